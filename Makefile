@@ -1,0 +1,83 @@
+# kiem: `make` builds ./kiem; `make run` and `make test` are the README's two
+# commands; `make check` adds the sanitizers and the lints; `make bench`
+# measures against the budgets of DESIGN.md section 5.
+
+CC ?= cc
+PKGS := libmicrohttpd jansson sqlite3 libsodium libcmark
+OPT ?= -O2 -g
+VERSION := 0.1.0
+STD := -std=c11 -D_GNU_SOURCE -DKIEM_VERSION=\"$(VERSION)\" -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wformat=2 -Wno-format-nonliteral -fno-common
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS = $(PKG_LIBS) -lpthread
+
+SRC := $(sort $(wildcard src/*/*.c))
+MAIN := src/main.c
+OBJ := $(SRC:src/%.c=build/obj/%.o)
+SAN_OBJ := $(SRC:src/%.c=build/san/%.o)
+UNIT := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT:tests/unit/%.c=build/unit/%)
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+.PHONY: all run test check bench deps npm unit e2e browser lint clean demo
+all: kiem
+
+deps:
+	@./scripts/deps.sh
+
+npm: deps
+	@./scripts/deps.sh --npm
+
+build/obj/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -c $< -o $@
+
+build/san/%.o: src/%.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
+
+build/obj/web/static.o build/san/web/static.o: $(wildcard src/web/static/*)
+build/obj/api/openapi.o build/san/api/openapi.o: src/api/openapi.json
+
+kiem: $(OBJ) build/obj/main.o
+	$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+kiem-san: $(SAN_OBJ) build/san/main.o
+	$(CC) -g $(SAN) -o $@ $^ $(LIBS)
+
+build/unit/%: tests/unit/%.c $(OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -o $@ $< $(OBJ) $(LIBS) -lcmocka
+
+build/unit-san/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_OBJ) $(LIBS) -lcmocka
+
+# The quick tier: unit tests, end-to-end tests against the real binary, and
+# browser tests in Debian's Chromium.
+test: npm kiem $(UNIT_BIN)
+	@./tests/run-unit.sh $(UNIT_BIN)
+	KIEM_BIN=$(CURDIR)/kiem node --test --test-concurrency=2 tests/e2e/
+	KIEM_BIN=$(CURDIR)/kiem node --test --test-concurrency=1 tests/browser/
+
+# The thorough tier: the same tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer, and the lints.
+check: npm lint kiem-san $(UNIT:tests/unit/%.c=build/unit-san/%)
+	@./tests/run-unit.sh $(UNIT:tests/unit/%.c=build/unit-san/%)
+	KIEM_BIN=$(CURDIR)/kiem-san ASAN_OPTIONS=detect_leaks=1 node --test --test-concurrency=2 tests/e2e/
+	KIEM_BIN=$(CURDIR)/kiem-san ASAN_OPTIONS=detect_leaks=1 node --test --test-concurrency=1 tests/browser/
+
+lint:
+	@./scripts/lint.sh
+
+# Builds, creates a demo database if there is none, and serves it.
+run: deps kiem
+	@test -f kiem.db || ./kiem init --demo --db kiem.db
+	./kiem serve --db kiem.db --listen 127.0.0.1:8080
+
+bench: deps kiem
+	@./bench/run.sh
+
+clean:
+	rm -rf build kiem kiem-san

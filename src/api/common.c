@@ -1,0 +1,266 @@
+#include "common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "api.h"
+
+static int dump_cb(const char *p, size_t n, void *data)
+{
+	struct buf *b = data;
+	buf_add(b, p, n);
+	return b->err ? -1 : 0;
+}
+
+void api_send(struct http_req *r, int status, json_t *v)
+{
+	buf_reset(&r->out);
+	r->status = status;
+	r->content_type = "application/json";
+	if (v) {
+		json_dump_callback(v, dump_cb, &r->out, JSON_COMPACT);
+		json_decref(v);
+	}
+}
+
+static json_t *problem(int status, const char *detail)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "type", json_string("about:blank"));
+	json_object_set_new(o, "title", json_string(http_status_text(status)));
+	json_object_set_new(o, "status", json_integer(status));
+	if (detail)
+		json_object_set_new(o, "detail", json_string(detail));
+	return o;
+}
+
+static void send_problem(struct http_req *r, int status, json_t *o)
+{
+	api_send(r, status, o);
+	r->content_type = "application/problem+json";
+}
+
+void api_error(struct http_req *r, int status, const char *detail)
+{
+	send_problem(r, status, problem(status, detail));
+}
+
+void api_invalid(struct http_req *r, const struct problems *p)
+{
+	char detail[96];
+	snprintf(detail, sizeof detail, "The request has %zu problem%s; see invalidParams.", p->n,
+		 p->n == 1 ? "" : "s");
+	json_t *o = problem(400, detail);
+	json_t *list = json_array();
+	for (size_t i = 0; i < p->n; i++) {
+		char reason[256];
+		problem_text(&p->v[i], LANG_EN, reason, sizeof reason);
+		json_t *item = json_object();
+		json_object_set_new(item, "name", json_string(p->v[i].field));
+		json_object_set_new(item, "reason", json_string(reason));
+		json_array_append_new(list, item);
+	}
+	json_object_set_new(o, "invalidParams", list);
+	send_problem(r, 400, o);
+}
+
+void api_fail(struct http_req *r, int rc)
+{
+	switch (rc) {
+	case ERR_NOTFOUND:
+		api_error(r, 404, "There is no such resource, or you may not see it.");
+		return;
+	case ERR_AUTH:
+		http_add_header(r, "WWW-Authenticate", "Bearer");
+		api_error(r, 401, "Log in first: send 'Authorization: Bearer TOKEN' (create a token on /account).");
+		return;
+	case ERR_FORBIDDEN:
+		api_error(r, 403, "You may not do this.");
+		return;
+	case ERR_CONFLICT:
+		api_error(r, 409, "This clashes with what is stored.");
+		return;
+	default:
+		api_error(r, 500, "Something went wrong on our side; nothing was changed. Try again.");
+	}
+}
+
+/* Deepest nesting of arrays and objects, outside strings. */
+static int json_depth(const char *p, size_t n)
+{
+	int depth = 0, max = 0;
+	bool in_str = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = false;
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c == '[' || c == '{') {
+			if (++depth > max)
+				max = depth;
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+	}
+	return max;
+}
+
+json_t *api_body_object(struct http_req *r)
+{
+	if (!r->body_len) {
+		api_error(r, 400, "The request has no body; send a JSON object.");
+		return NULL;
+	}
+	if (json_depth(r->body, r->body_len) > JSON_DEPTH_MAX) {
+		api_error(r, 400, "The JSON is nested too deeply.");
+		return NULL;
+	}
+	json_error_t e;
+	json_t *v = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &e);
+	if (!v) {
+		char detail[320];
+		snprintf(detail, sizeof detail, "The body is not valid JSON (UTF-8): %s, at line %d column %d.",
+			 e.text, e.line, e.column);
+		api_error(r, 400, detail);
+		return NULL;
+	}
+	if (!json_is_object(v)) {
+		json_decref(v);
+		api_error(r, 400, "The body must be a JSON object.");
+		return NULL;
+	}
+	return v;
+}
+
+struct query_check {
+	const char *const *allowed;
+	struct problems *p;
+	struct arena *a;
+};
+
+static void check_one(void *ctx, const char *k, const char *v)
+{
+	(void)v;
+	struct query_check *q = ctx;
+	for (const char *const *a = q->allowed; *a; a++)
+		if (strcmp(*a, k) == 0)
+			return;
+	problems_add(q->p, arena_strdup(q->a, k), R_UNKNOWN_FIELD, 0);
+}
+
+void api_check_query(struct http_req *r, const char *const *allowed, int *limit, struct problems *p)
+{
+	struct query_check q = { allowed, p, r->arena };
+	http_query_each(r, check_one, &q);
+	*limit = 20;
+	const char *l = http_query(r, "limit");
+	long long v;
+	if (l && !text_parse_int(l, strlen(l), 1, 100, &v))
+		problems_add(p, "limit", R_OUT_OF_RANGE, 100);
+	else if (l)
+		*limit = (int)v;
+}
+
+const char *api_string(struct http_req *r, json_t *v, const char *field, struct problems *p)
+{
+	if (json_is_null(v))
+		return NULL;
+	if (!json_is_string(v)) {
+		problems_add(p, field, R_WRONG_TYPE, JK_STRING);
+		return NULL;
+	}
+	return arena_strndup(r->arena, json_string_value(v), json_string_length(v));
+}
+
+bool api_strings(struct http_req *r, json_t *v, const char *field, const char ***out, size_t *n,
+		 size_t max, struct problems *p)
+{
+	*out = NULL;
+	*n = 0;
+	if (json_is_null(v))
+		return true;
+	if (!json_is_array(v)) {
+		problems_add(p, field, R_WRONG_TYPE, JK_ARRAY_OF_STRINGS);
+		return false;
+	}
+	size_t count = json_array_size(v);
+	if (count > max) {
+		problems_add(p, field, R_TOO_MANY, (long)max);
+		return false;
+	}
+	const char **list = arena_alloc(r->arena, sizeof *list * (count + 1));
+	for (size_t i = 0; i < count; i++) {
+		json_t *item = json_array_get(v, i);
+		if (!json_is_string(item)) {
+			problems_add(p, field, R_WRONG_TYPE, JK_ARRAY_OF_STRINGS);
+			return false;
+		}
+		list[i] = arena_strndup(r->arena, json_string_value(item), json_string_length(item));
+	}
+	*out = list;
+	*n = count;
+	return true;
+}
+
+json_t *api_link(const char *href)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "href", json_string(href));
+	return o;
+}
+
+static const char *query_url(struct http_req *r, const char *path, const char *const *keys,
+			     const char *const *values, size_t n, const char *cursor)
+{
+	struct buf b = BUF_INIT(16384);
+	buf_adds(&b, path);
+	char sep = '?';
+	for (size_t i = 0; i < n; i++) {
+		if (!values[i])
+			continue;
+		buf_addc(&b, sep);
+		sep = '&';
+		buf_adds(&b, keys[i]);
+		buf_addc(&b, '=');
+		text_url_encode(&b, values[i]);
+	}
+	if (cursor) {
+		buf_addc(&b, sep);
+		buf_adds(&b, "cursor=");
+		text_url_encode(&b, cursor);
+	}
+	const char *s = arena_strdup(r->arena, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+json_t *api_list_links(struct http_req *r, const char *path, const char *const *keys,
+		       const char *const *values, size_t n, const char *next_cursor)
+{
+	json_t *links = json_object();
+	json_object_set_new(links, "self", api_link(query_url(r, path, keys, values, n,
+							      http_query(r, "cursor"))));
+	if (next_cursor)
+		json_object_set_new(links, "next", api_link(query_url(r, path, keys, values, n, next_cursor)));
+	return links;
+}
+
+json_t *api_str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *api_strlist(const char *const *v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(v[i]));
+	return a;
+}

@@ -1,0 +1,40 @@
+/* What the API's handlers share: JSON in and out, problems, paging. */
+#ifndef KIEM_API_COMMON_H
+#define KIEM_API_COMMON_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "../http/http.h"
+#include "../model/valid.h"
+
+enum { JSON_DEPTH_MAX = 32 };
+
+/* Writes v (and releases it) as the response with this status. */
+void api_send(struct http_req *r, int status, json_t *v);
+/* 400 with invalidParams listing every problem. */
+void api_invalid(struct http_req *r, const struct problems *p);
+/* Answers a model error code (ERR_NOTFOUND, ERR_AUTH, ...) as a problem. */
+void api_fail(struct http_req *r, int rc);
+/* Parses the body as a JSON object; on failure answers 400 and returns NULL.
+ * The caller releases the result. */
+json_t *api_body_object(struct http_req *r);
+/* Checks that the request's query has only these parameters and that
+ * "limit" is 1..100; adds problems. *limit gets the limit (default 20). */
+void api_check_query(struct http_req *r, const char *const *allowed, int *limit, struct problems *p);
+/* A string value or NULL for JSON null; adds R_WRONG_TYPE if neither. */
+const char *api_string(struct http_req *r, json_t *v, const char *field, struct problems *p);
+/* An array of strings into a NULL-free list; adds problems. */
+bool api_strings(struct http_req *r, json_t *v, const char *field, const char ***out, size_t *n,
+		 size_t max, struct problems *p);
+/* {"href": href} */
+json_t *api_link(const char *href);
+/* The collection's _links: self (the request as made) and next (with the
+ * cursor), built from the query parameters given in keys/values. */
+json_t *api_list_links(struct http_req *r, const char *path, const char *const *keys,
+		       const char *const *values, size_t n, const char *next_cursor);
+/* A JSON string or null. */
+json_t *api_str_or_null(const char *s);
+json_t *api_strlist(const char *const *v, size_t n);
+
+#endif

@@ -1,0 +1,41 @@
+/* /api/v1/health and /api/v1/openapi.json. */
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../store/store.h"
+#include "common.h"
+#include "routes.h"
+
+/* openapi.json, built into the binary (see the .incbin below). */
+extern const char openapi_json[];
+extern const char openapi_json_end[];
+__asm__(".section .rodata\n"
+	".global openapi_json\n"
+	"openapi_json:\n"
+	".incbin \"src/api/openapi.json\"\n"
+	".global openapi_json_end\n"
+	"openapi_json_end:\n"
+	".byte 0\n"
+	".previous\n");
+
+void api_health(struct http_req *r)
+{
+	struct store_stmt *st = store_prepare(store_reader(r->store), "SELECT count(*) FROM roles");
+	bool ok = st && store_step(st) == STORE_ROW;
+	if (st)
+		store_reset(st);
+	json_t *o = json_object();
+	json_object_set_new(o, "status", json_string(ok ? "ok" : "unavailable"));
+	api_send(r, ok ? 200 : 503, o);
+	if (!ok)
+		r->content_type = "application/problem+json";
+}
+
+void api_openapi(struct http_req *r)
+{
+	buf_reset(&r->out);
+	buf_add(&r->out, openapi_json, (size_t)(openapi_json_end - openapi_json));
+	r->status = 200;
+	r->content_type = "application/json";
+	http_add_header(r, "Cache-Control", "public, max-age=300");
+}

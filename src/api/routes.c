@@ -1,0 +1,20 @@
+/* The API's route table: adding an endpoint is adding a row and a function
+ * (and its description in openapi.json). */
+#include "api.h"
+#include "routes.h"
+
+const struct http_route api_routes[] = {
+	{ HM_GET, "/api/v1/health", api_health, RF_API },
+	{ HM_GET, "/api/v1/openapi.json", api_openapi, RF_API },
+	{ HM_GET, "/api/v1/areas", api_areas_list, RF_API },
+	{ HM_POST, "/api/v1/areas", api_areas_create, RF_API },
+	{ HM_GET, "/api/v1/areas/{code}", api_areas_get, RF_API },
+	{ HM_GET, "/api/v1/roles", api_roles_list, RF_API },
+	{ HM_GET, "/api/v1/roles/{key}", api_roles_get, RF_API },
+	{ HM_GET, "/api/v1/parties", api_parties_list, RF_API },
+	{ HM_POST, "/api/v1/parties", api_parties_create, RF_API },
+	{ HM_GET, "/api/v1/parties/{id}", api_parties_get, RF_API },
+	{ HM_PATCH, "/api/v1/parties/{id}", api_parties_patch, RF_API },
+	{ HM_DELETE, "/api/v1/parties/{id}", api_parties_delete, RF_API },
+};
+const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

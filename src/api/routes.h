@@ -1,0 +1,20 @@
+/* The API's handlers, one file per resource; the table is in routes.c. */
+#ifndef KIEM_API_ROUTES_H
+#define KIEM_API_ROUTES_H
+
+#include "../http/http.h"
+
+void api_health(struct http_req *r);
+void api_openapi(struct http_req *r);
+void api_areas_list(struct http_req *r);
+void api_areas_get(struct http_req *r);
+void api_areas_create(struct http_req *r);
+void api_roles_list(struct http_req *r);
+void api_roles_get(struct http_req *r);
+void api_parties_list(struct http_req *r);
+void api_parties_get(struct http_req *r);
+void api_parties_create(struct http_req *r);
+void api_parties_patch(struct http_req *r);
+void api_parties_delete(struct http_req *r);
+
+#endif

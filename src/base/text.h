@@ -1,0 +1,36 @@
+/* text: checks and small transformations of UTF-8 text. */
+#ifndef KIEM_TEXT_H
+#define KIEM_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+/* True if p[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_utf8_valid(const char *p, size_t n);
+/* Number of code points in valid UTF-8. */
+size_t text_utf8_len(const char *p, size_t n);
+/* True if the text has control characters; newlines and tabs count as
+ * control characters unless multiline is set. */
+bool text_has_control(const char *p, size_t n, bool multiline);
+/* A copy without leading and trailing white space. */
+char *text_trim(struct arena *a, const char *p, size_t n);
+/* Case-insensitive (ASCII) string equality. */
+bool text_ieq(const char *a, const char *b);
+/* Parses a whole decimal integer in [min, max]. */
+bool text_parse_int(const char *p, size_t n, long long min, long long max, long long *out);
+/* Base64url without padding of n bytes into out (4*ceil(n/3) + 1 bytes). */
+void text_base64url(const unsigned char *p, size_t n, char *out);
+/* Decodes base64url without padding; returns the length written to out (at
+ * most 3*n/4 + 1 bytes, NUL-terminated), or -1 if p is not base64url. */
+long text_unbase64url(const char *p, size_t n, char *out);
+/* Lower-case hex of n bytes into out (2n + 1 bytes). */
+void text_hex(const unsigned char *p, size_t n, char *out);
+
+struct buf;
+/* Appends s percent-encoded for a URL query value (RFC 3986 unreserved
+ * characters stay as they are). */
+void text_url_encode(struct buf *b, const char *s);
+
+#endif

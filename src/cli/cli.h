@@ -1,0 +1,24 @@
+/* cli: the operator's commands, one file each, and what they share. */
+#ifndef KIEM_CLI_H
+#define KIEM_CLI_H
+
+#include <stdbool.h>
+
+struct store;
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv);
+
+/* The database path: the flag, else $KIEM_DB, else ./kiem.db. */
+const char *cli_db_path(const char *flag);
+/* Opens the database and brings its schema up to date; prints a one-line
+ * error and returns non-zero on failure. create makes a new file. */
+int cli_open(const char *path, bool create, struct store **out);
+/* Loads the demo ecosystem (cli/demo.c). */
+int demo_load(struct store *s);
+/* Prints "kiem: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

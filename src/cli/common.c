@@ -1,0 +1,49 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../base/log.h"
+#include "../model/role.h"
+#include "../store/store.h"
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("kiem: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+const char *cli_db_path(const char *flag)
+{
+	if (flag && *flag)
+		return flag;
+	const char *env = getenv("KIEM_DB");
+	return env && *env ? env : "kiem.db";
+}
+
+int cli_open(const char *path, bool create, struct store **out)
+{
+	if (!create && access(path, F_OK) != 0) {
+		cli_error("there is no database at %s; create one with 'kiem init --db %s'", path, path);
+		return 1;
+	}
+	if (store_open(out, path, create ? STORE_CREATE : 0)) {
+		cli_error("cannot open the database at %s; check the path and its permissions", path);
+		return 1;
+	}
+	int applied = 0;
+	if (store_migrate(*out, &applied) || role_seed(*out)) {
+		cli_error("cannot bring the database at %s up to date; see the log above", path);
+		store_close(*out);
+		*out = NULL;
+		return 1;
+	}
+	if (applied)
+		log_info("applied %d migration(s) to %s", applied, path);
+	return 0;
+}

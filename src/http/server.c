@@ -1,0 +1,727 @@
+/* The server: libmicrohttpd glue, dispatch, and the response. */
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/log.h"
+#include "../base/text.h"
+#include "../model/settings.h"
+#include "../model/user.h"
+
+static atomic_int in_flight;
+static unsigned char csrf_key[32];
+
+const char *http_status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	}
+	return "Error";
+}
+
+static const char *lookup(struct http_req *r, enum MHD_ValueKind kind, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, kind, name);
+}
+
+const char *http_query(struct http_req *r, const char *name)
+{
+	const char *v = lookup(r, MHD_GET_ARGUMENT_KIND, name);
+	if (v && !text_utf8_valid(v, strlen(v)))
+		return NULL;
+	return v;
+}
+
+struct each_ctx {
+	void (*fn)(void *, const char *, const char *);
+	void *ctx;
+};
+
+static enum MHD_Result each_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct each_ctx *e = cls;
+	if (key && text_utf8_valid(key, strlen(key)) && (!value || text_utf8_valid(value, strlen(value))))
+		e->fn(e->ctx, key, value ? value : "");
+	return MHD_YES;
+}
+
+void http_query_each(struct http_req *r, void (*fn)(void *ctx, const char *k, const char *v), void *ctx)
+{
+	struct each_ctx e = { fn, ctx };
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, each_cb, &e);
+}
+
+const char *http_header(struct http_req *r, const char *name)
+{
+	return lookup(r, MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(struct http_req *r, const char *name)
+{
+	return lookup(r, MHD_COOKIE_KIND, name);
+}
+
+void http_add_header(struct http_req *r, const char *name, const char *value)
+{
+	if (r->nheaders == HTTP_HEADERS_MAX) {
+		log_error("too many headers on a response; dropped %s", name);
+		return;
+	}
+	r->headers[r->nheaders].name = name;
+	r->headers[r->nheaders].value = value;
+	r->nheaders++;
+}
+
+void http_set_cookie(struct http_req *r, const char *name, const char *value, long max_age)
+{
+	http_add_header(r, MHD_HTTP_HEADER_SET_COOKIE,
+			arena_printf(r->arena, "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax",
+				     name, max_age < 0 ? "" : value, max_age < 0 ? 0 : max_age));
+}
+
+void http_redirect(struct http_req *r, const char *location)
+{
+	r->status = 303;
+	r->content_type = "text/plain; charset=utf-8";
+	buf_reset(&r->out);
+	http_add_header(r, MHD_HTTP_HEADER_LOCATION, location);
+}
+
+static const char *make_csrf(struct arena *a, const char *prefix, const char *secret)
+{
+	unsigned char h[16];
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, csrf_key, sizeof csrf_key, sizeof h);
+	crypto_generichash_update(&st, (const unsigned char *)prefix, strlen(prefix));
+	crypto_generichash_update(&st, (const unsigned char *)secret, strlen(secret));
+	crypto_generichash_final(&st, h, sizeof h);
+	char *out = arena_alloc(a, 33);
+	text_hex(h, sizeof h, out);
+	return out;
+}
+
+int http_login(struct http_req *r, const char *user_id)
+{
+	if (r->session)
+		session_delete(r->store, r->session);
+	char *token = arena_alloc(r->arena, SECRET_STRLEN + 1);
+	int rc = session_create(r->store, user_id, token);
+	if (rc)
+		return rc;
+	r->session = token;
+	session_viewer(r->store, token, &r->viewer);
+	r->csrf = make_csrf(r->arena, "s:", token);
+	http_set_cookie(r, "kiem_session", token, SESSION_DAYS * 86400L);
+	return 0;
+}
+
+void http_logout(struct http_req *r)
+{
+	if (r->session)
+		session_delete(r->store, r->session);
+	r->session = NULL;
+	memset(&r->viewer, 0, sizeof r->viewer);
+	http_set_cookie(r, "kiem_session", "", -1);
+}
+
+/* ---- forms ---- */
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static char *form_decode(struct arena *a, const char *p, size_t n)
+{
+	char *out = arena_alloc(a, n + 1), *o = out;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '+') {
+			*o++ = ' ';
+		} else if (p[i] == '%' && i + 2 < n && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
+			*o++ = (char)(hexval(p[i + 1]) << 4 | hexval(p[i + 2]));
+			i += 2;
+		} else {
+			*o++ = p[i];
+		}
+	}
+	*o = 0;
+	return out;
+}
+
+bool http_form_parse(struct http_req *r, struct form *f)
+{
+	enum { FIELDS_MAX = 400 };
+	f->n = 0;
+	f->keys = arena_alloc(r->arena, sizeof *f->keys * FIELDS_MAX);
+	f->values = arena_alloc(r->arena, sizeof *f->values * FIELDS_MAX);
+	const char *p = r->body ? r->body : "", *end = p + r->body_len;
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		if (!amp)
+			amp = end;
+		const char *eq = memchr(p, '=', (size_t)(amp - p));
+		if (amp > p) {
+			if (f->n == FIELDS_MAX)
+				return false;
+			const char *kend = eq ? eq : amp;
+			char *k = form_decode(r->arena, p, (size_t)(kend - p));
+			char *v = eq ? form_decode(r->arena, eq + 1, (size_t)(amp - eq - 1)) : arena_strdup(r->arena, "");
+			if (!text_utf8_valid(k, strlen(k)) || !text_utf8_valid(v, strlen(v)))
+				return false;
+			f->keys[f->n] = k;
+			f->values[f->n] = v;
+			f->n++;
+		}
+		p = amp + 1;
+	}
+	return true;
+}
+
+const char *form_get(const struct form *f, const char *key)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->keys[i], key) == 0)
+			return f->values[i];
+	return NULL;
+}
+
+size_t form_get_all(const struct form *f, const char *key, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->keys[i], key) == 0) {
+			if (n < max)
+				out[n] = f->values[i];
+			n++;
+		}
+	return n;
+}
+
+/* ---- dispatch ---- */
+
+static enum http_method method_of(const char *m)
+{
+	static const struct {
+		const char *name;
+		enum http_method m;
+	} map[] = {
+		{ "GET", HM_GET }, { "POST", HM_POST }, { "PATCH", HM_PATCH }, { "DELETE", HM_DELETE },
+		{ "PUT", HM_PUT }, { "HEAD", HM_HEAD }, { "OPTIONS", HM_OPTIONS },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i].name, m) == 0)
+			return map[i].m;
+	return 0;
+}
+
+/* Matches path against pattern, filling params; true on a match. */
+static bool match(struct arena *a, const char *pattern, const char *path, const char **params)
+{
+	int np = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '{') {
+			const char *pe = strchr(p, '}');
+			const char *se = strchr(s, '/');
+			if (!se)
+				se = s + strlen(s);
+			if (se == s || np == HTTP_PARAMS_MAX)
+				return false;
+			params[np++] = arena_strndup(a, s, (size_t)(se - s));
+			p = pe + 1;
+			s = se;
+		} else {
+			if (*p != *s)
+				return false;
+			p++;
+			s++;
+		}
+	}
+	return !*p && !*s;
+}
+
+static void pick_language(struct http_req *r)
+{
+	const char *q = http_query(r, "lang");
+	if (q && (strcmp(q, "nl") == 0 || strcmp(q, "en") == 0)) {
+		r->lang = q[0] == 'e' ? LANG_EN : LANG_NL;
+		http_set_cookie(r, "kiem_lang", q, 365L * 86400);
+		return;
+	}
+	const char *c = http_cookie(r, "kiem_lang");
+	if (c && (strcmp(c, "nl") == 0 || strcmp(c, "en") == 0)) {
+		r->lang = c[0] == 'e' ? LANG_EN : LANG_NL;
+		return;
+	}
+	/* Accept-Language: the first of nl or en with the highest weight */
+	const char *al = http_header(r, "Accept-Language");
+	r->lang = LANG_NL;
+	if (!al)
+		return;
+	double best = -1;
+	const char *p = al;
+	for (int items = 0; *p && items < 32; items++) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		const char *tag = p;
+		while (*p && *p != ',' && *p != ';')
+			p++;
+		size_t tlen = (size_t)(p - tag);
+		double w = 1.0;
+		if (*p == ';') {
+			const char *qs = strstr(p, "q=");
+			const char *comma = strchr(p, ',');
+			if (qs && (!comma || qs < comma))
+				w = strtod(qs + 2, NULL);
+			while (*p && *p != ',')
+				p++;
+		}
+		int lang = -1;
+		if (tlen >= 2 && (tag[2] == '-' || tlen == 2 || tag[2] == ';' || tag[2] == ',')) {
+			if (strncasecmp(tag, "nl", 2) == 0)
+				lang = LANG_NL;
+			else if (strncasecmp(tag, "en", 2) == 0)
+				lang = LANG_EN;
+		}
+		if (lang >= 0 && w > best) {
+			best = w;
+			r->lang = (enum lang)lang;
+		}
+	}
+}
+
+/* Who is asking: a bearer token on the API, the session cookie on pages.
+ * Returns false if the API request carried a token that is not valid. */
+static bool identify(struct http_req *r)
+{
+	memset(&r->viewer, 0, sizeof r->viewer);
+	if (r->flags & RF_API) {
+		const char *auth = http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+		if (!auth)
+			return true;
+		if (strncasecmp(auth, "Bearer ", 7) != 0)
+			return false;
+		return token_viewer(r->store, auth + 7, &r->viewer) == 0;
+	}
+	const char *sess = http_cookie(r, "kiem_session");
+	if (sess && session_viewer(r->store, sess, &r->viewer) == 0) {
+		r->session = arena_strdup(r->arena, sess);
+		r->csrf = make_csrf(r->arena, "s:", sess);
+		return true;
+	}
+	if (sess)
+		http_set_cookie(r, "kiem_session", "", -1);
+	const char *anon = http_cookie(r, "kiem_csrf");
+	if (!anon || strlen(anon) != SECRET_STRLEN) {
+		unsigned char raw[32];
+		char *fresh = arena_alloc(r->arena, SECRET_STRLEN + 1);
+		randombytes_buf(raw, sizeof raw);
+		text_base64url(raw, sizeof raw, fresh);
+		http_set_cookie(r, "kiem_csrf", fresh, 30L * 86400);
+		anon = fresh;
+	}
+	r->csrf = make_csrf(r->arena, "a:", anon);
+	return true;
+}
+
+static void error_response(struct http_req *r, int status, const char *detail)
+{
+	buf_reset(&r->out);
+	r->status = status;
+	if (r->flags & RF_API)
+		r->cfg->api_error(r, status, detail);
+	else
+		r->cfg->page_error(r, status);
+}
+
+static bool form_csrf_ok(struct http_req *r)
+{
+	struct form f;
+	if (!http_form_parse(r, &f))
+		return false;
+	const char *t = form_get(&f, "_csrf");
+	return t && r->csrf && strlen(t) == strlen(r->csrf) &&
+	       sodium_memcmp(t, r->csrf, strlen(t)) == 0;
+}
+
+static void dispatch(struct http_req *r)
+{
+	const struct http_config *cfg = r->cfg;
+	bool api = strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0;
+	r->flags = api ? RF_API : RF_PAGE;
+	if (!api)
+		pick_language(r);
+
+	size_t plen = strlen(r->path);
+	if (!text_utf8_valid(r->path, plen) || (plen > 1 && r->path[plen - 1] == '/')) {
+		error_response(r, 404, "There is nothing at this address. (Addresses have no trailing slash.)");
+		return;
+	}
+	unsigned allowed = 0;
+	const struct http_route *found = NULL;
+	const char *params[HTTP_PARAMS_MAX] = { 0 };
+	enum http_method m = r->method == HM_HEAD ? HM_GET : r->method;
+	for (size_t t = 0; cfg->tables[t] && !found; t++) {
+		for (size_t i = 0; i < cfg->table_sizes[t]; i++) {
+			const struct http_route *rt = &cfg->tables[t][i];
+			const char *tmp[HTTP_PARAMS_MAX] = { 0 };
+			if (!match(r->arena, rt->pattern, r->path, tmp))
+				continue;
+			allowed |= rt->methods;
+			if (rt->methods & m) {
+				found = rt;
+				memcpy(params, tmp, sizeof params);
+				break;
+			}
+		}
+	}
+	if (!found && !allowed) {
+		if (!api)
+			identify(r);
+		error_response(r, 404, "There is nothing at this address.");
+		return;
+	}
+	if (!found) {
+		struct buf allow = BUF_INIT(256);
+		static const char *names[] = { "GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS" };
+		if (allowed & HM_GET)
+			allowed |= HM_HEAD;
+		for (int i = 0; i < 7; i++)
+			if (allowed & (1u << i))
+				buf_printf(&allow, "%s%s", allow.len ? ", " : "", names[i]);
+		http_add_header(r, MHD_HTTP_HEADER_ALLOW, arena_strdup(r->arena, allow.ptr));
+		buf_release(&allow);
+		if (!api)
+			identify(r);
+		error_response(r, 405, "This method is not allowed here; see the Allow header.");
+		return;
+	}
+	r->flags = found->flags;
+	memcpy(r->params, params, sizeof params);
+	if (!identify(r)) {
+		http_add_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+		error_response(r, 401, "The bearer token is not valid. Create a new one on /account.");
+		return;
+	}
+	if ((r->flags & RF_PAGE) && r->method == HM_POST && !form_csrf_ok(r)) {
+		error_response(r, 403, NULL);
+		return;
+	}
+	found->fn(r);
+}
+
+static void add_security_headers(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy",
+		"default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+		"frame-ancestors 'none'; base-uri 'none'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+}
+
+static enum MHD_Result send_response(struct http_req *r)
+{
+	size_t len = 0;
+	char *body = buf_take(&r->out, &len);
+	if (!body) {
+		static char fail[] = "response too large";
+		body = strdup(fail);
+		len = body ? strlen(body) : 0;
+		r->status = 500;
+		r->content_type = "text/plain; charset=utf-8";
+	}
+	struct MHD_Response *resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	add_security_headers(resp);
+	if (r->flags & RF_API)
+		MHD_add_response_header(resp, "API-Version", r->cfg->api_version);
+	if (r->content_type)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	bool cache_set = false;
+	for (int i = 0; i < r->nheaders; i++) {
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+		if (strcasecmp(r->headers[i].name, "Cache-Control") == 0)
+			cache_set = true;
+	}
+	if (!cache_set)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (r->flags & RF_PAGE)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Cookie, Accept-Language");
+	enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)(r->status ? r->status : 200), resp);
+	MHD_destroy_response(resp);
+	r->responded = true;
+	return ret;
+}
+
+static bool media_type_is(const char *ct, const char *want)
+{
+	if (!ct)
+		return false;
+	size_t n = strlen(want);
+	while (*ct == ' ')
+		ct++;
+	return strncasecmp(ct, want, n) == 0 && (ct[n] == 0 || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* Checks what can be checked before the body arrives: its size and type. */
+static bool precheck(struct http_req *r)
+{
+	bool api = strncmp(r->path, "/api/", 5) == 0;
+	r->flags = api ? RF_API : RF_PAGE;
+	size_t max = api ? r->cfg->max_api_body : r->cfg->max_form_body;
+	const char *cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	long long len = 0;
+	if (cl && (!text_parse_int(cl, strlen(cl), 0, (long long)1 << 50, &len) || (size_t)len > max)) {
+		if (!api)
+			pick_language(r);
+		error_response(r, 413, "The request body is too large.");
+		return false;
+	}
+	if (r->method == HM_POST || r->method == HM_PATCH || r->method == HM_PUT) {
+		const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+		bool ok = api ? media_type_is(ct, "application/json") ||
+				(r->method == HM_PATCH && media_type_is(ct, "application/merge-patch+json"))
+			      : media_type_is(ct, "application/x-www-form-urlencoded");
+		if (!ok && (len > 0 || api)) {
+			if (!api)
+				pick_language(r);
+			error_response(r, 415, api ? "Send the body as application/json"
+						     " (or application/merge-patch+json for PATCH)."
+						   : NULL);
+			return false;
+		}
+	}
+	return true;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
+{
+	(void)version;
+	const struct http_config *cfg = cls;
+	struct http_req *r = *con_cls;
+	if (!r) {
+		r = calloc(1, sizeof *r);
+		if (!r)
+			return MHD_NO;
+		atomic_fetch_add(&in_flight, 1);
+		*con_cls = r;
+		r->arena = arena_new();
+		r->store = cfg->store;
+		r->cfg = cfg;
+		r->conn = conn;
+		r->path = arena_strdup(r->arena, url);
+		r->method = method_of(method);
+		buf_init(&r->out, 64u << 20);
+		r->status = 200;
+		if (!precheck(r))
+			return send_response(r);
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		size_t n = *upload_data_size;
+		*upload_data_size = 0;
+		if (r->responded || r->too_big)
+			return MHD_YES;
+		size_t max = (r->flags & RF_API) ? cfg->max_api_body : cfg->max_form_body;
+		if (r->body_len + n > max) {
+			r->too_big = true;
+			error_response(r, 413, "The request body is too large.");
+			return send_response(r);
+		}
+		if (r->body_len + n + 1 > r->body_cap) {
+			size_t cap = r->body_cap ? r->body_cap : 4096;
+			while (cap < r->body_len + n + 1)
+				cap *= 2;
+			char *nb = realloc(r->body, cap);
+			if (!nb)
+				return MHD_NO;
+			r->body = nb;
+			r->body_cap = cap;
+		}
+		memcpy(r->body + r->body_len, upload_data, n);
+		r->body_len += n;
+		r->body[r->body_len] = 0;
+		return MHD_YES;
+	}
+	if (r->responded)
+		return MHD_YES;
+	if (!r->method) {
+		r->flags = strncmp(r->path, "/api/", 5) == 0 ? RF_API : RF_PAGE;
+		http_add_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST, PATCH, DELETE");
+		error_response(r, 405, "This method is not supported.");
+		return send_response(r);
+	}
+	dispatch(r);
+	return send_response(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	struct http_req *r = *con_cls;
+	if (!r)
+		return;
+	buf_release(&r->out);
+	free(r->body);
+	arena_free(r->arena);
+	free(r);
+	*con_cls = NULL;
+	atomic_fetch_sub(&in_flight, 1);
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char line[512];
+	vsnprintf(line, sizeof line, fmt, ap);
+	size_t n = strlen(line);
+	while (n && line[n - 1] == '\n')
+		line[--n] = 0;
+	log_debug("http: %s", line);
+}
+
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen_t *len)
+{
+	char host[128];
+	const char *colon = strrchr(listen, ':');
+	if (!colon || (size_t)(colon - listen) >= sizeof host)
+		return ERR_USAGE;
+	size_t hl = (size_t)(colon - listen);
+	memcpy(host, listen, hl);
+	host[hl] = 0;
+	if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') {
+		memmove(host, host + 1, hl - 2);
+		host[hl - 2] = 0;
+	}
+	long long port;
+	if (!text_parse_int(colon + 1, strlen(colon + 1), 0, 65535, &port))
+		return ERR_USAGE;
+	struct addrinfo hints = { 0 }, *res = NULL;
+	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(host[0] ? host : NULL, colon + 1, &hints, &res) || !res)
+		return ERR_USAGE;
+	memcpy(ss, res->ai_addr, res->ai_addrlen);
+	*len = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 0;
+}
+
+int http_serve(const struct http_config *cfg)
+{
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	if (parse_listen(cfg->listen, &ss, &sslen)) {
+		log_error("cannot listen on '%s': give ADDRESS:PORT, like 127.0.0.1:8080", cfg->listen);
+		return ERR_USAGE;
+	}
+	(void)sslen;
+	if (settings_key(cfg->store, "csrf_key", csrf_key)) {
+		log_error("cannot read or make the CSRF key");
+		return ERR_DB;
+	}
+	/* room for many idle connections */
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 65536) {
+		rl.rlim_cur = rl.rlim_max < 65536 ? rl.rlim_max : 65536;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	unsigned conn_limit = 20000;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < conn_limit + 100)
+		conn_limit = rl.rlim_cur > 200 ? (unsigned)rl.rlim_cur - 100 : 100;
+
+	/* the threads libmicrohttpd starts inherit this mask, so only this
+	 * thread sees the signals */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+			 MHD_USE_ERROR_LOG | MHD_USE_TURBO;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	struct MHD_Daemon *d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, (void *)cfg,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+		MHD_OPTION_CONNECTION_LIMIT, conn_limit,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		MHD_OPTION_END);
+	if (!d) {
+		log_error("cannot listen on %s: %s (is another server using the port?)", cfg->listen,
+			  strerror(errno));
+		return ERR_IO;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = info ? info->port : 0;
+	char host[INET6_ADDRSTRLEN] = "?";
+	if (ss.ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host, sizeof host);
+	else
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host, sizeof host);
+	log_info("listening on http://%s%s%s:%u/ with %u threads", ss.ss_family == AF_INET6 ? "[" : "",
+		 host, ss.ss_family == AF_INET6 ? "]" : "", port, cfg->threads);
+
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	log_info("received %s: finishing the requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	MHD_quiesce_daemon(d);
+	for (int i = 0; i < 100 && atomic_load(&in_flight) > 0; i++) {
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+	MHD_stop_daemon(d);
+	log_info("stopped");
+	return 0;
+}

@@ -1,0 +1,55 @@
+/* kiem: one program for the social innovation ecosystem. One table of
+ * commands; each command lives in src/cli/<command>.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "cli/cli.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{ "init", cmd_init, "create or migrate the database (--demo loads a demo ecosystem)" },
+	{ "serve", cmd_serve, "serve the web interface and the JSON API" },
+	{ "user", cmd_user, "add a user: kiem user add --email E --name N" },
+	{ "token", cmd_token, "print a new API token: kiem token create --email E" },
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: kiem COMMAND [OPTIONS]\n\n"
+	      "kiem is the infrastructure of a social innovation ecosystem: parties,\n"
+	      "issues, initiatives and resources in one place.\n\n"
+	      "Commands:\n", f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-7s %s\n", commands[i].name, commands[i].help);
+	fputs("\n'kiem COMMAND --help' tells more; 'kiem --version' prints the version.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("kiem %s\n", KIEM_VERSION);
+		return 0;
+	}
+	if (sodium_init() < 0) {
+		fputs("kiem: libsodium could not start\n", stderr);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "kiem: unknown command '%s'; see 'kiem --help'\n", argv[1]);
+	return 2;
+}

@@ -1,0 +1,199 @@
+#include "area.h"
+
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+
+int area_depth(const struct area *ar)
+{
+	int d = 0;
+	for (const char *c = ar->path; c && *c; c++)
+		d += *c == '/';
+	return d;
+}
+
+const struct enum_entry area_levels[AREA_LEVEL_COUNT] = {
+	[AREA_COUNTRY] = { "country", { "land", "country" } },
+	[AREA_PROVINCE] = { "province", { "provincie", "province" } },
+	[AREA_MUNICIPALITY] = { "municipality", { "gemeente", "municipality" } },
+	[AREA_DISTRICT] = { "district", { "wijk", "district" } },
+	[AREA_NEIGHBOURHOOD] = { "neighbourhood", { "buurt", "neighbourhood" } },
+};
+_Static_assert(sizeof area_levels / sizeof area_levels[0] == AREA_LEVEL_COUNT, "levels");
+
+#define AREA_COLS "code, name, level, parent_code, path, created_at"
+
+static void read_row(struct store_stmt *st, struct arena *a, struct area *out)
+{
+	out->code = arena_strdup(a, store_text(st, 0));
+	out->name = arena_strdup(a, store_text(st, 1));
+	out->level = arena_strdup(a, store_text(st, 2));
+	out->parent = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+	out->path = arena_strdup(a, store_text(st, 4));
+	out->created_at = arena_strdup(a, store_text(st, 5));
+}
+
+static int get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
+{
+	struct store_stmt *st = store_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, code);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_row(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+int area_get(struct store *s, struct arena *a, const char *code, struct area *out)
+{
+	return get_on(store_reader(s), a, code, out);
+}
+
+int area_list(struct store *s, struct arena *a, const struct area_filter *f,
+	      struct area **items, size_t *n, const char **next)
+{
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " AREA_COLS ","
+		" (SELECT count(*) FROM party_areas pa WHERE pa.area_code = areas.code)"
+		" FROM areas"
+		" WHERE (?1 IS NULL OR parent_code = ?1)"
+		"   AND (?2 IS NULL OR level = ?2)"
+		"   AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR code = ?4)"
+		"   AND path > ?5"
+		"   AND (?7 = 0 OR length(path) - length(replace(path, '/', '')) <= ?7)"
+		" ORDER BY path LIMIT ?6");
+	if (!st)
+		return ERR_DB;
+	int limit = f->limit > 0 && f->limit <= 1000 ? f->limit : 20;
+	char *like = NULL;
+	if (f->q && *f->q) {
+		/* a LIKE pattern with the user's % and _ taken literally */
+		size_t len = strlen(f->q);
+		like = arena_alloc(a, 2 * len + 3);
+		char *o = like;
+		*o++ = '%';
+		for (const char *c = f->q; *c; c++) {
+			if (*c == '%' || *c == '_' || *c == '\\')
+				*o++ = '\\';
+			*o++ = *c;
+		}
+		*o++ = '%';
+		*o = 0;
+	}
+	store_bind_str(st, 1, f->parent);
+	store_bind_str(st, 2, f->level);
+	store_bind_str(st, 3, like);
+	store_bind_str(st, 4, f->q);
+	store_bind_str(st, 5, f->cursor ? f->cursor : "");
+	store_bind_int(st, 6, limit + 1);
+	store_bind_int(st, 7, f->max_depth);
+	struct area *v = arena_alloc(a, sizeof *v * (size_t)(limit + 1));
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		read_row(st, a, &v[count]);
+		v[count].party_count = store_int(st, 6);
+		count++;
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*next = NULL;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		*next = v[count - 1].path;
+	}
+	*items = v;
+	*n = count;
+	return 0;
+}
+
+static bool valid_code(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n || n > AREA_CODE_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+			return false;
+	}
+	return true;
+}
+
+int area_create(struct store *s, const struct viewer *v, struct arena *a,
+		const struct area *in, struct problems *p)
+{
+	int rc = perm_check(v, OBJ_AREA, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	if (!in->code || !*in->code)
+		problems_add(p, "code", R_REQUIRED, 0);
+	else if (!valid_code(in->code))
+		problems_add(p, "code", R_BAD_FORMAT, 0);
+	valid_text(p, "name", in->name, true, AREA_NAME_MAX, false);
+	int level = enum_find(area_levels, AREA_LEVEL_COUNT, in->level);
+	if (!in->level || !*in->level)
+		problems_add(p, "level", R_REQUIRED, 0);
+	else if (level < 0)
+		problems_add(p, "level", R_NOT_ONE_OF, 0);
+
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct area parent = { 0 };
+	const char *path = NULL;
+	if (in->parent && *in->parent) {
+		rc = get_on(c, a, in->parent, &parent);
+		if (rc == ERR_NOTFOUND) {
+			problems_add(p, "parent", R_UNKNOWN_AREA, 0);
+		} else if (rc) {
+			goto out;
+		} else {
+			int plevel = enum_find(area_levels, AREA_LEVEL_COUNT, parent.level);
+			if (level >= 0 && plevel >= level)
+				problems_add(p, "level", R_NOT_ONE_OF, 0);
+			path = arena_printf(a, "%s%s/", parent.path, in->code ? in->code : "");
+		}
+	} else {
+		path = arena_printf(a, "%s/", in->code ? in->code : "");
+	}
+	if (p->n) {
+		rc = ERR_INVALID;
+		goto out;
+	}
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO areas (code, name, level, parent_code, path, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (!st) {
+		rc = ERR_DB;
+		goto out;
+	}
+	store_bind_str(st, 1, in->code);
+	store_bind_str(st, 2, in->name);
+	store_bind_str(st, 3, in->level);
+	store_bind_str(st, 4, in->parent && *in->parent ? in->parent : NULL);
+	store_bind_str(st, 5, path);
+	store_bind_str(st, 6, now);
+	rc = store_run(st);
+	if (rc == ERR_CONFLICT) {
+		problems_add(p, "code", R_DUPLICATE, 0);
+		rc = ERR_INVALID;
+	}
+out:
+	if (store_write_end(s, rc == 0) && rc == 0)
+		rc = ERR_DB;
+	return rc;
+}

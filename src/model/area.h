@@ -1,0 +1,57 @@
+/* area: places, in a tree from the country down to neighbourhoods.
+ *
+ * An area's code is the CBS code where one exists (GM0344 for a
+ * municipality, WK034401 for a district, BU03440101 for a neighbourhood);
+ * its path lists the codes from the root down ("NL01/PV26/GM0344/"), so
+ * "in this area or below" is a prefix match. */
+#ifndef KIEM_AREA_H
+#define KIEM_AREA_H
+
+#include <stddef.h>
+
+#include "../base/lang.h"
+#include "perm.h"
+#include "valid.h"
+
+struct arena;
+struct store;
+
+enum area_level {
+	AREA_COUNTRY, AREA_PROVINCE, AREA_MUNICIPALITY, AREA_DISTRICT, AREA_NEIGHBOURHOOD,
+	AREA_LEVEL_COUNT
+};
+extern const struct enum_entry area_levels[AREA_LEVEL_COUNT];
+
+enum { AREA_CODE_MAX = 16, AREA_NAME_MAX = 200 };
+
+struct area {
+	const char *code;
+	const char *name;
+	const char *level;
+	const char *parent; /* the parent's code, or NULL for a root */
+	const char *path;
+	const char *created_at;
+	long long party_count; /* filled by area_list only */
+};
+
+struct area_filter {
+	const char *parent; /* only the children of this code */
+	const char *level;
+	const char *q;      /* in the name or the code */
+	int max_depth;      /* only areas at most this deep (1 = roots); 0 = all */
+	const char *cursor; /* the path of the last area of the previous page */
+	int limit;          /* 1..1000 */
+};
+
+/* How deep the area is in the tree: 1 for a root. */
+int area_depth(const struct area *ar);
+/* ERR_NOTFOUND if there is no such area. */
+int area_get(struct store *s, struct arena *a, const char *code, struct area *out);
+/* Areas in tree order (by path). *next is the cursor for the next page or NULL. */
+int area_list(struct store *s, struct arena *a, const struct area_filter *f,
+	      struct area **items, size_t *n, const char **next);
+/* Validates and creates; ERR_INVALID with problems filled. */
+int area_create(struct store *s, const struct viewer *v, struct arena *a,
+		const struct area *in, struct problems *p);
+
+#endif

@@ -1,0 +1,664 @@
+#include "party.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "area.h"
+#include "role.h"
+
+const struct enum_entry party_kinds[KIND_COUNT] = {
+	[KIND_CITIZEN_INITIATIVE] = { "citizen_initiative", { "Burgerinitiatief", "Citizen initiative" } },
+	[KIND_SOCIAL_WORK] = { "social_work", { "Sociaal werk", "Social work" } },
+	[KIND_GOVERNMENT] = { "government", { "Overheid", "Government" } },
+	[KIND_BUSINESS] = { "business", { "Bedrijfsleven", "Business" } },
+	[KIND_KNOWLEDGE_INSTITUTE] = { "knowledge_institute", { "Kennisinstituut", "Knowledge institute" } },
+};
+_Static_assert(sizeof party_kinds / sizeof party_kinds[0] == KIND_COUNT, "kinds");
+
+const char *const party_kind_hint[KIND_COUNT][LANG_COUNT] = {
+	[KIND_CITIZEN_INITIATIVE] = { "sociaal ondernemers en actieve burgers", "social entrepreneurs and active citizens" },
+	[KIND_SOCIAL_WORK] = { "sociale professionals en ervaringsdeskundigen", "social professionals and experts by experience" },
+	[KIND_GOVERNMENT] = { "gemeente, provincie, Rijk: ambtenaren", "municipality, province, state: civil servants" },
+	[KIND_BUSINESS] = { "bedrijven, ondernemers, investeerders", "companies, entrepreneurs, investors" },
+	[KIND_KNOWLEDGE_INSTITUTE] = { "hogescholen, universiteiten, onderzoekers", "universities, colleges, researchers" },
+};
+
+const struct enum_entry party_visibilities[VIS_COUNT] = {
+	[VIS_PUBLIC] = { "public", { "Openbaar", "Public" } },
+	[VIS_PRIVATE] = { "private", { "Alleen voor mij en beheerders", "Only for me and administrators" } },
+};
+_Static_assert(sizeof party_visibilities / sizeof party_visibilities[0] == VIS_COUNT, "visibilities");
+
+const char *const party_sorts[SORT_COUNT] = {
+	[SORT_NAME] = "name",
+	[SORT_NAME_DESC] = "-name",
+	[SORT_CREATED] = "createdAt",
+	[SORT_CREATED_DESC] = "-createdAt",
+};
+
+#define PARTY_COLS \
+	"p.id, p.name, p.kind, p.description, p.email, p.phone, p.website, p.capacity_hours," \
+	" p.visibility, p.created_by, p.created_at, p.updated_at, p.sort_name"
+
+/* The filters every list shares: ?1 kind, ?2 area path, ?3 role, ?4 tag,
+ * ?5 viewer is admin, ?6 viewer id. An area filter matches parties serving
+ * the area, an area inside it, or an area that contains it. */
+#define PARTY_WHERE \
+	" (?1 IS NULL OR p.kind = ?1)" \
+	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
+	"      WHERE pa.party_id = p.id AND (a.path LIKE ?2 || '%' OR ?2 LIKE a.path || '%')))" \
+	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM party_roles pr WHERE pr.party_id = p.id AND pr.role_key = ?3))" \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM party_tags pt WHERE pt.party_id = p.id AND pt.tag = ?4))" \
+	" AND (p.visibility = 'public' OR ?5 = 1 OR p.created_by = ?6)"
+
+/* ?7, ?8: the cursor's sort value and id; ?9 the limit; ?10 the search. */
+#define LIST_SQL(from, keyset, order) \
+	"SELECT " PARTY_COLS " FROM " from " WHERE" PARTY_WHERE " AND " keyset \
+	" ORDER BY " order " LIMIT ?9"
+#define FTS_FROM "party_search s JOIN parties p ON p.rowid = s.rowid"
+#define FTS_AND "party_search MATCH ?10 AND "
+
+static const char *const list_sql[SORT_COUNT] = {
+	[SORT_NAME] = LIST_SQL("parties p", "(p.sort_name, p.id) > (?7, ?8)", "p.sort_name, p.id"),
+	[SORT_NAME_DESC] = LIST_SQL("parties p", "(p.sort_name, p.id) < (?7, ?8)", "p.sort_name DESC, p.id DESC"),
+	[SORT_CREATED] = LIST_SQL("parties p", "(p.created_at, p.id) > (?7, ?8)", "p.created_at, p.id"),
+	[SORT_CREATED_DESC] = LIST_SQL("parties p", "(p.created_at, p.id) < (?7, ?8)", "p.created_at DESC, p.id DESC"),
+};
+static const char *const search_sql[SORT_COUNT] = {
+	[SORT_NAME] = LIST_SQL(FTS_FROM, FTS_AND "(p.sort_name, p.id) > (?7, ?8)", "p.sort_name, p.id"),
+	[SORT_NAME_DESC] = LIST_SQL(FTS_FROM, FTS_AND "(p.sort_name, p.id) < (?7, ?8)", "p.sort_name DESC, p.id DESC"),
+	[SORT_CREATED] = LIST_SQL(FTS_FROM, FTS_AND "(p.created_at, p.id) > (?7, ?8)", "p.created_at, p.id"),
+	[SORT_CREATED_DESC] = LIST_SQL(FTS_FROM, FTS_AND "(p.created_at, p.id) < (?7, ?8)", "p.created_at DESC, p.id DESC"),
+};
+
+/* Sorts past every real value, for the first page of a descending list. */
+static const char past_all[] = "\xf4\x8f\xbf\xbf\xf4\x8f\xbf\xbf";
+
+static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
+{
+	memset(out, 0, sizeof *out);
+	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+	out->name = arena_strdup(a, store_text(st, 1));
+	out->kind = arena_strdup(a, store_text(st, 2));
+	out->description = arena_strdup(a, store_text(st, 3));
+	out->email = store_is_null(st, 4) ? NULL : arena_strdup(a, store_text(st, 4));
+	out->phone = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	out->website = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	out->has_capacity = !store_is_null(st, 7);
+	out->capacity_hours = store_int(st, 7);
+	out->visibility = arena_strdup(a, store_text(st, 8));
+	out->created_by = store_is_null(st, 9) ? NULL : arena_strdup(a, store_text(st, 9));
+	out->created_at = arena_strdup(a, store_text(st, 10));
+	out->updated_at = arena_strdup(a, store_text(st, 11));
+}
+
+/* Reads one of the party's lists with a statement of one column. */
+static int read_list(struct store_stmt *st, struct arena *a, const char *id, size_t max,
+		     struct strlist *out)
+{
+	if (!st)
+		return ERR_DB;
+	out->v = arena_alloc(a, sizeof *out->v * max);
+	out->n = 0;
+	store_bind_str(st, 1, id);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && out->n < max)
+		out->v[out->n++] = arena_strdup(a, store_text(st, 0));
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+static int read_lists(struct store_conn *c, struct arena *a, struct party *pa)
+{
+	int rc = read_list(store_prepare(c,
+		"SELECT pa.area_code FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
+		" WHERE pa.party_id = ?1 ORDER BY a.path"), a, pa->id, PARTY_AREAS_MAX, &pa->areas);
+	if (!rc)
+		rc = read_list(store_prepare(c,
+			"SELECT pr.role_key FROM party_roles pr JOIN roles r ON r.key = pr.role_key"
+			" WHERE pr.party_id = ?1 ORDER BY r.position"), a, pa->id, PARTY_ROLES_MAX, &pa->roles);
+	if (!rc)
+		rc = read_list(store_prepare(c,
+			"SELECT tag FROM party_tags WHERE party_id = ?1 ORDER BY tag"),
+			a, pa->id, PARTY_TAGS_MAX, &pa->tags);
+	return rc;
+}
+
+static bool may_read(const struct viewer *v, const struct party *pa)
+{
+	struct perm_target t = { pa->created_by, strcmp(pa->visibility, "public") == 0 };
+	return perm_can(v, OBJ_PARTY, ACT_READ, &t);
+}
+
+static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)
+{
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(c, "SELECT " PARTY_COLS " FROM parties p WHERE p.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_row(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	if (!rc)
+		rc = read_lists(c, a, out);
+	return rc;
+}
+
+int party_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	      struct party *out)
+{
+	int rc = get_on(store_reader(s), a, id, out);
+	if (!rc && !may_read(v, out))
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+bool party_can_edit(const struct viewer *v, const struct party *pa)
+{
+	struct perm_target t = { pa->created_by, strcmp(pa->visibility, "public") == 0 };
+	return perm_can(v, OBJ_PARTY, ACT_UPDATE, &t);
+}
+
+/* The path of an area code, for the area filter; NULL if there is none. */
+static const char *area_path(struct store *s, struct arena *a, const char *code)
+{
+	struct area ar;
+	if (area_get(s, a, code, &ar))
+		return NULL;
+	return ar.path;
+}
+
+static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
+{
+	size_t vlen = strlen(value), n = vlen + 1 + strlen(id);
+	char *raw = arena_alloc(a, n + 1);
+	memcpy(raw, value, vlen);
+	raw[vlen] = '\n';
+	memcpy(raw + vlen + 1, id, strlen(id));
+	char *enc = arena_alloc(a, (n + 2) / 3 * 4 + 1);
+	text_base64url((const unsigned char *)raw, n, enc);
+	*out = enc;
+}
+
+static bool cursor_decode(struct arena *a, const char *cursor, const char **value, const char **id)
+{
+	size_t n = strlen(cursor);
+	if (n > 1200)
+		return false;
+	char *raw = arena_alloc(a, n + 2);
+	long len = text_unbase64url(cursor, n, raw);
+	if (len <= UUID_STRLEN || memchr(raw, 0, (size_t)len))
+		return false;
+	char *nl = raw + len - UUID_STRLEN - 1;
+	if (*nl != '\n' || !uuid_valid(nl + 1, UUID_STRLEN))
+		return false;
+	*nl = 0;
+	*value = raw;
+	*id = nl + 1;
+	return text_utf8_valid(raw, strlen(raw));
+}
+
+int party_list(struct store *s, struct arena *a, const struct viewer *v,
+	       const struct party_filter *f, struct problems *p, struct party **items,
+	       size_t *n, const char **next)
+{
+	const char *path = NULL, *after_value = "", *after_id = "";
+	char fts[512];
+	bool search = false;
+	int limit = f->limit > 0 ? f->limit : 20;
+	if (limit > 100)
+		problems_add(p, "limit", R_OUT_OF_RANGE, 100);
+	if (f->kind && enum_find(party_kinds, KIND_COUNT, f->kind) < 0)
+		problems_add(p, "kind", R_NOT_ONE_OF, 0);
+	if (f->area && !(path = area_path(s, a, f->area)))
+		problems_add(p, "area", R_UNKNOWN_AREA, 0);
+	if (f->role && !role_find(f->role))
+		problems_add(p, "role", R_UNKNOWN_ROLE, 0);
+	if (f->tag)
+		valid_text(p, "tag", f->tag, false, PARTY_TAG_MAX, false);
+	if (f->q && valid_text(p, "q", f->q, false, 200, false))
+		search = store_fts_query(f->q, fts, sizeof fts);
+	if (f->sort == SORT_NAME_DESC || f->sort == SORT_CREATED_DESC)
+		after_value = after_id = past_all;
+	if (f->cursor && !cursor_decode(a, f->cursor, &after_value, &after_id))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (p->n)
+		return ERR_INVALID;
+
+	const char *tag = NULL;
+	if (f->tag) {
+		char *t = text_trim(a, f->tag, strlen(f->tag));
+		for (char *c = t; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+		tag = t;
+	}
+	struct store_stmt *st = store_prepare(store_reader(s),
+					      search ? search_sql[f->sort] : list_sql[f->sort]);
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, f->kind);
+	store_bind_str(st, 2, path);
+	store_bind_str(st, 3, f->role);
+	store_bind_str(st, 4, tag);
+	store_bind_int(st, 5, v && v->authenticated && v->role == PROLE_ADMIN);
+	store_bind_str(st, 6, v && v->authenticated ? v->user_id : NULL);
+	store_bind_str(st, 7, after_value);
+	store_bind_str(st, 8, after_id);
+	store_bind_int(st, 9, limit + 1);
+	if (search)
+		store_bind_str(st, 10, fts);
+	struct party *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
+	const char **sortval = arena_alloc(a, sizeof *sortval * (size_t)(limit + 1));
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		read_row(st, a, &list[count]);
+		sortval[count] = arena_strdup(a, store_text(st, 12));
+		count++;
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*next = NULL;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		const struct party *last = &list[count - 1];
+		bool by_name = f->sort == SORT_NAME || f->sort == SORT_NAME_DESC;
+		cursor_encode(a, by_name ? sortval[count - 1] : last->created_at, last->id, next);
+	}
+	struct store_conn *c = store_reader(s);
+	for (size_t i = 0; i < count; i++) {
+		rc = read_lists(c, a, &list[i]);
+		if (rc)
+			return rc;
+	}
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+/* Trims a text field; an empty optional field becomes NULL. */
+static const char *clean(struct arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *t = text_trim(a, s, strlen(s));
+	return *t ? t : NULL;
+}
+
+/* Trims each item, drops empty ones and repeats; lower-cases if asked. */
+static void clean_list(struct arena *a, struct strlist *l, bool lower)
+{
+	size_t o = 0;
+	const char **v = arena_alloc(a, sizeof *v * (l->n + 1));
+	for (size_t i = 0; i < l->n; i++) {
+		char *t = l->v[i] ? text_trim(a, l->v[i], strlen(l->v[i])) : NULL;
+		if (!t || !*t)
+			continue;
+		if (lower)
+			for (char *c = t; *c; c++)
+				if (*c >= 'A' && *c <= 'Z')
+					*c = (char)(*c - 'A' + 'a');
+		bool seen = false;
+		for (size_t j = 0; j < o && !seen; j++)
+			seen = strcmp(v[j], t) == 0;
+		if (!seen)
+			v[o++] = t;
+	}
+	l->v = v;
+	l->n = o;
+}
+
+static char *sort_key(struct arena *a, const char *name)
+{
+	char *k = arena_strdup(a, name);
+	for (char *c = k; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return k;
+}
+
+void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p)
+{
+	in->name = clean(a, in->name);
+	in->description = in->description ? text_trim(a, in->description, strlen(in->description)) : "";
+	in->email = clean(a, in->email);
+	in->phone = clean(a, in->phone);
+	in->website = clean(a, in->website);
+	in->kind = clean(a, in->kind);
+	in->visibility = clean(a, in->visibility);
+	if (!in->visibility)
+		in->visibility = "public";
+	clean_list(a, &in->areas, false);
+	clean_list(a, &in->roles, false);
+	clean_list(a, &in->tags, true);
+
+	valid_text(p, "name", in->name, true, PARTY_NAME_MAX, false);
+	if (!in->kind)
+		problems_add(p, "kind", R_REQUIRED, 0);
+	else if (enum_find(party_kinds, KIND_COUNT, in->kind) < 0)
+		problems_add(p, "kind", R_NOT_ONE_OF, 0);
+	valid_text(p, "description", in->description, false, PARTY_DESCRIPTION_MAX, true);
+	if (in->email && valid_text(p, "email", in->email, false, PARTY_EMAIL_MAX, false) &&
+	    !valid_email(in->email))
+		problems_add(p, "email", R_BAD_EMAIL, 0);
+	if (in->phone && valid_text(p, "phone", in->phone, false, PARTY_PHONE_MAX, false) &&
+	    !valid_phone(in->phone))
+		problems_add(p, "phone", R_BAD_PHONE, 0);
+	if (in->website && valid_text(p, "website", in->website, false, PARTY_WEBSITE_MAX, false) &&
+	    !valid_url(in->website))
+		problems_add(p, "website", R_BAD_URL, 0);
+	if (in->has_capacity && (in->capacity_hours < 0 || in->capacity_hours > PARTY_CAPACITY_MAX))
+		problems_add(p, "capacityHours", R_OUT_OF_RANGE, PARTY_CAPACITY_MAX);
+	if (enum_find(party_visibilities, VIS_COUNT, in->visibility) < 0)
+		problems_add(p, "visibility", R_NOT_ONE_OF, 0);
+
+	if (in->areas.n > PARTY_AREAS_MAX) {
+		problems_add(p, "areas", R_TOO_MANY, PARTY_AREAS_MAX);
+	} else {
+		for (size_t i = 0; i < in->areas.n; i++) {
+			struct area ar;
+			if (!text_utf8_valid(in->areas.v[i], strlen(in->areas.v[i])) ||
+			    area_get(s, a, in->areas.v[i], &ar)) {
+				problems_add(p, "areas", R_UNKNOWN_AREA, 0);
+				break;
+			}
+		}
+	}
+	if (in->roles.n > PARTY_ROLES_MAX) {
+		problems_add(p, "roles", R_TOO_MANY, PARTY_ROLES_MAX);
+	} else {
+		for (size_t i = 0; i < in->roles.n; i++) {
+			if (!role_find(in->roles.v[i])) {
+				problems_add(p, "roles", R_UNKNOWN_ROLE, 0);
+				break;
+			}
+		}
+	}
+	if (in->tags.n > PARTY_TAGS_MAX) {
+		problems_add(p, "tags", R_TOO_MANY, PARTY_TAGS_MAX);
+	} else {
+		for (size_t i = 0; i < in->tags.n; i++)
+			if (!valid_text(p, "tags", in->tags.v[i], true, PARTY_TAG_MAX, false))
+				break;
+	}
+}
+
+/* Writes the party's lists and its search entry, after its row. */
+static int write_children(struct store_conn *c, struct arena *a, const struct party *in)
+{
+	int rc = 0;
+	struct store_stmt *st;
+	const char *const clear[] = {
+		"DELETE FROM party_areas WHERE party_id = ?1",
+		"DELETE FROM party_roles WHERE party_id = ?1",
+		"DELETE FROM party_tags WHERE party_id = ?1",
+		"DELETE FROM party_search WHERE rowid = (SELECT rowid FROM parties WHERE id = ?1)",
+	};
+	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
+		if (!(st = store_prepare(c, clear[i])))
+			return ERR_DB;
+		store_bind_str(st, 1, in->id);
+		rc = store_run(st);
+	}
+	struct {
+		const char *sql;
+		const struct strlist *list;
+	} lists[] = {
+		{ "INSERT INTO party_areas (party_id, area_code) VALUES (?1, ?2)", &in->areas },
+		{ "INSERT INTO party_roles (party_id, role_key) VALUES (?1, ?2)", &in->roles },
+		{ "INSERT INTO party_tags (party_id, tag) VALUES (?1, ?2)", &in->tags },
+	};
+	for (size_t l = 0; !rc && l < sizeof lists / sizeof lists[0]; l++) {
+		if (!(st = store_prepare(c, lists[l].sql)))
+			return ERR_DB;
+		for (size_t i = 0; !rc && i < lists[l].list->n; i++) {
+			store_bind_str(st, 1, in->id);
+			store_bind_str(st, 2, lists[l].list->v[i]);
+			rc = store_run(st);
+		}
+	}
+	if (rc)
+		return rc;
+	size_t tlen = 0;
+	for (size_t i = 0; i < in->tags.n; i++)
+		tlen += strlen(in->tags.v[i]) + 1;
+	char *tags = arena_alloc(a, tlen + 1), *o = tags;
+	for (size_t i = 0; i < in->tags.n; i++) {
+		size_t n = strlen(in->tags.v[i]);
+		memcpy(o, in->tags.v[i], n);
+		o += n;
+		*o++ = ' ';
+	}
+	*o = 0;
+	if (!(st = store_prepare(c,
+		"INSERT INTO party_search (rowid, name, description, tags)"
+		" VALUES ((SELECT rowid FROM parties WHERE id = ?1), ?2, ?3, ?4)")))
+		return ERR_DB;
+	store_bind_str(st, 1, in->id);
+	store_bind_str(st, 2, in->name);
+	store_bind_str(st, 3, in->description);
+	store_bind_str(st, 4, tags);
+	return store_run(st);
+}
+
+static void bind_fields(struct store_stmt *st, struct arena *a, const struct party *in)
+{
+	store_bind_str(st, 1, in->id);
+	store_bind_str(st, 2, in->name);
+	store_bind_str(st, 3, sort_key(a, in->name));
+	store_bind_str(st, 4, in->kind);
+	store_bind_str(st, 5, in->description);
+	store_bind_str(st, 6, in->email);
+	store_bind_str(st, 7, in->phone);
+	store_bind_str(st, 8, in->website);
+	if (in->has_capacity)
+		store_bind_int(st, 9, in->capacity_hours);
+	else
+		store_bind_null(st, 9);
+	store_bind_str(st, 10, in->visibility);
+	store_bind_str(st, 11, in->updated_at);
+}
+
+int party_create(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
+		 struct problems *p)
+{
+	int rc = perm_check(v, OBJ_PARTY, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	party_validate(s, a, in, p); /* adds to what the caller found */
+	if (p->n)
+		return ERR_INVALID;
+	uuid7_new(in->id);
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	in->created_at = in->updated_at = now;
+	in->created_by = v->user_id[0] ? v->user_id : NULL; /* NULL: made by the system */
+
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO parties (id, name, sort_name, kind, description, email, phone, website,"
+		" capacity_hours, visibility, updated_at, created_at, created_by)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		bind_fields(st, a, in);
+		store_bind_str(st, 12, in->created_by);
+		rc = store_run(st);
+	}
+	if (!rc)
+		rc = write_children(c, a, in);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
+		 struct problems *p)
+{
+	struct party old;
+	int rc = party_get(s, a, v, in->id, &old);
+	if (rc)
+		return rc;
+	struct perm_target t = { old.created_by, strcmp(old.visibility, "public") == 0 };
+	if ((rc = perm_check(v, OBJ_PARTY, ACT_UPDATE, &t)))
+		return rc;
+	party_validate(s, a, in, p);
+	if (p->n)
+		return ERR_INVALID;
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	in->updated_at = now;
+	in->created_at = old.created_at;
+	in->created_by = old.created_by;
+
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	/* the search entry goes first: it is found through the party's rowid */
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE parties SET name = ?2, sort_name = ?3, kind = ?4, description = ?5, email = ?6,"
+		" phone = ?7, website = ?8, capacity_hours = ?9, visibility = ?10, updated_at = ?11"
+		" WHERE id = ?1");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		bind_fields(st, a, in);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = write_children(c, a, in);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int party_delete(struct store *s, const struct viewer *v, const char *id)
+{
+	struct arena *a = arena_new();
+	struct party old;
+	int rc = party_get(s, a, v, id, &old);
+	if (!rc) {
+		struct perm_target t = { old.created_by, strcmp(old.visibility, "public") == 0 };
+		rc = perm_check(v, OBJ_PARTY, ACT_DELETE, &t);
+	}
+	if (rc) {
+		arena_free(a);
+		return rc;
+	}
+	struct store_conn *c = store_write_begin(s);
+	if (!c) {
+		arena_free(a);
+		return ERR_DB;
+	}
+	struct store_stmt *st = store_prepare(c,
+		"DELETE FROM party_search WHERE rowid = (SELECT rowid FROM parties WHERE id = ?1)");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		store_bind_str(st, 1, id);
+		rc = store_run(st);
+	}
+	if (!rc) {
+		st = store_prepare(c, "DELETE FROM parties WHERE id = ?1");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, id);
+			rc = store_run(st);
+			if (!rc && store_changes(c) == 0)
+				rc = ERR_NOTFOUND;
+		}
+	}
+	int crc = store_write_end(s, rc == 0);
+	arena_free(a);
+	return rc ? rc : crc;
+}
+
+int party_count_by_kind(struct store *s, const struct viewer *v, long long counts[KIND_COUNT])
+{
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT p.kind, count(*) FROM parties p"
+		" WHERE (p.visibility = 'public' OR ?1 = 1 OR p.created_by = ?2) GROUP BY p.kind");
+	if (!st)
+		return ERR_DB;
+	memset(counts, 0, sizeof(long long) * KIND_COUNT);
+	store_bind_int(st, 1, v && v->authenticated && v->role == PROLE_ADMIN);
+	store_bind_str(st, 2, v && v->authenticated ? v->user_id : NULL);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		int k = enum_find(party_kinds, KIND_COUNT, store_text(st, 0));
+		if (k >= 0)
+			counts[k] = store_int(st, 1);
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *v,
+			 struct party_area_counts **rows, size_t *n)
+{
+	enum { MAX_ROWS = 40 };
+	struct store_conn *c = store_reader(s);
+	struct store_stmt *st = store_prepare(c,
+		"SELECT code, name, level, path FROM areas"
+		" WHERE level IN ('municipality', 'district') ORDER BY path LIMIT 40");
+	if (!st)
+		return ERR_DB;
+	struct party_area_counts *v_rows = arena_alloc(a, sizeof *v_rows * MAX_ROWS);
+	const char *paths[MAX_ROWS];
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && count < MAX_ROWS) {
+		v_rows[count].code = arena_strdup(a, store_text(st, 0));
+		v_rows[count].name = arena_strdup(a, store_text(st, 1));
+		v_rows[count].level = arena_strdup(a, store_text(st, 2));
+		paths[count] = arena_strdup(a, store_text(st, 3));
+		count++;
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	st = store_prepare(c,
+		"SELECT p.kind, count(*) FROM parties p WHERE"
+		" EXISTS (SELECT 1 FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
+		"   WHERE pa.party_id = p.id AND (a.path LIKE ?1 || '%' OR ?1 LIKE a.path || '%'))"
+		" AND (p.visibility = 'public' OR ?2 = 1 OR p.created_by = ?3)"
+		" GROUP BY p.kind");
+	if (!st)
+		return ERR_DB;
+	for (size_t i = 0; i < count; i++) {
+		store_bind_str(st, 1, paths[i]);
+		store_bind_int(st, 2, v && v->authenticated && v->role == PROLE_ADMIN);
+		store_bind_str(st, 3, v && v->authenticated ? v->user_id : NULL);
+		while ((rc = store_step(st)) == STORE_ROW) {
+			int k = enum_find(party_kinds, KIND_COUNT, store_text(st, 0));
+			if (k >= 0) {
+				v_rows[i].counts[k] = store_int(st, 1);
+				v_rows[i].total += v_rows[i].counts[k];
+			}
+		}
+		store_reset(st);
+		if (rc < 0)
+			return rc;
+	}
+	*rows = v_rows;
+	*n = count;
+	return 0;
+}

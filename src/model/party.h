@@ -1,0 +1,124 @@
+/* party: an organisation or group in the ecosystem (partij), and the
+ * directory of them (de sociale kaart).
+ *
+ * A party's kind is one of the dossier's five collaborating parties. It
+ * serves areas, takes roles from the catalogue, has expertise tags, a
+ * contact, a capacity in hours a week, and a visibility: public parties are
+ * for everyone to read, private ones only for their creator and admins. */
+#ifndef KIEM_PARTY_H
+#define KIEM_PARTY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../base/lang.h"
+#include "../base/uuid.h"
+#include "perm.h"
+#include "valid.h"
+
+struct arena;
+struct store;
+
+enum party_kind {
+	KIND_CITIZEN_INITIATIVE, KIND_SOCIAL_WORK, KIND_GOVERNMENT, KIND_BUSINESS,
+	KIND_KNOWLEDGE_INSTITUTE, KIND_COUNT
+};
+extern const struct enum_entry party_kinds[KIND_COUNT];
+/* A longer description of each kind, from the dossier, for people. */
+extern const char *const party_kind_hint[KIND_COUNT][LANG_COUNT];
+
+enum party_visibility { VIS_PUBLIC, VIS_PRIVATE, VIS_COUNT };
+extern const struct enum_entry party_visibilities[VIS_COUNT];
+
+enum party_sort { SORT_NAME, SORT_NAME_DESC, SORT_CREATED, SORT_CREATED_DESC, SORT_COUNT };
+/* The API's names of the sorts: "name", "-name", "createdAt", "-createdAt". */
+extern const char *const party_sorts[SORT_COUNT];
+
+enum {
+	PARTY_NAME_MAX = 200,
+	PARTY_DESCRIPTION_MAX = 10000,
+	PARTY_EMAIL_MAX = 254,
+	PARTY_PHONE_MAX = 40,
+	PARTY_WEBSITE_MAX = 500,
+	PARTY_CAPACITY_MAX = 10000,
+	PARTY_AREAS_MAX = 50,
+	PARTY_ROLES_MAX = 12,
+	PARTY_TAGS_MAX = 30,
+	PARTY_TAG_MAX = 50,
+};
+
+struct strlist {
+	const char **v;
+	size_t n;
+};
+
+struct party {
+	char id[UUID_STRLEN + 1];
+	const char *name;
+	const char *kind;
+	const char *description; /* Markdown */
+	const char *email;       /* NULL or "" when not given */
+	const char *phone;
+	const char *website;
+	bool has_capacity;
+	long long capacity_hours;
+	const char *visibility;
+	struct strlist areas; /* area codes */
+	struct strlist roles; /* role keys */
+	struct strlist tags;  /* expertise tags, lower case */
+	const char *created_by;
+	const char *created_at;
+	const char *updated_at;
+};
+
+struct party_filter {
+	const char *kind;
+	const char *area; /* serves this area or one inside it */
+	const char *role;
+	const char *tag;
+	const char *q;    /* full text in name, description and tags */
+	enum party_sort sort;
+	const char *cursor; /* from the previous page's next */
+	int limit;          /* 1..100 */
+};
+
+/* Reads one party the viewer may see: ERR_NOTFOUND also when it is private
+ * and not the viewer's. */
+int party_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	      struct party *out);
+/* A page of parties the viewer may see. ERR_INVALID with problems when a
+ * filter is wrong (an unknown kind, a cursor that is not kiem's). *next is
+ * the cursor for the next page, or NULL on the last. */
+int party_list(struct store *s, struct arena *a, const struct viewer *v,
+	       const struct party_filter *f, struct problems *p, struct party **items,
+	       size_t *n, const char **next);
+/* Cleans (trims, lower-cases tags, drops duplicates) and validates; adds
+ * every problem. Reads the store to check areas. */
+void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p);
+/* Creates a party from in; fills in->id and the times. ERR_INVALID with
+ * problems, ERR_AUTH/ERR_FORBIDDEN when the viewer may not. */
+int party_create(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
+		 struct problems *p);
+/* Replaces the party's fields with in's (in->id names the party). */
+int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
+		 struct problems *p);
+int party_delete(struct store *s, const struct viewer *v, const char *id);
+/* Whether the viewer may change the party, for showing buttons. */
+bool party_can_edit(const struct viewer *v, const struct party *pa);
+
+/* Counts for the overview: parties the viewer may see, by kind. */
+int party_count_by_kind(struct store *s, const struct viewer *v, long long counts[KIND_COUNT]);
+
+/* One row of the overview per area: counts of parties by kind that serve it
+ * or an area inside it. */
+struct party_area_counts {
+	const char *code;
+	const char *name;
+	const char *level;
+	long long counts[KIND_COUNT];
+	long long total;
+};
+int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *v,
+			 struct party_area_counts **rows, size_t *n);
+
+#endif

@@ -1,0 +1,54 @@
+#include "settings.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../store/store.h"
+
+static int from_hex(const char *hex, unsigned char key[32])
+{
+	size_t bin_len = 0;
+	if (sodium_hex2bin(key, 32, hex, strlen(hex), NULL, &bin_len, NULL) || bin_len != 32)
+		return ERR_DB;
+	return 0;
+}
+
+int settings_key(struct store *s, const char *name, unsigned char key[32])
+{
+	struct store_stmt *st = store_prepare(store_reader(s), "SELECT value FROM settings WHERE key = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, name);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		rc = from_hex(store_text(st, 0), key);
+	store_reset(st);
+	if (rc != STORE_DONE)
+		return rc;
+
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	unsigned char fresh[32];
+	char hex[65];
+	randombytes_buf(fresh, sizeof fresh);
+	text_hex(fresh, sizeof fresh, hex);
+	/* another node may have made it meanwhile: keep theirs */
+	st = store_prepare(c, "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING");
+	rc = ERR_DB;
+	if (st) {
+		store_bind_str(st, 1, name);
+		store_bind_str(st, 2, hex);
+		rc = store_run(st);
+	}
+	if (!rc && (st = store_prepare(c, "SELECT value FROM settings WHERE key = ?1"))) {
+		store_bind_str(st, 1, name);
+		rc = store_step(st) == STORE_ROW ? from_hex(store_text(st, 0), key) : ERR_DB;
+		store_reset(st);
+	}
+	int crc = store_write_end(s, rc == 0);
+	sodium_memzero(fresh, sizeof fresh);
+	return rc ? rc : crc;
+}

@@ -1,0 +1,338 @@
+#include "user.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+
+void secret_hash(const char *secret, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof h, (const unsigned char *)secret, strlen(secret), NULL, 0);
+	text_hex(h, sizeof h, out);
+}
+
+static void new_secret(char out[SECRET_STRLEN + 1])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof raw);
+	text_base64url(raw, sizeof raw, out);
+	sodium_memzero(raw, sizeof raw);
+}
+
+static char *lower(struct arena *a, const char *s)
+{
+	char *t = text_trim(a, s, strlen(s));
+	for (char *c = t; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return t;
+}
+
+#define USER_COLS "id, email, name, platform_role, created_at"
+
+static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
+{
+	snprintf(u->id, sizeof u->id, "%s", store_text(st, 0));
+	u->email = arena_strdup(a, store_text(st, 1));
+	u->name = arena_strdup(a, store_text(st, 2));
+	int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 3));
+	u->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+	u->created_at = arena_strdup(a, store_text(st, 4));
+}
+
+int user_add(struct store *s, struct arena *a, const char *email, const char *name,
+	     const char *password, enum platform_role role, struct user *out, struct problems *p)
+{
+	email = email ? lower(a, email) : "";
+	name = name ? text_trim(a, name, strlen(name)) : "";
+	if (valid_text(p, "email", email, true, USER_EMAIL_MAX, false) && !valid_email(email))
+		problems_add(p, "email", R_BAD_EMAIL, 0);
+	valid_text(p, "name", name, true, USER_NAME_MAX, false);
+	size_t plen = password ? strlen(password) : 0;
+	if (!plen)
+		problems_add(p, "password", R_REQUIRED, 0);
+	else if (!text_utf8_valid(password, plen))
+		problems_add(p, "password", R_BAD_UTF8, 0);
+	else if (text_utf8_len(password, plen) < PASSWORD_MIN)
+		problems_add(p, "password", R_TOO_SHORT, PASSWORD_MIN);
+	else if (plen > PASSWORD_MAX)
+		problems_add(p, "password", R_TOO_LONG, PASSWORD_MAX);
+	if (p->n)
+		return ERR_INVALID;
+
+	char hash[crypto_pwhash_STRBYTES];
+	if (crypto_pwhash_str_alg(hash, password, plen, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13))
+		return ERR_NOMEM;
+	uuid7_new(out->id);
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	out->email = email;
+	out->name = name;
+	out->role = role;
+	out->created_at = now;
+
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (st) {
+		store_bind_str(st, 1, out->id);
+		store_bind_str(st, 2, email);
+		store_bind_str(st, 3, name);
+		store_bind_str(st, 4, hash);
+		store_bind_str(st, 5, platform_roles[role].key);
+		store_bind_str(st, 6, now);
+		rc = store_run(st);
+		if (rc == ERR_CONFLICT) {
+			problems_add(p, "email", R_DUPLICATE, 0);
+			rc = ERR_INVALID;
+		}
+	}
+	sodium_memzero(hash, sizeof hash);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int user_by_email(struct store *s, struct arena *a, const char *email, struct user *out)
+{
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " USER_COLS " FROM users WHERE email = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, lower(a, email));
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_user(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+int user_authenticate(struct store *s, struct arena *a, const char *email, const char *password,
+		      struct user *out)
+{
+	/* A hash to check against when there is no such user, so that a wrong
+	 * email costs as much time as a wrong password. */
+	static char dummy[crypto_pwhash_STRBYTES];
+	if (!dummy[0] && crypto_pwhash_str_alg(dummy, "kiem-dummy-password", 19,
+					       crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					       crypto_pwhash_MEMLIMIT_INTERACTIVE,
+					       crypto_pwhash_ALG_ARGON2ID13))
+		return ERR_NOMEM;
+	if (!email || !password || strlen(password) > PASSWORD_MAX)
+		return ERR_AUTH;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, lower(a, email));
+	int rc = store_step(st);
+	const char *hash = dummy;
+	bool found = false;
+	if (rc == STORE_ROW) {
+		read_user(st, a, out);
+		hash = arena_strdup(a, store_text(st, 5));
+		found = true;
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	return found && ok ? 0 : ERR_AUTH;
+}
+
+int session_create(struct store *s, const char *user_id, char token[SECRET_STRLEN + 1])
+{
+	char hash[65], now[TIME_STRLEN + 1], expires[TIME_STRLEN + 1];
+	new_secret(token);
+	secret_hash(token, hash);
+	time_t t = time(NULL);
+	time_format(t, now);
+	time_format(t + SESSION_DAYS * 86400, expires);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)"
+		" VALUES (?1, ?2, ?3, ?3, ?4)");
+	if (st) {
+		store_bind_str(st, 1, hash);
+		store_bind_str(st, 2, user_id);
+		store_bind_str(st, 3, now);
+		store_bind_str(st, 4, expires);
+		rc = store_run(st);
+	}
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+static int viewer_from(struct store_stmt *st, const char *secret, struct viewer *out)
+{
+	char hash[65];
+	secret_hash(secret, hash);
+	store_bind_str(st, 1, hash);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->authenticated = true;
+		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
+		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
+		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
+		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_AUTH;
+	}
+	store_reset(st);
+	return rc;
+}
+
+int session_viewer(struct store *s, const char *token, struct viewer *out)
+{
+	if (!token || strlen(token) != SECRET_STRLEN)
+		return ERR_AUTH;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT u.id, u.name, u.platform_role FROM sessions s JOIN users u ON u.id = s.user_id"
+		" WHERE s.token_hash = ?1 AND s.expires_at > ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 2, now);
+	return viewer_from(st, token, out);
+}
+
+int session_delete(struct store *s, const char *token)
+{
+	if (!token || strlen(token) != SECRET_STRLEN)
+		return 0;
+	char hash[65];
+	secret_hash(token, hash);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "DELETE FROM sessions WHERE token_hash = ?1");
+	if (st) {
+		store_bind_str(st, 1, hash);
+		rc = store_run(st);
+	}
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int token_create(struct store *s, struct arena *a, const struct viewer *v, const char *name,
+		 char secret[TOKEN_STRLEN + 1], struct api_token *out, struct problems *p)
+{
+	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	if (!name || !*name)
+		name = "API";
+	if (!valid_text(p, "name", name, true, TOKEN_NAME_MAX, false))
+		return ERR_INVALID;
+	char raw[SECRET_STRLEN + 1], hash[65];
+	new_secret(raw);
+	snprintf(secret, TOKEN_STRLEN + 1, "kiem_%s", raw);
+	secret_hash(secret, hash);
+	uuid7_new(out->id);
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	out->name = name;
+	out->created_at = now;
+	out->last_used_at = NULL;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO api_tokens (id, user_id, token_hash, name, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)");
+	if (st) {
+		store_bind_str(st, 1, out->id);
+		store_bind_str(st, 2, v->user_id);
+		store_bind_str(st, 3, hash);
+		store_bind_str(st, 4, name);
+		store_bind_str(st, 5, now);
+		rc = store_run(st);
+	}
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int token_viewer(struct store *s, const char *secret, struct viewer *out)
+{
+	if (!secret || strlen(secret) != TOKEN_STRLEN || strncmp(secret, "kiem_", 5) != 0)
+		return ERR_AUTH;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT u.id, u.name, u.platform_role FROM api_tokens t JOIN users u ON u.id = t.user_id"
+		" WHERE t.token_hash = ?1");
+	if (!st)
+		return ERR_DB;
+	return viewer_from(st, secret, out);
+}
+
+int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
+	       size_t *n)
+{
+	enum { MAX = 100 };
+	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1"
+		" ORDER BY id LIMIT 100");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	struct api_token *list = arena_alloc(a, sizeof *list * MAX);
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
+		struct api_token *t = &list[count++];
+		snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
+		t->name = arena_strdup(a, store_text(st, 1));
+		t->created_at = arena_strdup(a, store_text(st, 2));
+		t->last_used_at = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+int token_revoke(struct store *s, const struct viewer *v, const char *id)
+{
+	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2");
+	if (st) {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, v->user_id);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}

@@ -1,0 +1,73 @@
+/* user: people with an account, their login sessions and their API tokens.
+ *
+ * Passwords are hashed with argon2id (libsodium). Session ids and API
+ * tokens are 32 random bytes, given to the client once and stored only as
+ * their hash; a lookup hashes what the client sends and compares hashes. */
+#ifndef KIEM_USER_H
+#define KIEM_USER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "perm.h"
+#include "valid.h"
+
+struct arena;
+struct store;
+
+enum {
+	USER_NAME_MAX = 200,
+	USER_EMAIL_MAX = 254,
+	PASSWORD_MIN = 12,
+	PASSWORD_MAX = 1024,
+	SECRET_STRLEN = 43, /* 32 bytes in base64url */
+	TOKEN_STRLEN = 48,  /* "kiem_" and a secret */
+	TOKEN_NAME_MAX = 100,
+	SESSION_DAYS = 7,
+};
+
+struct user {
+	char id[UUID_STRLEN + 1];
+	const char *email;
+	const char *name;
+	enum platform_role role;
+	const char *created_at;
+};
+
+/* Creates an account; ERR_INVALID with problems (email taken is a problem
+ * on "email"). */
+int user_add(struct store *s, struct arena *a, const char *email, const char *name,
+	     const char *password, enum platform_role role, struct user *out, struct problems *p);
+int user_by_email(struct store *s, struct arena *a, const char *email, struct user *out);
+/* Checks a password; ERR_AUTH when the email or password is wrong, taking
+ * the same time either way. */
+int user_authenticate(struct store *s, struct arena *a, const char *email, const char *password,
+		      struct user *out);
+
+/* Starts a session for the user; writes its secret to token. */
+int session_create(struct store *s, const char *user_id, char token[SECRET_STRLEN + 1]);
+/* The viewer of a session secret; ERR_AUTH if unknown or expired. */
+int session_viewer(struct store *s, const char *token, struct viewer *out);
+int session_delete(struct store *s, const char *token);
+
+struct api_token {
+	char id[UUID_STRLEN + 1];
+	const char *name;
+	const char *created_at;
+	const char *last_used_at; /* or NULL */
+};
+
+/* Creates an API token for the user; writes the token (shown once) to
+ * secret. */
+int token_create(struct store *s, struct arena *a, const struct viewer *v, const char *name,
+		 char secret[TOKEN_STRLEN + 1], struct api_token *out, struct problems *p);
+/* The viewer of a bearer token; ERR_AUTH if unknown. */
+int token_viewer(struct store *s, const char *secret, struct viewer *out);
+int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
+	       size_t *n);
+int token_revoke(struct store *s, const struct viewer *v, const char *id);
+
+/* The hash under which a secret is stored (64 hex characters). */
+void secret_hash(const char *secret, char out[65]);
+
+#endif

@@ -1,0 +1,172 @@
+#include "valid.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/text.h"
+
+void problems_add(struct problems *p, const char *field, enum reason r, long arg)
+{
+	if (p->n == PROBLEMS_MAX || problems_find(p, field))
+		return; /* one problem per field: the first says what to fix first */
+	p->v[p->n].field = field;
+	p->v[p->n].reason = r;
+	p->v[p->n].arg = arg;
+	p->n++;
+}
+
+const struct problem *problems_find(const struct problems *p, const char *field)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].field, field) == 0)
+			return &p->v[i];
+	return NULL;
+}
+
+void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
+{
+	static const char *const types[][LANG_COUNT] = {
+		[JK_STRING] = { "tekst", "a string" },
+		[JK_INTEGER] = { "een geheel getal", "an integer" },
+		[JK_ARRAY_OF_STRINGS] = { "een lijst van teksten", "an array of strings" },
+		[JK_OBJECT] = { "een object", "an object" },
+		[JK_BOOLEAN] = { "waar of onwaar", "a boolean" },
+	};
+	bool en = lang == LANG_EN;
+	switch (pr->reason) {
+	case R_REQUIRED:
+		snprintf(out, n, "%s", en ? "Fill this in." : "Vul dit in.");
+		return;
+	case R_TOO_LONG:
+		snprintf(out, n, en ? "Use at most %ld characters." : "Gebruik hoogstens %ld tekens.",
+			 pr->arg);
+		return;
+	case R_TOO_SHORT:
+		snprintf(out, n, en ? "Use at least %ld characters." : "Gebruik minstens %ld tekens.",
+			 pr->arg);
+		return;
+	case R_TOO_MANY:
+		snprintf(out, n, en ? "Choose at most %ld." : "Kies er hoogstens %ld.", pr->arg);
+		return;
+	case R_BAD_UTF8:
+		snprintf(out, n, "%s", en ? "This text has characters that cannot be read (not UTF-8)."
+					  : "Deze tekst heeft tekens die niet te lezen zijn (geen UTF-8).");
+		return;
+	case R_CONTROL_CHARS:
+		snprintf(out, n, "%s", en ? "Remove the invisible control characters."
+					  : "Haal de onzichtbare stuurtekens weg.");
+		return;
+	case R_NOT_ONE_OF:
+		snprintf(out, n, "%s", en ? "Choose one of the options." : "Kies een van de mogelijkheden.");
+		return;
+	case R_UNKNOWN_AREA:
+		snprintf(out, n, "%s", en ? "There is no area with this code." : "Er is geen gebied met deze code.");
+		return;
+	case R_UNKNOWN_ROLE:
+		snprintf(out, n, "%s", en ? "There is no role with this key." : "Er is geen rol met deze sleutel.");
+		return;
+	case R_BAD_EMAIL:
+		snprintf(out, n, "%s", en ? "Enter an email address, like name@example.nl."
+					  : "Vul een e-mailadres in, zoals naam@voorbeeld.nl.");
+		return;
+	case R_BAD_PHONE:
+		snprintf(out, n, "%s", en ? "Enter a phone number, like 030 123 4567 or +31 30 123 4567."
+					  : "Vul een telefoonnummer in, zoals 030 123 4567 of +31 30 123 4567.");
+		return;
+	case R_BAD_URL:
+		snprintf(out, n, "%s", en ? "Enter a web address that starts with https:// or http://."
+					  : "Vul een webadres in dat begint met https:// of http://.");
+		return;
+	case R_OUT_OF_RANGE:
+		snprintf(out, n, en ? "Enter a whole number from 0 to %ld." : "Vul een heel getal in van 0 tot en met %ld.",
+			 pr->arg);
+		return;
+	case R_WRONG_TYPE: {
+		long t = pr->arg >= 0 && pr->arg <= JK_BOOLEAN ? pr->arg : 0;
+		snprintf(out, n, en ? "Must be %s." : "Moet %s zijn.", types[t][lang]);
+		return;
+	}
+	case R_UNKNOWN_FIELD:
+		snprintf(out, n, "%s", en ? "This is not a field of this resource." : "Dit veld bestaat hier niet.");
+		return;
+	case R_READ_ONLY:
+		snprintf(out, n, "%s", en ? "kiem sets this field; leave it out." : "kiem vult dit veld zelf in; laat het weg.");
+		return;
+	case R_DUPLICATE:
+		snprintf(out, n, "%s", en ? "This is already in use." : "Dit is al in gebruik.");
+		return;
+	case R_BAD_FORMAT:
+		snprintf(out, n, "%s", en ? "This is not in the right form." : "Dit heeft niet de goede vorm.");
+		return;
+	case R_REASON_COUNT:
+		break;
+	}
+	snprintf(out, n, "%s", en ? "This is not valid." : "Dit klopt niet.");
+}
+
+bool valid_text(struct problems *p, const char *field, const char *s, bool required,
+		size_t max, bool multiline)
+{
+	size_t len = s ? strlen(s) : 0;
+	if (!len) {
+		if (required)
+			problems_add(p, field, R_REQUIRED, 0);
+		return !required;
+	}
+	if (!text_utf8_valid(s, len)) {
+		problems_add(p, field, R_BAD_UTF8, 0);
+		return false;
+	}
+	if (text_has_control(s, len, multiline)) {
+		problems_add(p, field, R_CONTROL_CHARS, 0);
+		return false;
+	}
+	if (text_utf8_len(s, len) > max) {
+		problems_add(p, field, R_TOO_LONG, (long)max);
+		return false;
+	}
+	return true;
+}
+
+bool valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || strlen(s) > 254)
+		return false;
+	const char *dot = strrchr(at, '.');
+	if (!dot || dot == at + 1 || !dot[1])
+		return false;
+	for (const char *c = s; *c; c++)
+		if (*c == ' ' || *c == '<' || *c == '>' || *c == '"' || *c == ',' || *c == ';')
+			return false;
+	return true;
+}
+
+bool valid_phone(const char *s)
+{
+	int digits = 0;
+	for (const char *c = s; *c; c++) {
+		if (*c >= '0' && *c <= '9')
+			digits++;
+		else if (!(*c == ' ' || *c == '-' || *c == '(' || *c == ')' || (*c == '+' && c == s)))
+			return false;
+	}
+	return digits >= 6 && digits <= 15;
+}
+
+bool valid_url(const char *s)
+{
+	const char *rest;
+	if (strncmp(s, "https://", 8) == 0)
+		rest = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		rest = s + 7;
+	else
+		return false;
+	if (!*rest || *rest == '/' || *rest == '.')
+		return false;
+	for (const char *c = rest; *c; c++)
+		if (*c == ' ' || *c == '<' || *c == '>' || *c == '"' || *c == '\'' || *c == '\\')
+			return false;
+	return true;
+}

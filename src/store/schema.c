@@ -1,0 +1,100 @@
+#include "schema.h"
+
+/* The SQL is portable where it can be; the full-text table is SQLite's FTS5
+ * and has its PostgreSQL counterpart (a tsvector column) in that backend. */
+const char *const schema_steps[] = {
+	/* 1: the foundation: settings, areas, roles, users, sessions, tokens, parties */
+	"CREATE TABLE settings ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+
+	"CREATE TABLE areas ("
+	"  code TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  level TEXT NOT NULL,"
+	"  parent_code TEXT REFERENCES areas(code),"
+	"  path TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX areas_parent ON areas(parent_code);"
+	"CREATE INDEX areas_path ON areas(path);"
+
+	"CREATE TABLE roles ("
+	"  key TEXT PRIMARY KEY,"
+	"  position INTEGER NOT NULL,"
+	"  name_nl TEXT NOT NULL,"
+	"  name_en TEXT NOT NULL,"
+	"  description_nl TEXT NOT NULL,"
+	"  description_en TEXT NOT NULL,"
+	"  typical_kinds TEXT NOT NULL);"
+
+	"CREATE TABLE users ("
+	"  id TEXT PRIMARY KEY,"
+	"  email TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  password_hash TEXT NOT NULL,"
+	"  platform_role TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+
+	"CREATE TABLE coordinator_areas ("
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  area_code TEXT NOT NULL REFERENCES areas(code),"
+	"  PRIMARY KEY (user_id, area_code));"
+
+	"CREATE TABLE sessions ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  created_at TEXT NOT NULL,"
+	"  last_seen_at TEXT NOT NULL,"
+	"  expires_at TEXT NOT NULL);"
+	"CREATE INDEX sessions_user ON sessions(user_id);"
+
+	"CREATE TABLE api_tokens ("
+	"  id TEXT PRIMARY KEY,"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  last_used_at TEXT);"
+	"CREATE INDEX api_tokens_user ON api_tokens(user_id);"
+
+	"CREATE TABLE parties ("
+	"  id TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  sort_name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  description TEXT NOT NULL,"
+	"  email TEXT,"
+	"  phone TEXT,"
+	"  website TEXT,"
+	"  capacity_hours INTEGER,"
+	"  visibility TEXT NOT NULL,"
+	"  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL);"
+	"CREATE INDEX parties_sort_name ON parties(sort_name, id);"
+	"CREATE INDEX parties_created ON parties(created_at, id);"
+	"CREATE INDEX parties_kind ON parties(kind, sort_name, id);"
+
+	"CREATE TABLE party_areas ("
+	"  party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"
+	"  area_code TEXT NOT NULL REFERENCES areas(code),"
+	"  PRIMARY KEY (party_id, area_code));"
+	"CREATE INDEX party_areas_area ON party_areas(area_code, party_id);"
+
+	"CREATE TABLE party_roles ("
+	"  party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"
+	"  role_key TEXT NOT NULL REFERENCES roles(key),"
+	"  PRIMARY KEY (party_id, role_key));"
+	"CREATE INDEX party_roles_role ON party_roles(role_key, party_id);"
+
+	"CREATE TABLE party_tags ("
+	"  party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"
+	"  tag TEXT NOT NULL,"
+	"  PRIMARY KEY (party_id, tag));"
+	"CREATE INDEX party_tags_tag ON party_tags(tag, party_id);"
+
+	"CREATE VIRTUAL TABLE party_search USING fts5("
+	"  name, description, tags, tokenize = 'unicode61 remove_diacritics 2');",
+};
+
+const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

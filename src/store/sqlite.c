@@ -1,0 +1,362 @@
+/* The SQLite implementation of store.h. */
+#include "store.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/err.h"
+#include "../base/log.h"
+#include "schema.h"
+
+enum { STMT_CACHE = 96 };
+
+struct store_stmt {
+	sqlite3_stmt *st;
+	struct store_conn *conn;
+};
+
+struct store_conn {
+	sqlite3 *db;
+	struct store_conn *next; /* in the store's list, to close at the end */
+	struct {
+		const char *sql;
+		struct store_stmt stmt;
+	} cache[STMT_CACHE];
+	int ncache;
+};
+
+struct store {
+	char *path;
+	struct store_conn *writer;
+	pthread_mutex_t write_lock;
+	pthread_mutex_t list_lock;
+	struct store_conn *readers;
+	pthread_key_t reader_key;
+};
+
+static int open_conn(const char *path, unsigned flags, bool writer, struct store_conn **out)
+{
+	struct store_conn *c = calloc(1, sizeof *c);
+	if (!c)
+		return ERR_NOMEM;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (flags & STORE_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &c->db, oflags, NULL) != SQLITE_OK) {
+		log_error("cannot open database %s: %s", path,
+			  c->db ? sqlite3_errmsg(c->db) : "out of memory");
+		sqlite3_close(c->db);
+		free(c);
+		return ERR_DB;
+	}
+	sqlite3_busy_timeout(c->db, 5000);
+	sqlite3_extended_result_codes(c->db, 1);
+	/* Only the writer checkpoints: readers never do, not even on close. */
+	if (!writer)
+		sqlite3_db_config(c->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)0);
+	const char *setup = writer ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+				     "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;"
+				     "PRAGMA cache_size=-16000;"
+				   : "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;"
+				     "PRAGMA cache_size=-8000; PRAGMA query_only=ON;";
+	char *msg = NULL;
+	if (sqlite3_exec(c->db, setup, NULL, NULL, &msg) != SQLITE_OK) {
+		log_error("cannot set up database %s: %s", path, msg ? msg : "?");
+		sqlite3_free(msg);
+		sqlite3_close(c->db);
+		free(c);
+		return ERR_DB;
+	}
+	*out = c;
+	return 0;
+}
+
+static void close_conn(struct store_conn *c)
+{
+	for (int i = 0; i < c->ncache; i++)
+		sqlite3_finalize(c->cache[i].stmt.st);
+	sqlite3_close(c->db);
+	free(c);
+}
+
+const char *store_engine_version(void)
+{
+	static char v[64];
+	if (!v[0])
+		snprintf(v, sizeof v, "SQLite %s", sqlite3_libversion());
+	return v;
+}
+
+int store_open(struct store **out, const char *path, unsigned flags)
+{
+	struct store *s = calloc(1, sizeof *s);
+	if (!s)
+		return ERR_NOMEM;
+	s->path = strdup(path);
+	pthread_mutex_init(&s->write_lock, NULL);
+	pthread_mutex_init(&s->list_lock, NULL);
+	pthread_key_create(&s->reader_key, NULL);
+	int rc = open_conn(path, flags, true, &s->writer);
+	if (rc) {
+		store_close(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	struct store_conn *c = s->readers;
+	while (c) {
+		struct store_conn *next = c->next;
+		close_conn(c);
+		c = next;
+	}
+	if (s->writer)
+		close_conn(s->writer);
+	pthread_key_delete(s->reader_key);
+	pthread_mutex_destroy(&s->write_lock);
+	pthread_mutex_destroy(&s->list_lock);
+	free(s->path);
+	free(s);
+}
+
+struct store_conn *store_reader(struct store *s)
+{
+	struct store_conn *c = pthread_getspecific(s->reader_key);
+	if (c)
+		return c;
+	if (open_conn(s->path, 0, false, &c))
+		return NULL;
+	pthread_mutex_lock(&s->list_lock);
+	c->next = s->readers;
+	s->readers = c;
+	pthread_mutex_unlock(&s->list_lock);
+	pthread_setspecific(s->reader_key, c);
+	return c;
+}
+
+struct store_conn *store_write_begin(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	char *msg = NULL;
+	if (sqlite3_exec(s->writer->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
+		log_error("cannot begin a write: %s", msg ? msg : "?");
+		sqlite3_free(msg);
+		pthread_mutex_unlock(&s->write_lock);
+		return NULL;
+	}
+	return s->writer;
+}
+
+int store_write_end(struct store *s, bool commit)
+{
+	int rc = 0;
+	char *msg = NULL;
+	if (commit) {
+		if (sqlite3_exec(s->writer->db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
+			log_error("commit failed: %s", msg ? msg : "?");
+			sqlite3_free(msg);
+			msg = NULL;
+			rc = ERR_DB;
+		}
+	}
+	if (!commit || rc) {
+		if (sqlite3_get_autocommit(s->writer->db) == 0)
+			sqlite3_exec(s->writer->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	pthread_mutex_unlock(&s->write_lock);
+	return rc;
+}
+
+struct store_stmt *store_prepare(struct store_conn *c, const char *sql)
+{
+	if (!c)
+		return NULL;
+	for (int i = 0; i < c->ncache; i++)
+		if (c->cache[i].sql == sql)
+			return &c->cache[i].stmt;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		log_error("cannot prepare SQL: %s: %.80s", sqlite3_errmsg(c->db), sql);
+		return NULL;
+	}
+	if (c->ncache == STMT_CACHE) {
+		/* full: drop the oldest (the cache is sized so this is rare) */
+		sqlite3_finalize(c->cache[0].stmt.st);
+		memmove(&c->cache[0], &c->cache[1], sizeof c->cache[0] * (STMT_CACHE - 1));
+		c->ncache--;
+		for (int i = 0; i < c->ncache; i++)
+			c->cache[i].stmt.conn = c;
+	}
+	c->cache[c->ncache].sql = sql;
+	c->cache[c->ncache].stmt.st = st;
+	c->cache[c->ncache].stmt.conn = c;
+	return &c->cache[c->ncache++].stmt;
+}
+
+void store_bind_text(struct store_stmt *st, int i, const char *p, size_t n)
+{
+	if (!p)
+		sqlite3_bind_null(st->st, i);
+	else
+		sqlite3_bind_text(st->st, i, p, (int)n, SQLITE_STATIC);
+}
+
+void store_bind_str(struct store_stmt *st, int i, const char *s)
+{
+	store_bind_text(st, i, s, s ? strlen(s) : 0);
+}
+
+void store_bind_int(struct store_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st->st, i, v);
+}
+
+void store_bind_null(struct store_stmt *st, int i)
+{
+	sqlite3_bind_null(st->st, i);
+}
+
+int store_step(struct store_stmt *st)
+{
+	int rc = sqlite3_step(st->st);
+	if (rc == SQLITE_ROW)
+		return STORE_ROW;
+	if (rc == SQLITE_DONE)
+		return STORE_DONE;
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return ERR_CONFLICT;
+	log_error("SQL failed: %s: %.80s", sqlite3_errmsg(st->conn->db), sqlite3_sql(st->st));
+	return ERR_DB;
+}
+
+void store_reset(struct store_stmt *st)
+{
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
+}
+
+const char *store_text(struct store_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st->st, col);
+	return t ? (const char *)t : "";
+}
+
+size_t store_bytes(struct store_stmt *st, int col)
+{
+	return (size_t)sqlite3_column_bytes(st->st, col);
+}
+
+int64_t store_int(struct store_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->st, col);
+}
+
+bool store_is_null(struct store_stmt *st, int col)
+{
+	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+}
+
+int store_run(struct store_stmt *st)
+{
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW)
+		;
+	store_reset(st);
+	return rc;
+}
+
+int store_changes(struct store_conn *c)
+{
+	return sqlite3_changes(c->db);
+}
+
+int store_schema_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->writer->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+int store_migrate(struct store *s, int *applied)
+{
+	int have = store_schema_version(s), count = 0;
+	if (have < 0)
+		return ERR_DB;
+	if (have > schema_count) {
+		log_error("the database has schema version %d, newer than this kiem knows (%d): "
+			  "use a newer kiem", have, schema_count);
+		return ERR_DB;
+	}
+	for (int v = have; v < schema_count; v++) {
+		pthread_mutex_lock(&s->write_lock);
+		char *msg = NULL;
+		int rc = sqlite3_exec(s->writer->db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(s->writer->db, schema_steps[v], NULL, NULL, &msg);
+		if (rc == SQLITE_OK) {
+			char pragma[48];
+			snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+			rc = sqlite3_exec(s->writer->db, pragma, NULL, NULL, &msg);
+		}
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(s->writer->db, "COMMIT", NULL, NULL, &msg);
+		if (rc != SQLITE_OK) {
+			log_error("migration %d failed: %s", v + 1, msg ? msg : "?");
+			sqlite3_free(msg);
+			sqlite3_exec(s->writer->db, "ROLLBACK", NULL, NULL, NULL);
+			pthread_mutex_unlock(&s->write_lock);
+			return ERR_DB;
+		}
+		pthread_mutex_unlock(&s->write_lock);
+		count++;
+	}
+	if (applied)
+		*applied = count;
+	return 0;
+}
+
+bool store_fts_query(const char *text, char *out, size_t n)
+{
+	/* Each run of letters and digits becomes "word"*; everything else is a
+	 * separator, so no FTS5 syntax can come through. */
+	size_t o = 0;
+	int words = 0;
+	const unsigned char *p = (const unsigned char *)text;
+	if (!n)
+		return false; /* no room even for the NUL */
+	while (*p && words < 8) {
+		while (*p && *p < 0x80 && !((*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		if (!*p)
+			break;
+		const unsigned char *start = p;
+		while (*p && (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		size_t len = (size_t)(p - start);
+		if (o + len + 5 >= n)
+			break;
+		if (words)
+			out[o++] = ' ';
+		out[o++] = '"';
+		memcpy(out + o, start, len);
+		o += len;
+		out[o++] = '"';
+		out[o++] = '*';
+		words++;
+	}
+	out[o] = 0;
+	return words > 0;
+}

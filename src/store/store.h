@@ -1,0 +1,75 @@
+/* store: the database behind kiem, through one small interface.
+ *
+ * The model speaks portable SQL with ?1-style placeholders through these
+ * functions and never sees the engine. This file's implementation is SQLite
+ * (sqlite.c); a PostgreSQL backend implements the same functions.
+ *
+ * Connections: one long-lived writer does every write (and, in SQLite, every
+ * checkpoint); callers take it with store_write_begin() and give it back with
+ * store_write_end(), which serialises writers. Readers are one connection per
+ * thread, opened on first use by store_reader(), and never checkpoint.
+ *
+ * Statements are prepared once per connection and cached by the address of
+ * their SQL text, which must therefore be a string literal. */
+#ifndef KIEM_STORE_H
+#define KIEM_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct store_conn;
+struct store_stmt;
+
+enum store_flags {
+	STORE_CREATE = 1, /* create the file if it does not exist */
+};
+
+enum { STORE_DONE = 0, STORE_ROW = 1 };
+
+int store_open(struct store **out, const char *path, unsigned flags);
+void store_close(struct store *s);
+/* The engine's name and version, for the start-up log. */
+const char *store_engine_version(void);
+/* Applies the migrations the database lacks; *applied counts them. */
+int store_migrate(struct store *s, int *applied);
+/* The schema version of the database (0 for a new one). */
+int store_schema_version(struct store *s);
+
+/* This thread's read connection. */
+struct store_conn *store_reader(struct store *s);
+/* Takes the writer and starts a transaction; store_write_end() commits when
+ * commit is true and rc is 0, else rolls back, and releases the writer.
+ * Returns the commit's result (ERR_DB when it fails). */
+struct store_conn *store_write_begin(struct store *s);
+int store_write_end(struct store *s, bool commit);
+
+/* NULL when the SQL does not prepare (logged). */
+struct store_stmt *store_prepare(struct store_conn *c, const char *sql);
+/* Binds text by index (1-based); a NULL pointer binds SQL NULL. The text must
+ * live until the statement is reset. */
+void store_bind_text(struct store_stmt *st, int i, const char *p, size_t n);
+void store_bind_str(struct store_stmt *st, int i, const char *s);
+void store_bind_int(struct store_stmt *st, int i, int64_t v);
+void store_bind_null(struct store_stmt *st, int i);
+/* STORE_ROW, STORE_DONE, ERR_CONFLICT on a constraint, ERR_DB otherwise. */
+int store_step(struct store_stmt *st);
+/* Resets and clears the bindings; call when done with a statement. */
+void store_reset(struct store_stmt *st);
+/* Column values of the current row (0-based); text is "" for NULL. */
+const char *store_text(struct store_stmt *st, int col);
+size_t store_bytes(struct store_stmt *st, int col);
+int64_t store_int(struct store_stmt *st, int col);
+bool store_is_null(struct store_stmt *st, int col);
+/* Runs a statement to the end with no rows wanted, then resets it. */
+int store_run(struct store_stmt *st);
+/* Rows changed by the last statement on the connection. */
+int store_changes(struct store_conn *c);
+
+/* Turns free text into a full-text query that matches every word as a
+ * prefix, with the engine's syntax characters taken as plain text. Writes
+ * to out (at most n bytes); false if the text has no words. */
+bool store_fts_query(const char *text, char *out, size_t n);
+
+#endif

@@ -1,0 +1,19 @@
+/* Error pages, in the viewer's language. */
+#include "html.h"
+#include "layout.h"
+#include "web.h"
+
+void web_error_page(struct http_req *r, int status)
+{
+	enum msg title, text;
+	switch (status) {
+	case 400: title = M_ERR_400; text = M_ERR_400_TEXT; break;
+	case 403: title = M_ERR_403; text = M_ERR_403_TEXT; break;
+	case 404: title = M_ERR_404; text = M_ERR_404_TEXT; break;
+	case 405: title = M_ERR_405; text = M_ERR_405_TEXT; break;
+	case 413: title = M_ERR_413; text = M_ERR_413_TEXT; break;
+	case 415: title = M_ERR_415; text = M_ERR_415_TEXT; break;
+	default: status = status >= 500 ? status : 500; title = M_ERR_500; text = M_ERR_500_TEXT; break;
+	}
+	page_message(r, status, T(r, title), T(r, text));
+}

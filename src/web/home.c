@@ -1,0 +1,67 @@
+/* /: the ecosystem at a glance. */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../model/party.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+void page_home(struct http_req *r)
+{
+	long long counts[KIND_COUNT];
+	struct party_area_counts *rows = NULL;
+	size_t nrows = 0;
+	if (party_count_by_kind(r->store, &r->viewer, counts) ||
+	    party_counts_by_area(r->store, r->arena, &r->viewer, &rows, &nrows)) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	long long total = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		total += counts[k];
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_HOME_TITLE), NAV_HOME);
+	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_HOME_TITLE), T(r, M_HOME_INTRO));
+
+	html_f(b, "<section aria-labelledby=\"by-kind\">\n<h2 id=\"by-kind\">%s</h2>\n<ul class=\"kinds\">\n",
+	       T(r, M_HOME_BY_KIND));
+	for (int k = 0; k < KIND_COUNT; k++) {
+		html_f(b, "<li class=\"kind-box kind-%s\"><a href=\"/partijen?kind=%s\">"
+			  "<span class=\"count\">%lld</span> <span class=\"label\">%s</span></a>\n"
+			  "<p class=\"hint\">%s</p>",
+		       party_kinds[k].key, party_kinds[k].key, counts[k], party_kinds[k].name[r->lang],
+		       party_kind_hint[k][r->lang]);
+		if (!counts[k])
+			html_f(b, "<p class=\"gap\">%s</p>", T(r, M_HOME_MISSING));
+		html_raw(b, "</li>\n");
+	}
+	html_raw(b, "</ul>\n<p><a href=\"/partijen\">");
+	html_f(b, T(r, M_HOME_ALL), total);
+	html_raw(b, "</a></p>\n</section>\n");
+
+	if (nrows) {
+		html_f(b, "<section aria-labelledby=\"by-area\">\n<h2 id=\"by-area\">%s</h2>\n<p>%s</p>\n"
+			  "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"by-area\" tabindex=\"0\">\n"
+			  "<table>\n<thead><tr><th scope=\"col\">%s</th>",
+		       T(r, M_HOME_BY_AREA), T(r, M_HOME_BY_AREA_HINT), T(r, M_AREA));
+		for (int k = 0; k < KIND_COUNT; k++)
+			html_f(b, "<th scope=\"col\">%s</th>", party_kinds[k].name[r->lang]);
+		html_f(b, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T(r, M_TOTAL));
+		for (size_t i = 0; i < nrows; i++) {
+			bool sub = strcmp(rows[i].level, "district") == 0;
+			html_f(b, "<tr><th scope=\"row\" class=\"%s\"><a href=\"/partijen?area=%s\">%s</a></th>",
+			       sub ? "sub" : "top", rows[i].code, rows[i].name);
+			for (int k = 0; k < KIND_COUNT; k++) {
+				if (rows[i].counts[k])
+					html_f(b, "<td><a href=\"/partijen?area=%s&amp;kind=%s\">%lld</a></td>",
+					       rows[i].code, party_kinds[k].key, rows[i].counts[k]);
+				else
+					html_raw(b, "<td class=\"zero\">0</td>");
+			}
+			html_f(b, "<td>%lld</td></tr>\n", rows[i].total);
+		}
+		html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
+	}
+	page_end(r);
+}

@@ -1,0 +1,12 @@
+#include "i18n.h"
+
+static const char *const catalogue[M_COUNT][LANG_COUNT] = {
+#define X(key, nl, en) [M_##key] = { nl, en },
+	MESSAGES(X)
+#undef X
+};
+
+const char *i18n(enum lang lang, enum msg m)
+{
+	return catalogue[m][lang];
+}

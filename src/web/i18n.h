@@ -1,0 +1,169 @@
+/* i18n: every text of the pages, in Dutch and English, in one catalogue.
+ *
+ * Written in plain language (B1). A page asks for a text by its key:
+ * T(r, M_NAV_PARTIES). Texts with a %s or %lld are formats for html_f. */
+#ifndef KIEM_I18N_H
+#define KIEM_I18N_H
+
+#include "../base/lang.h"
+
+#define MESSAGES(X) \
+	X(SITE_NAME, "kiem", "kiem") \
+	X(SITE_TAGLINE, "Samen werken aan sociale innovatie", "Working together on social innovation") \
+	X(SKIP, "Naar de inhoud", "Skip to content") \
+	X(NAV_LABEL, "Hoofdmenu", "Main menu") \
+	X(NAV_HOME, "Overzicht", "Overview") \
+	X(NAV_PARTIES, "Partijen", "Parties") \
+	X(NAV_LOGIN, "Inloggen", "Log in") \
+	X(NAV_ACCOUNT, "Account", "Account") \
+	X(NAV_LOGOUT, "Uitloggen", "Log out") \
+	X(OTHER_LANG, "English", "Nederlands") \
+	X(OTHER_LANG_LABEL, "Read this page in English", "Lees deze pagina in het Nederlands") \
+	X(FOOTER, "kiem is de infrastructuur van een sociaal ecosysteem, gebouwd op het dossier 'Wat werkt bij sociale innovatie' van Movisie.", \
+	  "kiem is the infrastructure of a social ecosystem, built on the Movisie dossier 'What works in social innovation'.") \
+	X(FOOTER_API, "Open data: de JSON-API", "Open data: the JSON API") \
+	X(LOGGED_IN_AS, "Ingelogd als %s", "Logged in as %s") \
+	/* errors */ \
+	X(ERR_400, "Dat klopt niet", "That is not right") \
+	X(ERR_400_TEXT, "Het verzoek klopt niet. Ga terug en probeer het nog eens.", "The request is not right. Go back and try again.") \
+	X(ERR_403, "Dat mag niet", "Not allowed") \
+	X(ERR_403_TEXT, "Je mag dit niet doen. Kwam je via een oud formulier? Laad de pagina opnieuw en probeer het nog eens.", \
+	  "You may not do this. Did you use an old form? Reload the page and try again.") \
+	X(ERR_404, "Pagina niet gevonden", "Page not found") \
+	X(ERR_404_TEXT, "Op dit adres staat niets. Misschien is het verplaatst of verwijderd, of zit er een tikfout in het adres.", \
+	  "There is nothing at this address. It may have been moved or removed, or the address has a typo.") \
+	X(ERR_405, "Dat kan hier niet", "Not possible here") \
+	X(ERR_405_TEXT, "Deze pagina kan dit verzoek niet afhandelen.", "This page cannot handle this request.") \
+	X(ERR_413, "Te veel tekst", "Too much text") \
+	X(ERR_413_TEXT, "Wat je stuurde is te groot. Maak de tekst korter en probeer het nog eens.", "What you sent is too large. Make the text shorter and try again.") \
+	X(ERR_415, "Dat formulier kennen we niet", "Unknown form") \
+	X(ERR_415_TEXT, "Dit formulier is op een manier verstuurd die kiem niet kent.", "This form was sent in a way kiem does not know.") \
+	X(ERR_500, "Er ging iets mis", "Something went wrong") \
+	X(ERR_500_TEXT, "Er ging bij ons iets mis. Er is niets veranderd. Probeer het straks nog eens.", "Something went wrong on our side. Nothing was changed. Please try again later.") \
+	X(ERR_BACK_HOME, "Naar het overzicht", "To the overview") \
+	/* home */ \
+	X(HOME_TITLE, "Het ecosysteem in één oogopslag", "The ecosystem at a glance") \
+	X(HOME_INTRO, "Sociale innovatie gedijt het best in een krachtig ecosysteem: burgerinitiatieven, sociaal werk, overheid, bedrijfsleven en kennisinstituten die elkaar vinden rond een sociaal vraagstuk. Hier zie je wie er meedoet.", \
+	  "Social innovation thrives in a strong ecosystem: citizen initiatives, social work, government, business and knowledge institutes that find each other around a social issue. Here you see who takes part.") \
+	X(HOME_BY_KIND, "Partijen per soort", "Parties by kind") \
+	X(HOME_BY_AREA, "Partijen per gebied", "Parties by area") \
+	X(HOME_BY_AREA_HINT, "Het aantal partijen dat actief is in het gebied, in een deel ervan of in een groter gebied waar het onder valt.", \
+	  "The number of parties active in the area, in part of it, or in a larger area it belongs to.") \
+	X(HOME_MISSING, "Nog geen partijen van deze soort", "No parties of this kind yet") \
+	X(HOME_ALL, "Bekijk alle %lld partijen", "See all %lld parties") \
+	X(AREA, "Gebied", "Area") \
+	X(TOTAL, "Totaal", "Total") \
+	/* party list */ \
+	X(PARTIES_TITLE, "Partijen", "Parties") \
+	X(PARTIES_INTRO, "De sociale kaart: alle partijen in het ecosysteem. Zoek op naam of onderwerp, of kies een soort, gebied, rol of expertise.", \
+	  "The social map: all parties in the ecosystem. Search by name or topic, or choose a kind, area, role or expertise.") \
+	X(FILTER_LEGEND, "Zoeken en filteren", "Search and filter") \
+	X(FILTER_Q, "Zoekwoorden", "Search words") \
+	X(FILTER_KIND_ALL, "Alle soorten", "All kinds") \
+	X(FILTER_AREA_ALL, "Alle gebieden", "All areas") \
+	X(FILTER_ROLE_ALL, "Alle rollen", "All roles") \
+	X(FILTER_TAG, "Expertise", "Expertise") \
+	X(FILTER_SORT, "Sorteren", "Sort") \
+	X(SORT_NAME_ASC, "Op naam (A tot Z)", "By name (A to Z)") \
+	X(SORT_NAME_DESC, "Op naam (Z tot A)", "By name (Z to A)") \
+	X(SORT_CREATED_ASC, "Oudste eerst", "Oldest first") \
+	X(SORT_CREATED_DESC, "Nieuwste eerst", "Newest first") \
+	X(FILTER_SUBMIT, "Zoeken", "Search") \
+	X(FILTER_CLEAR, "Alles wissen", "Clear all") \
+	X(PARTIES_NONE, "Geen partijen gevonden. Probeer andere zoekwoorden of minder filters.", "No parties found. Try other search words or fewer filters.") \
+	X(PARTIES_RESULTS, "Resultaten", "Results") \
+	X(PAGING, "Bladeren", "Pages") \
+	X(PAGE_NEXT, "Volgende pagina", "Next page") \
+	X(PAGE_FIRST, "Eerste pagina", "First page") \
+	X(PARTY_ADD, "Partij toevoegen", "Add a party") \
+	X(PARTY_ADD_LOGIN, "Log in om een partij toe te voegen.", "Log in to add a party.") \
+	/* party page */ \
+	X(KIND, "Soort partij", "Kind of party") \
+	X(AREAS, "Gebieden", "Areas") \
+	X(ROLES, "Rollen", "Roles") \
+	X(TAGS, "Expertise", "Expertise") \
+	X(CONTACT, "Contact", "Contact") \
+	X(EMAIL, "E-mailadres", "Email address") \
+	X(PHONE, "Telefoonnummer", "Phone number") \
+	X(WEBSITE, "Website", "Website") \
+	X(CAPACITY, "Capaciteit", "Capacity") \
+	X(CAPACITY_HOURS, "%lld uur per week", "%lld hours a week") \
+	X(VISIBILITY, "Zichtbaarheid", "Visibility") \
+	X(UPDATED, "Bijgewerkt", "Updated") \
+	X(EDIT, "Bewerken", "Edit") \
+	X(DELETE, "Verwijderen", "Delete") \
+	X(NONE_GIVEN, "Niet ingevuld", "Not given") \
+	X(SAVED, "De partij is opgeslagen.", "The party has been saved.") \
+	X(DELETED, "De partij is verwijderd.", "The party has been deleted.") \
+	X(BACK_TO_PARTIES, "Terug naar alle partijen", "Back to all parties") \
+	/* party form */ \
+	X(PARTY_NEW_TITLE, "Nieuwe partij", "New party") \
+	X(PARTY_EDIT_TITLE, "Partij bewerken", "Edit party") \
+	X(NAME, "Naam", "Name") \
+	X(NAME_HINT, "De naam van de organisatie of groep.", "The name of the organisation or group.") \
+	X(KIND_HINT, "Welke van de vijf samenwerkingspartijen is dit?", "Which of the five collaborating parties is this?") \
+	X(DESCRIPTION, "Beschrijving", "Description") \
+	X(DESCRIPTION_HINT, "Wat doet de partij, en voor wie? Je kunt Markdown gebruiken, zoals **vet** en lijstjes.", \
+	  "What does the party do, and for whom? You can use Markdown, like **bold** and lists.") \
+	X(CAPACITY_LABEL, "Capaciteit in uren per week", "Capacity in hours a week") \
+	X(CAPACITY_HINT, "Hoeveel uur per week kan de partij inzetten voor sociale innovatie? Een heel getal.", \
+	  "How many hours a week can the party spend on social innovation? A whole number.") \
+	X(AREAS_HINT, "Waar is de partij actief? Kies een of meer gebieden.", "Where is the party active? Choose one or more areas.") \
+	X(AREAS_CODES_HINT, "Gebiedscodes van het CBS, gescheiden door komma's, zoals GM0344, WK034403.", \
+	  "CBS area codes, separated by commas, like GM0344, WK034403.") \
+	X(ROLES_HINT, "Wat doet de partij in het ecosysteem? Uit het dossier 'Wat werkt bij sociale innovatie'.", \
+	  "What does the party do in the ecosystem? From the dossier 'What works in social innovation'.") \
+	X(TAGS_HINT, "Onderwerpen waar de partij veel van weet, gescheiden door komma's. Bijvoorbeeld: jeugd, schulden, eenzaamheid.", \
+	  "Topics the party knows a lot about, separated by commas. For example: youth, debts, loneliness.") \
+	X(VISIBILITY_HINT, "Openbare partijen ziet iedereen.", "Everyone can see public parties.") \
+	X(OPTIONAL, "(niet verplicht)", "(optional)") \
+	X(SAVE, "Opslaan", "Save") \
+	X(CANCEL, "Annuleren", "Cancel") \
+	X(ERROR_SUMMARY, "Er is iets niet goed ingevuld", "Something is not filled in right") \
+	X(ERROR_SUMMARY_TEXT, "Pas de volgende punten aan:", "Please change the following:") \
+	X(ERROR_PREFIX, "Fout:", "Error:") \
+	X(CONTACT_LEGEND, "Contactgegevens", "Contact details") \
+	/* delete */ \
+	X(DELETE_TITLE, "Partij verwijderen", "Delete party") \
+	X(DELETE_CONFIRM, "Weet je zeker dat je '%s' wilt verwijderen? Dit kun je niet ongedaan maken.", \
+	  "Are you sure you want to delete '%s'? You cannot undo this.") \
+	X(DELETE_YES, "Ja, verwijderen", "Yes, delete") \
+	X(DELETE_NO, "Nee, terug", "No, go back") \
+	/* login */ \
+	X(LOGIN_TITLE, "Inloggen", "Log in") \
+	X(PASSWORD, "Wachtwoord", "Password") \
+	X(LOGIN_SUBMIT, "Inloggen", "Log in") \
+	X(LOGIN_FAILED, "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het nog eens.", \
+	  "The email address or the password is not right. Check them and try again.") \
+	X(LOGIN_NO_ACCOUNT, "Nog geen account? Vraag de beheerder van kiem in jouw gemeente.", "No account yet? Ask the administrator of kiem in your municipality.") \
+	X(LOGIN_NEEDED, "Log in om verder te gaan.", "Log in to continue.") \
+	X(LOGGED_OUT, "Je bent uitgelogd.", "You have logged out.") \
+	/* account */ \
+	X(ACCOUNT_TITLE, "Je account", "Your account") \
+	X(ROLE, "Rol", "Role") \
+	X(TOKENS_TITLE, "API-tokens", "API tokens") \
+	X(TOKENS_INTRO, "Met een API-token kan een programma namens jou de JSON-API van kiem gebruiken. Stuur het mee als 'Authorization: Bearer' gevolgd door het token. Houd het geheim, net als een wachtwoord.", \
+	  "With an API token a program can use kiem's JSON API on your behalf. Send it as 'Authorization: Bearer' followed by the token. Keep it secret, like a password.") \
+	X(TOKEN_NAME, "Waarvoor is het token?", "What is the token for?") \
+	X(TOKEN_NAME_HINT, "Bijvoorbeeld de naam van het programma. Zo herken je het later.", "For example the name of the program, so you recognise it later.") \
+	X(TOKEN_CREATE, "Token maken", "Create token") \
+	X(TOKEN_NEW, "Je nieuwe token", "Your new token") \
+	X(TOKEN_NEW_TEXT, "Kopieer het nu en bewaar het veilig: kiem laat het maar één keer zien.", "Copy it now and keep it safe: kiem shows it only once.") \
+	X(TOKEN_CREATED, "Gemaakt", "Created") \
+	X(TOKEN_USED, "Laatst gebruikt", "Last used") \
+	X(TOKEN_REVOKE, "Intrekken", "Revoke") \
+	X(TOKEN_REVOKED, "Het token is ingetrokken.", "The token has been revoked.") \
+	X(TOKENS_NONE, "Je hebt nog geen tokens.", "You have no tokens yet.") \
+	X(NEVER, "Nooit", "Never")
+
+enum msg {
+#define X(key, nl, en) M_##key,
+	MESSAGES(X)
+#undef X
+	M_COUNT
+};
+
+const char *i18n(enum lang lang, enum msg m);
+#define T(r, m) i18n((r)->lang, (m))
+
+#endif

@@ -1,0 +1,292 @@
+#include "layout.h"
+
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/text.h"
+#include "html.h"
+
+static struct buf *out(struct http_req *r)
+{
+	return &r->out;
+}
+
+struct lang_ctx {
+	struct buf *b;
+	char sep;
+};
+
+static void add_param(void *ctx, const char *k, const char *v)
+{
+	struct lang_ctx *c = ctx;
+	if (strcmp(k, "lang") == 0)
+		return;
+	buf_addc(c->b, c->sep);
+	c->sep = '&';
+	text_url_encode(c->b, k);
+	buf_addc(c->b, '=');
+	text_url_encode(c->b, v);
+}
+
+const char *page_lang_url(struct http_req *r, const char *lang)
+{
+	struct buf b = BUF_INIT(8192);
+	buf_adds(&b, r->path);
+	struct lang_ctx c = { &b, '?' };
+	http_query_each(r, add_param, &c);
+	buf_printf(&b, "%clang=%s", c.sep, lang);
+	const char *s = arena_strdup(r->arena, b.err ? r->path : b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+const char *page_date(struct http_req *r, const char *t)
+{
+	static const char *const months[2][12] = {
+		{ "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+		  "september", "oktober", "november", "december" },
+		{ "January", "February", "March", "April", "May", "June", "July", "August",
+		  "September", "October", "November", "December" },
+	};
+	long long y, m, d;
+	if (!t || strlen(t) < 10 || !text_parse_int(t, 4, 1970, 9999, &y) ||
+	    !text_parse_int(t + 5, 2, 1, 12, &m) || !text_parse_int(t + 8, 2, 1, 31, &d))
+		return t ? t : "";
+	return r->lang == LANG_EN ? arena_printf(r->arena, "%lld %s %lld", d, months[1][m - 1], y)
+				  : arena_printf(r->arena, "%lld %s %lld", d, months[0][m - 1], y);
+}
+
+static void nav_item(struct http_req *r, const char *href, enum msg label, bool current)
+{
+	html_f(out(r), "<li><a href=\"%s\"", href);
+	if (current)
+		html_raw(out(r), " aria-current=\"page\"");
+	html_f(out(r), ">%s</a></li>", T(r, label));
+}
+
+void page_begin(struct http_req *r, const char *title, enum nav current)
+{
+	struct buf *b = out(r);
+	buf_reset(b);
+	r->content_type = "text/html; charset=utf-8";
+	if (!r->status)
+		r->status = 200;
+	bool en = r->lang == LANG_EN;
+	html_f(b, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		  "<title>%s – kiem</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n"
+		  "</head>\n<body>\n",
+	       en ? "en" : "nl", title);
+	html_f(b, "<a class=\"skip\" href=\"#main\">%s</a>\n", T(r, M_SKIP));
+	html_f(b, "<header class=\"site\">\n<div class=\"wrap\">\n"
+		  "<p class=\"brand\"><a href=\"/\">kiem</a> <span>%s</span></p>\n",
+	       T(r, M_SITE_TAGLINE));
+	html_f(b, "<nav aria-label=\"%s\">\n<ul>\n", T(r, M_NAV_LABEL));
+	nav_item(r, "/", M_NAV_HOME, current == NAV_HOME);
+	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
+	if (r->viewer.authenticated)
+		nav_item(r, "/account", M_NAV_ACCOUNT, current == NAV_ACCOUNT);
+	else
+		nav_item(r, "/inloggen", M_NAV_LOGIN, current == NAV_LOGIN);
+	html_raw(b, "</ul>\n</nav>\n<div class=\"tools\">\n");
+	html_f(b, "<a href=\"%s\" lang=\"%s\" hreflang=\"%s\" aria-label=\"%s\">%s</a>\n",
+	       page_lang_url(r, en ? "nl" : "en"), en ? "nl" : "en", en ? "nl" : "en",
+	       T(r, M_OTHER_LANG_LABEL), T(r, M_OTHER_LANG));
+	if (r->viewer.authenticated) {
+		html_raw(b, "<span class=\"who\">");
+		html_f(b, T(r, M_LOGGED_IN_AS), r->viewer.name);
+		html_raw(b, "</span>\n");
+		form_begin(r, "/uitloggen", true);
+		html_f(b, "<button type=\"submit\" class=\"link\">%s</button>\n", T(r, M_NAV_LOGOUT));
+		form_end(r);
+	}
+	html_raw(b, "</div>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+}
+
+void page_end(struct http_req *r)
+{
+	html_f(out(r), "</main>\n<footer class=\"site\">\n<div class=\"wrap\">\n<p>%s</p>\n"
+		       "<p><a href=\"/api/v1/openapi.json\">%s</a></p>\n</div>\n</footer>\n</body>\n</html>\n",
+	       T(r, M_FOOTER), T(r, M_FOOTER_API));
+}
+
+void page_notice(struct http_req *r, const char *text)
+{
+	html_f(out(r), "<div class=\"notice\" role=\"status\"><p>%s</p></div>\n", text);
+}
+
+void page_message(struct http_req *r, int status, const char *title, const char *text)
+{
+	r->status = status;
+	page_begin(r, title, NAV_NONE);
+	html_f(out(r), "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/\">%s</a></p>\n", title, text,
+	       T(r, M_ERR_BACK_HOME));
+	page_end(r);
+}
+
+void page_require_login(struct http_req *r)
+{
+	struct buf b = BUF_INIT(4096);
+	buf_adds(&b, "/inloggen?next=");
+	text_url_encode(&b, r->path);
+	http_redirect(r, arena_strdup(r->arena, b.err ? "/inloggen" : b.ptr));
+	buf_release(&b);
+}
+
+void form_begin(struct http_req *r, const char *action, bool post)
+{
+	html_f(out(r), "<form action=\"%s\" method=\"%s\"%s>\n", action, post ? "post" : "get",
+	       post ? " novalidate" : "");
+	if (post)
+		html_f(out(r), "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">\n", r->csrf ? r->csrf : "");
+}
+
+void form_end(struct http_req *r)
+{
+	html_raw(out(r), "</form>\n");
+}
+
+/* The id of a field's first control: the field itself, or its first choice. */
+static const char *anchor(struct http_req *r, const char *name)
+{
+	return arena_printf(r->arena, "f-%s", name);
+}
+
+void form_error_summary(struct http_req *r, const struct problems *p,
+			const struct field_label *labels, size_t n)
+{
+	if (!p || !p->n)
+		return;
+	struct buf *b = out(r);
+	html_f(b, "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
+		  "<h2 id=\"error-summary-title\">%s</h2>\n<p>%s</p>\n<ul>\n",
+	       T(r, M_ERROR_SUMMARY), T(r, M_ERROR_SUMMARY_TEXT));
+	for (size_t i = 0; i < p->n; i++) {
+		const char *label = p->v[i].field;
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(labels[j].name, p->v[i].field) == 0)
+				label = labels[j].label;
+		char msg[256];
+		problem_text(&p->v[i], r->lang, msg, sizeof msg);
+		html_f(b, "<li><a href=\"#%s\">%s: %s</a></li>\n", anchor(r, p->v[i].field), label, msg);
+	}
+	html_raw(b, "</ul>\n</div>\n");
+}
+
+/* Writes the hint and the error of a field; returns the aria-describedby
+ * value (or ""). */
+static const char *hint_and_error(struct http_req *r, struct buf *b, const char *name,
+				  const char *hint, const struct problems *p, bool *invalid)
+{
+	const struct problem *pr = p ? problems_find(p, name) : NULL;
+	const char *ids = "";
+	if (hint) {
+		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", name, hint);
+		ids = arena_printf(r->arena, "%s-hint", name);
+	}
+	if (pr) {
+		char msg[256];
+		problem_text(pr, r->lang, msg, sizeof msg);
+		html_f(b, "<p class=\"error\" id=\"%s-error\"><span class=\"visually-hidden\">%s</span> %s</p>\n",
+		       name, T(r, M_ERROR_PREFIX), msg);
+		ids = *ids ? arena_printf(r->arena, "%s %s-error", ids, name) : arena_printf(r->arena, "%s-error", name);
+	}
+	*invalid = pr != NULL;
+	return ids;
+}
+
+static void label(struct http_req *r, const char *name, const char *text, bool marker)
+{
+	html_f(out(r), "<label for=\"%s\">%s", anchor(r, name), text);
+	if (marker)
+		html_f(out(r), " <span class=\"optional\">%s</span>", T(r, M_OPTIONAL));
+	html_raw(out(r), "</label>\n");
+}
+
+void field_text(struct http_req *r, const struct field *f, const struct problems *p)
+{
+	struct buf *b = out(r);
+	bool invalid;
+	html_f(b, "<div class=\"field%s\">\n", p && problems_find(p, f->name) ? " has-error" : "");
+	label(r, f->name, f->label, !f->required && !f->quiet);
+	const char *ids = hint_and_error(r, b, f->name, f->hint, p, &invalid);
+	html_f(b, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"", anchor(r, f->name), f->name,
+	       f->type ? f->type : "text", f->value ? f->value : "");
+	if (*ids)
+		html_f(b, " aria-describedby=\"%s\"", ids);
+	if (invalid)
+		html_raw(b, " aria-invalid=\"true\"");
+	if (f->required)
+		html_raw(b, " required");
+	if (f->autocomplete)
+		html_f(b, " autocomplete=\"%s\"", f->autocomplete);
+	if (f->inputmode)
+		html_f(b, " inputmode=\"%s\"", f->inputmode);
+	html_raw(b, ">\n</div>\n");
+}
+
+void field_textarea(struct http_req *r, const struct field *f, int rows, const struct problems *p)
+{
+	struct buf *b = out(r);
+	bool invalid;
+	html_f(b, "<div class=\"field%s\">\n", p && problems_find(p, f->name) ? " has-error" : "");
+	label(r, f->name, f->label, !f->required && !f->quiet);
+	const char *ids = hint_and_error(r, b, f->name, f->hint, p, &invalid);
+	html_f(b, "<textarea id=\"%s\" name=\"%s\" rows=\"%d\"", anchor(r, f->name), f->name, rows);
+	if (*ids)
+		html_f(b, " aria-describedby=\"%s\"", ids);
+	if (invalid)
+		html_raw(b, " aria-invalid=\"true\"");
+	html_f(b, ">%s</textarea>\n</div>\n", f->value ? f->value : "");
+}
+
+void field_choices(struct http_req *r, const char *name, const char *legend, const char *hint,
+		   const struct choice *c, size_t n, bool multiple, const struct problems *p)
+{
+	struct buf *b = out(r);
+	bool invalid;
+	/* the hint and error describe the whole group */
+	struct buf he = BUF_INIT(4096);
+	const char *ids = hint_and_error(r, &he, name, hint, p, &invalid);
+	html_f(b, "<div class=\"field%s\">\n<fieldset id=\"%s\" tabindex=\"-1\"",
+	       invalid ? " has-error" : "", anchor(r, name));
+	if (*ids)
+		html_f(b, " aria-describedby=\"%s\"", ids);
+	html_f(b, ">\n<legend>%s", legend);
+	if (multiple)
+		html_f(b, " <span class=\"optional\">%s</span>", T(r, M_OPTIONAL));
+	html_raw(b, "</legend>\n");
+	buf_add(b, he.ptr, he.len);
+	buf_release(&he);
+	html_f(b, "<div class=\"choices%s\">\n", multiple ? " multiple" : "");
+	for (size_t i = 0; i < n; i++) {
+		const char *id = arena_printf(r->arena, "%s-%zu", anchor(r, name), i);
+		html_f(b, "<div class=\"choice indent-%d\">\n<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%s",
+		       c[i].indent, id, name, multiple ? "checkbox" : "radio", c[i].value,
+		       c[i].checked ? " checked" : "");
+		if (c[i].hint)
+			html_f(b, " aria-describedby=\"%s-hint\"", id);
+		html_f(b, ">\n<label for=\"%s\">%s</label>\n", id, c[i].label);
+		if (c[i].hint)
+			html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", id, c[i].hint);
+		html_raw(b, "</div>\n");
+	}
+	html_raw(b, "</div>\n</fieldset>\n</div>\n");
+}
+
+void field_select(struct http_req *r, const char *name, const char *label_text, const char *empty_label,
+		  const struct choice *c, size_t n)
+{
+	struct buf *b = out(r);
+	html_f(b, "<div class=\"field\">\n<label for=\"%s\">%s</label>\n<select id=\"%s\" name=\"%s\">\n",
+	       anchor(r, name), label_text, anchor(r, name), name);
+	if (empty_label)
+		html_f(b, "<option value=\"\">%s</option>\n", empty_label);
+	for (size_t i = 0; i < n; i++) {
+		html_f(b, "<option value=\"%s\"%s>", c[i].value, c[i].checked ? " selected" : "");
+		for (int d = 0; d < c[i].indent; d++)
+			html_raw(b, "&nbsp;&nbsp;");
+		html_f(b, "%s</option>\n", c[i].label);
+	}
+	html_raw(b, "</select>\n</div>\n");
+}

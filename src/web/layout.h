@@ -1,0 +1,75 @@
+/* layout: the shell of every page (head, header, navigation, footer) and
+ * the building blocks of forms, so every page looks and behaves alike and
+ * meets WCAG 2.1 AA: a skip link, landmarks, one h1, labels on every field,
+ * hints and errors tied to their field with aria-describedby, and an error
+ * summary that links to each field. */
+#ifndef KIEM_LAYOUT_H
+#define KIEM_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../http/http.h"
+#include "../model/valid.h"
+#include "i18n.h"
+
+enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_LOGIN, NAV_ACCOUNT };
+
+/* Starts the page: status 200, text/html, and everything up to <main>. */
+void page_begin(struct http_req *r, const char *title, enum nav current);
+/* Closes <main> and writes the footer. */
+void page_end(struct http_req *r);
+/* A message in a box that screen readers announce. */
+void page_notice(struct http_req *r, const char *text);
+
+/* <form method="post"> with the CSRF token, or a GET form. */
+void form_begin(struct http_req *r, const char *action, bool post);
+void form_end(struct http_req *r);
+
+/* One field's label, for the error summary. */
+struct field_label {
+	const char *name;
+	const char *label;
+};
+/* The list of problems at the top of a form, each a link to its field. */
+void form_error_summary(struct http_req *r, const struct problems *p,
+			const struct field_label *labels, size_t n);
+
+struct field {
+	const char *name;   /* the form field's name, also the API's */
+	const char *label;
+	const char *hint;   /* or NULL */
+	const char *value;  /* what to show: stored or typed */
+	bool required;
+	bool quiet;         /* optional, but without the "(optional)" marker */
+	const char *type;   /* "text", "email", "tel", "url", "password", "search" */
+	const char *autocomplete; /* or NULL */
+	const char *inputmode;    /* or NULL */
+};
+void field_text(struct http_req *r, const struct field *f, const struct problems *p);
+void field_textarea(struct http_req *r, const struct field *f, int rows, const struct problems *p);
+
+/* Radio buttons or checkboxes in a fieldset. */
+struct choice {
+	const char *value;
+	const char *label;
+	const char *hint; /* or NULL */
+	bool checked;
+	int indent;       /* nesting level, for trees */
+};
+void field_choices(struct http_req *r, const char *name, const char *legend, const char *hint,
+		   const struct choice *c, size_t n, bool multiple, const struct problems *p);
+/* A <select>; the first option is "" with the label empty_label (if not NULL). */
+void field_select(struct http_req *r, const char *name, const char *label, const char *empty_label,
+		  const struct choice *c, size_t n);
+
+/* A named page with a single paragraph, for confirmations. */
+void page_message(struct http_req *r, int status, const char *title, const char *text);
+/* The URL of this page with the query parameter lang set. */
+const char *page_lang_url(struct http_req *r, const char *lang);
+/* Sends a logged-out viewer to the login page, coming back here after. */
+void page_require_login(struct http_req *r);
+/* Formats an RFC 3339 time for people: "27-11-2026" or "27 Nov 2026". */
+const char *page_date(struct http_req *r, const char *rfc3339);
+
+#endif

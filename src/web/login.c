@@ -1,0 +1,78 @@
+/* /inloggen and /uitloggen. */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../model/user.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+/* Where to go after logging in: only a path on this site. */
+static const char *safe_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
+	    strchr(next, '\n') || strlen(next) > 500)
+		return "/account";
+	return next;
+}
+
+static void render(struct http_req *r, const char *email, const char *next, bool failed)
+{
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_LOGIN_TITLE), NAV_LOGIN);
+	html_f(b, "<h1>%s</h1>\n", T(r, M_LOGIN_TITLE));
+	if (http_query(r, "uitgelogd"))
+		page_notice(r, T(r, M_LOGGED_OUT));
+	else if (http_query(r, "next") && !failed)
+		page_notice(r, T(r, M_LOGIN_NEEDED));
+	if (failed)
+		html_f(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"login-error\">"
+			  "<h2>%s</h2>\n<p>%s</p>\n</div>\n",
+		       T(r, M_ERROR_SUMMARY), T(r, M_LOGIN_FAILED));
+	form_begin(r, "/inloggen", true);
+	html_f(b, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", next);
+	struct field e = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
+			   .required = true, .autocomplete = "username" };
+	field_text(r, &e, NULL);
+	struct field pw = { .name = "password", .label = T(r, M_PASSWORD), .type = "password",
+			    .required = true, .autocomplete = "current-password" };
+	field_text(r, &pw, NULL);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_LOGIN_SUBMIT));
+	form_end(r);
+	html_f(b, "<p>%s</p>\n", T(r, M_LOGIN_NO_ACCOUNT));
+	page_end(r);
+}
+
+void page_login(struct http_req *r)
+{
+	if (r->method != HM_POST) {
+		render(r, "", safe_next(http_query(r, "next")), false);
+		return;
+	}
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
+	const char *next = safe_next(form_get(&f, "next"));
+	struct user u;
+	int rc = user_authenticate(r->store, r->arena, email ? email : "", password ? password : "", &u);
+	if (rc == ERR_AUTH) {
+		r->status = 401;
+		render(r, email ? email : "", next, true);
+		return;
+	}
+	if (rc || http_login(r, u.id)) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	http_redirect(r, next);
+}
+
+void page_logout(struct http_req *r)
+{
+	http_logout(r);
+	http_redirect(r, "/inloggen?uitgelogd=1");
+}

@@ -1,0 +1,299 @@
+/* /partijen: the directory of parties (de sociale kaart), and one party. */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../model/party.h"
+#include "../model/role.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+int web_area_choices(struct http_req *r, struct area **items, size_t *n)
+{
+	const char *next;
+	struct area_filter f = { .max_depth = 4, .limit = 300 };
+	int rc = area_list(r->store, r->arena, &f, items, n, &next);
+	if (!rc && next) {
+		f.max_depth = 3;
+		f.limit = 1000;
+		rc = area_list(r->store, r->arena, &f, items, n, &next);
+	}
+	return rc;
+}
+
+const char *web_area_name(struct http_req *r, const char *code)
+{
+	struct area ar;
+	return area_get(r->store, r->arena, code, &ar) == 0 ? ar.name : code;
+}
+
+/* The first max characters of a text, cut at a word, with an ellipsis. */
+static const char *excerpt(struct http_req *r, const char *s, size_t max)
+{
+	size_t len = strlen(s), chars = 0, cut = 0, i;
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			if (chars == max)
+				break;
+			chars++;
+			if (s[i] == ' ' || s[i] == '\n')
+				cut = i;
+		}
+	}
+	if (i >= len)
+		return s;
+	char *e = arena_strndup(r->arena, s, cut ? cut : i);
+	for (char *c = e; *c; c++)
+		if (*c == '\n' || *c == '*' || *c == '#' || *c == '_')
+			*c = *c == '\n' ? ' ' : *c;
+	return arena_printf(r->arena, "%s …", e);
+}
+
+static const char *kind_name(struct http_req *r, const char *key)
+{
+	int k = enum_find(party_kinds, KIND_COUNT, key);
+	return k < 0 ? key : party_kinds[k].name[r->lang];
+}
+
+static void party_card(struct http_req *r, const struct party *pa)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<li class=\"card\">\n<h3><a href=\"/partijen/%s\">%s</a></h3>\n", pa->id, pa->name);
+	html_f(b, "<p class=\"meta\"><span class=\"kind kind-%s\">%s</span>", pa->kind, kind_name(r, pa->kind));
+	for (size_t i = 0; i < pa->areas.n && i < 4; i++)
+		html_f(b, "%s%s", i ? ", " : " · ", web_area_name(r, pa->areas.v[i]));
+	if (pa->areas.n > 4)
+		html_raw(b, ", …");
+	html_raw(b, "</p>\n");
+	if (pa->description && *pa->description)
+		html_f(b, "<p>%s</p>\n", excerpt(r, pa->description, 180));
+	if (pa->tags.n) {
+		html_f(b, "<ul class=\"tags\" aria-label=\"%s\">", T(r, M_TAGS));
+		for (size_t i = 0; i < pa->tags.n; i++) {
+			struct buf u = BUF_INIT(1024);
+			text_url_encode(&u, pa->tags.v[i]);
+			html_f(b, "<li><a href=\"/partijen?tag=%s\">%s</a></li>", u.ptr, pa->tags.v[i]);
+			buf_release(&u);
+		}
+		html_raw(b, "</ul>\n");
+	}
+	html_raw(b, "</li>\n");
+}
+
+/* The list's URL with the current filters and another cursor. */
+static const char *list_url(struct http_req *r, const struct party_filter *f, const char *sort,
+			    const char *cursor)
+{
+	struct buf b = BUF_INIT(8192);
+	const char *keys[] = { "q", "kind", "area", "role", "tag", "sort", "cursor" };
+	const char *values[] = { f->q, f->kind, f->area, f->role, f->tag, sort, cursor };
+	buf_adds(&b, "/partijen");
+	char sep = '?';
+	for (size_t i = 0; i < 7; i++) {
+		if (!values[i] || !*values[i])
+			continue;
+		buf_addc(&b, sep);
+		sep = '&';
+		buf_printf(&b, "%s=", keys[i]);
+		text_url_encode(&b, values[i]);
+	}
+	const char *s = arena_strdup(r->arena, b.err ? "/partijen" : b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+static const char *param(struct http_req *r, const char *name)
+{
+	const char *v = http_query(r, name);
+	return v && *v ? v : NULL;
+}
+
+static void filter_form(struct http_req *r, const struct party_filter *f, const char *sort,
+			const struct problems *p)
+{
+	struct buf *b = &r->out;
+	const struct field_label labels[] = {
+		{ "q", T(r, M_FILTER_Q) }, { "kind", T(r, M_KIND) }, { "area", T(r, M_AREA) },
+		{ "role", T(r, M_ROLES) }, { "tag", T(r, M_FILTER_TAG) }, { "sort", T(r, M_FILTER_SORT) },
+		{ "cursor", T(r, M_PAGING) },
+	};
+	form_begin(r, "/partijen", false);
+	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
+	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
+	struct field q = { .name = "q", .label = T(r, M_FILTER_Q), .value = f->q, .type = "search", .quiet = true };
+	field_text(r, &q, p);
+
+	struct choice kinds[KIND_COUNT];
+	for (int i = 0; i < KIND_COUNT; i++)
+		kinds[i] = (struct choice){ party_kinds[i].key, party_kinds[i].name[r->lang], NULL,
+					    f->kind && !strcmp(f->kind, party_kinds[i].key), 0 };
+	field_select(r, "kind", T(r, M_KIND), T(r, M_FILTER_KIND_ALL), kinds, KIND_COUNT);
+
+	struct area *areas = NULL;
+	size_t nareas = 0;
+	web_area_choices(r, &areas, &nareas);
+	struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
+	for (size_t i = 0; i < nareas; i++)
+		ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
+					 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
+	field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
+
+	struct choice *rc = arena_alloc(r->arena, sizeof *rc * role_catalogue_count);
+	for (size_t i = 0; i < role_catalogue_count; i++)
+		rc[i] = (struct choice){ role_catalogue[i].key, role_catalogue[i].name[r->lang], NULL,
+					 f->role && !strcmp(f->role, role_catalogue[i].key), 0 };
+	field_select(r, "role", T(r, M_ROLES), T(r, M_FILTER_ROLE_ALL), rc, role_catalogue_count);
+
+	struct field tag = { .name = "tag", .label = T(r, M_FILTER_TAG), .value = f->tag, .quiet = true };
+	field_text(r, &tag, p);
+
+	const enum msg sort_names[SORT_COUNT] = { M_SORT_NAME_ASC, M_SORT_NAME_DESC, M_SORT_CREATED_ASC,
+						  M_SORT_CREATED_DESC };
+	struct choice sorts[SORT_COUNT];
+	for (int i = 0; i < SORT_COUNT; i++)
+		sorts[i] = (struct choice){ party_sorts[i], T(r, sort_names[i]), NULL,
+					    sort ? !strcmp(sort, party_sorts[i]) : i == 0, 0 };
+	field_select(r, "sort", T(r, M_FILTER_SORT), NULL, sorts, SORT_COUNT);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
+		  "<a href=\"/partijen\">%s</a></div>\n</fieldset>\n",
+	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
+	form_end(r);
+}
+
+void page_parties(struct http_req *r)
+{
+	struct party_filter f = {
+		.q = param(r, "q"), .kind = param(r, "kind"), .area = param(r, "area"),
+		.role = param(r, "role"), .tag = param(r, "tag"), .cursor = param(r, "cursor"),
+		.limit = 20, .sort = SORT_NAME,
+	};
+	struct problems p = { 0 };
+	const char *sort = param(r, "sort");
+	if (sort) {
+		int i;
+		for (i = 0; i < SORT_COUNT && strcmp(party_sorts[i], sort); i++)
+			;
+		if (i == SORT_COUNT)
+			problems_add(&p, "sort", R_NOT_ONE_OF, 0);
+		else
+			f.sort = (enum party_sort)i;
+	}
+	struct party *items = NULL;
+	size_t n = 0;
+	const char *next = NULL;
+	int rc = p.n ? ERR_INVALID : party_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
+	if (rc && rc != ERR_INVALID) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	if (rc == ERR_INVALID)
+		r->status = 400;
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_PARTIES_TITLE), NAV_PARTIES);
+	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_PARTIES_TITLE), T(r, M_PARTIES_INTRO));
+	if (http_query(r, "verwijderd"))
+		page_notice(r, T(r, M_DELETED));
+	if (r->viewer.authenticated)
+		html_f(b, "<p><a class=\"button\" href=\"/partijen/nieuw\">%s</a></p>\n", T(r, M_PARTY_ADD));
+	else
+		html_f(b, "<p><a href=\"/inloggen?next=/partijen/nieuw\">%s</a></p>\n", T(r, M_PARTY_ADD_LOGIN));
+	filter_form(r, &f, sort, &p);
+	html_f(b, "<section aria-labelledby=\"results\">\n<h2 id=\"results\">%s</h2>\n", T(r, M_PARTIES_RESULTS));
+	if (!n) {
+		html_f(b, "<p>%s</p>\n", T(r, M_PARTIES_NONE));
+	} else {
+		html_raw(b, "<ul class=\"cards\">\n");
+		for (size_t i = 0; i < n; i++)
+			party_card(r, &items[i]);
+		html_raw(b, "</ul>\n");
+	}
+	if (next || f.cursor) {
+		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
+		if (f.cursor)
+			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", list_url(r, &f, sort, NULL), T(r, M_PAGE_FIRST));
+		if (next)
+			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", list_url(r, &f, sort, next),
+			       T(r, M_PAGE_NEXT));
+		html_raw(b, "</ul></nav>\n");
+	}
+	html_raw(b, "</section>\n");
+	page_end(r);
+}
+
+void page_party(struct http_req *r)
+{
+	struct party pa;
+	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], &pa);
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		return;
+	}
+	struct buf *b = &r->out;
+	page_begin(r, pa.name, NAV_PARTIES);
+	html_f(b, "<p class=\"crumbs\"><a href=\"/partijen\">%s</a></p>\n", T(r, M_BACK_TO_PARTIES));
+	if (http_query(r, "opgeslagen"))
+		page_notice(r, T(r, M_SAVED));
+	html_f(b, "<h1>%s</h1>\n<p class=\"meta\"><span class=\"kind kind-%s\">%s</span></p>\n", pa.name,
+	       pa.kind, kind_name(r, pa.kind));
+	if (party_can_edit(&r->viewer, &pa))
+		html_f(b, "<p class=\"actions\"><a class=\"button\" href=\"/partijen/%s/bewerken\">%s</a> "
+			  "<a class=\"button secondary\" href=\"/partijen/%s/verwijderen\">%s</a></p>\n",
+		       pa.id, T(r, M_EDIT), pa.id, T(r, M_DELETE));
+	html_raw(b, "<div class=\"description\">\n");
+	html_markdown(b, pa.description);
+	html_raw(b, "</div>\n<dl class=\"facts\">\n");
+	html_f(b, "<dt>%s</dt><dd>", T(r, M_AREAS));
+	if (!pa.areas.n)
+		html_f(b, "%s", T(r, M_NONE_GIVEN));
+	for (size_t i = 0; i < pa.areas.n; i++)
+		html_f(b, "%s<a href=\"/partijen?area=%s\">%s</a>", i ? ", " : "", pa.areas.v[i],
+		       web_area_name(r, pa.areas.v[i]));
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_ROLES));
+	if (!pa.roles.n)
+		html_f(b, "%s", T(r, M_NONE_GIVEN));
+	else
+		html_raw(b, "<ul>");
+	for (size_t i = 0; i < pa.roles.n; i++) {
+		const struct role *ro = role_find(pa.roles.v[i]);
+		html_f(b, "<li><a href=\"/partijen?role=%s\">%s</a></li>", pa.roles.v[i],
+		       ro ? ro->name[r->lang] : pa.roles.v[i]);
+	}
+	if (pa.roles.n)
+		html_raw(b, "</ul>");
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_TAGS));
+	if (!pa.tags.n)
+		html_f(b, "%s", T(r, M_NONE_GIVEN));
+	for (size_t i = 0; i < pa.tags.n; i++) {
+		struct buf u = BUF_INIT(1024);
+		text_url_encode(&u, pa.tags.v[i]);
+		html_f(b, "%s<a href=\"/partijen?tag=%s\">%s</a>", i ? ", " : "", u.ptr, pa.tags.v[i]);
+		buf_release(&u);
+	}
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_CAPACITY));
+	if (pa.has_capacity)
+		html_f(b, T(r, M_CAPACITY_HOURS), pa.capacity_hours);
+	else
+		html_f(b, "%s", T(r, M_NONE_GIVEN));
+	html_raw(b, "</dd>\n");
+	if (strcmp(pa.visibility, "public") != 0)
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_VISIBILITY),
+		       party_visibilities[VIS_PRIVATE].name[r->lang]);
+	html_f(b, "<dt>%s</dt><dd><time datetime=\"%s\">%s</time></dd>\n</dl>\n", T(r, M_UPDATED),
+	       pa.updated_at, page_date(r, pa.updated_at));
+	html_f(b, "<h2>%s</h2>\n<dl class=\"facts\">\n", T(r, M_CONTACT));
+	html_f(b, "<dt>%s</dt><dd>", T(r, M_EMAIL));
+	if (pa.email)
+		html_f(b, "<a href=\"mailto:%s\">%s</a>", pa.email, pa.email);
+	else
+		html_f(b, "%s", T(r, M_NONE_GIVEN));
+	html_f(b, "</dd>\n<dt>%s</dt><dd>%s</dd>\n", T(r, M_PHONE), pa.phone ? pa.phone : T(r, M_NONE_GIVEN));
+	html_f(b, "<dt>%s</dt><dd>", T(r, M_WEBSITE));
+	if (pa.website)
+		html_f(b, "<a href=\"%s\" rel=\"nofollow noopener\">%s</a>", pa.website, pa.website);
+	else
+		html_f(b, "%s", T(r, M_NONE_GIVEN));
+	html_raw(b, "</dd>\n</dl>\n");
+	page_end(r);
+}

@@ -1,0 +1,19 @@
+/* The pages' route table. More specific patterns come first. */
+#include "pages.h"
+#include "web.h"
+
+const struct http_route web_routes[] = {
+	{ HM_GET, "/", page_home, RF_PAGE },
+	{ HM_GET, "/style.css", page_style, RF_PAGE },
+	{ HM_GET, "/partijen", page_parties, RF_PAGE },
+	{ HM_GET | HM_POST, "/partijen/nieuw", page_party_new, RF_PAGE },
+	{ HM_GET, "/partijen/{id}", page_party, RF_PAGE },
+	{ HM_GET | HM_POST, "/partijen/{id}/bewerken", page_party_edit, RF_PAGE },
+	{ HM_GET | HM_POST, "/partijen/{id}/verwijderen", page_party_delete, RF_PAGE },
+	{ HM_GET | HM_POST, "/inloggen", page_login, RF_PAGE },
+	{ HM_POST, "/uitloggen", page_logout, RF_PAGE },
+	{ HM_GET, "/account", page_account, RF_PAGE },
+	{ HM_POST, "/account/tokens", page_token_create, RF_PAGE },
+	{ HM_POST, "/account/tokens/{id}/intrekken", page_token_revoke, RF_PAGE },
+};
+const size_t web_routes_count = sizeof web_routes / sizeof web_routes[0];

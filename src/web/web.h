@@ -1,0 +1,20 @@
+/* web: the server-rendered HTML pages, Dutch first and English second.
+ *
+ * Thin by design, like the API: each page reads its query or form into the
+ * model's structs, calls the model, and writes HTML through html.h, which
+ * escapes by default. */
+#ifndef KIEM_WEB_H
+#define KIEM_WEB_H
+
+#include <stddef.h>
+
+#include "../http/http.h"
+
+extern const struct http_route web_routes[];
+extern const size_t web_routes_count;
+
+/* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's
+ * language. */
+void web_error_page(struct http_req *r, int status);
+
+#endif

@@ -1,0 +1,64 @@
+// Starts the real kiem binary against a temporary database, as the tests'
+// one way to get a server. Every test file starts its own and stops it.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const KIEM = process.env.KIEM_BIN || join(root, 'kiem');
+
+// Runs a kiem command to the end: {status, stdout, stderr}.
+export function kiem(args, { input = '', env = {} } = {}) {
+  const r = spawnSync(KIEM, args, { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Starts a server. Options: demo (load the demo ecosystem, default true),
+// users: [{email, name, password, admin, coordinator}]. Returns
+// {url, db, dir, tokens: {email: token}, stop(), log()}.
+export async function startKiem({ demo = true, users = [] } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'kiem-test-'));
+  const db = join(dir, 'kiem.db');
+  const init = kiem(['init', '--db', db, ...(demo ? ['--demo'] : [])]);
+  if (init.status !== 0) throw new Error(`kiem init failed: ${init.stderr}`);
+  const tokens = {};
+  for (const u of users) {
+    const args = ['user', 'add', '--email', u.email, '--name', u.name, '--db', db];
+    if (u.admin) args.push('--admin');
+    if (u.coordinator) args.push('--coordinator', u.coordinator);
+    const r = kiem(args, { input: `${u.password}\n` });
+    if (r.status !== 0) throw new Error(`kiem user add failed: ${r.stderr}`);
+    const t = kiem(['token', 'create', '--email', u.email, '--db', db]);
+    if (t.status !== 0) throw new Error(`kiem token create failed: ${t.stderr}`);
+    tokens[u.email] = t.stdout.trim();
+  }
+  const child = spawn(KIEM, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KIEM_THREADS: '4' },
+  });
+  let stderr = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiem serve did not start: ${stderr}`)), 15000);
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kiem serve exited ${code}: ${stderr}`)); });
+  });
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    url, db, dir, tokens,
+    log: () => stderr,
+    // Stops the server with SIGTERM; resolves to its exit code.
+    async stop({ keep = false } = {}) {
+      child.kill('SIGTERM');
+      const r = await exited;
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+      return r;
+    },
+  };
+}
