@@ -38,7 +38,7 @@ build/san/%.o: src/%.c $(wildcard src/*/*.h)
 	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
 build/obj/web/static.o build/san/web/static.o: $(wildcard src/web/static/*)
-build/obj/api/openapi.o build/san/api/openapi.o: src/api/openapi.json
+build/obj/api/meta.o build/san/api/meta.o: src/api/openapi.json
 
 kiem: $(OBJ) build/obj/main.o
 	$(CC) $(OPT) -o $@ $^ $(LIBS)

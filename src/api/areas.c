@@ -30,7 +30,7 @@ void api_areas_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "parent", "level", "q", "limit", "cursor", NULL };
 	struct problems p = { 0 };
-	struct area_filter f = { 0 };
+	struct area_filter f = { .with_counts = true };
 	api_check_query(r, allowed, &f.limit, &p);
 	f.parent = http_query(r, "parent");
 	f.level = http_query(r, "level");

@@ -158,12 +158,15 @@ static void check_one(void *ctx, const char *k, const char *v)
 void api_check_query(struct http_req *r, const char *const *allowed, int *limit, struct problems *p)
 {
 	struct query_check q = { allowed, p, r->arena };
+	const char *bad = http_query_invalid(r);
+	if (bad)
+		problems_add(p, bad, R_BAD_UTF8, 0);
 	http_query_each(r, check_one, &q);
 	*limit = 20;
 	const char *l = http_query(r, "limit");
 	long long v;
 	if (l && !text_parse_int(l, strlen(l), 1, 100, &v))
-		problems_add(p, "limit", R_OUT_OF_RANGE, 100);
+		problems_add_range(p, "limit", 1, 100);
 	else if (l)
 		*limit = (int)v;
 }

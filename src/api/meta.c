@@ -3,6 +3,7 @@
 
 #include "../base/buf.h"
 #include "../store/store.h"
+#include "api.h"
 #include "common.h"
 #include "routes.h"
 
@@ -24,11 +25,13 @@ void api_health(struct http_req *r)
 	bool ok = st && store_step(st) == STORE_ROW;
 	if (st)
 		store_reset(st);
+	if (!ok) {
+		api_error(r, 503, "The database does not answer; try again later.");
+		return;
+	}
 	json_t *o = json_object();
-	json_object_set_new(o, "status", json_string(ok ? "ok" : "unavailable"));
-	api_send(r, ok ? 200 : 503, o);
-	if (!ok)
-		r->content_type = "application/problem+json";
+	json_object_set_new(o, "status", json_string("ok"));
+	api_send(r, 200, o);
 }
 
 void api_openapi(struct http_req *r)

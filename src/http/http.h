@@ -92,6 +92,7 @@ struct http_req {
 
 	/* private to the server */
 	size_t body_cap;
+	size_t dropped;
 	bool too_big;
 	bool responded;
 };
@@ -100,11 +101,13 @@ struct http_req {
  * returns 0. Non-zero if the server could not start. */
 int http_serve(const struct http_config *cfg);
 
-/* A query parameter, or NULL. Values that are not valid UTF-8 read as NULL
- * and set *bad if bad is given. */
+/* A query parameter, or NULL. Values that are not valid UTF-8 read as NULL. */
 const char *http_query(struct http_req *r, const char *name);
 /* Calls fn for every query parameter, in order. */
 void http_query_each(struct http_req *r, void (*fn)(void *ctx, const char *k, const char *v), void *ctx);
+/* The name of the first query parameter whose name or value is not valid
+ * UTF-8 ("?" if the name itself is not), or NULL if all are valid. */
+const char *http_query_invalid(struct http_req *r);
 const char *http_header(struct http_req *r, const char *name);
 const char *http_cookie(struct http_req *r, const char *name);
 

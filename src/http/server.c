@@ -81,6 +81,24 @@ void http_query_each(struct http_req *r, void (*fn)(void *ctx, const char *k, co
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, each_cb, &e);
 }
 
+static enum MHD_Result bad_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	const char **bad = cls;
+	if (!text_utf8_valid(key, strlen(key)) || (value && !text_utf8_valid(value, strlen(value)))) {
+		*bad = text_utf8_valid(key, strlen(key)) ? key : "?";
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+const char *http_query_invalid(struct http_req *r)
+{
+	const char *bad = NULL;
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, bad_cb, &bad);
+	return bad ? arena_strdup(r->arena, bad) : NULL;
+}
+
 const char *http_header(struct http_req *r, const char *name)
 {
 	return lookup(r, MHD_HEADER_KIND, name);
@@ -562,13 +580,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		if (r->responded || r->too_big)
+		if (r->responded)
 			return MHD_YES;
 		size_t max = (r->flags & RF_API) ? cfg->max_api_body : cfg->max_form_body;
-		if (r->body_len + n > max) {
+		if (r->too_big || r->body_len + n > max) {
+			/* A body without a Content-Length that grows past the limit:
+			 * read and drop it, answering 413 at its end; a body far past
+			 * the limit closes the connection. */
 			r->too_big = true;
-			error_response(r, 413, "The request body is too large.");
-			return send_response(r);
+			r->dropped += n;
+			return r->dropped > 16 * max ? MHD_NO : MHD_YES;
 		}
 		if (r->body_len + n + 1 > r->body_cap) {
 			size_t cap = r->body_cap ? r->body_cap : 4096;
@@ -587,6 +608,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (r->responded)
 		return MHD_YES;
+	if (r->too_big) {
+		error_response(r, 413, "The request body is too large.");
+		return send_response(r);
+	}
 	if (!r->method) {
 		r->flags = strncmp(r->path, "/api/", 5) == 0 ? RF_API : RF_PAGE;
 		http_add_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST, PATCH, DELETE");

@@ -62,16 +62,21 @@ int area_get(struct store *s, struct arena *a, const char *code, struct area *ou
 int area_list(struct store *s, struct arena *a, const struct area_filter *f,
 	      struct area **items, size_t *n, const char **next)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " AREA_COLS ","
-		" (SELECT count(*) FROM party_areas pa WHERE pa.area_code = areas.code)"
-		" FROM areas"
-		" WHERE (?1 IS NULL OR parent_code = ?1)"
-		"   AND (?2 IS NULL OR level = ?2)"
-		"   AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR code = ?4)"
-		"   AND path > ?5"
-		"   AND (?7 = 0 OR length(path) - length(replace(path, '/', '')) <= ?7)"
-		" ORDER BY path LIMIT ?6");
+	/* ?1 parent, ?2 level, ?3 name pattern, ?4 code, ?5 after this path,
+	 * ?6 limit, ?7 depth */
+#define AREA_LIST_WHERE \
+		" FROM areas" \
+		" WHERE (?1 IS NULL OR parent_code = ?1)" \
+		"   AND (?2 IS NULL OR level = ?2)" \
+		"   AND (?3 IS NULL OR name LIKE ?3 ESCAPE '\\' OR code = ?4)" \
+		"   AND path > ?5" \
+		"   AND (?7 = 0 OR length(path) - length(replace(path, '/', '')) <= ?7)" \
+		" ORDER BY path LIMIT ?6"
+	struct store_stmt *st = store_prepare(store_reader(s), f->with_counts
+		? "SELECT " AREA_COLS ", (SELECT count(*) FROM party_areas pa JOIN parties p ON p.id = pa.party_id"
+		  " WHERE pa.area_code = areas.code AND p.visibility = 'public')"
+		  AREA_LIST_WHERE
+		: "SELECT " AREA_COLS ", 0" AREA_LIST_WHERE);
 	if (!st)
 		return ERR_DB;
 	int limit = f->limit > 0 && f->limit <= 1000 ? f->limit : 20;

@@ -7,6 +7,7 @@
 #ifndef KIEM_AREA_H
 #define KIEM_AREA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../base/lang.h"
@@ -31,7 +32,7 @@ struct area {
 	const char *parent; /* the parent's code, or NULL for a root */
 	const char *path;
 	const char *created_at;
-	long long party_count; /* filled by area_list only */
+	long long party_count; /* public parties serving it directly; by area_list with_counts */
 };
 
 struct area_filter {
@@ -39,6 +40,7 @@ struct area_filter {
 	const char *level;
 	const char *q;      /* in the name or the code */
 	int max_depth;      /* only areas at most this deep (1 = roots); 0 = all */
+	bool with_counts;   /* fill party_count (costs a count per area) */
 	const char *cursor; /* the path of the last area of the previous page */
 	int limit;          /* 1..1000 */
 };

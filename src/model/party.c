@@ -219,7 +219,7 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 	bool search = false;
 	int limit = f->limit > 0 ? f->limit : 20;
 	if (limit > 100)
-		problems_add(p, "limit", R_OUT_OF_RANGE, 100);
+		problems_add_range(p, "limit", 1, 100);
 	if (f->kind && enum_find(party_kinds, KIND_COUNT, f->kind) < 0)
 		problems_add(p, "kind", R_NOT_ONE_OF, 0);
 	if (f->area && !(path = area_path(s, a, f->area)))

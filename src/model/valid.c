@@ -12,7 +12,16 @@ void problems_add(struct problems *p, const char *field, enum reason r, long arg
 	p->v[p->n].field = field;
 	p->v[p->n].reason = r;
 	p->v[p->n].arg = arg;
+	p->v[p->n].min = 0;
 	p->n++;
+}
+
+void problems_add_range(struct problems *p, const char *field, long min, long max)
+{
+	size_t before = p->n;
+	problems_add(p, field, R_OUT_OF_RANGE, max);
+	if (p->n > before)
+		p->v[p->n - 1].min = min;
 }
 
 const struct problem *problems_find(const struct problems *p, const char *field)
@@ -78,8 +87,8 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 					  : "Vul een webadres in dat begint met https:// of http://.");
 		return;
 	case R_OUT_OF_RANGE:
-		snprintf(out, n, en ? "Enter a whole number from 0 to %ld." : "Vul een heel getal in van 0 tot en met %ld.",
-			 pr->arg);
+		snprintf(out, n, en ? "Enter a whole number from %ld to %ld." : "Vul een heel getal in van %ld tot en met %ld.",
+			 pr->min, pr->arg);
 		return;
 	case R_WRONG_TYPE: {
 		long t = pr->arg >= 0 && pr->arg <= JK_BOOLEAN ? pr->arg : 0;

@@ -24,7 +24,7 @@ enum reason {
 	R_BAD_EMAIL,     /* not an email address */
 	R_BAD_PHONE,     /* not a phone number */
 	R_BAD_URL,       /* not an http(s) address */
-	R_OUT_OF_RANGE,  /* arg: the maximum; the minimum is 0 */
+	R_OUT_OF_RANGE,  /* arg: the maximum; min: the minimum */
 	R_WRONG_TYPE,    /* arg: enum json_kind of what was expected */
 	R_UNKNOWN_FIELD, /* not a field of this resource */
 	R_READ_ONLY,     /* set by kiem, not by clients */
@@ -41,6 +41,7 @@ struct problem {
 	const char *field; /* static, or owned by the caller's arena */
 	enum reason reason;
 	long arg;
+	long min;
 };
 
 enum { PROBLEMS_MAX = 32 };
@@ -51,6 +52,8 @@ struct problems {
 };
 
 void problems_add(struct problems *p, const char *field, enum reason r, long arg);
+/* A number outside [min, max]. */
+void problems_add_range(struct problems *p, const char *field, long min, long max);
 /* The first problem of a field, or NULL. */
 const struct problem *problems_find(const struct problems *p, const char *field);
 /* A plain-language sentence for a problem, in the language asked for. */

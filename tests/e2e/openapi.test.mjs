@@ -1,0 +1,194 @@
+// GET /api/v1/openapi.json: the served OpenAPI document describes every route
+// of the API, carries the version the server answers with, passes the Dutch
+// API Design Rules linter without errors, and describes what the handlers
+// really send.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { startKiem } from '../lib/kiem.mjs';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RULESET = path.join(root, '..', 'shared', 'standards', 'nl-api-design-rules', 'linter.yaml');
+const SPECTRAL = path.join(root, 'node_modules', '.bin', 'spectral');
+
+// The route table of src/api/routes.c; a new row there needs a row here and
+// its description in src/api/openapi.json.
+const ROUTES = [
+  { method: 'GET', path: '/api/v1/health' },
+  { method: 'GET', path: '/api/v1/openapi.json' },
+  { method: 'GET', path: '/api/v1/areas' },
+  { method: 'POST', path: '/api/v1/areas' },
+  { method: 'GET', path: '/api/v1/areas/{code}' },
+  { method: 'GET', path: '/api/v1/roles' },
+  { method: 'GET', path: '/api/v1/roles/{key}' },
+  { method: 'GET', path: '/api/v1/parties' },
+  { method: 'POST', path: '/api/v1/parties' },
+  { method: 'GET', path: '/api/v1/parties/{id}' },
+  { method: 'PATCH', path: '/api/v1/parties/{id}' },
+  { method: 'DELETE', path: '/api/v1/parties/{id}' },
+];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+const ADMIN = 'beheer@openapi.example';
+let kiem;
+let doc;
+let apiVersion;
+
+before(async () => {
+  kiem = await startKiem({
+    users: [{ email: ADMIN, name: 'Beheerder', password: 'een lang wachtwoord 123', admin: true }],
+  });
+  const res = await fetch(`${kiem.url}/api/v1/openapi.json`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+  apiVersion = res.headers.get('api-version');
+  const text = await res.text();
+  doc = JSON.parse(text);
+});
+
+after(async () => {
+  if (kiem) await kiem.stop();
+});
+
+test('the document is OpenAPI 3 and its version is the API-Version header', () => {
+  assert.match(doc.openapi, /^3\.\d+\.\d+$/);
+  assert.ok(apiVersion, 'the response has an API-Version header');
+  assert.equal(doc.info.version, apiVersion);
+});
+
+test('every route of the route table is described, and nothing else', () => {
+  const base = doc.servers?.[0]?.url ?? '';
+  const described = [];
+  for (const [p, item] of Object.entries(doc.paths))
+    for (const m of Object.keys(item))
+      if (METHODS.includes(m)) described.push(`${m.toUpperCase()} ${base}${p}`);
+  for (const r of ROUTES)
+    assert.ok(described.includes(`${r.method} ${r.path}`), `${r.method} ${r.path} is in openapi.json`);
+  const table = ROUTES.map((r) => `${r.method} ${r.path}`);
+  for (const d of described) assert.ok(table.includes(d), `${d} is in the route table`);
+});
+
+test('the API Design Rules linter finds no errors', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kiem-openapi-'));
+  try {
+    const file = path.join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = spawnSync(SPECTRAL, ['lint', file, '-r', RULESET, '-f', 'json', '--quiet'], {
+      encoding: 'utf8',
+      timeout: 120000,
+      cwd: root,
+    });
+    assert.ok(r.status === 0 || r.status === 1, `spectral ran (exit ${r.status}): ${r.stderr}`);
+    let results;
+    try {
+      results = JSON.parse(r.stdout);
+    } catch {
+      assert.fail(`spectral's output is not JSON: ${r.stdout} ${r.stderr}`);
+    }
+    assert.ok(Array.isArray(results));
+    const errors = results.filter((x) => x.severity === 0);
+    assert.deepEqual(
+      errors.map((e) => `${e.code} at ${e.path.join('.')}: ${e.message}`),
+      [],
+      'the linter reports no errors',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// What the server sends, checked against the document's own schemas.
+test('the responses match the schemas of the document', async () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ components: doc.components }, 'openapi');
+  const check = (name, value) => {
+    const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
+    assert.ok(validate, `schema ${name} exists`);
+    assert.ok(validate(value), `${name}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(value)}`);
+  };
+  const api = `${kiem.url}/api/v1`;
+  const auth = { Authorization: `Bearer ${kiem.tokens[ADMIN]}` };
+  const get = async (p, headers = {}) => {
+    const res = await fetch(`${api}${p}`, { headers });
+    assert.equal(res.headers.get('api-version'), apiVersion, `API-Version on ${p}`);
+    return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+  };
+  const send = async (method, p, body, type = 'application/json') => {
+    const res = await fetch(`${api}${p}`, {
+      method,
+      headers: { ...auth, 'Content-Type': type },
+      body: JSON.stringify(body),
+    });
+    assert.equal(res.headers.get('api-version'), apiVersion, `API-Version on ${method} ${p}`);
+    return { status: res.status, location: res.headers.get('location'), body: await res.json() };
+  };
+
+  let r = await get('/health');
+  assert.equal(r.status, 200);
+  check('Health', r.body);
+
+  r = await get('/roles');
+  assert.equal(r.status, 200);
+  check('RoleCollection', r.body);
+  const role = r.body.items[0];
+  r = await get(`/roles/${role.key}`);
+  assert.equal(r.status, 200);
+  check('Role', r.body);
+
+  r = await get('/areas?limit=100');
+  assert.equal(r.status, 200);
+  check('AreaCollection', r.body);
+  const area = r.body.items.find((a) => a.parent) ?? r.body.items[0];
+  r = await get(`/areas/${area.code}`);
+  assert.equal(r.status, 200);
+  check('Area', r.body);
+
+  r = await get('/parties?limit=100', auth);
+  assert.equal(r.status, 200);
+  check('PartyCollection', r.body);
+  r = await get('/parties?limit=2&sort=-createdAt', auth);
+  assert.equal(r.status, 200);
+  check('PartyCollection', r.body);
+  assert.ok(r.body._links.next, 'the demo has more than two parties');
+  r = await get(`/parties/${r.body.items[0].id}`);
+  assert.equal(r.status, 200);
+  check('Party', r.body);
+
+  r = await send('POST', '/parties', { name: 'OpenAPI-proef', kind: 'business', capacityHours: null });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('Party', r.body);
+  const id = r.body.id;
+  r = await send('PATCH', `/parties/${id}`, { website: 'https://proef.example', tags: ['Proef'] },
+    'application/merge-patch+json');
+  assert.equal(r.status, 200);
+  check('Party', r.body);
+
+  const municipality = (await get('/areas?level=municipality&limit=1')).body.items[0];
+  assert.ok(municipality, 'the demo has a municipality');
+  r = await send('POST', '/areas', { code: 'WK999901', name: 'Proefwijk', level: 'district', parent: municipality.code });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('Area', r.body);
+
+  r = await send('POST', '/parties', { name: '', kind: 'nothing', colour: 'red' });
+  assert.equal(r.status, 400);
+  check('Problem', r.body);
+  assert.ok(r.body.invalidParams.length >= 3);
+
+  r = await get('/parties/00000000-0000-7000-8000-000000000000');
+  assert.equal(r.status, 404);
+  assert.match(r.type, /^application\/problem\+json/);
+  check('Problem', r.body);
+
+  const res = await fetch(`${api}/parties/${id}`, { method: 'DELETE', headers: auth });
+  assert.equal(res.status, 204);
+  assert.equal(res.headers.get('api-version'), apiVersion);
+});
