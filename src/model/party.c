@@ -60,7 +60,7 @@ const char *const party_sorts[SORT_COUNT] = {
 #define LIST_SQL(from, keyset, order) \
 	"SELECT " PARTY_COLS " FROM " from " WHERE" PARTY_WHERE " AND " keyset \
 	" ORDER BY " order " LIMIT ?9"
-#define FTS_FROM "party_search s JOIN parties p ON p.rowid = s.rowid"
+#define FTS_FROM "party_search s JOIN parties p ON p.seq = s.rowid"
 #define FTS_AND "party_search MATCH ?10 AND "
 
 static const char *const list_sql[SORT_COUNT] = {
@@ -406,7 +406,7 @@ static int write_children(struct store_conn *c, struct arena *a, const struct pa
 		"DELETE FROM party_areas WHERE party_id = ?1",
 		"DELETE FROM party_roles WHERE party_id = ?1",
 		"DELETE FROM party_tags WHERE party_id = ?1",
-		"DELETE FROM party_search WHERE rowid = (SELECT rowid FROM parties WHERE id = ?1)",
+		"DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)",
 	};
 	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
 		if (!(st = store_prepare(c, clear[i])))
@@ -446,7 +446,7 @@ static int write_children(struct store_conn *c, struct arena *a, const struct pa
 	*o = 0;
 	if (!(st = store_prepare(c,
 		"INSERT INTO party_search (rowid, name, description, tags)"
-		" VALUES ((SELECT rowid FROM parties WHERE id = ?1), ?2, ?3, ?4)")))
+		" VALUES ((SELECT seq FROM parties WHERE id = ?1), ?2, ?3, ?4)")))
 		return ERR_DB;
 	store_bind_str(st, 1, in->id);
 	store_bind_str(st, 2, in->name);
@@ -530,7 +530,6 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	/* the search entry goes first: it is found through the party's rowid */
 	struct store_stmt *st = store_prepare(c,
 		"UPDATE parties SET name = ?2, sort_name = ?3, kind = ?4, description = ?5, email = ?6,"
 		" phone = ?7, website = ?8, capacity_hours = ?9, visibility = ?10, updated_at = ?11"
@@ -568,7 +567,7 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 		return ERR_DB;
 	}
 	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM party_search WHERE rowid = (SELECT rowid FROM parties WHERE id = ?1)");
+		"DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)");
 	if (!st) {
 		rc = ERR_DB;
 	} else {

@@ -22,8 +22,11 @@ int settings_key(struct store *s, const char *name, unsigned char key[32])
 		return ERR_DB;
 	store_bind_str(st, 1, name);
 	int rc = store_step(st);
-	if (rc == STORE_ROW)
+	if (rc == STORE_ROW) {
 		rc = from_hex(store_text(st, 0), key);
+		store_reset(st);
+		return rc; /* found: no write needed */
+	}
 	store_reset(st);
 	if (rc != STORE_DONE)
 		return rc;

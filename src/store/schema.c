@@ -57,7 +57,10 @@ const char *const schema_steps[] = {
 	"  last_used_at TEXT);"
 	"CREATE INDEX api_tokens_user ON api_tokens(user_id);"
 
+	/* seq is the key the search index refers to: an INTEGER PRIMARY KEY, so
+	 * VACUUM cannot renumber it */
 	"CREATE TABLE parties ("
+	"  seq INTEGER PRIMARY KEY,"
 	"  id TEXT NOT NULL UNIQUE,"
 	"  name TEXT NOT NULL,"
 	"  sort_name TEXT NOT NULL,"
