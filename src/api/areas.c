@@ -39,6 +39,9 @@ void api_areas_list(struct http_req *r)
 		problems_add(&p, "level", R_NOT_ONE_OF, 0);
 	if (f.q)
 		valid_text(&p, "q", f.q, false, 200, false);
+	struct area parent;
+	if (f.parent && area_get(r->store, r->arena, f.parent, &parent) == ERR_NOTFOUND)
+		problems_add(&p, "parent", R_UNKNOWN_AREA, 0);
 	const char *cursor = http_query(r, "cursor");
 	if (cursor) {
 		size_t n = strlen(cursor);
@@ -117,11 +120,8 @@ void api_areas_create(struct http_req *r)
 			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
 	}
 	json_decref(body);
-	int rc = perm_check(&r->viewer, OBJ_AREA, ACT_CREATE, NULL);
-	if (!rc && p.n)
-		rc = ERR_INVALID;
-	if (!rc)
-		rc = area_create(r->store, &r->viewer, r->arena, &ar, &p);
+	/* area_create adds its own problems to those of the JSON */
+	int rc = area_create(r->store, &r->viewer, r->arena, &ar, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 		return;

@@ -1,6 +1,8 @@
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../base/log.h"
@@ -46,4 +48,14 @@ int cli_open(const char *path, bool create, struct store **out)
 	if (applied)
 		log_info("applied %d migration(s) to %s", applied, path);
 	return 0;
+}
+
+int cli_bad_option(const char *command, int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+	if (c == ':')
+		cli_error("option %s needs a value; see 'kiem %s --help'", arg, command);
+	else
+		cli_error("option %s is not known; see 'kiem %s --help'", arg, command);
+	return 2;
 }

@@ -26,12 +26,12 @@ int cmd_init(int argc, char **argv)
 	const char *db = NULL;
 	int demo = 0, c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'D': demo = 1; break;
 		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		default: return cli_bad_option("init", c, argv);
 		}
 	}
 	if (optind < argc) {

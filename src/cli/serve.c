@@ -39,13 +39,13 @@ int cmd_serve(int argc, char **argv)
 	const char *db = NULL, *pg = getenv("KIEM_PG"), *listen = getenv("KIEM_LISTEN");
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; pg = NULL; break;
 		case 'p': pg = optarg; break;
 		case 'l': listen = optarg; break;
 		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		default: return cli_bad_option("serve", c, argv);
 		}
 	}
 	if (optind < argc) {

@@ -39,13 +39,13 @@ int cmd_token(int argc, char **argv)
 	const char *email = NULL, *name = "API", *db = NULL;
 	int c;
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': email = optarg; break;
 		case 'n': name = optarg; break;
 		case 'd': db = optarg; break;
 		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		default: return cli_bad_option("token create", c, argv);
 		}
 	}
 	if (!email) {

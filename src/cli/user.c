@@ -91,7 +91,7 @@ int cmd_user(int argc, char **argv)
 	bool admin = false;
 	int c;
 	optind = 2;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': email = optarg; break;
 		case 'n': name = optarg; break;
@@ -99,7 +99,7 @@ int cmd_user(int argc, char **argv)
 		case 'c': area = optarg; break;
 		case 'd': db = optarg; break;
 		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
+		default: return cli_bad_option("user add", c, argv);
 		}
 	}
 	if (!email || !name) {

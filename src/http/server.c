@@ -398,6 +398,8 @@ static bool form_csrf_ok(struct http_req *r)
 	       sodium_memcmp(t, r->csrf, strlen(t)) == 0;
 }
 
+static bool media_ok(struct http_req *r);
+
 static void dispatch(struct http_req *r)
 {
 	const struct http_config *cfg = r->cfg;
@@ -452,6 +454,13 @@ static void dispatch(struct http_req *r)
 	}
 	r->flags = found->flags;
 	memcpy(r->params, params, sizeof params);
+	if (!media_ok(r)) {
+		if (!api)
+			identify(r);
+		error_response(r, 415, "Send the body as application/json"
+				       " (or application/merge-patch+json for PATCH).");
+		return;
+	}
 	if (!identify(r)) {
 		http_add_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
 		error_response(r, 401, "The bearer token is not valid. Create a new one on /account.");
@@ -521,7 +530,10 @@ static bool media_type_is(const char *ct, const char *want)
 	return strncasecmp(ct, want, n) == 0 && (ct[n] == 0 || ct[n] == ';' || ct[n] == ' ');
 }
 
-/* Checks what can be checked before the body arrives: its size and type. */
+/* Checks what can be checked before the body arrives: its declared size.
+ * A body declared too large is answered 413 at once when the client waits
+ * for "100 Continue" or the body is huge; otherwise it is read and dropped
+ * first, so the client sees the answer rather than a reset connection. */
 static bool precheck(struct http_req *r)
 {
 	bool api = strncmp(r->path, "/api/", 5) == 0;
@@ -530,26 +542,47 @@ static bool precheck(struct http_req *r)
 	const char *cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	long long len = 0;
 	if (cl && (!text_parse_int(cl, strlen(cl), 0, (long long)1 << 50, &len) || (size_t)len > max)) {
+		if (!http_header(r, "Expect") && len > 0 && (size_t)len <= 32 * max) {
+			r->too_big = true;
+			return true;
+		}
 		if (!api)
 			pick_language(r);
 		error_response(r, 413, "The request body is too large.");
 		return false;
 	}
-	if (r->method == HM_POST || r->method == HM_PATCH || r->method == HM_PUT) {
-		const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
-		bool ok = api ? media_type_is(ct, "application/json") ||
-				(r->method == HM_PATCH && media_type_is(ct, "application/merge-patch+json"))
-			      : media_type_is(ct, "application/x-www-form-urlencoded");
-		if (!ok && (len > 0 || api)) {
-			if (!api)
-				pick_language(r);
-			error_response(r, 415, api ? "Send the body as application/json"
-						     " (or application/merge-patch+json for PATCH)."
-						   : NULL);
-			return false;
+	return true;
+}
+
+/* Whether the body is of the media type the route takes. */
+static bool media_ok(struct http_req *r)
+{
+	if (r->method != HM_POST && r->method != HM_PATCH && r->method != HM_PUT)
+		return true;
+	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (r->flags & RF_API)
+		return media_type_is(ct, "application/json") ||
+		       (r->method == HM_PATCH && media_type_is(ct, "application/merge-patch+json"));
+	return r->body_len == 0 || media_type_is(ct, "application/x-www-form-urlencoded");
+}
+
+/* Decodes %HH in the path and query, except %00: a NUL would cut the
+ * C string short, so it stays as text and matches no route. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	char *o = s;
+	for (char *p = s; *p; p++) {
+		if (*p == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0 && (p[1] != '0' || p[2] != '0')) {
+			*o++ = (char)(hexval(p[1]) << 4 | hexval(p[2]));
+			p += 2;
+		} else {
+			*o++ = *p;
 		}
 	}
-	return true;
+	*o = 0;
+	return (size_t)(o - s);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -721,6 +754,7 @@ int http_serve(const struct http_config *cfg)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_END);
 	if (!d) {
