@@ -279,8 +279,7 @@ describe('areas: creating', () => {
     });
   }
 
-  test('every problem of one request is listed, also beside an unknown field', {
-  }, async () => {
+  test('every problem of one request is listed, also beside an unknown field', async () => {
     const res = await call(k.url, '/api/v1/areas', { method: 'POST', token: k.tokens[ADMIN], body: { code: 'a/b', level: 'district', parent: 'GM9999', extra: 1 } });
     assertInvalid(res, ['code', 'name', 'parent', 'extra']);
   });

@@ -161,8 +161,7 @@ describe('paths', () => {
 });
 
 describe('paths with a NUL byte', () => {
-  test('a %00 in the path is not cut off: it is 404, not the shorter path', {
-  }, async () => {
+  test('a %00 in the path is not cut off: it is 404, not the shorter path', async () => {
     for (const path of ['/api/v1/health%00', '/api/v1/health%00xyz', `/api/v1/parties%00/${party.id}`, `/api/v1/parties/${party.id}%00xyz`]) {
       const res = await call(k.url, path);
       assert.equal(res.status, 404, `${path}: ${res.status}`);
@@ -212,8 +211,7 @@ describe('methods', () => {
     }
   });
 
-  test('a wrong method is 405 even without a body', {
-  }, async () => {
+  test('a wrong method is 405 even without a body', async () => {
     for (const [method, path] of [['POST', '/api/v1/health'], ['PUT', '/api/v1/parties'], ['PATCH', '/api/v1/roles'], ['POST', `/api/v1/parties/${party.id}`]]) {
       const res = await raw(method, path, { headers: { 'Content-Length': '0' } });
       assert.equal(res.status, 405, `${method} ${path}: ${res.status}`);

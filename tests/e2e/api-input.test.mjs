@@ -199,8 +199,7 @@ describe('size, depth and media type', () => {
     assert.equal(JSON.parse(res.body).status, 413);
   });
 
-  test('a client that sends a body of several MiB at once sees the 413, not a reset connection', {
-  }, async () => {
+  test('a client that sends a body of several MiB at once sees the 413, not a reset connection', async () => {
     for (let i = 0; i < 10; i++) {
       const res = await post(Buffer.alloc(4 * 1024 * 1024, 0x20));
       assertProblem(res, 413);
@@ -312,8 +311,7 @@ describe('query parameters', () => {
     assert.match(reason, /\b1\b/);
   });
 
-  test('every bad query parameter is listed, also beside a bad sort or limit', {
-  }, async () => {
+  test('every bad query parameter is listed, also beside a bad sort or limit', async () => {
     assertInvalid(await call(k.url, '/api/v1/parties?kind=bank&sort=size'), ['kind', 'sort']);
     assertInvalid(await call(k.url, '/api/v1/parties?kind=bank&area=GM9999&limit=0'), ['kind', 'area', 'limit']);
     assertInvalid(await call(k.url, '/api/v1/parties?role=steal&foo=1'), ['role', 'foo']);
