@@ -149,7 +149,7 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	valid_text(p, "name", in->name, true, AREA_NAME_MAX, false);
 	int level = enum_find(area_levels, AREA_LEVEL_COUNT, in->level);
 	if (!in->level || !*in->level)
-		problems_add(p, "level", R_REQUIRED, 0);
+		problems_add(p, "level", R_CHOOSE, 0);
 	else if (level < 0)
 		problems_add(p, "level", R_NOT_ONE_OF, 0);
 

@@ -348,7 +348,7 @@ void party_validate(struct store *s, struct arena *a, struct party *in, struct p
 
 	valid_text(p, "name", in->name, true, PARTY_NAME_MAX, false);
 	if (!in->kind)
-		problems_add(p, "kind", R_REQUIRED, 0);
+		problems_add(p, "kind", R_CHOOSE, 0);
 	else if (enum_find(party_kinds, KIND_COUNT, in->kind) < 0)
 		problems_add(p, "kind", R_NOT_ONE_OF, 0);
 	valid_text(p, "description", in->description, false, PARTY_DESCRIPTION_MAX, true);

@@ -46,6 +46,9 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 	case R_REQUIRED:
 		snprintf(out, n, "%s", en ? "Fill this in." : "Vul dit in.");
 		return;
+	case R_CHOOSE:
+		snprintf(out, n, "%s", en ? "Choose one of the options." : "Kies een van de mogelijkheden.");
+		return;
 	case R_TOO_LONG:
 		snprintf(out, n, en ? "Use at most %ld characters." : "Gebruik hoogstens %ld tekens.",
 			 pr->arg);
@@ -66,7 +69,8 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 					  : "Haal de onzichtbare stuurtekens weg.");
 		return;
 	case R_NOT_ONE_OF:
-		snprintf(out, n, "%s", en ? "Choose one of the options." : "Kies een van de mogelijkheden.");
+		snprintf(out, n, "%s", en ? "This is not one of the options; choose one of them."
+					  : "Dit is geen van de mogelijkheden; kies er een van.");
 		return;
 	case R_UNKNOWN_AREA:
 		snprintf(out, n, "%s", en ? "There is no area with this code." : "Er is geen gebied met deze code.");

@@ -31,6 +31,7 @@ enum reason {
 	R_DUPLICATE,     /* already taken */
 	R_BAD_FORMAT,    /* not in the expected form */
 	R_TOO_SHORT,     /* arg: the fewest characters allowed */
+	R_CHOOSE,        /* missing: one of a set must be chosen */
 	R_REASON_COUNT
 };
 

@@ -161,14 +161,22 @@ void form_error_summary(struct http_req *r, const struct problems *p,
 	html_f(b, "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
 		  "<h2 id=\"error-summary-title\">%s</h2>\n<p>%s</p>\n<ul>\n",
 	       T(r, M_ERROR_SUMMARY), T(r, M_ERROR_SUMMARY_TEXT));
-	for (size_t i = 0; i < p->n; i++) {
-		const char *label = p->v[i].field;
-		for (size_t j = 0; j < n; j++)
-			if (strcmp(labels[j].name, p->v[i].field) == 0)
-				label = labels[j].label;
-		char msg[256];
-		problem_text(&p->v[i], r->lang, msg, sizeof msg);
-		html_f(b, "<li><a href=\"#%s\">%s: %s</a></li>\n", anchor(r, p->v[i].field), label, msg);
+	/* in the order of the form; problems of no field (a bad cursor) last,
+	 * as text without a link */
+	bool shown[PROBLEMS_MAX] = { false };
+	for (size_t j = 0; j <= n; j++) {
+		for (size_t i = 0; i < p->n; i++) {
+			if (shown[i] || (j < n && strcmp(labels[j].name, p->v[i].field) != 0))
+				continue;
+			shown[i] = true;
+			char msg[256];
+			problem_text(&p->v[i], r->lang, msg, sizeof msg);
+			if (j < n)
+				html_f(b, "<li><a href=\"#%s\">%s: %s</a></li>\n", anchor(r, p->v[i].field),
+				       labels[j].label, msg);
+			else
+				html_f(b, "<li>%s</li>\n", msg);
+		}
 	}
 	html_raw(b, "</ul>\n</div>\n");
 }

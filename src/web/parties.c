@@ -30,8 +30,16 @@ const char *web_area_name(struct http_req *r, const char *code)
 }
 
 /* The first max characters of a text, cut at a word, with an ellipsis. */
-static const char *excerpt(struct http_req *r, const char *s, size_t max)
+static const char *excerpt(struct http_req *r, const char *md, size_t max)
 {
+	/* plain text: Markdown's emphasis and heading marks go, lines join */
+	char *s = arena_strdup(r->arena, md), *o = s;
+	for (const char *c = md; *c; c++) {
+		if (*c == '*' || *c == '#' || *c == '_' || *c == '`')
+			continue;
+		*o++ = *c == '\n' || *c == '\r' ? ' ' : *c;
+	}
+	*o = 0;
 	size_t len = strlen(s), chars = 0, cut = 0, i;
 	for (i = 0; i < len; i++) {
 		if (((unsigned char)s[i] & 0xc0) != 0x80) {
@@ -44,11 +52,7 @@ static const char *excerpt(struct http_req *r, const char *s, size_t max)
 	}
 	if (i >= len)
 		return s;
-	char *e = arena_strndup(r->arena, s, cut ? cut : i);
-	for (char *c = e; *c; c++)
-		if (*c == '\n' || *c == '*' || *c == '#' || *c == '_')
-			*c = *c == '\n' ? ' ' : *c;
-	return arena_printf(r->arena, "%s …", e);
+	return arena_printf(r->arena, "%s …", arena_strndup(r->arena, s, cut ? cut : i));
 }
 
 static const char *kind_name(struct http_req *r, const char *key)
@@ -117,7 +121,6 @@ static void filter_form(struct http_req *r, const struct party_filter *f, const 
 	const struct field_label labels[] = {
 		{ "q", T(r, M_FILTER_Q) }, { "kind", T(r, M_KIND) }, { "area", T(r, M_AREA) },
 		{ "role", T(r, M_ROLES) }, { "tag", T(r, M_FILTER_TAG) }, { "sort", T(r, M_FILTER_SORT) },
-		{ "cursor", T(r, M_PAGING) },
 	};
 	form_begin(r, "/partijen", false);
 	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));

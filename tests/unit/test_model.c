@@ -395,7 +395,7 @@ static void test_area_create_validation(void **state)
 	assert_int_equal(make_area(&admin_v, "GM0002", "Stad", "city", "PV26", &p), ERR_INVALID);
 	expect_problem(&p, "level", R_NOT_ONE_OF);
 	assert_int_equal(make_area(&admin_v, "GM0002", "Stad", NULL, "PV26", &p), ERR_INVALID);
-	expect_problem(&p, "level", R_REQUIRED);
+	expect_problem(&p, "level", R_CHOOSE);
 	assert_int_equal(make_area(&admin_v, "GM0002", "", "municipality", "PV26", &p), ERR_INVALID);
 	expect_problem(&p, "name", R_REQUIRED);
 	assert_int_equal(make_area(&admin_v, "GM0002", "Tab\there", "municipality", "PV26", &p), ERR_INVALID);
