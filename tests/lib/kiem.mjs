@@ -9,9 +9,18 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const KIEM = process.env.KIEM_BIN || join(root, 'kiem');
 
+// What AddressSanitizer, LeakSanitizer and UBSan print when they find
+// something: under `make check` any of it fails the test that saw it.
+const SANITIZER = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
+
+function checkSanitizer(what, stderr) {
+  if (SANITIZER.test(stderr)) throw new Error(`${what}: the sanitizer found a problem:\n${stderr}`);
+}
+
 // Runs a kiem command to the end: {status, stdout, stderr}.
 export function kiem(args, { input = '', env = {} } = {}) {
   const r = spawnSync(KIEM, args, { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
+  checkSanitizer(`kiem ${args.join(' ')}`, r.stderr || '');
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -53,11 +62,14 @@ export async function startKiem({ demo = true, users = [] } = {}) {
   return {
     url, db, dir, tokens,
     log: () => stderr,
-    // Stops the server with SIGTERM; resolves to its exit code.
+    // Stops the server with SIGTERM; resolves to its exit code. Throws if a
+    // sanitizer reported anything while it ran, or it did not exit cleanly.
     async stop({ keep = false } = {}) {
       child.kill('SIGTERM');
       const r = await exited;
       if (!keep) rmSync(dir, { recursive: true, force: true });
+      checkSanitizer('kiem serve', stderr);
+      if (r.code !== 0) throw new Error(`kiem serve exited with ${r.code} (${r.signal}) after SIGTERM:\n${stderr}`);
       return r;
     },
   };
