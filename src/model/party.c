@@ -45,36 +45,96 @@ const char *const party_sorts[SORT_COUNT] = {
 	"p.id, p.name, p.kind, p.description, p.email, p.phone, p.website, p.capacity_hours," \
 	" p.visibility, p.created_by, p.created_at, p.updated_at, p.sort_name"
 
-/* The filters every list shares: ?1 kind, ?2 area path, ?3 role, ?4 tag,
- * ?5 viewer is admin, ?6 viewer id. An area filter matches parties serving
- * the area, an area inside it, or an area that contains it. */
+/* An area filter's scope: the area and the areas inside it (the paths in
+ * [?2, ?11)), and the areas that contain it (the codes ?12..?15). A party
+ * is in the area if it serves any of them. */
+#define SCOPE \
+	"(SELECT code FROM areas WHERE path >= ?2 AND path < ?11" \
+	" UNION ALL SELECT code FROM areas WHERE code IN (?12, ?13, ?14, ?15))"
+
+/* Two ways to apply it: for a small scope, find its parties and sort them;
+ * for a large one, walk the sorted list and test each party. */
+#define AREA_BY_SET " AND p.id IN (SELECT pa.party_id FROM party_areas pa WHERE pa.area_code IN " SCOPE ")"
+#define AREA_BY_TEST \
+	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM party_areas pa WHERE pa.party_id = p.id" \
+	"      AND pa.area_code IN " SCOPE "))"
+
+/* The other filters: ?1 kind, ?3 role, ?4 tag, ?5 viewer is admin,
+ * ?6 viewer id (the viewer sees public parties and their own). */
 #define PARTY_WHERE \
 	" (?1 IS NULL OR p.kind = ?1)" \
-	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
-	"      WHERE pa.party_id = p.id AND (a.path LIKE ?2 || '%' OR ?2 LIKE a.path || '%')))" \
 	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM party_roles pr WHERE pr.party_id = p.id AND pr.role_key = ?3))" \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM party_tags pt WHERE pt.party_id = p.id AND pt.tag = ?4))" \
 	" AND (p.visibility = 'public' OR ?5 = 1 OR p.created_by = ?6)"
 
 /* ?7, ?8: the cursor's sort value and id; ?9 the limit; ?10 the search. */
-#define LIST_SQL(from, keyset, order) \
-	"SELECT " PARTY_COLS " FROM " from " WHERE" PARTY_WHERE " AND " keyset \
+#define LIST_SQL(from, area, keyset, order) \
+	"SELECT " PARTY_COLS " FROM " from " WHERE" PARTY_WHERE area " AND " keyset \
 	" ORDER BY " order " LIMIT ?9"
 #define FTS_FROM "party_search s JOIN parties p ON p.seq = s.rowid"
 #define FTS_AND "party_search MATCH ?10 AND "
+#define SORTS(from, area, and) { \
+	[SORT_NAME] = LIST_SQL(from, area, and "(p.sort_name, p.id) > (?7, ?8)", "p.sort_name, p.id"), \
+	[SORT_NAME_DESC] = LIST_SQL(from, area, and "(p.sort_name, p.id) < (?7, ?8)", "p.sort_name DESC, p.id DESC"), \
+	[SORT_CREATED] = LIST_SQL(from, area, and "(p.created_at, p.id) > (?7, ?8)", "p.created_at, p.id"), \
+	[SORT_CREATED_DESC] = LIST_SQL(from, area, and "(p.created_at, p.id) < (?7, ?8)", "p.created_at DESC, p.id DESC"), \
+}
 
-static const char *const list_sql[SORT_COUNT] = {
-	[SORT_NAME] = LIST_SQL("parties p", "(p.sort_name, p.id) > (?7, ?8)", "p.sort_name, p.id"),
-	[SORT_NAME_DESC] = LIST_SQL("parties p", "(p.sort_name, p.id) < (?7, ?8)", "p.sort_name DESC, p.id DESC"),
-	[SORT_CREATED] = LIST_SQL("parties p", "(p.created_at, p.id) > (?7, ?8)", "p.created_at, p.id"),
-	[SORT_CREATED_DESC] = LIST_SQL("parties p", "(p.created_at, p.id) < (?7, ?8)", "p.created_at DESC, p.id DESC"),
+static const char *const list_sql[SORT_COUNT] = SORTS("parties p", AREA_BY_TEST, "");
+static const char *const list_in_area_sql[SORT_COUNT] = SORTS("parties p", AREA_BY_SET, "");
+static const char *const search_sql[SORT_COUNT] = SORTS(FTS_FROM, AREA_BY_TEST, FTS_AND);
+
+int party_small_scope = 2000;
+
+struct scope {
+	const char *lo, *hi;   /* the range of paths of the area and those inside */
+	const char *anc[4];    /* the codes of the areas that contain it */
 };
-static const char *const search_sql[SORT_COUNT] = {
-	[SORT_NAME] = LIST_SQL(FTS_FROM, FTS_AND "(p.sort_name, p.id) > (?7, ?8)", "p.sort_name, p.id"),
-	[SORT_NAME_DESC] = LIST_SQL(FTS_FROM, FTS_AND "(p.sort_name, p.id) < (?7, ?8)", "p.sort_name DESC, p.id DESC"),
-	[SORT_CREATED] = LIST_SQL(FTS_FROM, FTS_AND "(p.created_at, p.id) > (?7, ?8)", "p.created_at, p.id"),
-	[SORT_CREATED_DESC] = LIST_SQL(FTS_FROM, FTS_AND "(p.created_at, p.id) < (?7, ?8)", "p.created_at DESC, p.id DESC"),
-};
+
+/* The scope of an area code; false if there is no such area. */
+static bool scope_of(struct store *s, struct arena *a, const char *code, struct scope *sc)
+{
+	struct area ar;
+	memset(sc, 0, sizeof *sc);
+	if (area_get(s, a, code, &ar))
+		return false;
+	size_t n = strlen(ar.path);
+	sc->lo = ar.path;
+	char *hi = arena_strdup(a, ar.path);
+	hi[n - 1] = '/' + 1; /* the first string past every path that starts with lo */
+	sc->hi = hi;
+	const char *p = ar.path;
+	for (int i = 0; i < 4; i++) {
+		const char *slash = strchr(p, '/');
+		if (!slash || !slash[1])
+			break; /* the last code is the area itself */
+		sc->anc[i] = arena_strndup(a, p, (size_t)(slash - p));
+		p = slash + 1;
+	}
+	return true;
+}
+
+static void scope_bind(struct store_stmt *st, const struct scope *sc)
+{
+	store_bind_str(st, 2, sc->lo);
+	store_bind_str(st, 11, sc->hi);
+	for (int i = 0; i < 4; i++)
+		store_bind_str(st, 12 + i, sc->anc[i]);
+}
+
+/* Whether the scope links to fewer than party_small_scope parties. */
+static bool scope_small(struct store_conn *c, const struct scope *sc)
+{
+	struct store_stmt *st = store_prepare(c,
+		"SELECT count(*) FROM (SELECT 1 FROM party_areas pa WHERE pa.area_code IN " SCOPE
+		" LIMIT 2000)");
+	if (!st)
+		return false;
+	scope_bind(st, sc);
+	bool small = store_step(st) == STORE_ROW && store_int(st, 0) < party_small_scope;
+	store_reset(st);
+	return small;
+}
 
 /* Sorts past every real value, for the first page of a descending list. */
 static const char past_all[] = "\xf4\x8f\xbf\xbf\xf4\x8f\xbf\xbf";
@@ -129,6 +189,60 @@ static int read_lists(struct store_conn *c, struct arena *a, struct party *pa)
 	return rc;
 }
 
+/* The lists of a page of parties, a chunk of ids per statement rather than
+ * three statements per party. */
+#define IDS25 "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
+	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25"
+enum { CHUNK = 25 };
+
+static int read_lists_many(struct store_conn *c, struct arena *a, struct party *list, size_t n)
+{
+	static const char *const sql[3] = {
+		"SELECT pa.party_id, pa.area_code FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
+		" WHERE pa.party_id IN (" IDS25 ") ORDER BY pa.party_id, a.path",
+		"SELECT pr.party_id, pr.role_key FROM party_roles pr JOIN roles r ON r.key = pr.role_key"
+		" WHERE pr.party_id IN (" IDS25 ") ORDER BY pr.party_id, r.position",
+		"SELECT party_id, tag FROM party_tags WHERE party_id IN (" IDS25 ") ORDER BY party_id, tag",
+	};
+	static const size_t max[3] = { PARTY_AREAS_MAX, PARTY_ROLES_MAX, PARTY_TAGS_MAX };
+	for (size_t i = 0; i < n; i++) {
+		struct strlist *ls[3] = { &list[i].areas, &list[i].roles, &list[i].tags };
+		for (int k = 0; k < 3; k++) {
+			ls[k]->v = arena_alloc(a, sizeof *ls[k]->v * max[k]);
+			ls[k]->n = 0;
+		}
+	}
+	for (int k = 0; k < 3; k++) {
+		struct store_stmt *st = store_prepare(c, sql[k]);
+		if (!st)
+			return ERR_DB;
+		for (size_t from = 0; from < n; from += CHUNK) {
+			size_t to = from + CHUNK < n ? from + CHUNK : n;
+			for (size_t i = from; i < from + CHUNK; i++)
+				store_bind_str(st, (int)(i - from + 1), i < to ? list[i].id : NULL);
+			int rc;
+			size_t j = from;
+			while ((rc = store_step(st)) == STORE_ROW) {
+				const char *id = store_text(st, 0);
+				if (strcmp(list[j].id, id) != 0)
+					for (j = from; j < to && strcmp(list[j].id, id) != 0; j++)
+						;
+				if (j == to) {
+					j = from;
+					continue;
+				}
+				struct strlist *l = k == 0 ? &list[j].areas : k == 1 ? &list[j].roles : &list[j].tags;
+				if (l->n < max[k])
+					l->v[l->n++] = arena_strdup(a, store_text(st, 1));
+			}
+			store_reset(st);
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 static bool may_read(const struct viewer *v, const struct party *pa)
 {
 	struct perm_target t = { pa->created_by, strcmp(pa->visibility, "public") == 0 };
@@ -171,15 +285,6 @@ bool party_can_edit(const struct viewer *v, const struct party *pa)
 	return perm_can(v, OBJ_PARTY, ACT_UPDATE, &t);
 }
 
-/* The path of an area code, for the area filter; NULL if there is none. */
-static const char *area_path(struct store *s, struct arena *a, const char *code)
-{
-	struct area ar;
-	if (area_get(s, a, code, &ar))
-		return NULL;
-	return ar.path;
-}
-
 static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
 {
 	size_t vlen = strlen(value), n = vlen + 1 + strlen(id);
@@ -214,7 +319,8 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 	       const struct party_filter *f, struct problems *p, struct party **items,
 	       size_t *n, const char **next)
 {
-	const char *path = NULL, *after_value = "", *after_id = "";
+	const char *after_value = "", *after_id = "";
+	struct scope sc = { 0 };
 	char fts[512];
 	bool search = false;
 	int limit = f->limit > 0 ? f->limit : 20;
@@ -222,7 +328,7 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 		problems_add_range(p, "limit", 1, 100);
 	if (f->kind && enum_find(party_kinds, KIND_COUNT, f->kind) < 0)
 		problems_add(p, "kind", R_NOT_ONE_OF, 0);
-	if (f->area && !(path = area_path(s, a, f->area)))
+	if (f->area && !scope_of(s, a, f->area, &sc))
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	if (f->role && !role_find(f->role))
 		problems_add(p, "role", R_UNKNOWN_ROLE, 0);
@@ -245,12 +351,13 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 				*c = (char)(*c - 'A' + 'a');
 		tag = t;
 	}
-	struct store_stmt *st = store_prepare(store_reader(s),
-					      search ? search_sql[f->sort] : list_sql[f->sort]);
+	struct store_conn *c = store_reader(s);
+	const char *const *sql = search ? search_sql : f->area && scope_small(c, &sc) ? list_in_area_sql : list_sql;
+	struct store_stmt *st = store_prepare(c, sql[f->sort]);
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, f->kind);
-	store_bind_str(st, 2, path);
+	scope_bind(st, &sc);
 	store_bind_str(st, 3, f->role);
 	store_bind_str(st, 4, tag);
 	store_bind_int(st, 5, v && v->authenticated && v->role == PROLE_ADMIN);
@@ -279,12 +386,8 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 		bool by_name = f->sort == SORT_NAME || f->sort == SORT_NAME_DESC;
 		cursor_encode(a, by_name ? sortval[count - 1] : last->created_at, last->id, next);
 	}
-	struct store_conn *c = store_reader(s);
-	for (size_t i = 0; i < count; i++) {
-		rc = read_lists(c, a, &list[i]);
-		if (rc)
-			return rc;
-	}
+	if ((rc = read_lists_many(c, a, list, count)))
+		return rc;
 	*items = list;
 	*n = count;
 	return 0;
@@ -616,36 +719,37 @@ int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *
 	enum { MAX_ROWS = 40 };
 	struct store_conn *c = store_reader(s);
 	struct store_stmt *st = store_prepare(c,
-		"SELECT code, name, level, path FROM areas"
+		"SELECT code, name, level FROM areas"
 		" WHERE level IN ('municipality', 'district') ORDER BY path LIMIT 40");
 	if (!st)
 		return ERR_DB;
 	struct party_area_counts *v_rows = arena_alloc(a, sizeof *v_rows * MAX_ROWS);
-	const char *paths[MAX_ROWS];
+	const char *codes[MAX_ROWS];
 	size_t count = 0;
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW && count < MAX_ROWS) {
 		v_rows[count].code = arena_strdup(a, store_text(st, 0));
 		v_rows[count].name = arena_strdup(a, store_text(st, 1));
 		v_rows[count].level = arena_strdup(a, store_text(st, 2));
-		paths[count] = arena_strdup(a, store_text(st, 3));
+		codes[count] = v_rows[count].code;
 		count++;
 	}
 	store_reset(st);
 	if (rc < 0)
 		return rc;
 	st = store_prepare(c,
-		"SELECT p.kind, count(*) FROM parties p WHERE"
-		" EXISTS (SELECT 1 FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
-		"   WHERE pa.party_id = p.id AND (a.path LIKE ?1 || '%' OR ?1 LIKE a.path || '%'))"
-		" AND (p.visibility = 'public' OR ?2 = 1 OR p.created_by = ?3)"
+		"SELECT p.kind, count(*) FROM parties p"
+		" WHERE (p.visibility = 'public' OR ?5 = 1 OR p.created_by = ?6)" AREA_BY_SET
 		" GROUP BY p.kind");
 	if (!st)
 		return ERR_DB;
 	for (size_t i = 0; i < count; i++) {
-		store_bind_str(st, 1, paths[i]);
-		store_bind_int(st, 2, v && v->authenticated && v->role == PROLE_ADMIN);
-		store_bind_str(st, 3, v && v->authenticated ? v->user_id : NULL);
+		struct scope sc;
+		if (!scope_of(s, a, codes[i], &sc))
+			continue;
+		scope_bind(st, &sc);
+		store_bind_int(st, 5, v && v->authenticated && v->role == PROLE_ADMIN);
+		store_bind_str(st, 6, v && v->authenticated ? v->user_id : NULL);
 		while ((rc = store_step(st)) == STORE_ROW) {
 			int k = enum_find(party_kinds, KIND_COUNT, store_text(st, 0));
 			if (k >= 0) {

@@ -82,6 +82,11 @@ struct party_filter {
 	int limit;          /* 1..100 */
 };
 
+/* An area filter whose areas link to fewer parties than this finds them
+ * first and sorts them; a larger one tests each party of the sorted list.
+ * Both give the same answer; tests set it to 0 to take the second way. */
+extern int party_small_scope;
+
 /* Reads one party the viewer may see: ERR_NOTFOUND also when it is private
  * and not the viewer's. */
 int party_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,

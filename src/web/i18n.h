@@ -53,6 +53,8 @@
 	X(HOME_ALL, "Bekijk alle %lld partijen", "See all %lld parties") \
 	X(AREA, "Gebied", "Area") \
 	X(TOTAL, "Totaal", "Total") \
+	X(AREA_CODE, "Gebied (code)", "Area (code)") \
+	X(AREA_CODE_HINT, "De CBS-code van een gemeente, wijk of buurt, zoals GM0344.", "The CBS code of a municipality, district or neighbourhood, like GM0344.") \
 	/* party list */ \
 	X(PARTIES_TITLE, "Partijen", "Parties") \
 	X(PARTIES_INTRO, "De sociale kaart: alle partijen in het ecosysteem. Zoek op naam of onderwerp, of kies een soort, gebied, rol of expertise.", \

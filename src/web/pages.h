@@ -3,6 +3,7 @@
 #ifndef KIEM_WEB_PAGES_H
 #define KIEM_WEB_PAGES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../http/http.h"
@@ -21,9 +22,10 @@ void page_account(struct http_req *r);
 void page_token_create(struct http_req *r);
 void page_token_revoke(struct http_req *r);
 
-/* Areas to offer in pickers: the tree down to districts when it is small,
- * else down to municipalities. */
-int web_area_choices(struct http_req *r, struct area **items, size_t *n);
+/* Areas to offer in a picker: the tree down to districts, if it has at
+ * most max of them; false if it has more (or cannot be read), and a field
+ * for an area code serves instead. */
+bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n);
 /* The name of an area code, or the code itself. */
 const char *web_area_name(struct http_req *r, const char *code);
 

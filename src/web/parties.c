@@ -10,17 +10,11 @@
 #include "layout.h"
 #include "pages.h"
 
-int web_area_choices(struct http_req *r, struct area **items, size_t *n)
+bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n)
 {
 	const char *next;
-	struct area_filter f = { .max_depth = 4, .limit = 300 };
-	int rc = area_list(r->store, r->arena, &f, items, n, &next);
-	if (!rc && next) {
-		f.max_depth = 3;
-		f.limit = 1000;
-		rc = area_list(r->store, r->arena, &f, items, n, &next);
-	}
-	return rc;
+	struct area_filter f = { .max_depth = 4, .limit = (int)max };
+	return area_list(r->store, r->arena, &f, items, n, &next) == 0 && !next;
 }
 
 const char *web_area_name(struct http_req *r, const char *code)
@@ -136,12 +130,17 @@ static void filter_form(struct http_req *r, const struct party_filter *f, const 
 
 	struct area *areas = NULL;
 	size_t nareas = 0;
-	web_area_choices(r, &areas, &nareas);
-	struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
-	for (size_t i = 0; i < nareas; i++)
-		ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-					 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
-	field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
+	if (web_area_choices(r, 300, &areas, &nareas)) {
+		struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
+		for (size_t i = 0; i < nareas; i++)
+			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
+						 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
+		field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
+	} else {
+		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_AREA_CODE_HINT),
+				    .value = f->area, .quiet = true };
+		field_text(r, &af, p);
+	}
 
 	struct choice *rc = arena_alloc(r->arena, sizeof *rc * role_catalogue_count);
 	for (size_t i = 0; i < role_catalogue_count; i++)

@@ -141,8 +141,7 @@ static void render_form(struct http_req *r, const struct party_form *pf, const s
 
 	struct area *areas = NULL;
 	size_t nareas = 0;
-	web_area_choices(r, &areas, &nareas);
-	if (nareas && nareas <= 200) {
+	if (web_area_choices(r, 200, &areas, &nareas) && nareas) {
 		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
 		for (size_t i = 0; i < nareas; i++)
 			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL, in_list(&pa->areas, areas[i].code),

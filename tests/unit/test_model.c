@@ -921,6 +921,62 @@ static void test_party_list_paging(void **state)
 	arena_free(a);
 }
 
+/* A page's lists (areas, roles, tags) are read for many parties at once, in
+ * chunks: each party in a page of 100 has exactly its own. */
+static void test_party_list_lists(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	static const char *const areas[] = { "GM0344", "WK034401", "BU03440101" };
+	static const char *const roles[] = { "invest", "detect_signals", "agenda_issues" };
+	for (int i = 0; i < 60; i++) {
+		struct party pa = { .name = arena_printf(a, "Lijstpartij %02d", i), .kind = "business" };
+		pa.areas.v = arena_alloc(a, sizeof(char *) * 3);
+		pa.roles.v = arena_alloc(a, sizeof(char *) * 3);
+		pa.tags.v = arena_alloc(a, sizeof(char *) * 3);
+		for (int k = 0; k <= i % 3; k++) {
+			pa.areas.v[pa.areas.n++] = areas[(i + k) % 3];
+			pa.roles.v[pa.roles.n++] = roles[(i + k) % 3];
+			pa.tags.v[pa.tags.n++] = arena_printf(a, "lijst%d", i * 10 + k);
+		}
+		struct problems p = { 0 };
+		assert_int_equal(party_create(db, a, &alice_v, &pa, &p), 0);
+	}
+	struct party_filter f = { .q = "lijstpartij", .limit = 100 };
+	struct problems p = { 0 };
+	struct party *items;
+	size_t n;
+	const char *next;
+	assert_int_equal(party_list(db, a, &anon, &f, &p, &items, &n, &next), 0);
+	assert_int_equal(n, 60);
+	for (size_t i = 0; i < n; i++) {
+		struct party one;
+		assert_int_equal(party_get(db, a, &anon, items[i].id, &one), 0);
+		const struct strlist *got[] = { &items[i].areas, &items[i].roles, &items[i].tags };
+		const struct strlist *want[] = { &one.areas, &one.roles, &one.tags };
+		for (int k = 0; k < 3; k++) {
+			assert_int_equal(got[k]->n, want[k]->n);
+			for (size_t j = 0; j < got[k]->n; j++)
+				assert_string_equal(got[k]->v[j], want[k]->v[j]);
+		}
+		assert_int_equal(items[i].tags.n, (size_t)(i % 3 + 1));
+	}
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(party_delete(db, &alice_v, items[i].id), 0);
+	arena_free(a);
+}
+
+/* The same filters and paging when every area filter walks the sorted list
+ * instead of finding its parties first (the way large areas go). */
+static void test_party_list_large_scope(void **state)
+{
+	int saved = party_small_scope;
+	party_small_scope = 0;
+	test_party_list_filters(state);
+	test_party_list_paging(state);
+	party_small_scope = saved;
+}
+
 static void test_party_list_bad_input(void **state)
 {
 	(void)state;
@@ -1416,6 +1472,8 @@ int main(void)
 		cmocka_unit_test(test_party_private),
 		cmocka_unit_test(test_party_list_filters),
 		cmocka_unit_test(test_party_list_paging),
+		cmocka_unit_test(test_party_list_large_scope),
+		cmocka_unit_test(test_party_list_lists),
 		cmocka_unit_test(test_party_list_bad_input),
 		cmocka_unit_test(test_party_counts),
 		cmocka_unit_test(test_user_add),
