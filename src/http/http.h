@@ -79,7 +79,7 @@ struct http_req {
 	struct viewer viewer;
 	enum lang lang;
 	const char *session; /* the session secret, when logged in by cookie */
-	const char *csrf;    /* the CSRF token forms must carry */
+	const char *csrf;    /* the CSRF token forms must carry; see http_csrf_token() */
 
 	int status;
 	const char *content_type;
@@ -117,6 +117,9 @@ void http_set_cookie(struct http_req *r, const char *name, const char *value, lo
 /* 303 See Other to a path on this site. */
 void http_redirect(struct http_req *r, const char *location);
 
+/* The CSRF token a form must carry. An anonymous visitor without one gets
+ * the cookie it is made of with this response. */
+const char *http_csrf_token(struct http_req *r);
 /* Starts a logged-in session for the user, replacing any current one (so a
  * session id never survives a login), and sets its cookie. */
 int http_login(struct http_req *r, const char *user_id);

@@ -22,6 +22,7 @@
 #include "../base/text.h"
 #include "../model/settings.h"
 #include "../model/user.h"
+#include "../store/store.h"
 
 static atomic_int in_flight;
 static unsigned char csrf_key[32];
@@ -366,16 +367,23 @@ static bool identify(struct http_req *r)
 	if (sess)
 		http_set_cookie(r, "kiem_session", "", -1);
 	const char *anon = http_cookie(r, "kiem_csrf");
-	if (!anon || strlen(anon) != SECRET_STRLEN) {
+	if (anon && strlen(anon) == SECRET_STRLEN)
+		r->csrf = make_csrf(r->arena, "a:", anon);
+	return true;
+}
+
+const char *http_csrf_token(struct http_req *r)
+{
+	if (!r->csrf) {
+		/* an anonymous visitor's first form: the cookie its token is made of */
 		unsigned char raw[32];
 		char *fresh = arena_alloc(r->arena, SECRET_STRLEN + 1);
 		randombytes_buf(raw, sizeof raw);
 		text_base64url(raw, sizeof raw, fresh);
 		http_set_cookie(r, "kiem_csrf", fresh, 30L * 86400);
-		anon = fresh;
+		r->csrf = make_csrf(r->arena, "a:", fresh);
 	}
-	r->csrf = make_csrf(r->arena, "a:", anon);
-	return true;
+	return r->csrf;
 }
 
 static void error_response(struct http_req *r, int status, const char *detail)
@@ -454,23 +462,32 @@ static void dispatch(struct http_req *r)
 	}
 	r->flags = found->flags;
 	memcpy(r->params, params, sizeof params);
+	/* a read sees one snapshot from the viewer's lookup to its last query */
+	bool snapshot = r->method == HM_GET || r->method == HM_HEAD;
+	if (snapshot && store_read_begin(r->store))
+		snapshot = false;
 	if (!media_ok(r)) {
 		if (!api)
 			identify(r);
 		error_response(r, 415, "Send the body as application/json"
 				       " (or application/merge-patch+json for PATCH).");
+		if (snapshot)
+			store_read_end(r->store);
 		return;
 	}
 	if (!identify(r)) {
 		http_add_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
 		error_response(r, 401, "The bearer token is not valid. Create a new one on /account.");
+		if (snapshot)
+			store_read_end(r->store);
 		return;
 	}
-	if ((r->flags & RF_PAGE) && r->method == HM_POST && !form_csrf_ok(r)) {
+	if ((r->flags & RF_PAGE) && r->method == HM_POST && !form_csrf_ok(r))
 		error_response(r, 403, NULL);
-		return;
-	}
-	found->fn(r);
+	else
+		found->fn(r);
+	if (snapshot)
+		store_read_end(r->store);
 }
 
 static void add_security_headers(struct MHD_Response *resp)

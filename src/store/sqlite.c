@@ -90,8 +90,17 @@ const char *store_engine_version(void)
 	return v;
 }
 
+static void global_init(void)
+{
+	/* SQLite's memory statistics take a global lock on every allocation,
+	 * which serialises the reader threads; kiem does not use them. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open(struct store **out, const char *path, unsigned flags)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, global_init);
 	struct store *s = calloc(1, sizeof *s);
 	if (!s)
 		return ERR_NOMEM;
@@ -140,6 +149,21 @@ struct store_conn *store_reader(struct store *s)
 	pthread_mutex_unlock(&s->list_lock);
 	pthread_setspecific(s->reader_key, c);
 	return c;
+}
+
+int store_read_begin(struct store *s)
+{
+	struct store_conn *c = store_reader(s);
+	if (!c || sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return ERR_DB;
+	return 0;
+}
+
+void store_read_end(struct store *s)
+{
+	struct store_conn *c = pthread_getspecific(s->reader_key);
+	if (c && !sqlite3_get_autocommit(c->db))
+		sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
 }
 
 struct store_conn *store_write_begin(struct store *s)

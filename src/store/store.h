@@ -39,6 +39,11 @@ int store_schema_version(struct store *s);
 
 /* This thread's read connection. */
 struct store_conn *store_reader(struct store *s);
+/* Runs this thread's reads until store_read_end() in one transaction: one
+ * snapshot, and one lock instead of one per statement. Only for work that
+ * does not write: the snapshot would not see the write. */
+int store_read_begin(struct store *s);
+void store_read_end(struct store *s);
 /* Takes the writer and starts a transaction; store_write_end() commits when
  * commit is true and rc is 0, else rolls back, and releases the writer.
  * Returns the commit's result (ERR_DB when it fails). */

@@ -138,7 +138,7 @@ void form_begin(struct http_req *r, const char *action, bool post)
 	html_f(out(r), "<form action=\"%s\" method=\"%s\"%s>\n", action, post ? "post" : "get",
 	       post ? " novalidate" : "");
 	if (post)
-		html_f(out(r), "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">\n", r->csrf ? r->csrf : "");
+		html_f(out(r), "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">\n", http_csrf_token(r));
 }
 
 void form_end(struct http_req *r)
