@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../analysis/overview.h"
 #include "../api/api.h"
 #include "../base/err.h"
 #include "../base/log.h"
@@ -86,7 +87,13 @@ int cmd_serve(int argc, char **argv)
 		.page_error = web_error_page,
 		.api_error = api_error,
 	};
+	if (overview_start(s)) {
+		cli_error("could not start the overview's worker");
+		store_close(s);
+		return 1;
+	}
 	int rc = http_serve(&cfg);
+	overview_stop();
 	store_close(s);
 	if (rc) {
 		cli_error("could not serve on %s; see the log above", listen);

@@ -695,14 +695,19 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 
 int party_count_by_kind(struct store *s, const struct viewer *v, long long counts[KIND_COUNT])
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT p.kind, count(*) FROM parties p"
-		" WHERE (p.visibility = 'public' OR ?1 = 1 OR p.created_by = ?2) GROUP BY p.kind");
+	bool anonymous = !v || !v->authenticated;
+	/* the public parties alone are counted from an index */
+	struct store_stmt *st = store_prepare(store_reader(s), anonymous
+		? "SELECT p.kind, count(*) FROM parties p WHERE p.visibility = 'public' GROUP BY p.kind"
+		: "SELECT p.kind, count(*) FROM parties p"
+		  " WHERE (p.visibility = 'public' OR ?1 = 1 OR p.created_by = ?2) GROUP BY p.kind");
 	if (!st)
 		return ERR_DB;
 	memset(counts, 0, sizeof(long long) * KIND_COUNT);
-	store_bind_int(st, 1, v && v->authenticated && v->role == PROLE_ADMIN);
-	store_bind_str(st, 2, v && v->authenticated ? v->user_id : NULL);
+	if (!anonymous) {
+		store_bind_int(st, 1, v->role == PROLE_ADMIN);
+		store_bind_str(st, 2, v->user_id);
+	}
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		int k = enum_find(party_kinds, KIND_COUNT, store_text(st, 0));
@@ -718,11 +723,34 @@ int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *
 {
 	enum { MAX_ROWS = 40 };
 	struct store_conn *c = store_reader(s);
+	/* The focus: from the top of the tree down, as long as an area is the
+	 * only one at its level (a municipality's own instance focuses on the
+	 * municipality; a national one on the country). Its rows are the focus
+	 * and the areas just inside it. */
+	const char *focus = NULL;
+	for (int depth = 0; depth < AREA_LEVEL_COUNT; depth++) {
+		struct store_stmt *q = store_prepare(c, "SELECT code FROM areas WHERE parent_code IS ?1 LIMIT 2");
+		if (!q)
+			return ERR_DB;
+		store_bind_str(q, 1, focus);
+		const char *only = NULL;
+		int found = 0, qrc;
+		while ((qrc = store_step(q)) == STORE_ROW)
+			if (found++ == 0)
+				only = arena_strdup(a, store_text(q, 0));
+		store_reset(q);
+		if (qrc < 0)
+			return qrc;
+		if (found != 1)
+			break;
+		focus = only;
+	}
 	struct store_stmt *st = store_prepare(c,
-		"SELECT code, name, level FROM areas"
-		" WHERE level IN ('municipality', 'district') ORDER BY path LIMIT 40");
+		"SELECT code, name, level FROM areas WHERE code = ?1 OR parent_code IS ?1"
+		" ORDER BY path LIMIT 40");
 	if (!st)
 		return ERR_DB;
+	store_bind_str(st, 1, focus);
 	struct party_area_counts *v_rows = arena_alloc(a, sizeof *v_rows * MAX_ROWS);
 	const char *codes[MAX_ROWS];
 	size_t count = 0;

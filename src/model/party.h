@@ -114,8 +114,10 @@ bool party_can_edit(const struct viewer *v, const struct party *pa);
 /* Counts for the overview: parties the viewer may see, by kind. */
 int party_count_by_kind(struct store *s, const struct viewer *v, long long counts[KIND_COUNT]);
 
-/* One row of the overview per area: counts of parties by kind that serve it
- * or an area inside it. */
+/* One row of the overview per area: counts of parties by kind that serve
+ * it, an area inside it or an area that contains it (as the area filter
+ * does). The rows are the focus of the tree (the one area at the top, or
+ * the first level with several) and the areas just inside it. */
 struct party_area_counts {
 	const char *code;
 	const char *name;

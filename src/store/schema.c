@@ -77,6 +77,7 @@ const char *const schema_steps[] = {
 	"CREATE INDEX parties_sort_name ON parties(sort_name, id);"
 	"CREATE INDEX parties_created ON parties(created_at, id);"
 	"CREATE INDEX parties_kind ON parties(kind, sort_name, id);"
+	"CREATE INDEX parties_visibility_kind ON parties(visibility, kind);"
 
 	"CREATE TABLE party_areas ("
 	"  party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"

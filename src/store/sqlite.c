@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ struct store_conn {
 
 struct store {
 	char *path;
+	_Atomic uint64_t generation; /* counts the commits, to tell when data changed */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
 	pthread_mutex_t list_lock;
@@ -194,6 +196,8 @@ int store_write_end(struct store *s, bool commit)
 	if (!commit || rc) {
 		if (sqlite3_get_autocommit(s->writer->db) == 0)
 			sqlite3_exec(s->writer->db, "ROLLBACK", NULL, NULL, NULL);
+	} else {
+		atomic_fetch_add(&s->generation, 1);
 	}
 	pthread_mutex_unlock(&s->write_lock);
 	return rc;
@@ -295,6 +299,11 @@ int store_run(struct store_stmt *st)
 		;
 	store_reset(st);
 	return rc;
+}
+
+uint64_t store_generation(struct store *s)
+{
+	return atomic_load(&s->generation);
 }
 
 int store_changes(struct store_conn *c)

@@ -69,6 +69,9 @@ int64_t store_int(struct store_stmt *st, int col);
 bool store_is_null(struct store_stmt *st, int col);
 /* Runs a statement to the end with no rows wanted, then resets it. */
 int store_run(struct store_stmt *st);
+/* A number that changes with every write this process commits: what was
+ * computed from the data at one generation is still right while it holds. */
+uint64_t store_generation(struct store *s);
 /* Rows changed by the last statement on the connection. */
 int store_changes(struct store_conn *c);
 

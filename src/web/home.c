@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../analysis/overview.h"
 #include "../model/party.h"
 #include "html.h"
 #include "layout.h"
@@ -9,23 +10,27 @@
 
 void page_home(struct http_req *r)
 {
-	long long counts[KIND_COUNT];
-	struct party_area_counts *rows = NULL;
-	size_t nrows = 0;
-	if (party_count_by_kind(r->store, &r->viewer, counts) ||
-	    party_counts_by_area(r->store, r->arena, &r->viewer, &rows, &nrows)) {
+	struct overview o;
+	if (overview_get(r->store, r->arena, &o)) {
 		r->cfg->page_error(r, 500);
 		return;
 	}
-	long long total = 0;
-	for (int k = 0; k < KIND_COUNT; k++)
-		total += counts[k];
+	const long long *counts = o.by_kind;
+	const struct party_area_counts *rows = o.rows;
+	size_t nrows = o.nrows;
+	long long total = o.total;
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_HOME_TITLE), NAV_HOME);
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_HOME_TITLE), T(r, M_HOME_INTRO));
+	if (o.stale) {
+		html_raw(b, "<p class=\"hint\">");
+		html_f(b, T(r, M_HOME_STALE), page_date(r, o.computed_at), arena_strndup(r->arena, o.computed_at + 11, 5));
+		html_raw(b, "</p>\n");
+	}
 
-	html_f(b, "<section aria-labelledby=\"by-kind\">\n<h2 id=\"by-kind\">%s</h2>\n<ul class=\"kinds\">\n",
-	       T(r, M_HOME_BY_KIND));
+	html_f(b, "<section aria-labelledby=\"by-kind\">\n<h2 id=\"by-kind\">%s</h2>\n<p>%s</p>\n"
+		  "<ul class=\"kinds\">\n",
+	       T(r, M_HOME_BY_KIND), T(r, M_HOME_COUNTS_PUBLIC));
 	for (int k = 0; k < KIND_COUNT; k++) {
 		html_f(b, "<li class=\"kind-box kind-%s\"><a href=\"/partijen?kind=%s\">"
 			  "<span class=\"count\">%lld</span> <span class=\"label\">%s</span></a>\n"
@@ -49,7 +54,7 @@ void page_home(struct http_req *r)
 			html_f(b, "<th scope=\"col\">%s</th>", party_kinds[k].name[r->lang]);
 		html_f(b, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T(r, M_TOTAL));
 		for (size_t i = 0; i < nrows; i++) {
-			bool sub = strcmp(rows[i].level, "district") == 0;
+			bool sub = i > 0 && strcmp(rows[i].level, rows[0].level) != 0;
 			html_f(b, "<tr><th scope=\"row\" class=\"%s\"><a href=\"/partijen?area=%s\">%s</a></th>",
 			       sub ? "sub" : "top", rows[i].code, rows[i].name);
 			for (int k = 0; k < KIND_COUNT; k++) {
