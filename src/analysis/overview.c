@@ -1,6 +1,7 @@
 #include "overview.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,10 +122,15 @@ int overview_start(struct store *s)
 		worker_store = s;
 		stopping = false;
 		wanted = true;
+		/* the worker takes no signals: SIGTERM is for the thread that serves */
+		sigset_t all, old;
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
 		if (pthread_create(&worker, NULL, work, NULL) == 0)
 			running = true;
 		else
 			rc = ERR_NOMEM;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 	}
 	pthread_mutex_unlock(&lock);
 	return rc;
