@@ -26,7 +26,8 @@ static const char usage[] =
 	"                      port 0 picks a free port, shown in the log)\n"
 	"\n"
 	"Environment: KIEM_THREADS sets the number of worker threads (default: twice\n"
-	"the number of processors).\n";
+	"the number of processors); KIEM_CACHE_MB the memory for answers to anonymous\n"
+	"reads, kept until the next write (default 32; 0 turns it off).\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -65,6 +66,12 @@ int cmd_serve(int argc, char **argv)
 		threads = strtol(t, NULL, 10);
 	if (threads < 1 || threads > 256)
 		threads = 4;
+	size_t cache_mb = 32;
+	const char *cm = getenv("KIEM_CACHE_MB");
+	if (cm && *cm) {
+		long v = strtol(cm, NULL, 10);
+		cache_mb = v >= 0 && v <= 4096 ? (size_t)v : 32;
+	}
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);
@@ -83,6 +90,7 @@ int cmd_serve(int argc, char **argv)
 		.max_api_body = 256 * 1024,
 		.max_form_body = 256 * 1024,
 		.timeout_s = 30,
+		.cache_bytes = cache_mb * 1024 * 1024,
 		.api_version = API_VERSION,
 		.page_error = web_error_page,
 		.api_error = api_error,

@@ -34,6 +34,7 @@ enum http_method {
 enum route_flags {
 	RF_API = 1,  /* a JSON API route: bearer tokens, problem+json errors */
 	RF_PAGE = 2, /* an HTML page: session cookie, CSRF on posts */
+	RF_CACHE = 4, /* a read whose answer to anonymous visitors may be kept (cache.h) */
 };
 
 typedef void (*http_handler)(struct http_req *r);
@@ -56,6 +57,7 @@ struct http_config {
 	size_t max_api_body;    /* bytes; past it 413 */
 	size_t max_form_body;
 	unsigned timeout_s;     /* idle connections are closed after this */
+	size_t cache_bytes;     /* for answers to anonymous reads; 0: none */
 	const char *api_version;
 	/* Renders an HTML error page (404, 403, ...) for page routes. */
 	void (*page_error)(struct http_req *r, int status);
@@ -89,6 +91,8 @@ struct http_req {
 		const char *value;
 	} headers[HTTP_HEADERS_MAX];
 	int nheaders;
+
+	bool nocache; /* a handler sets this when its answer must not be kept */
 
 	/* private to the server */
 	size_t body_cap;

@@ -23,6 +23,7 @@
 #include "../model/settings.h"
 #include "../model/user.h"
 #include "../store/store.h"
+#include "cache.h"
 
 static atomic_int in_flight;
 static unsigned char csrf_key[32];
@@ -408,6 +409,36 @@ static bool form_csrf_ok(struct http_req *r)
 
 static bool media_ok(struct http_req *r);
 
+/* Whether the request comes without a session or a token. */
+static bool anonymous(struct http_req *r)
+{
+	if (r->flags & RF_API)
+		return !http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+	return !http_cookie(r, "kiem_session");
+}
+
+static void key_param(void *ctx, const char *k, const char *v)
+{
+	struct buf *b = ctx;
+	text_url_encode(b, k); /* encoded: an '&' in a value is not a separator */
+	buf_addc(b, '=');
+	text_url_encode(b, v);
+	buf_addc(b, '&');
+}
+
+/* What tells one anonymous read from another: the path, the query and,
+ * for a page, the language. False if the query is not valid UTF-8. */
+static bool cache_key(struct http_req *r, struct buf *key)
+{
+	if (http_query_invalid(r))
+		return false;
+	buf_adds(key, r->path);
+	buf_addc(key, '?');
+	http_query_each(r, key_param, key);
+	buf_printf(key, "|%d", (r->flags & RF_PAGE) ? (int)r->lang : -1);
+	return !key->err;
+}
+
 static void dispatch(struct http_req *r)
 {
 	const struct http_config *cfg = r->cfg;
@@ -462,8 +493,23 @@ static void dispatch(struct http_req *r)
 	}
 	r->flags = found->flags;
 	memcpy(r->params, params, sizeof params);
+	bool read = r->method == HM_GET || r->method == HM_HEAD;
+	/* an anonymous read may have been answered before, at this generation */
+	uint64_t generation = store_generation(r->store);
+	struct buf key = BUF_INIT(16 * 1024);
+	bool cacheable = read && (r->flags & RF_CACHE) && anonymous(r) && cache_key(r, &key);
+	if (cacheable) {
+		int status;
+		const char *ctype;
+		if (cache_get(key.ptr, key.len, generation, &r->out, &status, &ctype)) {
+			r->status = status;
+			r->content_type = ctype;
+			buf_release(&key);
+			return;
+		}
+	}
 	/* a read sees one snapshot from the viewer's lookup to its last query */
-	bool snapshot = r->method == HM_GET || r->method == HM_HEAD;
+	bool snapshot = read;
 	if (snapshot && store_read_begin(r->store))
 		snapshot = false;
 	if (!media_ok(r)) {
@@ -473,6 +519,7 @@ static void dispatch(struct http_req *r)
 				       " (or application/merge-patch+json for PATCH).");
 		if (snapshot)
 			store_read_end(r->store);
+		buf_release(&key);
 		return;
 	}
 	if (!identify(r)) {
@@ -480,6 +527,7 @@ static void dispatch(struct http_req *r)
 		error_response(r, 401, "The bearer token is not valid. Create a new one on /account.");
 		if (snapshot)
 			store_read_end(r->store);
+		buf_release(&key);
 		return;
 	}
 	if ((r->flags & RF_PAGE) && r->method == HM_POST && !form_csrf_ok(r))
@@ -488,6 +536,9 @@ static void dispatch(struct http_req *r)
 		found->fn(r);
 	if (snapshot)
 		store_read_end(r->store);
+	if (cacheable && r->status == 200 && !r->nheaders && !r->nocache && !r->out.err && r->content_type)
+		cache_put(key.ptr, key.len, generation, r->status, r->content_type, r->out.ptr, r->out.len);
+	buf_release(&key);
 }
 
 static void add_security_headers(struct MHD_Response *resp)
@@ -736,8 +787,10 @@ int http_serve(const struct http_config *cfg)
 		return ERR_USAGE;
 	}
 	(void)sslen;
+	cache_init(cfg->cache_bytes);
 	if (settings_key(cfg->store, "csrf_key", csrf_key)) {
 		log_error("cannot read or make the CSRF key");
+		cache_release();
 		return ERR_DB;
 	}
 	/* room for many idle connections */
@@ -777,6 +830,7 @@ int http_serve(const struct http_config *cfg)
 	if (!d) {
 		log_error("cannot listen on %s: %s (is another server using the port?)", cfg->listen,
 			  strerror(errno));
+		cache_release();
 		return ERR_IO;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -798,6 +852,7 @@ int http_serve(const struct http_config *cfg)
 		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(d);
+	cache_release();
 	log_info("stopped");
 	return 0;
 }

@@ -23,6 +23,7 @@ void page_home(struct http_req *r)
 	page_begin(r, T(r, M_HOME_TITLE), NAV_HOME);
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_HOME_TITLE), T(r, M_HOME_INTRO));
 	if (o.stale) {
+		r->nocache = true; /* the new figures come without a write */
 		html_raw(b, "<p class=\"hint\">");
 		html_f(b, T(r, M_HOME_STALE), page_date(r, o.computed_at), arena_strndup(r->arena, o.computed_at + 11, 5));
 		html_raw(b, "</p>\n");

@@ -3,11 +3,11 @@
 #include "web.h"
 
 const struct http_route web_routes[] = {
-	{ HM_GET, "/", page_home, RF_PAGE },
+	{ HM_GET, "/", page_home, RF_PAGE | RF_CACHE },
 	{ HM_GET, "/style.css", page_style, RF_PAGE },
-	{ HM_GET, "/partijen", page_parties, RF_PAGE },
+	{ HM_GET, "/partijen", page_parties, RF_PAGE | RF_CACHE },
 	{ HM_GET | HM_POST, "/partijen/nieuw", page_party_new, RF_PAGE },
-	{ HM_GET, "/partijen/{id}", page_party, RF_PAGE },
+	{ HM_GET, "/partijen/{id}", page_party, RF_PAGE | RF_CACHE },
 	{ HM_GET | HM_POST, "/partijen/{id}/bewerken", page_party_edit, RF_PAGE },
 	{ HM_GET | HM_POST, "/partijen/{id}/verwijderen", page_party_delete, RF_PAGE },
 	{ HM_GET | HM_POST, "/inloggen", page_login, RF_PAGE },
