@@ -851,6 +851,11 @@ int http_serve(const struct http_config *cfg)
 		struct timespec ts = { 0, 100 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 	}
+	if (atomic_load(&in_flight) > 0) {
+		log_warn("%d request(s) still running after 10 s: stopping their queries",
+			 atomic_load(&in_flight));
+		store_interrupt(cfg->store);
+	}
 	MHD_stop_daemon(d);
 	cache_release();
 	log_info("stopped");

@@ -60,29 +60,32 @@ const char *const party_sorts[SORT_COUNT] = {
 	"      AND pa.area_code IN " SCOPE "))"
 
 /* The other filters: ?1 kind, ?3 role, ?4 tag, ?5 viewer is admin,
- * ?6 viewer id (the viewer sees public parties and their own). */
+ * ?6 viewer id (the viewer sees public parties and their own). A kind that
+ * is given is a plain equality, so that the (kind, sort_name) index serves. */
+#define ANY_KIND " (?1 IS NULL OR p.kind = ?1)"
+#define ONE_KIND " p.kind = ?1"
 #define PARTY_WHERE \
-	" (?1 IS NULL OR p.kind = ?1)" \
 	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM party_roles pr WHERE pr.party_id = p.id AND pr.role_key = ?3))" \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM party_tags pt WHERE pt.party_id = p.id AND pt.tag = ?4))" \
 	" AND (p.visibility = 'public' OR ?5 = 1 OR p.created_by = ?6)"
 
 /* ?7, ?8: the cursor's sort value and id; ?9 the limit; ?10 the search. */
-#define LIST_SQL(from, area, keyset, order) \
-	"SELECT " PARTY_COLS " FROM " from " WHERE" PARTY_WHERE area " AND " keyset \
+#define LIST_SQL(from, kind, area, keyset, order) \
+	"SELECT " PARTY_COLS " FROM " from " WHERE" kind PARTY_WHERE area " AND " keyset \
 	" ORDER BY " order " LIMIT ?9"
 #define FTS_FROM "party_search s JOIN parties p ON p.seq = s.rowid"
 #define FTS_AND "party_search MATCH ?10 AND "
-#define SORTS(from, area, and) { \
-	[SORT_NAME] = LIST_SQL(from, area, and "(p.sort_name, p.id) > (?7, ?8)", "p.sort_name, p.id"), \
-	[SORT_NAME_DESC] = LIST_SQL(from, area, and "(p.sort_name, p.id) < (?7, ?8)", "p.sort_name DESC, p.id DESC"), \
-	[SORT_CREATED] = LIST_SQL(from, area, and "(p.created_at, p.id) > (?7, ?8)", "p.created_at, p.id"), \
-	[SORT_CREATED_DESC] = LIST_SQL(from, area, and "(p.created_at, p.id) < (?7, ?8)", "p.created_at DESC, p.id DESC"), \
+#define SORTS(from, kind, area, and) { \
+	[SORT_NAME] = LIST_SQL(from, kind, area, and "(p.sort_name, p.id) > (?7, ?8)", "p.sort_name, p.id"), \
+	[SORT_NAME_DESC] = LIST_SQL(from, kind, area, and "(p.sort_name, p.id) < (?7, ?8)", "p.sort_name DESC, p.id DESC"), \
+	[SORT_CREATED] = LIST_SQL(from, kind, area, and "(p.created_at, p.id) > (?7, ?8)", "p.created_at, p.id"), \
+	[SORT_CREATED_DESC] = LIST_SQL(from, kind, area, and "(p.created_at, p.id) < (?7, ?8)", "p.created_at DESC, p.id DESC"), \
 }
 
-static const char *const list_sql[SORT_COUNT] = SORTS("parties p", AREA_BY_TEST, "");
-static const char *const list_in_area_sql[SORT_COUNT] = SORTS("parties p", AREA_BY_SET, "");
-static const char *const search_sql[SORT_COUNT] = SORTS(FTS_FROM, AREA_BY_TEST, FTS_AND);
+static const char *const list_sql[SORT_COUNT] = SORTS("parties p", ANY_KIND, AREA_BY_TEST, "");
+static const char *const list_kind_sql[SORT_COUNT] = SORTS("parties p", ONE_KIND, AREA_BY_TEST, "");
+static const char *const list_in_area_sql[SORT_COUNT] = SORTS("parties p", ANY_KIND, AREA_BY_SET, "");
+static const char *const search_sql[SORT_COUNT] = SORTS(FTS_FROM, ANY_KIND, AREA_BY_TEST, FTS_AND);
 
 int party_small_scope = 2000;
 
@@ -352,7 +355,9 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 		tag = t;
 	}
 	struct store_conn *c = store_reader(s);
-	const char *const *sql = search ? search_sql : f->area && scope_small(c, &sc) ? list_in_area_sql : list_sql;
+	const char *const *sql = search ? search_sql
+				 : f->area && scope_small(c, &sc) ? list_in_area_sql
+				 : f->kind ? list_kind_sql : list_sql;
 	struct store_stmt *st = store_prepare(c, sql[f->sort]);
 	if (!st)
 		return ERR_DB;

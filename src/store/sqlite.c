@@ -301,6 +301,14 @@ int store_run(struct store_stmt *st)
 	return rc;
 }
 
+void store_interrupt(struct store *s)
+{
+	pthread_mutex_lock(&s->list_lock);
+	for (struct store_conn *c = s->readers; c; c = c->next)
+		sqlite3_interrupt(c->db);
+	pthread_mutex_unlock(&s->list_lock);
+}
+
 uint64_t store_generation(struct store *s)
 {
 	return atomic_load(&s->generation);

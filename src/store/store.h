@@ -72,6 +72,9 @@ int store_run(struct store_stmt *st);
 /* A number that changes with every write this process commits: what was
  * computed from the data at one generation is still right while it holds. */
 uint64_t store_generation(struct store *s);
+/* Stops the statements running on every read connection (they fail with
+ * ERR_DB): for a shutdown that should not wait for a slow read. */
+void store_interrupt(struct store *s);
 /* Rows changed by the last statement on the connection. */
 int store_changes(struct store_conn *c);
 
