@@ -93,11 +93,7 @@ void api_areas_get(struct http_req *r)
 
 void api_areas_create(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	json_t *body = api_body_object(r);
+	json_t *body = api_write_body(r);
 	if (!body)
 		return;
 	struct area ar = { 0 };

@@ -139,6 +139,15 @@ json_t *api_body_object(struct http_req *r)
 	return v;
 }
 
+json_t *api_write_body(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return NULL;
+	}
+	return api_body_object(r);
+}
+
 struct query_check {
 	const char *const *allowed;
 	struct problems *p;

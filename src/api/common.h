@@ -19,6 +19,9 @@ void api_fail(struct http_req *r, int rc);
 /* Parses the body as a JSON object; on failure answers 400 and returns NULL.
  * The caller releases the result. */
 json_t *api_body_object(struct http_req *r);
+/* For a create: answers 401 if the viewer is anonymous, else parses the
+ * body as api_body_object() does. */
+json_t *api_write_body(struct http_req *r);
 /* Checks that the request's query has only these parameters and that
  * "limit" is 1..100; adds problems. *limit gets the limit (default 20). */
 void api_check_query(struct http_req *r, const char *const *allowed, int *limit, struct problems *p);

@@ -88,16 +88,8 @@ void api_parties_list(struct http_req *r)
 	f.q = http_query(r, "q");
 	f.cursor = http_query(r, "cursor");
 	const char *sort = http_query(r, "sort");
-	f.sort = SORT_NAME;
-	if (sort) {
-		int i;
-		for (i = 0; i < SORT_COUNT && strcmp(party_sorts[i], sort); i++)
-			;
-		if (i == SORT_COUNT)
-			problems_add(&p, "sort", R_NOT_ONE_OF, 0);
-		else
-			f.sort = (enum party_sort)i;
-	}
+	if (!party_sort_parse(sort, &f.sort))
+		problems_add(&p, "sort", R_NOT_ONE_OF, 0);
 	/* party_list adds its own problems to those found here */
 	struct party *items;
 	size_t n;
@@ -132,13 +124,23 @@ void api_parties_get(struct http_req *r)
 	api_send(r, 200, party_json(r, &pa));
 }
 
+/* Answers a create or a change: the problems, or the party as stored. */
+static void answer_saved(struct http_req *r, int rc, const struct problems *p, const char *id, int status)
+{
+	struct party saved;
+	if (rc == ERR_INVALID)
+		api_invalid(r, p);
+	else if (rc)
+		api_fail(r, rc);
+	else if ((rc = party_get(r->store, r->arena, &r->viewer, id, &saved)))
+		api_fail(r, rc);
+	else
+		api_send(r, status, party_json(r, &saved));
+}
+
 void api_parties_create(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	json_t *body = api_body_object(r);
+	json_t *body = api_write_body(r);
 	if (!body)
 		return;
 	struct party pa = { 0 };
@@ -146,20 +148,9 @@ void api_parties_create(struct http_req *r)
 	apply_json(r, body, &pa, &p);
 	json_decref(body);
 	int rc = party_create(r->store, r->arena, &r->viewer, &pa, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct party saved;
-	if (party_get(r->store, r->arena, &r->viewer, pa.id, &saved)) {
-		api_fail(r, ERR_DB);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/parties/%s", pa.id));
-	api_send(r, 201, party_json(r, &saved));
+	if (!rc)
+		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/parties/%s", pa.id));
+	answer_saved(r, rc, &p, pa.id, 201);
 }
 
 void api_parties_patch(struct http_req *r)
@@ -183,19 +174,7 @@ void api_parties_patch(struct http_req *r)
 	apply_json(r, body, &pa, &p);
 	json_decref(body);
 	rc = party_update(r->store, r->arena, &r->viewer, &pa, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct party saved;
-	if (party_get(r->store, r->arena, &r->viewer, pa.id, &saved)) {
-		api_fail(r, ERR_DB);
-		return;
-	}
-	api_send(r, 200, party_json(r, &saved));
+	answer_saved(r, rc, &p, pa.id, 200);
 }
 
 void api_parties_delete(struct http_req *r)

@@ -41,6 +41,19 @@ const char *const party_sorts[SORT_COUNT] = {
 	[SORT_CREATED_DESC] = "-createdAt",
 };
 
+bool party_sort_parse(const char *name, enum party_sort *out)
+{
+	*out = SORT_NAME;
+	if (!name)
+		return true;
+	for (int i = 0; i < SORT_COUNT; i++)
+		if (strcmp(party_sorts[i], name) == 0) {
+			*out = (enum party_sort)i;
+			return true;
+		}
+	return false;
+}
+
 #define PARTY_COLS \
 	"p.id, p.name, p.kind, p.description, p.email, p.phone, p.website, p.capacity_hours," \
 	" p.visibility, p.created_by, p.created_at, p.updated_at, p.sort_name"

@@ -33,6 +33,8 @@ extern const struct enum_entry party_visibilities[VIS_COUNT];
 enum party_sort { SORT_NAME, SORT_NAME_DESC, SORT_CREATED, SORT_CREATED_DESC, SORT_COUNT };
 /* The API's names of the sorts: "name", "-name", "createdAt", "-createdAt". */
 extern const char *const party_sorts[SORT_COUNT];
+/* The sort of a name; NULL gives SORT_NAME. False if there is no such sort. */
+bool party_sort_parse(const char *name, enum party_sort *out);
 
 enum {
 	PARTY_NAME_MAX = 200,

@@ -173,19 +173,13 @@ void page_parties(struct http_req *r)
 	};
 	struct problems p = { 0 };
 	const char *sort = param(r, "sort");
-	if (sort) {
-		int i;
-		for (i = 0; i < SORT_COUNT && strcmp(party_sorts[i], sort); i++)
-			;
-		if (i == SORT_COUNT)
-			problems_add(&p, "sort", R_NOT_ONE_OF, 0);
-		else
-			f.sort = (enum party_sort)i;
-	}
+	if (!party_sort_parse(sort, &f.sort))
+		problems_add(&p, "sort", R_NOT_ONE_OF, 0);
 	struct party *items = NULL;
 	size_t n = 0;
 	const char *next = NULL;
-	int rc = p.n ? ERR_INVALID : party_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
+	/* party_list adds its own problems to the sort's */
+	int rc = party_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
 	if (rc && rc != ERR_INVALID) {
 		r->cfg->page_error(r, 500);
 		return;
