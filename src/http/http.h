@@ -116,7 +116,9 @@ const char *http_header(struct http_req *r, const char *name);
 const char *http_cookie(struct http_req *r, const char *name);
 
 void http_add_header(struct http_req *r, const char *name, const char *value);
-/* Sets a cookie: Path=/, HttpOnly, SameSite=Lax; max_age < 0 deletes it. */
+/* Sets a cookie: Path=/, HttpOnly, SameSite=Lax, and Secure when a proxy
+ * says the request came over HTTPS (X-Forwarded-Proto); max_age < 0
+ * deletes it. */
 void http_set_cookie(struct http_req *r, const char *name, const char *value, long max_age);
 /* 303 See Other to a path on this site. */
 void http_redirect(struct http_req *r, const char *location);

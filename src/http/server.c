@@ -124,9 +124,13 @@ void http_add_header(struct http_req *r, const char *name, const char *value)
 
 void http_set_cookie(struct http_req *r, const char *name, const char *value, long max_age)
 {
+	/* behind a proxy that speaks HTTPS, the browser keeps it for HTTPS only */
+	const char *proto = http_header(r, "X-Forwarded-Proto");
+	bool secure = proto && strcasecmp(proto, "https") == 0;
 	http_add_header(r, MHD_HTTP_HEADER_SET_COOKIE,
-			arena_printf(r->arena, "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax",
-				     name, max_age < 0 ? "" : value, max_age < 0 ? 0 : max_age));
+			arena_printf(r->arena, "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
+				     name, max_age < 0 ? "" : value, max_age < 0 ? 0 : max_age,
+				     secure ? "; Secure" : ""));
 }
 
 void http_redirect(struct http_req *r, const char *location)
