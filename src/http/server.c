@@ -343,7 +343,7 @@ static void pick_language(struct http_req *r)
 			else if (strncasecmp(tag, "en", 2) == 0)
 				lang = LANG_EN;
 		}
-		if (lang >= 0 && w > best) {
+		if (lang >= 0 && w > 0 && w > best) { /* q=0: not acceptable */
 			best = w;
 			r->lang = (enum lang)lang;
 		}
@@ -401,12 +401,9 @@ static void error_response(struct http_req *r, int status, const char *detail)
 		r->cfg->page_error(r, status);
 }
 
-static bool form_csrf_ok(struct http_req *r)
+static bool form_csrf_ok(struct http_req *r, const struct form *f)
 {
-	struct form f;
-	if (!http_form_parse(r, &f))
-		return false;
-	const char *t = form_get(&f, "_csrf");
+	const char *t = form_get(f, "_csrf");
 	return t && r->csrf && strlen(t) == strlen(r->csrf) &&
 	       sodium_memcmp(t, r->csrf, strlen(t)) == 0;
 }
@@ -453,6 +450,8 @@ static void dispatch(struct http_req *r)
 
 	size_t plen = strlen(r->path);
 	if (!text_utf8_valid(r->path, plen) || (plen > 1 && r->path[plen - 1] == '/')) {
+		if (!api)
+			identify(r);
 		error_response(r, 404, "There is nothing at this address. (Addresses have no trailing slash.)");
 		return;
 	}
@@ -534,7 +533,10 @@ static void dispatch(struct http_req *r)
 		buf_release(&key);
 		return;
 	}
-	if ((r->flags & RF_PAGE) && r->method == HM_POST && !form_csrf_ok(r))
+	struct form form;
+	if ((r->flags & RF_PAGE) && r->method == HM_POST && !http_form_parse(r, &form))
+		error_response(r, 400, NULL); /* not UTF-8, or too many fields */
+	else if ((r->flags & RF_PAGE) && r->method == HM_POST && !form_csrf_ok(r, &form))
 		error_response(r, 403, NULL);
 	else
 		found->fn(r);
@@ -618,8 +620,10 @@ static bool precheck(struct http_req *r)
 			r->too_big = true;
 			return true;
 		}
-		if (!api)
+		if (!api) {
 			pick_language(r);
+			identify(r);
+		}
 		error_response(r, 413, "The request body is too large.");
 		return false;
 	}
@@ -714,6 +718,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (r->responded)
 		return MHD_YES;
 	if (r->too_big) {
+		if (r->flags & RF_PAGE) {
+			pick_language(r);
+			identify(r);
+		}
 		error_response(r, 413, "The request body is too large.");
 		return send_response(r);
 	}

@@ -3,6 +3,7 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/text.h"
 #include "../model/user.h"
 #include "html.h"
 #include "layout.h"
@@ -11,9 +12,9 @@
 /* Where to go after logging in: only a path on this site. */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
-	    strchr(next, '\n') || strlen(next) > 500)
-		return "/account";
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 500 ||
+	    text_has_control(next, strlen(next), false) || strchr(next, '\\'))
+		return "/account"; /* browsers drop tabs and read \ as /: "/\t/x" is "//x" */
 	return next;
 }
 
