@@ -7,6 +7,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "activity.h"
 
 int area_depth(const struct area *ar)
 {
@@ -197,6 +198,8 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 		problems_add(p, "code", R_DUPLICATE, 0);
 		rc = ERR_INVALID;
 	}
+	if (!rc)
+		rc = activity_add(c, v, "create", "area", in->code, "");
 out:
 	if (store_write_end(s, rc == 0) && rc == 0)
 		rc = ERR_DB;

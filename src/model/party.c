@@ -8,6 +8,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "activity.h"
 #include "area.h"
 #include "role.h"
 
@@ -80,7 +81,17 @@ bool party_sort_parse(const char *name, enum party_sort *out)
 #define PARTY_WHERE \
 	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM party_roles pr WHERE pr.party_id = p.id AND pr.role_key = ?3))" \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM party_tags pt WHERE pt.party_id = p.id AND pt.tag = ?4))" \
-	" AND (p.visibility = 'public' OR ?5 = 1 OR p.created_by = ?6)"
+	VISIBLE
+
+/* Which parties a viewer may see, as perm.c's rule for reading a party:
+ * public ones, all for a platform admin (?5 = 1), and for the viewer ?6 those
+ * they are a member of or that serve an area they coordinate. */
+#define VISIBLE \
+	" AND (p.visibility = 'public' OR ?5 = 1" \
+	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.party_id = p.id AND m.user_id = ?6)" \
+	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"      JOIN party_areas pa2 ON pa2.party_id = p.id JOIN areas a2 ON a2.code = pa2.area_code" \
+	"      WHERE ca.user_id = ?6 AND a2.path LIKE c.path || '%'))"
 
 /* ?7, ?8: the cursor's sort value and id; ?9 the limit; ?10 the search. */
 #define LIST_SQL(from, kind, area, keyset, order) \
@@ -259,10 +270,44 @@ static int read_lists_many(struct store_conn *c, struct arena *a, struct party *
 	return 0;
 }
 
-static bool may_read(const struct viewer *v, const struct party *pa)
+static struct perm_target target_of(const struct party *pa)
 {
-	struct perm_target t = { pa->created_by, strcmp(pa->visibility, "public") == 0 };
-	return perm_can(v, OBJ_PARTY, ACT_READ, &t);
+	struct perm_target t = { NULL, strcmp(pa->visibility, "public") == 0, pa->member, pa->coordinated };
+	return t;
+}
+
+bool party_can(const struct viewer *v, const struct party *pa, enum perm_object obj,
+	       enum perm_action act)
+{
+	struct perm_target t = target_of(pa);
+	return perm_can(v, obj, act, &t);
+}
+
+int party_relation(struct store_conn *c, const struct viewer *v, const char *party_id,
+		   enum member_role *member, bool *coordinated)
+{
+	*member = MEMBER_NONE;
+	*coordinated = false;
+	if (!v || !v->authenticated)
+		return 0;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2),"
+		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
+		"   JOIN party_areas pa ON pa.party_id = ?1 JOIN areas a ON a.code = pa.area_code"
+		"   WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, party_id);
+	store_bind_str(st, 2, v->user_id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		int m = store_is_null(st, 0) ? -1 : enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, 0));
+		*member = m > 0 ? (enum member_role)m : MEMBER_NONE;
+		*coordinated = store_int(st, 1) != 0;
+		rc = 0;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)
@@ -289,16 +334,18 @@ static int get_on(struct store_conn *c, struct arena *a, const char *id, struct 
 int party_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 	      struct party *out)
 {
-	int rc = get_on(store_reader(s), a, id, out);
-	if (!rc && !may_read(v, out))
+	struct store_conn *c = store_reader(s);
+	int rc = get_on(c, a, id, out);
+	if (!rc)
+		rc = party_relation(c, v, out->id, &out->member, &out->coordinated);
+	if (!rc && !party_can(v, out, OBJ_PARTY, ACT_READ))
 		rc = ERR_NOTFOUND;
 	return rc;
 }
 
 bool party_can_edit(const struct viewer *v, const struct party *pa)
 {
-	struct perm_target t = { pa->created_by, strcmp(pa->visibility, "public") == 0 };
-	return perm_can(v, OBJ_PARTY, ACT_UPDATE, &t);
+	return party_can(v, pa, OBJ_PARTY, ACT_UPDATE);
 }
 
 static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
@@ -625,8 +672,76 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	}
 	if (!rc)
 		rc = write_children(c, a, in);
+	/* who makes a party is its first admin */
+	if (!rc && in->created_by) {
+		st = store_prepare(c,
+			"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, in->id);
+			store_bind_str(st, 2, in->created_by);
+			store_bind_str(st, 3, now);
+			rc = store_run(st);
+		}
+	}
+	if (!rc)
+		rc = activity_add(c, v, "create", "party", in->id, "");
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static bool same_list(const struct strlist *a, const struct strlist *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < b->n && !found; j++)
+			found = strcmp(a->v[i], b->v[j]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* The names of the fields that differ, for the activity log. */
+static const char *changed_fields(struct arena *a, const struct party *o, const struct party *n)
+{
+	struct {
+		const char *name;
+		bool same;
+	} f[] = {
+		{ "name", same(o->name, n->name) },
+		{ "kind", same(o->kind, n->kind) },
+		{ "description", same(o->description, n->description) },
+		{ "email", same(o->email, n->email) },
+		{ "phone", same(o->phone, n->phone) },
+		{ "website", same(o->website, n->website) },
+		{ "capacityHours", o->has_capacity == n->has_capacity &&
+				   (!o->has_capacity || o->capacity_hours == n->capacity_hours) },
+		{ "visibility", same(o->visibility, n->visibility) },
+		{ "areas", same_list(&o->areas, &n->areas) },
+		{ "roles", same_list(&o->roles, &n->roles) },
+		{ "tags", same_list(&o->tags, &n->tags) },
+	};
+	char *out = arena_alloc(a, 200), *p = out;
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (f[i].same)
+			continue;
+		size_t len = strlen(f[i].name);
+		if (p != out)
+			*p++ = ',';
+		memcpy(p, f[i].name, len);
+		p += len;
+	}
+	*p = 0;
+	return out;
 }
 
 int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
@@ -636,7 +751,7 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	int rc = party_get(s, a, v, in->id, &old);
 	if (rc)
 		return rc;
-	struct perm_target t = { old.created_by, strcmp(old.visibility, "public") == 0 };
+	struct perm_target t = target_of(&old);
 	if ((rc = perm_check(v, OBJ_PARTY, ACT_UPDATE, &t)))
 		return rc;
 	party_validate(s, a, in, p);
@@ -665,6 +780,8 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	}
 	if (!rc)
 		rc = write_children(c, a, in);
+	if (!rc)
+		rc = activity_add(c, v, "update", "party", in->id, changed_fields(a, &old, in));
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -675,7 +792,7 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 	struct party old;
 	int rc = party_get(s, a, v, id, &old);
 	if (!rc) {
-		struct perm_target t = { old.created_by, strcmp(old.visibility, "public") == 0 };
+		struct perm_target t = target_of(&old);
 		rc = perm_check(v, OBJ_PARTY, ACT_DELETE, &t);
 	}
 	if (rc) {
@@ -706,6 +823,8 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 				rc = ERR_NOTFOUND;
 		}
 	}
+	if (!rc)
+		rc = activity_add(c, v, "delete", "party", id, "");
 	int crc = store_write_end(s, rc == 0);
 	arena_free(a);
 	return rc ? rc : crc;
@@ -717,14 +836,13 @@ int party_count_by_kind(struct store *s, const struct viewer *v, long long count
 	/* the public parties alone are counted from an index */
 	struct store_stmt *st = store_prepare(store_reader(s), anonymous
 		? "SELECT p.kind, count(*) FROM parties p WHERE p.visibility = 'public' GROUP BY p.kind"
-		: "SELECT p.kind, count(*) FROM parties p"
-		  " WHERE (p.visibility = 'public' OR ?1 = 1 OR p.created_by = ?2) GROUP BY p.kind");
+		: "SELECT p.kind, count(*) FROM parties p WHERE 1" VISIBLE " GROUP BY p.kind");
 	if (!st)
 		return ERR_DB;
 	memset(counts, 0, sizeof(long long) * KIND_COUNT);
 	if (!anonymous) {
-		store_bind_int(st, 1, v->role == PROLE_ADMIN);
-		store_bind_str(st, 2, v->user_id);
+		store_bind_int(st, 5, v->role == PROLE_ADMIN);
+		store_bind_str(st, 6, v->user_id);
 	}
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
@@ -784,8 +902,7 @@ int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *
 	if (rc < 0)
 		return rc;
 	st = store_prepare(c,
-		"SELECT p.kind, count(*) FROM parties p"
-		" WHERE (p.visibility = 'public' OR ?5 = 1 OR p.created_by = ?6)" AREA_BY_SET
+		"SELECT p.kind, count(*) FROM parties p WHERE 1" VISIBLE AREA_BY_SET
 		" GROUP BY p.kind");
 	if (!st)
 		return ERR_DB;

@@ -18,6 +18,7 @@
 
 struct arena;
 struct store;
+struct store_conn;
 
 enum party_kind {
 	KIND_CITIZEN_INITIATIVE, KIND_SOCIAL_WORK, KIND_GOVERNMENT, KIND_BUSINESS,
@@ -71,6 +72,9 @@ struct party {
 	const char *created_by;
 	const char *created_at;
 	const char *updated_at;
+	/* the viewer's relation to it, filled by party_get */
+	enum member_role member;
+	bool coordinated;
 };
 
 struct party_filter {
@@ -110,8 +114,16 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p);
 int party_delete(struct store *s, const struct viewer *v, const char *id);
-/* Whether the viewer may change the party, for showing buttons. */
+/* Whether the viewer may change, remove, or see and manage the members of
+ * a party read with party_get, for showing buttons. */
+bool party_can(const struct viewer *v, const struct party *pa, enum perm_object obj,
+	       enum perm_action act);
 bool party_can_edit(const struct viewer *v, const struct party *pa);
+
+/* The viewer's relation to a party: its place in it, and whether the party
+ * serves an area the viewer coordinates. */
+int party_relation(struct store_conn *c, const struct viewer *v, const char *party_id,
+		   enum member_role *member, bool *coordinated);
 
 /* Counts for the overview: parties the viewer may see, by kind. */
 int party_count_by_kind(struct store *s, const struct viewer *v, long long counts[KIND_COUNT]);

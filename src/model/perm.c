@@ -10,13 +10,22 @@ const struct enum_entry platform_roles[PROLE_COUNT] = {
 	[PROLE_ADMIN] = { "admin", { "beheerder", "administrator" } },
 };
 
+const struct enum_entry member_roles[MEMBER_ROLE_COUNT] = {
+	[MEMBER_NONE] = { "none", { "geen", "none" } },
+	[MEMBER_MEMBER] = { "member", { "lid", "member" } },
+	[MEMBER_ADMIN] = { "admin", { "beheerder", "administrator" } },
+};
+
 /* Who may: bits of the relations between viewer and object. */
 enum who {
 	W_ANYONE = 1 << 0,      /* also anonymous */
 	W_PUBLIC = 1 << 1,      /* anyone, if the object is public */
 	W_USER = 1 << 2,        /* any logged-in person */
-	W_CREATOR = 1 << 3,     /* the person who created the object */
-	W_ADMIN = 1 << 4,       /* a platform admin */
+	W_OWNER = 1 << 3,       /* the person the object belongs to */
+	W_MEMBER = 1 << 4,      /* a member (or admin) of the party concerned */
+	W_PARTY_ADMIN = 1 << 5, /* an admin of the party concerned */
+	W_COORDINATOR = 1 << 6, /* a coordinator of an area the object is in */
+	W_ADMIN = 1 << 7,       /* a platform admin */
 };
 
 static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
@@ -30,15 +39,24 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_READ] = W_ANYONE,
 	},
 	[OBJ_PARTY] = {
-		[ACT_READ] = W_PUBLIC | W_CREATOR | W_ADMIN,
+		[ACT_READ] = W_PUBLIC | W_MEMBER | W_COORDINATOR | W_ADMIN,
 		[ACT_CREATE] = W_USER,
-		[ACT_UPDATE] = W_CREATOR | W_ADMIN,
-		[ACT_DELETE] = W_CREATOR | W_ADMIN,
+		[ACT_UPDATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_DELETE] = W_PARTY_ADMIN | W_COORDINATOR | W_ADMIN,
+	},
+	[OBJ_MEMBERS] = {
+		[ACT_READ] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_CREATE] = W_PARTY_ADMIN | W_COORDINATOR | W_ADMIN,
+		[ACT_UPDATE] = W_PARTY_ADMIN | W_COORDINATOR | W_ADMIN,
+		[ACT_DELETE] = W_PARTY_ADMIN | W_COORDINATOR | W_ADMIN,
 	},
 	[OBJ_TOKEN] = {
-		[ACT_READ] = W_CREATOR,
+		[ACT_READ] = W_OWNER,
 		[ACT_CREATE] = W_USER,
-		[ACT_DELETE] = W_CREATOR,
+		[ACT_DELETE] = W_OWNER,
+	},
+	[OBJ_ACTIVITY] = {
+		[ACT_READ] = W_ADMIN,
 	},
 };
 
@@ -56,7 +74,15 @@ int perm_check(const struct viewer *v, enum perm_object obj, enum perm_action ac
 		return 0;
 	if ((who & W_ADMIN) && v->role == PROLE_ADMIN)
 		return 0;
-	if ((who & W_CREATOR) && t && t->owner_id && strcmp(t->owner_id, v->user_id) == 0)
+	if (!t)
+		return ERR_FORBIDDEN;
+	if ((who & W_OWNER) && t->owner_id && strcmp(t->owner_id, v->user_id) == 0)
+		return 0;
+	if ((who & W_MEMBER) && t->member >= MEMBER_MEMBER)
+		return 0;
+	if ((who & W_PARTY_ADMIN) && t->member == MEMBER_ADMIN)
+		return 0;
+	if ((who & W_COORDINATOR) && t->coordinated && v->role == PROLE_COORDINATOR)
 		return 0;
 	return ERR_FORBIDDEN;
 }

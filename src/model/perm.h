@@ -1,9 +1,11 @@
 /* perm: who may do what. One table of rules (role x action x object), used
  * by the API and the pages alike, so they cannot differ.
  *
- * Roles today: anonymous, user (a logged-in person), the creator of an
- * object, and the platform admin. The permissions issue adds party members
- * and admins and area coordinators as further relations in the same table. */
+ * Roles: anonymous, a logged-in person (resident), a member or an admin of
+ * the party concerned, a coordinator of an area the object is in, and a
+ * platform admin. The model works out the viewer's relation to an object
+ * (struct perm_target) and asks perm_check(). Lists filter in SQL by the
+ * same rules; party.c keeps that SQL beside its use of this table. */
 #ifndef KIEM_PERM_H
 #define KIEM_PERM_H
 
@@ -23,13 +25,23 @@ struct viewer {
 	enum platform_role role;
 };
 
-enum perm_object { OBJ_AREA, OBJ_ROLE, OBJ_PARTY, OBJ_TOKEN, OBJ_COUNT };
+/* A person's place in a party. */
+enum member_role { MEMBER_NONE, MEMBER_MEMBER, MEMBER_ADMIN, MEMBER_ROLE_COUNT };
+/* "member" and "admin" (MEMBER_NONE has the key "none"). */
+extern const struct enum_entry member_roles[MEMBER_ROLE_COUNT];
+
+enum perm_object {
+	OBJ_AREA, OBJ_ROLE, OBJ_PARTY, OBJ_MEMBERS, OBJ_TOKEN, OBJ_ACTIVITY, OBJ_COUNT
+};
 enum perm_action { ACT_READ, ACT_CREATE, ACT_UPDATE, ACT_DELETE, ACT_COUNT };
 
-/* What the check knows of the object; NULL/false for a create. */
+/* What the check knows of the object and the viewer's relation to it;
+ * NULL for a create. */
 struct perm_target {
-	const char *owner_id; /* the creator or owner, or NULL */
+	const char *owner_id;    /* the owner (of a token), or NULL */
 	bool is_public;
+	enum member_role member; /* the viewer's place in the party concerned */
+	bool coordinated;        /* the object is in an area the viewer coordinates */
 };
 
 /* 0 if allowed; ERR_AUTH if an anonymous viewer must log in first;

@@ -9,6 +9,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "activity.h"
 
 void secret_hash(const char *secret, char out[65])
 {
@@ -98,6 +99,8 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 			rc = ERR_INVALID;
 		}
 	}
+	if (!rc)
+		rc = activity_add(c, NULL, "create", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
@@ -152,6 +155,85 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 		return rc;
 	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 	return found && ok ? 0 : ERR_AUTH;
+}
+
+int user_get(struct store *s, struct arena *a, const char *id, struct user *out)
+{
+	struct store_stmt *st = store_prepare(store_reader(s), "SELECT " USER_COLS " FROM users WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_user(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+int session_list(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
+		 struct session_info **items, size_t *n)
+{
+	enum { MAX = 100 };
+	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	char current[65] = "";
+	if (current_token)
+		secret_hash(current_token, current);
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
+		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	store_bind_str(st, 2, now);
+	struct session_info *list = arena_alloc(a, sizeof *list * MAX);
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
+		struct session_info *si = &list[count++];
+		const char *hash = store_text(st, 0);
+		snprintf(si->id, sizeof si->id, "%.16s", hash);
+		si->current = strcmp(hash, current) == 0;
+		si->created_at = arena_strdup(a, store_text(st, 1));
+		si->last_seen_at = arena_strdup(a, store_text(st, 2));
+		si->expires_at = arena_strdup(a, store_text(st, 3));
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+int session_revoke(struct store *s, const struct viewer *v, const char *id)
+{
+	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	if (!id || strlen(id) != 16 || strspn(id, "0123456789abcdef") != 16)
+		return ERR_NOTFOUND;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2");
+	if (st) {
+		store_bind_str(st, 1, v->user_id);
+		store_bind_str(st, 2, id);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
 }
 
 int session_create(struct store *s, const char *user_id, char token[SECRET_STRLEN + 1])
@@ -270,6 +352,8 @@ int token_create(struct store *s, struct arena *a, const struct viewer *v, const
 		store_bind_str(st, 5, now);
 		rc = store_run(st);
 	}
+	if (!rc)
+		rc = activity_add(c, v, "create", "token", out->id, "");
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -333,6 +417,8 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_NOTFOUND;
 	}
+	if (!rc)
+		rc = activity_add(c, v, "delete", "token", id, "");
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }

@@ -50,6 +50,22 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 int session_viewer(struct store *s, const char *token, struct viewer *out);
 int session_delete(struct store *s, const char *token);
 
+/* A login session as its owner sees it: its id is the start of the hash it
+ * is stored under, never the secret. */
+struct session_info {
+	char id[17];
+	const char *created_at;
+	const char *last_seen_at;
+	const char *expires_at;
+	bool current; /* the session of this request */
+};
+int session_list(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
+		 struct session_info **items, size_t *n);
+/* Ends one of the viewer's sessions by its id; ERR_NOTFOUND if not theirs. */
+int session_revoke(struct store *s, const struct viewer *v, const char *id);
+/* The account of a user id. */
+int user_get(struct store *s, struct arena *a, const char *id, struct user *out);
+
 struct api_token {
 	char id[UUID_STRLEN + 1];
 	const char *name;

@@ -49,6 +49,10 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 	case R_CHOOSE:
 		snprintf(out, n, "%s", en ? "Choose one of the options." : "Kies een van de mogelijkheden.");
 		return;
+	case R_UNKNOWN_USER:
+		snprintf(out, n, "%s", en ? "There is no account with this email address. Ask the person to register first."
+					  : "Er is geen account met dit e-mailadres. Vraag de persoon eerst een account te maken.");
+		return;
 	case R_TOO_LONG:
 		snprintf(out, n, en ? "Use at most %ld characters." : "Gebruik hoogstens %ld tekens.",
 			 pr->arg);

@@ -32,6 +32,7 @@ enum reason {
 	R_BAD_FORMAT,    /* not in the expected form */
 	R_TOO_SHORT,     /* arg: the fewest characters allowed */
 	R_CHOOSE,        /* missing: one of a set must be chosen */
+	R_UNKNOWN_USER,  /* no account with this email */
 	R_REASON_COUNT
 };
 

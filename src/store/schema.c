@@ -99,6 +99,31 @@ const char *const schema_steps[] = {
 
 	"CREATE VIRTUAL TABLE party_search USING fts5("
 	"  name, description, tags, tokenize = 'unicode61 remove_diacritics 2');",
+
+	/* 2: memberships of parties, and the activity log (the audit trail) */
+	"CREATE TABLE memberships ("
+	"  party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (party_id, user_id));"
+	"CREATE INDEX memberships_user ON memberships(user_id, party_id);"
+	/* who made a party so far becomes its admin */
+	"INSERT INTO memberships (party_id, user_id, role, created_at)"
+	"  SELECT id, created_by, 'admin', created_at FROM parties WHERE created_by IS NOT NULL;"
+
+	/* append-only: what changed, when, by whom; never the values */
+	"CREATE TABLE activity ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  at TEXT NOT NULL,"
+	"  actor_id TEXT,"
+	"  action TEXT NOT NULL,"
+	"  object_type TEXT NOT NULL,"
+	"  object_id TEXT NOT NULL,"
+	"  fields TEXT NOT NULL);"
+	"CREATE INDEX activity_object ON activity(object_type, object_id, seq);"
+	"CREATE INDEX activity_actor ON activity(actor_id, seq);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

@@ -559,10 +559,17 @@ static void test_party_crud(void **state)
 	uuid7_new(other);
 	assert_int_equal(party_get(db, a, &admin_v, other, &got), ERR_NOTFOUND);
 
-	/* who may edit */
+	/* who may edit: the creator is the party's admin; the relation is the
+	 * viewer's own, so each reads the party first */
+	assert_int_equal(party_get(db, a, &alice_v, id, &got), 0);
+	assert_int_equal(got.member, MEMBER_ADMIN);
 	assert_true(party_can_edit(&alice_v, &got));
+	assert_int_equal(party_get(db, a, &admin_v, id, &got), 0);
 	assert_true(party_can_edit(&admin_v, &got));
+	assert_int_equal(party_get(db, a, &bob_v, id, &got), 0);
+	assert_int_equal(got.member, MEMBER_NONE);
 	assert_false(party_can_edit(&bob_v, &got));
+	assert_int_equal(party_get(db, a, &anon, id, &got), 0);
 	assert_false(party_can_edit(&anon, &got));
 
 	/* the creator edits: fields and lists are replaced */

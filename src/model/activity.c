@@ -1,0 +1,91 @@
+#include "activity.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+
+int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
+		 const char *object_type, const char *object_id, const char *fields)
+{
+	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	uuid7_new(id);
+	time_now(now);
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO activity (id, at, actor_id, action, object_type, object_id, fields)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, now);
+	store_bind_str(st, 3, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
+	store_bind_str(st, 4, action);
+	store_bind_str(st, 5, object_type);
+	store_bind_str(st, 6, object_id);
+	store_bind_str(st, 7, fields ? fields : "");
+	return store_run(st);
+}
+
+int activity_list(struct store *s, struct arena *a, const struct viewer *v,
+		  const struct activity_filter *f, struct problems *p, struct activity **items,
+		  size_t *n, const char **next)
+{
+	int rc = perm_check(v, OBJ_ACTIVITY, ACT_READ, NULL);
+	if (rc)
+		return rc;
+	int limit = f->limit > 0 ? f->limit : 20;
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	/* the cursor is the id of the last entry shown; ids sort by time */
+	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (f->object_type)
+		valid_text(p, "objectType", f->object_type, false, 50, false);
+	if (f->object_id)
+		valid_text(p, "objectId", f->object_id, false, 100, false);
+	if (f->actor && !uuid_valid(f->actor, strlen(f->actor)))
+		problems_add(p, "actor", R_BAD_FORMAT, 0);
+	if (p->n)
+		return ERR_INVALID;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT l.id, l.at, l.actor_id, u.name, l.action, l.object_type, l.object_id, l.fields"
+		" FROM activity l LEFT JOIN users u ON u.id = l.actor_id"
+		" WHERE (?1 IS NULL OR l.object_type = ?1) AND (?2 IS NULL OR l.object_id = ?2)"
+		"   AND (?3 IS NULL OR l.actor_id = ?3) AND (?4 IS NULL OR l.id < ?4)"
+		" ORDER BY l.seq DESC LIMIT ?5");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, f->object_type);
+	store_bind_str(st, 2, f->object_id);
+	store_bind_str(st, 3, f->actor);
+	store_bind_str(st, 4, f->cursor);
+	store_bind_int(st, 5, limit + 1);
+	struct activity *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct activity *e = &list[count++];
+		snprintf(e->id, sizeof e->id, "%s", store_text(st, 0));
+		e->at = arena_strdup(a, store_text(st, 1));
+		e->actor_id = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
+		e->actor_name = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+		e->action = arena_strdup(a, store_text(st, 4));
+		e->object_type = arena_strdup(a, store_text(st, 5));
+		e->object_id = arena_strdup(a, store_text(st, 6));
+		e->fields = arena_strdup(a, store_text(st, 7));
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*next = NULL;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		*next = list[count - 1].id;
+	}
+	*items = list;
+	*n = count;
+	return 0;
+}

@@ -1,0 +1,210 @@
+#include "member.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "party.h"
+#include "user.h"
+
+enum { MEMBERS_MAX = 1000 };
+
+/* The party, read as the viewer, and whether they may do act to its members. */
+static int check(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		 enum perm_action act, struct party *pa)
+{
+	int rc = party_get(s, a, v, party_id, pa);
+	if (rc)
+		return rc;
+	struct perm_target t = { NULL, strcmp(pa->visibility, "public") == 0, pa->member, pa->coordinated };
+	return perm_check(v, OBJ_MEMBERS, act, &t);
+}
+
+static enum member_role role_of(const char *key)
+{
+	int r = enum_find(member_roles, MEMBER_ROLE_COUNT, key);
+	return r > 0 ? (enum member_role)r : MEMBER_NONE;
+}
+
+int member_list(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		struct member **items, size_t *n)
+{
+	struct party pa;
+	int rc = check(s, a, v, party_id, ACT_READ, &pa);
+	if (rc)
+		return rc;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m"
+		" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1"
+		" ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, pa.id);
+	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX) {
+		struct member *m = &list[count++];
+		snprintf(m->user_id, sizeof m->user_id, "%s", store_text(st, 0));
+		m->name = arena_strdup(a, store_text(st, 1));
+		m->role = role_of(store_text(st, 2));
+		m->since = arena_strdup(a, store_text(st, 3));
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+static bool valid_role(struct problems *p, const char *role)
+{
+	if (!role || !*role) {
+		problems_add(p, "role", R_CHOOSE, 0);
+		return false;
+	}
+	if (role_of(role) == MEMBER_NONE) {
+		problems_add(p, "role", R_NOT_ONE_OF, 0);
+		return false;
+	}
+	return true;
+}
+
+int member_add(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+	       const char *email, const char *role, struct member *out, struct problems *p)
+{
+	struct party pa;
+	int rc = check(s, a, v, party_id, ACT_CREATE, &pa);
+	if (rc)
+		return rc;
+	struct user u = { 0 };
+	if (valid_text(p, "email", email, true, USER_EMAIL_MAX, false)) {
+		rc = user_by_email(s, a, email, &u);
+		if (rc == ERR_NOTFOUND)
+			problems_add(p, "email", R_UNKNOWN_USER, 0);
+		else if (rc)
+			return rc;
+	}
+	valid_role(p, role);
+	if (p->n)
+		return ERR_INVALID;
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)");
+	if (st) {
+		store_bind_str(st, 1, pa.id);
+		store_bind_str(st, 2, u.id);
+		store_bind_str(st, 3, role);
+		store_bind_str(st, 4, now);
+		rc = store_run(st);
+		if (rc == ERR_CONFLICT) {
+			problems_add(p, "email", R_DUPLICATE, 0);
+			rc = ERR_INVALID;
+		}
+	}
+	if (!rc)
+		rc = activity_add(c, v, "add_member", "party", pa.id, "members");
+	int crc = store_write_end(s, rc == 0);
+	if (!rc && !crc && out) {
+		snprintf(out->user_id, sizeof out->user_id, "%s", u.id);
+		out->name = u.name;
+		out->role = role_of(role);
+		out->since = now;
+	}
+	return rc ? rc : crc;
+}
+
+int member_set_role(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		    const char *user_id, const char *role, struct problems *p)
+{
+	struct party pa;
+	int rc = check(s, a, v, party_id, ACT_UPDATE, &pa);
+	if (rc)
+		return rc;
+	if (!valid_role(p, role))
+		return ERR_INVALID;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2");
+	if (st) {
+		store_bind_str(st, 1, pa.id);
+		store_bind_str(st, 2, user_id);
+		store_bind_str(st, 3, role);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = activity_add(c, v, "change_member", "party", pa.id, "members");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int member_remove(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		  const char *user_id)
+{
+	struct party pa;
+	int rc = check(s, a, v, party_id, ACT_DELETE, &pa);
+	/* leaving is always allowed to the member themselves */
+	if (rc == ERR_FORBIDDEN && v && v->authenticated && user_id && strcmp(user_id, v->user_id) == 0 &&
+	    pa.member != MEMBER_NONE)
+		rc = 0;
+	if (rc)
+		return rc;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2");
+	if (st) {
+		store_bind_str(st, 1, pa.id);
+		store_bind_str(st, 2, user_id);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = activity_add(c, v, "remove_member", "party", pa.id, "members");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int member_of(struct store *s, struct arena *a, const char *user_id, struct membership **items,
+	      size_t *n)
+{
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT m.party_id, p.name, m.role, m.created_at FROM memberships m"
+		" JOIN parties p ON p.id = m.party_id WHERE m.user_id = ?1 ORDER BY p.sort_name LIMIT 1000");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, user_id);
+	struct membership *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX) {
+		struct membership *m = &list[count++];
+		snprintf(m->party_id, sizeof m->party_id, "%s", store_text(st, 0));
+		m->party_name = arena_strdup(a, store_text(st, 1));
+		m->role = role_of(store_text(st, 2));
+		m->since = arena_strdup(a, store_text(st, 3));
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}

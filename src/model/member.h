@@ -1,0 +1,50 @@
+/* member: people's places in parties (lidmaatschappen).
+ *
+ * A member may edit the party and act on its behalf; an admin of the party
+ * also manages its members. Whoever makes a party is its first admin. The
+ * rules are perm.c's (OBJ_MEMBERS); every change is in the activity log. */
+#ifndef KIEM_MEMBER_H
+#define KIEM_MEMBER_H
+
+#include <stddef.h>
+
+#include "../base/uuid.h"
+#include "perm.h"
+#include "valid.h"
+
+struct arena;
+struct store;
+
+struct member {
+	char user_id[UUID_STRLEN + 1];
+	const char *name;
+	enum member_role role;
+	const char *since;
+};
+
+/* A party's place of a person, as seen from the person. */
+struct membership {
+	char party_id[UUID_STRLEN + 1];
+	const char *party_name;
+	enum member_role role;
+	const char *since;
+};
+
+/* The members of a party, for those who may see them. ERR_NOTFOUND also
+ * when the viewer may not see the party. */
+int member_list(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		struct member **items, size_t *n);
+/* Adds the person with this email (who must have an account) as member or
+ * admin. Problems on "email" (unknown, already a member) and "role". */
+int member_add(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+	       const char *email, const char *role, struct member *out, struct problems *p);
+int member_set_role(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		    const char *user_id, const char *role, struct problems *p);
+/* Removes a member; anyone may also leave a party themselves. */
+int member_remove(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		  const char *user_id);
+/* The parties a person is in, by party name. */
+int member_of(struct store *s, struct arena *a, const char *user_id, struct membership **items,
+	      size_t *n);
+
+#endif
