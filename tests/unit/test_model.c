@@ -21,7 +21,9 @@
 #include "../../src/base/text.h"
 #include "../../src/base/timefmt.h"
 #include "../../src/base/uuid.h"
+#include "../../src/model/activity.h"
 #include "../../src/model/area.h"
+#include "../../src/model/member.h"
 #include "../../src/model/party.h"
 #include "../../src/model/perm.h"
 #include "../../src/model/role.h"
@@ -1107,10 +1109,11 @@ static void test_user_add(void **state)
 	expect_problem(&p, "email", R_REQUIRED);
 	/* an email that is taken, whatever its case and spaces */
 	memset(&p, 0, sizeof p);
+	int64_t users = count_sql("SELECT count(*) FROM users");
 	assert_int_equal(user_add(db, a, "  ALICE@Example.NL ", "Alice twee", "een ander lang wachtwoord",
 				  PROLE_USER, &u, &p), ERR_INVALID);
 	expect_problem(&p, "email", R_DUPLICATE);
-	assert_int_equal(count_sql("SELECT count(*) FROM users"), 3);
+	assert_int_equal(count_sql("SELECT count(*) FROM users"), users);
 	/* stored lower-case, the password only as an argon2id hash */
 	struct user found;
 	assert_int_equal(user_by_email(db, a, "Alice@Example.nl", &found), 0);
@@ -1119,7 +1122,7 @@ static void test_user_add(void **state)
 	assert_string_equal(found.name, "Alice");
 	assert_int_equal(found.role, PROLE_USER);
 	assert_int_equal(user_by_email(db, a, "niemand@example.nl", &found), ERR_NOTFOUND);
-	assert_int_equal(count_sql("SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$%'"), 3);
+	assert_int_equal(count_sql("SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$%'"), users);
 	assert_int_equal(count_sql("SELECT count(*) FROM users WHERE instr(password_hash, 'horse') > 0"), 0);
 	assert_int_equal(user_by_email(db, a, "admin@example.nl", &found), 0);
 	assert_int_equal(found.role, PROLE_ADMIN);
@@ -1411,6 +1414,149 @@ static int add_user(const char *email, const char *name, const char *password, e
 	return rc;
 }
 
+/* Makes a coordinator of an area (as `kiem user add --coordinator` does). */
+static struct viewer add_coordinator(const char *email, const char *area)
+{
+	struct viewer v;
+	assert_int_equal(add_user(email, "Coördinator", "coordinator wachtwoord", PROLE_COORDINATOR, &v), 0);
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(db_path, &raw), SQLITE_OK);
+	sqlite3_busy_timeout(raw, 5000);
+	char *sql = sqlite3_mprintf("INSERT INTO coordinator_areas (user_id, area_code) VALUES (%Q, %Q)",
+				    v.user_id, area);
+	assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(raw);
+	return v;
+}
+
+static bool listed(const struct viewer *v, const char *id)
+{
+	struct arena *a = arena_new();
+	struct party_filter f = { .q = "Ledenproef", .limit = 100 };
+	struct problems p = { 0 };
+	struct party *items;
+	size_t n;
+	const char *next;
+	bool found = false;
+	assert_int_equal(party_list(db, a, v, &f, &p, &items, &n, &next), 0);
+	for (size_t i = 0; i < n; i++)
+		found = found || strcmp(items[i].id, id) == 0;
+	arena_free(a);
+	return found;
+}
+
+static void test_members_and_permissions(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct party in = new_party(a, "Ledenproef", "citizen_initiative", "WK034401", "", "");
+	in.visibility = "private";
+	const char *id = add_party(a, &alice_v, in);
+	struct viewer carol = add_coordinator("carol@example.nl", "WK034401");
+	struct viewer dave = add_coordinator("dave@example.nl", "WK034402");
+	struct party got;
+	struct member *members;
+	size_t n;
+	struct problems p = { 0 };
+
+	/* the maker is its admin; others do not see a private party */
+	assert_int_equal(party_get(db, a, &alice_v, id, &got), 0);
+	assert_int_equal(got.member, MEMBER_ADMIN);
+	assert_int_equal(party_get(db, a, &bob_v, id, &got), ERR_NOTFOUND);
+	assert_int_equal(member_list(db, a, &bob_v, id, &members, &n), ERR_NOTFOUND);
+	assert_int_equal(member_list(db, a, &anon, id, &members, &n), ERR_NOTFOUND);
+	assert_false(listed(&bob_v, id));
+
+	/* adding: every problem, then Bob as member */
+	assert_int_equal(member_add(db, a, &alice_v, id, "niemand@example.nl", "chef", NULL, &p), ERR_INVALID);
+	expect_problem(&p, "email", R_UNKNOWN_USER);
+	expect_problem(&p, "role", R_NOT_ONE_OF);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(member_add(db, a, &alice_v, id, "BOB@example.nl", "member", NULL, &p), 0);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(member_add(db, a, &alice_v, id, "bob@example.nl", "admin", NULL, &p), ERR_INVALID);
+	expect_problem(&p, "email", R_DUPLICATE);
+
+	/* a member sees and edits, but does not remove the party or manage members */
+	assert_int_equal(party_get(db, a, &bob_v, id, &got), 0);
+	assert_int_equal(got.member, MEMBER_MEMBER);
+	assert_true(listed(&bob_v, id));
+	assert_int_equal(member_list(db, a, &bob_v, id, &members, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(members[0].role, MEMBER_ADMIN); /* admins first */
+	assert_string_equal(members[0].name, "Alice");
+	struct party up = new_party(a, "Ledenproef Oost", "citizen_initiative", "WK034401", "", "");
+	up.visibility = "private";
+	memcpy(up.id, id, sizeof up.id);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(party_update(db, a, &bob_v, &up, &p), 0);
+	assert_int_equal(party_delete(db, &bob_v, id), ERR_FORBIDDEN);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(member_add(db, a, &bob_v, id, "admin@example.nl", "member", NULL, &p), ERR_FORBIDDEN);
+	assert_int_equal(member_set_role(db, a, &bob_v, id, bob_v.user_id, "admin", &p), ERR_FORBIDDEN);
+	assert_int_equal(member_remove(db, a, &bob_v, id, alice_v.user_id), ERR_FORBIDDEN);
+
+	/* a coordinator of the party's area sees it and manages it; of another area not */
+	assert_int_equal(party_get(db, a, &carol, id, &got), 0);
+	assert_true(got.coordinated);
+	assert_true(listed(&carol, id));
+	assert_int_equal(member_list(db, a, &carol, id, &members, &n), 0);
+	assert_int_equal(party_get(db, a, &dave, id, &got), ERR_NOTFOUND);
+	assert_false(listed(&dave, id));
+
+	/* the party's admin makes Bob admin; then he may remove it; he leaves */
+	memset(&p, 0, sizeof p);
+	assert_int_equal(member_set_role(db, a, &alice_v, id, bob_v.user_id, "owner", &p), ERR_INVALID);
+	expect_problem(&p, "role", R_NOT_ONE_OF);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(member_set_role(db, a, &alice_v, id, bob_v.user_id, "admin", &p), 0);
+	assert_int_equal(party_get(db, a, &bob_v, id, &got), 0);
+	assert_true(party_can(&bob_v, &got, OBJ_PARTY, ACT_DELETE));
+	assert_int_equal(member_remove(db, a, &bob_v, id, bob_v.user_id), 0);
+	assert_int_equal(party_get(db, a, &bob_v, id, &got), ERR_NOTFOUND);
+	struct membership *mine;
+	assert_int_equal(member_of(db, a, alice_v.user_id, &mine, &n), 0);
+	bool in_list = false;
+	for (size_t i = 0; i < n; i++)
+		in_list = in_list || (strcmp(mine[i].party_id, id) == 0 && mine[i].role == MEMBER_ADMIN);
+	assert_true(in_list);
+
+	/* the activity log: every change, its fields, no values; admins only */
+	struct activity_filter af = { .object_type = "party", .object_id = id, .limit = 100 };
+	struct activity *log;
+	const char *next;
+	memset(&p, 0, sizeof p);
+	assert_int_equal(activity_list(db, a, &alice_v, &af, &p, &log, &n, &next), ERR_FORBIDDEN);
+	assert_int_equal(activity_list(db, a, &anon, &af, &p, &log, &n, &next), ERR_AUTH);
+	assert_int_equal(activity_list(db, a, &admin_v, &af, &p, &log, &n, &next), 0);
+	/* newest first: remove, change, update, add, create */
+	assert_int_equal(n, 5);
+	assert_string_equal(log[0].action, "remove_member");
+	assert_string_equal(log[0].actor_id, bob_v.user_id);
+	assert_string_equal(log[1].action, "change_member");
+	assert_string_equal(log[2].action, "update");
+	assert_string_equal(log[2].fields, "name");
+	assert_string_equal(log[2].actor_name, "Bob");
+	assert_string_equal(log[3].action, "add_member");
+	assert_string_equal(log[4].action, "create");
+	assert_string_equal(log[4].actor_id, alice_v.user_id);
+	assert_int_equal(count_sql("SELECT count(*) FROM activity WHERE fields LIKE '%Ledenproef%'"), 0);
+	/* paging by cursor */
+	af.limit = 2;
+	assert_int_equal(activity_list(db, a, &admin_v, &af, &p, &log, &n, &next), 0);
+	assert_int_equal(n, 2);
+	assert_non_null(next);
+	af.cursor = next;
+	assert_int_equal(activity_list(db, a, &admin_v, &af, &p, &log, &n, &next), 0);
+	assert_string_equal(log[0].action, "update");
+	af.cursor = "bad";
+	assert_int_equal(activity_list(db, a, &admin_v, &af, &p, &log, &n, &next), ERR_INVALID);
+
+	assert_int_equal(party_delete(db, &carol, id), 0);
+	arena_free(a);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -1482,6 +1628,7 @@ int main(void)
 		cmocka_unit_test(test_party_list_paging),
 		cmocka_unit_test(test_party_list_large_scope),
 		cmocka_unit_test(test_party_list_lists),
+		cmocka_unit_test(test_members_and_permissions),
 		cmocka_unit_test(test_party_list_bad_input),
 		cmocka_unit_test(test_party_counts),
 		cmocka_unit_test(test_user_add),
