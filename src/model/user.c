@@ -10,6 +10,7 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "activity.h"
+#include "password.h"
 
 void secret_hash(const char *secret, char out[65])
 {
@@ -64,6 +65,8 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 		problems_add(p, "password", R_TOO_SHORT, PASSWORD_MIN);
 	else if (plen > PASSWORD_MAX)
 		problems_add(p, "password", R_TOO_LONG, PASSWORD_MAX);
+	else if (password_weak(password, email, name))
+		problems_add(p, "password", R_WEAK_PASSWORD, 0);
 	if (p->n)
 		return ERR_INVALID;
 

@@ -53,6 +53,10 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 		snprintf(out, n, "%s", en ? "There is no account with this email address. Ask the person to register first."
 					  : "Er is geen account met dit e-mailadres. Vraag de persoon eerst een account te maken.");
 		return;
+	case R_WEAK_PASSWORD:
+		snprintf(out, n, "%s", en ? "This password is easy to guess. Choose a longer sentence or several unrelated words."
+					  : "Dit wachtwoord is makkelijk te raden. Kies een langere zin of een paar woorden die niet bij elkaar horen.");
+		return;
 	case R_TOO_LONG:
 		snprintf(out, n, en ? "Use at most %ld characters." : "Gebruik hoogstens %ld tekens.",
 			 pr->arg);

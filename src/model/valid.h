@@ -33,6 +33,7 @@ enum reason {
 	R_TOO_SHORT,     /* arg: the fewest characters allowed */
 	R_CHOOSE,        /* missing: one of a set must be chosen */
 	R_UNKNOWN_USER,  /* no account with this email */
+	R_WEAK_PASSWORD, /* easy to guess (password.h) */
 	R_REASON_COUNT
 };
 

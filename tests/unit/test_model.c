@@ -24,6 +24,7 @@
 #include "../../src/model/activity.h"
 #include "../../src/model/area.h"
 #include "../../src/model/member.h"
+#include "../../src/model/password.h"
 #include "../../src/model/party.h"
 #include "../../src/model/perm.h"
 #include "../../src/model/role.h"
@@ -1557,6 +1558,32 @@ static void test_members_and_permissions(void **state)
 	arena_free(a);
 }
 
+static void test_password_rules(void **state)
+{
+	(void)state;
+	static const char *const weak[] = {
+		"Wachtwoord123", "123456789012", "098765432109", "aaaaaaaaaaaa", "abababababab",
+		"abcabcabcabc", "abcdefghijklmn", "zyxwvutsrqpo", "PasswordPassword", "carolineisme",
+		"Caroline Jansen1",
+	};
+	for (size_t i = 0; i < sizeof weak / sizeof weak[0]; i++)
+		assert_true(password_weak(weak[i], "caroline@example.nl", "Caroline Jansen"));
+	static const char *const fine[] = {
+		"paard batterij nietje", "correct horse battery", "Caroline fietst naar de markt",
+		"7 groene kikkers!", "anna-wachtwoord-123",
+	};
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
+		assert_false(password_weak(fine[i], "caroline@example.nl", "Caroline Jansen"));
+	/* and user_add refuses a weak one with its own reason */
+	struct arena *a = arena_new();
+	struct user u;
+	struct problems p = { 0 };
+	assert_int_equal(user_add(db, a, "zwak@example.nl", "Zwak", "welkom123456", PROLE_USER, &u, &p),
+			 ERR_INVALID);
+	expect_problem(&p, "password", R_WEAK_PASSWORD);
+	arena_free(a);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -1629,6 +1656,7 @@ int main(void)
 		cmocka_unit_test(test_party_list_large_scope),
 		cmocka_unit_test(test_party_list_lists),
 		cmocka_unit_test(test_members_and_permissions),
+		cmocka_unit_test(test_password_rules),
 		cmocka_unit_test(test_party_list_bad_input),
 		cmocka_unit_test(test_party_counts),
 		cmocka_unit_test(test_user_add),
