@@ -235,7 +235,7 @@ int session_revoke(struct store *s, const struct viewer *v, const char *id)
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_NOTFOUND;
 	}
-	int crc = store_write_end(s, rc == 0);
+	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
 
@@ -261,7 +261,7 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 		store_bind_str(st, 4, expires);
 		rc = store_run(st);
 	}
-	int crc = store_write_end(s, rc == 0);
+	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
 
@@ -290,15 +290,51 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 {
 	if (!token || strlen(token) != SECRET_STRLEN)
 		return ERR_AUTH;
-	char now[TIME_STRLEN + 1];
-	time_now(now);
+	time_t t = time(NULL);
+	char now[TIME_STRLEN + 1], idle[TIME_STRLEN + 1], touch[TIME_STRLEN + 1], hash[65];
+	time_format(t, now);
+	time_format(t - SESSION_IDLE_HOURS * 3600L, idle);
+	time_format(t - 300, touch);
+	secret_hash(token, hash);
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT u.id, u.name, u.platform_role FROM sessions s JOIN users u ON u.id = s.user_id"
-		" WHERE s.token_hash = ?1 AND s.expires_at > ?2");
+		"SELECT u.id, u.name, u.platform_role, s.last_seen_at < ?4 FROM sessions s"
+		" JOIN users u ON u.id = s.user_id"
+		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3");
 	if (!st)
 		return ERR_DB;
+	store_bind_str(st, 1, hash);
 	store_bind_str(st, 2, now);
-	return viewer_from(st, token, out);
+	store_bind_str(st, 3, idle);
+	store_bind_str(st, 4, touch);
+	int rc = store_step(st);
+	bool stale = false;
+	if (rc == STORE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->authenticated = true;
+		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
+		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
+		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
+		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+		stale = store_int(st, 3) != 0;
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_AUTH;
+	}
+	store_reset(st);
+	if (rc || !stale)
+		return rc;
+	/* in use: the idle clock starts again (at most every five minutes) */
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return 0;
+	int wrc = ERR_DB;
+	if ((st = store_prepare(c, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1"))) {
+		store_bind_str(st, 1, hash);
+		store_bind_str(st, 2, now);
+		wrc = store_run(st);
+	}
+	store_write_end_aside(s, wrc == 0);
+	return 0;
 }
 
 int session_delete(struct store *s, const char *token)
@@ -316,7 +352,7 @@ int session_delete(struct store *s, const char *token)
 		store_bind_str(st, 1, hash);
 		rc = store_run(st);
 	}
-	int crc = store_write_end(s, rc == 0);
+	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
 

@@ -23,7 +23,8 @@ enum {
 	SECRET_STRLEN = 43, /* 32 bytes in base64url */
 	TOKEN_STRLEN = 48,  /* "kiem_" and a secret */
 	TOKEN_NAME_MAX = 100,
-	SESSION_DAYS = 7,
+	SESSION_DAYS = 7,        /* a session ends this long after login, whatever */
+	SESSION_IDLE_HOURS = 8,  /* ... or this long after its last use */
 };
 
 struct user {

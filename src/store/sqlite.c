@@ -181,7 +181,19 @@ struct store_conn *store_write_begin(struct store *s)
 	return s->writer;
 }
 
+static int write_end(struct store *s, bool commit, bool changes_data);
+
 int store_write_end(struct store *s, bool commit)
+{
+	return write_end(s, commit, true);
+}
+
+int store_write_end_aside(struct store *s, bool commit)
+{
+	return write_end(s, commit, false);
+}
+
+static int write_end(struct store *s, bool commit, bool changes_data)
 {
 	int rc = 0;
 	char *msg = NULL;
@@ -196,7 +208,7 @@ int store_write_end(struct store *s, bool commit)
 	if (!commit || rc) {
 		if (sqlite3_get_autocommit(s->writer->db) == 0)
 			sqlite3_exec(s->writer->db, "ROLLBACK", NULL, NULL, NULL);
-	} else {
+	} else if (changes_data) {
 		atomic_fetch_add(&s->generation, 1);
 	}
 	pthread_mutex_unlock(&s->write_lock);

@@ -49,6 +49,9 @@ void store_read_end(struct store *s);
  * Returns the commit's result (ERR_DB when it fails). */
 struct store_conn *store_write_begin(struct store *s);
 int store_write_end(struct store *s, bool commit);
+/* The same for a write that no kept answer depends on (sessions, login
+ * bookkeeping): it leaves the generation as it is. */
+int store_write_end_aside(struct store *s, bool commit);
 
 /* NULL when the SQL does not prepare (logged). */
 struct store_stmt *store_prepare(struct store_conn *c, const char *sql);

@@ -1584,6 +1584,40 @@ static void test_password_rules(void **state)
 	arena_free(a);
 }
 
+/* Runs SQL on a connection of its own, as another process would. */
+static void raw_sql(const char *sql)
+{
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(db_path, &raw), SQLITE_OK);
+	sqlite3_busy_timeout(raw, 5000);
+	assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+}
+
+static void test_session_idle(void **state)
+{
+	(void)state;
+	char token[SECRET_STRLEN + 1];
+	struct viewer v;
+	assert_int_equal(session_create(db, alice_v.user_id, token), 0);
+	/* a use after ten minutes starts the idle clock again */
+	char *sql = sqlite3_mprintf("UPDATE sessions SET last_seen_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now', '-10 minutes')"
+				    " WHERE user_id = %Q", alice_v.user_id);
+	raw_sql(sql);
+	sqlite3_free(sql);
+	assert_int_equal(session_viewer(db, token, &v), 0);
+	assert_int_equal(count_sql1("SELECT count(*) FROM sessions WHERE user_id = ?1"
+				    " AND last_seen_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 minutes')",
+				    alice_v.user_id), 1);
+	/* unused for longer than the idle time, it no longer works */
+	sql = sqlite3_mprintf("UPDATE sessions SET last_seen_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now', '-%d hours', '-1 minutes')"
+			      " WHERE user_id = %Q", SESSION_IDLE_HOURS, alice_v.user_id);
+	raw_sql(sql);
+	sqlite3_free(sql);
+	assert_int_equal(session_viewer(db, token, &v), ERR_AUTH);
+	assert_int_equal(session_delete(db, token), 0);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -1657,6 +1691,7 @@ int main(void)
 		cmocka_unit_test(test_party_list_lists),
 		cmocka_unit_test(test_members_and_permissions),
 		cmocka_unit_test(test_password_rules),
+		cmocka_unit_test(test_session_idle),
 		cmocka_unit_test(test_party_list_bad_input),
 		cmocka_unit_test(test_party_counts),
 		cmocka_unit_test(test_user_add),
