@@ -25,6 +25,7 @@
 #include "../../src/model/area.h"
 #include "../../src/model/member.h"
 #include "../../src/model/password.h"
+#include "../../src/model/throttle.h"
 #include "../../src/model/party.h"
 #include "../../src/model/perm.h"
 #include "../../src/model/role.h"
@@ -1618,6 +1619,38 @@ static void test_session_idle(void **state)
 	assert_int_equal(session_delete(db, token), 0);
 }
 
+static void test_throttle(void **state)
+{
+	(void)state;
+	throttle_reset();
+	time_t t = 1800000000;
+	/* an account: five failures, then a wait until the window has passed */
+	for (int i = 0; i < THROTTLE_ACCOUNT; i++) {
+		assert_int_equal(throttle_wait("Ann@Example.nl", "10.0.0.1", t + i), 0);
+		throttle_failed("ann@example.nl", "10.0.0.1", t + i);
+	}
+	assert_int_equal(throttle_wait("ann@example.nl", "10.0.0.9", t + 10), THROTTLE_WINDOW - 10);
+	assert_int_equal(throttle_wait("ben@example.nl", "10.0.0.1", t + 10), 0); /* not the address yet */
+	assert_int_equal(throttle_wait("ann@example.nl", "10.0.0.1", t + THROTTLE_WINDOW), 0);
+	/* an address: twenty failures over many accounts */
+	throttle_reset();
+	for (int i = 0; i < THROTTLE_ADDRESS; i++) {
+		char email[32];
+		snprintf(email, sizeof email, "user%d@example.nl", i);
+		throttle_failed(email, "192.0.2.7", t);
+	}
+	assert_true(throttle_wait("nieuw@example.nl", "192.0.2.7", t + 1) > 0);
+	assert_int_equal(throttle_wait("nieuw@example.nl", "192.0.2.8", t + 1), 0);
+	/* a good login forgets the account's failures */
+	throttle_reset();
+	for (int i = 0; i < THROTTLE_ACCOUNT - 1; i++)
+		throttle_failed("cas@example.nl", NULL, t);
+	throttle_passed("CAS@example.nl");
+	throttle_failed("cas@example.nl", NULL, t);
+	assert_int_equal(throttle_wait("cas@example.nl", NULL, t), 0);
+	throttle_reset();
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -1692,6 +1725,7 @@ int main(void)
 		cmocka_unit_test(test_members_and_permissions),
 		cmocka_unit_test(test_password_rules),
 		cmocka_unit_test(test_session_idle),
+		cmocka_unit_test(test_throttle),
 		cmocka_unit_test(test_party_list_bad_input),
 		cmocka_unit_test(test_party_counts),
 		cmocka_unit_test(test_user_add),

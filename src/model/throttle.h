@@ -1,0 +1,25 @@
+/* throttle: limits on failed logins, per account and per address, so that
+ * passwords cannot be guessed at speed. Kept in memory: each kiem process
+ * counts its own (behind a load balancer, the limit applies per node).
+ *
+ * After THROTTLE_ACCOUNT failures for one account, or THROTTLE_ADDRESS from
+ * one address, within THROTTLE_WINDOW seconds, further attempts are refused
+ * until the window has passed, even with the right password. */
+#ifndef KIEM_THROTTLE_H
+#define KIEM_THROTTLE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+enum { THROTTLE_ACCOUNT = 5, THROTTLE_ADDRESS = 20, THROTTLE_WINDOW = 15 * 60 };
+
+/* 0 if a login may be tried now; otherwise the seconds to wait. */
+long throttle_wait(const char *email, const char *address, time_t now);
+/* Counts a failed login. */
+void throttle_failed(const char *email, const char *address, time_t now);
+/* Forgets the account's failures after a good login. */
+void throttle_passed(const char *email);
+/* Forgets everything (for tests). */
+void throttle_reset(void);
+
+#endif
