@@ -16,5 +16,17 @@ const struct http_route api_routes[] = {
 	{ HM_GET, "/api/v1/parties/{id}", api_parties_get, RF_API | RF_CACHE },
 	{ HM_PATCH, "/api/v1/parties/{id}", api_parties_patch, RF_API },
 	{ HM_DELETE, "/api/v1/parties/{id}", api_parties_delete, RF_API },
+	{ HM_GET, "/api/v1/parties/{id}/members", api_members_list, RF_API },
+	{ HM_POST, "/api/v1/parties/{id}/members", api_members_add, RF_API },
+	{ HM_GET, "/api/v1/parties/{id}/members/{userId}", api_members_get, RF_API },
+	{ HM_PATCH, "/api/v1/parties/{id}/members/{userId}", api_members_patch, RF_API },
+	{ HM_DELETE, "/api/v1/parties/{id}/members/{userId}", api_members_delete, RF_API },
+	{ HM_GET, "/api/v1/activity", api_activity_list, RF_API },
+	{ HM_GET, "/api/v1/users/me", api_users_me, RF_API },
+	{ HM_GET, "/api/v1/tokens", api_tokens_list, RF_API },
+	{ HM_POST, "/api/v1/tokens", api_tokens_create, RF_API },
+	{ HM_DELETE, "/api/v1/tokens/{id}", api_tokens_delete, RF_API },
+	{ HM_GET, "/api/v1/sessions", api_sessions_list, RF_API },
+	{ HM_DELETE, "/api/v1/sessions/{id}", api_sessions_delete, RF_API },
 };
 const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

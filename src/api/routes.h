@@ -16,5 +16,17 @@ void api_parties_get(struct http_req *r);
 void api_parties_create(struct http_req *r);
 void api_parties_patch(struct http_req *r);
 void api_parties_delete(struct http_req *r);
+void api_members_list(struct http_req *r);
+void api_members_get(struct http_req *r);
+void api_members_add(struct http_req *r);
+void api_members_patch(struct http_req *r);
+void api_members_delete(struct http_req *r);
+void api_activity_list(struct http_req *r);
+void api_users_me(struct http_req *r);
+void api_tokens_list(struct http_req *r);
+void api_tokens_create(struct http_req *r);
+void api_tokens_delete(struct http_req *r);
+void api_sessions_list(struct http_req *r);
+void api_sessions_delete(struct http_req *r);
 
 #endif

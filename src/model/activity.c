@@ -40,7 +40,7 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	int limit = f->limit > 0 ? f->limit : 20;
 	if (limit > 100)
 		problems_add_range(p, "limit", 1, 100);
-	/* the cursor is the id of the last entry shown; ids sort by time */
+	/* the cursor is the id of the last entry shown; the order is the log's */
 	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
 	if (f->object_type)
@@ -55,7 +55,8 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		"SELECT l.id, l.at, l.actor_id, u.name, l.action, l.object_type, l.object_id, l.fields"
 		" FROM activity l LEFT JOIN users u ON u.id = l.actor_id"
 		" WHERE (?1 IS NULL OR l.object_type = ?1) AND (?2 IS NULL OR l.object_id = ?2)"
-		"   AND (?3 IS NULL OR l.actor_id = ?3) AND (?4 IS NULL OR l.id < ?4)"
+		"   AND (?3 IS NULL OR l.actor_id = ?3)"
+		"   AND (?4 IS NULL OR l.seq < (SELECT seq FROM activity WHERE id = ?4))"
 		" ORDER BY l.seq DESC LIMIT ?5");
 	if (!st)
 		return ERR_DB;

@@ -31,6 +31,28 @@ static enum member_role role_of(const char *key)
 	return r > 0 ? (enum member_role)r : MEMBER_NONE;
 }
 
+/* ERR_CONFLICT if user_id is the party's last admin, who may then not go
+ * or stop being admin: a party keeps someone to manage it. On the writer. */
+static int keeps_an_admin(struct store_conn *c, const char *party_id, const char *user_id)
+{
+	struct store_stmt *st = store_prepare(c,
+		"SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id <> ?2"
+		" UNION ALL SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id = ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, party_id);
+	store_bind_str(st, 2, user_id);
+	long long others = -1, self = 0;
+	if (store_step(st) == STORE_ROW)
+		others = store_int(st, 0);
+	if (store_step(st) == STORE_ROW)
+		self = store_int(st, 0);
+	store_reset(st);
+	if (others < 0)
+		return ERR_DB;
+	return self && !others ? ERR_CONFLICT : 0;
+}
+
 int member_list(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
 		struct member **items, size_t *n)
 {
@@ -131,14 +153,17 @@ int member_set_role(struct store *s, struct arena *a, const struct viewer *v, co
 	int rc = check(s, a, v, party_id, ACT_UPDATE, &pa);
 	if (rc)
 		return rc;
-	if (!valid_role(p, role))
+	/* with every problem the caller found too: none of them changes anything */
+	if (!valid_role(p, role) || p->n)
 		return ERR_INVALID;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	rc = strcmp(role, "admin") == 0 ? 0 : keeps_an_admin(c, pa.id, user_id);
+	struct store_stmt *st = rc ? NULL : store_prepare(c,
 		"UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2");
+	if (!rc)
+		rc = ERR_DB;
 	if (st) {
 		store_bind_str(st, 1, pa.id);
 		store_bind_str(st, 2, user_id);
@@ -167,8 +192,11 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2");
+	rc = keeps_an_admin(c, pa.id, user_id);
+	struct store_stmt *st = rc ? NULL : store_prepare(c,
+		"DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2");
+	if (!rc)
+		rc = ERR_DB;
 	if (st) {
 		store_bind_str(st, 1, pa.id);
 		store_bind_str(st, 2, user_id);

@@ -58,6 +58,10 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 	[OBJ_ACTIVITY] = {
 		[ACT_READ] = W_ADMIN,
 	},
+	[OBJ_USERS] = { /* other people's accounts: their rights and blocking */
+		[ACT_READ] = W_ADMIN,
+		[ACT_UPDATE] = W_ADMIN,
+	},
 };
 
 int perm_check(const struct viewer *v, enum perm_object obj, enum perm_action act,

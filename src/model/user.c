@@ -36,7 +36,7 @@ static char *lower(struct arena *a, const char *s)
 	return t;
 }
 
-#define USER_COLS "id, email, name, platform_role, created_at"
+#define USER_COLS "id, email, name, platform_role, created_at, blocked_at IS NOT NULL"
 
 static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
 {
@@ -46,6 +46,7 @@ static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
 	int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 3));
 	u->role = r < 0 ? PROLE_USER : (enum platform_role)r;
 	u->created_at = arena_strdup(a, store_text(st, 4));
+	u->blocked = store_int(st, 5) != 0;
 }
 
 int user_add(struct store *s, struct arena *a, const char *email, const char *name,
@@ -141,7 +142,7 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 	if (!email || !password || strlen(password) > PASSWORD_MAX)
 		return ERR_AUTH;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1");
+		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1 AND blocked_at IS NULL");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, lower(a, email));
@@ -150,7 +151,7 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 	bool found = false;
 	if (rc == STORE_ROW) {
 		read_user(st, a, out);
-		hash = arena_strdup(a, store_text(st, 5));
+		hash = arena_strdup(a, store_text(st, 6));
 		found = true;
 	}
 	store_reset(st);
@@ -265,27 +266,6 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 	return rc ? rc : crc;
 }
 
-static int viewer_from(struct store_stmt *st, const char *secret, struct viewer *out)
-{
-	char hash[65];
-	secret_hash(secret, hash);
-	store_bind_str(st, 1, hash);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->authenticated = true;
-		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
-		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
-		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
-		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_AUTH;
-	}
-	store_reset(st);
-	return rc;
-}
-
 int session_viewer(struct store *s, const char *token, struct viewer *out)
 {
 	if (!token || strlen(token) != SECRET_STRLEN)
@@ -298,7 +278,7 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 	secret_hash(token, hash);
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT u.id, u.name, u.platform_role, s.last_seen_at < ?4 FROM sessions s"
-		" JOIN users u ON u.id = s.user_id"
+		" JOIN users u ON u.id = s.user_id AND u.blocked_at IS NULL"
 		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3");
 	if (!st)
 		return ERR_DB;
@@ -364,8 +344,8 @@ int token_create(struct store *s, struct arena *a, const struct viewer *v, const
 		return rc;
 	if (!name || !*name)
 		name = "API";
-	if (!valid_text(p, "name", name, true, TOKEN_NAME_MAX, false))
-		return ERR_INVALID;
+	if (!valid_text(p, "name", name, true, TOKEN_NAME_MAX, false) || p->n)
+		return ERR_INVALID; /* also for the caller's problems: no token then */
 	char raw[SECRET_STRLEN + 1], hash[65];
 	new_secret(raw);
 	snprintf(secret, TOKEN_STRLEN + 1, "kiem_%s", raw);
@@ -401,12 +381,47 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 {
 	if (!secret || strlen(secret) != TOKEN_STRLEN || strncmp(secret, "kiem_", 5) != 0)
 		return ERR_AUTH;
+	time_t t = time(NULL);
+	char now[TIME_STRLEN + 1], minute[TIME_STRLEN + 1], hash[65];
+	time_format(t, now);
+	time_format(t - 60, minute);
+	secret_hash(secret, hash);
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT u.id, u.name, u.platform_role FROM api_tokens t JOIN users u ON u.id = t.user_id"
-		" WHERE t.token_hash = ?1");
+		"SELECT u.id, u.name, u.platform_role, coalesce(t.last_used_at < ?2, 1) FROM api_tokens t"
+		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1");
 	if (!st)
 		return ERR_DB;
-	return viewer_from(st, secret, out);
+	store_bind_str(st, 1, hash);
+	store_bind_str(st, 2, minute);
+	int rc = store_step(st);
+	bool stale = false;
+	if (rc == STORE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->authenticated = true;
+		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
+		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
+		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
+		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+		stale = store_int(st, 3) != 0;
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_AUTH;
+	}
+	store_reset(st);
+	if (rc || !stale)
+		return rc;
+	/* when it was last used, to the minute, so its owner can tell */
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return 0;
+	int wrc = ERR_DB;
+	if ((st = store_prepare(c, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1"))) {
+		store_bind_str(st, 1, hash);
+		store_bind_str(st, 2, now);
+		wrc = store_run(st);
+	}
+	store_write_end_aside(s, wrc == 0);
+	return 0;
 }
 
 int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
@@ -460,4 +475,120 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
 		rc = activity_add(c, v, "delete", "token", id, "");
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
+}
+
+/* Ends every session of a user: at a change of their rights, so the
+ * browser that had them logs in again. On the writer, in a transaction. */
+static int end_sessions(struct store_conn *c, const char *user_id)
+{
+	struct store_stmt *st = store_prepare(c, "DELETE FROM sessions WHERE user_id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, user_id);
+	return store_run(st);
+}
+
+int user_set_blocked(struct store *s, const struct viewer *v, const char *user_id, bool blocked)
+{
+	int rc = perm_check(v, OBJ_USERS, ACT_UPDATE, NULL);
+	if (rc)
+		return rc;
+	if (v->user_id[0] && user_id && strcmp(v->user_id, user_id) == 0)
+		return ERR_CONFLICT; /* an admin cannot lock themselves out */
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "UPDATE users SET blocked_at = ?2 WHERE id = ?1");
+	if (st) {
+		store_bind_str(st, 1, user_id);
+		store_bind_str(st, 2, blocked ? now : NULL);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc && blocked)
+		rc = end_sessions(c, user_id);
+	if (!rc)
+		rc = activity_add(c, v, blocked ? "block" : "unblock", "user", user_id, "blocked");
+	int crc = store_write_end_aside(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int user_set_coordinator(struct store *s, const struct viewer *v, const char *user_id,
+			 const char *area_code, bool appoint, struct problems *p)
+{
+	int rc = perm_check(v, OBJ_USERS, ACT_UPDATE, NULL);
+	if (rc)
+		return rc;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c, appoint
+		? "INSERT INTO coordinator_areas (user_id, area_code)"
+		  " SELECT ?1, code FROM areas WHERE code = ?2 ON CONFLICT DO NOTHING"
+		: "DELETE FROM coordinator_areas WHERE user_id = ?1 AND area_code = ?2");
+	rc = ERR_DB;
+	if (st) {
+		store_bind_str(st, 1, user_id);
+		store_bind_str(st, 2, area_code);
+		rc = store_run(st);
+	}
+	struct store_stmt *known = store_prepare(c, "SELECT (SELECT count(*) FROM users WHERE id = ?1),"
+						    " (SELECT count(*) FROM areas WHERE code = ?2)");
+	if (!rc && known) {
+		store_bind_str(known, 1, user_id);
+		store_bind_str(known, 2, area_code);
+		if (store_step(known) == STORE_ROW) {
+			if (!store_int(known, 0))
+				rc = ERR_NOTFOUND;
+			else if (!store_int(known, 1)) {
+				problems_add(p, "area", R_UNKNOWN_AREA, 0);
+				rc = ERR_INVALID;
+			}
+		}
+		store_reset(known);
+	}
+	/* the platform role follows: a coordinator has at least one area; an
+	 * admin stays admin */
+	if (!rc && (st = store_prepare(c,
+		"UPDATE users SET platform_role = CASE"
+		" WHEN platform_role = 'admin' THEN 'admin'"
+		" WHEN EXISTS (SELECT 1 FROM coordinator_areas WHERE user_id = ?1) THEN 'coordinator'"
+		" ELSE 'user' END WHERE id = ?1"))) {
+		store_bind_str(st, 1, user_id);
+		rc = store_run(st);
+	}
+	if (!rc)
+		rc = end_sessions(c, user_id);
+	if (!rc)
+		rc = activity_add(c, v, appoint ? "appoint_coordinator" : "dismiss_coordinator", "user", user_id,
+				  "coordinatorAreas");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id, const char ***codes,
+			   size_t *n)
+{
+	enum { MAX = 200 };
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT ca.area_code FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"
+		" WHERE ca.user_id = ?1 ORDER BY a.path LIMIT 200");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, user_id);
+	const char **list = arena_alloc(a, sizeof *list * MAX);
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && count < MAX)
+		list[count++] = arena_strdup(a, store_text(st, 0));
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*codes = list;
+	*n = count;
+	return 0;
 }

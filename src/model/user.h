@@ -33,6 +33,7 @@ struct user {
 	const char *name;
 	enum platform_role role;
 	const char *created_at;
+	bool blocked;
 };
 
 /* Creates an account; ERR_INVALID with problems (email taken is a problem
@@ -83,6 +84,20 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out);
 int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
 	       size_t *n);
 int token_revoke(struct store *s, const struct viewer *v, const char *id);
+
+/* Blocks or unblocks an account (platform admins). A blocked account cannot
+ * log in, and its sessions end and its tokens stop working. ERR_CONFLICT
+ * for an admin's own account. */
+int user_set_blocked(struct store *s, const struct viewer *v, const char *user_id, bool blocked);
+/* Appoints a user coordinator of an area, or dismisses them (platform
+ * admins). The platform role follows; the user's sessions end, so that
+ * they log in again with their new rights. A problem on "area" if there is
+ * no such area; ERR_NOTFOUND if there is no such user. */
+int user_set_coordinator(struct store *s, const struct viewer *v, const char *user_id,
+			 const char *area_code, bool appoint, struct problems *p);
+/* The codes of the areas a user coordinates, in tree order. */
+int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id, const char ***codes,
+			   size_t *n);
 
 /* The hash under which a secret is stored (64 hex characters). */
 void secret_hash(const char *secret, char out[65]);

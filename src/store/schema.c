@@ -123,7 +123,11 @@ const char *const schema_steps[] = {
 	"  object_id TEXT NOT NULL,"
 	"  fields TEXT NOT NULL);"
 	"CREATE INDEX activity_object ON activity(object_type, object_id, seq);"
-	"CREATE INDEX activity_actor ON activity(actor_id, seq);",
+	"CREATE INDEX activity_actor ON activity(actor_id, seq);"
+
+	/* a blocked account cannot log in, and its sessions and tokens stop */
+	"ALTER TABLE users ADD COLUMN blocked_at TEXT;"
+	"CREATE INDEX coordinator_areas_area ON coordinator_areas(area_code);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

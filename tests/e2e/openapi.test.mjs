@@ -32,17 +32,33 @@ const ROUTES = [
   { method: 'GET', path: '/api/v1/parties/{id}' },
   { method: 'PATCH', path: '/api/v1/parties/{id}' },
   { method: 'DELETE', path: '/api/v1/parties/{id}' },
+  { method: 'GET', path: '/api/v1/parties/{id}/members' },
+  { method: 'POST', path: '/api/v1/parties/{id}/members' },
+  { method: 'GET', path: '/api/v1/parties/{id}/members/{userId}' },
+  { method: 'PATCH', path: '/api/v1/parties/{id}/members/{userId}' },
+  { method: 'DELETE', path: '/api/v1/parties/{id}/members/{userId}' },
+  { method: 'GET', path: '/api/v1/activity' },
+  { method: 'GET', path: '/api/v1/users/me' },
+  { method: 'GET', path: '/api/v1/tokens' },
+  { method: 'POST', path: '/api/v1/tokens' },
+  { method: 'DELETE', path: '/api/v1/tokens/{id}' },
+  { method: 'GET', path: '/api/v1/sessions' },
+  { method: 'DELETE', path: '/api/v1/sessions/{id}' },
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const ADMIN = 'beheer@openapi.example';
+const MEMBER = 'lid@openapi.example';
 let kiem;
 let doc;
 let apiVersion;
 
 before(async () => {
   kiem = await startKiem({
-    users: [{ email: ADMIN, name: 'Beheerder', password: 'een lang wachtwoord 123', admin: true }],
+    users: [
+      { email: ADMIN, name: 'Beheerder', password: 'een lang wachtwoord 123', admin: true },
+      { email: MEMBER, name: 'Lid', password: 'nog een lang wachtwoord 456' },
+    ],
   });
   const res = await fetch(`${kiem.url}/api/v1/openapi.json`);
   assert.equal(res.status, 200);
@@ -170,6 +186,41 @@ test('the responses match the schemas of the document', async () => {
     'application/merge-patch+json');
   assert.equal(r.status, 200);
   check('Party', r.body);
+
+  r = await send('POST', `/parties/${id}/members`, { email: MEMBER, role: 'member' });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('Member', r.body);
+  r = await send('PATCH', `/parties/${id}/members/${r.body.userId}`, { role: 'admin' }, 'application/merge-patch+json');
+  assert.equal(r.status, 200);
+  check('Member', r.body);
+  r = await get(`/parties/${id}/members/${r.body.userId}`, auth);
+  assert.equal(r.status, 200);
+  check('Member', r.body);
+  r = await get(`/parties/${id}/members`, auth);
+  assert.equal(r.status, 200);
+  check('MemberCollection', r.body);
+  assert.equal(r.body.items.length, 2);
+
+  r = await get('/users/me', { Authorization: `Bearer ${kiem.tokens[MEMBER]}` });
+  assert.equal(r.status, 200);
+  check('Me', r.body);
+  assert.equal(r.body.memberships.length, 1);
+
+  r = await send('POST', '/tokens', { name: 'proef' });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('TokenCreated', r.body);
+  r = await get('/tokens', auth);
+  assert.equal(r.status, 200);
+  check('TokenCollection', r.body);
+  r = await get('/sessions', auth);
+  assert.equal(r.status, 200);
+  check('SessionCollection', r.body);
+  r = await get('/activity?limit=100', auth);
+  assert.equal(r.status, 200);
+  check('ActivityCollection', r.body);
+  assert.ok(r.body.items.length > 0);
 
   const municipality = (await get('/areas?level=municipality&limit=1')).body.items[0];
   assert.ok(municipality, 'the demo has a municipality');
