@@ -1651,6 +1651,60 @@ static void test_throttle(void **state)
 	throttle_reset();
 }
 
+static void test_block_and_coordinators(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct viewer eve, seen;
+	struct problems p = { 0 };
+	assert_int_equal(add_user("eve@example.nl", "Eve", "eves lange wachtwoord", PROLE_USER, &eve), 0);
+	char session[SECRET_STRLEN + 1], secret[TOKEN_STRLEN + 1];
+	struct api_token tok;
+	assert_int_equal(session_create(db, eve.user_id, session), 0);
+	assert_int_equal(token_create(db, a, &eve, "t", secret, &tok, &p), 0);
+
+	/* only a platform admin blocks, and not themselves */
+	assert_int_equal(user_set_blocked(db, &alice_v, eve.user_id, true), ERR_FORBIDDEN);
+	assert_int_equal(user_set_blocked(db, &anon, eve.user_id, true), ERR_AUTH);
+	assert_int_equal(user_set_blocked(db, &admin_v, admin_v.user_id, true), ERR_CONFLICT);
+	assert_int_equal(user_set_blocked(db, &admin_v, "00000000-0000-7000-8000-000000000000", true), ERR_NOTFOUND);
+	assert_int_equal(user_set_blocked(db, &admin_v, eve.user_id, true), 0);
+	/* blocked: no login, the session has ended, the token does not work */
+	struct user u;
+	assert_int_equal(user_authenticate(db, a, "eve@example.nl", "eves lange wachtwoord", &u), ERR_AUTH);
+	assert_int_equal(session_viewer(db, session, &seen), ERR_AUTH);
+	assert_int_equal(token_viewer(db, secret, &seen), ERR_AUTH);
+	assert_int_equal(user_get(db, a, eve.user_id, &u), 0);
+	assert_true(u.blocked);
+	/* unblocked: the password and the token work again */
+	assert_int_equal(user_set_blocked(db, &admin_v, eve.user_id, false), 0);
+	assert_int_equal(user_authenticate(db, a, "eve@example.nl", "eves lange wachtwoord", &u), 0);
+	assert_int_equal(token_viewer(db, secret, &seen), 0);
+
+	/* appointing a coordinator: the role follows, the sessions end */
+	assert_int_equal(session_create(db, eve.user_id, session), 0);
+	assert_int_equal(user_set_coordinator(db, &alice_v, eve.user_id, "WK034402", true, &p), ERR_FORBIDDEN);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(user_set_coordinator(db, &admin_v, eve.user_id, "XX99", true, &p), ERR_INVALID);
+	expect_problem(&p, "area", R_UNKNOWN_AREA);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(user_set_coordinator(db, &admin_v, eve.user_id, "WK034402", true, &p), 0);
+	assert_int_equal(session_viewer(db, session, &seen), ERR_AUTH);
+	assert_int_equal(token_viewer(db, secret, &seen), 0);
+	assert_int_equal(seen.role, PROLE_COORDINATOR);
+	const char **codes;
+	size_t n;
+	assert_int_equal(user_coordinator_areas(db, a, eve.user_id, &codes, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(codes[0], "WK034402");
+	/* dismissed from the last area: a resident again */
+	assert_int_equal(user_set_coordinator(db, &admin_v, eve.user_id, "WK034402", false, &p), 0);
+	assert_int_equal(token_viewer(db, secret, &seen), 0);
+	assert_int_equal(seen.role, PROLE_USER);
+	assert_int_equal(token_revoke(db, &eve, tok.id), 0);
+	arena_free(a);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -1726,6 +1780,7 @@ int main(void)
 		cmocka_unit_test(test_password_rules),
 		cmocka_unit_test(test_session_idle),
 		cmocka_unit_test(test_throttle),
+		cmocka_unit_test(test_block_and_coordinators),
 		cmocka_unit_test(test_party_list_bad_input),
 		cmocka_unit_test(test_party_counts),
 		cmocka_unit_test(test_user_add),
