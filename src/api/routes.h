@@ -29,4 +29,10 @@ void api_tokens_delete(struct http_req *r);
 void api_sessions_list(struct http_req *r);
 void api_sessions_delete(struct http_req *r);
 
+void api_users_list(struct http_req *r);
+void api_users_get(struct http_req *r);
+void api_users_patch(struct http_req *r);
+void api_users_appoint(struct http_req *r);
+void api_users_dismiss(struct http_req *r);
+
 #endif

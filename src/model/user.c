@@ -592,3 +592,59 @@ int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id
 	*n = count;
 	return 0;
 }
+
+int user_list(struct store *s, struct arena *a, const struct viewer *v, const char *q,
+	      const char *cursor, int limit, struct user **items, size_t *n, const char **next,
+	      struct problems *p)
+{
+	int rc = perm_check(v, OBJ_USERS, ACT_READ, NULL);
+	if (rc)
+		return rc;
+	if (limit < 1 || limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	if (cursor && !uuid_valid(cursor, strlen(cursor)))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (q)
+		valid_text(p, "q", q, false, 200, false);
+	if (p->n)
+		return ERR_INVALID;
+	char *like = NULL;
+	if (q && *q) {
+		size_t len = strlen(q);
+		like = arena_alloc(a, 2 * len + 3);
+		char *o = like;
+		*o++ = '%';
+		for (const char *c = q; *c; c++) {
+			if (*c == '%' || *c == '_' || *c == '\\')
+				*o++ = '\\';
+			*o++ = *c;
+		}
+		*o++ = '%';
+		*o = 0;
+	}
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " USER_COLS " FROM users"
+		" WHERE (?1 IS NULL OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\')"
+		"   AND (?2 IS NULL OR id < ?2)"
+		" ORDER BY id DESC LIMIT ?3");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, like);
+	store_bind_str(st, 2, cursor);
+	store_bind_int(st, 3, limit + 1);
+	struct user *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW)
+		read_user(st, a, &list[count++]);
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*next = NULL;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		*next = list[count - 1].id;
+	}
+	*items = list;
+	*n = count;
+	return 0;
+}

@@ -95,6 +95,11 @@ int user_set_blocked(struct store *s, const struct viewer *v, const char *user_i
  * no such area; ERR_NOTFOUND if there is no such user. */
 int user_set_coordinator(struct store *s, const struct viewer *v, const char *user_id,
 			 const char *area_code, bool appoint, struct problems *p);
+/* The accounts, for platform admins, newest first; q matches the name or
+ * the email. *next is the cursor of the next page, or NULL. */
+int user_list(struct store *s, struct arena *a, const struct viewer *v, const char *q,
+	      const char *cursor, int limit, struct user **items, size_t *n, const char **next,
+	      struct problems *p);
 /* The codes of the areas a user coordinates, in tree order. */
 int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id, const char ***codes,
 			   size_t *n);
