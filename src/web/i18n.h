@@ -17,6 +17,7 @@
 	X(NAV_LOGIN, "Inloggen", "Log in") \
 	X(NAV_ACCOUNT, "Account", "Account") \
 	X(NAV_LOGOUT, "Uitloggen", "Log out") \
+	X(NAV_ACTIVITY, "Activiteit", "Activity") \
 	X(OTHER_LANG, "English", "Nederlands") \
 	X(OTHER_LANG_LABEL, "Read this page in English", "Lees deze pagina in het Nederlands") \
 	X(FOOTER, "kiem is de infrastructuur van een sociaal ecosysteem, gebouwd op het dossier 'Wat werkt bij sociale innovatie' van Movisie.", \
@@ -158,7 +159,90 @@
 	X(TOKEN_REVOKE, "Intrekken", "Revoke") \
 	X(TOKEN_REVOKED, "Het token is ingetrokken.", "The token has been revoked.") \
 	X(TOKENS_NONE, "Je hebt nog geen tokens.", "You have no tokens yet.") \
-	X(NEVER, "Nooit", "Never")
+	X(NEVER, "Nooit", "Never") \
+	X(DATETIME, "%s om %s (UTC)", "%s at %s (UTC)") \
+	X(MY_PARTIES, "Je partijen", "Your parties") \
+	X(MY_PARTIES_NONE, "Je bent nog geen lid van een partij. Voeg zelf een partij toe, of vraag de beheerder van een partij om je toe te voegen.", \
+	  "You are not a member of a party yet. Add a party yourself, or ask the administrator of a party to add you.") \
+	X(PARTY, "Partij", "Party") \
+	X(MEMBER_LEFT, "Je hebt de partij verlaten.", "You have left the party.") \
+	X(SESSIONS_TITLE, "Je sessies", "Your sessions") \
+	X(SESSIONS_INTRO, "Hier zie je waar je nu bent ingelogd. Herken je een sessie niet? Beëindig die dan. Een sessie eindigt vanzelf als je %d uur niets doet, en altijd na %d dagen.", \
+	  "Here you see where you are logged in now. Do you not recognise a session? Then end it. A session ends by itself after %d hours without use, and always after %d days.") \
+	X(SESSION_STARTED, "Begonnen", "Started") \
+	X(SESSION_LAST_SEEN, "Laatst actief", "Last active") \
+	X(SESSION_EXPIRES, "Verloopt", "Expires") \
+	X(SESSION_CURRENT, "Deze sessie", "This session") \
+	X(SESSION_END, "Beëindigen", "End") \
+	X(SESSION_END_LABEL, "Beëindigen: de sessie van %s", "End: the session of %s") \
+	X(SESSION_END_CURRENT, "Beëindigen: deze sessie (je wordt uitgelogd)", "End: this session (you will be logged out)") \
+	X(SESSION_ENDED, "De sessie is beëindigd.", "The session has been ended.") \
+	X(SESSIONS_NONE, "Je hebt geen andere sessies.", "You have no other sessions.") \
+	/* members */ \
+	X(MEMBERS, "Leden", "Members") \
+	X(MEMBERS_TITLE, "Leden van %s", "Members of %s") \
+	X(MEMBERS_INTRO, "Leden kunnen de partij bewerken en namens haar optreden. Beheerders kunnen ook leden toevoegen, hun rol wijzigen en ze verwijderen.", \
+	  "Members can edit the party and act on its behalf. Administrators can also add members, change their role and remove them.") \
+	X(MEMBERS_NONE, "Deze partij heeft nog geen leden.", "This party has no members yet.") \
+	X(BACK_TO_PARTY, "Terug naar %s", "Back to %s") \
+	X(MEMBER_SINCE, "Lid sinds", "Member since") \
+	X(MEMBER_YOU, "(jij)", "(you)") \
+	X(MEMBER_ACTIONS, "Acties", "Actions") \
+	X(MEMBER_ROLE_MEMBER, "Lid", "Member") \
+	X(MEMBER_ROLE_ADMIN, "Beheerder", "Administrator") \
+	X(MEMBER_ROLE_MEMBER_HINT, "Kan de partij bewerken en namens haar optreden.", "Can edit the party and act on its behalf.") \
+	X(MEMBER_ROLE_ADMIN_HINT, "Kan ook leden toevoegen, hun rol wijzigen en ze verwijderen.", "Can also add members, change their role and remove them.") \
+	X(MEMBER_ROLE_OF, "Rol van %s", "Role of %s") \
+	X(MEMBER_ROLE_CHANGE, "Wijzigen", "Change") \
+	X(MEMBER_ROLE_CHANGE_LABEL, "Wijzigen: de rol van %s", "Change: the role of %s") \
+	X(MEMBER_REMOVE, "Verwijderen", "Remove") \
+	X(MEMBER_REMOVE_LABEL, "Verwijderen: %s", "Remove: %s") \
+	X(MEMBER_ADD_TITLE, "Iemand toevoegen", "Add someone") \
+	X(MEMBER_ADD_EMAIL_HINT, "Het e-mailadres waarmee de persoon inlogt bij kiem. De persoon moet al een account hebben.", \
+	  "The email address the person logs in to kiem with. The person must already have an account.") \
+	X(MEMBER_ADD_SUBMIT, "Toevoegen", "Add") \
+	X(MEMBER_ADDED, "De persoon is toegevoegd aan de partij.", "The person has been added to the party.") \
+	X(MEMBER_ROLE_CHANGED, "De rol is gewijzigd.", "The role has been changed.") \
+	X(MEMBER_REMOVED, "De persoon is uit de partij verwijderd.", "The person has been removed from the party.") \
+	X(MEMBER_LEAVE, "Verlaat deze partij", "Leave this party") \
+	X(MEMBER_YOU_MEMBER, "Je bent lid van deze partij.", "You are a member of this party.") \
+	X(MEMBER_YOU_ADMIN, "Je bent beheerder van deze partij.", "You are an administrator of this party.") \
+	X(MEMBER_ONLY_ADMIN, "Je bent de enige beheerder van deze partij. Maak eerst iemand anders beheerder. Daarna kun je de partij verlaten.", \
+	  "You are the only administrator of this party. First make someone else an administrator. Then you can leave the party.") \
+	X(MEMBER_NOT_POSSIBLE, "Dat kan niet", "That is not possible") \
+	X(MEMBER_LAST_ADMIN, "Een partij houdt altijd minstens één beheerder. Maak eerst iemand anders beheerder.", \
+	  "A party always keeps at least one administrator. First make someone else an administrator.") \
+	X(MEMBER_LEAVE_HINT, "Als je de partij verlaat, kun je haar niet meer bewerken. Alleen een beheerder kan je weer toevoegen.", \
+	  "If you leave the party, you can no longer edit it. Only an administrator can add you again.") \
+	/* activity */ \
+	X(ACTIVITY_TITLE, "Activiteit", "Activity") \
+	X(ACTIVITY_INTRO, "Elke wijziging in kiem: wanneer, door wie, wat en welke gegevens. De nieuwste staat bovenaan. De gegevens zelf staan hier niet, alleen welke het waren.", \
+	  "Every change in kiem: when, by whom, what, and which details. The newest is at the top. The details themselves are not kept here, only which ones they were.") \
+	X(ACTIVITY_WHEN, "Wanneer", "When") \
+	X(ACTIVITY_WHO, "Wie", "Who") \
+	X(ACTIVITY_ACTION, "Actie", "Action") \
+	X(ACTIVITY_OBJECT, "Wat", "What") \
+	X(ACTIVITY_FIELDS, "Gegevens", "Details") \
+	X(ACTIVITY_SYSTEM, "kiem zelf", "kiem itself") \
+	X(ACTIVITY_GONE_ACCOUNT, "een verwijderd account", "a removed account") \
+	X(ACTIVITY_GONE, "%s (bestaat niet meer)", "%s (no longer exists)") \
+	X(ACTIVITY_NONE, "Er is nog geen activiteit.", "There is no activity yet.") \
+	X(ACTIVITY_OLDER, "Oudere activiteit", "Older activity") \
+	X(ACTIVITY_NEWEST, "Nieuwste activiteit", "Newest activity") \
+	X(ACTION_CREATE, "Aangemaakt", "Created") \
+	X(ACTION_UPDATE, "Gewijzigd", "Changed") \
+	X(ACTION_DELETE, "Verwijderd", "Deleted") \
+	X(ACTION_ADD_MEMBER, "Lid toegevoegd", "Member added") \
+	X(ACTION_CHANGE_MEMBER, "Rol van een lid gewijzigd", "A member's role changed") \
+	X(ACTION_REMOVE_MEMBER, "Lid verwijderd", "Member removed") \
+	X(ACTION_BLOCK, "Geblokkeerd", "Blocked") \
+	X(ACTION_UNBLOCK, "Blokkade opgeheven", "Unblocked") \
+	X(ACTION_APPOINT_COORDINATOR, "Coördinator gemaakt", "Made coordinator") \
+	X(ACTION_DISMISS_COORDINATOR, "Geen coördinator meer", "No longer coordinator") \
+	X(FIELD_BLOCKED, "Blokkade", "Block") \
+	X(FIELD_COORDINATOR_AREAS, "Gebieden als coördinator", "Areas as coordinator") \
+	X(OBJECT_USER, "Account", "Account") \
+	X(OBJECT_TOKEN, "API-token", "API token")
 
 enum msg {
 #define X(key, nl, en) M_##key,

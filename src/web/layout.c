@@ -56,6 +56,21 @@ const char *page_date(struct http_req *r, const char *t)
 				  : arena_printf(r->arena, "%lld %s %lld", d, months[0][m - 1], y);
 }
 
+const char *page_datetime(struct http_req *r, const char *t)
+{
+	long long h, min;
+	if (!t || strlen(t) < 16 || t[13] != ':' || !text_parse_int(t + 11, 2, 0, 23, &h) ||
+	    !text_parse_int(t + 14, 2, 0, 59, &min))
+		return page_date(r, t);
+	return arena_printf(r->arena, T(r, M_DATETIME), page_date(r, t),
+			    arena_printf(r->arena, "%02lld:%02lld", h, min));
+}
+
+void page_time(struct http_req *r, const char *t)
+{
+	html_f(out(r), "<time datetime=\"%s\">%s</time>", t ? t : "", page_datetime(r, t));
+}
+
 static void nav_item(struct http_req *r, const char *href, enum msg label, bool current)
 {
 	html_f(out(r), "<li><a href=\"%s\"", href);
@@ -84,6 +99,8 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 	html_f(b, "<nav aria-label=\"%s\">\n<ul>\n", T(r, M_NAV_LABEL));
 	nav_item(r, "/", M_NAV_HOME, current == NAV_HOME);
 	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
+	if (r->viewer.authenticated && perm_can(&r->viewer, OBJ_ACTIVITY, ACT_READ, NULL))
+		nav_item(r, "/beheer/activiteit", M_NAV_ACTIVITY, current == NAV_ACTIVITY);
 	if (r->viewer.authenticated)
 		nav_item(r, "/account", M_NAV_ACCOUNT, current == NAV_ACCOUNT);
 	else
@@ -126,9 +143,14 @@ void page_message(struct http_req *r, int status, const char *title, const char 
 
 void page_require_login(struct http_req *r)
 {
+	page_login_redirect(r, r->path);
+}
+
+void page_login_redirect(struct http_req *r, const char *next)
+{
 	struct buf b = BUF_INIT(4096);
 	buf_adds(&b, "/inloggen?next=");
-	text_url_encode(&b, r->path);
+	text_url_encode(&b, next);
 	http_redirect(r, arena_strdup(r->arena, b.err ? "/inloggen" : b.ptr));
 	buf_release(&b);
 }

@@ -13,7 +13,7 @@
 #include "../model/valid.h"
 #include "i18n.h"
 
-enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_LOGIN, NAV_ACCOUNT };
+enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_LOGIN, NAV_ACCOUNT, NAV_ACTIVITY };
 
 /* Starts the page: status 200, text/html, and everything up to <main>. */
 void page_begin(struct http_req *r, const char *title, enum nav current);
@@ -69,7 +69,13 @@ void page_message(struct http_req *r, int status, const char *title, const char 
 const char *page_lang_url(struct http_req *r, const char *lang);
 /* Sends a logged-out viewer to the login page, coming back here after. */
 void page_require_login(struct http_req *r);
+/* The same, coming back to next (a path on this site) after. */
+void page_login_redirect(struct http_req *r, const char *next);
 /* Formats an RFC 3339 time for people: "27-11-2026" or "27 Nov 2026". */
 const char *page_date(struct http_req *r, const char *rfc3339);
+/* The same with the time of day: "27 november 2026 om 10:04 (UTC)". */
+const char *page_datetime(struct http_req *r, const char *rfc3339);
+/* <time datetime="...">, with page_datetime's text. */
+void page_time(struct http_req *r, const char *rfc3339);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "../http/http.h"
 #include "../model/area.h"
+#include "../model/perm.h"
 
 void page_home(struct http_req *r);
 void page_style(struct http_req *r);
@@ -21,6 +22,11 @@ void page_logout(struct http_req *r);
 void page_account(struct http_req *r);
 void page_token_create(struct http_req *r);
 void page_token_revoke(struct http_req *r);
+void page_session_end(struct http_req *r);
+void page_members(struct http_req *r);
+void page_member_role(struct http_req *r);
+void page_member_remove(struct http_req *r);
+void page_activity(struct http_req *r);
 
 /* Areas to offer in a picker: the tree down to districts, if it has at
  * most max of them; false if it has more (or cannot be read), and a field
@@ -28,5 +34,7 @@ void page_token_revoke(struct http_req *r);
 bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n);
 /* The name of an area code, or the code itself. */
 const char *web_area_name(struct http_req *r, const char *code);
+/* A person's place in a party, for people: "Lid", "Beheerder". */
+const char *web_member_role(struct http_req *r, enum member_role role);
 
 #endif

@@ -233,10 +233,18 @@ void page_party(struct http_req *r)
 		page_notice(r, T(r, M_SAVED));
 	html_f(b, "<h1>%s</h1>\n<p class=\"meta\"><span class=\"kind kind-%s\">%s</span></p>\n", pa.name,
 	       pa.kind, kind_name(r, pa.kind));
-	if (party_can_edit(&r->viewer, &pa))
-		html_f(b, "<p class=\"actions\"><a class=\"button\" href=\"/partijen/%s/bewerken\">%s</a> "
-			  "<a class=\"button secondary\" href=\"/partijen/%s/verwijderen\">%s</a></p>\n",
-		       pa.id, T(r, M_EDIT), pa.id, T(r, M_DELETE));
+	bool edit = party_can_edit(&r->viewer, &pa), members = party_can(&r->viewer, &pa, OBJ_MEMBERS, ACT_READ),
+	     del = party_can(&r->viewer, &pa, OBJ_PARTY, ACT_DELETE);
+	if (edit || members || del) {
+		html_raw(b, "<p class=\"actions\">");
+		if (edit)
+			html_f(b, "<a class=\"button\" href=\"/partijen/%s/bewerken\">%s</a> ", pa.id, T(r, M_EDIT));
+		if (members)
+			html_f(b, "<a class=\"button secondary\" href=\"/partijen/%s/leden\">%s</a> ", pa.id, T(r, M_MEMBERS));
+		if (del)
+			html_f(b, "<a class=\"button secondary\" href=\"/partijen/%s/verwijderen\">%s</a>", pa.id, T(r, M_DELETE));
+		html_raw(b, "</p>\n");
+	}
 	html_raw(b, "<div class=\"description\">\n");
 	html_markdown(b, pa.description);
 	html_raw(b, "</div>\n<dl class=\"facts\">\n");

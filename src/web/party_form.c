@@ -233,16 +233,16 @@ void page_party_new(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
 }
 
-/* Loads the party of the URL for a change; answers and returns false if
- * the viewer may not. */
-static bool load_for_change(struct http_req *r, struct party *pa)
+/* Loads the party of the URL for a change (ACT_UPDATE) or its removal
+ * (ACT_DELETE); answers and returns false if the viewer may not. */
+static bool load_for_change(struct http_req *r, struct party *pa, enum perm_action act)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
 		return false;
 	}
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
-	if (!rc && !party_can_edit(&r->viewer, pa))
+	if (!rc && !party_can(&r->viewer, pa, OBJ_PARTY, act))
 		rc = ERR_FORBIDDEN;
 	if (rc) {
 		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
@@ -254,7 +254,7 @@ static bool load_for_change(struct http_req *r, struct party *pa)
 void page_party_edit(struct http_req *r)
 {
 	struct party_form pf = { 0 };
-	if (!load_for_change(r, &pf.pa))
+	if (!load_for_change(r, &pf.pa, ACT_UPDATE))
 		return;
 	if (r->method != HM_POST) {
 		fill_from(r, &pf);
@@ -284,7 +284,7 @@ void page_party_edit(struct http_req *r)
 void page_party_delete(struct http_req *r)
 {
 	struct party pa;
-	if (!load_for_change(r, &pa))
+	if (!load_for_change(r, &pa, ACT_DELETE))
 		return;
 	if (r->method == HM_POST) {
 		int rc = party_delete(r->store, &r->viewer, pa.id);

@@ -10,10 +10,15 @@ const struct http_route web_routes[] = {
 	{ HM_GET, "/partijen/{id}", page_party, RF_PAGE | RF_CACHE },
 	{ HM_GET | HM_POST, "/partijen/{id}/bewerken", page_party_edit, RF_PAGE },
 	{ HM_GET | HM_POST, "/partijen/{id}/verwijderen", page_party_delete, RF_PAGE },
+	{ HM_GET | HM_POST, "/partijen/{id}/leden", page_members, RF_PAGE },
+	{ HM_POST, "/partijen/{id}/leden/{user}/rol", page_member_role, RF_PAGE },
+	{ HM_POST, "/partijen/{id}/leden/{user}/verwijderen", page_member_remove, RF_PAGE },
 	{ HM_GET | HM_POST, "/inloggen", page_login, RF_PAGE },
 	{ HM_POST, "/uitloggen", page_logout, RF_PAGE },
 	{ HM_GET, "/account", page_account, RF_PAGE },
 	{ HM_POST, "/account/tokens", page_token_create, RF_PAGE },
 	{ HM_POST, "/account/tokens/{id}/intrekken", page_token_revoke, RF_PAGE },
+	{ HM_POST, "/account/sessies/{id}/beeindigen", page_session_end, RF_PAGE },
+	{ HM_GET, "/beheer/activiteit", page_activity, RF_PAGE },
 };
 const size_t web_routes_count = sizeof web_routes / sizeof web_routes[0];

@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem } from '../lib/kiem.mjs';
-import { ANNA, USERS, launch, newPage, where, login, clickAndLoad, assertAccessible, screenshot } from './browser.mjs';
+import { ANNA, BEHEER, USERS, launch, newPage, where, login, clickAndLoad, assertAccessible, screenshot } from './browser.mjs';
 
 describe('accessibility (WCAG 2.1 A and AA, axe-core)', () => {
   let srv;
@@ -120,16 +120,47 @@ describe('accessibility (WCAG 2.1 A and AA, axe-core)', () => {
 
   test('the account: token table, a fresh token, a revoked token', async () => {
     await check(anna, '/account', 'account with its token table');
-    assert.equal(await anna.locator('table tbody tr').count(), 1, 'the token made when the server started');
+    assert.equal(await anna.locator('#tokens table tbody tr').count(), 1, 'the token made when the server started');
     await anna.getByLabel('Waarvoor is het token?').fill('Rapportage-script');
     await clickAndLoad(anna, anna.getByRole('button', { name: 'Token maken' }));
     assert.ok((await anna.locator('code#new-token').textContent()).trim().length >= 20, 'the new token shows');
-    assert.equal(await anna.locator('table tbody tr').count(), 2);
+    assert.equal(await anna.locator('#tokens table tbody tr').count(), 2);
     await assertAccessible(anna, 'account with a fresh token');
     await screenshot(anna, 'account');
     await clickAndLoad(anna, anna.getByRole('button', { name: 'Intrekken: Rapportage-script' }));
     assert.equal(where(anna), '/account?ingetrokken=1');
     await assertAccessible(anna, 'account after revoking a token');
+  });
+
+  test('members, the account and the activity log: in English and on a small screen', async () => {
+    await anna.goto(`${srv.url}/partijen/nieuw`);
+    await anna.getByLabel('Naam', { exact: true }).fill('Ledenpagina-toets');
+    await anna.getByRole('radio', { name: 'Overheid' }).check();
+    await clickAndLoad(anna, anna.getByRole('button', { name: 'Opslaan' }));
+    const path = new URL(anna.url()).pathname;
+    assert.match(path, /^\/partijen\/[0-9a-f-]{36}$/);
+    await check(anna, `${path}/leden?lang=en`, 'the members page in English');
+    await clickAndLoad(anna, anna.getByRole('button', { name: 'Add' }));
+    assert.equal(await anna.locator('#email-error').count(), 1);
+    await assertAccessible(anna, 'the members page in English with an error');
+    await check(anna, '/account', 'the account in English');
+    await anna.goto(`${srv.url}/?lang=nl`);
+
+    const admin = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    const small = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    try {
+      await login(admin, srv.url, BEHEER);
+      await login(small, srv.url, ANNA);
+      for (const [page, p, name] of [[small, `${path}/leden`, 'members'], [small, '/account', 'account'],
+        [admin, '/beheer/activiteit', 'activity']]) {
+        await check(page, p, `${name} on a small screen`, { shot: `small-${name}` });
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= 320, `${p} needs no sideways scrolling at 320 px (it is ${wide} px wide)`);
+      }
+    } finally {
+      await admin.context().close();
+      await small.context().close();
+    }
   });
 
   test('error pages: 404, 403', async () => {

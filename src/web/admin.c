@@ -1,0 +1,198 @@
+/* /beheer/activiteit: the activity log, the audit trail, for platform
+ * admins: every change, newest first, with who made it and which fields it
+ * touched (never their values). */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../model/activity.h"
+#include "../model/party.h"
+#include "../model/user.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+enum { ACTIVITY_PAGE = 50 };
+
+static const struct {
+	const char *key;
+	enum msg name;
+} actions[] = {
+	{ "create", M_ACTION_CREATE },
+	{ "update", M_ACTION_UPDATE },
+	{ "delete", M_ACTION_DELETE },
+	{ "add_member", M_ACTION_ADD_MEMBER },
+	{ "change_member", M_ACTION_CHANGE_MEMBER },
+	{ "remove_member", M_ACTION_REMOVE_MEMBER },
+	{ "block", M_ACTION_BLOCK },
+	{ "unblock", M_ACTION_UNBLOCK },
+	{ "appoint_coordinator", M_ACTION_APPOINT_COORDINATOR },
+	{ "dismiss_coordinator", M_ACTION_DISMISS_COORDINATOR },
+};
+
+/* The fields of the log, by the names of the forms and the API. */
+static const struct {
+	const char *key;
+	enum msg name;
+} fields[] = {
+	{ "name", M_NAME }, { "kind", M_KIND }, { "description", M_DESCRIPTION },
+	{ "email", M_EMAIL }, { "phone", M_PHONE }, { "website", M_WEBSITE },
+	{ "capacityHours", M_CAPACITY }, { "visibility", M_VISIBILITY }, { "areas", M_AREAS },
+	{ "roles", M_ROLES }, { "tags", M_TAGS }, { "members", M_MEMBERS },
+	{ "blocked", M_FIELD_BLOCKED }, { "coordinatorAreas", M_FIELD_COORDINATOR_AREAS },
+};
+
+static const char *action_name(struct http_req *r, const char *key)
+{
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (strcmp(actions[i].key, key) == 0)
+			return T(r, actions[i].name);
+	return key; /* an action this page does not know yet: as the log has it */
+}
+
+static void write_fields(struct http_req *r, const char *list)
+{
+	struct buf *b = &r->out;
+	const char *p = list;
+	bool first = true;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		if (len) {
+			const char *key = arena_strndup(r->arena, p, len), *name = key;
+			for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+				if (strcmp(fields[i].key, key) == 0)
+					name = T(r, fields[i].name);
+			html_f(b, "%s%s", first ? "" : ", ", name);
+			first = false;
+		}
+		p += len;
+		if (*p)
+			p++;
+	}
+}
+
+/* Names of parties already looked up on this page: a party changed ten
+ * times is read once. */
+struct names {
+	const char *id[ACTIVITY_PAGE];
+	const char *name[ACTIVITY_PAGE]; /* NULL: it no longer exists */
+	size_t n;
+};
+
+static const char *party_name(struct http_req *r, struct names *c, const char *id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->id[i], id) == 0)
+			return c->name[i];
+	struct party pa;
+	const char *name = party_get(r->store, r->arena, &r->viewer, id, &pa) == 0 ? pa.name : NULL;
+	if (c->n < ACTIVITY_PAGE) {
+		c->id[c->n] = id;
+		c->name[c->n++] = name;
+	}
+	return name;
+}
+
+static void gone(struct http_req *r, const char *type, const char *id)
+{
+	html_f(&r->out, T(r, M_ACTIVITY_GONE), type);
+	html_f(&r->out, " <code class=\"id\">%s</code>", id);
+}
+
+static void write_object(struct http_req *r, struct names *c, const struct activity *e)
+{
+	struct buf *b = &r->out;
+	if (strcmp(e->object_type, "party") == 0) {
+		const char *name = party_name(r, c, e->object_id);
+		if (name)
+			html_f(b, "%s: <a href=\"/partijen/%s\">%s</a>", T(r, M_PARTY), e->object_id, name);
+		else
+			gone(r, T(r, M_PARTY), e->object_id);
+	} else if (strcmp(e->object_type, "user") == 0) {
+		struct user u;
+		if (user_get(r->store, r->arena, e->object_id, &u) == 0)
+			html_f(b, "%s: %s", T(r, M_OBJECT_USER), u.name);
+		else
+			gone(r, T(r, M_OBJECT_USER), e->object_id);
+	} else if (strcmp(e->object_type, "area") == 0) {
+		html_f(b, "%s: %s", T(r, M_AREA), web_area_name(r, e->object_id));
+	} else if (strcmp(e->object_type, "token") == 0) {
+		html_f(b, "%s", T(r, M_OBJECT_TOKEN));
+	} else {
+		html_f(b, "%s <code class=\"id\">%s</code>", e->object_type, e->object_id);
+	}
+}
+
+static void write_row(struct http_req *r, struct names *c, const struct activity *e)
+{
+	struct buf *b = &r->out;
+	html_raw(b, "<tr><td>");
+	page_time(r, e->at);
+	html_raw(b, "</td><td>");
+	if (e->actor_name)
+		html_f(b, "%s", e->actor_name);
+	else
+		html_f(b, "%s", T(r, e->actor_id ? M_ACTIVITY_GONE_ACCOUNT : M_ACTIVITY_SYSTEM));
+	html_f(b, "</td><td>%s</td><td>", action_name(r, e->action));
+	write_object(r, c, e);
+	html_raw(b, "</td><td>");
+	write_fields(r, e->fields);
+	html_raw(b, "</td></tr>\n");
+}
+
+void page_activity(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		page_require_login(r);
+		return;
+	}
+	const char *cursor = http_query(r, "cursor");
+	struct activity_filter f = { .cursor = cursor && *cursor ? cursor : NULL, .limit = ACTIVITY_PAGE };
+	struct problems p = { 0 };
+	struct activity *items = NULL;
+	size_t n = 0;
+	const char *next = NULL;
+	int rc = activity_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		n = 0;
+		next = NULL;
+	} else if (rc) {
+		r->cfg->page_error(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
+		return;
+	}
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_ACTIVITY_TITLE), NAV_ACTIVITY);
+	html_f(b, "<h1>%s</h1>\n", T(r, M_ACTIVITY_TITLE));
+	/* a bad cursor is a problem of no field: the summary says it in words */
+	form_error_summary(r, &p, NULL, 0);
+	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_ACTIVITY_INTRO));
+	if (!n && !p.n) {
+		html_f(b, "<p>%s</p>\n", T(r, M_ACTIVITY_NONE));
+	} else if (n) {
+		html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"%s\" tabindex=\"0\">\n"
+			  "<table class=\"activity\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		       T(r, M_ACTIVITY_TITLE), T(r, M_ACTIVITY_WHEN), T(r, M_ACTIVITY_WHO), T(r, M_ACTIVITY_ACTION),
+		       T(r, M_ACTIVITY_OBJECT), T(r, M_ACTIVITY_FIELDS));
+		struct names c = { .n = 0 };
+		for (size_t i = 0; i < n; i++)
+			write_row(r, &c, &items[i]);
+		html_raw(b, "</tbody>\n</table>\n</div>\n");
+	}
+	if (next || f.cursor) {
+		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
+		if (f.cursor)
+			html_f(b, "<li><a href=\"/beheer/activiteit\">%s</a></li>\n", T(r, M_ACTIVITY_NEWEST));
+		if (next) {
+			struct buf u = BUF_INIT(256);
+			text_url_encode(&u, next);
+			html_f(b, "<li><a href=\"/beheer/activiteit?cursor=%s\" rel=\"next\">%s</a></li>\n", u.ptr,
+			       T(r, M_ACTIVITY_OLDER));
+			buf_release(&u);
+		}
+		html_raw(b, "</ul></nav>\n");
+	}
+	page_end(r);
+}

@@ -1,0 +1,306 @@
+/* /partijen/{id}/leden: the members of a party, adding a person by email,
+ * changing a member's role, removing a member, and leaving a party
+ * oneself. Who may do what is the model's (perm.c, OBJ_MEMBERS); the page
+ * shows only the forms the viewer may use, and the model checks again. */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/uuid.h"
+#include "../model/member.h"
+#include "../model/party.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+const char *web_member_role(struct http_req *r, enum member_role role)
+{
+	return T(r, role == MEMBER_ADMIN ? M_MEMBER_ROLE_ADMIN : M_MEMBER_ROLE_MEMBER);
+}
+
+/* What the page shows besides the members: the add form as typed, with
+ * its problems, or a change the model refused. */
+struct add_form {
+	const char *email;
+	const char *role;
+	const struct problems *p;
+	bool last_admin; /* a change would have left the party without an admin */
+};
+
+/* The party of the URL, for a logged-in viewer who may see it; answers
+ * and returns false otherwise. */
+static bool load(struct http_req *r, struct party *pa)
+{
+	if (!r->viewer.authenticated) {
+		page_require_login(r);
+		return false;
+	}
+	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		return false;
+	}
+	return true;
+}
+
+/* A post from someone no longer logged in goes to the login, and from
+ * there back to the members, not to the address of the post. */
+static bool logged_in(struct http_req *r)
+{
+	if (!uuid_valid(r->params[0], strlen(r->params[0]))) {
+		r->cfg->page_error(r, 404);
+		return false;
+	}
+	if (r->viewer.authenticated)
+		return true;
+	page_login_redirect(r, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
+	return false;
+}
+
+/* Answers a failed change: the model's error as a page. */
+static void fail(struct http_req *r, int rc)
+{
+	if (rc == ERR_AUTH)
+		page_login_redirect(r, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
+	else
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
+				      rc == ERR_INVALID ? 400 : 500);
+}
+
+static void role_form(struct http_req *r, const struct party *pa, const struct member *m)
+{
+	struct buf *b = &r->out;
+	form_begin(r, arena_printf(r->arena, "/partijen/%s/leden/%s/rol", pa->id, m->user_id), true);
+	const char *id = arena_printf(r->arena, "role-%s", m->user_id);
+	html_raw(b, "<div class=\"inline\">\n<label class=\"visually-hidden\" for=\"");
+	html_f(b, "%s\">", id);
+	html_f(b, T(r, M_MEMBER_ROLE_OF), m->name);
+	html_f(b, "</label>\n<select id=\"%s\" name=\"role\">\n", id);
+	for (int i = MEMBER_MEMBER; i < MEMBER_ROLE_COUNT; i++)
+		html_f(b, "<option value=\"%s\"%s>%s</option>\n", member_roles[i].key,
+		       m->role == (enum member_role)i ? " selected" : "", web_member_role(r, (enum member_role)i));
+	html_f(b, "</select>\n<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n</div>\n",
+	       arena_printf(r->arena, T(r, M_MEMBER_ROLE_CHANGE_LABEL), m->name), T(r, M_MEMBER_ROLE_CHANGE));
+	form_end(r);
+}
+
+static void members_table(struct http_req *r, const struct party *pa, const struct member *items, size_t n)
+{
+	struct buf *b = &r->out;
+	bool can_update = party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_UPDATE);
+	bool can_delete = party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_DELETE);
+	html_f(b, "<section aria-labelledby=\"members-title\">\n<h2 id=\"members-title\">%s</h2>\n", T(r, M_MEMBERS));
+	if (!n) {
+		html_f(b, "<p>%s</p>\n</section>\n", T(r, M_MEMBERS_NONE));
+		return;
+	}
+	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"members-title\" tabindex=\"0\">\n"
+		  "<table class=\"members\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<th scope=\"col\">%s</th>",
+	       T(r, M_NAME), T(r, M_ROLE), T(r, M_MEMBER_SINCE));
+	if (can_delete)
+		html_f(b, "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>", T(r, M_MEMBER_ACTIONS));
+	html_raw(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct member *m = &items[i];
+		bool self = strcmp(m->user_id, r->viewer.user_id) == 0;
+		html_f(b, "<tr><th scope=\"row\">%s", m->name);
+		if (self)
+			html_f(b, " %s", T(r, M_MEMBER_YOU));
+		html_raw(b, "</th><td>");
+		if (can_update)
+			role_form(r, pa, m);
+		else
+			html_f(b, "%s", web_member_role(r, m->role));
+		html_f(b, "</td><td><time datetime=\"%s\">%s</time></td>", m->since, page_date(r, m->since));
+		if (can_delete) {
+			html_raw(b, "<td>");
+			/* leaving is below, in words of its own */
+			if (!self) {
+				form_begin(r, arena_printf(r->arena, "/partijen/%s/leden/%s/verwijderen", pa->id, m->user_id), true);
+				html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
+				       arena_printf(r->arena, T(r, M_MEMBER_REMOVE_LABEL), m->name), T(r, M_MEMBER_REMOVE));
+				form_end(r);
+			}
+			html_raw(b, "</td>");
+		}
+		html_raw(b, "</tr>\n");
+	}
+	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+static void add_section(struct http_req *r, const struct party *pa, const struct add_form *af)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"add-title\">\n<h2 id=\"add-title\">%s</h2>\n", T(r, M_MEMBER_ADD_TITLE));
+	form_begin(r, arena_printf(r->arena, "/partijen/%s/leden", pa->id), true);
+	struct field email = { .name = "email", .label = T(r, M_EMAIL), .hint = T(r, M_MEMBER_ADD_EMAIL_HINT),
+			       .value = af->email, .type = "email", .required = true, .autocomplete = "off" };
+	field_text(r, &email, af->p);
+	const char *role = af->role && *af->role ? af->role : member_roles[MEMBER_MEMBER].key;
+	struct choice roles[] = {
+		{ member_roles[MEMBER_MEMBER].key, T(r, M_MEMBER_ROLE_MEMBER), T(r, M_MEMBER_ROLE_MEMBER_HINT),
+		  strcmp(role, member_roles[MEMBER_MEMBER].key) == 0, 0 },
+		{ member_roles[MEMBER_ADMIN].key, T(r, M_MEMBER_ROLE_ADMIN), T(r, M_MEMBER_ROLE_ADMIN_HINT),
+		  strcmp(role, member_roles[MEMBER_ADMIN].key) == 0, 0 },
+	};
+	field_choices(r, "role", T(r, M_ROLE), NULL, roles, 2, false, af->p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_MEMBER_ADD_SUBMIT));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void leave_section(struct http_req *r, const struct party *pa, const struct member *items, size_t n)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"leave-title\">\n<h2 id=\"leave-title\">%s</h2>\n", T(r, M_MEMBER_LEAVE));
+	size_t admins = 0;
+	for (size_t i = 0; i < n; i++)
+		admins += items[i].role == MEMBER_ADMIN;
+	/* the model keeps a party's last admin; say so before they try */
+	if (pa->member == MEMBER_ADMIN && admins == 1) {
+		html_f(b, "<p>%s</p>\n</section>\n", T(r, M_MEMBER_ONLY_ADMIN));
+		return;
+	}
+	html_f(b, "<p>%s %s</p>\n", T(r, pa->member == MEMBER_ADMIN ? M_MEMBER_YOU_ADMIN : M_MEMBER_YOU_MEMBER),
+	       T(r, M_MEMBER_LEAVE_HINT));
+	form_begin(r, arena_printf(r->arena, "/partijen/%s/leden/%s/verwijderen", pa->id, r->viewer.user_id), true);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\" class=\"secondary\">%s</button></div>\n",
+	       T(r, M_MEMBER_LEAVE));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void render(struct http_req *r, const struct party *pa, const struct add_form *af)
+{
+	struct member *items = NULL;
+	size_t n = 0;
+	int rc = member_list(r->store, r->arena, &r->viewer, pa->id, &items, &n);
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	struct buf *b = &r->out;
+	const char *title = arena_printf(r->arena, T(r, M_MEMBERS_TITLE), pa->name);
+	page_begin(r, title, NAV_PARTIES);
+	html_raw(b, "<p class=\"crumbs\">");
+	html_f(b, "<a href=\"/partijen/%s\">", pa->id);
+	html_f(b, T(r, M_BACK_TO_PARTY), pa->name);
+	html_f(b, "</a></p>\n<h1>%s</h1>\n", title);
+	if (http_query(r, "toegevoegd"))
+		page_notice(r, T(r, M_MEMBER_ADDED));
+	else if (http_query(r, "gewijzigd"))
+		page_notice(r, T(r, M_MEMBER_ROLE_CHANGED));
+	else if (http_query(r, "verwijderd"))
+		page_notice(r, T(r, M_MEMBER_REMOVED));
+	if (af->last_admin)
+		html_f(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"change-error\">\n"
+			  "<h2>%s</h2>\n<p>%s</p>\n</div>\n",
+		       T(r, M_MEMBER_NOT_POSSIBLE), T(r, M_MEMBER_LAST_ADMIN));
+	const struct field_label labels[] = { { "email", T(r, M_EMAIL) }, { "role", T(r, M_ROLE) } };
+	form_error_summary(r, af->p, labels, 2);
+	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_MEMBERS_INTRO));
+	members_table(r, pa, items, n);
+	if (party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_CREATE))
+		add_section(r, pa, af);
+	if (pa->member != MEMBER_NONE)
+		leave_section(r, pa, items, n);
+	page_end(r);
+}
+
+/* Answers a change the model refused because the party would be left
+ * without an admin: the members page again, saying why (409). */
+static void refused(struct http_req *r)
+{
+	struct party pa;
+	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], &pa);
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	r->status = 409;
+	struct add_form af = { "", NULL, NULL, true };
+	render(r, &pa, &af);
+}
+
+void page_members(struct http_req *r)
+{
+	struct party pa;
+	if (!load(r, &pa))
+		return;
+	if (r->method != HM_POST) {
+		if (!party_can(&r->viewer, &pa, OBJ_MEMBERS, ACT_READ)) {
+			r->cfg->page_error(r, 403);
+			return;
+		}
+		struct add_form af = { "", NULL, NULL, false };
+		render(r, &pa, &af);
+		return;
+	}
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	const char *email = form_get(&f, "email"), *role = form_get(&f, "role");
+	struct problems p = { 0 };
+	/* spaces around a pasted address are no mistake of the person's */
+	const char *trimmed = email ? text_trim(r->arena, email, strlen(email)) : NULL;
+	int rc = member_add(r->store, r->arena, &r->viewer, pa.id, trimmed, role, NULL, &p);
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		struct add_form af = { email ? email : "", role, &p, false };
+		render(r, &pa, &af);
+		return;
+	}
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?toegevoegd=1", pa.id));
+}
+
+void page_member_role(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	struct problems p = { 0 };
+	/* the form offers only the roles there are: a wrong one is a 400 */
+	int rc = member_set_role(r->store, r->arena, &r->viewer, r->params[0], r->params[1],
+				 form_get(&f, "role"), &p);
+	if (rc == ERR_CONFLICT) {
+		refused(r);
+		return;
+	}
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?gewijzigd=1", r->params[0]));
+}
+
+void page_member_remove(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	int rc = member_remove(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
+	if (rc == ERR_CONFLICT) {
+		refused(r);
+		return;
+	}
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	/* who left may no longer see the members, or the party */
+	if (strcmp(r->params[1], r->viewer.user_id) == 0)
+		http_redirect(r, "/account?verlaten=1");
+	else
+		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?verwijderd=1", r->params[0]));
+}
