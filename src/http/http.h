@@ -144,6 +144,9 @@ const char *form_get(const struct form *f, const char *key);
 /* All values of a field (for checkboxes and multiple selects). */
 size_t form_get_all(const struct form *f, const char *key, const char **out, size_t max);
 
+/* The client's IP address as text ("" if unknown). */
+const char *http_client_address(struct http_req *r);
+
 /* The reason phrase of a status, in English. */
 const char *http_status_text(int status);
 

@@ -101,6 +101,20 @@ const char *http_query_invalid(struct http_req *r)
 	return bad ? arena_strdup(r->arena, bad) : NULL;
 }
 
+const char *http_client_address(struct http_req *r)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char *out = arena_alloc(r->arena, INET6_ADDRSTRLEN);
+	if (!ci || !ci->client_addr)
+		return out;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, INET6_ADDRSTRLEN);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, INET6_ADDRSTRLEN);
+	return out;
+}
+
 const char *http_header(struct http_req *r, const char *name)
 {
 	return lookup(r, MHD_HEADER_KIND, name);
@@ -459,11 +473,17 @@ static void dispatch(struct http_req *r)
 	const struct http_route *found = NULL;
 	const char *params[HTTP_PARAMS_MAX] = { 0 };
 	enum http_method m = r->method == HM_HEAD ? HM_GET : r->method;
+	/* a pattern that is the path itself (/api/v1/users/me) wins over one
+	 * with a parameter in its place (/api/v1/users/{id}), for every method */
+	bool literal = false;
+	for (size_t t = 0; cfg->tables[t] && !literal; t++)
+		for (size_t i = 0; i < cfg->table_sizes[t] && !literal; i++)
+			literal = strcmp(cfg->tables[t][i].pattern, r->path) == 0;
 	for (size_t t = 0; cfg->tables[t] && !found; t++) {
 		for (size_t i = 0; i < cfg->table_sizes[t]; i++) {
 			const struct http_route *rt = &cfg->tables[t][i];
 			const char *tmp[HTTP_PARAMS_MAX] = { 0 };
-			if (!match(r->arena, rt->pattern, r->path, tmp))
+			if (literal ? strcmp(rt->pattern, r->path) != 0 : !match(r->arena, rt->pattern, r->path, tmp))
 				continue;
 			allowed |= rt->methods;
 			if (rt->methods & m) {

@@ -526,34 +526,43 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c, appoint
-		? "INSERT INTO coordinator_areas (user_id, area_code)"
-		  " SELECT ?1, code FROM areas WHERE code = ?2 ON CONFLICT DO NOTHING"
-		: "DELETE FROM coordinator_areas WHERE user_id = ?1 AND area_code = ?2");
+	/* the account and the area must exist */
 	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "SELECT (SELECT count(*) FROM users WHERE id = ?1),"
+						 " (SELECT count(*) FROM areas WHERE code = ?2)");
 	if (st) {
 		store_bind_str(st, 1, user_id);
 		store_bind_str(st, 2, area_code);
-		rc = store_run(st);
-	}
-	struct store_stmt *known = store_prepare(c, "SELECT (SELECT count(*) FROM users WHERE id = ?1),"
-						    " (SELECT count(*) FROM areas WHERE code = ?2)");
-	if (!rc && known) {
-		store_bind_str(known, 1, user_id);
-		store_bind_str(known, 2, area_code);
-		if (store_step(known) == STORE_ROW) {
-			if (!store_int(known, 0))
+		if (store_step(st) == STORE_ROW) {
+			rc = 0;
+			if (!store_int(st, 0)) {
 				rc = ERR_NOTFOUND;
-			else if (!store_int(known, 1)) {
+			} else if (!store_int(st, 1)) {
 				problems_add(p, "area", R_UNKNOWN_AREA, 0);
 				rc = ERR_INVALID;
 			}
 		}
-		store_reset(known);
+		store_reset(st);
+	}
+	bool changed = false;
+	if (!rc) {
+		st = store_prepare(c, appoint
+			? "INSERT INTO coordinator_areas (user_id, area_code) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+			: "DELETE FROM coordinator_areas WHERE user_id = ?1 AND area_code = ?2");
+		rc = ERR_DB;
+		if (st) {
+			store_bind_str(st, 1, user_id);
+			store_bind_str(st, 2, area_code);
+			rc = store_run(st);
+			changed = !rc && store_changes(c) > 0;
+		}
+		/* dismissing from an area they do not coordinate: nothing there */
+		if (!rc && !changed && !appoint)
+			rc = ERR_NOTFOUND;
 	}
 	/* the platform role follows: a coordinator has at least one area; an
 	 * admin stays admin */
-	if (!rc && (st = store_prepare(c,
+	if (!rc && changed && (st = store_prepare(c,
 		"UPDATE users SET platform_role = CASE"
 		" WHEN platform_role = 'admin' THEN 'admin'"
 		" WHEN EXISTS (SELECT 1 FROM coordinator_areas WHERE user_id = ?1) THEN 'coordinator'"
@@ -561,13 +570,13 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 		store_bind_str(st, 1, user_id);
 		rc = store_run(st);
 	}
-	if (!rc)
+	if (!rc && changed)
 		rc = end_sessions(c, user_id);
-	if (!rc)
+	if (!rc && changed)
 		rc = activity_add(c, v, appoint ? "appoint_coordinator" : "dismiss_coordinator", "user", user_id,
 				  "coordinatorAreas");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	int crc = store_write_end(s, rc == 0 && changed);
+	return rc ? rc : changed ? crc : 0;
 }
 
 int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id, const char ***codes,

@@ -140,6 +140,8 @@
 	X(LOGIN_SUBMIT, "Inloggen", "Log in") \
 	X(LOGIN_FAILED, "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het nog eens.", \
 	  "The email address or the password is not right. Check them and try again.") \
+	X(LOGIN_THROTTLED, "Er is te vaak een verkeerd wachtwoord gebruikt. Wacht %ld minuten en probeer het dan opnieuw.", \
+	  "A wrong password was used too often. Wait %ld minutes, then try again.") \
 	X(LOGIN_NO_ACCOUNT, "Nog geen account? Vraag de beheerder van kiem in jouw gemeente.", "No account yet? Ask the administrator of kiem in your municipality.") \
 	X(LOGIN_NEEDED, "Log in om verder te gaan.", "Log in to continue.") \
 	X(LOGGED_OUT, "Je bent uitgelogd.", "You have logged out.") \

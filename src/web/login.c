@@ -4,6 +4,8 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/text.h"
+#include <time.h>
+#include "../model/throttle.h"
 #include "../model/user.h"
 #include "html.h"
 #include "layout.h"
@@ -18,8 +20,12 @@ static const char *safe_next(const char *next)
 	return next;
 }
 
-static void render(struct http_req *r, const char *email, const char *next, bool failed)
+enum outcome { LOGIN_FORM, LOGIN_FAILED, LOGIN_THROTTLED };
+
+static void render(struct http_req *r, const char *email, const char *next, enum outcome outcome,
+		   long minutes)
 {
+	bool failed = outcome != LOGIN_FORM;
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_LOGIN_TITLE), NAV_LOGIN);
 	html_f(b, "<h1>%s</h1>\n", T(r, M_LOGIN_TITLE));
@@ -27,10 +33,15 @@ static void render(struct http_req *r, const char *email, const char *next, bool
 		page_notice(r, T(r, M_LOGGED_OUT));
 	else if (http_query(r, "next") && !failed)
 		page_notice(r, T(r, M_LOGIN_NEEDED));
-	if (failed)
+	if (failed) {
 		html_f(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"login-error\">"
-			  "<h2>%s</h2>\n<p>%s</p>\n</div>\n",
-		       T(r, M_ERROR_SUMMARY), T(r, M_LOGIN_FAILED));
+			  "<h2>%s</h2>\n<p>", T(r, M_ERROR_SUMMARY));
+		if (outcome == LOGIN_THROTTLED)
+			html_f(b, T(r, M_LOGIN_THROTTLED), minutes);
+		else
+			html_f(b, "%s", T(r, M_LOGIN_FAILED));
+		html_raw(b, "</p>\n</div>\n");
+	}
 	form_begin(r, "/inloggen", true);
 	html_f(b, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", next);
 	struct field e = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
@@ -48,7 +59,7 @@ static void render(struct http_req *r, const char *email, const char *next, bool
 void page_login(struct http_req *r)
 {
 	if (r->method != HM_POST) {
-		render(r, "", safe_next(http_query(r, "next")), false);
+		render(r, "", safe_next(http_query(r, "next")), LOGIN_FORM, 0);
 		return;
 	}
 	struct form f;
@@ -58,13 +69,24 @@ void page_login(struct http_req *r)
 	}
 	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
 	const char *next = safe_next(form_get(&f, "next"));
+	const char *address = http_client_address(r);
+	long wait = throttle_wait(email, address, time(NULL));
+	if (wait > 0) {
+		/* too many failures: not even the right password gets in now */
+		r->status = 429;
+		http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
+		render(r, email ? email : "", next, LOGIN_THROTTLED, (wait + 59) / 60);
+		return;
+	}
 	struct user u;
 	int rc = user_authenticate(r->store, r->arena, email ? email : "", password ? password : "", &u);
 	if (rc == ERR_AUTH) {
+		throttle_failed(email, address, time(NULL));
 		r->status = 401;
-		render(r, email ? email : "", next, true);
+		render(r, email ? email : "", next, LOGIN_FAILED, 0);
 		return;
 	}
+	throttle_passed(email);
 	if (rc || http_login(r, u.id)) {
 		r->cfg->page_error(r, 500);
 		return;

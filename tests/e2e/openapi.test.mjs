@@ -44,6 +44,11 @@ const ROUTES = [
   { method: 'DELETE', path: '/api/v1/tokens/{id}' },
   { method: 'GET', path: '/api/v1/sessions' },
   { method: 'DELETE', path: '/api/v1/sessions/{id}' },
+  { method: 'GET', path: '/api/v1/users' },
+  { method: 'GET', path: '/api/v1/users/{id}' },
+  { method: 'PATCH', path: '/api/v1/users/{id}' },
+  { method: 'POST', path: '/api/v1/users/{id}/coordinator-areas' },
+  { method: 'DELETE', path: '/api/v1/users/{id}/coordinator-areas/{code}' },
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -221,6 +226,43 @@ test('the responses match the schemas of the document', async () => {
   assert.equal(r.status, 200);
   check('ActivityCollection', r.body);
   assert.ok(r.body.items.length > 0);
+
+  // the accounts, as a platform admin sees them
+  r = await get('/users', auth);
+  assert.equal(r.status, 200);
+  check('UserCollection', r.body);
+  assert.equal(r.body.items.length, 2);
+  r = await get('/users?limit=1&q=openapi.example', auth);
+  assert.equal(r.status, 200);
+  check('UserCollection', r.body);
+  assert.ok(r.body._links.next, 'two accounts match, one per page');
+  const memberId = (await get('/users?q=lid@', auth)).body.items[0].id;
+  const adminId = (await get('/users?q=beheer@', auth)).body.items[0].id;
+  r = await get(`/users/${memberId}`, auth);
+  assert.equal(r.status, 200);
+  check('User', r.body);
+  r = await send('PATCH', `/users/${memberId}`, { blocked: true }, 'application/merge-patch+json');
+  assert.equal(r.status, 200);
+  check('User', r.body);
+  assert.equal(r.body.blocked, true);
+  r = await send('PATCH', `/users/${memberId}`, { blocked: false }, 'application/merge-patch+json');
+  assert.equal(r.status, 200);
+  check('User', r.body);
+  r = await send('PATCH', `/users/${adminId}`, { blocked: true }, 'application/merge-patch+json');
+  assert.equal(r.status, 409);
+  check('Problem', r.body);
+  r = await send('PATCH', `/users/${memberId}`, { blocked: 'ja', email: 'x@y.nl' }, 'application/merge-patch+json');
+  assert.equal(r.status, 400);
+  check('Problem', r.body);
+  r = await send('POST', `/users/${memberId}/coordinator-areas`, { area: 'WK034403' });
+  assert.equal(r.status, 200);
+  check('User', r.body);
+  assert.deepEqual(r.body.coordinatorAreas, ['WK034403']);
+  {
+    const res = await fetch(`${api}/users/${memberId}/coordinator-areas/WK034403`, { method: 'DELETE', headers: auth });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('api-version'), apiVersion);
+  }
 
   const municipality = (await get('/areas?level=municipality&limit=1')).body.items[0];
   assert.ok(municipality, 'the demo has a municipality');

@@ -379,6 +379,7 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
   let anon; // an anonymous visitor with a kiem_csrf cookie
   let party; // Alice's party, the target of changes
   let aliceTokenId; // the id of Alice's API token T.alice
+  let aliceId; // Alice's user id
   const newName = `Nooit aangemaakt ${uniq()}`;
   const tokenName = `nooit-${uniq()}`;
 
@@ -391,6 +392,7 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     const ids = await tokenIds(alice);
     assert.equal(ids.length, 1, 'Alice should have one API token');
     aliceTokenId = ids[0];
+    aliceId = (await (await fetch(`${k.url}/api/v1/users/me`, { headers: { Authorization: `Bearer ${T.alice}` } })).json()).id;
   });
 
   const ROUTES = [
@@ -401,6 +403,10 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     { label: '/partijen/{id}/verwijderen', path: () => `/partijen/${party.id}/verwijderen`, fields: () => ({}) },
     { label: '/account/tokens', path: () => '/account/tokens', fields: () => ({ name: tokenName }) },
     { label: '/account/tokens/{id}/intrekken', path: () => `/account/tokens/${aliceTokenId}/intrekken`, fields: () => ({}) },
+    { label: '/partijen/{id}/leden', path: () => `/partijen/${party.id}/leden`, fields: () => ({ email: BOB, role: 'admin' }) },
+    { label: '/partijen/{id}/leden/{user}/rol', path: () => `/partijen/${party.id}/leden/${aliceId}/rol`, fields: () => ({ role: 'member' }) },
+    { label: '/partijen/{id}/leden/{user}/verwijderen', path: () => `/partijen/${party.id}/leden/${aliceId}/verwijderen`, fields: () => ({}) },
+    { label: '/account/sessies/{id}/beeindigen', path: () => '/account/sessies/0123456789abcdef/beeindigen', fields: () => ({}) },
   ];
 
   // Ways to get the token wrong. own: the browser posting; other: another
