@@ -30,6 +30,7 @@ static struct counted *latest;
 static struct store *worker_store;
 static pthread_t worker;
 static bool running, wanted, stopping;
+static uint64_t counting; /* the generation a count under way started from, or 0 */
 
 static double now_ms(void)
 {
@@ -99,6 +100,7 @@ static void *work(void *arg)
 		if (stopping)
 			break;
 		wanted = false;
+		counting = store_generation(worker_store) + 1; /* + 1: 0 means none */
 		pthread_mutex_unlock(&lock);
 		double start = now_ms();
 		struct counted *c = count(worker_store);
@@ -107,6 +109,7 @@ static void *work(void *arg)
 		else if (now_ms() - start > 1000)
 			log_info("overview: counted in %.0f ms", now_ms() - start);
 		pthread_mutex_lock(&lock);
+		counting = 0;
 		keep(c);
 		pthread_cond_broadcast(&done);
 	}
@@ -176,8 +179,11 @@ int overview_get(struct store *s, struct arena *a, struct overview *out)
 		return ERR_USAGE; /* overview_start() was not called */
 	}
 	if (!latest || latest->generation < generation) {
-		wanted = true;
-		pthread_cond_signal(&wake);
+		/* unless the count under way already sees this generation */
+		if (!counting || counting - 1 < generation) {
+			wanted = true;
+			pthread_cond_signal(&wake);
+		}
 		if (!latest || latest->took_ms < QUICK_MS) {
 			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
@@ -191,7 +197,7 @@ int overview_get(struct store *s, struct arena *a, struct overview *out)
 	}
 	if (!latest) {
 		pthread_mutex_unlock(&lock);
-		return ERR_DB;
+		return ERR_BUSY; /* the first count is not done yet */
 	}
 	copy_out(latest, a, out, latest->generation < generation);
 	pthread_mutex_unlock(&lock);

@@ -33,7 +33,8 @@ int overview_start(struct store *s);
 /* Stops the worker (waiting for a count in progress); call before closing
  * the store. */
 void overview_stop(void);
-/* The latest figures, copied into the arena. */
+/* The latest figures, copied into the arena; ERR_BUSY while the first
+ * count since the start is still under way. */
 int overview_get(struct store *s, struct arena *a, struct overview *out);
 
 #endif

@@ -14,6 +14,7 @@ const char *err_str(int rc)
 	case ERR_CONFLICT: return "conflict";
 	case ERR_TOOBIG: return "too large";
 	case ERR_USAGE: return "usage error";
+	case ERR_BUSY: return "busy";
 	}
 	return "unknown error";
 }

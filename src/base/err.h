@@ -17,6 +17,7 @@ enum {
 	ERR_CONFLICT = -8,  /* clashes with what is stored (unique key, state) */
 	ERR_TOOBIG = -9,    /* input over its limit */
 	ERR_USAGE = -10,    /* wrong use of a command or function */
+	ERR_BUSY = -11,     /* not ready yet: try again shortly */
 };
 
 const char *err_str(int rc);

@@ -25,8 +25,8 @@ static const char usage[] =
 	"  --listen ADDR:PORT  where to listen (default $KIEM_LISTEN, else 127.0.0.1:8080;\n"
 	"                      port 0 picks a free port, shown in the log)\n"
 	"\n"
-	"Environment: KIEM_THREADS sets the number of worker threads (default: twice\n"
-	"the number of processors); KIEM_CACHE_MB the memory for answers to anonymous\n"
+	"Environment: KIEM_THREADS sets the number of worker threads (default: the\n"
+	"number of processors, at least 2); KIEM_CACHE_MB the memory for answers to anonymous\n"
 	"reads, kept until the next write (default 32; 0 turns it off).\n";
 
 int cmd_serve(int argc, char **argv)
@@ -60,7 +60,11 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (!listen || !*listen)
 		listen = "127.0.0.1:8080";
-	long threads = sysconf(_SC_NPROCESSORS_ONLN) * 2;
+	/* one worker a processor: more added throughput only at the cost of
+	 * the slowest answers (docs/benchmarks.md) */
+	long threads = sysconf(_SC_NPROCESSORS_ONLN);
+	if (threads < 2)
+		threads = 2;
 	const char *t = getenv("KIEM_THREADS");
 	if (t && *t)
 		threads = strtol(t, NULL, 10);

@@ -3,6 +3,7 @@
 
 #include "../base/arena.h"
 #include "../analysis/overview.h"
+#include "../base/err.h"
 #include "../model/party.h"
 #include "html.h"
 #include "layout.h"
@@ -11,7 +12,16 @@
 void page_home(struct http_req *r)
 {
 	struct overview o;
-	if (overview_get(r->store, r->arena, &o)) {
+	int rc = overview_get(r->store, r->arena, &o);
+	if (rc == ERR_BUSY) {
+		/* just started on a large directory: the first count takes a while */
+		r->status = 503;
+		r->nocache = true;
+		http_add_header(r, "Retry-After", "5");
+		page_message(r, 503, T(r, M_HOME_TITLE), T(r, M_HOME_COUNTING));
+		return;
+	}
+	if (rc) {
 		r->cfg->page_error(r, 500);
 		return;
 	}

@@ -51,6 +51,8 @@
 	X(HOME_BY_AREA_HINT, "Het aantal partijen dat actief is in het gebied, in een deel ervan of in een groter gebied waar het onder valt.", \
 	  "The number of parties active in the area, in part of it, or in a larger area it belongs to.") \
 	X(HOME_STALE, "De cijfers zijn van %s, %s (UTC); nieuwe worden nu geteld.", "These figures are from %s, %s (UTC); new ones are being counted.") \
+	X(HOME_COUNTING, "kiem is net gestart en telt de partijen nog. Probeer het over een paar seconden opnieuw.", \
+	  "kiem has just started and is still counting the parties. Try again in a few seconds.") \
 	X(HOME_COUNTS_PUBLIC, "Het gaat om de openbare partijen.", "These are the public parties.") \
 	X(HOME_MISSING, "Nog geen partijen van deze soort", "No parties of this kind yet") \
 	X(HOME_ALL, "Bekijk alle %lld partijen", "See all %lld parties") \
