@@ -23,7 +23,7 @@ json_t *api_body_object(struct http_req *r);
  * body as api_body_object() does. */
 json_t *api_write_body(struct http_req *r);
 /* Checks that the request's query has only these parameters and that
- * "limit" is 1..100; adds problems. *limit gets the limit (default 20). */
+ * "limit" is 1..100; adds problems. *limit is set to the limit (default 20). */
 void api_check_query(struct http_req *r, const char *const *allowed, int *limit, struct problems *p);
 /* A string value or NULL for JSON null; adds R_WRONG_TYPE if neither. */
 const char *api_string(struct http_req *r, json_t *v, const char *field, struct problems *p);

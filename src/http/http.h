@@ -123,7 +123,7 @@ void http_set_cookie(struct http_req *r, const char *name, const char *value, lo
 /* 303 See Other to a path on this site. */
 void http_redirect(struct http_req *r, const char *location);
 
-/* The CSRF token a form must carry. An anonymous visitor without one gets
+/* The CSRF token a form must carry. An anonymous visitor without one is given
  * the cookie it is made of with this response. */
 const char *http_csrf_token(struct http_req *r);
 /* Starts a logged-in session for the user, replacing any current one (so a

@@ -72,7 +72,7 @@ void page_login(struct http_req *r)
 	const char *address = http_client_address(r);
 	long wait = throttle_wait(email, address, time(NULL));
 	if (wait > 0) {
-		/* too many failures: not even the right password gets in now */
+		/* too many failures: not even the right password is let in now */
 		r->status = 429;
 		http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
 		render(r, email ? email : "", next, LOGIN_THROTTLED, (wait + 59) / 60);
