@@ -26,7 +26,9 @@ if [ -n "$missing" ]; then
 fi
 
 if [ "${1:-}" = "--npm" ]; then
-	if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	# npm writes node_modules/.package-lock.json last: without it, or older
+	# than the lock file, the install is missing or out of date
+	if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 		echo "Installing the pinned npm packages (package-lock.json)"
 		npm ci --no-audit --no-fund --loglevel=error
 	fi
