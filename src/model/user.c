@@ -266,15 +266,55 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 	return rc ? rc : crc;
 }
 
+/* Runs a lookup of a secret's viewer: st selects the user's id, name and
+ * platform role and whether the secret's "last used" time is due to be
+ * written again, with the secret's hash bound. */
+static int lookup_viewer(struct store_stmt *st, struct viewer *out, bool *due)
+{
+	int rc = store_step(st);
+	*due = false;
+	if (rc == STORE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->authenticated = true;
+		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
+		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
+		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
+		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+		*due = store_int(st, 3) != 0;
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_AUTH;
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* Writes when a secret was last used (sql sets ?2 where the hash is ?1).
+ * Bookkeeping: a failure here does not fail the request. */
+static void touch(struct store *s, const char *sql, const char *hash, const char *now)
+{
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, sql);
+	if (st) {
+		store_bind_str(st, 1, hash);
+		store_bind_str(st, 2, now);
+		rc = store_run(st);
+	}
+	store_write_end_aside(s, rc == 0);
+}
+
 int session_viewer(struct store *s, const char *token, struct viewer *out)
 {
 	if (!token || strlen(token) != SECRET_STRLEN)
 		return ERR_AUTH;
 	time_t t = time(NULL);
-	char now[TIME_STRLEN + 1], idle[TIME_STRLEN + 1], touch[TIME_STRLEN + 1], hash[65];
+	char now[TIME_STRLEN + 1], idle[TIME_STRLEN + 1], touch_before[TIME_STRLEN + 1], hash[65];
 	time_format(t, now);
 	time_format(t - SESSION_IDLE_HOURS * 3600L, idle);
-	time_format(t - 300, touch);
+	time_format(t - 300, touch_before);
 	secret_hash(token, hash);
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT u.id, u.name, u.platform_role, s.last_seen_at < ?4 FROM sessions s"
@@ -285,36 +325,13 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 	store_bind_str(st, 1, hash);
 	store_bind_str(st, 2, now);
 	store_bind_str(st, 3, idle);
-	store_bind_str(st, 4, touch);
-	int rc = store_step(st);
-	bool stale = false;
-	if (rc == STORE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->authenticated = true;
-		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
-		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
-		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
-		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
-		stale = store_int(st, 3) != 0;
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_AUTH;
-	}
-	store_reset(st);
-	if (rc || !stale)
-		return rc;
+	store_bind_str(st, 4, touch_before);
+	bool due;
+	int rc = lookup_viewer(st, out, &due);
 	/* in use: the idle clock starts again (at most every five minutes) */
-	struct store_conn *c = store_write_begin(s);
-	if (!c)
-		return 0;
-	int wrc = ERR_DB;
-	if ((st = store_prepare(c, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1"))) {
-		store_bind_str(st, 1, hash);
-		store_bind_str(st, 2, now);
-		wrc = store_run(st);
-	}
-	store_write_end_aside(s, wrc == 0);
-	return 0;
+	if (!rc && due)
+		touch(s, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", hash, now);
+	return rc;
 }
 
 int session_delete(struct store *s, const char *token)
@@ -393,35 +410,12 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 		return ERR_DB;
 	store_bind_str(st, 1, hash);
 	store_bind_str(st, 2, minute);
-	int rc = store_step(st);
-	bool stale = false;
-	if (rc == STORE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->authenticated = true;
-		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
-		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
-		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
-		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
-		stale = store_int(st, 3) != 0;
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_AUTH;
-	}
-	store_reset(st);
-	if (rc || !stale)
-		return rc;
+	bool due;
+	int rc = lookup_viewer(st, out, &due);
 	/* when it was last used, to the minute, so its owner can tell */
-	struct store_conn *c = store_write_begin(s);
-	if (!c)
-		return 0;
-	int wrc = ERR_DB;
-	if ((st = store_prepare(c, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1"))) {
-		store_bind_str(st, 1, hash);
-		store_bind_str(st, 2, now);
-		wrc = store_run(st);
-	}
-	store_write_end_aside(s, wrc == 0);
-	return 0;
+	if (!rc && due)
+		touch(s, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1", hash, now);
+	return rc;
 }
 
 int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
