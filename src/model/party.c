@@ -184,40 +184,8 @@ static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
 	out->updated_at = arena_strdup(a, store_text(st, 11));
 }
 
-/* Reads one of the party's lists with a statement of one column. */
-static int read_list(struct store_stmt *st, struct arena *a, const char *id, size_t max,
-		     struct strlist *out)
-{
-	if (!st)
-		return ERR_DB;
-	out->v = arena_alloc(a, sizeof *out->v * max);
-	out->n = 0;
-	store_bind_str(st, 1, id);
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && out->n < max)
-		out->v[out->n++] = arena_strdup(a, store_text(st, 0));
-	store_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
-static int read_lists(struct store_conn *c, struct arena *a, struct party *pa)
-{
-	int rc = read_list(store_prepare(c,
-		"SELECT pa.area_code FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
-		" WHERE pa.party_id = ?1 ORDER BY a.path"), a, pa->id, PARTY_AREAS_MAX, &pa->areas);
-	if (!rc)
-		rc = read_list(store_prepare(c,
-			"SELECT pr.role_key FROM party_roles pr JOIN roles r ON r.key = pr.role_key"
-			" WHERE pr.party_id = ?1 ORDER BY r.position"), a, pa->id, PARTY_ROLES_MAX, &pa->roles);
-	if (!rc)
-		rc = read_list(store_prepare(c,
-			"SELECT tag FROM party_tags WHERE party_id = ?1 ORDER BY tag"),
-			a, pa->id, PARTY_TAGS_MAX, &pa->tags);
-	return rc;
-}
-
-/* The lists of a page of parties, a chunk of ids per statement rather than
- * three statements per party. */
+/* The lists (areas, roles, tags) of one party or a page of them, a chunk of
+ * ids per statement rather than three statements per party. */
 #define IDS25 "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25"
 enum { CHUNK = 25 };
@@ -327,7 +295,7 @@ static int get_on(struct store_conn *c, struct arena *a, const char *id, struct 
 	}
 	store_reset(st);
 	if (!rc)
-		rc = read_lists(c, a, out);
+		rc = read_lists_many(c, a, out, 1);
 	return rc;
 }
 
