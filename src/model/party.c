@@ -715,6 +715,8 @@ static const char *changed_fields(struct arena *a, const struct party *o, const 
 int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p)
 {
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
 	struct party old;
 	int rc = party_get(s, a, v, in->id, &old);
 	if (rc)
@@ -756,6 +758,8 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 
 int party_delete(struct store *s, const struct viewer *v, const char *id)
 {
+	if (!v || !v->authenticated)
+		return ERR_AUTH; /* log in first, before a private party is even looked for */
 	struct arena *a = arena_new();
 	struct party old;
 	int rc = party_get(s, a, v, id, &old);

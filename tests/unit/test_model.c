@@ -675,9 +675,13 @@ static void test_party_private(void **state)
 	snprintf(up.id, sizeof up.id, "%s", id);
 	struct problems p = { 0 };
 	assert_int_equal(party_update(db, a, &bob_v, &up, &p), ERR_NOTFOUND);
-	assert_int_equal(party_update(db, a, &anon, &up, &p), ERR_NOTFOUND);
 	assert_int_equal(party_delete(db, &bob_v, id), ERR_NOTFOUND);
-	assert_int_equal(party_delete(db, &anon, id), ERR_NOTFOUND);
+	/* anonymous callers are asked to log in first, whether it exists or not */
+	assert_int_equal(party_update(db, a, &anon, &up, &p), ERR_AUTH);
+	assert_int_equal(party_delete(db, &anon, id), ERR_AUTH);
+	char missing[UUID_STRLEN + 1];
+	uuid7_new(missing);
+	assert_int_equal(party_delete(db, &anon, missing), ERR_AUTH);
 	assert_int_equal(party_get(db, a, &alice_v, id, &got), 0);
 	assert_string_equal(got.name, "Stil Overleg");
 

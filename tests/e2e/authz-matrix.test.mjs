@@ -1,0 +1,433 @@
+// The authorization matrix: every API endpoint and every page that changes
+// something, tried by every role, against the outcomes of one table derived
+// from the rules in src/model/perm.c:
+//   party:    members (and admins) edit; party admins, coordinators of the
+//             party's area and platform admins also delete it and manage its
+//             members; anyone logged in makes one; a private party is hidden
+//             (404) from whoever may not read it (not a member, not its
+//             area's coordinator, not a platform admin);
+//   areas:    platform admins;
+//   users:    platform admins (blocking, appointing coordinators);
+//   tokens and sessions: one's own only (someone else's are not there: 404).
+// Anonymous callers get 401 from the API and 303 to the login from the
+// pages. Every cell runs against its own fresh target where the action
+// would destroy or change it, and checks the target afterwards: changed
+// when allowed, unchanged when denied. Also: reads of a private party.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startKiem } from '../lib/kiem.mjs';
+import { call, partyBody } from './helpers.mjs';
+
+const PASSWORD = 'een-lang-wachtwoord-123';
+const AREA = 'WK034403'; // the area of the parties tried
+const OTHER_AREA = 'WK034408';
+
+// The people: one per role, and two who are only targets.
+const PEOPLE = {
+  resident: { email: 'rita@matrix.example', name: 'Rita Bewoner' },
+  otherMember: { email: 'olga@matrix.example', name: 'Olga Elders' },
+  member: { email: 'mia@matrix.example', name: 'Mia Lid' },
+  partyAdmin: { email: 'piet@matrix.example', name: 'Piet Partijbeheer' },
+  otherCoordinator: { email: 'cas@matrix.example', name: 'Cas Overvecht', coordinator: OTHER_AREA },
+  coordinator: { email: 'cor@matrix.example', name: 'Cor Wijk', coordinator: AREA },
+  admin: { email: 'ada@matrix.example', name: 'Ada Beheer', admin: true },
+  otto: { email: 'otto@matrix.example', name: 'Otto Eigenaar' }, // owns the tokens and sessions tried; added to and removed from parties
+  tom: { email: 'tom@matrix.example', name: 'Tom Doelwit' }, // the account blocked and appointed
+};
+const ROLES = ['anonymous', 'resident', 'otherMember', 'member', 'partyAdmin', 'otherCoordinator', 'coordinator', 'admin'];
+
+// ---- the matrix ----
+// API cells: the status. Page cells: 'login' (303 to /inloggen?next=...),
+// or the status (303 being a redirect elsewhere: done).
+// "(own)": the role's own token or session (for anonymous: Otto's);
+// "(Otto's)": someone else's. "(private)": a private party, else public.
+// Every party tried serves WK034403; the member and the party admin are in
+// it; the member of another party is a member of one serving WK034408.
+/* eslint-disable no-multi-spaces */
+const MATRIX = {
+  //                                                          anonymous resident otherMember member partyAdmin otherCoord coordinator admin
+  'POST /api/v1/parties':                                     [401,     201,     201,        201,   201,       201,       201,        201],
+  'PATCH /api/v1/parties/{id}':                               [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/parties/{id}':                              [401,     403,     403,        403,   204,       403,       204,        204],
+  'PATCH /api/v1/parties/{id} (private)':                     [401,     404,     404,        200,   200,       404,       200,        200],
+  'DELETE /api/v1/parties/{id} (private)':                    [401,     404,     404,        403,   204,       404,       204,        204],
+  'POST /api/v1/parties/{id}/members':                        [401,     403,     403,        403,   201,       403,       201,        201],
+  'PATCH /api/v1/parties/{id}/members/{userId}':              [401,     403,     403,        403,   200,       403,       200,        200],
+  'DELETE /api/v1/parties/{id}/members/{userId}':             [401,     403,     403,        403,   204,       403,       204,        204],
+  'POST /api/v1/areas':                                       [401,     403,     403,        403,   403,       403,       403,        201],
+  'PATCH /api/v1/users/{id}':                                 [401,     403,     403,        403,   403,       403,       403,        200],
+  'POST /api/v1/users/{id}/coordinator-areas':                [401,     403,     403,        403,   403,       403,       403,        200],
+  'DELETE /api/v1/users/{id}/coordinator-areas/{code}':       [401,     403,     403,        403,   403,       403,       403,        204],
+  'POST /api/v1/tokens':                                      [401,     201,     201,        201,   201,       201,       201,        201],
+  'DELETE /api/v1/tokens/{id} (own)':                         [401,     204,     204,        204,   204,       204,       204,        204],
+  'DELETE /api/v1/tokens/{id} (Otto\'s)':                     [401,     404,     404,        404,   404,       404,       404,        404],
+  'DELETE /api/v1/sessions/{id} (own)':                       [401,     204,     204,        204,   204,       204,       204,        204],
+  'DELETE /api/v1/sessions/{id} (Otto\'s)':                   [401,     404,     404,        404,   404,       404,       404,        404],
+  'POST /partijen/nieuw':                                     ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /partijen/{id}/bewerken':                             ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /partijen/{id}/verwijderen':                          ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /partijen/{id}/bewerken (private)':                   ['login', 404,     404,        303,   303,       404,       303,        303],
+  'POST /partijen/{id}/verwijderen (private)':                ['login', 404,     404,        403,   303,       404,       303,        303],
+  'POST /partijen/{id}/leden':                                ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /partijen/{id}/leden/{user}/rol':                     ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /partijen/{id}/leden/{user}/verwijderen':             ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /account/tokens':                                     ['login', 200,     200,        200,   200,       200,       200,        200],
+  'POST /account/tokens/{id}/intrekken (own)':                ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /account/tokens/{id}/intrekken (Otto\'s)':            ['login', 404,     404,        404,   404,       404,       404,        404],
+  'POST /account/sessies/{id}/beeindigen (own)':              ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /account/sessies/{id}/beeindigen (Otto\'s)':          ['login', 404,     404,        404,   404,       404,       404,        404],
+  'POST /uitloggen':                                          [303,     303,     303,        303,   303,       303,       303,        303],
+  'POST /inloggen':                                           [303,     303,     303,        303,   303,       303,       303,        303],
+  // reads of a private party
+  'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
+  'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
+};
+/* eslint-enable no-multi-spaces */
+
+// Cells whose outcome differs from what perm.c says: 'route | role' -> why.
+// Cells known to differ from the table, each with the reason (none now).
+const TODO = {};
+
+// ---- the server, the people, a small browser ----
+
+let k;
+const T = {}; // API tokens by role
+const ID = {}; // user ids by role
+const B = {}; // a logged-in browser by role (anonymous: none)
+let readParty; // the private party every role tries to read
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
+
+const api = (who, path, opts = {}) => call(k.url, path, { ...opts, token: who === 'anonymous' ? undefined : T[who] });
+
+class Browser {
+  constructor() { this.jar = new Map(); }
+
+  async request(path, { method = 'GET', form } = {}) {
+    const h = {};
+    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
+    let body;
+    if (form !== undefined) {
+      body = new URLSearchParams(form).toString();
+      h['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
+    const text = await res.text();
+    for (const line of res.headers.getSetCookie()) {
+      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
+      const eq = nv.indexOf('=');
+      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
+      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    return { status: res.status, text, location: res.headers.get('location') };
+  }
+
+  // Posts a form with this browser's own CSRF token, read from a page.
+  async post(path, fields = {}) {
+    const from = this.jar.has('kiem_session') ? '/account' : '/inloggen';
+    const page = await this.request(from);
+    assert.equal(page.status, 200, `GET ${from}: ${page.status}`);
+    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
+    assert.ok(m, `no _csrf on ${from}`);
+    return this.request(path, { method: 'POST', form: [['_csrf', m[1]], ...Object.entries(fields).flatMap(([f, v]) => (Array.isArray(v) ? v.map((x) => [f, x]) : [[f, v]]))] });
+  }
+}
+
+async function login(who) {
+  const b = new Browser();
+  const r = await b.post('/inloggen', { email: PEOPLE[who].email, password: PASSWORD, next: '/account' });
+  assert.equal(r.status, 303, `login of ${who}: ${r.status} ${r.text.slice(0, 200)}`);
+  assert.ok(b.jar.get('kiem_session'), `no session after the login of ${who}`);
+  return b;
+}
+
+// What came back, in the matrix's terms.
+function outcome(r) {
+  if (r.status === 303 && r.location) {
+    const u = new URL(r.location, k.url);
+    if (u.pathname === '/inloggen' && u.searchParams.has('next')) return 'login';
+  }
+  return r.status;
+}
+const allowed = (expected) => typeof expected === 'number' && ((expected >= 200 && expected < 300) || expected === 303);
+
+// ---- targets and what to look at ----
+
+// A new party as the party admin, serving WK034403, with the member in it
+// (and Otto too, with: 'otto').
+async function freshParty({ visibility = 'public', otto = false } = {}) {
+  const name = `Matrixpartij ${uniq()}`;
+  const r = await api('partyAdmin', '/api/v1/parties', { method: 'POST', body: partyBody({ name, areas: [AREA], visibility }) });
+  assert.equal(r.status, 201, r.text);
+  const id = r.body.id;
+  const add = async (who) => {
+    const a = await api('partyAdmin', `/api/v1/parties/${id}/members`, { method: 'POST', body: { email: PEOPLE[who].email, role: 'member' } });
+    assert.equal(a.status, 201, a.text);
+  };
+  await add('member');
+  if (otto) await add('otto');
+  return { id, name };
+}
+
+// A party as the platform admin sees it (status, and what a change touches).
+async function partyState(id) {
+  const r = await api('admin', `/api/v1/parties/${id}`);
+  return r.status === 200 ? { status: 200, name: r.body.name, kind: r.body.kind, visibility: r.body.visibility } : { status: r.status };
+}
+
+async function membersState(id) {
+  const r = await api('admin', `/api/v1/parties/${id}/members`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((m) => `${m.userId}:${m.role}`).sort();
+}
+
+async function partiesNamed(name) {
+  const r = await api('admin', `/api/v1/parties?q=${encodeURIComponent(name)}&limit=100`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.filter((p) => p.name === name).length;
+}
+
+async function userState(who) {
+  const r = await api('admin', `/api/v1/users/${ID[who]}`);
+  assert.equal(r.status, 200, r.text);
+  return { blocked: r.body.blocked, coordinatorAreas: r.body.coordinatorAreas };
+}
+
+async function tokenIds(who) {
+  const r = await api(who, '/api/v1/tokens');
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((t) => t.id).sort();
+}
+
+async function sessionIds(who) {
+  const r = await api(who, '/api/v1/sessions');
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((s) => s.id).sort();
+}
+
+async function newToken(who) {
+  const r = await api(who, '/api/v1/tokens', { method: 'POST', body: { name: `matrix ${uniq()}` } });
+  assert.equal(r.status, 201, r.text);
+  return r.body.id;
+}
+
+// A new login session of who, in a browser of its own: {browser, id}.
+async function newSession(who) {
+  const before = await sessionIds(who);
+  const browser = await login(who);
+  const fresh = (await sessionIds(who)).filter((s) => !before.includes(s));
+  assert.equal(fresh.length, 1, `one new session of ${who}`);
+  return { browser, id: fresh[0] };
+}
+
+const owner = (role) => (role === 'anonymous' ? 'otto' : role);
+const browserOf = (role) => (role === 'anonymous' ? new Browser() : B[role]);
+let areaNo = 10;
+
+// ---- how each row is tried ----
+// setup(role) -> ctx; act(role, ctx) -> answer; state(ctx, role) -> what
+// must change when allowed and stay the same when denied; cleanup.
+
+const partyRow = (opts, act) => ({
+  setup: () => freshParty(opts),
+  act,
+  state: (ctx) => partyState(ctx.id),
+});
+const membersRow = (opts, act) => ({
+  setup: () => freshParty(opts),
+  act,
+  state: (ctx) => membersState(ctx.id),
+});
+
+const ACTIONS = {
+  'POST /api/v1/parties': {
+    setup: () => ({ name: `Nieuwe partij ${uniq()}` }),
+    act: (role, ctx) => api(role, '/api/v1/parties', { method: 'POST', body: partyBody({ name: ctx.name, areas: [AREA] }) }),
+    state: (ctx) => partiesNamed(ctx.name),
+  },
+  'PATCH /api/v1/parties/{id}': partyRow({}, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}`, { method: 'PATCH', body: { name: `Gewijzigd ${uniq()}` } })),
+  'DELETE /api/v1/parties/{id}': partyRow({}, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}`, { method: 'DELETE' })),
+  'PATCH /api/v1/parties/{id} (private)': partyRow({ visibility: 'private' }, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}`, { method: 'PATCH', body: { name: `Gewijzigd ${uniq()}` } })),
+  'DELETE /api/v1/parties/{id} (private)': partyRow({ visibility: 'private' }, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}`, { method: 'DELETE' })),
+  'POST /api/v1/parties/{id}/members': membersRow({}, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}/members`, { method: 'POST', body: { email: PEOPLE.otto.email, role: 'member' } })),
+  'PATCH /api/v1/parties/{id}/members/{userId}': membersRow({ otto: true }, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}/members/${ID.otto}`, { method: 'PATCH', body: { role: 'admin' } })),
+  'DELETE /api/v1/parties/{id}/members/{userId}': membersRow({ otto: true }, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}/members/${ID.otto}`, { method: 'DELETE' })),
+  'POST /api/v1/areas': {
+    setup: () => ({ code: `BU034403${areaNo++}` }),
+    act: (role, ctx) => api(role, '/api/v1/areas', { method: 'POST', body: { code: ctx.code, name: `Buurt ${ctx.code}`, level: 'neighbourhood', parent: AREA } }),
+    state: async (ctx) => (await api('anonymous', `/api/v1/areas/${ctx.code}`)).status,
+  },
+  'PATCH /api/v1/users/{id}': {
+    act: (role) => api(role, `/api/v1/users/${ID.tom}`, { method: 'PATCH', body: { blocked: true } }),
+    state: () => userState('tom'),
+    cleanup: async () => { assert.equal((await api('admin', `/api/v1/users/${ID.tom}`, { method: 'PATCH', body: { blocked: false } })).status, 200); },
+  },
+  'POST /api/v1/users/{id}/coordinator-areas': {
+    act: (role) => api(role, `/api/v1/users/${ID.tom}/coordinator-areas`, { method: 'POST', body: { area: OTHER_AREA } }),
+    state: () => userState('tom'),
+    cleanup: () => api('admin', `/api/v1/users/${ID.tom}/coordinator-areas/${OTHER_AREA}`, { method: 'DELETE' }),
+  },
+  'DELETE /api/v1/users/{id}/coordinator-areas/{code}': {
+    setup: async () => {
+      const r = await api('admin', `/api/v1/users/${ID.tom}/coordinator-areas`, { method: 'POST', body: { area: OTHER_AREA } });
+      assert.equal(r.status, 200, r.text);
+    },
+    act: (role) => api(role, `/api/v1/users/${ID.tom}/coordinator-areas/${OTHER_AREA}`, { method: 'DELETE' }),
+    state: () => userState('tom'),
+    cleanup: () => api('admin', `/api/v1/users/${ID.tom}/coordinator-areas/${OTHER_AREA}`, { method: 'DELETE' }),
+  },
+  'POST /api/v1/tokens': {
+    act: (role) => api(role, '/api/v1/tokens', { method: 'POST', body: { name: `matrix ${uniq()}` } }),
+    state: (ctx, role) => tokenIds(owner(role)),
+  },
+  'DELETE /api/v1/tokens/{id} (own)': {
+    setup: async (role) => ({ id: await newToken(owner(role)) }),
+    act: (role, ctx) => api(role, `/api/v1/tokens/${ctx.id}`, { method: 'DELETE' }),
+    state: (ctx, role) => tokenIds(owner(role)),
+  },
+  'DELETE /api/v1/tokens/{id} (Otto\'s)': {
+    setup: async () => ({ id: await newToken('otto') }),
+    act: (role, ctx) => api(role, `/api/v1/tokens/${ctx.id}`, { method: 'DELETE' }),
+    state: () => tokenIds('otto'),
+  },
+  'DELETE /api/v1/sessions/{id} (own)': {
+    setup: (role) => newSession(owner(role)),
+    act: (role, ctx) => api(role, `/api/v1/sessions/${ctx.id}`, { method: 'DELETE' }),
+    state: (ctx, role) => sessionIds(owner(role)),
+  },
+  'DELETE /api/v1/sessions/{id} (Otto\'s)': {
+    setup: () => newSession('otto'),
+    act: (role, ctx) => api(role, `/api/v1/sessions/${ctx.id}`, { method: 'DELETE' }),
+    state: () => sessionIds('otto'),
+  },
+  'POST /partijen/nieuw': {
+    setup: () => ({ name: `Nieuw per formulier ${uniq()}` }),
+    act: (role, ctx) => browserOf(role).post('/partijen/nieuw', { name: ctx.name, kind: 'government', areas: [AREA] }),
+    state: (ctx) => partiesNamed(ctx.name),
+  },
+  'POST /partijen/{id}/bewerken': partyRow({}, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/bewerken`, { name: `Per formulier ${uniq()}`, kind: 'business', visibility: 'public', areas: [AREA] })),
+  'POST /partijen/{id}/verwijderen': partyRow({}, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/verwijderen`)),
+  'POST /partijen/{id}/bewerken (private)': partyRow({ visibility: 'private' }, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/bewerken`, { name: `Per formulier ${uniq()}`, kind: 'business', visibility: 'private', areas: [AREA] })),
+  'POST /partijen/{id}/verwijderen (private)': partyRow({ visibility: 'private' }, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/verwijderen`)),
+  'POST /partijen/{id}/leden': membersRow({}, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/leden`, { email: PEOPLE.otto.email, role: 'member' })),
+  'POST /partijen/{id}/leden/{user}/rol': membersRow({ otto: true }, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/leden/${ID.otto}/rol`, { role: 'admin' })),
+  'POST /partijen/{id}/leden/{user}/verwijderen': membersRow({ otto: true }, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/leden/${ID.otto}/verwijderen`)),
+  'POST /account/tokens': {
+    act: (role) => browserOf(role).post('/account/tokens', { name: `formulier ${uniq()}` }),
+    state: (ctx, role) => tokenIds(owner(role)),
+  },
+  'POST /account/tokens/{id}/intrekken (own)': {
+    setup: async (role) => ({ id: await newToken(owner(role)) }),
+    act: (role, ctx) => browserOf(role).post(`/account/tokens/${ctx.id}/intrekken`),
+    state: (ctx, role) => tokenIds(owner(role)),
+  },
+  'POST /account/tokens/{id}/intrekken (Otto\'s)': {
+    setup: async () => ({ id: await newToken('otto') }),
+    act: (role, ctx) => browserOf(role).post(`/account/tokens/${ctx.id}/intrekken`),
+    state: () => tokenIds('otto'),
+  },
+  // the role's own browser ends another session of its own
+  'POST /account/sessies/{id}/beeindigen (own)': {
+    setup: (role) => newSession(owner(role)),
+    act: (role, ctx) => browserOf(role).post(`/account/sessies/${ctx.id}/beeindigen`),
+    state: (ctx, role) => sessionIds(owner(role)),
+  },
+  'POST /account/sessies/{id}/beeindigen (Otto\'s)': {
+    setup: () => newSession('otto'),
+    act: (role, ctx) => browserOf(role).post(`/account/sessies/${ctx.id}/beeindigen`),
+    state: () => sessionIds('otto'),
+  },
+  // a browser of its own logs out: it no longer opens /account (anonymous:
+  // there is nothing to end, and nothing changes)
+  'POST /uitloggen': {
+    setup: async (role) => ({ browser: role === 'anonymous' ? new Browser() : await login(role) }),
+    act: (role, ctx) => ctx.browser.post('/uitloggen'),
+    state: async (ctx, role) => (role === 'anonymous' ? null : (await ctx.browser.request('/account')).status),
+  },
+  // a browser posts its person's own email and password (anonymous: a
+  // visitor with Otto's): a new session either way (the login rotates it)
+  'POST /inloggen': {
+    setup: async (role) => ({ browser: role === 'anonymous' ? new Browser() : await login(role) }),
+    act: (role, ctx) => ctx.browser.post('/inloggen', { email: PEOPLE[owner(role)].email, password: PASSWORD, next: '/account' }),
+    state: (ctx) => ctx.browser.jar.get('kiem_session') ?? null,
+  },
+  'GET /api/v1/parties/{id} (private)': {
+    act: (role) => api(role, `/api/v1/parties/${readParty.id}`),
+    check: (r) => { if (r.status === 200) assert.equal(r.body.name, readParty.name); },
+  },
+  'GET /partijen/{id} (private)': {
+    act: (role) => browserOf(role).request(`/partijen/${readParty.id}`),
+    check: (r) => {
+      if (r.status === 200) assert.ok(r.text.includes(readParty.name), 'the party page lacks the name');
+      else assert.ok(!r.text.includes(readParty.name), 'a denied page shows the name');
+    },
+  },
+};
+
+// ---- running the matrix ----
+
+before(async () => {
+  k = await startKiem({ users: Object.values(PEOPLE).map((p) => ({ ...p, password: PASSWORD })) });
+  for (const [who, p] of Object.entries(PEOPLE)) {
+    T[who] = k.tokens[p.email];
+    const me = await api(who, '/api/v1/users/me');
+    assert.equal(me.status, 200, me.text);
+    ID[who] = me.body.id;
+  }
+  // the member of another party: a member of Otto's party in WK034408
+  const other = await api('otto', '/api/v1/parties', { method: 'POST', body: partyBody({ name: `Andere partij ${uniq()}`, areas: [OTHER_AREA] }) });
+  assert.equal(other.status, 201, other.text);
+  const m = await api('otto', `/api/v1/parties/${other.body.id}/members`, { method: 'POST', body: { email: PEOPLE.otherMember.email, role: 'member' } });
+  assert.equal(m.status, 201, m.text);
+  readParty = await freshParty({ visibility: 'private' });
+  for (const role of ROLES.slice(1)) B[role] = await login(role);
+});
+after(async () => { await k?.stop(); });
+
+test('the matrix has a row of actions for every route in it, and a cell for every role', () => {
+  assert.deepEqual(Object.keys(ACTIONS).sort(), Object.keys(MATRIX).sort());
+  for (const [route, cells] of Object.entries(MATRIX)) assert.equal(cells.length, ROLES.length, route);
+});
+
+describe('authorization matrix', () => {
+  for (const [route, cells] of Object.entries(MATRIX)) {
+    describe(route, () => {
+      ROLES.forEach((role, i) => {
+        const expected = cells[i];
+        const todo = TODO[`${route} | ${role}`];
+        test(`${role}: ${expected}`, todo ? { todo } : {}, async () => {
+          const a = ACTIONS[route];
+          const ctx = (await a.setup?.(role)) ?? {};
+          const was = a.state ? await a.state(ctx, role) : undefined;
+          const r = await a.act(role, ctx);
+          try {
+            assert.equal(outcome(r), expected, `${route} as ${role}: expected ${expected}, got ${r.status} ${r.location ?? ''} ${(r.text ?? '').slice(0, 200)}`);
+            if (a.check) a.check(r);
+            if (a.state) {
+              const now = await a.state(ctx, role);
+              if (allowed(expected) && was !== null) assert.notDeepEqual(now, was, `${route} as ${role} was allowed but changed nothing`);
+              else if (!allowed(expected)) assert.deepEqual(now, was, `${route} as ${role} was denied but changed the target`);
+            }
+          } finally {
+            if (a.cleanup) await a.cleanup();
+          }
+        });
+      });
+    });
+  }
+});
