@@ -193,3 +193,77 @@ describe('export and erasure through the API', () => {
     assert.ok(readFileSync(k.db).includes('Buurtmoestuin Oost'), 'the party they made is still in the file');
   });
 });
+
+describe('export and erasure on /account', () => {
+  const BART = { email: 'bartholomeus.xylofoon@voorbeeld.example', name: 'Bartholomeus Xylofoon', password: 'bartholomeus-wachtwoord-3' };
+  let k;
+  let jar;
+  let bartId;
+  before(async () => {
+    k = await startKiem({ demo: false, users: [...USERS, BART] });
+    bartId = assertOk(await call(k.url, '/api/v1/users/me', { token: k.tokens[BART.email] })).id;
+    assertOk(await call(k.url, '/api/v1/parties', {
+      method: 'POST', token: k.tokens[BART.email], body: partyBody({ name: 'Voedselbank West' }),
+    }), 201);
+    const l = await login(k.url, BART.email, BART.password);
+    assert.equal(l.status, 303);
+    jar = l.jar;
+  });
+  after(async () => { await k?.stop(); });
+
+  test('/account links to the download and has the erase form', async () => {
+    const r = await page(k.url, jar, '/account');
+    assert.equal(r.status, 200);
+    assert.match(r.text, /<a href="\/account\/gegevens" download>/);
+    assert.match(r.text, /<form[^>]*action="\/account\/verwijderen"/);
+    assert.match(r.text, /name="email"/);
+  });
+
+  test('/account/gegevens: the export as a file', async () => {
+    const r = await page(k.url, jar, '/account/gegevens');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'application/json');
+    assert.match(r.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
+    const b = JSON.parse(r.text);
+    assert.equal(b.account.email, BART.email);
+    assert.equal(b.account.name, BART.name);
+    assert.deepEqual(b.partiesCreated.map((p) => p.name), ['Voedselbank West']);
+    assert.equal(b.sessions.length, 1);
+    assert.ok(!r.text.includes(jar.get('kiem_session')));
+    const anon = await page(k.url, new Map(), '/account/gegevens');
+    assert.equal(anon.status, 303);
+  });
+
+  test('the wrong email is a 400 next to the field; without the CSRF token a 403; nothing erased', async () => {
+    const form = await page(k.url, jar, '/account');
+    const csrf = csrfOf(form.text);
+    const wrong = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: csrf, email: 'iemand@anders.example' } });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.text, /Dit is niet het e-mailadres van je account/);
+    const empty = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: csrf, email: '' } });
+    assert.equal(empty.status, 400);
+    const forged = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: 'x'.repeat(32), email: BART.email } });
+    assert.equal(forged.status, 403);
+    assert.equal((await page(k.url, jar, '/account')).status, 200);
+  });
+
+  test('the right email: erased, logged out, a notice on /, and the name and email nowhere in the file', async () => {
+    const csrf = csrfOf((await page(k.url, jar, '/account')).text);
+    const r = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: csrf, email: ` ${BART.email.toUpperCase()} ` } });
+    assert.equal(r.status, 303, r.text);
+    assert.equal(r.location, '/?verwijderd=1');
+    assert.equal(jar.get('kiem_session'), undefined, 'the session cookie is cleared');
+    const home = await page(k.url, jar, r.location);
+    assert.equal(home.status, 200);
+    assert.match(home.text, /Je account is verwijderd en je bent uitgelogd\./);
+    assert.equal((await page(k.url, jar, '/account')).status, 303);
+    assertProblem(await call(k.url, '/api/v1/users/me', { token: k.tokens[BART.email] }), 401);
+    const log = assertOk(await call(k.url, `/api/v1/activity?objectType=user&objectId=${bartId}`, { token: k.tokens[ADMIN] }));
+    assert.equal(log.items[0].action, 'erase');
+    const found = assertOk(await call(k.url, '/api/v1/parties?q=Voedselbank'));
+    assert.equal(found.items.length, 1, 'the party they made is still found');
+    assertGone(k.db, [BART.name, BART.email, 'Xylofoon']);
+    await k.stop({ keep: true });
+    assertGone(k.db, [BART.name, BART.email, 'Xylofoon']);
+  });
+});
