@@ -1,11 +1,14 @@
 /* /api/v1/users/me, /api/v1/tokens and /api/v1/sessions: the caller's own
  * account (account), API tokens (API-sleutels) and login sessions
  * (inlogsessies). Everything here is the caller's alone. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../model/member.h"
+#include "../model/privacy.h"
+#include "api.h"
 #include "../model/user.h"
 #include "common.h"
 #include "routes.h"
@@ -76,8 +79,42 @@ void api_users_me(struct http_req *r)
 	json_object_set_new(links, "self", api_link("/api/v1/users/me"));
 	json_object_set_new(links, "tokens", api_link("/api/v1/tokens"));
 	json_object_set_new(links, "sessions", api_link("/api/v1/sessions"));
+	json_object_set_new(links, "export", api_link("/api/v1/users/me/export"));
 	json_object_set_new(o, "_links", links);
 	api_send(r, 200, o);
+}
+
+/* Everything kiem holds about the caller, as a file to keep (privacy.h). */
+void api_users_me_export(struct http_req *r)
+{
+	if (!own_read(r))
+		return;
+	json_t *doc;
+	int rc = privacy_export(r->store, &r->viewer, &doc);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	char day[11];
+	snprintf(day, sizeof day, "%s", json_string_value(json_object_get(doc, "exportedAt")));
+	http_add_header(r, "Content-Disposition",
+			arena_printf(r->arena, "attachment; filename=\"kiem-export-%s.json\"", day));
+	api_send(r, 200, doc);
+}
+
+/* Erases the caller's account (privacy.h); the token of this request stops
+ * working with it. */
+void api_users_me_delete(struct http_req *r)
+{
+	int rc = privacy_erase(r->store, &r->viewer);
+	if (rc == ERR_CONFLICT) {
+		api_error(r, 409, "You are the last platform admin: appoint another before you erase your account.");
+		return;
+	} else if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	no_content(r);
 }
 
 static json_t *token_json(struct http_req *r, const struct api_token *t)

@@ -23,6 +23,8 @@ const struct http_route api_routes[] = {
 	{ HM_DELETE, "/api/v1/parties/{id}/members/{userId}", api_members_delete, RF_API },
 	{ HM_GET, "/api/v1/activity", api_activity_list, RF_API },
 	{ HM_GET, "/api/v1/users/me", api_users_me, RF_API },
+	{ HM_DELETE, "/api/v1/users/me", api_users_me_delete, RF_API },
+	{ HM_GET, "/api/v1/users/me/export", api_users_me_export, RF_API },
 	{ HM_GET, "/api/v1/users", api_users_list, RF_API },
 	{ HM_GET, "/api/v1/users/{id}", api_users_get, RF_API },
 	{ HM_PATCH, "/api/v1/users/{id}", api_users_patch, RF_API },

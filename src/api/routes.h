@@ -23,6 +23,8 @@ void api_members_patch(struct http_req *r);
 void api_members_delete(struct http_req *r);
 void api_activity_list(struct http_req *r);
 void api_users_me(struct http_req *r);
+void api_users_me_export(struct http_req *r);
+void api_users_me_delete(struct http_req *r);
 void api_tokens_list(struct http_req *r);
 void api_tokens_create(struct http_req *r);
 void api_tokens_delete(struct http_req *r);

@@ -53,6 +53,10 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 		snprintf(out, n, "%s", en ? "There is no account with this email address. Ask the person to register first."
 					  : "Er is geen account met dit e-mailadres. Vraag de persoon eerst een account te maken.");
 		return;
+	case R_NOT_CONFIRMED:
+		snprintf(out, n, "%s", en ? "This is not the email address of your account. Type it exactly to confirm."
+					  : "Dit is niet het e-mailadres van je account. Typ het precies over om te bevestigen.");
+		return;
 	case R_WEAK_PASSWORD:
 		snprintf(out, n, "%s", en ? "This password is easy to guess. Choose a longer sentence or several unrelated words."
 					  : "Dit wachtwoord is makkelijk te raden. Kies een langere zin of een paar woorden die niet bij elkaar horen.");

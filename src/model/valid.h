@@ -34,6 +34,7 @@ enum reason {
 	R_CHOOSE,        /* missing: one of a set must be chosen */
 	R_UNKNOWN_USER,  /* no account with this email */
 	R_WEAK_PASSWORD, /* easy to guess (password.h) */
+	R_NOT_CONFIRMED, /* a confirmation that does not match (privacy.h) */
 	R_REASON_COUNT
 };
 

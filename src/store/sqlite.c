@@ -59,8 +59,10 @@ static int open_conn(const char *path, unsigned flags, bool writer, struct store
 	/* Only the writer checkpoints: readers never do, not even on close. */
 	if (!writer)
 		sqlite3_db_config(c->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)0);
+	/* secure_delete: what a write removes is overwritten with zeros, so an
+	 * erased account leaves nothing behind in the file (privacy.h) */
 	const char *setup = writer ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-				     "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;"
+				     "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0; PRAGMA secure_delete=ON;"
 				     "PRAGMA cache_size=-16000;"
 				   : "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;"
 				     "PRAGMA cache_size=-8000; PRAGMA query_only=ON;";
@@ -213,6 +215,17 @@ static int write_end(struct store *s, bool commit, bool changes_data)
 	}
 	pthread_mutex_unlock(&s->write_lock);
 	return rc;
+}
+
+int store_checkpoint(struct store *s)
+{
+	int frames = 0, done = 0;
+	pthread_mutex_lock(&s->write_lock);
+	int rc = sqlite3_wal_checkpoint_v2(s->writer->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &frames, &done);
+	if (rc != SQLITE_OK)
+		log_error("checkpoint failed: %s", sqlite3_errmsg(s->writer->db));
+	pthread_mutex_unlock(&s->write_lock);
+	return rc == SQLITE_OK ? 0 : ERR_DB;
 }
 
 struct store_stmt *store_prepare(struct store_conn *c, const char *sql)

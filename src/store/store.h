@@ -52,6 +52,10 @@ int store_write_end(struct store *s, bool commit);
 /* The same for a write that no kept answer depends on (sessions, login
  * bookkeeping): it leaves the generation as it is. */
 int store_write_end_aside(struct store *s, bool commit);
+/* Copies the write-ahead log into the database and empties it (TRUNCATE),
+ * waiting for readers; after an erasure, so that no old page stays in the
+ * log. ERR_DB if it could not finish (logged). */
+int store_checkpoint(struct store *s);
 
 /* NULL when the SQL does not prepare (logged). */
 struct store_stmt *store_prepare(struct store_conn *c, const char *sql);

@@ -1,10 +1,14 @@
 /* /account: who you are, your parties, your API tokens and your login
- * sessions. */
+ * sessions; the download of your data and the erasure of your account. */
+#include <jansson.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../model/member.h"
+#include "../model/privacy.h"
 #include "../model/user.h"
 #include "html.h"
 #include "layout.h"
@@ -75,7 +79,30 @@ static void sessions_section(struct http_req *r)
 	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
-static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name)
+/* The download of the viewer's data, and the erase form: the viewer types
+ * their email address to confirm. */
+static void privacy_section(struct http_req *r, const struct problems *p, const char *typed)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<section id=\"data\" aria-labelledby=\"data-title\">\n<h2 id=\"data-title\">%s</h2>\n<p>%s</p>\n"
+		  "<p><a href=\"/account/gegevens\" download>%s</a></p>\n</section>\n",
+	       T(r, M_DATA_TITLE), T(r, M_DATA_INTRO), T(r, M_DATA_DOWNLOAD));
+	html_f(b, "<section id=\"erase\" aria-labelledby=\"erase-title\">\n<h2 id=\"erase-title\">%s</h2>\n<p>%s</p>\n",
+	       T(r, M_ERASE_TITLE), T(r, M_ERASE_INTRO));
+	const struct field_label labels[] = { { "email", T(r, M_ERASE_CONFIRM) } };
+	form_error_summary(r, p, labels, 1);
+	form_begin(r, "/account/verwijderen", true);
+	struct field f = { .name = "email", .label = T(r, M_ERASE_CONFIRM), .hint = T(r, M_ERASE_CONFIRM_HINT),
+			   .value = typed, .required = true, .type = "email", .autocomplete = "off" };
+	field_text(r, &f, p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button></div>\n",
+	       T(r, M_ERASE_BUTTON));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name,
+		   const struct problems *erase_p, const char *typed)
 {
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_ACCOUNT_TITLE), NAV_ACCOUNT);
@@ -129,6 +156,7 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 	form_end(r);
 	html_raw(b, "</section>\n");
 	sessions_section(r);
+	privacy_section(r, erase_p, typed);
 	page_end(r);
 }
 
@@ -138,7 +166,7 @@ void page_account(struct http_req *r)
 		page_require_login(r);
 		return;
 	}
-	render(r, NULL, NULL, "");
+	render(r, NULL, NULL, "", NULL, "");
 }
 
 void page_token_create(struct http_req *r)
@@ -161,7 +189,7 @@ void page_token_create(struct http_req *r)
 	int rc = token_create(r->store, r->arena, &r->viewer, name, secret, &t, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
-		render(r, NULL, &p, name);
+		render(r, NULL, &p, name, NULL, "");
 		return;
 	}
 	if (rc) {
@@ -169,7 +197,7 @@ void page_token_create(struct http_req *r)
 		return;
 	}
 	/* shown once, on this answer to the post; never stored in plain text */
-	render(r, secret, NULL, "");
+	render(r, secret, NULL, "", NULL, "");
 }
 
 void page_token_revoke(struct http_req *r)
@@ -208,4 +236,86 @@ void page_session_end(struct http_req *r)
 		return;
 	}
 	http_redirect(r, "/account?beeindigd=1");
+}
+
+static int dump_cb(const char *p, size_t n, void *ctx)
+{
+	buf_add(ctx, p, n);
+	return 0;
+}
+
+/* /account/gegevens: the viewer's data as a file, the same document as
+ * GET /api/v1/users/me/export. */
+void page_account_export(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		page_login_redirect(r, "/account");
+		return;
+	}
+	json_t *doc;
+	if (privacy_export(r->store, &r->viewer, &doc)) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	char day[11];
+	snprintf(day, sizeof day, "%s", json_string_value(json_object_get(doc, "exportedAt")));
+	buf_reset(&r->out);
+	json_dump_callback(doc, dump_cb, &r->out, JSON_INDENT(2));
+	json_decref(doc);
+	r->status = 200;
+	r->content_type = "application/json";
+	http_add_header(r, "Content-Disposition",
+			arena_printf(r->arena, "attachment; filename=\"kiem-export-%s.json\"", day));
+}
+
+/* /account/verwijderen: erases the account once the viewer has typed its
+ * email address, then logs out. */
+void page_account_erase(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		page_require_login(r);
+		return;
+	}
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	const char *typed = form_get(&f, "email");
+	if (!typed)
+		typed = "";
+	struct user u;
+	if (user_get(r->store, r->arena, r->viewer.user_id, &u)) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	struct problems p = { 0 };
+	/* the stored address is in lower case; what is typed is compared so */
+	const char *t = typed;
+	while (*t == ' ')
+		t++;
+	size_t n = strlen(t);
+	while (n && t[n - 1] == ' ')
+		n--;
+	if (!n)
+		problems_add(&p, "email", R_REQUIRED, 0);
+	else if (n != strlen(u.email) || strncasecmp(t, u.email, n) != 0)
+		problems_add(&p, "email", R_NOT_CONFIRMED, 0);
+	if (p.n) {
+		r->status = 400;
+		render(r, NULL, NULL, "", &p, typed);
+		return;
+	}
+	int rc = privacy_erase(r->store, &r->viewer);
+	if (rc == ERR_CONFLICT) {
+		page_message(r, 409, T(r, M_ERASE_TITLE), T(r, M_ERASE_LAST_ADMIN));
+		return;
+	}
+	if (rc) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	/* the session is already gone with the account; this clears the cookie */
+	http_logout(r);
+	http_redirect(r, "/?verwijderd=1");
 }

@@ -32,6 +32,8 @@ void page_home(struct http_req *r)
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_HOME_TITLE), NAV_HOME);
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_HOME_TITLE), T(r, M_HOME_INTRO));
+	if (http_query(r, "verwijderd"))
+		page_notice(r, T(r, M_ERASED));
 	if (o.stale) {
 		r->nocache = true; /* the new figures come without a write */
 		html_raw(b, "<p class=\"hint\">");

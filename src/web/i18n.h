@@ -182,6 +182,19 @@
 	X(SESSION_END_CURRENT, "Beëindigen: deze sessie (je wordt uitgelogd)", "End: this session (you will be logged out)") \
 	X(SESSION_ENDED, "De sessie is beëindigd.", "The session has been ended.") \
 	X(SESSIONS_NONE, "Je hebt geen andere sessies.", "You have no other sessions.") \
+	X(DATA_TITLE, "Je gegevens", "Your data") \
+	X(DATA_INTRO, "Download alles wat kiem over jou bewaart, in één JSON-bestand: je account, je lidmaatschappen, de partijen die je maakte, je sessies en tokens (zonder de geheime delen) en de activiteit waarbij jij betrokken bent.", \
+	  "Download everything kiem keeps about you, in one JSON file: your account, your memberships, the parties you made, your sessions and tokens (without their secret parts) and the activity you were part of.") \
+	X(DATA_DOWNLOAD, "Download je gegevens (JSON)", "Download your data (JSON)") \
+	X(ERASE_TITLE, "Account verwijderen", "Erase your account") \
+	X(ERASE_INTRO, "Als je je account verwijdert, halen we je naam en e-mailadres weg, beëindigen we je sessies, trekken we je tokens in en ben je geen lid meer van je partijen. Wat je maakte, zoals partijen, blijft bestaan, maar zonder je naam. In het logboek staat alleen dat een account is verwijderd. Dit kun je niet ongedaan maken.", \
+	  "If you erase your account, we remove your name and email address, end your sessions, revoke your tokens and take you out of your parties. What you made, such as parties, stays, but without your name. The log only records that an account was erased. You cannot undo this.") \
+	X(ERASE_CONFIRM, "Typ je e-mailadres om te bevestigen", "Type your email address to confirm") \
+	X(ERASE_CONFIRM_HINT, "Het e-mailadres waarmee je inlogt.", "The email address you log in with.") \
+	X(ERASE_BUTTON, "Mijn account definitief verwijderen", "Erase my account for good") \
+	X(ERASE_LAST_ADMIN, "Je bent de laatste beheerder van kiem. Maak eerst iemand anders beheerder; dan kun je je account verwijderen.", \
+	  "You are the last administrator of kiem. Make someone else administrator first; then you can erase your account.") \
+	X(ERASED, "Je account is verwijderd en je bent uitgelogd.", "Your account has been erased and you have been logged out.") \
 	/* members */ \
 	X(MEMBERS, "Leden", "Members") \
 	X(MEMBERS_TITLE, "Leden van %s", "Members of %s") \

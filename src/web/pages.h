@@ -23,6 +23,8 @@ void page_account(struct http_req *r);
 void page_token_create(struct http_req *r);
 void page_token_revoke(struct http_req *r);
 void page_session_end(struct http_req *r);
+void page_account_export(struct http_req *r);
+void page_account_erase(struct http_req *r);
 void page_members(struct http_req *r);
 void page_member_role(struct http_req *r);
 void page_member_remove(struct http_req *r);

@@ -132,6 +132,14 @@ describe('accessibility (WCAG 2.1 A and AA, axe-core)', () => {
     await assertAccessible(anna, 'account after revoking a token');
   });
 
+  test('the account: the erase form with a wrong email, next to its field', async () => {
+    await check(anna, '/account', 'account with the download and the erase form');
+    await anna.getByLabel('Typ je e-mailadres om te bevestigen').fill('iemand@anders.example');
+    await clickAndLoad(anna, anna.getByRole('button', { name: 'Mijn account definitief verwijderen' }));
+    assert.equal(await anna.locator('#email-error').count(), 1);
+    await assertAccessible(anna, 'account with an erase error');
+  });
+
   test('members, the account and the activity log: in English and on a small screen', async () => {
     await anna.goto(`${srv.url}/partijen/nieuw`);
     await anna.getByLabel('Naam', { exact: true }).fill('Ledenpagina-toets');

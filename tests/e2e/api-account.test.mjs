@@ -57,6 +57,7 @@ describe('GET /api/v1/users/me', () => {
     assert.deepEqual(b.memberships, []);
     assert.deepEqual(b._links, {
       self: { href: '/api/v1/users/me' }, tokens: { href: '/api/v1/tokens' }, sessions: { href: '/api/v1/sessions' },
+      export: { href: '/api/v1/users/me/export' },
     });
   });
 

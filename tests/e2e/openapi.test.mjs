@@ -39,6 +39,8 @@ const ROUTES = [
   { method: 'DELETE', path: '/api/v1/parties/{id}/members/{userId}' },
   { method: 'GET', path: '/api/v1/activity' },
   { method: 'GET', path: '/api/v1/users/me' },
+  { method: 'DELETE', path: '/api/v1/users/me' },
+  { method: 'GET', path: '/api/v1/users/me/export' },
   { method: 'GET', path: '/api/v1/tokens' },
   { method: 'POST', path: '/api/v1/tokens' },
   { method: 'DELETE', path: '/api/v1/tokens/{id}' },
@@ -211,6 +213,15 @@ test('the responses match the schemas of the document', async () => {
   assert.equal(r.status, 200);
   check('Me', r.body);
   assert.equal(r.body.memberships.length, 1);
+  for (const who of [MEMBER, ADMIN]) {
+    r = await get('/users/me/export', { Authorization: `Bearer ${kiem.tokens[who]}` });
+    assert.equal(r.status, 200);
+    check('Export', r.body);
+    assert.ok(r.body.activity.length > 0);
+  }
+  r = await fetch(`${api}/users/me`, { method: 'DELETE', headers: auth });
+  assert.equal(r.status, 409, 'the only platform admin keeps the account');
+  check('Problem', await r.json());
 
   r = await send('POST', '/tokens', { name: 'proef' });
   assert.equal(r.status, 201);

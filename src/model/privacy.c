@@ -1,0 +1,226 @@
+#include "privacy.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/err.h"
+#include "../base/timefmt.h"
+#include "../base/uuid.h"
+#include "../store/store.h"
+#include "activity.h"
+
+/* Text or JSON null, for the columns that may be NULL. */
+static json_t *text_or_null(struct store_stmt *st, int col)
+{
+	return store_is_null(st, col) ? json_null() : json_string(store_text(st, col));
+}
+
+static int export_account(struct store_conn *c, const char *id, json_t *doc)
+{
+	struct store_stmt *st = store_prepare(c,
+		"SELECT id, name, email, platform_role, created_at, blocked_at FROM users WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_string(store_text(st, 0)));
+		json_object_set_new(o, "name", json_string(store_text(st, 1)));
+		json_object_set_new(o, "email", json_string(store_text(st, 2)));
+		json_object_set_new(o, "role", json_string(store_text(st, 3)));
+		json_object_set_new(o, "createdAt", json_string(store_text(st, 4)));
+		json_object_set_new(o, "blocked", json_boolean(!store_is_null(st, 5)));
+		json_object_set_new(o, "blockedAt", text_or_null(st, 5));
+		json_object_set_new(doc, "account", o);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* Runs a statement bound to the user id and adds one object per row to a new
+ * array under key; names are the rows' keys, in column order. */
+static int export_rows(struct store_stmt *st, const char *id, json_t *doc, const char *key,
+		       const char *const *names, size_t ncols)
+{
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	json_t *list = json_array();
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		json_t *o = json_object();
+		for (size_t i = 0; i < ncols; i++)
+			json_object_set_new(o, names[i], text_or_null(st, (int)i));
+		json_array_append_new(list, o);
+	}
+	store_reset(st);
+	json_object_set_new(doc, key, list);
+	return rc < 0 ? rc : 0;
+}
+
+/* The log's fields as a list of names, as /api/v1/activity gives them. */
+static void split_fields(json_t *list)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(list, i, e) {
+		const char *f = json_string_value(json_object_get(e, "fields"));
+		json_t *names = json_array();
+		while (f && *f) {
+			const char *comma = strchr(f, ',');
+			size_t n = comma ? (size_t)(comma - f) : strlen(f);
+			if (n)
+				json_array_append_new(names, json_stringn(f, n));
+			f = comma ? comma + 1 : NULL;
+		}
+		json_object_set_new(e, "fields", names);
+	}
+}
+
+int privacy_export(struct store *s, const struct viewer *v, json_t **out)
+{
+	if (!v || !v->authenticated || !v->user_id[0])
+		return ERR_AUTH;
+	static const char *const membership[] = { "partyId", "partyName", "role", "since" };
+	static const char *const party[] = { "id", "name", "createdAt" };
+	static const char *const session[] = { "createdAt", "lastSeenAt", "expiresAt" };
+	static const char *const token[] = { "id", "name", "createdAt", "lastUsedAt" };
+	static const char *const area[] = { "code", "name" };
+	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
+					     "fields" };
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	json_t *doc = json_object();
+	json_object_set_new(doc, "exportedAt", json_string(now));
+	/* the server runs a GET in one read snapshot, so the sections agree */
+	struct store_conn *c = store_reader(s);
+	int rc = export_account(c, v->user_id, doc);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT m.party_id, p.name, m.role, m.created_at FROM memberships m"
+			" JOIN parties p ON p.id = m.party_id WHERE m.user_id = ?1 ORDER BY p.sort_name, p.id"),
+			v->user_id, doc, "memberships", membership, 4);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT id, name, created_at FROM parties WHERE created_by = ?1 ORDER BY created_at, id"),
+			v->user_id, doc, "partiesCreated", party, 3);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ?1"
+			" ORDER BY created_at"),
+			v->user_id, doc, "sessions", session, 3);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1 ORDER BY id"),
+			v->user_id, doc, "tokens", token, 4);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT ca.area_code, a.name FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"
+			" WHERE ca.user_id = ?1 ORDER BY a.path"),
+			v->user_id, doc, "coordinatorAreas", area, 2);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT id, at, actor_id, action, object_type, object_id, fields FROM activity"
+			" WHERE actor_id = ?1 OR (object_type = 'user' AND object_id = ?1) ORDER BY seq"),
+			v->user_id, doc, "activity", entry, 7);
+	if (!rc)
+		split_fields(json_object_get(doc, "activity"));
+	if (rc) {
+		json_decref(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}
+
+/* Runs a statement that takes the user id as ?1. */
+static int run_for(struct store_stmt *st, const char *id)
+{
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	return store_run(st);
+}
+
+/* Logs one "remove_member" per party the user leaves, as member_remove
+ * does, before the memberships go (the inserts go to another table than the
+ * one being read, which SQLite allows on one connection). */
+static int log_memberships(struct store_conn *c, const struct viewer *v)
+{
+	struct store_stmt *st = store_prepare(c,
+		"SELECT party_id FROM memberships WHERE user_id = ?1 ORDER BY party_id");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		char id[UUID_STRLEN + 1];
+		snprintf(id, sizeof id, "%s", store_text(st, 0));
+		rc = activity_add(c, v, "remove_member", "party", id, "members");
+		if (rc)
+			break;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int privacy_erase(struct store *s, const struct viewer *v)
+{
+	if (!v || !v->authenticated || !v->user_id[0])
+		return ERR_AUTH;
+	char placeholder[UUID_STRLEN + 16], uuid[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	uuid7_new(uuid);
+	snprintf(placeholder, sizeof placeholder, "erased-%s@invalid", uuid);
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	/* the platform keeps an admin: the last one cannot erase themselves */
+	struct store_stmt *st = store_prepare(c,
+		"SELECT (SELECT platform_role FROM users WHERE id = ?1) = 'admin' AND NOT EXISTS"
+		" (SELECT 1 FROM users WHERE platform_role = 'admin' AND blocked_at IS NULL AND id <> ?1)");
+	if (st) {
+		store_bind_str(st, 1, v->user_id);
+		rc = store_step(st);
+		rc = rc == STORE_ROW ? (store_int(st, 0) ? ERR_CONFLICT : 0) : ERR_DB;
+		store_reset(st);
+	}
+	if (!rc)
+		rc = log_memberships(c, v);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM memberships WHERE user_id = ?1"), v->user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM sessions WHERE user_id = ?1"), v->user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1"), v->user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM coordinator_areas WHERE user_id = ?1"), v->user_id);
+	if (!rc) {
+		/* "!" is no argon2 hash, so no password ever verifies against it */
+		st = store_prepare(c,
+			"UPDATE users SET name = ?2, email = ?3, password_hash = '!', platform_role = 'user',"
+			" blocked_at = ?4 WHERE id = ?1");
+		rc = ERR_DB;
+		if (st) {
+			store_bind_str(st, 1, v->user_id);
+			store_bind_str(st, 2, PRIVACY_ERASED_NAME);
+			store_bind_str(st, 3, placeholder);
+			store_bind_str(st, 4, now);
+			rc = store_run(st);
+			if (!rc && store_changes(c) == 0)
+				rc = ERR_NOTFOUND;
+		}
+	}
+	if (!rc)
+		rc = activity_add(c, v, "erase", "user", v->user_id, "");
+	int crc = store_write_end(s, rc == 0);
+	if (rc || crc)
+		return rc ? rc : crc;
+	/* the old row's pages must not stay behind in the write-ahead log */
+	return store_checkpoint(s);
+}

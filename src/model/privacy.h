@@ -1,0 +1,39 @@
+/* privacy: a person's own data, to take away or to erase (AVG articles 15,
+ * 17 and 20).
+ *
+ * The export is everything kiem holds about the viewer, as one JSON
+ * document: the account, memberships, the parties they made, sessions and
+ * tokens (never their secrets or hashes), coordinator areas, and every
+ * activity entry with them as actor or object.
+ *
+ * Erasure, in one write transaction: sessions, tokens, coordinator areas
+ * and memberships go; the account row stays, anonymised (a fixed name, an
+ * `erased-<uuid>@invalid` placeholder email, a password hash that can never
+ * match, blocked, role resident), so that what they made (parties, their
+ * place in the activity log) stays, without the name. parties.created_by
+ * keeps pointing at the anonymised row. A party whose last admin leaves
+ * this way keeps going; platform admins and its area's coordinators can
+ * still manage it. The log gets an "erase" entry on the user, with no
+ * personal data. Afterwards the store checkpoints its log, so that no old
+ * copy of the row lingers there (secure_delete overwrites the freed space
+ * in the file). */
+#ifndef KIEM_PRIVACY_H
+#define KIEM_PRIVACY_H
+
+#include <jansson.h>
+
+#include "perm.h"
+
+struct store;
+
+/* The name an erased account shows. */
+#define PRIVACY_ERASED_NAME "Verwijderde gebruiker"
+
+/* The viewer's data as a new JSON object (the caller decrefs it); ERR_AUTH
+ * for an anonymous viewer. */
+int privacy_export(struct store *s, const struct viewer *v, json_t **out);
+/* Erases the viewer's account; ERR_AUTH for an anonymous viewer,
+ * ERR_CONFLICT for the last platform admin (the platform would have none). */
+int privacy_erase(struct store *s, const struct viewer *v);
+
+#endif

@@ -1,0 +1,269 @@
+// A person's own data: GET /api/v1/users/me/export and /account/gegevens
+// download it, DELETE /api/v1/users/me and the erase form on /account erase
+// the account. After an erasure the person's name and email are nowhere in
+// the database file or its write-ahead log, what they made stays without
+// their name, and the activity log has the erase entry.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { startKiem } from '../lib/kiem.mjs';
+import { USERS, ADMIN, ALICE, call, assertOk, assertProblem, partyBody } from './helpers.mjs';
+
+const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const ERASED_EMAIL = /^erased-[0-9a-f-]{36}@invalid$/;
+const ERASED_NAME = 'Verwijderde gebruiker';
+
+// Logs in on the page as a browser would; returns the cookie jar (a Map).
+async function login(url, email, password) {
+  const form = await fetch(`${url}/inloggen`, { redirect: 'manual' });
+  const jar = new Map();
+  keep(jar, form);
+  const csrf = csrfOf(await form.text());
+  const res = await fetch(`${url}/inloggen`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie(jar) },
+    body: new URLSearchParams({ _csrf: csrf, email, password, next: '/account' }).toString(),
+  });
+  keep(jar, res);
+  return { status: res.status, jar };
+}
+
+function keep(jar, res) {
+  for (const line of res.headers.getSetCookie()) {
+    const [nv, ...attrs] = line.split(';').map((s) => s.trim());
+    const [name, value] = [nv.slice(0, nv.indexOf('=')), nv.slice(nv.indexOf('=') + 1)];
+    if (!value || attrs.some((a) => /^max-age=(0|-)/i.test(a))) jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+const cookie = (jar) => [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
+
+function csrfOf(html) {
+  const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(html);
+  assert.ok(m, 'no form with a _csrf field');
+  return m[1];
+}
+
+async function page(url, jar, path, { form } = {}) {
+  const init = { redirect: 'manual', headers: { Cookie: cookie(jar) } };
+  if (form) {
+    init.method = 'POST';
+    init.headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    init.body = new URLSearchParams(form).toString();
+  }
+  const res = await fetch(url + path, init);
+  keep(jar, res);
+  return { status: res.status, headers: res.headers, text: await res.text(), location: res.headers.get('location') };
+}
+
+// The raw bytes of the database and of its write-ahead log (if any) hold
+// none of the texts, in any case.
+function assertGone(db, texts) {
+  for (const file of [db, `${db}-wal`]) {
+    if (!existsSync(file)) continue;
+    const bytes = readFileSync(file).toString('latin1').toLowerCase();
+    for (const t of texts)
+      assert.equal(bytes.indexOf(Buffer.from(t.toLowerCase(), 'utf8').toString('latin1')), -1,
+        `"${t}" is still in ${file}`);
+  }
+}
+
+describe('export and erasure through the API', () => {
+  const ZED = { email: 'zephyrine.quokkaberg@voorbeeld.example', name: 'Zephyrine Quokkaberg', password: 'zephyrine-wachtwoord-77' };
+  let k;
+  let T;
+  let zedId;
+  let made;
+  let joined;
+  let secondToken;
+  let session;
+  before(async () => {
+    k = await startKiem({ demo: false, users: [...USERS, ZED] });
+    T = { admin: k.tokens[ADMIN], alice: k.tokens[ALICE], zed: k.tokens[ZED.email] };
+    zedId = assertOk(await call(k.url, '/api/v1/users/me', { token: T.zed })).id;
+    made = assertOk(await call(k.url, '/api/v1/parties', {
+      method: 'POST', token: T.zed, body: partyBody({ name: 'Buurtmoestuin Oost', description: 'Groente voor de wijk.' }),
+    }), 201);
+    joined = assertOk(await call(k.url, '/api/v1/parties', {
+      method: 'POST', token: T.alice, body: partyBody({ name: 'Repaircafé Noord' }),
+    }), 201);
+    assertOk(await call(k.url, `/api/v1/parties/${joined.id}/members`, {
+      method: 'POST', token: T.alice, body: { email: ZED.email, role: 'member' },
+    }), 201);
+    const l = await login(k.url, ZED.email, ZED.password);
+    assert.equal(l.status, 303);
+    session = l.jar;
+    secondToken = assertOk(await call(k.url, '/api/v1/tokens', { method: 'POST', token: T.zed, body: { name: 'mijn script' } }), 201).token;
+  });
+  after(async () => { await k?.stop(); });
+
+  test('the export: every section, as an attachment, without secrets', async () => {
+    const res = await call(k.url, '/api/v1/users/me/export', { token: T.zed });
+    const b = assertOk(res);
+    assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(Object.keys(b).sort(),
+      ['account', 'activity', 'coordinatorAreas', 'exportedAt', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+    assert.match(b.exportedAt, TIME);
+    assert.deepEqual(b.account, {
+      id: zedId, name: ZED.name, email: ZED.email, role: 'user', createdAt: b.account.createdAt, blocked: false, blockedAt: null,
+    });
+    assert.match(b.account.createdAt, TIME);
+    assert.deepEqual(b.memberships.map((m) => [m.partyId, m.partyName, m.role]),
+      [[made.id, 'Buurtmoestuin Oost', 'admin'], [joined.id, 'Repaircafé Noord', 'member']]);
+    for (const m of b.memberships) assert.match(m.since, TIME);
+    assert.deepEqual(b.partiesCreated.map((p) => [p.id, p.name]), [[made.id, 'Buurtmoestuin Oost']]);
+    assert.equal(b.sessions.length, 1);
+    assert.deepEqual(Object.keys(b.sessions[0]).sort(), ['createdAt', 'expiresAt', 'lastSeenAt']);
+    assert.equal(b.tokens.length, 2);
+    assert.ok(b.tokens.some((t) => t.name === 'mijn script'));
+    for (const t of b.tokens) assert.deepEqual(Object.keys(t).sort(), ['createdAt', 'id', 'lastUsedAt', 'name']);
+    assert.deepEqual(b.coordinatorAreas, []);
+    // the account's creation (object), the party made (actor); Alice adding
+    // Zed is her act on her party, not in Zed's export
+    assert.ok(b.activity.some((e) => e.action === 'create' && e.objectType === 'user' && e.objectId === zedId));
+    assert.ok(b.activity.some((e) => e.action === 'create' && e.objectType === 'party' && e.objectId === made.id && e.actorId === zedId));
+    for (const e of b.activity) {
+      assert.deepEqual(Object.keys(e).sort(), ['action', 'actorId', 'at', 'fields', 'id', 'objectId', 'objectType']);
+      assert.ok(Array.isArray(e.fields));
+      assert.ok(e.actorId === zedId || (e.objectType === 'user' && e.objectId === zedId));
+    }
+    // no secret and no hash of one
+    for (const secret of [T.zed, secondToken, session.get('kiem_session')]) assert.ok(!res.text.includes(secret));
+    assert.doesNotMatch(res.text, /argon2|[0-9a-f]{64}/i);
+    const keys = (v) => (v && typeof v === 'object' ? Object.entries(v).flatMap(([kk, vv]) => [kk, ...keys(vv)]) : []);
+    for (const key of keys(b)) assert.doesNotMatch(key, /hash|secret|password|^token$/i);
+  });
+
+  test('export and erasure need a caller: 401', async () => {
+    assertProblem(await call(k.url, '/api/v1/users/me/export'), 401);
+    assertProblem(await call(k.url, '/api/v1/users/me', { method: 'DELETE' }), 401);
+    assertProblem(await call(k.url, '/api/v1/users/me/export?x=1', { token: T.zed }), 400);
+  });
+
+  test('the last platform admin cannot erase their account: 409', async () => {
+    assertProblem(await call(k.url, '/api/v1/users/me', { method: 'DELETE', token: T.admin }), 409);
+    assertOk(await call(k.url, '/api/v1/users/me', { token: T.admin }));
+  });
+
+  test('erasure: 204, the tokens and the session stop, the name and email are nowhere in the file', async () => {
+    const res = await call(k.url, '/api/v1/users/me', { method: 'DELETE', token: T.zed });
+    assert.equal(res.status, 204, res.text);
+    assert.equal(res.text, '');
+    assertProblem(await call(k.url, '/api/v1/users/me', { token: T.zed }), 401);
+    assertProblem(await call(k.url, '/api/v1/users/me', { token: secondToken }), 401);
+    const acc = await page(k.url, session, '/account');
+    assert.equal(acc.status, 303, 'the session still opens /account');
+    assert.notEqual((await login(k.url, ZED.email, ZED.password)).status, 303, 'the old password still logs in');
+
+    // what they made stays, without their name; its members are gone
+    const p = assertOk(await call(k.url, `/api/v1/parties/${made.id}`));
+    assert.equal(p.name, 'Buurtmoestuin Oost');
+    assert.ok(!JSON.stringify(p).includes('Quokkaberg'));
+    const members = assertOk(await call(k.url, `/api/v1/parties/${made.id}/members`, { token: T.admin }));
+    assert.deepEqual(members.items, []);
+    const others = assertOk(await call(k.url, `/api/v1/parties/${joined.id}/members`, { token: T.alice }));
+    assert.ok(!others.items.some((m) => m.userId === zedId));
+
+    // the account stays as an anonymous row, blocked
+    const u = assertOk(await call(k.url, `/api/v1/users/${zedId}`, { token: T.admin }));
+    assert.equal(u.name, ERASED_NAME);
+    assert.match(u.email, ERASED_EMAIL);
+    assert.equal(u.blocked, true);
+    assert.deepEqual(assertOk(await call(k.url, '/api/v1/users?q=quokka', { token: T.admin })).items, []);
+
+    // the audit trail records it, without personal data
+    const log = assertOk(await call(k.url, `/api/v1/activity?objectType=user&objectId=${zedId}`, { token: T.admin }));
+    const erase = log.items[0];
+    assert.equal(erase.action, 'erase');
+    assert.equal(erase.actorId, zedId);
+    assert.equal(erase.actorName, ERASED_NAME);
+    assert.deepEqual(erase.fields, []);
+    const left = assertOk(await call(k.url, `/api/v1/activity?objectId=${joined.id}&actor=${zedId}`, { token: T.admin }));
+    assert.deepEqual(left.items.map((e) => e.action), ['remove_member']);
+    const all = assertOk(await call(k.url, '/api/v1/activity?limit=100', { token: T.admin }));
+    assert.ok(!JSON.stringify(all).includes('Quokkaberg'));
+
+    // with the server still running: the checkpoint emptied the log
+    assertGone(k.db, [ZED.name, ZED.email, 'Quokkaberg', 'zephyrine.quokka']);
+    await k.stop({ keep: true });
+    assertGone(k.db, [ZED.name, ZED.email, 'Quokkaberg', 'zephyrine.quokka']);
+    assert.ok(readFileSync(k.db).includes('Buurtmoestuin Oost'), 'the party they made is still in the file');
+  });
+});
+
+describe('export and erasure on /account', () => {
+  const BART = { email: 'bartholomeus.xylofoon@voorbeeld.example', name: 'Bartholomeus Xylofoon', password: 'bartholomeus-wachtwoord-3' };
+  let k;
+  let jar;
+  let bartId;
+  before(async () => {
+    k = await startKiem({ demo: false, users: [...USERS, BART] });
+    bartId = assertOk(await call(k.url, '/api/v1/users/me', { token: k.tokens[BART.email] })).id;
+    assertOk(await call(k.url, '/api/v1/parties', {
+      method: 'POST', token: k.tokens[BART.email], body: partyBody({ name: 'Voedselbank West' }),
+    }), 201);
+    const l = await login(k.url, BART.email, BART.password);
+    assert.equal(l.status, 303);
+    jar = l.jar;
+  });
+  after(async () => { await k?.stop(); });
+
+  test('/account links to the download and has the erase form', async () => {
+    const r = await page(k.url, jar, '/account');
+    assert.equal(r.status, 200);
+    assert.match(r.text, /<a href="\/account\/gegevens" download>/);
+    assert.match(r.text, /<form[^>]*action="\/account\/verwijderen"/);
+    assert.match(r.text, /name="email"/);
+  });
+
+  test('/account/gegevens: the export as a file', async () => {
+    const r = await page(k.url, jar, '/account/gegevens');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'application/json');
+    assert.match(r.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
+    const b = JSON.parse(r.text);
+    assert.equal(b.account.email, BART.email);
+    assert.equal(b.account.name, BART.name);
+    assert.deepEqual(b.partiesCreated.map((p) => p.name), ['Voedselbank West']);
+    assert.equal(b.sessions.length, 1);
+    assert.ok(!r.text.includes(jar.get('kiem_session')));
+    const anon = await page(k.url, new Map(), '/account/gegevens');
+    assert.equal(anon.status, 303);
+  });
+
+  test('the wrong email is a 400 next to the field; without the CSRF token a 403; nothing erased', async () => {
+    const form = await page(k.url, jar, '/account');
+    const csrf = csrfOf(form.text);
+    const wrong = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: csrf, email: 'iemand@anders.example' } });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.text, /Dit is niet het e-mailadres van je account/);
+    const empty = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: csrf, email: '' } });
+    assert.equal(empty.status, 400);
+    const forged = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: 'x'.repeat(32), email: BART.email } });
+    assert.equal(forged.status, 403);
+    assert.equal((await page(k.url, jar, '/account')).status, 200);
+  });
+
+  test('the right email: erased, logged out, a notice on /, and the name and email nowhere in the file', async () => {
+    const csrf = csrfOf((await page(k.url, jar, '/account')).text);
+    const r = await page(k.url, jar, '/account/verwijderen', { form: { _csrf: csrf, email: ` ${BART.email.toUpperCase()} ` } });
+    assert.equal(r.status, 303, r.text);
+    assert.equal(r.location, '/?verwijderd=1');
+    assert.equal(jar.get('kiem_session'), undefined, 'the session cookie is cleared');
+    const home = await page(k.url, jar, r.location);
+    assert.equal(home.status, 200);
+    assert.match(home.text, /Je account is verwijderd en je bent uitgelogd\./);
+    assert.equal((await page(k.url, jar, '/account')).status, 303);
+    assertProblem(await call(k.url, '/api/v1/users/me', { token: k.tokens[BART.email] }), 401);
+    const log = assertOk(await call(k.url, `/api/v1/activity?objectType=user&objectId=${bartId}`, { token: k.tokens[ADMIN] }));
+    assert.equal(log.items[0].action, 'erase');
+    const found = assertOk(await call(k.url, '/api/v1/parties?q=Voedselbank'));
+    assert.equal(found.items.length, 1, 'the party they made is still found');
+    assertGone(k.db, [BART.name, BART.email, 'Xylofoon']);
+    await k.stop({ keep: true });
+    assertGone(k.db, [BART.name, BART.email, 'Xylofoon']);
+  });
+});
