@@ -19,6 +19,7 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/account/tokens", page_token_create, RF_PAGE },
 	{ HM_POST, "/account/tokens/{id}/intrekken", page_token_revoke, RF_PAGE },
 	{ HM_POST, "/account/sessies/{id}/beeindigen", page_session_end, RF_PAGE },
+	{ HM_GET, "/privacy", page_privacy, RF_PAGE | RF_CACHE },
 	{ HM_GET, "/beheer/activiteit", page_activity, RF_PAGE },
 };
 const size_t web_routes_count = sizeof web_routes / sizeof web_routes[0];
