@@ -27,7 +27,7 @@ const struct processing_activity register_activities[] = {
 	  { "Tot je account wordt gewist. Binnenkort kun je dat zelf doen, en worden accounts die een instelbare periode (standaard 365 dagen) niet zijn gebruikt na een waarschuwing per e-mail gewist.",
 	    "Until your account is erased. Coming soon: you can do this yourself, and accounts not used for a configurable period (365 days by default) are erased after a warning by email." },
 	  { { "Platformbeheerders van deze kiem", "Platform administrators of this kiem" },
-	    { "Beheerders en leden van partijen waar je lid van bent zien je naam", "Admins and members of parties you belong to see your name" } } },
+	    { "Leden en beheerders van je partijen, en coördinatoren van hun gebieden, zien je naam", "Members and admins of your parties, and coordinators of their areas, see your name" } } },
 
 	{ "sessions", { "Inlogsessies", "Login sessions" },
 	  { "Zodat je ingelogd blijft terwijl je kiem gebruikt, en zodat je op /account ziet waar je bent ingelogd.",
@@ -73,8 +73,8 @@ const struct processing_activity register_activities[] = {
 	    { "Contactgegevens: e-mailadres, telefoonnummer, website; dat kan het adres of nummer van een contactpersoon zijn", "Contact details: email address, phone number, website; these may be a contact person's address or number" },
 	    { "Wie de partij heeft aangemaakt", "Who made the party" } },
 	  { { "Contactpersonen van organisaties en groepen", "Contact persons of organisations and groups" } },
-	  { "Tot een beheerder van de partij haar verwijdert. Een beheerder kan contactgegevens altijd aanpassen of leegmaken.",
-	    "Until an admin of the party deletes it. An admin can always change or clear the contact details." },
+	  { "Tot de partij wordt verwijderd, door een beheerder van de partij, een coördinator van haar gebied of een platformbeheerder. Leden van de partij kunnen de contactgegevens altijd aanpassen of leegmaken.",
+	    "Until the party is deleted, by an admin of the party, a coordinator of its area or a platform administrator. Members of the party can always change or clear the contact details." },
 	  { { "Iedereen, bij een openbare partij", "Everyone, for a public party" },
 	    { "Bij een besloten partij: haar leden, coördinatoren van haar gebieden en platformbeheerders", "For a private party: its members, coordinators of its areas and platform administrators" } } },
 

@@ -284,8 +284,8 @@
 	X(PRIVACY_RIGHTS_TITLE, "Je rechten", "Your rights") \
 	X(PRIVACY_RIGHT_ACCESS, "Inzage: je ziet je account, je inlogsessies en je API-sleutels op je accountpagina. Binnenkort kun je daar ook alles wat kiem over je bewaart downloaden.", \
 	  "Access: you see your account, your login sessions and your API tokens on your account page. Coming soon: you can download everything kiem keeps about you there too.") \
-	X(PRIVACY_RIGHT_CORRECT, "Correctie: de gegevens van een partij past een beheerder van die partij aan. Klopt iets van je account niet, vraag het dan aan de organisatie die kiem draait.", \
-	  "Correction: an admin of a party changes the party's data. If something about your account is wrong, ask the organisation that runs kiem.") \
+	X(PRIVACY_RIGHT_CORRECT, "Correctie: de gegevens van een partij passen de leden van die partij zelf aan. Klopt iets van je account niet, vraag het dan aan de organisatie die kiem draait.", \
+	  "Correction: the members of a party change the party's data themselves. If something about your account is wrong, ask the organisation that runs kiem.") \
 	X(PRIVACY_RIGHT_ERASE, "Verwijdering: op je accountpagina beëindig je sessies en trek je sleutels in. Binnenkort kun je daar ook je hele account wissen; tot dan wist de organisatie die kiem draait het op je verzoek. Wat je schreef blijft dan staan, zonder je naam.", \
 	  "Erasure: on your account page you end sessions and revoke tokens. Coming soon: you can erase your whole account there too; until then the organisation that runs kiem erases it when you ask. What you wrote then stays, without your name.") \
 	X(PRIVACY_RIGHT_OBJECT, "Bezwaar: ben je het niet eens met wat kiem met je gegevens doet, laat het de organisatie die kiem draait weten.", \
