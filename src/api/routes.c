@@ -11,6 +11,7 @@ const struct http_route api_routes[] = {
 	{ HM_GET, "/api/v1/areas/{code}", api_areas_get, RF_API | RF_CACHE },
 	{ HM_GET, "/api/v1/roles", api_roles_list, RF_API | RF_CACHE },
 	{ HM_GET, "/api/v1/roles/{key}", api_roles_get, RF_API | RF_CACHE },
+	{ HM_GET, "/api/v1/processing-activities", api_register_list, RF_API | RF_CACHE },
 	{ HM_GET, "/api/v1/parties", api_parties_list, RF_API | RF_CACHE },
 	{ HM_POST, "/api/v1/parties", api_parties_create, RF_API },
 	{ HM_GET, "/api/v1/parties/{id}", api_parties_get, RF_API | RF_CACHE },

@@ -11,6 +11,7 @@ void api_areas_get(struct http_req *r);
 void api_areas_create(struct http_req *r);
 void api_roles_list(struct http_req *r);
 void api_roles_get(struct http_req *r);
+void api_register_list(struct http_req *r);
 void api_parties_list(struct http_req *r);
 void api_parties_get(struct http_req *r);
 void api_parties_create(struct http_req *r);

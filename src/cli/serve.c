@@ -27,7 +27,8 @@ static const char usage[] =
 	"\n"
 	"Environment: KIEM_THREADS sets the number of worker threads (default: the\n"
 	"number of processors, at least 2); KIEM_CACHE_MB the memory for answers to anonymous\n"
-	"reads, kept until the next write (default 32; 0 turns it off).\n";
+	"reads, kept until the next write (default 32; 0 turns it off); KIEM_PRIVACY_CONTACT\n"
+	"who runs this kiem and how to reach them about privacy, shown on /privacy.\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -76,6 +77,8 @@ int cmd_serve(int argc, char **argv)
 		long v = strtol(cm, NULL, 10);
 		cache_mb = v >= 0 && v <= 4096 ? (size_t)v : 32;
 	}
+
+	web_privacy_contact = getenv("KIEM_PRIVACY_CONTACT");
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);

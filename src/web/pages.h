@@ -29,6 +29,7 @@ void page_members(struct http_req *r);
 void page_member_role(struct http_req *r);
 void page_member_remove(struct http_req *r);
 void page_activity(struct http_req *r);
+void page_privacy(struct http_req *r);
 
 /* Areas to offer in a picker: the tree down to districts, if it has at
  * most max of them; false if it has more (or cannot be read), and a field

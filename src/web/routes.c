@@ -21,6 +21,7 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/account/sessies/{id}/beeindigen", page_session_end, RF_PAGE },
 	{ HM_GET, "/account/gegevens", page_account_export, RF_PAGE },
 	{ HM_POST, "/account/verwijderen", page_account_erase, RF_PAGE },
+	{ HM_GET, "/privacy", page_privacy, RF_PAGE | RF_CACHE },
 	{ HM_GET, "/beheer/activiteit", page_activity, RF_PAGE },
 };
 const size_t web_routes_count = sizeof web_routes / sizeof web_routes[0];

@@ -13,6 +13,10 @@
 extern const struct http_route web_routes[];
 extern const size_t web_routes_count;
 
+/* Who runs this kiem and how to reach them about privacy, shown on /privacy
+ * (KIEM_PRIVACY_CONTACT), or NULL; set once at start, before serving. */
+extern const char *web_privacy_contact;
+
 /* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's
  * language. */
 void web_error_page(struct http_req *r, int status);

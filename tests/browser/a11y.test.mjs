@@ -171,6 +171,23 @@ describe('accessibility (WCAG 2.1 A and AA, axe-core)', () => {
     }
   });
 
+  test('the privacy page: in Dutch, in English, on a small screen', async () => {
+    await check(anon, '/privacy', 'privacy', { shot: 'privacy' });
+    assert.equal(await anon.locator('table caption').count(), 2, 'both register tables have a caption');
+    await check(anon, '/privacy?lang=en', 'privacy in English', { shot: 'privacy-en' });
+    assert.equal(await anon.locator('html').getAttribute('lang'), 'en');
+    await anon.goto(`${srv.url}/?lang=nl`);
+    await check(anna, '/privacy', 'privacy, logged in');
+    const small = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    try {
+      await check(small, '/privacy', 'privacy on a small screen', { shot: 'small-privacy' });
+      const wide = await small.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `/privacy needs no sideways scrolling at 320 px (it is ${wide} px wide)`);
+    } finally {
+      await small.context().close();
+    }
+  });
+
   test('error pages: 404, 403', async () => {
     await check(anon, '/bestaat-niet', 'a 404 page', { status: 404, shot: 'not-found' });
     await check(anon, '/partijen/01900000-0000-7000-8000-000000000000', 'a 404 for a party', { status: 404 });

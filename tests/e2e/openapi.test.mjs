@@ -27,6 +27,7 @@ const ROUTES = [
   { method: 'GET', path: '/api/v1/areas/{code}' },
   { method: 'GET', path: '/api/v1/roles' },
   { method: 'GET', path: '/api/v1/roles/{key}' },
+  { method: 'GET', path: '/api/v1/processing-activities' },
   { method: 'GET', path: '/api/v1/parties' },
   { method: 'POST', path: '/api/v1/parties' },
   { method: 'GET', path: '/api/v1/parties/{id}' },
@@ -164,6 +165,10 @@ test('the responses match the schemas of the document', async () => {
   r = await get(`/roles/${role.key}`);
   assert.equal(r.status, 200);
   check('Role', r.body);
+
+  r = await get('/processing-activities');
+  assert.equal(r.status, 200);
+  check('ProcessingActivityCollection', r.body);
 
   r = await get('/areas?limit=100');
   assert.equal(r.status, 200);

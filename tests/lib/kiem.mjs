@@ -25,9 +25,10 @@ export function kiem(args, { input = '', env = {} } = {}) {
 }
 
 // Starts a server. Options: demo (load the demo ecosystem, default true),
-// users: [{email, name, password, admin, coordinator}]. Returns
+// users: [{email, name, password, admin, coordinator}], env: more environment
+// for `kiem serve`. Returns
 // {url, db, dir, tokens: {email: token}, stop(), log()}.
-export async function startKiem({ demo = true, users = [] } = {}) {
+export async function startKiem({ demo = true, users = [], env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kiem-test-'));
   const db = join(dir, 'kiem.db');
   const init = kiem(['init', '--db', db, ...(demo ? ['--demo'] : [])]);
@@ -45,7 +46,7 @@ export async function startKiem({ demo = true, users = [] } = {}) {
   }
   const child = spawn(KIEM, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KIEM_THREADS: '4' },
+    env: { ...process.env, KIEM_THREADS: '4', ...env },
   });
   let stderr = '';
   const url = await new Promise((resolve, reject) => {

@@ -23,6 +23,7 @@
 #include "../../src/base/uuid.h"
 #include "../../src/model/activity.h"
 #include "../../src/model/area.h"
+#include "../../src/model/register.h"
 #include "../../src/model/member.h"
 #include "../../src/model/password.h"
 #include "../../src/model/throttle.h"
@@ -1379,6 +1380,33 @@ static void test_roles(void **state)
 
 /* ---- settings ---- */
 
+/* Every entry of the processing register is complete in both languages,
+ * and its ids are unique: the page and the API show every field. */
+static void test_register(void **state)
+{
+	(void)state;
+	assert_true(register_count >= 8);
+	for (size_t i = 0; i < register_count; i++) {
+		const struct processing_activity *p = &register_activities[i];
+		assert_non_null(p->id);
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(p->id, register_activities[j].id);
+		assert_true(p->basis < BASIS_COUNT);
+		for (int l = 0; l < LANG_COUNT; l++) {
+			assert_true(p->name[l] && *p->name[l]);
+			assert_true(p->purpose[l] && *p->purpose[l]);
+			assert_true(p->retention[l] && *p->retention[l]);
+		}
+		const char *const (*lists[])[LANG_COUNT] = { p->categories, p->subjects, p->recipients };
+		for (size_t k = 0; k < 3; k++) {
+			size_t n = register_list_len(lists[k]);
+			assert_true(n >= 1);
+			for (size_t e = 0; e < n; e++)
+				assert_true(lists[k][e][LANG_EN] && *lists[k][e][LANG_EN]);
+		}
+	}
+}
+
 static void test_settings_key(void **state)
 {
 	(void)state;
@@ -1793,6 +1821,7 @@ int main(void)
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_settings_key),
+		cmocka_unit_test(test_register),
 	};
 	return cmocka_run_group_tests_name("model", tests, setup, teardown);
 }
