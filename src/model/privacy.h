@@ -13,7 +13,7 @@
  * place in the activity log) stays, without the name. parties.created_by
  * keeps pointing at the anonymised row. A party whose last admin leaves
  * this way keeps going; platform admins and its area's coordinators can
- * still manage it. The log gets an "erase" entry on the user, with no
+ * still manage it. The log receives an "erase" entry on the user, with no
  * personal data. Afterwards the store checkpoints its log, so that no old
  * copy of the row lingers there (secure_delete overwrites the freed space
  * in the file). */
