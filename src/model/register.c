@@ -36,8 +36,8 @@ const struct processing_activity register_activities[] = {
 	  { { "Een onleesbare hash van de sessiecode", "An unreadable hash of the session code" },
 	    { "Wanneer je inlogde en wanneer je kiem het laatst gebruikte", "When you logged in and when you last used kiem" } },
 	  { { "Mensen met een account", "People with an account" } },
-	  { "Een sessie werkt niet meer 8 uur na het laatste gebruik, of 7 dagen na het inloggen. Uitloggen of de sessie beëindigen op /account wist hem meteen; een verlopen sessie blijft staan tot dan, of tot je account wordt gewist.",
-	    "A session stops working 8 hours after its last use, or 7 days after logging in. Logging out or ending the session on /account erases it at once; an expired session stays until then, or until your account is erased." },
+	  { "Een sessie werkt niet meer 8 uur na het laatste gebruik, of 7 dagen na het inloggen. Uitloggen of de sessie beëindigen op /account wist hem meteen; een verlopen sessie wordt gewist bij de volgende keer dat iemand inlogt.",
+	    "A session stops working 8 hours after its last use, or 7 days after logging in. Logging out or ending the session on /account erases it at once; an expired session is erased the next time anyone logs in." },
 	  { { "Alleen jij", "Only you" } } },
 
 	{ "api_tokens", { "API-sleutels", "API tokens" },

@@ -242,19 +242,30 @@ int session_revoke(struct store *s, const struct viewer *v, const char *id)
 
 int session_create(struct store *s, const char *user_id, char token[SECRET_STRLEN + 1])
 {
-	char hash[65], now[TIME_STRLEN + 1], expires[TIME_STRLEN + 1];
+	char hash[65], now[TIME_STRLEN + 1], expires[TIME_STRLEN + 1], idle[TIME_STRLEN + 1];
 	new_secret(token);
 	secret_hash(token, hash);
 	time_t t = time(NULL);
 	time_format(t, now);
 	time_format(t + SESSION_DAYS * 86400, expires);
+	time_format(t - SESSION_IDLE_HOURS * 3600L, idle);
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
+	/* sessions that ended (expired or idle too long) are kept no longer:
+	 * each login clears them away */
 	int rc = ERR_DB;
 	struct store_stmt *st = store_prepare(c,
+		"DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2");
+	if (st) {
+		store_bind_str(st, 1, now);
+		store_bind_str(st, 2, idle);
+		rc = store_run(st);
+	}
+	st = rc ? NULL : store_prepare(c,
 		"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)"
 		" VALUES (?1, ?2, ?3, ?3, ?4)");
+	rc = ERR_DB;
 	if (st) {
 		store_bind_str(st, 1, hash);
 		store_bind_str(st, 2, user_id);

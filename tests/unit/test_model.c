@@ -1648,6 +1648,13 @@ static void test_session_idle(void **state)
 	raw_sql(sql);
 	sqlite3_free(sql);
 	assert_int_equal(session_viewer(db, token, &v), ERR_AUTH);
+	/* the next login clears the ended session away */
+	char other[SECRET_STRLEN + 1];
+	assert_int_equal(count_sql1("SELECT count(*) FROM sessions WHERE user_id = ?1", alice_v.user_id), 1);
+	assert_int_equal(session_create(db, alice_v.user_id, other), 0);
+	assert_int_equal(count_sql1("SELECT count(*) FROM sessions WHERE user_id = ?1", alice_v.user_id), 1);
+	assert_int_equal(session_viewer(db, other, &v), 0);
+	assert_int_equal(session_delete(db, other), 0);
 	assert_int_equal(session_delete(db, token), 0);
 }
 
