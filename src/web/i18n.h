@@ -18,6 +18,7 @@
 	X(NAV_ACCOUNT, "Account", "Account") \
 	X(NAV_LOGOUT, "Uitloggen", "Log out") \
 	X(NAV_ACTIVITY, "Activiteit", "Activity") \
+	X(NAV_USERS, "Gebruikers", "Users") \
 	X(OTHER_LANG, "English", "Nederlands") \
 	X(OTHER_LANG_LABEL, "Read this page in English", "Lees deze pagina in het Nederlands") \
 	X(FOOTER, "kiem is de infrastructuur van een sociaal ecosysteem, gebouwd op het dossier 'Wat werkt bij sociale innovatie' van Movisie.", \
@@ -260,6 +261,45 @@
 	X(FIELD_COORDINATOR_AREAS, "Gebieden als coördinator", "Areas as coordinator") \
 	X(OBJECT_USER, "Account", "Account") \
 	X(OBJECT_TOKEN, "API-token", "API token") \
+	/* users (platform admins) */ \
+	X(USERS_TITLE, "Gebruikers", "Users") \
+	X(USERS_INTRO, "Alle accounts van kiem, de nieuwste bovenaan. Kies een naam om het account te blokkeren of iemand coördinator van een gebied te maken.", \
+	  "All accounts of kiem, the newest at the top. Choose a name to block the account or to make someone coordinator of an area.") \
+	X(USERS_SEARCH, "Zoek op naam of e-mailadres", "Search by name or email address") \
+	X(USERS_SEARCH_SUBMIT, "Zoeken", "Search") \
+	X(USERS_NONE, "Geen accounts gevonden.", "No accounts found.") \
+	X(USERS_NEXT, "Volgende pagina", "Next page") \
+	X(USERS_FIRST, "Eerste pagina", "First page") \
+	X(USERS_BLOCKED, "Geblokkeerd", "Blocked") \
+	X(USERS_CREATED, "Aangemaakt", "Created") \
+	X(YES, "ja", "yes") \
+	X(NO, "nee", "no") \
+	X(PROLE_USER, "gebruiker", "user") \
+	X(PROLE_COORDINATOR, "coördinator", "coordinator") \
+	X(PROLE_ADMIN, "beheerder van kiem", "administrator of kiem") \
+	X(USERS_BACK, "Terug naar de gebruikers", "Back to the users") \
+	X(USER_DETAILS, "Gegevens", "Details") \
+	X(USER_BLOCK_TITLE, "Blokkeren", "Blocking") \
+	X(USER_IS_BLOCKED, "Dit account is geblokkeerd: de gebruiker kan niet inloggen.", "This account is blocked: the user cannot log in.") \
+	X(USER_NOT_BLOCKED, "Dit account is niet geblokkeerd.", "This account is not blocked.") \
+	X(USER_BLOCK, "Account blokkeren", "Block account") \
+	X(USER_UNBLOCK, "Blokkade opheffen", "Unblock account") \
+	X(USER_BLOCK_HINT, "Een geblokkeerd account kan niet inloggen; de sessies en API-tokens stoppen meteen.", \
+	  "A blocked account cannot log in; its sessions and API tokens stop at once.") \
+	X(USER_BLOCK_SELF, "Je kunt je eigen account niet blokkeren.", "You cannot block your own account.") \
+	X(USER_NOT_POSSIBLE, "Dat kan niet", "That is not possible") \
+	X(USER_BLOCKED_DONE, "Het account is geblokkeerd.", "The account is blocked.") \
+	X(USER_UNBLOCKED_DONE, "De blokkade is opgeheven.", "The account is unblocked.") \
+	X(USER_AREAS_TITLE, "Coördinator van gebieden", "Coordinator of areas") \
+	X(USER_AREAS_NONE, "Deze gebruiker is van geen enkel gebied coördinator.", "This user is not coordinator of any area.") \
+	X(USER_DISMISS, "Ontslaan", "Dismiss") \
+	X(USER_DISMISS_LABEL, "Ontslaan als coördinator van %s", "Dismiss as coordinator of %s") \
+	X(USER_APPOINT_TITLE, "Coördinator maken", "Make coordinator") \
+	X(USER_APPOINT_SUBMIT, "Coördinator maken", "Make coordinator") \
+	X(USER_APPOINT_HINT, "De CBS-code van het gebied, zoals GM0344 of WK034403. De gebruiker moet daarna opnieuw inloggen.", \
+	  "The CBS code of the area, like GM0344 or WK034403. The user must log in again afterwards.") \
+	X(USER_APPOINTED, "De gebruiker is coördinator van het gebied.", "The user is coordinator of the area.") \
+	X(USER_DISMISSED, "De gebruiker is geen coördinator meer van het gebied.", "The user is no longer coordinator of the area.") \
 	/* privacy */ \
 	X(FOOTER_PRIVACY, "Privacy", "Privacy") \
 	X(PRIVACY_TITLE, "Privacy: wat kiem over jou bewaart", "Privacy: what kiem keeps about you") \

@@ -101,6 +101,8 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
 	if (r->viewer.authenticated && perm_can(&r->viewer, OBJ_ACTIVITY, ACT_READ, NULL))
 		nav_item(r, "/beheer/activiteit", M_NAV_ACTIVITY, current == NAV_ACTIVITY);
+	if (r->viewer.authenticated && perm_can(&r->viewer, OBJ_USERS, ACT_READ, NULL))
+		nav_item(r, "/beheer/gebruikers", M_NAV_USERS, current == NAV_USERS);
 	if (r->viewer.authenticated)
 		nav_item(r, "/account", M_NAV_ACCOUNT, current == NAV_ACCOUNT);
 	else

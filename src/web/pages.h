@@ -29,6 +29,11 @@ void page_members(struct http_req *r);
 void page_member_role(struct http_req *r);
 void page_member_remove(struct http_req *r);
 void page_activity(struct http_req *r);
+void page_users(struct http_req *r);
+void page_user(struct http_req *r);
+void page_user_block(struct http_req *r);
+void page_user_appoint(struct http_req *r);
+void page_user_dismiss(struct http_req *r);
 void page_privacy(struct http_req *r);
 
 /* Areas to offer in a picker: the tree down to districts, if it has at

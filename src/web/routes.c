@@ -23,5 +23,10 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/account/verwijderen", page_account_erase, RF_PAGE },
 	{ HM_GET, "/privacy", page_privacy, RF_PAGE | RF_CACHE },
 	{ HM_GET, "/beheer/activiteit", page_activity, RF_PAGE },
+	{ HM_GET, "/beheer/gebruikers", page_users, RF_PAGE },
+	{ HM_GET, "/beheer/gebruikers/{id}", page_user, RF_PAGE },
+	{ HM_POST, "/beheer/gebruikers/{id}/blokkeren", page_user_block, RF_PAGE },
+	{ HM_POST, "/beheer/gebruikers/{id}/coordinator", page_user_appoint, RF_PAGE },
+	{ HM_POST, "/beheer/gebruikers/{id}/coordinator/{code}/ontslaan", page_user_dismiss, RF_PAGE },
 };
 const size_t web_routes_count = sizeof web_routes / sizeof web_routes[0];

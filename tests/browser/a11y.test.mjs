@@ -160,7 +160,7 @@ describe('accessibility (WCAG 2.1 A and AA, axe-core)', () => {
       await login(admin, srv.url, BEHEER);
       await login(small, srv.url, ANNA);
       for (const [page, p, name] of [[small, `${path}/leden`, 'members'], [small, '/account', 'account'],
-        [admin, '/beheer/activiteit', 'activity']]) {
+        [admin, '/beheer/activiteit', 'activity'], [admin, '/beheer/gebruikers', 'users']]) {
         await check(page, p, `${name} on a small screen`, { shot: `small-${name}` });
         const wide = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(wide <= 320, `${p} needs no sideways scrolling at 320 px (it is ${wide} px wide)`);

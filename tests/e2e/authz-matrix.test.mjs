@@ -71,6 +71,9 @@ const MATRIX = {
   'POST /partijen/{id}/leden':                                ['login', 403,     403,        403,   303,       403,       303,        303],
   'POST /partijen/{id}/leden/{user}/rol':                     ['login', 403,     403,        403,   303,       403,       303,        303],
   'POST /partijen/{id}/leden/{user}/verwijderen':             ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /beheer/gebruikers/{id}/blokkeren':                   ['login', 403,     403,        403,   403,       403,       403,        303],
+  'POST /beheer/gebruikers/{id}/coordinator':                 ['login', 403,     403,        403,   403,       403,       403,        303],
+  'POST /beheer/gebruikers/{id}/coordinator/{code}/ontslaan': ['login', 403,     403,        403,   403,       403,       403,        303],
   'POST /account/tokens':                                     ['login', 200,     200,        200,   200,       200,       200,        200],
   'POST /account/tokens/{id}/intrekken (own)':                ['login', 303,     303,        303,   303,       303,       303,        303],
   'POST /account/tokens/{id}/intrekken (Otto\'s)':            ['login', 404,     404,        404,   404,       404,       404,        404],
@@ -327,6 +330,25 @@ const ACTIONS = {
     browserOf(role).post(`/partijen/${ctx.id}/leden/${ID.otto}/rol`, { role: 'admin' })),
   'POST /partijen/{id}/leden/{user}/verwijderen': membersRow({ otto: true }, (role, ctx) =>
     browserOf(role).post(`/partijen/${ctx.id}/leden/${ID.otto}/verwijderen`)),
+  'POST /beheer/gebruikers/{id}/blokkeren': {
+    act: (role) => browserOf(role).post(`/beheer/gebruikers/${ID.tom}/blokkeren`, { blocked: '1' }),
+    state: () => userState('tom'),
+    cleanup: async () => { assert.equal((await api('admin', `/api/v1/users/${ID.tom}`, { method: 'PATCH', body: { blocked: false } })).status, 200); },
+  },
+  'POST /beheer/gebruikers/{id}/coordinator': {
+    act: (role) => browserOf(role).post(`/beheer/gebruikers/${ID.tom}/coordinator`, { area: OTHER_AREA }),
+    state: () => userState('tom'),
+    cleanup: () => api('admin', `/api/v1/users/${ID.tom}/coordinator-areas/${OTHER_AREA}`, { method: 'DELETE' }),
+  },
+  'POST /beheer/gebruikers/{id}/coordinator/{code}/ontslaan': {
+    setup: async () => {
+      const r = await api('admin', `/api/v1/users/${ID.tom}/coordinator-areas`, { method: 'POST', body: { area: OTHER_AREA } });
+      assert.equal(r.status, 200, r.text);
+    },
+    act: (role) => browserOf(role).post(`/beheer/gebruikers/${ID.tom}/coordinator/${OTHER_AREA}/ontslaan`),
+    state: () => userState('tom'),
+    cleanup: () => api('admin', `/api/v1/users/${ID.tom}/coordinator-areas/${OTHER_AREA}`, { method: 'DELETE' }),
+  },
   'POST /account/tokens': {
     act: (role) => browserOf(role).post('/account/tokens', { name: `formulier ${uniq()}` }),
     state: (ctx, role) => tokenIds(owner(role)),

@@ -406,6 +406,9 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     { label: '/partijen/{id}/leden', path: () => `/partijen/${party.id}/leden`, fields: () => ({ email: BOB, role: 'admin' }) },
     { label: '/partijen/{id}/leden/{user}/rol', path: () => `/partijen/${party.id}/leden/${aliceId}/rol`, fields: () => ({ role: 'member' }) },
     { label: '/partijen/{id}/leden/{user}/verwijderen', path: () => `/partijen/${party.id}/leden/${aliceId}/verwijderen`, fields: () => ({}) },
+    { label: '/beheer/gebruikers/{id}/blokkeren', path: () => `/beheer/gebruikers/${aliceId}/blokkeren`, fields: () => ({ blocked: '1' }) },
+    { label: '/beheer/gebruikers/{id}/coordinator', path: () => `/beheer/gebruikers/${aliceId}/coordinator`, fields: () => ({ area: 'WK034403' }) },
+    { label: '/beheer/gebruikers/{id}/coordinator/{code}/ontslaan', path: () => `/beheer/gebruikers/${aliceId}/coordinator/WK034403/ontslaan`, fields: () => ({}) },
     { label: '/account/sessies/{id}/beeindigen', path: () => '/account/sessies/0123456789abcdef/beeindigen', fields: () => ({}) },
   ];
 

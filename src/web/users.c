@@ -1,0 +1,335 @@
+/* /beheer/gebruikers: the accounts, for platform admins: finding someone
+ * by name or email, blocking and unblocking an account, and appointing or
+ * dismissing a coordinator of an area. The rules are the model's
+ * (perm.c, OBJ_USERS; user.c); the pages check first only to answer
+ * with a page instead of a bare error. */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/uuid.h"
+#include "../model/user.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+enum { USERS_PAGE = 50 };
+
+static const char *role_name(struct http_req *r, enum platform_role role)
+{
+	return T(r, role == PROLE_ADMIN ? M_PROLE_ADMIN : role == PROLE_COORDINATOR ? M_PROLE_COORDINATOR :
+										   M_PROLE_USER);
+}
+
+/* For platform admins only: a logged-out viewer goes to the login and
+ * comes back to next; anyone else gets 403. */
+static bool admin_only(struct http_req *r, const char *next)
+{
+	if (!r->viewer.authenticated) {
+		if (next)
+			page_login_redirect(r, next);
+		else
+			page_require_login(r);
+		return false;
+	}
+	if (!perm_can(&r->viewer, OBJ_USERS, ACT_READ, NULL)) {
+		r->cfg->page_error(r, 403);
+		return false;
+	}
+	return true;
+}
+
+static const char *param(struct http_req *r, const char *name)
+{
+	const char *v = http_query(r, name);
+	return v && *v ? v : NULL;
+}
+
+static void users_table(struct http_req *r, const struct user *items, size_t n)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"users-title\" tabindex=\"0\">\n"
+		  "<table class=\"users\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	       T(r, M_NAME), T(r, M_EMAIL), T(r, M_ROLE), T(r, M_USERS_BLOCKED), T(r, M_USERS_CREATED));
+	for (size_t i = 0; i < n; i++) {
+		const struct user *u = &items[i];
+		html_f(b, "<tr><th scope=\"row\"><a href=\"/beheer/gebruikers/%s\">%s</a></th>", u->id, u->name);
+		html_f(b, "<td>%s</td><td>%s</td><td>%s</td>", u->email, role_name(r, u->role),
+		       T(r, u->blocked ? M_YES : M_NO));
+		html_f(b, "<td><time datetime=\"%s\">%s</time></td></tr>\n", u->created_at, page_date(r, u->created_at));
+	}
+	html_raw(b, "</tbody>\n</table>\n</div>\n");
+}
+
+void page_users(struct http_req *r)
+{
+	if (!admin_only(r, NULL))
+		return;
+	const char *q = param(r, "q"), *cursor = param(r, "cursor");
+	struct problems p = { 0 };
+	struct user *items = NULL;
+	size_t n = 0;
+	const char *next = NULL;
+	int rc = user_list(r->store, r->arena, &r->viewer, q, cursor, USERS_PAGE, &items, &n, &next, &p);
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		n = 0;
+		next = NULL;
+	} else if (rc) {
+		r->cfg->page_error(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
+		return;
+	}
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_USERS_TITLE), NAV_USERS);
+	html_f(b, "<h1 id=\"users-title\">%s</h1>\n", T(r, M_USERS_TITLE));
+	const struct field_label labels[] = { { "q", T(r, M_USERS_SEARCH) } };
+	/* a bad cursor is a problem of no field: the summary says it in words */
+	form_error_summary(r, &p, labels, 1);
+	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_USERS_INTRO));
+	form_begin(r, "/beheer/gebruikers", false);
+	html_raw(b, "<div role=\"search\">\n");
+	struct field qf = { .name = "q", .label = T(r, M_USERS_SEARCH), .value = q, .type = "search", .quiet = true };
+	field_text(r, &qf, &p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</div>\n",
+	       T(r, M_USERS_SEARCH_SUBMIT));
+	form_end(r);
+	if (!n && !p.n)
+		html_f(b, "<p>%s</p>\n", T(r, M_USERS_NONE));
+	else if (n)
+		users_table(r, items, n);
+	if (next || cursor) {
+		struct buf qe = BUF_INIT(256);
+		if (q)
+			text_url_encode(&qe, q);
+		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
+		if (cursor)
+			html_f(b, "<li><a href=\"/beheer/gebruikers%s%s\">%s</a></li>\n", q ? "?q=" : "",
+			       q ? qe.ptr : "", T(r, M_USERS_FIRST));
+		if (next) {
+			struct buf u = BUF_INIT(256);
+			text_url_encode(&u, next);
+			/* html_f escapes the & of the address */
+			const char *href = arena_printf(r->arena, "/beheer/gebruikers?%s%s%scursor=%s", q ? "q=" : "",
+							q ? qe.ptr : "", q ? "&" : "", u.ptr);
+			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", href, T(r, M_USERS_NEXT));
+			buf_release(&u);
+		}
+		html_raw(b, "</ul></nav>\n");
+		buf_release(&qe);
+	}
+	page_end(r);
+}
+
+/* What the account page shows besides the account: the appoint form as
+ * typed, with its problems, or a block the model refused. */
+struct user_form {
+	const char *area;
+	const struct problems *p;
+	bool self_block;
+};
+
+static void block_section(struct http_req *r, const struct user *u)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"block-title\">\n<h2 id=\"block-title\">%s</h2>\n",
+	       T(r, M_USER_BLOCK_TITLE));
+	html_f(b, "<p>%s</p>\n", T(r, u->blocked ? M_USER_IS_BLOCKED : M_USER_NOT_BLOCKED));
+	if (!u->blocked)
+		html_f(b, "<p class=\"hint\">%s</p>\n", T(r, M_USER_BLOCK_HINT));
+	form_begin(r, arena_printf(r->arena, "/beheer/gebruikers/%s/blokkeren", u->id), true);
+	html_f(b, "<input type=\"hidden\" name=\"blocked\" value=\"%s\">\n", u->blocked ? "0" : "1");
+	html_f(b, "<div class=\"actions\"><button type=\"submit\" class=\"secondary\">%s</button></div>\n",
+	       T(r, u->blocked ? M_USER_UNBLOCK : M_USER_BLOCK));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void areas_section(struct http_req *r, const struct user *u, const struct user_form *uf)
+{
+	struct buf *b = &r->out;
+	const char **codes = NULL;
+	size_t n = 0;
+	user_coordinator_areas(r->store, r->arena, u->id, &codes, &n);
+	html_f(b, "<section aria-labelledby=\"areas-title\">\n<h2 id=\"areas-title\">%s</h2>\n",
+	       T(r, M_USER_AREAS_TITLE));
+	if (!n) {
+		html_f(b, "<p>%s</p>\n", T(r, M_USER_AREAS_NONE));
+	} else {
+		html_raw(b, "<ul class=\"areas\">\n");
+		for (size_t i = 0; i < n; i++) {
+			const char *name = web_area_name(r, codes[i]);
+			html_f(b, "<li>%s <code>%s</code>\n", name, codes[i]);
+			form_begin(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator/%s/ontslaan", u->id, codes[i]),
+				   true);
+			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
+			       arena_printf(r->arena, T(r, M_USER_DISMISS_LABEL), name), T(r, M_USER_DISMISS));
+			form_end(r);
+			html_raw(b, "</li>\n");
+		}
+		html_raw(b, "</ul>\n");
+	}
+	html_raw(b, "</section>\n");
+	html_f(b, "<section aria-labelledby=\"appoint-title\">\n<h2 id=\"appoint-title\">%s</h2>\n",
+	       T(r, M_USER_APPOINT_TITLE));
+	form_begin(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator", u->id), true);
+	struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_USER_APPOINT_HINT),
+			    .value = uf->area, .required = true, .autocomplete = "off" };
+	field_text(r, &af, uf->p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_USER_APPOINT_SUBMIT));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void render(struct http_req *r, const struct user *u, const struct user_form *uf)
+{
+	struct buf *b = &r->out;
+	page_begin(r, u->name, NAV_USERS);
+	html_f(b, "<p class=\"crumbs\"><a href=\"/beheer/gebruikers\">%s</a></p>\n<h1>%s</h1>\n", T(r, M_USERS_BACK),
+	       u->name);
+	if (http_query(r, "geblokkeerd"))
+		page_notice(r, T(r, M_USER_BLOCKED_DONE));
+	else if (http_query(r, "vrijgegeven"))
+		page_notice(r, T(r, M_USER_UNBLOCKED_DONE));
+	else if (http_query(r, "benoemd"))
+		page_notice(r, T(r, M_USER_APPOINTED));
+	else if (http_query(r, "ontslagen"))
+		page_notice(r, T(r, M_USER_DISMISSED));
+	if (uf->self_block)
+		html_f(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"block-error\">\n"
+			  "<h2>%s</h2>\n<p>%s</p>\n</div>\n",
+		       T(r, M_USER_NOT_POSSIBLE), T(r, M_USER_BLOCK_SELF));
+	const struct field_label labels[] = { { "area", T(r, M_AREA_CODE) } };
+	form_error_summary(r, uf->p, labels, 1);
+	html_f(b, "<section aria-labelledby=\"details-title\">\n<h2 id=\"details-title\">%s</h2>\n<dl class=\"facts\">\n",
+	       T(r, M_USER_DETAILS));
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_NAME), u->name);
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_EMAIL), u->email);
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_ROLE), role_name(r, u->role));
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_USERS_BLOCKED), T(r, u->blocked ? M_YES : M_NO));
+	html_f(b, "<dt>%s</dt><dd><time datetime=\"%s\">%s</time></dd>\n", T(r, M_USERS_CREATED), u->created_at,
+	       page_date(r, u->created_at));
+	html_raw(b, "</dl>\n</section>\n");
+	block_section(r, u);
+	areas_section(r, u, uf);
+	page_end(r);
+}
+
+/* The account of the URL, for a platform admin; answers and returns false
+ * otherwise. */
+static bool load(struct http_req *r, struct user *u)
+{
+	const char *id = r->params[0];
+	if (!uuid_valid(id, strlen(id))) {
+		r->cfg->page_error(r, 404);
+		return false;
+	}
+	if (!admin_only(r, arena_printf(r->arena, "/beheer/gebruikers/%s", id)))
+		return false;
+	int rc = user_get(r->store, r->arena, id, u);
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		return false;
+	}
+	return true;
+}
+
+static void fail(struct http_req *r, int rc)
+{
+	if (rc == ERR_AUTH)
+		page_login_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s", r->params[0]));
+	else
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
+				      rc == ERR_INVALID ? 400 : 500);
+}
+
+void page_user(struct http_req *r)
+{
+	struct user u;
+	if (!load(r, &u))
+		return;
+	struct user_form uf = { "", NULL, false };
+	render(r, &u, &uf);
+}
+
+void page_user_block(struct http_req *r)
+{
+	struct user u;
+	if (!load(r, &u))
+		return;
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	const char *v = form_get(&f, "blocked");
+	if (!v || (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	bool blocked = v[0] == '1';
+	int rc = blocked == u.blocked ? 0 : user_set_blocked(r->store, &r->viewer, u.id, blocked);
+	if (rc == ERR_CONFLICT) {
+		r->status = 409;
+		struct user_form uf = { "", NULL, true };
+		render(r, &u, &uf);
+		return;
+	}
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?%s=1", u.id,
+				      blocked ? "geblokkeerd" : "vrijgegeven"));
+}
+
+void page_user_appoint(struct http_req *r)
+{
+	struct user u;
+	if (!load(r, &u))
+		return;
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	const char *area = form_get(&f, "area");
+	/* spaces around a pasted code are no mistake of the person's */
+	const char *trimmed = area ? text_trim(r->arena, area, strlen(area)) : "";
+	struct problems p = { 0 };
+	int rc;
+	if (!*trimmed) {
+		problems_add(&p, "area", R_REQUIRED, 0);
+		rc = ERR_INVALID;
+	} else {
+		rc = user_set_coordinator(r->store, &r->viewer, u.id, trimmed, true, &p);
+	}
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		struct user_form uf = { area ? area : "", &p, false };
+		render(r, &u, &uf);
+		return;
+	}
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?benoemd=1", u.id));
+}
+
+void page_user_dismiss(struct http_req *r)
+{
+	struct user u;
+	if (!load(r, &u))
+		return;
+	struct problems p = { 0 };
+	int rc = user_set_coordinator(r->store, &r->viewer, u.id, r->params[1], false, &p);
+	if (rc == ERR_INVALID)
+		rc = ERR_NOTFOUND; /* no such area: nothing to dismiss from */
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?ontslagen=1", u.id));
+}
