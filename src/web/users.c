@@ -23,7 +23,7 @@ static const char *role_name(struct http_req *r, enum platform_role role)
 }
 
 /* For platform admins only: a logged-out viewer goes to the login and
- * comes back to next; anyone else gets 403. */
+ * comes back to next; anyone else is answered 403. */
 static bool admin_only(struct http_req *r, const char *next)
 {
 	if (!r->viewer.authenticated) {
