@@ -81,21 +81,7 @@ int area_list(struct store *s, struct arena *a, const struct area_filter *f,
 	if (!st)
 		return ERR_DB;
 	int limit = f->limit > 0 && f->limit <= 1000 ? f->limit : 20;
-	char *like = NULL;
-	if (f->q && *f->q) {
-		/* a LIKE pattern with the user's % and _ taken literally */
-		size_t len = strlen(f->q);
-		like = arena_alloc(a, 2 * len + 3);
-		char *o = like;
-		*o++ = '%';
-		for (const char *c = f->q; *c; c++) {
-			if (*c == '%' || *c == '_' || *c == '\\')
-				*o++ = '\\';
-			*o++ = *c;
-		}
-		*o++ = '%';
-		*o = 0;
-	}
+	const char *like = store_like_contains(a, f->q);
 	store_bind_str(st, 1, f->parent);
 	store_bind_str(st, 2, f->level);
 	store_bind_str(st, 3, like);

@@ -622,20 +622,7 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 		valid_text(p, "q", q, false, 200, false);
 	if (p->n)
 		return ERR_INVALID;
-	char *like = NULL;
-	if (q && *q) {
-		size_t len = strlen(q);
-		like = arena_alloc(a, 2 * len + 3);
-		char *o = like;
-		*o++ = '%';
-		for (const char *c = q; *c; c++) {
-			if (*c == '%' || *c == '_' || *c == '\\')
-				*o++ = '\\';
-			*o++ = *c;
-		}
-		*o++ = '%';
-		*o = 0;
-	}
+	const char *like = store_like_contains(a, q);
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT " USER_COLS " FROM users"
 		" WHERE (?1 IS NULL OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\')"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/log.h"
 #include "schema.h"
@@ -425,4 +426,20 @@ bool store_fts_query(const char *text, char *out, size_t n)
 	}
 	out[o] = 0;
 	return words > 0;
+}
+
+const char *store_like_contains(struct arena *a, const char *text)
+{
+	if (!text || !*text)
+		return NULL;
+	char *like = arena_alloc(a, 2 * strlen(text) + 3), *o = like;
+	*o++ = '%';
+	for (const char *c = text; *c; c++) {
+		if (*c == '%' || *c == '_' || *c == '\\')
+			*o++ = '\\';
+		*o++ = *c;
+	}
+	*o++ = '%';
+	*o = 0;
+	return like;
 }

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct arena;
 struct store;
 struct store_conn;
 struct store_stmt;
@@ -84,6 +85,10 @@ uint64_t store_generation(struct store *s);
 void store_interrupt(struct store *s);
 /* Rows changed by the last statement on the connection. */
 int store_changes(struct store_conn *c);
+
+/* A LIKE pattern (for "... LIKE ?n ESCAPE '\\'") that matches text containing
+ * the given text, its % and _ taken literally; NULL for NULL or "". */
+const char *store_like_contains(struct arena *a, const char *text);
 
 /* Turns free text into a full-text query that matches every word as a
  * prefix, with the engine's syntax characters taken as plain text. Writes
