@@ -3,7 +3,7 @@
 # measures against the budgets of DESIGN.md section 5.
 
 CC ?= cc
-PKGS := libmicrohttpd jansson sqlite3 libsodium libcmark
+PKGS := libmicrohttpd jansson sqlite3 libsodium libcmark libcurl
 OPT ?= -O2 -g
 VERSION := 0.1.0
 STD := -std=c11 -D_GNU_SOURCE -DKIEM_VERSION=\"$(VERSION)\" -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

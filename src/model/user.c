@@ -88,8 +88,9 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 		return ERR_DB;
 	int rc = ERR_DB;
 	struct store_stmt *st = store_prepare(c,
-		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
+		"   email_confirmed_at, last_active_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)");
 	if (st) {
 		store_bind_str(st, 1, out->id);
 		store_bind_str(st, 2, email);

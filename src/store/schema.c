@@ -128,6 +128,67 @@ const char *const schema_steps[] = {
 	/* a blocked account cannot log in, and its sessions and tokens stop */
 	"ALTER TABLE users ADD COLUMN blocked_at TEXT;"
 	"CREATE INDEX coordinator_areas_area ON coordinator_areas(area_code);",
+
+	/* 3: registration and mail: confirmed addresses, one-time links,
+	 * invitations, the outbox, inactive accounts, and whom a log entry is
+	 * about */
+	/* accounts made so far were made by an operator, who vouched for them */
+	"ALTER TABLE users ADD COLUMN email_confirmed_at TEXT;"
+	"UPDATE users SET email_confirmed_at = created_at;"
+	/* the language mail to this person is written in */
+	"ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT 'nl';"
+	/* when the person last logged in or used kiem; inactive accounts are
+	 * warned, then erased */
+	"ALTER TABLE users ADD COLUMN last_active_at TEXT;"
+	"UPDATE users SET last_active_at = COALESCE("
+	"  (SELECT MAX(last_seen_at) FROM sessions WHERE user_id = users.id), created_at);"
+	"ALTER TABLE users ADD COLUMN inactivity_warned_at TEXT;"
+	"CREATE INDEX users_last_active ON users(last_active_at);"
+
+	/* links sent by mail to confirm an address or to reset a password:
+	 * stored as the hash of their secret, used once, until they expire */
+	"CREATE TABLE email_links ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  purpose TEXT NOT NULL,"
+	"  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  created_at TEXT NOT NULL,"
+	"  expires_at TEXT NOT NULL);"
+	"CREATE INDEX email_links_user ON email_links(user_id, purpose);"
+
+	/* a party's invitation to someone who may not have an account yet */
+	"CREATE TABLE invitations ("
+	"  id TEXT PRIMARY KEY,"
+	"  party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"
+	"  email TEXT NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  invited_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  expires_at TEXT NOT NULL,"
+	"  UNIQUE (party_id, email));"
+	"CREATE INDEX invitations_email ON invitations(email);"
+
+	/* mail to send, written in the transaction of the change that causes
+	 * it; a worker of `kiem serve` delivers it */
+	"CREATE TABLE outbox ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  recipient TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt_at TEXT NOT NULL,"
+	"  sent_at TEXT,"
+	"  failed_at TEXT,"
+	"  last_error TEXT);"
+	"CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;"
+	"CREATE INDEX outbox_recipient ON outbox(recipient);"
+
+	/* the person an entry is about (a member added, say) and a detail that
+	 * is no personal data (the role given) */
+	"ALTER TABLE activity ADD COLUMN subject_id TEXT;"
+	"ALTER TABLE activity ADD COLUMN detail TEXT;",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];
