@@ -16,6 +16,7 @@ static const struct {
 	{ "serve", cmd_serve, "serve the web interface and the JSON API" },
 	{ "user", cmd_user, "add a user: kiem user add --email E --name N" },
 	{ "token", cmd_token, "print a new API token: kiem token create --email E" },
+	{ "accounts", cmd_accounts, "warn and erase inactive accounts once: kiem accounts sweep" },
 };
 
 static void usage(FILE *f)
@@ -25,7 +26,7 @@ static void usage(FILE *f)
 	      "issues, initiatives and resources in one place.\n\n"
 	      "Commands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-7s %s\n", commands[i].name, commands[i].help);
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
 	fputs("\n'kiem COMMAND --help' tells more; 'kiem --version' prints the version.\n", f);
 }
 

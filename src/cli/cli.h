@@ -10,6 +10,17 @@ int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_accounts(int argc, char **argv);
+
+/* The inactivity sweep's settings from KIEM_INACTIVE_DAYS and
+ * KIEM_INACTIVE_GRACE_DAYS (defaults 365 and 30); prints one line and
+ * returns 2 for a bad value. */
+int cli_inactivity_config(int *period, int *grace);
+/* Runs the inactivity sweep shortly after the start and then every hour,
+ * in a worker of its own (nothing when period is 0); a failed run is
+ * logged. sweeper_stop() waits for a run in progress to end. */
+int sweeper_start(struct store *s, int period, int grace);
+void sweeper_stop(void);
 
 /* The database path: the flag, else $KIEM_DB, else ./kiem.db. */
 const char *cli_db_path(const char *flag);

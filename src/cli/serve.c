@@ -28,7 +28,11 @@ static const char usage[] =
 	"Environment: KIEM_THREADS sets the number of worker threads (default: the\n"
 	"number of processors, at least 2); KIEM_CACHE_MB the memory for answers to anonymous\n"
 	"reads, kept until the next write (default 32; 0 turns it off); KIEM_PRIVACY_CONTACT\n"
-	"who runs this kiem and how to reach them about privacy, shown on /privacy.\n";
+	"who runs this kiem and how to reach them about privacy, shown on /privacy;\n"
+	"KIEM_INACTIVE_DAYS the days without use after which an account is warned by\n"
+	"mail (default 365; 0 turns the inactivity sweep off), and KIEM_INACTIVE_GRACE_DAYS\n"
+	"the days after the warning until it is erased (default 30). The sweep runs\n"
+	"shortly after the start and then every hour; see 'kiem accounts --help'.\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -79,6 +83,9 @@ int cmd_serve(int argc, char **argv)
 	}
 
 	web_privacy_contact = getenv("KIEM_PRIVACY_CONTACT");
+	int inactive_days, inactive_grace;
+	if (cli_inactivity_config(&inactive_days, &inactive_grace))
+		return 2;
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);
@@ -107,7 +114,11 @@ int cmd_serve(int argc, char **argv)
 		store_close(s);
 		return 1;
 	}
+	/* a sweep that cannot start is logged: the server runs without it */
+	if (sweeper_start(s, inactive_days, inactive_grace))
+		log_error("could not start the inactivity sweep's worker; inactive accounts are not swept");
 	int rc = http_serve(&cfg);
+	sweeper_stop();
 	overview_stop();
 	store_close(s);
 	if (rc) {

@@ -150,18 +150,18 @@ static int run_for(struct store_stmt *st, const char *id)
 /* Logs one "remove_member" per party the user leaves, as member_remove
  * does, before the memberships go (the inserts go to another table than the
  * one being read, which SQLite allows on one connection). */
-static int log_memberships(struct store_conn *c, const struct viewer *v)
+static int log_memberships(struct store_conn *c, const struct viewer *actor, const char *user_id)
 {
 	struct store_stmt *st = store_prepare(c,
 		"SELECT party_id FROM memberships WHERE user_id = ?1 ORDER BY party_id");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
+	store_bind_str(st, 1, user_id);
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		char id[UUID_STRLEN + 1];
 		snprintf(id, sizeof id, "%s", store_text(st, 0));
-		rc = activity_add(c, v, "remove_member", "party", id, "members");
+		rc = activity_add(c, actor, "remove_member", "party", id, "members");
 		if (rc)
 			break;
 	}
@@ -169,46 +169,43 @@ static int log_memberships(struct store_conn *c, const struct viewer *v)
 	return rc < 0 ? rc : 0;
 }
 
-int privacy_erase(struct store *s, const struct viewer *v)
+int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const char *user_id,
+		       const char *action)
 {
-	if (!v || !v->authenticated || !v->user_id[0])
-		return ERR_AUTH;
 	char placeholder[UUID_STRLEN + 16], uuid[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(uuid);
 	snprintf(placeholder, sizeof placeholder, "erased-%s@invalid", uuid);
 	time_now(now);
-	struct store_conn *c = store_write_begin(s);
-	if (!c)
-		return ERR_DB;
 	int rc = ERR_DB;
-	/* the platform keeps an admin: the last one cannot erase themselves */
+	/* the platform keeps an admin: the last one cannot be erased */
 	struct store_stmt *st = store_prepare(c,
 		"SELECT (SELECT platform_role FROM users WHERE id = ?1) = 'admin' AND NOT EXISTS"
 		" (SELECT 1 FROM users WHERE platform_role = 'admin' AND blocked_at IS NULL AND id <> ?1)");
 	if (st) {
-		store_bind_str(st, 1, v->user_id);
+		store_bind_str(st, 1, user_id);
 		rc = store_step(st);
 		rc = rc == STORE_ROW ? (store_int(st, 0) ? ERR_CONFLICT : 0) : ERR_DB;
 		store_reset(st);
 	}
 	if (!rc)
-		rc = log_memberships(c, v);
+		rc = log_memberships(c, actor, user_id);
 	if (!rc)
-		rc = run_for(store_prepare(c, "DELETE FROM memberships WHERE user_id = ?1"), v->user_id);
+		rc = run_for(store_prepare(c, "DELETE FROM memberships WHERE user_id = ?1"), user_id);
 	if (!rc)
-		rc = run_for(store_prepare(c, "DELETE FROM sessions WHERE user_id = ?1"), v->user_id);
+		rc = run_for(store_prepare(c, "DELETE FROM sessions WHERE user_id = ?1"), user_id);
 	if (!rc)
-		rc = run_for(store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1"), v->user_id);
+		rc = run_for(store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1"), user_id);
 	if (!rc)
-		rc = run_for(store_prepare(c, "DELETE FROM coordinator_areas WHERE user_id = ?1"), v->user_id);
+		rc = run_for(store_prepare(c, "DELETE FROM coordinator_areas WHERE user_id = ?1"), user_id);
 	if (!rc) {
-		/* "!" is no argon2 hash, so no password ever verifies against it */
+		/* "!" is no argon2 hash, so no password ever verifies against it;
+		 * the warning time goes too, so the sweep never sees the row again */
 		st = store_prepare(c,
-			"UPDATE users SET name = ?2, email = ?3, password_hash = '!', platform_role = 'user',"
-			" blocked_at = ?4 WHERE id = ?1");
+			"UPDATE users SET name = ?2, email = ?3, password_hash = '" PRIVACY_ERASED_HASH "',"
+			" platform_role = 'user', blocked_at = ?4, inactivity_warned_at = NULL WHERE id = ?1");
 		rc = ERR_DB;
 		if (st) {
-			store_bind_str(st, 1, v->user_id);
+			store_bind_str(st, 1, user_id);
 			store_bind_str(st, 2, PRIVACY_ERASED_NAME);
 			store_bind_str(st, 3, placeholder);
 			store_bind_str(st, 4, now);
@@ -218,14 +215,30 @@ int privacy_erase(struct store *s, const struct viewer *v)
 		}
 	}
 	if (!rc)
-		rc = activity_add(c, v, "erase", "user", v->user_id, "");
+		rc = activity_add(c, actor, action, "user", user_id, "");
+	return rc;
+}
+
+int privacy_erase(struct store *s, const struct viewer *v)
+{
+	if (!v || !v->authenticated || !v->user_id[0])
+		return ERR_AUTH;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = privacy_erase_user(c, v, v->user_id, "erase");
 	int crc = store_write_end(s, rc == 0);
 	if (rc || crc)
 		return rc ? rc : crc;
+	privacy_after_erasure(s);
+	return 0;
+}
+
+void privacy_after_erasure(struct store *s)
+{
 	/* the old row's pages must not stay behind in the write-ahead log; the
 	 * erasure itself is done, so a checkpoint that cannot run now (readers
 	 * in the way) is logged, and the next automatic one clears the log */
 	if (store_checkpoint(s))
 		log_warn("erasure done, but the write-ahead log could not be emptied yet");
-	return 0;
 }

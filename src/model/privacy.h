@@ -25,9 +25,13 @@
 #include "perm.h"
 
 struct store;
+struct store_conn;
 
 /* The name an erased account shows. */
 #define PRIVACY_ERASED_NAME "Verwijderde gebruiker"
+/* The password hash of an erased account: no argon2 hash, so no password
+ * ever verifies against it; also how an erased row is told apart. */
+#define PRIVACY_ERASED_HASH "!"
 
 /* The viewer's data as a new JSON object (the caller decrefs it); ERR_AUTH
  * for an anonymous viewer. */
@@ -35,5 +39,16 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out);
 /* Erases the viewer's account; ERR_AUTH for an anonymous viewer,
  * ERR_CONFLICT for the last platform admin (the platform would have none). */
 int privacy_erase(struct store *s, const struct viewer *v);
+/* The erasure itself, of the account user_id, on the writer connection c
+ * inside the caller's write transaction: used by privacy_erase (the person
+ * themselves, action "erase") and by the inactivity sweep (actor NULL, the
+ * system; action "erase_inactive"). ERR_CONFLICT for the last platform
+ * admin, ERR_NOTFOUND for no such account. After the commit, call
+ * privacy_after_erasure. */
+int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const char *user_id,
+		       const char *action);
+/* Empties the write-ahead log after an erasure, so no old copy of the row
+ * stays there (a failure is logged: the next checkpoint clears it). */
+void privacy_after_erasure(struct store *s);
 
 #endif

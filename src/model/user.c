@@ -274,6 +274,14 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 		store_bind_str(st, 4, expires);
 		rc = store_run(st);
 	}
+	/* a login is activity: the inactivity sweep starts counting again */
+	st = rc ? NULL : store_prepare(c,
+		"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1");
+	if (st) {
+		store_bind_str(st, 1, user_id);
+		store_bind_str(st, 2, now);
+		rc = store_run(st);
+	}
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -301,9 +309,11 @@ static int lookup_viewer(struct store_stmt *st, struct viewer *out, bool *due)
 	return rc;
 }
 
-/* Writes when a secret was last used (sql sets ?2 where the hash is ?1).
- * Bookkeeping: a failure here does not fail the request. */
-static void touch(struct store *s, const char *sql, const char *hash, const char *now)
+/* Writes when a secret was last used (sql sets ?2 where the hash is ?1),
+ * and that its owner (user_id) was active, which ends a warning of the
+ * inactivity sweep. Bookkeeping: a failure here does not fail the request. */
+static void touch(struct store *s, const char *sql, const char *hash, const char *now,
+		  const char *user_id)
 {
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
@@ -312,6 +322,13 @@ static void touch(struct store *s, const char *sql, const char *hash, const char
 	struct store_stmt *st = store_prepare(c, sql);
 	if (st) {
 		store_bind_str(st, 1, hash);
+		store_bind_str(st, 2, now);
+		rc = store_run(st);
+	}
+	st = rc ? NULL : store_prepare(c,
+		"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1");
+	if (st) {
+		store_bind_str(st, 1, user_id);
 		store_bind_str(st, 2, now);
 		rc = store_run(st);
 	}
@@ -342,7 +359,8 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 	int rc = lookup_viewer(st, out, &due);
 	/* in use: the idle clock starts again (at most every five minutes) */
 	if (!rc && due)
-		touch(s, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", hash, now);
+		touch(s, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", hash, now,
+		      out->user_id);
 	return rc;
 }
 
@@ -426,7 +444,8 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 	int rc = lookup_viewer(st, out, &due);
 	/* when it was last used, to the minute, so its owner can tell */
 	if (!rc && due)
-		touch(s, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1", hash, now);
+		touch(s, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1", hash, now,
+		      out->user_id);
 	return rc;
 }
 

@@ -1,0 +1,95 @@
+/* kiem accounts sweep: runs the inactivity sweep once (model/inactivity.h). */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../base/err.h"
+#include "../model/inactivity.h"
+#include "../store/store.h"
+#include "cli.h"
+
+static const char usage[] =
+	"usage: kiem accounts sweep [--db PATH] [--dry-run]\n"
+	"\n"
+	"Runs the inactivity sweep once, as 'kiem serve' does every hour:\n"
+	"  - warns by mail whoever has not used kiem for KIEM_INACTIVE_DAYS days\n"
+	"    (default 365; 0 turns the sweep off): log in, or the account is erased;\n"
+	"  - erases, as the person could themselves, whoever was warned more than\n"
+	"    KIEM_INACTIVE_GRACE_DAYS days ago (default 30) and has not been back;\n"
+	"  - deletes accounts whose email address was not confirmed within 7 days.\n"
+	"The last platform admin is never warned or erased. Prints one line per\n"
+	"action (with the account's id) and a summary.\n"
+	"\n"
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
+	"  --dry-run   only print what would be done; change nothing\n";
+
+static void print_action(void *ctx, const char *action, const char *user_id)
+{
+	bool dry = *(bool *)ctx;
+	static const struct { const char *key, *text; } texts[] = {
+		{ "warn", "warned (inactive)" },
+		{ "erase", "erased (inactive after the warning)" },
+		{ "delete", "deleted (email never confirmed)" },
+		{ "keep_last_admin", "kept: the last platform admin" },
+	};
+	const char *text = action;
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (strcmp(texts[i].key, action) == 0)
+			text = texts[i].text;
+	printf("%s%s %s\n", dry ? "would be " : "", text, user_id);
+}
+
+int cmd_accounts(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (strcmp(argv[1], "sweep") != 0) {
+		cli_error("unknown accounts command '%s'; see 'kiem accounts --help'", argv[1]);
+		return 2;
+	}
+	const char *db = NULL;
+	bool dry = false;
+	int c;
+	optind = 2;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'n': dry = true; break;
+		case 'h': fputs(usage, stdout); return 0;
+		default: return cli_bad_option("accounts sweep", c, argv);
+		}
+	}
+	if (optind < argc) {
+		cli_error("unexpected argument '%s'; see 'kiem accounts --help'", argv[optind]);
+		return 2;
+	}
+	int period, grace;
+	if (cli_inactivity_config(&period, &grace))
+		return 2;
+	if (period == 0) {
+		printf("the inactivity sweep is off (KIEM_INACTIVE_DAYS=0): nothing done\n");
+		return 0;
+	}
+	struct store *s;
+	if (cli_open(cli_db_path(db), false, &s))
+		return 1;
+	struct inactivity_counts n;
+	int rc = inactivity_sweep(s, time(NULL), period, grace, dry, print_action, &dry, &n);
+	store_close(s);
+	printf("%s%d warned, %d erased, %d unconfirmed deleted, %d kept (last admin)\n",
+	       dry ? "dry run, nothing changed: " : "", n.warned, n.erased, n.deleted, n.kept);
+	if (rc) {
+		cli_error("the sweep did not finish (%s); see the log above", err_str(rc));
+		return 1;
+	}
+	return 0;
+}
