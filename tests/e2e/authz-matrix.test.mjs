@@ -8,14 +8,17 @@
 //             area's coordinator, not a platform admin);
 //   areas:    platform admins;
 //   users:    platform admins (blocking, appointing coordinators);
-//   tokens and sessions: one's own only (someone else's are not there: 404).
+//   tokens and sessions: one's own only (someone else's are not there: 404);
+//   one's own data: everyone logged in downloads it and erases their own
+//             account (the erasing runs use a fresh account of each role, so
+//             the other rows keep their people).
 // Anonymous callers get 401 from the API and 303 to the login from the
 // pages. Every cell runs against its own fresh target where the action
 // would destroy or change it, and checks the target afterwards: changed
 // when allowed, unchanged when denied. Also: reads of a private party.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKiem } from '../lib/kiem.mjs';
+import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, partyBody } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
@@ -81,6 +84,10 @@ const MATRIX = {
   'POST /account/sessies/{id}/beeindigen (Otto\'s)':          ['login', 404,     404,        404,   404,       404,       404,        404],
   'POST /uitloggen':                                          [303,     303,     303,        303,   303,       303,       303,        303],
   'POST /inloggen':                                           [303,     303,     303,        303,   303,       303,       303,        303],
+  'GET /api/v1/users/me/export':                              [401,     200,     200,        200,   200,       200,       200,        200],
+  'GET /account/gegevens':                                    ['login', 200,     200,        200,   200,       200,       200,        200],
+  'DELETE /api/v1/users/me (fresh account)':                  [401,     204,     204,        204,   204,       204,       204,        204],
+  'POST /account/verwijderen (fresh account)':                ['login', 303,     303,        303,   303,       303,       303,        303],
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -98,6 +105,7 @@ const T = {}; // API tokens by role
 const ID = {}; // user ids by role
 const B = {}; // a logged-in browser by role (anonymous: none)
 let readParty; // the private party every role tries to read
+let otherParty; // Otto's party in WK034408, of which otherMember is a member
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
@@ -222,6 +230,54 @@ async function newSession(who) {
   const fresh = (await sessionIds(who)).filter((s) => !before.includes(s));
   assert.equal(fresh.length, 1, `one new session of ${who}`);
   return { browser, id: fresh[0] };
+}
+
+// A new person in the place of role (for anonymous: a resident, who is only
+// the target), with an API token: {email, token, id, role}. For the rows
+// that erase the account of whoever acts.
+async function freshPerson(role) {
+  const email = `vers-${uniq()}@matrix.example`;
+  const args = ['user', 'add', '--email', email, '--name', `Vers ${role}`, '--db', k.db];
+  if (role === 'admin') args.push('--admin');
+  if (role === 'coordinator') args.push('--coordinator', AREA);
+  if (role === 'otherCoordinator') args.push('--coordinator', OTHER_AREA);
+  const add = kiem(args, { input: `${PASSWORD}\n` });
+  assert.equal(add.status, 0, add.stderr);
+  const t = kiem(['token', 'create', '--email', email, '--db', k.db]);
+  assert.equal(t.status, 0, t.stderr);
+  const token = t.stdout.trim();
+  const me = await call(k.url, '/api/v1/users/me', { token });
+  assert.equal(me.status, 200, me.text);
+  const join = async (party, by, as) => {
+    const r = await api(by, `/api/v1/parties/${party}/members`, { method: 'POST', body: { email, role: as } });
+    assert.equal(r.status, 201, r.text);
+  };
+  if (role === 'otherMember') await join(otherParty, 'otto', 'member');
+  if (role === 'member') await join((await freshParty()).id, 'partyAdmin', 'member');
+  if (role === 'partyAdmin') await join((await freshParty()).id, 'partyAdmin', 'admin');
+  return { email, token, id: me.body.id, role };
+}
+
+// A person as the platform admin sees them.
+async function personState(ctx) {
+  const r = await api('admin', `/api/v1/users/${ctx.id}`);
+  assert.equal(r.status, 200, r.text);
+  return { name: r.body.name, email: r.body.email, blocked: r.body.blocked };
+}
+
+// After an erasure: the name and email are gone, the token stops.
+async function assertErased(ctx) {
+  const now = await personState(ctx);
+  assert.equal(now.name, 'Verwijderde gebruiker');
+  assert.notEqual(now.email, ctx.email);
+  assert.equal((await call(k.url, '/api/v1/users/me', { token: ctx.token })).status, 401);
+}
+
+// The export is the reader's own: their account, never someone else's.
+function assertOwnExport(role, doc) {
+  assert.equal(doc.account.id, ID[role]);
+  assert.equal(doc.account.email, PEOPLE[role].email);
+  assert.ok(Array.isArray(doc.memberships) && Array.isArray(doc.activity), 'the export lacks sections');
 }
 
 const owner = (role) => (role === 'anonymous' ? 'otto' : role);
@@ -388,6 +444,40 @@ const ACTIONS = {
     act: (role, ctx) => ctx.browser.post('/inloggen', { email: PEOPLE[owner(role)].email, password: PASSWORD, next: '/account' }),
     state: (ctx) => ctx.browser.jar.get('kiem_session') ?? null,
   },
+  'GET /api/v1/users/me/export': {
+    act: (role) => api(role, '/api/v1/users/me/export'),
+    check: (r, role) => { if (r.status === 200) assertOwnExport(role, r.body); },
+  },
+  'GET /account/gegevens': {
+    act: (role) => browserOf(role).request('/account/gegevens'),
+    check: (r, role) => { if (r.status === 200) assertOwnExport(role, JSON.parse(r.text)); },
+  },
+  // a fresh person of the role erases their own account (anonymous: no one
+  // is logged in, and the fresh person stays)
+  'DELETE /api/v1/users/me (fresh account)': {
+    setup: (role) => freshPerson(role),
+    act: (role, ctx) => call(k.url, '/api/v1/users/me', { method: 'DELETE', token: role === 'anonymous' ? undefined : ctx.token }),
+    state: (ctx) => personState(ctx),
+    check: async (r, role, ctx) => { if (r.status === 204) await assertErased(ctx); },
+  },
+  'POST /account/verwijderen (fresh account)': {
+    setup: async (role) => {
+      const p = await freshPerson(role);
+      if (role !== 'anonymous') {
+        p.browser = new Browser();
+        const r = await p.browser.post('/inloggen', { email: p.email, password: PASSWORD, next: '/account' });
+        assert.equal(r.status, 303, r.text.slice(0, 200));
+      }
+      return p;
+    },
+    act: (role, ctx) => (ctx.browser ?? new Browser()).post('/account/verwijderen', { email: ctx.email }),
+    state: (ctx) => personState(ctx),
+    check: async (r, role, ctx) => {
+      if (r.status !== 303 || outcome(r) === 'login') return;
+      assert.equal(new URL(r.location, k.url).pathname, '/');
+      await assertErased(ctx);
+    },
+  },
   'GET /api/v1/parties/{id} (private)': {
     act: (role) => api(role, `/api/v1/parties/${readParty.id}`),
     check: (r) => { if (r.status === 200) assert.equal(r.body.name, readParty.name); },
@@ -414,6 +504,7 @@ before(async () => {
   // the member of another party: a member of Otto's party in WK034408
   const other = await api('otto', '/api/v1/parties', { method: 'POST', body: partyBody({ name: `Andere partij ${uniq()}`, areas: [OTHER_AREA] }) });
   assert.equal(other.status, 201, other.text);
+  otherParty = other.body.id;
   const m = await api('otto', `/api/v1/parties/${other.body.id}/members`, { method: 'POST', body: { email: PEOPLE.otherMember.email, role: 'member' } });
   assert.equal(m.status, 201, m.text);
   readParty = await freshParty({ visibility: 'private' });
@@ -439,7 +530,7 @@ describe('authorization matrix', () => {
           const r = await a.act(role, ctx);
           try {
             assert.equal(outcome(r), expected, `${route} as ${role}: expected ${expected}, got ${r.status} ${r.location ?? ''} ${(r.text ?? '').slice(0, 200)}`);
-            if (a.check) a.check(r);
+            if (a.check) await a.check(r, role, ctx);
             if (a.state) {
               const now = await a.state(ctx, role);
               if (allowed(expected) && was !== null) assert.notDeepEqual(now, was, `${route} as ${role} was allowed but changed nothing`);
