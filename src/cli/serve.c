@@ -86,6 +86,8 @@ int cmd_serve(int argc, char **argv)
 	int inactive_days, inactive_grace;
 	if (cli_inactivity_config(&inactive_days, &inactive_grace))
 		return 2;
+	web_inactive_days = inactive_days;
+	web_inactive_grace_days = inactive_grace;
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);

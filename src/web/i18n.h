@@ -346,7 +346,12 @@
 	X(PRIVACY_RIGHT_COMPLAINT, "Klacht: kom je er samen niet uit, dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.", \
 	  "Complaint: if you cannot work it out together, you can file a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).") \
 	X(PRIVACY_REGISTER, "Het verwerkingsregister als open data:", "The processing register as open data:") \
-	X(PRIVACY_TO_ACCOUNT, "Naar je accountpagina", "To your account page")
+	X(PRIVACY_TO_ACCOUNT, "Naar je accountpagina", "To your account page") \
+	/* inactive accounts (issue 3): how long this kiem keeps an unused account */ \
+	X(PRIVACY_INACTIVE, "Bij deze kiem: gebruik je je account %lld dagen niet, dan krijg je een e-mail. Log je daarna binnen %lld dagen niet in, dan wissen we je account.", \
+	  "On this kiem: if you do not use your account for %lld days, you get an email. If you do not log in within %lld days after that, we erase your account.") \
+	X(PRIVACY_INACTIVE_OFF, "Bij deze kiem wissen we een account niet omdat het lang niet is gebruikt. Je wist het zelf op je accountpagina.", \
+	  "On this kiem, we do not erase an account because it has not been used for a long time. You erase it yourself on your account page.")
 
 enum msg {
 #define X(key, nl, en) M_##key,

@@ -8,6 +8,7 @@
 #include "web.h"
 
 const char *web_privacy_contact;
+int web_inactive_days = 365, web_inactive_grace_days = 30;
 
 static void cell_list(struct buf *b, const char *const (*list)[LANG_COUNT], enum lang lang)
 {
@@ -61,6 +62,13 @@ static void data_tables(struct http_req *r)
 	html_f(&r->out, "<section aria-labelledby=\"data\">\n<h2 id=\"data\">%s</h2>\n", T(r, M_PRIVACY_DATA_TITLE));
 	register_table(r, "why-caption", M_PRIVACY_DATA_CAPTION, why, sizeof why / sizeof why[0]);
 	html_f(&r->out, "<p>%s</p>\n", T(r, M_PRIVACY_BASIS_NOTE));
+	html_raw(&r->out, "<p id=\"privacy-inactive\">");
+	if (web_inactive_days > 0)
+		html_f(&r->out, T(r, M_PRIVACY_INACTIVE), (long long)web_inactive_days,
+		       (long long)web_inactive_grace_days);
+	else
+		html_f(&r->out, "%s", T(r, M_PRIVACY_INACTIVE_OFF));
+	html_raw(&r->out, "</p>\n");
 	register_table(r, "who-caption", M_PRIVACY_WHO_CAPTION, who, sizeof who / sizeof who[0]);
 	html_raw(&r->out, "</section>\n");
 }

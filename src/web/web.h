@@ -16,6 +16,10 @@ extern const size_t web_routes_count;
 /* Who runs this kiem and how to reach them about privacy, shown on /privacy
  * (KIEM_PRIVACY_CONTACT), or NULL; set once at start, before serving. */
 extern const char *web_privacy_contact;
+/* How long an unused account is kept, for /privacy: the days without use
+ * before the warning (0: never erased) and the days after it until the
+ * erasure (KIEM_INACTIVE_DAYS, KIEM_INACTIVE_GRACE_DAYS); set at start. */
+extern int web_inactive_days, web_inactive_grace_days;
 
 /* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's
  * language. */

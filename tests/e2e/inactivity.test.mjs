@@ -250,6 +250,11 @@ describe('the inactivity sweep', () => {
     }
   });
 
+  test('/privacy says that this kiem does not erase unused accounts (the sweep is off here)', async () => {
+    const nl = await (await fetch(`${k.url}/privacy?lang=nl`)).text();
+    assert.match(nl, /<p id="privacy-inactive">Bij deze kiem wissen we een account niet omdat het lang niet is gebruikt\./);
+  });
+
   test('kiem accounts --help and wrong use', () => {
     const h = kiem(['accounts', '--help']);
     assert.equal(h.status, 0);
@@ -282,5 +287,10 @@ describe('kiem serve sweeps by itself', () => {
     assert.equal(q("SELECT count(*) AS n FROM users WHERE email = 'weg@zelf.example' OR name = 'Wendel Weggaan'")[0].n, 0, s.log());
     assert.equal(q("SELECT count(*) AS n FROM activity WHERE action = 'erase_inactive'")[0].n, 1);
     assert.match(s.log(), /inactivity sweep: 0 warned, 1 erased, 0 unconfirmed deleted/);
+    // and /privacy tells how long an unused account is kept here
+    const nl = await (await fetch(`${s.url}/privacy?lang=nl`)).text();
+    assert.match(nl, /<p id="privacy-inactive">Bij deze kiem: gebruik je je account 365 dagen niet, dan krijg je een e-mail\. Log je daarna binnen 30 dagen niet in, dan wissen we je account\.<\/p>/);
+    const en = await (await fetch(`${s.url}/privacy?lang=en`)).text();
+    assert.match(en, /<p id="privacy-inactive">On this kiem: if you do not use your account for 365 days/);
   });
 });

@@ -48,7 +48,7 @@ describe('the API', () => {
     }
   });
 
-  test('says what the code does: the session and throttle times, the cookies, the planned erasure', async () => {
+  test('says what the code does: the session and throttle times, the cookies, the erasure of unused accounts', async () => {
     const items = await register();
     const by = Object.fromEntries(items.map((i) => [i.id, i]));
     assert.match(by.sessions.retention, /8 hours/);
@@ -59,7 +59,10 @@ describe('the API', () => {
     for (const c of ['kiem_session', 'kiem_csrf', 'kiem_lang'])
       assert.ok(by.cookies.categoriesOfData.some((s) => s.startsWith(c)), `the cookie ${c} is named`);
     assert.match(by.accounts.retention, /365 days/);
-    assert.match(by.accounts.retentionNl, /[Bb]innenkort/);
+    assert.match(by.accounts.retention, /within 30 days/);
+    assert.match(by.accounts.retentionNl, /365 dagen/);
+    assert.match(by.accounts.retentionNl, /binnen 7 dagen/);
+    assert.doesNotMatch(by.accounts.retentionNl, /[Bb]innenkort/);
     assert.ok(by.activity.categoriesOfData.some((s) => /never what was in them/.test(s)));
   });
 
