@@ -19,7 +19,8 @@ static json_t *text_or_null(struct store_stmt *st, int col)
 static int export_account(struct store_conn *c, const char *id, json_t *doc)
 {
 	struct store_stmt *st = store_prepare(c,
-		"SELECT id, name, email, platform_role, created_at, blocked_at FROM users WHERE id = ?1");
+		"SELECT id, name, email, platform_role, created_at, blocked_at, last_active_at,"
+		" inactivity_warned_at FROM users WHERE id = ?1");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
@@ -33,6 +34,8 @@ static int export_account(struct store_conn *c, const char *id, json_t *doc)
 		json_object_set_new(o, "createdAt", json_string(store_text(st, 4)));
 		json_object_set_new(o, "blocked", json_boolean(!store_is_null(st, 5)));
 		json_object_set_new(o, "blockedAt", text_or_null(st, 5));
+		json_object_set_new(o, "lastActiveAt", text_or_null(st, 6));
+		json_object_set_new(o, "inactivityWarnedAt", text_or_null(st, 7));
 		json_object_set_new(doc, "account", o);
 		rc = 0;
 	} else if (rc == STORE_DONE) {
@@ -197,6 +200,18 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 		rc = run_for(store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1"), user_id);
 	if (!rc)
 		rc = run_for(store_prepare(c, "DELETE FROM coordinator_areas WHERE user_id = ?1"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1"), user_id);
+	/* mail to them (sent or not: a warning of the sweep, say) and
+	 * invitations to their address hold their address, and often their name */
+	if (!rc)
+		rc = run_for(store_prepare(c,
+			"DELETE FROM outbox WHERE recipient = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE"),
+			user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c,
+			"DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE"),
+			user_id);
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it;
 		 * the warning time goes too, so the sweep never sees the row again */

@@ -6,8 +6,9 @@
  * tokens (never their secrets or hashes), coordinator areas, and every
  * activity entry with them as actor or object.
  *
- * Erasure, in one write transaction: sessions, tokens, coordinator areas
- * and memberships go; the account row stays, anonymised (a fixed name, an
+ * Erasure, in one write transaction: sessions, tokens, coordinator areas,
+ * memberships, mail links, mail to them in the outbox and invitations to
+ * their address go; the account row stays, anonymised (a fixed name, an
  * `erased-<uuid>@invalid` placeholder email, a password hash that can never
  * match, blocked, role resident), so that what they made (parties, their
  * place in the activity log) stays, without the name. parties.created_by

@@ -8,6 +8,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, partyBody } from './helpers.mjs';
 
@@ -152,6 +153,14 @@ describe('the inactivity sweep', () => {
     assert.equal(sql(`SELECT count(*) AS n FROM memberships WHERE user_id = '${ID.emma}'`)[0].n, 0);
     const log = sql(`SELECT actor_id FROM activity WHERE action = 'erase_inactive' AND object_type = 'user' AND object_id = '${ID.emma}'`);
     assert.deepEqual(log, [{ actor_id: null }]);
+    // the warning mail went with her: her name and address are nowhere in
+    // the database file or its write-ahead log
+    assert.equal(mailTo(PEOPLE.emma.email).length, 0);
+    for (const file of [k.db, `${k.db}-wal`]) {
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file).toString('latin1');
+      for (const t of [PEOPLE.emma.name, PEOPLE.emma.email]) assert.equal(bytes.indexOf(t), -1, `"${t}" is still in ${file}`);
+    }
     // her token no longer works
     assert.equal((await call(k.url, '/api/v1/users/me', { token })).status, 401);
     // and an erased row is never swept again

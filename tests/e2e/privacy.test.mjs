@@ -109,7 +109,9 @@ describe('export and erasure through the API', () => {
     assert.match(b.exportedAt, TIME);
     assert.deepEqual(b.account, {
       id: zedId, name: ZED.name, email: ZED.email, role: 'user', createdAt: b.account.createdAt, blocked: false, blockedAt: null,
+      lastActiveAt: b.account.lastActiveAt, inactivityWarnedAt: null,
     });
+    assert.match(b.account.lastActiveAt, TIME);
     assert.match(b.account.createdAt, TIME);
     assert.deepEqual(b.memberships.map((m) => [m.partyId, m.partyName, m.role]),
       [[made.id, 'Buurtmoestuin Oost', 'admin'], [joined.id, 'Repaircafé Noord', 'member']]);
