@@ -1,11 +1,13 @@
 /* kiem accounts sweep: runs the inactivity sweep once (model/inactivity.h). */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../base/err.h"
 #include "../model/inactivity.h"
+#include "../model/outbox.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -19,7 +21,8 @@ static const char usage[] =
 	"    KIEM_INACTIVE_GRACE_DAYS days ago (default 30) and has not been back;\n"
 	"  - deletes accounts whose email address was not confirmed within 7 days.\n"
 	"The last platform admin is never warned or erased. Prints one line per\n"
-	"action (with the account's id) and a summary.\n"
+	"action (with the account's id) and a summary. The link in the warning\n"
+	"points at $KIEM_BASE_URL, the address people reach kiem at, as for serve.\n"
 	"\n"
 	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
 	"  --dry-run   only print what would be done; change nothing\n";
@@ -78,6 +81,16 @@ int cmd_accounts(int argc, char **argv)
 	if (period == 0) {
 		printf("the inactivity sweep is off (KIEM_INACTIVE_DAYS=0): nothing done\n");
 		return 0;
+	}
+	/* the warning's link to log in: where people reach kiem */
+	static char base[512];
+	const char *b = getenv("KIEM_BASE_URL");
+	if (b && *b) {
+		snprintf(base, sizeof base, "%s", b);
+		size_t bl = strlen(base);
+		while (bl && base[bl - 1] == '/')
+			base[--bl] = 0;
+		outbox_base_url = base;
 	}
 	struct store *s;
 	if (cli_open(cli_db_path(db), false, &s))
