@@ -133,7 +133,8 @@ static int collect(struct store *s, struct arena *ar, const char *sql, bool full
 	"(platform_role = 'admin' AND blocked_at IS NULL AND NOT EXISTS (SELECT 1 FROM users o" \
 	" WHERE o.platform_role = 'admin' AND o.blocked_at IS NULL AND o.id <> users.id))"
 
-static void report_to(inactivity_report_fn *report, void *ctx, const char *action, const char *id)
+static void report_to(void (*report)(void *, const char *, const char *), void *ctx,
+		      const char *action, const char *id)
 {
 	if (report)
 		report(ctx, action, id);
@@ -223,7 +224,8 @@ static int warn(struct store *s, struct arena *ar, const struct candidate *cd, t
 }
 
 int inactivity_sweep(struct store *s, time_t now, int period_days, int grace_days, bool dry_run,
-		     inactivity_report_fn *report, void *ctx, struct inactivity_counts *out)
+		     void (*report)(void *ctx, const char *action, const char *user_id), void *ctx,
+		     struct inactivity_counts *out)
 {
 	memset(out, 0, sizeof *out);
 	if (period_days <= 0)

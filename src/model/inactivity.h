@@ -42,16 +42,15 @@ struct inactivity_counts {
 	int warned, erased, deleted, kept; /* kept: the last admin, left alone */
 };
 
-/* Called once per action (or, in a dry run, per action that would be
- * taken): action is "warn", "erase", "delete" or "keep_last_admin". Only
- * the account's id, never its name or address. */
-typedef void inactivity_report_fn(void *ctx, const char *action, const char *user_id);
-
-/* Runs the sweep as of now; dry_run only reports. report may be NULL.
+/* Runs the sweep as of now; dry_run only reports. report, if not NULL, is
+ * called once per action (or, in a dry run, per action that would be
+ * taken): action is "warn", "erase", "delete" or "keep_last_admin", with
+ * only the account's id, never its name or address.
  * period_days 0: nothing. A failure of one account is logged and the
  * sweep goes on; the first error is returned. */
 int inactivity_sweep(struct store *s, time_t now, int period_days, int grace_days, bool dry_run,
-		     inactivity_report_fn *report, void *ctx, struct inactivity_counts *out);
+		     void (*report)(void *ctx, const char *action, const char *user_id), void *ctx,
+		     struct inactivity_counts *out);
 
 /* The date-time `days` days before (negative: after) t, as stored. */
 void inactivity_days_before(time_t t, int days, char out[TIME_STRLEN + 1]);
