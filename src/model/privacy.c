@@ -201,6 +201,9 @@ int privacy_erase(struct store *s, const struct viewer *v)
 		rc = run_for(store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1"), v->user_id);
 	if (!rc)
 		rc = run_for(store_prepare(c, "DELETE FROM coordinator_areas WHERE user_id = ?1"), v->user_id);
+	/* the row stays (anonymised), so its links do not go with it */
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1"), v->user_id);
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it */
 		st = store_prepare(c,
