@@ -308,10 +308,10 @@ int account_confirm(struct store *s, const char *code, struct problems *p)
 	char user_id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	time_now(now);
 	int rc = find_link(c, code, "confirm", user_id);
-	if (rc == ERR_NOTFOUND) {
+	if (rc == ERR_NOTFOUND)
 		problems_add(p, "code", R_LINK_INVALID, 0);
-		rc = ERR_INVALID;
-	}
+	if ((!rc || rc == ERR_NOTFOUND) && p->n)
+		rc = ERR_INVALID; /* the caller's problems stop it too */
 	struct store_stmt *st;
 	if (!rc) {
 		rc = ERR_DB;
