@@ -13,6 +13,8 @@ struct slot {
 	int failures;   /* or, for "m:", the requests */
 };
 
+int throttle_mail_limit = THROTTLE_MAIL;
+
 static struct slot slots[SLOTS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -99,7 +101,7 @@ long throttle_mail(const char *address, time_t now)
 		return 0;
 	pthread_mutex_lock(&lock);
 	uint64_t key = key_of('m', address);
-	long wait = wait_for(key, THROTTLE_MAIL, now);
+	long wait = wait_for(key, throttle_mail_limit, now);
 	if (!wait)
 		find(key, now, true)->failures++;
 	pthread_mutex_unlock(&lock);

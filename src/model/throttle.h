@@ -15,9 +15,10 @@ enum { THROTTLE_ACCOUNT = 5, THROTTLE_ADDRESS = 20, THROTTLE_WINDOW = 15 * 60 };
 
 /* Requests that send mail to an address someone types (registration, a new
  * confirmation link, a password reset) are limited per client address to
- * THROTTLE_MAIL within THROTTLE_WINDOW, so kiem cannot be used to flood a
- * mailbox. */
+ * throttle_mail_limit (THROTTLE_MAIL unless KIEM_MAIL_LIMIT says otherwise)
+ * within THROTTLE_WINDOW, so kiem cannot be used to flood a mailbox. */
 enum { THROTTLE_MAIL = 10 };
+extern int throttle_mail_limit;
 
 /* 0 if a login may be tried now; otherwise the seconds to wait. */
 long throttle_wait(const char *email, const char *address, time_t now);
