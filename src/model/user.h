@@ -14,6 +14,7 @@
 
 struct arena;
 struct store;
+struct store_conn;
 
 enum {
 	USER_NAME_MAX = 200,
@@ -54,7 +55,6 @@ int user_hash_password(const char *password, char out[USER_HASH_MAX]);
 /* A new random secret (32 bytes, base64url). */
 void user_new_secret(char out[SECRET_STRLEN + 1]);
 /* Ends every session of a user, on the writer c inside a transaction. */
-struct store_conn;
 int user_end_sessions(struct store_conn *c, const char *user_id);
 
 /* Creates an account; ERR_INVALID with problems (email taken is a problem

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { startKiem } from '../lib/kiem.mjs';
 import { call, assertInvalid, assertProblem } from './helpers.mjs';
 
@@ -319,14 +320,26 @@ test('a logged-in person is sent from /registreren to /account', async () => {
   assert.equal(r.location, '/account');
 });
 
-test('erasing an account removes its links', async () => {
-  const ALICE = { email: uniq('alice'), name: 'Alice', password: 'alice-lang-wachtwoord' };
+test('erasing an account removes its links, and the mail that named it', async () => {
+  const ALICE = { email: uniq('alice'), name: 'Alicia Zwaluwstaart', password: 'alice-lang-wachtwoord' };
   const k2 = await startKiem({ demo: false, users: [ALICE] });
   try {
     assert.equal((await call(k2.url, '/api/v1/password-reset-requests', { method: 'POST', body: { email: ALICE.email } })).status, 202);
     assert.equal(sql(k2.db, 'SELECT count(*) FROM email_links'), '1');
+    // the download of one's data holds the link (never its code)
+    const exp = await call(k2.url, '/api/v1/users/me/export', { token: k2.tokens[ALICE.email] });
+    assert.equal(exp.status, 200);
+    assert.deepEqual(exp.body.emailLinks.map((l) => l.purpose), ['reset']);
+    assert.ok(exp.body.account.emailConfirmedAt, 'made by user add: confirmed');
+    assert.equal(exp.body.account.lang, 'nl');
     assert.equal((await call(k2.url, '/api/v1/users/me', { method: 'DELETE', token: k2.tokens[ALICE.email] })).status, 204);
     assert.equal(sql(k2.db, 'SELECT count(*) FROM email_links'), '0');
+    assert.equal(sql(k2.db, 'SELECT count(*) FROM outbox'), '0');
+    for (const file of [k2.db, `${k2.db}-wal`]) {
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file).toString('latin1');
+      for (const t of [ALICE.email, ALICE.name]) assert.equal(bytes.indexOf(t), -1, `"${t}" is still in ${file}`);
+    }
   } finally {
     await k2.stop();
   }
