@@ -36,5 +36,10 @@ const struct http_route api_routes[] = {
 	{ HM_DELETE, "/api/v1/tokens/{id}", api_tokens_delete, RF_API },
 	{ HM_GET, "/api/v1/sessions", api_sessions_list, RF_API },
 	{ HM_DELETE, "/api/v1/sessions/{id}", api_sessions_delete, RF_API },
+	{ HM_POST, "/api/v1/registrations", api_registrations_create, RF_API },
+	{ HM_POST, "/api/v1/email-confirmations", api_email_confirmations_create, RF_API },
+	{ HM_POST, "/api/v1/email-confirmation-requests", api_email_confirmation_requests_create, RF_API },
+	{ HM_POST, "/api/v1/password-reset-requests", api_password_reset_requests_create, RF_API },
+	{ HM_POST, "/api/v1/password-resets", api_password_resets_create, RF_API },
 };
 const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

@@ -38,4 +38,10 @@ void api_users_patch(struct http_req *r);
 void api_users_appoint(struct http_req *r);
 void api_users_dismiss(struct http_req *r);
 
+void api_registrations_create(struct http_req *r);
+void api_email_confirmations_create(struct http_req *r);
+void api_email_confirmation_requests_create(struct http_req *r);
+void api_password_reset_requests_create(struct http_req *r);
+void api_password_resets_create(struct http_req *r);
+
 #endif

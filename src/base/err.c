@@ -15,6 +15,7 @@ const char *err_str(int rc)
 	case ERR_TOOBIG: return "too large";
 	case ERR_USAGE: return "usage error";
 	case ERR_BUSY: return "busy";
+	case ERR_UNCONFIRMED: return "email address not confirmed";
 	}
 	return "unknown error";
 }

@@ -18,6 +18,7 @@ enum {
 	ERR_TOOBIG = -9,    /* input over its limit */
 	ERR_USAGE = -10,    /* wrong use of a command or function */
 	ERR_BUSY = -11,     /* not ready yet: try again shortly */
+	ERR_UNCONFIRMED = -12, /* the account's email address is not confirmed yet */
 };
 
 const char *err_str(int rc);

@@ -192,3 +192,11 @@ void text_url_encode(struct buf *b, const char *s)
 		}
 	}
 }
+
+bool text_local_path(const char *s)
+{
+	if (!s || s[0] != '/' || s[1] == '/' || s[1] == '\\')
+		return false;
+	size_t n = strlen(s);
+	return n <= 500 && !text_has_control(s, n, false) && !strchr(s, '\\');
+}

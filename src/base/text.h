@@ -32,5 +32,10 @@ struct buf;
 /* Appends s percent-encoded for a URL query value (RFC 3986 unreserved
  * characters stay as they are). */
 void text_url_encode(struct buf *b, const char *s);
+/* True if s is a path on this site, safe to send a browser to after a
+ * login or a confirmation: it starts with one '/', has no backslash or
+ * control character (browsers drop tabs and read \ as /, so "/\t/x" is
+ * "//x", another site) and is at most 500 bytes. */
+bool text_local_path(const char *s);
 
 #endif

@@ -10,6 +10,7 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../http/http.h"
+#include "../model/throttle.h"
 #include "../store/store.h"
 #include "../web/web.h"
 #include "cli.h"
@@ -88,6 +89,11 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	web_inactive_days = inactive_days;
 	web_inactive_grace_days = inactive_grace;
+	const char *ml = getenv("KIEM_MAIL_LIMIT");
+	if (ml && *ml) {
+		long v = strtol(ml, NULL, 10);
+		throttle_mail_limit = v >= 1 && v <= 1000000 ? (int)v : THROTTLE_MAIL;
+	}
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);

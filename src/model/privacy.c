@@ -20,7 +20,7 @@ static int export_account(struct store_conn *c, const char *id, json_t *doc)
 {
 	struct store_stmt *st = store_prepare(c,
 		"SELECT id, name, email, platform_role, created_at, blocked_at, last_active_at,"
-		" inactivity_warned_at FROM users WHERE id = ?1");
+		" inactivity_warned_at, email_confirmed_at, lang FROM users WHERE id = ?1");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
@@ -36,6 +36,8 @@ static int export_account(struct store_conn *c, const char *id, json_t *doc)
 		json_object_set_new(o, "blockedAt", text_or_null(st, 5));
 		json_object_set_new(o, "lastActiveAt", text_or_null(st, 6));
 		json_object_set_new(o, "inactivityWarnedAt", text_or_null(st, 7));
+		json_object_set_new(o, "emailConfirmedAt", text_or_null(st, 8));
+		json_object_set_new(o, "lang", json_string(store_text(st, 9)));
 		json_object_set_new(doc, "account", o);
 		rc = 0;
 	} else if (rc == STORE_DONE) {
@@ -94,6 +96,7 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const session[] = { "createdAt", "lastSeenAt", "expiresAt" };
 	static const char *const token[] = { "id", "name", "createdAt", "lastUsedAt" };
 	static const char *const area[] = { "code", "name" };
+	static const char *const link[] = { "purpose", "createdAt", "expiresAt" };
 	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
 					     "fields" };
 	char now[TIME_STRLEN + 1];
@@ -121,6 +124,11 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 		rc = export_rows(store_prepare(c,
 			"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1 ORDER BY id"),
 			v->user_id, doc, "tokens", token, 4);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT purpose, created_at, expires_at FROM email_links WHERE user_id = ?1"
+			" ORDER BY created_at"),
+			v->user_id, doc, "emailLinks", link, 3);
 	if (!rc)
 		rc = export_rows(store_prepare(c,
 			"SELECT ca.area_code, a.name FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"

@@ -8,10 +8,12 @@
 enum { SLOTS = 8192 };
 
 struct slot {
-	uint64_t key;   /* a hash of "a:" email or "i:" address; 0 is free */
+	uint64_t key;   /* a hash of "a:" email, "i:" address or "m:" address; 0 is free */
 	time_t start;   /* when the window began */
-	int failures;
+	int failures;   /* or, for "m:", the requests */
 };
+
+int throttle_mail_limit = THROTTLE_MAIL;
 
 static struct slot slots[SLOTS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -91,6 +93,19 @@ void throttle_passed(const char *email)
 	if (s)
 		memset(s, 0, sizeof *s);
 	pthread_mutex_unlock(&lock);
+}
+
+long throttle_mail(const char *address, time_t now)
+{
+	if (!address || !*address)
+		return 0;
+	pthread_mutex_lock(&lock);
+	uint64_t key = key_of('m', address);
+	long wait = wait_for(key, throttle_mail_limit, now);
+	if (!wait)
+		find(key, now, true)->failures++;
+	pthread_mutex_unlock(&lock);
+	return wait;
 }
 
 void throttle_reset(void)

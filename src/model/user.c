@@ -12,6 +12,8 @@
 #include "activity.h"
 #include "password.h"
 
+_Static_assert(USER_HASH_MAX >= crypto_pwhash_STRBYTES, "room for an argon2id hash");
+
 void secret_hash(const char *secret, char out[65])
 {
 	unsigned char h[32];
@@ -36,7 +38,13 @@ static char *lower(struct arena *a, const char *s)
 	return t;
 }
 
-#define USER_COLS "id, email, name, platform_role, created_at, blocked_at IS NOT NULL"
+char *user_email_key(struct arena *a, const char *email)
+{
+	return lower(a, email ? email : "");
+}
+
+#define USER_COLS "id, email, name, platform_role, created_at, blocked_at IS NOT NULL," \
+	" email_confirmed_at IS NOT NULL, lang"
 
 static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
 {
@@ -47,33 +55,58 @@ static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
 	u->role = r < 0 ? PROLE_USER : (enum platform_role)r;
 	u->created_at = arena_strdup(a, store_text(st, 4));
 	u->blocked = store_int(st, 5) != 0;
+	u->confirmed = store_int(st, 6) != 0;
+	u->lang = strcmp(store_text(st, 7), "en") == 0 ? LANG_EN : LANG_NL;
+}
+
+void user_check_password(struct problems *p, const char *field, const char *password,
+			 const char *email, const char *name)
+{
+	size_t plen = password ? strlen(password) : 0;
+	if (!plen)
+		problems_add(p, field, R_REQUIRED, 0);
+	else if (!text_utf8_valid(password, plen))
+		problems_add(p, field, R_BAD_UTF8, 0);
+	else if (text_utf8_len(password, plen) < PASSWORD_MIN)
+		problems_add(p, field, R_TOO_SHORT, PASSWORD_MIN);
+	else if (plen > PASSWORD_MAX)
+		problems_add(p, field, R_TOO_LONG, PASSWORD_MAX);
+	else if (password_weak(password, email ? email : "", name ? name : ""))
+		problems_add(p, field, R_WEAK_PASSWORD, 0);
+}
+
+void user_check_new(struct arena *a, const char **email, const char **name, const char *password,
+		    struct problems *p)
+{
+	*email = *email ? lower(a, *email) : "";
+	*name = *name ? text_trim(a, *name, strlen(*name)) : "";
+	if (valid_text(p, "email", *email, true, USER_EMAIL_MAX, false) && !valid_email(*email))
+		problems_add(p, "email", R_BAD_EMAIL, 0);
+	valid_text(p, "name", *name, true, USER_NAME_MAX, false);
+	user_check_password(p, "password", password, *email, *name);
+}
+
+int user_hash_password(const char *password, char out[USER_HASH_MAX])
+{
+	return crypto_pwhash_str_alg(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13)
+		? ERR_NOMEM : 0;
+}
+
+void user_new_secret(char out[SECRET_STRLEN + 1])
+{
+	new_secret(out);
 }
 
 int user_add(struct store *s, struct arena *a, const char *email, const char *name,
 	     const char *password, enum platform_role role, struct user *out, struct problems *p)
 {
-	email = email ? lower(a, email) : "";
-	name = name ? text_trim(a, name, strlen(name)) : "";
-	if (valid_text(p, "email", email, true, USER_EMAIL_MAX, false) && !valid_email(email))
-		problems_add(p, "email", R_BAD_EMAIL, 0);
-	valid_text(p, "name", name, true, USER_NAME_MAX, false);
-	size_t plen = password ? strlen(password) : 0;
-	if (!plen)
-		problems_add(p, "password", R_REQUIRED, 0);
-	else if (!text_utf8_valid(password, plen))
-		problems_add(p, "password", R_BAD_UTF8, 0);
-	else if (text_utf8_len(password, plen) < PASSWORD_MIN)
-		problems_add(p, "password", R_TOO_SHORT, PASSWORD_MIN);
-	else if (plen > PASSWORD_MAX)
-		problems_add(p, "password", R_TOO_LONG, PASSWORD_MAX);
-	else if (password_weak(password, email, name))
-		problems_add(p, "password", R_WEAK_PASSWORD, 0);
+	user_check_new(a, &email, &name, password, p);
 	if (p->n)
 		return ERR_INVALID;
 
-	char hash[crypto_pwhash_STRBYTES];
-	if (crypto_pwhash_str_alg(hash, password, plen, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13))
+	char hash[USER_HASH_MAX];
+	if (user_hash_password(password, hash))
 		return ERR_NOMEM;
 	uuid7_new(out->id);
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -82,6 +115,9 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	out->name = name;
 	out->role = role;
 	out->created_at = now;
+	out->blocked = false;
+	out->confirmed = true;
+	out->lang = LANG_NL;
 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
@@ -152,14 +188,18 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 	bool found = false;
 	if (rc == STORE_ROW) {
 		read_user(st, a, out);
-		hash = arena_strdup(a, store_text(st, 6));
+		hash = arena_strdup(a, store_text(st, 8));
 		found = true;
 	}
 	store_reset(st);
 	if (rc < 0)
 		return rc;
 	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
-	return found && ok ? 0 : ERR_AUTH;
+	if (!found || !ok)
+		return ERR_AUTH;
+	/* only the owner of the password learns that the address waits for
+	 * its confirmation */
+	return out->confirmed ? 0 : ERR_UNCONFIRMED;
 }
 
 int user_get(struct store *s, struct arena *a, const char *id, struct user *out)
@@ -504,7 +544,7 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
 
 /* Ends every session of a user: at a change of their rights, so the
  * browser that had them logs in again. On the writer, in a transaction. */
-static int end_sessions(struct store_conn *c, const char *user_id)
+int user_end_sessions(struct store_conn *c, const char *user_id)
 {
 	struct store_stmt *st = store_prepare(c, "DELETE FROM sessions WHERE user_id = ?1");
 	if (!st)
@@ -535,7 +575,7 @@ int user_set_blocked(struct store *s, const struct viewer *v, const char *user_i
 			rc = ERR_NOTFOUND;
 	}
 	if (!rc && blocked)
-		rc = end_sessions(c, user_id);
+		rc = user_end_sessions(c, user_id);
 	if (!rc)
 		rc = activity_add(c, v, blocked ? "block" : "unblock", "user", user_id, "blocked");
 	int crc = store_write_end_aside(s, rc == 0);
@@ -596,7 +636,7 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 		rc = store_run(st);
 	}
 	if (!rc && changed)
-		rc = end_sessions(c, user_id);
+		rc = user_end_sessions(c, user_id);
 	if (!rc && changed)
 		rc = activity_add(c, v, appoint ? "appoint_coordinator" : "dismiss_coordinator", "user", user_id,
 				  "coordinatorAreas");

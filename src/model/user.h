@@ -14,6 +14,7 @@
 
 struct arena;
 struct store;
+struct store_conn;
 
 enum {
 	USER_NAME_MAX = 200,
@@ -25,6 +26,7 @@ enum {
 	TOKEN_NAME_MAX = 100,
 	SESSION_DAYS = 7,        /* a session ends this long after login, whatever */
 	SESSION_IDLE_HOURS = 8,  /* ... or this long after its last use */
+	USER_HASH_MAX = 128,     /* crypto_pwhash_STRBYTES */
 };
 
 struct user {
@@ -34,15 +36,35 @@ struct user {
 	enum platform_role role;
 	const char *created_at;
 	bool blocked;
+	bool confirmed;   /* the email address is confirmed */
+	enum lang lang;   /* the language of mail to them */
 };
+
+/* The checks of a new account's email, name and password (email lowered
+ * and name trimmed in place), adding problems: the one set of rules for
+ * accounts made by an operator and by registration. */
+void user_check_new(struct arena *a, const char **email, const char **name, const char *password,
+		    struct problems *p);
+/* The rules for a new password (password.h), as a problem on field. */
+void user_check_password(struct problems *p, const char *field, const char *password,
+			 const char *email, const char *name);
+/* An email address as accounts are found by: trimmed, in lower case. */
+char *user_email_key(struct arena *a, const char *email);
+/* The argon2id hash a password is stored as. */
+int user_hash_password(const char *password, char out[USER_HASH_MAX]);
+/* A new random secret (32 bytes, base64url). */
+void user_new_secret(char out[SECRET_STRLEN + 1]);
+/* Ends every session of a user, on the writer c inside a transaction. */
+int user_end_sessions(struct store_conn *c, const char *user_id);
 
 /* Creates an account; ERR_INVALID with problems (email taken is a problem
  * on "email"). */
 int user_add(struct store *s, struct arena *a, const char *email, const char *name,
 	     const char *password, enum platform_role role, struct user *out, struct problems *p);
 int user_by_email(struct store *s, struct arena *a, const char *email, struct user *out);
-/* Checks a password; ERR_AUTH when the email or password is wrong, taking
- * the same time either way. */
+/* Checks a password; ERR_AUTH when the email or password is wrong (or the
+ * account is blocked), taking the same time either way; ERR_UNCONFIRMED
+ * (out filled) when they are right but the address is not confirmed yet. */
 int user_authenticate(struct store *s, struct arena *a, const char *email, const char *password,
 		      struct user *out);
 

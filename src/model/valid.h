@@ -35,6 +35,7 @@ enum reason {
 	R_UNKNOWN_USER,  /* no account with this email */
 	R_WEAK_PASSWORD, /* easy to guess (password.h) */
 	R_NOT_CONFIRMED, /* a confirmation that does not match (privacy.h) */
+	R_LINK_INVALID,  /* a one-time link's code: unknown, used or expired (account.h) */
 	R_REASON_COUNT
 };
 

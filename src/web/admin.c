@@ -29,6 +29,11 @@ static const struct {
 	{ "unblock", M_ACTION_UNBLOCK },
 	{ "appoint_coordinator", M_ACTION_APPOINT_COORDINATOR },
 	{ "dismiss_coordinator", M_ACTION_DISMISS_COORDINATOR },
+	{ "register", M_ACTION_REGISTER },
+	{ "confirm_email", M_ACTION_CONFIRM_EMAIL },
+	{ "send_confirmation", M_ACTION_SEND_CONFIRMATION },
+	{ "send_reset", M_ACTION_SEND_RESET },
+	{ "reset_password", M_ACTION_RESET_PASSWORD },
 };
 
 /* The fields of the log, by the names of the forms and the API. */

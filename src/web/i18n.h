@@ -145,7 +145,6 @@
 	  "The email address or the password is not right. Check them and try again.") \
 	X(LOGIN_THROTTLED, "Er is te vaak een verkeerd wachtwoord gebruikt. Wacht %ld minuten en probeer het dan opnieuw.", \
 	  "A wrong password was used too often. Wait %ld minutes, then try again.") \
-	X(LOGIN_NO_ACCOUNT, "Nog geen account? Vraag de beheerder van kiem in jouw gemeente.", "No account yet? Ask the administrator of kiem in your municipality.") \
 	X(LOGIN_NEEDED, "Log in om verder te gaan.", "Log in to continue.") \
 	X(LOGGED_OUT, "Je bent uitgelogd.", "You have logged out.") \
 	/* account */ \
@@ -351,7 +350,64 @@
 	X(PRIVACY_INACTIVE, "Bij deze kiem: gebruik je je account %lld dagen niet, dan krijg je een e-mail. Log je daarna binnen %lld dagen niet in, dan wissen we je account.", \
 	  "On this kiem: if you do not use your account for %lld days, you get an email. If you do not log in within %lld days after that, we erase your account.") \
 	X(PRIVACY_INACTIVE_OFF, "Bij deze kiem wissen we een account niet omdat het lang niet is gebruikt. Je wist het zelf op je accountpagina.", \
-	  "On this kiem, we do not erase an account because it has not been used for a long time. You erase it yourself on your account page.")
+	  "On this kiem, we do not erase an account because it has not been used for a long time. You erase it yourself on your account page.") \
+	/* registration, email confirmation and password reset (issue 3) */ \
+	X(NAV_REGISTER, "Account maken", "Create account") \
+	X(REG_TITLE, "Account maken", "Create an account") \
+	X(REG_INTRO, "Met een account kun je je partij op de sociale kaart zetten en bijhouden. Het is gratis.", \
+	  "With an account you can put your party on the social map and keep it up to date. It is free.") \
+	X(REG_NAME_HINT, "Je voornaam en achternaam, of de naam waaronder anderen je kennen.", "Your first and last name, or the name others know you by.") \
+	X(REG_EMAIL_HINT, "We sturen een link naar dit adres om te controleren dat het van jou is.", "We send a link to this address to check that it is yours.") \
+	X(REG_PASSWORD_HINT, "Minstens 12 tekens. Een zin of een paar losse woorden is sterk en goed te onthouden.", \
+	  "At least 12 characters. A sentence or a few unrelated words is strong and easy to remember.") \
+	X(REG_SUBMIT, "Account maken", "Create account") \
+	X(REG_HAVE_ACCOUNT, "Heb je al een account?", "Do you have an account already?") \
+	X(REG_SENT_TITLE, "Kijk in je mailbox", "Check your mailbox") \
+	X(REG_SENT_TEXT, "We hebben een e-mail gestuurd naar %s. Open de link in die e-mail binnen 48 uur om je e-mailadres te bevestigen. Daarna kun je inloggen.", \
+	  "We have sent an email to %s. Open the link in that email within 48 hours to confirm your email address. After that you can log in.") \
+	X(REG_SENT_NONE, "Geen e-mail gekregen? Kijk ook bij je spam of ongewenste e-mail.", "No email? Also look in your spam or junk mail.") \
+	X(RESEND_LINK, "Stuur de link opnieuw", "Send the link again") \
+	X(MAIL_THROTTLED, "Er zijn vanaf jouw internetadres te veel verzoeken gedaan. Wacht %ld minuten en probeer het dan opnieuw.", \
+	  "Too many requests came from your internet address. Wait %ld minutes, then try again.") \
+	X(CONFIRM_DONE_TITLE, "Je e-mailadres is bevestigd", "Your email address is confirmed") \
+	X(CONFIRM_DONE_TEXT, "Dank je wel. Je kunt nu inloggen met je e-mailadres en wachtwoord.", "Thank you. You can now log in with your email address and password.") \
+	X(CONFIRM_TO_LOGIN, "Naar inloggen", "Go to log in") \
+	X(LINK_BAD_TITLE, "Deze link werkt niet meer", "This link no longer works") \
+	X(CONFIRM_BAD_TEXT, "De link is al gebruikt, is verlopen of is niet compleet. Een link om je e-mailadres te bevestigen werkt 48 uur en maar één keer. Is je adres al bevestigd? Dan kun je gewoon inloggen. Anders vraag je hieronder een nieuwe link aan.", \
+	  "The link was used already, has expired or is not complete. A link to confirm your email address works for 48 hours, and only once. Is your address confirmed already? Then you can simply log in. Otherwise ask for a new link below.") \
+	X(RESEND_TITLE, "Nieuwe link om je e-mailadres te bevestigen", "A new link to confirm your email address") \
+	X(RESEND_INTRO, "Vul het e-mailadres van je account in. Is het nog niet bevestigd, dan sturen we er een nieuwe link naartoe.", \
+	  "Fill in the email address of your account. If it is not confirmed yet, we send a new link to it.") \
+	X(RESEND_SUBMIT, "Stuur een nieuwe link", "Send a new link") \
+	X(RESEND_SENT, "Is er een account met dit e-mailadres dat nog niet bevestigd is? Dan sturen we er nu een nieuwe link naartoe. Kijk in je mailbox, ook bij de spam.", \
+	  "Is there an account with this email address that is not confirmed yet? Then we now send a new link to it. Check your mailbox, and your spam too.") \
+	X(LOGIN_UNCONFIRMED, "Je e-mailadres is nog niet bevestigd. Open eerst de link in de e-mail die we je stuurden toen je je account maakte.", \
+	  "Your email address is not confirmed yet. First open the link in the email we sent you when you made your account.") \
+	X(LOGIN_UNCONFIRMED_AGAIN, "Geen e-mail gekregen, of is de link verlopen?", "No email, or has the link expired?") \
+	X(LOGIN_REGISTER, "Nog geen account?", "No account yet?") \
+	X(LOGIN_REGISTER_LINK, "Maak een account", "Create an account") \
+	X(LOGIN_FORGOT, "Wachtwoord vergeten?", "Forgot your password?") \
+	X(FORGOT_TITLE, "Wachtwoord vergeten", "Forgot your password") \
+	X(FORGOT_INTRO, "Vul het e-mailadres van je account in. We sturen je een link om een nieuw wachtwoord te kiezen. De link werkt 1 uur.", \
+	  "Fill in the email address of your account. We send you a link to choose a new password. The link works for 1 hour.") \
+	X(FORGOT_SUBMIT, "Stuur de link", "Send the link") \
+	X(FORGOT_SENT, "Is er een account met het e-mailadres %s? Dan sturen we er nu een link naartoe om een nieuw wachtwoord te kiezen. De link werkt 1 uur. Kijk ook bij de spam.", \
+	  "Is there an account with the email address %s? Then we now send a link to it to choose a new password. The link works for 1 hour. Also look in your spam.") \
+	X(RESET_TITLE, "Kies een nieuw wachtwoord", "Choose a new password") \
+	X(RESET_INTRO, "Kies een nieuw wachtwoord voor je account. Je wordt dan overal uitgelogd, en logt daarna in met het nieuwe wachtwoord.", \
+	  "Choose a new password for your account. You are then logged out everywhere, and log in again with the new password.") \
+	X(NEW_PASSWORD, "Nieuw wachtwoord", "New password") \
+	X(RESET_SUBMIT, "Wachtwoord opslaan", "Save password") \
+	X(RESET_DONE_TITLE, "Je wachtwoord is veranderd", "Your password has been changed") \
+	X(RESET_DONE_TEXT, "Je bent overal uitgelogd. Log nu in met je nieuwe wachtwoord.", "You have been logged out everywhere. Log in now with your new password.") \
+	X(RESET_BAD_TEXT, "De link is al gebruikt, is verlopen of is niet compleet. Een link voor een nieuw wachtwoord werkt 1 uur en maar één keer.", \
+	  "The link was used already, has expired or is not complete. A link for a new password works for 1 hour, and only once.") \
+	X(RESET_ASK_AGAIN, "Vraag een nieuwe link aan", "Ask for a new link") \
+	X(ACTION_REGISTER, "Account gemaakt", "Account made") \
+	X(ACTION_CONFIRM_EMAIL, "E-mailadres bevestigd", "Email address confirmed") \
+	X(ACTION_SEND_CONFIRMATION, "Nieuwe bevestigingslink gestuurd", "New confirmation link sent") \
+	X(ACTION_SEND_RESET, "Link voor nieuw wachtwoord gestuurd", "Link for a new password sent") \
+	X(ACTION_RESET_PASSWORD, "Nieuw wachtwoord gekozen", "New password chosen")
 
 enum msg {
 #define X(key, nl, en) M_##key,

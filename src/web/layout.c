@@ -105,8 +105,10 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 		nav_item(r, "/beheer/gebruikers", M_NAV_USERS, current == NAV_USERS);
 	if (r->viewer.authenticated)
 		nav_item(r, "/account", M_NAV_ACCOUNT, current == NAV_ACCOUNT);
-	else
+	else {
 		nav_item(r, "/inloggen", M_NAV_LOGIN, current == NAV_LOGIN);
+		nav_item(r, "/registreren", M_NAV_REGISTER, current == NAV_REGISTER);
+	}
 	html_raw(b, "</ul>\n</nav>\n<div class=\"tools\">\n");
 	html_f(b, "<a href=\"%s\" lang=\"%s\" hreflang=\"%s\" aria-label=\"%s\">%s</a>\n",
 	       page_lang_url(r, en ? "nl" : "en"), en ? "nl" : "en", en ? "nl" : "en",
@@ -142,6 +144,27 @@ void page_message(struct http_req *r, int status, const char *title, const char 
 	html_f(out(r), "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/\">%s</a></p>\n", title, text,
 	       T(r, M_ERR_BACK_HOME));
 	page_end(r);
+}
+
+const char *page_url(struct http_req *r, const char *path, const char *k1, const char *v1,
+		     const char *k2, const char *v2)
+{
+	struct buf b = BUF_INIT(4096);
+	buf_adds(&b, path);
+	char sep = '?';
+	const char *k[] = { k1, k2 }, *v[] = { v1, v2 };
+	for (int i = 0; i < 2; i++) {
+		if (!k[i] || !v[i] || !*v[i])
+			continue;
+		buf_addc(&b, sep);
+		buf_adds(&b, k[i]);
+		buf_addc(&b, '=');
+		text_url_encode(&b, v[i]);
+		sep = '&';
+	}
+	const char *out = arena_strdup(r->arena, b.err ? path : b.ptr);
+	buf_release(&b);
+	return out;
 }
 
 void page_require_login(struct http_req *r)

@@ -13,7 +13,7 @@
 #include "../model/valid.h"
 #include "i18n.h"
 
-enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_LOGIN, NAV_ACCOUNT, NAV_ACTIVITY, NAV_USERS };
+enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_LOGIN, NAV_REGISTER, NAV_ACCOUNT, NAV_ACTIVITY, NAV_USERS };
 
 /* Starts the page: status 200, text/html, and everything up to <main>. */
 void page_begin(struct http_req *r, const char *title, enum nav current);
@@ -67,6 +67,10 @@ void field_select(struct http_req *r, const char *name, const char *label, const
 void page_message(struct http_req *r, int status, const char *title, const char *text);
 /* The URL of this page with the query parameter lang set. */
 const char *page_lang_url(struct http_req *r, const char *lang);
+/* path with the query parameters k1=v1 and k2=v2, each left out when its
+ * value is NULL or empty, percent-encoded, in the request's arena. */
+const char *page_url(struct http_req *r, const char *path, const char *k1, const char *v1,
+		     const char *k2, const char *v2);
 /* Sends a logged-out viewer to the login page, coming back here after. */
 void page_require_login(struct http_req *r);
 /* The same, coming back to next (a path on this site) after. */

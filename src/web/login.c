@@ -14,13 +14,10 @@
 /* Where to go after logging in: only a path on this site. */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 500 ||
-	    text_has_control(next, strlen(next), false) || strchr(next, '\\'))
-		return "/account"; /* browsers drop tabs and read \ as /: "/\t/x" is "//x" */
-	return next;
+	return text_local_path(next) ? next : "/account";
 }
 
-enum outcome { LOGIN_FORM, LOGIN_FAILED, LOGIN_THROTTLED };
+enum outcome { LOGIN_FORM, LOGIN_FAILED, LOGIN_THROTTLED, LOGIN_UNCONFIRMED };
 
 static void render(struct http_req *r, const char *email, const char *next, enum outcome outcome,
 		   long minutes)
@@ -38,6 +35,10 @@ static void render(struct http_req *r, const char *email, const char *next, enum
 			  "<h2>%s</h2>\n<p>", T(r, M_ERROR_SUMMARY));
 		if (outcome == LOGIN_THROTTLED)
 			html_f(b, T(r, M_LOGIN_THROTTLED), minutes);
+		else if (outcome == LOGIN_UNCONFIRMED)
+			html_f(b, "%s</p>\n<p>%s <a href=\"%s\">%s</a>", T(r, M_LOGIN_UNCONFIRMED),
+			       T(r, M_LOGIN_UNCONFIRMED_AGAIN), page_url(r, "/bevestigen/opnieuw", "email", email, NULL, NULL),
+			       T(r, M_RESEND_LINK));
 		else
 			html_f(b, "%s", T(r, M_LOGIN_FAILED));
 		html_raw(b, "</p>\n</div>\n");
@@ -52,7 +53,11 @@ static void render(struct http_req *r, const char *email, const char *next, enum
 	field_text(r, &pw, NULL);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_LOGIN_SUBMIT));
 	form_end(r);
-	html_f(b, "<p>%s</p>\n", T(r, M_LOGIN_NO_ACCOUNT));
+	html_f(b, "<p><a href=\"%s\">%s</a></p>\n", page_url(r, "/wachtwoord-vergeten", "email", email, NULL, NULL),
+	       T(r, M_LOGIN_FORGOT));
+	html_f(b, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_LOGIN_REGISTER),
+	       page_url(r, "/registreren", "next", strcmp(next, "/account") == 0 ? NULL : next, NULL, NULL),
+	       T(r, M_LOGIN_REGISTER_LINK));
 	page_end(r);
 }
 
@@ -80,6 +85,13 @@ void page_login(struct http_req *r)
 	}
 	struct user u;
 	int rc = user_authenticate(r->store, r->arena, email ? email : "", password ? password : "", &u);
+	if (rc == ERR_UNCONFIRMED) {
+		/* the right password: no failure to count, but no session yet */
+		throttle_passed(email);
+		r->status = 403;
+		render(r, email ? email : "", next, LOGIN_UNCONFIRMED, 0);
+		return;
+	}
 	if (rc == ERR_AUTH) {
 		throttle_failed(email, address, time(NULL));
 		r->status = 401;

@@ -35,6 +35,16 @@ void page_user_block(struct http_req *r);
 void page_user_appoint(struct http_req *r);
 void page_user_dismiss(struct http_req *r);
 void page_privacy(struct http_req *r);
+void page_register(struct http_req *r);
+void page_confirm(struct http_req *r);
+void page_confirm_again(struct http_req *r);
+void page_password_forgot(struct http_req *r);
+void page_password_reset(struct http_req *r);
+
+/* Too many requests that send mail (throttle.h): status 429 with
+ * Retry-After, and the message for the top of the form. */
+void web_mail_throttled(struct http_req *r, long wait);
+void web_mail_throttled_notice(struct http_req *r, long wait);
 
 /* Areas to offer in a picker: the tree down to districts, if it has at
  * most max of them; false if it has more (or cannot be read), and a field

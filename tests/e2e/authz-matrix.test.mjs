@@ -88,6 +88,17 @@ const MATRIX = {
   'GET /account/gegevens':                                    ['login', 200,     200,        200,   200,       200,       200,        200],
   'DELETE /api/v1/users/me (fresh account)':                  [401,     204,     204,        204,   204,       204,       204,        204],
   'POST /account/verwijderen (fresh account)':                ['login', 303,     303,        303,   303,       303,       303,        303],
+  // anonymous routes of registration and password reset: the same for all
+  // (a page of registration sends a logged-in person to /account)
+  'POST /api/v1/registrations':                               [202,     202,     202,        202,   202,       202,       202,        202],
+  'POST /api/v1/email-confirmations':                         [400,     400,     400,        400,   400,       400,       400,        400],
+  'POST /api/v1/email-confirmation-requests':                 [202,     202,     202,        202,   202,       202,       202,        202],
+  'POST /api/v1/password-reset-requests':                     [202,     202,     202,        202,   202,       202,       202,        202],
+  'POST /api/v1/password-resets':                             [400,     400,     400,        400,   400,       400,       400,        400],
+  'POST /registreren':                                        [200,     303,     303,        303,   303,       303,       303,        303],
+  'POST /bevestigen/opnieuw':                                 [200,     200,     200,        200,   200,       200,       200,        200],
+  'POST /wachtwoord-vergeten':                                [200,     200,     200,        200,   200,       200,       200,        200],
+  'POST /wachtwoord-herstellen':                              [400,     400,     400,        400,   400,       400,       400,        400],
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -280,6 +291,8 @@ function assertOwnExport(role, doc) {
   assert.ok(Array.isArray(doc.memberships) && Array.isArray(doc.activity), 'the export lacks sections');
 }
 
+// How many accounts have this email address, as a platform admin sees.
+const accountsOf = async (email) => (await api('admin', `/api/v1/users?q=${encodeURIComponent(email)}`)).body.items.length;
 const owner = (role) => (role === 'anonymous' ? 'otto' : role);
 const browserOf = (role) => (role === 'anonymous' ? new Browser() : B[role]);
 let areaNo = 10;
@@ -478,6 +491,39 @@ const ACTIONS = {
       await assertErased(ctx);
     },
   },
+  // registering makes an account (a logged-in browser is sent on, and
+  // nothing changes); the links' codes tried are no codes
+  'POST /api/v1/registrations': {
+    setup: () => ({ email: `nieuw-${uniq()}@matrix.example` }),
+    act: (role, ctx) => api(role, '/api/v1/registrations', { method: 'POST', body: { name: 'Nieuw Iemand', email: ctx.email, password: PASSWORD } }),
+    state: (ctx) => accountsOf(ctx.email),
+  },
+  'POST /api/v1/email-confirmations': {
+    act: (role) => api(role, '/api/v1/email-confirmations', { method: 'POST', body: { code: 'x'.repeat(43) } }),
+  },
+  'POST /api/v1/email-confirmation-requests': {
+    act: (role) => api(role, '/api/v1/email-confirmation-requests', { method: 'POST', body: { email: PEOPLE.otto.email } }),
+  },
+  'POST /api/v1/password-reset-requests': {
+    act: (role) => api(role, '/api/v1/password-reset-requests', { method: 'POST', body: { email: PEOPLE.otto.email } }),
+  },
+  'POST /api/v1/password-resets': {
+    act: (role) => api(role, '/api/v1/password-resets', { method: 'POST', body: { code: 'x'.repeat(43), password: 'een heel nieuw wachtwoord' } }),
+  },
+  'POST /registreren': {
+    setup: () => ({ email: `nieuw-${uniq()}@matrix.example` }),
+    act: (role, ctx) => browserOf(role).post('/registreren', { name: 'Nieuw Iemand', email: ctx.email, password: PASSWORD }),
+    state: (ctx, role) => (role === 'anonymous' ? accountsOf(ctx.email) : null),
+  },
+  'POST /bevestigen/opnieuw': {
+    act: (role) => browserOf(role).post('/bevestigen/opnieuw', { email: PEOPLE.otto.email }),
+  },
+  'POST /wachtwoord-vergeten': {
+    act: (role) => browserOf(role).post('/wachtwoord-vergeten', { email: PEOPLE.otto.email }),
+  },
+  'POST /wachtwoord-herstellen': {
+    act: (role) => browserOf(role).post('/wachtwoord-herstellen', { code: 'x'.repeat(43), password: 'een heel nieuw wachtwoord' }),
+  },
   'GET /api/v1/parties/{id} (private)': {
     act: (role) => api(role, `/api/v1/parties/${readParty.id}`),
     check: (r) => { if (r.status === 200) assert.equal(r.body.name, readParty.name); },
@@ -494,7 +540,7 @@ const ACTIONS = {
 // ---- running the matrix ----
 
 before(async () => {
-  k = await startKiem({ users: Object.values(PEOPLE).map((p) => ({ ...p, password: PASSWORD })) });
+  k = await startKiem({ users: Object.values(PEOPLE).map((p) => ({ ...p, password: PASSWORD })), env: { KIEM_MAIL_LIMIT: '1000' } });
   for (const [who, p] of Object.entries(PEOPLE)) {
     T[who] = k.tokens[p.email];
     const me = await api(who, '/api/v1/users/me');

@@ -105,13 +105,15 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'coordinatorAreas', 'exportedAt', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
     assert.match(b.exportedAt, TIME);
     assert.deepEqual(b.account, {
       id: zedId, name: ZED.name, email: ZED.email, role: 'user', createdAt: b.account.createdAt, blocked: false, blockedAt: null,
       lastActiveAt: b.account.lastActiveAt, inactivityWarnedAt: null,
+      emailConfirmedAt: b.account.createdAt, lang: 'nl',
     });
     assert.match(b.account.lastActiveAt, TIME);
+    assert.deepEqual(b.emailLinks, []);
     assert.match(b.account.createdAt, TIME);
     assert.deepEqual(b.memberships.map((m) => [m.partyId, m.partyName, m.role]),
       [[made.id, 'Buurtmoestuin Oost', 'admin'], [joined.id, 'Repaircafé Noord', 'member']]);

@@ -1,0 +1,443 @@
+#include "account.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "outbox.h"
+#include "throttle.h"
+#include "user.h"
+
+/* The mail kiem sends here, in plain language (B1). Each body is a format
+ * with the person's name first and then the links, in order. */
+struct mail_text {
+	const char *subject;
+	const char *body;
+};
+
+static const struct mail_text confirm_mail[LANG_COUNT] = {
+	[LANG_NL] = { "Bevestig je e-mailadres voor kiem",
+		      "Hallo %s,\n\n"
+		      "Je hebt een account gemaakt bij kiem. Open de link hieronder om je e-mailadres te bevestigen."
+		      " Daarna kun je inloggen.\n\n"
+		      "%s\n\n"
+		      "De link werkt 48 uur en maar één keer.\n\n"
+		      "Heb jij geen account gemaakt? Dan hoef je niets te doen. Zonder bevestiging kan niemand"
+		      " inloggen met dit account.\n\n"
+		      "Groeten,\nkiem\n" },
+	[LANG_EN] = { "Confirm your email address for kiem",
+		      "Hello %s,\n\n"
+		      "You made an account at kiem. Open the link below to confirm your email address."
+		      " After that you can log in.\n\n"
+		      "%s\n\n"
+		      "The link works for 48 hours, and only once.\n\n"
+		      "Did you not make an account? Then you do not need to do anything. Without confirmation"
+		      " nobody can log in with this account.\n\n"
+		      "Kind regards,\nkiem\n" },
+};
+
+static const struct mail_text taken_mail[LANG_COUNT] = {
+	[LANG_NL] = { "Iemand wilde een account maken met je e-mailadres",
+		      "Hallo %s,\n\n"
+		      "Iemand wilde net een account maken bij kiem met dit e-mailadres. Maar er is al een account"
+		      " met dit adres: dat van jou.\n\n"
+		      "Was jij dat? Dan kun je gewoon inloggen:\n%s\n\n"
+		      "Weet je je wachtwoord niet meer? Kies dan een nieuw wachtwoord:\n%s\n\n"
+		      "Was jij het niet? Dan hoef je niets te doen. Er is niets aan je account veranderd.\n\n"
+		      "Groeten,\nkiem\n" },
+	[LANG_EN] = { "Someone tried to make an account with your email address",
+		      "Hello %s,\n\n"
+		      "Someone just tried to make an account at kiem with this email address. But there is already"
+		      " an account with this address: yours.\n\n"
+		      "Was that you? Then you can simply log in:\n%s\n\n"
+		      "Did you forget your password? Then choose a new one:\n%s\n\n"
+		      "Was it not you? Then you do not need to do anything. Nothing about your account has"
+		      " changed.\n\n"
+		      "Kind regards,\nkiem\n" },
+};
+
+static const struct mail_text reset_mail[LANG_COUNT] = {
+	[LANG_NL] = { "Een nieuw wachtwoord voor kiem",
+		      "Hallo %s,\n\n"
+		      "Je vroeg om een nieuw wachtwoord voor kiem. Open de link hieronder en kies een nieuw"
+		      " wachtwoord.\n\n"
+		      "%s\n\n"
+		      "De link werkt 1 uur en maar één keer.\n\n"
+		      "Heb jij niet om een nieuw wachtwoord gevraagd? Dan hoef je niets te doen. Je wachtwoord"
+		      " blijft hetzelfde.\n\n"
+		      "Groeten,\nkiem\n" },
+	[LANG_EN] = { "A new password for kiem",
+		      "Hello %s,\n\n"
+		      "You asked for a new password for kiem. Open the link below and choose a new password.\n\n"
+		      "%s\n\n"
+		      "The link works for 1 hour, and only once.\n\n"
+		      "Did you not ask for a new password? Then you do not need to do anything. Your password"
+		      " stays the same.\n\n"
+		      "Kind regards,\nkiem\n" },
+};
+
+/* The account of an address, as the writer sees it. */
+struct holder {
+	char id[UUID_STRLEN + 1];
+	const char *name;
+	enum lang lang;
+	bool blocked;
+	bool confirmed;
+};
+
+/* Finds the account of email on the writer c: 0, ERR_NOTFOUND or ERR_DB. */
+static int find_holder(struct store_conn *c, struct arena *a, const char *email, struct holder *h)
+{
+	struct store_stmt *st = store_prepare(c,
+		"SELECT id, name, lang, blocked_at IS NOT NULL, email_confirmed_at IS NOT NULL"
+		" FROM users WHERE email = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, email);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		snprintf(h->id, sizeof h->id, "%s", store_text(st, 0));
+		h->name = arena_strdup(a, store_text(st, 1));
+		h->lang = strcmp(store_text(st, 2), "en") == 0 ? LANG_EN : LANG_NL;
+		h->blocked = store_int(st, 3) != 0;
+		h->confirmed = store_int(st, 4) != 0;
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* Makes a link for the user that works for hours, on the writer c, and
+ * writes its code to code; links that have expired go at the same time. */
+static int add_link(struct store_conn *c, const char *user_id, const char *purpose, int hours,
+		    char code[SECRET_STRLEN + 1])
+{
+	char hash[65], now[TIME_STRLEN + 1], expires[TIME_STRLEN + 1];
+	time_t t = time(NULL);
+	time_format(t, now);
+	time_format(t + hours * 3600L, expires);
+	user_new_secret(code);
+	secret_hash(code, hash);
+	struct store_stmt *st = store_prepare(c, "DELETE FROM email_links WHERE expires_at <= ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, now);
+	int rc = store_run(st);
+	if (rc)
+		return rc;
+	st = store_prepare(c,
+		"INSERT INTO email_links (token_hash, purpose, user_id, created_at, expires_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, hash);
+	store_bind_str(st, 2, purpose);
+	store_bind_str(st, 3, user_id);
+	store_bind_str(st, 4, now);
+	store_bind_str(st, 5, expires);
+	return store_run(st);
+}
+
+/* The user of a link's code that works now, on connection c: 0,
+ * ERR_NOTFOUND or ERR_DB. */
+static int find_link(struct store_conn *c, const char *code, const char *purpose,
+		     char user_id[UUID_STRLEN + 1])
+{
+	if (!code || strlen(code) != SECRET_STRLEN)
+		return ERR_NOTFOUND;
+	char hash[65], now[TIME_STRLEN + 1];
+	secret_hash(code, hash);
+	time_now(now);
+	struct store_stmt *st = store_prepare(c,
+		"SELECT l.user_id FROM email_links l JOIN users u ON u.id = l.user_id"
+		" WHERE l.token_hash = ?1 AND l.purpose = ?2 AND l.expires_at > ?3 AND u.blocked_at IS NULL");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, hash);
+	store_bind_str(st, 2, purpose);
+	store_bind_str(st, 3, now);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		snprintf(user_id, UUID_STRLEN + 1, "%s", store_text(st, 0));
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* A path on this site with "code" (and "next", if any) in its query. */
+static const char *link_path(struct arena *a, const char *path, const char *code, const char *next)
+{
+	struct buf b = BUF_INIT(1024);
+	buf_adds(&b, path);
+	buf_adds(&b, "?code=");
+	buf_adds(&b, code);
+	if (next) {
+		buf_adds(&b, "&next=");
+		text_url_encode(&b, next);
+	}
+	const char *out = b.err ? NULL : outbox_link(a, b.ptr);
+	buf_release(&b);
+	return out;
+}
+
+/* Queues the confirmation mail with a new link, on the writer c. */
+static int mail_confirm(struct store_conn *c, struct arena *a, const char *user_id, const char *email,
+			const char *name, enum lang lang, const char *next)
+{
+	char code[SECRET_STRLEN + 1];
+	int rc = add_link(c, user_id, "confirm", CONFIRM_LINK_HOURS, code);
+	const char *link = rc ? NULL : link_path(a, "/bevestigen", code, next);
+	sodium_memzero(code, sizeof code);
+	if (rc || !link)
+		return rc ? rc : ERR_NOMEM;
+	return outbox_add(c, email, confirm_mail[lang].subject,
+			  arena_printf(a, confirm_mail[lang].body, name, link));
+}
+
+/* Checks an email typed to ask for a link, and the client's limit. */
+static int check_request(struct arena *a, const char **email, struct mail_request *m, struct problems *p)
+{
+	*email = user_email_key(a, *email);
+	if (valid_text(p, "email", *email, true, USER_EMAIL_MAX, false) && !valid_email(*email))
+		problems_add(p, "email", R_BAD_EMAIL, 0);
+	if (p->n)
+		return ERR_INVALID;
+	m->retry_after = throttle_mail(m->address, time(NULL));
+	return m->retry_after ? ERR_BUSY : 0;
+}
+
+int account_register(struct store *s, struct arena *a, const char *name, const char *email,
+		     const char *password, enum lang lang, const char *next, struct mail_request *m,
+		     struct problems *p)
+{
+	user_check_new(a, &email, &name, password, p);
+	if (p->n)
+		return ERR_INVALID;
+	m->retry_after = throttle_mail(m->address, time(NULL));
+	if (m->retry_after)
+		return ERR_BUSY;
+	if (!text_local_path(next))
+		next = NULL;
+	/* hashed either way, so a taken address takes as long as a new one */
+	char hash[USER_HASH_MAX], id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	if (user_hash_password(password, hash))
+		return ERR_NOMEM;
+	uuid7_new(id);
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c) {
+		sodium_memzero(hash, sizeof hash);
+		return ERR_DB;
+	}
+	struct holder h;
+	int rc = find_holder(c, a, email, &h);
+	bool taken = rc == 0;
+	if (taken && !h.blocked) {
+		/* tell the owner, not the one who asked */
+		rc = outbox_add(c, email, taken_mail[h.lang].subject,
+				arena_printf(a, taken_mail[h.lang].body, h.name, outbox_link(a, "/inloggen"),
+					     outbox_link(a, "/wachtwoord-vergeten")));
+	} else if (rc == ERR_NOTFOUND) {
+		struct store_stmt *st = store_prepare(c,
+			"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
+			"   lang, last_active_at) VALUES (?1, ?2, ?3, ?4, 'user', ?5, ?6, ?5)");
+		rc = ERR_DB;
+		if (st) {
+			store_bind_str(st, 1, id);
+			store_bind_str(st, 2, email);
+			store_bind_str(st, 3, name);
+			store_bind_str(st, 4, hash);
+			store_bind_str(st, 5, now);
+			store_bind_str(st, 6, lang == LANG_EN ? "en" : "nl");
+			rc = store_run(st);
+		}
+		struct viewer self = { .authenticated = true };
+		snprintf(self.user_id, sizeof self.user_id, "%s", id);
+		if (!rc)
+			rc = activity_add(c, &self, "register", "user", id, "");
+		if (!rc)
+			rc = mail_confirm(c, a, id, email, name, lang, next);
+	}
+	sodium_memzero(hash, sizeof hash);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int account_resend(struct store *s, struct arena *a, const char *email, const char *next,
+		   struct mail_request *m, struct problems *p)
+{
+	int rc = check_request(a, &email, m, p);
+	if (rc)
+		return rc;
+	if (!text_local_path(next))
+		next = NULL;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct holder h;
+	rc = find_holder(c, a, email, &h);
+	bool send = !rc && !h.blocked && !h.confirmed;
+	if (rc == ERR_NOTFOUND)
+		rc = 0;
+	if (send)
+		rc = mail_confirm(c, a, h.id, email, h.name, h.lang, next);
+	if (send && !rc)
+		rc = activity_add(c, NULL, "send_confirmation", "user", h.id, "");
+	int crc = store_write_end_aside(s, rc == 0 && send);
+	return rc ? rc : send ? crc : 0;
+}
+
+int account_confirm(struct store *s, const char *code, struct problems *p)
+{
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	char user_id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	time_now(now);
+	int rc = find_link(c, code, "confirm", user_id);
+	if (rc == ERR_NOTFOUND)
+		problems_add(p, "code", R_LINK_INVALID, 0);
+	if ((!rc || rc == ERR_NOTFOUND) && p->n)
+		rc = ERR_INVALID; /* the caller's problems stop it too */
+	struct store_stmt *st;
+	if (!rc) {
+		rc = ERR_DB;
+		st = store_prepare(c, "UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, ?2),"
+				      " last_active_at = ?2 WHERE id = ?1");
+		if (st) {
+			store_bind_str(st, 1, user_id);
+			store_bind_str(st, 2, now);
+			rc = store_run(st);
+		}
+	}
+	/* every confirmation link of the account is done with now */
+	if (!rc) {
+		rc = ERR_DB;
+		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'confirm'");
+		if (st) {
+			store_bind_str(st, 1, user_id);
+			rc = store_run(st);
+		}
+	}
+	struct viewer self = { .authenticated = true };
+	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
+	if (!rc)
+		rc = activity_add(c, &self, "confirm_email", "user", user_id, "");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int account_reset_request(struct store *s, struct arena *a, const char *email, struct mail_request *m,
+			  struct problems *p)
+{
+	int rc = check_request(a, &email, m, p);
+	if (rc)
+		return rc;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct holder h;
+	rc = find_holder(c, a, email, &h);
+	bool send = !rc && !h.blocked;
+	if (rc == ERR_NOTFOUND)
+		rc = 0;
+	char code[SECRET_STRLEN + 1];
+	if (send)
+		rc = add_link(c, h.id, "reset", RESET_LINK_HOURS, code);
+	if (send && !rc) {
+		const char *link = link_path(a, "/wachtwoord-herstellen", code, NULL);
+		rc = link ? outbox_add(c, email, reset_mail[h.lang].subject,
+				       arena_printf(a, reset_mail[h.lang].body, h.name, link))
+			  : ERR_NOMEM;
+	}
+	sodium_memzero(code, sizeof code);
+	if (send && !rc)
+		rc = activity_add(c, NULL, "send_reset", "user", h.id, "");
+	int crc = store_write_end_aside(s, rc == 0 && send);
+	return rc ? rc : send ? crc : 0;
+}
+
+int account_reset_check(struct store *s, const char *code)
+{
+	char user_id[UUID_STRLEN + 1];
+	return find_link(store_reader(s), code, "reset", user_id);
+}
+
+int account_reset(struct store *s, struct arena *a, const char *code, const char *password,
+		  struct problems *p)
+{
+	char user_id[UUID_STRLEN + 1];
+	int rc = find_link(store_reader(s), code, "reset", user_id);
+	if (rc == ERR_NOTFOUND) {
+		problems_add(p, "code", R_LINK_INVALID, 0);
+		return ERR_INVALID;
+	}
+	struct user u;
+	if (!rc)
+		rc = user_get(s, a, user_id, &u);
+	if (rc)
+		return rc;
+	user_check_password(p, "password", password, u.email, u.name);
+	if (p->n)
+		return ERR_INVALID;
+	char hash[USER_HASH_MAX], now[TIME_STRLEN + 1];
+	if (user_hash_password(password, hash))
+		return ERR_NOMEM;
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c) {
+		sodium_memzero(hash, sizeof hash);
+		return ERR_DB;
+	}
+	/* again on the writer: another request may have used the link since */
+	rc = find_link(c, code, "reset", user_id);
+	if (rc == ERR_NOTFOUND) {
+		problems_add(p, "code", R_LINK_INVALID, 0);
+		rc = ERR_INVALID;
+	}
+	struct store_stmt *st;
+	if (!rc) {
+		rc = ERR_DB;
+		st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
+				      " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
+		if (st) {
+			store_bind_str(st, 1, user_id);
+			store_bind_str(st, 2, hash);
+			store_bind_str(st, 3, now);
+			rc = store_run(st);
+		}
+	}
+	/* the person proved they own the address: no link of theirs is needed
+	 * any more */
+	if (!rc) {
+		rc = ERR_DB;
+		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1");
+		if (st) {
+			store_bind_str(st, 1, user_id);
+			rc = store_run(st);
+		}
+	}
+	/* whoever knew the old password is logged out everywhere */
+	if (!rc)
+		rc = user_end_sessions(c, user_id);
+	struct viewer self = { .authenticated = true };
+	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
+	if (!rc)
+		rc = activity_add(c, &self, "reset_password", "user", user_id, "");
+	sodium_memzero(hash, sizeof hash);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}

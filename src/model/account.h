@@ -1,0 +1,63 @@
+/* account: people who make their own account, confirm their email address
+ * and reset a forgotten password, through one-time links sent by mail.
+ *
+ * A link's code is a secret given out once (in the mail) and stored only
+ * as its hash in email_links, with its purpose and when it expires. The
+ * mail is queued in the outbox in the same transaction as the change.
+ *
+ * Nothing here tells a stranger whether an email address has an account:
+ * registering with a taken address, or asking for a link for an unknown
+ * one, answers as for any other, and only the mailbox learns more. The
+ * requests that send mail are limited per client address (throttle.h). */
+#ifndef KIEM_ACCOUNT_H
+#define KIEM_ACCOUNT_H
+
+#include "../base/lang.h"
+#include "valid.h"
+
+struct arena;
+struct store;
+
+enum {
+	CONFIRM_LINK_HOURS = 48, /* a link to confirm an address works this long */
+	RESET_LINK_HOURS = 1,    /* a link to reset a password works this long */
+};
+
+/* Where to send mail from and whom to: one request's context. */
+struct mail_request {
+	const char *address; /* the client's address, for throttle_mail */
+	long retry_after;    /* out: the seconds to wait, with ERR_BUSY */
+};
+
+/* Registers a new account (email not confirmed yet) and mails a link to
+ * confirm it, in lang; next (a path on this site, else ignored) goes
+ * through the link to the confirmation page. If the address has an account
+ * already, its owner is told by mail instead, and the answer is the same.
+ * ERR_INVALID with problems on name, email and password (the rules of
+ * user_add); ERR_BUSY when the client sent too many. */
+int account_register(struct store *s, struct arena *a, const char *name, const char *email,
+		     const char *password, enum lang lang, const char *next, struct mail_request *m,
+		     struct problems *p);
+/* Mails a new confirmation link if the address has an account that is not
+ * confirmed yet (and not blocked); answers the same either way. */
+int account_resend(struct store *s, struct arena *a, const char *email, const char *next,
+		   struct mail_request *m, struct problems *p);
+/* Confirms the address of the link's account and uses the link up;
+ * ERR_INVALID with a problem on "code" if it is unknown, used or expired. */
+int account_confirm(struct store *s, const char *code, struct problems *p);
+
+/* Mails a link to choose a new password if the address has an account
+ * that is not blocked; answers the same either way. */
+int account_reset_request(struct store *s, struct arena *a, const char *email, struct mail_request *m,
+			  struct problems *p);
+/* 0 if a reset link's code works now (and uses nothing up), else
+ * ERR_NOTFOUND. */
+int account_reset_check(struct store *s, const char *code);
+/* Sets a new password with a reset link: the rules of a new password,
+ * problem on field "password"; a problem on "code" if the link does not
+ * work. The user's reset links are used up, all their sessions end, and
+ * their address counts as confirmed (the mail reached them). */
+int account_reset(struct store *s, struct arena *a, const char *code, const char *password,
+		  struct problems *p);
+
+#endif
