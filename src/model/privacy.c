@@ -161,7 +161,7 @@ static int log_memberships(struct store_conn *c, const struct viewer *v)
 	while ((rc = store_step(st)) == STORE_ROW) {
 		char id[UUID_STRLEN + 1];
 		snprintf(id, sizeof id, "%s", store_text(st, 0));
-		rc = activity_add(c, v, "remove_member", "party", id, "members");
+		rc = activity_add_about(c, v, "remove_member", "party", id, "members", v->user_id, NULL);
 		if (rc)
 			break;
 	}

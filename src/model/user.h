@@ -106,5 +106,10 @@ int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id
 
 /* The hash under which a secret is stored (64 hex characters). */
 void secret_hash(const char *secret, char out[65]);
+/* A new secret: 32 random bytes from libsodium, in base64url. */
+void secret_new(char out[SECRET_STRLEN + 1]);
+/* An email address as it is stored and compared: trimmed, in lower case;
+ * in the arena. */
+char *email_normal(struct arena *a, const char *s);
 
 #endif
