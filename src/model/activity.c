@@ -40,14 +40,21 @@ int activity_add_about(struct store_conn *c, const struct viewer *v, const char 
 	return store_run(st);
 }
 
+/* The list holds only what the viewer may read: for a coordinator, the
+ * entries about the parties in their areas, which activity_list's SQL keeps
+ * (PARTY_COORDINATED_BY); so it is asked of as such an entry. */
+static const struct perm_target in_scope = { NULL, false, MEMBER_NONE, true };
+
+bool activity_can_read(const struct viewer *v)
+{
+	return perm_can(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
+}
+
 int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		  const struct activity_filter *f, struct problems *p, struct activity **items,
 		  size_t *n, const char **next)
 {
-	/* the list holds only what the viewer may read: for a coordinator, the
-	 * entries in their scope, which the SQL below keeps */
-	struct perm_target scope = { NULL, false, MEMBER_NONE, true };
-	int rc = perm_check(v, OBJ_ACTIVITY, ACT_READ, &scope);
+	int rc = perm_check(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
 	if (rc)
 		return rc;
 	int limit = f->limit > 0 ? f->limit : 20;

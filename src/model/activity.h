@@ -7,6 +7,7 @@
 #ifndef KIEM_ACTIVITY_H
 #define KIEM_ACTIVITY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../base/uuid.h"
@@ -53,6 +54,8 @@ int activity_add_about(struct store_conn *c, const struct viewer *v, const char 
  * with problems for a bad cursor. Platform admins read every entry; a
  * coordinator reads the entries about parties in their areas (and the
  * areas inside them), as perm.c says (OBJ_ACTIVITY). */
+/* Whether the viewer may read (a part of) the log: for showing the menu. */
+bool activity_can_read(const struct viewer *v);
 int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		  const struct activity_filter *f, struct problems *p, struct activity **items,
 		  size_t *n, const char **next);
