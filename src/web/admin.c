@@ -134,12 +134,13 @@ static void write_object(struct http_req *r, struct names *c, const struct activ
 static void write_subject(struct http_req *r, const struct activity *e)
 {
 	struct buf *b = &r->out;
+	/* these are about an invitation; the others about a person */
+	bool invitation = strcmp(e->action, "invite") == 0 || strcmp(e->action, "decline_invitation") == 0 ||
+			  strcmp(e->action, "withdraw_invitation") == 0;
 	if (e->subject_name)
 		html_f(b, "%s", e->subject_name);
-	else if (e->subject_id && strstr(e->action, "invitation") == NULL && strcmp(e->action, "invite") != 0)
-		html_f(b, "%s", T(r, M_ACTIVITY_GONE_ACCOUNT));
 	else if (e->subject_id)
-		html_f(b, "%s", T(r, M_ACTIVITY_SUBJECT_INVITATION));
+		html_f(b, "%s", T(r, invitation ? M_ACTIVITY_SUBJECT_INVITATION : M_ACTIVITY_GONE_ACCOUNT));
 	if (e->detail && *e->detail) {
 		int role = enum_find(member_roles, MEMBER_ROLE_COUNT, e->detail);
 		html_raw(b, e->subject_id ? " (" : "(");

@@ -423,6 +423,9 @@ describe('the activity log says whom and what', () => {
     assert.match(page.text, /href="\/beheer\/activiteit"/);
     assert.ok(page.text.includes('Buurtkeuken De Uitnodiging'));
     assert.ok(!page.text.includes('Andere Wijkpartij'));
+    // invitations are named as such, never by their address
+    assert.match(page.text, /een uitnodiging \(rol: (Lid|Beheerder)\)/);
+    assert.ok(!/@elders\.example|@uitnodiging\.example/.test(page.text), 'no email address on the activity page');
     // others still may not
     assertProblem(await call(k.url, '/api/v1/activity', { token: T.member }), 403);
     assertProblem(await call(k.url, '/api/v1/activity'), 401);
