@@ -1,6 +1,7 @@
 /* /api/v1/activity: the audit trail (activiteitenlog), newest first, for
- * platform admins. Entries name the fields a change touched, never their
- * values. */
+ * platform admins, and for coordinators the entries about parties in their
+ * areas. Entries name the fields a change touched, never their values;
+ * member changes say whom they were about and which role was given. */
 #include <string.h>
 
 #include "../base/arena.h"
@@ -35,6 +36,9 @@ static json_t *activity_json(const struct activity *e)
 	json_object_set_new(o, "objectType", json_string(e->object_type));
 	json_object_set_new(o, "objectId", json_string(e->object_id));
 	json_object_set_new(o, "fields", fields_json(e->fields));
+	json_object_set_new(o, "subjectId", api_str_or_null(e->subject_id));
+	json_object_set_new(o, "subjectName", api_str_or_null(e->subject_name));
+	json_object_set_new(o, "detail", api_str_or_null(e->detail));
 	return o;
 }
 

@@ -126,7 +126,7 @@ static int add_link(struct store_conn *c, const char *user_id, const char *purpo
 	time_t t = time(NULL);
 	time_format(t, now);
 	time_format(t + hours * 3600L, expires);
-	user_new_secret(code);
+	secret_new(code);
 	secret_hash(code, hash);
 	struct store_stmt *st = store_prepare(c, "DELETE FROM email_links WHERE expires_at <= ?1");
 	if (!st)
@@ -210,7 +210,7 @@ static int mail_confirm(struct store_conn *c, struct arena *a, const char *user_
 /* Checks an email typed to ask for a link, and the client's limit. */
 static int check_request(struct arena *a, const char **email, struct mail_request *m, struct problems *p)
 {
-	*email = user_email_key(a, *email);
+	*email = email_normal(a, *email ? *email : "");
 	if (valid_text(p, "email", *email, true, USER_EMAIL_MAX, false) && !valid_email(*email))
 		problems_add(p, "email", R_BAD_EMAIL, 0);
 	if (p->n)

@@ -8,16 +8,24 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "party.h"
 
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
 		 const char *object_type, const char *object_id, const char *fields)
+{
+	return activity_add_about(c, v, action, object_type, object_id, fields, NULL, NULL);
+}
+
+int activity_add_about(struct store_conn *c, const struct viewer *v, const char *action,
+		       const char *object_type, const char *object_id, const char *fields,
+		       const char *subject_id, const char *detail)
 {
 	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(id);
 	time_now(now);
 	struct store_stmt *st = store_prepare(c,
-		"INSERT INTO activity (id, at, actor_id, action, object_type, object_id, fields)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO activity (id, at, actor_id, action, object_type, object_id, fields, subject_id, detail)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
@@ -27,14 +35,26 @@ int activity_add(struct store_conn *c, const struct viewer *v, const char *actio
 	store_bind_str(st, 5, object_type);
 	store_bind_str(st, 6, object_id);
 	store_bind_str(st, 7, fields ? fields : "");
+	store_bind_str(st, 8, subject_id);
+	store_bind_str(st, 9, detail);
 	return store_run(st);
+}
+
+/* The list holds only what the viewer may read: for a coordinator, the
+ * entries about the parties in their areas, which activity_list's SQL keeps
+ * (PARTY_COORDINATED_BY); so it is asked of as such an entry. */
+static const struct perm_target in_scope = { NULL, false, MEMBER_NONE, true };
+
+bool activity_can_read(const struct viewer *v)
+{
+	return perm_can(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
 }
 
 int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		  const struct activity_filter *f, struct problems *p, struct activity **items,
 		  size_t *n, const char **next)
 {
-	int rc = perm_check(v, OBJ_ACTIVITY, ACT_READ, NULL);
+	int rc = perm_check(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
 	if (rc)
 		return rc;
 	int limit = f->limit > 0 ? f->limit : 20;
@@ -52,11 +72,13 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	if (p->n)
 		return ERR_INVALID;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT l.id, l.at, l.actor_id, u.name, l.action, l.object_type, l.object_id, l.fields"
-		" FROM activity l LEFT JOIN users u ON u.id = l.actor_id"
+		"SELECT l.id, l.at, l.actor_id, u.name, l.action, l.object_type, l.object_id, l.fields,"
+		"  l.subject_id, su.name, l.detail"
+		" FROM activity l LEFT JOIN users u ON u.id = l.actor_id LEFT JOIN users su ON su.id = l.subject_id"
 		" WHERE (?1 IS NULL OR l.object_type = ?1) AND (?2 IS NULL OR l.object_id = ?2)"
 		"   AND (?3 IS NULL OR l.actor_id = ?3)"
 		"   AND (?4 IS NULL OR l.seq < (SELECT seq FROM activity WHERE id = ?4))"
+		"   AND (?6 = 1 OR (l.object_type = 'party' AND " PARTY_COORDINATED_BY("l.object_id", "?7") "))"
 		" ORDER BY l.seq DESC LIMIT ?5");
 	if (!st)
 		return ERR_DB;
@@ -65,6 +87,8 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 3, f->actor);
 	store_bind_str(st, 4, f->cursor);
 	store_bind_int(st, 5, limit + 1);
+	store_bind_int(st, 6, v->role == PROLE_ADMIN);
+	store_bind_str(st, 7, v->user_id);
 	struct activity *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	size_t count = 0;
 	while ((rc = store_step(st)) == STORE_ROW) {
@@ -77,6 +101,9 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		e->object_type = arena_strdup(a, store_text(st, 5));
 		e->object_id = arena_strdup(a, store_text(st, 6));
 		e->fields = arena_strdup(a, store_text(st, 7));
+		e->subject_id = store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8));
+		e->subject_name = store_is_null(st, 9) ? NULL : arena_strdup(a, store_text(st, 9));
+		e->detail = store_is_null(st, 10) ? NULL : arena_strdup(a, store_text(st, 10));
 	}
 	store_reset(st);
 	if (rc < 0)

@@ -7,6 +7,7 @@
 #ifndef KIEM_ACTIVITY_H
 #define KIEM_ACTIVITY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../base/uuid.h"
@@ -26,6 +27,9 @@ struct activity {
 	const char *object_type;
 	const char *object_id;
 	const char *fields;     /* comma-separated field names, or "" */
+	const char *subject_id;   /* whom it was about (a member's user id, an invitation's id), or NULL */
+	const char *subject_name; /* the name of a subject with an account, or NULL */
+	const char *detail;       /* what was given (a role key), never personal data, or NULL */
 };
 
 struct activity_filter {
@@ -40,8 +44,18 @@ struct activity_filter {
  * transaction. */
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
 		 const char *object_type, const char *object_id, const char *fields);
+/* The same, saying whom the change was about (subject_id: a user id, or the
+ * id of an invitation, never an email address) and what was given (detail:
+ * a key such as the role "admin"; no personal data). Either may be NULL. */
+int activity_add_about(struct store_conn *c, const struct viewer *v, const char *action,
+		       const char *object_type, const char *object_id, const char *fields,
+		       const char *subject_id, const char *detail);
 /* Newest first, for those allowed (ERR_AUTH, ERR_FORBIDDEN); ERR_INVALID
- * with problems for a bad cursor. */
+ * with problems for a bad cursor. Platform admins read every entry; a
+ * coordinator reads the entries about parties in their areas (and the
+ * areas inside them), as perm.c says (OBJ_ACTIVITY). */
+/* Whether the viewer may read (a part of) the log: for showing the menu. */
+bool activity_can_read(const struct viewer *v);
 int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		  const struct activity_filter *f, struct problems *p, struct activity **items,
 		  size_t *n, const char **next);

@@ -135,7 +135,7 @@ int member_add(struct store *s, struct arena *a, const struct viewer *v, const c
 		}
 	}
 	if (!rc)
-		rc = activity_add(c, v, "add_member", "party", pa.id, "members");
+		rc = activity_add_about(c, v, "add_member", "party", pa.id, "members", u.id, role);
 	int crc = store_write_end(s, rc == 0);
 	if (!rc && !crc && out) {
 		snprintf(out->user_id, sizeof out->user_id, "%s", u.id);
@@ -173,7 +173,7 @@ int member_set_role(struct store *s, struct arena *a, const struct viewer *v, co
 			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
-		rc = activity_add(c, v, "change_member", "party", pa.id, "members");
+		rc = activity_add_about(c, v, "change_member", "party", pa.id, "members", user_id, role);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -205,7 +205,8 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
-		rc = activity_add(c, v, "remove_member", "party", pa.id, "members");
+		/* leaving is a removal whose actor is its subject */
+		rc = activity_add_about(c, v, "remove_member", "party", pa.id, "members", user_id, NULL);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }

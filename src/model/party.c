@@ -89,9 +89,7 @@ bool party_sort_parse(const char *name, enum party_sort *out)
 #define VISIBLE \
 	" AND (p.visibility = 'public' OR ?5 = 1" \
 	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.party_id = p.id AND m.user_id = ?6)" \
-	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
-	"      JOIN party_areas pa2 ON pa2.party_id = p.id JOIN areas a2 ON a2.code = pa2.area_code" \
-	"      WHERE ca.user_id = ?6 AND a2.path LIKE c.path || '%'))"
+	"  OR " PARTY_COORDINATED_BY("p.id", "?6") ")"
 
 /* ?7, ?8: the cursor's sort value and id; ?9 the limit; ?10 the search. */
 #define LIST_SQL(from, kind, area, keyset, order) \
@@ -259,10 +257,8 @@ int party_relation(struct store_conn *c, const struct viewer *v, const char *par
 	if (!v || !v->authenticated)
 		return 0;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2),"
-		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
-		"   JOIN party_areas pa ON pa.party_id = ?1 JOIN areas a ON a.code = pa.area_code"
-		"   WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
+		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2), "
+		PARTY_COORDINATED_BY("?1", "?2"));
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, party_id);

@@ -55,8 +55,8 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_CREATE] = W_USER,
 		[ACT_DELETE] = W_OWNER,
 	},
-	[OBJ_ACTIVITY] = {
-		[ACT_READ] = W_ADMIN,
+	[OBJ_ACTIVITY] = { /* a coordinator: the entries about parties in their areas */
+		[ACT_READ] = W_COORDINATOR | W_ADMIN,
 	},
 	[OBJ_USERS] = { /* other people's accounts: their rights and blocking */
 		[ACT_READ] = W_ADMIN,

@@ -97,8 +97,10 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const token[] = { "id", "name", "createdAt", "lastUsedAt" };
 	static const char *const area[] = { "code", "name" };
 	static const char *const link[] = { "purpose", "createdAt", "expiresAt" };
+	static const char *const invitation[] = { "id", "partyId", "partyName", "email", "role", "invitedBy",
+						  "createdAt", "expiresAt" };
 	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
-					     "fields" };
+					     "fields", "subjectId", "detail" };
 	char now[TIME_STRLEN + 1];
 	time_now(now);
 	json_t *doc = json_object();
@@ -136,9 +138,21 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 			v->user_id, doc, "coordinatorAreas", area, 2);
 	if (!rc)
 		rc = export_rows(store_prepare(c,
-			"SELECT id, at, actor_id, action, object_type, object_id, fields FROM activity"
-			" WHERE actor_id = ?1 OR (object_type = 'user' AND object_id = ?1) ORDER BY seq"),
-			v->user_id, doc, "activity", entry, 7);
+			"SELECT id, at, actor_id, action, object_type, object_id, fields, subject_id, detail FROM activity"
+			" WHERE actor_id = ?1 OR (object_type = 'user' AND object_id = ?1) OR subject_id = ?1 ORDER BY seq"),
+			v->user_id, doc, "activity", entry, 9);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT i.id, i.party_id, p.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at"
+			" FROM invitations i JOIN parties p ON p.id = i.party_id"
+			" WHERE i.email = (SELECT email FROM users WHERE id = ?1) ORDER BY i.created_at, i.id"),
+			v->user_id, doc, "invitationsReceived", invitation, 8);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT i.id, i.party_id, p.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at"
+			" FROM invitations i JOIN parties p ON p.id = i.party_id"
+			" WHERE i.invited_by = ?1 ORDER BY i.created_at, i.id"),
+			v->user_id, doc, "invitationsSent", invitation, 8);
 	if (!rc)
 		split_fields(json_object_get(doc, "activity"));
 	if (rc) {
@@ -172,7 +186,7 @@ static int log_memberships(struct store_conn *c, const struct viewer *actor, con
 	while ((rc = store_step(st)) == STORE_ROW) {
 		char id[UUID_STRLEN + 1];
 		snprintf(id, sizeof id, "%s", store_text(st, 0));
-		rc = activity_add(c, actor, "remove_member", "party", id, "members");
+		rc = activity_add_about(c, actor, "remove_member", "party", id, "members", user_id, NULL);
 		if (rc)
 			break;
 	}
@@ -220,6 +234,9 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 		rc = run_for(store_prepare(c,
 			"DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE"),
 			user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "UPDATE invitations SET invited_by = NULL WHERE invited_by = ?1"),
+			     user_id);
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it;
 		 * the warning time goes too, so the sweep never sees the row again */

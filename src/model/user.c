@@ -21,7 +21,7 @@ void secret_hash(const char *secret, char out[65])
 	text_hex(h, sizeof h, out);
 }
 
-static void new_secret(char out[SECRET_STRLEN + 1])
+void secret_new(char out[SECRET_STRLEN + 1])
 {
 	unsigned char raw[32];
 	randombytes_buf(raw, sizeof raw);
@@ -29,18 +29,13 @@ static void new_secret(char out[SECRET_STRLEN + 1])
 	sodium_memzero(raw, sizeof raw);
 }
 
-static char *lower(struct arena *a, const char *s)
+char *email_normal(struct arena *a, const char *s)
 {
 	char *t = text_trim(a, s, strlen(s));
 	for (char *c = t; *c; c++)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c - 'A' + 'a');
 	return t;
-}
-
-char *user_email_key(struct arena *a, const char *email)
-{
-	return lower(a, email ? email : "");
 }
 
 #define USER_COLS "id, email, name, platform_role, created_at, blocked_at IS NOT NULL," \
@@ -78,7 +73,7 @@ void user_check_password(struct problems *p, const char *field, const char *pass
 void user_check_new(struct arena *a, const char **email, const char **name, const char *password,
 		    struct problems *p)
 {
-	*email = *email ? lower(a, *email) : "";
+	*email = *email ? email_normal(a, *email) : "";
 	*name = *name ? text_trim(a, *name, strlen(*name)) : "";
 	if (valid_text(p, "email", *email, true, USER_EMAIL_MAX, false) && !valid_email(*email))
 		problems_add(p, "email", R_BAD_EMAIL, 0);
@@ -91,11 +86,6 @@ int user_hash_password(const char *password, char out[USER_HASH_MAX])
 	return crypto_pwhash_str_alg(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 				     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13)
 		? ERR_NOMEM : 0;
-}
-
-void user_new_secret(char out[SECRET_STRLEN + 1])
-{
-	new_secret(out);
 }
 
 int user_add(struct store *s, struct arena *a, const char *email, const char *name,
@@ -153,7 +143,7 @@ int user_by_email(struct store *s, struct arena *a, const char *email, struct us
 		"SELECT " USER_COLS " FROM users WHERE email = ?1");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, lower(a, email));
+	store_bind_str(st, 1, email_normal(a, email));
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		read_user(st, a, out);
@@ -182,7 +172,7 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1 AND blocked_at IS NULL");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, lower(a, email));
+	store_bind_str(st, 1, email_normal(a, email));
 	int rc = store_step(st);
 	const char *hash = dummy;
 	bool found = false;
@@ -284,7 +274,7 @@ int session_revoke(struct store *s, const struct viewer *v, const char *id)
 int session_create(struct store *s, const char *user_id, char token[SECRET_STRLEN + 1])
 {
 	char hash[65], now[TIME_STRLEN + 1], expires[TIME_STRLEN + 1], idle[TIME_STRLEN + 1];
-	new_secret(token);
+	secret_new(token);
 	secret_hash(token, hash);
 	time_t t = time(NULL);
 	time_format(t, now);
@@ -434,7 +424,7 @@ int token_create(struct store *s, struct arena *a, const struct viewer *v, const
 	if (!valid_text(p, "name", name, true, TOKEN_NAME_MAX, false) || p->n)
 		return ERR_INVALID; /* also for the caller's problems: no token then */
 	char raw[SECRET_STRLEN + 1], hash[65];
-	new_secret(raw);
+	secret_new(raw);
 	snprintf(secret, TOKEN_STRLEN + 1, "kiem_%s", raw);
 	secret_hash(secret, hash);
 	uuid7_new(out->id);

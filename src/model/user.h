@@ -48,12 +48,8 @@ void user_check_new(struct arena *a, const char **email, const char **name, cons
 /* The rules for a new password (password.h), as a problem on field. */
 void user_check_password(struct problems *p, const char *field, const char *password,
 			 const char *email, const char *name);
-/* An email address as accounts are found by: trimmed, in lower case. */
-char *user_email_key(struct arena *a, const char *email);
 /* The argon2id hash a password is stored as. */
 int user_hash_password(const char *password, char out[USER_HASH_MAX]);
-/* A new random secret (32 bytes, base64url). */
-void user_new_secret(char out[SECRET_STRLEN + 1]);
 /* Ends every session of a user, on the writer c inside a transaction. */
 int user_end_sessions(struct store_conn *c, const char *user_id);
 
@@ -128,5 +124,10 @@ int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id
 
 /* The hash under which a secret is stored (64 hex characters). */
 void secret_hash(const char *secret, char out[65]);
+/* A new secret: 32 random bytes from libsodium, in base64url. */
+void secret_new(char out[SECRET_STRLEN + 1]);
+/* An email address as it is stored and compared: trimmed, in lower case;
+ * in the arena. */
+char *email_normal(struct arena *a, const char *s);
 
 #endif

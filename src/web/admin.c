@@ -1,6 +1,7 @@
 /* /beheer/activiteit: the activity log, the audit trail, for platform
- * admins: every change, newest first, with who made it and which fields it
- * touched (never their values). */
+ * admins (every change) and coordinators (the changes to the parties in
+ * their areas): newest first, with who made it, whom it was about, and
+ * which fields it touched (never their values). */
 #include <string.h>
 
 #include "../base/arena.h"
@@ -34,6 +35,10 @@ static const struct {
 	{ "send_confirmation", M_ACTION_SEND_CONFIRMATION },
 	{ "send_reset", M_ACTION_SEND_RESET },
 	{ "reset_password", M_ACTION_RESET_PASSWORD },
+	{ "invite", M_ACTION_INVITE },
+	{ "accept_invitation", M_ACTION_ACCEPT_INVITATION },
+	{ "decline_invitation", M_ACTION_DECLINE_INVITATION },
+	{ "withdraw_invitation", M_ACTION_WITHDRAW_INVITATION },
 };
 
 /* The fields of the log, by the names of the forms and the API. */
@@ -45,7 +50,7 @@ static const struct {
 	{ "email", M_EMAIL }, { "phone", M_PHONE }, { "website", M_WEBSITE },
 	{ "capacityHours", M_CAPACITY }, { "visibility", M_VISIBILITY }, { "areas", M_AREAS },
 	{ "roles", M_ROLES }, { "tags", M_TAGS }, { "members", M_MEMBERS },
-	{ "blocked", M_FIELD_BLOCKED }, { "coordinatorAreas", M_FIELD_COORDINATOR_AREAS },
+	{ "invitations", M_INVITATIONS }, { "blocked", M_FIELD_BLOCKED }, { "coordinatorAreas", M_FIELD_COORDINATOR_AREAS },
 };
 
 static const char *action_name(struct http_req *r, const char *key)
@@ -129,6 +134,26 @@ static void write_object(struct http_req *r, struct names *c, const struct activ
 	}
 }
 
+/* Whom a change was about: a person by name, or an invitation (never its
+ * address), and the role given. */
+static void write_subject(struct http_req *r, const struct activity *e)
+{
+	struct buf *b = &r->out;
+	/* these are about an invitation; the others about a person */
+	bool invitation = strcmp(e->action, "invite") == 0 || strcmp(e->action, "decline_invitation") == 0 ||
+			  strcmp(e->action, "withdraw_invitation") == 0;
+	if (e->subject_name)
+		html_f(b, "%s", e->subject_name);
+	else if (e->subject_id)
+		html_f(b, "%s", T(r, invitation ? M_ACTIVITY_SUBJECT_INVITATION : M_ACTIVITY_GONE_ACCOUNT));
+	if (e->detail && *e->detail) {
+		int role = enum_find(member_roles, MEMBER_ROLE_COUNT, e->detail);
+		html_raw(b, e->subject_id ? " (" : "(");
+		html_f(b, T(r, M_ACTIVITY_DETAIL_ROLE), role > 0 ? web_member_role(r, (enum member_role)role) : e->detail);
+		html_raw(b, ")");
+	}
+}
+
 static void write_row(struct http_req *r, struct names *c, const struct activity *e)
 {
 	struct buf *b = &r->out;
@@ -141,6 +166,8 @@ static void write_row(struct http_req *r, struct names *c, const struct activity
 		html_f(b, "%s", T(r, e->actor_id ? M_ACTIVITY_GONE_ACCOUNT : M_ACTIVITY_SYSTEM));
 	html_f(b, "</td><td>%s</td><td>", action_name(r, e->action));
 	write_object(r, c, e);
+	html_raw(b, "</td><td>");
+	write_subject(r, e);
 	html_raw(b, "</td><td>");
 	write_fields(r, e->fields);
 	html_raw(b, "</td></tr>\n");
@@ -172,15 +199,17 @@ void page_activity(struct http_req *r)
 	html_f(b, "<h1>%s</h1>\n", T(r, M_ACTIVITY_TITLE));
 	/* a bad cursor is a problem of no field: the summary says it in words */
 	form_error_summary(r, &p, NULL, 0);
-	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_ACTIVITY_INTRO));
+	html_f(b, "<p class=\"lead\">%s</p>\n",
+	       T(r, r->viewer.role == PROLE_ADMIN ? M_ACTIVITY_INTRO : M_ACTIVITY_INTRO_AREAS));
 	if (!n && !p.n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_ACTIVITY_NONE));
 	} else if (n) {
 		html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"%s\" tabindex=\"0\">\n"
 			  "<table class=\"activity\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+			  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			  "</tr></thead>\n<tbody>\n",
 		       T(r, M_ACTIVITY_TITLE), T(r, M_ACTIVITY_WHEN), T(r, M_ACTIVITY_WHO), T(r, M_ACTIVITY_ACTION),
-		       T(r, M_ACTIVITY_OBJECT), T(r, M_ACTIVITY_FIELDS));
+		       T(r, M_ACTIVITY_OBJECT), T(r, M_ACTIVITY_SUBJECT), T(r, M_ACTIVITY_FIELDS));
 		struct names c = { .n = 0 };
 		for (size_t i = 0; i < n; i++)
 			write_row(r, &c, &items[i]);

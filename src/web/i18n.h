@@ -215,8 +215,6 @@
 	X(MEMBER_REMOVE, "Verwijderen", "Remove") \
 	X(MEMBER_REMOVE_LABEL, "Verwijderen: %s", "Remove: %s") \
 	X(MEMBER_ADD_TITLE, "Iemand toevoegen", "Add someone") \
-	X(MEMBER_ADD_EMAIL_HINT, "Het e-mailadres waarmee de persoon inlogt bij kiem. De persoon moet al een account hebben.", \
-	  "The email address the person logs in to kiem with. The person must already have an account.") \
 	X(MEMBER_ADD_SUBMIT, "Toevoegen", "Add") \
 	X(MEMBER_ADDED, "De persoon is toegevoegd aan de partij.", "The person has been added to the party.") \
 	X(MEMBER_ROLE_CHANGED, "De rol is gewijzigd.", "The role has been changed.") \
@@ -256,6 +254,47 @@
 	X(ACTION_UNBLOCK, "Blokkade opgeheven", "Unblocked") \
 	X(ACTION_APPOINT_COORDINATOR, "Coördinator gemaakt", "Made coordinator") \
 	X(ACTION_DISMISS_COORDINATOR, "Geen coördinator meer", "No longer coordinator") \
+	/* invitations by email, and whom a member change was about (issue 3) */ \
+	X(MEMBER_INVITE_HINT, "Heeft de persoon al een account met dit e-mailadres? Dan komt die er meteen bij. Anders sturen we een uitnodiging per e-mail.", \
+	  "Does the person already have an account with this email address? Then they are added at once. If not, we send an invitation by email.") \
+	X(INVITE_SENT, "De uitnodiging is verstuurd. De link in de e-mail werkt 14 dagen.", "The invitation has been sent. The link in the email works for 14 days.") \
+	X(INVITATIONS, "Uitnodigingen", "Invitations") \
+	X(INVITATIONS_INTRO, "Deze mensen kregen een uitnodiging per e-mail en hebben nog niet gereageerd. Nodig iemand opnieuw uit als de e-mail niet aankwam: de oude link werkt dan niet meer.", \
+	  "These people got an invitation by email and have not answered yet. Invite someone again if the email did not arrive: the old link then stops working.") \
+	X(INVITATION_BY, "Uitgenodigd door", "Invited by") \
+	X(INVITATION_EXPIRES, "Verloopt", "Expires") \
+	X(INVITATION_WITHDRAW, "Intrekken", "Withdraw") \
+	X(INVITATION_WITHDRAW_LABEL, "Intrekken: de uitnodiging aan %s", "Withdraw: the invitation to %s") \
+	X(INVITATION_WITHDRAWN, "De uitnodiging is ingetrokken. De link werkt niet meer.", "The invitation has been withdrawn. The link no longer works.") \
+	X(INVITATION_NOBODY, "een verwijderd account", "a removed account") \
+	X(INVITATION_TITLE, "Uitnodiging voor %s", "Invitation to %s") \
+	X(INVITATION_FROM, "%s nodigt je uit voor de partij %s.", "%s invites you to the party %s.") \
+	X(INVITATION_FROM_NOBODY, "Je bent uitgenodigd voor de partij %s.", "You have been invited to the party %s.") \
+	X(INVITATION_ROLE, "Je rol wordt: %s.", "Your role will be: %s.") \
+	X(INVITATION_UNTIL, "De uitnodiging werkt tot %s.", "The invitation works until %s.") \
+	X(INVITATION_LOGIN_TEXT, "Log in om de uitnodiging aan te nemen. Heb je nog geen account? Maak er dan een, met het e-mailadres %s.", \
+	  "Log in to accept the invitation. No account yet? Then make one, with the email address %s.") \
+	X(INVITATION_LOGIN, "Inloggen", "Log in") \
+	X(INVITATION_REGISTER, "Account maken", "Make an account") \
+	X(INVITATION_AS, "Je bent ingelogd als %s. Neem je de uitnodiging aan?", "You are logged in as %s. Do you accept the invitation?") \
+	X(INVITATION_ACCEPT, "Aannemen", "Accept") \
+	X(INVITATION_DECLINE, "Afslaan", "Decline") \
+	X(INVITATION_ACCEPTED, "Je hebt de uitnodiging aangenomen. Welkom bij de partij!", "You have accepted the invitation. Welcome to the party!") \
+	X(INVITATION_DECLINED_TITLE, "Uitnodiging afgeslagen", "Invitation declined") \
+	X(INVITATION_DECLINED_TEXT, "Je hebt de uitnodiging afgeslagen. Er is verder niets veranderd. Wil je later toch meedoen? Vraag de partij dan om een nieuwe uitnodiging.", \
+	  "You have declined the invitation. Nothing else has changed. Do you want to join later after all? Then ask the party for a new invitation.") \
+	X(INVITATION_GONE_TITLE, "Deze uitnodiging werkt niet meer", "This invitation no longer works") \
+	X(INVITATION_GONE_TEXT, "De link is onbekend, al gebruikt, ingetrokken of verlopen. Een uitnodiging werkt één keer en 14 dagen lang. Wil je meedoen? Vraag de partij om een nieuwe uitnodiging.", \
+	  "The link is unknown, already used, withdrawn or expired. An invitation works once and for 14 days. Do you want to join? Ask the party for a new invitation.") \
+	X(ACTION_INVITE, "Uitgenodigd", "Invited") \
+	X(ACTION_ACCEPT_INVITATION, "Uitnodiging aangenomen", "Invitation accepted") \
+	X(ACTION_DECLINE_INVITATION, "Uitnodiging afgeslagen", "Invitation declined") \
+	X(ACTION_WITHDRAW_INVITATION, "Uitnodiging ingetrokken", "Invitation withdrawn") \
+	X(ACTIVITY_SUBJECT, "Over wie", "About whom") \
+	X(ACTIVITY_SUBJECT_INVITATION, "een uitnodiging", "an invitation") \
+	X(ACTIVITY_DETAIL_ROLE, "rol: %s", "role: %s") \
+	X(ACTIVITY_INTRO_AREAS, "De wijzigingen aan de partijen in jouw gebieden: wanneer, door wie, wat en welke gegevens. De nieuwste staat bovenaan. De gegevens zelf staan hier niet, alleen welke het waren.", \
+	  "The changes to the parties in your areas: when, by whom, what and which details. The newest is at the top. The details themselves are not shown, only which ones they were.") \
 	X(FIELD_BLOCKED, "Blokkade", "Block") \
 	X(FIELD_COORDINATOR_AREAS, "Gebieden als coördinator", "Areas as coordinator") \
 	X(OBJECT_USER, "Account", "Account") \

@@ -4,6 +4,7 @@
 
 #include "../base/arena.h"
 #include "../base/text.h"
+#include "../model/activity.h"
 #include "html.h"
 
 static struct buf *out(struct http_req *r)
@@ -99,7 +100,7 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 	html_f(b, "<nav aria-label=\"%s\">\n<ul>\n", T(r, M_NAV_LABEL));
 	nav_item(r, "/", M_NAV_HOME, current == NAV_HOME);
 	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
-	if (r->viewer.authenticated && perm_can(&r->viewer, OBJ_ACTIVITY, ACT_READ, NULL))
+	if (r->viewer.authenticated && activity_can_read(&r->viewer))
 		nav_item(r, "/beheer/activiteit", M_NAV_ACTIVITY, current == NAV_ACTIVITY);
 	if (r->viewer.authenticated && perm_can(&r->viewer, OBJ_USERS, ACT_READ, NULL))
 		nav_item(r, "/beheer/gebruikers", M_NAV_USERS, current == NAV_USERS);

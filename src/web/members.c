@@ -1,13 +1,17 @@
 /* /partijen/{id}/leden: the members of a party, adding a person by email,
  * changing a member's role, removing a member, and leaving a party
- * oneself. Who may do what is the model's (perm.c, OBJ_MEMBERS); the page
- * shows only the forms the viewer may use, and the model checks again. */
+ * oneself; the pending invitations, and withdrawing one. The one "add" form
+ * adds someone with an account at once and invites anyone else by email
+ * (invitation_add_or_invite). Who may do what is the model's (perm.c,
+ * OBJ_MEMBERS); the page shows only the forms the viewer may use, and the
+ * model checks again. */
 #include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../base/uuid.h"
+#include "../model/invitation.h"
 #include "../model/member.h"
 #include "../model/party.h"
 #include "html.h"
@@ -135,7 +139,7 @@ static void add_section(struct http_req *r, const struct party *pa, const struct
 	struct buf *b = &r->out;
 	html_f(b, "<section aria-labelledby=\"add-title\">\n<h2 id=\"add-title\">%s</h2>\n", T(r, M_MEMBER_ADD_TITLE));
 	form_begin(r, arena_printf(r->arena, "/partijen/%s/leden", pa->id), true);
-	struct field email = { .name = "email", .label = T(r, M_EMAIL), .hint = T(r, M_MEMBER_ADD_EMAIL_HINT),
+	struct field email = { .name = "email", .label = T(r, M_EMAIL), .hint = T(r, M_MEMBER_INVITE_HINT),
 			       .value = af->email, .type = "email", .required = true, .autocomplete = "off" };
 	field_text(r, &email, af->p);
 	const char *role = af->role && *af->role ? af->role : member_roles[MEMBER_MEMBER].key;
@@ -149,6 +153,41 @@ static void add_section(struct http_req *r, const struct party *pa, const struct
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_MEMBER_ADD_SUBMIT));
 	form_end(r);
 	html_raw(b, "</section>\n");
+}
+
+static void invitations_section(struct http_req *r, const struct party *pa)
+{
+	struct invitation *items = NULL;
+	size_t n = 0;
+	if (invitation_list(r->store, r->arena, &r->viewer, pa->id, &items, &n) || !n)
+		return;
+	struct buf *b = &r->out;
+	bool can_delete = party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_DELETE);
+	html_f(b, "<section aria-labelledby=\"invitations-title\">\n<h2 id=\"invitations-title\">%s</h2>\n<p>%s</p>\n",
+	       T(r, M_INVITATIONS), T(r, M_INVITATIONS_INTRO));
+	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"invitations-title\" tabindex=\"0\">\n"
+		  "<table class=\"invitations\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	       T(r, M_EMAIL), T(r, M_ROLE), T(r, M_INVITATION_BY), T(r, M_INVITATION_EXPIRES));
+	if (can_delete)
+		html_f(b, "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>", T(r, M_MEMBER_ACTIONS));
+	html_raw(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct invitation *inv = &items[i];
+		html_f(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>", inv->email,
+		       web_member_role(r, inv->role), inv->invited_by_name ? inv->invited_by_name : T(r, M_INVITATION_NOBODY));
+		html_f(b, "<td><time datetime=\"%s\">%s</time></td>", inv->expires_at, page_date(r, inv->expires_at));
+		if (can_delete) {
+			html_raw(b, "<td>");
+			form_begin(r, arena_printf(r->arena, "/partijen/%s/uitnodigingen/%s/intrekken", pa->id, inv->id), true);
+			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
+			       arena_printf(r->arena, T(r, M_INVITATION_WITHDRAW_LABEL), inv->email), T(r, M_INVITATION_WITHDRAW));
+			form_end(r);
+			html_raw(b, "</td>");
+		}
+		html_raw(b, "</tr>\n");
+	}
+	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
 static void leave_section(struct http_req *r, const struct party *pa, const struct member *items, size_t n)
@@ -190,6 +229,12 @@ static void render(struct http_req *r, const struct party *pa, const struct add_
 	html_f(b, "</a></p>\n<h1>%s</h1>\n", title);
 	if (http_query(r, "toegevoegd"))
 		page_notice(r, T(r, M_MEMBER_ADDED));
+	else if (http_query(r, "uitgenodigd"))
+		page_notice(r, T(r, M_INVITE_SENT));
+	else if (http_query(r, "ingetrokken"))
+		page_notice(r, T(r, M_INVITATION_WITHDRAWN));
+	else if (http_query(r, "aangenomen"))
+		page_notice(r, T(r, M_INVITATION_ACCEPTED));
 	else if (http_query(r, "gewijzigd"))
 		page_notice(r, T(r, M_MEMBER_ROLE_CHANGED));
 	else if (http_query(r, "verwijderd"))
@@ -202,8 +247,10 @@ static void render(struct http_req *r, const struct party *pa, const struct add_
 	form_error_summary(r, af->p, labels, 2);
 	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_MEMBERS_INTRO));
 	members_table(r, pa, items, n);
-	if (party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_CREATE))
+	if (party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_CREATE)) {
+		invitations_section(r, pa);
 		add_section(r, pa, af);
+	}
 	if (pa->member != MEMBER_NONE)
 		leave_section(r, pa, items, n);
 	page_end(r);
@@ -247,7 +294,8 @@ void page_members(struct http_req *r)
 	struct problems p = { 0 };
 	/* spaces around a pasted address are no mistake of the person's */
 	const char *trimmed = email ? text_trim(r->arena, email, strlen(email)) : NULL;
-	int rc = member_add(r->store, r->arena, &r->viewer, pa.id, trimmed, role, NULL, &p);
+	bool invited = false;
+	int rc = invitation_add_or_invite(r->store, r->arena, &r->viewer, pa.id, trimmed, role, r->lang, &invited, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		struct add_form af = { email ? email : "", role, &p, false };
@@ -258,7 +306,7 @@ void page_members(struct http_req *r)
 		fail(r, rc);
 		return;
 	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?toegevoegd=1", pa.id));
+	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?%s=1", pa.id, invited ? "uitgenodigd" : "toegevoegd"));
 }
 
 void page_member_role(struct http_req *r)
@@ -303,4 +351,16 @@ void page_member_remove(struct http_req *r)
 		http_redirect(r, "/account?verlaten=1");
 	else
 		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?verwijderd=1", r->params[0]));
+}
+
+void page_invitation_withdraw(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	int rc = invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?ingetrokken=1", r->params[0]));
 }

@@ -12,12 +12,17 @@
 //   one's own data: everyone logged in downloads it and erases their own
 //             account (the erasing runs use a fresh account of each role, so
 //             the other rows keep their people).
+//   invitations: who manages the party's members invites and withdraws;
+//             whoever has the code and is logged in accepts or declines;
+//   activity: platform admins read all of it, coordinators the entries of
+//             the parties in their areas (so both get 200), others 403.
 // Anonymous callers get 401 from the API and 303 to the login from the
 // pages. Every cell runs against its own fresh target where the action
 // would destroy or change it, and checks the target afterwards: changed
 // when allowed, unchanged when denied. Also: reads of a private party.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, partyBody } from './helpers.mjs';
 
@@ -57,6 +62,10 @@ const MATRIX = {
   'POST /api/v1/parties/{id}/members':                        [401,     403,     403,        403,   201,       403,       201,        201],
   'PATCH /api/v1/parties/{id}/members/{userId}':              [401,     403,     403,        403,   200,       403,       200,        200],
   'DELETE /api/v1/parties/{id}/members/{userId}':             [401,     403,     403,        403,   204,       403,       204,        204],
+  'POST /api/v1/parties/{id}/invitations':                    [401,     403,     403,        403,   201,       403,       201,        201],
+  'DELETE /api/v1/parties/{id}/invitations/{invitationId}':   [401,     403,     403,        403,   204,       403,       204,        204],
+  'POST /api/v1/invitation-acceptances':                      [401,     201,     201,        201,   201,       201,       201,        201],
+  'GET /api/v1/activity':                                     [401,     403,     403,        403,   403,       200,       200,        200],
   'POST /api/v1/areas':                                       [401,     403,     403,        403,   403,       403,       403,        201],
   'PATCH /api/v1/users/{id}':                                 [401,     403,     403,        403,   403,       403,       403,        200],
   'POST /api/v1/users/{id}/coordinator-areas':                [401,     403,     403,        403,   403,       403,       403,        200],
@@ -74,6 +83,11 @@ const MATRIX = {
   'POST /partijen/{id}/leden':                                ['login', 403,     403,        403,   303,       403,       303,        303],
   'POST /partijen/{id}/leden/{user}/rol':                     ['login', 403,     403,        403,   303,       403,       303,        303],
   'POST /partijen/{id}/leden/{user}/verwijderen':             ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /partijen/{id}/leden (invite)':                       ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /partijen/{id}/uitnodigingen/{invitation}/intrekken': ['login', 403,     403,        403,   303,       403,       303,        303],
+  'POST /uitnodigingen/{code}/aannemen':                      ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /uitnodigingen/{code}/afslaan':                       ['login', 200,     200,        200,   200,       200,       200,        200],
+  'GET /beheer/activiteit':                                   ['login', 403,     403,        403,   403,       200,       200,        200],
   'POST /beheer/gebruikers/{id}/blokkeren':                   ['login', 403,     403,        403,   403,       403,       403,        303],
   'POST /beheer/gebruikers/{id}/coordinator':                 ['login', 403,     403,        403,   403,       403,       403,        303],
   'POST /beheer/gebruikers/{id}/coordinator/{code}/ontslaan': ['login', 403,     403,        403,   403,       403,       403,        303],
@@ -293,6 +307,26 @@ function assertOwnExport(role, doc) {
 
 // How many accounts have this email address, as a platform admin sees.
 const accountsOf = async (email) => (await api('admin', `/api/v1/users?q=${encodeURIComponent(email)}`)).body.items.length;
+
+// The pending invitations of a party, as the platform admin sees them.
+async function invitationsState(id) {
+  const r = await api('admin', `/api/v1/parties/${id}/invitations`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((i) => `${i.email}:${i.role}`).sort();
+}
+
+// A fresh party with one invitation, as the party admin: {id, invitation, code}.
+async function freshInvitation() {
+  const party = await freshParty();
+  const email = `genodigd-${uniq()}@matrix.example`;
+  const r = await api('partyAdmin', `/api/v1/parties/${party.id}/invitations`, { method: 'POST', body: { email, role: 'member' } });
+  assert.equal(r.status, 201, r.text);
+  const body = execFileSync('sqlite3', [k.db, `SELECT body FROM outbox WHERE recipient = '${email}' ORDER BY seq DESC LIMIT 1`], { encoding: 'utf8' });
+  const code = /\/uitnodigingen\/([A-Za-z0-9_-]{43})/.exec(body)[1];
+  return { id: party.id, invitation: r.body.id, code };
+}
+const invitationRow = (act) => ({ setup: freshInvitation, act, state: (ctx) => invitationsState(ctx.id) });
+
 const owner = (role) => (role === 'anonymous' ? 'otto' : role);
 const browserOf = (role) => (role === 'anonymous' ? new Browser() : B[role]);
 let areaNo = 10;
@@ -332,6 +366,20 @@ const ACTIONS = {
     api(role, `/api/v1/parties/${ctx.id}/members/${ID.otto}`, { method: 'PATCH', body: { role: 'admin' } })),
   'DELETE /api/v1/parties/{id}/members/{userId}': membersRow({ otto: true }, (role, ctx) =>
     api(role, `/api/v1/parties/${ctx.id}/members/${ID.otto}`, { method: 'DELETE' })),
+  'POST /api/v1/parties/{id}/invitations': {
+    setup: () => freshParty(),
+    act: (role, ctx) => api(role, `/api/v1/parties/${ctx.id}/invitations`, { method: 'POST', body: { email: `nieuw-${uniq()}@matrix.example`, role: 'member' } }),
+    state: (ctx) => invitationsState(ctx.id),
+  },
+  'DELETE /api/v1/parties/{id}/invitations/{invitationId}': invitationRow((role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}/invitations/${ctx.invitation}`, { method: 'DELETE' })),
+  'POST /api/v1/invitation-acceptances': invitationRow((role, ctx) =>
+    api(role, '/api/v1/invitation-acceptances', { method: 'POST', body: { code: ctx.code } })),
+  'GET /api/v1/activity': {
+    act: (role) => api(role, '/api/v1/activity?limit=100'),
+    // a coordinator reads only the entries of the parties in their areas
+    check: (r) => { if (r.status === 200) assert.ok(r.body.items.length > 0); },
+  },
   'POST /api/v1/areas': {
     setup: () => ({ code: `BU034403${areaNo++}` }),
     act: (role, ctx) => api(role, '/api/v1/areas', { method: 'POST', body: { code: ctx.code, name: `Buurt ${ctx.code}`, level: 'neighbourhood', parent: AREA } }),
@@ -399,6 +447,20 @@ const ACTIONS = {
     browserOf(role).post(`/partijen/${ctx.id}/leden/${ID.otto}/rol`, { role: 'admin' })),
   'POST /partijen/{id}/leden/{user}/verwijderen': membersRow({ otto: true }, (role, ctx) =>
     browserOf(role).post(`/partijen/${ctx.id}/leden/${ID.otto}/verwijderen`)),
+  'POST /partijen/{id}/leden (invite)': {
+    setup: () => freshParty(),
+    act: (role, ctx) => browserOf(role).post(`/partijen/${ctx.id}/leden`, { email: `per-formulier-${uniq()}@matrix.example`, role: 'member' }),
+    state: (ctx) => invitationsState(ctx.id),
+  },
+  'POST /partijen/{id}/uitnodigingen/{invitation}/intrekken': invitationRow((role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/uitnodigingen/${ctx.invitation}/intrekken`)),
+  'POST /uitnodigingen/{code}/aannemen': invitationRow((role, ctx) =>
+    browserOf(role).post(`/uitnodigingen/${ctx.code}/aannemen`)),
+  'POST /uitnodigingen/{code}/afslaan': invitationRow((role, ctx) =>
+    browserOf(role).post(`/uitnodigingen/${ctx.code}/afslaan`)),
+  'GET /beheer/activiteit': {
+    act: (role) => browserOf(role).request('/beheer/activiteit'),
+  },
   'POST /beheer/gebruikers/{id}/blokkeren': {
     act: (role) => browserOf(role).post(`/beheer/gebruikers/${ID.tom}/blokkeren`, { blocked: '1' }),
     state: () => userState('tom'),

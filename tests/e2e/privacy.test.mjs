@@ -105,7 +105,9 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+    assert.deepEqual(b.invitationsReceived, []);
+    assert.deepEqual(b.invitationsSent, []);
     assert.match(b.exportedAt, TIME);
     assert.deepEqual(b.account, {
       id: zedId, name: ZED.name, email: ZED.email, role: 'user', createdAt: b.account.createdAt, blocked: false, blockedAt: null,
@@ -125,14 +127,15 @@ describe('export and erasure through the API', () => {
     assert.ok(b.tokens.some((t) => t.name === 'mijn script'));
     for (const t of b.tokens) assert.deepEqual(Object.keys(t).sort(), ['createdAt', 'id', 'lastUsedAt', 'name']);
     assert.deepEqual(b.coordinatorAreas, []);
-    // the account's creation (object), the party made (actor); Alice adding
-    // Zed is her act on her party, not in Zed's export
+    // the account's creation (object), the party made (actor), and Alice
+    // adding Zed to her party (Zed is its subject)
     assert.ok(b.activity.some((e) => e.action === 'create' && e.objectType === 'user' && e.objectId === zedId));
     assert.ok(b.activity.some((e) => e.action === 'create' && e.objectType === 'party' && e.objectId === made.id && e.actorId === zedId));
+    assert.ok(b.activity.some((e) => e.action === 'add_member' && e.objectId === joined.id && e.subjectId === zedId && e.detail === 'member'));
     for (const e of b.activity) {
-      assert.deepEqual(Object.keys(e).sort(), ['action', 'actorId', 'at', 'fields', 'id', 'objectId', 'objectType']);
+      assert.deepEqual(Object.keys(e).sort(), ['action', 'actorId', 'at', 'detail', 'fields', 'id', 'objectId', 'objectType', 'subjectId']);
       assert.ok(Array.isArray(e.fields));
-      assert.ok(e.actorId === zedId || (e.objectType === 'user' && e.objectId === zedId));
+      assert.ok(e.actorId === zedId || (e.objectType === 'user' && e.objectId === zedId) || e.subjectId === zedId);
     }
     // no secret and no hash of one
     for (const secret of [T.zed, secondToken, session.get('kiem_session')]) assert.ok(!res.text.includes(secret));

@@ -126,15 +126,18 @@ static void test_export(void **state)
 	json_t *areas = json_object_get(doc, "coordinatorAreas");
 	assert_int_equal(json_array_size(areas), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(areas, 0), "code")), "GM0344");
-	/* made by the system, appointed by the admin, and their own acts */
+	/* made by the system, appointed by the admin, added to parties (as the
+	 * subject), and their own acts */
 	json_t *log = json_object_get(doc, "activity");
 	assert_true(json_array_size(log) >= 4);
 	size_t i;
 	json_t *e;
 	json_array_foreach(log, i, e) {
 		const char *actor = json_string_value(json_object_get(e, "actorId"));
-		bool about = !strcmp(json_string_value(json_object_get(e, "objectType")), "user") &&
-			     !strcmp(json_string_value(json_object_get(e, "objectId")), zed_v.user_id);
+		const char *subject = json_string_value(json_object_get(e, "subjectId"));
+		bool about = (!strcmp(json_string_value(json_object_get(e, "objectType")), "user") &&
+			      !strcmp(json_string_value(json_object_get(e, "objectId")), zed_v.user_id)) ||
+			     (subject && !strcmp(subject, zed_v.user_id)); /* a member change about them */
 		assert_true(about || (actor && !strcmp(actor, zed_v.user_id)));
 		assert_true(json_is_array(json_object_get(e, "fields")));
 	}

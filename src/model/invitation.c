@@ -1,0 +1,417 @@
+#include "invitation.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "outbox.h"
+#include "party.h"
+#include "user.h"
+
+enum { INVITATIONS_MAX = 1000 };
+
+/* The invitation mail, in plain language (B1). The body's formats take, in
+ * order: the inviter's name, the party's name, the role's name, the link
+ * and the number of days it works. */
+static const struct {
+	const char *subject; /* the party's name */
+	const char *body;
+} mail[LANG_COUNT] = {
+	[LANG_NL] = {
+		"Uitnodiging voor %s in kiem",
+		"Hallo,\n\n"
+		"%s nodigt je uit voor de partij %s in kiem. Je wordt daar %s.\n\n"
+		"Open deze link om de uitnodiging te bekijken en aan te nemen:\n%s\n\n"
+		"Heb je nog geen account? Via de link maak je er een aan, met dit e-mailadres.\n\n"
+		"De link werkt %d dagen. Wil je niet meedoen? Dan hoef je niets te doen.\n\n"
+		"Groet,\nkiem\n",
+	},
+	[LANG_EN] = {
+		"Invitation to %s on kiem",
+		"Hello,\n\n"
+		"%s invites you to the party %s on kiem. You will be %s there.\n\n"
+		"Open this link to see the invitation and accept it:\n%s\n\n"
+		"No account yet? The link lets you make one, with this email address.\n\n"
+		"The link works for %d days. Do you not want to join? Then you need not do anything.\n\n"
+		"Regards,\nkiem\n",
+	},
+};
+
+#define INVITATION_COLS \
+	"i.id, i.party_id, p.name, i.email, i.role, i.invited_by, u.name, i.created_at, i.expires_at"
+#define INVITATION_FROM \
+	" FROM invitations i JOIN parties p ON p.id = i.party_id LEFT JOIN users u ON u.id = i.invited_by"
+
+static enum member_role role_of(const char *key)
+{
+	int r = key ? enum_find(member_roles, MEMBER_ROLE_COUNT, key) : -1;
+	return r > 0 ? (enum member_role)r : MEMBER_NONE;
+}
+
+static void read_row(struct store_stmt *st, struct arena *a, struct invitation *out)
+{
+	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+	snprintf(out->party_id, sizeof out->party_id, "%s", store_text(st, 1));
+	out->party_name = arena_strdup(a, store_text(st, 2));
+	out->email = arena_strdup(a, store_text(st, 3));
+	out->role = role_of(store_text(st, 4));
+	out->invited_by = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	out->invited_by_name = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	out->created_at = arena_strdup(a, store_text(st, 7));
+	out->expires_at = arena_strdup(a, store_text(st, 8));
+}
+
+/* The party, read as the viewer, if they may do act to its members. */
+static int check(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		 enum perm_action act, struct party *pa)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	int rc = party_get(s, a, v, party_id, pa);
+	if (rc)
+		return rc;
+	return party_can(v, pa, OBJ_MEMBERS, act) ? 0 : ERR_FORBIDDEN;
+}
+
+/* Invitations past their expiry are deleted by the next write that meets
+ * them: they are kept no longer than INVITATION_DAYS. On the writer. */
+static int sweep(struct store_conn *c, const char *now)
+{
+	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE expires_at <= ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, now);
+	return store_run(st);
+}
+
+/* Whether the person with this email is in the party already. */
+static int is_member(struct store *s, const char *party_id, const char *email, bool *yes)
+{
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id"
+		" WHERE m.party_id = ?1 AND u.email = ?2)");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, party_id);
+	store_bind_str(st, 2, email);
+	int rc = store_step(st);
+	*yes = rc == STORE_ROW && store_int(st, 0) != 0;
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : ERR_DB;
+}
+
+/* Writes or renews the invitation, its mail and its log entry, inside the
+ * caller's write transaction; out->id is the invitation's. */
+static int write_invitation(struct store_conn *c, struct arena *a, const struct viewer *v,
+			    const struct party *pa, const char *email, const char *role, enum lang lang,
+			    const char *now, const char *expires, struct invitation *out)
+{
+	char code[SECRET_STRLEN + 1], hash[65];
+	secret_new(code);
+	secret_hash(code, hash);
+	uuid7_new(out->id);
+	int rc = sweep(c, now);
+	struct store_stmt *st = rc ? NULL : store_prepare(c,
+		"INSERT INTO invitations (id, party_id, email, role, token_hash, invited_by, created_at, expires_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		" ON CONFLICT (party_id, email) DO UPDATE SET role = excluded.role,"
+		"  token_hash = excluded.token_hash, invited_by = excluded.invited_by,"
+		"  created_at = excluded.created_at, expires_at = excluded.expires_at");
+	if (!st)
+		return rc ? rc : ERR_DB;
+	store_bind_str(st, 1, out->id);
+	store_bind_str(st, 2, pa->id);
+	store_bind_str(st, 3, email);
+	store_bind_str(st, 4, role);
+	store_bind_str(st, 5, hash);
+	store_bind_str(st, 6, v->user_id);
+	store_bind_str(st, 7, now);
+	store_bind_str(st, 8, expires);
+	rc = store_run(st);
+	/* a renewal keeps the invitation's id */
+	st = rc ? NULL : store_prepare(c, "SELECT id FROM invitations WHERE party_id = ?1 AND email = ?2");
+	if (!st)
+		return rc ? rc : ERR_DB;
+	store_bind_str(st, 1, pa->id);
+	store_bind_str(st, 2, email);
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+	store_reset(st);
+	if (rc != STORE_ROW)
+		return ERR_DB;
+	const char *link = outbox_link(a, arena_printf(a, "/uitnodigingen/%s", code));
+	enum member_role r = role_of(role);
+	rc = outbox_add(c, email, arena_printf(a, mail[lang].subject, pa->name),
+			arena_printf(a, mail[lang].body, v->name, pa->name, member_roles[r].name[lang], link,
+				     (int)INVITATION_DAYS));
+	if (!rc)
+		rc = activity_add_about(c, v, "invite", "party", pa->id, "invitations", out->id, role);
+	return rc;
+}
+
+int invitation_create(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		      const char *email, const char *role, enum lang lang, struct invitation *out,
+		      struct problems *p)
+{
+	struct party pa;
+	int rc = check(s, a, v, party_id, ACT_CREATE, &pa);
+	if (rc)
+		return rc;
+	if ((unsigned)lang >= LANG_COUNT)
+		lang = LANG_NL;
+	email = email ? email_normal(a, email) : "";
+	if (valid_text(p, "email", email, true, USER_EMAIL_MAX, false)) {
+		bool member = false;
+		if (!valid_email(email))
+			problems_add(p, "email", R_BAD_EMAIL, 0);
+		else if ((rc = is_member(s, pa.id, email, &member)))
+			return rc;
+		else if (member)
+			problems_add(p, "email", R_DUPLICATE, 0);
+	}
+	if (!role || !*role)
+		problems_add(p, "role", R_CHOOSE, 0);
+	else if (role_of(role) == MEMBER_NONE)
+		problems_add(p, "role", R_NOT_ONE_OF, 0);
+	if (p->n)
+		return ERR_INVALID;
+	char *now = arena_alloc(a, TIME_STRLEN + 1), *expires = arena_alloc(a, TIME_STRLEN + 1);
+	time_t t = time(NULL);
+	time_format(t, now);
+	time_format(t + (time_t)INVITATION_DAYS * 24 * 3600, expires);
+	struct invitation inv = { 0 };
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = write_invitation(c, a, v, &pa, email, role, lang, now, expires, &inv);
+	int crc = store_write_end(s, rc == 0);
+	if (rc || crc)
+		return rc ? rc : crc;
+	if (out) {
+		*out = inv;
+		snprintf(out->party_id, sizeof out->party_id, "%s", pa.id);
+		out->party_name = pa.name;
+		out->email = email;
+		out->role = role_of(role);
+		out->invited_by = arena_strdup(a, v->user_id);
+		out->invited_by_name = arena_strdup(a, v->name);
+		out->created_at = now;
+		out->expires_at = expires;
+	}
+	return 0;
+}
+
+int invitation_add_or_invite(struct store *s, struct arena *a, const struct viewer *v,
+			     const char *party_id, const char *email, const char *role, enum lang lang,
+			     bool *invited, struct problems *p)
+{
+	*invited = false;
+	struct user u;
+	int rc = email && *email ? user_by_email(s, a, email, &u) : ERR_NOTFOUND;
+	if (rc == 0)
+		return member_add(s, a, v, party_id, email, role, NULL, p);
+	if (rc != ERR_NOTFOUND)
+		return rc;
+	rc = invitation_create(s, a, v, party_id, email, role, lang, NULL, p);
+	*invited = rc == 0;
+	return rc;
+}
+
+int invitation_list(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		    struct invitation **items, size_t *n)
+{
+	struct party pa;
+	int rc = check(s, a, v, party_id, ACT_CREATE, &pa);
+	if (rc)
+		return rc;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.party_id = ?1 AND i.expires_at > ?2"
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT 1000");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, pa.id);
+	store_bind_str(st, 2, now);
+	struct invitation *list = arena_alloc(a, sizeof *list * INVITATIONS_MAX);
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW && count < INVITATIONS_MAX)
+		read_row(st, a, &list[count++]);
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+int invitation_get(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+		   const char *id, struct invitation *out)
+{
+	struct invitation *items;
+	size_t n;
+	int rc = invitation_list(s, a, v, party_id, &items, &n);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (id && strcmp(items[i].id, id) == 0) {
+			*out = items[i];
+			return 0;
+		}
+	}
+	return ERR_NOTFOUND;
+}
+
+int invitation_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
+			const char *id)
+{
+	struct party pa;
+	int rc = check(s, a, v, party_id, ACT_DELETE, &pa);
+	if (rc)
+		return rc;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE id = ?1 AND party_id = ?2");
+	rc = ERR_DB;
+	if (st) {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, pa.id);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = activity_add_about(c, v, "withdraw_invitation", "party", pa.id, "invitations", id, NULL);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int invitation_by_code(struct store *s, struct arena *a, const char *code, struct invitation *out)
+{
+	if (!code || strlen(code) != SECRET_STRLEN)
+		return ERR_NOTFOUND;
+	char hash[65], now[TIME_STRLEN + 1];
+	secret_hash(code, hash);
+	time_now(now);
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.token_hash = ?1 AND i.expires_at > ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, hash);
+	store_bind_str(st, 2, now);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		read_row(st, a, out);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+}
+
+/* The pending invitation of a code, on the writer: its id, party and role. */
+static int find_code(struct store_conn *c, const char *code, const char *now, char id[UUID_STRLEN + 1],
+		     char party_id[UUID_STRLEN + 1], char role[16])
+{
+	if (!code || strlen(code) != SECRET_STRLEN)
+		return ERR_NOTFOUND;
+	char hash[65];
+	secret_hash(code, hash);
+	struct store_stmt *st = store_prepare(c,
+		"SELECT id, party_id, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, hash);
+	store_bind_str(st, 2, now);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		snprintf(id, UUID_STRLEN + 1, "%s", store_text(st, 0));
+		snprintf(party_id, UUID_STRLEN + 1, "%s", store_text(st, 1));
+		snprintf(role, 16, "%s", store_text(st, 2));
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+}
+
+static int delete_invitation(struct store_conn *c, const char *id)
+{
+	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	return store_run(st);
+}
+
+/* Makes the viewer member with role, keeping admin if they were admin. */
+static int join(struct store_conn *c, const struct viewer *v, const char *party_id, const char *role,
+		const char *now)
+{
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (party_id, user_id) DO UPDATE SET role ="
+		"  CASE WHEN excluded.role = 'admin' THEN 'admin' ELSE memberships.role END");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, party_id);
+	store_bind_str(st, 2, v->user_id);
+	store_bind_str(st, 3, role);
+	store_bind_str(st, 4, now);
+	return store_run(st);
+}
+
+int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, const char *code,
+		      struct membership *out)
+{
+	if (!v || !v->authenticated || !v->user_id[0])
+		return ERR_AUTH;
+	char now[TIME_STRLEN + 1], id[UUID_STRLEN + 1], party_id[UUID_STRLEN + 1], role[16];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = find_code(c, code, now, id, party_id, role);
+	if (!rc)
+		rc = join(c, v, party_id, role, now);
+	if (!rc)
+		rc = delete_invitation(c, id);
+	if (!rc)
+		rc = activity_add_about(c, v, "accept_invitation", "party", party_id, "members", v->user_id, role);
+	int crc = store_write_end(s, rc == 0);
+	if (rc || crc)
+		return rc ? rc : crc;
+	if (!out)
+		return 0;
+	struct membership *items;
+	size_t n;
+	rc = member_of(s, a, v->user_id, &items, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (strcmp(items[i].party_id, party_id) == 0) {
+			*out = items[i];
+			return 0;
+		}
+	}
+	return rc ? rc : ERR_NOTFOUND;
+}
+
+int invitation_decline(struct store *s, struct arena *a, const struct viewer *v, const char *code)
+{
+	(void)a;
+	if (!v || !v->authenticated || !v->user_id[0])
+		return ERR_AUTH;
+	char now[TIME_STRLEN + 1], id[UUID_STRLEN + 1], party_id[UUID_STRLEN + 1], role[16];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = find_code(c, code, now, id, party_id, role);
+	if (!rc)
+		rc = delete_invitation(c, id);
+	if (!rc)
+		rc = activity_add_about(c, v, "decline_invitation", "party", party_id, "invitations", id, NULL);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
