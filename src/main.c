@@ -16,6 +16,7 @@ static const struct {
 	{ "serve", cmd_serve, "serve the web interface and the JSON API" },
 	{ "user", cmd_user, "add a user: kiem user add --email E --name N" },
 	{ "token", cmd_token, "print a new API token: kiem token create --email E" },
+	{ "mail", cmd_mail, "queue a test mail: kiem mail test --to ADDRESS" },
 };
 
 static void usage(FILE *f)

@@ -10,6 +10,7 @@ int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 
 /* The database path: the flag, else $KIEM_DB, else ./kiem.db. */
 const char *cli_db_path(const char *flag);

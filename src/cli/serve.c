@@ -11,8 +11,10 @@
 #include "../base/log.h"
 #include "../http/http.h"
 #include "../store/store.h"
+#include "../model/outbox.h"
 #include "../web/web.h"
 #include "cli.h"
+#include "mailer.h"
 
 static const char usage[] =
 	"usage: kiem serve [--db PATH | --pg CONNINFO] [--listen ADDR:PORT]\n"
@@ -28,7 +30,32 @@ static const char usage[] =
 	"Environment: KIEM_THREADS sets the number of worker threads (default: the\n"
 	"number of processors, at least 2); KIEM_CACHE_MB the memory for answers to anonymous\n"
 	"reads, kept until the next write (default 32; 0 turns it off); KIEM_PRIVACY_CONTACT\n"
-	"who runs this kiem and how to reach them about privacy, shown on /privacy.\n";
+	"who runs this kiem and how to reach them about privacy, shown on /privacy.\n"
+	"\n"
+	"Mail (confirmations, password resets, invitations) is queued in the database\n"
+	"and sent every few seconds, with retries; see docs/operations.md, \"Mail\":\n"
+	"  KIEM_BASE_URL       where people reach kiem, for links in mail, such as\n"
+	"                      https://kiem.example.nl (default http:// and the listen address)\n"
+	"  KIEM_MAIL_FROM      the sender, such as \"kiem <noreply@kiem.example.nl>\"\n"
+	"                      (default kiem <noreply@HOST>, HOST from KIEM_BASE_URL)\n"
+	"  KIEM_SMTP_URL       send through this server: smtp://HOST[:PORT] (STARTTLS when\n"
+	"                      offered, always with a password) or smtps://HOST[:PORT]\n"
+	"  KIEM_SMTP_USER, KIEM_SMTP_PASSWORD  the login at that server, if it needs one\n"
+	"  KIEM_SENDMAIL       or hand mail to this sendmail-compatible program\n"
+	"                      (an absolute path, such as /usr/sbin/sendmail)\n"
+	"With neither KIEM_SMTP_URL nor KIEM_SENDMAIL, mail is written to the log, links\n"
+	"included, for development. 'kiem mail test --to ADDRESS' queues a test mail.\n";
+
+static struct mailer_config mail_cfg;
+static char bound_url[MAILER_URL_MAX + 1];
+
+/* Without KIEM_BASE_URL, links point at the address really listened on
+ * (the port picked for port 0). */
+static void on_listening(const char *url)
+{
+	snprintf(bound_url, sizeof bound_url, "%s", url);
+	outbox_base_url = bound_url;
+}
 
 int cmd_serve(int argc, char **argv)
 {
@@ -79,6 +106,12 @@ int cmd_serve(int argc, char **argv)
 	}
 
 	web_privacy_contact = getenv("KIEM_PRIVACY_CONTACT");
+	char why[300];
+	if (mailer_configure(&mail_cfg, listen, why, sizeof why)) {
+		cli_error("%s", why);
+		return 2;
+	}
+	const char *base = getenv("KIEM_BASE_URL");
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);
@@ -101,13 +134,21 @@ int cmd_serve(int argc, char **argv)
 		.api_version = API_VERSION,
 		.page_error = web_error_page,
 		.api_error = api_error,
+		.on_listening = base && *base ? NULL : on_listening,
 	};
 	if (overview_start(s)) {
 		cli_error("could not start the overview's worker");
 		store_close(s);
 		return 1;
 	}
+	if (mailer_start(s, &mail_cfg)) {
+		cli_error("could not start the mail worker");
+		overview_stop();
+		store_close(s);
+		return 1;
+	}
 	int rc = http_serve(&cfg);
+	mailer_stop();
 	overview_stop();
 	store_close(s);
 	if (rc) {
