@@ -2,6 +2,7 @@
  * settings of a running `kiem serve`. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/err.h"
@@ -30,9 +31,7 @@ static const char body[] =
 	"Dit is een testbericht van kiem. Als je dit leest, werkt het versturen\n"
 	"van e-mail.\n"
 	"\n"
-	"This is a test message from kiem. If you read this, sending mail works.\n"
-	"\n"
-	"%s\n";
+	"This is a test message from kiem. If you read this, sending mail works.\n";
 
 int cmd_mail(int argc, char **argv)
 {
@@ -70,18 +69,21 @@ int cmd_mail(int argc, char **argv)
 		return 2;
 	}
 	if (!mail_address_valid(to)) {
-		cli_error("'%s' is not an email address", to);
+		/* not repeated: it may hold line breaks */
+		cli_error("--to is not an email address; give one, such as name@example.nl");
 		return 2;
 	}
-	/* the link shows which kiem sent it: KIEM_BASE_URL as serve reads it */
+	/* the settings serve would read, checked here too; with KIEM_BASE_URL
+	 * the mail says which kiem it is from */
 	struct mailer_config cfg;
 	char why[300];
 	if (mailer_configure(&cfg, "127.0.0.1:8080", why, sizeof why)) {
 		cli_error("%s", why);
 		return 2;
 	}
-	char text[sizeof body + MAILER_URL_MAX];
-	snprintf(text, sizeof text, body, outbox_base_url);
+	char text[sizeof body + MAILER_URL_MAX + 8];
+	const char *base = getenv("KIEM_BASE_URL");
+	snprintf(text, sizeof text, "%s%s%s", body, base && *base ? "\n" : "", base && *base ? cfg.base_url : "");
 
 	struct store *s;
 	if (cli_open(cli_db_path(db), false, &s))
