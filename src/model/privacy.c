@@ -91,6 +91,7 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const session[] = { "createdAt", "lastSeenAt", "expiresAt" };
 	static const char *const token[] = { "id", "name", "createdAt", "lastUsedAt" };
 	static const char *const area[] = { "code", "name" };
+	static const char *const mail[] = { "recipient", "subject", "createdAt", "sentAt", "failedAt" };
 	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
 					     "fields" };
 	char now[TIME_STRLEN + 1];
@@ -123,6 +124,12 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 			"SELECT ca.area_code, a.name FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"
 			" WHERE ca.user_id = ?1 ORDER BY a.path"),
 			v->user_id, doc, "coordinatorAreas", area, 2);
+	/* mail to their address, never its text */
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT recipient, subject, created_at, sent_at, failed_at FROM outbox"
+			" WHERE recipient = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE ORDER BY seq"),
+			v->user_id, doc, "mail", mail, 5);
 	if (!rc)
 		rc = export_rows(store_prepare(c,
 			"SELECT id, at, actor_id, action, object_type, object_id, fields FROM activity"
@@ -201,6 +208,10 @@ int privacy_erase(struct store *s, const struct viewer *v)
 		rc = run_for(store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1"), v->user_id);
 	if (!rc)
 		rc = run_for(store_prepare(c, "DELETE FROM coordinator_areas WHERE user_id = ?1"), v->user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c,
+			"DELETE FROM outbox WHERE recipient = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE"),
+			v->user_id);
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it */
 		st = store_prepare(c,

@@ -3,11 +3,12 @@
  *
  * The export is everything kiem holds about the viewer, as one JSON
  * document: the account, memberships, the parties they made, sessions and
- * tokens (never their secrets or hashes), coordinator areas, and every
+ * tokens (never their secrets or hashes), coordinator areas, the mail to
+ * their address (recipient, subject and times, never the text), and every
  * activity entry with them as actor or object.
  *
- * Erasure, in one write transaction: sessions, tokens, coordinator areas
- * and memberships go; the account row stays, anonymised (a fixed name, an
+ * Erasure, in one write transaction: sessions, tokens, coordinator areas,
+ * memberships and the mail to their address go; the account row stays, anonymised (a fixed name, an
  * `erased-<uuid>@invalid` placeholder email, a password hash that can never
  * match, blocked, role resident), so that what they made (parties, their
  * place in the activity log) stays, without the name. parties.created_by
