@@ -86,22 +86,43 @@ static bool is_ascii(const char *p, size_t n)
 	return true;
 }
 
-/* Appends p[0..n) as RFC 2047 "B" encoded-words of at most 75 characters,
- * folded onto new lines, never splitting a UTF-8 sequence. */
+/* The length of the line being written in b. */
+static size_t column(const struct buf *b)
+{
+	size_t i = b->len;
+	while (i > 0 && b->ptr[i - 1] != '\n')
+		i--;
+	return b->len - i;
+}
+
+/* Appends p[0..n) as RFC 2047 "B" encoded-words, folded so that no line
+ * passes 78 characters, never splitting a UTF-8 sequence. */
 static void encoded_words(struct buf *b, const char *p, size_t n)
 {
-	size_t i = 0;
-	bool first = true;
+	size_t i = 0, col = column(b);
 	while (i < n) {
-		size_t take = n - i < 45 ? n - i : 45; /* 45 bytes are 60 base64 characters */
+		/* "=?UTF-8?B?" and "?=" take 12 characters; 4 for each 3 bytes */
+		size_t room = col + 12 + 8 <= 78 ? (78 - col - 12) / 4 * 3 : 0;
+		if (room > 45)
+			room = 45; /* a word of at most 75 characters */
+		if (room < 6) { /* too little for a character or two: a new line */
+			buf_adds(b, "\r\n ");
+			col = 1;
+			continue;
+		}
+		size_t take = n - i < room ? n - i : room;
 		while (take < n - i && take > 0 && ((unsigned char)p[i + take] & 0xC0) == 0x80)
 			take--;
 		char b64[64];
 		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)p + i, take,
 				  sodium_base64_VARIANT_ORIGINAL);
-		buf_printf(b, "%s=?UTF-8?B?%s?=", first ? "" : "\r\n ", b64);
-		first = false;
+		buf_printf(b, "=?UTF-8?B?%s?=", b64);
 		i += take;
+		col += 12 + strlen(b64);
+		if (i < n) {
+			buf_adds(b, "\r\n ");
+			col = 1;
+		}
 	}
 }
 
@@ -194,11 +215,11 @@ int mail_compose(struct buf *out, const struct mail *m, char *why)
 		while (nn && (*name == ' ' || *name == '\t'))
 			name++, nn--;
 		if (nn && is_ascii(name, nn))
-			buf_printf(out, "\"%.*s\" ", (int)nn, name);
-		else if (nn) {
+			buf_printf(out, "\"%.*s\"", (int)nn, name);
+		else if (nn)
 			encoded_words(out, name, nn);
-			buf_addc(out, ' ');
-		}
+		if (nn)
+			buf_adds(out, column(out) + strlen(from_addr) + 3 > 78 ? "\r\n " : " ");
 	}
 	buf_printf(out, "<%s>\r\nTo: <%s>\r\nSubject: ", from_addr, m->to);
 	if (is_ascii(m->subject, ns))
