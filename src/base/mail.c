@@ -430,10 +430,12 @@ static int send_program(const struct mail_transport *t, const char *to, const ch
 	if (in[1] >= 0)
 		close(in[1]);
 	close(errp[0]);
+	for (size_t i = 0; i < nsaid; i++)
+		if (said[i] == '\n' || said[i] == '\r' || said[i] == '\t')
+			said[i] = ' ';
+	while (nsaid && said[nsaid - 1] == ' ')
+		nsaid--;
 	said[nsaid] = '\0';
-	for (char *p = said; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
 	int status = 0;
 	pid_t w;
 	while ((w = waitpid(pid, &status, WNOHANG)) == 0 && !timed_out) {

@@ -190,7 +190,8 @@ int outbox_deliver(struct store *s, const struct mail_transport *t, const char *
 				break; /* cancelled: still due at the next start */
 		}
 		if (src) {
-			log_warn("mail %s: attempt %d failed: %s", d->id, d->attempts + 1, why);
+			log_warn("mail %s: attempt %d failed: %s%s", d->id, d->attempts + 1, why,
+				 give_up || d->attempts + 1 >= OUTBOX_ATTEMPTS ? "; given up" : "");
 			nfailed++;
 		} else {
 			nsent++;
