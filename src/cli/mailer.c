@@ -102,6 +102,7 @@ int mailer_configure(struct mailer_config *cfg, const char *listen, char *err, s
 		snprintf(cfg->from, sizeof cfg->from, "kiem <noreply@%s>", domain ? host : "localhost");
 		if (!mail_from_parse(cfg->from, addr))
 			snprintf(cfg->from, sizeof cfg->from, "kiem <noreply@localhost>");
+		mail_from_parse(cfg->from, addr);
 	}
 
 	const char *smtp = env("KIEM_SMTP_URL"), *user = env("KIEM_SMTP_USER"),
@@ -126,7 +127,14 @@ int mailer_configure(struct mailer_config *cfg, const char *listen, char *err, s
 			return bad(err, n, "%s must be smtp://HOST[:PORT] (STARTTLS when offered) or"
 				   " smtps://HOST[:PORT], without a user name: use KIEM_SMTP_USER", "KIEM_SMTP_URL");
 		t->via = MAIL_VIA_SMTP;
-		t->smtp_url = smtp;
+		/* libcurl greets the server (EHLO) with the URL's path: without one,
+		 * the domain of the sender */
+		if (authority == strlen(h + 3) || !h[3 + authority + 1])
+			snprintf(cfg->smtp_url, sizeof cfg->smtp_url, "%.*s/%s", (int)(h + 3 + authority - smtp), smtp,
+				 strrchr(addr, '@') + 1);
+		else
+			snprintf(cfg->smtp_url, sizeof cfg->smtp_url, "%s", smtp);
+		t->smtp_url = cfg->smtp_url;
 		t->smtp_user = user;
 		t->smtp_password = password;
 	} else if (sendmail) {
@@ -168,13 +176,15 @@ static void *work(void *arg)
 			pruned = now;
 		}
 		int sent = 0, failed = 0;
-		if (outbox_deliver(worker_store, &worker_cfg.transport, worker_cfg.from, now, &sent, &failed))
+		int rc = outbox_deliver(worker_store, &worker_cfg.transport, worker_cfg.from, now, &sent, &failed);
+		if (rc)
 			log_error("mail: a delivery pass failed; trying again shortly");
 		else if (sent && worker_cfg.transport.via != MAIL_VIA_LOG)
 			log_info("mail: sent %d mail(s)", sent);
 		pthread_mutex_lock(&lock);
-		/* a full batch: there may be more due at once */
-		if (sent + failed >= OUTBOX_BATCH)
+		/* a full batch: there may be more due at once (but after a failed
+		 * pass, a pause: what was sent may not have been recorded) */
+		if (!rc && sent + failed >= OUTBOX_BATCH)
 			continue;
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
@@ -198,6 +208,8 @@ int mailer_start(struct store *s, const struct mailer_config *cfg)
 		worker_cfg = *cfg;
 		atomic_store(&stopping, false);
 		worker_cfg.transport.cancel = &stopping;
+		if (worker_cfg.transport.via == MAIL_VIA_SMTP)
+			worker_cfg.transport.smtp_url = worker_cfg.smtp_url;
 		/* the worker takes no signals: SIGTERM is for the thread that serves */
 		sigset_t all, old;
 		sigfillset(&all);

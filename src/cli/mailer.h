@@ -20,6 +20,7 @@ struct mailer_config {
 	struct mail_transport transport;
 	char from[512];
 	char base_url[MAILER_URL_MAX + 1];
+	char smtp_url[MAILER_URL_MAX + MAIL_ADDRESS_MAX + 2];
 };
 
 /* Reads and checks the settings; listen (ADDR:PORT) gives the default base

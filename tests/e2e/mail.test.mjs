@@ -60,6 +60,7 @@ describe('through SMTP', () => {
     const m = smtp.messages[0];
     assert.equal(m.from, 'noreply@kiem.example.nl', 'the envelope sender is noreply at the base URL\'s host');
     assert.deepEqual(m.to, ['ontvanger@example.nl']);
+    assert.equal(m.helo, 'kiem.example.nl', 'kiem greets the server with its sender\'s domain');
     const { headers, body } = parseMail(m.data);
     assert.equal(headers.from, '"kiem" <noreply@kiem.example.nl>');
     assert.equal(headers.to, '<ontvanger@example.nl>');

@@ -13,6 +13,7 @@ export async function startSmtp() {
     let inData = false;
     let env = { from: null, to: [] };
     let failThis = false;
+    let helo = null;
     const say = (line) => sock.write(`${line}\r\n`);
     say('220 fake.smtp.test ESMTP ready');
     sock.on('data', (d) => {
@@ -24,7 +25,7 @@ export async function startSmtp() {
           const data = buf.slice(0, end + 2).replace(/^\.\./gm, '.');
           buf = buf.slice(end + 5);
           inData = false;
-          messages.push({ from: env.from, to: env.to, data: Buffer.from(data, 'latin1').toString('utf8') });
+          messages.push({ helo, from: env.from, to: env.to, data: Buffer.from(data, 'latin1').toString('utf8') });
           env = { from: null, to: [] };
           say('250 2.0.0 queued');
           while (waiting.length && waiting[0].n <= messages.length) waiting.shift().resolve();
@@ -35,6 +36,7 @@ export async function startSmtp() {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 2);
         const cmd = line.slice(0, 4).toUpperCase();
+        if (cmd === 'EHLO' || cmd === 'HELO') helo = line.slice(5).trim();
         if (cmd === 'EHLO') { say('250-fake.smtp.test'); say('250-8BITMIME'); say('250 SIZE 10000000'); }
         else if (cmd === 'HELO') say('250 fake.smtp.test');
         else if (cmd === 'MAIL') {
