@@ -793,7 +793,7 @@ static void test_mail_compose_encoded(void **state)
 	assert_non_null(strstr(b.ptr, "\r\n\r\nHallo Zo=C3=AB, klik: https://x.example/a?code=3Dabc=20\r\nEinde\r\n"));
 	/* a long line gets soft breaks */
 	buf_reset(&b);
-	char body[300] = "";
+	char body[400] = "";
 	for (int i = 0; i < 25; i++)
 		strcat(body, "één woord ");
 	m.body = body;
