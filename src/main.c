@@ -17,6 +17,7 @@ static const struct {
 	{ "user", cmd_user, "add a user: kiem user add --email E --name N" },
 	{ "token", cmd_token, "print a new API token: kiem token create --email E" },
 	{ "accounts", cmd_accounts, "warn and erase inactive accounts once: kiem accounts sweep" },
+	{ "mail", cmd_mail, "queue a test mail: kiem mail test --to ADDRESS" },
 };
 
 static void usage(FILE *f)

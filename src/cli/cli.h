@@ -21,6 +21,7 @@ int cli_inactivity_config(int *period, int *grace);
  * logged. sweeper_stop() waits for a run in progress to end. */
 int sweeper_start(struct store *s, int period, int grace);
 void sweeper_stop(void);
+int cmd_mail(int argc, char **argv);
 
 /* The database path: the flag, else $KIEM_DB, else ./kiem.db. */
 const char *cli_db_path(const char *flag);

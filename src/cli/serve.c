@@ -12,8 +12,10 @@
 #include "../http/http.h"
 #include "../model/throttle.h"
 #include "../store/store.h"
+#include "../model/outbox.h"
 #include "../web/web.h"
 #include "cli.h"
+#include "mailer.h"
 
 static const char usage[] =
 	"usage: kiem serve [--db PATH | --pg CONNINFO] [--listen ADDR:PORT]\n"
@@ -33,7 +35,32 @@ static const char usage[] =
 	"KIEM_INACTIVE_DAYS the days without use after which an account is warned by\n"
 	"mail (default 365; 0 turns the inactivity sweep off), and KIEM_INACTIVE_GRACE_DAYS\n"
 	"the days after the warning until it is erased (default 30). The sweep runs\n"
-	"shortly after the start and then every hour; see 'kiem accounts --help'.\n";
+	"shortly after the start and then every hour; see 'kiem accounts --help'.\n"
+	"\n"
+	"Mail (confirmations, password resets, invitations) is queued in the database\n"
+	"and sent every few seconds, with retries; see docs/operations.md, \"Mail\":\n"
+	"  KIEM_BASE_URL       where people reach kiem, for links in mail, such as\n"
+	"                      https://kiem.example.nl (default http:// and the listen address)\n"
+	"  KIEM_MAIL_FROM      the sender, such as \"kiem <noreply@kiem.example.nl>\"\n"
+	"                      (default kiem <noreply@HOST>, HOST from KIEM_BASE_URL)\n"
+	"  KIEM_SMTP_URL       send through this server: smtp://HOST[:PORT] (STARTTLS when\n"
+	"                      offered, always with a password) or smtps://HOST[:PORT]\n"
+	"  KIEM_SMTP_USER, KIEM_SMTP_PASSWORD  the login at that server, if it needs one\n"
+	"  KIEM_SENDMAIL       or hand mail to this sendmail-compatible program\n"
+	"                      (an absolute path, such as /usr/sbin/sendmail)\n"
+	"With neither KIEM_SMTP_URL nor KIEM_SENDMAIL, mail is written to the log, links\n"
+	"included, for development. 'kiem mail test --to ADDRESS' queues a test mail.\n";
+
+static struct mailer_config mail_cfg;
+static char bound_url[MAILER_URL_MAX + 1];
+
+/* Without KIEM_BASE_URL, links point at the address really listened on
+ * (the port picked for port 0). */
+static void on_listening(const char *url)
+{
+	snprintf(bound_url, sizeof bound_url, "%s", url);
+	outbox_base_url = bound_url;
+}
 
 int cmd_serve(int argc, char **argv)
 {
@@ -91,9 +118,20 @@ int cmd_serve(int argc, char **argv)
 	web_inactive_grace_days = inactive_grace;
 	const char *ml = getenv("KIEM_MAIL_LIMIT");
 	if (ml && *ml) {
-		long v = strtol(ml, NULL, 10);
-		throttle_mail_limit = v >= 1 && v <= 1000000 ? (int)v : THROTTLE_MAIL;
+		char *end;
+		long v = strtol(ml, &end, 10);
+		if (*end || v < 1 || v > 1000000) {
+			cli_error("KIEM_MAIL_LIMIT must be a whole number from 1 to 1000000, not '%s'", ml);
+			return 2;
+		}
+		throttle_mail_limit = (int)v;
 	}
+	char why[300];
+	if (mailer_configure(&mail_cfg, listen, why, sizeof why)) {
+		cli_error("%s", why);
+		return 2;
+	}
+	const char *base = getenv("KIEM_BASE_URL");
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);
@@ -116,6 +154,7 @@ int cmd_serve(int argc, char **argv)
 		.api_version = API_VERSION,
 		.page_error = web_error_page,
 		.api_error = api_error,
+		.on_listening = base && *base ? NULL : on_listening,
 	};
 	if (overview_start(s)) {
 		cli_error("could not start the overview's worker");
@@ -125,7 +164,15 @@ int cmd_serve(int argc, char **argv)
 	/* a sweep that cannot start is logged: the server runs without it */
 	if (sweeper_start(s, inactive_days, inactive_grace))
 		log_error("could not start the inactivity sweep's worker; inactive accounts are not swept");
+	if (mailer_start(s, &mail_cfg)) {
+		cli_error("could not start the mail worker");
+		sweeper_stop();
+		overview_stop();
+		store_close(s);
+		return 1;
+	}
 	int rc = http_serve(&cfg);
+	mailer_stop();
 	sweeper_stop();
 	overview_stop();
 	store_close(s);

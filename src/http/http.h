@@ -63,6 +63,9 @@ struct http_config {
 	void (*page_error)(struct http_req *r, int status);
 	/* Answers an API error as problem+json. */
 	void (*api_error)(struct http_req *r, int status, const char *detail);
+	/* When not NULL: told the address it listens on ("http://HOST:PORT",
+	 * the port picked when 0 was asked for), once bound. */
+	void (*on_listening)(const char *url);
 };
 
 struct http_req {

@@ -873,8 +873,12 @@ int http_serve(const struct http_config *cfg)
 		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host, sizeof host);
 	else
 		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host, sizeof host);
-	log_info("listening on http://%s%s%s:%u/ with %u threads", ss.ss_family == AF_INET6 ? "[" : "",
-		 host, ss.ss_family == AF_INET6 ? "]" : "", port, cfg->threads);
+	char url[INET6_ADDRSTRLEN + 24];
+	snprintf(url, sizeof url, "http://%s%s%s:%u", ss.ss_family == AF_INET6 ? "[" : "", host,
+		 ss.ss_family == AF_INET6 ? "]" : "", port);
+	if (cfg->on_listening)
+		cfg->on_listening(url);
+	log_info("listening on %s/ with %u threads", url, cfg->threads);
 
 	int sig = 0;
 	sigwait(&sigs, &sig);

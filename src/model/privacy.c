@@ -99,6 +99,7 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const link[] = { "purpose", "createdAt", "expiresAt" };
 	static const char *const invitation[] = { "id", "partyId", "partyName", "email", "role", "invitedBy",
 						  "createdAt", "expiresAt" };
+	static const char *const mail[] = { "recipient", "subject", "createdAt", "sentAt", "failedAt" };
 	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
 					     "fields", "subjectId", "detail" };
 	char now[TIME_STRLEN + 1];
@@ -136,6 +137,12 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 			"SELECT ca.area_code, a.name FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"
 			" WHERE ca.user_id = ?1 ORDER BY a.path"),
 			v->user_id, doc, "coordinatorAreas", area, 2);
+	/* mail to their address, never its text */
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT recipient, subject, created_at, sent_at, failed_at FROM outbox"
+			" WHERE recipient = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE ORDER BY seq"),
+			v->user_id, doc, "mail", mail, 5);
 	if (!rc)
 		rc = export_rows(store_prepare(c,
 			"SELECT id, at, actor_id, action, object_type, object_id, fields, subject_id, detail FROM activity"

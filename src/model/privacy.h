@@ -3,7 +3,8 @@
  *
  * The export is everything kiem holds about the viewer, as one JSON
  * document: the account, memberships, the parties they made, sessions and
- * tokens (never their secrets or hashes), coordinator areas, and every
+ * tokens (never their secrets or hashes), coordinator areas, the mail to
+ * their address (recipient, subject and times, never the text), and every
  * activity entry with them as actor or object.
  *
  * Erasure, in one write transaction: sessions, tokens, coordinator areas,

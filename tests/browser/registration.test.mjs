@@ -4,7 +4,6 @@
 // and AA).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { startKiem } from '../lib/kiem.mjs';
 import { USERS, ANNA, launch, newPage, where, clickAndLoad, assertAccessible, screenshot } from './browser.mjs';
 
@@ -22,11 +21,10 @@ after(async () => {
 });
 
 // The path and query of the newest link to path in a mail to email.
-function linkInMail(email, path) {
-  const r = spawnSync('sqlite3', [srv.db, `SELECT body FROM outbox WHERE recipient = '${email}' ORDER BY seq DESC LIMIT 1`], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const m = new RegExp(`https?://[^/\\s]+(${path}\\?code=\\S+)`).exec(r.stdout);
-  assert.ok(m, `no link to ${path} in the mail to ${email}: ${r.stdout}`);
+async function linkInMail(email, path) {
+  const body = (await srv.mail(email))?.body ?? '';
+  const m = new RegExp(`https?://[^/\\s]+(${path}\\?code=\\S+)`).exec(body);
+  assert.ok(m, `no link to ${path} in the mail to ${email}: ${body}`);
   return m[1];
 }
 
@@ -70,7 +68,7 @@ test('register, confirm with the link from the mail, log in', async () => {
   assert.match(await page.locator('[role=status]').textContent(), /nieuwe link/);
   await assertAccessible(page, 'the link was sent again');
 
-  await page.goto(srv.url + linkInMail(email, '/bevestigen'));
+  await page.goto(srv.url + await linkInMail(email, '/bevestigen'));
   assert.match(await page.locator('h1').textContent(), /Je e-mailadres is bevestigd/);
   await assertAccessible(page, 'confirmed');
   await clickAndLoad(page, page.getByRole('link', { name: 'Naar inloggen' }));
@@ -82,7 +80,7 @@ test('register, confirm with the link from the mail, log in', async () => {
 
   // the used link now says it no longer works, and offers a new one
   const again = await newPage(browser);
-  await again.goto(srv.url + linkInMail(email, '/bevestigen'));
+  await again.goto(srv.url + await linkInMail(email, '/bevestigen'));
   assert.match(await again.locator('h1').textContent(), /Deze link werkt niet meer/);
   await assertAccessible(again, 'a used confirmation link');
 });
@@ -111,7 +109,7 @@ test('forgot the password: ask, open the link, a weak one, a good one', async ()
   assert.match(await page.locator('main').textContent(), /Kijk in je mailbox/);
   await assertAccessible(page, 'reset link sent');
 
-  await page.goto(srv.url + linkInMail(ANNA.email, '/wachtwoord-herstellen'));
+  await page.goto(srv.url + await linkInMail(ANNA.email, '/wachtwoord-herstellen'));
   await assertAccessible(page, 'new password form');
   await page.getByLabel('Nieuw wachtwoord').fill('wachtwoord123');
   await clickAndLoad(page, page.getByRole('button', { name: 'Wachtwoord opslaan' }));
@@ -122,7 +120,7 @@ test('forgot the password: ask, open the link, a weak one, a good one', async ()
   assert.match(await page.locator('h1').textContent(), /Je wachtwoord is veranderd/);
   await assertAccessible(page, 'password changed');
 
-  await page.goto(srv.url + linkInMail(ANNA.email, '/wachtwoord-herstellen'));
+  await page.goto(srv.url + await linkInMail(ANNA.email, '/wachtwoord-herstellen'));
   assert.match(await page.locator('h1').textContent(), /Deze link werkt niet meer/);
   await assertAccessible(page, 'a used reset link');
 });

@@ -35,10 +35,10 @@ const sql = (q) => execFileSync('sqlite3', [k.db, q], { encoding: 'utf8' }).trim
 const invitations = (p) => `/api/v1/parties/${p}/invitations`;
 
 // The newest mail to an address in the outbox, and the code in its link.
-function mailTo(email) {
-  const rows = sql(`SELECT subject || char(30) || body FROM outbox WHERE recipient = '${email}' ORDER BY seq DESC LIMIT 1`);
-  assert.ok(rows, `no mail to ${email}`);
-  const [subject, body] = rows.split('\x1e');
+async function mailTo(email) {
+  const mail = await k.mail(email);
+  assert.ok(mail, `no mail to ${email}`);
+  const { subject, body } = mail;
   const m = /(https?:\/\/[^\s]+)\/uitnodigingen\/([A-Za-z0-9_-]{43})\b/.exec(body);
   assert.ok(m, `no invitation link in ${body}`);
   return { subject, body, link: m[0], code: m[2] };
@@ -125,7 +125,7 @@ describe('inviting by the API', () => {
     assert.equal(days, 14);
     const list = assertOk(await call(k.url, invitations(party), { token: T.partyAdmin })).items;
     assert.ok(list.some((i) => i.id === inv.id && i.email === email));
-    const mail = mailTo(email);
+    const mail = await mailTo(email);
     assert.match(mail.subject, /Buurtkeuken De Uitnodiging/);
     assert.match(mail.body, /Alice de Vries/);
     assert.match(mail.body, /beheerder/);
@@ -137,13 +137,13 @@ describe('inviting by the API', () => {
   test('the mail is in the inviter\'s page language, else Dutch', async () => {
     const dutch = `nederlands-${uniq()}@elders.example`;
     await invite(party, dutch);
-    assert.match(mailTo(dutch).body, /nodigt je uit voor de partij Buurtkeuken De Uitnodiging/);
+    assert.match((await mailTo(dutch)).body, /nodigt je uit voor de partij Buurtkeuken De Uitnodiging/);
     const english = `english-${uniq()}@elders.example`;
     const alice = await login('partyAdmin');
     await alice.request('/?lang=en');
     const r = await alice.post(`/partijen/${party}/leden`, { email: english, role: 'admin' });
     assert.equal(r.status, 303);
-    const mail = mailTo(english);
+    const mail = await mailTo(english);
     assert.equal(mail.subject, 'Invitation to Buurtkeuken De Uitnodiging on kiem');
     assert.match(mail.body, /Alice de Vries invites you to the party Buurtkeuken De Uitnodiging on kiem\. You will be administrator there\./);
     assert.match(mail.body, /works for 14 days/);
@@ -151,7 +151,7 @@ describe('inviting by the API', () => {
 
   test('another account accepts: member with the invited role, the invitation gone, the code used up', async () => {
     const inv = await invite(party, PEOPLE.dan.email, 'admin');
-    const { code } = mailTo(PEOPLE.dan.email);
+    const { code } = await mailTo(PEOPLE.dan.email);
     // opening the page does not use the code
     assert.equal((await new Browser().request(`/uitnodigingen/${code}`)).status, 200);
     assert.equal((await new Browser().request(`/uitnodigingen/${code}`)).status, 200);
@@ -187,7 +187,7 @@ describe('inviting by the API', () => {
     // ... but a code sent before they joined still works, and keeps the higher role
     await call(k.url, `/api/v1/parties/${party}/members/${ID.erin}`, { method: 'DELETE', token: T.partyAdmin });
     await invite(party, PEOPLE.erin.email, 'member');
-    const { code } = mailTo(PEOPLE.erin.email);
+    const { code } = await mailTo(PEOPLE.erin.email);
     assertOk(await call(k.url, `/api/v1/parties/${party}/members`, {
       method: 'POST', token: T.partyAdmin, body: { email: PEOPLE.erin.email, role: 'admin' },
     }), 201);
@@ -200,14 +200,14 @@ describe('inviting by the API', () => {
   test('inviting again renews: the same invitation, a new code and mail, the old code refused', async () => {
     const email = `twee-keer-${uniq()}@elders.example`;
     const first = await invite(party, email, 'member');
-    const old = mailTo(email).code;
+    const old = (await mailTo(email)).code;
     sql(`UPDATE invitations SET expires_at = '2030-01-01T00:00:00Z', created_at = '2029-12-18T00:00:00Z' WHERE id = '${first.id}'`);
     const second = await invite(party, email, 'admin');
     assert.equal(second.id, first.id);
     assert.equal(second.role, 'admin');
     assert.notEqual(second.expiresAt, '2030-01-01T00:00:00Z');
     assert.equal(mailCount(email), 2);
-    const fresh = mailTo(email).code;
+    const fresh = (await mailTo(email)).code;
     assert.notEqual(fresh, old);
     assert.equal((await new Browser().request(`/uitnodigingen/${old}`)).status, 410);
     assert.equal((await new Browser().request(`/uitnodigingen/${fresh}`)).status, 200);
@@ -218,7 +218,7 @@ describe('inviting by the API', () => {
   test('withdrawn: gone from the list, the code refused; a second withdrawal is 404', async () => {
     const email = `ingetrokken-${uniq()}@elders.example`;
     const inv = await invite(party, email);
-    const { code } = mailTo(email);
+    const { code } = await mailTo(email);
     assertProblem(await call(k.url, `${invitations(party)}/${inv.id}`, { method: 'DELETE', token: T.member }), 403);
     assert.equal((await call(k.url, `${invitations(party)}/${inv.id}`, { method: 'DELETE', token: T.partyAdmin })).status, 204);
     assertProblem(await call(k.url, `${invitations(party)}/${inv.id}`, { method: 'DELETE', token: T.partyAdmin }), 404);
@@ -231,7 +231,7 @@ describe('inviting by the API', () => {
   test('expired: the page says so (410), acceptance is refused, and it is no longer listed', async () => {
     const email = `verlopen-${uniq()}@elders.example`;
     const inv = await invite(party, email);
-    const { code } = mailTo(email);
+    const { code } = await mailTo(email);
     sql(`UPDATE invitations SET expires_at = '2020-01-01T00:00:00Z' WHERE id = '${inv.id}'`);
     const page = await new Browser().request(`/uitnodigingen/${code}`);
     assert.equal(page.status, 410);
@@ -280,7 +280,7 @@ describe('the pages', () => {
     let page = await alice.request(r.location);
     assert.match(page.text, /uitnodiging is verstuurd/);
     assert.ok(page.text.includes(email), 'the pending invitation is listed');
-    assert.ok(mailTo(email).code);
+    assert.ok((await mailTo(email)).code);
     const id = sql(`SELECT id FROM invitations WHERE email = '${email}'`);
     r = await alice.post(`/partijen/${party}/uitnodigingen/${id}/intrekken`);
     assert.equal(r.status, 303);
@@ -306,7 +306,7 @@ describe('the pages', () => {
 
   test('the invitation page: logged out it links to log in and register; logged in it accepts', async () => {
     await invite(party, PEOPLE.dan.email, 'member');
-    const { code } = mailTo(PEOPLE.dan.email);
+    const { code } = await mailTo(PEOPLE.dan.email);
     const anon = await new Browser().request(`/uitnodigingen/${code}`);
     assert.equal(anon.status, 200);
     assert.match(anon.text, /Buurtkeuken De Uitnodiging/);
@@ -335,7 +335,7 @@ describe('the pages', () => {
 
   test('declining deletes the invitation and changes nothing else', async () => {
     await invite(party, PEOPLE.dan.email, 'admin');
-    const { code } = mailTo(PEOPLE.dan.email);
+    const { code } = await mailTo(PEOPLE.dan.email);
     const dan = await login('dan');
     const r = await dan.post(`/uitnodigingen/${code}/afslaan`);
     assert.equal(r.status, 200);

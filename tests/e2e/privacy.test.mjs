@@ -6,7 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { startKiem } from '../lib/kiem.mjs';
+import { startKiem, kiem } from '../lib/kiem.mjs';
 import { USERS, ADMIN, ALICE, call, assertOk, assertProblem, partyBody } from './helpers.mjs';
 
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -96,6 +96,9 @@ describe('export and erasure through the API', () => {
     assert.equal(l.status, 303);
     session = l.jar;
     secondToken = assertOk(await call(k.url, '/api/v1/tokens', { method: 'POST', token: T.zed, body: { name: 'mijn script' } }), 201).token;
+    // mail to Zed in the outbox: in the export, and gone with the account
+    const m = kiem(['mail', 'test', '--to', ZED.email, '--db', k.db]);
+    assert.equal(m.status, 0, m.stderr);
   });
   after(async () => { await k?.stop(); });
 
@@ -105,7 +108,7 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'mail', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
     assert.deepEqual(b.invitationsReceived, []);
     assert.deepEqual(b.invitationsSent, []);
     assert.match(b.exportedAt, TIME);
@@ -127,6 +130,11 @@ describe('export and erasure through the API', () => {
     assert.ok(b.tokens.some((t) => t.name === 'mijn script'));
     for (const t of b.tokens) assert.deepEqual(Object.keys(t).sort(), ['createdAt', 'id', 'lastUsedAt', 'name']);
     assert.deepEqual(b.coordinatorAreas, []);
+    assert.equal(b.mail.length, 1);
+    assert.deepEqual(Object.keys(b.mail[0]).sort(), ['createdAt', 'failedAt', 'recipient', 'sentAt', 'subject'], 'never the text');
+    assert.equal(b.mail[0].recipient, ZED.email);
+    assert.equal(b.mail[0].subject, 'kiem: testbericht / test message');
+    assert.match(b.mail[0].createdAt, TIME);
     // the account's creation (object), the party made (actor), and Alice
     // adding Zed to her party (Zed is its subject)
     assert.ok(b.activity.some((e) => e.action === 'create' && e.objectType === 'user' && e.objectId === zedId));

@@ -9,7 +9,7 @@ import { USERS, ALICE, call, assertOk, assertProblem, assertInvalid } from './he
 const PATH = '/api/v1/processing-activities';
 const BASES = ['contract', 'legitimate_interests', 'public_task'];
 // What the register must cover: the tables and the memory that hold data about people.
-const MUST = ['accounts', 'sessions', 'api_tokens', 'memberships', 'parties', 'activity', 'login_attempts', 'cookies', 'email_links'];
+const MUST = ['accounts', 'sessions', 'api_tokens', 'memberships', 'parties', 'activity', 'login_attempts', 'mail', 'cookies', 'email_links'];
 
 let k;
 before(async () => { k = await startKiem({ demo: false, users: USERS }); });
@@ -56,6 +56,11 @@ describe('the API', () => {
     assert.match(by.sessions.retentionNl, /8 uur/);
     assert.match(by.login_attempts.retention, /15 minutes/);
     assert.match(by.login_attempts.retentionNl, /nooit opgeslagen/);
+    // the outbox: bodies cleared when sent, rows gone 30 days later, all gone at erasure
+    assert.match(by.mail.retention, /erased as soon as the mail is sent/);
+    assert.match(by.mail.retention, /30 days/);
+    assert.match(by.mail.retentionNl, /30 dagen/);
+    assert.match(by.mail.retention, /8 attempts/);
     for (const c of ['kiem_session', 'kiem_csrf', 'kiem_lang'])
       assert.ok(by.cookies.categoriesOfData.some((s) => s.startsWith(c)), `the cookie ${c} is named`);
     assert.match(by.accounts.retention, /365 days/);

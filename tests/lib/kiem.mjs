@@ -25,6 +25,30 @@ export function kiem(args, { input = '', env = {} } = {}) {
 }
 
 // Starts a server. Options: demo (load the demo ecosystem, default true),
+// The outbox rows to an address, oldest first: [{id, subject, body}].
+function mailRows(db, email) {
+  const q = `SELECT json_group_array(json_object('id', id, 'subject', subject, 'body', body)) FROM`
+    + ` (SELECT * FROM outbox WHERE recipient = '${email.replaceAll("'", "''")}' ORDER BY seq)`;
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, q], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+// The body of mail id as serve's log shows it ("mail ID to ...", "mail | "
+// lines, "mail ID ends"), or null while it is not all there.
+function mailInLog(log, id) {
+  const lines = log.split('\n');
+  const start = lines.findIndex((l) => l.includes(` info mail ${id} to `));
+  if (start < 0) return null;
+  const body = [];
+  for (const l of lines.slice(start + 1)) {
+    if (l.includes(` info mail ${id} ends`)) return body.join('\n');
+    const m = / info mail \| ?(.*)$/.exec(l);
+    if (m) body.push(m[1]);
+  }
+  return null; // not all of it has arrived yet
+}
+
 // users: [{email, name, password, admin, coordinator}], env: more environment
 // for `kiem serve`. Returns
 // {url, db, dir, tokens: {email: token}, stop(), log()}.
@@ -63,6 +87,30 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
   return {
     url, db, dir, tokens,
     log: () => stderr,
+    // The mail to an address, oldest first, as its reader sees it: [{id,
+    // subject, body}]. Without a mail transport (as in the tests) serve's
+    // worker writes each mail to its log and empties the outbox row's body
+    // within seconds, so a body comes from the row while it is there, else
+    // from the log; this waits for either.
+    async mails(email, { timeout = 8000 } = {}) {
+      const deadline = Date.now() + timeout;
+      const rows = mailRows(db, email);
+      for (const row of rows) {
+        while (!row.body) {
+          const body = mailInLog(stderr, row.id);
+          if (body !== null) { row.body = body; break; }
+          const again = mailRows(db, email).find((r) => r.id === row.id);
+          if (again?.body) { row.body = again.body; break; }
+          if (Date.now() > deadline) throw new Error(`the mail ${row.id} to ${email} is neither in the outbox nor in the log`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      return rows;
+    },
+    // The newest mail to an address: {id, subject, body}, or null.
+    async mail(email, options) {
+      return (await this.mails(email, options)).at(-1) ?? null;
+    },
     // Stops the server with SIGTERM; resolves to its exit code. Throws if a
     // sanitizer reported anything while it ran, or it did not exit cleanly.
     async stop({ keep = false } = {}) {

@@ -1,4 +1,4 @@
-/* Unit tests of src/base: buf, arena, text, uuid, timefmt. */
+/* Unit tests of src/base: buf, arena, text, uuid, timefmt, mail. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +14,7 @@
 #include "../../src/base/arena.h"
 #include "../../src/base/buf.h"
 #include "../../src/base/err.h"
+#include "../../src/base/mail.h"
 #include "../../src/base/text.h"
 #include "../../src/base/timefmt.h"
 #include "../../src/base/uuid.h"
@@ -670,6 +671,164 @@ static void test_time_rejects(void **state)
 	assert_true(time_parse("2028-02-29T00:00:00Z", 20, &t));
 }
 
+/* ---- mail ---- */
+
+static void test_mail_address(void **state)
+{
+	(void)state;
+	static const char *const good[] = { "a@b", "alice@example.nl", "first.last+tag@sub.example.org" };
+	static const char *const bad[] = { "", "@example.nl", "alice@", "alice", "a b@example.nl",
+					   "a@b@c", "a@example.nl\r\nBcc: x@y", "a@example.nl\n", "<a@b>",
+					   "a,b@c", "\"a\"@b", "zoë@example.nl" };
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		if (!mail_address_valid(good[i]))
+			fail_msg("refused \"%s\"", good[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (mail_address_valid(bad[i]))
+			fail_msg("accepted \"%s\"", bad[i]);
+	char addr[MAIL_ADDRESS_MAX + 1];
+	assert_true(mail_from_parse("kiem <noreply@example.nl>", addr));
+	assert_string_equal(addr, "noreply@example.nl");
+	assert_true(mail_from_parse("noreply@example.nl", addr));
+	assert_true(mail_from_parse("Gemeente Súdwest <a@example.nl>", addr));
+	assert_false(mail_from_parse("kiem <noreply@example.nl>\r\nBcc: x@y", addr));
+	assert_false(mail_from_parse("ki\"em <noreply@example.nl>", addr));
+	assert_false(mail_from_parse("kiem <noreply>", addr));
+	assert_false(mail_from_parse("kiem noreply@example.nl", addr));
+}
+
+static time_t at(const char *s)
+{
+	time_t t = 0;
+	assert_true(time_parse(s, strlen(s), &t));
+	return t;
+}
+
+static void test_mail_compose_plain(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT(1 << 16);
+	struct mail m = { .from = "kiem <noreply@kiem.example.nl>", .to = "alice@example.nl",
+			  .subject = "Welkom", .body = "Hallo Alice,\n\n.punt\nGroet", .date = at("2026-11-27T10:05:09Z"),
+			  .id = "0190a0a0-0000-7000-8000-000000000001" };
+	assert_int_equal(mail_compose(&b, &m, NULL), 0);
+	assert_string_equal(b.ptr,
+		"From: \"kiem\" <noreply@kiem.example.nl>\r\n"
+		"To: <alice@example.nl>\r\n"
+		"Subject: Welkom\r\n"
+		"Date: Fri, 27 Nov 2026 10:05:09 +0000\r\n"
+		"Message-ID: <0190a0a0-0000-7000-8000-000000000001@kiem.example.nl>\r\n"
+		"MIME-Version: 1.0\r\n"
+		"Content-Type: text/plain; charset=UTF-8\r\n"
+		"Content-Transfer-Encoding: 7bit\r\n"
+		"Auto-Submitted: auto-generated\r\n"
+		"\r\n"
+		"Hallo Alice,\r\n\r\n.punt\r\nGroet\r\n");
+	/* no name, a new Message-ID, the current date */
+	buf_reset(&b);
+	m.from = "noreply@example.nl";
+	m.id = NULL;
+	m.date = 0;
+	assert_int_equal(mail_compose(&b, &m, NULL), 0);
+	assert_non_null(strstr(b.ptr, "From: <noreply@example.nl>\r\n"));
+	assert_non_null(strstr(b.ptr, "@example.nl>\r\nMIME-Version"));
+	buf_release(&b);
+}
+
+/* Decodes the encoded-words of a header value (folded or not) and checks
+ * each is at most 75 characters and holds whole UTF-8 characters. */
+static void decode_words(const char *v, char *out, size_t n)
+{
+	size_t len = 0;
+	const char *p = v;
+	while ((p = strstr(p, "=?UTF-8?B?")) != NULL) {
+		const char *end = strstr(p + 10, "?=");
+		assert_non_null(end);
+		assert_true(end + 2 - p <= 75);
+		unsigned char bin[64];
+		size_t nbin = 0;
+		assert_int_equal(sodium_base642bin(bin, sizeof bin, p + 10, (size_t)(end - p - 10), NULL, &nbin, NULL,
+						   sodium_base64_VARIANT_ORIGINAL), 0);
+		assert_true(text_utf8_valid((const char *)bin, nbin));
+		assert_true(len + nbin < n);
+		memcpy(out + len, bin, nbin);
+		len += nbin;
+		p = end + 2;
+	}
+	out[len] = '\0';
+}
+
+static void test_mail_compose_encoded(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT(1 << 16);
+	char subject[400] = "";
+	for (int i = 0; i < 12; i++)
+		strcat(subject, "Bevestig één adres — ");
+	struct mail m = { .from = "Gemeente Súdwest-Fryslân <kiem@example.nl>", .to = "zoe@example.nl",
+			  .subject = subject, .body = "Hallo Zoë, klik: https://x.example/a?code=abc \nEinde",
+			  .date = at("2026-11-27T10:00:00Z"), .id = "x" };
+	assert_int_equal(mail_compose(&b, &m, NULL), 0);
+	/* every line short enough for any server */
+	for (const char *line = b.ptr; *line;) {
+		const char *nl = strstr(line, "\r\n");
+		assert_non_null(nl);
+		assert_true(nl - line <= 78);
+		line = nl + 2;
+	}
+	const char *subj = strstr(b.ptr, "\r\nSubject: ") + 11;
+	const char *next = strstr(subj, "\r\nDate: ");
+	char value[800], decoded[800];
+	snprintf(value, sizeof value, "%.*s", (int)(next - subj), subj);
+	assert_non_null(strstr(value, "\r\n ")); /* folded */
+	decode_words(value, decoded, sizeof decoded);
+	assert_string_equal(decoded, subject);
+	const char *from = b.ptr + 6;
+	snprintf(value, sizeof value, "%.*s", (int)(strstr(from, "\r\nTo:") - from), from);
+	decode_words(value, decoded, sizeof decoded);
+	assert_string_equal(decoded, "Gemeente Súdwest-Fryslân");
+	assert_non_null(strstr(value, "?= <kiem@example.nl>"));
+	/* the body quoted-printable: = and non-ASCII encoded, the space before a line end too */
+	assert_non_null(strstr(b.ptr, "Content-Transfer-Encoding: quoted-printable\r\n"));
+	assert_non_null(strstr(b.ptr, "\r\n\r\nHallo Zo=C3=AB, klik: https://x.example/a?code=3Dabc=20\r\nEinde\r\n"));
+	/* a long line gets soft breaks */
+	buf_reset(&b);
+	char body[400] = "";
+	for (int i = 0; i < 25; i++)
+		strcat(body, "één woord ");
+	m.body = body;
+	assert_int_equal(mail_compose(&b, &m, NULL), 0);
+	assert_non_null(strstr(b.ptr, "=\r\n"));
+	buf_release(&b);
+}
+
+static void test_mail_compose_refuses_injection(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT(1 << 16);
+	char why[MAIL_ERROR_MAX + 1];
+	struct mail ok = { .from = "kiem <a@example.nl>", .to = "b@example.nl", .subject = "Hoi", .body = "x" };
+	struct mail m = ok;
+	m.to = "b@example.nl\r\nBcc: evil@example.com";
+	assert_int_equal(mail_compose(&b, &m, why), ERR_INVALID);
+	assert_non_null(strstr(why, "recipient"));
+	m = ok;
+	m.subject = "Hoi\r\nBcc: evil@example.com";
+	assert_int_equal(mail_compose(&b, &m, why), ERR_INVALID);
+	assert_non_null(strstr(why, "subject"));
+	m.subject = "Hoi\nBcc: evil@example.com";
+	assert_int_equal(mail_compose(&b, &m, why), ERR_INVALID);
+	m = ok;
+	m.from = "kiem <a@example.nl>\nBcc: evil@example.com";
+	assert_int_equal(mail_compose(&b, &m, why), ERR_INVALID);
+	assert_non_null(strstr(why, "From"));
+	m = ok;
+	m.body = "\xff\xfe";
+	assert_int_equal(mail_compose(&b, &m, why), ERR_INVALID);
+	assert_null(strstr(b.ptr, "evil"));
+	buf_release(&b);
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -698,6 +857,10 @@ int main(void)
 		cmocka_unit_test(test_time_format),
 		cmocka_unit_test(test_time_round_trip),
 		cmocka_unit_test(test_time_rejects),
+		cmocka_unit_test(test_mail_address),
+		cmocka_unit_test(test_mail_compose_plain),
+		cmocka_unit_test(test_mail_compose_encoded),
+		cmocka_unit_test(test_mail_compose_refuses_injection),
 	};
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }

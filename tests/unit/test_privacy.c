@@ -18,6 +18,7 @@
 #include "../../src/base/err.h"
 #include "../../src/model/area.h"
 #include "../../src/model/member.h"
+#include "../../src/model/outbox.h"
 #include "../../src/model/party.h"
 #include "../../src/model/privacy.h"
 #include "../../src/model/role.h"
@@ -151,6 +152,16 @@ static void test_export(void **state)
 	secret_hash(zed_token, hash);
 	assert_null(strstr(text, hash));
 	assert_null(strstr(text, "argon2"));
+	/* mail to them: subject and times, never the text with its link */
+	json_t *mail = json_object_get(doc, "mail");
+	assert_int_equal(json_array_size(mail), 2);
+	json_t *first = json_array_get(mail, 0);
+	assert_string_equal(json_string_value(json_object_get(first, "recipient")), ZED_EMAIL);
+	assert_string_equal(json_string_value(json_object_get(first, "subject")), "Bevestig je e-mailadres");
+	assert_true(json_is_string(json_object_get(first, "createdAt")));
+	assert_true(json_is_null(json_object_get(first, "sentAt")));
+	assert_null(strstr(text, "geheime-link-777"));
+	assert_null(strstr(text, "Voor Alice"));
 	free(text);
 	json_decref(doc);
 }
@@ -168,6 +179,8 @@ static void test_erase(void **state)
 	assert_int_equal(count1("SELECT count(*) FROM api_tokens WHERE user_id = ?1", id), 0);
 	assert_int_equal(count1("SELECT count(*) FROM coordinator_areas WHERE user_id = ?1", id), 0);
 	assert_int_equal(count1("SELECT count(*) FROM memberships WHERE user_id = ?1", id), 0);
+	assert_int_equal(count1("SELECT count(*) FROM outbox WHERE recipient = ?1 COLLATE NOCASE", ZED_EMAIL), 0);
+	assert_int_equal(count1("SELECT count(*) FROM outbox WHERE recipient = ?1", "alice@example.nl"), 1);
 	/* the row stays, anonymised and blocked */
 	struct arena *a = arena_new();
 	struct user u;
@@ -248,6 +261,16 @@ static int setup(void **state)
 		rc = member_add(db, a, &alice_v, alice_party, ZED_EMAIL, "member", &m, &p);
 	if (!rc)
 		rc = session_create(db, zed_v.user_id, zed_session);
+	struct store_conn *w = rc ? NULL : store_write_begin(db);
+	if (w) {
+		rc = outbox_add(w, ZED_EMAIL, "Bevestig je e-mailadres", "Klik: https://x.example/geheime-link-777\n");
+		if (!rc)
+			rc = outbox_add(w, "Zephyrine.Quokkaberg@voorbeeld.example", "Nieuw wachtwoord", "Klik hier\n");
+		if (!rc)
+			rc = outbox_add(w, "alice@example.nl", "Voor Alice", "Hallo\n");
+		int crc = store_write_end(db, rc == 0);
+		rc = rc ? rc : crc;
+	}
 	struct api_token t;
 	if (!rc)
 		rc = token_create(db, a, &zed_v, "mijn script", zed_token, &t, &p);
