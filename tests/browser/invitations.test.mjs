@@ -3,7 +3,9 @@
 // Bob opens the link from the mail, logged out (links to log in and to make
 // an account), logs in through it, comes back and accepts; he is then a
 // member. axe-core checks the invitation page logged out and logged in, and
-// the page of a link that no longer works.
+// the page of a link that no longer works. Then a newcomer without an
+// account goes the whole way: invitation link, make an account, confirm the
+// address from the mail, log in, and back at the invitation to accept it.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem } from '../lib/kiem.mjs';
@@ -108,6 +110,46 @@ describe('invitations by email', () => {
       await assertAccessible(bob, 'the page of a used invitation');
     } finally {
       await bob.context().close();
+    }
+  });
+
+  test('a newcomer makes an account through the invitation, confirms it, logs in and accepts', async () => {
+    const email = 'nieuwkomer@example.nl';
+    await anna.goto(`${srv.url}${partyPath}/leden`);
+    await anna.locator('#f-email').fill(email);
+    await anna.getByRole('radio', { name: 'Lid' }).check();
+    await clickAndLoad(anna, anna.getByRole('button', { name: 'Toevoegen' }));
+    const invitation = await codeOf(email);
+
+    const nina = await newPage(browser);
+    try {
+      await nina.goto(srv.url + invitation);
+      await clickAndLoad(nina, nina.locator('main').getByRole('link', { name: 'Account maken' }));
+      assert.equal(new URL(nina.url()).pathname, '/registreren');
+      assert.equal(await nina.getByLabel('E-mailadres').inputValue(), email, 'the invited address is filled in');
+      await nina.getByLabel('Naam').fill('Nina Nieuwkomer');
+      await nina.getByLabel('Wachtwoord').fill('mijn eigen lange wachtwoord');
+      await clickAndLoad(nina, nina.getByRole('button', { name: 'Account maken' }));
+      assert.match(await text(nina.locator('h1')), /Kijk in je mailbox/);
+
+      // the confirmation mail's link, then logging in, lead back to the invitation
+      const mail = await srv.mail(email);
+      const confirm = /https?:\/\/[^\s/]+(\/bevestigen\?\S+)/.exec(mail.body);
+      assert.ok(confirm, `no confirmation link in ${mail.body}`);
+      await nina.goto(srv.url + confirm[1]);
+      assert.match(await text(nina.locator('h1')), /Je e-mailadres is bevestigd/);
+      await clickAndLoad(nina, nina.locator('main').getByRole('link', { name: 'Naar inloggen' }));
+      await nina.getByLabel('E-mailadres').fill(email);
+      await nina.getByLabel('Wachtwoord').fill('mijn eigen lange wachtwoord');
+      await clickAndLoad(nina, nina.locator('main').getByRole('button', { name: 'Inloggen' }));
+      assert.equal(where(nina), invitation, 'back at the invitation after confirming and logging in');
+
+      await clickAndLoad(nina, nina.getByRole('button', { name: 'Aannemen' }));
+      assert.equal(where(nina), `${partyPath}/leden?aangenomen=1`);
+      const me = await nina.locator('table.members tbody tr').filter({ hasText: 'Nina Nieuwkomer (jij)' }).count();
+      assert.equal(me, 1, 'Nina is in the party');
+    } finally {
+      await nina.context().close();
     }
   });
 });
