@@ -62,6 +62,65 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_READ] = W_ADMIN,
 		[ACT_UPDATE] = W_ADMIN,
 	},
+	/* Social issues are public. Members of the owner party formulate and
+	 * keep them; coordinators of the issue's area curate them. */
+	[OBJ_ISSUE] = {
+		[ACT_READ] = W_ANYONE,
+		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_UPDATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_DELETE] = W_COORDINATOR | W_ADMIN,
+	},
+	[OBJ_ISSUE_STATUS] = {
+		[ACT_READ] = W_ANYONE,
+		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+	},
+	/* member: of any party taking part in the issue (owner or ledger) */
+	[OBJ_FACTOR] = {
+		[ACT_READ] = W_ANYONE,
+		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_UPDATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_DELETE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+	},
+	/* member: of the party that takes (or gives up) the role */
+	[OBJ_LEDGER] = {
+		[ACT_READ] = W_ANYONE,
+		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_DELETE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+	},
+	/* Signals are reported by members of a party (for that party); the
+	 * inbox is for party members and coordinators; reporters see their own. */
+	[OBJ_SIGNAL] = {
+		[ACT_READ] = W_OWNER | W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_UPDATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
+	},
+	/* the responsible official: a member of the government party the
+	 * regulatory signal is routed to; decisions are public */
+	[OBJ_DECISION] = {
+		[ACT_READ] = W_ANYONE,
+		[ACT_CREATE] = W_MEMBER | W_ADMIN,
+	},
+	[OBJ_SUPPORT] = {
+		[ACT_READ] = W_ANYONE,
+		[ACT_CREATE] = W_USER,
+		[ACT_DELETE] = W_OWNER,
+	},
+	/* editing is the author's, within a short time; hiding is moderation */
+	[OBJ_COMMENT] = {
+		[ACT_READ] = W_ANYONE,
+		[ACT_CREATE] = W_USER,
+		[ACT_UPDATE] = W_OWNER,
+		[ACT_DELETE] = W_COORDINATOR | W_ADMIN,
+	},
+	[OBJ_FOLLOW] = {
+		[ACT_READ] = W_OWNER,
+		[ACT_CREATE] = W_USER,
+		[ACT_DELETE] = W_OWNER,
+	},
+	[OBJ_NOTIFICATION] = {
+		[ACT_READ] = W_OWNER,
+		[ACT_UPDATE] = W_OWNER,
+	},
 };
 
 int perm_check(const struct viewer *v, enum perm_object obj, enum perm_action act,

@@ -31,7 +31,18 @@ enum member_role { MEMBER_NONE, MEMBER_MEMBER, MEMBER_ADMIN, MEMBER_ROLE_COUNT }
 extern const struct enum_entry member_roles[MEMBER_ROLE_COUNT];
 
 enum perm_object {
-	OBJ_AREA, OBJ_ROLE, OBJ_PARTY, OBJ_MEMBERS, OBJ_TOKEN, OBJ_ACTIVITY, OBJ_USERS, OBJ_COUNT
+	OBJ_AREA, OBJ_ROLE, OBJ_PARTY, OBJ_MEMBERS, OBJ_TOKEN, OBJ_ACTIVITY, OBJ_USERS,
+	OBJ_ISSUE,        /* a social issue; member = of its owner party */
+	OBJ_ISSUE_STATUS, /* a move of an issue's status */
+	OBJ_FACTOR,       /* an environmental factor on an issue */
+	OBJ_LEDGER,       /* a party's role for an issue; member = of that party */
+	OBJ_SIGNAL,       /* a signal; owner = its reporter */
+	OBJ_DECISION,     /* a decision on a regulatory signal; member = of the routed party */
+	OBJ_SUPPORT,      /* a person's support of an issue */
+	OBJ_COMMENT,      /* a comment on an issue; owner = its author */
+	OBJ_FOLLOW,       /* a person following an issue */
+	OBJ_NOTIFICATION, /* a person's notifications */
+	OBJ_COUNT
 };
 enum perm_action { ACT_READ, ACT_CREATE, ACT_UPDATE, ACT_DELETE, ACT_COUNT };
 
