@@ -1,0 +1,8 @@
+#include "issue_parts.h"
+
+/* Not built yet: the issue page shows nothing here. */
+void issue_part_factors(struct http_req *r, const char *issue_id)
+{
+	(void)r;
+	(void)issue_id;
+}
