@@ -23,7 +23,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem, kiem } from '../lib/kiem.mjs';
-import { call, partyBody } from './helpers.mjs';
+import { call, partyBody, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
 const AREA = 'WK034403'; // the area of the parties tried
@@ -135,42 +135,8 @@ const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
 const api = (who, path, opts = {}) => call(k.url, path, { ...opts, token: who === 'anonymous' ? undefined : T[who] });
 
-class Browser {
-  constructor() { this.jar = new Map(); }
-
-  async request(path, { method = 'GET', form } = {}) {
-    const h = {};
-    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
-    let body;
-    if (form !== undefined) {
-      body = new URLSearchParams(form).toString();
-      h['Content-Type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
-    const text = await res.text();
-    for (const line of res.headers.getSetCookie()) {
-      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = nv.indexOf('=');
-      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
-      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    return { status: res.status, text, location: res.headers.get('location') };
-  }
-
-  // Posts a form with this browser's own CSRF token, read from a page.
-  async post(path, fields = {}) {
-    const from = this.jar.has('kiem_session') ? '/account' : '/inloggen';
-    const page = await this.request(from);
-    assert.equal(page.status, 200, `GET ${from}: ${page.status}`);
-    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
-    assert.ok(m, `no _csrf on ${from}`);
-    return this.request(path, { method: 'POST', form: [['_csrf', m[1]], ...Object.entries(fields).flatMap(([f, v]) => (Array.isArray(v) ? v.map((x) => [f, x]) : [[f, v]]))] });
-  }
-}
-
 async function login(who) {
-  const b = new Browser();
+  const b = new Browser(k.url);
   const r = await b.post('/inloggen', { email: PEOPLE[who].email, password: PASSWORD, next: '/account' });
   assert.equal(r.status, 303, `login of ${who}: ${r.status} ${r.text.slice(0, 200)}`);
   assert.ok(b.jar.get('kiem_session'), `no session after the login of ${who}`);
@@ -327,7 +293,7 @@ async function freshInvitation() {
 const invitationRow = (act) => ({ setup: freshInvitation, act, state: (ctx) => invitationsState(ctx.id) });
 
 const owner = (role) => (role === 'anonymous' ? 'otto' : role);
-const browserOf = (role) => (role === 'anonymous' ? new Browser() : B[role]);
+const browserOf = (role) => (role === 'anonymous' ? new Browser(k.url) : B[role]);
 let areaNo = 10;
 
 // ---- how each row is tried ----
@@ -507,14 +473,14 @@ const ACTIONS = {
   // a browser of its own logs out: it no longer opens /account (anonymous:
   // there is nothing to end, and nothing changes)
   'POST /uitloggen': {
-    setup: async (role) => ({ browser: role === 'anonymous' ? new Browser() : await login(role) }),
+    setup: async (role) => ({ browser: role === 'anonymous' ? new Browser(k.url) : await login(role) }),
     act: (role, ctx) => ctx.browser.post('/uitloggen'),
     state: async (ctx, role) => (role === 'anonymous' ? null : (await ctx.browser.request('/account')).status),
   },
   // a browser posts its person's own email and password (anonymous: a
   // visitor with Otto's): a new session either way (the login rotates it)
   'POST /inloggen': {
-    setup: async (role) => ({ browser: role === 'anonymous' ? new Browser() : await login(role) }),
+    setup: async (role) => ({ browser: role === 'anonymous' ? new Browser(k.url) : await login(role) }),
     act: (role, ctx) => ctx.browser.post('/inloggen', { email: PEOPLE[owner(role)].email, password: PASSWORD, next: '/account' }),
     state: (ctx) => ctx.browser.jar.get('kiem_session') ?? null,
   },
@@ -538,13 +504,13 @@ const ACTIONS = {
     setup: async (role) => {
       const p = await freshPerson(role);
       if (role !== 'anonymous') {
-        p.browser = new Browser();
+        p.browser = new Browser(k.url);
         const r = await p.browser.post('/inloggen', { email: p.email, password: PASSWORD, next: '/account' });
         assert.equal(r.status, 303, r.text.slice(0, 200));
       }
       return p;
     },
-    act: (role, ctx) => (ctx.browser ?? new Browser()).post('/account/verwijderen', { email: ctx.email }),
+    act: (role, ctx) => (ctx.browser ?? new Browser(k.url)).post('/account/verwijderen', { email: ctx.email }),
     state: (ctx) => personState(ctx),
     check: async (r, role, ctx) => {
       if (r.status !== 303 || outcome(r) === 'login') return;

@@ -104,3 +104,44 @@ export async function listAll(base, path, { token, max = 200 } = {}) {
 export function partyBody(over = {}) {
   return { name: 'Testpartij', kind: 'citizen_initiative', ...over };
 }
+
+// A small browser for the pages, without JavaScript: it keeps cookies, and
+// posts forms with the CSRF token a page of kiem gives it, as a person's
+// browser would. request() answers {status, text, location, headers}.
+export class Browser {
+  constructor(base) { this.base = base; this.jar = new Map(); }
+
+  async request(path, { method = 'GET', form } = {}) {
+    const h = {};
+    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
+    let body;
+    if (form !== undefined) {
+      body = new URLSearchParams(form).toString();
+      h['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+    const text = await res.text();
+    for (const line of res.headers.getSetCookie()) {
+      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
+      const eq = nv.indexOf('=');
+      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
+      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
+  }
+
+  // Posts a form with this browser's own CSRF token, read from the page
+  // `from` (by default /account when logged in, else /inloggen). A field
+  // whose value is an array is sent once for each value.
+  async post(path, fields = {}, from = this.jar.has('kiem_session') ? '/account' : '/inloggen') {
+    const page = await this.request(from);
+    assert.equal(page.status, 200, `GET ${from}: ${page.status}`);
+    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
+    assert.ok(m, `no _csrf on ${from}`);
+    const pairs = Object.entries(fields).flatMap(([f, v]) => (Array.isArray(v) ? v.map((x) => [f, x]) : [[f, v]]));
+    return this.request(path, { method: 'POST', form: [['_csrf', m[1]], ...pairs] });
+  }
+
+  login(email, password, next = '/account') { return this.post('/inloggen', { email, password, next }, '/inloggen'); }
+}

@@ -8,7 +8,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startKiem } from '../lib/kiem.mjs';
-import { call, assertOk, assertProblem, assertInvalid, partyBody } from './helpers.mjs';
+import { call, assertOk, assertProblem, assertInvalid, partyBody, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
 const PEOPLE = {
@@ -54,41 +54,8 @@ async function roleIn(p, who) {
   return b.items.find((m) => m.userId === ID[who])?.role ?? null;
 }
 
-// A small browser: cookies, and forms posted with the page's CSRF token.
-class Browser {
-  constructor() { this.jar = new Map(); }
-
-  async request(path, { method = 'GET', form } = {}) {
-    const h = {};
-    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
-    let body;
-    if (form !== undefined) {
-      body = new URLSearchParams(form).toString();
-      h['Content-Type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
-    const text = await res.text();
-    for (const line of res.headers.getSetCookie()) {
-      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = nv.indexOf('=');
-      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
-      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    return { status: res.status, text, location: res.headers.get('location') };
-  }
-
-  async post(path, fields = {}) {
-    const from = this.jar.has('kiem_session') ? '/account' : '/inloggen';
-    const page = await this.request(from);
-    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
-    assert.ok(m, `no _csrf on ${from}`);
-    return this.request(path, { method: 'POST', form: { _csrf: m[1], ...fields } });
-  }
-}
-
 async function login(who) {
-  const b = new Browser();
+  const b = new Browser(k.url);
   const r = await b.post('/inloggen', { email: PEOPLE[who].email, password: PASSWORD, next: '/account' });
   assert.equal(r.status, 303, `login of ${who}`);
   return b;
@@ -153,8 +120,8 @@ describe('inviting by the API', () => {
     const inv = await invite(party, PEOPLE.dan.email, 'admin');
     const { code } = await mailTo(PEOPLE.dan.email);
     // opening the page does not use the code
-    assert.equal((await new Browser().request(`/uitnodigingen/${code}`)).status, 200);
-    assert.equal((await new Browser().request(`/uitnodigingen/${code}`)).status, 200);
+    assert.equal((await new Browser(k.url).request(`/uitnodigingen/${code}`)).status, 200);
+    assert.equal((await new Browser(k.url).request(`/uitnodigingen/${code}`)).status, 200);
     assertProblem(await call(k.url, '/api/v1/invitation-acceptances', { method: 'POST', body: { code } }), 401);
     const m = assertOk(await call(k.url, '/api/v1/invitation-acceptances', { method: 'POST', token: T.dan, body: { code } }), 201);
     assert.equal(m.partyId, party);
@@ -164,7 +131,7 @@ describe('inviting by the API', () => {
     const list = assertOk(await call(k.url, invitations(party), { token: T.partyAdmin })).items;
     assert.ok(!list.some((i) => i.id === inv.id));
     assertProblem(await call(k.url, '/api/v1/invitation-acceptances', { method: 'POST', token: T.dan, body: { code } }), 410);
-    assert.equal((await new Browser().request(`/uitnodigingen/${code}`)).status, 410);
+    assert.equal((await new Browser(k.url).request(`/uitnodigingen/${code}`)).status, 410);
     // the log: invited (about the invitation, never the address), accepted (about Dan)
     const log = assertOk(await call(k.url, `/api/v1/activity?objectId=${party}&limit=2`, { token: T.admin })).items;
     assert.deepEqual(log.map((e) => [e.action, e.actorId, e.subjectId, e.detail]), [
@@ -209,8 +176,8 @@ describe('inviting by the API', () => {
     assert.equal(mailCount(email), 2);
     const fresh = (await mailTo(email)).code;
     assert.notEqual(fresh, old);
-    assert.equal((await new Browser().request(`/uitnodigingen/${old}`)).status, 410);
-    assert.equal((await new Browser().request(`/uitnodigingen/${fresh}`)).status, 200);
+    assert.equal((await new Browser(k.url).request(`/uitnodigingen/${old}`)).status, 410);
+    assert.equal((await new Browser(k.url).request(`/uitnodigingen/${fresh}`)).status, 200);
     const list = assertOk(await call(k.url, invitations(party), { token: T.partyAdmin })).items.filter((i) => i.email === email);
     assert.equal(list.length, 1);
   });
@@ -233,7 +200,7 @@ describe('inviting by the API', () => {
     const inv = await invite(party, email);
     const { code } = await mailTo(email);
     sql(`UPDATE invitations SET expires_at = '2020-01-01T00:00:00Z' WHERE id = '${inv.id}'`);
-    const page = await new Browser().request(`/uitnodigingen/${code}`);
+    const page = await new Browser(k.url).request(`/uitnodigingen/${code}`);
     assert.equal(page.status, 410);
     assert.match(page.text, /nieuwe uitnodiging/);
     assertProblem(await call(k.url, '/api/v1/invitation-acceptances', { method: 'POST', token: T.dan, body: { code } }), 410);
@@ -307,7 +274,7 @@ describe('the pages', () => {
   test('the invitation page: logged out it links to log in and register; logged in it accepts', async () => {
     await invite(party, PEOPLE.dan.email, 'member');
     const { code } = await mailTo(PEOPLE.dan.email);
-    const anon = await new Browser().request(`/uitnodigingen/${code}`);
+    const anon = await new Browser(k.url).request(`/uitnodigingen/${code}`);
     assert.equal(anon.status, 200);
     assert.match(anon.text, /Buurtkeuken De Uitnodiging/);
     assert.match(anon.text, /Alice de Vries/);
@@ -315,7 +282,7 @@ describe('the pages', () => {
     assert.ok(anon.text.includes(`/registreren?email=dan%40uitnodiging.example&amp;next=%2Fuitnodigingen%2F${code}`), 'a link to register');
     assert.ok(!anon.text.includes('/aannemen'), 'no accept button logged out');
     // a post from someone logged out goes to the login first, and uses nothing
-    const stranger = new Browser();
+    const stranger = new Browser(k.url);
     const r0 = await stranger.post(`/uitnodigingen/${code}/aannemen`);
     assert.equal(r0.status, 303);
     assert.match(r0.location, /^\/inloggen\?next=/);

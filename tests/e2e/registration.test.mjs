@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { startKiem } from '../lib/kiem.mjs';
-import { call, assertInvalid, assertProblem } from './helpers.mjs';
+import { call, assertInvalid, assertProblem, Browser } from './helpers.mjs';
 
 const OWNER = { email: 'olaf@registratie.example', name: 'Olaf Eigenaar', password: 'olafs-lange-wachtwoord' };
 const GOOD = 'fiets lamp rivier koffie';
@@ -35,40 +35,6 @@ function codeIn(mail, path) {
   return { code: m[1], rest: m[2] };
 }
 
-// A browser: cookies, and forms posted with the CSRF token of a page.
-class Browser {
-  constructor() { this.jar = new Map(); }
-
-  async request(path, { method = 'GET', form } = {}) {
-    const h = { 'Accept-Language': 'nl' };
-    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
-    let body;
-    if (form !== undefined) {
-      body = new URLSearchParams(form).toString();
-      h['Content-Type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
-    const text = await res.text();
-    for (const line of res.headers.getSetCookie()) {
-      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = nv.indexOf('=');
-      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
-      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
-  }
-
-  async post(path, fields, from = '/inloggen') {
-    const page = await this.request(from);
-    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
-    assert.ok(m, `no _csrf on ${from}`);
-    return this.request(path, { method: 'POST', form: { _csrf: m[1], ...fields } });
-  }
-
-  login(email, password, next = '/account') { return this.post('/inloggen', { email, password, next }); }
-}
-
 const register = (body) => call(k.url, '/api/v1/registrations', { method: 'POST', body });
 
 test('register, refused login until confirmed, confirm, log in', async () => {
@@ -86,7 +52,7 @@ test('register, refused login until confirmed, confirm, log in', async () => {
   assert.equal(sql(k.db, `SELECT l.purpose, round((julianday(l.expires_at) - julianday(l.created_at)) * 24, 1) FROM email_links l JOIN users u ON u.id = l.user_id WHERE u.email = '${email}'`), 'confirm|48.0');
 
   // the right password, but not confirmed: told so, with a way to a new link
-  const b = new Browser();
+  const b = new Browser(k.url);
   const early = await b.login(email, GOOD);
   assert.equal(early.status, 403);
   assert.match(early.text, /Je e-mailadres is nog niet bevestigd/);
@@ -124,9 +90,9 @@ test('a taken address answers the same and mails its owner instead', async () =>
   assert.doesNotMatch(mail.body, /code=/);
   assert.equal(sql(k.db, `SELECT count(*) FROM users WHERE email = '${OWNER.email}'`), '1');
   // the owner's password is unchanged
-  assert.equal((await new Browser().login(OWNER.email, OWNER.password)).status, 303);
+  assert.equal((await new Browser(k.url).login(OWNER.email, OWNER.password)).status, 303);
   // the page says the same as for a new address
-  const page = await new Browser().post('/registreren', { name: 'Iemand Anders', email: OWNER.email, password: GOOD }, '/registreren');
+  const page = await new Browser(k.url).post('/registreren', { name: 'Iemand Anders', email: OWNER.email, password: GOOD }, '/registreren');
   assert.equal(page.status, 200);
   assert.match(page.text, /Kijk in je mailbox/);
 });
@@ -136,7 +102,7 @@ test('an expired or unknown confirmation link is refused, with a way to a new on
   assert.equal((await register({ name: 'Bert', email, password: GOOD })).status, 202);
   const { code } = codeIn(await mailTo(email), '/bevestigen');
   sql(k.db, `UPDATE email_links SET expires_at = '2000-01-01T00:00:00Z' WHERE user_id = (SELECT id FROM users WHERE email = '${email}')`);
-  const b = new Browser();
+  const b = new Browser(k.url);
   const page = await b.request(`/bevestigen?code=${code}`);
   assert.equal(page.status, 400);
   assert.match(page.text, /Deze link werkt niet meer/);
@@ -170,11 +136,11 @@ test('a password reset: GET keeps the code, weak passwords are refused beside th
   const old = 'carla oud wachtwoord lang';
   assert.equal((await register({ name: 'Carla', email, password: old })).status, 202);
   await call(k.url, '/api/v1/email-confirmations', { method: 'POST', body: { code: codeIn(await mailTo(email), '/bevestigen').code } });
-  const before_ = new Browser();
+  const before_ = new Browser(k.url);
   assert.equal((await before_.login(email, old)).status, 303);
   assert.equal((await before_.request('/account')).status, 200);
 
-  const b = new Browser();
+  const b = new Browser(k.url);
   const asked = await b.post('/wachtwoord-vergeten', { email }, '/wachtwoord-vergeten');
   assert.equal(asked.status, 200);
   const unknown = await b.post('/wachtwoord-vergeten', { email: uniq('niemand') }, '/wachtwoord-vergeten');
@@ -208,8 +174,8 @@ test('a password reset: GET keeps the code, weak passwords are refused beside th
   const gone = await before_.request('/account');
   assert.equal(gone.status, 303);
   assert.match(gone.location, /^\/inloggen/);
-  assert.equal((await new Browser().login(email, old)).status, 401);
-  assert.equal((await new Browser().login(email, fresh)).status, 303);
+  assert.equal((await new Browser(k.url).login(email, old)).status, 401);
+  assert.equal((await new Browser(k.url).login(email, fresh)).status, 303);
   // used up
   const reused = await b.request(`/wachtwoord-herstellen?code=${code}`);
   assert.equal(reused.status, 400);
@@ -232,13 +198,13 @@ test('a reset through the API confirms an unconfirmed address, and expired codes
   const ok = await call(k.url, '/api/v1/password-resets', { method: 'POST', body: { code, password: fresh } });
   assert.equal(ok.status, 204, ok.text);
   assert.equal(sql(k.db, `SELECT email_confirmed_at IS NOT NULL FROM users WHERE email = '${email}'`), '1');
-  assert.equal((await new Browser().login(email, fresh)).status, 303);
+  assert.equal((await new Browser(k.url).login(email, fresh)).status, 303);
   assertInvalid(await call(k.url, '/api/v1/password-resets', { method: 'POST', body: { code, password: fresh } }), ['code']);
 
   await call(k.url, '/api/v1/password-reset-requests', { method: 'POST', body: { email } });
   const late = codeIn(await mailTo(email), '/wachtwoord-herstellen').code;
   sql(k.db, `UPDATE email_links SET expires_at = '2000-01-01T00:00:00Z' WHERE purpose = 'reset'`);
-  assert.equal((await new Browser().request(`/wachtwoord-herstellen?code=${late}`)).status, 400);
+  assert.equal((await new Browser(k.url).request(`/wachtwoord-herstellen?code=${late}`)).status, 400);
   assertInvalid(await call(k.url, '/api/v1/password-resets', { method: 'POST', body: { code: late, password: 'weer een andere zin' } }), ['code']);
 });
 
@@ -252,7 +218,7 @@ test('bad input lists every bad field, in the API and beside each field on the p
   assertInvalid(await call(k.url, '/api/v1/password-resets', { method: 'POST', body: { code: 'x', password: GOOD } }), ['code']);
   assertProblem(await call(k.url, '/api/v1/registrations', { method: 'POST', body: '[1]' }), 400);
 
-  const b = new Browser();
+  const b = new Browser(k.url);
   const page = await b.post('/registreren', { name: '', email: 'geen-adres', password: 'kort' }, '/registreren');
   assert.equal(page.status, 400);
   for (const f of ['name', 'email', 'password']) {
@@ -264,7 +230,7 @@ test('bad input lists every bad field, in the API and beside each field on the p
 });
 
 test('next survives registration and confirmation; an unsafe one is dropped', async () => {
-  const b = new Browser();
+  const b = new Browser(k.url);
   const form = await b.request('/registreren?email=fien%40registratie.example&next=%2Fuitnodigingen%2FABC');
   assert.equal(form.status, 200);
   assert.match(form.text, /name="email" type="email" value="fien@registratie.example"/);
@@ -281,7 +247,7 @@ test('next survives registration and confirmation; an unsafe one is dropped', as
   const back = await b.login(email, GOOD, '/uitnodigingen/ABC');
   assert.equal(back.location, '/uitnodigingen/ABC');
 
-  const c = new Browser();
+  const c = new Browser(k.url);
   const evil = await c.request('/registreren?next=%2F%2Fevil.example');
   assert.doesNotMatch(evil.text, /name="next"/);
   const e2 = uniq('gijs');
@@ -295,7 +261,7 @@ test('next survives registration and confirmation; an unsafe one is dropped', as
 
 test('English pages write English mail; the login page offers registration and a new password', async () => {
   const email = uniq('hank');
-  const b = new Browser();
+  const b = new Browser(k.url);
   const form = await b.request('/registreren?lang=en');
   assert.match(form.text, /Create an account/);
   const r = await b.post('/registreren', { name: 'Hank', email, password: GOOD }, '/registreren');
@@ -303,14 +269,14 @@ test('English pages write English mail; the login page offers registration and a
   assert.match((await mailTo(email)).subject, /Confirm your email address/);
   assert.equal(sql(k.db, `SELECT lang FROM users WHERE email = '${email}'`), 'en');
 
-  const login = await new Browser().request('/inloggen');
+  const login = await new Browser(k.url).request('/inloggen');
   assert.match(login.text, /href="\/registreren"/);
   assert.match(login.text, /href="\/wachtwoord-vergeten"/);
   assert.match(login.text, /<a href="\/registreren">Account maken<\/a>/, 'in the navigation');
 });
 
 test('a logged-in person is sent from /registreren to /account', async () => {
-  const b = new Browser();
+  const b = new Browser(k.url);
   assert.equal((await b.login(OWNER.email, OWNER.password)).status, 303);
   const r = await b.request('/registreren');
   assert.equal(r.status, 303);
