@@ -1,0 +1,266 @@
+// /api/v1/signals and the pages /signalen: reporting signals for a party,
+// the inbox with who sees what, clustering of similar reports, routing of
+// regulatory signals to the government party of the area (or above it),
+// status moves (forbidden ones 409), decisions by the official, taking a
+// signal or its cluster up in an issue, and what the reporter sees of it.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startKiem } from '../lib/kiem.mjs';
+import { call, assertOk, assertProblem, assertInvalid, listAll } from './helpers.mjs';
+
+const PASSWORD = 'een-lang-wachtwoord-123';
+const PEOPLE = {
+  admin: { email: 'admin@sig.example', name: 'Ada Beheer', admin: true },
+  reporter: { email: 'rita@sig.example', name: 'Rita Reporter' },
+  official: { email: 'otto@sig.example', name: 'Otto Ambtenaar' },
+  cityOfficial: { email: 'stad@sig.example', name: 'Stan Stad' },
+  resident: { email: 'carol@sig.example', name: 'Carol Bakker' },
+  elsewhere: { email: 'dave@sig.example', name: 'Dave Zuidwest' },
+  coordinator: { email: 'cora@sig.example', name: 'Cora Wijk', coordinator: 'WK034403' },
+  otherCoordinator: { email: 'olga@sig.example', name: 'Olga Overal', coordinator: 'WK034408' },
+};
+
+let k;
+const T = {};
+const P = {}; // party ids
+const MISSING = '00000000-0000-7000-8000-000000000000';
+
+const signal = (over = {}) => ({
+  kind: 'gap', title: 'Geen huiswerkbegeleiding in Overvecht',
+  description: 'Kinderen in Overvecht hebben na school geen plek voor huiswerkbegeleiding.',
+  area: 'WK034403', targetGroup: 'Jongeren', party: P.reporter, ...over,
+});
+const report = async (over = {}, token = T.reporter) =>
+  assertOk(await call(k.url, '/api/v1/signals', { method: 'POST', token, body: signal(over) }), 201);
+const get = (id, token) => call(k.url, `/api/v1/signals/${id}`, { token });
+const move = (id, body, token = T.coordinator) =>
+  call(k.url, `/api/v1/signals/${id}/status-changes`, { method: 'POST', token, body });
+const decide = (id, body, token = T.official) =>
+  call(k.url, `/api/v1/signals/${id}/decisions`, { method: 'POST', token, body });
+const takeUp = (id, body, token = T.coordinator) =>
+  call(k.url, `/api/v1/signals/${id}/issue`, { method: 'POST', token, body });
+
+async function partyNamed(name) {
+  const b = assertOk(await call(k.url, `/api/v1/parties?q=${encodeURIComponent(name)}`, { token: T.admin }));
+  const p = b.items.find((x) => x.name === name);
+  assert.ok(p, `no party ${name}`);
+  return p.id;
+}
+
+async function addMember(party, who) {
+  assertOk(await call(k.url, `/api/v1/parties/${party}/members`, {
+    method: 'POST', token: T.admin, body: { email: PEOPLE[who].email, role: 'member' },
+  }), 201);
+}
+
+before(async () => {
+  k = await startKiem({ users: Object.values(PEOPLE).map((u) => ({ ...u, password: PASSWORD })) });
+  for (const [who, u] of Object.entries(PEOPLE)) T[who] = k.tokens[u.email];
+  // the reporter's own citizen initiative in Overvecht; another in Zuidwest
+  P.reporter = assertOk(await call(k.url, '/api/v1/parties', {
+    method: 'POST', token: T.reporter,
+    body: { name: 'Huiswerkhulp Overvecht', kind: 'citizen_initiative', areas: ['WK034403'] },
+  }), 201).id;
+  P.elsewhere = assertOk(await call(k.url, '/api/v1/parties', {
+    method: 'POST', token: T.elsewhere,
+    body: { name: 'Buurtkracht Zuidwest', kind: 'citizen_initiative', areas: ['WK034408'] },
+  }), 201).id;
+  // the government parties of the demo: the district's and the city's
+  P.district = await partyNamed('Gemeente Utrecht, wijkbureau Overvecht');
+  P.city = await partyNamed('Gemeente Utrecht, team Sociaal Domein');
+  await addMember(P.district, 'official');
+  await addMember(P.city, 'cityOfficial');
+  // a province with no government party anywhere above it
+  assertOk(await call(k.url, '/api/v1/areas', { method: 'POST', token: T.admin, body: { code: 'PV27', name: 'Noord-Holland', level: 'province', parent: 'NL01' } }), 201);
+  assertOk(await call(k.url, '/api/v1/areas', { method: 'POST', token: T.admin, body: { code: 'GM0363', name: 'Amsterdam', level: 'municipality', parent: 'PV27' } }), 201);
+});
+
+after(async () => { await k.stop(); });
+
+describe('reporting', () => {
+  test('a member reports a signal for their party; it reads back as stored', async () => {
+    const res = await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: signal({ title: 'Een kans: leegstaand buurthuis', kind: 'opportunity', description: 'Het buurthuis aan de Gentdreef staat leeg en kan een ontmoetingsplek worden.' }) });
+    const b = assertOk(res, 201);
+    assert.equal(res.headers.get('location'), `/api/v1/signals/${b.id}`);
+    assert.equal(b.kind, 'opportunity');
+    assert.equal(b.status, 'open');
+    assert.equal(b.targetGroup, 'jongeren', 'the target group is kept in lower case');
+    assert.equal(b.party, P.reporter);
+    assert.equal(b.regulatory, false);
+    assert.equal(b.routedParty, null);
+    assert.equal(b.issue, null);
+    assert.equal(b.reporterName, PEOPLE.reporter.name);
+    assert.equal(b._links.self.href, `/api/v1/signals/${b.id}`);
+    const again = assertOk(await get(b.id, T.reporter));
+    assert.equal(again.title, 'Een kans: leegstaand buurthuis');
+  });
+
+  test('every bad field is listed', async () => {
+    const res = await call(k.url, '/api/v1/signals', {
+      method: 'POST', token: T.reporter,
+      body: { kind: 'klacht', title: '', description: 'x'.repeat(5001), area: 'XX99', targetGroup: 'y'.repeat(51), party: 'geen-id', regulatory: true, rule: 'r'.repeat(301), status: 'open', colour: 'red' },
+    });
+    const listed = assertInvalid(res, ['kind', 'title', 'description', 'area', 'targetGroup', 'party', 'rule', 'status', 'colour']);
+    assert.ok(listed.length >= 9);
+    assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: { regulatory: 'ja' } }),
+      ['kind', 'title', 'description', 'area', 'party', 'regulatory']);
+    // a regulatory signal needs the rule
+    assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: signal({ regulatory: true }) }), ['rule']);
+  });
+
+  test('only members of the party report for it', async () => {
+    assertProblem(await call(k.url, '/api/v1/signals', { method: 'POST', body: signal() }), 401);
+    assertProblem(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.resident, body: signal() }), 403);
+    assertProblem(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.elsewhere, body: signal() }), 403);
+    assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: signal({ party: MISSING }) }), ['party']);
+  });
+});
+
+describe('the inbox: who sees what', () => {
+  let id;
+  before(async () => { id = (await report({ title: 'Wachtlijst schuldhulp Overvecht', description: 'Mensen met schulden wachten maanden op schuldhulpverlening.', kind: 'bottleneck', targetGroup: 'volwassenen' })).id; });
+
+  test('the reporter, the party members, the coordinator and admins see it; others not', async () => {
+    for (const who of ['reporter', 'coordinator', 'admin', 'official']) assertOk(await get(id, T[who]));
+    for (const who of ['resident', 'elsewhere', 'otherCoordinator']) assertProblem(await get(id, T[who]), 404);
+    assertProblem(await get(id), 401);
+    assertProblem(await get(MISSING, T.admin), 404);
+    const seen = async (who) => (await listAll(k.url, '/api/v1/signals?limit=3', { token: T[who] })).items.map((s) => s.id);
+    assert.ok((await seen('coordinator')).includes(id));
+    assert.ok((await seen('official')).includes(id), 'a member of a party serving the area sees it');
+    assert.ok(!(await seen('elsewhere')).includes(id));
+    assert.ok(!(await seen('otherCoordinator')).includes(id));
+    assert.deepEqual(await seen('resident'), []);
+    assertProblem(await call(k.url, '/api/v1/signals'), 401);
+  });
+
+  test('filters: kind, area, status, target group, regulatory, party, mine, q; bad ones listed', async () => {
+    const q = async (query, who = 'coordinator') => (await listAll(k.url, `/api/v1/signals?${query}`, { token: T[who] })).items;
+    assert.ok((await q('kind=bottleneck')).every((s) => s.kind === 'bottleneck'));
+    assert.ok((await q('kind=bottleneck')).some((s) => s.id === id));
+    assert.ok(!(await q('kind=opportunity')).some((s) => s.id === id));
+    assert.ok((await q('area=GM0344')).some((s) => s.id === id), 'an area filter takes the areas inside it');
+    assert.ok(!(await q('area=WK034401')).some((s) => s.id === id));
+    assert.ok((await q('status=open')).some((s) => s.id === id));
+    assert.ok(!(await q('status=dismissed')).some((s) => s.id === id));
+    assert.ok((await q('targetGroup=Volwassenen')).every((s) => s.targetGroup === 'volwassenen'));
+    assert.ok((await q('targetGroup=volwassenen')).some((s) => s.id === id));
+    assert.ok(!(await q('regulatory=true')).some((s) => s.id === id));
+    assert.ok((await q(`party=${P.reporter}`)).some((s) => s.id === id));
+    assert.ok(!(await q(`party=${P.elsewhere}`)).some((s) => s.id === id));
+    assert.ok((await q('q=schuldhulp')).some((s) => s.id === id));
+    assert.ok(!(await q('q=zwembad')).some((s) => s.id === id));
+    assert.ok((await q('mine=true', 'reporter')).every((s) => s.reporter !== null));
+    assert.deepEqual(await q('mine=true', 'coordinator'), []);
+    assertInvalid(await call(k.url, '/api/v1/signals?kind=x&status=y&area=ZZ&regulatory=soms&party=x&mine=ja&clusters=nee&limit=500&cursor=%%%&colour=red', { token: T.admin }),
+      ['kind', 'status', 'area', 'regulatory', 'party', 'mine', 'clusters', 'limit', 'cursor', 'colour']);
+  });
+
+  test('paging with cursors gives every signal once', async () => {
+    for (let i = 0; i < 5; i++) await report({ title: `Signaal nummer ${i} over iets anders ${'abcdefghij'[i]}vijver`, description: `Uniek onderwerp ${i} ${'klmnopqrst'[i]}zwaan`, kind: 'opportunity' });
+    const { items, pages } = await listAll(k.url, '/api/v1/signals?limit=2', { token: T.admin });
+    assert.ok(pages >= 3);
+    assert.equal(new Set(items.map((s) => s.id)).size, items.length);
+  });
+});
+
+describe('clustering of similar reports', () => {
+  test('ten near-identical reports become one cluster, and a different one stays alone', async () => {
+    const variants = [
+      'Geen plek voor huiswerkbegeleiding in de wijk',
+      'In de wijk is geen huiswerkbegeleiding voor kinderen',
+      'Kinderen missen huiswerkbegeleiding in de wijk',
+      'Huiswerkbegeleiding ontbreekt in onze wijk',
+      'Er is geen huiswerkbegeleiding in de wijk',
+      'Geen huiswerkbegeleiding voor de kinderen in de wijk',
+      'De wijk heeft geen huiswerkbegeleiding',
+      'Huiswerkbegeleiding in de wijk: er is niets',
+      'Wij zoeken huiswerkbegeleiding in de wijk voor kinderen',
+      'Kinderen in de wijk krijgen geen huiswerkbegeleiding',
+    ];
+    const ids = [];
+    for (const t of variants) ids.push((await report({ kind: 'gap', title: t, description: t, area: 'WK034403' })).id);
+    const all = await Promise.all(ids.map(async (id) => assertOk(await get(id, T.coordinator))));
+    const clusters = new Set(all.map((s) => s.cluster));
+    assert.equal(clusters.size, 1, `one cluster: ${JSON.stringify(all.map((s) => s.cluster))}`);
+    assert.equal(all[0].cluster, ids[0], 'the cluster is named after its first signal');
+    assert.ok(all.every((s) => s.clusterSize === 10));
+    const other = await report({ kind: 'gap', title: 'De bus naar het ziekenhuis rijdt niet meer op zondag', description: 'Ouderen komen op zondag niet bij het ziekenhuis.' });
+    assert.equal(other.cluster, null);
+    assert.equal(other.clusterSize, 1);
+    // a similar report of another kind does not join
+    const kind = await report({ kind: 'opportunity', title: variants[0], description: variants[0] });
+    assert.equal(kind.cluster, null);
+    // the inbox shows the cluster as one row with its count
+    const rows = (await listAll(k.url, '/api/v1/signals?clusters=true&kind=gap&area=WK034403', { token: T.coordinator })).items;
+    assert.equal(rows.filter((s) => s.cluster === ids[0]).length, 1);
+    assert.equal(rows.find((s) => s.cluster === ids[0]).clusterSize, 10);
+  });
+});
+
+describe('regulatory signals: routing and decisions', () => {
+  test('routed to the government party of the area, or the nearest area above with one, or none', async () => {
+    const district = await report({ regulatory: true, rule: 'Bijstandsregel: geen bijverdienen naast de uitkering', title: 'Vrijwilligersvergoeding telt als inkomen', description: 'Wie vrijwilligerswerk doet in de buurt raakt een deel van de uitkering kwijt.' });
+    assert.equal(district.routedParty, P.district);
+    assert.equal(district.rule, 'Bijstandsregel: geen bijverdienen naast de uitkering');
+    // West has no government party of its own: the city's
+    const p = assertOk(await call(k.url, '/api/v1/parties', { method: 'POST', token: T.reporter, body: { name: 'Buurtinitiatief West', kind: 'citizen_initiative', areas: ['WK034401'] } }), 201).id;
+    const west = await report({ party: p, area: 'WK034401', regulatory: true, rule: 'Parkeerregel', title: 'Parkeerregels voor mantelzorgers', description: 'Mantelzorgers krijgen geen parkeervergunning.' });
+    assert.equal(west.routedParty, P.city);
+    // Amsterdam's province has none, and neither has the country
+    const q = assertOk(await call(k.url, '/api/v1/parties', { method: 'POST', token: T.reporter, body: { name: 'Buurtinitiatief Amsterdam', kind: 'citizen_initiative', areas: ['GM0363'] } }), 201).id;
+    const none = await report({ party: q, area: 'GM0363', regulatory: true, rule: 'Huisvestingsverordening', title: 'Kamerbewoning verboden', description: 'Woningdelen is niet toegestaan.' });
+    assert.equal(none.routedParty, null);
+    // not regulatory: no rule kept, not routed
+    const plain = await report({ rule: 'genegeerd', title: 'Gewoon een signaal over sport', description: 'Sportvelden zijn dicht.' });
+    assert.equal(plain.rule, null);
+    assert.equal(plain.routedParty, null);
+  });
+
+  test('the official of the routed party decides; others 403; the decision is public', async () => {
+    const s = await report({ regulatory: true, rule: 'Regel over tijdelijke bewoning', title: 'Tijdelijk wonen in leegstaande kantoren', description: 'Jongeren zouden tijdelijk in leegstaande kantoren kunnen wonen.' });
+    const body = { decision: 'experiment', reason: 'We proberen het twee jaar in de Gentdreef.' };
+    assertProblem(await decide(s.id, body, null), 401);
+    // members of other parties serving the area (the city's) see it, but do not decide
+    for (const who of ['reporter', 'coordinator', 'cityOfficial']) assertProblem(await decide(s.id, body, T[who]), 403);
+    assertProblem(await decide(s.id, body, T.elsewhere), 404);
+    assertInvalid(await decide(s.id, { decision: 'misschien', reason: '', extra: 1 }), ['decision', 'reason', 'extra']);
+    assertInvalid(await decide(s.id, { decision: 'refused' }), ['reason']);
+    const d = assertOk(await decide(s.id, body), 201);
+    assert.equal(d.decision, 'experiment');
+    assert.equal(d.reason, body.reason);
+    assert.equal(d.party, P.district);
+    assert.equal(d.partyName, 'Gemeente Utrecht, wijkbureau Overvecht');
+    assert.equal(assertOk(await get(s.id, T.reporter)).status, 'addressed', 'a decision addresses the signal');
+    const list = assertOk(await call(k.url, `/api/v1/signals/${s.id}/decisions`));
+    assert.equal(list.items.length, 1);
+    assert.equal(list.items[0].decision, 'experiment');
+    assert.ok(!JSON.stringify(list).includes(PEOPLE.official.name), 'no names in public decisions');
+    assertProblem(await call(k.url, `/api/v1/signals/${MISSING}/decisions`), 404);
+    // a refusal also answers the question; an admin may decide too
+    assertOk(await decide(s.id, { decision: 'refused', reason: 'Na het experiment niet verder.' }, T.admin), 201);
+    // a signal that is not regulatory takes no decision
+    const plain = await report({ title: 'Niet regelgerelateerd', description: 'Iets anders helemaal.' });
+    assertProblem(await decide(plain.id, body, T.admin), 409);
+  });
+});
+
+describe('status moves', () => {
+  test('allowed moves with reasons; forbidden ones 409 naming the allowed moves', async () => {
+    const s = await report({ title: 'Statusproef', description: 'Een signaal om de status mee te bewegen.' });
+    assertInvalid(await move(s.id, { status: 'dismissed' }), ['reason']);
+    assertInvalid(await move(s.id, { status: 'weg', extra: true }), ['status', 'extra']);
+    assertProblem(await move(s.id, { status: 'acknowledged' }, T.resident), 404);
+    assertProblem(await move(s.id, { status: 'acknowledged' }, T.otherCoordinator), 404);
+    assertProblem(await move(s.id, { status: 'acknowledged' }, null), 401);
+    const a = assertOk(await move(s.id, { status: 'dismissed', reason: 'Dubbel gemeld.' }), 201);
+    assert.equal(a.status, 'dismissed');
+    assert.equal(a.statusReason, 'Dubbel gemeld.');
+    const c = assertProblem(await move(s.id, { status: 'addressed' }), 409);
+    assert.match(c.detail, /open/);
+    assertOk(await move(s.id, { status: 'open' }), 201);
+    assertOk(await move(s.id, { status: 'addressed', reason: 'Opgelost door de buurt.' }, T.official), 201);
+    const c2 = assertProblem(await move(s.id, { status: 'dismissed', reason: 'x' }), 409);
+    assert.match(c2.detail, /acknowledged/);
+  });
+});
