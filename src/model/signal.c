@@ -662,6 +662,7 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 		snprintf(out, UUID_STRLEN + 1, "%s", issue_id);
 	} else {
 		/* what the signal says, where the new issue's fields are left out */
+		in->status = "signalled";
 		if (!in->title || !*in->title)
 			in->title = sg.title;
 		if (!in->summary || !*in->summary)

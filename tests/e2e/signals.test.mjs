@@ -264,3 +264,43 @@ describe('status moves', () => {
     assert.match(c2.detail, /acknowledged/);
   });
 });
+
+describe('taking signals up in an issue', () => {
+  test('a whole cluster becomes one new issue in one step; the reporter sees the outcome', async () => {
+    const t = 'Te weinig sportaanbod voor meiden in Overvecht';
+    const a = await report({ kind: 'gap', title: t, description: 'Meiden in Overvecht sporten weinig: er is geen aanbod voor hen.' });
+    const b = await report({ kind: 'gap', title: 'Geen sportaanbod voor meiden in Overvecht', description: 'Er is in Overvecht geen sportaanbod voor meiden.' });
+    assert.equal(b.cluster, a.id);
+    assertProblem(await takeUp(a.id, { cluster: true }, null), 401);
+    assertProblem(await takeUp(a.id, { cluster: true }, T.resident), 404);
+    assertInvalid(await takeUp(a.id, { cluster: 'ja', colour: 1, title: 'x'.repeat(201) }), ['cluster', 'colour']);
+    assertInvalid(await takeUp(a.id, { title: 'x'.repeat(201), area: 'ZZ' }), ['title', 'area']);
+    const res = await takeUp(a.id, { cluster: true, summary: 'Meiden in Overvecht hebben geen sportaanbod.' });
+    const taken = assertOk(res, 201);
+    assert.ok(taken.issue);
+    assert.equal(res.headers.get('location'), `/api/v1/issues/${taken.issue}`);
+    assert.equal(taken.status, 'acknowledged');
+    const issue = assertOk(await call(k.url, `/api/v1/issues/${taken.issue}`));
+    assert.equal(issue.title, t, 'the issue takes the title of the signal when none is given');
+    assert.equal(issue.status, 'signalled');
+    assert.equal(issue.area, 'WK034403');
+    const other = assertOk(await get(b.id, T.reporter));
+    assert.equal(other.issue, taken.issue, 'the whole cluster is taken up');
+    assert.equal(other.status, 'acknowledged');
+    assert.equal(other.issueStatus, 'signalled', 'the reporter sees what became of it');
+    assert.equal(other._links.issue.href, `/api/v1/issues/${taken.issue}`);
+    // once taken up, not again
+    assert.match(assertProblem(await takeUp(a.id, { issueId: taken.issue }), 409).detail, /already/);
+  });
+
+  test('a signal is linked to an existing issue', async () => {
+    const issue = assertOk(await call(k.url, '/api/v1/issues', { method: 'POST', token: T.reporter, body: { title: 'Huiswerkbegeleiding in Overvecht', summary: 'Kinderen missen hulp bij huiswerk.', area: 'WK034403', ownerParty: P.reporter } }), 201);
+    const s = await report({ kind: 'opportunity', title: 'Studenten willen bijles geven', description: 'Studenten van de hogeschool willen in het buurthuis bijles geven.' });
+    assertInvalid(await takeUp(s.id, { issueId: MISSING }), ['issueId']);
+    assertInvalid(await takeUp(s.id, { issueId: issue.id, title: 'en ook nieuw' }), ['issueId']);
+    const linked = assertOk(await takeUp(s.id, { issueId: issue.id }, T.reporter), 201);
+    assert.equal(linked.issue, issue.id);
+    assert.equal(linked.status, 'acknowledged');
+    assert.equal(linked.clusterSize, 1);
+  });
+});
