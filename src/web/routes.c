@@ -14,6 +14,13 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/partijen/{id}/leden/{user}/rol", page_member_role, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/leden/{user}/verwijderen", page_member_remove, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/uitnodigingen/{invitation}/intrekken", page_invitation_withdraw, RF_PAGE },
+	/* signals (issue 4, signals part) */
+	{ HM_GET, "/signalen", page_signals, RF_PAGE },
+	{ HM_GET | HM_POST, "/signalen/nieuw", page_signal_new, RF_PAGE },
+	{ HM_GET, "/signalen/{id}", page_signal, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/status", page_signal_move, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/vraagstuk", page_signal_take_up, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/besluit", page_signal_decide, RF_PAGE },
 	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE },

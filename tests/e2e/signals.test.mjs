@@ -304,3 +304,131 @@ describe('taking signals up in an issue', () => {
     assert.equal(linked.clusterSize, 1);
   });
 });
+
+// ---- the pages, with a small browser: a cookie jar and forms ----
+class Browser {
+  constructor() { this.jar = new Map(); }
+  async request(path, { method = 'GET', form } = {}) {
+    const h = {};
+    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
+    let body;
+    if (form !== undefined) {
+      body = new URLSearchParams(form).toString();
+      h['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
+    const text = await res.text();
+    for (const line of res.headers.getSetCookie()) {
+      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
+      const eq = nv.indexOf('=');
+      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
+      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    return { status: res.status, text, location: res.headers.get('location') };
+  }
+  async post(path, fields = {}) {
+    const from = this.jar.has('kiem_session') ? '/account' : '/inloggen';
+    const page = await this.request(from);
+    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
+    assert.ok(m, `no _csrf on ${from}`);
+    return this.request(path, { method: 'POST', form: [['_csrf', m[1]], ...Object.entries(fields).flatMap(([f, v]) => (Array.isArray(v) ? v.map((x) => [f, x]) : [[f, v]]))] });
+  }
+}
+async function browse(who) {
+  const b = new Browser();
+  const r = await b.post('/inloggen', { email: PEOPLE[who].email, password: PASSWORD, next: '/account' });
+  assert.equal(r.status, 303);
+  return b;
+}
+
+describe('the pages', () => {
+  test('/signalen asks to log in; shows the inbox with clusters, filters and the reporter\'s own signals', async () => {
+    const anon = new Browser();
+    const r = await anon.request('/signalen');
+    assert.equal(r.status, 303);
+    assert.match(r.location, /^\/inloggen\?next=/);
+    const rita = await browse('reporter');
+    const page = await rita.request('/signalen');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<a[^>]*href="\/signalen"[^>]*>Signalen<\/a>/, 'the navigation has Signalen');
+    assert.match(page.text, /Mijn signalen/);
+    assert.match(page.text, /Wachtlijst schuldhulp Overvecht/);
+    assert.match(page.text, /10 signalen die op elkaar lijken/, 'a cluster is one row with its count');
+    const filtered = await rita.request('/signalen?kind=bottleneck&q=schuldhulp');
+    assert.match(filtered.text, /Wachtlijst schuldhulp Overvecht/);
+    assert.doesNotMatch(filtered.text.split('id="inbox"')[1], /Geen plek voor huiswerkbegeleiding/);
+    const bad = await rita.request('/signalen?kind=klacht');
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /error-summary/);
+    const cora = await browse('coordinator');
+    assert.match((await cora.request('/signalen')).text, /Geen signalen gemeld|Je hebt nog geen signalen gemeld/);
+  });
+
+  test('/signalen/nieuw: the form keeps what was typed and shows each problem; a good report lands on its page', async () => {
+    const rita = await browse('reporter');
+    const form = await rita.request('/signalen/nieuw');
+    assert.equal(form.status, 200);
+    assert.match(form.text, /name="rule"/, 'the rule field is always there (no JavaScript needed)');
+    const bad = await rita.post('/signalen/nieuw', { party: P.reporter, kind: 'gap', title: '', description: 'Wat er speelt', area: 'WK034403', regulatory: 'true', rule: '' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /error-summary/);
+    assert.match(bad.text, /href="#f-title"/);
+    assert.match(bad.text, /href="#f-rule"/);
+    assert.match(bad.text, /Wat er speelt/, 'what was typed is kept');
+    const good = await rita.post('/signalen/nieuw', { party: P.reporter, kind: 'bottleneck', title: 'Speeltuin Gentpark is kapot', description: 'De schommels zijn al maanden kapot.', area: 'WK034403', targetGroup: 'kinderen', regulatory: 'true', rule: 'Aanbestedingsregel onderhoud' });
+    assert.equal(good.status, 303);
+    const page = await rita.request(good.location);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Het signaal is gemeld/);
+    assert.match(page.text, /Speeltuin Gentpark is kapot/);
+    assert.match(page.text, /Gemeente Utrecht, wijkbureau Overvecht/, 'routed to the district\'s government party');
+    const carol = await browse('resident');
+    assert.match((await carol.request('/signalen/nieuw')).text, /nog geen lid van een partij/);
+  });
+
+  test('/signalen/{id}: status moves (409 named), a decision by the official, taken up into an issue, shown on the issue', async () => {
+    const s = await report({ regulatory: true, rule: 'Bestemmingsplan: geen wonen boven winkels', title: 'Wonen boven winkels in Overvecht', description: 'Boven de winkels aan het Overvechtplein staan ruimtes leeg.' });
+    const cora = await browse('coordinator');
+    const page = await cora.request(`/signalen/${s.id}`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Status veranderen/);
+    assert.match(page.text, /Maak er een vraagstuk van/);
+    assert.doesNotMatch(page.text, /Besluit vastleggen/, 'only the official decides');
+    const needReason = await cora.post(`/signalen/${s.id}/status`, { status: 'dismissed', reason: '' });
+    assert.equal(needReason.status, 400);
+    assert.match(needReason.text, /href="#f-reason"/);
+    assert.equal((await cora.post(`/signalen/${s.id}/status`, { status: 'dismissed', reason: 'Niet in ons gebied.' })).status, 303);
+    const conflict = await cora.post(`/signalen/${s.id}/status`, { status: 'addressed' });
+    assert.equal(conflict.status, 409);
+    assert.match(conflict.text, /kan het signaal naar: open/);
+    assert.equal((await cora.post(`/signalen/${s.id}/status`, { status: 'open' })).status, 303);
+    const otto = await browse('official');
+    assert.match((await otto.request(`/signalen/${s.id}`)).text, /Besluit vastleggen/);
+    const badDecision = await otto.post(`/signalen/${s.id}/besluit`, { decision: 'exemption', decisionReason: '' });
+    assert.equal(badDecision.status, 400);
+    assert.match(badDecision.text, /href="#f-decisionReason"/);
+    assert.equal((await otto.post(`/signalen/${s.id}/besluit`, { decision: 'exemption', decisionReason: 'Ontheffing voor twee jaar.' })).status, 303);
+    const decided = await otto.request(`/signalen/${s.id}`);
+    assert.match(decided.text, /Ontheffing voor twee jaar/);
+    assert.match(decided.text, /Afgehandeld/);
+    // the coordinator makes it an issue
+    assert.equal((await cora.post(`/signalen/${s.id}/vraagstuk`, { issueTitle: 'Wonen boven winkels', issueSummary: 'Lege ruimtes boven winkels als woning.' })).status, 303);
+    const rita = await browse('reporter');
+    const mine = await rita.request(`/signalen/${s.id}`);
+    assert.match(mine.text, /href="\/vraagstukken\/[0-9a-f-]+">Wonen boven winkels<\/a>/, 'the reporter sees the issue it became');
+    const issueId = /href="\/vraagstukken\/([0-9a-f-]+)"/.exec(mine.text)[1];
+    const again = await cora.post(`/signalen/${s.id}/vraagstuk`, { issueId });
+    assert.equal(again.status, 409);
+    // the issue page shows the signal and its decision to everyone, without the reporter
+    const issuePage = await new Browser().request(`/vraagstukken/${issueId}`);
+    if (issuePage.status === 200) {
+      assert.match(issuePage.text, /Signalen in dit vraagstuk/);
+      assert.match(issuePage.text, /Wonen boven winkels in Overvecht/);
+      assert.match(issuePage.text, /Ontheffing voor twee jaar/);
+      assert.doesNotMatch(issuePage.text, new RegExp(PEOPLE.reporter.name));
+    }
+    // others may not see the page
+    assert.equal((await (await browse('elsewhere')).request(`/signalen/${s.id}`)).status, 404);
+  });
+});
