@@ -59,12 +59,29 @@ static json_t *decision_json(struct http_req *r, const struct signal_decision *d
 	return o;
 }
 
-/* A 409 that names the moves a signal's status allows. */
+/* A 409 that names the moves a signal's status allows, in the detail and
+ * as allowedStatuses (as the issues' status changes do). */
 static void conflict_moves(struct http_req *r, const char *status)
 {
 	const char *allowed = signal_moves_from(status);
-	api_error(r, 409, arena_printf(r->arena,
-		"A signal that is '%s' can move to: %s.", status, allowed));
+	json_t *list = json_array();
+	const char *p = allowed;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		json_array_append_new(list, json_stringn(p, n));
+		p += n;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	json_t *o = json_object();
+	json_object_set_new(o, "type", json_string("about:blank"));
+	json_object_set_new(o, "title", json_string("Conflict"));
+	json_object_set_new(o, "status", json_integer(409));
+	json_object_set_new(o, "detail", json_string(arena_printf(r->arena,
+		"A signal that is '%s' can move to: %s.", status, allowed)));
+	json_object_set_new(o, "allowedStatuses", list);
+	api_send(r, 409, o);
+	r->content_type = "application/problem+json";
 }
 
 void api_signals_list(struct http_req *r)

@@ -50,6 +50,15 @@ const ROUTES = [
   { method: 'GET', path: '/api/v1/issues/{id}/status-changes' },
   { method: 'POST', path: '/api/v1/issues/{id}/status-changes' },
   // end of issues core
+  // issue 4, signals (helper 2)
+  { method: 'GET', path: '/api/v1/signals' },
+  { method: 'POST', path: '/api/v1/signals' },
+  { method: 'GET', path: '/api/v1/signals/{id}' },
+  { method: 'POST', path: '/api/v1/signals/{id}/status-changes' },
+  { method: 'POST', path: '/api/v1/signals/{id}/issue' },
+  { method: 'GET', path: '/api/v1/signals/{id}/decisions' },
+  { method: 'POST', path: '/api/v1/signals/{id}/decisions' },
+  // end of signals
   { method: 'POST', path: '/api/v1/invitation-acceptances' },
   { method: 'GET', path: '/api/v1/activity' },
   { method: 'GET', path: '/api/v1/users/me' },

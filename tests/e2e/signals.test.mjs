@@ -258,10 +258,12 @@ describe('status moves', () => {
     assert.equal(a.statusReason, 'Dubbel gemeld.');
     const c = assertProblem(await move(s.id, { status: 'addressed' }), 409);
     assert.match(c.detail, /open/);
+    assert.deepEqual(c.allowedStatuses, ['open']);
     assertOk(await move(s.id, { status: 'open' }), 201);
     assertOk(await move(s.id, { status: 'addressed', reason: 'Opgelost door de buurt.' }, T.official), 201);
     const c2 = assertProblem(await move(s.id, { status: 'dismissed', reason: 'x' }), 409);
     assert.match(c2.detail, /acknowledged/);
+    assert.deepEqual(c2.allowedStatuses, ['acknowledged']);
   });
 });
 
