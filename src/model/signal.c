@@ -538,7 +538,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 			store_bind_str(st, 4, in->description);
 			store_bind_str(st, 5, in->area);
 			store_bind_str(st, 6, in->target_group);
-			store_bind_str(st, 7, v->user_id);
+			store_bind_str(st, 7, v->user_id[0] ? v->user_id : NULL); /* NULL: the system */
 			store_bind_str(st, 8, in->party);
 			store_bind_int(st, 9, in->regulatory);
 			store_bind_str(st, 10, in->rule);
@@ -775,7 +775,7 @@ int signal_decide(struct store *s, struct arena *a, const struct viewer *v, cons
 		store_bind_str(st, 3, decision);
 		store_bind_str(st, 4, reason);
 		store_bind_str(st, 5, sg.routed_party_id);
-		store_bind_str(st, 6, v->user_id);
+		store_bind_str(st, 6, v->user_id[0] ? v->user_id : NULL);
 		store_bind_str(st, 7, now);
 		rc = store_run(st);
 	}
