@@ -144,6 +144,21 @@ const struct processing_activity register_activities[] = {
 	  { { "De mailserver die de organisatie achter deze kiem gebruikt om e-mail te bezorgen", "The mail server the organisation behind this kiem uses to deliver mail" },
 	    { "De beheerders van de server van deze kiem", "The administrators of this kiem's server" } } },
 
+	/* signals (issue 4, signals part) */
+	{ "signals", { "Signalen en besluiten over regels", "Signals and decisions on rules" },
+	  { "Zodat leden van partijen kansen, knelpunten en leemtes kunnen melden, zodat die opgepakt worden in een vraagstuk, en zodat de overheid kan besluiten over een regel die in de weg staat.",
+	    "So that members of parties can report opportunities, bottlenecks and gaps, so that these are taken up in a social issue, and so that the government can decide on a rule that stands in the way." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Wie het signaal meldde (het account) en namens welke partij", "Who reported the signal (the account) and on behalf of which party" },
+	    { "Wat je meldt: titel, beschrijving, gebied, doelgroep en de regel die in de weg staat", "What you report: title, description, area, target group and the rule that stands in the way" },
+	    { "Wie een besluit over de regel vastlegde (het account), met de reden", "Who recorded a decision on the rule (the account), with the reason" } },
+	  { { "Leden van partijen die een signaal melden", "Members of parties who report a signal" },
+	    { "Ambtenaren die een besluit vastleggen", "Officials who record a decision" } },
+	  { "Zolang deze kiem draait. Wis je je account, dan blijven je signalen en besluiten staan, zonder je naam.",
+	    "As long as this kiem runs. If you erase your account, your signals and decisions stay, without your name." },
+	  { { "Jij, leden van partijen in het gebied van het signaal, coördinatoren van dat gebied en platformbeheerders; zij zien je naam", "You, members of parties in the area of the signal, coordinators of that area and platform administrators; they see your name" },
+	    { "Iedereen ziet de besluiten en de titels van signalen in een vraagstuk, zonder namen", "Everyone sees the decisions, and the titles of signals in a social issue, without names" } } },
+
 	{ "cookies", { "Cookies", "Cookies" },
 	  { "Alleen wat nodig is om kiem te laten werken: inloggen, formulieren beveiligen en je taalkeuze onthouden. Geen tracking, geen advertenties, geen cookies van anderen.",
 	    "Only what kiem needs to work: logging in, protecting forms and remembering your language. No tracking, no advertising, no cookies of others." },
