@@ -68,16 +68,14 @@ const char *signal_moves_from(const char *status)
 #define IN_AREA(path) "substr(" path ", 1, length(c.path)) = c.path"
 
 /* Which signals the viewer ?20 sees (?21: a platform admin), as the header
- * says: their own, those of or routed to their parties, those in the areas
- * their parties serve or they coordinate (and below). */
+ * says: their own, those reported for or routed to their parties, and
+ * those in the areas they coordinate (and below). */
 #define VISIBLE \
 	" AND (?21 = 1 OR s.reporter_id = ?20" \
 	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?20" \
 	"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))" \
 	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
-	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") ")" \
-	"  OR EXISTS (SELECT 1 FROM memberships m JOIN party_areas pa ON pa.party_id = m.party_id" \
-	"      JOIN areas c ON c.code = pa.area_code WHERE m.user_id = ?20 AND " IN_AREA("ar.path") "))"
+	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
 
 /* ?1 kind, ?2..?3 the area's path range, ?4 status, ?5 target group,
  * ?6 regulatory, ?7 party, ?8 reporter (mine), ?9 clusters, ?10..?11 the
@@ -130,8 +128,9 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
 	o->updated_at = arena_strdup(a, store_text(st, 23));
 }
 
-/* The viewer's relation to a signal: a member of a party concerned, a
- * coordinator of its area, a member of the party it is routed to. */
+/* The viewer's relation to a signal: a member of a party concerned (the
+ * one it was reported for, or the one it is routed to), a coordinator of
+ * its area, a member of the party it is routed to. */
 struct relation {
 	bool member, coordinated, routed_member;
 };
@@ -144,9 +143,7 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 		return 0;
 	struct store_stmt *st = store_prepare(c,
 		"SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2"
-		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
-		"  OR EXISTS (SELECT 1 FROM memberships m JOIN party_areas pa ON pa.party_id = m.party_id"
-		"      JOIN areas c ON c.code = pa.area_code WHERE m.user_id = ?2 AND " IN_AREA("ar.path") "),"
+		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id)),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
 		"      WHERE ca.user_id = ?2 AND " IN_AREA("ar.path") "),"
 		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id)"

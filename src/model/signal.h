@@ -10,8 +10,10 @@
  *
  * Who sees which signals (the inbox): platform admins all; coordinators the
  * signals in the areas they coordinate and below; a member of a party the
- * signals in the areas that party serves and below, and those reported for
- * it or routed to it; a reporter always their own. Signals are not public;
+ * signals reported for it or routed to it (not all signals in the areas it
+ * serves: anyone may make a party for any area); a reporter always their
+ * own. The same people (but a reporter who left the party) move a signal's
+ * status and take it up in an issue. Signals are not public;
  * the decisions on regulatory ones are, and so are the signals taken up in
  * an issue, on the issue's page (title, kind, decisions; no names).
  *

@@ -34,8 +34,8 @@
 	X(SIG_MINE, "Mijn signalen", "My signals") \
 	X(SIG_MINE_NONE, "Je hebt nog geen signalen gemeld.", "You have not reported any signals yet.") \
 	X(SIG_INBOX, "Inbox", "Inbox") \
-	X(SIG_INBOX_HINT, "Je ziet de signalen in de gebieden van je partijen en in de gebieden die je coördineert.", \
-	  "You see the signals in the areas of your parties and in the areas you coordinate.") \
+	X(SIG_INBOX_HINT, "Je ziet de signalen die voor je partijen zijn gemeld of naar ze zijn doorgestuurd, en de signalen in de gebieden die je coördineert.", \
+	  "You see the signals reported for your parties or sent to them, and the signals in the areas you coordinate.") \
 	X(SIG_INBOX_NONE, "Er zijn geen signalen die passen bij je zoekopdracht.", "There are no signals that match your search.") \
 	X(SIG_KIND, "Soort signaal", "Kind of signal") \
 	X(SIG_KIND_ALL, "Alle soorten", "All kinds") \
@@ -83,7 +83,7 @@
 	X(SIG_MOVE_NOT_ALLOWED, "Die stap kan niet. Vanaf deze status kan het signaal naar: %s.", "That step is not possible. From this status the signal can move to: %s.") \
 	X(SIG_TAKE_UP_TITLE, "Maak er een vraagstuk van", "Make it a social issue") \
 	X(SIG_TAKE_UP_HINT, "Het nieuwe vraagstuk krijgt de status gesignaleerd. Laat je een veld leeg, dan komt de tekst van het signaal erin.", \
-	  "The new social issue gets the status signalled. If you leave a field empty, the text of the signal is used.") \
+	  "The new social issue will have the status signalled. If you leave a field empty, the text of the signal is used.") \
 	X(SIG_TAKE_UP_CLUSTER, "Neem de hele groep van %lld signalen mee", "Take the whole group of %lld signals along") \
 	X(SIG_TAKE_UP_SUBMIT, "Vraagstuk maken", "Make the social issue") \
 	X(SIG_ISSUE_TITLE, "Titel van het vraagstuk", "Title of the social issue") \
