@@ -100,6 +100,7 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 	html_f(b, "<nav aria-label=\"%s\">\n<ul>\n", T(r, M_NAV_LABEL));
 	nav_item(r, "/", M_NAV_HOME, current == NAV_HOME);
 	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
+	nav_item(r, "/vraagstukken", M_NAV_ISSUES, current == NAV_ISSUES); /* issues core */
 	/* signals (issue 4, signals part): for those logged in, who report and read them */
 	if (r->viewer.authenticated)
 		nav_item(r, "/signalen", M_NAV_SIGNALS, current == NAV_SIGNALS);

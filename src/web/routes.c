@@ -14,6 +14,13 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/partijen/{id}/leden/{user}/rol", page_member_role, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/leden/{user}/verwijderen", page_member_remove, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/uitnodigingen/{invitation}/intrekken", page_invitation_withdraw, RF_PAGE },
+	/* issue 4, issues core (helper 1) */
+	{ HM_GET, "/vraagstukken", page_issues, RF_PAGE | RF_CACHE },
+	{ HM_GET | HM_POST, "/vraagstukken/nieuw", page_issue_new, RF_PAGE },
+	{ HM_GET, "/vraagstukken/{id}", page_issue, RF_PAGE | RF_CACHE },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/bewerken", page_issue_edit, RF_PAGE },
+	{ HM_POST, "/vraagstukken/{id}/status", page_issue_move, RF_PAGE },
+	/* end of issues core */
 	/* signals (issue 4, signals part) */
 	{ HM_GET, "/signalen", page_signals, RF_PAGE },
 	{ HM_GET | HM_POST, "/signalen/nieuw", page_signal_new, RF_PAGE },
