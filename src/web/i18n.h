@@ -171,6 +171,9 @@
 	X(SIG_DECIDED_BY, "door %s", "by %s") \
 	X(SIG_PART_TITLE, "Signalen in dit vraagstuk", "Signals in this social issue") \
 	X(SIG_RULE_SHORT, "Regel", "Rule") \
+	X(ACTION_SIG_TAKE_UP, "Opgepakt in een vraagstuk", "Taken up in a social issue") \
+	X(ACTION_SIG_DECIDE, "Besluit over een regel", "Decision on a rule") \
+	X(OBJECT_SIGNAL, "Signaal", "Signal") \
 	/* errors */ \
 	X(ERR_400, "Dat klopt niet", "That is not right") \
 	X(ERR_400_TEXT, "Het verzoek klopt niet. Ga terug en probeer het nog eens.", "The request is not right. Go back and try again.") \

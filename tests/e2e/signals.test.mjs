@@ -436,5 +436,11 @@ describe('the pages', () => {
     assert.match(coraIssue.text, new RegExp(`href="/signalen/${s.id}"`));
     // others may not see the page
     assert.equal((await (await browse('elsewhere')).request(`/signalen/${s.id}`)).status, 404);
+    // the activity log names the signal and what happened, never the reason
+    const log = await (await browse('admin')).request('/beheer/activiteit');
+    assert.match(log.text, new RegExp(`Signaal: <a href="/signalen/${s.id}">Wonen boven winkels in Overvecht</a>`));
+    assert.match(log.text, /Besluit over een regel/);
+    assert.match(log.text, /Opgepakt in een vraagstuk/);
+    assert.doesNotMatch(log.text, /Ontheffing voor twee jaar/);
   });
 });
