@@ -58,6 +58,7 @@ const struct http_route api_routes[] = {
 	{ HM_GET, "/api/v1/signals", api_signals_list, RF_API },
 	{ HM_POST, "/api/v1/signals", api_signals_create, RF_API },
 	{ HM_GET, "/api/v1/signals/{id}", api_signals_get, RF_API },
+	{ HM_PATCH, "/api/v1/signals/{id}", api_signals_patch, RF_API },
 	{ HM_POST, "/api/v1/signals/{id}/status-changes", api_signals_move, RF_API },
 	{ HM_POST, "/api/v1/signals/{id}/issue", api_signals_take_up, RF_API },
 	{ HM_GET, "/api/v1/signals/{id}/decisions", api_signals_decisions_list, RF_API },

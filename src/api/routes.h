@@ -54,6 +54,7 @@ void api_users_dismiss(struct http_req *r);
 void api_signals_list(struct http_req *r);
 void api_signals_get(struct http_req *r);
 void api_signals_create(struct http_req *r);
+void api_signals_patch(struct http_req *r);
 void api_signals_move(struct http_req *r);
 void api_signals_take_up(struct http_req *r);
 void api_signals_decisions_list(struct http_req *r);

@@ -198,6 +198,48 @@ void api_signals_create(struct http_req *r)
 	send_signal(r, id, 201);
 }
 
+/* PATCH: the one field a signal changes after its report is its cluster
+ * (null: out of it; a signal's id: into that signal's cluster). */
+void api_signals_patch(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return;
+	}
+	json_t *body = api_body_object(r);
+	if (!body)
+		return;
+	struct problems p = { 0 };
+	const char *key;
+	json_t *v;
+	const char *target = NULL;
+	bool has_cluster = false;
+	json_object_foreach(body, key, v) {
+		const char *k = arena_strdup(r->arena, key);
+		if (!strcmp(k, "cluster")) {
+			has_cluster = true;
+			target = api_string(r, v, k, &p);
+		} else if (!strcmp(k, "id") || !strcmp(k, "kind") || !strcmp(k, "title") || !strcmp(k, "description") ||
+			   !strcmp(k, "area") || !strcmp(k, "targetGroup") || !strcmp(k, "party") || !strcmp(k, "regulatory") ||
+			   !strcmp(k, "rule") || !strcmp(k, "status") || !strcmp(k, "issue") || !strcmp(k, "routedParty") ||
+			   !strcmp(k, "clusterSize") || !strcmp(k, "createdAt") || !strcmp(k, "updatedAt")) {
+			problems_add(&p, k, R_READ_ONLY, 0);
+		} else {
+			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
+		}
+	}
+	if (!has_cluster && !p.n)
+		problems_add(&p, "cluster", R_REQUIRED, 0);
+	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, r->params[0], target, &p);
+	json_decref(body);
+	if (rc == ERR_INVALID)
+		api_invalid(r, &p);
+	else if (rc)
+		api_fail(r, rc);
+	else
+		send_signal(r, r->params[0], 200);
+}
+
 /* Reads the fields of a small JSON body; unknown ones are problems. */
 static const char *field(struct http_req *r, json_t *body, const char *name, struct problems *p)
 {

@@ -618,6 +618,73 @@ int signal_move(struct store *s, struct arena *a, const struct viewer *v, const 
 	return rc ? rc : crc;
 }
 
+/* Runs one statement of a cluster change with ?1 and ?2 bound. */
+static int run2(struct store_conn *c, const char *sql, const char *a1, const char *a2)
+{
+	struct store_stmt *st = store_prepare(c, sql);
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, a1);
+	store_bind_str(st, 2, a2);
+	return store_run(st);
+}
+
+int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       const char *target, struct problems *p)
+{
+	struct signal sg, tg;
+	int rc = signal_get(s, a, v, id, &sg);
+	if (rc)
+		return rc;
+	if (!sg.can_update)
+		return ERR_FORBIDDEN;
+	target = clean(a, target);
+	if (target && (!strcmp(target, id) || signal_get(s, a, v, target, &tg)))
+		problems_add(p, "cluster", R_NOT_ONE_OF, 0);
+	if (p->n)
+		return ERR_INVALID;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	/* out of its cluster: a first signal hands the cluster to the next */
+	const char *left = NULL; /* the cluster it leaves behind */
+	if (sg.cluster_id && !strcmp(sg.cluster_id, id)) {
+		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, id);
+			if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
+				left = arena_strdup(a, store_text(st, 0));
+			store_reset(st);
+		}
+		if (!rc && left)
+			rc = run2(c, "UPDATE signals SET cluster_id = ?2 WHERE cluster_id = ?1 AND id <> ?1", id, left);
+	} else {
+		left = sg.cluster_id;
+	}
+	if (!rc)
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL, updated_at = ?2 WHERE id = ?1", id, now);
+	/* a cluster of one left behind is no cluster */
+	if (!rc && left)
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE cluster_id = ?1"
+			     " AND (SELECT count(*) FROM signals WHERE cluster_id = ?1) = 1 AND ?2 IS NULL", left, NULL);
+	if (!rc && target) {
+		/* into the target's cluster, which it starts if it stood alone */
+		rc = run2(c, "UPDATE signals SET cluster_id = id WHERE id = ?1 AND cluster_id IS NULL AND ?2 IS NULL",
+			  target, NULL);
+		if (!rc)
+			rc = run2(c, "UPDATE signals SET cluster_id = (SELECT cluster_id FROM signals WHERE id = ?2) WHERE id = ?1",
+				  id, target);
+	}
+	if (!rc)
+		rc = activity_add(c, v, "update", "signal", id, "cluster");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
 /* The first n bytes of s at most, cut at a character's start. */
 static const char *cut(struct arena *a, const char *s, size_t n)
 {

@@ -152,6 +152,13 @@ const char *signal_moves_from(const char *status);
 int signal_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		const char *to, const char *reason, struct problems *p);
 
+/* Moves a signal out of its cluster (target NULL), or into the cluster of
+ * the signal target (which the viewer must see). A first signal that
+ * leaves hands its cluster to the next oldest; a cluster of one is no
+ * cluster. Who may: as signal_move. Problems on "cluster". */
+int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       const char *target, struct problems *p);
+
 /* Takes the signal (or, with cluster, its whole cluster) up in an issue:
  * the existing issue_id, or else a new issue made of in (its area defaults
  * to the signal's, its owner to the party the signal was reported for),

@@ -62,7 +62,7 @@ static const struct {
 	{ "title", M_ISSUE_TITLE_LABEL }, { "summary", M_ISSUE_SUMMARY }, { "area", M_AREA },
 	{ "ownerParty", M_ISSUE_OWNER }, { "targetGroups", M_TARGET_GROUPS }, { "status", M_ISSUE_STATUS },
 	/* signals (issue 4, signals part) */
-	{ "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION },
+	{ "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION }, { "cluster", M_SIG_CLUSTER_TITLE },
 };
 
 static const char *action_name(struct http_req *r, const char *key)

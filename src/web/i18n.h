@@ -174,6 +174,9 @@
 	X(ACTION_SIG_TAKE_UP, "Opgepakt in een vraagstuk", "Taken up in a social issue") \
 	X(ACTION_SIG_DECIDE, "Besluit over een regel", "Decision on a rule") \
 	X(OBJECT_SIGNAL, "Signaal", "Signal") \
+	X(SIG_UNCLUSTER, "Haal dit signaal uit de groep", "Take this signal out of the group") \
+	X(SIG_UNCLUSTER_HINT, "Lijkt dit signaal toch niet op de andere? Haal het dan uit de groep.", \
+	  "Is this signal not like the others after all? Then take it out of the group.") \
 	/* errors */ \
 	X(ERR_400, "Dat klopt niet", "That is not right") \
 	X(ERR_400_TEXT, "Het verzoek klopt niet. Ga terug en probeer het nog eens.", "The request is not right. Go back and try again.") \

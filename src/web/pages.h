@@ -18,6 +18,7 @@ void page_signal(struct http_req *r);
 void page_signal_move(struct http_req *r);
 void page_signal_take_up(struct http_req *r);
 void page_signal_decide(struct http_req *r);
+void page_signal_uncluster(struct http_req *r);
 /* The decisions on a regulatory signal (public), or "none yet" if asked. */
 void web_signal_decisions(struct http_req *r, const char *signal_id, bool say_none);
 void page_style(struct http_req *r);

@@ -28,6 +28,7 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/signalen/{id}/status", page_signal_move, RF_PAGE },
 	{ HM_POST, "/signalen/{id}/vraagstuk", page_signal_take_up, RF_PAGE },
 	{ HM_POST, "/signalen/{id}/besluit", page_signal_decide, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/uit-groep", page_signal_uncluster, RF_PAGE },
 	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE },

@@ -513,7 +513,14 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 				if (strcmp(members[i].id, sg->id) != 0)
 					html_f(b, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
 					       members[i].title, STATUS_NAME(r, members[i].status));
-		html_raw(b, "</ul>\n</section>\n");
+		html_raw(b, "</ul>\n");
+		if (sg->can_update) {
+			form_begin(r, arena_printf(r->arena, "/signalen/%s/uit-groep", sg->id), true);
+			html_f(b, "<p class=\"hint\">%s</p>\n<div class=\"actions\"><button type=\"submit\" class=\"secondary\">%s</button></div>\n",
+			       T(r, M_SIG_UNCLUSTER_HINT), T(r, M_SIG_UNCLUSTER));
+			form_end(r);
+		}
+		html_raw(b, "</section>\n");
 	}
 	if (sg->can_update) {
 		move_form(r, sg, ps);
@@ -629,5 +636,17 @@ void page_signal_decide(struct http_req *r)
 	struct page_state ps = { F_DECIDE, &p, NULL, &f };
 	if (rc == ERR_CONFLICT)
 		ps.message = T(r, M_SIG_DECIDE_CONFLICT);
+	answer(r, &sg, rc, &ps);
+}
+
+void page_signal_uncluster(struct http_req *r)
+{
+	struct signal sg;
+	struct form f;
+	if (!load(r, &sg, &f))
+		return;
+	struct problems p = { 0 };
+	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, sg.id, NULL, &p);
+	struct page_state ps = { F_NONE, &p, NULL, &f };
 	answer(r, &sg, rc, &ps);
 }

@@ -108,6 +108,7 @@ const MATRIX = {
   // the platform admin decides; decisions are public
   'POST /api/v1/signals':                                     [401,     403,     403,        201,   201,       403,       201,        201],
   'GET /api/v1/signals/{id}':                                 [401,     404,     404,        200,   200,       404,       200,        200],
+  'PATCH /api/v1/signals/{id}':                               [401,     404,     404,        200,   200,       404,       200,        200],
   'POST /api/v1/signals/{id}/status-changes':                 [401,     404,     404,        201,   201,       404,       201,        201],
   'POST /api/v1/signals/{id}/issue':                          [401,     404,     404,        201,   201,       404,       201,        201],
   'POST /api/v1/signals/{id}/decisions':                      [401,     404,     404,        403,   403,       404,       403,        201],
@@ -117,6 +118,7 @@ const MATRIX = {
   'POST /signalen/{id}/status':                               ['login', 404,     404,        303,   303,       404,       303,        303],
   'POST /signalen/{id}/vraagstuk':                            ['login', 404,     404,        303,   303,       404,       303,        303],
   'POST /signalen/{id}/besluit':                              ['login', 404,     404,        403,   403,       404,       403,        303],
+  'POST /signalen/{id}/uit-groep':                            ['login', 404,     404,        303,   303,       404,       303,        303],
   // end of signals
   // anonymous routes of registration and password reset: the same for all
   // (a page of registration sends a logged-in person to /account)
@@ -408,8 +410,21 @@ async function signalState(id) {
   const r = await api('admin', `/api/v1/signals/${id}`);
   assert.equal(r.status, 200, r.text);
   const d = await api('admin', `/api/v1/signals/${id}/decisions`);
-  return { status: r.body.status, issue: r.body.issue, decisions: d.body.items.length };
+  return { status: r.body.status, issue: r.body.issue, cluster: r.body.cluster, decisions: d.body.items.length };
 }
+// two signals alike for one fresh party: the second joins the first's cluster
+async function clusteredSignal() {
+  const party = (await freshParty()).id;
+  // words of its own only, so that it is like no signal of another cell
+  const t = `${uniq()}x ${uniq()}y`;
+  const body = { kind: 'opportunity', title: t, description: t, area: AREA, party };
+  const a = await api('admin', '/api/v1/signals', { method: 'POST', body });
+  const b = await api('admin', '/api/v1/signals', { method: 'POST', body });
+  assert.equal(b.status, 201, b.text);
+  assert.equal(b.body.cluster, a.body.id, 'the second signal joins the first one\'s cluster');
+  return { id: b.body.id };
+}
+const clusterRow = (act) => ({ setup: clusteredSignal, act, state: (ctx) => signalState(ctx.id) });
 async function signalsNamed(title) {
   const r = await api('admin', `/api/v1/signals?q=${encodeURIComponent(title)}&limit=100`);
   assert.equal(r.status, 200, r.text);
@@ -520,6 +535,8 @@ const ACTIONS = {
     state: (ctx) => signalsNamed(ctx.title),
   },
   'GET /api/v1/signals/{id}': { setup: () => freshSignal(), act: (role, ctx) => api(role, `/api/v1/signals/${ctx.id}`) },
+  'PATCH /api/v1/signals/{id}': clusterRow((role, ctx) =>
+    api(role, `/api/v1/signals/${ctx.id}`, { method: 'PATCH', body: { cluster: null }, contentType: 'application/merge-patch+json' })),
   'POST /api/v1/signals/{id}/status-changes': signalRow({}, (role, ctx) =>
     api(role, `/api/v1/signals/${ctx.id}/status-changes`, { method: 'POST', body: { status: 'acknowledged' } })),
   'POST /api/v1/signals/{id}/issue': signalRow({}, (role, ctx) =>
@@ -539,6 +556,7 @@ const ACTIONS = {
     browserOf(role).post(`/signalen/${ctx.id}/vraagstuk`, { issueSummary: 'Een vraagstuk uit de matrix.' })),
   'POST /signalen/{id}/besluit': signalRow({ regulatory: true }, (role, ctx) =>
     browserOf(role).post(`/signalen/${ctx.id}/besluit`, { decision: 'exemption', decisionReason: 'Ontheffing in de matrix.' })),
+  'POST /signalen/{id}/uit-groep': clusterRow((role, ctx) => browserOf(role).post(`/signalen/${ctx.id}/uit-groep`)),
   // end of signals
   'POST /partijen/nieuw': {
     setup: () => ({ name: `Nieuw per formulier ${uniq()}` }),

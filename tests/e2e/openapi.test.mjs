@@ -54,6 +54,7 @@ const ROUTES = [
   { method: 'GET', path: '/api/v1/signals' },
   { method: 'POST', path: '/api/v1/signals' },
   { method: 'GET', path: '/api/v1/signals/{id}' },
+  { method: 'PATCH', path: '/api/v1/signals/{id}' },
   { method: 'POST', path: '/api/v1/signals/{id}/status-changes' },
   { method: 'POST', path: '/api/v1/signals/{id}/issue' },
   { method: 'GET', path: '/api/v1/signals/{id}/decisions' },

@@ -197,6 +197,33 @@ describe('clustering of similar reports', () => {
     assert.equal(rows.filter((s) => s.cluster === ids[0]).length, 1);
     assert.equal(rows.find((s) => s.cluster === ids[0]).clusterSize, 10);
   });
+
+  test('a coordinator moves a signal out of its cluster, and into another', async () => {
+    const patch = (id, body, token = T.coordinator) => call(k.url, `/api/v1/signals/${id}`, { method: 'PATCH', token, body, contentType: 'application/merge-patch+json' });
+    const a = await report({ kind: 'bottleneck', title: 'Geen parkeerplek voor de wijkverpleging', description: 'De wijkverpleging vindt geen parkeerplek.' });
+    const b = await report({ kind: 'bottleneck', title: 'Wijkverpleging vindt geen parkeerplek', description: 'Geen parkeerplek voor de wijkverpleging.' });
+    const c = await report({ kind: 'bottleneck', title: 'Parkeerplek wijkverpleging ontbreekt', description: 'De wijkverpleging heeft geen parkeerplek.' });
+    assert.equal(b.cluster, a.id);
+    assert.equal(c.cluster, a.id);
+    assertProblem(await patch(a.id, { cluster: null }, null), 401);
+    assertProblem(await patch(a.id, { cluster: null }, T.resident), 404);
+    assertInvalid(await patch(a.id, { cluster: MISSING, title: 'nieuw', colour: 1 }), ['cluster', 'title', 'colour']);
+    assertInvalid(await patch(a.id, {}), ['cluster']);
+    // the first signal leaves: the next oldest carries the cluster
+    const out = assertOk(await patch(a.id, { cluster: null }));
+    assert.equal(out.cluster, null);
+    assert.equal(out.clusterSize, 1);
+    assert.equal(assertOk(await get(c.id, T.coordinator)).cluster, b.id);
+    assert.equal(assertOk(await get(b.id, T.coordinator)).clusterSize, 2);
+    // the last but one leaves: a cluster of one is no cluster
+    assertOk(await patch(c.id, { cluster: null }));
+    assert.equal(assertOk(await get(b.id, T.coordinator)).cluster, null);
+    // into another signal's cluster, which it starts
+    const joined = assertOk(await patch(c.id, { cluster: a.id }));
+    assert.equal(joined.cluster, a.id);
+    assert.equal(joined.clusterSize, 2);
+    assert.equal(assertOk(await get(a.id, T.coordinator)).cluster, a.id);
+  });
 });
 
 describe('regulatory signals: routing and decisions', () => {
