@@ -72,7 +72,18 @@ describe('signals, reported and taken up', () => {
   });
 
   test('Cora finds it in the inbox and makes it a social issue; Anna sees what became of it', async () => {
-    await cora.goto(`${srv.url}/signalen?q=zwemles`);
+    // the whole inbox: the demo's clusters as one row each, expandable
+    await cora.goto(`${srv.url}/signalen`);
+    assert.ok(await cora.locator('details summary').count() > 0, 'a cluster is one row that opens');
+    await assertAccessible(cora, 'the inbox of a coordinator, with clusters');
+    // a demo signal with a decision on its rule
+    await clickAndLoad(cora, cora.getByRole('link', { name: 'Geen vergunning voor een tijdelijke buurttuin' }));
+    assert.match(await text(cora.locator('main')), /Ontheffing/);
+    await assertAccessible(cora, 'a signal with a decision');
+    await cora.goto(`${srv.url}/signalen?lang=en`);
+    assert.equal(await text(cora.locator('h1')), 'Signals');
+    await assertAccessible(cora, 'the inbox in English');
+    await cora.goto(`${srv.url}/signalen?lang=nl&q=zwemles`);
     await assertAccessible(cora, 'the inbox of a coordinator, searched');
     await clickAndLoad(cora, cora.getByRole('link', { name: title }));
     assert.equal(where(cora), signalPath);
