@@ -99,6 +99,7 @@
 	  "A signal is an opportunity, a bottleneck or a gap you see in your work or in the neighbourhood. Signals that are alike are shown together. A signal can become a social issue.") \
 	X(SIG_ADD, "Meld een signaal", "Report a signal") \
 	X(SIG_MINE, "Mijn signalen", "My signals") \
+	X(SIG_MINE_PAGING, "Bladeren door mijn signalen", "Pages of my signals") \
 	X(SIG_MINE_NONE, "Je hebt nog geen signalen gemeld.", "You have not reported any signals yet.") \
 	X(SIG_INBOX, "Inbox", "Inbox") \
 	X(SIG_INBOX_HINT, "Je ziet de signalen die voor je partijen zijn gemeld of naar ze zijn doorgestuurd, en de signalen in de gebieden die je coördineert.", \

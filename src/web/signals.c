@@ -151,8 +151,15 @@ void page_signals(struct http_req *r)
 	if (rc == ERR_INVALID)
 		r->status = 400;
 	struct problems none = { 0 };
-	struct signal_filter fm = { .mine = true, .limit = 50 };
-	if (signal_list(r->store, r->arena, &r->viewer, &fm, &none, &mine, &nmine, &next_mine)) {
+	/* the viewer's own, paged with a cursor of their own ("mijn") */
+	struct signal_filter fm = { .mine = true, .limit = 20, .cursor = param(r, "mijn") };
+	rc = signal_list(r->store, r->arena, &r->viewer, &fm, &none, &mine, &nmine, &next_mine);
+	if (rc == ERR_INVALID) { /* a cursor that is not kiem's: the first page */
+		fm.cursor = NULL;
+		none.n = 0;
+		rc = signal_list(r->store, r->arena, &r->viewer, &fm, &none, &mine, &nmine, &next_mine);
+	}
+	if (rc) {
 		r->cfg->page_error(r, 500);
 		return;
 	}
@@ -171,6 +178,14 @@ void page_signals(struct http_req *r)
 		for (size_t i = 0; i < nmine; i++)
 			signal_row(r, &mine[i], false);
 		html_raw(b, "</ul>\n");
+	}
+	if (next_mine || fm.cursor) {
+		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_SIG_MINE_PAGING));
+		if (fm.cursor)
+			html_f(b, "<li><a href=\"/signalen\">%s</a></li>\n", T(r, M_PAGE_FIRST));
+		if (next_mine)
+			html_f(b, "<li><a href=\"/signalen?mijn=%s\" rel=\"next\">%s</a></li>\n", next_mine, T(r, M_PAGE_NEXT));
+		html_raw(b, "</ul></nav>\n");
 	}
 	html_raw(b, "</section>\n");
 

@@ -393,7 +393,17 @@ describe('the pages', () => {
     assert.equal(bad.status, 400);
     assert.match(bad.text, /error-summary/);
     const cora = await browse('coordinator');
-    assert.match((await cora.request('/signalen')).text, /Geen signalen gemeld|Je hebt nog geen signalen gemeld/);
+    assert.match((await cora.request('/signalen')).text, /Je hebt nog geen signalen gemeld/);
+    // Rita's own signals page on with a cursor of their own
+    const next = /href="(\/signalen\?mijn=[^"]+)" rel="next"/.exec(page.text);
+    assert.ok(next, 'more than one page of my signals');
+    const second = await rita.request(next[1].replace(/&amp;/g, '&'));
+    assert.equal(second.status, 200);
+    const titles = (html) => [...html.split('id="inbox"')[0].matchAll(/<h3><a href="\/signalen\/([0-9a-f-]+)">/g)].map((m) => m[1]);
+    const one = titles(page.text), two = titles(second.text);
+    assert.equal(one.length, 20);
+    assert.ok(two.length > 0 && two.every((id) => !one.includes(id)), 'the next page has other signals');
+    assert.equal((await rita.request('/signalen?mijn=onzin')).status, 200, 'a strange cursor gives the first page');
   });
 
   test('/signalen/nieuw: the form keeps what was typed and shows each problem; a good report lands on its page', async () => {
