@@ -78,21 +78,30 @@ const char *signal_moves_from(const char *status)
 	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
 
 /* ?1 kind, ?2..?3 the area's path range, ?4 status, ?5 target group,
- * ?6 regulatory, ?7 party, ?8 reporter (mine), ?9 clusters, ?10..?11 the
- * cursor, ?12 the limit, ?13 the search. */
-#define LIST_WHERE \
+ * ?6 regulatory, ?7 party, ?8 reporter (mine), ?10..?11 the cursor, ?12
+ * the limit, ?13 the search. */
+#define FILTERS \
 	" (?1 IS NULL OR s.kind = ?1) AND (?2 IS NULL OR (ar.path >= ?2 AND ar.path < ?3))" \
 	" AND (?4 IS NULL OR s.status = ?4) AND (?5 IS NULL OR s.target_group = ?5)" \
 	" AND (?6 IS NULL OR s.regulatory = ?6)" \
 	" AND (?7 IS NULL OR s.party_id = ?7 OR s.routed_party_id = ?7)" \
-	" AND (?8 IS NULL OR s.reporter_id = ?8)" \
-	" AND (?9 = 0 OR s.cluster_id IS NULL OR s.cluster_id = s.id)" \
-	" AND (s.created_at, s.id) < (?10, ?11)" VISIBLE \
-	" ORDER BY s.created_at DESC, s.id DESC LIMIT ?12"
+	" AND (?8 IS NULL OR s.reporter_id = ?8)" VISIBLE
+#define PAGE \
+	" AND (s.created_at, s.id) < (?10, ?11) ORDER BY s.created_at DESC, s.id DESC LIMIT ?12"
+#define FROM_LIST " FROM signals s" SIGNAL_JOINS " WHERE"
+#define FROM_SEARCH " FROM signal_search ss JOIN signals s ON s.seq = ss.rowid" SIGNAL_JOINS \
+	" WHERE signal_search MATCH ?13 AND"
+/* One row per cluster: the newest of its signals that pass the filters
+ * (so a cluster shows while any of its signals does), sorted by it. */
+#define CLUSTERED(from) \
+	"SELECT * FROM (SELECT " SIGNAL_COLS ", s.created_at AS k_at, s.id AS k_id," \
+	" row_number() OVER (PARTITION BY coalesce(s.cluster_id, s.id) ORDER BY s.seq DESC) AS rn" \
+	from FILTERS ") WHERE rn = 1 AND (k_at, k_id) < (?10, ?11) ORDER BY k_at DESC, k_id DESC LIMIT ?12"
 
-static const char list_sql[] = "SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE" LIST_WHERE;
-static const char search_sql[] = "SELECT " SIGNAL_COLS " FROM signal_search ss JOIN signals s ON s.seq = ss.rowid"
-	SIGNAL_JOINS " WHERE signal_search MATCH ?13 AND" LIST_WHERE;
+static const char list_sql[] = "SELECT " SIGNAL_COLS FROM_LIST FILTERS PAGE;
+static const char search_sql[] = "SELECT " SIGNAL_COLS FROM_SEARCH FILTERS PAGE;
+static const char cluster_list_sql[] = CLUSTERED(FROM_LIST);
+static const char cluster_search_sql[] = CLUSTERED(FROM_SEARCH);
 
 static const char *opt(struct arena *a, struct store_stmt *st, int col)
 {
@@ -312,7 +321,8 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_INVALID;
 
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, search ? search_sql : list_sql);
+	struct store_stmt *st = store_prepare(c, f->clusters ? (search ? cluster_search_sql : cluster_list_sql)
+						      : (search ? search_sql : list_sql));
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, f->kind);
@@ -324,7 +334,6 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 		store_bind_int(st, 6, regulatory);
 	store_bind_str(st, 7, f->party);
 	store_bind_str(st, 8, f->mine ? v->user_id : NULL);
-	store_bind_int(st, 9, f->clusters);
 	store_bind_str(st, 10, after_value);
 	store_bind_str(st, 11, after_id);
 	store_bind_int(st, 12, limit + 1);

@@ -112,7 +112,7 @@ struct signal_filter {
 	const char *party;        /* reported for or routed to this party */
 	const char *q;            /* full text in title, description and rule */
 	bool mine;                /* only the viewer's own reports */
-	bool clusters;            /* one row per cluster (its first signal) */
+	bool clusters;            /* one row per cluster: its newest signal that passes the filters */
 	const char *cursor;
 	int limit;                /* 1..100 */
 };

@@ -196,6 +196,13 @@ describe('clustering of similar reports', () => {
     const rows = (await listAll(k.url, '/api/v1/signals?clusters=true&kind=gap&area=WK034403', { token: T.coordinator })).items;
     assert.equal(rows.filter((s) => s.cluster === ids[0]).length, 1);
     assert.equal(rows.find((s) => s.cluster === ids[0]).clusterSize, 10);
+    // the first signal dismissed: the cluster still shows among the open ones, once, by its newest
+    assertOk(await move(ids[0], { status: 'dismissed', reason: 'Dubbel.' }), 201);
+    const open = (await listAll(k.url, '/api/v1/signals?clusters=true&status=open&kind=gap&limit=3', { token: T.coordinator })).items;
+    const rowsOf = open.filter((s) => s.cluster === ids[0]);
+    assert.equal(rowsOf.length, 1);
+    assert.equal(rowsOf[0].id, ids[9]);
+    assertOk(await move(ids[0], { status: 'open' }), 201);
   });
 
   test('a coordinator moves a signal out of its cluster, and into another', async () => {
