@@ -769,14 +769,18 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 	const char *ids[SIGNAL_CLUSTER_MAX * 5];
 	size_t n = 0;
 	if (!rc) {
+		/* of a cluster, the signals the viewer sees */
 		struct store_stmt *st = store_prepare(c,
-			"SELECT id FROM signals WHERE (id = ?1 OR (?2 IS NOT NULL AND cluster_id = ?2))"
-			" AND issue_id IS NULL ORDER BY seq LIMIT 500");
+			"SELECT s.id FROM signals s JOIN areas ar ON ar.code = s.area_code"
+			" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2)) AND s.issue_id IS NULL" VISIBLE
+			" ORDER BY s.seq LIMIT 500");
 		if (!st) {
 			rc = ERR_DB;
 		} else {
 			store_bind_str(st, 1, id);
 			store_bind_str(st, 2, cluster ? sg.cluster_id : NULL);
+			store_bind_str(st, 20, v->user_id);
+			store_bind_int(st, 21, v->role == PROLE_ADMIN);
 			int src;
 			while ((src = store_step(st)) == STORE_ROW && n < sizeof ids / sizeof ids[0])
 				ids[n++] = arena_strdup(a, store_text(st, 0));

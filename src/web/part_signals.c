@@ -14,7 +14,7 @@ static const char *kind_name(struct http_req *r, const char *key)
 
 /* The issue page's part (issue_parts.h): the signals taken up in the
  * issue, public: title, kind, area, the rule and its decisions; never the
- * reporter. Links to a signal only for those logged in. */
+ * reporter. Links to a signal only for those who may open it. */
 void issue_part_signals(struct http_req *r, const char *issue_id)
 {
 	struct signal *items = NULL;
@@ -25,7 +25,8 @@ void issue_part_signals(struct http_req *r, const char *issue_id)
 	html_f(b, "<section aria-labelledby=\"signals\">\n<h2 id=\"signals\">%s</h2>\n<ul class=\"signals\">\n",
 	       T(r, M_SIG_PART_TITLE));
 	for (size_t i = 0; i < n; i++) {
-		if (r->viewer.authenticated)
+		struct signal full;
+		if (r->viewer.authenticated && signal_get(r->store, r->arena, &r->viewer, items[i].id, &full) == 0)
 			html_f(b, "<li><a href=\"/signalen/%s\">%s</a>", items[i].id, items[i].title);
 		else
 			html_f(b, "<li>%s", items[i].title);

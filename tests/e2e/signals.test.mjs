@@ -478,6 +478,9 @@ describe('the pages', () => {
     assert.doesNotMatch(issuePage.text, new RegExp(`href="/signalen/${s.id}"`), 'anonymous visitors get no link to the signal');
     const coraIssue = await cora.request(`/vraagstukken/${issueId}`);
     assert.match(coraIssue.text, new RegExp(`href="/signalen/${s.id}"`));
+    const daveIssue = await (await browse('elsewhere')).request(`/vraagstukken/${issueId}`);
+    assert.match(daveIssue.text, /Wonen boven winkels in Overvecht/);
+    assert.doesNotMatch(daveIssue.text, new RegExp(`href="/signalen/${s.id}"`), 'no link for whoever may not open the signal');
     // others may not see the page
     assert.equal((await (await browse('elsewhere')).request(`/signalen/${s.id}`)).status, 404);
     // the activity log names the signal and what happened, never the reason
