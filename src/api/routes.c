@@ -54,5 +54,14 @@ const struct http_route api_routes[] = {
 	{ HM_POST, "/api/v1/email-confirmation-requests", api_email_confirmation_requests_create, RF_API },
 	{ HM_POST, "/api/v1/password-reset-requests", api_password_reset_requests_create, RF_API },
 	{ HM_POST, "/api/v1/password-resets", api_password_resets_create, RF_API },
+	/* signals (issue 4, signals part) */
+	{ HM_GET, "/api/v1/signals", api_signals_list, RF_API },
+	{ HM_POST, "/api/v1/signals", api_signals_create, RF_API },
+	{ HM_GET, "/api/v1/signals/{id}", api_signals_get, RF_API },
+	{ HM_PATCH, "/api/v1/signals/{id}", api_signals_patch, RF_API },
+	{ HM_POST, "/api/v1/signals/{id}/status-changes", api_signals_move, RF_API },
+	{ HM_POST, "/api/v1/signals/{id}/issue", api_signals_take_up, RF_API },
+	{ HM_GET, "/api/v1/signals/{id}/decisions", api_signals_decisions_list, RF_API },
+	{ HM_POST, "/api/v1/signals/{id}/decisions", api_signals_decide, RF_API },
 };
 const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

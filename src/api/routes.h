@@ -50,6 +50,16 @@ void api_users_patch(struct http_req *r);
 void api_users_appoint(struct http_req *r);
 void api_users_dismiss(struct http_req *r);
 
+/* signals (issue 4, signals part) */
+void api_signals_list(struct http_req *r);
+void api_signals_get(struct http_req *r);
+void api_signals_create(struct http_req *r);
+void api_signals_patch(struct http_req *r);
+void api_signals_move(struct http_req *r);
+void api_signals_take_up(struct http_req *r);
+void api_signals_decisions_list(struct http_req *r);
+void api_signals_decide(struct http_req *r);
+
 void api_registrations_create(struct http_req *r);
 void api_email_confirmations_create(struct http_req *r);
 void api_email_confirmation_requests_create(struct http_req *r);

@@ -206,6 +206,8 @@ int demo_load(struct store *s)
 		}
 	}
 	rc = demo_issues_load(s, &admin);
+	if (!rc)
+		rc = demo_signals_load(s, &admin);
 out:
 	arena_free(a);
 	return rc;

@@ -88,7 +88,10 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_DELETE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
 	},
 	/* Signals are reported by members of a party (for that party); the
-	 * inbox is for party members and coordinators; reporters see their own. */
+	 * inbox is for party members and coordinators; reporters see their own.
+	 * member: of the party it was reported for or is routed to (signals
+	 * part: not of any party serving the area, since anyone may make one);
+	 * coordinator: of its area or one around it. */
 	[OBJ_SIGNAL] = {
 		[ACT_READ] = W_OWNER | W_MEMBER | W_COORDINATOR | W_ADMIN,
 		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,

@@ -101,6 +101,9 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const link[] = { "purpose", "createdAt", "expiresAt" };
 	static const char *const invitation[] = { "id", "partyId", "partyName", "email", "role", "invitedBy",
 						  "createdAt", "expiresAt" };
+	/* signals (issue 4, signals part) */
+	static const char *const signal[] = { "id", "title", "kind", "status", "createdAt" };
+	static const char *const decision[] = { "id", "signalId", "decision", "reason", "decidedAt" };
 	static const char *const mail[] = { "recipient", "subject", "createdAt", "sentAt", "failedAt" };
 	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
 					     "fields", "subjectId", "detail" };
@@ -174,6 +177,17 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 			" FROM invitations i JOIN parties p ON p.id = i.party_id"
 			" WHERE i.invited_by = ?1 ORDER BY i.created_at, i.id"),
 			v->user_id, doc, "invitationsSent", invitation, 8);
+	/* signals (issue 4, signals part): the signals they reported and the
+	 * decisions they recorded */
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT id, title, kind, status, created_at FROM signals WHERE reporter_id = ?1 ORDER BY seq"),
+			v->user_id, doc, "signals", signal, 5);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT id, signal_id, decision, reason, decided_at FROM signal_decisions WHERE decided_by = ?1"
+			" ORDER BY seq"),
+			v->user_id, doc, "signalDecisions", decision, 5);
 	if (!rc)
 		split_fields(json_object_get(doc, "activity"));
 	if (rc) {

@@ -5,7 +5,8 @@
  * document: the account, memberships, the parties they made, sessions and
  * tokens (never their secrets or hashes), coordinator areas, the mail to
  * their address (recipient, subject and times, never the text), and every
- * activity entry with them as actor or object.
+ * activity entry with them as actor or object; the signals they reported
+ * and the decisions on signals they recorded.
  *
  * Erasure, in one write transaction: sessions, tokens, coordinator areas,
  * memberships, mail links, mail to them in the outbox and invitations to
@@ -13,7 +14,8 @@
  * `erased-<uuid>@invalid` placeholder email, a password hash that can never
  * match, blocked, role resident), so that what they made (parties, their
  * place in the activity log) stays, without the name. parties.created_by
- * keeps pointing at the anonymised row. A party whose last admin leaves
+ * keeps pointing at the anonymised row, and so do signals.reporter_id and
+ * signal_decisions.decided_by: signals and decisions are contributions. A party whose last admin leaves
  * this way keeps going; platform admins and its area's coordinators can
  * still manage it. The log receives an "erase" entry on the user, with no
  * personal data. Afterwards the store checkpoints its log, so that no old

@@ -10,6 +10,7 @@
 #include "../model/activity.h"
 #include "../model/issue.h"
 #include "../model/party.h"
+#include "../model/signal.h"
 #include "../model/user.h"
 #include "html.h"
 #include "layout.h"
@@ -41,6 +42,10 @@ static const struct {
 	{ "decline_invitation", M_ACTION_DECLINE_INVITATION },
 	{ "withdraw_invitation", M_ACTION_WITHDRAW_INVITATION },
 	{ "move", M_ACTION_MOVE }, /* issues core */
+	/* signals (issue 4, signals part) */
+	{ "status", M_ACTION_MOVE },
+	{ "take_up", M_ACTION_SIG_TAKE_UP },
+	{ "decide", M_ACTION_SIG_DECIDE },
 };
 
 /* The fields of the log, by the names of the forms and the API. */
@@ -56,6 +61,8 @@ static const struct {
 	/* issues core */
 	{ "title", M_ISSUE_TITLE_LABEL }, { "summary", M_ISSUE_SUMMARY }, { "area", M_AREA },
 	{ "ownerParty", M_ISSUE_OWNER }, { "targetGroups", M_TARGET_GROUPS }, { "status", M_ISSUE_STATUS },
+	/* signals (issue 4, signals part) */
+	{ "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION }, { "cluster", M_SIG_CLUSTER_TITLE },
 };
 
 static const char *action_name(struct http_req *r, const char *key)
@@ -130,6 +137,12 @@ static void write_object(struct http_req *r, struct names *c, const struct activ
 			html_f(b, "%s: <a href=\"/vraagstukken/%s\">%s</a>", T(r, M_OBJECT_ISSUE), is.id, is.title);
 		else
 			gone(r, T(r, M_OBJECT_ISSUE), e->object_id);
+	} else if (strcmp(e->object_type, "signal") == 0) { /* signals part */
+		struct signal sg;
+		if (signal_get(r->store, r->arena, &r->viewer, e->object_id, &sg) == 0)
+			html_f(b, "%s: <a href=\"/signalen/%s\">%s</a>", T(r, M_OBJECT_SIGNAL), sg.id, sg.title);
+		else
+			gone(r, T(r, M_OBJECT_SIGNAL), e->object_id);
 	} else if (strcmp(e->object_type, "user") == 0) {
 		struct user u;
 		if (user_get(r->store, r->arena, e->object_id, &u) == 0)
@@ -150,6 +163,20 @@ static void write_object(struct http_req *r, struct names *c, const struct activ
 static void write_subject(struct http_req *r, const struct activity *e)
 {
 	struct buf *b = &r->out;
+	/* signals part: the subject is an issue or a decision, the detail a
+	 * kind, status or decision */
+	if (strcmp(e->object_type, "signal") == 0) {
+		const struct enum_entry *lists[] = { signal_kinds, signal_statuses, decision_kinds };
+		const size_t counts[] = { SIGNAL_KIND_COUNT, SIGNAL_STATUS_COUNT, DECISION_KIND_COUNT };
+		for (size_t i = 0; e->detail && i < 3; i++) {
+			int k = enum_find(lists[i], counts[i], e->detail);
+			if (k >= 0) {
+				html_f(b, "%s", lists[i][k].name[r->lang]);
+				break;
+			}
+		}
+		return;
+	}
 	/* these are about an invitation; the others about a person */
 	bool invitation = strcmp(e->action, "invite") == 0 || strcmp(e->action, "decline_invitation") == 0 ||
 			  strcmp(e->action, "withdraw_invitation") == 0;

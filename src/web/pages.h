@@ -11,6 +11,16 @@
 #include "../model/perm.h"
 
 void page_home(struct http_req *r);
+/* signals (issue 4, signals part): signals.c */
+void page_signals(struct http_req *r);
+void page_signal_new(struct http_req *r);
+void page_signal(struct http_req *r);
+void page_signal_move(struct http_req *r);
+void page_signal_take_up(struct http_req *r);
+void page_signal_decide(struct http_req *r);
+void page_signal_uncluster(struct http_req *r);
+/* The decisions on a regulatory signal (public), or "none yet" if asked. */
+void web_signal_decisions(struct http_req *r, const char *signal_id, bool say_none);
 void page_style(struct http_req *r);
 void page_parties(struct http_req *r);
 void page_party(struct http_req *r);

@@ -1,8 +1,41 @@
 #include "issue_parts.h"
 
-/* Not built yet: the issue page shows nothing here. */
+#include "../base/arena.h"
+#include "../model/signal.h"
+#include "html.h"
+#include "i18n.h"
+#include "pages.h"
+
+static const char *kind_name(struct http_req *r, const char *key)
+{
+	int i = enum_find(signal_kinds, SIGNAL_KIND_COUNT, key);
+	return i < 0 ? key : signal_kinds[i].name[r->lang];
+}
+
+/* The issue page's part (issue_parts.h): the signals taken up in the
+ * issue, public: title, kind, area, the rule and its decisions; never the
+ * reporter. Links to a signal only for those who may open it. */
 void issue_part_signals(struct http_req *r, const char *issue_id)
 {
-	(void)r;
-	(void)issue_id;
+	struct signal *items = NULL;
+	size_t n = 0;
+	if (signal_list_for_issue(r->store, r->arena, issue_id, &items, &n) || !n)
+		return;
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"signals\">\n<h2 id=\"signals\">%s</h2>\n<ul class=\"signals\">\n",
+	       T(r, M_SIG_PART_TITLE));
+	for (size_t i = 0; i < n; i++) {
+		struct signal full;
+		if (r->viewer.authenticated && signal_get(r->store, r->arena, &r->viewer, items[i].id, &full) == 0)
+			html_f(b, "<li><a href=\"/signalen/%s\">%s</a>", items[i].id, items[i].title);
+		else
+			html_f(b, "<li>%s", items[i].title);
+		html_f(b, " <span class=\"meta\">(%s, %s)</span>", kind_name(r, items[i].kind), items[i].area_name);
+		if (items[i].regulatory) {
+			html_f(b, "<br>%s: %s\n", T(r, M_SIG_RULE_SHORT), items[i].rule ? items[i].rule : "");
+			web_signal_decisions(r, items[i].id, false);
+		}
+		html_raw(b, "</li>\n");
+	}
+	html_raw(b, "</ul>\n</section>\n");
 }

@@ -21,6 +21,14 @@ const struct http_route web_routes[] = {
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/bewerken", page_issue_edit, RF_PAGE },
 	{ HM_POST, "/vraagstukken/{id}/status", page_issue_move, RF_PAGE },
 	/* end of issues core */
+	/* signals (issue 4, signals part) */
+	{ HM_GET, "/signalen", page_signals, RF_PAGE },
+	{ HM_GET | HM_POST, "/signalen/nieuw", page_signal_new, RF_PAGE },
+	{ HM_GET, "/signalen/{id}", page_signal, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/status", page_signal_move, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/vraagstuk", page_signal_take_up, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/besluit", page_signal_decide, RF_PAGE },
+	{ HM_POST, "/signalen/{id}/uit-groep", page_signal_uncluster, RF_PAGE },
 	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE },

@@ -101,6 +101,25 @@ const MATRIX = {
   'GET /account/gegevens':                                    ['login', 200,     200,        200,   200,       200,       200,        200],
   'DELETE /api/v1/users/me (fresh account)':                  [401,     204,     204,        204,   204,       204,       204,        204],
   'POST /account/verwijderen (fresh account)':                ['login', 303,     303,        303,   303,       303,       303,        303],
+  // signals (issue 4, signals part): a signal the platform admin reports
+  // for a fresh party serving WK034403 (its member and party admin are
+  // members of a party concerned); regulatory ones are routed to the
+  // demo's wijkbureau Overvecht, of which no one here is a member, so only
+  // the platform admin decides; decisions are public
+  'POST /api/v1/signals':                                     [401,     403,     403,        201,   201,       403,       201,        201],
+  'GET /api/v1/signals/{id}':                                 [401,     404,     404,        200,   200,       404,       200,        200],
+  'PATCH /api/v1/signals/{id}':                               [401,     404,     404,        200,   200,       404,       200,        200],
+  'POST /api/v1/signals/{id}/status-changes':                 [401,     404,     404,        201,   201,       404,       201,        201],
+  'POST /api/v1/signals/{id}/issue':                          [401,     404,     404,        201,   201,       404,       201,        201],
+  'POST /api/v1/signals/{id}/decisions':                      [401,     404,     404,        403,   403,       404,       403,        201],
+  'GET /api/v1/signals/{id}/decisions':                       [200,     200,     200,        200,   200,       200,       200,        200],
+  'POST /signalen/nieuw':                                     ['login', 403,     403,        303,   303,       403,       303,        303],
+  'GET /signalen/{id}':                                       ['login', 404,     404,        200,   200,       404,       200,        200],
+  'POST /signalen/{id}/status':                               ['login', 404,     404,        303,   303,       404,       303,        303],
+  'POST /signalen/{id}/vraagstuk':                            ['login', 404,     404,        303,   303,       404,       303,        303],
+  'POST /signalen/{id}/besluit':                              ['login', 404,     404,        403,   403,       404,       403,        303],
+  'POST /signalen/{id}/uit-groep':                            ['login', 404,     404,        303,   303,       404,       303,        303],
+  // end of signals
   // anonymous routes of registration and password reset: the same for all
   // (a page of registration sends a logged-in person to /account)
   'POST /api/v1/registrations':                               [202,     202,     202,        202,   202,       202,       202,        202],
@@ -343,6 +362,41 @@ async function issueState(ctx) {
   return { title: r.body.title, status: r.body.status };
 }
 const issueRow = (withIssue, act) => ({ setup: () => freshIssue(withIssue), act, state: issueState });
+// signals (issue 4, signals part): a signal the platform admin reports for
+// a fresh party serving WK034403, and what a change touches
+async function freshSignal({ regulatory = false } = {}) {
+  const party = (await freshParty()).id;
+  const body = { kind: 'bottleneck', title: `Matrixsignaal ${uniq()}`, description: `Iets anders ${uniq()}`, area: AREA, party };
+  if (regulatory) Object.assign(body, { regulatory: true, rule: 'Een regel uit de matrix' });
+  const r = await api('admin', '/api/v1/signals', { method: 'POST', body });
+  assert.equal(r.status, 201, r.text);
+  return { id: r.body.id };
+}
+async function signalState(id) {
+  const r = await api('admin', `/api/v1/signals/${id}`);
+  assert.equal(r.status, 200, r.text);
+  const d = await api('admin', `/api/v1/signals/${id}/decisions`);
+  return { status: r.body.status, issue: r.body.issue, cluster: r.body.cluster, decisions: d.body.items.length };
+}
+// two signals alike for one fresh party: the second joins the first's cluster
+async function clusteredSignal() {
+  const party = (await freshParty()).id;
+  // words of its own only, so that it is like no signal of another cell
+  const t = `${uniq()}x ${uniq()}y`;
+  const body = { kind: 'opportunity', title: t, description: t, area: AREA, party };
+  const a = await api('admin', '/api/v1/signals', { method: 'POST', body });
+  const b = await api('admin', '/api/v1/signals', { method: 'POST', body });
+  assert.equal(b.status, 201, b.text);
+  assert.equal(b.body.cluster, a.body.id, 'the second signal joins the first one\'s cluster');
+  return { id: b.body.id };
+}
+const clusterRow = (act) => ({ setup: clusteredSignal, act, state: (ctx) => signalState(ctx.id) });
+async function signalsNamed(title) {
+  const r = await api('admin', `/api/v1/signals?q=${encodeURIComponent(title)}&limit=100`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.filter((x) => x.title === title).length;
+}
+const signalRow = (opts, act) => ({ setup: () => freshSignal(opts), act, state: (ctx) => signalState(ctx.id) });
 
 const ACTIONS = {
   'POST /api/v1/parties': {
@@ -440,6 +494,36 @@ const ACTIONS = {
   'POST /vraagstukken/{id}/status': issueRow(true, (role, ctx) =>
     browserOf(role).post(`/vraagstukken/${ctx.id}/status`, { status: 'on_agenda', reason: 'Besproken' })),
   // end of issues core
+  // signals (issue 4, signals part)
+  'POST /api/v1/signals': {
+    setup: async () => ({ party: (await freshParty()).id, title: `Matrixsignaal ${uniq()}` }),
+    act: (role, ctx) => api(role, '/api/v1/signals', { method: 'POST', body: { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA, party: ctx.party } }),
+    state: (ctx) => signalsNamed(ctx.title),
+  },
+  'GET /api/v1/signals/{id}': { setup: () => freshSignal(), act: (role, ctx) => api(role, `/api/v1/signals/${ctx.id}`) },
+  'PATCH /api/v1/signals/{id}': clusterRow((role, ctx) =>
+    api(role, `/api/v1/signals/${ctx.id}`, { method: 'PATCH', body: { cluster: null }, contentType: 'application/merge-patch+json' })),
+  'POST /api/v1/signals/{id}/status-changes': signalRow({}, (role, ctx) =>
+    api(role, `/api/v1/signals/${ctx.id}/status-changes`, { method: 'POST', body: { status: 'acknowledged' } })),
+  'POST /api/v1/signals/{id}/issue': signalRow({}, (role, ctx) =>
+    api(role, `/api/v1/signals/${ctx.id}/issue`, { method: 'POST', body: { summary: 'Een vraagstuk uit de matrix.' } })),
+  'POST /api/v1/signals/{id}/decisions': signalRow({ regulatory: true }, (role, ctx) =>
+    api(role, `/api/v1/signals/${ctx.id}/decisions`, { method: 'POST', body: { decision: 'experiment', reason: 'Proef in de matrix.' } })),
+  'GET /api/v1/signals/{id}/decisions': { setup: () => freshSignal({ regulatory: true }), act: (role, ctx) => api(role, `/api/v1/signals/${ctx.id}/decisions`) },
+  'POST /signalen/nieuw': {
+    setup: async () => ({ party: (await freshParty()).id, title: `Formuliersignaal ${uniq()}` }),
+    act: (role, ctx) => browserOf(role).post('/signalen/nieuw', { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA, party: ctx.party }),
+    state: (ctx) => signalsNamed(ctx.title),
+  },
+  'GET /signalen/{id}': { setup: () => freshSignal(), act: (role, ctx) => browserOf(role).request(`/signalen/${ctx.id}`) },
+  'POST /signalen/{id}/status': signalRow({}, (role, ctx) =>
+    browserOf(role).post(`/signalen/${ctx.id}/status`, { status: 'acknowledged' })),
+  'POST /signalen/{id}/vraagstuk': signalRow({}, (role, ctx) =>
+    browserOf(role).post(`/signalen/${ctx.id}/vraagstuk`, { issueSummary: 'Een vraagstuk uit de matrix.' })),
+  'POST /signalen/{id}/besluit': signalRow({ regulatory: true }, (role, ctx) =>
+    browserOf(role).post(`/signalen/${ctx.id}/besluit`, { decision: 'exemption', decisionReason: 'Ontheffing in de matrix.' })),
+  'POST /signalen/{id}/uit-groep': clusterRow((role, ctx) => browserOf(role).post(`/signalen/${ctx.id}/uit-groep`)),
+  // end of signals
   'POST /partijen/nieuw': {
     setup: () => ({ name: `Nieuw per formulier ${uniq()}` }),
     act: (role, ctx) => browserOf(role).post('/partijen/nieuw', { name: ctx.name, kind: 'government', areas: [AREA] }),

@@ -50,6 +50,16 @@ const ROUTES = [
   { method: 'GET', path: '/api/v1/issues/{id}/status-changes' },
   { method: 'POST', path: '/api/v1/issues/{id}/status-changes' },
   // end of issues core
+  // issue 4, signals (helper 2)
+  { method: 'GET', path: '/api/v1/signals' },
+  { method: 'POST', path: '/api/v1/signals' },
+  { method: 'GET', path: '/api/v1/signals/{id}' },
+  { method: 'PATCH', path: '/api/v1/signals/{id}' },
+  { method: 'POST', path: '/api/v1/signals/{id}/status-changes' },
+  { method: 'POST', path: '/api/v1/signals/{id}/issue' },
+  { method: 'GET', path: '/api/v1/signals/{id}/decisions' },
+  { method: 'POST', path: '/api/v1/signals/{id}/decisions' },
+  // end of signals
   { method: 'POST', path: '/api/v1/invitation-acceptances' },
   { method: 'GET', path: '/api/v1/activity' },
   { method: 'GET', path: '/api/v1/users/me' },
@@ -257,6 +267,34 @@ test('the responses match the schemas of the document', async () => {
   r = await get(`/issues/${issueId}`);
   check('Issue', r.body);
   // end of issues core
+  // issue 4, signals (helper 2)
+  r = await send('POST', '/signals', { kind: 'bottleneck', title: 'OpenAPI-signaal', description: 'Proef', area: 'WK034403', targetGroup: 'jongeren', party: id, regulatory: true, rule: 'Een regel' });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('Signal', r.body);
+  const signalId = r.body.id;
+  r = await send('PATCH', `/signals/${signalId}`, { cluster: null }, 'application/merge-patch+json');
+  assert.equal(r.status, 200);
+  check('Signal', r.body);
+  r = await send('POST', `/signals/${signalId}/decisions`, { decision: 'experiment', reason: 'Proef' });
+  assert.equal(r.status, 201);
+  check('SignalDecision', r.body);
+  r = await get(`/signals/${signalId}/decisions`);
+  assert.equal(r.status, 200);
+  check('SignalDecisionCollection', r.body);
+  r = await send('POST', `/signals/${signalId}/status-changes`, { status: 'open' });
+  assert.equal(r.status, 409);
+  check('SignalStatusConflict', r.body);
+  r = await send('POST', `/signals/${signalId}/status-changes`, { status: 'acknowledged' });
+  assert.equal(r.status, 201);
+  check('Signal', r.body);
+  r = await send('POST', `/signals/${signalId}/issue`, { issueId });
+  assert.equal(r.status, 201);
+  check('Signal', r.body);
+  r = await get('/signals?limit=2&clusters=true', auth);
+  assert.equal(r.status, 200);
+  check('SignalCollection', r.body);
+  // end of signals
 
   r = await get('/users/me', { Authorization: `Bearer ${kiem.tokens[MEMBER]}` });
   assert.equal(r.status, 200);

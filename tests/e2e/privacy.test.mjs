@@ -79,6 +79,7 @@ describe('export and erasure through the API', () => {
   let joined;
   let secondToken;
   let session;
+  let zedSignal;
   before(async () => {
     k = await startKiem({ demo: false, users: [...USERS, ZED] });
     T = { admin: k.tokens[ADMIN], alice: k.tokens[ALICE], zed: k.tokens[ZED.email] };
@@ -96,6 +97,11 @@ describe('export and erasure through the API', () => {
     assert.equal(l.status, 303);
     session = l.jar;
     secondToken = assertOk(await call(k.url, '/api/v1/tokens', { method: 'POST', token: T.zed, body: { name: 'mijn script' } }), 201).token;
+    // a signal Zed reports for the party made (signals part of issue 4)
+    assertOk(await call(k.url, '/api/v1/areas', { method: 'POST', token: T.admin, body: { code: 'NL01', name: 'Nederland', level: 'country' } }), 201);
+    zedSignal = assertOk(await call(k.url, '/api/v1/signals', {
+      method: 'POST', token: T.zed, body: { kind: 'gap', title: 'Geen moestuin voor kinderen', description: 'Kinderen leren niet waar groente vandaan komt.', area: 'NL01', party: made.id },
+    }), 201);
     // mail to Zed in the outbox: in the export, and gone with the account
     const m = kiem(['mail', 'test', '--to', ZED.email, '--db', k.db]);
     assert.equal(m.status, 0, m.stderr);
@@ -108,7 +114,9 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'partiesCreated', 'sessions', 'signalDecisions', 'signals', 'tokens']);
+    assert.deepEqual(b.signals.map((x) => [x.id, x.title, x.kind, x.status]), [[zedSignal.id, 'Geen moestuin voor kinderen', 'gap', 'open']]);
+    assert.deepEqual(b.signalDecisions, []);
     assert.deepEqual(b.invitationsReceived, []);
     assert.deepEqual(b.invitationsSent, []);
     assert.match(b.exportedAt, TIME);
@@ -181,6 +189,12 @@ describe('export and erasure through the API', () => {
     assert.deepEqual(members.items, []);
     const others = assertOk(await call(k.url, `/api/v1/parties/${joined.id}/members`, { token: T.alice }));
     assert.ok(!others.items.some((m) => m.userId === zedId));
+
+    // the signal Zed reported stays, without the name
+    const sig = assertOk(await call(k.url, `/api/v1/signals/${zedSignal.id}`, { token: T.admin }));
+    assert.equal(sig.title, 'Geen moestuin voor kinderen');
+    assert.equal(sig.reporter, zedId);
+    assert.equal(sig.reporterName, ERASED_NAME);
 
     // the account stays as an anonymous row, blocked
     const u = assertOk(await call(k.url, `/api/v1/users/${zedId}`, { token: T.admin }));

@@ -1,0 +1,937 @@
+#include "signal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../analysis/similar.h"
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "area.h"
+#include "notify.h"
+#include "party.h"
+
+const struct enum_entry signal_kinds[SIGNAL_KIND_COUNT] = {
+	[SIGNAL_OPPORTUNITY] = { "opportunity", { "Kans", "Opportunity" } },
+	[SIGNAL_BOTTLENECK] = { "bottleneck", { "Knelpunt", "Bottleneck" } },
+	[SIGNAL_GAP] = { "gap", { "Leemte", "Gap" } },
+};
+
+const struct enum_entry signal_statuses[SIGNAL_STATUS_COUNT] = {
+	[SIGNAL_OPEN] = { "open", { "Open", "Open" } },
+	[SIGNAL_ACKNOWLEDGED] = { "acknowledged", { "Opgepakt", "Acknowledged" } },
+	[SIGNAL_ADDRESSED] = { "addressed", { "Afgehandeld", "Addressed" } },
+	[SIGNAL_DISMISSED] = { "dismissed", { "Afgewezen", "Dismissed" } },
+};
+
+const struct enum_entry decision_kinds[DECISION_KIND_COUNT] = {
+	[DECISION_EXEMPTION] = { "exemption", { "Ontheffing", "Exemption" } },
+	[DECISION_EXPERIMENT] = { "experiment", { "Experiment", "Experiment" } },
+	[DECISION_RULE_CHANGED] = { "rule_changed", { "Regel aangepast", "Rule changed" } },
+	[DECISION_REFUSED] = { "refused", { "Geweigerd", "Refused" } },
+};
+
+/* The allowed moves of a signal's status: from (row) to (column). */
+static const bool moves[SIGNAL_STATUS_COUNT][SIGNAL_STATUS_COUNT] = {
+	[SIGNAL_OPEN] = { [SIGNAL_ACKNOWLEDGED] = true, [SIGNAL_ADDRESSED] = true, [SIGNAL_DISMISSED] = true },
+	[SIGNAL_ACKNOWLEDGED] = { [SIGNAL_OPEN] = true, [SIGNAL_ADDRESSED] = true, [SIGNAL_DISMISSED] = true },
+	[SIGNAL_ADDRESSED] = { [SIGNAL_ACKNOWLEDGED] = true },
+	[SIGNAL_DISMISSED] = { [SIGNAL_OPEN] = true },
+};
+
+const char *signal_moves_from(const char *status)
+{
+	static const char *const text[SIGNAL_STATUS_COUNT] = {
+		[SIGNAL_OPEN] = "acknowledged, addressed, dismissed",
+		[SIGNAL_ACKNOWLEDGED] = "open, addressed, dismissed",
+		[SIGNAL_ADDRESSED] = "acknowledged",
+		[SIGNAL_DISMISSED] = "open",
+	};
+	int s = enum_find(signal_statuses, SIGNAL_STATUS_COUNT, status);
+	return s < 0 ? "" : text[s];
+}
+
+#define SIGNAL_COLS \
+	"s.id, s.kind, s.title, s.description, s.area_code, ar.name, s.target_group, s.reporter_id," \
+	" u.name, s.party_id, p.name, s.regulatory, s.rule, s.routed_party_id, rp.name, s.status," \
+	" s.status_reason, s.issue_id, i.title, i.status, s.cluster_id," \
+	" (SELECT count(*) FROM signals c WHERE c.cluster_id = s.cluster_id), s.created_at, s.updated_at"
+#define SIGNAL_JOINS \
+	" JOIN areas ar ON ar.code = s.area_code LEFT JOIN users u ON u.id = s.reporter_id" \
+	" LEFT JOIN parties p ON p.id = s.party_id LEFT JOIN parties rp ON rp.id = s.routed_party_id" \
+	" LEFT JOIN issues i ON i.id = s.issue_id"
+
+/* Whether an area path (SQL) lies in the area of path c.path. */
+#define IN_AREA(path) "substr(" path ", 1, length(c.path)) = c.path"
+
+/* Which signals the viewer ?20 sees (?21: a platform admin), as the header
+ * says: their own, those reported for or routed to their parties, and
+ * those in the areas they coordinate (and below). */
+#define VISIBLE \
+	" AND (?21 = 1 OR s.reporter_id = ?20" \
+	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?20" \
+	"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))" \
+	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
+
+/* ?1 kind, ?2..?3 the area's path range, ?4 status, ?5 target group,
+ * ?6 regulatory, ?7 party, ?8 reporter (mine), ?10..?11 the cursor, ?12
+ * the limit, ?13 the search. */
+#define FILTERS \
+	" (?1 IS NULL OR s.kind = ?1) AND (?2 IS NULL OR (ar.path >= ?2 AND ar.path < ?3))" \
+	" AND (?4 IS NULL OR s.status = ?4) AND (?5 IS NULL OR s.target_group = ?5)" \
+	" AND (?6 IS NULL OR s.regulatory = ?6)" \
+	" AND (?7 IS NULL OR s.party_id = ?7 OR s.routed_party_id = ?7)" \
+	" AND (?8 IS NULL OR s.reporter_id = ?8)" VISIBLE
+#define PAGE \
+	" AND (s.created_at, s.id) < (?10, ?11) ORDER BY s.created_at DESC, s.id DESC LIMIT ?12"
+#define FROM_LIST " FROM signals s" SIGNAL_JOINS " WHERE"
+#define FROM_SEARCH " FROM signal_search ss JOIN signals s ON s.seq = ss.rowid" SIGNAL_JOINS \
+	" WHERE signal_search MATCH ?13 AND"
+/* One row per cluster: the newest of its signals that pass the filters
+ * (so a cluster shows while any of its signals does), sorted by it. */
+#define CLUSTERED(from) \
+	"SELECT * FROM (SELECT " SIGNAL_COLS ", s.created_at AS k_at, s.id AS k_id," \
+	" row_number() OVER (PARTITION BY coalesce(s.cluster_id, s.id) ORDER BY s.seq DESC) AS rn" \
+	from FILTERS ") WHERE rn = 1 AND (k_at, k_id) < (?10, ?11) ORDER BY k_at DESC, k_id DESC LIMIT ?12"
+
+static const char list_sql[] = "SELECT " SIGNAL_COLS FROM_LIST FILTERS PAGE;
+static const char search_sql[] = "SELECT " SIGNAL_COLS FROM_SEARCH FILTERS PAGE;
+static const char cluster_list_sql[] = CLUSTERED(FROM_LIST);
+static const char cluster_search_sql[] = CLUSTERED(FROM_SEARCH);
+
+static const char *opt(struct arena *a, struct store_stmt *st, int col)
+{
+	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
+}
+
+static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
+{
+	memset(o, 0, sizeof *o);
+	snprintf(o->id, sizeof o->id, "%s", store_text(st, 0));
+	o->kind = arena_strdup(a, store_text(st, 1));
+	o->title = arena_strdup(a, store_text(st, 2));
+	o->description = arena_strdup(a, store_text(st, 3));
+	o->area = arena_strdup(a, store_text(st, 4));
+	o->area_name = arena_strdup(a, store_text(st, 5));
+	o->target_group = opt(a, st, 6);
+	o->reporter_id = opt(a, st, 7);
+	o->reporter_name = opt(a, st, 8);
+	o->party_id = opt(a, st, 9);
+	o->party_name = opt(a, st, 10);
+	o->regulatory = store_int(st, 11) != 0;
+	o->rule = opt(a, st, 12);
+	o->routed_party_id = opt(a, st, 13);
+	o->routed_party_name = opt(a, st, 14);
+	o->status = arena_strdup(a, store_text(st, 15));
+	o->status_reason = opt(a, st, 16);
+	o->issue_id = opt(a, st, 17);
+	o->issue_title = opt(a, st, 18);
+	o->issue_status = opt(a, st, 19);
+	o->cluster_id = opt(a, st, 20);
+	o->cluster_size = o->cluster_id ? store_int(st, 21) : 1;
+	o->created_at = arena_strdup(a, store_text(st, 22));
+	o->updated_at = arena_strdup(a, store_text(st, 23));
+}
+
+/* The viewer's relation to a signal: a member of a party concerned (the
+ * one it was reported for, or the one it is routed to), a coordinator of
+ * its area, a member of the party it is routed to. */
+struct relation {
+	bool member, coordinated, routed_member;
+};
+
+static int relation_of(struct store_conn *c, const struct viewer *v, const char *id,
+		       struct relation *r)
+{
+	memset(r, 0, sizeof *r);
+	if (!v || !v->authenticated)
+		return 0;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2"
+		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id)),"
+		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
+		"      WHERE ca.user_id = ?2 AND " IN_AREA("ar.path") "),"
+		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id)"
+		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, v->user_id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		r->member = store_int(st, 0) != 0;
+		r->coordinated = store_int(st, 1) != 0;
+		r->routed_member = store_int(st, 2) != 0;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+static struct perm_target target_of(const struct signal *sg, const struct relation *r)
+{
+	return (struct perm_target){ .owner_id = sg->reporter_id,
+				     .member = r->member ? MEMBER_MEMBER : MEMBER_NONE,
+				     .coordinated = r->coordinated };
+}
+
+/* The decision's target: the routed party's members; when no government
+ * party was found, the coordinators of the area stand in for it. */
+static struct perm_target decision_target(const struct signal *sg, const struct relation *r,
+					  const struct viewer *v)
+{
+	bool stand_in = !sg->routed_party_id && r->coordinated && v->role == PROLE_COORDINATOR;
+	return (struct perm_target){ .member = r->routed_member || stand_in ? MEMBER_MEMBER : MEMBER_NONE };
+}
+
+int signal_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	       struct signal *out)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_conn *c = store_reader(s);
+	struct store_stmt *st = store_prepare(c, "SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_row(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	if (rc)
+		return rc;
+	struct relation r;
+	if ((rc = relation_of(c, v, id, &r)))
+		return rc;
+	struct perm_target t = target_of(out, &r);
+	if (!perm_can(v, OBJ_SIGNAL, ACT_READ, &t))
+		return ERR_NOTFOUND;
+	out->can_update = perm_can(v, OBJ_SIGNAL, ACT_UPDATE, &t);
+	struct perm_target d = decision_target(out, &r, v);
+	out->can_decide = out->regulatory && strcmp(out->status, "dismissed") != 0 &&
+			  perm_can(v, OBJ_DECISION, ACT_CREATE, &d);
+	return 0;
+}
+
+static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
+{
+	size_t vlen = strlen(value), n = vlen + 1 + strlen(id);
+	char *raw = arena_alloc(a, n + 1);
+	memcpy(raw, value, vlen);
+	raw[vlen] = '\n';
+	memcpy(raw + vlen + 1, id, strlen(id));
+	char *enc = arena_alloc(a, (n + 2) / 3 * 4 + 1);
+	text_base64url((const unsigned char *)raw, n, enc);
+	*out = enc;
+}
+
+static bool cursor_decode(struct arena *a, const char *cursor, const char **value, const char **id)
+{
+	size_t n = strlen(cursor);
+	if (n > 400)
+		return false;
+	char *raw = arena_alloc(a, n + 2);
+	long len = text_unbase64url(cursor, n, raw);
+	if (len <= UUID_STRLEN || memchr(raw, 0, (size_t)len))
+		return false;
+	char *nl = raw + len - UUID_STRLEN - 1;
+	if (*nl != '\n' || !uuid_valid(nl + 1, UUID_STRLEN))
+		return false;
+	*nl = 0;
+	*value = raw;
+	*id = nl + 1;
+	return text_utf8_valid(raw, strlen(raw));
+}
+
+/* Sorts past every real value, for the first page. */
+static const char past_all[] = "\xf4\x8f\xbf\xbf";
+
+static char *lower(struct arena *a, const char *s)
+{
+	char *t = text_trim(a, s, strlen(s));
+	for (char *c = t; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return t;
+}
+
+/* The path range [lo, hi) of an area and those inside it. */
+static bool area_range(struct store *s, struct arena *a, const char *code, const char **lo,
+		       const char **hi, const char **name)
+{
+	struct area ar;
+	if (!code || !text_utf8_valid(code, strlen(code)) || area_get(s, a, code, &ar))
+		return false;
+	size_t n = strlen(ar.path);
+	char *h = arena_strdup(a, ar.path);
+	h[n - 1] = '/' + 1;
+	*lo = ar.path;
+	*hi = h;
+	if (name)
+		*name = ar.name;
+	return true;
+}
+
+int signal_list(struct store *s, struct arena *a, const struct viewer *v,
+		const struct signal_filter *f, struct problems *p, struct signal **items,
+		size_t *n, const char **next)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	int limit = f->limit > 0 ? f->limit : 20;
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	if (f->kind && enum_find(signal_kinds, SIGNAL_KIND_COUNT, f->kind) < 0)
+		problems_add(p, "kind", R_NOT_ONE_OF, 0);
+	if (f->status && enum_find(signal_statuses, SIGNAL_STATUS_COUNT, f->status) < 0)
+		problems_add(p, "status", R_NOT_ONE_OF, 0);
+	const char *lo = NULL, *hi = NULL;
+	if (f->area && !area_range(s, a, f->area, &lo, &hi, NULL))
+		problems_add(p, "area", R_UNKNOWN_AREA, 0);
+	if (f->target_group)
+		valid_text(p, "targetGroup", f->target_group, false, SIGNAL_TARGET_GROUP_MAX, false);
+	int regulatory = -1;
+	if (f->regulatory) {
+		if (!strcmp(f->regulatory, "true"))
+			regulatory = 1;
+		else if (!strcmp(f->regulatory, "false"))
+			regulatory = 0;
+		else
+			problems_add(p, "regulatory", R_NOT_ONE_OF, 0);
+	}
+	if (f->party && !uuid_valid(f->party, strlen(f->party)))
+		problems_add(p, "party", R_BAD_FORMAT, 0);
+	char fts[512];
+	bool search = false;
+	if (f->q && valid_text(p, "q", f->q, false, 200, false))
+		search = store_fts_query(f->q, fts, sizeof fts);
+	const char *after_value = past_all, *after_id = past_all;
+	if (f->cursor && !cursor_decode(a, f->cursor, &after_value, &after_id))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (p->n)
+		return ERR_INVALID;
+
+	struct store_conn *c = store_reader(s);
+	struct store_stmt *st = store_prepare(c, f->clusters ? (search ? cluster_search_sql : cluster_list_sql)
+						      : (search ? search_sql : list_sql));
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, f->kind);
+	store_bind_str(st, 2, lo);
+	store_bind_str(st, 3, hi);
+	store_bind_str(st, 4, f->status);
+	store_bind_str(st, 5, f->target_group && *f->target_group ? lower(a, f->target_group) : NULL);
+	if (regulatory >= 0)
+		store_bind_int(st, 6, regulatory);
+	store_bind_str(st, 7, f->party);
+	store_bind_str(st, 8, f->mine ? v->user_id : NULL);
+	store_bind_str(st, 10, after_value);
+	store_bind_str(st, 11, after_id);
+	store_bind_int(st, 12, limit + 1);
+	if (search)
+		store_bind_str(st, 13, fts);
+	store_bind_str(st, 20, v->user_id);
+	store_bind_int(st, 21, v->role == PROLE_ADMIN);
+	struct signal *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW)
+		read_row(st, a, &list[count++]);
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*next = NULL;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		cursor_encode(a, list[count - 1].created_at, list[count - 1].id, next);
+	}
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+int signal_cluster(struct store *s, struct arena *a, const struct viewer *v,
+		   const char *cluster_id, struct signal **items, size_t *n)
+{
+	*n = 0;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.cluster_id = ?1" VISIBLE
+		" ORDER BY s.seq LIMIT 100");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, cluster_id);
+	store_bind_str(st, 20, v->user_id);
+	store_bind_int(st, 21, v->role == PROLE_ADMIN);
+	struct signal *list = arena_alloc(a, sizeof *list * SIGNAL_CLUSTER_MAX);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && *n < SIGNAL_CLUSTER_MAX)
+		read_row(st, a, &list[(*n)++]);
+	store_reset(st);
+	*items = list;
+	return rc < 0 ? rc : 0;
+}
+
+static const char *clean(struct arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *t = text_trim(a, s, strlen(s));
+	return *t ? t : NULL;
+}
+
+static void validate(struct store *s, struct arena *a, struct signal_input *in, struct problems *p,
+		     const char **area_path)
+{
+	in->kind = clean(a, in->kind);
+	in->title = clean(a, in->title);
+	in->description = clean(a, in->description);
+	in->area = clean(a, in->area);
+	in->target_group = clean(a, in->target_group);
+	in->party = clean(a, in->party);
+	in->rule = in->regulatory ? clean(a, in->rule) : NULL;
+	if (in->target_group)
+		in->target_group = lower(a, in->target_group);
+
+	if (!in->kind)
+		problems_add(p, "kind", R_CHOOSE, 0);
+	else if (enum_find(signal_kinds, SIGNAL_KIND_COUNT, in->kind) < 0)
+		problems_add(p, "kind", R_NOT_ONE_OF, 0);
+	valid_text(p, "title", in->title, true, SIGNAL_TITLE_MAX, false);
+	valid_text(p, "description", in->description, true, SIGNAL_DESCRIPTION_MAX, true);
+	const char *hi;
+	if (!in->area)
+		problems_add(p, "area", R_CHOOSE, 0);
+	else if (!area_range(s, a, in->area, area_path, &hi, NULL))
+		problems_add(p, "area", R_UNKNOWN_AREA, 0);
+	if (in->target_group)
+		valid_text(p, "targetGroup", in->target_group, false, SIGNAL_TARGET_GROUP_MAX, false);
+	if (!in->party)
+		problems_add(p, "party", R_CHOOSE, 0);
+	else if (!uuid_valid(in->party, strlen(in->party)))
+		problems_add(p, "party", R_NOT_ONE_OF, 0);
+	if (in->regulatory)
+		valid_text(p, "rule", in->rule, true, SIGNAL_RULE_MAX, false);
+}
+
+/* The public government party serving the area of this path, or else the
+ * nearest area above it that has one; NULL when there is none. */
+static int route(struct store_conn *c, struct arena *a, const char *path, const char **party)
+{
+	*party = NULL;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT p.id FROM areas c JOIN party_areas pa ON pa.area_code = c.code"
+		" JOIN parties p ON p.id = pa.party_id"
+		" WHERE " IN_AREA("?1") " AND p.kind = 'government' AND p.visibility = 'public'"
+		" ORDER BY length(c.path) DESC, p.created_at, p.id LIMIT 1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, path);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		*party = arena_strdup(a, store_text(st, 0));
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* The cluster a new signal joins: the most similar of the candidates
+ * above the threshold. Writes its cluster id (the first signal's) and, if
+ * that signal stood alone, its id to make it the first; else NULLs. */
+static int find_cluster(struct store_conn *c, struct arena *a, const struct signal_input *in,
+			const char *path, const char **cluster, const char **head_alone)
+{
+	*cluster = *head_alone = NULL;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT s.id, s.cluster_id, s.title || ' ' || s.description FROM signals s"
+		" JOIN areas ar ON ar.code = s.area_code"
+		" WHERE s.kind = ?1 AND s.status IN ('open', 'acknowledged')"
+		"  AND (substr(ar.path, 1, length(?2)) = ?2 OR substr(?2, 1, length(ar.path)) = ar.path)"
+		" ORDER BY s.seq DESC LIMIT 500");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, in->kind);
+	store_bind_str(st, 2, path);
+	const char *text = arena_printf(a, "%s %s", in->title, in->description);
+	double best = SIMILAR_THRESHOLD;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		double sim = similar_text(text, store_text(st, 2));
+		if (sim < best)
+			continue;
+		best = sim;
+		if (store_is_null(st, 1)) {
+			*cluster = *head_alone = arena_strdup(a, store_text(st, 0));
+		} else {
+			*cluster = arena_strdup(a, store_text(st, 1));
+			*head_alone = NULL;
+		}
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int signal_create(struct store *s, struct arena *a, const struct viewer *v,
+		  struct signal_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	const char *path = NULL;
+	validate(s, a, in, p, &path);
+	/* the party must be one the viewer reports for */
+	if (in->party && !problems_find(p, "party")) {
+		enum member_role m;
+		bool coordinated;
+		struct store_stmt *st = store_prepare(store_reader(s), "SELECT 1 FROM parties WHERE id = ?1");
+		if (!st)
+			return ERR_DB;
+		store_bind_str(st, 1, in->party);
+		bool found = store_step(st) == STORE_ROW;
+		store_reset(st);
+		if (!found) {
+			problems_add(p, "party", R_NOT_ONE_OF, 0);
+		} else {
+			int rc = party_relation(store_reader(s), v, in->party, &m, &coordinated);
+			if (rc)
+				return rc;
+			struct perm_target t = { .member = m, .coordinated = coordinated };
+			if ((rc = perm_check(v, OBJ_SIGNAL, ACT_CREATE, &t)))
+				return rc;
+		}
+	}
+	if (p->n)
+		return ERR_INVALID;
+	uuid7_new(id);
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	const char *routed = NULL, *cluster = NULL, *head_alone = NULL;
+	int rc = in->regulatory ? route(c, a, path, &routed) : 0;
+	if (!rc)
+		rc = find_cluster(c, a, in, path, &cluster, &head_alone);
+	if (!rc && head_alone) {
+		struct store_stmt *st = store_prepare(c, "UPDATE signals SET cluster_id = id WHERE id = ?1");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, head_alone);
+			rc = store_run(st);
+		}
+	}
+	if (!rc) {
+		struct store_stmt *st = store_prepare(c,
+			"INSERT INTO signals (id, kind, title, description, area_code, target_group, reporter_id,"
+			" party_id, regulatory, rule, routed_party_id, status, cluster_id, created_at, updated_at)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13)");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, id);
+			store_bind_str(st, 2, in->kind);
+			store_bind_str(st, 3, in->title);
+			store_bind_str(st, 4, in->description);
+			store_bind_str(st, 5, in->area);
+			store_bind_str(st, 6, in->target_group);
+			store_bind_str(st, 7, v->user_id[0] ? v->user_id : NULL); /* NULL: the system */
+			store_bind_str(st, 8, in->party);
+			store_bind_int(st, 9, in->regulatory);
+			store_bind_str(st, 10, in->rule);
+			store_bind_str(st, 11, routed);
+			store_bind_str(st, 12, cluster);
+			store_bind_str(st, 13, now);
+			rc = store_run(st);
+		}
+	}
+	if (!rc) {
+		struct store_stmt *st = store_prepare(c,
+			"INSERT INTO signal_search (rowid, title, description, rule)"
+			" VALUES ((SELECT seq FROM signals WHERE id = ?1), ?2, ?3, ?4)");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, id);
+			store_bind_str(st, 2, in->title);
+			store_bind_str(st, 3, in->description);
+			store_bind_str(st, 4, in->rule ? in->rule : "");
+			rc = store_run(st);
+		}
+	}
+	if (!rc)
+		rc = activity_add_about(c, v, "create", "signal", id, "", NULL, in->kind);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+/* Sets a signal's status on the writer, with its activity entry. */
+static int set_status(struct store_conn *c, const struct viewer *v, const char *id, const char *to,
+		      const char *reason, const char *now)
+{
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE signals SET status = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, to);
+	store_bind_str(st, 3, reason);
+	store_bind_str(st, 4, now);
+	int rc = store_run(st);
+	if (!rc)
+		rc = activity_add_about(c, v, "status", "signal", id, "status", NULL, to);
+	return rc;
+}
+
+int signal_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		const char *to, const char *reason, struct problems *p)
+{
+	struct signal sg;
+	int rc = signal_get(s, a, v, id, &sg);
+	if (rc)
+		return rc;
+	if (!sg.can_update)
+		return ERR_FORBIDDEN;
+	to = clean(a, to);
+	reason = clean(a, reason);
+	int t = to ? enum_find(signal_statuses, SIGNAL_STATUS_COUNT, to) : -1;
+	if (!to)
+		problems_add(p, "status", R_CHOOSE, 0);
+	else if (t < 0)
+		problems_add(p, "status", R_NOT_ONE_OF, 0);
+	if (t == SIGNAL_DISMISSED && !reason)
+		problems_add(p, "reason", R_REQUIRED, 0);
+	else if (reason)
+		valid_text(p, "reason", reason, false, SIGNAL_REASON_MAX, true);
+	if (p->n)
+		return ERR_INVALID;
+	int from = enum_find(signal_statuses, SIGNAL_STATUS_COUNT, sg.status);
+	if (from < 0 || !moves[from][t])
+		return ERR_CONFLICT;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = set_status(c, v, id, to, reason, now);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+/* Runs one statement of a cluster change with ?1 and ?2 bound. */
+static int run2(struct store_conn *c, const char *sql, const char *a1, const char *a2)
+{
+	struct store_stmt *st = store_prepare(c, sql);
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, a1);
+	store_bind_str(st, 2, a2);
+	return store_run(st);
+}
+
+int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       const char *target, struct problems *p)
+{
+	struct signal sg, tg;
+	int rc = signal_get(s, a, v, id, &sg);
+	if (rc)
+		return rc;
+	if (!sg.can_update)
+		return ERR_FORBIDDEN;
+	target = clean(a, target);
+	if (target && (!strcmp(target, id) || signal_get(s, a, v, target, &tg)))
+		problems_add(p, "cluster", R_NOT_ONE_OF, 0);
+	if (p->n)
+		return ERR_INVALID;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	/* out of its cluster: a first signal hands the cluster to the next */
+	const char *left = NULL; /* the cluster it leaves behind */
+	if (sg.cluster_id && !strcmp(sg.cluster_id, id)) {
+		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, id);
+			if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
+				left = arena_strdup(a, store_text(st, 0));
+			store_reset(st);
+		}
+		if (!rc && left)
+			rc = run2(c, "UPDATE signals SET cluster_id = ?2 WHERE cluster_id = ?1 AND id <> ?1", id, left);
+	} else {
+		left = sg.cluster_id;
+	}
+	if (!rc)
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL, updated_at = ?2 WHERE id = ?1", id, now);
+	/* a cluster of one left behind is no cluster */
+	if (!rc && left)
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE cluster_id = ?1"
+			     " AND (SELECT count(*) FROM signals WHERE cluster_id = ?1) = 1 AND ?2 IS NULL", left, NULL);
+	if (!rc && target) {
+		/* into the target's cluster, which it starts if it stood alone */
+		rc = run2(c, "UPDATE signals SET cluster_id = id WHERE id = ?1 AND cluster_id IS NULL AND ?2 IS NULL",
+			  target, NULL);
+		if (!rc)
+			rc = run2(c, "UPDATE signals SET cluster_id = (SELECT cluster_id FROM signals WHERE id = ?2) WHERE id = ?1",
+				  id, target);
+	}
+	if (!rc)
+		rc = activity_add(c, v, "update", "signal", id, "cluster");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+/* The first n bytes of s at most, cut at a character's start. */
+static const char *cut(struct arena *a, const char *s, size_t n)
+{
+	size_t len = strlen(s);
+	if (len <= n)
+		return s;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		   const char *issue_id, struct issue_input *in, bool cluster,
+		   char out[UUID_STRLEN + 1], struct problems *p)
+{
+	struct signal sg;
+	int rc = signal_get(s, a, v, id, &sg);
+	if (rc)
+		return rc;
+	if (!sg.can_update)
+		return ERR_FORBIDDEN;
+	if (sg.issue_id)
+		return ERR_CONFLICT;
+	issue_id = clean(a, issue_id);
+	if (issue_id) {
+		bool found = false;
+		if (uuid_valid(issue_id, strlen(issue_id))) {
+			struct store_stmt *st = store_prepare(store_reader(s), "SELECT 1 FROM issues WHERE id = ?1");
+			if (!st)
+				return ERR_DB;
+			store_bind_str(st, 1, issue_id);
+			found = store_step(st) == STORE_ROW;
+			store_reset(st);
+		}
+		if (!found)
+			problems_add(p, "issueId", R_NOT_ONE_OF, 0);
+		if (p->n)
+			return ERR_INVALID;
+		snprintf(out, UUID_STRLEN + 1, "%s", issue_id);
+	} else {
+		/* what the signal says, where the new issue's fields are left out */
+		in->status = "signalled";
+		if (!in->title || !*in->title)
+			in->title = sg.title;
+		if (!in->summary || !*in->summary)
+			in->summary = cut(a, sg.description, 280);
+		if (!in->description || !*in->description)
+			in->description = sg.description;
+		if (!in->area || !*in->area)
+			in->area = sg.area;
+		if ((!in->owner_party || !*in->owner_party) && sg.party_id)
+			in->owner_party = sg.party_id;
+		if (!in->target_groups.n && sg.target_group) {
+			const char **tg = arena_alloc(a, sizeof *tg);
+			tg[0] = sg.target_group;
+			in->target_groups.v = tg;
+			in->target_groups.n = 1;
+		}
+		if (p->n)
+			return ERR_INVALID;
+	}
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	if (!issue_id) {
+		rc = issue_create_in(c, a, v, in, out, p);
+		if (rc == 0 && p->n)
+			rc = ERR_INVALID;
+	}
+	/* the signal, or every signal of its cluster not yet taken up */
+	const char *ids[SIGNAL_CLUSTER_MAX * 5];
+	size_t n = 0;
+	if (!rc) {
+		/* of a cluster, the signals the viewer sees */
+		struct store_stmt *st = store_prepare(c,
+			"SELECT s.id FROM signals s JOIN areas ar ON ar.code = s.area_code"
+			" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2)) AND s.issue_id IS NULL" VISIBLE
+			" ORDER BY s.seq LIMIT 500");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, id);
+			store_bind_str(st, 2, cluster ? sg.cluster_id : NULL);
+			store_bind_str(st, 20, v->user_id);
+			store_bind_int(st, 21, v->role == PROLE_ADMIN);
+			int src;
+			while ((src = store_step(st)) == STORE_ROW && n < sizeof ids / sizeof ids[0])
+				ids[n++] = arena_strdup(a, store_text(st, 0));
+			store_reset(st);
+			if (src < 0)
+				rc = src;
+		}
+	}
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct store_stmt *st = store_prepare(c,
+			"UPDATE signals SET issue_id = ?2, updated_at = ?3,"
+			" status = CASE WHEN status = 'addressed' THEN status ELSE 'acknowledged' END"
+			" WHERE id = ?1");
+		if (!st) {
+			rc = ERR_DB;
+			break;
+		}
+		store_bind_str(st, 1, ids[i]);
+		store_bind_str(st, 2, out);
+		store_bind_str(st, 3, now);
+		rc = store_run(st);
+		if (!rc)
+			rc = activity_add_about(c, v, "take_up", "signal", ids[i], "issueId,status", out, NULL);
+	}
+	if (!rc && issue_id)
+		rc = notify_followers(c, v, out, "signal", id);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int signal_decide(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		  const char *decision, const char *reason, struct problems *p)
+{
+	struct signal sg;
+	int rc = signal_get(s, a, v, id, &sg);
+	if (rc)
+		return rc;
+	struct relation r;
+	if ((rc = relation_of(store_reader(s), v, id, &r)))
+		return rc;
+	struct perm_target t = decision_target(&sg, &r, v);
+	if ((rc = perm_check(v, OBJ_DECISION, ACT_CREATE, &t)))
+		return rc;
+	if (!sg.regulatory || !strcmp(sg.status, "dismissed"))
+		return ERR_CONFLICT;
+	decision = clean(a, decision);
+	reason = clean(a, reason);
+	if (!decision)
+		problems_add(p, "decision", R_CHOOSE, 0);
+	else if (enum_find(decision_kinds, DECISION_KIND_COUNT, decision) < 0)
+		problems_add(p, "decision", R_NOT_ONE_OF, 0);
+	valid_text(p, "reason", reason, true, SIGNAL_REASON_MAX, true);
+	if (p->n)
+		return ERR_INVALID;
+	char did[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	uuid7_new(did);
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO signal_decisions (id, signal_id, decision, reason, party_id, decided_by, decided_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		store_bind_str(st, 1, did);
+		store_bind_str(st, 2, id);
+		store_bind_str(st, 3, decision);
+		store_bind_str(st, 4, reason);
+		store_bind_str(st, 5, sg.routed_party_id);
+		store_bind_str(st, 6, v->user_id[0] ? v->user_id : NULL);
+		store_bind_str(st, 7, now);
+		rc = store_run(st);
+	}
+	if (!rc)
+		rc = activity_add_about(c, v, "decide", "signal", id, "decision", did, decision);
+	if (!rc && strcmp(sg.status, "addressed") != 0)
+		rc = set_status(c, v, id, "addressed", NULL, now);
+	if (!rc && sg.issue_id)
+		rc = notify_followers(c, v, sg.issue_id, "signal", id);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int signal_decisions(struct store *s, struct arena *a, const char *id,
+		     struct signal_decision **items, size_t *n)
+{
+	*n = 0;
+	*items = NULL;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_conn *c = store_reader(s);
+	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM signals WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	bool found = store_step(st) == STORE_ROW;
+	store_reset(st);
+	if (!found)
+		return ERR_NOTFOUND;
+	st = store_prepare(c,
+		"SELECT d.id, d.signal_id, d.decision, d.reason, d.party_id, p.name, d.decided_at"
+		" FROM signal_decisions d LEFT JOIN parties p ON p.id = d.party_id"
+		" WHERE d.signal_id = ?1 ORDER BY d.seq LIMIT 100");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	struct signal_decision *list = arena_alloc(a, sizeof *list * 100);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && *n < 100) {
+		struct signal_decision *d = &list[(*n)++];
+		snprintf(d->id, sizeof d->id, "%s", store_text(st, 0));
+		d->signal_id = arena_strdup(a, store_text(st, 1));
+		d->decision = arena_strdup(a, store_text(st, 2));
+		d->reason = arena_strdup(a, store_text(st, 3));
+		d->party_id = opt(a, st, 4);
+		d->party_name = opt(a, st, 5);
+		d->decided_at = arena_strdup(a, store_text(st, 6));
+	}
+	store_reset(st);
+	*items = list;
+	return rc < 0 ? rc : 0;
+}
+
+int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id,
+			  struct signal **items, size_t *n)
+{
+	*n = 0;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name"
+		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.issue_id = ?1"
+		" ORDER BY s.seq LIMIT 200");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, issue_id);
+	struct signal *list = arena_alloc(a, sizeof *list * 200);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && *n < 200) {
+		struct signal *o = &list[(*n)++];
+		memset(o, 0, sizeof *o);
+		snprintf(o->id, sizeof o->id, "%s", store_text(st, 0));
+		o->kind = arena_strdup(a, store_text(st, 1));
+		o->title = arena_strdup(a, store_text(st, 2));
+		o->status = arena_strdup(a, store_text(st, 3));
+		o->regulatory = store_int(st, 4) != 0;
+		o->rule = opt(a, st, 5);
+		o->area = arena_strdup(a, store_text(st, 6));
+		o->area_name = arena_strdup(a, store_text(st, 7));
+	}
+	store_reset(st);
+	*items = list;
+	return rc < 0 ? rc : 0;
+}

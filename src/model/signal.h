@@ -1,0 +1,187 @@
+/* signal: an opportunity, bottleneck or gap that a party detects (signaal),
+ * reported by one of its members, and what becomes of it.
+ *
+ * A signal has a kind, a title, a description, the area and (optionally)
+ * the target group concerned, and the party its reporter reports for. A
+ * regulatory signal names the rule that stands in the way and is routed to
+ * the public government party serving its area, or else the nearest area
+ * above it that has one; when none has, routed_party_id stays empty and the
+ * coordinators of the area (and platform admins) decide on it.
+ *
+ * Who sees which signals (the inbox): platform admins all; coordinators the
+ * signals in the areas they coordinate and below; a member of a party the
+ * signals reported for it or routed to it (not all signals in the areas it
+ * serves: anyone may make a party for any area); a reporter always their
+ * own. The same people (but a reporter who left the party) move a signal's
+ * status and take it up in an issue. Signals are not public;
+ * the decisions on regulatory ones are, and so are the signals taken up in
+ * an issue, on the issue's page (title, kind, decisions; no names).
+ *
+ * Similar signals form a cluster: when a signal is reported it is compared
+ * (analysis/similar.h) with the 500 newest open or acknowledged signals of
+ * the same kind whose area contains its area or lies inside it; above
+ * SIMILAR_THRESHOLD it joins the most similar one's cluster. cluster_id is
+ * the id of the cluster's first signal (NULL while a signal stands alone).
+ *
+ * Status: open > acknowledged > addressed, or dismissed (with a reason);
+ * SIGNAL_MOVES lists every allowed move. Taking a signal (or its cluster)
+ * up in an issue acknowledges it; a decision on a regulatory signal
+ * (also a refusal: the question has been answered) addresses it. */
+#ifndef KIEM_SIGNAL_H
+#define KIEM_SIGNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../base/lang.h"
+#include "../base/uuid.h"
+#include "issue.h"
+#include "perm.h"
+#include "valid.h"
+
+struct arena;
+struct store;
+
+enum signal_kind { SIGNAL_OPPORTUNITY, SIGNAL_BOTTLENECK, SIGNAL_GAP, SIGNAL_KIND_COUNT };
+extern const struct enum_entry signal_kinds[SIGNAL_KIND_COUNT];
+
+enum signal_status { SIGNAL_OPEN, SIGNAL_ACKNOWLEDGED, SIGNAL_ADDRESSED, SIGNAL_DISMISSED,
+		     SIGNAL_STATUS_COUNT };
+extern const struct enum_entry signal_statuses[SIGNAL_STATUS_COUNT];
+
+enum decision_kind { DECISION_EXEMPTION, DECISION_EXPERIMENT, DECISION_RULE_CHANGED,
+		     DECISION_REFUSED, DECISION_KIND_COUNT };
+extern const struct enum_entry decision_kinds[DECISION_KIND_COUNT];
+
+enum {
+	SIGNAL_TITLE_MAX = 200,
+	SIGNAL_DESCRIPTION_MAX = 5000,
+	SIGNAL_TARGET_GROUP_MAX = 50,
+	SIGNAL_RULE_MAX = 300,
+	SIGNAL_REASON_MAX = 2000,
+	SIGNAL_CLUSTER_MAX = 100, /* signals of a cluster shown at once */
+	SIGNAL_CANDIDATES = 500,  /* signals compared with a new one */
+};
+
+struct signal {
+	char id[UUID_STRLEN + 1];
+	const char *kind;
+	const char *title;
+	const char *description;
+	const char *area;
+	const char *area_name;
+	const char *target_group; /* or NULL */
+	const char *reporter_id;  /* or NULL once the account is gone */
+	const char *reporter_name;
+	const char *party_id;     /* the party reported for, or NULL */
+	const char *party_name;
+	bool regulatory;
+	const char *rule;            /* or NULL */
+	const char *routed_party_id; /* or NULL: no government party found */
+	const char *routed_party_name;
+	const char *status;
+	const char *status_reason; /* or NULL */
+	const char *issue_id;      /* the issue it is taken up in, or NULL */
+	const char *issue_title;
+	const char *issue_status;
+	const char *cluster_id;    /* or NULL */
+	long long cluster_size;    /* signals in its cluster (1 when alone) */
+	const char *created_at;
+	const char *updated_at;
+	/* what the viewer may do, filled by signal_get */
+	bool can_update; /* move its status, take it up in an issue */
+	bool can_decide; /* record a decision (regulatory signals) */
+};
+
+struct signal_decision {
+	char id[UUID_STRLEN + 1];
+	const char *signal_id;
+	const char *decision;
+	const char *reason;
+	const char *party_id; /* the government party that decided, or NULL */
+	const char *party_name;
+	const char *decided_at;
+};
+
+struct signal_filter {
+	const char *kind;
+	const char *area;         /* this area and the areas inside it */
+	const char *status;
+	const char *target_group;
+	const char *regulatory;   /* "true", "false" or NULL */
+	const char *party;        /* reported for or routed to this party */
+	const char *q;            /* full text in title, description and rule */
+	bool mine;                /* only the viewer's own reports */
+	bool clusters;            /* one row per cluster: its newest signal that passes the filters */
+	const char *cursor;
+	int limit;                /* 1..100 */
+};
+
+struct signal_input {
+	const char *kind;
+	const char *title;
+	const char *description;
+	const char *area;
+	const char *target_group;
+	const char *party;
+	bool regulatory;
+	const char *rule;
+};
+
+/* Reports a signal; fills id. ERR_INVALID with every problem, ERR_AUTH,
+ * ERR_FORBIDDEN when the viewer is not a member of the party. */
+int signal_create(struct store *s, struct arena *a, const struct viewer *v,
+		  struct signal_input *in, char id[UUID_STRLEN + 1], struct problems *p);
+/* One signal the viewer may see (ERR_AUTH for anonymous viewers,
+ * ERR_NOTFOUND for one they may not see). */
+int signal_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	       struct signal *out);
+/* A page of the signals the viewer may see, newest first. */
+int signal_list(struct store *s, struct arena *a, const struct viewer *v,
+		const struct signal_filter *f, struct problems *p, struct signal **items,
+		size_t *n, const char **next);
+/* The signals of a cluster the viewer may see, oldest first (at most
+ * SIGNAL_CLUSTER_MAX). */
+int signal_cluster(struct store *s, struct arena *a, const struct viewer *v,
+		   const char *cluster_id, struct signal **items, size_t *n);
+
+/* The statuses a signal may move to from status, as "a, b" (for a 409). */
+const char *signal_moves_from(const char *status);
+/* Moves the status; a reason is required for dismissed. ERR_CONFLICT when
+ * the move is not allowed (signal_moves_from says which are). */
+int signal_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		const char *to, const char *reason, struct problems *p);
+
+/* Moves a signal out of its cluster (target NULL), or into the cluster of
+ * the signal target (which the viewer must see). A first signal that
+ * leaves hands its cluster to the next oldest; a cluster of one is no
+ * cluster. Who may: as signal_move. Problems on "cluster". */
+int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       const char *target, struct problems *p);
+
+/* Takes the signal (or, with cluster, its whole cluster) up in an issue:
+ * the existing issue_id, or else a new issue made of in (its area defaults
+ * to the signal's, its owner to the party the signal was reported for),
+ * in one write transaction. Writes the issue's id to out. ERR_CONFLICT
+ * when the signal is already taken up. */
+int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		   const char *issue_id, struct issue_input *in, bool cluster,
+		   char out[UUID_STRLEN + 1], struct problems *p);
+
+/* Records a decision on a regulatory signal, by a member of the party it
+ * is routed to (or a platform admin; a coordinator of its area when no
+ * party was found). ERR_CONFLICT for a signal that is not regulatory or
+ * was dismissed. */
+int signal_decide(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		  const char *decision, const char *reason, struct problems *p);
+/* The decisions on a signal, oldest first: public. ERR_NOTFOUND if there is
+ * no such signal. */
+int signal_decisions(struct store *s, struct arena *a, const char *id,
+		     struct signal_decision **items, size_t *n);
+
+/* The signals taken up in an issue, for its public page: id, title, kind,
+ * status, regulatory and rule are filled; nothing of the reporter. */
+int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id,
+			  struct signal **items, size_t *n);
+
+#endif

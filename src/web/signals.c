@@ -1,0 +1,667 @@
+/* /signalen: the inbox of signals (with similar ones grouped), the
+ * viewer's own signals and what became of them, the report form, and one
+ * signal with its cluster, its status moves, its uptake in an issue and
+ * the decisions on a regulatory one. Forms work without JavaScript. */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../model/issue.h"
+#include "../model/member.h"
+#include "../model/signal.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+static const char *param(struct http_req *r, const char *name)
+{
+	const char *v = http_query(r, name);
+	return v && *v ? v : NULL;
+}
+
+static const char *enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key)
+{
+	int i = key ? enum_find(e, n, key) : -1;
+	return i < 0 ? (key ? key : "") : e[i].name[r->lang];
+}
+#define KIND_NAME(r, k) enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, k)
+#define STATUS_NAME(r, k) enum_name(r, signal_statuses, SIGNAL_STATUS_COUNT, k)
+#define DECISION_NAME(r, k) enum_name(r, decision_kinds, DECISION_KIND_COUNT, k)
+
+/* One signal in a list: title, kind, area, status and what became of it. */
+static void signal_row(struct http_req *r, const struct signal *sg, bool with_cluster)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<li class=\"card\">\n<h3><a href=\"/signalen/%s\">%s</a></h3>\n", sg->id, sg->title);
+	html_f(b, "<p class=\"meta\">%s · %s · %s", KIND_NAME(r, sg->kind), sg->area_name, STATUS_NAME(r, sg->status));
+	if (sg->target_group)
+		html_f(b, " · %s", sg->target_group);
+	if (sg->regulatory)
+		html_f(b, " · %s", T(r, M_SIG_REG_CHECK));
+	html_raw(b, "</p>\n");
+	if (sg->issue_id)
+		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
+		       sg->issue_title ? sg->issue_title : sg->issue_id,
+		       enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+	if (with_cluster && sg->cluster_size > 1) {
+		struct signal *members;
+		size_t n;
+		html_raw(b, "<details>\n<summary>");
+		html_f(b, T(r, M_SIG_CLUSTER_COUNT), sg->cluster_size);
+		html_raw(b, "</summary>\n<ul>\n");
+		if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
+			for (size_t i = 0; i < n; i++)
+				html_f(b, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
+				       members[i].title, STATUS_NAME(r, members[i].status));
+		html_raw(b, "</ul>\n</details>\n");
+	}
+	html_raw(b, "</li>\n");
+}
+
+static const char *list_url(struct http_req *r, const struct signal_filter *f, const char *cursor)
+{
+	struct buf b = BUF_INIT(8192);
+	const char *keys[] = { "q", "kind", "area", "status", "targetGroup", "regulatory", "cursor" };
+	const char *values[] = { f->q, f->kind, f->area, f->status, f->target_group, f->regulatory, cursor };
+	buf_adds(&b, "/signalen");
+	char sep = '?';
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (!values[i] || !*values[i])
+			continue;
+		buf_addc(&b, sep);
+		sep = '&';
+		buf_printf(&b, "%s=", keys[i]);
+		text_url_encode(&b, values[i]);
+	}
+	const char *s = arena_strdup(r->arena, b.err ? "/signalen" : b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+static void filter_form(struct http_req *r, const struct signal_filter *f, const struct problems *p)
+{
+	struct buf *b = &r->out;
+	const struct field_label labels[] = {
+		{ "q", T(r, M_FILTER_Q) }, { "kind", T(r, M_SIG_KIND) }, { "area", T(r, M_AREA) },
+		{ "status", T(r, M_SIG_STATUS) }, { "targetGroup", T(r, M_SIG_TARGET_GROUP) },
+		{ "regulatory", T(r, M_SIG_REGULATORY) },
+	};
+	form_begin(r, "/signalen", false);
+	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
+	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
+	struct field q = { .name = "q", .label = T(r, M_FILTER_Q), .value = f->q, .type = "search", .quiet = true };
+	field_text(r, &q, p);
+	struct choice kinds[SIGNAL_KIND_COUNT];
+	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
+		kinds[i] = (struct choice){ signal_kinds[i].key, signal_kinds[i].name[r->lang], NULL,
+					    f->kind && !strcmp(f->kind, signal_kinds[i].key), 0 };
+	field_select(r, "kind", T(r, M_SIG_KIND), T(r, M_SIG_KIND_ALL), kinds, SIGNAL_KIND_COUNT);
+	struct area *areas = NULL;
+	size_t nareas = 0;
+	if (web_area_choices(r, 300, &areas, &nareas)) {
+		struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
+		for (size_t i = 0; i < nareas; i++)
+			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
+						 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
+		field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
+	} else {
+		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = f->area, .quiet = true };
+		field_text(r, &af, p);
+	}
+	struct choice st[SIGNAL_STATUS_COUNT];
+	for (int i = 0; i < SIGNAL_STATUS_COUNT; i++)
+		st[i] = (struct choice){ signal_statuses[i].key, signal_statuses[i].name[r->lang], NULL,
+					 f->status && !strcmp(f->status, signal_statuses[i].key), 0 };
+	field_select(r, "status", T(r, M_SIG_STATUS), T(r, M_SIG_STATUS_ALL), st, SIGNAL_STATUS_COUNT);
+	struct field tg = { .name = "targetGroup", .label = T(r, M_SIG_TARGET_GROUP), .value = f->target_group, .quiet = true };
+	field_text(r, &tg, p);
+	struct choice reg[2] = {
+		{ "true", T(r, M_SIG_REG_ONLY), NULL, f->regulatory && !strcmp(f->regulatory, "true"), 0 },
+		{ "false", T(r, M_SIG_REG_NOT), NULL, f->regulatory && !strcmp(f->regulatory, "false"), 0 },
+	};
+	field_select(r, "regulatory", T(r, M_SIG_REGULATORY), T(r, M_SIG_REG_ALL), reg, 2);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
+		  "<a href=\"/signalen\">%s</a></div>\n</fieldset>\n",
+	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
+	form_end(r);
+}
+
+void page_signals(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		page_require_login(r);
+		return;
+	}
+	struct signal_filter f = {
+		.q = param(r, "q"), .kind = param(r, "kind"), .area = param(r, "area"),
+		.status = param(r, "status"), .target_group = param(r, "targetGroup"),
+		.regulatory = param(r, "regulatory"), .cursor = param(r, "cursor"), .limit = 20,
+		.clusters = true,
+	};
+	struct problems p = { 0 };
+	struct signal *items = NULL, *mine = NULL;
+	size_t n = 0, nmine = 0;
+	const char *next = NULL, *next_mine = NULL;
+	int rc = signal_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
+	if (rc && rc != ERR_INVALID) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	if (rc == ERR_INVALID)
+		r->status = 400;
+	struct problems none = { 0 };
+	/* the viewer's own, paged with a cursor of their own ("mijn") */
+	struct signal_filter fm = { .mine = true, .limit = 20, .cursor = param(r, "mijn") };
+	rc = signal_list(r->store, r->arena, &r->viewer, &fm, &none, &mine, &nmine, &next_mine);
+	if (rc == ERR_INVALID) { /* a cursor that is not kiem's: the first page */
+		fm.cursor = NULL;
+		none.n = 0;
+		rc = signal_list(r->store, r->arena, &r->viewer, &fm, &none, &mine, &nmine, &next_mine);
+	}
+	if (rc) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_SIG_TITLE), NAV_SIGNALS);
+	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_SIG_TITLE), T(r, M_SIG_INTRO));
+	if (http_query(r, "gemeld"))
+		page_notice(r, T(r, M_SIG_SAVED));
+	html_f(b, "<p><a class=\"button\" href=\"/signalen/nieuw\">%s</a></p>\n", T(r, M_SIG_ADD));
+
+	html_f(b, "<section aria-labelledby=\"mine\">\n<h2 id=\"mine\">%s</h2>\n", T(r, M_SIG_MINE));
+	if (!nmine) {
+		html_f(b, "<p>%s</p>\n", T(r, M_SIG_MINE_NONE));
+	} else {
+		html_raw(b, "<ul class=\"cards\">\n");
+		for (size_t i = 0; i < nmine; i++)
+			signal_row(r, &mine[i], false);
+		html_raw(b, "</ul>\n");
+	}
+	if (next_mine || fm.cursor) {
+		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_SIG_MINE_PAGING));
+		if (fm.cursor)
+			html_f(b, "<li><a href=\"/signalen\">%s</a></li>\n", T(r, M_PAGE_FIRST));
+		if (next_mine)
+			html_f(b, "<li><a href=\"/signalen?mijn=%s\" rel=\"next\">%s</a></li>\n", next_mine, T(r, M_PAGE_NEXT));
+		html_raw(b, "</ul></nav>\n");
+	}
+	html_raw(b, "</section>\n");
+
+	html_f(b, "<section aria-labelledby=\"inbox\">\n<h2 id=\"inbox\">%s</h2>\n<p>%s</p>\n", T(r, M_SIG_INBOX),
+	       T(r, M_SIG_INBOX_HINT));
+	filter_form(r, &f, &p);
+	if (!n) {
+		html_f(b, "<p>%s</p>\n", T(r, M_SIG_INBOX_NONE));
+	} else {
+		html_raw(b, "<ul class=\"cards\">\n");
+		for (size_t i = 0; i < n; i++)
+			signal_row(r, &items[i], true);
+		html_raw(b, "</ul>\n");
+	}
+	if (next || f.cursor) {
+		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
+		if (f.cursor)
+			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", list_url(r, &f, NULL), T(r, M_PAGE_FIRST));
+		if (next)
+			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", list_url(r, &f, next), T(r, M_PAGE_NEXT));
+		html_raw(b, "</ul></nav>\n");
+	}
+	html_raw(b, "</section>\n");
+	page_end(r);
+}
+
+/* The report form, with what was typed and the problems. */
+static void render_new(struct http_req *r, const struct signal_input *in, const char *regulatory,
+		       const struct problems *p)
+{
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_SIG_NEW_TITLE), NAV_SIGNALS);
+	html_f(b, "<p class=\"crumbs\"><a href=\"/signalen\">%s</a></p>\n<h1>%s</h1>\n", T(r, M_SIG_BACK),
+	       T(r, M_SIG_NEW_TITLE));
+	struct membership *ms = NULL;
+	size_t nms = 0;
+	if (member_of(r->store, r->arena, r->viewer.user_id, &ms, &nms) == 0 && nms == 0 &&
+	    r->viewer.role == PROLE_USER) {
+		html_f(b, "<p>%s</p>\n", T(r, M_SIG_PARTY_NONE));
+		page_end(r);
+		return;
+	}
+	const struct field_label labels[] = {
+		{ "party", T(r, M_SIG_PARTY) }, { "kind", T(r, M_SIG_KIND) }, { "title", T(r, M_SIG_TITLE_LABEL) },
+		{ "description", T(r, M_DESCRIPTION) }, { "area", T(r, M_AREA) },
+		{ "targetGroup", T(r, M_SIG_TARGET_GROUP) }, { "regulatory", T(r, M_SIG_REGULATORY) },
+		{ "rule", T(r, M_SIG_RULE) },
+	};
+	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
+	form_begin(r, "/signalen/nieuw", true);
+	struct choice *pc = arena_alloc(r->arena, sizeof *pc * (nms + 1));
+	for (size_t i = 0; i < nms; i++)
+		pc[i] = (struct choice){ ms[i].party_id, ms[i].party_name, NULL,
+					 nms == 1 || (in->party && !strcmp(in->party, ms[i].party_id)), 0 };
+	if (nms)
+		field_choices(r, "party", T(r, M_SIG_PARTY), T(r, M_SIG_PARTY_HINT), pc, nms, false, p);
+	else {
+		struct field pf = { .name = "party", .label = T(r, M_SIG_PARTY), .value = in->party, .required = true };
+		field_text(r, &pf, p);
+	}
+	struct choice kinds[SIGNAL_KIND_COUNT];
+	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
+		kinds[i] = (struct choice){ signal_kinds[i].key, signal_kinds[i].name[r->lang], NULL,
+					    in->kind && !strcmp(in->kind, signal_kinds[i].key), 0 };
+	field_choices(r, "kind", T(r, M_SIG_KIND), NULL, kinds, SIGNAL_KIND_COUNT, false, p);
+	struct field title = { .name = "title", .label = T(r, M_SIG_TITLE_LABEL), .hint = T(r, M_SIG_TITLE_HINT),
+			       .value = in->title, .required = true };
+	field_text(r, &title, p);
+	struct field desc = { .name = "description", .label = T(r, M_DESCRIPTION), .hint = T(r, M_SIG_DESC_HINT),
+			      .value = in->description, .required = true };
+	field_textarea(r, &desc, 6, p);
+	struct area *areas = NULL;
+	size_t nareas = 0;
+	if (web_area_choices(r, 300, &areas, &nareas) && nareas) {
+		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
+		for (size_t i = 0; i < nareas; i++)
+			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
+						 in->area && !strcmp(in->area, areas[i].code), area_depth(&areas[i]) - 1 };
+		field_choices(r, "area", T(r, M_AREA), NULL, ac, nareas, false, p);
+	} else {
+		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = in->area, .required = true };
+		field_text(r, &af, p);
+	}
+	struct field tg = { .name = "targetGroup", .label = T(r, M_SIG_TARGET_GROUP), .hint = T(r, M_SIG_TARGET_GROUP_HINT),
+			    .value = in->target_group };
+	field_text(r, &tg, p);
+	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), regulatory != NULL, 0 };
+	field_choices(r, "regulatory", T(r, M_SIG_REGULATORY), NULL, &reg, 1, true, p);
+	/* always shown: the form works without JavaScript */
+	struct field rule = { .name = "rule", .label = T(r, M_SIG_RULE), .hint = T(r, M_SIG_RULE_HINT), .value = in->rule };
+	field_text(r, &rule, p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"/signalen\">%s</a></div>\n",
+	       T(r, M_SIG_SUBMIT), T(r, M_CANCEL));
+	form_end(r);
+	page_end(r);
+}
+
+void page_signal_new(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		page_require_login(r);
+		return;
+	}
+	struct signal_input in = { 0 };
+	if (r->method != HM_POST) {
+		render_new(r, &in, NULL, NULL);
+		return;
+	}
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	in.party = form_get(&f, "party");
+	in.kind = form_get(&f, "kind");
+	in.title = form_get(&f, "title");
+	in.description = form_get(&f, "description");
+	in.area = form_get(&f, "area");
+	in.target_group = form_get(&f, "targetGroup");
+	in.rule = form_get(&f, "rule");
+	const char *regulatory = form_get(&f, "regulatory");
+	in.regulatory = regulatory && !strcmp(regulatory, "true");
+	const char *typed_rule = in.rule;
+	struct problems p = { 0 };
+	char id[UUID_STRLEN + 1];
+	int rc = signal_create(r->store, r->arena, &r->viewer, &in, id, &p);
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		in.rule = typed_rule;
+		render_new(r, &in, regulatory, &p);
+		return;
+	}
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_FORBIDDEN ? 403 : 500);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", id));
+}
+
+/* Which form of the signal page failed, to show its problems beside it. */
+enum which { F_NONE, F_MOVE, F_TAKE_UP, F_LINK, F_DECIDE };
+
+struct page_state {
+	enum which failed;
+	const struct problems *p;
+	const char *message;  /* a sentence above the failed form, or NULL */
+	const struct form *typed;
+};
+
+static const char *typed(const struct page_state *ps, enum which w, const char *name)
+{
+	return ps->failed == w && ps->typed ? form_get(ps->typed, name) : NULL;
+}
+
+static void form_problems(struct http_req *r, const struct page_state *ps, enum which w,
+			  const struct field_label *labels, size_t n)
+{
+	if (ps->failed != w)
+		return;
+	if (ps->message)
+		html_f(&r->out, "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>\n", ps->message);
+	else
+		form_error_summary(r, ps->p, labels, n);
+}
+
+static void move_form(struct http_req *r, const struct signal *sg, const struct page_state *ps)
+{
+	struct buf *b = &r->out;
+	const struct problems *p = ps->failed == F_MOVE ? ps->p : NULL;
+	html_f(b, "<section aria-labelledby=\"move\">\n<h2 id=\"move\">%s</h2>\n", T(r, M_SIG_MOVE_TITLE));
+	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", T(r, M_SIG_STATUS_REASON) } };
+	form_problems(r, ps, F_MOVE, labels, 2);
+	form_begin(r, arena_printf(r->arena, "/signalen/%s/status", sg->id), true);
+	struct choice st[SIGNAL_STATUS_COUNT];
+	size_t n = 0;
+	const char *want = typed(ps, F_MOVE, "status");
+	for (int i = 0; i < SIGNAL_STATUS_COUNT; i++)
+		if (strcmp(signal_statuses[i].key, sg->status) != 0)
+			st[n++] = (struct choice){ signal_statuses[i].key, signal_statuses[i].name[r->lang], NULL,
+						   want && !strcmp(want, signal_statuses[i].key), 0 };
+	field_choices(r, "status", T(r, M_SIG_MOVE_TO), NULL, st, n, false, p);
+	struct field reason = { .name = "reason", .label = T(r, M_SIG_STATUS_REASON), .hint = T(r, M_SIG_MOVE_REASON_HINT),
+				.value = typed(ps, F_MOVE, "reason") };
+	field_textarea(r, &reason, 3, p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_MOVE_TITLE));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void take_up_forms(struct http_req *r, const struct signal *sg, const struct page_state *ps)
+{
+	struct buf *b = &r->out;
+	const struct problems *p = ps->failed == F_TAKE_UP ? ps->p : NULL;
+	html_f(b, "<section aria-labelledby=\"take-up\">\n<h2 id=\"take-up\">%s</h2>\n<p>%s</p>\n",
+	       T(r, M_SIG_TAKE_UP_TITLE), T(r, M_SIG_TAKE_UP_HINT));
+	const struct field_label labels[] = {
+		{ "issueTitle", T(r, M_SIG_ISSUE_TITLE) }, { "issueSummary", T(r, M_SIG_ISSUE_SUMMARY) },
+		{ "ownerParty", T(r, M_SIG_PARTY) }, { "area", T(r, M_AREA) },
+	};
+	form_problems(r, ps, F_TAKE_UP, labels, 4);
+	form_begin(r, arena_printf(r->arena, "/signalen/%s/vraagstuk", sg->id), true);
+	struct field title = { .name = "issueTitle", .label = T(r, M_SIG_ISSUE_TITLE),
+			       .value = ps->failed == F_TAKE_UP ? typed(ps, F_TAKE_UP, "issueTitle") : sg->title };
+	field_text(r, &title, p);
+	struct field summary = { .name = "issueSummary", .label = T(r, M_SIG_ISSUE_SUMMARY),
+				 .value = typed(ps, F_TAKE_UP, "issueSummary") };
+	field_textarea(r, &summary, 3, p);
+	if (sg->cluster_size > 1) {
+		const char *label = arena_printf(r->arena, T(r, M_SIG_TAKE_UP_CLUSTER), sg->cluster_size);
+		struct choice c = { "true", label, NULL, ps->failed != F_TAKE_UP || typed(ps, F_TAKE_UP, "cluster"), 0 };
+		field_choices(r, "cluster", T(r, M_SIG_CLUSTER_TITLE), NULL, &c, 1, true, p);
+	}
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_TAKE_UP_SUBMIT));
+	form_end(r);
+
+	/* or an issue that is there already */
+	struct issue_filter f = { .limit = 100 };
+	struct problems none = { 0 };
+	struct issue *issues = NULL;
+	size_t n = 0;
+	const char *next;
+	if (issue_list(r->store, r->arena, &r->viewer, &f, &none, &issues, &n, &next) == 0 && n) {
+		html_f(b, "<h3 id=\"link\">%s</h3>\n", T(r, M_SIG_LINK_TITLE));
+		form_problems(r, ps, F_LINK, (const struct field_label[]){ { "issueId", T(r, M_SIG_ISSUE) } }, 1);
+		form_begin(r, arena_printf(r->arena, "/signalen/%s/vraagstuk", sg->id), true);
+		struct choice *ic = arena_alloc(r->arena, sizeof *ic * n);
+		const char *want = typed(ps, F_LINK, "issueId");
+		for (size_t i = 0; i < n; i++)
+			ic[i] = (struct choice){ issues[i].id, issues[i].title, NULL, want && !strcmp(want, issues[i].id), 0 };
+		field_select(r, "issueId", T(r, M_SIG_ISSUE), T(r, M_SIG_LINK_CHOOSE), ic, n);
+		if (sg->cluster_size > 1)
+			html_raw(b, "<input type=\"hidden\" name=\"cluster\" value=\"true\">\n");
+		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_LINK_SUBMIT));
+		form_end(r);
+	}
+	html_raw(b, "</section>\n");
+}
+
+void web_signal_decisions(struct http_req *r, const char *id, bool heading_if_none)
+{
+	struct buf *b = &r->out;
+	struct signal_decision *ds = NULL;
+	size_t n = 0;
+	if (signal_decisions(r->store, r->arena, id, &ds, &n) || (!n && !heading_if_none))
+		return;
+	if (!n) {
+		html_f(b, "<p>%s</p>\n", T(r, M_SIG_DECISIONS_NONE));
+		return;
+	}
+	html_raw(b, "<ul class=\"decisions\">\n");
+	for (size_t i = 0; i < n; i++) {
+		html_f(b, "<li><strong>%s</strong>", DECISION_NAME(r, ds[i].decision));
+		if (ds[i].party_name) {
+			html_raw(b, " ");
+			html_f(b, T(r, M_SIG_DECIDED_BY), ds[i].party_name);
+		}
+		html_raw(b, ", ");
+		page_time(r, ds[i].decided_at);
+		html_f(b, "<br>%s</li>\n", ds[i].reason);
+	}
+	html_raw(b, "</ul>\n");
+}
+
+static void decide_form(struct http_req *r, const struct signal *sg, const struct page_state *ps)
+{
+	struct buf *b = &r->out;
+	const struct problems *p = ps->failed == F_DECIDE ? ps->p : NULL;
+	html_f(b, "<h3>%s</h3>\n<p>%s</p>\n", T(r, M_SIG_DECIDE_TITLE), T(r, M_SIG_DECIDE_HINT));
+	const struct field_label labels[] = { { "decision", T(r, M_SIG_DECISION) },
+					      { "decisionReason", T(r, M_SIG_DECISION_REASON) } };
+	form_problems(r, ps, F_DECIDE, labels, 2);
+	form_begin(r, arena_printf(r->arena, "/signalen/%s/besluit", sg->id), true);
+	struct choice dk[DECISION_KIND_COUNT];
+	const char *want = typed(ps, F_DECIDE, "decision");
+	for (int i = 0; i < DECISION_KIND_COUNT; i++)
+		dk[i] = (struct choice){ decision_kinds[i].key, decision_kinds[i].name[r->lang], NULL,
+					 want && !strcmp(want, decision_kinds[i].key), 0 };
+	field_choices(r, "decision", T(r, M_SIG_DECISION), NULL, dk, DECISION_KIND_COUNT, false, p);
+	struct field reason = { .name = "decisionReason", .label = T(r, M_SIG_DECISION_REASON), .required = true,
+				.value = typed(ps, F_DECIDE, "decisionReason") };
+	field_textarea(r, &reason, 4, p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_DECIDE_SUBMIT));
+	form_end(r);
+}
+
+static void render_signal(struct http_req *r, const struct signal *sg, const struct page_state *ps)
+{
+	struct buf *b = &r->out;
+	page_begin(r, sg->title, NAV_SIGNALS);
+	html_f(b, "<p class=\"crumbs\"><a href=\"/signalen\">%s</a></p>\n", T(r, M_SIG_BACK));
+	if (http_query(r, "gemeld"))
+		page_notice(r, T(r, M_SIG_SAVED));
+	else if (http_query(r, "gelukt"))
+		page_notice(r, T(r, M_SIG_DONE));
+	html_f(b, "<h1>%s</h1>\n<p class=\"meta\">%s · %s</p>\n", sg->title, KIND_NAME(r, sg->kind),
+	       STATUS_NAME(r, sg->status));
+	html_raw(b, "<div class=\"description\">\n");
+	html_markdown(b, sg->description);
+	html_raw(b, "</div>\n<dl class=\"facts\">\n");
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_AREA), sg->area_name);
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_TARGET_GROUP), sg->target_group ? sg->target_group : T(r, M_NONE_GIVEN));
+	html_f(b, "<dt>%s</dt><dd>%s", T(r, M_SIG_REPORTED_BY), sg->reporter_name ? sg->reporter_name : T(r, M_NONE_GIVEN));
+	if (sg->party_name)
+		html_f(b, " (%s)", sg->party_name);
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_SIG_REPORTED_ON));
+	page_time(r, sg->created_at);
+	html_raw(b, "</dd>\n");
+	if (sg->status_reason)
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_STATUS_REASON), sg->status_reason);
+	if (sg->regulatory) {
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_RULE_SHORT), sg->rule ? sg->rule : "");
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_ROUTED),
+		       sg->routed_party_name ? sg->routed_party_name : T(r, M_SIG_ROUTED_NONE));
+	}
+	html_raw(b, "</dl>\n");
+
+	html_f(b, "<section aria-labelledby=\"outcome\">\n<h2 id=\"outcome\">%s</h2>\n", T(r, M_SIG_OUTCOME));
+	if (sg->issue_id)
+		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
+		       sg->issue_title ? sg->issue_title : sg->issue_id,
+		       enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+	else
+		html_f(b, "<p>%s</p>\n", T(r, M_SIG_ISSUE_NONE));
+	if (sg->regulatory) {
+		html_f(b, "<h3>%s</h3>\n", T(r, M_SIG_DECISIONS));
+		web_signal_decisions(r, sg->id, true);
+		if (sg->can_decide)
+			decide_form(r, sg, ps);
+	}
+	html_raw(b, "</section>\n");
+
+	if (sg->cluster_size > 1) {
+		struct signal *members;
+		size_t n;
+		html_f(b, "<section aria-labelledby=\"cluster\">\n<h2 id=\"cluster\">%s</h2>\n<p>", T(r, M_SIG_CLUSTER_TITLE));
+		html_f(b, T(r, M_SIG_CLUSTER_COUNT), sg->cluster_size);
+		html_raw(b, "</p>\n<ul>\n");
+		if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
+			for (size_t i = 0; i < n; i++)
+				if (strcmp(members[i].id, sg->id) != 0)
+					html_f(b, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
+					       members[i].title, STATUS_NAME(r, members[i].status));
+		html_raw(b, "</ul>\n");
+		if (sg->can_update) {
+			form_begin(r, arena_printf(r->arena, "/signalen/%s/uit-groep", sg->id), true);
+			html_f(b, "<p class=\"hint\">%s</p>\n<div class=\"actions\"><button type=\"submit\" class=\"secondary\">%s</button></div>\n",
+			       T(r, M_SIG_UNCLUSTER_HINT), T(r, M_SIG_UNCLUSTER));
+			form_end(r);
+		}
+		html_raw(b, "</section>\n");
+	}
+	if (sg->can_update) {
+		move_form(r, sg, ps);
+		if (!sg->issue_id)
+			take_up_forms(r, sg, ps);
+	}
+	page_end(r);
+}
+
+void page_signal(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		page_require_login(r);
+		return;
+	}
+	struct signal sg;
+	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], &sg);
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		return;
+	}
+	struct page_state ps = { 0 };
+	render_signal(r, &sg, &ps);
+}
+
+/* For a form on the signal page: the signal, and the parsed form. */
+static bool load(struct http_req *r, struct signal *sg, struct form *f)
+{
+	if (!r->viewer.authenticated) {
+		page_require_login(r);
+		return false;
+	}
+	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], sg);
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		return false;
+	}
+	if (!http_form_parse(r, f)) {
+		r->cfg->page_error(r, 400);
+		return false;
+	}
+	return true;
+}
+
+/* After a form: back to the signal, or the page again with the problems. */
+static void answer(struct http_req *r, struct signal *sg, int rc, struct page_state *ps)
+{
+	if (!rc) {
+		http_redirect(r, arena_printf(r->arena, "/signalen/%s?gelukt=1", sg->id));
+		return;
+	}
+	if (rc != ERR_INVALID && rc != ERR_CONFLICT) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+		return;
+	}
+	r->status = rc == ERR_CONFLICT ? 409 : 400;
+	render_signal(r, sg, ps);
+}
+
+/* Gives the model's field names the page's (two forms share a page). */
+static void rename_fields(struct problems *p, const char *from, const char *to)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->v[i].field, from))
+			p->v[i].field = to;
+}
+
+void page_signal_move(struct http_req *r)
+{
+	struct signal sg;
+	struct form f;
+	if (!load(r, &sg, &f))
+		return;
+	struct problems p = { 0 };
+	int rc = signal_move(r->store, r->arena, &r->viewer, sg.id, form_get(&f, "status"), form_get(&f, "reason"), &p);
+	struct page_state ps = { F_MOVE, &p, NULL, &f };
+	if (rc == ERR_CONFLICT)
+		ps.message = arena_printf(r->arena, T(r, M_SIG_MOVE_NOT_ALLOWED), signal_moves_from(sg.status));
+	answer(r, &sg, rc, &ps);
+}
+
+void page_signal_take_up(struct http_req *r)
+{
+	struct signal sg;
+	struct form f;
+	if (!load(r, &sg, &f))
+		return;
+	struct problems p = { 0 };
+	struct issue_input in = { .title = form_get(&f, "issueTitle"), .summary = form_get(&f, "issueSummary") };
+	const char *issue_id = form_get(&f, "issueId");
+	const char *cluster = form_get(&f, "cluster");
+	char out[UUID_STRLEN + 1];
+	int rc = signal_take_up(r->store, r->arena, &r->viewer, sg.id, issue_id && *issue_id ? issue_id : NULL, &in,
+				cluster && !strcmp(cluster, "true"), out, &p);
+	rename_fields(&p, "title", "issueTitle");
+	rename_fields(&p, "summary", "issueSummary");
+	struct page_state ps = { issue_id ? F_LINK : F_TAKE_UP, &p, NULL, &f };
+	if (rc == ERR_CONFLICT)
+		ps.message = T(r, M_SIG_ALREADY);
+	answer(r, &sg, rc, &ps);
+}
+
+void page_signal_decide(struct http_req *r)
+{
+	struct signal sg;
+	struct form f;
+	if (!load(r, &sg, &f))
+		return;
+	struct problems p = { 0 };
+	int rc = signal_decide(r->store, r->arena, &r->viewer, sg.id, form_get(&f, "decision"),
+			       form_get(&f, "decisionReason"), &p);
+	rename_fields(&p, "reason", "decisionReason");
+	struct page_state ps = { F_DECIDE, &p, NULL, &f };
+	if (rc == ERR_CONFLICT)
+		ps.message = T(r, M_SIG_DECIDE_CONFLICT);
+	answer(r, &sg, rc, &ps);
+}
+
+void page_signal_uncluster(struct http_req *r)
+{
+	struct signal sg;
+	struct form f;
+	if (!load(r, &sg, &f))
+		return;
+	struct problems p = { 0 };
+	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, sg.id, NULL, &p);
+	struct page_state ps = { F_NONE, &p, NULL, &f };
+	answer(r, &sg, rc, &ps);
+}
