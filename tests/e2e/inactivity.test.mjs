@@ -291,7 +291,9 @@ describe('kiem serve sweeps by itself', () => {
     };
     q(`UPDATE users SET last_active_at = ${ago(400)}, inactivity_warned_at = ${ago(31)} WHERE email = 'weg@zelf.example'`);
     const deadline = Date.now() + 30000;
-    while (Date.now() < deadline && q("SELECT 1 FROM users WHERE email = 'weg@zelf.example'").length)
+    // the row goes first; the sweep's line in the log follows it
+    while (Date.now() < deadline && (q("SELECT 1 FROM users WHERE email = 'weg@zelf.example'").length
+      || !/inactivity sweep: /.test(s.log())))
       await new Promise((r) => setTimeout(r, 500));
     assert.equal(q("SELECT count(*) AS n FROM users WHERE email = 'weg@zelf.example' OR name = 'Wendel Weggaan'")[0].n, 0, s.log());
     assert.equal(q("SELECT count(*) AS n FROM activity WHERE action = 'erase_inactive'")[0].n, 1);
