@@ -1,0 +1,274 @@
+// The voice of residents through the API and the pages: support (one per
+// person, withdrawable), comments with replies, the 15-minute edit window,
+// moderation by a coordinator of the issue's area, follows, notifications
+// (on a comment and on a status move), marking read, and the daily digest
+// mail (`kiem notifications digest`).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { startKiem, kiem } from '../lib/kiem.mjs';
+import { call, assertOk, assertProblem, assertInvalid, partyBody, listAll } from './helpers.mjs';
+
+const AREA = 'WK034403';
+const PW = 'een-lang-wachtwoord-123';
+const P = {
+  owner: { email: 'olaf@voice.example', name: 'Olaf Opsteller', password: PW },
+  rita: { email: 'rita@voice.example', name: 'Rita Bewoner', password: PW },
+  sam: { email: 'sam@voice.example', name: 'Sam Buurman', password: PW },
+  cor: { email: 'cor@voice.example', name: 'Cor Wijk', password: PW, coordinator: AREA },
+  cas: { email: 'cas@voice.example', name: 'Cas Elders', password: PW, coordinator: 'WK034408' },
+  ada: { email: 'ada@voice.example', name: 'Ada Beheer', password: PW, admin: true },
+};
+
+let k;
+const T = {};
+const api = (who, path, opts = {}) => call(k.url, path, { ...opts, token: who ? T[who] : undefined });
+const sql = (q) => {
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', k.db, q], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim();
+};
+
+let partyId;
+async function newIssue(title = `Eenzaamheid ${Math.random().toString(36).slice(2, 8)}`) {
+  const r = await api('owner', '/api/v1/issues', {
+    method: 'POST',
+    body: { title, summary: 'Ouderen voelen zich alleen.', description: 'Meer ontmoeting in de wijk.', area: AREA, ownerParty: partyId, targetGroups: [] },
+  });
+  return assertOk(r, 201);
+}
+
+before(async () => {
+  k = await startKiem({ users: Object.values(P) });
+  for (const [who, p] of Object.entries(P)) T[who] = k.tokens[p.email];
+  const r = await api('owner', '/api/v1/parties', { method: 'POST', body: partyBody({ name: 'Buurtkracht', areas: [AREA] }) });
+  partyId = assertOk(r, 201).id;
+});
+after(async () => { await k?.stop(); });
+
+describe('supports', () => {
+  test('support, double support (409, counted once), withdraw, and the counts', async () => {
+    const is = await newIssue();
+    const base = `/api/v1/issues/${is.id}/supports`;
+    let s = assertOk(await api(null, base));
+    assert.deepEqual([s.count, s.supportedByMe], [0, false]);
+    assertProblem(await api(null, base, { method: 'POST', body: {} }), 401);
+
+    s = assertOk(await api('rita', base, { method: 'POST', body: {} }), 201);
+    assert.deepEqual([s.count, s.supportedByMe], [1, true]);
+    const twice = assertProblem(await api('rita', base, { method: 'POST', body: {} }), 409);
+    assert.match(twice.detail, /already/);
+    s = assertOk(await api('sam', base, { method: 'POST', body: {} }), 201);
+    assert.equal(s.count, 2);
+    assert.equal(assertOk(await api('rita', base)).count, 2, 'the double support is not counted');
+    assert.equal(assertOk(await api(null, `/api/v1/issues/${is.id}`)).supporters, 2);
+
+    assert.equal((await api('rita', `${base}/me`, { method: 'DELETE' })).status, 204);
+    assertProblem(await api('rita', `${base}/me`, { method: 'DELETE' }), 404);
+    s = assertOk(await api('rita', base));
+    assert.deepEqual([s.count, s.supportedByMe], [1, false]);
+    assert.equal(assertOk(await api(null, `/api/v1/issues/${is.id}`)).supporters, 1);
+    assert.equal(sql(`SELECT supporters FROM issues WHERE id = '${is.id}'`), '1');
+    // and again after withdrawing
+    assertOk(await api('rita', base, { method: 'POST', body: {} }), 201);
+    assert.equal(assertOk(await api(null, base)).count, 2);
+
+    assertProblem(await api('rita', '/api/v1/issues/00000000-0000-7000-8000-000000000000/supports', { method: 'POST', body: {} }), 404);
+    assertInvalid(await api('rita', base, { method: 'POST', body: { count: 5 } }), ['count']);
+    // supporting follows
+    assertOk(await api('sam', `/api/v1/issues/${is.id}/follows/me`));
+  });
+});
+
+describe('comments', () => {
+  let is;
+  before(async () => { is = await newIssue(); });
+
+  test('a comment, a reply, a reply to a reply joins the thread, and the list', async () => {
+    const base = `/api/v1/issues/${is.id}/comments`;
+    assertProblem(await api(null, base, { method: 'POST', body: { body: 'hoi' } }), 401);
+    const c = assertOk(await api('rita', base, { method: 'POST', body: { body: 'Goed dat dit **op tafel** ligt.' } }), 201);
+    assert.equal(c.authorName, 'Rita Bewoner');
+    assert.equal(c.parentId, null);
+    assert.equal(c.editedAt, null);
+    assert.equal(c.hidden, null);
+    const reply = assertOk(await api('sam', base, { method: 'POST', body: { body: 'Mee eens.', parentId: c.id } }), 201);
+    assert.equal(reply.parentId, c.id);
+    const deeper = assertOk(await api('rita', base, { method: 'POST', body: { body: 'Dank je.', parentId: reply.id } }), 201);
+    assert.equal(deeper.parentId, c.id, 'a reply to a reply attaches to the top comment');
+    const second = assertOk(await api('sam', base, { method: 'POST', body: { body: 'Een tweede draad.' } }), 201);
+
+    const list = assertOk(await api(null, base));
+    assert.deepEqual(list.items.map((x) => x.id), [c.id, reply.id, deeper.id, second.id]);
+    const page1 = assertOk(await api(null, `${base}?limit=1`));
+    assert.deepEqual(page1.items.map((x) => x.id), [c.id, reply.id, deeper.id]);
+    assert.ok(page1._links.next, 'a next page');
+    const page2 = assertOk(await api(null, page1._links.next.href));
+    assert.deepEqual(page2.items.map((x) => x.id), [second.id]);
+    assert.equal(page2._links.next, undefined);
+    const found = assertOk(await api(null, `${base}?q=tweede`));
+    assert.deepEqual(found.items.map((x) => x.id), [second.id]);
+    assertOk(await api(null, `${base}/${c.id}`));
+  });
+
+  test('every bad field is listed', async () => {
+    const base = `/api/v1/issues/${is.id}/comments`;
+    assertInvalid(await api('rita', base, { method: 'POST', body: {} }), ['body']);
+    assertInvalid(await api('rita', base, { method: 'POST', body: { body: '' } }), ['body']);
+    assertInvalid(await api('rita', base, { method: 'POST', body: { body: 'x'.repeat(5001) } }), ['body']);
+    assertInvalid(await api('rita', base, { method: 'POST', body: { body: 5, parentId: 'nee', colour: 'red', id: 'x' } }),
+      ['body', 'parentId', 'colour', 'id']);
+    assertInvalid(await api('rita', base, { method: 'POST', body: { body: 'ok', parentId: '00000000-0000-7000-8000-000000000000' } }), ['parentId']);
+    assertInvalid(await api(null, `${base}?limit=0&cursor=zz&sort=x`), ['limit', 'cursor', 'sort']);
+    assertOk(await api('rita', base, { method: 'POST', body: { body: 'x'.repeat(5000) } }), 201);
+  });
+
+  test('the author edits within 15 minutes; later 409; others 403', async () => {
+    const base = `/api/v1/issues/${is.id}/comments`;
+    const c = assertOk(await api('rita', base, { method: 'POST', body: { body: 'Eerste versie' } }), 201);
+    assert.equal(c.editable, true);
+    assertProblem(await api('sam', `${base}/${c.id}`, { method: 'PATCH', body: { body: 'van Sam' } }), 403);
+    assertProblem(await api(null, `${base}/${c.id}`, { method: 'PATCH', body: { body: 'anoniem' } }), 401);
+    assertInvalid(await api('rita', `${base}/${c.id}`, { method: 'PATCH', body: { body: '', createdAt: 'x' } }), ['body', 'createdAt']);
+    const e = assertOk(await api('rita', `${base}/${c.id}`, { method: 'PATCH', body: { body: 'Tweede versie' } }));
+    assert.equal(e.body, 'Tweede versie');
+    assert.ok(e.editedAt);
+    sql(`UPDATE comments SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-16 minutes') WHERE id = '${c.id}'`);
+    const late = assertProblem(await api('rita', `${base}/${c.id}`, { method: 'PATCH', body: { body: 'Derde versie' } }), 409);
+    assert.match(late.detail, /15 minutes/);
+    assert.equal(assertOk(await api(null, `${base}/${c.id}`)).body, 'Tweede versie');
+    assert.equal(assertOk(await api('rita', `${base}/${c.id}`)).editable, false);
+  });
+
+  test('moderation: a coordinator of the area hides with a reason; others 403; the author still sees the text', async () => {
+    const base = `/api/v1/issues/${is.id}/comments`;
+    const c = assertOk(await api('sam', base, { method: 'POST', body: { body: 'Iets kwetsends' } }), 201);
+    const mod = `${base}/${c.id}/moderation`;
+    assertProblem(await api(null, mod, { method: 'POST', body: { reason: 'x' } }), 401);
+    for (const who of ['rita', 'sam', 'owner', 'cas']) assertProblem(await api(who, mod, { method: 'POST', body: { reason: 'Kwetsend' } }), 403);
+    assertInvalid(await api('cor', mod, { method: 'POST', body: {} }), ['reason']);
+    assertInvalid(await api('cor', mod, { method: 'POST', body: { reason: '', extra: 1 } }), ['reason', 'extra']);
+    assertInvalid(await api('cor', mod, { method: 'POST', body: { reason: 'x'.repeat(501) } }), ['reason']);
+    const h = assertOk(await api('cor', mod, { method: 'POST', body: { reason: 'Kwetsend voor buren' } }), 201);
+    assert.equal(h.hidden.reason, 'Kwetsend voor buren');
+    assert.equal(h.body, null);
+    assertProblem(await api('cor', mod, { method: 'POST', body: { reason: 'nog eens' } }), 409);
+    const seen = assertOk(await api(null, `${base}/${c.id}`));
+    assert.equal(seen.body, null);
+    assert.equal(seen.hidden.reason, 'Kwetsend voor buren');
+    assert.equal(assertOk(await api('sam', `${base}/${c.id}`)).body, 'Iets kwetsends', 'the author still sees it');
+    assertProblem(await api('sam', `${base}/${c.id}`, { method: 'PATCH', body: { body: 'anders' } }), 409);
+    // the search does not find hidden text
+    assert.equal(assertOk(await api(null, `${base}?q=kwetsends`)).items.length, 0);
+    // a platform admin may show it again
+    assertProblem(await api('cas', mod, { method: 'DELETE' }), 403);
+    assert.equal((await api('ada', mod, { method: 'DELETE' })).status, 204);
+    assertProblem(await api('ada', mod, { method: 'DELETE' }), 409);
+    assert.equal(assertOk(await api(null, `${base}/${c.id}`)).body, 'Iets kwetsends');
+  });
+});
+
+describe('follows and notifications', () => {
+  test('follow, unfollow; a comment and a status move notify followers but the actor; mark read', async () => {
+    const is = await newIssue();
+    const f = `/api/v1/issues/${is.id}/follows/me`;
+    assertProblem(await api(null, f, { method: 'PUT', body: {} }), 401);
+    assertProblem(await api('rita', f), 404);
+    assertOk(await api('rita', f, { method: 'PUT', body: {} }), 201);
+    assertOk(await api('rita', f, { method: 'PUT', body: {} }), 200);
+    assert.equal(assertOk(await api('rita', f)).following, true);
+    assertOk(await api('sam', f, { method: 'PUT', body: {} }), 201);
+    assert.equal((await api('sam', f, { method: 'DELETE' })).status, 204);
+    assertProblem(await api('sam', f, { method: 'DELETE' }), 404);
+    assertOk(await api('ada', f, { method: 'PUT', body: {} }), 201);
+
+    const notes = '/api/v1/users/me/notifications';
+    const before = assertOk(await api('rita', notes)).unreadCount;
+    // Sam comments (and so follows); Rita and Ada hear of it, Sam not
+    assertOk(await api('sam', `/api/v1/issues/${is.id}/comments`, { method: 'POST', body: { body: 'Ik help mee.' } }), 201);
+    let list = assertOk(await api('rita', notes));
+    assert.equal(list.unreadCount, before + 1);
+    const n1 = list.items[0];
+    assert.equal(n1.event, 'comment');
+    assert.equal(n1.issueId, is.id);
+    assert.equal(n1.actorName, 'Sam Buurman');
+    assert.equal(n1.read, false);
+    assert.match(n1.text, /Sam Buurman commented on/);
+    assert.equal(assertOk(await api('sam', notes)).items.filter((x) => x.issueId === is.id).length, 0, 'not the actor');
+
+    // a status move by the owner party's member
+    const mv = await api('owner', `/api/v1/issues/${is.id}/status-changes`, { method: 'POST', body: { status: 'on_agenda', reason: 'De gemeente pakt het op.' } });
+    assert.ok([200, 201].includes(mv.status), mv.text);
+    list = assertOk(await api('sam', notes));
+    assert.equal(list.items[0].event, 'status');
+    assert.equal(list.items[0].issueId, is.id);
+
+    // mark one read, then all
+    assertInvalid(await api('rita', `${notes}/${n1.id}`, { method: 'PATCH', body: { read: 'ja', x: 1 } }), ['read', 'x']);
+    assertProblem(await api('sam', `${notes}/${n1.id}`, { method: 'PATCH', body: { read: true } }), 404);
+    const marked = assertOk(await api('rita', `${notes}/${n1.id}`, { method: 'PATCH', body: { read: true } }));
+    assert.equal(marked.read, true);
+    const unread = assertOk(await api('rita', `${notes}?unread=true`));
+    assert.ok(unread.items.every((x) => !x.read));
+    assertInvalid(await api('rita', `${notes}?unread=soms&limit=500`), ['unread', 'limit']);
+    assertOk(await api('rita', notes, { method: 'PATCH', body: { read: true } }));
+    assert.equal(assertOk(await api('rita', notes)).unreadCount, 0);
+    assertProblem(await api(null, notes), 401);
+  });
+});
+
+describe('the daily digest', () => {
+  test('who chose it gets ONE mail listing the news with links; then nothing until there is more', async () => {
+    const is = await newIssue('Schulden onder jongeren');
+    assertOk(await api('rita', `/api/v1/issues/${is.id}/follows/me`, { method: 'PUT', body: {} }), 201);
+    assertOk(await api('sam', `/api/v1/issues/${is.id}/follows/me`, { method: 'PUT', body: {} }), 201);
+    assertInvalid(await api('rita', '/api/v1/users/me', { method: 'PATCH', body: { digest: 'ja', email: 'x' } }), ['digest', 'email']);
+    const me = assertOk(await api('rita', '/api/v1/users/me', { method: 'PATCH', body: { digest: true } }));
+    assert.equal(me.digest, true);
+    assert.equal(assertOk(await api('sam', '/api/v1/users/me')).digest, false);
+    sql(`UPDATE users SET lang = 'en' WHERE email = '${P.rita.email}'`);
+    assertOk(await api('ada', `/api/v1/issues/${is.id}/comments`, { method: 'POST', body: { body: 'Eerste reactie' } }), 201);
+    assertOk(await api('owner', `/api/v1/issues/${is.id}/comments`, { method: 'POST', body: { body: 'Tweede reactie' } }), 201);
+    const before = (await k.mails(P.rita.email)).length;
+
+    const r = kiem(['notifications', 'digest', '--db', k.db]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout + r.stderr, /digest/i);
+    const mails = await k.mails(P.rita.email);
+    assert.equal(mails.length, before + 1, 'one mail');
+    const m = mails.at(-1);
+    assert.match(m.subject, /issues you follow/);
+    assert.match(m.body, /Ada Beheer commented on 'Schulden onder jongeren'/);
+    assert.match(m.body, /Olaf Opsteller commented on 'Schulden onder jongeren'/);
+    assert.ok(m.body.includes(`/vraagstukken/${is.id}`), m.body);
+    assert.ok(m.body.includes('/account/meldingen'));
+    assert.equal((await k.mails(P.sam.email)).filter((x) => /volgt|follow/.test(x.subject)).length, 0, 'Sam did not choose it');
+
+    // nothing new: no second mail
+    assert.equal(kiem(['notifications', 'digest', '--db', k.db]).status, 0);
+    assert.equal((await k.mails(P.rita.email)).length, before + 1);
+    assert.equal(kiem(['notifications', 'digest', '--help']).status, 0);
+    assert.notEqual(kiem(['notifications', 'nonsense']).status, 0);
+  });
+});
+
+describe('pages', () => {
+  test('the issue page shows support, comments, replies and a hidden comment', async () => {
+    const is = await newIssue('Ontmoeten in de wijk');
+    const base = `/api/v1/issues/${is.id}/comments`;
+    const c = assertOk(await api('rita', base, { method: 'POST', body: { body: 'Een *goed* idee' } }), 201);
+    assertOk(await api('sam', base, { method: 'POST', body: { body: 'Zeker', parentId: c.id } }), 201);
+    const bad = assertOk(await api('sam', base, { method: 'POST', body: { body: 'Scheldwoord' } }), 201);
+    assertOk(await api('cor', `${base}/${bad.id}/moderation`, { method: 'POST', body: { reason: 'Niet vriendelijk' } }), 201);
+    assertOk(await api('rita', `/api/v1/issues/${is.id}/supports`, { method: 'POST', body: {} }), 201);
+    const page = await fetch(`${k.url}/vraagstukken/${is.id}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<em>goed<\/em>/);
+    assert.match(html, /Zeker/);
+    assert.match(html, /Verborgen door een moderator: Niet vriendelijk/);
+    assert.ok(!html.includes('Scheldwoord'));
+    assert.match(html, /Log in om/);
+    assert.match(html, /1 steunbetuiging|Steun: 1|1 persoon/);
+  });
+});
