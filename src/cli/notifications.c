@@ -17,7 +17,7 @@ static const char usage[] =
 	"\n"
 	"Composes the daily email digest once, as 'kiem serve' does every day:\n"
 	"everyone who chose the digest on /account/meldingen and has notifications\n"
-	"that were in no digest yet gets ONE mail in their language, listing them\n"
+	"that were in no digest yet receives ONE mail in their language, listing them\n"
 	"(at most 100, the newest) with links; they are then marked as sent. The\n"
 	"mail goes through the outbox, which 'kiem serve' delivers. The links\n"
 	"point at $KIEM_BASE_URL, the address people reach kiem at, as for serve.\n"
