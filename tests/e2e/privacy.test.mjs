@@ -108,14 +108,14 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'mail', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+      ['account', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'follows', 'invitationsReceived', 'invitationsSent', 'mail', 'memberships', 'notifications', 'partiesCreated', 'sessions', 'supports', 'tokens']);
     assert.deepEqual(b.invitationsReceived, []);
     assert.deepEqual(b.invitationsSent, []);
     assert.match(b.exportedAt, TIME);
     assert.deepEqual(b.account, {
       id: zedId, name: ZED.name, email: ZED.email, role: 'user', createdAt: b.account.createdAt, blocked: false, blockedAt: null,
       lastActiveAt: b.account.lastActiveAt, inactivityWarnedAt: null,
-      emailConfirmedAt: b.account.createdAt, lang: 'nl',
+      emailConfirmedAt: b.account.createdAt, lang: 'nl', digest: false,
     });
     assert.match(b.account.lastActiveAt, TIME);
     assert.deepEqual(b.emailLinks, []);

@@ -272,3 +272,35 @@ describe('pages', () => {
     assert.match(html, /1 steunbetuiging|Steun: 1|1 persoon/);
   });
 });
+
+describe('privacy', () => {
+  test('the export holds supports, follows, comments and notifications; erasure removes the personal ones, keeps the comment without the name and the counts right', async () => {
+    const u = { email: `vera${Date.now()}@voice.example`, name: 'Vera Vertrekker' };
+    const add = kiem(['user', 'add', '--email', u.email, '--name', u.name, '--db', k.db], { input: `${PW}\n` });
+    assert.equal(add.status, 0, add.stderr);
+    const tok = kiem(['token', 'create', '--email', u.email, '--db', k.db]).stdout.trim();
+    const is = await newIssue('Armoede in de buurt');
+    const as = (path, opts = {}) => call(k.url, path, { ...opts, token: tok });
+    assertOk(await as(`/api/v1/issues/${is.id}/supports`, { method: 'POST', body: {} }), 201);
+    assertOk(await api('rita', `/api/v1/issues/${is.id}/supports`, { method: 'POST', body: {} }), 201);
+    const c = assertOk(await as(`/api/v1/issues/${is.id}/comments`, { method: 'POST', body: { body: 'Mijn bijdrage' } }), 201);
+    assertOk(await api('rita', `/api/v1/issues/${is.id}/comments`, { method: 'POST', body: { body: 'Antwoord', parentId: c.id } }), 201);
+    const ex = assertOk(await as('/api/v1/users/me/export'));
+    assert.deepEqual(ex.supports.map((s) => s.issueId), [is.id]);
+    assert.deepEqual(ex.follows.map((s) => s.issueId), [is.id]);
+    assert.deepEqual(ex.comments.map((x) => [x.id, x.body]), [[c.id, 'Mijn bijdrage']]);
+    assert.equal(ex.notifications.length, 1);
+    assert.equal(ex.notifications[0].event, 'comment');
+    assert.equal(ex.account.digest, false);
+
+    assert.equal((await as('/api/v1/users/me', { method: 'DELETE' })).status, 204);
+    const s = assertOk(await api(null, `/api/v1/issues/${is.id}/supports`));
+    assert.equal(s.count, 1, 'the erased support is no longer counted');
+    assert.equal(sql(`SELECT count(*) FROM follows WHERE issue_id = '${is.id}'`), '1');
+    const kept = assertOk(await api(null, `/api/v1/issues/${is.id}/comments/${c.id}`));
+    assert.equal(kept.body, 'Mijn bijdrage');
+    assert.equal(kept.authorName, null);
+    const riteNote = assertOk(await api('rita', '/api/v1/users/me/notifications')).items;
+    assert.ok(!JSON.stringify(riteNote).includes('Vera'), 'no notification names her');
+  });
+});
