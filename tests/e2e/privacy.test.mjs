@@ -108,7 +108,7 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'follows', 'invitationsReceived', 'invitationsSent', 'mail', 'memberships', 'notifications', 'partiesCreated', 'sessions', 'supports', 'tokens']);
+      ['account', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'follows', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'sessions', 'supports', 'tokens']);
     assert.deepEqual(b.invitationsReceived, []);
     assert.deepEqual(b.invitationsSent, []);
     assert.match(b.exportedAt, TIME);
