@@ -269,7 +269,7 @@ describe('pages', () => {
     assert.match(html, /Verborgen door een moderator: Niet vriendelijk/);
     assert.ok(!html.includes('Scheldwoord'));
     assert.match(html, /Log in om/);
-    assert.match(html, /1 steunbetuiging|Steun: 1|1 persoon/);
+    assert.match(html, /Steunbetuigingen: 1/);
   });
 });
 
@@ -302,5 +302,181 @@ describe('privacy', () => {
     assert.equal(kept.authorName, null);
     const riteNote = assertOk(await api('rita', '/api/v1/users/me/notifications')).items;
     assert.ok(!JSON.stringify(riteNote).includes('Vera'), 'no notification names her');
+  });
+});
+
+// A small browser: cookies, and forms with the CSRF token of a page.
+class Browser {
+  constructor() { this.jar = new Map(); }
+
+  async request(path, { method = 'GET', form } = {}) {
+    const h = {};
+    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
+    let body;
+    if (form !== undefined) {
+      body = new URLSearchParams(form).toString();
+      h['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
+    const text = await res.text();
+    for (const line of res.headers.getSetCookie()) {
+      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
+      const eq = nv.indexOf('=');
+      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
+      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    return { status: res.status, text, location: res.headers.get('location') };
+  }
+
+  async post(path, fields = {}, from = '/inloggen') {
+    const page = await this.request(from);
+    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
+    assert.ok(m, `no _csrf on ${from}`);
+    return this.request(path, { method: 'POST', form: { _csrf: m[1], ...fields } });
+  }
+
+  async login(who) {
+    const r = await this.post('/inloggen', { email: P[who].email, password: PW, next: '/account' });
+    assert.equal(r.status, 303);
+    return this;
+  }
+}
+
+describe('the pages: forms that post and come back with a notice', () => {
+  test('support, double support, withdraw, follow, comment, reply, edit, hide, and errors beside the field', async () => {
+    const is = await newIssue('Buurtkamer in de flat');
+    const page = `/vraagstukken/${is.id}`;
+    const anon = new Browser();
+    let r = await anon.request(page);
+    assert.match(r.text, /Log in om dit vraagstuk te steunen/);
+    r = await anon.post(`${page}/steunen`, {});
+    assert.equal(r.status, 303);
+    assert.match(r.location, /^\/inloggen\?next=/);
+
+    const rita = await new Browser().login('rita');
+    r = await rita.post(`${page}/steunen`, {}, page);
+    assert.equal(r.status, 303);
+    assert.equal(r.location, `${page}?stem=gesteund#stem`);
+    r = await rita.request(r.location);
+    assert.match(r.text, /je steunt dit vraagstuk nu/);
+    assert.match(r.text, /Steunbetuigingen: 1/);
+    assert.match(r.text, /Trek je steun in/);
+    assert.match(r.text, /Je volgt dit vraagstuk/);
+    r = await rita.post(`${page}/steunen`, {}, page);
+    assert.equal(r.location, `${page}?stem=al-gesteund#stem`, 'double support: a notice, counted once');
+    assert.match((await rita.request(r.location)).text, /Steunbetuigingen: 1/);
+    r = await rita.post(`${page}/steun-intrekken`, {}, page);
+    assert.equal(r.location, `${page}?stem=ingetrokken#stem`);
+    assert.match((await rita.request(page)).text, /Steunbetuigingen: 0/);
+    r = await rita.post(`${page}/ontvolgen`, {}, page);
+    assert.equal(r.location, `${page}?stem=ontvolgd#stem`);
+    assert.match((await rita.request(page)).text, /Volg dit vraagstuk/);
+    r = await rita.post(`${page}/volgen`, {}, page);
+    assert.equal(r.location, `${page}?stem=gevolgd#stem`);
+
+    // a comment: empty is a problem beside the field, the typed reply is kept
+    r = await rita.post(`${page}/reacties`, { body: '' }, page);
+    assert.equal(r.status, 400);
+    assert.match(r.text, /class="error-summary"/);
+    assert.match(r.text, /id="f-body"[^>]*aria-invalid="true"/);
+    r = await rita.post(`${page}/reacties`, { body: 'x'.repeat(5001) }, page);
+    assert.equal(r.status, 400);
+    assert.ok(r.text.includes('x'.repeat(5001)), 'what was typed is kept');
+    r = await rita.post(`${page}/reacties`, { body: 'Wie heeft er een **sleutel**?' }, page);
+    assert.equal(r.status, 303);
+    assert.match(r.location, new RegExp(`^${page}\\?stem=geplaatst#reactie-`));
+    const cid = r.location.split('#reactie-')[1];
+    r = await rita.request(page);
+    assert.match(r.text, /<strong>sleutel<\/strong>/);
+    assert.match(r.text, /Bewerk je reactie/);
+
+    const sam = await new Browser().login('sam');
+    r = await sam.post(`${page}/reacties`, { body: 'Ik heb er een.', parentId: cid }, page);
+    assert.equal(r.status, 303);
+    r = await sam.request(page);
+    assert.match(r.text, /<div class="replies"[^>]*>\s*<article class="comment reply"/);
+    assert.ok(!/Verberg deze reactie/.test(r.text), 'a resident does not moderate');
+    r = await sam.request(`${page}/reacties/${cid}/bewerken`);
+    assert.equal(r.status, 403, 'not the author');
+    r = await sam.post(`${page}/reacties/${cid}/verbergen`, { reason: 'x' }, page);
+    assert.equal(r.status, 403);
+
+    // the edit, then the window closes
+    r = await rita.request(`${page}/reacties/${cid}/bewerken`);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /Wie heeft er een \*\*sleutel\*\*\?<\/textarea>/);
+    r = await rita.post(`${page}/reacties/${cid}/bewerken`, { body: '' }, `${page}/reacties/${cid}/bewerken`);
+    assert.equal(r.status, 400);
+    r = await rita.post(`${page}/reacties/${cid}/bewerken`, { body: 'Wie heeft er een sleutel van de buurtkamer?' }, page);
+    assert.equal(r.location, `${page}?stem=aangepast#reactie-${cid}`);
+    r = await rita.request(page);
+    assert.match(r.text, /van de buurtkamer/);
+    assert.match(r.text, /Bewerkt op/);
+    sql(`UPDATE comments SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-16 minutes') WHERE id = '${cid}'`);
+    r = await rita.post(`${page}/reacties/${cid}/bewerken`, { body: 'te laat' }, page);
+    assert.equal(r.location, `${page}?stem=niet-meer#reactie-${cid}`);
+    assert.match((await rita.request(r.location)).text, /kun je niet meer aanpassen/);
+
+    // moderation by the coordinator of the area, with a reason
+    const cor = await new Browser().login('cor');
+    r = await cor.request(page);
+    assert.match(r.text, /Verberg deze reactie/);
+    r = await cor.request(`${page}/reacties/${cid}/verbergen`);
+    assert.equal(r.status, 200);
+    r = await cor.post(`${page}/reacties/${cid}/verbergen`, { reason: '' }, page);
+    assert.equal(r.status, 400);
+    assert.match(r.text, /id="f-reason"[^>]*aria-invalid="true"/);
+    r = await cor.post(`${page}/reacties/${cid}/verbergen`, { reason: 'Persoonlijke gegevens' }, page);
+    assert.equal(r.location, `${page}?stem=verborgen#reactie-${cid}`);
+    r = await anon.request(page);
+    assert.match(r.text, /Verborgen door een moderator: Persoonlijke gegevens/);
+    assert.ok(!r.text.includes('van de buurtkamer'));
+    r = await rita.request(page);
+    assert.match(r.text, /Alleen jij ziet nog wat je schreef/);
+    assert.match(r.text, /van de buurtkamer/);
+  });
+
+  test('/account/meldingen: the list with links, mark one and all read, the digest choice; the link on /account', async () => {
+    const is = await newIssue('Speeltuin kapot');
+    const rita = await new Browser().login('rita');
+    let r = await rita.request('/account/meldingen');
+    assert.equal(r.status, 200);
+    r = await rita.post(`/vraagstukken/${is.id}/volgen`, {}, `/vraagstukken/${is.id}`);
+    assert.equal(r.status, 303);
+    assertOk(await api('sam', `/api/v1/issues/${is.id}/comments`, { method: 'POST', body: { body: 'Ik bel de gemeente.' } }), 201);
+    assertOk(await api('ada', `/api/v1/issues/${is.id}/comments`, { method: 'POST', body: { body: 'Gemeld.' } }), 201);
+    const unread = assertOk(await api('rita', '/api/v1/users/me/notifications')).unreadCount;
+    r = await rita.request('/account');
+    assert.match(r.text, new RegExp(`Meldingen \\(${unread} nieuw\\)`));
+    r = await rita.request('/account/meldingen');
+    assert.match(r.text, new RegExp(`<a href="/vraagstukken/${is.id}">Sam Buurman heeft gereageerd op &#39;Speeltuin kapot&#39;</a>`));
+    const id = assertOk(await api('rita', '/api/v1/users/me/notifications')).items[0].id;
+    r = await rita.post(`/account/meldingen/${id}/gelezen`, {}, '/account/meldingen');
+    assert.equal(r.location, '/account/meldingen?gelezen=1');
+    assert.equal(assertOk(await api('rita', '/api/v1/users/me/notifications')).unreadCount, unread - 1);
+    r = await rita.post(`/account/meldingen/${id}/gelezen`, {}, '/account/meldingen');
+    assert.equal(r.status, 303, 'read again is no error');
+    const sam = await new Browser().login('sam');
+    r = await sam.post(`/account/meldingen/${id}/gelezen`, {}, '/account/meldingen');
+    assert.equal(r.status, 404, "another person's notification");
+    r = await rita.post('/account/meldingen/alles-gelezen', {}, '/account/meldingen');
+    assert.equal(r.location, '/account/meldingen?gelezen=1');
+    assert.equal(assertOk(await api('rita', '/api/v1/users/me/notifications')).unreadCount, 0);
+    r = await rita.request('/account/meldingen?nieuw=1');
+    assert.match(r.text, /Je hebt geen nieuwe meldingen/);
+
+    r = await sam.post('/account/meldingen/email', { digest: '1' }, '/account/meldingen');
+    assert.equal(r.location, '/account/meldingen?opgeslagen=1');
+    assert.equal(assertOk(await api('sam', '/api/v1/users/me')).digest, true);
+    r = await sam.request('/account/meldingen?opgeslagen=1');
+    assert.match(r.text, /Je keuze is opgeslagen/);
+    assert.match(r.text, /name="digest" type="radio" value="1" checked/);
+    r = await sam.post('/account/meldingen/email', { digest: 'ja' }, '/account/meldingen');
+    assert.equal(r.status, 400);
+    r = await sam.post('/account/meldingen/email', { digest: '0' }, '/account/meldingen');
+    assert.equal(assertOk(await api('sam', '/api/v1/users/me')).digest, false);
+    r = await new Browser().request('/account/meldingen');
+    assert.equal(r.status, 303);
   });
 });
