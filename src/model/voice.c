@@ -247,7 +247,9 @@ static void read_comment(struct store_stmt *st, struct arena *a, const struct vi
 	struct perm_target t = { .owner_id = out->author_id, .is_public = true, .coordinated = is->coordinated };
 	out->can_edit = !out->hidden_at && perm_can(v, OBJ_COMMENT, ACT_UPDATE, &t) &&
 			in_window(out->created_at, time(NULL));
-	out->can_hide = !out->hidden_at && perm_can(v, OBJ_COMMENT, ACT_DELETE, &t);
+	bool moderator = perm_can(v, OBJ_COMMENT, ACT_DELETE, &t);
+	out->can_hide = !out->hidden_at && moderator;
+	out->can_unhide = out->hidden_at && moderator;
 }
 
 int comment_list(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,

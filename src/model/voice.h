@@ -87,6 +87,7 @@ struct comment {
 	const char *hidden_reason;
 	bool can_edit;           /* the viewer may edit it now */
 	bool can_hide;           /* the viewer may hide it */
+	bool can_unhide;         /* it is hidden and the viewer may show it again */
 };
 
 struct comment_filter {

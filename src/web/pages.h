@@ -64,6 +64,7 @@ void page_voice_unfollow(struct http_req *r);
 void page_voice_comment(struct http_req *r);
 void page_voice_comment_edit(struct http_req *r);
 void page_voice_comment_hide(struct http_req *r);
+void page_voice_comment_unhide(struct http_req *r);
 void page_notifications(struct http_req *r);
 void page_notification_read(struct http_req *r);
 void page_notifications_read_all(struct http_req *r);

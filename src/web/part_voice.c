@@ -100,13 +100,16 @@ static void one_comment(struct http_req *r, const char *issue_id, const struct c
 		html_markdown(b, c->body ? c->body : "");
 		html_raw(b, "</div>\n");
 	}
-	bool any = c->can_edit || c->can_hide || (c->hidden_at && r->viewer.authenticated);
+	bool any = c->can_edit || c->can_hide || c->can_unhide;
 	if (any)
 		html_raw(b, "<div class=\"actions\">\n");
 	if (c->can_edit)
 		html_f(b, "<a href=\"/vraagstukken/%s/reacties/%s/bewerken\">%s</a>\n", issue_id, c->id, T(r, M_VOICE_EDIT));
 	if (c->can_hide)
 		html_f(b, "<a href=\"/vraagstukken/%s/reacties/%s/verbergen\">%s</a>\n", issue_id, c->id, T(r, M_VOICE_HIDE));
+	if (c->can_unhide)
+		button_form(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/tonen", issue_id, c->id),
+			    T(r, M_VOICE_UNHIDE), "secondary");
 	if (any)
 		html_raw(b, "</div>\n");
 }
@@ -428,4 +431,16 @@ void page_voice_comment_hide(struct http_req *r)
 	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_HIDE_SUBMIT));
 	form_end(r);
 	page_end_back(r);
+}
+
+void page_voice_comment_unhide(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	int rc = comment_unhide(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
+	/* shown already (another tab): the same outcome */
+	if (rc && rc != ERR_CONFLICT)
+		fail(r, rc);
+	else
+		back(r, r->params[0], "getoond", arena_printf(r->arena, "reactie-%s", r->params[1]));
 }

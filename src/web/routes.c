@@ -45,6 +45,7 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/vraagstukken/{id}/reacties", page_voice_comment, RF_PAGE },
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/reacties/{cid}/bewerken", page_voice_comment_edit, RF_PAGE },
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/reacties/{cid}/verbergen", page_voice_comment_hide, RF_PAGE },
+	{ HM_POST, "/vraagstukken/{id}/reacties/{cid}/tonen", page_voice_comment_unhide, RF_PAGE },
 	{ HM_GET, "/account/meldingen", page_notifications, RF_PAGE },
 	{ HM_POST, "/account/meldingen/alles-gelezen", page_notifications_read_all, RF_PAGE },
 	{ HM_POST, "/account/meldingen/email", page_notifications_digest, RF_PAGE },

@@ -136,6 +136,8 @@ const MATRIX = {
   'POST /vraagstukken/{id}/reacties':                         ['login', 303,     303,        303,   303,       303,       303,        303],
   'POST /vraagstukken/{id}/reacties/{cid}/bewerken (Otto\'s)': ['login', 403,     403,        403,   403,       403,       403,        403],
   'POST /vraagstukken/{id}/reacties/{cid}/verbergen':         ['login', 403,     403,        403,   403,       403,       303,        303],
+  'DELETE /api/v1/issues/{id}/comments/{commentId}/moderation': [401,   403,     403,        403,   403,       403,       204,        204],
+  'POST /vraagstukken/{id}/reacties/{cid}/tonen':             ['login', 403,     403,        403,   403,       403,       303,        303],
   'POST /account/meldingen/{id}/gelezen (Otto\'s)':            ['login', 404,     404,        404,   404,       404,       404,        404],
   // end of the voice of residents
   // reads of a private party
@@ -396,13 +398,17 @@ const issueRow = (withIssue, act) => ({ setup: () => freshIssue(withIssue), act,
 
 // the voice of residents (issue 4, part 3): a fresh issue; Otto's comment
 // on it; a notification of Otto's (he follows, the admin comments)
-async function voiceIssue(role, { support = false, comment = false, note = false } = {}) {
+async function voiceIssue(role, { support = false, comment = false, hidden = false, note = false } = {}) {
   const ctx = await freshIssue(true);
   if (support && role !== 'anonymous') assert.equal((await api(role, `/api/v1/issues/${ctx.id}/supports`, { method: 'POST', body: {} })).status, 201);
   if (comment) {
     const r = await api('otto', `/api/v1/issues/${ctx.id}/comments`, { method: 'POST', body: { body: `Van Otto ${uniq()}` } });
     assert.equal(r.status, 201, r.text);
     ctx.comment = r.body.id;
+  }
+  if (hidden) {
+    const r = await api('admin', `/api/v1/issues/${ctx.id}/comments/${ctx.comment}/moderation`, { method: 'POST', body: { reason: 'Verborgen' } });
+    assert.equal(r.status, 201, r.text);
   }
   if (note) {
     assert.equal((await api('otto', `/api/v1/issues/${ctx.id}/follows/me`, { method: 'PUT', body: {} })).status, 201);
@@ -562,6 +568,14 @@ const ACTIONS = {
   'POST /vraagstukken/{id}/reacties/{cid}/verbergen': {
     setup: (role) => voiceIssue(role, { comment: true }), state: ottoComment,
     act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/reacties/${ctx.comment}/verbergen`, { reason: 'Kwetsend' }),
+  },
+  'DELETE /api/v1/issues/{id}/comments/{commentId}/moderation': {
+    setup: (role) => voiceIssue(role, { comment: true, hidden: true }), state: ottoComment,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/comments/${ctx.comment}/moderation`, { method: 'DELETE' }),
+  },
+  'POST /vraagstukken/{id}/reacties/{cid}/tonen': {
+    setup: (role) => voiceIssue(role, { comment: true, hidden: true }), state: ottoComment,
+    act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/reacties/${ctx.comment}/tonen`),
   },
   'POST /account/meldingen/{id}/gelezen (Otto\'s)': {
     setup: (role) => voiceIssue(role, { note: true }), state: ottoNote,

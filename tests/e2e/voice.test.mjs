@@ -435,6 +435,14 @@ describe('the pages: forms that post and come back with a notice', () => {
     r = await rita.request(page);
     assert.match(r.text, /Alleen jij ziet nog wat je schreef/);
     assert.match(r.text, /van de buurtkamer/);
+    assert.ok(!r.text.includes('Toon de reactie weer'));
+    // and shown again by the coordinator
+    assert.match((await cor.request(page)).text, /Toon de reactie weer/);
+    r = await rita.post(`${page}/reacties/${cid}/tonen`, {}, page);
+    assert.equal(r.status, 403);
+    r = await cor.post(`${page}/reacties/${cid}/tonen`, {}, page);
+    assert.equal(r.location, `${page}?stem=getoond#reactie-${cid}`);
+    assert.match((await anon.request(page)).text, /van de buurtkamer/);
   });
 
   test('/account/meldingen: the list with links, mark one and all read, the digest choice; the link on /account', async () => {
