@@ -39,6 +39,15 @@ static const struct {
 	{ "accept_invitation", M_ACTION_ACCEPT_INVITATION },
 	{ "decline_invitation", M_ACTION_DECLINE_INVITATION },
 	{ "withdraw_invitation", M_ACTION_WITHDRAW_INVITATION },
+	/* the voice of residents (issue 4, part 3) */
+	{ "support", M_ACTION_SUPPORT },
+	{ "withdraw_support", M_ACTION_WITHDRAW_SUPPORT },
+	{ "comment", M_ACTION_COMMENT },
+	{ "edit_comment", M_ACTION_EDIT_COMMENT },
+	{ "hide_comment", M_ACTION_HIDE_COMMENT },
+	{ "unhide_comment", M_ACTION_UNHIDE_COMMENT },
+	{ "change_digest", M_ACTION_CHANGE_DIGEST },
+	{ "send_digest", M_ACTION_SEND_DIGEST },
 };
 
 /* The fields of the log, by the names of the forms and the API. */
@@ -51,6 +60,9 @@ static const struct {
 	{ "capacityHours", M_CAPACITY }, { "visibility", M_VISIBILITY }, { "areas", M_AREAS },
 	{ "roles", M_ROLES }, { "tags", M_TAGS }, { "members", M_MEMBERS },
 	{ "invitations", M_INVITATIONS }, { "blocked", M_FIELD_BLOCKED }, { "coordinatorAreas", M_FIELD_COORDINATOR_AREAS },
+	/* the voice of residents (issue 4, part 3) */
+	{ "supporters", M_FIELD_SUPPORTERS }, { "comments", M_VOICE_COMMENTS }, { "digest", M_NOTE_DIGEST_TITLE },
+	{ "notifications", M_NOTE_TITLE },
 };
 
 static const char *action_name(struct http_req *r, const char *key)

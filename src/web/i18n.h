@@ -593,7 +593,16 @@
 	X(NOTE_EV_FACTOR, "%s heeft een omgevingsfactor toegevoegd aan %s", "%s added an environmental factor to %s") \
 	X(NOTE_EV_OTHER, "%s heeft iets veranderd aan %s", "%s changed something in %s") \
 	X(NOTE_SOMEONE, "Iemand", "Someone") \
-	X(NOTE_GONE, "een verwijderd vraagstuk", "a deleted issue")
+	X(NOTE_GONE, "een verwijderd vraagstuk", "a deleted issue") \
+	X(ACTION_SUPPORT, "Steun gegeven", "Support given") \
+	X(ACTION_WITHDRAW_SUPPORT, "Steun ingetrokken", "Support withdrawn") \
+	X(ACTION_COMMENT, "Gereageerd", "Commented") \
+	X(ACTION_EDIT_COMMENT, "Reactie bewerkt", "Comment edited") \
+	X(ACTION_HIDE_COMMENT, "Reactie verborgen", "Comment hidden") \
+	X(ACTION_UNHIDE_COMMENT, "Reactie weer getoond", "Comment shown again") \
+	X(ACTION_CHANGE_DIGEST, "Keuze voor e-mail gewijzigd", "Email choice changed") \
+	X(ACTION_SEND_DIGEST, "Dagelijkse e-mail gestuurd", "Daily email sent") \
+	X(FIELD_SUPPORTERS, "Steunbetuigingen", "Supporters")
 
 enum msg {
 #define X(key, nl, en) M_##key,
