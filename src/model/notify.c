@@ -20,22 +20,35 @@ int notify_followers(struct store_conn *c, const struct viewer *actor, const cha
 	const char *actor_id = actor && actor->authenticated ? actor->user_id : NULL;
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	/* the ids are made in SQL, one per follower: a v4-style random UUID,
-	 * as uuid_valid reads any version */
+	/* one row per follower, each with an id of its own; the inserts go to
+	 * another table than the one being read, which SQLite allows on one
+	 * connection */
 	struct store_stmt *st = store_prepare(c,
+		"SELECT user_id FROM follows WHERE issue_id = ?1 AND (?2 IS NULL OR user_id <> ?2) ORDER BY user_id");
+	struct store_stmt *ins = store_prepare(c,
 		"INSERT INTO notifications (id, user_id, issue_id, event, object_id, actor_id, created_at)"
-		" SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
-		"   || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-'"
-		"   || hex(randomblob(6))), f.user_id, f.issue_id, ?2, ?3, ?4, ?5"
-		" FROM follows f WHERE f.issue_id = ?1 AND (?4 IS NULL OR f.user_id <> ?4)");
-	if (!st)
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!st || !ins)
 		return ERR_DB;
 	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, event);
-	store_bind_str(st, 3, object_id);
-	store_bind_str(st, 4, actor_id);
-	store_bind_str(st, 5, now);
-	return store_run(st);
+	store_bind_str(st, 2, actor_id);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		char id[UUID_STRLEN + 1], user[UUID_STRLEN + 1];
+		uuid7_new(id);
+		snprintf(user, sizeof user, "%s", store_text(st, 0));
+		store_bind_str(ins, 1, id);
+		store_bind_str(ins, 2, user);
+		store_bind_str(ins, 3, issue_id);
+		store_bind_str(ins, 4, event);
+		store_bind_str(ins, 5, object_id);
+		store_bind_str(ins, 6, actor_id);
+		store_bind_str(ins, 7, now);
+		if ((rc = store_run(ins)))
+			break;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 #define NOTE_COLS \
