@@ -337,7 +337,9 @@ const char *const schema_steps[] = {
 	"CREATE INDEX notifications_user ON notifications(user_id, seq);"
 	"CREATE INDEX notifications_undigested ON notifications(user_id) WHERE digested_at IS NULL;"
 	/* whether the person wants a daily email digest of their notifications */
-	"ALTER TABLE users ADD COLUMN digest INTEGER NOT NULL DEFAULT 0;",
+	"ALTER TABLE users ADD COLUMN digest INTEGER NOT NULL DEFAULT 0;"
+	/* issues core: the list sorted by the last status move */
+	"CREATE INDEX issues_changed ON issues(status_changed_at, id);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

@@ -525,6 +525,17 @@ describe('the pages', () => {
     assert.equal((await rita.request(`/vraagstukken/${is.id}/bewerken`)).status, 403);
   });
 
+  test('the activity log names the issue, the move and the new status', async () => {
+    const is = await create('member', { title: 'Logvraagstuk' });
+    assertOk(await move('member', is.id, 'on_agenda', 'Voor het log.'), 201);
+    const ada = await login('admin');
+    const m = main((await ada.request(`/beheer/activiteit?objectId=${is.id}`)).text);
+    assert.match(m, new RegExp(`Vraagstuk: <a href="/vraagstukken/${is.id}">Logvraagstuk</a>`));
+    assert.match(m, /<td>Status veranderd<\/td>/);
+    assert.match(m, /Op de agenda/);
+    assert.doesNotMatch(m, /Voor het log/); // the reason is content, not for the log
+  });
+
   test('the party\'s page lists the issues it owns', async () => {
     const is = await create();
     const m = main((await new Browser().request(`/partijen/${party.id}`)).text);
