@@ -377,7 +377,7 @@ static json_t *notification_json(struct http_req *r, const struct notification *
 
 void api_notifications_list(struct http_req *r)
 {
-	static const char *const allowed[] = { "unread", "limit", "cursor", NULL };
+	static const char *const allowed[] = { "unread", "q", "limit", "cursor", NULL };
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
 		return;
@@ -390,6 +390,7 @@ void api_notifications_list(struct http_req *r)
 		problems_add(&p, "unread", R_NOT_ONE_OF, 0);
 	f.unread = unread && !strcmp(unread, "true");
 	f.cursor = http_query(r, "cursor");
+	f.q = http_query(r, "q");
 	struct notification *items;
 	size_t n;
 	const char *next;
@@ -409,12 +410,12 @@ void api_notifications_list(struct http_req *r)
 	json_t *list = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(list, notification_json(r, &items[i]));
-	const char *keys[] = { "unread", "limit" };
-	const char *values[] = { unread, http_query(r, "limit") };
+	const char *keys[] = { "unread", "q", "limit" };
+	const char *values[] = { unread, f.q, http_query(r, "limit") };
 	json_t *o = json_object();
 	json_object_set_new(o, "unreadCount", json_integer(count));
 	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/users/me/notifications", keys, values, 2, next));
+	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/users/me/notifications", keys, values, 3, next));
 	api_send(r, 200, o);
 }
 

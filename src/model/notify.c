@@ -85,6 +85,8 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 		problems_add_range(p, "limit", 1, 100);
 	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (f->q)
+		valid_text(p, "q", f->q, false, 200, false);
 	if (p->n)
 		return ERR_INVALID;
 	struct store_stmt *st = store_prepare(store_reader(s),
@@ -92,6 +94,7 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 		" LEFT JOIN users u ON u.id = n.actor_id"
 		" WHERE n.user_id = ?1 AND (?2 = 0 OR n.read_at IS NULL)"
 		"   AND (?3 IS NULL OR n.seq < (SELECT seq FROM notifications WHERE id = ?3 AND user_id = ?1))"
+		"   AND (?5 IS NULL OR i.title LIKE ?5 ESCAPE '\\')"
 		" ORDER BY n.seq DESC LIMIT ?4");
 	if (!st)
 		return ERR_DB;
@@ -99,6 +102,7 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_int(st, 2, f->unread);
 	store_bind_str(st, 3, f->cursor);
 	store_bind_int(st, 4, limit + 1);
+	store_bind_str(st, 5, store_like_contains(a, f->q));
 	struct notification *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	size_t count = 0;
 	while ((rc = store_step(st)) == STORE_ROW)

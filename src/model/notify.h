@@ -40,6 +40,7 @@ struct notification {
 
 struct notification_filter {
 	bool unread;        /* only the unread ones */
+	const char *q;      /* words in the title */
 	const char *cursor; /* the id of the last one of the previous page */
 	int limit;          /* 1..100 */
 };

@@ -578,7 +578,8 @@
 	X(NOTE_MARK_ALL, "Markeer alles als gelezen", "Mark all as read") \
 	X(NOTE_MARKED, "Je meldingen zijn gelezen.", "Your notifications are marked as read.") \
 	X(NOTE_SHOW_UNREAD, "Alleen nieuwe meldingen", "Only new notifications") \
-	X(NOTE_SHOW_ALL, "Alle meldingen", "All notifications") \
+	X(NOTE_SEARCH, "Zoek op vraagstuk", "Search by issue") \
+	X(NOTE_SHOW, "Welke meldingen", "Which notifications") \
 	X(NOTE_LINK, "Meldingen (%lld nieuw)", "Notifications (%lld new)") \
 	X(NOTE_DIGEST_TITLE, "E-mail", "Email") \
 	X(NOTE_DIGEST_LEGEND, "Wil je de meldingen ook per e-mail?", "Do you also want the notifications by email?") \

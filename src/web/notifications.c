@@ -35,7 +35,10 @@ static void render(struct http_req *r)
 {
 	struct buf *b = &r->out;
 	bool unread = http_query(r, "nieuw") != NULL;
-	struct notification_filter f = { .unread = unread, .cursor = http_query(r, "na"), .limit = 20 };
+	const char *q = http_query(r, "q");
+	if (q && !*q)
+		q = NULL;
+	struct notification_filter f = { .unread = unread, .q = q, .cursor = http_query(r, "na"), .limit = 20 };
 	if (f.cursor && !uuid_valid(f.cursor, strlen(f.cursor)))
 		f.cursor = NULL;
 	struct notification *items = NULL;
@@ -43,6 +46,10 @@ static void render(struct http_req *r)
 	const char *next = NULL;
 	struct problems p = { 0 };
 	int rc = notification_list(r->store, r->arena, &r->viewer, &f, &items, &n, &next, &p);
+	if (rc == ERR_INVALID) { /* a search too long: show all, with the message */
+		f.q = NULL;
+		rc = notification_list(r->store, r->arena, &r->viewer, &f, &items, &n, &next, &(struct problems){ 0 });
+	}
 	long long count = 0;
 	if (!rc)
 		rc = notification_unread(r->store, &r->viewer, &count);
@@ -60,8 +67,14 @@ static void render(struct http_req *r)
 	else if (http_query(r, "opgeslagen"))
 		page_notice(r, T(r, M_NOTE_DIGEST_SAVED));
 	html_f(b, "<p>%s</p>\n", T(r, M_NOTE_INTRO));
-	html_f(b, "<p><a href=\"%s\">%s</a></p>\n", unread ? "/account/meldingen" : "/account/meldingen?nieuw=1",
-	       T(r, unread ? M_NOTE_SHOW_ALL : M_NOTE_SHOW_UNREAD));
+	form_begin(r, "/account/meldingen", false);
+	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
+	struct field fq = { .name = "q", .label = T(r, M_NOTE_SEARCH), .value = q, .quiet = true, .type = "search" };
+	field_text(r, &fq, &p);
+	struct choice only[] = { { "1", T(r, M_NOTE_SHOW_UNREAD), NULL, unread, 0 } };
+	field_choices(r, "nieuw", T(r, M_NOTE_SHOW), NULL, only, 1, true, NULL);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</fieldset>\n", T(r, M_FILTER_SUBMIT));
+	form_end(r);
 	if (count) {
 		form_begin(r, "/account/meldingen/alles-gelezen", true);
 		html_f(b, "<button type=\"submit\" class=\"secondary\">%s</button>\n", T(r, M_NOTE_MARK_ALL));
@@ -94,9 +107,11 @@ static void render(struct http_req *r)
 		}
 		html_raw(b, "</ul>\n");
 	}
-	if (next)
-		html_f(b, "<nav aria-label=\"%s\"><p><a href=\"%s\">%s</a></p></nav>\n", T(r, M_PAGING),
-		       page_url(r, "/account/meldingen", "nieuw", unread ? "1" : NULL, "na", next), T(r, M_PAGE_NEXT));
+	if (next) {
+		const char *base = page_url(r, "/account/meldingen", "nieuw", unread ? "1" : NULL, "q", f.q);
+		html_f(b, "<nav aria-label=\"%s\"><p><a href=\"%s%sna=%s\">%s</a></p></nav>\n", T(r, M_PAGING), base,
+		       strchr(base, '?') ? "&" : "?", next, T(r, M_PAGE_NEXT));
+	}
 
 	html_f(b, "<section aria-labelledby=\"digest-title\">\n<h2 id=\"digest-title\">%s</h2>\n", T(r, M_NOTE_DIGEST_TITLE));
 	form_begin(r, "/account/meldingen/email", true);

@@ -473,6 +473,15 @@ describe('the pages: forms that post and come back with a notice', () => {
     assert.equal(assertOk(await api('rita', '/api/v1/users/me/notifications')).unreadCount, 0);
     r = await rita.request('/account/meldingen?nieuw=1');
     assert.match(r.text, /Je hebt geen nieuwe meldingen/);
+    // the search by the issue's title, on the page and in the API
+    r = await rita.request('/account/meldingen?q=speeltuin');
+    assert.match(r.text, /Speeltuin kapot/);
+    assert.match(r.text, /id="f-q"[^>]*value="speeltuin"/);
+    r = await rita.request('/account/meldingen?q=bestaatniet');
+    assert.ok(!r.text.includes('Speeltuin kapot'));
+    const found = assertOk(await api('rita', '/api/v1/users/me/notifications?q=speeltuin'));
+    assert.ok(found.items.length >= 2 && found.items.every((x) => x.issueTitle === 'Speeltuin kapot'));
+    assertInvalid(await api('rita', `/api/v1/users/me/notifications?q=${'x'.repeat(201)}`), ['q']);
 
     r = await sam.post('/account/meldingen/email', { digest: '1' }, '/account/meldingen');
     assert.equal(r.location, '/account/meldingen?opgeslagen=1');
