@@ -529,6 +529,8 @@
 	X(VOICE_FOLLOW_HINT, "Wie een vraagstuk volgt, krijgt een melding als er iets verandert.", "If you follow an issue, you get a notification when something changes.") \
 	X(VOICE_COMMENTS, "Reacties", "Comments") \
 	X(VOICE_NO_COMMENTS, "Er zijn nog geen reacties.", "There are no comments yet.") \
+	X(VOICE_SEARCH, "Zoek in de reacties", "Search the comments") \
+	X(VOICE_NONE_FOUND, "Geen reacties gevonden. Probeer andere zoekwoorden.", "No comments found. Try other search words.") \
 	X(VOICE_COMMENT_NEW, "Reageer", "Comment") \
 	X(VOICE_COMMENT_BODY, "Je reactie", "Your comment") \
 	X(VOICE_COMMENT_HINT, "Hoogstens 5000 tekens. Je kunt Markdown gebruiken, zoals *schuin* en **vet**. Je kunt je reactie daarna nog 15 minuten aanpassen.", \

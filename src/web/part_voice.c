@@ -156,16 +156,28 @@ void issue_part_voice(struct http_req *r, const char *issue_id)
 	}
 
 	html_f(b, "<h3 id=\"reacties\">%s</h3>\n", T(r, M_VOICE_COMMENTS));
-	struct comment_filter f = { .cursor = http_query(r, "reacties-na"), .limit = 20 };
+	struct comment_filter f = { .q = http_query(r, "reacties-q"), .cursor = http_query(r, "reacties-na"), .limit = 20 };
 	if (f.cursor && !uuid_valid(f.cursor, strlen(f.cursor)))
 		f.cursor = NULL;
+	if (f.q && (!*f.q || strlen(f.q) > 200))
+		f.q = NULL;
 	struct comment *items = NULL;
 	size_t n = 0;
 	const char *next = NULL;
 	struct problems p = { 0 };
 	comment_list(r->store, r->arena, &r->viewer, issue_id, &f, &items, &n, &next, &p);
+	if (n || f.q) {
+		/* a search in the comments: a GET form back to this page */
+		form_begin(r, arena_printf(r->arena, "%s#reacties", issue_path(r, issue_id)), false);
+		struct field fq = { .name = "reacties-q", .label = T(r, M_VOICE_SEARCH), .value = f.q, .quiet = true,
+				    .type = "search" };
+		html_raw(b, "<div class=\"inline\">\n");
+		field_text(r, &fq, NULL);
+		html_f(b, "<button type=\"submit\" class=\"secondary\">%s</button>\n</div>\n", T(r, M_FILTER_SUBMIT));
+		form_end(r);
+	}
 	if (!n)
-		html_f(b, "<p>%s</p>\n", T(r, M_VOICE_NO_COMMENTS));
+		html_f(b, "<p>%s</p>\n", T(r, f.q ? M_VOICE_NONE_FOUND : M_VOICE_NO_COMMENTS));
 	for (size_t i = 0; i < n; i++) {
 		const struct comment *c = &items[i];
 		if (c->parent_id)
@@ -192,7 +204,7 @@ void issue_part_voice(struct http_req *r, const char *issue_id)
 	}
 	if (next)
 		html_f(b, "<p><a href=\"%s#reacties\">%s</a></p>\n",
-		       page_url(r, issue_path(r, issue_id), "reacties-na", next, NULL, NULL), T(r, M_VOICE_MORE));
+		       page_url(r, issue_path(r, issue_id), "reacties-q", f.q, "reacties-na", next), T(r, M_VOICE_MORE));
 	if (r->viewer.authenticated) {
 		html_f(b, "<h3>%s</h3>\n", T(r, M_VOICE_COMMENT_NEW));
 		comment_form(r, issue_id, NULL, NULL, NULL);

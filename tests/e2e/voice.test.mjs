@@ -269,6 +269,12 @@ describe('pages', () => {
     assert.match(html, /Verborgen door een moderator: Niet vriendelijk/);
     assert.ok(!html.includes('Scheldwoord'));
     assert.match(html, /Log in om/);
+    // the search in the comments
+    const found = await (await fetch(`${k.url}/vraagstukken/${is.id}?reacties-q=zeker`)).text();
+    assert.match(found, /Zeker/, 'the thread with the reply that matches');
+    assert.match(found, /id="f-reacties-q"[^>]*value="zeker"/);
+    const none = await (await fetch(`${k.url}/vraagstukken/${is.id}?reacties-q=nergens`)).text();
+    assert.match(none, /Geen reacties gevonden/);
     assert.match(html, /Steunbetuigingen: 1/);
   });
 });
