@@ -17,6 +17,7 @@ static const struct {
 	{ "user", cmd_user, "add a user: kiem user add --email E --name N" },
 	{ "token", cmd_token, "print a new API token: kiem token create --email E" },
 	{ "accounts", cmd_accounts, "warn and erase inactive accounts once: kiem accounts sweep" },
+	{ "notifications", cmd_notifications, "send the daily email digest once: kiem notifications digest" },
 	{ "mail", cmd_mail, "queue a test mail: kiem mail test --to ADDRESS" },
 };
 
@@ -27,7 +28,7 @@ static void usage(FILE *f)
 	      "issues, initiatives and resources in one place.\n\n"
 	      "Commands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+		fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].help);
 	fputs("\n'kiem COMMAND --help' tells more; 'kiem --version' prints the version.\n", f);
 }
 

@@ -7,6 +7,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../model/member.h"
+#include "../model/notify.h"
 #include "../model/privacy.h"
 #include "api.h"
 #include "../model/user.h"
@@ -75,6 +76,9 @@ void api_users_me(struct http_req *r)
 	json_object_set_new(o, "role", json_string(platform_roles[u.role].key));
 	json_object_set_new(o, "createdAt", json_string(u.created_at));
 	json_object_set_new(o, "memberships", list);
+	bool digest = false; /* the daily digest of notifications (voice.c) */
+	notification_digest_get(r->store, &r->viewer, &digest);
+	json_object_set_new(o, "digest", json_boolean(digest));
 	json_t *links = json_object();
 	json_object_set_new(links, "self", api_link("/api/v1/users/me"));
 	json_object_set_new(links, "tokens", api_link("/api/v1/tokens"));

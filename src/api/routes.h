@@ -66,4 +66,22 @@ void api_email_confirmation_requests_create(struct http_req *r);
 void api_password_reset_requests_create(struct http_req *r);
 void api_password_resets_create(struct http_req *r);
 
+/* the voice of residents (issue 4, part 3): voice.c */
+void api_supports_get(struct http_req *r);
+void api_supports_create(struct http_req *r);
+void api_supports_me_delete(struct http_req *r);
+void api_follows_me_get(struct http_req *r);
+void api_follows_me_put(struct http_req *r);
+void api_follows_me_delete(struct http_req *r);
+void api_comments_list(struct http_req *r);
+void api_comments_get(struct http_req *r);
+void api_comments_create(struct http_req *r);
+void api_comments_patch(struct http_req *r);
+void api_comments_moderate(struct http_req *r);
+void api_comments_unmoderate(struct http_req *r);
+void api_notifications_list(struct http_req *r);
+void api_notifications_patch_all(struct http_req *r);
+void api_notifications_patch(struct http_req *r);
+void api_users_me_patch(struct http_req *r);
+
 #endif

@@ -22,6 +22,14 @@ int cli_inactivity_config(int *period, int *grace);
 int sweeper_start(struct store *s, int period, int grace);
 void sweeper_stop(void);
 int cmd_mail(int argc, char **argv);
+/* kiem notifications digest (notifications.c), and serve's worker that
+ * composes the daily digest a minute after the start and then every 24
+ * hours (digester.c); digester_stop() waits for a pass in progress. */
+int cmd_notifications(int argc, char **argv);
+int digester_start(struct store *s);
+void digester_stop(void);
+/* The demo's supports, comments and follows on the demo issues (demo_voice.c). */
+int demo_voice(struct store *s);
 
 /* The database path: the flag, else $KIEM_DB, else ./kiem.db. */
 const char *cli_db_path(const char *flag);

@@ -208,6 +208,8 @@ int demo_load(struct store *s)
 	rc = demo_issues_load(s, &admin);
 	if (!rc)
 		rc = demo_signals_load(s, &admin);
+	if (!rc)
+		rc = demo_voice(s); /* the voice of residents (issue 4, part 3) */
 out:
 	arena_free(a);
 	return rc;

@@ -164,8 +164,11 @@ int cmd_serve(int argc, char **argv)
 	/* a sweep that cannot start is logged: the server runs without it */
 	if (sweeper_start(s, inactive_days, inactive_grace))
 		log_error("could not start the inactivity sweep's worker; inactive accounts are not swept");
+	if (digester_start(s))
+		log_error("could not start the digest's worker; no daily digests are sent");
 	if (mailer_start(s, &mail_cfg)) {
 		cli_error("could not start the mail worker");
+		digester_stop();
 		sweeper_stop();
 		overview_stop();
 		store_close(s);
@@ -173,6 +176,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	int rc = http_serve(&cfg);
 	mailer_stop();
+	digester_stop();
 	sweeper_stop();
 	overview_stop();
 	store_close(s);

@@ -1,13 +1,371 @@
+/* Notifications of followers, read in kiem and in a daily digest; see
+ * notify.h. */
 #include "notify.h"
 
-/* Until following exists, no one is notified. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../base/log.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "outbox.h"
+
 int notify_followers(struct store_conn *c, const struct viewer *actor, const char *issue_id,
 		     const char *event, const char *object_id)
 {
-	(void)c;
-	(void)actor;
-	(void)issue_id;
-	(void)event;
-	(void)object_id;
+	const char *actor_id = actor && actor->authenticated ? actor->user_id : NULL;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	/* one row per follower, each with an id of its own; the inserts go to
+	 * another table than the one being read, which SQLite allows on one
+	 * connection */
+	struct store_stmt *st = store_prepare(c,
+		"SELECT user_id FROM follows WHERE issue_id = ?1 AND (?2 IS NULL OR user_id <> ?2) ORDER BY user_id");
+	struct store_stmt *ins = store_prepare(c,
+		"INSERT INTO notifications (id, user_id, issue_id, event, object_id, actor_id, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!st || !ins)
+		return ERR_DB;
+	store_bind_str(st, 1, issue_id);
+	store_bind_str(st, 2, actor_id);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		char id[UUID_STRLEN + 1], user[UUID_STRLEN + 1];
+		uuid7_new(id);
+		snprintf(user, sizeof user, "%s", store_text(st, 0));
+		store_bind_str(ins, 1, id);
+		store_bind_str(ins, 2, user);
+		store_bind_str(ins, 3, issue_id);
+		store_bind_str(ins, 4, event);
+		store_bind_str(ins, 5, object_id);
+		store_bind_str(ins, 6, actor_id);
+		store_bind_str(ins, 7, now);
+		if ((rc = store_run(ins)))
+			break;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+#define NOTE_COLS \
+	"n.id, n.issue_id, i.title, n.event, n.object_id, u.name, n.created_at, n.read_at"
+
+static void read_note(struct store_stmt *st, struct arena *a, struct notification *out)
+{
+	memset(out, 0, sizeof *out);
+	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+	out->issue_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
+	out->issue_title = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
+	out->event = arena_strdup(a, store_text(st, 3));
+	out->object_id = store_is_null(st, 4) ? NULL : arena_strdup(a, store_text(st, 4));
+	out->actor_name = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	out->created_at = arena_strdup(a, store_text(st, 6));
+	out->read_at = store_is_null(st, 7) ? NULL : arena_strdup(a, store_text(st, 7));
+}
+
+int notification_list(struct store *s, struct arena *a, const struct viewer *v,
+		      const struct notification_filter *f, struct notification **items, size_t *n,
+		      const char **next, struct problems *p)
+{
+	*items = NULL;
+	*n = 0;
+	*next = NULL;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct perm_target t = { .owner_id = v->user_id };
+	int rc = perm_check(v, OBJ_NOTIFICATION, ACT_READ, &t);
+	if (rc)
+		return rc;
+	int limit = f->limit > 0 ? f->limit : 20;
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (f->q)
+		valid_text(p, "q", f->q, false, 200, false);
+	if (p->n)
+		return ERR_INVALID;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
+		" LEFT JOIN users u ON u.id = n.actor_id"
+		" WHERE n.user_id = ?1 AND (?2 = 0 OR n.read_at IS NULL)"
+		"   AND (?3 IS NULL OR n.seq < (SELECT seq FROM notifications WHERE id = ?3 AND user_id = ?1))"
+		"   AND (?5 IS NULL OR i.title LIKE ?5 ESCAPE '\\')"
+		" ORDER BY n.seq DESC LIMIT ?4");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	store_bind_int(st, 2, f->unread);
+	store_bind_str(st, 3, f->cursor);
+	store_bind_int(st, 4, limit + 1);
+	store_bind_str(st, 5, store_like_contains(a, f->q));
+	struct notification *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW)
+		read_note(st, a, &list[count++]);
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		*next = list[count - 1].id;
+	}
+	*items = list;
+	*n = count;
 	return 0;
+}
+
+int notification_unread(struct store *s, const struct viewer *v, long long *count)
+{
+	*count = 0;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	int rc = store_step(st) == STORE_ROW ? 0 : ERR_DB;
+	if (!rc)
+		*count = store_int(st, 0);
+	store_reset(st);
+	return rc;
+}
+
+int notification_mark(struct store *s, const struct viewer *v, const char *id, bool read)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	/* another person's notification is not found, as perm.c's owner rule */
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE notifications SET read_at = CASE WHEN ?3 = 1 THEN coalesce(read_at, ?4) END"
+		" WHERE id = ?1 AND user_id = ?2");
+	if (st) {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, v->user_id);
+		store_bind_int(st, 3, read);
+		store_bind_str(st, 4, now);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	/* reading is personal and changes nothing others see: no log entry */
+	int crc = store_write_end_aside(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int notification_mark_all(struct store *s, const struct viewer *v, int *changed)
+{
+	if (changed)
+		*changed = 0;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL");
+	if (st) {
+		store_bind_str(st, 1, v->user_id);
+		store_bind_str(st, 2, now);
+		rc = store_run(st);
+		if (!rc && changed)
+			*changed = store_changes(c);
+	}
+	int crc = store_write_end_aside(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int notification_digest_get(struct store *s, const struct viewer *v, bool *on)
+{
+	*on = false;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct store_stmt *st = store_prepare(store_reader(s), "SELECT digest FROM users WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		*on = store_int(st, 0) != 0;
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+}
+
+int notification_digest_set(struct store *s, const struct viewer *v, bool on)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "UPDATE users SET digest = ?2 WHERE id = ?1");
+	if (st) {
+		store_bind_str(st, 1, v->user_id);
+		store_bind_int(st, 2, on);
+		rc = store_run(st);
+	}
+	if (!rc)
+		rc = activity_add(c, v, "change_digest", "user", v->user_id, "digest");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+/* ---- the daily digest ---- */
+
+/* The sentence of an event, as in the pages (web/i18n.h NOTE_*): %s the
+ * actor (or "Someone"), then the issue's title. */
+static const char *const event_text[][LANG_COUNT] = {
+	{ "%s heeft gereageerd op '%s'", "%s commented on '%s'" },
+	{ "%s heeft de status van '%s' veranderd", "%s changed the status of '%s'" },
+	{ "%s heeft een signaal opgenomen in '%s'", "%s took up a signal in '%s'" },
+	{ "%s heeft een omgevingsfactor toegevoegd aan '%s'", "%s added an environmental factor to '%s'" },
+	{ "%s heeft iets veranderd aan '%s'", "%s changed something in '%s'" },
+};
+static const char *const event_keys[] = { "comment", "status", "signal", "factor" };
+static const char *const someone[LANG_COUNT] = { "Iemand", "Someone" };
+static const char *const digest_subject[LANG_COUNT] = {
+	"kiem: nieuws over de vraagstukken die je volgt",
+	"kiem: news about the issues you follow",
+};
+static const char *const digest_intro[LANG_COUNT] = {
+	"Hallo %s,\n\nDit is er gebeurd bij de vraagstukken die je volgt:\n\n",
+	"Hello %s,\n\nThis happened in the issues you follow:\n\n",
+};
+static const char *const digest_outro[LANG_COUNT] = {
+	"\nAlle meldingen lees je op %s\nWil je deze e-mail niet meer? Zet hem daar uit.\n",
+	"\nRead all notifications at %s\nDon't want this email any more? Turn it off there.\n",
+};
+
+const char *notification_sentence_format(const char *event, enum lang l)
+{
+	size_t k = sizeof event_keys / sizeof event_keys[0];
+	for (size_t i = 0; i < k; i++)
+		if (strcmp(event, event_keys[i]) == 0)
+			return event_text[i][l];
+	return event_text[k][l];
+}
+
+struct reader {
+	char id[UUID_STRLEN + 1];
+	const char *email, *name;
+	enum lang lang;
+};
+
+/* Composes and queues one person's digest, and marks what it lists. */
+static int digest_one(struct store *s, struct arena *a, const struct reader *rd, int *mails)
+{
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
+		" LEFT JOIN users u ON u.id = n.actor_id"
+		" WHERE n.user_id = ?1 AND n.digested_at IS NULL ORDER BY n.seq DESC LIMIT 100");
+	int rc = st ? 0 : ERR_DB;
+	struct buf body = BUF_INIT(OUTBOX_BODY_MAX - 1000);
+	buf_printf(&body, digest_intro[rd->lang], rd->name);
+	int count = 0;
+	if (st) {
+		store_bind_str(st, 1, rd->id);
+		while ((rc = store_step(st)) == STORE_ROW) {
+			struct notification nt;
+			read_note(st, a, &nt);
+			buf_adds(&body, "- ");
+			buf_printf(&body, notification_sentence_format(nt.event, rd->lang),
+				   nt.actor_name ? nt.actor_name : someone[rd->lang],
+				   nt.issue_title ? nt.issue_title : "?");
+			buf_printf(&body, "\n  %s\n", nt.issue_id
+				   ? outbox_link(a, arena_printf(a, "/vraagstukken/%s", nt.issue_id))
+				   : outbox_link(a, "/account/meldingen"));
+			count++;
+		}
+		store_reset(st);
+		rc = rc < 0 ? rc : 0;
+	}
+	buf_printf(&body, digest_outro[rd->lang], outbox_link(a, "/account/meldingen"));
+	if (!rc && count)
+		rc = body.err ? body.err : outbox_add(c, rd->email, digest_subject[rd->lang], body.ptr);
+	if (!rc && count) {
+		char now[TIME_STRLEN + 1];
+		time_now(now);
+		st = store_prepare(c, "UPDATE notifications SET digested_at = ?2 WHERE user_id = ?1 AND digested_at IS NULL");
+		rc = st ? 0 : ERR_DB;
+		if (st) {
+			store_bind_str(st, 1, rd->id);
+			store_bind_str(st, 2, now);
+			rc = store_run(st);
+		}
+	}
+	if (!rc && count)
+		rc = activity_add(c, NULL, "send_digest", "user", rd->id, "notifications");
+	buf_release(&body);
+	int crc = store_write_end(s, rc == 0 && count);
+	if (!rc && !crc && count && mails)
+		(*mails)++;
+	return rc ? rc : count ? crc : 0;
+}
+
+int notification_digest(struct store *s, time_t now, int *mails)
+{
+	(void)now;
+	if (mails)
+		*mails = 0;
+	struct arena *a = arena_new();
+	if (!a)
+		return ERR_NOMEM;
+	/* those who chose it, whose address is confirmed, with something new;
+	 * in batches by id so that a long list is not read under one lock */
+	const char *after = "";
+	int rc = 0;
+	for (;;) {
+		struct store_stmt *st = store_prepare(store_reader(s),
+			"SELECT u.id, u.email, u.name, u.lang FROM users u WHERE u.digest = 1 AND u.id > ?1"
+			"  AND u.email_confirmed_at IS NOT NULL"
+			"  AND EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.digested_at IS NULL)"
+			" ORDER BY u.id LIMIT 50");
+		if (!st) {
+			rc = ERR_DB;
+			break;
+		}
+		store_bind_str(st, 1, after);
+		struct reader batch[50];
+		int k = 0;
+		while (k < 50 && (rc = store_step(st)) == STORE_ROW) {
+			struct reader *rd = &batch[k++];
+			snprintf(rd->id, sizeof rd->id, "%s", store_text(st, 0));
+			rd->email = arena_strdup(a, store_text(st, 1));
+			rd->name = arena_strdup(a, store_text(st, 2));
+			rd->lang = strcmp(store_text(st, 3), "en") == 0 ? LANG_EN : LANG_NL;
+		}
+		store_reset(st);
+		if (rc < 0)
+			break;
+		rc = 0;
+		for (int i = 0; i < k && !rc; i++)
+			rc = digest_one(s, a, &batch[i], mails);
+		if (rc || k < 50)
+			break;
+		after = arena_strdup(a, batch[k - 1].id);
+	}
+	if (rc)
+		log_error("the digest pass failed: %s", err_str(rc));
+	arena_free(a);
+	return rc;
 }

@@ -7,14 +7,69 @@
 #ifndef KIEM_NOTIFY_H
 #define KIEM_NOTIFY_H
 
-#include "perm.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
 
+#include "../base/uuid.h"
+#include "perm.h"
+#include "valid.h"
+
+struct arena;
+struct store;
 struct store_conn;
+
+enum { NOTIFY_DIGEST_MAX = 100 }; /* notifications listed in one digest mail */
 
 /* Notifies the followers of issue_id of event ("status", "comment",
  * "factor", "signal", ...) about object_id (or NULL), on the writer c
  * inside the caller's write transaction. */
 int notify_followers(struct store_conn *c, const struct viewer *actor, const char *issue_id,
 		     const char *event, const char *object_id);
+
+struct notification {
+	char id[UUID_STRLEN + 1];
+	const char *issue_id;    /* NULL once the issue is deleted */
+	const char *issue_title;
+	const char *event;
+	const char *object_id;
+	const char *actor_name;  /* NULL when unknown or erased */
+	const char *created_at;
+	const char *read_at;     /* or NULL */
+};
+
+struct notification_filter {
+	bool unread;        /* only the unread ones */
+	const char *q;      /* words in the issue's title */
+	const char *cursor; /* the id of the last one of the previous page */
+	int limit;          /* 1..100 */
+};
+
+/* The viewer's own notifications, newest first; *next is the cursor of the
+ * next page or NULL. ERR_AUTH for an anonymous viewer. */
+int notification_list(struct store *s, struct arena *a, const struct viewer *v,
+		      const struct notification_filter *f, struct notification **items, size_t *n,
+		      const char **next, struct problems *p);
+/* How many of the viewer's notifications are unread. */
+int notification_unread(struct store *s, const struct viewer *v, long long *count);
+/* Marks one read (or unread again); ERR_NOTFOUND if it is not the viewer's. */
+int notification_mark(struct store *s, const struct viewer *v, const char *id, bool read);
+/* Marks all of the viewer's notifications read; *changed counts them. */
+int notification_mark_all(struct store *s, const struct viewer *v, int *changed);
+
+/* Whether the viewer wants the daily email digest, and the choice. */
+int notification_digest_get(struct store *s, const struct viewer *v, bool *on);
+int notification_digest_set(struct store *s, const struct viewer *v, bool on);
+
+/* The digest pass: for every person who chose the digest and has
+ * notifications not yet in one, ONE mail in their language listing them
+ * (at most NOTIFY_DIGEST_MAX, the newest) with links, queued in the outbox;
+ * those are then marked digested, in the same transaction. *mails counts
+ * the mails queued (may be NULL). */
+int notification_digest(struct store *s, time_t now, int *mails);
+
+/* The sentence of an event for mail and pages: a format with two %s, the
+ * actor's name and the issue's title, in the language asked for. */
+const char *notification_sentence_format(const char *event, enum lang l);
 
 #endif

@@ -20,7 +20,7 @@ static int export_account(struct store_conn *c, const char *id, json_t *doc)
 {
 	struct store_stmt *st = store_prepare(c,
 		"SELECT id, name, email, platform_role, created_at, blocked_at, last_active_at,"
-		" inactivity_warned_at, email_confirmed_at, lang FROM users WHERE id = ?1");
+		" inactivity_warned_at, email_confirmed_at, lang, digest FROM users WHERE id = ?1");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
@@ -38,6 +38,7 @@ static int export_account(struct store_conn *c, const char *id, json_t *doc)
 		json_object_set_new(o, "inactivityWarnedAt", text_or_null(st, 7));
 		json_object_set_new(o, "emailConfirmedAt", text_or_null(st, 8));
 		json_object_set_new(o, "lang", json_string(store_text(st, 9)));
+		json_object_set_new(o, "digest", json_boolean(store_int(st, 10) != 0));
 		json_object_set_new(doc, "account", o);
 		rc = 0;
 	} else if (rc == STORE_DONE) {
@@ -107,6 +108,12 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const mail[] = { "recipient", "subject", "createdAt", "sentAt", "failedAt" };
 	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
 					     "fields", "subjectId", "detail" };
+	/* the voice of residents (issue 4, part 3) */
+	static const char *const support[] = { "issueId", "issueTitle", "createdAt" };
+	static const char *const comment[] = { "id", "issueId", "issueTitle", "parentId", "body", "createdAt",
+					       "editedAt", "hiddenAt", "hiddenReason" };
+	static const char *const notification[] = { "id", "issueId", "issueTitle", "event", "objectId", "createdAt",
+						    "readAt", "digestedAt" };
 	char now[TIME_STRLEN + 1];
 	time_now(now);
 	json_t *doc = json_object();
@@ -188,6 +195,29 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 			"SELECT id, signal_id, decision, reason, decided_at FROM signal_decisions WHERE decided_by = ?1"
 			" ORDER BY seq"),
 			v->user_id, doc, "signalDecisions", decision, 5);
+	/* the voice of residents (issue 4, part 3): supports, follows,
+	 * comments and notifications */
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT s.issue_id, i.title, s.created_at FROM supports s JOIN issues i ON i.id = s.issue_id"
+			" WHERE s.user_id = ?1 ORDER BY s.created_at, s.issue_id"),
+			v->user_id, doc, "supports", support, 3);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT f.issue_id, i.title, f.created_at FROM follows f JOIN issues i ON i.id = f.issue_id"
+			" WHERE f.user_id = ?1 ORDER BY f.created_at, f.issue_id"),
+			v->user_id, doc, "follows", support, 3);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT c.id, c.issue_id, i.title, c.parent_id, c.body, c.created_at, c.edited_at, c.hidden_at,"
+			" c.hidden_reason FROM comments c JOIN issues i ON i.id = c.issue_id"
+			" WHERE c.author_id = ?1 ORDER BY c.seq"),
+			v->user_id, doc, "comments", comment, 9);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT n.id, n.issue_id, i.title, n.event, n.object_id, n.created_at, n.read_at, n.digested_at"
+			" FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id WHERE n.user_id = ?1 ORDER BY n.seq"),
+			v->user_id, doc, "notifications", notification, 8);
 	if (!rc)
 		split_fields(json_object_get(doc, "activity"));
 	if (rc) {
@@ -272,6 +302,27 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 	if (!rc)
 		rc = run_for(store_prepare(c, "UPDATE invitations SET invited_by = NULL WHERE invited_by = ?1"),
 			     user_id);
+	/* the voice of residents (issue 4, part 3): supports, follows and
+	 * notifications are personal and go (the supporters counts follow);
+	 * comments are contributions and stay without the name */
+	if (!rc)
+		rc = run_for(store_prepare(c,
+			"UPDATE issues SET supporters = max(supporters - 1, 0)"
+			" WHERE id IN (SELECT issue_id FROM supports WHERE user_id = ?1)"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM supports WHERE user_id = ?1"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM follows WHERE user_id = ?1"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "DELETE FROM notifications WHERE user_id = ?1"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "UPDATE notifications SET actor_id = NULL WHERE actor_id = ?1"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "UPDATE comments SET author_id = NULL WHERE author_id = ?1"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "UPDATE comments SET hidden_by = NULL WHERE hidden_by = ?1"), user_id);
+	if (!rc)
+		rc = run_for(store_prepare(c, "UPDATE users SET digest = 0 WHERE id = ?1"), user_id);
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it;
 		 * the warning time goes too, so the sweep never sees the row again */

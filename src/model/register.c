@@ -181,6 +181,40 @@ const struct processing_activity register_activities[] = {
 	  { "kiem_session: tot je uitlogt, en hooguit 7 dagen. kiem_csrf: 30 dagen. kiem_lang: 365 dagen.",
 	    "kiem_session: until you log out, and at most 7 days. kiem_csrf: 30 days. kiem_lang: 365 days." },
 	  { { "Niemand: cookies gaan alleen naar deze kiem", "No one: cookies go only to this kiem" } } },
+
+	/* the voice of residents (issue 4, part 3) */
+	{ "supports", { "Steun voor vraagstukken", "Support for issues" },
+	  { "Zodat je een vraagstuk kunt steunen, één keer per persoon, en iedereen ziet hoeveel mensen het steunen.",
+	    "So that you can support an issue, once per person, and everyone sees how many people support it." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Welke vraagstukken je steunt, en sinds wanneer", "Which issues you support, and since when" } },
+	  { { "Mensen met een account die een vraagstuk steunen", "People with an account who support an issue" } },
+	  { "Tot je je steun intrekt of je account wordt gewist. Anderen zien alleen het aantal.",
+	    "Until you withdraw your support or your account is erased. Others only see the number." },
+	  { { "Niemand: anderen zien alleen hoeveel mensen steunen", "No one: others only see how many people support" } } },
+
+	{ "comments", { "Reacties op vraagstukken", "Comments on issues" },
+	  { "Zodat bewoners en partijen met elkaar over een vraagstuk kunnen praten.",
+	    "So that residents and parties can talk with each other about an issue." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Je reacties en antwoorden, met je naam en wanneer je ze schreef of aanpaste", "Your comments and replies, with your name and when you wrote or changed them" },
+	    { "Of een moderator een reactie verborg, wanneer en waarom", "Whether a moderator hid a comment, when and why" } },
+	  { { "Mensen met een account die reageren", "People with an account who comment" } },
+	  { "Reacties blijven bij het vraagstuk, ook als je account wordt gewist: dan zonder je naam.",
+	    "Comments stay with the issue, also when your account is erased: then without your name." },
+	  { { "Iedereen: reacties zijn openbaar (een verborgen reactie alleen voor jou)", "Everyone: comments are public (a hidden comment only for you)" } } },
+
+	{ "follows_notifications", { "Volgen en meldingen", "Following and notifications" },
+	  { "Zodat je hoort wat er verandert bij de vraagstukken die je volgt: op /account/meldingen en, als je dat kiest, in één e-mail per dag.",
+	    "So that you hear what changes in the issues you follow: on /account/meldingen and, if you choose so, in one email a day." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Welke vraagstukken je volgt", "Which issues you follow" },
+	    { "Je meldingen: wat er gebeurde, door wie, en of je ze las", "Your notifications: what happened, by whom, and whether you read them" },
+	    { "Of je de dagelijkse e-mail wilt", "Whether you want the daily email" } },
+	  { { "Mensen met een account die een vraagstuk volgen", "People with an account who follow an issue" } },
+	  { "Tot je stopt met volgen of je account wordt gewist; meldingen tot je account wordt gewist.",
+	    "Until you stop following or your account is erased; notifications until your account is erased." },
+	  { { "Alleen jij", "Only you" } } },
 };
 
 const size_t register_count = sizeof register_activities / sizeof register_activities[0];

@@ -115,6 +115,7 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 		page_notice(r, T(r, M_SESSION_ENDED));
 	html_f(b, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
 	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
+	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
 	parties_section(r);
 	html_f(b, "<section id=\"tokens\" aria-labelledby=\"tokens-title\">\n<h2 id=\"tokens-title\">%s</h2>\n<p>%s</p>\n",
 	       T(r, M_TOKENS_TITLE), T(r, M_TOKENS_INTRO));

@@ -46,6 +46,15 @@ static const struct {
 	{ "status", M_ACTION_MOVE },
 	{ "take_up", M_ACTION_SIG_TAKE_UP },
 	{ "decide", M_ACTION_SIG_DECIDE },
+	/* the voice of residents (issue 4, part 3) */
+	{ "support", M_ACTION_SUPPORT },
+	{ "withdraw_support", M_ACTION_WITHDRAW_SUPPORT },
+	{ "comment", M_ACTION_COMMENT },
+	{ "edit_comment", M_ACTION_EDIT_COMMENT },
+	{ "hide_comment", M_ACTION_HIDE_COMMENT },
+	{ "unhide_comment", M_ACTION_UNHIDE_COMMENT },
+	{ "change_digest", M_ACTION_CHANGE_DIGEST },
+	{ "send_digest", M_ACTION_SEND_DIGEST },
 };
 
 /* The fields of the log, by the names of the forms and the API. */
@@ -63,6 +72,9 @@ static const struct {
 	{ "ownerParty", M_ISSUE_OWNER }, { "targetGroups", M_TARGET_GROUPS }, { "status", M_ISSUE_STATUS },
 	/* signals (issue 4, signals part) */
 	{ "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION }, { "cluster", M_SIG_CLUSTER_TITLE },
+	/* the voice of residents (issue 4, part 3) */
+	{ "supporters", M_FIELD_SUPPORTERS }, { "comments", M_VOICE_COMMENTS }, { "digest", M_NOTE_DIGEST_TITLE },
+	{ "notifications", M_NOTE_TITLE },
 };
 
 static const char *action_name(struct http_req *r, const char *key)

@@ -599,7 +599,99 @@
 	X(ACTION_CONFIRM_EMAIL, "E-mailadres bevestigd", "Email address confirmed") \
 	X(ACTION_SEND_CONFIRMATION, "Nieuwe bevestigingslink gestuurd", "New confirmation link sent") \
 	X(ACTION_SEND_RESET, "Link voor nieuw wachtwoord gestuurd", "Link for a new password sent") \
-	X(ACTION_RESET_PASSWORD, "Nieuw wachtwoord gekozen", "New password chosen")
+	X(ACTION_RESET_PASSWORD, "Nieuw wachtwoord gekozen", "New password chosen") \
+	/* the voice of residents (issue 4, part 3): support, comments, follows, notifications */ \
+	X(VOICE_TITLE, "Steun en reacties", "Support and comments") \
+	X(VOICE_SUPPORTERS, "Steunbetuigingen: %lld", "Supporters: %lld") \
+	X(VOICE_SUPPORT, "Steun dit vraagstuk", "Support this issue") \
+	X(VOICE_SUPPORT_HINT, "Iedereen kan een vraagstuk één keer steunen. Zo ziet iedereen hoe belangrijk het is.", \
+	  "Everyone can support an issue once. That way everyone sees how important it is.") \
+	X(VOICE_WITHDRAW, "Trek je steun in", "Withdraw your support") \
+	X(VOICE_YOU_SUPPORT, "Je steunt dit vraagstuk.", "You support this issue.") \
+	X(VOICE_LOGIN, "Log in om dit vraagstuk te steunen, te volgen of erop te reageren.", "Log in to support, follow or comment on this issue.") \
+	X(VOICE_FOLLOW, "Volg dit vraagstuk", "Follow this issue") \
+	X(VOICE_UNFOLLOW, "Niet meer volgen", "Stop following") \
+	X(VOICE_YOU_FOLLOW, "Je volgt dit vraagstuk. Als er iets verandert, krijg je een melding.", "You follow this issue. When something changes, you get a notification.") \
+	X(VOICE_FOLLOW_HINT, "Wie een vraagstuk volgt, krijgt een melding als er iets verandert.", "If you follow an issue, you get a notification when something changes.") \
+	X(VOICE_COMMENTS, "Reacties", "Comments") \
+	X(VOICE_NO_COMMENTS, "Er zijn nog geen reacties.", "There are no comments yet.") \
+	X(VOICE_SEARCH, "Zoek in de reacties", "Search the comments") \
+	X(VOICE_NONE_FOUND, "Geen reacties gevonden. Probeer andere zoekwoorden.", "No comments found. Try other search words.") \
+	X(VOICE_COMMENT_NEW, "Reageer", "Comment") \
+	X(VOICE_COMMENT_BODY, "Je reactie", "Your comment") \
+	X(VOICE_COMMENT_HINT, "Hoogstens 5000 tekens. Je kunt Markdown gebruiken, zoals *schuin* en **vet**. Je kunt je reactie daarna nog 15 minuten aanpassen.", \
+	  "At most 5000 characters. You can use Markdown, like *italic* and **bold**. You can still change your comment for 15 minutes after.") \
+	X(VOICE_COMMENT_SUBMIT, "Plaats je reactie", "Post your comment") \
+	X(VOICE_REPLY, "Antwoord", "Reply") \
+	X(VOICE_REPLY_TO, "Antwoord aan %s", "Reply to %s") \
+	X(VOICE_REPLY_BODY, "Je antwoord", "Your reply") \
+	X(VOICE_REPLY_SUBMIT, "Plaats je antwoord", "Post your reply") \
+	X(VOICE_REPLIES, "Antwoorden", "Replies") \
+	X(VOICE_WROTE, "%s schreef op", "%s wrote on") \
+	X(VOICE_ERASED, "Een oud-deelnemer", "A former participant") \
+	X(VOICE_EDITED, "Bewerkt op", "Edited on") \
+	X(VOICE_EDIT, "Bewerk je reactie", "Edit your comment") \
+	X(VOICE_EDIT_TITLE, "Je reactie bewerken", "Edit your comment") \
+	X(VOICE_EDIT_CLOSED, "Je kunt een reactie alleen in de eerste 15 minuten aanpassen, en niet als een moderator hem verborg. Deze reactie kun je niet meer aanpassen.", \
+	  "You can only change a comment in the first 15 minutes, and not once a moderator hid it. You can no longer change this comment.") \
+	X(VOICE_HIDDEN, "Verborgen door een moderator: %s", "Hidden by a moderator: %s") \
+	X(VOICE_HIDDEN_OWN, "Alleen jij ziet nog wat je schreef:", "Only you still see what you wrote:") \
+	X(VOICE_HIDE, "Verberg deze reactie", "Hide this comment") \
+	X(VOICE_HIDE_TITLE, "Een reactie verbergen", "Hide a comment") \
+	X(VOICE_HIDE_INTRO, "Verberg een reactie die kwetst of niet over het vraagstuk gaat. Iedereen ziet dan de reden in plaats van de reactie. De schrijver ziet zijn tekst nog wel.", \
+	  "Hide a comment that hurts or is not about the issue. Everyone then sees the reason instead of the comment. The writer still sees their text.") \
+	X(VOICE_HIDE_REASON, "Reden", "Reason") \
+	X(VOICE_HIDE_REASON_HINT, "Iedereen ziet deze reden. Hoogstens 500 tekens.", "Everyone sees this reason. At most 500 characters.") \
+	X(VOICE_HIDE_SUBMIT, "Verberg de reactie", "Hide the comment") \
+	X(VOICE_HIDE_ALREADY, "Deze reactie is al verborgen.", "This comment is hidden already.") \
+	X(VOICE_UNHIDE, "Toon de reactie weer", "Show the comment again") \
+	X(VOICE_MORE, "Meer reacties", "More comments") \
+	X(VOICE_BACK, "Terug naar het vraagstuk", "Back to the issue") \
+	X(VOICE_SUPPORTED, "Dank je wel: je steunt dit vraagstuk nu. Je volgt het ook.", "Thank you: you now support this issue. You follow it too.") \
+	X(VOICE_ALREADY, "Je steunde dit vraagstuk al. Iedereen kan één keer steunen.", "You supported this issue already. Everyone can support once.") \
+	X(VOICE_WITHDRAWN, "Je steun is ingetrokken.", "Your support has been withdrawn.") \
+	X(VOICE_FOLLOWED, "Je volgt dit vraagstuk nu.", "You now follow this issue.") \
+	X(VOICE_UNFOLLOWED, "Je volgt dit vraagstuk niet meer.", "You no longer follow this issue.") \
+	X(VOICE_COMMENTED, "Je reactie is geplaatst.", "Your comment has been posted.") \
+	X(VOICE_CHANGED, "Je reactie is aangepast.", "Your comment has been changed.") \
+	X(VOICE_HIDDEN_DONE, "De reactie is verborgen.", "The comment has been hidden.") \
+	X(VOICE_SHOWN_DONE, "De reactie is weer te zien.", "The comment can be seen again.") \
+	X(NOTE_TITLE, "Meldingen", "Notifications") \
+	X(NOTE_INTRO, "Hier zie je wat er gebeurde bij de vraagstukken die je volgt.", "Here you see what happened in the issues you follow.") \
+	X(NOTE_NONE, "Je hebt geen meldingen. Volg een vraagstuk om meldingen te krijgen.", "You have no notifications. Follow an issue to get notifications.") \
+	X(NOTE_NONE_UNREAD, "Je hebt geen nieuwe meldingen.", "You have no new notifications.") \
+	X(NOTE_NEW, "Nieuw", "New") \
+	X(NOTE_MARK, "Gelezen", "Mark read") \
+	X(NOTE_MARK_LABEL, "Markeer als gelezen: %s", "Mark as read: %s") \
+	X(NOTE_MARK_ALL, "Markeer alles als gelezen", "Mark all as read") \
+	X(NOTE_MARKED, "Je meldingen zijn gelezen.", "Your notifications are marked as read.") \
+	X(NOTE_SHOW_UNREAD, "Alleen nieuwe meldingen", "Only new notifications") \
+	X(NOTE_SEARCH, "Zoek op vraagstuk", "Search by issue") \
+	X(NOTE_SHOW, "Welke meldingen", "Which notifications") \
+	X(NOTE_LINK, "Meldingen (%lld nieuw)", "Notifications (%lld new)") \
+	X(NOTE_DIGEST_TITLE, "E-mail", "Email") \
+	X(NOTE_DIGEST_LEGEND, "Wil je de meldingen ook per e-mail?", "Do you also want the notifications by email?") \
+	X(NOTE_DIGEST_ON, "Ja, stuur me elke dag één e-mail met de nieuwe meldingen", "Yes, send me one email a day with the new notifications") \
+	X(NOTE_DIGEST_OFF, "Nee, ik lees ze hier", "No, I read them here") \
+	X(NOTE_DIGEST_HINT, "Je krijgt alleen een e-mail als er iets nieuws is.", "You only get an email when there is something new.") \
+	X(NOTE_DIGEST_SAVE, "Keuze opslaan", "Save choice") \
+	X(NOTE_DIGEST_SAVED, "Je keuze is opgeslagen.", "Your choice has been saved.") \
+	X(NOTE_EV_COMMENT, "%s heeft gereageerd op %s", "%s commented on %s") \
+	X(NOTE_EV_STATUS, "%s heeft de status van %s veranderd", "%s changed the status of %s") \
+	X(NOTE_EV_SIGNAL, "%s heeft een signaal opgenomen in %s", "%s took up a signal in %s") \
+	X(NOTE_EV_FACTOR, "%s heeft een omgevingsfactor toegevoegd aan %s", "%s added an environmental factor to %s") \
+	X(NOTE_EV_OTHER, "%s heeft iets veranderd aan %s", "%s changed something in %s") \
+	X(NOTE_SOMEONE, "Iemand", "Someone") \
+	X(NOTE_GONE, "een verwijderd vraagstuk", "a deleted issue") \
+	X(ACTION_SUPPORT, "Steun gegeven", "Support given") \
+	X(ACTION_WITHDRAW_SUPPORT, "Steun ingetrokken", "Support withdrawn") \
+	X(ACTION_COMMENT, "Gereageerd", "Commented") \
+	X(ACTION_EDIT_COMMENT, "Reactie bewerkt", "Comment edited") \
+	X(ACTION_HIDE_COMMENT, "Reactie verborgen", "Comment hidden") \
+	X(ACTION_UNHIDE_COMMENT, "Reactie weer getoond", "Comment shown again") \
+	X(ACTION_CHANGE_DIGEST, "Keuze voor e-mail gewijzigd", "Email choice changed") \
+	X(ACTION_SEND_DIGEST, "Dagelijkse e-mail gestuurd", "Daily email sent") \
+	X(FIELD_SUPPORTERS, "Steunbetuigingen", "Supporters")
 
 enum msg {
 #define X(key, nl, en) M_##key,

@@ -66,6 +66,22 @@ const char *web_issue_status(struct http_req *r, const char *key);
 void web_party_issues(struct http_req *r, const char *party_id);
 /* end of issues core */
 
+/* the voice of residents (issue 4, part 3): part_voice.c, notifications.c */
+void page_voice_support(struct http_req *r);
+void page_voice_withdraw(struct http_req *r);
+void page_voice_follow(struct http_req *r);
+void page_voice_unfollow(struct http_req *r);
+void page_voice_comment(struct http_req *r);
+void page_voice_comment_edit(struct http_req *r);
+void page_voice_comment_hide(struct http_req *r);
+void page_voice_comment_unhide(struct http_req *r);
+void page_notifications(struct http_req *r);
+void page_notification_read(struct http_req *r);
+void page_notifications_read_all(struct http_req *r);
+void page_notifications_digest(struct http_req *r);
+/* The link to /account/meldingen with the count of unread ones. */
+void web_notifications_link(struct http_req *r);
+
 /* Too many requests that send mail (throttle.h): status 429 with
  * Retry-After, and the message for the top of the form. */
 void web_mail_throttled(struct http_req *r, long wait);

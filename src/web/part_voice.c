@@ -1,8 +1,458 @@
-#include "issue_parts.h"
+/* The voice of residents on an issue's page (/vraagstukken/{id}): support
+ * with its count, following, and the comments with their replies; the
+ * forms to post, edit (the author, in the first 15 minutes) and hide (a
+ * moderator, with a reason). Each form posts to a route of its own here,
+ * which redirects back to the issue with a notice (?stem=...), or, when
+ * something is not filled in right, shows the form on a page of its own
+ * with the message beside the field and the text kept. The rules are the
+ * model's (model/voice.h); the page shows only what the viewer may do. */
+#include <string.h>
 
-/* Not built yet: the issue page shows nothing here. */
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/uuid.h"
+#include "../model/voice.h"
+#include "html.h"
+#include "issue_parts.h"
+#include "layout.h"
+#include "pages.h"
+
+/* The notices of ?stem= after a change, in the order of the forms. */
+static const struct {
+	const char *key;
+	enum msg text;
+} notices[] = {
+	{ "gesteund", M_VOICE_SUPPORTED }, { "al-gesteund", M_VOICE_ALREADY },
+	{ "ingetrokken", M_VOICE_WITHDRAWN }, { "gevolgd", M_VOICE_FOLLOWED },
+	{ "ontvolgd", M_VOICE_UNFOLLOWED }, { "geplaatst", M_VOICE_COMMENTED },
+	{ "aangepast", M_VOICE_CHANGED }, { "verborgen", M_VOICE_HIDDEN_DONE },
+	{ "getoond", M_VOICE_SHOWN_DONE }, { "niet-meer", M_VOICE_EDIT_CLOSED },
+	{ "al-verborgen", M_VOICE_HIDE_ALREADY },
+};
+
+static const char *issue_path(struct http_req *r, const char *issue_id)
+{
+	return arena_printf(r->arena, "/vraagstukken/%s", issue_id);
+}
+
+static void back(struct http_req *r, const char *issue_id, const char *notice, const char *anchor)
+{
+	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?stem=%s#%s", issue_id, notice,
+				      anchor ? anchor : "stem"));
+}
+
+/* A button that posts to action, alone in its form. */
+static void button_form(struct http_req *r, const char *action, const char *label, const char *cls)
+{
+	form_begin(r, action, true);
+	html_f(&r->out, "<button type=\"submit\"%s%s%s>%s</button>\n", cls ? " class=\"" : "", cls ? cls : "",
+	       cls ? "\"" : "", label);
+	form_end(r);
+}
+
+/* The comment form: a new comment (parent NULL) or a reply. Replies get
+ * their own ids, as there are many on a page. */
+static void comment_form(struct http_req *r, const char *issue_id, const struct comment *parent,
+			 const char *typed, const struct problems *p)
+{
+	struct buf *b = &r->out;
+	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", issue_id), true);
+	if (!parent) {
+		struct field f = { .name = "body", .label = T(r, M_VOICE_COMMENT_BODY), .hint = T(r, M_VOICE_COMMENT_HINT),
+				   .value = typed, .required = true };
+		field_textarea(r, &f, 5, p);
+		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_COMMENT_SUBMIT));
+	} else {
+		html_f(b, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent->id);
+		html_f(b, "<div class=\"field\">\n<label for=\"reply-%s\">%s</label>\n"
+			  "<textarea id=\"reply-%s\" name=\"body\" rows=\"3\"></textarea>\n</div>\n",
+		       parent->id, T(r, M_VOICE_REPLY_BODY), parent->id);
+		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_REPLY_SUBMIT));
+	}
+	form_end(r);
+}
+
+static void one_comment(struct http_req *r, const char *issue_id, const struct comment *c)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<article class=\"comment%s\" id=\"reactie-%s\">\n<p class=\"comment-meta\">", c->parent_id ? " reply" : "",
+	       c->id);
+	html_f(b, T(r, M_VOICE_WROTE), c->author_name ? c->author_name : T(r, M_VOICE_ERASED));
+	html_raw(b, " ");
+	page_time(r, c->created_at);
+	if (c->edited_at) {
+		html_f(b, " <span class=\"edited\">(%s ", T(r, M_VOICE_EDITED));
+		page_time(r, c->edited_at);
+		html_raw(b, ")</span>");
+	}
+	html_raw(b, "</p>\n");
+	if (c->hidden_at) {
+		html_raw(b, "<p class=\"hidden-comment\"><em>");
+		html_f(b, T(r, M_VOICE_HIDDEN), c->hidden_reason ? c->hidden_reason : "");
+		html_raw(b, "</em></p>\n");
+		if (c->body) {
+			html_f(b, "<p>%s</p>\n<div class=\"comment-body own-hidden\">", T(r, M_VOICE_HIDDEN_OWN));
+			html_markdown(b, c->body);
+			html_raw(b, "</div>\n");
+		}
+	} else {
+		html_raw(b, "<div class=\"comment-body\">");
+		html_markdown(b, c->body ? c->body : "");
+		html_raw(b, "</div>\n");
+	}
+	bool any = c->can_edit || c->can_hide || c->can_unhide;
+	if (any)
+		html_raw(b, "<div class=\"actions\">\n");
+	if (c->can_edit)
+		html_f(b, "<a href=\"/vraagstukken/%s/reacties/%s/bewerken\">%s</a>\n", issue_id, c->id, T(r, M_VOICE_EDIT));
+	if (c->can_hide)
+		html_f(b, "<a href=\"/vraagstukken/%s/reacties/%s/verbergen\">%s</a>\n", issue_id, c->id, T(r, M_VOICE_HIDE));
+	if (c->can_unhide)
+		button_form(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/tonen", issue_id, c->id),
+			    T(r, M_VOICE_UNHIDE), "secondary");
+	if (any)
+		html_raw(b, "</div>\n");
+}
+
 void issue_part_voice(struct http_req *r, const char *issue_id)
 {
-	(void)r;
-	(void)issue_id;
+	struct buf *b = &r->out;
+	struct support_state sup;
+	if (support_get(r->store, r->arena, &r->viewer, issue_id, &sup))
+		return;
+	html_f(b, "<section id=\"stem\" aria-labelledby=\"stem-title\">\n<h2 id=\"stem-title\">%s</h2>\n",
+	       T(r, M_VOICE_TITLE));
+	const char *notice = http_query(r, "stem");
+	for (size_t i = 0; notice && i < sizeof notices / sizeof notices[0]; i++)
+		if (!strcmp(notice, notices[i].key))
+			page_notice(r, T(r, notices[i].text));
+	html_raw(b, "<p class=\"supporters\"><strong>");
+	html_f(b, T(r, M_VOICE_SUPPORTERS), sup.count);
+	html_raw(b, "</strong></p>\n");
+	if (!r->viewer.authenticated) {
+		html_f(b, "<p><a href=\"/inloggen?next=%s\">%s</a></p>\n", issue_path(r, issue_id), T(r, M_VOICE_LOGIN));
+	} else {
+		bool following = false;
+		follow_get(r->store, r->arena, &r->viewer, issue_id, &following, NULL);
+		html_raw(b, "<div class=\"voice-actions\">\n");
+		if (sup.mine) {
+			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_YOU_SUPPORT));
+			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/steun-intrekken", issue_id),
+				    T(r, M_VOICE_WITHDRAW), "secondary");
+		} else {
+			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_SUPPORT_HINT));
+			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/steunen", issue_id), T(r, M_VOICE_SUPPORT), NULL);
+		}
+		if (following) {
+			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_YOU_FOLLOW));
+			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/ontvolgen", issue_id), T(r, M_VOICE_UNFOLLOW),
+				    "secondary");
+		} else {
+			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_FOLLOW_HINT));
+			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/volgen", issue_id), T(r, M_VOICE_FOLLOW),
+				    "secondary");
+		}
+		html_raw(b, "</div>\n");
+	}
+
+	html_f(b, "<h3 id=\"reacties\">%s</h3>\n", T(r, M_VOICE_COMMENTS));
+	struct comment_filter f = { .q = http_query(r, "reacties-q"), .cursor = http_query(r, "reacties-na"), .limit = 20 };
+	if (f.cursor && !uuid_valid(f.cursor, strlen(f.cursor)))
+		f.cursor = NULL;
+	if (f.q && (!*f.q || strlen(f.q) > 200))
+		f.q = NULL;
+	struct comment *items = NULL;
+	size_t n = 0;
+	const char *next = NULL;
+	struct problems p = { 0 };
+	comment_list(r->store, r->arena, &r->viewer, issue_id, &f, &items, &n, &next, &p);
+	if (n || f.q) {
+		/* a search in the comments: a GET form back to this page */
+		form_begin(r, arena_printf(r->arena, "%s#reacties", issue_path(r, issue_id)), false);
+		struct field fq = { .name = "reacties-q", .label = T(r, M_VOICE_SEARCH), .value = f.q, .quiet = true,
+				    .type = "search" };
+		html_raw(b, "<div class=\"inline\">\n");
+		field_text(r, &fq, NULL);
+		html_f(b, "<button type=\"submit\" class=\"secondary\">%s</button>\n</div>\n", T(r, M_FILTER_SUBMIT));
+		form_end(r);
+	}
+	if (!n)
+		html_f(b, "<p>%s</p>\n", T(r, f.q ? M_VOICE_NONE_FOUND : M_VOICE_NO_COMMENTS));
+	for (size_t i = 0; i < n; i++) {
+		const struct comment *c = &items[i];
+		if (c->parent_id)
+			continue;
+		html_raw(b, "<div class=\"thread\">\n");
+		one_comment(r, issue_id, c);
+		size_t j = i + 1;
+		if (j < n && items[j].parent_id) {
+			html_f(b, "<div class=\"replies\" role=\"group\" aria-label=\"%s\">\n", T(r, M_VOICE_REPLIES));
+			for (; j < n && items[j].parent_id; j++) {
+				one_comment(r, issue_id, &items[j]);
+				html_raw(b, "</article>\n");
+			}
+			html_raw(b, "</div>\n");
+		}
+		if (r->viewer.authenticated) {
+			html_raw(b, "<details class=\"reply-form\">\n<summary>");
+			html_f(b, T(r, M_VOICE_REPLY_TO), c->author_name ? c->author_name : T(r, M_VOICE_ERASED));
+			html_raw(b, "</summary>\n");
+			comment_form(r, issue_id, c, NULL, NULL);
+			html_raw(b, "</details>\n");
+		}
+		html_raw(b, "</article>\n</div>\n");
+	}
+	if (next)
+		html_f(b, "<p><a href=\"%s#reacties\">%s</a></p>\n",
+		       page_url(r, issue_path(r, issue_id), "reacties-q", f.q, "reacties-na", next), T(r, M_VOICE_MORE));
+	if (r->viewer.authenticated) {
+		html_f(b, "<h3>%s</h3>\n", T(r, M_VOICE_COMMENT_NEW));
+		comment_form(r, issue_id, NULL, NULL, NULL);
+	}
+	html_raw(b, "</section>\n");
+}
+
+/* ---- the posts ---- */
+
+/* A post from someone logged out goes to the login, and back to the issue. */
+static bool logged_in(struct http_req *r)
+{
+	if (!uuid_valid(r->params[0], strlen(r->params[0]))) {
+		r->cfg->page_error(r, 404);
+		return false;
+	}
+	if (r->viewer.authenticated)
+		return true;
+	page_login_redirect(r, issue_path(r, r->params[0]));
+	return false;
+}
+
+static void fail(struct http_req *r, int rc)
+{
+	if (rc == ERR_AUTH)
+		page_login_redirect(r, issue_path(r, r->params[0]));
+	else
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
+				      rc == ERR_INVALID ? 400 : 500);
+}
+
+void page_voice_support(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	int rc = support_add(r->store, r->arena, &r->viewer, r->params[0]);
+	if (rc == ERR_CONFLICT)
+		back(r, r->params[0], "al-gesteund", NULL);
+	else if (rc)
+		fail(r, rc);
+	else
+		back(r, r->params[0], "gesteund", NULL);
+}
+
+void page_voice_withdraw(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	int rc = support_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
+	/* withdrawn already (another tab): the same outcome */
+	if (rc && rc != ERR_NOTFOUND)
+		fail(r, rc);
+	else if (rc == ERR_NOTFOUND && support_get(r->store, r->arena, &r->viewer, r->params[0],
+						      &(struct support_state){ 0 }))
+		fail(r, ERR_NOTFOUND);
+	else
+		back(r, r->params[0], "ingetrokken", NULL);
+}
+
+void page_voice_follow(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	bool created;
+	int rc = follow_add(r->store, r->arena, &r->viewer, r->params[0], &created);
+	if (rc)
+		fail(r, rc);
+	else
+		back(r, r->params[0], "gevolgd", NULL);
+}
+
+void page_voice_unfollow(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	int rc = follow_remove(r->store, r->arena, &r->viewer, r->params[0]);
+	if (rc == ERR_NOTFOUND) {
+		struct support_state st;
+		rc = support_get(r->store, r->arena, &r->viewer, r->params[0], &st);
+	}
+	if (rc)
+		fail(r, rc);
+	else
+		back(r, r->params[0], "ontvolgd", NULL);
+}
+
+/* A form on a page of its own, for when the form on the issue page was
+ * not filled in right, and for editing and hiding. */
+static void form_page(struct http_req *r, int status, const char *title, const char *intro,
+		      const struct comment *c, const struct problems *p, const struct field_label *labels)
+{
+	struct buf *b = &r->out;
+	page_begin(r, title, NAV_NONE);
+	r->status = status;
+	html_f(b, "<h1>%s</h1>\n", title);
+	form_error_summary(r, p, labels, 1);
+	if (intro)
+		html_f(b, "<p>%s</p>\n", intro);
+	if (c && c->body && !c->hidden_at) {
+		html_raw(b, "<blockquote class=\"comment-body\">");
+		html_markdown(b, c->body);
+		html_raw(b, "</blockquote>\n");
+	}
+}
+
+static void page_end_back(struct http_req *r)
+{
+	html_f(&r->out, "<p><a href=\"%s#stem\">%s</a></p>\n", issue_path(r, r->params[0]), T(r, M_VOICE_BACK));
+	page_end(r);
+}
+
+void page_voice_comment(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	const char *body = form_get(&f, "body"), *parent = form_get(&f, "parentId");
+	struct problems p = { 0 };
+	struct comment c;
+	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], parent, body, &c, &p);
+	if (rc == ERR_INVALID) {
+		struct field_label l[1] = { { "body", T(r, M_VOICE_COMMENT_BODY) } };
+		form_page(r, 400, T(r, M_VOICE_COMMENT_NEW), NULL, NULL, &p, l);
+		struct buf *b = &r->out;
+		form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", r->params[0]), true);
+		if (parent && uuid_valid(parent, strlen(parent)) && !problems_find(&p, "parentId"))
+			html_f(b, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent);
+		struct field fl = { .name = "body", .label = T(r, M_VOICE_COMMENT_BODY), .hint = T(r, M_VOICE_COMMENT_HINT),
+				    .value = body, .required = true };
+		field_textarea(r, &fl, 6, &p);
+		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_COMMENT_SUBMIT));
+		form_end(r);
+		page_end_back(r);
+		return;
+	}
+	if (rc)
+		fail(r, rc);
+	else
+		back(r, r->params[0], "geplaatst", arena_printf(r->arena, "reactie-%s", c.id));
+}
+
+void page_voice_comment_edit(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	struct comment c;
+	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
+	if (!rc && (!c.author_id || strcmp(c.author_id, r->viewer.user_id)))
+		rc = ERR_FORBIDDEN;
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	if (!c.can_edit) {
+		back(r, r->params[0], "niet-meer", arena_printf(r->arena, "reactie-%s", c.id));
+		return;
+	}
+	const char *typed = c.body;
+	struct problems p = { 0 };
+	if (r->method == HM_POST) {
+		struct form f;
+		if (!http_form_parse(r, &f)) {
+			r->cfg->page_error(r, 400);
+			return;
+		}
+		typed = form_get(&f, "body");
+		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p);
+		if (rc == ERR_CONFLICT) {
+			back(r, r->params[0], "niet-meer", arena_printf(r->arena, "reactie-%s", c.id));
+			return;
+		} else if (rc && rc != ERR_INVALID) {
+			fail(r, rc);
+			return;
+		} else if (!rc) {
+			back(r, r->params[0], "aangepast", arena_printf(r->arena, "reactie-%s", c.id));
+			return;
+		}
+	}
+	struct field_label l[1] = { { "body", T(r, M_VOICE_COMMENT_BODY) } };
+	form_page(r, p.n ? 400 : 200, T(r, M_VOICE_EDIT_TITLE), NULL, NULL, &p, l);
+	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/bewerken", r->params[0], c.id), true);
+	struct field fl = { .name = "body", .label = T(r, M_VOICE_COMMENT_BODY), .hint = T(r, M_VOICE_COMMENT_HINT),
+			    .value = typed, .required = true };
+	field_textarea(r, &fl, 6, &p);
+	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SAVE));
+	form_end(r);
+	page_end_back(r);
+}
+
+void page_voice_comment_hide(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	struct comment c;
+	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
+	if (!rc && !c.can_hide && !c.hidden_at)
+		rc = ERR_FORBIDDEN;
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
+	const char *typed = NULL;
+	struct problems p = { 0 };
+	if (r->method == HM_POST) {
+		struct form f;
+		if (!http_form_parse(r, &f)) {
+			r->cfg->page_error(r, 400);
+			return;
+		}
+		typed = form_get(&f, "reason");
+		rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p);
+		if (rc == ERR_CONFLICT) {
+			back(r, r->params[0], "al-verborgen", arena_printf(r->arena, "reactie-%s", c.id));
+			return;
+		} else if (rc && rc != ERR_INVALID) {
+			fail(r, rc);
+			return;
+		} else if (!rc) {
+			back(r, r->params[0], "verborgen", arena_printf(r->arena, "reactie-%s", c.id));
+			return;
+		}
+	} else if (c.hidden_at) {
+		back(r, r->params[0], "al-verborgen", arena_printf(r->arena, "reactie-%s", c.id));
+		return;
+	}
+	struct field_label l[1] = { { "reason", T(r, M_VOICE_HIDE_REASON) } };
+	form_page(r, p.n ? 400 : 200, T(r, M_VOICE_HIDE_TITLE), T(r, M_VOICE_HIDE_INTRO), &c, &p, l);
+	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/verbergen", r->params[0], c.id), true);
+	struct field fl = { .name = "reason", .label = T(r, M_VOICE_HIDE_REASON), .hint = T(r, M_VOICE_HIDE_REASON_HINT),
+			    .value = typed, .required = true, .type = "text" };
+	field_text(r, &fl, &p);
+	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_HIDE_SUBMIT));
+	form_end(r);
+	page_end_back(r);
+}
+
+void page_voice_comment_unhide(struct http_req *r)
+{
+	if (!logged_in(r))
+		return;
+	int rc = comment_unhide(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
+	/* shown already (another tab): the same outcome */
+	if (rc && rc != ERR_CONFLICT)
+		fail(r, rc);
+	else
+		back(r, r->params[0], "getoond", arena_printf(r->arena, "reactie-%s", r->params[1]));
 }

@@ -269,14 +269,15 @@ describe('members, the account and the activity log', () => {
       assert.ok(new URL(admin.url()).searchParams.get('cursor'), 'the older page has a cursor');
       const older = await admin.locator('table.activity tbody tr').allTextContents();
       assert.ok(older.length > 0, 'the older page has entries');
-      // the demo grows with every part of kiem: page back to its start
-      for (let i = 0; i < 20 && await admin.getByRole('link', { name: 'Oudere activiteit' }).count(); i++) {
-        await clickAndLoad(admin, admin.getByRole('link', { name: 'Oudere activiteit' }));
-        older.push(...await admin.locator('table.activity tbody tr').allTextContents());
-      }
-      assert.ok(older.some((r) => /Gebied: Utrecht/.test(r)), 'the oldest change is there: the demo made Utrecht');
       assert.ok(!older.some((r) => r.includes(partyName)), 'the newest changes are not');
       await assertAccessible(admin, 'the activity log, older page');
+      // further back (the demo's issues and voice of residents make more pages)
+      let oldest = older;
+      while (await admin.getByRole('link', { name: 'Oudere activiteit' }).count()) {
+        await clickAndLoad(admin, admin.getByRole('link', { name: 'Oudere activiteit' }));
+        oldest = await admin.locator('table.activity tbody tr').allTextContents();
+      }
+      assert.ok(oldest.some((r) => /Gebied: Utrecht/.test(r)), 'the oldest change is there: the demo made Utrecht');
       await clickAndLoad(admin, admin.getByRole('link', { name: 'Nieuwste activiteit' }));
       assert.equal(where(admin), '/beheer/activiteit');
 

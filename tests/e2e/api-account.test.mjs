@@ -48,7 +48,8 @@ const newToken = async (token, body = { name: 'proef' }) =>
 describe('GET /api/v1/users/me', () => {
   test('a resident: who they are, no memberships, links to tokens and sessions', async () => {
     const b = await me(T.alice);
-    assert.deepEqual(Object.keys(b).sort(), ['_links', 'createdAt', 'email', 'id', 'memberships', 'name', 'role']);
+    assert.deepEqual(Object.keys(b).sort(), ['_links', 'createdAt', 'digest', 'email', 'id', 'memberships', 'name', 'role']);
+    assert.equal(b.digest, false);
     assert.match(b.id, UUID7);
     assert.equal(b.name, 'Alice de Vries');
     assert.equal(b.email, ALICE);
@@ -94,7 +95,7 @@ describe('GET /api/v1/users/me', () => {
     assert.equal(res.headers.get('www-authenticate'), 'Bearer');
     assertProblem(await call(k.url, '/api/v1/users/me', { token: 'kiem_' + 'x'.repeat(43) }), 401);
     assertInvalid(await call(k.url, '/api/v1/users/me?fields=name', { token: T.alice }), ['fields']);
-    assertProblem(await call(k.url, '/api/v1/users/me', { method: 'PATCH', token: T.alice, body: {} }), 405);
+    assertProblem(await call(k.url, '/api/v1/users/me', { method: 'PUT', token: T.alice, body: {} }), 405);
     assertProblem(await call(k.url, '/api/v1/users/me/', { token: T.alice }), 404);
   });
 });

@@ -141,6 +141,24 @@ const MATRIX = {
   'POST /vraagstukken/{id}/bewerken':                         ['login', 403,     403,        303,   303,       403,       303,        303],
   'POST /vraagstukken/{id}/status':                           ['login', 403,     403,        303,   303,       403,       303,        303],
   // end of issues core
+  // the voice of residents (issue 4, part 3): on an issue in WK034403;
+  // "(Otto's)": Otto's comment or notification
+  'POST /api/v1/issues/{id}/supports':                        [401,     201,     201,        201,   201,       201,       201,        201],
+  'DELETE /api/v1/issues/{id}/supports/me':                   [401,     204,     204,        204,   204,       204,       204,        204],
+  'PUT /api/v1/issues/{id}/follows/me':                       [401,     201,     201,        201,   201,       201,       201,        201],
+  'POST /api/v1/issues/{id}/comments':                        [401,     201,     201,        201,   201,       201,       201,        201],
+  'PATCH /api/v1/issues/{id}/comments/{commentId} (Otto\'s)':   [401,     403,     403,        403,   403,       403,       403,        403],
+  'POST /api/v1/issues/{id}/comments/{commentId}/moderation': [401,     403,     403,        403,   403,       403,       201,        201],
+  'PATCH /api/v1/users/me/notifications/{id} (Otto\'s)':       [401,     404,     404,        404,   404,       404,       404,        404],
+  'POST /vraagstukken/{id}/steunen':                          ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /vraagstukken/{id}/volgen':                           ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /vraagstukken/{id}/reacties':                         ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /vraagstukken/{id}/reacties/{cid}/bewerken (Otto\'s)': ['login', 403,     403,        403,   403,       403,       403,        403],
+  'POST /vraagstukken/{id}/reacties/{cid}/verbergen':         ['login', 403,     403,        403,   403,       403,       303,        303],
+  'DELETE /api/v1/issues/{id}/comments/{commentId}/moderation': [401,   403,     403,        403,   403,       403,       204,        204],
+  'POST /vraagstukken/{id}/reacties/{cid}/tonen':             ['login', 403,     403,        403,   403,       403,       303,        303],
+  'POST /account/meldingen/{id}/gelezen (Otto\'s)':            ['login', 404,     404,        404,   404,       404,       404,        404],
+  // end of the voice of residents
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -398,6 +416,34 @@ async function signalsNamed(title) {
 }
 const signalRow = (opts, act) => ({ setup: () => freshSignal(opts), act, state: (ctx) => signalState(ctx.id) });
 
+// the voice of residents (issue 4, part 3): a fresh issue; Otto's comment
+// on it; a notification of Otto's (he follows, the admin comments)
+async function voiceIssue(role, { support = false, comment = false, hidden = false, note = false } = {}) {
+  const ctx = await freshIssue(true);
+  if (support && role !== 'anonymous') assert.equal((await api(role, `/api/v1/issues/${ctx.id}/supports`, { method: 'POST', body: {} })).status, 201);
+  if (comment) {
+    const r = await api('otto', `/api/v1/issues/${ctx.id}/comments`, { method: 'POST', body: { body: `Van Otto ${uniq()}` } });
+    assert.equal(r.status, 201, r.text);
+    ctx.comment = r.body.id;
+  }
+  if (hidden) {
+    const r = await api('admin', `/api/v1/issues/${ctx.id}/comments/${ctx.comment}/moderation`, { method: 'POST', body: { reason: 'Verborgen' } });
+    assert.equal(r.status, 201, r.text);
+  }
+  if (note) {
+    assert.equal((await api('otto', `/api/v1/issues/${ctx.id}/follows/me`, { method: 'PUT', body: {} })).status, 201);
+    assert.equal((await api('admin', `/api/v1/issues/${ctx.id}/comments`, { method: 'POST', body: { body: 'Nieuws' } })).status, 201);
+    const n = await api('otto', '/api/v1/users/me/notifications?limit=1');
+    ctx.note = n.body.items[0].id;
+  }
+  return ctx;
+}
+const supportCount = async (ctx) => (await api('anonymous', `/api/v1/issues/${ctx.id}/supports`)).body.count;
+const followState = async (ctx, role) => (role === 'anonymous' ? null : (await api(role, `/api/v1/issues/${ctx.id}/follows/me`)).status);
+const commentCount = async (ctx) => (await api('anonymous', `/api/v1/issues/${ctx.id}/comments?limit=100`)).body.items.length;
+const ottoComment = async (ctx) => { const r = (await api('otto', `/api/v1/issues/${ctx.id}/comments/${ctx.comment}`)).body; return [r.body, r.hidden]; };
+const ottoNote = async (ctx) => (await api('otto', '/api/v1/users/me/notifications?limit=100')).body.items.find((x) => x.id === ctx.note).read;
+
 const ACTIONS = {
   'POST /api/v1/parties': {
     setup: () => ({ name: `Nieuwe partij ${uniq()}` }),
@@ -524,6 +570,68 @@ const ACTIONS = {
     browserOf(role).post(`/signalen/${ctx.id}/besluit`, { decision: 'exemption', decisionReason: 'Ontheffing in de matrix.' })),
   'POST /signalen/{id}/uit-groep': clusterRow((role, ctx) => browserOf(role).post(`/signalen/${ctx.id}/uit-groep`)),
   // end of signals
+  // the voice of residents (issue 4, part 3)
+  'POST /api/v1/issues/{id}/supports': {
+    setup: (role) => voiceIssue(role), state: supportCount,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/supports`, { method: 'POST', body: {} }),
+  },
+  'DELETE /api/v1/issues/{id}/supports/me': {
+    setup: (role) => voiceIssue(role, { support: true }), state: supportCount,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/supports/me`, { method: 'DELETE' }),
+  },
+  'PUT /api/v1/issues/{id}/follows/me': {
+    setup: (role) => voiceIssue(role), state: followState,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/follows/me`, { method: 'PUT', body: {} }),
+  },
+  'POST /api/v1/issues/{id}/comments': {
+    setup: (role) => voiceIssue(role), state: commentCount,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/comments`, { method: 'POST', body: { body: 'Een reactie' } }),
+  },
+  'PATCH /api/v1/issues/{id}/comments/{commentId} (Otto\'s)': {
+    setup: (role) => voiceIssue(role, { comment: true }), state: ottoComment,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/comments/${ctx.comment}`, { method: 'PATCH', body: { body: 'Overgeschreven' } }),
+  },
+  'POST /api/v1/issues/{id}/comments/{commentId}/moderation': {
+    setup: (role) => voiceIssue(role, { comment: true }), state: ottoComment,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/comments/${ctx.comment}/moderation`, { method: 'POST', body: { reason: 'Kwetsend' } }),
+  },
+  'PATCH /api/v1/users/me/notifications/{id} (Otto\'s)': {
+    setup: (role) => voiceIssue(role, { note: true }), state: ottoNote,
+    act: (role, ctx) => api(role, `/api/v1/users/me/notifications/${ctx.note}`, { method: 'PATCH', body: { read: true } }),
+  },
+  'POST /vraagstukken/{id}/steunen': {
+    setup: (role) => voiceIssue(role), state: supportCount,
+    act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/steunen`),
+  },
+  'POST /vraagstukken/{id}/volgen': {
+    setup: (role) => voiceIssue(role), state: followState,
+    act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/volgen`),
+  },
+  'POST /vraagstukken/{id}/reacties': {
+    setup: (role) => voiceIssue(role), state: commentCount,
+    act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/reacties`, { body: 'Per formulier' }),
+  },
+  'POST /vraagstukken/{id}/reacties/{cid}/bewerken (Otto\'s)': {
+    setup: (role) => voiceIssue(role, { comment: true }), state: ottoComment,
+    act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/reacties/${ctx.comment}/bewerken`, { body: 'Overgeschreven' }),
+  },
+  'POST /vraagstukken/{id}/reacties/{cid}/verbergen': {
+    setup: (role) => voiceIssue(role, { comment: true }), state: ottoComment,
+    act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/reacties/${ctx.comment}/verbergen`, { reason: 'Kwetsend' }),
+  },
+  'DELETE /api/v1/issues/{id}/comments/{commentId}/moderation': {
+    setup: (role) => voiceIssue(role, { comment: true, hidden: true }), state: ottoComment,
+    act: (role, ctx) => api(role, `/api/v1/issues/${ctx.id}/comments/${ctx.comment}/moderation`, { method: 'DELETE' }),
+  },
+  'POST /vraagstukken/{id}/reacties/{cid}/tonen': {
+    setup: (role) => voiceIssue(role, { comment: true, hidden: true }), state: ottoComment,
+    act: (role, ctx) => browserOf(role).post(`/vraagstukken/${ctx.id}/reacties/${ctx.comment}/tonen`),
+  },
+  'POST /account/meldingen/{id}/gelezen (Otto\'s)': {
+    setup: (role) => voiceIssue(role, { note: true }), state: ottoNote,
+    act: (role, ctx) => browserOf(role).post(`/account/meldingen/${ctx.note}/gelezen`),
+  },
+  // end of the voice of residents
   'POST /partijen/nieuw': {
     setup: () => ({ name: `Nieuw per formulier ${uniq()}` }),
     act: (role, ctx) => browserOf(role).post('/partijen/nieuw', { name: ctx.name, kind: 'government', areas: [AREA] }),

@@ -114,7 +114,7 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'partiesCreated', 'sessions', 'signalDecisions', 'signals', 'tokens']);
+      ['account', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'follows', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'sessions', 'signalDecisions', 'signals', 'supports', 'tokens']);
     assert.deepEqual(b.signals.map((x) => [x.id, x.title, x.kind, x.status]), [[zedSignal.id, 'Geen moestuin voor kinderen', 'gap', 'open']]);
     assert.deepEqual(b.signalDecisions, []);
     assert.deepEqual(b.invitationsReceived, []);
@@ -123,7 +123,7 @@ describe('export and erasure through the API', () => {
     assert.deepEqual(b.account, {
       id: zedId, name: ZED.name, email: ZED.email, role: 'user', createdAt: b.account.createdAt, blocked: false, blockedAt: null,
       lastActiveAt: b.account.lastActiveAt, inactivityWarnedAt: null,
-      emailConfirmedAt: b.account.createdAt, lang: 'nl',
+      emailConfirmedAt: b.account.createdAt, lang: 'nl', digest: false,
     });
     assert.match(b.account.lastActiveAt, TIME);
     assert.deepEqual(b.emailLinks, []);

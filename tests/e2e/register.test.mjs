@@ -11,6 +11,7 @@ const BASES = ['contract', 'legitimate_interests', 'public_task'];
 // What the register must cover: the tables and the memory that hold data about people.
 const MUST = ['accounts', 'sessions', 'api_tokens', 'memberships', 'parties', 'activity', 'login_attempts', 'mail', 'cookies', 'email_links', 'issues',
   'signals', // issue 4, signals part
+  'supports', 'comments', 'follows_notifications', // issue 4, the voice of residents
 ];
 
 let k;

@@ -1,0 +1,557 @@
+/* The voice of residents in the API: supports (steun), comments (reacties)
+ * with replies and moderation, follows (volgen) of an issue, and the
+ * viewer's notifications (meldingen) and digest choice. The rules are the
+ * model's (model/voice.h, model/notify.h). */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../model/notify.h"
+#include "../model/voice.h"
+#include "api.h"
+#include "common.h"
+#include "routes.h"
+
+#define ALREADY_SUPPORTED "You support this issue already: one support per person. Withdraw it with DELETE .../supports/me."
+#define EDIT_CLOSED "A comment can be edited for 15 minutes after it was posted, and not once it is hidden; this one can no longer be edited."
+#define ALREADY_HIDDEN "This comment is hidden already."
+#define NOT_HIDDEN "This comment is not hidden."
+
+/* ---- supports ---- */
+
+static json_t *support_json(struct http_req *r, const char *issue_id, const struct support_state *st)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "count", json_integer(st->count));
+	json_object_set_new(o, "supportedByMe", json_boolean(st->mine));
+	json_t *links = json_object();
+	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/issues/%s/supports", issue_id)));
+	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", issue_id)));
+	json_object_set_new(o, "_links", links);
+	return o;
+}
+
+static void send_supports(struct http_req *r, int status)
+{
+	struct support_state st;
+	int rc = support_get(r->store, r->arena, &r->viewer, r->params[0], &st);
+	if (rc)
+		api_fail(r, rc);
+	else
+		api_send(r, status, support_json(r, r->params[0], &st));
+}
+
+void api_supports_get(struct http_req *r)
+{
+	send_supports(r, 200);
+}
+
+/* No body is needed; one that is sent must be an empty object. Answers
+ * and returns false otherwise. */
+static bool empty_body(struct http_req *r)
+{
+	if (!r->body_len)
+		return true;
+	json_t *body = api_write_body(r);
+	if (!body)
+		return false;
+	struct problems p = { 0 };
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v)
+		problems_add(&p, arena_strdup(r->arena, key), R_UNKNOWN_FIELD, 0);
+	json_decref(body);
+	if (p.n)
+		api_invalid(r, &p);
+	return p.n == 0;
+}
+
+void api_supports_create(struct http_req *r)
+{
+	if (!empty_body(r))
+		return;
+	int rc = support_add(r->store, r->arena, &r->viewer, r->params[0]);
+	if (rc == ERR_CONFLICT) {
+		api_error(r, 409, ALREADY_SUPPORTED);
+		return;
+	} else if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/supports/me", r->params[0]));
+	send_supports(r, 201);
+}
+
+void api_supports_me_delete(struct http_req *r)
+{
+	int rc = support_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	r->status = 204;
+	r->content_type = NULL;
+}
+
+/* ---- follows ---- */
+
+static void send_follow(struct http_req *r, int status, const char *since)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "following", json_true());
+	json_object_set_new(o, "since", api_str_or_null(since));
+	json_t *links = json_object();
+	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/issues/%s/follows/me", r->params[0])));
+	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", r->params[0])));
+	json_object_set_new(o, "_links", links);
+	api_send(r, status, o);
+}
+
+void api_follows_me_get(struct http_req *r)
+{
+	bool following;
+	const char *since;
+	int rc = follow_get(r->store, r->arena, &r->viewer, r->params[0], &following, &since);
+	if (!rc && !following)
+		rc = ERR_NOTFOUND;
+	if (rc)
+		api_fail(r, rc);
+	else
+		send_follow(r, 200, since);
+}
+
+void api_follows_me_put(struct http_req *r)
+{
+	bool created, following;
+	const char *since = NULL;
+	if (!empty_body(r))
+		return;
+	int rc = follow_add(r->store, r->arena, &r->viewer, r->params[0], &created);
+	if (!rc)
+		rc = follow_get(r->store, r->arena, &r->viewer, r->params[0], &following, &since);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	send_follow(r, created ? 201 : 200, since);
+}
+
+void api_follows_me_delete(struct http_req *r)
+{
+	int rc = follow_remove(r->store, r->arena, &r->viewer, r->params[0]);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	r->status = 204;
+	r->content_type = NULL;
+}
+
+/* ---- comments ---- */
+
+static json_t *comment_json(struct http_req *r, const char *issue_id, const struct comment *c)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(c->id));
+	json_object_set_new(o, "parentId", api_str_or_null(c->parent_id));
+	json_object_set_new(o, "authorName", api_str_or_null(c->author_name));
+	json_object_set_new(o, "body", api_str_or_null(c->body));
+	json_object_set_new(o, "createdAt", json_string(c->created_at));
+	json_object_set_new(o, "editedAt", api_str_or_null(c->edited_at));
+	if (c->hidden_at) {
+		json_t *h = json_object();
+		json_object_set_new(h, "at", json_string(c->hidden_at));
+		json_object_set_new(h, "reason", api_str_or_null(c->hidden_reason));
+		json_object_set_new(o, "hidden", h);
+	} else {
+		json_object_set_new(o, "hidden", json_null());
+	}
+	json_object_set_new(o, "editable", json_boolean(c->can_edit));
+	json_t *links = json_object();
+	const char *self = arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", issue_id, c->id);
+	json_object_set_new(links, "self", api_link(self));
+	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", issue_id)));
+	if (c->parent_id)
+		json_object_set_new(links, "parent", api_link(arena_printf(r->arena, "/api/v1/issues/%s/comments/%s",
+									   issue_id, c->parent_id)));
+	json_object_set_new(o, "_links", links);
+	return o;
+}
+
+void api_comments_list(struct http_req *r)
+{
+	static const char *const allowed[] = { "q", "limit", "cursor", NULL };
+	struct problems p = { 0 };
+	struct comment_filter f = { 0 };
+	api_check_query(r, allowed, &f.limit, &p);
+	f.q = http_query(r, "q");
+	f.cursor = http_query(r, "cursor");
+	struct comment *items;
+	size_t n;
+	const char *next;
+	int rc = comment_list(r->store, r->arena, &r->viewer, r->params[0], &f, &items, &n, &next, &p);
+	if (!rc && p.n)
+		rc = ERR_INVALID;
+	if (rc == ERR_INVALID) {
+		api_invalid(r, &p);
+		return;
+	} else if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, comment_json(r, r->params[0], &items[i]));
+	const char *keys[] = { "q", "limit" };
+	const char *values[] = { f.q, http_query(r, "limit") };
+	json_t *o = json_object();
+	json_object_set_new(o, "items", list);
+	const char *path = arena_printf(r->arena, "/api/v1/issues/%s/comments", r->params[0]);
+	json_object_set_new(o, "_links", api_list_links(r, path, keys, values, 2, next));
+	api_send(r, 200, o);
+}
+
+void api_comments_get(struct http_req *r)
+{
+	struct comment c;
+	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
+	if (rc)
+		api_fail(r, rc);
+	else
+		api_send(r, 200, comment_json(r, r->params[0], &c));
+}
+
+/* Reads "body" (and "parentId" for a new comment); every other field is a
+ * problem. */
+static void comment_fields(struct http_req *r, json_t *body, bool create, const char **text,
+			   const char **parent, struct problems *p)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v) {
+		const char *k = arena_strdup(r->arena, key);
+		if (!strcmp(k, "body"))
+			*text = api_string(r, v, k, p);
+		else if (create && !strcmp(k, "parentId"))
+			*parent = api_string(r, v, k, p);
+		else if (!strcmp(k, "id") || !strcmp(k, "authorName") || !strcmp(k, "createdAt") ||
+			 !strcmp(k, "editedAt") || !strcmp(k, "hidden") || !strcmp(k, "editable") ||
+			 !strcmp(k, "_links") || !strcmp(k, "parentId"))
+			problems_add(p, k, R_READ_ONLY, 0);
+		else
+			problems_add(p, k, R_UNKNOWN_FIELD, 0);
+	}
+}
+
+void api_comments_create(struct http_req *r)
+{
+	json_t *body = api_write_body(r);
+	if (!body)
+		return;
+	const char *text = NULL, *parent = NULL;
+	struct problems p = { 0 };
+	comment_fields(r, body, true, &text, &parent, &p);
+	json_decref(body);
+	struct comment c;
+	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], parent, text, &c, &p);
+	if (rc == ERR_INVALID) {
+		api_invalid(r, &p);
+		return;
+	} else if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", r->params[0], c.id));
+	api_send(r, 201, comment_json(r, r->params[0], &c));
+}
+
+void api_comments_patch(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return;
+	}
+	struct comment c;
+	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	json_t *body = api_body_object(r);
+	if (!body)
+		return;
+	const char *text = NULL;
+	bool change = json_object_get(body, "body") != NULL;
+	struct problems p = { 0 };
+	comment_fields(r, body, false, &text, NULL, &p);
+	json_decref(body);
+	if (change)
+		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], r->params[1], text, &p);
+	else if (p.n)
+		rc = ERR_INVALID;
+	if (!rc)
+		rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
+	if (rc == ERR_INVALID)
+		api_invalid(r, &p);
+	else if (rc == ERR_CONFLICT)
+		api_error(r, 409, EDIT_CLOSED);
+	else if (rc)
+		api_fail(r, rc);
+	else
+		api_send(r, 200, comment_json(r, r->params[0], &c));
+}
+
+void api_comments_moderate(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return;
+	}
+	json_t *body = api_body_object(r);
+	if (!body)
+		return;
+	const char *reason = NULL;
+	struct problems p = { 0 };
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v) {
+		const char *k = arena_strdup(r->arena, key);
+		if (!strcmp(k, "reason"))
+			reason = api_string(r, v, k, &p);
+		else
+			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
+	}
+	json_decref(body);
+	int rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], r->params[1], reason, &p);
+	struct comment c;
+	if (!rc)
+		rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
+	if (rc == ERR_INVALID)
+		api_invalid(r, &p);
+	else if (rc == ERR_CONFLICT)
+		api_error(r, 409, ALREADY_HIDDEN);
+	else if (rc)
+		api_fail(r, rc);
+	else
+		api_send(r, 201, comment_json(r, r->params[0], &c));
+}
+
+void api_comments_unmoderate(struct http_req *r)
+{
+	int rc = comment_unhide(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
+	if (rc == ERR_CONFLICT) {
+		api_error(r, 409, NOT_HIDDEN);
+		return;
+	} else if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	r->status = 204;
+	r->content_type = NULL;
+}
+
+/* ---- notifications ---- */
+
+static json_t *notification_json(struct http_req *r, const struct notification *nt)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(nt->id));
+	json_object_set_new(o, "event", json_string(nt->event));
+	json_object_set_new(o, "issueId", api_str_or_null(nt->issue_id));
+	json_object_set_new(o, "issueTitle", api_str_or_null(nt->issue_title));
+	json_object_set_new(o, "objectId", api_str_or_null(nt->object_id));
+	json_object_set_new(o, "actorName", api_str_or_null(nt->actor_name));
+	json_object_set_new(o, "text", json_string(arena_printf(r->arena,
+		notification_sentence_format(nt->event, LANG_EN),
+		nt->actor_name ? nt->actor_name : "Someone", nt->issue_title ? nt->issue_title : "?")));
+	json_object_set_new(o, "createdAt", json_string(nt->created_at));
+	json_object_set_new(o, "read", json_boolean(nt->read_at != NULL));
+	json_object_set_new(o, "readAt", api_str_or_null(nt->read_at));
+	json_t *links = json_object();
+	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/users/me/notifications/%s", nt->id)));
+	if (nt->issue_id)
+		json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", nt->issue_id)));
+	json_object_set_new(o, "_links", links);
+	return o;
+}
+
+void api_notifications_list(struct http_req *r)
+{
+	static const char *const allowed[] = { "unread", "q", "limit", "cursor", NULL };
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return;
+	}
+	struct problems p = { 0 };
+	struct notification_filter f = { 0 };
+	api_check_query(r, allowed, &f.limit, &p);
+	const char *unread = http_query(r, "unread");
+	if (unread && strcmp(unread, "true") && strcmp(unread, "false"))
+		problems_add(&p, "unread", R_NOT_ONE_OF, 0);
+	f.unread = unread && !strcmp(unread, "true");
+	f.cursor = http_query(r, "cursor");
+	f.q = http_query(r, "q");
+	struct notification *items;
+	size_t n;
+	const char *next;
+	long long count = 0;
+	int rc = notification_list(r->store, r->arena, &r->viewer, &f, &items, &n, &next, &p);
+	if (!rc && p.n)
+		rc = ERR_INVALID;
+	if (!rc)
+		rc = notification_unread(r->store, &r->viewer, &count);
+	if (rc == ERR_INVALID) {
+		api_invalid(r, &p);
+		return;
+	} else if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, notification_json(r, &items[i]));
+	const char *keys[] = { "unread", "q", "limit" };
+	const char *values[] = { unread, f.q, http_query(r, "limit") };
+	json_t *o = json_object();
+	json_object_set_new(o, "unreadCount", json_integer(count));
+	json_object_set_new(o, "items", list);
+	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/users/me/notifications", keys, values, 3, next));
+	api_send(r, 200, o);
+}
+
+/* Reads {"read": true|false}; every other field is a problem. */
+static bool read_flag(struct http_req *r, bool *read)
+{
+	json_t *body = api_body_object(r);
+	if (!body)
+		return false;
+	struct problems p = { 0 };
+	bool seen = false;
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v) {
+		const char *k = arena_strdup(r->arena, key);
+		if (!strcmp(k, "read")) {
+			seen = true;
+			if (json_is_boolean(v))
+				*read = json_is_true(v);
+			else
+				problems_add(&p, k, R_WRONG_TYPE, 0);
+		} else {
+			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
+		}
+	}
+	json_decref(body);
+	if (!seen && !p.n)
+		problems_add(&p, "read", R_REQUIRED, 0);
+	if (p.n)
+		api_invalid(r, &p);
+	return p.n == 0;
+}
+
+void api_notifications_patch_all(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return;
+	}
+	bool read = true;
+	if (!read_flag(r, &read))
+		return;
+	if (!read) {
+		struct problems p = { 0 };
+		problems_add(&p, "read", R_NOT_ONE_OF, 0);
+		api_invalid(r, &p);
+		return;
+	}
+	int changed = 0;
+	int rc = notification_mark_all(r->store, &r->viewer, &changed);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	json_t *o = json_object();
+	json_object_set_new(o, "marked", json_integer(changed));
+	json_object_set_new(o, "unreadCount", json_integer(0));
+	json_t *links = json_object();
+	json_object_set_new(links, "self", api_link("/api/v1/users/me/notifications"));
+	json_object_set_new(o, "_links", links);
+	api_send(r, 200, o);
+}
+
+void api_notifications_patch(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return;
+	}
+	bool read = true;
+	if (!read_flag(r, &read))
+		return;
+	int rc = notification_mark(r->store, &r->viewer, r->params[0], read);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	/* the answer is the notification as it is now */
+	struct notification_filter f = { .limit = 100 };
+	struct notification *items;
+	size_t n;
+	const char *next;
+	struct problems p = { 0 };
+	for (;;) {
+		rc = notification_list(r->store, r->arena, &r->viewer, &f, &items, &n, &next, &p);
+		if (rc)
+			break;
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(items[i].id, r->params[0])) {
+				api_send(r, 200, notification_json(r, &items[i]));
+				return;
+			}
+		if (!next)
+			break;
+		f.cursor = next;
+	}
+	api_fail(r, rc ? rc : ERR_NOTFOUND);
+}
+
+/* PATCH /api/v1/users/me: the person's own choices; now the digest. */
+void api_users_me_patch(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		api_fail(r, ERR_AUTH);
+		return;
+	}
+	json_t *body = api_body_object(r);
+	if (!body)
+		return;
+	struct problems p = { 0 };
+	int digest = -1;
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v) {
+		const char *k = arena_strdup(r->arena, key);
+		if (!strcmp(k, "digest")) {
+			if (json_is_boolean(v))
+				digest = json_is_true(v);
+			else
+				problems_add(&p, k, R_WRONG_TYPE, 0);
+		} else if (!strcmp(k, "id") || !strcmp(k, "email") || !strcmp(k, "role") ||
+			   !strcmp(k, "createdAt") || !strcmp(k, "memberships") || !strcmp(k, "_links")) {
+			problems_add(&p, k, R_READ_ONLY, 0);
+		} else {
+			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
+		}
+	}
+	json_decref(body);
+	if (p.n) {
+		api_invalid(r, &p);
+		return;
+	}
+	int rc = digest >= 0 ? notification_digest_set(r->store, &r->viewer, digest) : 0;
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	api_users_me(r);
+}

@@ -1,0 +1,527 @@
+/* Supports, follows and comments on an issue; see voice.h. */
+#include "voice.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "notify.h"
+
+/* SQL: whether the user ?2 coordinates the issue's area (i.area_code) or an
+ * area around it: perm.c's W_COORDINATOR for an issue. */
+#define ISSUE_COORDINATED \
+	"EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"   JOIN areas ia ON ia.code = i.area_code WHERE ca.user_id = ?2 AND ia.path LIKE c.path || '%')"
+
+int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, const char *issue_id,
+		struct voice_issue *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT i.id, i.title, i.area_code, " ISSUE_COORDINATED " FROM issues i WHERE i.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, issue_id);
+	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+		out->title = arena_strdup(a, store_text(st, 1));
+		out->area_code = arena_strdup(a, store_text(st, 2));
+		out->coordinated = store_int(st, 3) != 0;
+		rc = 0;
+	} else {
+		rc = rc == STORE_DONE ? ERR_NOTFOUND : rc;
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* Runs one statement with the issue ?1 and the user ?2, on c. */
+static int run2(struct store_conn *c, const char *sql, const char *issue_id, const char *user_id,
+		const char *now)
+{
+	struct store_stmt *st = store_prepare(c, sql);
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, issue_id);
+	store_bind_str(st, 2, user_id);
+	if (now)
+		store_bind_str(st, 3, now);
+	return store_run(st);
+}
+
+static const char follow_sql[] =
+	"INSERT INTO follows (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (issue_id, user_id) DO NOTHING";
+
+/* ---- support ---- */
+
+int support_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		struct support_state *out)
+{
+	memset(out, 0, sizeof *out);
+	struct voice_issue is;
+	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
+	if (rc)
+		return rc;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT i.supporters, (SELECT created_at FROM supports WHERE issue_id = i.id AND user_id = ?2)"
+		" FROM issues i WHERE i.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
+	rc = store_step(st) == STORE_ROW ? 0 : ERR_DB;
+	if (!rc) {
+		out->count = store_int(st, 0);
+		out->mine = !store_is_null(st, 1);
+		out->since = out->mine ? arena_strdup(a, store_text(st, 1)) : NULL;
+	}
+	store_reset(st);
+	return rc;
+}
+
+int support_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
+{
+	int rc = perm_check(v, OBJ_SUPPORT, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct voice_issue is;
+	rc = voice_issue(c, a, v, issue_id, &is);
+	if (!rc)
+		rc = run2(c, "INSERT INTO supports (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)",
+			  is.id, v->user_id, now);
+	if (!rc)
+		rc = run2(c, "UPDATE issues SET supporters = supporters + 1 WHERE id = ?1 AND ?2 IS NOT NULL",
+			  is.id, v->user_id, NULL);
+	if (!rc)
+		rc = run2(c, follow_sql, is.id, v->user_id, now);
+	/* the log says an issue gained a supporter, not who: supports are personal */
+	if (!rc)
+		rc = activity_add(c, NULL, "support", "issue", is.id, "supporters");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct voice_issue is;
+	int rc = voice_issue(c, a, v, issue_id, &is);
+	if (!rc) {
+		struct perm_target t = { .owner_id = v->user_id };
+		rc = perm_check(v, OBJ_SUPPORT, ACT_DELETE, &t);
+	}
+	if (!rc)
+		rc = run2(c, "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", is.id, v->user_id, NULL);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
+	if (!rc)
+		rc = run2(c, "UPDATE issues SET supporters = max(supporters - 1, 0) WHERE id = ?1 AND ?2 IS NOT NULL",
+			  is.id, v->user_id, NULL);
+	if (!rc)
+		rc = activity_add(c, NULL, "withdraw_support", "issue", is.id, "supporters");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+/* ---- follow ---- */
+
+int follow_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+	       bool *following, const char **since)
+{
+	*following = false;
+	if (since)
+		*since = NULL;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct voice_issue is;
+	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
+	if (rc)
+		return rc;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT created_at FROM follows WHERE issue_id = ?1 AND user_id = ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 2, v->user_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*following = true;
+		if (since)
+			*since = arena_strdup(a, store_text(st, 0));
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int follow_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+	       bool *created)
+{
+	*created = false;
+	int rc = perm_check(v, OBJ_FOLLOW, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct voice_issue is;
+	rc = voice_issue(c, a, v, issue_id, &is);
+	if (!rc)
+		rc = run2(c, follow_sql, is.id, v->user_id, now);
+	*created = !rc && store_changes(c) > 0;
+	/* following is personal: the log has no entry of it */
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int follow_remove(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct voice_issue is;
+	int rc = voice_issue(c, a, v, issue_id, &is);
+	if (!rc) {
+		struct perm_target t = { .owner_id = v->user_id };
+		rc = perm_check(v, OBJ_FOLLOW, ACT_DELETE, &t);
+	}
+	if (!rc)
+		rc = run2(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", is.id, v->user_id, NULL);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+/* ---- comments ---- */
+
+#define COMMENT_COLS \
+	"c.id, c.parent_id, c.author_id, u.name, c.body, c.created_at, c.edited_at, c.hidden_at," \
+	" c.hidden_reason"
+
+/* Whether a comment made at created_at may still be edited at now. */
+static bool in_window(const char *created_at, time_t now)
+{
+	time_t t;
+	if (!created_at || !time_parse(created_at, strlen(created_at), &t))
+		return false;
+	return now - t <= COMMENT_EDIT_MINUTES * 60;
+}
+
+static void read_comment(struct store_stmt *st, struct arena *a, const struct viewer *v,
+			 const struct voice_issue *is, struct comment *out)
+{
+	memset(out, 0, sizeof *out);
+	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+	out->parent_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
+	out->author_id = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
+	out->author_name = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+	out->created_at = arena_strdup(a, store_text(st, 5));
+	out->edited_at = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	out->hidden_at = store_is_null(st, 7) ? NULL : arena_strdup(a, store_text(st, 7));
+	out->hidden_reason = store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8));
+	bool mine = v && v->authenticated && out->author_id && strcmp(out->author_id, v->user_id) == 0;
+	out->body = !out->hidden_at || mine ? arena_strdup(a, store_text(st, 4)) : NULL;
+	struct perm_target t = { .owner_id = out->author_id, .is_public = true, .coordinated = is->coordinated };
+	out->can_edit = !out->hidden_at && perm_can(v, OBJ_COMMENT, ACT_UPDATE, &t) &&
+			in_window(out->created_at, time(NULL));
+	bool moderator = perm_can(v, OBJ_COMMENT, ACT_DELETE, &t);
+	out->can_hide = !out->hidden_at && moderator;
+	out->can_unhide = out->hidden_at && moderator;
+}
+
+int comment_list(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		 const struct comment_filter *f, struct comment **items, size_t *n, const char **next,
+		 struct problems *p)
+{
+	*items = NULL;
+	*n = 0;
+	*next = NULL;
+	struct voice_issue is;
+	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
+	if (rc)
+		return rc;
+	int limit = f->limit > 0 ? f->limit : 20;
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (f->q)
+		valid_text(p, "q", f->q, false, 200, false);
+	if (p->n)
+		return ERR_INVALID;
+	/* ?3 the cursor, ?4 the threads wanted + 1, ?5 the search (LIKE) */
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"WITH top AS (SELECT t.seq FROM comments t WHERE t.issue_id = ?1 AND t.parent_id IS NULL"
+		"   AND (?3 IS NULL OR t.seq > (SELECT seq FROM comments WHERE id = ?3))"
+		"   AND (?5 IS NULL OR EXISTS (SELECT 1 FROM comments x WHERE (x.id = t.id OR x.parent_id = t.id)"
+		"     AND x.hidden_at IS NULL AND x.body LIKE ?5 ESCAPE '\\'))"
+		"   ORDER BY t.seq LIMIT ?4)"
+		" SELECT " COMMENT_COLS ", coalesce(p.seq, c.seq) AS thread"
+		" FROM comments c LEFT JOIN comments p ON p.id = c.parent_id LEFT JOIN users u ON u.id = c.author_id"
+		" WHERE c.issue_id = ?1 AND coalesce(p.seq, c.seq) IN (SELECT seq FROM top)"
+		" ORDER BY thread, c.seq");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
+	store_bind_str(st, 3, f->cursor);
+	store_bind_int(st, 4, limit + 1);
+	store_bind_str(st, 5, store_like_contains(a, f->q));
+	size_t cap = 64, count = 0;
+	struct comment *list = arena_alloc(a, sizeof *list * cap);
+	int threads = 0;
+	long long thread = -1;
+	size_t replies = 0;
+	const char *last_top = NULL;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		long long t = store_int(st, 9);
+		if (t != thread) {
+			if (threads == limit) {
+				*next = last_top;
+				break;
+			}
+			threads++;
+			thread = t;
+			replies = 0;
+		} else if (++replies > COMMENT_REPLIES_MAX) {
+			continue;
+		}
+		if (count == cap) {
+			struct comment *bigger = arena_alloc(a, sizeof *list * cap * 2);
+			memcpy(bigger, list, sizeof *list * cap);
+			list = bigger;
+			cap *= 2;
+		}
+		read_comment(st, a, v, &is, &list[count]);
+		if (!list[count].parent_id)
+			last_top = arena_strdup(a, list[count].id);
+		count++;
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+static int get_on(struct store_conn *c, struct arena *a, const struct viewer *v,
+		  const struct voice_issue *is, const char *comment_id, struct comment *out)
+{
+	if (!comment_id || !uuid_valid(comment_id, strlen(comment_id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT " COMMENT_COLS " FROM comments c LEFT JOIN users u ON u.id = c.author_id"
+		" WHERE c.id = ?1 AND c.issue_id = ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, comment_id);
+	store_bind_str(st, 2, is->id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		read_comment(st, a, v, is, out);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+}
+
+int comment_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		const char *comment_id, struct comment *out)
+{
+	struct voice_issue is;
+	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
+	return rc ? rc : get_on(store_reader(s), a, v, &is, comment_id, out);
+}
+
+int comment_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		const char *parent_id, const char *body, struct comment *out, struct problems *p)
+{
+	int rc = perm_check(v, OBJ_COMMENT, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	struct voice_issue is;
+	rc = voice_issue(store_reader(s), a, v, issue_id, &is);
+	if (rc)
+		return rc;
+	valid_text(p, "body", body, true, COMMENT_BODY_MAX, true);
+	if (parent_id && *parent_id && !uuid_valid(parent_id, strlen(parent_id)))
+		problems_add(p, "parentId", R_BAD_FORMAT, 0);
+	if (p->n)
+		return ERR_INVALID;
+	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	uuid7_new(id);
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	const char *parent = NULL;
+	rc = 0;
+	if (parent_id && *parent_id) {
+		/* a reply to a reply joins the thread of the comment at its top */
+		struct comment pc;
+		rc = get_on(c, a, v, &is, parent_id, &pc);
+		if (rc == ERR_NOTFOUND) {
+			problems_add(p, "parentId", R_NOT_ONE_OF, 0);
+			rc = ERR_INVALID;
+		} else if (!rc) {
+			parent = arena_strdup(a, pc.parent_id ? pc.parent_id : pc.id);
+		}
+	}
+	struct store_stmt *st = rc ? NULL : store_prepare(c,
+		"INSERT INTO comments (id, issue_id, parent_id, author_id, body, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (!rc && !st)
+		rc = ERR_DB;
+	if (st) {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, is.id);
+		store_bind_str(st, 3, parent);
+		store_bind_str(st, 4, v->user_id);
+		store_bind_str(st, 5, body);
+		store_bind_str(st, 6, now);
+		rc = store_run(st);
+	}
+	if (!rc)
+		rc = run2(c, follow_sql, is.id, v->user_id, now);
+	if (!rc)
+		rc = activity_add(c, v, "comment", "issue", is.id, "comments");
+	if (!rc)
+		rc = notify_followers(c, v, is.id, "comment", id);
+	if (!rc && out)
+		rc = get_on(c, a, v, &is, id, out);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		 const char *comment_id, const char *body, struct problems *p)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct voice_issue is;
+	struct comment cm;
+	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
+	if (!rc)
+		rc = get_on(store_reader(s), a, v, &is, comment_id, &cm);
+	if (rc)
+		return rc;
+	struct perm_target t = { .owner_id = cm.author_id, .is_public = true };
+	rc = perm_check(v, OBJ_COMMENT, ACT_UPDATE, &t);
+	if (rc)
+		return rc;
+	if (cm.hidden_at || !in_window(cm.created_at, time(NULL)))
+		return ERR_CONFLICT;
+	if (!valid_text(p, "body", body, true, COMMENT_BODY_MAX, true) || p->n)
+		return ERR_INVALID;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	rc = ERR_DB;
+	/* the window is checked again on the writer: the moment counts */
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND hidden_at IS NULL");
+	if (st) {
+		store_bind_str(st, 1, cm.id);
+		store_bind_str(st, 2, body);
+		store_bind_str(st, 3, now);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_CONFLICT;
+	}
+	if (!rc)
+		rc = activity_add(c, v, "edit_comment", "issue", is.id, "comments");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+/* The comment as a moderator acts on it: 401, 404 or 403 first. */
+static int moderated(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		     const char *comment_id, struct voice_issue *is, struct comment *cm)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	int rc = voice_issue(store_reader(s), a, v, issue_id, is);
+	if (!rc)
+		rc = get_on(store_reader(s), a, v, is, comment_id, cm);
+	if (rc)
+		return rc;
+	struct perm_target t = { .owner_id = cm->author_id, .is_public = true, .coordinated = is->coordinated };
+	return perm_check(v, OBJ_COMMENT, ACT_DELETE, &t);
+}
+
+static int set_hidden(struct store *s, const struct viewer *v, const char *issue_id, const char *comment_id,
+		      const char *reason)
+{
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, reason
+		? "UPDATE comments SET hidden_at = ?2, hidden_by = ?3, hidden_reason = ?4 WHERE id = ?1 AND hidden_at IS NULL"
+		: "UPDATE comments SET hidden_at = NULL, hidden_by = NULL, hidden_reason = NULL"
+		  " WHERE id = ?1 AND hidden_at IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL");
+	if (st) {
+		store_bind_str(st, 1, comment_id);
+		store_bind_str(st, 2, now);
+		store_bind_str(st, 3, v->user_id);
+		if (reason)
+			store_bind_str(st, 4, reason);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_CONFLICT;
+	}
+	if (!rc)
+		rc = activity_add(c, v, reason ? "hide_comment" : "unhide_comment", "issue", issue_id, "comments");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int comment_hide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		 const char *comment_id, const char *reason, struct problems *p)
+{
+	struct voice_issue is;
+	struct comment cm;
+	int rc = moderated(s, a, v, issue_id, comment_id, &is, &cm);
+	if (rc)
+		return rc;
+	if (!valid_text(p, "reason", reason, true, COMMENT_REASON_MAX, false) || p->n)
+		return ERR_INVALID;
+	if (cm.hidden_at)
+		return ERR_CONFLICT;
+	return set_hidden(s, v, is.id, cm.id, reason);
+}
+
+int comment_unhide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		   const char *comment_id)
+{
+	struct voice_issue is;
+	struct comment cm;
+	int rc = moderated(s, a, v, issue_id, comment_id, &is, &cm);
+	return rc ? rc : set_hidden(s, v, is.id, cm.id, NULL);
+}
