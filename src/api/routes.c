@@ -26,6 +26,14 @@ const struct http_route api_routes[] = {
 	{ HM_POST, "/api/v1/parties/{id}/invitations", api_invitations_create, RF_API },
 	{ HM_GET, "/api/v1/parties/{id}/invitations/{invitationId}", api_invitations_get, RF_API },
 	{ HM_DELETE, "/api/v1/parties/{id}/invitations/{invitationId}", api_invitations_delete, RF_API },
+	/* issue 4, issues core (helper 1) */
+	{ HM_GET, "/api/v1/issues", api_issues_list, RF_API | RF_CACHE },
+	{ HM_POST, "/api/v1/issues", api_issues_create, RF_API },
+	{ HM_GET, "/api/v1/issues/{id}", api_issues_get, RF_API | RF_CACHE },
+	{ HM_PATCH, "/api/v1/issues/{id}", api_issues_patch, RF_API },
+	{ HM_GET, "/api/v1/issues/{id}/status-changes", api_issue_status_list, RF_API | RF_CACHE },
+	{ HM_POST, "/api/v1/issues/{id}/status-changes", api_issue_status_create, RF_API },
+	/* end of issues core */
 	{ HM_POST, "/api/v1/invitation-acceptances", api_invitation_accept, RF_API },
 	{ HM_GET, "/api/v1/activity", api_activity_list, RF_API },
 	{ HM_GET, "/api/v1/users/me", api_users_me, RF_API },

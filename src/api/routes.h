@@ -17,6 +17,13 @@ void api_parties_get(struct http_req *r);
 void api_parties_create(struct http_req *r);
 void api_parties_patch(struct http_req *r);
 void api_parties_delete(struct http_req *r);
+/* issue 4, issues core (helper 1) */
+void api_issues_list(struct http_req *r);
+void api_issues_create(struct http_req *r);
+void api_issues_get(struct http_req *r);
+void api_issues_patch(struct http_req *r);
+void api_issue_status_list(struct http_req *r);
+void api_issue_status_create(struct http_req *r);
 void api_members_list(struct http_req *r);
 void api_members_get(struct http_req *r);
 void api_members_add(struct http_req *r);

@@ -1,16 +1,796 @@
 #include "issue.h"
 
-#include "../base/err.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-/* The issues themselves are not built yet. */
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "notify.h"
+
+const struct enum_entry issue_statuses[ISSUE_STATUS_COUNT] = {
+	[ISSUE_SIGNALLED] = { "signalled", { "Gesignaleerd", "Signalled" } },
+	[ISSUE_FORMULATED] = { "formulated", { "Geformuleerd", "Formulated" } },
+	[ISSUE_ON_AGENDA] = { "on_agenda", { "Op de agenda", "On the agenda" } },
+	[ISSUE_IN_PROGRESS] = { "in_progress", { "In uitvoering", "In progress" } },
+	[ISSUE_CLOSED] = { "closed", { "Afgerond", "Closed" } },
+	[ISSUE_ARCHIVED] = { "archived", { "Gearchiveerd", "Archived" } },
+};
+
+unsigned issue_moves(enum issue_status from)
+{
+	if (from == ISSUE_ARCHIVED || from >= ISSUE_STATUS_COUNT)
+		return 0;
+	unsigned m = 1u << ISSUE_ARCHIVED;
+	if (from < ISSUE_CLOSED)
+		m |= 1u << (from + 1); /* a step forward */
+	if (from > ISSUE_FORMULATED)
+		m |= 1u << (from - 1); /* a step back, never to signalled */
+	return m;
+}
+
+const char *const issue_sorts[ISORT_COUNT] = {
+	[ISORT_CREATED_DESC] = "-createdAt",
+	[ISORT_CREATED] = "createdAt",
+	[ISORT_CHANGED_DESC] = "-statusChangedAt",
+};
+
+bool issue_sort_parse(const char *name, enum issue_sort *out)
+{
+	*out = ISORT_CREATED_DESC;
+	if (!name)
+		return true;
+	for (int i = 0; i < ISORT_COUNT; i++)
+		if (strcmp(issue_sorts[i], name) == 0) {
+			*out = (enum issue_sort)i;
+			return true;
+		}
+	return false;
+}
+
+#define ISSUE_COLS \
+	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id, p.name," \
+	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at"
+#define ISSUE_FROM \
+	"issues i JOIN areas ar ON ar.code = i.area_code LEFT JOIN parties p ON p.id = i.owner_party_id"
+
+static const char *dup_or_null(struct arena *a, struct store_stmt *st, int col)
+{
+	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
+}
+
+static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
+{
+	memset(out, 0, sizeof *out);
+	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+	out->title = arena_strdup(a, store_text(st, 1));
+	out->summary = arena_strdup(a, store_text(st, 2));
+	out->description = arena_strdup(a, store_text(st, 3));
+	out->area = arena_strdup(a, store_text(st, 4));
+	out->area_name = arena_strdup(a, store_text(st, 5));
+	out->owner_party = dup_or_null(a, st, 6);
+	out->owner_name = dup_or_null(a, st, 7);
+	out->status = arena_strdup(a, store_text(st, 8));
+	out->supporters = store_int(st, 9);
+	out->created_by = dup_or_null(a, st, 10);
+	out->created_at = arena_strdup(a, store_text(st, 11));
+	out->updated_at = arena_strdup(a, store_text(st, 12));
+	out->status_changed_at = arena_strdup(a, store_text(st, 13));
+}
+
+static int read_groups(struct store_conn *c, struct arena *a, struct issue *is)
+{
+	struct store_stmt *st = store_prepare(c,
+		"SELECT target_group FROM issue_target_groups WHERE issue_id = ?1 ORDER BY target_group");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, is->id);
+	const char **v = arena_alloc(a, sizeof *v * (ISSUE_GROUPS_MAX + 1));
+	size_t n = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && n < ISSUE_GROUPS_MAX)
+		v[n++] = arena_strdup(a, store_text(st, 0));
+	store_reset(st);
+	is->target_groups.v = v;
+	is->target_groups.n = n;
+	return rc < 0 ? rc : 0;
+}
+
+/* Whether the viewer coordinates the area (or an area around it). */
+static int area_coordinated(struct store_conn *c, const struct viewer *v, const char *code,
+			    bool *out)
+{
+	*out = false;
+	if (!v || !v->authenticated || !v->user_id[0])
+		return 0;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
+		" JOIN areas a ON a.code = ?1 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, code);
+	store_bind_str(st, 2, v->user_id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		*out = store_int(st, 0) != 0;
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* The viewer's relation to an issue with this owner and area. */
+static int relation(struct store_conn *c, const struct viewer *v, const char *owner,
+		    const char *area, struct perm_target *t)
+{
+	memset(t, 0, sizeof *t);
+	t->is_public = true;
+	bool ignored;
+	int rc = 0;
+	if (owner)
+		rc = party_relation(c, v, owner, &t->member, &ignored);
+	if (!rc)
+		rc = area_coordinated(c, v, area, &t->coordinated);
+	return rc;
+}
+
+bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object obj,
+	       enum perm_action act)
+{
+	struct perm_target t = { NULL, true, is->member, is->coordinated };
+	return perm_can(v, obj, act, &t);
+}
+
+static int get_on(struct store_conn *c, struct arena *a, const char *id, struct issue *out)
+{
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(c, "SELECT " ISSUE_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_row(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	if (!rc)
+		rc = read_groups(c, a, out);
+	return rc;
+}
+
+int issue_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	      struct issue *out)
+{
+	struct store_conn *c = store_reader(s);
+	int rc = get_on(c, a, id, out);
+	struct perm_target t;
+	if (!rc)
+		rc = relation(c, v, out->owner_party, out->area, &t);
+	if (!rc) {
+		out->member = t.member;
+		out->coordinated = t.coordinated;
+	}
+	return rc;
+}
+
+/* Trims a text field; an empty one becomes NULL. */
+static const char *clean(struct arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *t = text_trim(a, s, strlen(s));
+	return *t ? t : NULL;
+}
+
+/* Trims and lower-cases the labels, drops empty ones and repeats. */
+static struct strlist clean_groups(struct arena *a, const struct strlist *in)
+{
+	struct strlist out = { arena_alloc(a, sizeof(char *) * (in->n + 1)), 0 };
+	for (size_t i = 0; i < in->n; i++) {
+		char *t = in->v[i] ? text_trim(a, in->v[i], strlen(in->v[i])) : NULL;
+		if (!t || !*t)
+			continue;
+		for (char *c = t; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+		bool seen = false;
+		for (size_t j = 0; j < out.n && !seen; j++)
+			seen = strcmp(out.v[j], t) == 0;
+		if (!seen)
+			out.v[out.n++] = t;
+	}
+	return out;
+}
+
+/* Whether the area (what = "area") or the party with this key exists. */
+static int exists(struct store_conn *c, const char *what, const char *key, bool *out);
+
+/* Cleans the input into out and lists every problem. */
+static int validate(struct store_conn *c, struct arena *a, const struct issue_input *in,
+		    struct issue_input *out, bool creating, struct problems *p)
+{
+	out->title = clean(a, in->title);
+	out->summary = clean(a, in->summary);
+	out->description = in->description ? text_trim(a, in->description, strlen(in->description)) : "";
+	out->area = clean(a, in->area);
+	out->owner_party = clean(a, in->owner_party);
+	out->target_groups = clean_groups(a, &in->target_groups);
+	out->status = clean(a, in->status);
+
+	valid_text(p, "title", out->title, true, ISSUE_TITLE_MAX, false);
+	valid_text(p, "summary", out->summary, true, ISSUE_SUMMARY_MAX, true);
+	valid_text(p, "description", out->description, false, ISSUE_DESCRIPTION_MAX, true);
+	int rc;
+	bool found;
+	if (!out->area) {
+		problems_add(p, "area", R_CHOOSE, 0);
+	} else if (!text_utf8_valid(out->area, strlen(out->area))) {
+		problems_add(p, "area", R_UNKNOWN_AREA, 0);
+	} else {
+		if ((rc = exists(c, "area", out->area, &found)))
+			return rc;
+		if (!found)
+			problems_add(p, "area", R_UNKNOWN_AREA, 0);
+	}
+	if (!out->owner_party) {
+		problems_add(p, "ownerParty", R_CHOOSE, 0);
+	} else {
+		found = false;
+		if (uuid_valid(out->owner_party, strlen(out->owner_party)) &&
+		    (rc = exists(c, "party", out->owner_party, &found)))
+			return rc;
+		if (!found)
+			problems_add(p, "ownerParty", R_NOT_ONE_OF, 0);
+	}
+	if (out->target_groups.n > ISSUE_GROUPS_MAX) {
+		problems_add(p, "targetGroups", R_TOO_MANY, ISSUE_GROUPS_MAX);
+	} else {
+		for (size_t i = 0; i < out->target_groups.n; i++)
+			if (!valid_text(p, "targetGroups", out->target_groups.v[i], true, ISSUE_GROUP_MAX, false))
+				break;
+	}
+	if (creating) {
+		if (!out->status)
+			out->status = "formulated";
+		else if (strcmp(out->status, "formulated") && strcmp(out->status, "signalled"))
+			problems_add(p, "status", R_NOT_ONE_OF, 0);
+	}
+	return 0;
+}
+
+static int exists(struct store_conn *c, const char *what, const char *key, bool *out)
+{
+	struct store_stmt *st = store_prepare(c, strcmp(what, "area") == 0
+		? "SELECT 1 FROM areas WHERE code = ?1" : "SELECT 1 FROM parties WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, key);
+	int rc = store_step(st);
+	*out = rc == STORE_ROW;
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* Writes the target groups and the search entry, after the issue's row. */
+static int write_children(struct store_conn *c, const char *id, const struct issue_input *in)
+{
+	int rc = 0;
+	struct store_stmt *st;
+	const char *const clear[] = {
+		"DELETE FROM issue_target_groups WHERE issue_id = ?1",
+		"DELETE FROM issue_search WHERE rowid = (SELECT seq FROM issues WHERE id = ?1)",
+	};
+	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
+		if (!(st = store_prepare(c, clear[i])))
+			return ERR_DB;
+		store_bind_str(st, 1, id);
+		rc = store_run(st);
+	}
+	if (!rc && !(st = store_prepare(c,
+		"INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)")))
+		return ERR_DB;
+	for (size_t i = 0; !rc && i < in->target_groups.n; i++) {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, in->target_groups.v[i]);
+		rc = store_run(st);
+	}
+	if (rc)
+		return rc;
+	if (!(st = store_prepare(c,
+		"INSERT INTO issue_search (rowid, title, summary, description)"
+		" VALUES ((SELECT seq FROM issues WHERE id = ?1), ?2, ?3, ?4)")))
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, in->title);
+	store_bind_str(st, 3, in->summary);
+	store_bind_str(st, 4, in->description);
+	return store_run(st);
+}
+
+static int add_transition(struct store_conn *c, const struct viewer *v, const char *issue_id,
+			  const char *from, const char *to, const char *reason, const char *at,
+			  char tid[UUID_STRLEN + 1])
+{
+	uuid7_new(tid);
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO issue_transitions (id, issue_id, from_status, to_status, reason, actor_id, at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, tid);
+	store_bind_str(st, 2, issue_id);
+	store_bind_str(st, 3, from);
+	store_bind_str(st, 4, to);
+	store_bind_str(st, 5, reason);
+	store_bind_str(st, 6, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
+	store_bind_str(st, 7, at);
+	return store_run(st);
+}
+
 int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
 		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
 {
-	(void)c;
-	(void)a;
-	(void)v;
-	(void)in;
-	(void)id;
-	(void)p;
-	return ERR_USAGE;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct issue_input ok = { 0 };
+	int rc = validate(c, a, in, &ok, true, p);
+	if (rc)
+		return rc;
+	if (p->n)
+		return ERR_INVALID;
+	struct perm_target t;
+	if ((rc = relation(c, v, ok.owner_party, ok.area, &t)))
+		return rc;
+	if ((rc = perm_check(v, OBJ_ISSUE, ACT_CREATE, &t)))
+		return rc;
+
+	uuid7_new(id);
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO issues (id, title, summary, description, area_code, owner_party_id, status,"
+		" created_by, created_at, updated_at, status_changed_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, ok.title);
+	store_bind_str(st, 3, ok.summary);
+	store_bind_str(st, 4, ok.description);
+	store_bind_str(st, 5, ok.area);
+	store_bind_str(st, 6, ok.owner_party);
+	store_bind_str(st, 7, ok.status);
+	store_bind_str(st, 8, v->user_id[0] ? v->user_id : NULL);
+	store_bind_str(st, 9, now);
+	if ((rc = store_run(st)))
+		return rc;
+	if ((rc = write_children(c, id, &ok)))
+		return rc;
+	char tid[UUID_STRLEN + 1];
+	if ((rc = add_transition(c, v, id, NULL, ok.status, "", now, tid)))
+		return rc;
+	return activity_add(c, v, "create", "issue", id, "");
+}
+
+int issue_create(struct store *s, struct arena *a, const struct viewer *v,
+		 const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = issue_create_in(c, a, v, in, id, p);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static bool same_list(const struct strlist *a, const struct strlist *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < b->n && !found; j++)
+			found = strcmp(a->v[i], b->v[j]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* The names of the fields that differ, for the activity log. */
+static const char *changed_fields(struct arena *a, const struct issue *o, const struct issue_input *n)
+{
+	struct {
+		const char *name;
+		bool same;
+	} f[] = {
+		{ "title", same(o->title, n->title) },
+		{ "summary", same(o->summary, n->summary) },
+		{ "description", same(o->description, n->description) },
+		{ "area", same(o->area, n->area) },
+		{ "ownerParty", same(o->owner_party, n->owner_party) },
+		{ "targetGroups", same_list(&o->target_groups, &n->target_groups) },
+	};
+	char *out = arena_alloc(a, 200), *q = out;
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (f[i].same)
+			continue;
+		size_t len = strlen(f[i].name);
+		if (q != out)
+			*q++ = ',';
+		memcpy(q, f[i].name, len);
+		q += len;
+	}
+	*q = 0;
+	return out;
+}
+
+int issue_update(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		 const struct issue_input *in, struct problems *p)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct issue old;
+	int rc = issue_get(s, a, v, id, &old);
+	if (rc)
+		return rc;
+	if (!issue_can(v, &old, OBJ_ISSUE, ACT_UPDATE))
+		return ERR_FORBIDDEN;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct issue_input ok = { 0 };
+	rc = validate(c, a, in, &ok, false, p);
+	if (!rc && p->n)
+		rc = ERR_INVALID;
+	/* handing the issue to another party, or to another area, needs the
+	 * same right there */
+	if (!rc && (!same(ok.owner_party, old.owner_party) || !same(ok.area, old.area))) {
+		struct perm_target t;
+		if (!(rc = relation(c, v, ok.owner_party, ok.area, &t)))
+			rc = perm_check(v, OBJ_ISSUE, ACT_UPDATE, &t);
+	}
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	if (!rc) {
+		struct store_stmt *st = store_prepare(c,
+			"UPDATE issues SET title = ?2, summary = ?3, description = ?4, area_code = ?5,"
+			" owner_party_id = ?6, updated_at = ?7 WHERE id = ?1");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, old.id);
+			store_bind_str(st, 2, ok.title);
+			store_bind_str(st, 3, ok.summary);
+			store_bind_str(st, 4, ok.description);
+			store_bind_str(st, 5, ok.area);
+			store_bind_str(st, 6, ok.owner_party);
+			store_bind_str(st, 7, now);
+			rc = store_run(st);
+			if (!rc && store_changes(c) == 0)
+				rc = ERR_NOTFOUND;
+		}
+	}
+	if (!rc)
+		rc = write_children(c, old.id, &ok);
+	if (!rc)
+		rc = activity_add(c, v, "update", "issue", old.id, changed_fields(a, &old, &ok));
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int issue_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	       const char *to, const char *reason, struct issue_transition *out,
+	       struct problems *p, unsigned *allowed)
+{
+	memset(out, 0, sizeof *out);
+	*allowed = 0;
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct issue old;
+	int rc = issue_get(s, a, v, id, &old);
+	if (rc)
+		return rc;
+	if (!issue_can(v, &old, OBJ_ISSUE_STATUS, ACT_CREATE))
+		return ERR_FORBIDDEN;
+	to = clean(a, to);
+	reason = clean(a, reason);
+	int target = to ? enum_find(issue_statuses, ISSUE_STATUS_COUNT, to) : -1;
+	if (!to)
+		problems_add(p, "status", R_CHOOSE, 0);
+	else if (target < 0)
+		problems_add(p, "status", R_NOT_ONE_OF, 0);
+	valid_text(p, "reason", reason, true, ISSUE_REASON_MAX, true);
+	if (p->n)
+		return ERR_INVALID;
+
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	/* the status as it is now, under the writer, so that two moves at once
+	 * cannot both start from the same status */
+	struct store_stmt *st = store_prepare(c, "SELECT status FROM issues WHERE id = ?1");
+	const char *from = NULL;
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		store_bind_str(st, 1, old.id);
+		rc = store_step(st);
+		if (rc == STORE_ROW)
+			from = arena_strdup(a, store_text(st, 0)), rc = 0;
+		else if (rc == STORE_DONE)
+			rc = ERR_NOTFOUND;
+		store_reset(st);
+	}
+	if (!rc) {
+		int f = enum_find(issue_statuses, ISSUE_STATUS_COUNT, from);
+		*allowed = f < 0 ? 0 : issue_moves((enum issue_status)f);
+		if (!(*allowed & (1u << target)))
+			rc = ERR_CONFLICT;
+	}
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	if (!rc) {
+		st = store_prepare(c, "UPDATE issues SET status = ?2, status_changed_at = ?3 WHERE id = ?1");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, old.id);
+			store_bind_str(st, 2, to);
+			store_bind_str(st, 3, now);
+			rc = store_run(st);
+		}
+	}
+	if (!rc)
+		rc = add_transition(c, v, old.id, from, to, reason, now, out->id);
+	if (!rc)
+		rc = activity_add_about(c, v, "move", "issue", old.id, "status", NULL, to);
+	if (!rc)
+		rc = notify_followers(c, v, old.id, "status", out->id);
+	int crc = store_write_end(s, rc == 0);
+	if (!rc && !crc) {
+		out->from = from;
+		out->to = to;
+		out->reason = reason;
+		out->actor_id = v->user_id[0] ? arena_strdup(a, v->user_id) : NULL;
+		out->actor_name = v->name[0] ? arena_strdup(a, v->name) : NULL;
+		out->at = arena_strdup(a, now);
+	}
+	return rc ? rc : crc;
+}
+
+int issue_transitions(struct store *s, struct arena *a, const char *id, const char *cursor,
+		      int limit, struct problems *p, struct issue_transition **items, size_t *n,
+		      const char **next)
+{
+	*items = NULL;
+	*n = 0;
+	*next = NULL;
+	if (limit <= 0)
+		limit = 100;
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	long long after = 0;
+	if (cursor) {
+		char *end;
+		after = strtoll(cursor, &end, 10);
+		if (!*cursor || *end || after < 0 || strlen(cursor) > 18)
+			problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	}
+	if (p->n)
+		return ERR_INVALID;
+	struct store_conn *c = store_reader(s);
+	struct issue is;
+	int rc = get_on(c, a, id, &is);
+	if (rc)
+		return rc;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT t.id, t.from_status, t.to_status, t.reason, t.actor_id, u.name, t.at, t.seq"
+		" FROM issue_transitions t LEFT JOIN users u ON u.id = t.actor_id"
+		" WHERE t.issue_id = ?1 AND t.seq > ?2 ORDER BY t.seq LIMIT ?3");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, is.id);
+	store_bind_int(st, 2, after);
+	store_bind_int(st, 3, limit + 1);
+	struct issue_transition *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
+	long long *seqs = arena_alloc(a, sizeof *seqs * (size_t)(limit + 1));
+	size_t count = 0;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		struct issue_transition *t = &list[count];
+		snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
+		t->from = dup_or_null(a, st, 1);
+		t->to = arena_strdup(a, store_text(st, 2));
+		t->reason = arena_strdup(a, store_text(st, 3));
+		t->actor_id = dup_or_null(a, st, 4);
+		t->actor_name = dup_or_null(a, st, 5);
+		t->at = arena_strdup(a, store_text(st, 6));
+		seqs[count++] = store_int(st, 7);
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		*next = arena_printf(a, "%lld", seqs[count - 1]);
+	}
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
+{
+	size_t vlen = strlen(value), n = vlen + 1 + strlen(id);
+	char *raw = arena_alloc(a, n + 1);
+	memcpy(raw, value, vlen);
+	raw[vlen] = '\n';
+	memcpy(raw + vlen + 1, id, strlen(id));
+	char *enc = arena_alloc(a, (n + 2) / 3 * 4 + 1);
+	text_base64url((const unsigned char *)raw, n, enc);
+	*out = enc;
+}
+
+static bool cursor_decode(struct arena *a, const char *cursor, const char **value, const char **id)
+{
+	size_t n = strlen(cursor);
+	if (n > 1200)
+		return false;
+	char *raw = arena_alloc(a, n + 2);
+	long len = text_unbase64url(cursor, n, raw);
+	if (len <= UUID_STRLEN || memchr(raw, 0, (size_t)len))
+		return false;
+	char *nl = raw + len - UUID_STRLEN - 1;
+	if (*nl != '\n' || !uuid_valid(nl + 1, UUID_STRLEN))
+		return false;
+	*nl = 0;
+	*value = raw;
+	*id = nl + 1;
+	return text_utf8_valid(raw, strlen(raw));
+}
+
+/* ?1 status, ?2..?3 the area's range of paths, ?4 owner, ?5 target group,
+ * ?6 the search, ?7 ?8 the cursor's value and id, ?9 the limit. */
+#define LIST_WHERE \
+	" WHERE (?1 IS NULL OR i.status = ?1)" \
+	" AND (?2 IS NULL OR (ar.path >= ?2 AND ar.path < ?3))" \
+	" AND (?4 IS NULL OR i.owner_party_id = ?4)" \
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM issue_target_groups g" \
+	"      WHERE g.issue_id = i.id AND g.target_group = ?5))" \
+	" AND (?6 IS NULL OR i.seq IN (SELECT rowid FROM issue_search WHERE issue_search MATCH ?6))"
+#define LIST_SQL(keyset, order) \
+	"SELECT " ISSUE_COLS " FROM " ISSUE_FROM LIST_WHERE " AND " keyset " ORDER BY " order " LIMIT ?9"
+
+static const char *const list_sql[ISORT_COUNT] = {
+	[ISORT_CREATED_DESC] = LIST_SQL("(i.created_at, i.id) < (?7, ?8)", "i.created_at DESC, i.id DESC"),
+	[ISORT_CREATED] = LIST_SQL("(i.created_at, i.id) > (?7, ?8)", "i.created_at, i.id"),
+	[ISORT_CHANGED_DESC] = LIST_SQL("(i.status_changed_at, i.id) < (?7, ?8)",
+					"i.status_changed_at DESC, i.id DESC"),
+};
+
+/* Sorts past every real value, for the first page of a descending list. */
+static const char past_all[] = "\xf4\x8f\xbf\xbf\xf4\x8f\xbf\xbf";
+
+int issue_list(struct store *s, struct arena *a, const struct viewer *v,
+	       const struct issue_filter *f, struct problems *p, struct issue **items, size_t *n,
+	       const char **next)
+{
+	(void)v; /* issues are public */
+	*items = NULL;
+	*n = 0;
+	*next = NULL;
+	const char *after_value = "", *after_id = "";
+	const char *lo = NULL, *hi = NULL, *group = NULL;
+	char fts[512];
+	bool search = false;
+	int limit = f->limit > 0 ? f->limit : 20;
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	if (f->status && enum_find(issue_statuses, ISSUE_STATUS_COUNT, f->status) < 0)
+		problems_add(p, "status", R_NOT_ONE_OF, 0);
+	if (f->area) {
+		struct store_stmt *st = store_prepare(store_reader(s), "SELECT path FROM areas WHERE code = ?1");
+		if (!st)
+			return ERR_DB;
+		store_bind_str(st, 1, f->area);
+		if (store_step(st) == STORE_ROW) {
+			char *path = arena_strdup(a, store_text(st, 0));
+			size_t len = strlen(path);
+			lo = path;
+			char *h = arena_strdup(a, path);
+			h[len - 1] = '/' + 1; /* past every path that starts with lo */
+			hi = h;
+		} else {
+			problems_add(p, "area", R_UNKNOWN_AREA, 0);
+		}
+		store_reset(st);
+	}
+	if (f->owner_party && !uuid_valid(f->owner_party, strlen(f->owner_party)))
+		problems_add(p, "ownerParty", R_BAD_FORMAT, 0);
+	if (f->target_group && valid_text(p, "targetGroup", f->target_group, false, ISSUE_GROUP_MAX, false)) {
+		const char *given = f->target_group;
+		struct strlist one = { &given, 1 };
+		struct strlist c = clean_groups(a, &one);
+		group = c.n ? c.v[0] : NULL;
+	}
+	if (f->q && valid_text(p, "q", f->q, false, 200, false))
+		search = store_fts_query(f->q, fts, sizeof fts);
+	if (f->sort != ISORT_CREATED)
+		after_value = after_id = past_all;
+	if (f->cursor && !cursor_decode(a, f->cursor, &after_value, &after_id))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (p->n)
+		return ERR_INVALID;
+
+	struct store_conn *c = store_reader(s);
+	struct store_stmt *st = store_prepare(c, list_sql[f->sort]);
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, f->status);
+	store_bind_str(st, 2, lo);
+	store_bind_str(st, 3, hi);
+	store_bind_str(st, 4, f->owner_party);
+	store_bind_str(st, 5, group);
+	store_bind_str(st, 6, search ? fts : NULL);
+	store_bind_str(st, 7, after_value);
+	store_bind_str(st, 8, after_id);
+	store_bind_int(st, 9, limit + 1);
+	struct issue *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW)
+		read_row(st, a, &list[count++]);
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	if (count > (size_t)limit) {
+		count = (size_t)limit;
+		const struct issue *last = &list[count - 1];
+		cursor_encode(a, f->sort == ISORT_CHANGED_DESC ? last->status_changed_at : last->created_at,
+			      last->id, next);
+	}
+	for (size_t i = 0; i < count; i++)
+		if ((rc = read_groups(c, a, &list[i])))
+			return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}
+
+int issue_list_by_owner(struct store *s, struct arena *a, const char *party_id, size_t max,
+			struct issue **items, size_t *n)
+{
+	*items = NULL;
+	*n = 0;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " ISSUE_COLS " FROM " ISSUE_FROM " WHERE i.owner_party_id = ?1"
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, party_id);
+	store_bind_int(st, 2, (int64_t)max);
+	struct issue *list = arena_alloc(a, sizeof *list * (max + 1));
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW && count < max)
+		read_row(st, a, &list[count++]);
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
 }
