@@ -1,6 +1,7 @@
 #include "ledger.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
@@ -149,6 +150,7 @@ static int candidates(struct store *s, struct arena *a, const struct scope *sc, 
 		const char *w = store_text(st, 3);
 		c->where = w[0] == '0' ? WHERE_SAME : w[0] == '1' ? WHERE_BELOW : WHERE_ABOVE;
 		c->area_code = arena_strdup(a, w[0] && w[1] ? w + 2 : sc->code);
+		c->area_name = NULL; /* named once all are found */
 	}
 	store_reset(st);
 	return rc < 0 ? rc : 0;

@@ -109,6 +109,42 @@ static int party_visible(struct store_conn *c, const struct viewer *v, const cha
 	return rc < 0 ? rc : 0;
 }
 
+int ledger_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+	       const char *role, const char *party_id, struct ledger_entry *out)
+{
+	if (!issue_id || !role || !party_id || !uuid_valid(issue_id, strlen(issue_id)))
+		return ERR_NOTFOUND;
+	struct store_conn *c = store_reader(s);
+	bool visible;
+	int rc = party_visible(c, v, party_id, &visible);
+	if (rc)
+		return rc;
+	if (!visible)
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT note, created_by, created_at FROM issue_roles"
+		" WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, issue_id);
+	store_bind_str(st, 2, role);
+	store_bind_str(st, 3, party_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		out->issue_id = arena_strdup(a, issue_id);
+		out->role = arena_strdup(a, role);
+		out->party_id = arena_strdup(a, party_id);
+		out->note = arena_strdup(a, store_text(st, 0));
+		out->created_by = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
+		out->created_at = arena_strdup(a, store_text(st, 2));
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
 int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		struct ledger_entry *in, struct problems *p)
 {

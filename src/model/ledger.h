@@ -54,6 +54,10 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 /* The party gives up the role: ERR_NOTFOUND if it did not have it. */
 int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id,
 		   const char *role, const char *party_id);
+/* One entry: ERR_NOTFOUND unless the party has the role for the issue and
+ * the viewer may see the party. */
+int ledger_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+	       const char *role, const char *party_id, struct ledger_entry *out);
 /* Whether the viewer may take or give up a role for the issue on behalf of
  * the party (for showing forms). */
 bool ledger_can(struct store *s, const struct viewer *v, const char *issue_id,
