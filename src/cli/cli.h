@@ -30,6 +30,9 @@ const char *cli_db_path(const char *flag);
 int cli_open(const char *path, bool create, struct store **out);
 /* Loads the demo ecosystem (cli/demo.c). */
 int demo_load(struct store *s);
+/* The demo's social issues (demo_issues.c), after its parties. */
+struct viewer;
+int demo_issues_load(struct store *s, const struct viewer *admin);
 /* After getopt_long (with an optstring that starts with ':') returned '?'
  * or ':': prints one line that says what is wrong and returns 2. */
 int cli_bad_option(const char *command, int c, char **argv);

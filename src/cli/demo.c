@@ -205,6 +205,7 @@ int demo_load(struct store *s)
 			goto out;
 		}
 	}
+	rc = demo_issues_load(s, &admin);
 out:
 	arena_free(a);
 	return rc;

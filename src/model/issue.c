@@ -794,3 +794,35 @@ int issue_list_by_owner(struct store *s, struct arena *a, const char *party_id, 
 	*n = count;
 	return 0;
 }
+
+int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owner **items, size_t *n,
+		 bool *more)
+{
+	*items = NULL;
+	*n = 0;
+	*more = false;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT p.id, p.name FROM parties p WHERE p.id IN (SELECT owner_party_id FROM issues)"
+		" ORDER BY p.sort_name, p.id LIMIT ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_int(st, 1, (int64_t)max + 1);
+	struct issue_owner *list = arena_alloc(a, sizeof *list * (max + 1));
+	size_t count = 0;
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		if (count == max) {
+			*more = true;
+			break;
+		}
+		list[count].id = arena_strdup(a, store_text(st, 0));
+		list[count].name = arena_strdup(a, store_text(st, 1));
+		count++;
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	*items = list;
+	*n = count;
+	return 0;
+}

@@ -139,4 +139,12 @@ bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object 
 int issue_list_by_owner(struct store *s, struct arena *a, const char *party_id, size_t max,
 			struct issue **items, size_t *n);
 
+/* The parties that own issues, by name, at most max (for a filter); *more
+ * is true when there are more. */
+struct issue_owner {
+	const char *id, *name;
+};
+int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owner **items, size_t *n,
+		 bool *more);
+
 #endif

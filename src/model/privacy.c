@@ -93,6 +93,8 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 		return ERR_AUTH;
 	static const char *const membership[] = { "partyId", "partyName", "role", "since" };
 	static const char *const party[] = { "id", "name", "createdAt" };
+	static const char *const issue[] = { "id", "title", "createdAt" };
+	static const char *const move[] = { "id", "issueId", "issueTitle", "from", "status", "reason", "at" };
 	static const char *const session[] = { "createdAt", "lastSeenAt", "expiresAt" };
 	static const char *const token[] = { "id", "name", "createdAt", "lastUsedAt" };
 	static const char *const area[] = { "code", "name" };
@@ -118,6 +120,18 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 		rc = export_rows(store_prepare(c,
 			"SELECT id, name, created_at FROM parties WHERE created_by = ?1 ORDER BY created_at, id"),
 			v->user_id, doc, "partiesCreated", party, 3);
+	/* issue 4, issues core: the issues a person made and their status
+	 * moves, contributions that stay (without the name) at erasure */
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT id, title, created_at FROM issues WHERE created_by = ?1 ORDER BY created_at, id"),
+			v->user_id, doc, "issuesCreated", issue, 3);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT t.id, t.issue_id, i.title, t.from_status, t.to_status, t.reason, t.at"
+			" FROM issue_transitions t JOIN issues i ON i.id = t.issue_id WHERE t.actor_id = ?1"
+			" ORDER BY t.seq"),
+			v->user_id, doc, "issueStatusChanges", move, 7);
 	if (!rc)
 		rc = export_rows(store_prepare(c,
 			"SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ?1"

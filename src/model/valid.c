@@ -61,6 +61,10 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 		snprintf(out, n, "%s", en ? "This link no longer works: it was used already, it has expired, or it is not complete. Ask for a new one."
 					  : "Deze link werkt niet meer: hij is al gebruikt, hij is verlopen of hij is niet compleet. Vraag een nieuwe aan.");
 		return;
+	case R_MOVE_NOT_ALLOWED:
+		snprintf(out, n, "%s", en ? "The issue cannot move to this status now. Choose one of the statuses offered."
+					  : "Het vraagstuk kan nu niet naar deze status. Kies een van de statussen die je hier ziet.");
+		return;
 	case R_WEAK_PASSWORD:
 		snprintf(out, n, "%s", en ? "This password is easy to guess. Choose a longer sentence or several unrelated words."
 					  : "Dit wachtwoord is makkelijk te raden. Kies een langere zin of een paar woorden die niet bij elkaar horen.");

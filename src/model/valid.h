@@ -36,6 +36,7 @@ enum reason {
 	R_WEAK_PASSWORD, /* easy to guess (password.h) */
 	R_NOT_CONFIRMED, /* a confirmation that does not match (privacy.h) */
 	R_LINK_INVALID,  /* a one-time link's code: unknown, used or expired (account.h) */
+	R_MOVE_NOT_ALLOWED, /* a status move not allowed from the status now (issue.h) */
 	R_REASON_COUNT
 };
 

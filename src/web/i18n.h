@@ -25,6 +25,73 @@
 	  "kiem is the infrastructure of a social ecosystem, built on the Movisie dossier 'What works in social innovation'.") \
 	X(FOOTER_API, "Open data: de JSON-API", "Open data: the JSON API") \
 	X(LOGGED_IN_AS, "Ingelogd als %s", "Logged in as %s") \
+	/* issue 4, issues core (helper 1): social issues (vraagstukken) */ \
+	X(NAV_ISSUES, "Vraagstukken", "Social issues") \
+	X(ISSUES_TITLE, "Vraagstukken", "Social issues") \
+	X(ISSUES_INTRO, "Een vraagstuk is een probleem in de samenleving dat partijen samen willen aanpakken, zoals eenzaamheid of schulden. Partijen schrijven het op, zetten het op de agenda en werken er samen aan.", \
+	  "A social issue is a problem in society that parties want to tackle together, such as loneliness or debt. Parties write it down, put it on the agenda and work on it together.") \
+	X(ISSUES_EMPTY, "Er zijn nog geen vraagstukken. Een vraagstuk begint vaak met signalen: kansen, knelpunten of leemtes die partijen in de wijk zien. Daarna schrijft een partij het vraagstuk op: wat is het probleem, voor wie en waar? Dan kan het op de agenda komen, zodat partijen er samen aan werken.", \
+	  "There are no social issues yet. An issue often starts with signals: opportunities, bottlenecks or gaps that parties see in the neighbourhood. Then a party writes the issue down: what is the problem, for whom and where? Then it can go on the agenda, so that parties work on it together.") \
+	X(ISSUES_NONE, "Geen vraagstukken gevonden. Probeer andere zoekwoorden of minder filters.", "No social issues found. Try other search words or fewer filters.") \
+	X(ISSUES_RESULTS, "Gevonden vraagstukken", "Social issues found") \
+	X(ISSUE_ADD, "Vraagstuk opschrijven", "Write down a social issue") \
+	X(ISSUE_ADD_LOGIN, "Log in om een vraagstuk op te schrijven", "Log in to write down a social issue") \
+	X(ISSUE_STATUS, "Status", "Status") \
+	X(FILTER_STATUS_ALL, "Alle statussen", "All statuses") \
+	X(ISSUE_OWNER, "Eigenaar", "Owner") \
+	X(FILTER_OWNER_ALL, "Alle eigenaren", "All owners") \
+	X(ISSUE_OWNER_GONE, "Geen (de partij is verwijderd)", "None (the party was removed)") \
+	X(TARGET_GROUP, "Doelgroep", "Target group") \
+	X(TARGET_GROUPS, "Doelgroepen", "Target groups") \
+	X(TARGET_GROUPS_HINT, "Voor wie is dit een probleem? Scheid met komma's, zoals: jongeren, mantelzorgers. Hoogstens 10.", \
+	  "For whom is this a problem? Separate with commas, like: young people, carers. At most 10.") \
+	X(SORT_ISSUE_NEWEST, "Nieuwste eerst", "Newest first") \
+	X(SORT_ISSUE_OLDEST, "Oudste eerst", "Oldest first") \
+	X(SORT_ISSUE_CHANGED, "Laatst van status veranderd", "Status changed most recently") \
+	X(ISSUE_NEW_TITLE, "Vraagstuk opschrijven", "Write down a social issue") \
+	X(ISSUE_EDIT_TITLE, "Vraagstuk bewerken", "Edit the social issue") \
+	X(ISSUE_TITLE_LABEL, "Titel", "Title") \
+	X(ISSUE_TITLE_HINT, "Kort en duidelijk, zoals: Eenzaamheid onder ouderen in Overvecht.", "Short and clear, like: Loneliness among older people in Overvecht.") \
+	X(ISSUE_SUMMARY, "Samenvatting", "Summary") \
+	X(ISSUE_SUMMARY_HINT, "Wat is het probleem, in een paar zinnen? Hoogstens 500 tekens.", "What is the problem, in a few sentences? At most 500 characters.") \
+	X(ISSUE_DESCRIPTION_HINT, "Meer uitleg: wat zie je, bij wie, en sinds wanneer? Je kunt Markdown gebruiken, zoals **vet** en lijstjes.", \
+	  "More explanation: what do you see, with whom, and since when? You can use Markdown, like **bold** and lists.") \
+	X(ISSUE_AREA_HINT, "Waar speelt het vraagstuk?", "Where does the issue play?") \
+	X(ISSUE_OWNER_HINT, "De partij die het vraagstuk trekt. Je kiest uit de partijen waar je lid van bent.", \
+	  "The party that leads the issue. You choose from the parties you are a member of.") \
+	X(ISSUE_OWNER_ID_HINT, "Het id van de partij, zoals op het adres van haar pagina.", "The id of the party, as in the address of its page.") \
+	X(ISSUE_OWNER_CHOOSE, "Kies een partij", "Choose a party") \
+	X(ISSUE_NO_PARTIES, "Je bent nog geen lid van een partij. Alleen leden van een partij kunnen een vraagstuk opschrijven. Vraag een partij om je uit te nodigen, of maak zelf een partij.", \
+	  "You are not a member of a party yet. Only members of a party can write down a social issue. Ask a party to invite you, or make a party yourself.") \
+	X(ISSUE_START, "Begint als", "Starts as") \
+	X(ISSUE_START_FORMULATED_HINT, "Je schrijft het vraagstuk nu op.", "You write the issue down now.") \
+	X(ISSUE_START_SIGNALLED_HINT, "Het komt uit signalen en moet nog verder worden uitgewerkt.", "It comes from signals and still needs to be worked out.") \
+	X(ISSUE_SAVED, "Het vraagstuk is opgeslagen.", "The social issue has been saved.") \
+	X(ISSUE_MOVED, "De status is veranderd.", "The status has been changed.") \
+	X(BACK_TO_ISSUES, "Terug naar alle vraagstukken", "Back to all social issues") \
+	X(ISSUE_STEPS, "Stappen van het vraagstuk", "Steps of the social issue") \
+	X(ISSUE_STEP_NOW, "nu", "now") \
+	X(ISSUE_ARCHIVED_NOTE, "Dit vraagstuk is gearchiveerd. De status kan niet meer veranderen.", "This social issue is archived. Its status cannot change any more.") \
+	X(ISSUE_TIMELINE, "Tijdlijn", "Timeline") \
+	X(ISSUE_TIMELINE_START, "Begonnen als: %s", "Started as: %s") \
+	X(ISSUE_TIMELINE_MOVE, "Van %s naar %s", "From %s to %s") \
+	X(ISSUE_TIMELINE_BY, "door %s", "by %s") \
+	X(ISSUE_TIMELINE_SYSTEM, "door kiem", "by kiem") \
+	X(ISSUE_MOVE_TITLE, "Status veranderen", "Change the status") \
+	X(ISSUE_MOVE_TO, "Nieuwe status", "New status") \
+	X(ISSUE_MOVE_TO_HINT, "Je kunt een stap verder, een stap terug, of het vraagstuk archiveren.", "You can go a step further, a step back, or archive the issue.") \
+	X(ISSUE_REASON, "Reden", "Reason") \
+	X(ISSUE_REASON_HINT, "Waarom verandert de status? Iedereen kan de reden lezen op de tijdlijn.", "Why does the status change? Everyone can read the reason on the timeline.") \
+	X(ISSUE_MOVE_SUBMIT, "Status veranderen", "Change the status") \
+	X(ISSUE_ROLES_LINK, "Welke partijen welke rol hebben bij dit vraagstuk", "Which parties take which role in this issue") \
+	X(ISSUE_SUPPORTERS, "Steun", "Support") \
+	X(ISSUE_SUPPORTERS_N, "%lld mensen", "%lld people") \
+	X(ISSUE_FACTS, "Over dit vraagstuk", "About this issue") \
+	X(PARTY_ISSUES, "Vraagstukken van deze partij", "Social issues of this party") \
+	X(PARTY_ISSUES_ALL, "Alle vraagstukken van deze partij", "All social issues of this party") \
+	X(ACTION_MOVE, "Status veranderd", "Status changed") \
+	X(OBJECT_ISSUE, "Vraagstuk", "Social issue") \
+	/* end of issues core */ \
 	/* errors */ \
 	X(ERR_400, "Dat klopt niet", "That is not right") \
 	X(ERR_400_TEXT, "Het verzoek klopt niet. Ga terug en probeer het nog eens.", "The request is not right. Go back and try again.") \

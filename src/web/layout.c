@@ -100,6 +100,7 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 	html_f(b, "<nav aria-label=\"%s\">\n<ul>\n", T(r, M_NAV_LABEL));
 	nav_item(r, "/", M_NAV_HOME, current == NAV_HOME);
 	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
+	nav_item(r, "/vraagstukken", M_NAV_ISSUES, current == NAV_ISSUES); /* issues core */
 	if (r->viewer.authenticated && activity_can_read(&r->viewer))
 		nav_item(r, "/beheer/activiteit", M_NAV_ACTIVITY, current == NAV_ACTIVITY);
 	if (r->viewer.authenticated && perm_can(&r->viewer, OBJ_USERS, ACT_READ, NULL))

@@ -13,7 +13,7 @@
 #include "../model/valid.h"
 #include "i18n.h"
 
-enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_LOGIN, NAV_REGISTER, NAV_ACCOUNT, NAV_ACTIVITY, NAV_USERS };
+enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_ISSUES /* issues core */, NAV_LOGIN, NAV_REGISTER, NAV_ACCOUNT, NAV_ACTIVITY, NAV_USERS };
 
 /* Starts the page: status 200, text/html, and everything up to <main>. */
 void page_begin(struct http_req *r, const char *title, enum nav current);

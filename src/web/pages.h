@@ -50,6 +50,17 @@ void page_confirm(struct http_req *r);
 void page_confirm_again(struct http_req *r);
 void page_password_forgot(struct http_req *r);
 void page_password_reset(struct http_req *r);
+/* issue 4, issues core (helper 1): issues.c, issue_form.c */
+void page_issues(struct http_req *r);
+void page_issue(struct http_req *r);
+void page_issue_move(struct http_req *r);
+void page_issue_new(struct http_req *r);
+void page_issue_edit(struct http_req *r);
+/* The name of an issue status for people: "Op de agenda". */
+const char *web_issue_status(struct http_req *r, const char *key);
+/* A short list of the issues a party owns, for its page (or nothing). */
+void web_party_issues(struct http_req *r, const char *party_id);
+/* end of issues core */
 
 /* Too many requests that send mail (throttle.h): status 429 with
  * Retry-After, and the message for the top of the form. */

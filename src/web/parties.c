@@ -299,5 +299,6 @@ void page_party(struct http_req *r)
 	else
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_raw(b, "</dd>\n</dl>\n");
+	web_party_issues(r, pa.id); /* issues core */
 	page_end(r);
 }

@@ -14,6 +14,13 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/partijen/{id}/leden/{user}/rol", page_member_role, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/leden/{user}/verwijderen", page_member_remove, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/uitnodigingen/{invitation}/intrekken", page_invitation_withdraw, RF_PAGE },
+	/* issue 4, issues core (helper 1) */
+	{ HM_GET, "/vraagstukken", page_issues, RF_PAGE | RF_CACHE },
+	{ HM_GET | HM_POST, "/vraagstukken/nieuw", page_issue_new, RF_PAGE },
+	{ HM_GET, "/vraagstukken/{id}", page_issue, RF_PAGE | RF_CACHE },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/bewerken", page_issue_edit, RF_PAGE },
+	{ HM_POST, "/vraagstukken/{id}/status", page_issue_move, RF_PAGE },
+	/* end of issues core */
 	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE },

@@ -112,6 +112,16 @@ const MATRIX = {
   'POST /bevestigen/opnieuw':                                 [200,     200,     200,        200,   200,       200,       200,        200],
   'POST /wachtwoord-vergeten':                                [200,     200,     200,        200,   200,       200,       200,        200],
   'POST /wachtwoord-herstellen':                              [400,     400,     400,        400,   400,       400,       400,        400],
+  // issue 4, issues core: an issue owned by a party serving WK034403 (the
+  // member's), in WK034403; its owner's members and the area's coordinator
+  // formulate, change and move it
+  'POST /api/v1/issues':                                      [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/issues/{id}':                                [401,     403,     403,        200,   200,       403,       200,        200],
+  'POST /api/v1/issues/{id}/status-changes':                  [401,     403,     403,        201,   201,       403,       201,        201],
+  'POST /vraagstukken/nieuw':                                 ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /vraagstukken/{id}/bewerken':                         ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /vraagstukken/{id}/status':                           ['login', 403,     403,        303,   303,       403,       303,        303],
+  // end of issues core
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -345,6 +355,29 @@ const membersRow = (opts, act) => ({
   state: (ctx) => membersState(ctx.id),
 });
 
+// issue 4, issues core: a fresh party (with the member in it) and, when
+// asked, an issue it owns in WK034403, made by the platform admin; the state
+// is the issue as anyone reads it, or the count of issues with the title.
+async function freshIssue(withIssue) {
+  const party = await freshParty();
+  const title = `Matrixvraagstuk ${uniq()}`;
+  if (!withIssue) return { party: party.id, title };
+  const r = await api('admin', '/api/v1/issues', { method: 'POST', body: { title, summary: 'Samenvatting', area: AREA, ownerParty: party.id } });
+  assert.equal(r.status, 201, r.text);
+  return { party: party.id, title, id: r.body.id };
+}
+async function issueState(ctx) {
+  if (!ctx.id) {
+    const r = await api('anonymous', `/api/v1/issues?q=${encodeURIComponent(ctx.title)}&limit=100`);
+    assert.equal(r.status, 200, r.text);
+    return r.body.items.filter((i) => i.title === ctx.title).length;
+  }
+  const r = await api('anonymous', `/api/v1/issues/${ctx.id}`);
+  assert.equal(r.status, 200, r.text);
+  return { title: r.body.title, status: r.body.status };
+}
+const issueRow = (withIssue, act) => ({ setup: () => freshIssue(withIssue), act, state: issueState });
+
 const ACTIONS = {
   'POST /api/v1/parties': {
     setup: () => ({ name: `Nieuwe partij ${uniq()}` }),
@@ -427,6 +460,20 @@ const ACTIONS = {
     act: (role, ctx) => api(role, `/api/v1/sessions/${ctx.id}`, { method: 'DELETE' }),
     state: () => sessionIds('otto'),
   },
+  // issue 4, issues core
+  'POST /api/v1/issues': issueRow(false, (role, ctx) =>
+    api(role, '/api/v1/issues', { method: 'POST', body: { title: ctx.title, summary: 'Samenvatting', area: AREA, ownerParty: ctx.party } })),
+  'PATCH /api/v1/issues/{id}': issueRow(true, (role, ctx) =>
+    api(role, `/api/v1/issues/${ctx.id}`, { method: 'PATCH', body: { title: `Gewijzigd ${uniq()}` } })),
+  'POST /api/v1/issues/{id}/status-changes': issueRow(true, (role, ctx) =>
+    api(role, `/api/v1/issues/${ctx.id}/status-changes`, { method: 'POST', body: { status: 'on_agenda', reason: 'Besproken' } })),
+  'POST /vraagstukken/nieuw': issueRow(false, (role, ctx) =>
+    browserOf(role).post('/vraagstukken/nieuw', { title: ctx.title, summary: 'Samenvatting', area: AREA, ownerParty: ctx.party, status: 'formulated' })),
+  'POST /vraagstukken/{id}/bewerken': issueRow(true, (role, ctx) =>
+    browserOf(role).post(`/vraagstukken/${ctx.id}/bewerken`, { title: `Per formulier ${uniq()}`, summary: 'Samenvatting', area: AREA, ownerParty: ctx.party })),
+  'POST /vraagstukken/{id}/status': issueRow(true, (role, ctx) =>
+    browserOf(role).post(`/vraagstukken/${ctx.id}/status`, { status: 'on_agenda', reason: 'Besproken' })),
+  // end of issues core
   'POST /partijen/nieuw': {
     setup: () => ({ name: `Nieuw per formulier ${uniq()}` }),
     act: (role, ctx) => browserOf(role).post('/partijen/nieuw', { name: ctx.name, kind: 'government', areas: [AREA] }),

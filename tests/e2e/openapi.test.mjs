@@ -42,6 +42,14 @@ const ROUTES = [
   { method: 'POST', path: '/api/v1/parties/{id}/invitations' },
   { method: 'GET', path: '/api/v1/parties/{id}/invitations/{invitationId}' },
   { method: 'DELETE', path: '/api/v1/parties/{id}/invitations/{invitationId}' },
+  // issue 4, issues core (helper 1)
+  { method: 'GET', path: '/api/v1/issues' },
+  { method: 'POST', path: '/api/v1/issues' },
+  { method: 'GET', path: '/api/v1/issues/{id}' },
+  { method: 'PATCH', path: '/api/v1/issues/{id}' },
+  { method: 'GET', path: '/api/v1/issues/{id}/status-changes' },
+  { method: 'POST', path: '/api/v1/issues/{id}/status-changes' },
+  // end of issues core
   // issue 4, factors and the role ledger (helper 4)
   { method: 'GET', path: '/api/v1/issues/{id}/factors' },
   { method: 'POST', path: '/api/v1/issues/{id}/factors' },

@@ -108,7 +108,7 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'mail', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
+      ['account', 'activity', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'partiesCreated', 'sessions', 'tokens']);
     assert.deepEqual(b.invitationsReceived, []);
     assert.deepEqual(b.invitationsSent, []);
     assert.match(b.exportedAt, TIME);

@@ -1,0 +1,394 @@
+/* /vraagstukken: the list of social issues, one issue with its timeline,
+ * and the form that moves its status. */
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../model/issue.h"
+#include "html.h"
+#include "issue_parts.h"
+#include "layout.h"
+#include "pages.h"
+
+const char *web_issue_status(struct http_req *r, const char *key)
+{
+	int k = key ? enum_find(issue_statuses, ISSUE_STATUS_COUNT, key) : -1;
+	return k < 0 ? (key ? key : "") : issue_statuses[k].name[r->lang];
+}
+
+static const char *param(struct http_req *r, const char *name)
+{
+	const char *v = http_query(r, name);
+	return v && *v ? v : NULL;
+}
+
+static void status_badge(struct http_req *r, const char *status)
+{
+	html_f(&r->out, "<span class=\"status status-%s\">%s</span>", status, web_issue_status(r, status));
+}
+
+static void target_groups(struct http_req *r, const struct strlist *l)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<ul class=\"tags\" aria-label=\"%s\">", T(r, M_TARGET_GROUPS));
+	for (size_t i = 0; i < l->n; i++) {
+		struct buf u = BUF_INIT(1024);
+		text_url_encode(&u, l->v[i]);
+		html_f(b, "<li><a href=\"/vraagstukken?targetGroup=%s\">%s</a></li>", u.ptr, l->v[i]);
+		buf_release(&u);
+	}
+	html_raw(b, "</ul>\n");
+}
+
+static void issue_card(struct http_req *r, const struct issue *is)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<li class=\"card\">\n<h3><a href=\"/vraagstukken/%s\">%s</a></h3>\n<p class=\"meta\">", is->id,
+	       is->title);
+	status_badge(r, is->status);
+	html_f(b, " · %s", is->area_name);
+	if (is->owner_name)
+		html_f(b, " · %s", is->owner_name);
+	html_raw(b, "</p>\n");
+	html_f(b, "<p>%s</p>\n", is->summary);
+	if (is->target_groups.n)
+		target_groups(r, &is->target_groups);
+	html_raw(b, "</li>\n");
+}
+
+/* The list's URL with the current filters and another cursor. */
+static const char *list_url(struct http_req *r, const struct issue_filter *f, const char *sort,
+			    const char *cursor)
+{
+	struct buf b = BUF_INIT(8192);
+	const char *keys[] = { "q", "status", "area", "ownerParty", "targetGroup", "sort", "cursor" };
+	const char *values[] = { f->q, f->status, f->area, f->owner_party, f->target_group, sort, cursor };
+	buf_adds(&b, "/vraagstukken");
+	char sep = '?';
+	for (size_t i = 0; i < 7; i++) {
+		if (!values[i] || !*values[i])
+			continue;
+		buf_addc(&b, sep);
+		sep = '&';
+		buf_printf(&b, "%s=", keys[i]);
+		text_url_encode(&b, values[i]);
+	}
+	const char *s = arena_strdup(r->arena, b.err ? "/vraagstukken" : b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+static void filter_form(struct http_req *r, const struct issue_filter *f, const char *sort,
+			const struct problems *p)
+{
+	struct buf *b = &r->out;
+	const struct field_label labels[] = {
+		{ "q", T(r, M_FILTER_Q) }, { "status", T(r, M_ISSUE_STATUS) }, { "area", T(r, M_AREA) },
+		{ "ownerParty", T(r, M_ISSUE_OWNER) }, { "targetGroup", T(r, M_TARGET_GROUP) },
+		{ "sort", T(r, M_FILTER_SORT) },
+	};
+	form_begin(r, "/vraagstukken", false);
+	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
+	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
+	struct field q = { .name = "q", .label = T(r, M_FILTER_Q), .value = f->q, .type = "search", .quiet = true };
+	field_text(r, &q, p);
+
+	struct choice st[ISSUE_STATUS_COUNT];
+	for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
+		st[i] = (struct choice){ issue_statuses[i].key, issue_statuses[i].name[r->lang], NULL,
+					 f->status && !strcmp(f->status, issue_statuses[i].key), 0 };
+	field_select(r, "status", T(r, M_ISSUE_STATUS), T(r, M_FILTER_STATUS_ALL), st, ISSUE_STATUS_COUNT);
+
+	struct area *areas = NULL;
+	size_t nareas = 0;
+	if (web_area_choices(r, 300, &areas, &nareas)) {
+		struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
+		for (size_t i = 0; i < nareas; i++)
+			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
+						 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
+		field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
+	} else {
+		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_AREA_CODE_HINT),
+				    .value = f->area, .quiet = true };
+		field_text(r, &af, p);
+	}
+
+	struct issue_owner *owners = NULL;
+	size_t nowners = 0;
+	bool more = false;
+	if (issue_owners(r->store, r->arena, 200, &owners, &nowners, &more) == 0 && !more) {
+		struct choice *oc = arena_alloc(r->arena, sizeof *oc * (nowners + 1));
+		for (size_t i = 0; i < nowners; i++)
+			oc[i] = (struct choice){ owners[i].id, owners[i].name, NULL,
+						 f->owner_party && !strcmp(f->owner_party, owners[i].id), 0 };
+		field_select(r, "ownerParty", T(r, M_ISSUE_OWNER), T(r, M_FILTER_OWNER_ALL), oc, nowners);
+	} else {
+		struct field of = { .name = "ownerParty", .label = T(r, M_ISSUE_OWNER), .hint = T(r, M_ISSUE_OWNER_ID_HINT),
+				    .value = f->owner_party, .quiet = true };
+		field_text(r, &of, p);
+	}
+
+	struct field tg = { .name = "targetGroup", .label = T(r, M_TARGET_GROUP), .value = f->target_group, .quiet = true };
+	field_text(r, &tg, p);
+
+	const enum msg sort_names[ISORT_COUNT] = { M_SORT_ISSUE_NEWEST, M_SORT_ISSUE_OLDEST, M_SORT_ISSUE_CHANGED };
+	struct choice sorts[ISORT_COUNT];
+	for (int i = 0; i < ISORT_COUNT; i++)
+		sorts[i] = (struct choice){ issue_sorts[i], T(r, sort_names[i]), NULL,
+					    sort ? !strcmp(sort, issue_sorts[i]) : i == 0, 0 };
+	field_select(r, "sort", T(r, M_FILTER_SORT), NULL, sorts, ISORT_COUNT);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
+		  "<a href=\"/vraagstukken\">%s</a></div>\n</fieldset>\n",
+	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
+	form_end(r);
+}
+
+void page_issues(struct http_req *r)
+{
+	struct issue_filter f = {
+		.q = param(r, "q"), .status = param(r, "status"), .area = param(r, "area"),
+		.owner_party = param(r, "ownerParty"), .target_group = param(r, "targetGroup"),
+		.cursor = param(r, "cursor"), .limit = 20,
+	};
+	struct problems p = { 0 };
+	const char *sort = param(r, "sort");
+	if (!issue_sort_parse(sort, &f.sort))
+		problems_add(&p, "sort", R_NOT_ONE_OF, 0);
+	struct issue *items = NULL;
+	size_t n = 0;
+	const char *next = NULL;
+	int rc = issue_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
+	if (rc && rc != ERR_INVALID) {
+		r->cfg->page_error(r, 500);
+		return;
+	}
+	if (rc == ERR_INVALID)
+		r->status = 400;
+	bool filtered = f.q || f.status || f.area || f.owner_party || f.target_group || f.cursor;
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_ISSUES_TITLE), NAV_ISSUES);
+	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_ISSUES_TITLE), T(r, M_ISSUES_INTRO));
+	if (r->viewer.authenticated)
+		html_f(b, "<p><a class=\"button\" href=\"/vraagstukken/nieuw\">%s</a></p>\n", T(r, M_ISSUE_ADD));
+	else
+		html_f(b, "<p><a href=\"/inloggen?next=/vraagstukken/nieuw\">%s</a></p>\n", T(r, M_ISSUE_ADD_LOGIN));
+	filter_form(r, &f, sort, &p);
+	html_f(b, "<section aria-labelledby=\"results\">\n<h2 id=\"results\">%s</h2>\n", T(r, M_ISSUES_RESULTS));
+	if (!n) {
+		html_f(b, "<p>%s</p>\n", T(r, filtered || p.n ? M_ISSUES_NONE : M_ISSUES_EMPTY));
+	} else {
+		html_raw(b, "<ul class=\"cards\">\n");
+		for (size_t i = 0; i < n; i++)
+			issue_card(r, &items[i]);
+		html_raw(b, "</ul>\n");
+	}
+	if (next || f.cursor) {
+		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
+		if (f.cursor)
+			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", list_url(r, &f, sort, NULL), T(r, M_PAGE_FIRST));
+		if (next)
+			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", list_url(r, &f, sort, next),
+			       T(r, M_PAGE_NEXT));
+		html_raw(b, "</ul></nav>\n");
+	}
+	html_raw(b, "</section>\n");
+	page_end(r);
+}
+
+/* The path from signalled to closed, with the issue's place on it. */
+static void steps(struct http_req *r, const struct issue *is)
+{
+	struct buf *b = &r->out;
+	int now = enum_find(issue_statuses, ISSUE_STATUS_COUNT, is->status);
+	html_f(b, "<ol class=\"steps\" aria-label=\"%s\">\n", T(r, M_ISSUE_STEPS));
+	for (int i = ISSUE_SIGNALLED; i <= ISSUE_CLOSED; i++) {
+		const char *cls = i == now ? "current" : now != ISSUE_ARCHIVED && i < now ? "done" : "todo";
+		html_f(b, "<li class=\"%s\"%s>%s", cls, i == now ? " aria-current=\"step\"" : "",
+		       issue_statuses[i].name[r->lang]);
+		if (i == now)
+			html_f(b, " <span class=\"visually-hidden\">(%s)</span>", T(r, M_ISSUE_STEP_NOW));
+		html_raw(b, "</li>\n");
+	}
+	html_raw(b, "</ol>\n");
+	if (now == ISSUE_ARCHIVED) {
+		html_f(b, "<p class=\"meta\">");
+		status_badge(r, is->status);
+		html_f(b, " %s</p>\n", T(r, M_ISSUE_ARCHIVED_NOTE));
+	}
+}
+
+static void timeline(struct http_req *r, const struct issue *is)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"tijdlijn\">\n<h2 id=\"tijdlijn\">%s</h2>\n<ol class=\"timeline\">\n",
+	       T(r, M_ISSUE_TIMELINE));
+	const char *cursor = NULL;
+	for (int page = 0; page < 10; page++) {
+		struct issue_transition *items;
+		size_t n;
+		const char *next;
+		struct problems p = { 0 };
+		if (issue_transitions(r->store, r->arena, is->id, cursor, 100, &p, &items, &n, &next))
+			break;
+		for (size_t i = 0; i < n; i++) {
+			const struct issue_transition *t = &items[i];
+			html_raw(b, "<li>");
+			page_time(r, t->at);
+			html_raw(b, " <strong>");
+			if (t->from)
+				html_f(b, T(r, M_ISSUE_TIMELINE_MOVE), web_issue_status(r, t->from), web_issue_status(r, t->to));
+			else
+				html_f(b, T(r, M_ISSUE_TIMELINE_START), web_issue_status(r, t->to));
+			html_raw(b, "</strong> ");
+			if (t->actor_name)
+				html_f(b, T(r, M_ISSUE_TIMELINE_BY), t->actor_name);
+			else
+				html_f(b, "%s", T(r, M_ISSUE_TIMELINE_SYSTEM));
+			if (*t->reason)
+				html_f(b, "<p class=\"reason\">%s</p>", t->reason);
+			html_raw(b, "</li>\n");
+		}
+		if (!next)
+			break;
+		cursor = next;
+	}
+	html_raw(b, "</ol>\n</section>\n");
+}
+
+/* The form that moves the status: only the moves allowed now. */
+static void move_form(struct http_req *r, const struct issue *is, const char *to, const char *reason,
+		      const struct problems *p)
+{
+	int now = enum_find(issue_statuses, ISSUE_STATUS_COUNT, is->status);
+	unsigned allowed = now < 0 ? 0 : issue_moves((enum issue_status)now);
+	if (!allowed || !issue_can(&r->viewer, is, OBJ_ISSUE_STATUS, ACT_CREATE))
+		return;
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"status-veranderen\">\n<h2 id=\"status-veranderen\">%s</h2>\n",
+	       T(r, M_ISSUE_MOVE_TITLE));
+	const struct field_label labels[] = { { "status", T(r, M_ISSUE_MOVE_TO) }, { "reason", T(r, M_ISSUE_REASON) } };
+	form_error_summary(r, p, labels, 2);
+	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/status", is->id), true);
+	struct choice c[ISSUE_STATUS_COUNT];
+	size_t n = 0;
+	for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
+		if (allowed & (1u << i))
+			c[n++] = (struct choice){ issue_statuses[i].key, issue_statuses[i].name[r->lang], NULL,
+						  to && !strcmp(to, issue_statuses[i].key), 0 };
+	field_choices(r, "status", T(r, M_ISSUE_MOVE_TO), T(r, M_ISSUE_MOVE_TO_HINT), c, n, false, p);
+	struct field rf = { .name = "reason", .label = T(r, M_ISSUE_REASON), .hint = T(r, M_ISSUE_REASON_HINT),
+			    .value = reason, .required = true };
+	field_textarea(r, &rf, 3, p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_ISSUE_MOVE_SUBMIT));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void render_issue(struct http_req *r, const struct issue *is, const char *to, const char *reason,
+			 const struct problems *p)
+{
+	struct buf *b = &r->out;
+	page_begin(r, is->title, NAV_ISSUES);
+	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken\">%s</a></p>\n", T(r, M_BACK_TO_ISSUES));
+	if (http_query(r, "opgeslagen"))
+		page_notice(r, T(r, M_ISSUE_SAVED));
+	if (http_query(r, "verplaatst"))
+		page_notice(r, T(r, M_ISSUE_MOVED));
+	html_f(b, "<h1>%s</h1>\n", is->title);
+	steps(r, is);
+	if (issue_can(&r->viewer, is, OBJ_ISSUE, ACT_UPDATE))
+		html_f(b, "<p class=\"actions\"><a class=\"button\" href=\"/vraagstukken/%s/bewerken\">%s</a></p>\n",
+		       is->id, T(r, M_EDIT));
+	html_f(b, "<p class=\"lead\">%s</p>\n<div class=\"description\">\n", is->summary);
+	html_markdown(b, is->description);
+	html_f(b, "</div>\n<h2>%s</h2>\n<dl class=\"facts\">\n", T(r, M_ISSUE_FACTS));
+	html_f(b, "<dt>%s</dt><dd>", T(r, M_ISSUE_STATUS));
+	status_badge(r, is->status);
+	html_f(b, "</dd>\n<dt>%s</dt><dd><a href=\"/vraagstukken?area=%s\">%s</a></dd>\n", T(r, M_AREA), is->area,
+	       is->area_name);
+	html_f(b, "<dt>%s</dt><dd>", T(r, M_ISSUE_OWNER));
+	if (is->owner_party)
+		html_f(b, "<a href=\"/partijen/%s\">%s</a>", is->owner_party, is->owner_name ? is->owner_name : "");
+	else
+		html_f(b, "%s", T(r, M_ISSUE_OWNER_GONE));
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_TARGET_GROUPS));
+	if (is->target_groups.n)
+		target_groups(r, &is->target_groups);
+	else
+		html_f(b, "%s", T(r, M_NONE_GIVEN));
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_ISSUE_SUPPORTERS));
+	html_f(b, T(r, M_ISSUE_SUPPORTERS_N), is->supporters);
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_UPDATED));
+	page_time(r, is->updated_at);
+	html_raw(b, "</dd>\n</dl>\n");
+	html_f(b, "<p><a href=\"/vraagstukken/%s/rollen\">%s</a></p>\n", is->id, T(r, M_ISSUE_ROLES_LINK));
+	timeline(r, is);
+	move_form(r, is, to, reason, p);
+	issue_part_signals(r, is->id);
+	issue_part_factors(r, is->id);
+	issue_part_voice(r, is->id);
+	page_end(r);
+}
+
+void page_issue(struct http_req *r)
+{
+	struct issue is;
+	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		return;
+	}
+	render_issue(r, &is, NULL, NULL, NULL);
+}
+
+void page_issue_move(struct http_req *r)
+{
+	if (!r->viewer.authenticated) {
+		page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0]));
+		return;
+	}
+	struct form f;
+	if (!http_form_parse(r, &f)) {
+		r->cfg->page_error(r, 400);
+		return;
+	}
+	const char *to = form_get(&f, "status"), *reason = form_get(&f, "reason");
+	struct problems p = { 0 };
+	struct issue_transition t;
+	unsigned allowed = 0;
+	int rc = issue_move(r->store, r->arena, &r->viewer, r->params[0], to, reason, &t, &p, &allowed);
+	if (!rc) {
+		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?verplaatst=1#tijdlijn", r->params[0]));
+		return;
+	}
+	if (rc == ERR_CONFLICT) {
+		problems_add(&p, "status", R_MOVE_NOT_ALLOWED, 0);
+		rc = ERR_INVALID;
+		r->status = 409;
+	}
+	struct issue is;
+	if (rc == ERR_INVALID && issue_get(r->store, r->arena, &r->viewer, r->params[0], &is) == 0) {
+		if (!r->status)
+			r->status = 400;
+		render_issue(r, &is, to, reason, &p);
+		return;
+	}
+	r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+}
+
+void web_party_issues(struct http_req *r, const char *party_id)
+{
+	struct issue *items;
+	size_t n;
+	if (issue_list_by_owner(r->store, r->arena, party_id, 10, &items, &n) || !n)
+		return;
+	struct buf *b = &r->out;
+	html_f(b, "<h2>%s</h2>\n<ul>\n", T(r, M_PARTY_ISSUES));
+	for (size_t i = 0; i < n; i++) {
+		html_f(b, "<li><a href=\"/vraagstukken/%s\">%s</a> ", items[i].id, items[i].title);
+		status_badge(r, items[i].status);
+		html_raw(b, "</li>\n");
+	}
+	html_f(b, "</ul>\n<p><a href=\"/vraagstukken?ownerParty=%s\">%s</a></p>\n", party_id, T(r, M_PARTY_ISSUES_ALL));
+}
