@@ -206,6 +206,8 @@ int demo_load(struct store *s)
 		}
 	}
 	rc = demo_issues_load(s, &admin);
+	if (!rc)
+		rc = demo_factors_load(s, &admin); /* factors and the role ledger */
 out:
 	arena_free(a);
 	return rc;

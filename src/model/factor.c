@@ -277,7 +277,7 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 	time_now(now);
 	in->issue_id = issue_id;
 	in->created_at = in->updated_at = now;
-	in->created_by = v->user_id;
+	in->created_by = v->user_id[0] ? v->user_id : NULL; /* NULL: the system */
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;

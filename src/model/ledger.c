@@ -186,7 +186,7 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 	time_now(now);
 	in->issue_id = issue_id;
 	in->created_at = now;
-	in->created_by = v->user_id;
+	in->created_by = v->user_id[0] ? v->user_id : NULL; /* NULL: the system */
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;

@@ -186,7 +186,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 {
 	struct buf *b = &r->out;
 	const char *title = arena_printf(r->arena, T(r, M_LEDGER_TITLE_OF), is->title);
-	page_begin(r, title, NAV_NONE);
+	page_begin(r, title, NAV_ISSUES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken/%s\">%s: %s</a></p>\n<h1>%s</h1>\n<p class=\"description\">%s</p>\n",
 	       is->id, T(r, M_BACK_TO_ISSUE), is->title, title, T(r, M_LEDGER_INTRO));
 	if (http_query(r, "opgepakt"))

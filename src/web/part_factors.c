@@ -165,7 +165,7 @@ static void render_form(struct http_req *r, const struct issue *is, const struct
 {
 	struct buf *b = &r->out;
 	const char *title = T(r, is_new ? M_FACTOR_ADD_TITLE : M_FACTOR_EDIT_TITLE);
-	page_begin(r, title, NAV_NONE);
+	page_begin(r, title, NAV_ISSUES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"%s#factoren\">%s: %s</a></p>\n<h1>%s</h1>\n",
 	       issue_url(r, is->id), T(r, M_BACK_TO_ISSUE), is->title, title);
 	html_f(b, "<p>%s</p>\n", T(r, M_FACTORS_INTRO));
@@ -279,7 +279,7 @@ void page_factor_delete(struct http_req *r)
 		return;
 	}
 	struct buf *b = &r->out;
-	page_begin(r, T(r, M_FACTOR_DELETE_TITLE), NAV_NONE);
+	page_begin(r, T(r, M_FACTOR_DELETE_TITLE), NAV_ISSUES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"%s#factoren\">%s: %s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n<blockquote><p>%s</p></blockquote>\n",
 	       issue_url(r, is.id), T(r, M_BACK_TO_ISSUE), is.title, T(r, M_FACTOR_DELETE_TITLE),
 	       T(r, M_FACTOR_DELETE_CONFIRM), f.description);
