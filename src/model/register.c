@@ -144,6 +144,18 @@ const struct processing_activity register_activities[] = {
 	  { { "De mailserver die de organisatie achter deze kiem gebruikt om e-mail te bezorgen", "The mail server the organisation behind this kiem uses to deliver mail" },
 	    { "De beheerders van de server van deze kiem", "The administrators of this kiem's server" } } },
 
+	/* issue 4, factors and the role ledger (helper 4) */
+	{ "issue_factors_roles", { "Omgevingsfactoren en rollen bij vraagstukken", "Environmental factors and roles on issues" },
+	  { "Zodat partijen bij een sociaal vraagstuk kunnen vastleggen wat de samenwerking helpt of remt, en welke partij welke rol oppakt.",
+	    "So that parties can record, on a social issue, what helps or hinders the collaboration, and which party takes which role." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "De factoren en rollen die je vastlegde, met hun tekst en toelichting", "The factors and roles you recorded, with their text and note" },
+	    { "Wie ze vastlegde (het nummer van het account), en wanneer", "Who recorded them (the account's number), and when" } },
+	  { { "Leden van partijen en coördinatoren die factoren of rollen vastleggen", "Members of parties and coordinators who record factors or roles" } },
+	  { "Tot de factor of rol wordt verwijderd of teruggegeven, of het vraagstuk wordt verwijderd. Wis je je account, dan blijven ze staan zonder je naam.",
+	    "Until the factor or role is removed or given up, or the issue is deleted. If you erase your account, they stay, without your name." },
+	  { { "Iedereen: vraagstukken, hun factoren en rollen zijn openbaar; wie ze vastlegde, zien alleen platformbeheerders", "Everyone: issues, their factors and roles are public; who recorded them only platform administrators see" } } },
+
 	{ "cookies", { "Cookies", "Cookies" },
 	  { "Alleen wat nodig is om kiem te laten werken: inloggen, formulieren beveiligen en je taalkeuze onthouden. Geen tracking, geen advertenties, geen cookies van anderen.",
 	    "Only what kiem needs to work: logging in, protecting forms and remembering your language. No tracking, no advertising, no cookies of others." },

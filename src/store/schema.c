@@ -337,7 +337,11 @@ const char *const schema_steps[] = {
 	"CREATE INDEX notifications_user ON notifications(user_id, seq);"
 	"CREATE INDEX notifications_undigested ON notifications(user_id) WHERE digested_at IS NULL;"
 	/* whether the person wants a daily email digest of their notifications */
-	"ALTER TABLE users ADD COLUMN digest INTEGER NOT NULL DEFAULT 0;",
+	"ALTER TABLE users ADD COLUMN digest INTEGER NOT NULL DEFAULT 0;"
+	/* issue 4, factors and the role ledger: a person's contributions, for
+	 * the export of their data */
+	"CREATE INDEX issue_factors_creator ON issue_factors(created_by);"
+	"CREATE INDEX issue_roles_creator ON issue_roles(created_by);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];
