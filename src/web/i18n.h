@@ -149,9 +149,9 @@
 	X(FACTOR_ADD, "Factor toevoegen", "Add the factor") \
 	X(FACTOR_EDIT_TITLE, "Omgevingsfactor wijzigen", "Change an environmental factor") \
 	X(FACTOR_EDIT, "Wijzigen", "Change") \
-	X(FACTOR_EDIT_LABEL, "Wijzig de factor: %s", "Change the factor: %s") \
+	X(FACTOR_EDIT_LABEL, "Wijzigen: %s", "Change: %s") \
 	X(FACTOR_DELETE, "Verwijderen", "Remove") \
-	X(FACTOR_DELETE_LABEL, "Verwijder de factor: %s", "Remove the factor: %s") \
+	X(FACTOR_DELETE_LABEL, "Verwijderen: %s", "Remove: %s") \
 	X(FACTOR_DELETE_TITLE, "Omgevingsfactor verwijderen", "Remove an environmental factor") \
 	X(FACTOR_DELETE_CONFIRM, "Weet je zeker dat je deze factor wilt verwijderen?", "Are you sure you want to remove this factor?") \
 	X(FACTOR_DELETE_YES, "Ja, verwijderen", "Yes, remove") \
@@ -190,7 +190,7 @@
 	X(LEDGER_WHO_TITLE, "Wie doet wat", "Who does what") \
 	X(LEDGER_WHO_NONE, "Nog geen partij heeft een rol opgepakt.", "No party has taken a role yet.") \
 	X(LEDGER_GIVE_UP, "Teruggeven", "Give up") \
-	X(LEDGER_GIVE_UP_LABEL, "%s geeft de rol terug: %s", "%s gives up the role: %s") \
+	X(LEDGER_GIVE_UP_LABEL, "Teruggeven: %s, de rol %s", "Give up: %s, the role %s") \
 	X(LEDGER_TAKE_TITLE, "Een rol oppakken", "Take a role") \
 	X(LEDGER_TAKE_INTRO, "Pakt jouw partij een rol op bij dit vraagstuk? Kies de partij en de rol.", "Does your party take a role for this issue? Choose the party and the role.") \
 	X(LEDGER_PARTY, "Partij", "Party") \
