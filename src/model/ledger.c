@@ -9,7 +9,6 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "activity.h"
-#include "notify.h"
 #include "party.h"
 #include "role.h"
 
@@ -238,8 +237,6 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 	if (!rc)
 		rc = activity_add_about(c, v, "take_role", "issue", issue_id, "roles", NULL,
 					arena_printf(a, "%s %s", in->role, in->party_id));
-	if (!rc)
-		rc = notify_followers(c, v, issue_id, "role", in->party_id);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -278,8 +275,6 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 	snprintf(detail, sizeof detail, "%s %s", role, party_id);
 	if (!rc)
 		rc = activity_add_about(c, v, "give_up_role", "issue", issue_id, "roles", NULL, detail);
-	if (!rc)
-		rc = notify_followers(c, v, issue_id, "role", party_id);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }

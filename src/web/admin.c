@@ -39,6 +39,9 @@ static const struct {
 	{ "accept_invitation", M_ACTION_ACCEPT_INVITATION },
 	{ "decline_invitation", M_ACTION_DECLINE_INVITATION },
 	{ "withdraw_invitation", M_ACTION_WITHDRAW_INVITATION },
+	/* issue 4, factors and the role ledger */
+	{ "take_role", M_ACTION_TAKE_ROLE },
+	{ "give_up_role", M_ACTION_GIVE_UP_ROLE },
 };
 
 /* The fields of the log, by the names of the forms and the API. */

@@ -202,6 +202,10 @@
 	  "You are not a member of a party yet. Join a party or make one, and then you can take a role.") \
 	X(LEDGER_TAKEN, "De rol is opgepakt.", "The role has been taken.") \
 	X(LEDGER_GIVEN_UP, "De rol is teruggegeven.", "The role has been given up.") \
+	X(ACTION_TAKE_ROLE, "Rol opgepakt voor een vraagstuk", "Role taken for an issue") \
+	X(ACTION_GIVE_UP_ROLE, "Rol teruggegeven", "Role given up") \
+	X(LEDGER_FULL, "Bij dit vraagstuk staan al de meeste rollen die kunnen (200). Laat een partij er eerst een teruggeven.", \
+	  "This issue already has the most roles it can hold (200). Let a party give one up first.") \
 	/* end of factors and the role ledger */ \
 	/* party list */ \
 	X(PARTIES_TITLE, "Partijen", "Parties") \

@@ -300,6 +300,10 @@ void page_issue_roles(struct http_req *r)
 			http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?opgepakt=1", is.id));
 			return;
 		}
+		if (rc == ERR_CONFLICT) {
+			page_message(r, 409, T(r, M_LEDGER_TAKE_TITLE), T(r, M_LEDGER_FULL));
+			return;
+		}
 		if (rc != ERR_INVALID) {
 			page_fail(r, rc);
 			return;
