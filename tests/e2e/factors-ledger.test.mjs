@@ -136,6 +136,27 @@ describe('the role ledger of a known fixture', () => {
     assert.doesNotMatch(JSON.stringify(l), /Verborgen|Elders Welzijn/);
   });
 
+  test('the page shows the same: empty roles in words, and the candidates in order with why', async () => {
+    const res = await fetch(`${k.url}/vraagstukken/${issue}/rollen`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const states = [...html.matchAll(/<td class="(gap|filled)">([^<]*)<\/td><\/tr>/g)].map((m) => m[2]);
+    assert.equal(states.length, 12);
+    assert.equal(states.filter((x) => x === 'Leeg').length, 10);
+    assert.equal(states.filter((x) => x === 'Ingevuld').length, 2);
+    assert.match(html, /<caption id="ledger-caption">/);
+    assert.match(html, /10 van de 12 rollen zijn nog leeg\.<\/strong> Nog geen partij van deze soorten: Bedrijfsleven, Kennisinstituut\./);
+    const invest = html.slice(html.indexOf('<h3>Investeren</h3>'), html.indexOf('<h3>Maatschappelijk verantwoord opereren</h3>'));
+    const names = [...invest.matchAll(/<a href="\/partijen\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    assert.deepEqual(names, ['Fonds Testland', 'Bakkerij Zuid']);
+    assert.match(invest, /Noemt deze rol in het eigen profiel; actief in Testland, een groter gebied waar het onder valt\./);
+    assert.match(invest, /Bedrijfsleven: een soort die deze rol vaak heeft; actief in Zuid, een deel van het gebied\./);
+    assert.doesNotMatch(html, /Verborgen BV/);
+    const en = await (await fetch(`${k.url}/vraagstukken/${issue}/rollen?lang=en`)).text();
+    assert.match(en, /10 of the 12 roles are still empty\./);
+    assert.equal((await fetch(`${k.url}/vraagstukken/${MISSING}/rollen`)).status, 404);
+  });
+
   test('at most five candidates per role', async () => {
     for (const n of ['Gemeente A', 'Gemeente B', 'Gemeente C', 'Gemeente D', 'Gemeente E']) {
       await party(n, 'admin', { name: n, kind: 'government', areas: ['WK990101'] });
