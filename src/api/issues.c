@@ -151,7 +151,7 @@ void api_issues_create(struct http_req *r)
 	apply_json(r, body, &in, true, &p);
 	json_decref(body);
 	char id[UUID_STRLEN + 1] = "";
-	int rc = p.n ? ERR_INVALID : issue_create(r->store, r->arena, &r->viewer, &in, id, &p);
+	int rc = issue_create(r->store, r->arena, &r->viewer, &in, id, &p);
 	if (!rc)
 		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", id));
 	answer_saved(r, rc, &p, id, 201);
@@ -181,7 +181,7 @@ void api_issues_patch(struct http_req *r)
 	struct problems p = { 0 };
 	apply_json(r, body, &in, false, &p);
 	json_decref(body);
-	rc = p.n ? ERR_INVALID : issue_update(r->store, r->arena, &r->viewer, is.id, &in, &p);
+	rc = issue_update(r->store, r->arena, &r->viewer, is.id, &in, &p);
 	answer_saved(r, rc, &p, is.id, 200);
 }
 

@@ -144,6 +144,18 @@ const struct processing_activity register_activities[] = {
 	  { { "De mailserver die de organisatie achter deze kiem gebruikt om e-mail te bezorgen", "The mail server the organisation behind this kiem uses to deliver mail" },
 	    { "De beheerders van de server van deze kiem", "The administrators of this kiem's server" } } },
 
+	/* issue 4, issues core */
+	{ "issues", { "Vraagstukken en hun tijdlijn", "Social issues and their timeline" },
+	  { "Zodat partijen samen een sociaal vraagstuk kunnen opschrijven, op de agenda zetten en volgen, en zodat iedereen kan zien wie een stap zette en waarom.",
+	    "So that parties can write down a social issue together, put it on the agenda and follow it, and so that everyone can see who took a step and why." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Wie een vraagstuk opschreef", "Who wrote down an issue" },
+	    { "Wie de status veranderde, wanneer, en de reden die diegene gaf; op de tijdlijn staat de naam", "Who changed the status, when, and the reason they gave; the timeline shows the name" } },
+	  { { "Leden van partijen, coördinatoren en platformbeheerders die aan vraagstukken werken", "Members of parties, coordinators and platform administrators who work on issues" } },
+	  { "Zolang het vraagstuk bestaat. Wis je je account, dan blijven het vraagstuk en de stappen staan, maar zonder je naam.",
+	    "As long as the issue exists. If you erase your account, the issue and the steps stay, but without your name." },
+	  { { "Iedereen: vraagstukken en hun tijdlijn zijn openbaar", "Everyone: issues and their timeline are public" } } },
+
 	/* issue 4, factors and the role ledger (helper 4) */
 	{ "issue_factors_roles", { "Omgevingsfactoren en rollen bij vraagstukken", "Environmental factors and roles on issues" },
 	  { "Zodat partijen bij een sociaal vraagstuk kunnen vastleggen wat de samenwerking helpt of remt, en welke partij welke rol oppakt.",

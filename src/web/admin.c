@@ -8,6 +8,7 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../model/activity.h"
+#include "../model/issue.h"
 #include "../model/party.h"
 #include "../model/user.h"
 #include "html.h"
@@ -39,6 +40,7 @@ static const struct {
 	{ "accept_invitation", M_ACTION_ACCEPT_INVITATION },
 	{ "decline_invitation", M_ACTION_DECLINE_INVITATION },
 	{ "withdraw_invitation", M_ACTION_WITHDRAW_INVITATION },
+	{ "move", M_ACTION_MOVE }, /* issues core */
 	/* issue 4, factors and the role ledger */
 	{ "take_role", M_ACTION_TAKE_ROLE },
 	{ "give_up_role", M_ACTION_GIVE_UP_ROLE },
@@ -54,6 +56,9 @@ static const struct {
 	{ "capacityHours", M_CAPACITY }, { "visibility", M_VISIBILITY }, { "areas", M_AREAS },
 	{ "roles", M_ROLES }, { "tags", M_TAGS }, { "members", M_MEMBERS },
 	{ "invitations", M_INVITATIONS }, { "blocked", M_FIELD_BLOCKED }, { "coordinatorAreas", M_FIELD_COORDINATOR_AREAS },
+	/* issues core */
+	{ "title", M_ISSUE_TITLE_LABEL }, { "summary", M_ISSUE_SUMMARY }, { "area", M_AREA },
+	{ "ownerParty", M_ISSUE_OWNER }, { "targetGroups", M_TARGET_GROUPS }, { "status", M_ISSUE_STATUS },
 };
 
 static const char *action_name(struct http_req *r, const char *key)
@@ -122,6 +127,12 @@ static void write_object(struct http_req *r, struct names *c, const struct activ
 			html_f(b, "%s: <a href=\"/partijen/%s\">%s</a>", T(r, M_PARTY), e->object_id, name);
 		else
 			gone(r, T(r, M_PARTY), e->object_id);
+	} else if (strcmp(e->object_type, "issue") == 0) { /* issues core */
+		struct issue is;
+		if (issue_get(r->store, r->arena, &r->viewer, e->object_id, &is) == 0)
+			html_f(b, "%s: <a href=\"/vraagstukken/%s\">%s</a>", T(r, M_OBJECT_ISSUE), is.id, is.title);
+		else
+			gone(r, T(r, M_OBJECT_ISSUE), e->object_id);
 	} else if (strcmp(e->object_type, "user") == 0) {
 		struct user u;
 		if (user_get(r->store, r->arena, e->object_id, &u) == 0)
@@ -149,6 +160,10 @@ static void write_subject(struct http_req *r, const struct activity *e)
 		html_f(b, "%s", e->subject_name);
 	else if (e->subject_id)
 		html_f(b, "%s", T(r, invitation ? M_ACTIVITY_SUBJECT_INVITATION : M_ACTIVITY_GONE_ACCOUNT));
+	if (e->detail && *e->detail && strcmp(e->action, "move") == 0) { /* issues core: the new status */
+		html_f(b, "%s", web_issue_status(r, e->detail));
+		return;
+	}
 	if (e->detail && *e->detail) {
 		int role = enum_find(member_roles, MEMBER_ROLE_COUNT, e->detail);
 		html_raw(b, e->subject_id ? " (" : "(");

@@ -204,8 +204,10 @@ static void steps(struct http_req *r, const struct issue *is)
 	html_f(b, "<ol class=\"steps\" aria-label=\"%s\">\n", T(r, M_ISSUE_STEPS));
 	for (int i = ISSUE_SIGNALLED; i <= ISSUE_CLOSED; i++) {
 		const char *cls = i == now ? "current" : now != ISSUE_ARCHIVED && i < now ? "done" : "todo";
-		html_f(b, "<li class=\"%s\"%s>%s", cls, i == now ? " aria-current=\"step\"" : "",
-		       issue_statuses[i].name[r->lang]);
+		html_f(b, "<li class=\"%s\"", cls);
+		if (i == now)
+			html_raw(b, " aria-current=\"step\"");
+		html_f(b, ">%s", issue_statuses[i].name[r->lang]);
 		if (i == now)
 			html_f(b, " <span class=\"visually-hidden\">(%s)</span>", T(r, M_ISSUE_STEP_NOW));
 		html_raw(b, "</li>\n");
@@ -362,15 +364,15 @@ void page_issue_move(struct http_req *r)
 		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?verplaatst=1#tijdlijn", r->params[0]));
 		return;
 	}
+	int status = 400;
 	if (rc == ERR_CONFLICT) {
 		problems_add(&p, "status", R_MOVE_NOT_ALLOWED, 0);
 		rc = ERR_INVALID;
-		r->status = 409;
+		status = 409;
 	}
 	struct issue is;
 	if (rc == ERR_INVALID && issue_get(r->store, r->arena, &r->viewer, r->params[0], &is) == 0) {
-		if (!r->status)
-			r->status = 400;
+		r->status = status;
 		render_issue(r, &is, to, reason, &p);
 		return;
 	}

@@ -378,6 +378,7 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
   let bob; // Bob's, logged in
   let anon; // an anonymous visitor with a kiem_csrf cookie
   let party; // Alice's party, the target of changes
+  let issue; // an issue of Alice's party (issues core)
   let aliceTokenId; // the id of Alice's API token T.alice
   let aliceId; // Alice's user id
   const newName = `Nooit aangemaakt ${uniq()}`;
@@ -393,6 +394,9 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     assert.equal(ids.length, 1, 'Alice should have one API token');
     aliceTokenId = ids[0];
     aliceId = (await (await fetch(`${k.url}/api/v1/users/me`, { headers: { Authorization: `Bearer ${T.alice}` } })).json()).id;
+    const made = await call(k.url, '/api/v1/issues', { method: 'POST', token: T.alice, body: { title: 'Doelwitvraagstuk', summary: 'Samenvatting', area: 'GM0344', ownerParty: party.id } });
+    assert.equal(made.status, 201, made.text);
+    issue = made.body;
   });
 
   const ROUTES = [
@@ -410,6 +414,10 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     { label: '/beheer/gebruikers/{id}/coordinator', path: () => `/beheer/gebruikers/${aliceId}/coordinator`, fields: () => ({ area: 'WK034403' }) },
     { label: '/beheer/gebruikers/{id}/coordinator/{code}/ontslaan', path: () => `/beheer/gebruikers/${aliceId}/coordinator/WK034403/ontslaan`, fields: () => ({}) },
     { label: '/account/sessies/{id}/beeindigen', path: () => '/account/sessies/0123456789abcdef/beeindigen', fields: () => ({}) },
+    // issues core
+    { label: '/vraagstukken/nieuw', path: () => '/vraagstukken/nieuw', fields: () => ({ title: newName, summary: 'S', area: 'GM0344', ownerParty: party.id }) },
+    { label: '/vraagstukken/{id}/bewerken', path: () => `/vraagstukken/${issue.id}/bewerken`, fields: () => ({ title: 'Veranderd', summary: 'S', area: 'GM0344', ownerParty: party.id }) },
+    { label: '/vraagstukken/{id}/status', path: () => `/vraagstukken/${issue.id}/status`, fields: () => ({ status: 'on_agenda', reason: 'Zomaar' }) },
   ];
 
   // Ways to get the token wrong. own: the browser posting; other: another
@@ -430,6 +438,10 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     assert.equal(p.body.name, party.name);
     assert.equal(p.body.kind, 'social_work');
     assert.deepEqual(await partiesNamed(newName), [], 'a party was created');
+    const is = await call(k.url, `/api/v1/issues/${issue.id}`);
+    assert.deepEqual([is.body.title, is.body.status], ['Doelwitvraagstuk', 'formulated'], 'the issue changed');
+    const named = await call(k.url, `/api/v1/issues?q=${encodeURIComponent(newName)}`);
+    assert.deepEqual(named.body.items, [], 'an issue was created');
     const api = await call(k.url, '/api/v1/parties?limit=1', { token: T.alice });
     assert.equal(api.status, 200, 'Alice\'s API token was revoked');
     const acc = await alice.get('/account');

@@ -9,7 +9,7 @@ import { USERS, ALICE, call, assertOk, assertProblem, assertInvalid } from './he
 const PATH = '/api/v1/processing-activities';
 const BASES = ['contract', 'legitimate_interests', 'public_task'];
 // What the register must cover: the tables and the memory that hold data about people.
-const MUST = ['accounts', 'sessions', 'api_tokens', 'memberships', 'parties', 'activity', 'login_attempts', 'mail', 'cookies', 'email_links'];
+const MUST = ['accounts', 'sessions', 'api_tokens', 'memberships', 'parties', 'activity', 'login_attempts', 'mail', 'cookies', 'email_links', 'issues'];
 
 let k;
 before(async () => { k = await startKiem({ demo: false, users: USERS }); });
