@@ -1,6 +1,5 @@
 #include "ledger.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -232,11 +231,10 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 			}
 		}
 	}
-	/* the entry's object is the issue; its detail the role and the party
-	 * (no personal data) */
+	/* the entry's object is the issue; its detail the role (no personal
+	 * data) */
 	if (!rc)
-		rc = activity_add_about(c, v, "take_role", "issue", issue_id, "roles", NULL,
-					arena_printf(a, "%s %s", in->role, in->party_id));
+		rc = activity_add_about(c, v, "take_role", "issue", issue_id, "roles", NULL, in->role);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -271,10 +269,8 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_NOTFOUND;
 	}
-	char detail[128];
-	snprintf(detail, sizeof detail, "%s %s", role, party_id);
 	if (!rc)
-		rc = activity_add_about(c, v, "give_up_role", "issue", issue_id, "roles", NULL, detail);
+		rc = activity_add_about(c, v, "give_up_role", "issue", issue_id, "roles", NULL, role);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }

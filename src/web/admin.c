@@ -10,6 +10,7 @@
 #include "../model/activity.h"
 #include "../model/issue.h"
 #include "../model/party.h"
+#include "../model/role.h" /* factors and the role ledger */
 #include "../model/user.h"
 #include "html.h"
 #include "layout.h"
@@ -162,6 +163,13 @@ static void write_subject(struct http_req *r, const struct activity *e)
 		html_f(b, "%s", T(r, invitation ? M_ACTIVITY_SUBJECT_INVITATION : M_ACTIVITY_GONE_ACCOUNT));
 	if (e->detail && *e->detail && strcmp(e->action, "move") == 0) { /* issues core: the new status */
 		html_f(b, "%s", web_issue_status(r, e->detail));
+		return;
+	}
+	/* issue 4, factors and the role ledger: the role taken or given up */
+	const struct role *taken = strcmp(e->action, "take_role") == 0 || strcmp(e->action, "give_up_role") == 0
+				   ? role_find(e->detail) : NULL;
+	if (taken) {
+		html_f(b, "%s", taken->name[r->lang]);
 		return;
 	}
 	if (e->detail && *e->detail) {
