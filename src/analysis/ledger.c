@@ -48,6 +48,13 @@ const char *const ledger_wheres[3] = { "same", "below", "above" };
 	" WHERE p.kind = ?1 AND p.visibility = 'public'" scope \
 	" ORDER BY p.sort_name, p.id LIMIT 5"
 static const char role_by_test[] = ROLE_SQL(IN_SCOPE_TEST);
+/* A role that many parties list, in a large area: walk the parties in name
+ * order, which stops at the fifth that lists it and is in the area. */
+static const char role_by_name[] =
+	"SELECT p.id, p.name, p.kind, " WHERE_COL " FROM parties p"
+	" WHERE (p.visibility || '') = 'public'" /* not by the visibility index: by name */
+	" AND EXISTS (SELECT 1 FROM party_roles pr WHERE pr.party_id = p.id AND pr.role_key = ?1)" IN_SCOPE_TEST
+	" ORDER BY p.sort_name, p.id LIMIT 5";
 static const char role_by_set[] = ROLE_SQL(IN_SCOPE_SET);
 static const char kind_by_test[] = KIND_SQL(IN_SCOPE_TEST);
 static const char kind_by_set[] = KIND_SQL(IN_SCOPE_SET);
@@ -156,6 +163,20 @@ static int candidates(struct store *s, struct arena *a, const struct scope *sc, 
 	return rc < 0 ? rc : 0;
 }
 
+/* Whether fewer than 2,000 parties list the role: then its index is the
+ * short way in. */
+static bool role_rare(struct store *s, const char *role)
+{
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT count(*) FROM (SELECT 1 FROM party_roles WHERE role_key = ?1 LIMIT 2000)");
+	if (!st)
+		return true;
+	store_bind_str(st, 1, role);
+	bool rare = store_step(st) == STORE_ROW && store_int(st, 0) < 2000;
+	store_reset(st);
+	return rare;
+}
+
 /* Sorts candidates from `from` on by name (the typical kinds' lists,
  * merged). */
 static void sort_by_name(struct ledger_candidate *c, size_t from, size_t n)
@@ -251,7 +272,8 @@ int ledger_compute(struct store *s, struct arena *a, const struct viewer *v, con
 		row->empty = row->n == 0;
 		if (!row->empty)
 			continue;
-		rc = candidates(s, a, &sc, sc.small ? role_by_set : role_by_test, row->role->key,
+		const char *sql = sc.small ? role_by_set : role_rare(s, row->role->key) ? role_by_test : role_by_name;
+		rc = candidates(s, a, &sc, sql, row->role->key,
 				MATCH_LISTS_ROLE, row->cand, &row->ncand, LEDGER_CANDIDATES_MAX);
 		size_t listed = row->ncand;
 		/* the typical kinds' candidates, merged by name, fill what is left */

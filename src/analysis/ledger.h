@@ -11,8 +11,9 @@
  * LEDGER_CANDIDATES_MAX, each with why.
  *
  * Bounded: each list of candidates is one indexed query with a small
- * LIMIT, driven from the role's or kind's index or, when the area holds
- * few parties, from the area's. */
+ * LIMIT: from the area's parties when it holds few; else from the role's
+ * index when few parties list the role, or along the parties in name order
+ * (for a kind, its (kind, name) index), which stops at the fifth found. */
 #ifndef KIEM_ANALYSIS_LEDGER_H
 #define KIEM_ANALYSIS_LEDGER_H
 
