@@ -62,7 +62,7 @@ static void apply_json(struct http_req *r, json_t *body, struct issue_input *in,
 				in->target_groups.n = 0;
 			else
 				api_strings(r, v, k, &in->target_groups.v, &in->target_groups.n,
-					    ISSUE_GROUPS_MAX * 2, p);
+					    ISSUE_GROUPS_MAX, p);
 		} else if (!strcmp(k, "status") && creating) {
 			in->status = api_string(r, v, k, p);
 		} else if (!strcmp(k, "status")) {

@@ -109,6 +109,18 @@ describe('social issues', () => {
     await assertAccessible(anon, 'the issue page, logged out');
   });
 
+  test('in English, and on a small screen', async () => {
+    const en = await newPage(browser, { locale: 'en-GB', viewport: { width: 360, height: 740 } });
+    await en.goto(`${srv.url}/vraagstukken?lang=en`);
+    assert.equal(await text(en.locator('h1')), 'Social issues');
+    await assertAccessible(en, 'issues in English, small screen');
+    await en.goto(srv.url + issuePath);
+    assert.equal(await text(en.locator('.steps [aria-current="step"]')), 'On the agenda (now)');
+    assert.match(await text(en.locator('.timeline')), /From Formulated to On the agenda by Anna de Boer/);
+    await assertAccessible(en, 'an issue in English, small screen');
+    await en.context().close();
+  });
+
   test('Anna edits it; the edit form with an error is accessible too', async () => {
     await anna.goto(srv.url + issuePath);
     await clickAndLoad(anna, anna.getByRole('link', { name: 'Bewerken' }));

@@ -242,6 +242,32 @@ test('the responses match the schemas of the document', async () => {
   check('MemberCollection', r.body);
   assert.equal(r.body.items.length, 2);
 
+  // issue 4, issues core
+  r = await get('/issues?limit=2&sort=-statusChangedAt');
+  assert.equal(r.status, 200);
+  check('IssueCollection', r.body);
+  assert.ok(r.body._links.next, 'the demo has more than two issues');
+  r = await send('POST', '/issues', { title: 'OpenAPI-vraagstuk', summary: 'Proef', area: 'WK034403', ownerParty: id, targetGroups: ['jongeren'] });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('Issue', r.body);
+  const issueId = r.body.id;
+  r = await send('PATCH', `/issues/${issueId}`, { description: 'Meer **uitleg**' }, 'application/merge-patch+json');
+  assert.equal(r.status, 200);
+  check('Issue', r.body);
+  r = await send('POST', `/issues/${issueId}/status-changes`, { status: 'on_agenda', reason: 'Besproken' });
+  assert.equal(r.status, 201);
+  check('StatusChange', r.body);
+  r = await send('POST', `/issues/${issueId}/status-changes`, { status: 'signalled', reason: 'Terug' });
+  assert.equal(r.status, 409);
+  check('StatusConflict', r.body);
+  r = await get(`/issues/${issueId}/status-changes`);
+  assert.equal(r.status, 200);
+  check('StatusChangeCollection', r.body);
+  r = await get(`/issues/${issueId}`);
+  check('Issue', r.body);
+  // end of issues core
+
   r = await get('/users/me', { Authorization: `Bearer ${kiem.tokens[MEMBER]}` });
   assert.equal(r.status, 200);
   check('Me', r.body);
