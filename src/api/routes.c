@@ -34,6 +34,17 @@ const struct http_route api_routes[] = {
 	{ HM_GET, "/api/v1/issues/{id}/status-changes", api_issue_status_list, RF_API | RF_CACHE },
 	{ HM_POST, "/api/v1/issues/{id}/status-changes", api_issue_status_create, RF_API },
 	/* end of issues core */
+	/* issue 4, factors and the role ledger (helper 4) */
+	{ HM_GET, "/api/v1/issues/{id}/factors", api_factors_list, RF_API | RF_CACHE },
+	{ HM_POST, "/api/v1/issues/{id}/factors", api_factors_create, RF_API },
+	{ HM_GET, "/api/v1/issues/{id}/factors/{factorId}", api_factors_get, RF_API | RF_CACHE },
+	{ HM_PATCH, "/api/v1/issues/{id}/factors/{factorId}", api_factors_patch, RF_API },
+	{ HM_DELETE, "/api/v1/issues/{id}/factors/{factorId}", api_factors_delete, RF_API },
+	{ HM_GET, "/api/v1/issues/{id}/role-ledger", api_ledger_get, RF_API | RF_CACHE },
+	{ HM_POST, "/api/v1/issues/{id}/role-ledger", api_ledger_take, RF_API },
+	{ HM_GET, "/api/v1/issues/{id}/role-ledger/{role}/{partyId}", api_ledger_entry_get, RF_API | RF_CACHE },
+	{ HM_DELETE, "/api/v1/issues/{id}/role-ledger/{role}/{partyId}", api_ledger_give_up, RF_API },
+	/* end of factors and the role ledger */
 	{ HM_POST, "/api/v1/invitation-acceptances", api_invitation_accept, RF_API },
 	{ HM_GET, "/api/v1/activity", api_activity_list, RF_API },
 	{ HM_GET, "/api/v1/users/me", api_users_me, RF_API },

@@ -24,6 +24,16 @@ void api_issues_get(struct http_req *r);
 void api_issues_patch(struct http_req *r);
 void api_issue_status_list(struct http_req *r);
 void api_issue_status_create(struct http_req *r);
+/* issue 4, factors and the role ledger (helper 4) */
+void api_factors_list(struct http_req *r);
+void api_factors_create(struct http_req *r);
+void api_factors_get(struct http_req *r);
+void api_factors_patch(struct http_req *r);
+void api_factors_delete(struct http_req *r);
+void api_ledger_get(struct http_req *r);
+void api_ledger_take(struct http_req *r);
+void api_ledger_entry_get(struct http_req *r);
+void api_ledger_give_up(struct http_req *r);
 void api_members_list(struct http_req *r);
 void api_members_get(struct http_req *r);
 void api_members_add(struct http_req *r);

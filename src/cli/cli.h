@@ -43,6 +43,8 @@ struct viewer;
 int demo_issues_load(struct store *s, const struct viewer *admin);
 /* The demo's signals (demo_signals.c), after its issues. */
 int demo_signals_load(struct store *s, const struct viewer *admin);
+/* The factors and role ledgers of the demo issues (demo_factors.c). */
+int demo_factors_load(struct store *s, const struct viewer *admin);
 /* After getopt_long (with an optstring that starts with ':') returned '?'
  * or ':': prints one line that says what is wrong and returns 2. */
 int cli_bad_option(const char *command, int c, char **argv);

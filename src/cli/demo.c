@@ -210,6 +210,8 @@ int demo_load(struct store *s)
 		rc = demo_signals_load(s, &admin);
 	if (!rc)
 		rc = demo_voice(s); /* the voice of residents (issue 4, part 3) */
+	if (!rc)
+		rc = demo_factors_load(s, &admin); /* factors and the role ledger */
 out:
 	arena_free(a);
 	return rc;

@@ -96,6 +96,10 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const party[] = { "id", "name", "createdAt" };
 	static const char *const issue[] = { "id", "title", "createdAt" };
 	static const char *const move[] = { "id", "issueId", "issueTitle", "from", "status", "reason", "at" };
+	static const char *const factor[] = { "id", "issueId", "issueTitle", "kind", "effect", "description",
+					      "createdAt", "updatedAt" };
+	static const char *const role_taken[] = { "issueId", "issueTitle", "role", "partyId", "partyName", "note",
+						  "createdAt" };
 	static const char *const session[] = { "createdAt", "lastSeenAt", "expiresAt" };
 	static const char *const token[] = { "id", "name", "createdAt", "lastUsedAt" };
 	static const char *const area[] = { "code", "name" };
@@ -142,6 +146,20 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 			" FROM issue_transitions t JOIN issues i ON i.id = t.issue_id WHERE t.actor_id = ?1"
 			" ORDER BY t.seq"),
 			v->user_id, doc, "issueStatusChanges", move, 7);
+	/* issue 4, factors and the role ledger: the factors a person recorded
+	 * and the roles they took for a party, contributions that stay
+	 * (without the name) at erasure */
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT f.id, f.issue_id, i.title, f.kind, f.effect, f.description, f.created_at, f.updated_at"
+			" FROM issue_factors f JOIN issues i ON i.id = f.issue_id WHERE f.created_by = ?1 ORDER BY f.seq"),
+			v->user_id, doc, "factorsCreated", factor, 8);
+	if (!rc)
+		rc = export_rows(store_prepare(c,
+			"SELECT r.issue_id, i.title, r.role_key, r.party_id, p.name, r.note, r.created_at"
+			" FROM issue_roles r JOIN issues i ON i.id = r.issue_id JOIN parties p ON p.id = r.party_id"
+			" WHERE r.created_by = ?1 ORDER BY r.created_at, r.issue_id, r.role_key"),
+			v->user_id, doc, "rolesTaken", role_taken, 7);
 	if (!rc)
 		rc = export_rows(store_prepare(c,
 			"SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ?1"

@@ -2,7 +2,8 @@
  * 17 and 20).
  *
  * The export is everything kiem holds about the viewer, as one JSON
- * document: the account, memberships, the parties they made, sessions and
+ * document: the account, memberships, the parties they made, the factors
+ * they recorded and the roles they took for a party on issues, sessions and
  * tokens (never their secrets or hashes), coordinator areas, the mail to
  * their address (recipient, subject and times, never the text), and every
  * activity entry with them as actor or object; the signals they reported

@@ -170,6 +170,18 @@ const struct processing_activity register_activities[] = {
 	  { { "Jij, leden van partijen in het gebied van het signaal, coördinatoren van dat gebied en platformbeheerders; zij zien je naam", "You, members of parties in the area of the signal, coordinators of that area and platform administrators; they see your name" },
 	    { "Iedereen ziet de besluiten en de titels van signalen in een vraagstuk, zonder namen", "Everyone sees the decisions, and the titles of signals in a social issue, without names" } } },
 
+	/* issue 4, factors and the role ledger (helper 4) */
+	{ "issue_factors_roles", { "Omgevingsfactoren en rollen bij vraagstukken", "Environmental factors and roles on issues" },
+	  { "Zodat partijen bij een sociaal vraagstuk kunnen vastleggen wat de samenwerking helpt of remt, en welke partij welke rol oppakt.",
+	    "So that parties can record, on a social issue, what helps or hinders the collaboration, and which party takes which role." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "De factoren en rollen die je vastlegde, met hun tekst en toelichting", "The factors and roles you recorded, with their text and note" },
+	    { "Wie ze vastlegde (het nummer van het account), en wanneer", "Who recorded them (the account's number), and when" } },
+	  { { "Leden van partijen en coördinatoren die factoren of rollen vastleggen", "Members of parties and coordinators who record factors or roles" } },
+	  { "Tot de factor of rol wordt verwijderd of teruggegeven, of het vraagstuk wordt verwijderd. Wis je je account, dan blijven ze staan zonder je naam.",
+	    "Until the factor or role is removed or given up, or the issue is deleted. If you erase your account, they stay, without your name." },
+	  { { "Iedereen: vraagstukken, hun factoren en rollen zijn openbaar; wie ze vastlegde, zien alleen platformbeheerders", "Everyone: issues, their factors and roles are public; who recorded them only platform administrators see" } } },
+
 	{ "cookies", { "Cookies", "Cookies" },
 	  { "Alleen wat nodig is om kiem te laten werken: inloggen, formulieren beveiligen en je taalkeuze onthouden. Geen tracking, geen advertenties, geen cookies van anderen.",
 	    "Only what kiem needs to work: logging in, protecting forms and remembering your language. No tracking, no advertising, no cookies of others." },

@@ -339,7 +339,11 @@ const char *const schema_steps[] = {
 	/* whether the person wants a daily email digest of their notifications */
 	"ALTER TABLE users ADD COLUMN digest INTEGER NOT NULL DEFAULT 0;"
 	/* issues core: the list sorted by the last status move */
-	"CREATE INDEX issues_changed ON issues(status_changed_at, id);",
+	"CREATE INDEX issues_changed ON issues(status_changed_at, id);"
+	/* issue 4, factors and the role ledger: a person's contributions, for
+	 * the export of their data */
+	"CREATE INDEX issue_factors_creator ON issue_factors(created_by);"
+	"CREATE INDEX issue_roles_creator ON issue_roles(created_by);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

@@ -11,6 +11,7 @@
 #include "../model/issue.h"
 #include "../model/party.h"
 #include "../model/signal.h"
+#include "../model/role.h" /* factors and the role ledger */
 #include "../model/user.h"
 #include "html.h"
 #include "layout.h"
@@ -55,6 +56,9 @@ static const struct {
 	{ "unhide_comment", M_ACTION_UNHIDE_COMMENT },
 	{ "change_digest", M_ACTION_CHANGE_DIGEST },
 	{ "send_digest", M_ACTION_SEND_DIGEST },
+	/* issue 4, factors and the role ledger */
+	{ "take_role", M_ACTION_TAKE_ROLE },
+	{ "give_up_role", M_ACTION_GIVE_UP_ROLE },
 };
 
 /* The fields of the log, by the names of the forms and the API. */
@@ -198,6 +202,13 @@ static void write_subject(struct http_req *r, const struct activity *e)
 		html_f(b, "%s", T(r, invitation ? M_ACTIVITY_SUBJECT_INVITATION : M_ACTIVITY_GONE_ACCOUNT));
 	if (e->detail && *e->detail && strcmp(e->action, "move") == 0) { /* issues core: the new status */
 		html_f(b, "%s", web_issue_status(r, e->detail));
+		return;
+	}
+	/* issue 4, factors and the role ledger: the role taken or given up */
+	const struct role *taken = strcmp(e->action, "take_role") == 0 || strcmp(e->action, "give_up_role") == 0
+				   ? role_find(e->detail) : NULL;
+	if (taken) {
+		html_f(b, "%s", taken->name[r->lang]);
 		return;
 	}
 	if (e->detail && *e->detail) {

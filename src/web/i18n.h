@@ -214,6 +214,85 @@
 	X(TOTAL, "Totaal", "Total") \
 	X(AREA_CODE, "Gebied (code)", "Area (code)") \
 	X(AREA_CODE_HINT, "De CBS-code van een gemeente, wijk of buurt, zoals GM0344.", "The CBS code of a municipality, district or neighbourhood, like GM0344.") \
+	/* issue 4, factors and the role ledger (helper 4) */ \
+	X(BACK_TO_ISSUE, "Terug naar het vraagstuk", "Back to the issue") \
+	X(FACTORS_TITLE, "Omgevingsfactoren", "Environmental factors") \
+	X(FACTORS_INTRO, "Wat in de omgeving helpt of remt de samenwerking rond dit vraagstuk? Het dossier noemt vier soorten: sociaal (normen), cultuur (waarden), economie (hulpbronnen) en politiek (wetten en beleid).", \
+	  "What in the surroundings helps or hinders the collaboration around this issue? The dossier names four kinds: social (norms), cultural (values), economic (resources) and political (laws and policy).") \
+	X(FACTORS_NONE, "Er zijn nog geen omgevingsfactoren vastgelegd.", "No environmental factors have been recorded yet.") \
+	X(FACTORS_KIND_NONE, "Nog niets over deze soort.", "Nothing about this kind yet.") \
+	X(FACTORS_SUMMARY_CAPTION, "Hoeveel factoren helpen en remmen, per soort", "How many factors help and hinder, per kind") \
+	X(FACTORS_WHO, "Leden van de partijen die bij dit vraagstuk horen en coördinatoren van het gebied kunnen factoren toevoegen.", \
+	  "Members of the parties that belong to this issue and coordinators of the area can add factors.") \
+	X(FACTORS_LOGIN, "Log in om een factor toe te voegen", "Log in to add a factor") \
+	X(FACTOR_KIND, "Soort factor", "Kind of factor") \
+	X(FACTOR_KIND_HINT, "Waar gaat de factor over?", "What is the factor about?") \
+	X(FACTOR_EFFECT, "Werking", "Effect") \
+	X(FACTOR_EFFECT_HINT, "Helpt de factor de samenwerking, of remt hij die?", "Does the factor help the collaboration, or hinder it?") \
+	X(FACTOR_DESCRIPTION, "Beschrijving", "Description") \
+	X(FACTOR_DESCRIPTION_HINT, "Beschrijf in een paar zinnen wat er speelt. Hoogstens 2000 tekens.", "Describe in a few sentences what is going on. At most 2000 characters.") \
+	X(FACTOR_ADD_TITLE, "Omgevingsfactor toevoegen", "Add an environmental factor") \
+	X(FACTOR_ADD, "Factor toevoegen", "Add the factor") \
+	X(FACTOR_EDIT_TITLE, "Omgevingsfactor wijzigen", "Change an environmental factor") \
+	X(FACTOR_EDIT, "Wijzigen", "Change") \
+	X(FACTOR_EDIT_LABEL, "Wijzigen: %s", "Change: %s") \
+	X(FACTOR_DELETE, "Verwijderen", "Remove") \
+	X(FACTOR_DELETE_LABEL, "Verwijderen: %s", "Remove: %s") \
+	X(FACTOR_DELETE_TITLE, "Omgevingsfactor verwijderen", "Remove an environmental factor") \
+	X(FACTOR_DELETE_CONFIRM, "Weet je zeker dat je deze factor wilt verwijderen?", "Are you sure you want to remove this factor?") \
+	X(FACTOR_DELETE_YES, "Ja, verwijderen", "Yes, remove") \
+	X(FACTOR_FULL, "Dit vraagstuk heeft al het grootste aantal factoren (100). Verwijder er eerst een.", \
+	  "This issue already has the largest number of factors (100). Remove one first.") \
+	X(LEDGER_LINK, "Bekijk het rollenregister: wie doet wat, en welke rollen zijn nog leeg", "See the role ledger: who does what, and which roles are still empty") \
+	X(LEDGER_TITLE_OF, "Rollenregister: %s", "Role ledger: %s") \
+	X(LEDGER_INTRO, "Sociale innovatie lukt het best als verschillende partijen samenwerken: burgerinitiatieven, sociaal werk, overheid, bedrijfsleven en kennisinstituten. Elke partij heeft eigen rollen. Sociaal werk spoort bijvoorbeeld kansen en knelpunten op, en de overheid maakt ruimte in regels. Hier zie je wie welke rol oppakt bij dit vraagstuk, welke rollen en soorten partijen nog ontbreken, en welke partijen in de buurt ze kunnen oppakken.", \
+	  "Social innovation works best when different parties work together: citizen initiatives, social work, government, business and knowledge institutes. Each party has roles of its own. Social work, for example, detects chances and bottlenecks, and government makes room in rules. Here you see who takes which role for this issue, which roles and kinds of parties are still missing, and which parties nearby could take them.") \
+	X(LEDGER_SUMMARY, "%lld van de %lld rollen zijn nog leeg.", "%lld of the %lld roles are still empty.") \
+	X(LEDGER_SUMMARY_KINDS, "Nog geen partij van deze soorten: %s.", "No party yet of these kinds: %s.") \
+	X(LEDGER_ALL_KINDS, "Alle vijf soorten partijen doen mee.", "All five kinds of parties take part.") \
+	X(LEDGER_TABLE_CAPTION, "Rollen en soorten partijen bij dit vraagstuk. Per rol staan de partijen die hem oppakken in de kolom van hun soort.", \
+	  "Roles and kinds of parties for this issue. For each role, the parties that take it are in the column of their kind.") \
+	X(LEDGER_ROLE, "Rol", "Role") \
+	X(LEDGER_STATE, "Stand", "State") \
+	X(LEDGER_FILLED, "Ingevuld", "Filled") \
+	X(LEDGER_EMPTY, "Leeg", "Empty") \
+	X(LEDGER_TYPICAL, "typische soort, nog niemand", "typical kind, nobody yet") \
+	X(LEDGER_NOBODY, "niemand", "nobody") \
+	X(LEDGER_KINDS_TITLE, "Soorten partijen die meedoen", "Kinds of parties taking part") \
+	X(LEDGER_OWNER, "eigenaar van het vraagstuk", "owner of the issue") \
+	X(LEDGER_KIND_EMPTY, "Nog geen partij van deze soort.", "No party of this kind yet.") \
+	X(LEDGER_EMPTY_ROLES_TITLE, "Lege rollen, en wie ze kan oppakken", "Empty roles, and who could take them") \
+	X(LEDGER_EMPTY_ROLES_INTRO, "Deze partijen zijn actief in het gebied van het vraagstuk, in een deel ervan of in een groter gebied waar het onder valt. Eerst staan partijen die de rol zelf noemen, dan partijen van een soort die de rol vaak heeft.", \
+	  "These parties are active in the issue's area, in a part of it, or in a larger area it belongs to. First come parties that name the role themselves, then parties of a kind that often has the role.") \
+	X(LEDGER_NO_EMPTY_ROLES, "Alle rollen zijn ingevuld.", "All roles are filled.") \
+	X(LEDGER_EMPTY_KINDS_TITLE, "Ontbrekende soorten, en wie mee kan doen", "Missing kinds, and who could join") \
+	X(LEDGER_NO_CANDIDATES, "Geen partijen gevonden in dit gebied.", "No parties found in this area.") \
+	X(LEDGER_REASON_LISTS, "Noemt deze rol in het eigen profiel", "Names this role in its profile") \
+	X(LEDGER_REASON_TYPICAL, "%s: een soort die deze rol vaak heeft", "%s: a kind that often has this role") \
+	X(LEDGER_REASON_KIND, "Een partij van deze soort", "A party of this kind") \
+	X(LEDGER_WHERE_SAME, "actief in %s, het gebied van het vraagstuk", "active in %s, the issue's area") \
+	X(LEDGER_WHERE_BELOW, "actief in %s, een deel van het gebied", "active in %s, a part of the area") \
+	X(LEDGER_WHERE_ABOVE, "actief in %s, een groter gebied waar het onder valt", "active in %s, a larger area it belongs to") \
+	X(LEDGER_WHO_TITLE, "Wie doet wat", "Who does what") \
+	X(LEDGER_WHO_NONE, "Nog geen partij heeft een rol opgepakt.", "No party has taken a role yet.") \
+	X(LEDGER_GIVE_UP, "Teruggeven", "Give up") \
+	X(LEDGER_GIVE_UP_LABEL, "Teruggeven: %s, de rol %s", "Give up: %s, the role %s") \
+	X(LEDGER_TAKE_TITLE, "Een rol oppakken", "Take a role") \
+	X(LEDGER_TAKE_INTRO, "Pakt jouw partij een rol op bij dit vraagstuk? Kies de partij en de rol.", "Does your party take a role for this issue? Choose the party and the role.") \
+	X(LEDGER_PARTY, "Partij", "Party") \
+	X(LEDGER_NOTE, "Toelichting", "Note") \
+	X(LEDGER_NOTE_HINT, "Kort: wat doet de partij in deze rol? Hoogstens 300 tekens.", "Briefly: what does the party do in this role? At most 300 characters.") \
+	X(LEDGER_TAKE, "Rol oppakken", "Take the role") \
+	X(LEDGER_TAKE_LOGIN, "Log in om een rol op te pakken voor je partij", "Log in to take a role for your party") \
+	X(LEDGER_TAKE_NO_PARTY, "Je bent nog geen lid van een partij. Word lid van een partij of maak er een, dan kun je een rol oppakken.", \
+	  "You are not a member of a party yet. Join a party or make one, and then you can take a role.") \
+	X(LEDGER_TAKEN, "De rol is opgepakt.", "The role has been taken.") \
+	X(LEDGER_GIVEN_UP, "De rol is teruggegeven.", "The role has been given up.") \
+	X(ACTION_TAKE_ROLE, "Rol opgepakt voor een vraagstuk", "Role taken for an issue") \
+	X(ACTION_GIVE_UP_ROLE, "Rol teruggegeven", "Role given up") \
+	X(LEDGER_FULL, "Bij dit vraagstuk staan al de meeste rollen die kunnen (200). Laat een partij er eerst een teruggeven.", \
+	  "This issue already has the most roles it can hold (200). Let a party give one up first.") \
+	/* end of factors and the role ledger */ \
 	/* party list */ \
 	X(PARTIES_TITLE, "Partijen", "Parties") \
 	X(PARTIES_INTRO, "De sociale kaart: alle partijen in het ecosysteem. Zoek op naam of onderwerp, of kies een soort, gebied, rol of expertise.", \

@@ -50,6 +50,12 @@ void page_user_appoint(struct http_req *r);
 void page_user_dismiss(struct http_req *r);
 void page_privacy(struct http_req *r);
 void page_register(struct http_req *r);
+/* issue 4, factors and the role ledger (helper 4) */
+void page_factor_add(struct http_req *r);
+void page_factor_edit(struct http_req *r);
+void page_factor_delete(struct http_req *r);
+void page_issue_roles(struct http_req *r);
+void page_issue_role_give_up(struct http_req *r);
 void page_confirm(struct http_req *r);
 void page_confirm_again(struct http_req *r);
 void page_password_forgot(struct http_req *r);

@@ -32,6 +32,13 @@ const struct http_route web_routes[] = {
 	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE },
 	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE },
+	/* issue 4, factors and the role ledger (helper 4) */
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren", page_factor_add, RF_PAGE },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren/{factor}/bewerken", page_factor_edit, RF_PAGE },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren/{factor}/verwijderen", page_factor_delete, RF_PAGE },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/rollen", page_issue_roles, RF_PAGE | RF_CACHE },
+	{ HM_POST, "/vraagstukken/{id}/rollen/{role}/{party}/teruggeven", page_issue_role_give_up, RF_PAGE },
+	/* end of factors and the role ledger */
 	{ HM_GET | HM_POST, "/inloggen", page_login, RF_PAGE },
 	{ HM_POST, "/uitloggen", page_logout, RF_PAGE },
 	{ HM_GET | HM_POST, "/registreren", page_register, RF_PAGE },

@@ -159,6 +159,21 @@ const MATRIX = {
   'POST /vraagstukken/{id}/reacties/{cid}/tonen':             ['login', 403,     403,        403,   403,       403,       303,        303],
   'POST /account/meldingen/{id}/gelezen (Otto\'s)':            ['login', 404,     404,        404,   404,       404,       404,        404],
   // end of the voice of residents
+  // issue 4, factors and the role ledger: on an issue in WK034403 owned by a
+  // party with the member in it; factors are for members of the owner party
+  // (or of a party in the ledger) and the area's coordinator; a role is
+  // taken for the owner party by its members or the area's coordinator
+  'POST /api/v1/issues/{id}/factors':                         [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/issues/{id}/factors/{factorId}':             [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/issues/{id}/factors/{factorId}':            [401,     403,     403,        204,   204,       403,       204,        204],
+  'POST /api/v1/issues/{id}/role-ledger':                     [401,     403,     403,        201,   201,       403,       201,        201],
+  'DELETE /api/v1/issues/{id}/role-ledger/{role}/{partyId}':  [401,     403,     403,        204,   204,       403,       204,        204],
+  'POST /vraagstukken/{id}/factoren':                         ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /vraagstukken/{id}/factoren/{fid}/bewerken':          ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /vraagstukken/{id}/factoren/{fid}/verwijderen':       ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /vraagstukken/{id}/rollen':                           ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /vraagstukken/{id}/rollen/{role}/{party}/teruggeven': ['login', 403,     403,        303,   303,       403,       303,        303],
+  // end of factors and the role ledger
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -444,6 +459,35 @@ const commentCount = async (ctx) => (await api('anonymous', `/api/v1/issues/${ct
 const ottoComment = async (ctx) => { const r = (await api('otto', `/api/v1/issues/${ctx.id}/comments/${ctx.comment}`)).body; return [r.body, r.hidden]; };
 const ottoNote = async (ctx) => (await api('otto', '/api/v1/users/me/notifications?limit=100')).body.items.find((x) => x.id === ctx.note).read;
 
+// issue 4, factors and the role ledger: a fresh issue (issues core's),
+// with a factor or the owner party in the role 'invest' when asked, made by
+// the platform admin; the state is what anyone reads of them.
+async function freshFactor() {
+  const ctx = await freshIssue(true);
+  const r = await api('admin', `/api/v1/issues/${ctx.id}/factors`, { method: 'POST', body: { kind: 'social', effect: 'enabling', description: 'Buren helpen elkaar' } });
+  assert.equal(r.status, 201, r.text);
+  return { ...ctx, factor: r.body.id };
+}
+async function freshEntry() {
+  const ctx = await freshIssue(true);
+  const r = await api('admin', `/api/v1/issues/${ctx.id}/role-ledger`, { method: 'POST', body: { role: 'invest', party: ctx.party } });
+  assert.equal(r.status, 201, r.text);
+  return ctx;
+}
+async function factorsState(ctx) {
+  const r = await api('anonymous', `/api/v1/issues/${ctx.id}/factors`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((f) => `${f.kind}/${f.effect}: ${f.description}`);
+}
+async function ledgerState(ctx) {
+  const r = await api('anonymous', `/api/v1/issues/${ctx.id}/role-ledger`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.roles.filter((x) => !x.empty).map((x) => `${x.role}: ${x.parties.map((p) => p.id).join(',')}`);
+}
+const factorRow = (setup, act) => ({ setup, act, state: factorsState });
+const ledgerRow = (setup, act) => ({ setup, act, state: ledgerState });
+// end of factors and the role ledger
+
 const ACTIONS = {
   'POST /api/v1/parties': {
     setup: () => ({ name: `Nieuwe partij ${uniq()}` }),
@@ -632,6 +676,28 @@ const ACTIONS = {
     act: (role, ctx) => browserOf(role).post(`/account/meldingen/${ctx.note}/gelezen`),
   },
   // end of the voice of residents
+  // issue 4, factors and the role ledger
+  'POST /api/v1/issues/{id}/factors': factorRow(() => freshIssue(true), (role, ctx) =>
+    api(role, `/api/v1/issues/${ctx.id}/factors`, { method: 'POST', body: { kind: 'political', effect: 'hindering', description: 'Strenge regels' } })),
+  'PATCH /api/v1/issues/{id}/factors/{factorId}': factorRow(freshFactor, (role, ctx) =>
+    api(role, `/api/v1/issues/${ctx.id}/factors/${ctx.factor}`, { method: 'PATCH', body: { effect: 'hindering' } })),
+  'DELETE /api/v1/issues/{id}/factors/{factorId}': factorRow(freshFactor, (role, ctx) =>
+    api(role, `/api/v1/issues/${ctx.id}/factors/${ctx.factor}`, { method: 'DELETE' })),
+  'POST /api/v1/issues/{id}/role-ledger': ledgerRow(() => freshIssue(true), (role, ctx) =>
+    api(role, `/api/v1/issues/${ctx.id}/role-ledger`, { method: 'POST', body: { role: 'detect_signals', party: ctx.party } })),
+  'DELETE /api/v1/issues/{id}/role-ledger/{role}/{partyId}': ledgerRow(freshEntry, (role, ctx) =>
+    api(role, `/api/v1/issues/${ctx.id}/role-ledger/invest/${ctx.party}`, { method: 'DELETE' })),
+  'POST /vraagstukken/{id}/factoren': factorRow(() => freshIssue(true), (role, ctx) =>
+    browserOf(role).post(`/vraagstukken/${ctx.id}/factoren`, { kind: 'economic', effect: 'enabling', description: 'Er is subsidie' })),
+  'POST /vraagstukken/{id}/factoren/{fid}/bewerken': factorRow(freshFactor, (role, ctx) =>
+    browserOf(role).post(`/vraagstukken/${ctx.id}/factoren/${ctx.factor}/bewerken`, { kind: 'cultural', effect: 'enabling', description: 'Per formulier' })),
+  'POST /vraagstukken/{id}/factoren/{fid}/verwijderen': factorRow(freshFactor, (role, ctx) =>
+    browserOf(role).post(`/vraagstukken/${ctx.id}/factoren/${ctx.factor}/verwijderen`, {})),
+  'POST /vraagstukken/{id}/rollen': ledgerRow(() => freshIssue(true), (role, ctx) =>
+    browserOf(role).post(`/vraagstukken/${ctx.id}/rollen`, { role: 'agenda_issues', party: ctx.party, note: '' })),
+  'POST /vraagstukken/{id}/rollen/{role}/{party}/teruggeven': ledgerRow(freshEntry, (role, ctx) =>
+    browserOf(role).post(`/vraagstukken/${ctx.id}/rollen/invest/${ctx.party}/teruggeven`, {})),
+  // end of factors and the role ledger
   'POST /partijen/nieuw': {
     setup: () => ({ name: `Nieuw per formulier ${uniq()}` }),
     act: (role, ctx) => browserOf(role).post('/partijen/nieuw', { name: ctx.name, kind: 'government', areas: [AREA] }),

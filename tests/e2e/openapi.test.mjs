@@ -60,6 +60,16 @@ const ROUTES = [
   { method: 'GET', path: '/api/v1/signals/{id}/decisions' },
   { method: 'POST', path: '/api/v1/signals/{id}/decisions' },
   // end of signals
+  // issue 4, factors and the role ledger (helper 4)
+  { method: 'GET', path: '/api/v1/issues/{id}/factors' },
+  { method: 'POST', path: '/api/v1/issues/{id}/factors' },
+  { method: 'GET', path: '/api/v1/issues/{id}/factors/{factorId}' },
+  { method: 'PATCH', path: '/api/v1/issues/{id}/factors/{factorId}' },
+  { method: 'DELETE', path: '/api/v1/issues/{id}/factors/{factorId}' },
+  { method: 'GET', path: '/api/v1/issues/{id}/role-ledger' },
+  { method: 'POST', path: '/api/v1/issues/{id}/role-ledger' },
+  { method: 'GET', path: '/api/v1/issues/{id}/role-ledger/{role}/{partyId}' },
+  { method: 'DELETE', path: '/api/v1/issues/{id}/role-ledger/{role}/{partyId}' },
   { method: 'POST', path: '/api/v1/invitation-acceptances' },
   { method: 'GET', path: '/api/v1/activity' },
   { method: 'GET', path: '/api/v1/users/me' },
@@ -313,6 +323,36 @@ test('the responses match the schemas of the document', async () => {
   assert.equal(r.status, 200);
   check('SignalCollection', r.body);
   // end of signals
+
+  // issue 4, factors and the role ledger: on the issue just made, and on a
+  // demo issue with a full ledger
+  r = await send('POST', `/issues/${issueId}/factors`, { kind: 'economic', effect: 'hindering', description: 'Weinig geld' });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('Factor', r.body);
+  r = await send('PATCH', `/issues/${issueId}/factors/${r.body.id}`, { effect: 'enabling' }, 'application/merge-patch+json');
+  assert.equal(r.status, 200);
+  check('Factor', r.body);
+  r = await get(`/issues/${issueId}/factors?kind=economic`);
+  assert.equal(r.status, 200);
+  check('FactorCollection', r.body);
+  r = await send('POST', `/issues/${issueId}/role-ledger`, { role: 'invest', party: id, note: 'Proef' });
+  assert.equal(r.status, 201);
+  assert.equal(r.location, r.body._links.self.href);
+  check('RoleLedgerEntry', r.body);
+  r = await get(`/issues/${issueId}/role-ledger/invest/${id}`);
+  check('RoleLedgerEntry', r.body);
+  r = await get(`/issues/${issueId}/role-ledger`);
+  assert.equal(r.status, 200);
+  check('RoleLedger', r.body);
+  r = await get('/issues?q=Eenzaamheid');
+  r = await get(`/issues/${r.body.items[0].id}/role-ledger`);
+  check('RoleLedger', r.body);
+  assert.ok(r.body.candidates.roles.some((c) => c.parties.length > 0), 'the demo ledger offers candidates');
+  r = await send('POST', `/issues/${issueId}/factors`, { kind: 'weather' });
+  assert.equal(r.status, 400);
+  check('Problem', r.body);
+  // end of factors and the role ledger
 
   r = await get('/users/me', { Authorization: `Bearer ${kiem.tokens[MEMBER]}` });
   assert.equal(r.status, 200);

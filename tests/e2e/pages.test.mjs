@@ -379,6 +379,7 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
   let anon; // an anonymous visitor with a kiem_csrf cookie
   let party; // Alice's party, the target of changes
   let issue; // an issue of Alice's party (issues core)
+  let factor; // a factor of that issue (factors and the role ledger)
   let aliceTokenId; // the id of Alice's API token T.alice
   let aliceId; // Alice's user id
   const newName = `Nooit aangemaakt ${uniq()}`;
@@ -397,6 +398,12 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     const made = await call(k.url, '/api/v1/issues', { method: 'POST', token: T.alice, body: { title: 'Doelwitvraagstuk', summary: 'Samenvatting', area: 'GM0344', ownerParty: party.id } });
     assert.equal(made.status, 201, made.text);
     issue = made.body;
+    // factors and the role ledger: a factor, and the party in a role
+    const f = await call(k.url, `/api/v1/issues/${issue.id}/factors`, { method: 'POST', token: T.alice, body: { kind: 'social', effect: 'enabling', description: 'Doelwitfactor' } });
+    assert.equal(f.status, 201, f.text);
+    factor = f.body;
+    const l = await call(k.url, `/api/v1/issues/${issue.id}/role-ledger`, { method: 'POST', token: T.alice, body: { role: 'invest', party: party.id } });
+    assert.equal(l.status, 201, l.text);
   });
 
   const ROUTES = [
@@ -418,6 +425,12 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     { label: '/vraagstukken/nieuw', path: () => '/vraagstukken/nieuw', fields: () => ({ title: newName, summary: 'S', area: 'GM0344', ownerParty: party.id }) },
     { label: '/vraagstukken/{id}/bewerken', path: () => `/vraagstukken/${issue.id}/bewerken`, fields: () => ({ title: 'Veranderd', summary: 'S', area: 'GM0344', ownerParty: party.id }) },
     { label: '/vraagstukken/{id}/status', path: () => `/vraagstukken/${issue.id}/status`, fields: () => ({ status: 'on_agenda', reason: 'Zomaar' }) },
+    // factors and the role ledger
+    { label: '/vraagstukken/{id}/factoren', path: () => `/vraagstukken/${issue.id}/factoren`, fields: () => ({ kind: 'economic', effect: 'hindering', description: newName }) },
+    { label: '/vraagstukken/{id}/factoren/{fid}/bewerken', path: () => `/vraagstukken/${issue.id}/factoren/${factor.id}/bewerken`, fields: () => ({ kind: 'political', effect: 'hindering', description: newName }) },
+    { label: '/vraagstukken/{id}/factoren/{fid}/verwijderen', path: () => `/vraagstukken/${issue.id}/factoren/${factor.id}/verwijderen`, fields: () => ({}) },
+    { label: '/vraagstukken/{id}/rollen', path: () => `/vraagstukken/${issue.id}/rollen`, fields: () => ({ role: 'detect_signals', party: party.id, note: newName }) },
+    { label: '/vraagstukken/{id}/rollen/{role}/{party}/teruggeven', path: () => `/vraagstukken/${issue.id}/rollen/invest/${party.id}/teruggeven`, fields: () => ({}) },
   ];
 
   // Ways to get the token wrong. own: the browser posting; other: another
@@ -442,6 +455,10 @@ describe('CSRF: every form post needs the token of its own visitor', () => {
     assert.deepEqual([is.body.title, is.body.status], ['Doelwitvraagstuk', 'formulated'], 'the issue changed');
     const named = await call(k.url, `/api/v1/issues?q=${encodeURIComponent(newName)}`);
     assert.deepEqual(named.body.items, [], 'an issue was created');
+    const factors = await call(k.url, `/api/v1/issues/${issue.id}/factors`);
+    assert.deepEqual(factors.body.items.map((f) => `${f.kind}/${f.effect}: ${f.description}`), ['social/enabling: Doelwitfactor'], 'the factors changed');
+    const ledger = await call(k.url, `/api/v1/issues/${issue.id}/role-ledger`);
+    assert.deepEqual(ledger.body.roles.filter((x) => !x.empty).map((x) => x.role), ['invest'], 'the ledger changed');
     const api = await call(k.url, '/api/v1/parties?limit=1', { token: T.alice });
     assert.equal(api.status, 200, 'Alice\'s API token was revoked');
     const acc = await alice.get('/account');

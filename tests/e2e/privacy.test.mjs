@@ -80,6 +80,8 @@ describe('export and erasure through the API', () => {
   let secondToken;
   let session;
   let zedSignal;
+  let issue;
+  let factor;
   before(async () => {
     k = await startKiem({ demo: false, users: [...USERS, ZED] });
     T = { admin: k.tokens[ADMIN], alice: k.tokens[ALICE], zed: k.tokens[ZED.email] };
@@ -102,6 +104,18 @@ describe('export and erasure through the API', () => {
     zedSignal = assertOk(await call(k.url, '/api/v1/signals', {
       method: 'POST', token: T.zed, body: { kind: 'gap', title: 'Geen moestuin voor kinderen', description: 'Kinderen leren niet waar groente vandaan komt.', area: 'NL01', party: made.id },
     }), 201);
+    // issue 4, factors and the role ledger: an issue of Zed's party, with a
+    // factor Zed records and a role Zed takes for the party
+    assertOk(await call(k.url, '/api/v1/areas', { method: 'POST', token: T.admin, body: { code: 'XP', name: 'Privacyland', level: 'country', parent: null } }), 201);
+    issue = assertOk(await call(k.url, '/api/v1/issues', {
+      method: 'POST', token: T.zed, body: { title: 'Te weinig moestuinen', summary: 'Er is weinig grond.', area: 'XP', ownerParty: made.id },
+    }), 201);
+    factor = assertOk(await call(k.url, `/api/v1/issues/${issue.id}/factors`, {
+      method: 'POST', token: T.zed, body: { kind: 'economic', effect: 'hindering', description: 'Grond is duur.' },
+    }), 201);
+    assertOk(await call(k.url, `/api/v1/issues/${issue.id}/role-ledger`, {
+      method: 'POST', token: T.zed, body: { role: 'pioneer_in_practice', party: made.id, note: 'Wij beginnen klein.' },
+    }), 201);
     // mail to Zed in the outbox: in the export, and gone with the account
     const m = kiem(['mail', 'test', '--to', ZED.email, '--db', k.db]);
     assert.equal(m.status, 0, m.stderr);
@@ -114,10 +128,15 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'follows', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'sessions', 'signalDecisions', 'signals', 'supports', 'tokens']);
+      ['account', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'supports', 'tokens']);
     assert.deepEqual(b.signals.map((x) => [x.id, x.title, x.kind, x.status]), [[zedSignal.id, 'Geen moestuin voor kinderen', 'gap', 'open']]);
     assert.deepEqual(b.signalDecisions, []);
     assert.deepEqual(b.invitationsReceived, []);
+    // issue 4, factors and the role ledger
+    assert.deepEqual(b.factorsCreated.map((f) => [f.id, f.issueId, f.issueTitle, f.kind, f.effect, f.description]),
+      [[factor.id, issue.id, 'Te weinig moestuinen', 'economic', 'hindering', 'Grond is duur.']]);
+    assert.deepEqual(b.rolesTaken.map((r) => [r.issueId, r.issueTitle, r.role, r.partyId, r.partyName, r.note]),
+      [[issue.id, 'Te weinig moestuinen', 'pioneer_in_practice', made.id, 'Buurtmoestuin Oost', 'Wij beginnen klein.']]);
     assert.deepEqual(b.invitationsSent, []);
     assert.match(b.exportedAt, TIME);
     assert.deepEqual(b.account, {
@@ -214,6 +233,14 @@ describe('export and erasure through the API', () => {
     assert.deepEqual(left.items.map((e) => e.action), ['remove_member']);
     const all = assertOk(await call(k.url, '/api/v1/activity?limit=100', { token: T.admin }));
     assert.ok(!JSON.stringify(all).includes('Quokkaberg'));
+
+    // issue 4, factors and the role ledger: what they recorded stays,
+    // without their name
+    const f = assertOk(await call(k.url, `/api/v1/issues/${issue.id}/factors`));
+    assert.deepEqual(f.items.map((x) => x.description), ['Grond is duur.']);
+    const l = assertOk(await call(k.url, `/api/v1/issues/${issue.id}/role-ledger`));
+    assert.deepEqual(l.roles.find((r) => r.role === 'pioneer_in_practice').parties.map((p) => p.note), ['Wij beginnen klein.']);
+    assert.ok(!JSON.stringify([f, l]).includes('Quokkaberg'));
 
     // with the server still running: the checkpoint emptied the log
     assertGone(k.db, [ZED.name, ZED.email, 'Quokkaberg', 'zephyrine.quokka']);

@@ -72,6 +72,9 @@ describe('the API', () => {
     assert.match(by.accounts.retentionNl, /binnen 7 dagen/);
     assert.doesNotMatch(by.accounts.retentionNl, /[Bb]innenkort/);
     assert.ok(by.activity.categoriesOfData.some((s) => /never what was in them/.test(s)));
+    // issue 4, factors and the role ledger: contributions stay without the name
+    assert.match(by.issue_factors_roles.retention, /stay, without your name/);
+    assert.match(by.issue_factors_roles.retentionNl, /zonder je naam/);
   });
 
   test('a token changes nothing; a token that is not valid is 401, as everywhere', async () => {

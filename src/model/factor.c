@@ -1,0 +1,398 @@
+#include "factor.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/text.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "ledger.h"
+#include "notify.h"
+
+const struct enum_entry factor_kinds[FACTOR_KIND_COUNT] = {
+	[FACTOR_SOCIAL] = { "social", { "Sociaal", "Social" } },
+	[FACTOR_CULTURAL] = { "cultural", { "Cultuur", "Cultural" } },
+	[FACTOR_ECONOMIC] = { "economic", { "Economie", "Economic" } },
+	[FACTOR_POLITICAL] = { "political", { "Politiek", "Political" } },
+};
+_Static_assert(sizeof factor_kinds / sizeof factor_kinds[0] == FACTOR_KIND_COUNT, "factor kinds");
+
+const char *const factor_kind_hint[FACTOR_KIND_COUNT][LANG_COUNT] = {
+	[FACTOR_SOCIAL] = { "normen: wat mensen gewoon vinden", "norms: what people find normal" },
+	[FACTOR_CULTURAL] = { "waarden: wat mensen belangrijk vinden", "values: what people find important" },
+	[FACTOR_ECONOMIC] = { "hulpbronnen: geld, mensen en middelen", "resources: money, people and means" },
+	[FACTOR_POLITICAL] = { "wetten en beleid", "laws and policy" },
+};
+
+const struct enum_entry factor_effects[EFFECT_COUNT] = {
+	[EFFECT_ENABLING] = { "enabling", { "Helpt", "Enabling" } },
+	[EFFECT_HINDERING] = { "hindering", { "Remt", "Hindering" } },
+};
+_Static_assert(sizeof factor_effects / sizeof factor_effects[0] == EFFECT_COUNT, "factor effects");
+
+#define FACTOR_COLS "id, issue_id, kind, effect, description, created_by, created_at, updated_at"
+
+static void read_row(struct store_stmt *st, struct arena *a, struct factor *f)
+{
+	memset(f, 0, sizeof *f);
+	snprintf(f->id, sizeof f->id, "%s", store_text(st, 0));
+	f->issue_id = arena_strdup(a, store_text(st, 1));
+	f->kind = arena_strdup(a, store_text(st, 2));
+	f->effect = arena_strdup(a, store_text(st, 3));
+	f->description = arena_strdup(a, store_text(st, 4));
+	f->created_by = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	f->created_at = arena_strdup(a, store_text(st, 6));
+	f->updated_at = arena_strdup(a, store_text(st, 7));
+}
+
+static bool issue_exists(struct store_conn *c, const char *issue_id, int *rc)
+{
+	*rc = 0;
+	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
+		return false;
+	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM issues WHERE id = ?1");
+	if (!st) {
+		*rc = ERR_DB;
+		return false;
+	}
+	store_bind_str(st, 1, issue_id);
+	int r = store_step(st);
+	store_reset(st);
+	if (r < 0)
+		*rc = r;
+	return r == STORE_ROW;
+}
+
+/* The place of a factor in the grouped order. */
+static int rank(const struct factor *f)
+{
+	int k = enum_find(factor_kinds, FACTOR_KIND_COUNT, f->kind);
+	int e = enum_find(factor_effects, EFFECT_COUNT, f->effect);
+	return (k < 0 ? FACTOR_KIND_COUNT : k) * 4 + (e < 0 ? EFFECT_COUNT : e);
+}
+
+/* Whether every word of q is in s, regardless of ASCII case. */
+static bool has_words(const char *s, const char *q)
+{
+	while (*q) {
+		while (*q == ' ')
+			q++;
+		size_t len = 0;
+		while (q[len] && q[len] != ' ')
+			len++;
+		if (!len)
+			break;
+		bool found = false;
+		for (const char *p = s; *p && !found; p++) {
+			size_t i = 0;
+			while (i < len && p[i]) {
+				char x = p[i], y = q[i];
+				if (x >= 'A' && x <= 'Z')
+					x = (char)(x - 'A' + 'a');
+				if (y >= 'A' && y <= 'Z')
+					y = (char)(y - 'A' + 'a');
+				if (x != y)
+					break;
+				i++;
+			}
+			found = i == len;
+		}
+		if (!found)
+			return false;
+		q += len;
+	}
+	return true;
+}
+
+int factor_list(struct store *s, struct arena *a, const char *issue_id,
+		const struct factor_filter *f, struct problems *p, struct factor **items,
+		size_t *n, const char **next, struct factor_summary *sum)
+{
+	int limit = f->limit > 0 ? f->limit : 20;
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	if (f->kind && enum_find(factor_kinds, FACTOR_KIND_COUNT, f->kind) < 0)
+		problems_add(p, "kind", R_NOT_ONE_OF, 0);
+	if (f->effect && enum_find(factor_effects, EFFECT_COUNT, f->effect) < 0)
+		problems_add(p, "effect", R_NOT_ONE_OF, 0);
+	if (f->q)
+		valid_text(p, "q", f->q, false, 200, false);
+	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	struct store_conn *c = store_reader(s);
+	int rc;
+	if (!issue_exists(c, issue_id, &rc))
+		return rc ? rc : ERR_NOTFOUND;
+	if (p->n)
+		return ERR_INVALID;
+
+	/* an issue has at most FACTORS_MAX: all of them are read, grouped
+	 * here, and paged from the one after the cursor */
+	struct store_stmt *st = store_prepare(c,
+		"SELECT " FACTOR_COLS " FROM issue_factors WHERE issue_id = ?1 ORDER BY seq LIMIT 1000");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, issue_id);
+	size_t cap = FACTORS_MAX + 10, count = 0;
+	struct factor *all = arena_alloc(a, sizeof *all * cap);
+	while ((rc = store_step(st)) == STORE_ROW && count < cap)
+		read_row(st, a, &all[count++]);
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	/* a stable insertion sort into the grouped order */
+	for (size_t i = 1; i < count; i++) {
+		struct factor x = all[i];
+		size_t j = i;
+		while (j > 0 && rank(&all[j - 1]) > rank(&x)) {
+			all[j] = all[j - 1];
+			j--;
+		}
+		all[j] = x;
+	}
+	memset(sum, 0, sizeof *sum);
+	for (size_t i = 0; i < count; i++) {
+		int k = enum_find(factor_kinds, FACTOR_KIND_COUNT, all[i].kind);
+		int e = enum_find(factor_effects, EFFECT_COUNT, all[i].effect);
+		if (k >= 0 && e >= 0)
+			sum->count[k][e]++;
+		sum->total++;
+	}
+	size_t start = 0;
+	if (f->cursor) {
+		while (start < count && strcmp(all[start].id, f->cursor) != 0)
+			start++;
+		if (start == count) {
+			problems_add(p, "cursor", R_BAD_FORMAT, 0);
+			return ERR_INVALID;
+		}
+		start++;
+	}
+	const char *q = f->q ? text_trim(a, f->q, strlen(f->q)) : NULL;
+	struct factor *out = arena_alloc(a, sizeof *out * ((size_t)limit + 1));
+	size_t o = 0;
+	*next = NULL;
+	for (size_t i = start; i < count; i++) {
+		const struct factor *x = &all[i];
+		if ((f->kind && strcmp(x->kind, f->kind)) || (f->effect && strcmp(x->effect, f->effect)) ||
+		    (q && *q && !has_words(x->description, q)))
+			continue;
+		if (o == (size_t)limit) {
+			*next = out[o - 1].id;
+			break;
+		}
+		out[o++] = *x;
+	}
+	*items = out;
+	*n = o;
+	return 0;
+}
+
+int factor_get(struct store *s, struct arena *a, const char *issue_id, const char *id,
+	       struct factor *out)
+{
+	if (!id || !uuid_valid(id, strlen(id)) || !issue_id)
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " FACTOR_COLS " FROM issue_factors WHERE id = ?1 AND issue_id = ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, issue_id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_row(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* The viewer's relation to the issue's factors, as perm.c's OBJ_FACTOR
+ * means it: member = of the owner party or of a party in the ledger. */
+static int target_of(struct store_conn *c, struct arena *a, const struct viewer *v,
+		     const char *issue_id, struct perm_target *t)
+{
+	struct issue_relation rel;
+	int rc = ledger_issue_relation(c, a, v, issue_id, &rel);
+	if (rc)
+		return rc;
+	*t = (struct perm_target){ NULL, true, rel.taking_part ? MEMBER_MEMBER : MEMBER_NONE, rel.coordinated };
+	return 0;
+}
+
+bool factor_can(struct store *s, const struct viewer *v, const char *issue_id, enum perm_action act)
+{
+	struct arena *a = arena_new();
+	struct perm_target t;
+	bool ok = target_of(store_reader(s), a, v, issue_id, &t) == 0 && perm_can(v, OBJ_FACTOR, act, &t);
+	arena_free(a);
+	return ok;
+}
+
+static void validate(struct arena *a, struct factor *in, struct problems *p)
+{
+	in->kind = in->kind ? text_trim(a, in->kind, strlen(in->kind)) : NULL;
+	in->effect = in->effect ? text_trim(a, in->effect, strlen(in->effect)) : NULL;
+	in->description = in->description ? text_trim(a, in->description, strlen(in->description)) : "";
+	if (!in->kind || !*in->kind)
+		problems_add(p, "kind", R_CHOOSE, 0);
+	else if (enum_find(factor_kinds, FACTOR_KIND_COUNT, in->kind) < 0)
+		problems_add(p, "kind", R_NOT_ONE_OF, 0);
+	if (!in->effect || !*in->effect)
+		problems_add(p, "effect", R_CHOOSE, 0);
+	else if (enum_find(factor_effects, EFFECT_COUNT, in->effect) < 0)
+		problems_add(p, "effect", R_NOT_ONE_OF, 0);
+	valid_text(p, "description", in->description, true, FACTOR_DESCRIPTION_MAX, true);
+}
+
+/* Checks who may, then what was given: an unknown issue is 404 first, a
+ * viewer who may not is 401/403 before any problem of the input. */
+static int check(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		 enum perm_action act)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	struct perm_target t;
+	int rc = target_of(store_reader(s), a, v, issue_id, &t);
+	return rc ? rc : perm_check(v, OBJ_FACTOR, act, &t);
+}
+
+int factor_create(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		  struct factor *in, struct problems *p)
+{
+	int rc = check(s, a, v, issue_id, ACT_CREATE);
+	if (rc)
+		return rc;
+	validate(a, in, p);
+	if (p->n)
+		return ERR_INVALID;
+	uuid7_new(in->id);
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	in->issue_id = issue_id;
+	in->created_at = in->updated_at = now;
+	in->created_by = v->user_id[0] ? v->user_id : NULL; /* NULL: the system */
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c, "SELECT count(*) FROM issue_factors WHERE issue_id = ?1");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		store_bind_str(st, 1, issue_id);
+		rc = store_step(st);
+		rc = rc == STORE_ROW ? (store_int(st, 0) >= FACTORS_MAX ? ERR_CONFLICT : 0) : ERR_DB;
+		store_reset(st);
+	}
+	if (!rc) {
+		st = store_prepare(c,
+			"INSERT INTO issue_factors (id, issue_id, kind, effect, description, created_by, created_at, updated_at)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, in->id);
+			store_bind_str(st, 2, issue_id);
+			store_bind_str(st, 3, in->kind);
+			store_bind_str(st, 4, in->effect);
+			store_bind_str(st, 5, in->description);
+			store_bind_str(st, 6, in->created_by);
+			store_bind_str(st, 7, now);
+			rc = store_run(st);
+		}
+	}
+	if (!rc)
+		rc = activity_add_about(c, v, "create", "factor", in->id, "", NULL, in->kind);
+	if (!rc)
+		rc = notify_followers(c, v, issue_id, "factor", in->id);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int factor_update(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
+		  struct factor *in, struct problems *p)
+{
+	int rc = check(s, a, v, issue_id, ACT_UPDATE);
+	struct factor old;
+	if (!rc)
+		rc = factor_get(s, a, issue_id, in->id, &old);
+	if (rc)
+		return rc;
+	validate(a, in, p);
+	if (p->n)
+		return ERR_INVALID;
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	in->issue_id = issue_id;
+	in->updated_at = now;
+	in->created_at = old.created_at;
+	in->created_by = old.created_by;
+	char fields[64] = "";
+	const char *names[] = { "kind", "effect", "description" };
+	const char *was[] = { old.kind, old.effect, old.description };
+	const char *is[] = { in->kind, in->effect, in->description };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(was[i], is[i]) != 0) {
+			size_t len = strlen(fields);
+			snprintf(fields + len, sizeof fields - len, "%s%s", len ? "," : "", names[i]);
+		}
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE issue_factors SET kind = ?3, effect = ?4, description = ?5, updated_at = ?6"
+		" WHERE id = ?1 AND issue_id = ?2");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		store_bind_str(st, 1, in->id);
+		store_bind_str(st, 2, issue_id);
+		store_bind_str(st, 3, in->kind);
+		store_bind_str(st, 4, in->effect);
+		store_bind_str(st, 5, in->description);
+		store_bind_str(st, 6, now);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = activity_add_about(c, v, "update", "factor", in->id, fields, NULL, in->kind);
+	if (!rc)
+		rc = notify_followers(c, v, issue_id, "factor", in->id);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int factor_delete(struct store *s, const struct viewer *v, const char *issue_id, const char *id)
+{
+	struct arena *a = arena_new();
+	int rc = check(s, a, v, issue_id, ACT_DELETE);
+	arena_free(a);
+	if (rc)
+		return rc;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c, "DELETE FROM issue_factors WHERE id = ?1 AND issue_id = ?2");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, issue_id);
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = activity_add(c, v, "delete", "factor", id, "");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}

@@ -1,0 +1,340 @@
+/* /vraagstukken/{id}/rollen: the role ledger of an issue (rollenregister):
+ * a table of the dossier's roles against the five party kinds, who takes
+ * which role, the empty roles and kinds with the parties nearby that could
+ * fill them and why, and the forms to take a role for one of the viewer's
+ * parties and to give one up. The computation is analysis/ledger.c's; who
+ * may is the model's (ledger.h, perm.c OBJ_LEDGER). */
+#include <string.h>
+
+#include "../analysis/ledger.h"
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/uuid.h"
+#include "../model/issue.h"
+#include "../model/ledger.h"
+#include "../model/member.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+
+/* What was typed in the take form, with its problems. */
+struct take_form {
+	const char *party;
+	const char *role;
+	const char *note;
+	const struct problems *p;
+};
+
+static void party_link(struct http_req *r, const char *id, const char *name)
+{
+	html_f(&r->out, "<a href=\"/partijen/%s\">%s</a>", id, name);
+}
+
+static void reason(struct http_req *r, const struct ledger_candidate *c)
+{
+	struct buf *b = &r->out;
+	if (c->match == MATCH_LISTS_ROLE)
+		html_f(b, "%s", T(r, M_LEDGER_REASON_LISTS));
+	else if (c->match == MATCH_TYPICAL_KIND)
+		html_f(b, T(r, M_LEDGER_REASON_TYPICAL), party_kinds[c->kind].name[r->lang]);
+	else
+		html_f(b, "%s", T(r, M_LEDGER_REASON_KIND));
+	html_raw(b, "; ");
+	enum msg where = c->where == WHERE_SAME ? M_LEDGER_WHERE_SAME
+			 : c->where == WHERE_BELOW ? M_LEDGER_WHERE_BELOW : M_LEDGER_WHERE_ABOVE;
+	html_f(b, T(r, where), c->area_name);
+	html_raw(b, ".");
+}
+
+static void candidates(struct http_req *r, const struct ledger_candidate *c, size_t n)
+{
+	struct buf *b = &r->out;
+	if (!n) {
+		html_f(b, "<p class=\"meta\">%s</p>\n", T(r, M_LEDGER_NO_CANDIDATES));
+		return;
+	}
+	html_raw(b, "<ol class=\"candidates\">\n");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		party_link(r, c[i].id, c[i].name);
+		html_f(b, " <span class=\"kind kind-%s\">%s</span><br>\n<span class=\"meta\">", party_kinds[c[i].kind].key,
+		       party_kinds[c[i].kind].name[r->lang]);
+		reason(r, &c[i]);
+		html_raw(b, "</span></li>\n");
+	}
+	html_raw(b, "</ol>\n");
+}
+
+/* The table of roles against kinds: text says filled or empty, not colour. */
+static void role_table(struct http_req *r, const struct ledger *l)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"ledger-caption\" tabindex=\"0\">\n"
+		  "<table class=\"ledger\">\n<caption id=\"ledger-caption\">%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
+	       T(r, M_LEDGER_TABLE_CAPTION), T(r, M_LEDGER_ROLE));
+	for (int k = 0; k < KIND_COUNT; k++)
+		html_f(b, "<th scope=\"col\">%s</th>", party_kinds[k].name[r->lang]);
+	html_f(b, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T(r, M_LEDGER_STATE));
+	for (size_t i = 0; i < l->nroles; i++) {
+		const struct ledger_role_row *row = &l->roles[i];
+		html_f(b, "<tr%s><th scope=\"row\">%s</th>", row->empty ? " class=\"empty\"" : "", row->role->name[r->lang]);
+		for (int k = 0; k < KIND_COUNT; k++) {
+			bool any = false;
+			html_raw(b, "<td>");
+			for (size_t j = 0; j < row->n; j++) {
+				if (row->parties[j].kind != k)
+					continue;
+				if (any)
+					html_raw(b, ", ");
+				party_link(r, row->parties[j].id, row->parties[j].name);
+				any = true;
+			}
+			if (!any && (row->typical & (1u << k)))
+				html_f(b, "<span class=\"meta\">%s</span>", T(r, M_LEDGER_TYPICAL));
+			else if (!any)
+				html_f(b, "<span class=\"visually-hidden\">%s</span><span aria-hidden=\"true\">–</span>",
+				       T(r, M_LEDGER_NOBODY));
+			html_raw(b, "</td>");
+		}
+		html_f(b, "<td class=\"%s\">%s</td></tr>\n", row->empty ? "gap" : "filled",
+		       T(r, row->empty ? M_LEDGER_EMPTY : M_LEDGER_FILLED));
+	}
+	html_raw(b, "</tbody>\n</table>\n</div>\n");
+}
+
+/* Every role a party has taken, with its note and, for those who may, the
+ * button to give it up. */
+static void who_does_what(struct http_req *r, const struct ledger *l)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"who-title\">\n<h2 id=\"who-title\">%s</h2>\n", T(r, M_LEDGER_WHO_TITLE));
+	bool any = false;
+	for (size_t i = 0; i < l->nroles; i++) {
+		const struct ledger_role_row *row = &l->roles[i];
+		for (size_t j = 0; j < row->n; j++) {
+			const struct ledger_party *p = &row->parties[j];
+			if (!any)
+				html_raw(b, "<ul class=\"cards\">\n");
+			any = true;
+			html_f(b, "<li class=\"card\"><p><strong>%s</strong>: ", row->role->name[r->lang]);
+			party_link(r, p->id, p->name);
+			html_f(b, " <span class=\"kind kind-%s\">%s</span></p>\n", party_kinds[p->kind].key,
+			       party_kinds[p->kind].name[r->lang]);
+			if (p->note && *p->note)
+				html_f(b, "<p>%s</p>\n", p->note);
+			if (ledger_can(r->store, &r->viewer, l->issue_id, p->id, ACT_DELETE)) {
+				form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/rollen/%s/%s/teruggeven", l->issue_id,
+							   row->role->key, p->id), true);
+				html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
+				       arena_printf(r->arena, T(r, M_LEDGER_GIVE_UP_LABEL), p->name, row->role->name[r->lang]),
+				       T(r, M_LEDGER_GIVE_UP));
+				form_end(r);
+			}
+			html_raw(b, "</li>\n");
+		}
+	}
+	if (any)
+		html_raw(b, "</ul>\n");
+	else
+		html_f(b, "<p>%s</p>\n", T(r, M_LEDGER_WHO_NONE));
+	html_raw(b, "</section>\n");
+}
+
+static void take_form(struct http_req *r, const struct ledger *l, const struct take_form *tf)
+{
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"take-title\" id=\"oppakken\">\n<h2 id=\"take-title\">%s</h2>\n",
+	       T(r, M_LEDGER_TAKE_TITLE));
+	if (!r->viewer.authenticated) {
+		html_f(b, "<p><a href=\"%s\">%s</a></p>\n</section>\n",
+		       page_url(r, "/inloggen", "next", arena_printf(r->arena, "/vraagstukken/%s/rollen", l->issue_id), NULL, NULL),
+		       T(r, M_LEDGER_TAKE_LOGIN));
+		return;
+	}
+	struct membership *mine;
+	size_t n = 0;
+	if (member_of(r->store, r->arena, r->viewer.user_id, &mine, &n) || !n) {
+		html_f(b, "<p>%s</p>\n</section>\n", T(r, M_LEDGER_TAKE_NO_PARTY));
+		return;
+	}
+	html_f(b, "<p>%s</p>\n", T(r, M_LEDGER_TAKE_INTRO));
+	const struct field_label labels[] = {
+		{ "party", T(r, M_LEDGER_PARTY) }, { "role", T(r, M_LEDGER_ROLE) }, { "note", T(r, M_LEDGER_NOTE) },
+	};
+	form_error_summary(r, tf->p, labels, sizeof labels / sizeof labels[0]);
+	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", l->issue_id), true);
+	struct choice *pc = arena_alloc(r->arena, sizeof *pc * n);
+	for (size_t i = 0; i < n; i++)
+		pc[i] = (struct choice){ mine[i].party_id, mine[i].party_name, NULL,
+					 n == 1 || (tf->party && !strcmp(tf->party, mine[i].party_id)), 0 };
+	field_choices(r, "party", T(r, M_LEDGER_PARTY), NULL, pc, n, false, tf->p);
+	struct choice *rc = arena_alloc(r->arena, sizeof *rc * l->nroles);
+	for (size_t i = 0; i < l->nroles; i++)
+		rc[i] = (struct choice){ l->roles[i].role->key, l->roles[i].role->name[r->lang],
+					 l->roles[i].role->description[r->lang],
+					 tf->role && !strcmp(tf->role, l->roles[i].role->key), 0 };
+	field_choices(r, "role", T(r, M_LEDGER_ROLE), NULL, rc, l->nroles, false, tf->p);
+	struct field note = { .name = "note", .label = T(r, M_LEDGER_NOTE), .hint = T(r, M_LEDGER_NOTE_HINT),
+			      .value = tf->note };
+	field_text(r, &note, tf->p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_LEDGER_TAKE));
+	form_end(r);
+	html_raw(b, "</section>\n");
+}
+
+static void render(struct http_req *r, const struct issue *is, const struct ledger *l, const struct take_form *tf)
+{
+	struct buf *b = &r->out;
+	const char *title = arena_printf(r->arena, T(r, M_LEDGER_TITLE_OF), is->title);
+	page_begin(r, title, NAV_ISSUES);
+	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken/%s\">%s: %s</a></p>\n<h1>%s</h1>\n<p class=\"description\">%s</p>\n",
+	       is->id, T(r, M_BACK_TO_ISSUE), is->title, title, T(r, M_LEDGER_INTRO));
+	if (http_query(r, "opgepakt"))
+		page_notice(r, T(r, M_LEDGER_TAKEN));
+	else if (http_query(r, "teruggegeven"))
+		page_notice(r, T(r, M_LEDGER_GIVEN_UP));
+
+	long long empty = 0;
+	for (size_t i = 0; i < l->nroles; i++)
+		empty += l->roles[i].empty;
+	html_raw(b, "<p><strong>");
+	html_f(b, T(r, M_LEDGER_SUMMARY), empty, (long long)l->nroles);
+	html_raw(b, "</strong> ");
+	struct buf kinds = BUF_INIT(1024);
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (l->kinds[k].empty)
+			buf_printf(&kinds, "%s%s", kinds.len ? ", " : "", party_kinds[k].name[r->lang]);
+	if (kinds.len)
+		html_f(b, T(r, M_LEDGER_SUMMARY_KINDS), kinds.ptr);
+	else
+		html_f(b, "%s", T(r, M_LEDGER_ALL_KINDS));
+	buf_release(&kinds);
+	html_raw(b, "</p>\n");
+
+	role_table(r, l);
+
+	html_f(b, "<section aria-labelledby=\"kinds-title\">\n<h2 id=\"kinds-title\">%s</h2>\n<dl class=\"facts\">\n",
+	       T(r, M_LEDGER_KINDS_TITLE));
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct ledger_kind_row *row = &l->kinds[k];
+		html_f(b, "<dt>%s</dt>\n<dd>", party_kinds[k].name[r->lang]);
+		if (row->empty)
+			html_f(b, "<span class=\"gap\">%s</span> %s", T(r, M_LEDGER_EMPTY), T(r, M_LEDGER_KIND_EMPTY));
+		for (size_t j = 0; j < row->n; j++) {
+			if (j)
+				html_raw(b, ", ");
+			party_link(r, row->parties[j].id, row->parties[j].name);
+			if (row->parties[j].owner)
+				html_f(b, " (%s)", T(r, M_LEDGER_OWNER));
+		}
+		html_raw(b, "</dd>\n");
+	}
+	html_raw(b, "</dl>\n</section>\n");
+
+	html_f(b, "<section aria-labelledby=\"empty-roles-title\">\n<h2 id=\"empty-roles-title\">%s</h2>\n",
+	       T(r, M_LEDGER_EMPTY_ROLES_TITLE));
+	if (!empty) {
+		html_f(b, "<p>%s</p>\n", T(r, M_LEDGER_NO_EMPTY_ROLES));
+	} else {
+		html_f(b, "<p>%s</p>\n", T(r, M_LEDGER_EMPTY_ROLES_INTRO));
+		for (size_t i = 0; i < l->nroles; i++) {
+			const struct ledger_role_row *row = &l->roles[i];
+			if (!row->empty)
+				continue;
+			html_f(b, "<h3>%s</h3>\n<p>%s</p>\n", row->role->name[r->lang], row->role->description[r->lang]);
+			candidates(r, row->cand, row->ncand);
+		}
+	}
+	html_raw(b, "</section>\n");
+
+	bool any_kind = false;
+	for (int k = 0; k < KIND_COUNT; k++)
+		any_kind |= l->kinds[k].empty;
+	if (any_kind) {
+		html_f(b, "<section aria-labelledby=\"empty-kinds-title\">\n<h2 id=\"empty-kinds-title\">%s</h2>\n",
+		       T(r, M_LEDGER_EMPTY_KINDS_TITLE));
+		for (int k = 0; k < KIND_COUNT; k++) {
+			if (!l->kinds[k].empty)
+				continue;
+			html_f(b, "<h3>%s</h3>\n<p>%s</p>\n", party_kinds[k].name[r->lang], party_kind_hint[k][r->lang]);
+			candidates(r, l->kinds[k].cand, l->kinds[k].ncand);
+		}
+		html_raw(b, "</section>\n");
+	}
+
+	who_does_what(r, l);
+	take_form(r, l, tf);
+	page_end(r);
+}
+
+static void page_fail(struct http_req *r, int rc)
+{
+	r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_CONFLICT ? 409 : 500);
+}
+
+void page_issue_roles(struct http_req *r)
+{
+	struct issue is;
+	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
+	if (rc) {
+		page_fail(r, rc);
+		return;
+	}
+	struct take_form tf = { 0 };
+	struct problems p = { 0 };
+	if (r->method == HM_POST) {
+		if (!r->viewer.authenticated) {
+			page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", is.id));
+			return;
+		}
+		struct form fm;
+		if (!http_form_parse(r, &fm)) {
+			r->cfg->page_error(r, 400);
+			return;
+		}
+		struct ledger_entry e = { .role = form_get(&fm, "role"), .party_id = form_get(&fm, "party"),
+					  .note = form_get(&fm, "note") };
+		tf = (struct take_form){ e.party_id, e.role, e.note, &p };
+		rc = ledger_take(r->store, r->arena, &r->viewer, is.id, &e, &p);
+		if (!rc) {
+			http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?opgepakt=1", is.id));
+			return;
+		}
+		if (rc == ERR_CONFLICT) {
+			page_message(r, 409, T(r, M_LEDGER_TAKE_TITLE), T(r, M_LEDGER_FULL));
+			return;
+		}
+		if (rc != ERR_INVALID) {
+			page_fail(r, rc);
+			return;
+		}
+		r->status = 400;
+	}
+	struct ledger l;
+	if ((rc = ledger_compute(r->store, r->arena, &r->viewer, is.id, &l))) {
+		page_fail(r, rc);
+		return;
+	}
+	int status = r->status;
+	render(r, &is, &l, &tf);
+	if (status == 400)
+		r->status = 400;
+}
+
+void page_issue_role_give_up(struct http_req *r)
+{
+	if (!uuid_valid(r->params[0], strlen(r->params[0]))) {
+		r->cfg->page_error(r, 404);
+		return;
+	}
+	if (!r->viewer.authenticated) {
+		page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", r->params[0]));
+		return;
+	}
+	int rc = ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]);
+	if (rc) {
+		page_fail(r, rc);
+		return;
+	}
+	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?teruggegeven=1", r->params[0]));
+}
