@@ -15,6 +15,7 @@
 
 #include "../../src/analysis/overview.h"
 #include "../../src/base/arena.h"
+#include "../../src/base/err.h"
 #include "../../src/model/area.h"
 #include "../../src/model/party.h"
 #include "../../src/store/store.h"
@@ -53,6 +54,21 @@ static const struct party_area_counts *row(const struct overview *o, const char 
 	return NULL;
 }
 
+/* The figures after a change. A request waits for a quick recount, but at
+ * most two seconds: on a machine loaded with other tests (and the
+ * sanitizers) a recount can take longer, so a stale answer is asked again. */
+static void fresh(struct arena *a, struct overview *o)
+{
+	for (int i = 0; i < 10; i++) {
+		int rc = overview_get(db, a, o);
+		if (rc == 0 && !o->stale)
+			return;
+		if (rc != ERR_BUSY)
+			assert_int_equal(rc, 0);
+	}
+	fail_msg("the overview stayed stale");
+}
+
 static void test_overview_counts_and_recounts(void **state)
 {
 	(void)state;
@@ -70,8 +86,7 @@ static void test_overview_counts_and_recounts(void **state)
 	assert_int_equal(overview_start(db), 0);
 	struct arena *a = arena_new();
 	struct overview o;
-	assert_int_equal(overview_get(db, a, &o), 0);
-	assert_false(o.stale);
+	fresh(a, &o);
 	/* public parties only */
 	assert_int_equal(o.total, 3);
 	assert_int_equal(o.by_kind[KIND_SOCIAL_WORK], 1);
@@ -90,12 +105,11 @@ static void test_overview_counts_and_recounts(void **state)
 
 	/* a change: the next look sees it (counting is quick here) */
 	char *extra = add_party("Repair Café", "citizen_initiative", "WK034402", "public");
-	assert_int_equal(overview_get(db, a, &o), 0);
-	assert_false(o.stale);
+	fresh(a, &o);
 	assert_int_equal(o.total, 4);
 	assert_int_equal(row(&o, "WK034402")->counts[KIND_CITIZEN_INITIATIVE], 1);
 	assert_int_equal(party_delete(db, &admin, extra), 0);
-	assert_int_equal(overview_get(db, a, &o), 0);
+	fresh(a, &o);
 	assert_int_equal(o.total, 3);
 
 	overview_stop();
@@ -125,6 +139,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
+	/* the worker first: after a failed assertion it may still be counting */
+	overview_stop();
 	store_close(db);
 	char p[80];
 	unlink(db_path);
