@@ -53,7 +53,8 @@ bool issue_sort_parse(const char *name, enum issue_sort *out)
 }
 
 #define ISSUE_COLS \
-	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id, p.name," \
+	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id," \
+	" CASE WHEN p.visibility = 'public' THEN p.name END," \
 	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at"
 #define ISSUE_FROM \
 	"issues i JOIN areas ar ON ar.code = i.area_code LEFT JOIN parties p ON p.id = i.owner_party_id"
@@ -802,7 +803,8 @@ int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owne
 	*n = 0;
 	*more = false;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT p.id, p.name FROM parties p WHERE p.id IN (SELECT owner_party_id FROM issues)"
+		"SELECT p.id, p.name FROM parties p WHERE p.visibility = 'public'"
+		" AND p.id IN (SELECT owner_party_id FROM issues)"
 		" ORDER BY p.sort_name, p.id LIMIT ?1");
 	if (!st)
 		return ERR_DB;

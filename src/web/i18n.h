@@ -41,6 +41,7 @@
 	X(ISSUE_OWNER, "Eigenaar", "Owner") \
 	X(FILTER_OWNER_ALL, "Alle eigenaren", "All owners") \
 	X(ISSUE_OWNER_GONE, "Geen (de partij is verwijderd)", "None (the party was removed)") \
+	X(ISSUE_OWNER_PRIVATE, "Een partij die niet openbaar is", "A party that is not public") \
 	X(TARGET_GROUP, "Doelgroep", "Target group") \
 	X(TARGET_GROUPS, "Doelgroepen", "Target groups") \
 	X(TARGET_GROUPS_HINT, "Voor wie is dit een probleem? Scheid met komma's, zoals: jongeren, mantelzorgers. Hoogstens 10.", \

@@ -310,8 +310,10 @@ static void render_issue(struct http_req *r, const struct issue *is, const char 
 	html_f(b, "</dd>\n<dt>%s</dt><dd><a href=\"/vraagstukken?area=%s\">%s</a></dd>\n", T(r, M_AREA), is->area,
 	       is->area_name);
 	html_f(b, "<dt>%s</dt><dd>", T(r, M_ISSUE_OWNER));
-	if (is->owner_party)
-		html_f(b, "<a href=\"/partijen/%s\">%s</a>", is->owner_party, is->owner_name ? is->owner_name : "");
+	if (is->owner_party && is->owner_name)
+		html_f(b, "<a href=\"/partijen/%s\">%s</a>", is->owner_party, is->owner_name);
+	else if (is->owner_party) /* a private party's name is for those who may see it */
+		html_f(b, "%s", T(r, M_ISSUE_OWNER_PRIVATE));
 	else
 		html_f(b, "%s", T(r, M_ISSUE_OWNER_GONE));
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_TARGET_GROUPS));

@@ -567,3 +567,23 @@ describe('the demo and a person\'s data', () => {
     assert.deepEqual(moves.map((t) => [t.from, t.status, t.reason]), [[null, 'formulated', ''], ['formulated', 'on_agenda', 'Voor de export.']]);
   });
 });
+
+describe('an issue owned by a private party', () => {
+  test('its name shows to no one on the issue, in the API or on the page, nor in the owner filter', async () => {
+    const name = `Besloten kring ${uniq()}`;
+    const secret = assertOk(await api('member', '/api/v1/parties', {
+      method: 'POST', body: partyBody({ name, areas: [AREA], visibility: 'private' }),
+    }), 201);
+    const issue = await create('member', { ownerParty: secret.id });
+    const anon = assertOk(await api(null, `/api/v1/issues/${issue.id}`));
+    assert.equal(anon.ownerParty, secret.id);
+    assert.equal(anon.ownerPartyName, null);
+    const page = await fetch(`${k.url}/vraagstukken/${issue.id}`);
+    const html = await page.text();
+    assert.equal(page.status, 200);
+    assert.ok(!html.includes(name), 'the private name is on the page');
+    assert.match(html, /Een partij die niet openbaar is/);
+    const list = await (await fetch(`${k.url}/vraagstukken`)).text();
+    assert.ok(!list.includes(name), 'the private name is in the list or its owner filter');
+  });
+});
