@@ -8,7 +8,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem } from '../lib/kiem.mjs';
-import { call, assertOk, assertProblem, assertInvalid, listAll, partyBody } from './helpers.mjs';
+import { call, assertOk, assertProblem, assertInvalid, listAll, partyBody, Browser as FormBrowser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
 const AREA = 'WK034403'; // Overvecht
@@ -339,35 +339,9 @@ describe('the status machine', () => {
 
 // ---- pages ----
 
-class Browser {
-  constructor() { this.jar = new Map(); }
-
-  async request(path, { method = 'GET', form } = {}) {
-    const h = {};
-    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
-    let payload;
-    if (form !== undefined) {
-      payload = new URLSearchParams(form).toString();
-      h['Content-Type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(k.url + path, { method, headers: h, body: payload, redirect: 'manual' });
-    const text = await res.text();
-    for (const line of res.headers.getSetCookie()) {
-      const [nv] = line.split(';');
-      const eq = nv.indexOf('=');
-      if (nv.slice(eq + 1) === '') this.jar.delete(nv.slice(0, eq));
-      else this.jar.set(nv.slice(0, eq), nv.slice(eq + 1));
-    }
-    return { status: res.status, text, location: res.headers.get('location') };
-  }
-
-  async post(path, fields) {
-    const page = await this.request(this.jar.has('kiem_session') ? '/account' : '/inloggen');
-    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
-    assert.ok(m, 'no _csrf');
-    const pairs = Object.entries(fields).flatMap(([f, v]) => (Array.isArray(v) ? v.map((x) => [f, x]) : [[f, v]]));
-    return this.request(path, { method: 'POST', form: [['_csrf', m[1]], ...pairs] });
-  }
+// The test browser of the e2e helpers, at this server.
+class Browser extends FormBrowser {
+  constructor() { super(k.url); }
 }
 
 async function login(who) {

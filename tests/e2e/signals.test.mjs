@@ -6,7 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem } from '../lib/kiem.mjs';
-import { call, assertOk, assertProblem, assertInvalid, listAll } from './helpers.mjs';
+import { call, assertOk, assertProblem, assertInvalid, listAll, Browser as FormBrowser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
 const PEOPLE = {
@@ -343,35 +343,9 @@ describe('taking signals up in an issue', () => {
   });
 });
 
-// ---- the pages, with a small browser: a cookie jar and forms ----
-class Browser {
-  constructor() { this.jar = new Map(); }
-  async request(path, { method = 'GET', form } = {}) {
-    const h = {};
-    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
-    let body;
-    if (form !== undefined) {
-      body = new URLSearchParams(form).toString();
-      h['Content-Type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
-    const text = await res.text();
-    for (const line of res.headers.getSetCookie()) {
-      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = nv.indexOf('=');
-      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
-      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    return { status: res.status, text, location: res.headers.get('location') };
-  }
-  async post(path, fields = {}) {
-    const from = this.jar.has('kiem_session') ? '/account' : '/inloggen';
-    const page = await this.request(from);
-    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
-    assert.ok(m, `no _csrf on ${from}`);
-    return this.request(path, { method: 'POST', form: [['_csrf', m[1]], ...Object.entries(fields).flatMap(([f, v]) => (Array.isArray(v) ? v.map((x) => [f, x]) : [[f, v]]))] });
-  }
+// The test browser of the e2e helpers, at this server.
+class Browser extends FormBrowser {
+  constructor() { super(k.url); }
 }
 async function browse(who) {
   const b = new Browser();

@@ -7,7 +7,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { startKiem, kiem } from '../lib/kiem.mjs';
-import { call, assertOk, assertProblem, assertInvalid, partyBody, listAll } from './helpers.mjs';
+import { call, assertOk, assertProblem, assertInvalid, partyBody, listAll, Browser as FormBrowser } from './helpers.mjs';
 
 const AREA = 'WK034403';
 const PW = 'een-lang-wachtwoord-123';
@@ -311,39 +311,13 @@ describe('privacy', () => {
   });
 });
 
-// A small browser: cookies, and forms with the CSRF token of a page.
-class Browser {
-  constructor() { this.jar = new Map(); }
-
-  async request(path, { method = 'GET', form } = {}) {
-    const h = {};
-    if (this.jar.size) h.Cookie = [...this.jar].map(([nm, v]) => `${nm}=${v}`).join('; ');
-    let body;
-    if (form !== undefined) {
-      body = new URLSearchParams(form).toString();
-      h['Content-Type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(k.url + path, { method, headers: h, body, redirect: 'manual' });
-    const text = await res.text();
-    for (const line of res.headers.getSetCookie()) {
-      const [nv, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = nv.indexOf('=');
-      const name = nv.slice(0, eq), value = nv.slice(eq + 1);
-      if (value === '' || attrs.some((a) => a.toLowerCase() === 'max-age=0')) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    return { status: res.status, text, location: res.headers.get('location') };
-  }
-
-  async post(path, fields = {}, from = '/inloggen') {
-    const page = await this.request(from);
-    const m = /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(page.text);
-    assert.ok(m, `no _csrf on ${from}`);
-    return this.request(path, { method: 'POST', form: { _csrf: m[1], ...fields } });
-  }
+// The test browser of the e2e helpers, at this server; login(who) logs in
+// one of the people of this file.
+class Browser extends FormBrowser {
+  constructor() { super(k.url); }
 
   async login(who) {
-    const r = await this.post('/inloggen', { email: P[who].email, password: PW, next: '/account' });
+    const r = await this.post('/inloggen', { email: P[who].email, password: PW, next: '/account' }, '/inloggen');
     assert.equal(r.status, 303);
     return this;
   }
