@@ -8,6 +8,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "area.h"
 #include "party.h"
 
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
@@ -41,8 +42,9 @@ int activity_add_about(struct store_conn *c, const struct viewer *v, const char 
 }
 
 /* The list holds only what the viewer may read: for a coordinator, the
- * entries about the parties in their areas, which activity_list's SQL keeps
- * (PARTY_COORDINATED_BY); so it is asked of as such an entry. */
+ * entries about the parties, issues, signals and factors in their areas,
+ * which activity_list's SQL keeps (PARTY_COORDINATED_BY,
+ * AREA_COORDINATED_BY); so it is asked of as such an entry. */
 static const struct perm_target in_scope = { NULL, false, MEMBER_NONE, true };
 
 bool activity_can_read(const struct viewer *v)
@@ -78,7 +80,15 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		" WHERE (?1 IS NULL OR l.object_type = ?1) AND (?2 IS NULL OR l.object_id = ?2)"
 		"   AND (?3 IS NULL OR l.actor_id = ?3)"
 		"   AND (?4 IS NULL OR l.seq < (SELECT seq FROM activity WHERE id = ?4))"
-		"   AND (?6 = 1 OR (l.object_type = 'party' AND " PARTY_COORDINATED_BY("l.object_id", "?7") "))"
+		"   AND (?6 = 1"
+		"     OR (l.object_type = 'party' AND " PARTY_COORDINATED_BY("l.object_id", "?7") ")"
+		"     OR (l.object_type = 'issue' AND "
+		AREA_COORDINATED_BY("SELECT area_code FROM issues WHERE id = l.object_id", "?7") ")"
+		"     OR (l.object_type = 'signal' AND "
+		AREA_COORDINATED_BY("SELECT area_code FROM signals WHERE id = l.object_id", "?7") ")"
+		"     OR (l.object_type = 'factor' AND "
+		AREA_COORDINATED_BY("SELECT i.area_code FROM issue_factors f JOIN issues i ON i.id = f.issue_id"
+				    " WHERE f.id = l.object_id", "?7") "))"
 		" ORDER BY l.seq DESC LIMIT ?5");
 	if (!st)
 		return ERR_DB;

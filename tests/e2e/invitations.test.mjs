@@ -376,7 +376,8 @@ describe('the activity log says whom and what', () => {
     const mine = assertOk(await call(k.url, '/api/v1/activity?limit=100', { token: T.coordinator })).items;
     assert.ok(mine.length > 0);
     assert.ok(mine.some((e) => e.objectId === party));
-    assert.ok(mine.every((e) => e.objectType === 'party'));
+    // of parties, and of the issues, signals and factors in their areas; never of accounts
+    assert.ok(mine.every((e) => ['party', 'issue', 'signal', 'factor'].includes(e.objectType)));
     assert.ok(!mine.some((e) => e.objectId === otherParty));
     const theirs = assertOk(await call(k.url, '/api/v1/activity?limit=100', { token: T.otherCoordinator })).items;
     assert.ok(theirs.some((e) => e.objectId === otherParty));

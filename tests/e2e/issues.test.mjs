@@ -561,3 +561,16 @@ describe('an issue owned by a private party', () => {
     assert.ok(!list.includes(name), 'the private name is in the list or its owner filter');
   });
 });
+
+describe('the activity log of an issue', () => {
+  test("the area's coordinator reads it, a coordinator of another area does not", async () => {
+    const issue = await create('member');
+    await move('member', issue.id, 'on_agenda');
+    const entries = async (who) => assertOk(await api(who, `/api/v1/activity?objectType=issue&objectId=${issue.id}`)).items
+      .map((e) => e.action).sort();
+    assert.deepEqual(await entries('coordinator'), ['create', 'move']);
+    assert.deepEqual(await entries('admin'), ['create', 'move']);
+    assert.deepEqual(await entries('otherCoordinator'), []);
+    assertProblem(await api('member', `/api/v1/activity?objectType=issue&objectId=${issue.id}`), 403);
+  });
+});
