@@ -2,7 +2,7 @@
  * shows the party, the role and who invited; a logged-out visitor is sent
  * to log in or to make an account (/registreren) and comes back here; a
  * logged-in one accepts or declines. Opening the page never uses the code
- * up; an unknown, used or expired code gets a page that says what to do
+ * up; an unknown, used or expired code is answered with a page that says what to do
  * (410). */
 #include <string.h>
 
