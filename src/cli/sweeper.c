@@ -1,7 +1,5 @@
 /* The inactivity sweep's settings and the worker of `kiem serve` that runs
  * it: shortly after the start, then every hour (model/inactivity.h). */
-#include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -9,6 +7,7 @@
 #include "../base/log.h"
 #include "../model/inactivity.h"
 #include "cli.h"
+#include "periodic.h"
 
 int cli_inactivity_config(int *period, int *grace)
 {
@@ -28,40 +27,20 @@ int cli_inactivity_config(int *period, int *grace)
 	return 0;
 }
 
-enum { FIRST_DELAY_S = 10, EVERY_S = 3600 };
-
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
-static pthread_t worker;
-static bool running, stopping;
-static struct store *store;
 static int period_days, grace_days;
 
-static void *work(void *arg)
+static void sweep(struct store *s)
 {
-	(void)arg;
-	time_t next = time(NULL) + FIRST_DELAY_S;
-	pthread_mutex_lock(&lock);
-	for (;;) {
-		struct timespec until = { .tv_sec = next };
-		while (!stopping && time(NULL) < next)
-			pthread_cond_timedwait(&wake, &lock, &until);
-		if (stopping)
-			break;
-		pthread_mutex_unlock(&lock);
-		struct inactivity_counts n;
-		int rc = inactivity_sweep(store, time(NULL), period_days, grace_days, false, NULL, NULL, &n);
-		if (rc)
-			log_error("the inactivity sweep failed (%s); it runs again in an hour", err_str(rc));
-		if (n.warned || n.erased || n.deleted)
-			log_info("inactivity sweep: %d warned, %d erased, %d unconfirmed deleted", n.warned,
-				 n.erased, n.deleted);
-		next = time(NULL) + EVERY_S;
-		pthread_mutex_lock(&lock);
-	}
-	pthread_mutex_unlock(&lock);
-	return NULL;
+	struct inactivity_counts n = { 0 };
+	int rc = inactivity_sweep(s, time(NULL), period_days, grace_days, false, NULL, NULL, &n);
+	if (rc)
+		log_error("the inactivity sweep failed (%s); it runs again in an hour", err_str(rc));
+	if (n.warned || n.erased || n.deleted)
+		log_info("inactivity sweep: %d warned, %d erased, %d unconfirmed deleted", n.warned,
+			 n.erased, n.deleted);
 }
+
+static struct periodic worker = PERIODIC_INIT(10, 3600, sweep);
 
 int sweeper_start(struct store *s, int period, int grace)
 {
@@ -69,35 +48,12 @@ int sweeper_start(struct store *s, int period, int grace)
 		log_info("the inactivity sweep is off (KIEM_INACTIVE_DAYS=0)");
 		return 0;
 	}
-	pthread_mutex_lock(&lock);
-	store = s;
 	period_days = period;
 	grace_days = grace;
-	stopping = false;
-	int rc = 0;
-	if (!running) {
-		/* the worker takes no signals: they belong to the server */
-		sigset_t all, old;
-		sigfillset(&all);
-		pthread_sigmask(SIG_SETMASK, &all, &old);
-		rc = pthread_create(&worker, NULL, work, NULL) == 0 ? 0 : ERR_NOMEM;
-		running = rc == 0;
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-	}
-	pthread_mutex_unlock(&lock);
-	return rc;
+	return periodic_start(&worker, s);
 }
 
 void sweeper_stop(void)
 {
-	pthread_mutex_lock(&lock);
-	bool was = running;
-	stopping = true;
-	pthread_cond_signal(&wake);
-	pthread_mutex_unlock(&lock);
-	if (was)
-		pthread_join(worker, NULL);
-	pthread_mutex_lock(&lock);
-	running = false;
-	pthread_mutex_unlock(&lock);
+	periodic_stop(&worker);
 }

@@ -1,0 +1,34 @@
+/* periodic: a worker of `kiem serve` that runs a task a while after the
+ * start and then at a fixed interval, in a thread of its own that takes no
+ * signals, until it is stopped (waiting for a run in progress). */
+#ifndef KIEM_CLI_PERIODIC_H
+#define KIEM_CLI_PERIODIC_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+struct store;
+
+struct periodic {
+	int first_delay_s; /* from the start to the first run */
+	int every_s;       /* from the end of a run to the next */
+	void (*run)(struct store *s);
+	/* the worker's own state */
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	pthread_t thread;
+	bool running, stopping;
+	struct store *store;
+};
+
+#define PERIODIC_INIT(first, every, fn) \
+	{ .first_delay_s = (first), .every_s = (every), .run = (fn), \
+	  .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER }
+
+/* Starts the worker (nothing if it runs already); ERR_NOMEM if the thread
+ * cannot start. */
+int periodic_start(struct periodic *p, struct store *s);
+/* Stops the worker, waiting for a run in progress to end. */
+void periodic_stop(struct periodic *p);
+
+#endif
