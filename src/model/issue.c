@@ -9,6 +9,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "cursor.h"
 #include "activity.h"
 #include "notify.h"
 
@@ -633,36 +634,6 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 	return 0;
 }
 
-static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
-{
-	size_t vlen = strlen(value), n = vlen + 1 + strlen(id);
-	char *raw = arena_alloc(a, n + 1);
-	memcpy(raw, value, vlen);
-	raw[vlen] = '\n';
-	memcpy(raw + vlen + 1, id, strlen(id));
-	char *enc = arena_alloc(a, (n + 2) / 3 * 4 + 1);
-	text_base64url((const unsigned char *)raw, n, enc);
-	*out = enc;
-}
-
-static bool cursor_decode(struct arena *a, const char *cursor, const char **value, const char **id)
-{
-	size_t n = strlen(cursor);
-	if (n > 1200)
-		return false;
-	char *raw = arena_alloc(a, n + 2);
-	long len = text_unbase64url(cursor, n, raw);
-	if (len <= UUID_STRLEN || memchr(raw, 0, (size_t)len))
-		return false;
-	char *nl = raw + len - UUID_STRLEN - 1;
-	if (*nl != '\n' || !uuid_valid(nl + 1, UUID_STRLEN))
-		return false;
-	*nl = 0;
-	*value = raw;
-	*id = nl + 1;
-	return text_utf8_valid(raw, strlen(raw));
-}
-
 /* ?1 status, ?2..?3 the area's range of paths, ?4 owner, ?5 target group,
  * ?6 the search, ?7 ?8 the cursor's value and id, ?9 the limit. */
 #define LIST_WHERE \
@@ -731,7 +702,7 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 		search = store_fts_query(f->q, fts, sizeof fts);
 	if (f->sort != ISORT_CREATED)
 		after_value = after_id = past_all;
-	if (f->cursor && !cursor_decode(a, f->cursor, &after_value, &after_id))
+	if (f->cursor && !cursor_decode(a, f->cursor, 1200, &after_value, &after_id))
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
 	if (p->n)
 		return ERR_INVALID;
@@ -760,8 +731,8 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	if (count > (size_t)limit) {
 		count = (size_t)limit;
 		const struct issue *last = &list[count - 1];
-		cursor_encode(a, f->sort == ISORT_CHANGED_DESC ? last->status_changed_at : last->created_at,
-			      last->id, next);
+		*next = cursor_encode(a, f->sort == ISORT_CHANGED_DESC ? last->status_changed_at : last->created_at,
+				      last->id);
 	}
 	for (size_t i = 0; i < count; i++)
 		if ((rc = read_groups(c, a, &list[i])))

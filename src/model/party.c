@@ -8,6 +8,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "cursor.h"
 #include "activity.h"
 #include "area.h"
 #include "role.h"
@@ -312,36 +313,6 @@ bool party_can_edit(const struct viewer *v, const struct party *pa)
 	return party_can(v, pa, OBJ_PARTY, ACT_UPDATE);
 }
 
-static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
-{
-	size_t vlen = strlen(value), n = vlen + 1 + strlen(id);
-	char *raw = arena_alloc(a, n + 1);
-	memcpy(raw, value, vlen);
-	raw[vlen] = '\n';
-	memcpy(raw + vlen + 1, id, strlen(id));
-	char *enc = arena_alloc(a, (n + 2) / 3 * 4 + 1);
-	text_base64url((const unsigned char *)raw, n, enc);
-	*out = enc;
-}
-
-static bool cursor_decode(struct arena *a, const char *cursor, const char **value, const char **id)
-{
-	size_t n = strlen(cursor);
-	if (n > 1200)
-		return false;
-	char *raw = arena_alloc(a, n + 2);
-	long len = text_unbase64url(cursor, n, raw);
-	if (len <= UUID_STRLEN || memchr(raw, 0, (size_t)len))
-		return false;
-	char *nl = raw + len - UUID_STRLEN - 1;
-	if (*nl != '\n' || !uuid_valid(nl + 1, UUID_STRLEN))
-		return false;
-	*nl = 0;
-	*value = raw;
-	*id = nl + 1;
-	return text_utf8_valid(raw, strlen(raw));
-}
-
 int party_list(struct store *s, struct arena *a, const struct viewer *v,
 	       const struct party_filter *f, struct problems *p, struct party **items,
 	       size_t *n, const char **next)
@@ -365,7 +336,7 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 		search = store_fts_query(f->q, fts, sizeof fts);
 	if (f->sort == SORT_NAME_DESC || f->sort == SORT_CREATED_DESC)
 		after_value = after_id = past_all;
-	if (f->cursor && !cursor_decode(a, f->cursor, &after_value, &after_id))
+	if (f->cursor && !cursor_decode(a, f->cursor, 400, &after_value, &after_id))
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
 	if (p->n)
 		return ERR_INVALID;
@@ -413,7 +384,7 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 		count = (size_t)limit;
 		const struct party *last = &list[count - 1];
 		bool by_name = f->sort == SORT_NAME || f->sort == SORT_NAME_DESC;
-		cursor_encode(a, by_name ? sortval[count - 1] : last->created_at, last->id, next);
+		*next = cursor_encode(a, by_name ? sortval[count - 1] : last->created_at, last->id);
 	}
 	if ((rc = read_lists_many(c, a, list, count)))
 		return rc;

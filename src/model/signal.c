@@ -9,6 +9,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "cursor.h"
 #include "activity.h"
 #include "area.h"
 #include "notify.h"
@@ -222,36 +223,6 @@ int signal_get(struct store *s, struct arena *a, const struct viewer *v, const c
 	return 0;
 }
 
-static void cursor_encode(struct arena *a, const char *value, const char *id, const char **out)
-{
-	size_t vlen = strlen(value), n = vlen + 1 + strlen(id);
-	char *raw = arena_alloc(a, n + 1);
-	memcpy(raw, value, vlen);
-	raw[vlen] = '\n';
-	memcpy(raw + vlen + 1, id, strlen(id));
-	char *enc = arena_alloc(a, (n + 2) / 3 * 4 + 1);
-	text_base64url((const unsigned char *)raw, n, enc);
-	*out = enc;
-}
-
-static bool cursor_decode(struct arena *a, const char *cursor, const char **value, const char **id)
-{
-	size_t n = strlen(cursor);
-	if (n > 400)
-		return false;
-	char *raw = arena_alloc(a, n + 2);
-	long len = text_unbase64url(cursor, n, raw);
-	if (len <= UUID_STRLEN || memchr(raw, 0, (size_t)len))
-		return false;
-	char *nl = raw + len - UUID_STRLEN - 1;
-	if (*nl != '\n' || !uuid_valid(nl + 1, UUID_STRLEN))
-		return false;
-	*nl = 0;
-	*value = raw;
-	*id = nl + 1;
-	return text_utf8_valid(raw, strlen(raw));
-}
-
 /* Sorts past every real value, for the first page. */
 static const char past_all[] = "\xf4\x8f\xbf\xbf";
 
@@ -315,7 +286,7 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 	if (f->q && valid_text(p, "q", f->q, false, 200, false))
 		search = store_fts_query(f->q, fts, sizeof fts);
 	const char *after_value = past_all, *after_id = past_all;
-	if (f->cursor && !cursor_decode(a, f->cursor, &after_value, &after_id))
+	if (f->cursor && !cursor_decode(a, f->cursor, 1200, &after_value, &after_id))
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
 	if (p->n)
 		return ERR_INVALID;
@@ -352,7 +323,7 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 	*next = NULL;
 	if (count > (size_t)limit) {
 		count = (size_t)limit;
-		cursor_encode(a, list[count - 1].created_at, list[count - 1].id, next);
+		*next = cursor_encode(a, list[count - 1].created_at, list[count - 1].id);
 	}
 	*items = list;
 	*n = count;
