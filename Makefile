@@ -20,14 +20,22 @@ UNIT := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/unit/%)
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all run test check bench deps npm unit e2e browser lint clean demo
+.PHONY: all run test check bench deps test-deps bench-deps npm unit e2e browser lint clean demo
 all: kiem
 
+# What building and running need (make run); the tests' and the benchmarks'
+# packages come with make test and make bench (deps.txt has the sections).
 deps:
-	@./scripts/deps.sh
+	@./scripts/deps.sh build run
 
-npm: deps
-	@./scripts/deps.sh --npm
+test-deps:
+	@./scripts/deps.sh build run test
+
+npm: test-deps
+	@./scripts/deps.sh --npm build run test
+
+bench-deps:
+	@./scripts/deps.sh build run bench
 
 build/obj/%.o: src/%.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -71,12 +79,16 @@ check: npm lint kiem-san $(UNIT:tests/unit/%.c=build/unit-san/%)
 lint:
 	@./scripts/lint.sh
 
-# Builds, creates a demo database if there is none, and serves it.
+# Builds, creates a demo database if there is none, and serves it: on
+# KIEM_DB and KIEM_LISTEN when they are set (in the environment or as
+# make's variables), else ./kiem.db on 127.0.0.1:8080.
+KIEM_DB ?= kiem.db
+KIEM_LISTEN ?= 127.0.0.1:8080
 run: deps kiem
-	@test -f kiem.db || ./kiem init --demo --db kiem.db
-	./kiem serve --db kiem.db --listen 127.0.0.1:8080
+	@test -f '$(KIEM_DB)' || ./kiem init --demo --db '$(KIEM_DB)'
+	./kiem serve --db '$(KIEM_DB)' --listen '$(KIEM_LISTEN)'
 
-bench: deps kiem
+bench: bench-deps kiem
 	@./bench/run.sh
 
 clean:

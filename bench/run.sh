@@ -80,7 +80,7 @@ command -v wrk >/dev/null 2>&1 || missing="$missing wrk"
 [ -n "$NGINX" ] || missing="$missing nginx (Debian package nginx-light)"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
-[ -z "$missing" ] || die "missing:$missing. Run 'make deps' (it installs the packages of deps.txt), then 'make bench'."
+[ -z "$missing" ] || die "missing:$missing. Run 'make bench', which installs the [bench] packages of deps.txt first."
 [ -x "$KIEM" ] || die "no kiem binary at $KIEM; run 'make bench', which builds it first"
 command -v timeout >/dev/null 2>&1 || die "missing: timeout (coreutils)"
 
@@ -871,7 +871,7 @@ kiem's resident memory after the durable writes was $(mb "$W_RSS") MB.
 
 Other settings: \`BENCH_PARTIES\`, \`BENCH_CONNECTIONS\`, \`BENCH_THREADS\`, \`BENCH_WARMUP\`, and
 \`KIEM_THREADS\`, which is passed on to kiem; see \`bench/run.sh --help\`. wrk, nginx-light, sqlite3
-and curl come from \`make deps\`. The database is regenerated when \`bench/gen.sql\`,
+and curl come from deps.txt's \`[bench]\` section, which \`make bench\` installs. The database is regenerated when \`bench/gen.sql\`,
 \`src/store/schema.c\` or the party count change.
 EOF
 } > "$DOC.tmp"
