@@ -9,8 +9,12 @@
  * store_write_end(), which serialises writers. Readers are one connection per
  * thread, opened on first use by store_reader(), and never checkpoint.
  *
- * Statements are prepared once per connection and cached by the address of
- * their SQL text, which must therefore be a string literal. */
+ * Statements are prepared once per connection and kept by the address of
+ * their SQL text, which must therefore be a string literal. A statement
+ * lives as long as its connection: one a caller holds is never finalized or
+ * moved, however many others are prepared meanwhile. The same text on the
+ * same connection is the same statement, so code stepping through one
+ * must not call code that prepares that text again. */
 #ifndef KIEM_STORE_H
 #define KIEM_STORE_H
 
@@ -58,7 +62,8 @@ int store_write_end_aside(struct store *s, bool commit);
  * log. ERR_DB if it could not finish (logged). */
 int store_checkpoint(struct store *s);
 
-/* NULL when the SQL does not prepare (logged). */
+/* The connection's statement for this SQL text, prepared on first use; NULL
+ * when the SQL does not prepare (logged). */
 struct store_stmt *store_prepare(struct store_conn *c, const char *sql);
 /* Binds text by index (1-based); a NULL pointer binds SQL NULL. The text must
  * live until the statement is reset. */

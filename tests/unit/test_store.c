@@ -210,6 +210,57 @@ static void test_statement_cache(void **state)
 	store_reset(a);
 }
 
+/* A statement a caller holds stays its own, however many other statements
+ * the connection prepares meanwhile (the old cache of 96 finalized the
+ * oldest and moved the rest under their holders). */
+static void test_held_statements(void **state)
+{
+	(void)state;
+	static const char sql_a[] = "SELECT 'held a', ?1";
+	static const char sql_b[] = "SELECT 'held b', ?1 UNION ALL SELECT 'held b', ?1 + 1";
+	static char others[400][40]; /* distinct addresses: distinct statements */
+	struct store_conn *r = store_reader(db);
+	struct store_stmt *a = store_prepare(r, sql_a), *b = store_prepare(r, sql_b);
+	assert_non_null(a);
+	assert_non_null(b);
+	/* b is held in the middle of its rows, as a loop over a result holds it */
+	store_bind_int(b, 1, 7);
+	assert_int_equal(store_step(b), STORE_ROW);
+	assert_int_equal(store_int(b, 1), 7);
+	for (int i = 0; i < 400; i++) {
+		snprintf(others[i], sizeof others[i], "SELECT %d, ?1", i);
+		struct store_stmt *st = store_prepare(r, others[i]);
+		assert_non_null(st);
+		store_bind_int(st, 1, -i);
+		assert_int_equal(store_step(st), STORE_ROW);
+		assert_int_equal(store_int(st, 0), i);
+		assert_int_equal(store_int(st, 1), -i);
+		store_reset(st);
+	}
+	/* b goes on with its own next row */
+	assert_string_equal(store_text(b, 0), "held b");
+	assert_int_equal(store_step(b), STORE_ROW);
+	assert_string_equal(store_text(b, 0), "held b");
+	assert_int_equal(store_int(b, 1), 8);
+	assert_int_equal(store_step(b), STORE_DONE);
+	store_reset(b);
+	/* a still runs its own SQL, and the same text still finds it */
+	store_bind_str(a, 1, "x");
+	assert_int_equal(store_step(a), STORE_ROW);
+	assert_string_equal(store_text(a, 0), "held a");
+	assert_string_equal(store_text(a, 1), "x");
+	store_reset(a);
+	assert_ptr_equal(store_prepare(r, sql_a), a);
+	assert_ptr_equal(store_prepare(r, sql_b), b);
+	/* and so does every other one */
+	for (int i = 0; i < 400; i += 37) {
+		struct store_stmt *st = store_prepare(r, others[i]);
+		assert_int_equal(store_step(st), STORE_ROW);
+		assert_int_equal(store_int(st, 0), i);
+		store_reset(st);
+	}
+}
+
 static void *other_thread(void *arg)
 {
 	struct store_conn **out = arg;
@@ -456,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_wal_and_pragmas),
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_statement_cache),
+		cmocka_unit_test(test_held_statements),
 		cmocka_unit_test(test_reader_per_thread),
 		cmocka_unit_test(test_reader_is_read_only),
 		cmocka_unit_test(test_constraint_conflict),
