@@ -227,15 +227,56 @@ static int write_end(struct store *s, bool commit, bool changes_data)
 	return rc;
 }
 
-int store_checkpoint(struct store *s)
+/* Copies the write-ahead log into the file and empties it; the caller
+ * holds the writer. */
+static int checkpoint(struct store *s)
 {
 	int frames = 0, done = 0;
-	pthread_mutex_lock(&s->write_lock);
 	int rc = sqlite3_wal_checkpoint_v2(s->writer->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &frames, &done);
 	if (rc != SQLITE_OK)
 		log_error("checkpoint failed: %s", sqlite3_errmsg(s->writer->db));
-	pthread_mutex_unlock(&s->write_lock);
 	return rc == SQLITE_OK ? 0 : ERR_DB;
+}
+
+int store_checkpoint(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	int rc = checkpoint(s);
+	pthread_mutex_unlock(&s->write_lock);
+	return rc;
+}
+
+int store_scrub(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	sqlite3 *db = s->writer->db;
+	/* a statement of the writer left in the middle of its rows would stop
+	 * the VACUUM; none is in use while the writer is ours */
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		sqlite3_reset(st);
+	char *msg = NULL;
+	const char *step = "merging the full-text indexes";
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+	for (int i = 0; rc == SQLITE_OK && i < schema_fts_count; i++)
+		rc = sqlite3_exec(db, schema_fts_optimize[i], NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
+	else if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		/* a fresh copy of every page: what secure_delete did not reach
+		 * (copies of rows in the free space of pages) does not come along */
+		step = "VACUUM";
+		rc = sqlite3_exec(db, "VACUUM", NULL, NULL, &msg);
+	}
+	if (rc != SQLITE_OK) {
+		log_error("scrubbing the database failed at %s: %s", step, msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+	}
+	/* the log goes in any case: the erasure's own pages are in it */
+	int crc = checkpoint(s);
+	pthread_mutex_unlock(&s->write_lock);
+	return rc != SQLITE_OK ? ERR_DB : crc;
 }
 
 /* The slot of sql in a table of cap slots (a power of two): where it is,

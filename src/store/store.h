@@ -61,6 +61,17 @@ int store_write_end_aside(struct store *s, bool commit);
  * waiting for readers; after an erasure, so that no old page stays in the
  * log. ERR_DB if it could not finish (logged). */
 int store_checkpoint(struct store *s);
+/* Rewrites the database so that nothing deleted or overwritten stays
+ * readable in its files: after an erasure. Zeroing what a write removes
+ * (SQLite's secure_delete) is not enough: a page that is rebuilt when rows
+ * move leaves old copies of them in its free space, a full-text index keeps
+ * the words of deleted rows in its segments until they merge, and the
+ * write-ahead log keeps old pages. So this merges every full-text index
+ * into one segment, makes a fresh copy of every page (VACUUM) and empties
+ * the log. It holds the writer meanwhile: about 4 s per 300 MB here, and
+ * it needs free disk space twice the database's size. ERR_DB if a step
+ * failed (logged). */
+int store_scrub(struct store *s);
 
 /* The connection's statement for this SQL text, prepared on first use; NULL
  * when the SQL does not prepare (logged). */
