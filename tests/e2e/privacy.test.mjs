@@ -89,7 +89,7 @@ describe('no live code and nothing of an erased person in the files', () => {
   const sentAt = (to) => spawnSync('sqlite3', ['-cmd', '.timeout 5000', k.db,
     `SELECT sent_at FROM outbox WHERE recipient = '${to}' ORDER BY seq DESC LIMIT 1`], { encoding: 'utf8' }).stdout.trim();
 
-  test('invitation and reset codes, sessions and tokens: never in the files; the inviter: gone at erasure', async () => {
+  test('invitation, reset and confirmation codes, sessions and tokens: never in the files; the inviter: gone at erasure', async () => {
     const token = k.tokens[QUIRIJN.email];
     const party = assertOk(await call(k.url, '/api/v1/parties', {
       method: 'POST', token, body: partyBody({ name: 'Fietsenmakers Zuid' }),
@@ -100,6 +100,11 @@ describe('no live code and nothing of an erased person in the files', () => {
       method: 'POST', token, body: { email: DORA, role: 'member' },
     }), 201);
     assert.equal((await call(k.url, '/api/v1/password-reset-requests', { method: 'POST', body: { email: BOB } })).status, 202);
+    // and Eva registers: a code that confirms her address
+    const EVA = 'eva.nieuwkomer@voorbeeld.example';
+    assert.equal((await call(k.url, '/api/v1/registrations', {
+      method: 'POST', body: { name: 'Eva Nieuwkomer', email: EVA, password: 'eva kiest een lange zin' },
+    })).status, 202);
     const queued = rawFiles(k.db); // most likely before the worker sends them
     const invitation = await k.mail(DORA);
     const code = /\/uitnodigingen\/([A-Za-z0-9_-]{43})\b/.exec(invitation.body)?.[1];
@@ -107,6 +112,8 @@ describe('no live code and nothing of an erased person in the files', () => {
     assert.match(invitation.body, /Quirijn Vlamboog nodigt je uit/);
     const reset = /\/wachtwoord-herstellen\?code=([A-Za-z0-9_-]{43})\b/.exec((await k.mail(BOB)).body)?.[1];
     assert.ok(reset);
+    const confirm = /\/bevestigen\?code=([A-Za-z0-9_-]{43})\b/.exec((await k.mail(EVA)).body)?.[1];
+    assert.ok(confirm);
     // both work
     const b = new Browser(k.url);
     assert.equal((await b.request(`/uitnodigingen/${code}`)).status, 200);
@@ -120,14 +127,14 @@ describe('no live code and nothing of an erased person in the files', () => {
 
     // the mail is sent (its row emptied): no code was in the files while it
     // waited, nor is one now; sessions and tokens are there as hashes only
-    for (const to of [DORA, BOB]) {
+    for (const to of [DORA, BOB, EVA]) {
       for (let i = 0; !sentAt(to); i++) {
         assert.ok(i < 100, `the mail to ${to} was not marked sent`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    for (const secret of [code, reset]) assert.equal(queued.indexOf(secret), -1, 'a code in the files while its mail waited');
-    for (const secret of [code, reset, session, token, second]) assert.ok(!inFiles(k.db, secret), `a live secret in the files: ${secret}`);
+    for (const secret of [code, reset, confirm]) assert.equal(queued.indexOf(secret), -1, 'a code in the files while its mail waited');
+    for (const secret of [code, reset, confirm, session, token, second]) assert.ok(!inFiles(k.db, secret), `a live secret in the files: ${secret}`);
     // the control: what the test looks for is in the files while it is there
     assert.ok(inFiles(k.db, QUIRIJN.name) && inFiles(k.db, QUIRIJN.email) && inFiles(k.db, 'Fietsenmakers Zuid'));
 
@@ -136,7 +143,7 @@ describe('no live code and nothing of an erased person in the files', () => {
     const erased = await call(k.url, '/api/v1/users/me', { method: 'DELETE', token });
     assert.equal(erased.status, 204, erased.text);
     assert.equal((await b.request(`/uitnodigingen/${code}`)).status, 200, 'the invitation still works');
-    const gone = [QUIRIJN.name, QUIRIJN.email, 'Vlamboog', 'quirijn.vlamboog', code, reset, session];
+    const gone = [QUIRIJN.name, QUIRIJN.email, 'Vlamboog', 'quirijn.vlamboog', code, reset, confirm, session];
     assertGone(k.db, gone);
     assert.ok(inFiles(k.db, 'Fietsenmakers Zuid'), 'what he made stays');
     // and after the checkpoint of a stop
