@@ -144,7 +144,7 @@ else
 	[ -z "$(sqlite3 -readonly "$DB.tmp" 'PRAGMA foreign_key_check' | head -1)" ] ||
 		die "the generated database breaks a foreign key"
 	mv "$DB.tmp" "$DB"
-	rm -f "$DB.tmp-wal" "$DB.tmp-shm"
+	rm -f "$DB.tmp-wal" "$DB.tmp-shm" "$DB.tmp.key"
 	echo "$STAMP" > "$DB.stamp"
 	t1=$(date +%s)
 	say "generated in $((t1 - t0)) s"

@@ -33,8 +33,10 @@ int demo_voice(struct store *s);
 
 /* The database path: the flag, else $KIEM_DB, else ./kiem.db. */
 const char *cli_db_path(const char *flag);
-/* Opens the database and brings its schema up to date; prints a one-line
- * error and returns non-zero on failure. create makes a new file. */
+/* Opens the database and brings its schema up to date, and opens the key
+ * that seals mail in the outbox (KIEM_KEY_FILE, else the database's path
+ * and ".key"; made on first use); prints a one-line error and returns
+ * non-zero on failure. create makes a new file. */
 int cli_open(const char *path, bool create, struct store **out);
 /* Loads the demo ecosystem (cli/demo.c). */
 int demo_load(struct store *s);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../base/log.h"
+#include "../model/outbox.h"
 #include "../model/role.h"
 #include "../store/store.h"
 #include "cli.h"
@@ -28,6 +29,28 @@ const char *cli_db_path(const char *flag)
 	return env && *env ? env : "kiem.db";
 }
 
+/* The key that seals mail in the outbox: KIEM_KEY_FILE, else beside the
+ * database. */
+static int open_key(const char *db_path)
+{
+	char path[4096], why[4200];
+	const char *env = getenv("KIEM_KEY_FILE");
+	if (env && *env)
+		snprintf(path, sizeof path, "%s", env);
+	else if ((size_t)snprintf(path, sizeof path, "%s.key", db_path) >= sizeof path)
+		path[0] = 0;
+	bool made = false;
+	if (!path[0] || outbox_open_key(path, &made, why, sizeof why)) {
+		cli_error("%s; it seals the mail in the outbox (see KIEM_KEY_FILE in docs/operations.md)",
+			  path[0] ? why : "the database's path is too long for its key file");
+		return 1;
+	}
+	if (made)
+		log_info("made the key file %s, which seals the mail in the outbox: keep it, apart from"
+			 " the database's backups (docs/operations.md)", path);
+	return 0;
+}
+
 int cli_open(const char *path, bool create, struct store **out)
 {
 	if (!create && access(path, F_OK) != 0) {
@@ -47,6 +70,11 @@ int cli_open(const char *path, bool create, struct store **out)
 	}
 	if (applied)
 		log_info("applied %d migration(s) to %s", applied, path);
+	if (open_key(path)) {
+		store_close(*out);
+		*out = NULL;
+		return 1;
+	}
 	return 0;
 }
 

@@ -48,6 +48,9 @@ static const char usage[] =
 	"  KIEM_SMTP_USER, KIEM_SMTP_PASSWORD  the login at that server, if it needs one\n"
 	"  KIEM_SENDMAIL       or hand mail to this sendmail-compatible program\n"
 	"                      (an absolute path, such as /usr/sbin/sendmail)\n"
+	"  KIEM_KEY_FILE       the key that seals mail while it waits in the database\n"
+	"                      (default the database's path and .key, made on first use;\n"
+	"                      keep it out of the database's backups)\n"
 	"With neither KIEM_SMTP_URL nor KIEM_SENDMAIL, mail is written to the log, links\n"
 	"included, for development. 'kiem mail test --to ADDRESS' queues a test mail.\n";
 

@@ -289,7 +289,8 @@ int inactivity_sweep(struct store *s, time_t now, int period_days, int grace_day
 			report_to(report, ctx, "erase", list[i].id);
 		}
 	}
-	if (out->erased && !dry_run)
+	/* an unconfirmed account deleted held a name and an address too */
+	if ((out->erased || out->deleted) && !dry_run)
 		privacy_after_erasure(s);
 
 	/* 3: not active for the period, not warned yet */

@@ -8,6 +8,7 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../base/mail.h"
+#include "../base/seal.h"
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../base/uuid.h"
@@ -15,26 +16,53 @@
 
 const char *outbox_base_url = "http://127.0.0.1:8080";
 
+/* Read once at the start, before any thread queues or sends mail. */
+static struct seal_key key;
+static bool have_key;
+
+int outbox_open_key(const char *path, bool *made, char *why, size_t n)
+{
+	int rc = seal_key_load(path, &key, made, why, n);
+	have_key = rc == 0;
+	return rc;
+}
+
+/* What a sealed body is bound to: its mail's id and recipient. */
+static void seal_ad(const char *id, const char *recipient, char out[UUID_STRLEN + MAIL_ADDRESS_MAX + 2])
+{
+	snprintf(out, UUID_STRLEN + MAIL_ADDRESS_MAX + 2, "%s\n%s", id, recipient);
+}
+
 int outbox_add(struct store_conn *c, const char *recipient, const char *subject, const char *body)
 {
 	/* no CR or LF in what becomes a header: nothing can add headers */
 	if (!mail_address_valid(recipient) || !subject || !body || strlen(subject) > OUTBOX_SUBJECT_MAX ||
 	    text_has_control(subject, strlen(subject), false) || strlen(body) > OUTBOX_BODY_MAX)
 		return ERR_INVALID;
-	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	if (!have_key) {
+		log_error("mail cannot be queued: no key file is open to seal it");
+		return ERR_USAGE;
+	}
+	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1], ad[UUID_STRLEN + MAIL_ADDRESS_MAX + 2];
 	uuid7_new(id);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	seal_ad(id, recipient, ad);
+	struct buf sealed = BUF_INIT(2 * OUTBOX_BODY_MAX + 256);
+	seal_text(&key, ad, body, strlen(body), &sealed);
+	struct store_stmt *st = sealed.err ? NULL : store_prepare(c,
 		"INSERT INTO outbox (id, recipient, subject, body, created_at, next_attempt_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, recipient);
-	store_bind_str(st, 3, subject);
-	store_bind_str(st, 4, body);
-	store_bind_str(st, 5, now);
-	return store_run(st);
+	int rc = sealed.err ? sealed.err : ERR_DB;
+	if (st) {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, recipient);
+		store_bind_str(st, 3, subject);
+		store_bind_str(st, 4, sealed.ptr);
+		store_bind_str(st, 5, now);
+		rc = store_run(st);
+	}
+	buf_release(&sealed);
+	return rc;
 }
 
 char *outbox_link(struct arena *a, const char *path)
@@ -133,11 +161,11 @@ static int record(struct store *s, const struct due *d, time_t now, const char *
 
 /* Writes the mail to the log, a line at a time, for a developer to follow
  * its links. */
-static void log_mail(const struct due *d)
+static void log_mail(const struct due *d, const char *text)
 {
 	log_info("mail %s to %s (no mail transport is set, so it is written here): %s", d->id,
 		 d->recipient, d->subject);
-	const char *p = d->body;
+	const char *p = text;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
@@ -152,6 +180,10 @@ static void log_mail(const struct due *d)
 int outbox_deliver(struct store *s, const struct mail_transport *t, const char *from, time_t now,
 		   int *sent, int *failed)
 {
+	if (!have_key) {
+		log_error("mail cannot be sent: no key file is open to unseal it");
+		return ERR_USAGE;
+	}
 	int nsent = 0, nfailed = 0;
 	char at[TIME_STRLEN + 1];
 	time_format(now, at);
@@ -171,12 +203,24 @@ int outbox_deliver(struct store *s, const struct mail_transport *t, const char *
 		char why[MAIL_ERROR_MAX + 1] = "";
 		bool give_up = false;
 		int src;
-		if (t->via == MAIL_VIA_LOG) {
-			log_mail(d);
-			src = 0;
+		/* a body that is not sealed was written before bodies were */
+		struct buf text = BUF_INIT(OUTBOX_BODY_MAX);
+		if (seal_is_sealed(d->body)) {
+			char ad[UUID_STRLEN + MAIL_ADDRESS_MAX + 2];
+			seal_ad(d->id, d->recipient, ad);
+			src = seal_open(&key, ad, d->body, strlen(d->body), &text);
+		} else {
+			buf_adds(&text, d->body);
+			src = text.err;
+		}
+		if (src) {
+			give_up = true; /* no other key will come */
+			snprintf(why, sizeof why, "the text does not open with this key file (was it replaced?)");
+		} else if (t->via == MAIL_VIA_LOG) {
+			log_mail(d, text.ptr);
 		} else {
 			struct buf msg = BUF_INIT(OUTBOX_BODY_MAX * 4 + 4096);
-			struct mail m = { .from = from, .to = d->recipient, .subject = d->subject, .body = d->body,
+			struct mail m = { .from = from, .to = d->recipient, .subject = d->subject, .body = text.ptr,
 					  .date = now, .id = d->id };
 			src = mail_compose(&msg, &m, why);
 			if (src) {
@@ -187,9 +231,10 @@ int outbox_deliver(struct store *s, const struct mail_transport *t, const char *
 				src = mail_send(t, from_addr, d->recipient, msg.ptr, msg.len, why);
 			}
 			buf_release(&msg);
-			if (src == ERR_BUSY)
-				break; /* cancelled: still due at the next start */
 		}
+		buf_release(&text);
+		if (src == ERR_BUSY)
+			break; /* cancelled: still due at the next start */
 		if (src) {
 			log_warn("mail %s: attempt %d failed: %s%s", d->id, d->attempts + 1, why,
 				 give_up || d->attempts + 1 >= OUTBOX_ATTEMPTS ? "; given up" : "");

@@ -4,10 +4,17 @@
  * A change that causes mail writes it to the outbox table in the same
  * transaction, so that mail is sent if and only if the change happened.
  * A worker of `kiem serve` delivers what is due (see outbox_deliver). Links
- * in mail point at outbox_base_url, the address people reach kiem at. */
+ * in mail point at outbox_base_url, the address people reach kiem at.
+ *
+ * Bodies hold links with live codes and people's names, so they are sealed
+ * at rest (base/seal.h) with a key outside the database, bound to the
+ * mail's id and recipient: neither the database file nor its write-ahead
+ * log, nor the free space a cleared body leaves, ever holds their text. */
 #ifndef KIEM_OUTBOX_H
 #define KIEM_OUTBOX_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #include "../base/lang.h"
@@ -29,8 +36,17 @@ enum {
  * KIEM_BASE_URL, else http:// and the listen address. */
 extern const char *outbox_base_url;
 
+/* Opens the key that seals the bodies: the file at path (KIEM_KEY_FILE, or
+ * the database's path and ".key": cli_open), made readable by its owner
+ * only when there is none; *made says it was. Every process that queues or
+ * sends mail opens it first: without it, outbox_add and outbox_deliver
+ * fail with ERR_USAGE. ERR_IO or ERR_INVALID with one line in why (n bytes)
+ * when the file cannot be read or made, or holds no key. */
+int outbox_open_key(const char *path, bool *made, char *why, size_t n);
+
 /* Queues a mail on the writer connection c, inside the caller's write
- * transaction. The body is plain text (UTF-8, lines under 998 bytes). */
+ * transaction. The body is plain text (UTF-8, lines under 998 bytes); it
+ * is stored sealed. */
 int outbox_add(struct store_conn *c, const char *recipient, const char *subject, const char *body);
 
 /* One delivery pass: takes the mail that is due (not sent, not given up,
@@ -39,6 +55,9 @@ int outbox_add(struct store_conn *c, const char *recipient, const char *subject,
  * from ("addr" or "Name <addr>"). Then records the outcome:
  * - sent: sent_at, and the body cleared, as it can hold one-time links;
  *   recipient and subject stay for the operator;
+ * - a sealed body that does not open (the key file was replaced): given up
+ *   at once, with failed_at and the body cleared; a body that is not
+ *   sealed (written before bodies were) goes as it is;
  * - failed: attempts + 1, last_error, and the next attempt after a growing
  *   pause (outbox_backoff); after OUTBOX_ATTEMPTS failures, or at once when
  *   the mail cannot be composed, failed_at, and the body cleared.

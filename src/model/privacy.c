@@ -380,9 +380,10 @@ int privacy_erase(struct store *s, const struct viewer *v)
 
 void privacy_after_erasure(struct store *s)
 {
-	/* the old row's pages must not stay behind in the write-ahead log; the
-	 * erasure itself is done, so a checkpoint that cannot run now (readers
-	 * in the way) is logged, and the next automatic one clears the log */
-	if (store_checkpoint(s))
-		log_warn("erasure done, but the write-ahead log could not be emptied yet");
+	/* the erasure itself is done; what it removed must not stay readable
+	 * in the file's free space, the search indexes or the write-ahead log.
+	 * A scrub that cannot finish now is logged; the next erasure's does it */
+	if (store_scrub(s))
+		log_warn("erasure done, but the database could not be scrubbed yet: old copies of"
+			 " what was erased may stay in its file until the next erasure");
 }

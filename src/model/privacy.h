@@ -19,9 +19,11 @@
  * signal_decisions.decided_by: signals and decisions are contributions. A party whose last admin leaves
  * this way keeps going; platform admins and its area's coordinators can
  * still manage it. The log receives an "erase" entry on the user, with no
- * personal data. Afterwards the store checkpoints its log, so that no old
- * copy of the row lingers there (secure_delete overwrites the freed space
- * in the file). */
+ * personal data. Afterwards the store scrubs the database (store_scrub),
+ * so that no old copy of what was erased stays readable in the file's free
+ * space, its search indexes or its write-ahead log. Mail bodies, which can
+ * hold the person's name and links with live codes, are sealed at rest
+ * (outbox.h); codes are stored only as hashes. */
 #ifndef KIEM_PRIVACY_H
 #define KIEM_PRIVACY_H
 
@@ -52,8 +54,10 @@ int privacy_erase(struct store *s, const struct viewer *v);
  * privacy_after_erasure. */
 int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const char *user_id,
 		       const char *action);
-/* Empties the write-ahead log after an erasure, so no old copy of the row
- * stays there (a failure is logged: the next checkpoint clears it). */
+/* Scrubs the database after an erasure (store_scrub), so that no old copy
+ * of what was erased stays readable in its file or write-ahead log; it
+ * holds the writer while it runs. A failure is logged (the next erasure's
+ * scrub does it). */
 void privacy_after_erasure(struct store *s);
 
 #endif

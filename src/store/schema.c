@@ -347,3 +347,11 @@ const char *const schema_steps[] = {
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];
+
+const char *const schema_fts_optimize[] = {
+	"INSERT INTO party_search (party_search) VALUES ('optimize')",
+	"INSERT INTO issue_search (issue_search) VALUES ('optimize')",
+	"INSERT INTO signal_search (signal_search) VALUES ('optimize')",
+};
+
+const int schema_fts_count = sizeof schema_fts_optimize / sizeof schema_fts_optimize[0];

@@ -6,4 +6,10 @@
 extern const char *const schema_steps[];
 extern const int schema_count;
 
+/* One statement per full-text index of the schema that merges its segments
+ * into one, so that the words of deleted rows are gone (store_scrub). A new
+ * full-text table adds its statement here. */
+extern const char *const schema_fts_optimize[];
+extern const int schema_fts_count;
+
 #endif

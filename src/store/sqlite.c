@@ -13,21 +13,25 @@
 #include "../base/log.h"
 #include "schema.h"
 
-enum { STMT_CACHE = 96 };
+/* A connection's statements, found by the address of their SQL text. The
+ * table only grows: a statement is never finalized or moved while its
+ * connection lives, so whoever holds one keeps it, across any number of
+ * other prepares. It starts with room for every statement kiem has (about
+ * 220 call sites) and refuses more than STMTS_MAX, which only SQL that is
+ * not a string literal (a new address each time) would reach. */
+enum { STMTS_FIRST = 512, STMTS_MAX = 8192 };
 
 struct store_stmt {
 	sqlite3_stmt *st;
 	struct store_conn *conn;
+	const char *sql; /* the key: the literal's address */
 };
 
 struct store_conn {
 	sqlite3 *db;
 	struct store_conn *next; /* in the store's list, to close at the end */
-	struct {
-		const char *sql;
-		struct store_stmt stmt;
-	} cache[STMT_CACHE];
-	int ncache;
+	struct store_stmt **stmts; /* open addressing; NULL is an empty slot */
+	size_t nstmts, cap;
 };
 
 struct store {
@@ -81,8 +85,13 @@ static int open_conn(const char *path, unsigned flags, bool writer, struct store
 
 static void close_conn(struct store_conn *c)
 {
-	for (int i = 0; i < c->ncache; i++)
-		sqlite3_finalize(c->cache[i].stmt.st);
+	for (size_t i = 0; i < c->cap; i++) {
+		if (c->stmts[i]) {
+			sqlite3_finalize(c->stmts[i]->st);
+			free(c->stmts[i]);
+		}
+	}
+	free(c->stmts);
 	sqlite3_close(c->db);
 	free(c);
 }
@@ -218,41 +227,116 @@ static int write_end(struct store *s, bool commit, bool changes_data)
 	return rc;
 }
 
-int store_checkpoint(struct store *s)
+/* Copies the write-ahead log into the file and empties it; the caller
+ * holds the writer. */
+static int checkpoint(struct store *s)
 {
 	int frames = 0, done = 0;
-	pthread_mutex_lock(&s->write_lock);
 	int rc = sqlite3_wal_checkpoint_v2(s->writer->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &frames, &done);
 	if (rc != SQLITE_OK)
 		log_error("checkpoint failed: %s", sqlite3_errmsg(s->writer->db));
-	pthread_mutex_unlock(&s->write_lock);
 	return rc == SQLITE_OK ? 0 : ERR_DB;
+}
+
+int store_checkpoint(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	int rc = checkpoint(s);
+	pthread_mutex_unlock(&s->write_lock);
+	return rc;
+}
+
+int store_scrub(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	sqlite3 *db = s->writer->db;
+	/* a statement of the writer left in the middle of its rows would stop
+	 * the VACUUM; none is in use while the writer is ours */
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		sqlite3_reset(st);
+	char *msg = NULL;
+	const char *step = "merging the full-text indexes";
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+	for (int i = 0; rc == SQLITE_OK && i < schema_fts_count; i++)
+		rc = sqlite3_exec(db, schema_fts_optimize[i], NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
+	else if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		/* a fresh copy of every page: what secure_delete did not reach
+		 * (copies of rows in the free space of pages) does not come along */
+		step = "VACUUM";
+		rc = sqlite3_exec(db, "VACUUM", NULL, NULL, &msg);
+	}
+	if (rc != SQLITE_OK) {
+		log_error("scrubbing the database failed at %s: %s", step, msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+	}
+	/* the log goes in any case: the erasure's own pages are in it */
+	int crc = checkpoint(s);
+	pthread_mutex_unlock(&s->write_lock);
+	return rc != SQLITE_OK ? ERR_DB : crc;
+}
+
+/* The slot of sql in a table of cap slots (a power of two): where it is,
+ * or the empty slot where it would go. */
+static size_t stmt_slot(struct store_stmt **stmts, size_t cap, const char *sql)
+{
+	size_t i = (size_t)(((uintptr_t)sql >> 3) * UINT64_C(0x9e3779b97f4a7c15) >> 20) & (cap - 1);
+	while (stmts[i] && stmts[i]->sql != sql)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+/* Doubles the table (the statements stay where they are; only the
+ * pointers to them move). */
+static int stmts_grow(struct store_conn *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : STMTS_FIRST;
+	struct store_stmt **t = calloc(cap, sizeof *t);
+	if (!t)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->stmts[i])
+			t[stmt_slot(t, cap, c->stmts[i]->sql)] = c->stmts[i];
+	free(c->stmts);
+	c->stmts = t;
+	c->cap = cap;
+	return 0;
 }
 
 struct store_stmt *store_prepare(struct store_conn *c, const char *sql)
 {
 	if (!c)
 		return NULL;
-	for (int i = 0; i < c->ncache; i++)
-		if (c->cache[i].sql == sql)
-			return &c->cache[i].stmt;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		log_error("cannot prepare SQL: %s: %.80s", sqlite3_errmsg(c->db), sql);
+	if (c->cap) {
+		struct store_stmt *found = c->stmts[stmt_slot(c->stmts, c->cap, sql)];
+		if (found)
+			return found;
+	}
+	if (c->nstmts >= STMTS_MAX) {
+		log_error("too many statements on one connection (%d): is the SQL a string literal? %.80s",
+			  STMTS_MAX, sql);
 		return NULL;
 	}
-	if (c->ncache == STMT_CACHE) {
-		/* full: drop the oldest (the cache is sized so this is rare) */
-		sqlite3_finalize(c->cache[0].stmt.st);
-		memmove(&c->cache[0], &c->cache[1], sizeof c->cache[0] * (STMT_CACHE - 1));
-		c->ncache--;
-		for (int i = 0; i < c->ncache; i++)
-			c->cache[i].stmt.conn = c;
+	/* keep the table at most three quarters full */
+	if ((c->nstmts + 1) * 4 > c->cap * 3 && stmts_grow(c))
+		return NULL;
+	struct store_stmt *stmt = calloc(1, sizeof *stmt);
+	if (!stmt)
+		return NULL;
+	if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt->st, NULL) != SQLITE_OK) {
+		log_error("cannot prepare SQL: %s: %.80s", sqlite3_errmsg(c->db), sql);
+		sqlite3_finalize(stmt->st);
+		free(stmt);
+		return NULL;
 	}
-	c->cache[c->ncache].sql = sql;
-	c->cache[c->ncache].stmt.st = st;
-	c->cache[c->ncache].stmt.conn = c;
-	return &c->cache[c->ncache++].stmt;
+	stmt->conn = c;
+	stmt->sql = sql;
+	c->stmts[stmt_slot(c->stmts, c->cap, sql)] = stmt;
+	c->nstmts++;
+	return stmt;
 }
 
 void store_bind_text(struct store_stmt *st, int i, const char *p, size_t n)

@@ -3,7 +3,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,6 +186,34 @@ describe('kiem init', () => {
     assert.ok(r.stdout.includes(db));
     const again = kiem(['init', '--db', db]);
     assert.equal(again.status, 0, again.stderr);
+  });
+
+  test('makes the key file that seals mail beside the database, for its owner only, once', () => {
+    const db = freshPath();
+    const r = kiem(['init', '--db', db]);
+    assert.equal(r.status, 0, r.stderr);
+    const key = `${db}.key`;
+    assert.equal(statSync(key).mode & 0o777, 0o600);
+    const text = readFileSync(key, 'utf8');
+    assert.match(text, /^[0-9a-f]{64}\n$/);
+    assert.match(r.stderr, /made the key file/);
+    const again = kiem(['init', '--db', db]);
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(readFileSync(key, 'utf8'), text, 'kept, not made again');
+    assert.doesNotMatch(again.stderr, /made the key file/);
+    // KIEM_KEY_FILE puts it elsewhere
+    const elsewhere = join(dir, 'elders.key');
+    const other = kiem(['init', '--db', freshPath()], { env: { KIEM_KEY_FILE: elsewhere } });
+    assert.equal(other.status, 0, other.stderr);
+    assert.match(readFileSync(elsewhere, 'utf8'), /^[0-9a-f]{64}\n$/);
+    // a file that holds no key stops every command, in one line naming it
+    writeFileSync(key, 'geen sleutel\n');
+    const bad = kiem(['mail', 'test', '--to', 'a@example.nl', '--db', db]);
+    assert.equal(bad.status, 1);
+    const lines = messageLines(bad.stderr);
+    assert.equal(lines.length, 1, bad.stderr);
+    assert.match(lines[0], /^kiem: the key file .*\.key holds no key/);
+    assert.equal(readFileSync(key, 'utf8'), 'geen sleutel\n', 'never replaced');
   });
 
   test('fails with exit 1 when the path cannot be created', () => {

@@ -202,6 +202,14 @@ describe('the inactivity sweep', () => {
     assert.match(r.stdout, /^0 warned, 0 erased, 1 unconfirmed deleted/m);
     assert.deepEqual(sql("SELECT email FROM users WHERE email IN ('oud@inactief.example', 'nieuw@inactief.example')"), [{ email: 'nieuw@inactief.example' }]);
     assert.equal(sql("SELECT count(*) AS n FROM activity WHERE action = 'delete_unconfirmed' AND object_id = '00000000-0000-7000-8000-00000000a001' AND actor_id IS NULL")[0].n, 1);
+    // nothing of the deleted account stays in the database file or its log
+    for (const file of [k.db, `${k.db}-wal`]) {
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file).toString('latin1');
+      for (const t of ['Oud Onbevestigd', 'oud@inactief.example']) assert.equal(bytes.indexOf(t), -1, `"${t}" is still in ${file}`);
+    }
+    assert.ok([k.db, `${k.db}-wal`].some((f) => existsSync(f) && readFileSync(f).includes('nieuw@inactief.example')),
+      'the control: the other one is there');
   });
 
   test('using an API token or a session counts as activity and ends a warning', async () => {

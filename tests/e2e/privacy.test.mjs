@@ -2,12 +2,14 @@
 // download it, DELETE /api/v1/users/me and the erase form on /account erase
 // the account. After an erasure the person's name and email are nowhere in
 // the database file or its write-ahead log, what they made stays without
-// their name, and the activity log has the erase entry.
+// their name, and the activity log has the erase entry. No live code (an
+// invitation, a reset link, a session, a token) is ever readable there.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { startKiem, kiem } from '../lib/kiem.mjs';
-import { USERS, ADMIN, ALICE, call, assertOk, assertProblem, partyBody } from './helpers.mjs';
+import { USERS, ADMIN, ALICE, BOB, call, assertOk, assertProblem, partyBody, Browser } from './helpers.mjs';
 
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const ERASED_EMAIL = /^erased-[0-9a-f-]{36}@invalid$/;
@@ -69,6 +71,89 @@ function assertGone(db, texts) {
         `"${t}" is still in ${file}`);
   }
 }
+
+// The raw bytes of the database and its write-ahead log, as one string.
+function rawFiles(db) {
+  return [db, `${db}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
+}
+
+const inFiles = (db, text) => rawFiles(db).includes(Buffer.from(text, 'utf8').toString('latin1'));
+
+describe('no live code and nothing of an erased person in the files', () => {
+  const QUIRIJN = { email: 'quirijn.vlamboog@voorbeeld.example', name: 'Quirijn Vlamboog', password: 'quirijn-wachtwoord-88' };
+  const DORA = 'dorothea.genodigd@voorbeeld.example'; // invited; no account
+  let k;
+  before(async () => { k = await startKiem({ demo: false, users: [...USERS, QUIRIJN] }); });
+  after(async () => { await k?.stop(); });
+
+  const sentAt = (to) => spawnSync('sqlite3', ['-cmd', '.timeout 5000', k.db,
+    `SELECT sent_at FROM outbox WHERE recipient = '${to}' ORDER BY seq DESC LIMIT 1`], { encoding: 'utf8' }).stdout.trim();
+
+  test('invitation, reset and confirmation codes, sessions and tokens: never in the files; the inviter: gone at erasure', async () => {
+    const token = k.tokens[QUIRIJN.email];
+    const party = assertOk(await call(k.url, '/api/v1/parties', {
+      method: 'POST', token, body: partyBody({ name: 'Fietsenmakers Zuid' }),
+    }), 201);
+    // Quirijn invites Dora: the mail holds his name and a code that works
+    // 14 days; Bob asks for a new password: a code that works an hour
+    assertOk(await call(k.url, `/api/v1/parties/${party.id}/invitations`, {
+      method: 'POST', token, body: { email: DORA, role: 'member' },
+    }), 201);
+    assert.equal((await call(k.url, '/api/v1/password-reset-requests', { method: 'POST', body: { email: BOB } })).status, 202);
+    // and Eva registers: a code that confirms her address
+    const EVA = 'eva.nieuwkomer@voorbeeld.example';
+    assert.equal((await call(k.url, '/api/v1/registrations', {
+      method: 'POST', body: { name: 'Eva Nieuwkomer', email: EVA, password: 'eva kiest een lange zin' },
+    })).status, 202);
+    const queued = rawFiles(k.db); // most likely before the worker sends them
+    const invitation = await k.mail(DORA);
+    const code = /\/uitnodigingen\/([A-Za-z0-9_-]{43})\b/.exec(invitation.body)?.[1];
+    assert.ok(code, invitation.body);
+    assert.match(invitation.body, /Quirijn Vlamboog nodigt je uit/);
+    const reset = /\/wachtwoord-herstellen\?code=([A-Za-z0-9_-]{43})\b/.exec((await k.mail(BOB)).body)?.[1];
+    assert.ok(reset);
+    const confirm = /\/bevestigen\?code=([A-Za-z0-9_-]{43})\b/.exec((await k.mail(EVA)).body)?.[1];
+    assert.ok(confirm);
+    // both work
+    const b = new Browser(k.url);
+    assert.equal((await b.request(`/uitnodigingen/${code}`)).status, 200);
+    assert.equal((await b.request(`/wachtwoord-herstellen?code=${reset}`)).status, 200);
+    // a session and a second token of Quirijn's
+    const login = await b.post('/inloggen', { email: QUIRIJN.email, password: QUIRIJN.password, next: '/account' });
+    assert.equal(login.status, 303);
+    const session = b.jar.get('kiem_session');
+    assert.ok(session);
+    const second = assertOk(await call(k.url, '/api/v1/tokens', { method: 'POST', token, body: { name: 'script' } }), 201).token;
+
+    // the mail is sent (its row emptied): no code was in the files while it
+    // waited, nor is one now; sessions and tokens are there as hashes only
+    for (const to of [DORA, BOB, EVA]) {
+      for (let i = 0; !sentAt(to); i++) {
+        assert.ok(i < 100, `the mail to ${to} was not marked sent`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    for (const secret of [code, reset, confirm]) assert.equal(queued.indexOf(secret), -1, 'a code in the files while its mail waited');
+    for (const secret of [code, reset, confirm, session, token, second]) assert.ok(!inFiles(k.db, secret), `a live secret in the files: ${secret}`);
+    // the control: what the test looks for is in the files while it is there
+    assert.ok(inFiles(k.db, QUIRIJN.name) && inFiles(k.db, QUIRIJN.email) && inFiles(k.db, 'Fietsenmakers Zuid'));
+
+    // the erasure: Quirijn is gone from the files; Dora's invitation (his
+    // name in its mail) still works, and its code is not in them either
+    const erased = await call(k.url, '/api/v1/users/me', { method: 'DELETE', token });
+    assert.equal(erased.status, 204, erased.text);
+    assert.equal((await b.request(`/uitnodigingen/${code}`)).status, 200, 'the invitation still works');
+    const gone = [QUIRIJN.name, QUIRIJN.email, 'Vlamboog', 'quirijn.vlamboog', code, reset, confirm, session];
+    assertGone(k.db, gone);
+    assert.ok(inFiles(k.db, 'Fietsenmakers Zuid'), 'what he made stays');
+    // and after the checkpoint of a stop
+    await k.stop({ keep: true });
+    assertGone(k.db, gone);
+    assert.ok(!existsSync(`${k.db}-wal`) || readFileSync(`${k.db}-wal`).length === 0);
+    rmSync(k.dir, { recursive: true, force: true });
+    k = null;
+  });
+});
 
 describe('export and erasure through the API', () => {
   const ZED = { email: 'zephyrine.quokkaberg@voorbeeld.example', name: 'Zephyrine Quokkaberg', password: 'zephyrine-wachtwoord-77' };

@@ -1,4 +1,4 @@
-/* Unit tests of src/base: buf, arena, text, uuid, timefmt, mail. */
+/* Unit tests of src/base: buf, arena, text, uuid, timefmt, mail, seal. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,14 +7,18 @@
 
 #include <sodium.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../../src/base/arena.h"
 #include "../../src/base/buf.h"
 #include "../../src/base/err.h"
 #include "../../src/base/mail.h"
+#include "../../src/base/seal.h"
 #include "../../src/base/text.h"
 #include "../../src/base/timefmt.h"
 #include "../../src/base/uuid.h"
@@ -671,6 +675,82 @@ static void test_time_rejects(void **state)
 	assert_true(time_parse("2028-02-29T00:00:00Z", 20, &t));
 }
 
+/* ---- seal ---- */
+
+static void test_seal_key_file(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/kiem-test-seal-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64], why[200];
+	snprintf(path, sizeof path, "%s/kiem.db.key", dir);
+	struct seal_key a, b;
+	bool made = false;
+	/* made on first use, for its owner only */
+	assert_int_equal(seal_key_load(path, &a, &made, why, sizeof why), 0);
+	assert_true(made);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, 65); /* 64 hex digits and a newline */
+	/* read, not made, the next time: the same key */
+	assert_int_equal(seal_key_load(path, &b, &made, why, sizeof why), 0);
+	assert_false(made);
+	assert_memory_equal(a.bytes, b.bytes, sizeof a.bytes);
+	/* a file that holds no key is refused, not replaced */
+	FILE *f = fopen(path, "w");
+	fputs("geen sleutel\n", f);
+	fclose(f);
+	assert_int_equal(seal_key_load(path, &b, &made, why, sizeof why), ERR_INVALID);
+	assert_non_null(strstr(why, path));
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_size, 13);
+	unlink(path);
+	/* a place where no file can be made */
+	snprintf(path, sizeof path, "%s/no/such/dir/kiem.db.key", dir);
+	assert_int_equal(seal_key_load(path, &b, &made, why, sizeof why), ERR_IO);
+	assert_non_null(strstr(why, "cannot make the key file"));
+	rmdir(dir);
+}
+
+static void test_seal_round_trip(void **state)
+{
+	(void)state;
+	struct seal_key k, other;
+	randombytes_buf(k.bytes, sizeof k.bytes);
+	randombytes_buf(other.bytes, sizeof other.bytes);
+	static const char text[] = "Hallo Zoë,\nopen https://kiem.example/uitnodigingen/GEHEIM-123\n";
+	struct buf sealed = BUF_INIT(4096), again = BUF_INIT(4096), open = BUF_INIT(4096);
+	seal_text(&k, "mail-1\nzoe@example.nl", text, strlen(text), &sealed);
+	assert_int_equal(sealed.err, 0);
+	assert_true(seal_is_sealed(sealed.ptr));
+	assert_null(strstr(sealed.ptr, "GEHEIM"));
+	/* a random nonce: the same text seals differently each time */
+	seal_text(&k, "mail-1\nzoe@example.nl", text, strlen(text), &again);
+	assert_string_not_equal(sealed.ptr, again.ptr);
+	assert_int_equal(seal_open(&k, "mail-1\nzoe@example.nl", sealed.ptr, sealed.len, &open), 0);
+	assert_string_equal(open.ptr, text);
+	/* not with another key, other associated data, or one byte changed */
+	buf_reset(&open);
+	assert_int_equal(seal_open(&other, "mail-1\nzoe@example.nl", sealed.ptr, sealed.len, &open), ERR_INVALID);
+	assert_int_equal(seal_open(&k, "mail-1\nevil@example.com", sealed.ptr, sealed.len, &open), ERR_INVALID);
+	sealed.ptr[sealed.len - 5] = sealed.ptr[sealed.len - 5] == 'A' ? 'B' : 'A';
+	assert_int_equal(seal_open(&k, "mail-1\nzoe@example.nl", sealed.ptr, sealed.len, &open), ERR_INVALID);
+	assert_int_equal(seal_open(&k, "mail-1\nzoe@example.nl", sealed.ptr, 20, &open), ERR_INVALID);
+	assert_int_equal(seal_open(&k, "", "plain text", 10, &open), ERR_INVALID);
+	assert_int_equal(open.len, 0);
+	assert_false(seal_is_sealed("plain text"));
+	assert_false(seal_is_sealed(NULL));
+	/* an empty text seals too */
+	buf_reset(&sealed);
+	seal_text(&k, "", "", 0, &sealed);
+	assert_int_equal(seal_open(&k, "", sealed.ptr, sealed.len, &open), 0);
+	assert_string_equal(open.ptr, "");
+	buf_release(&sealed);
+	buf_release(&again);
+	buf_release(&open);
+}
+
 /* ---- mail ---- */
 
 static void test_mail_address(void **state)
@@ -861,6 +941,8 @@ int main(void)
 		cmocka_unit_test(test_mail_compose_plain),
 		cmocka_unit_test(test_mail_compose_encoded),
 		cmocka_unit_test(test_mail_compose_refuses_injection),
+		cmocka_unit_test(test_seal_key_file),
+		cmocka_unit_test(test_seal_round_trip),
 	};
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }

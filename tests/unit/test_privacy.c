@@ -211,7 +211,7 @@ static void test_erase(void **state)
 	/* the name and email are nowhere in the file or its log */
 	char wal[80];
 	snprintf(wal, sizeof wal, "%s-wal", db_path);
-	static const char *const gone[] = { ZED_NAME, ZED_EMAIL, "Quokkaberg" };
+	static const char *const gone[] = { ZED_NAME, ZED_EMAIL, "Quokkaberg", "geheime-link-777" };
 	for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
 		if (file_has(db_path, gone[i]) || file_has(wal, gone[i]))
 			fail_msg("\"%s\" is still in the database", gone[i]);
@@ -235,7 +235,11 @@ static int setup(void **state)
 		return -1;
 	close(fd);
 	int applied;
-	if (store_open(&db, db_path, STORE_CREATE) || store_migrate(db, &applied) || role_seed(db))
+	char key[80], why[200];
+	bool made;
+	snprintf(key, sizeof key, "%s.key", db_path);
+	if (store_open(&db, db_path, STORE_CREATE) || store_migrate(db, &applied) || role_seed(db) ||
+	    outbox_open_key(key, &made, why, sizeof why))
 		return -1;
 	if (add_user("admin@example.nl", "Beheerder", "beheer wachtwoord 1", PROLE_ADMIN, &admin_v) ||
 	    add_user("alice@example.nl", "Alice", "correct horse battery", PROLE_USER, &alice_v) ||
@@ -282,7 +286,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	store_close(db);
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal", ".key" };
 	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
 		char p[80];
 		snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);

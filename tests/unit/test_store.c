@@ -210,6 +210,57 @@ static void test_statement_cache(void **state)
 	store_reset(a);
 }
 
+/* A statement a caller holds stays its own, however many other statements
+ * the connection prepares meanwhile (the old cache of 96 finalized the
+ * oldest and moved the rest under their holders). */
+static void test_held_statements(void **state)
+{
+	(void)state;
+	static const char sql_a[] = "SELECT 'held a', ?1";
+	static const char sql_b[] = "SELECT 'held b', ?1 UNION ALL SELECT 'held b', ?1 + 1";
+	static char others[400][40]; /* distinct addresses: distinct statements */
+	struct store_conn *r = store_reader(db);
+	struct store_stmt *a = store_prepare(r, sql_a), *b = store_prepare(r, sql_b);
+	assert_non_null(a);
+	assert_non_null(b);
+	/* b is held in the middle of its rows, as a loop over a result holds it */
+	store_bind_int(b, 1, 7);
+	assert_int_equal(store_step(b), STORE_ROW);
+	assert_int_equal(store_int(b, 1), 7);
+	for (int i = 0; i < 400; i++) {
+		snprintf(others[i], sizeof others[i], "SELECT %d, ?1", i);
+		struct store_stmt *st = store_prepare(r, others[i]);
+		assert_non_null(st);
+		store_bind_int(st, 1, -i);
+		assert_int_equal(store_step(st), STORE_ROW);
+		assert_int_equal(store_int(st, 0), i);
+		assert_int_equal(store_int(st, 1), -i);
+		store_reset(st);
+	}
+	/* b goes on with its own next row */
+	assert_string_equal(store_text(b, 0), "held b");
+	assert_int_equal(store_step(b), STORE_ROW);
+	assert_string_equal(store_text(b, 0), "held b");
+	assert_int_equal(store_int(b, 1), 8);
+	assert_int_equal(store_step(b), STORE_DONE);
+	store_reset(b);
+	/* a still runs its own SQL, and the same text still finds it */
+	store_bind_str(a, 1, "x");
+	assert_int_equal(store_step(a), STORE_ROW);
+	assert_string_equal(store_text(a, 0), "held a");
+	assert_string_equal(store_text(a, 1), "x");
+	store_reset(a);
+	assert_ptr_equal(store_prepare(r, sql_a), a);
+	assert_ptr_equal(store_prepare(r, sql_b), b);
+	/* and so does every other one */
+	for (int i = 0; i < 400; i += 37) {
+		struct store_stmt *st = store_prepare(r, others[i]);
+		assert_int_equal(store_step(st), STORE_ROW);
+		assert_int_equal(store_int(st, 0), i);
+		store_reset(st);
+	}
+}
+
 static void *other_thread(void *arg)
 {
 	struct store_conn **out = arg;
@@ -423,6 +474,138 @@ static void test_fts_query_matches(void **state)
 	}
 }
 
+/* ---- scrubbing ---- */
+
+/* The database file and its write-ahead log, one after the other, in
+ * *data (free() it); their length. */
+static size_t read_disk(char **data)
+{
+	size_t have = 0;
+	*data = NULL;
+	for (int w = 0; w < 2; w++) {
+		char p[80];
+		snprintf(p, sizeof p, "%s%s", db_path, w ? "-wal" : "");
+		FILE *f = fopen(p, "rb");
+		if (!f)
+			continue;
+		fseek(f, 0, SEEK_END);
+		long n = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		*data = realloc(*data, have + (size_t)(n > 0 ? n : 0) + 1);
+		assert_non_null(*data);
+		have += fread(*data + have, 1, (size_t)(n > 0 ? n : 0), f);
+		fclose(f);
+	}
+	return have;
+}
+
+static int count_in(const char *data, size_t n, const char *s)
+{
+	int found = 0;
+	size_t len = strlen(s);
+	for (const char *at = data; data && (at = memmem(at, n - (size_t)(at - data), s, len)); at++)
+		found++;
+	return found;
+}
+
+/* How many times the database file and its write-ahead log hold s. */
+static int on_disk(const char *s)
+{
+	char *data;
+	size_t n = read_disk(&data);
+	int found = count_in(data, n, s);
+	free(data);
+	return found;
+}
+
+/* After a scrub, nothing deleted or overwritten stays in the file: not the
+ * old copies of rows that SQLite leaves in free space when it rebuilds a
+ * page (secure_delete zeroes only the cell a write removes), not the words
+ * of a deleted row in a full-text index (they stay in its segments until
+ * these merge), not old pages in the write-ahead log. */
+static void test_scrub(void **state)
+{
+	(void)state;
+	/* people in a shuffled order, then every row grows, half at a time:
+	 * pages split and are rebuilt, and some rows leave a copy behind */
+	enum { PEOPLE = 2000 };
+	assert_int_equal(write_sql("CREATE TABLE people (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+				   " email TEXT NOT NULL UNIQUE, seen TEXT)"), 0);
+	assert_int_equal(write_sql("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000)"
+				   " INSERT INTO people (id, name, email)"
+				   " SELECT printf('%08d', (x * 7919) % 2003), printf('Persoon %d Wisselbeek', x),"
+				   " printf('persoon-%d-x@voorbeeld.example', x) FROM n ORDER BY (x * 7919) % 2003"), 0);
+	assert_int_equal(write_sql("UPDATE people SET seen = '2026-01-01T00:00:00Z' WHERE rowid % 2 = 0"), 0);
+	assert_int_equal(write_sql("UPDATE people SET seen = '2026-01-01T00:00:00Z' WHERE rowid % 2 = 1"), 0);
+	assert_int_equal(store_checkpoint(db), 0);
+
+	/* those whose name is in the file more than once are erased, as
+	 * privacy.c erases: the row stays, anonymised */
+	static char names[PEOPLE + 1][40];
+	static bool erased[PEOPLE + 1];
+	int nerased = 0;
+	char *data;
+	size_t n = read_disk(&data);
+	for (int x = 1; x <= PEOPLE; x++) {
+		snprintf(names[x], sizeof names[x], "Persoon %d Wisselbeek", x);
+		erased[x] = count_in(data, n, names[x]) > 1;
+		nerased += erased[x];
+	}
+	free(data);
+	assert_true(nerased > 0);
+	struct store_conn *c = store_write_begin(db);
+	assert_non_null(c);
+	for (int x = 1; x <= PEOPLE; x++) {
+		if (!erased[x])
+			continue;
+		struct store_stmt *st = store_prepare(c,
+			"UPDATE people SET name = 'Verwijderd', email = 'erased-' || id || '@invalid' WHERE name = ?1");
+		store_bind_str(st, 1, names[x]);
+		assert_int_equal(store_run(st), STORE_DONE);
+		assert_int_equal(store_changes(c), 1);
+	}
+	assert_int_equal(store_write_end(db, true), 0);
+	/* a searchable text, deleted */
+	assert_int_equal(write_sql("INSERT INTO party_search (rowid, name, description, tags)"
+				   " VALUES (424242, 'Zwelgvlinder', 'Kraakbeenmoes en meer', '')"), 0);
+	assert_int_equal(write_sql("DELETE FROM party_search WHERE rowid = 424242"), 0);
+	assert_int_equal(store_checkpoint(db), 0);
+
+	/* the control: a checkpoint leaves them in the file */
+	for (int x = 1; x <= PEOPLE; x++)
+		if (erased[x])
+			assert_true(on_disk(names[x]) > 0);
+	assert_true(on_disk("kraakbeenmoes") > 0);
+
+	assert_int_equal(store_scrub(db), 0);
+	for (int x = 1; x <= PEOPLE; x++)
+		if (erased[x] && on_disk(names[x]))
+			fail_msg("%s is still in the file after the scrub", names[x]);
+	assert_int_equal(on_disk("kraakbeenmoes"), 0);
+	assert_int_equal(on_disk("Kraakbeenmoes"), 0);
+	/* and the rest is all there, and found */
+	struct store_conn *r = store_reader(db);
+	assert_int_equal(count_rows(r, "SELECT count(*) FROM people"), PEOPLE);
+	assert_int_equal(count_rows(r, "SELECT count(*) FROM people WHERE name = 'Verwijderd'"), nerased);
+	assert_int_equal(on_disk("Persoon 1 Wisselbeek") + on_disk("Persoon 2 Wisselbeek"), 2 - erased[1] - erased[2]);
+	assert_int_equal(write_sql("INSERT INTO party_search (rowid, name, description, tags)"
+				   " VALUES (5, 'Moestuin', 'Groente', '')"), 0);
+	assert_int_equal(count_rows(r, "SELECT count(*) FROM party_search WHERE party_search MATCH 'groente'"), 1);
+	assert_int_equal(count_rows(r, "SELECT count(*) FROM party_search WHERE party_search MATCH 'kraakbeenmoes'"), 0);
+}
+
+/* Every full-text index of the schema is merged by a scrub: a new one needs
+ * its statement in schema_fts_optimize. */
+static void test_scrub_knows_every_index(void **state)
+{
+	(void)state;
+	struct store_conn *r = store_reader(db);
+	assert_int_equal(count_rows(r, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+				       " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'"), schema_fts_count);
+	for (int i = 0; i < schema_fts_count; i++)
+		assert_non_null(strstr(schema_fts_optimize[i], "VALUES ('optimize')"));
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -453,9 +636,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_missing),
 		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_scrub_knows_every_index),
 		cmocka_unit_test(test_wal_and_pragmas),
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_statement_cache),
+		cmocka_unit_test(test_held_statements),
 		cmocka_unit_test(test_reader_per_thread),
 		cmocka_unit_test(test_reader_is_read_only),
 		cmocka_unit_test(test_constraint_conflict),
@@ -463,6 +648,7 @@ int main(void)
 		cmocka_unit_test(test_durable_across_reopen),
 		cmocka_unit_test(test_fts_query_text),
 		cmocka_unit_test(test_fts_query_matches),
+		cmocka_unit_test(test_scrub),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
