@@ -124,6 +124,20 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_READ] = W_OWNER,
 		[ACT_UPDATE] = W_OWNER,
 	},
+	/* Anyone may make a party of any kind for any area; a platform admin
+	 * or a coordinator of (one of) its areas vouches that it is who it
+	 * says, and withdraws that. Regulatory signals go only to verified
+	 * government parties, residents' signals only to verified parties. */
+	[OBJ_VERIFICATION] = {
+		[ACT_READ] = W_PUBLIC | W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_CREATE] = W_COORDINATOR | W_ADMIN,
+		[ACT_DELETE] = W_COORDINATOR | W_ADMIN,
+	},
+	/* a resident raises a concern: anyone logged in reports one for no
+	 * party; who then sees and handles it is OBJ_SIGNAL's */
+	[OBJ_RESIDENT_SIGNAL] = {
+		[ACT_CREATE] = W_USER,
+	},
 };
 
 int perm_check(const struct viewer *v, enum perm_object obj, enum perm_action act,

@@ -142,7 +142,7 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
  * one it was reported for, or the one it is routed to), a coordinator of
  * its area, a member of the party it is routed to. */
 struct relation {
-	bool member, coordinated, routed_member;
+	bool member, coordinated, routed_member, routed_verified;
 };
 
 static int relation_of(struct store_conn *c, const struct viewer *v, const char *id,
@@ -156,7 +156,8 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id)),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
 		"      WHERE ca.user_id = ?2 AND " IN_AREA("ar.path") "),"
-		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id)"
+		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id),"
+		" EXISTS (SELECT 1 FROM parties rp WHERE rp.id = s.routed_party_id AND rp.verified_at IS NOT NULL)"
 		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1");
 	if (!st)
 		return ERR_DB;
@@ -166,7 +167,8 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 	if (rc == STORE_ROW) {
 		r->member = store_int(st, 0) != 0;
 		r->coordinated = store_int(st, 1) != 0;
-		r->routed_member = store_int(st, 2) != 0;
+		r->routed_verified = store_int(st, 3) != 0;
+		r->routed_member = r->routed_verified && store_int(st, 2) != 0;
 	}
 	store_reset(st);
 	return rc < 0 ? rc : 0;
@@ -179,12 +181,14 @@ static struct perm_target target_of(const struct signal *sg, const struct relati
 				     .coordinated = r->coordinated };
 }
 
-/* The decision's target: the routed party's members; when no government
- * party was found, the coordinators of the area stand in for it. */
+/* The decision's target: the members of the routed party, if it is
+ * verified (an unverified party never decides); when there is no verified
+ * government party, the coordinators of the area stand in for it. */
 static struct perm_target decision_target(const struct signal *sg, const struct relation *r,
 					  const struct viewer *v)
 {
-	bool stand_in = !sg->routed_party_id && r->coordinated && v->role == PROLE_COORDINATOR;
+	bool stand_in = (!sg->routed_party_id || !r->routed_verified) && r->coordinated &&
+			v->role == PROLE_COORDINATOR;
 	return (struct perm_target){ .member = r->routed_member || stand_in ? MEMBER_MEMBER : MEMBER_NONE };
 }
 
@@ -395,16 +399,22 @@ static void validate(struct store *s, struct arena *a, struct signal_input *in, 
 		valid_text(p, "rule", in->rule, true, SIGNAL_RULE_MAX, false);
 }
 
-/* The public government party serving the area of this path, or else the
- * nearest area above it that has one; NULL when there is none. */
+/* Where a regulatory signal goes: a public, verified government party
+ * serving its area, or else the nearest area above it that has one (the
+ * deepest area first, then the oldest party). Anyone may make a government
+ * party; a verified one is vouched for (model/verification.h). */
+#define ROUTE_TO \
+	" JOIN party_areas pa ON pa.area_code = c.code JOIN parties p ON p.id = pa.party_id" \
+	" WHERE p.kind = 'government' AND p.visibility = 'public' AND p.verified_at IS NOT NULL"
+#define ROUTE_ORDER " ORDER BY length(c.path) DESC, p.created_at, p.id LIMIT 1"
+
+/* The party a regulatory signal in the area of this path goes to; NULL
+ * when there is none (its coordinators decide). */
 static int route(struct store_conn *c, struct arena *a, const char *path, const char **party)
 {
 	*party = NULL;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT p.id FROM areas c JOIN party_areas pa ON pa.area_code = c.code"
-		" JOIN parties p ON p.id = pa.party_id"
-		" WHERE " IN_AREA("?1") " AND p.kind = 'government' AND p.visibility = 'public'"
-		" ORDER BY length(c.path) DESC, p.created_at, p.id LIMIT 1");
+		"SELECT p.id FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER);
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, path);
@@ -543,6 +553,26 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		rc = activity_add_about(c, v, "create", "signal", id, "", NULL, in->kind);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
+}
+
+int signal_reroute(struct store_conn *c, const char *party_id, bool leaving)
+{
+	/* the undecided regulatory signals routed to it or in its areas (and
+	 * below), each to where route() sends it now */
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE signals SET routed_party_id = (SELECT p.id FROM areas sa JOIN areas c"
+		"   ON substr(sa.path, 1, length(c.path)) = c.path" ROUTE_TO
+		"   AND sa.code = signals.area_code AND (?2 IS NULL OR p.id <> ?2)" ROUTE_ORDER ")"
+		" WHERE regulatory = 1 AND status IN ('open', 'acknowledged')"
+		"  AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id)"
+		"  AND (routed_party_id = ?1 OR area_code IN (SELECT a.code FROM party_areas pa"
+		"   JOIN areas c ON c.code = pa.area_code JOIN areas a ON substr(a.path, 1, length(c.path)) = c.path"
+		"   WHERE pa.party_id = ?1))");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, party_id);
+	store_bind_str(st, 2, leaving ? party_id : NULL);
+	return store_run(st);
 }
 
 /* Sets a signal's status on the writer, with its activity entry. */

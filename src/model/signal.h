@@ -4,9 +4,11 @@
  * A signal has a kind, a title, a description, the area and (optionally)
  * the target group concerned, and the party its reporter reports for. A
  * regulatory signal names the rule that stands in the way and is routed to
- * the public government party serving its area, or else the nearest area
- * above it that has one; when none has, routed_party_id stays empty and the
- * coordinators of the area (and platform admins) decide on it.
+ * the public, verified government party serving its area, or else the
+ * nearest area above it that has one; when none has, routed_party_id stays
+ * empty and the coordinators of the area (and platform admins) decide on
+ * it. A party that is verified, loses its verification or changes its
+ * areas routes the undecided ones again (signal_reroute).
  *
  * Who sees which signals (the inbox): platform admins all; coordinators the
  * signals in the areas they coordinate and below; a member of a party the
@@ -41,6 +43,7 @@
 
 struct arena;
 struct store;
+struct store_conn;
 
 enum signal_kind { SIGNAL_OPPORTUNITY, SIGNAL_BOTTLENECK, SIGNAL_GAP, SIGNAL_KIND_COUNT };
 extern const struct enum_entry signal_kinds[SIGNAL_KIND_COUNT];
@@ -167,6 +170,12 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		   const char *issue_id, struct issue_input *in, bool cluster,
 		   char out[UUID_STRLEN + 1], struct problems *p);
+
+/* Routes again, on the writer c inside the caller's transaction, the
+ * undecided regulatory signals that went to the party or lie in its areas
+ * (or below them), after its verification, kind, visibility or areas
+ * changed; leaving: the party is going, so none goes to it. */
+int signal_reroute(struct store_conn *c, const char *party_id, bool leaving);
 
 /* Records a decision on a regulatory signal, by a member of the party it
  * is routed to (or a platform admin; a coordinator of its area when no
