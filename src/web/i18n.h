@@ -337,12 +337,30 @@
 	X(SAVED, "De partij is opgeslagen.", "The party has been saved.") \
 	X(DELETED, "De partij is verwijderd.", "The party has been deleted.") \
 	X(BACK_TO_PARTIES, "Terug naar alle partijen", "Back to all parties") \
+	/* issue 8: verified parties */ \
+	X(VERIFICATION, "Verificatie", "Verification") \
+	X(VERIFIED, "Geverifieerd", "Verified") \
+	X(VERIFIED_BY, "Geverifieerd door %s op %s.", "Verified by %s on %s.") \
+	X(VERIFIED_ON, "Geverifieerd op %s.", "Verified on %s.") \
+	X(VERIFIED_HINT, "Een beheerder of een coördinator van het gebied heeft bevestigd dat deze partij is wie ze zegt.", \
+	  "An administrator or a coordinator of the area has confirmed that this party is who it says it is.") \
+	X(NOT_VERIFIED, "Niet geverifieerd.", "Not verified.") \
+	X(NOT_VERIFIED_HINT, "Nog niemand heeft bevestigd dat deze partij is wie ze zegt. Zolang dat zo is, krijgt ze geen signalen van anderen: geen signalen over regels en geen signalen van bewoners.", \
+	  "No one has confirmed yet that this party is who it says it is. Until then it receives no signals from others: no signals about rules and no signals from residents.") \
+	X(VERIFY, "Verifiëren", "Verify") \
+	X(VERIFY_HINT, "Heb je nagegaan dat deze partij is wie ze zegt? Verifieer haar dan. Een geverifieerde overheidspartij krijgt de signalen over regels in haar gebied.", \
+	  "Have you checked that this party is who it says it is? Then verify it. A verified government party receives the signals about rules in its area.") \
+	X(UNVERIFY, "Verificatie intrekken", "Withdraw the verification") \
+	X(VERIFY_DONE, "De partij is geverifieerd.", "The party has been verified.") \
+	X(UNVERIFY_DONE, "De verificatie is ingetrokken.", "The verification has been withdrawn.") \
 	/* party form */ \
 	X(PARTY_NEW_TITLE, "Nieuwe partij", "New party") \
 	X(PARTY_EDIT_TITLE, "Partij bewerken", "Edit party") \
 	X(NAME, "Naam", "Name") \
 	X(NAME_HINT, "De naam van de organisatie of groep.", "The name of the organisation or group.") \
 	X(KIND_HINT, "Welke van de vijf samenwerkingspartijen is dit?", "Which of the five collaborating parties is this?") \
+	X(KIND_GOV_VERIFY_HINT, "Een overheidspartij krijgt pas signalen over regels als een beheerder of een coördinator van het gebied haar heeft geverifieerd.", \
+	  "A government party receives signals about rules only after an administrator or a coordinator of the area has verified it.") \
 	X(DESCRIPTION, "Beschrijving", "Description") \
 	X(DESCRIPTION_HINT, "Wat doet de partij, en voor wie? Je kunt Markdown gebruiken, zoals **vet** en lijstjes.", \
 	  "What does the party do, and for whom? You can use Markdown, like **bold** and lists.") \
@@ -487,6 +505,8 @@
 	X(ACTION_UNBLOCK, "Blokkade opgeheven", "Unblocked") \
 	X(ACTION_APPOINT_COORDINATOR, "Coördinator gemaakt", "Made coordinator") \
 	X(ACTION_DISMISS_COORDINATOR, "Geen coördinator meer", "No longer coordinator") \
+	X(ACTION_VERIFY, "Geverifieerd", "Verified") \
+	X(ACTION_UNVERIFY, "Verificatie ingetrokken", "Verification withdrawn") \
 	/* invitations by email, and whom a member change was about (issue 3) */ \
 	X(MEMBER_INVITE_HINT, "Heeft de persoon al een account met dit e-mailadres? Dan komt die er meteen bij. Anders sturen we een uitnodiging per e-mail.", \
 	  "Does the person already have an account with this email address? Then they are added at once. If not, we send an invitation by email.") \
