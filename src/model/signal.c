@@ -71,12 +71,13 @@ const char *signal_moves_from(const char *status)
 /* Which signals the viewer ?20 sees (?21: a platform admin), as the header
  * says: their own, those reported for or routed to their parties, and
  * those in the areas they coordinate (and below). */
-#define VISIBLE \
-	" AND (?21 = 1 OR s.reporter_id = ?20" \
+#define SEES \
+	"(?21 = 1 OR s.reporter_id = ?20" \
 	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?20" \
 	"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))" \
 	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
 	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
+#define VISIBLE " AND " SEES
 
 /* ?1 kind, ?2..?3 the area's path range, ?4 status, ?5 target group,
  * ?6 regulatory, ?7 party, ?8 reporter (mine), ?10..?11 the cursor, ?12
@@ -766,15 +767,20 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 		if (rc == 0 && p->n)
 			rc = ERR_INVALID;
 	}
-	/* the signal, or every signal of its cluster not yet taken up */
-	const char *ids[SIGNAL_CLUSTER_MAX * 5];
+	/* the signal, or every signal of its cluster not yet taken up (but
+	 * the dismissed ones): also those of other parties that the viewer
+	 * does not see, which stay hidden from them (taken_along) */
+	enum { MAX_TAKEN = 500 };
+	struct taken {
+		const char *id, *reporter;
+		bool seen;
+	} *taken = arena_alloc(a, sizeof *taken * MAX_TAKEN);
 	size_t n = 0;
 	if (!rc) {
-		/* of a cluster, the signals the viewer sees */
 		struct store_stmt *st = store_prepare(c,
-			"SELECT s.id FROM signals s JOIN areas ar ON ar.code = s.area_code"
-			" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2)) AND s.issue_id IS NULL" VISIBLE
-			" ORDER BY s.seq LIMIT 500");
+			"SELECT s.id, s.reporter_id, " SEES " FROM signals s JOIN areas ar ON ar.code = s.area_code"
+			" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2 AND s.status <> 'dismissed'))"
+			"  AND s.issue_id IS NULL ORDER BY s.seq LIMIT 500");
 		if (!st) {
 			rc = ERR_DB;
 		} else {
@@ -783,8 +789,12 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 			store_bind_str(st, 20, v->user_id);
 			store_bind_int(st, 21, v->role == PROLE_ADMIN);
 			int src;
-			while ((src = store_step(st)) == STORE_ROW && n < sizeof ids / sizeof ids[0])
-				ids[n++] = arena_strdup(a, store_text(st, 0));
+			while ((src = store_step(st)) == STORE_ROW && n < MAX_TAKEN) {
+				taken[n].id = arena_strdup(a, store_text(st, 0));
+				taken[n].reporter = opt(a, st, 1);
+				taken[n].seen = store_int(st, 2) != 0;
+				n++;
+			}
 			store_reset(st);
 			if (src < 0)
 				rc = src;
@@ -792,19 +802,28 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 	}
 	for (size_t i = 0; !rc && i < n; i++) {
 		struct store_stmt *st = store_prepare(c,
-			"UPDATE signals SET issue_id = ?2, updated_at = ?3,"
+			"UPDATE signals SET issue_id = ?2, updated_at = ?3, taken_along = ?4,"
 			" status = CASE WHEN status = 'addressed' THEN status ELSE 'acknowledged' END"
 			" WHERE id = ?1");
 		if (!st) {
 			rc = ERR_DB;
 			break;
 		}
-		store_bind_str(st, 1, ids[i]);
+		store_bind_str(st, 1, taken[i].id);
 		store_bind_str(st, 2, out);
 		store_bind_str(st, 3, now);
+		store_bind_int(st, 4, !taken[i].seen);
 		rc = store_run(st);
 		if (!rc)
-			rc = activity_add_about(c, v, "take_up", "signal", ids[i], "issueId,status", out, NULL);
+			rc = activity_add_about(c, v, "take_up", "signal", taken[i].id, "issueId,status", out, NULL);
+	}
+	/* whoever reported one hears of it, once (the taker knows) */
+	for (size_t i = 0; !rc && i < n; i++) {
+		bool told = !taken[i].reporter || !strcmp(taken[i].reporter, v->user_id);
+		for (size_t j = 0; j < i && !told; j++)
+			told = taken[j].reporter && !strcmp(taken[j].reporter, taken[i].reporter);
+		if (!told)
+			rc = notify_person(c, v, taken[i].reporter, out, "your_signal", taken[i].id);
 	}
 	if (!rc && issue_id)
 		rc = notify_followers(c, v, out, "signal", id);
@@ -912,7 +931,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id
 {
 	*n = 0;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name"
+		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along"
 		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.issue_id = ?1"
 		" ORDER BY s.seq LIMIT 200");
 	if (!st)
@@ -931,6 +950,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id
 		o->rule = opt(a, st, 5);
 		o->area = arena_strdup(a, store_text(st, 6));
 		o->area_name = arena_strdup(a, store_text(st, 7));
+		o->taken_along = store_int(st, 8) != 0;
 	}
 	store_reset(st);
 	*items = list;

@@ -89,6 +89,7 @@ struct signal {
 	const char *issue_status;
 	const char *cluster_id;    /* or NULL */
 	long long cluster_size;    /* signals in its cluster (1 when alone) */
+	bool taken_along;          /* taken up with its cluster by someone who did not see it */
 	const char *created_at;
 	const char *updated_at;
 	/* what the viewer may do, filled by signal_get */
@@ -166,7 +167,14 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
  * the existing issue_id, or else a new issue made of in (its area defaults
  * to the signal's, its owner to the party the signal was reported for),
  * in one write transaction. Writes the issue's id to out. ERR_CONFLICT
- * when the signal is already taken up. */
+ * when the signal is already taken up.
+ *
+ * The whole cluster is every signal in it not yet taken up, but the
+ * dismissed ones: also those of other parties that the viewer does not
+ * see. Those are marked taken_along, so that the issue's page shows their
+ * titles only to whoever may see them; the viewer learns nothing of them.
+ * Every reporter of a signal taken up (but the viewer) is notified
+ * ("your_signal"). */
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		   const char *issue_id, struct issue_input *in, bool cluster,
 		   char out[UUID_STRLEN + 1], struct problems *p);
@@ -189,7 +197,8 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 		     struct signal_decision **items, size_t *n);
 
 /* The signals taken up in an issue, for its public page: id, title, kind,
- * status, regulatory and rule are filled; nothing of the reporter. */
+ * status, regulatory, rule and taken_along are filled; nothing of the
+ * reporter. Those taken along are for whoever may see them only. */
 int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id,
 			  struct signal **items, size_t *n);
 

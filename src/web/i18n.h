@@ -154,6 +154,8 @@
 	X(SIG_TAKE_UP_HINT, "Het nieuwe vraagstuk krijgt de status gesignaleerd. Laat je een veld leeg, dan komt de tekst van het signaal erin.", \
 	  "The new social issue will have the status signalled. If you leave a field empty, the text of the signal is used.") \
 	X(SIG_TAKE_UP_CLUSTER, "Neem de hele groep van %lld signalen mee", "Take the whole group of %lld signals along") \
+	X(SIG_TAKE_UP_CLUSTER_HINT, "Dan gaan ook de signalen van andere partijen die je niet ziet mee in het vraagstuk (maar niet de afgewezen signalen). Wie ze meldde, krijgt bericht. Hun tekst zie je niet, en op de pagina van het vraagstuk staat hun titel alleen voor wie ze mag lezen.", \
+	  "Then the signals of other parties that you do not see go into the social issue too (but not the dismissed ones). Whoever reported them is told. You do not see their text, and the page of the social issue shows their title only to those who may read them.") \
 	X(SIG_TAKE_UP_SUBMIT, "Vraagstuk maken", "Make the social issue") \
 	X(SIG_ISSUE_TITLE, "Titel van het vraagstuk", "Title of the social issue") \
 	X(SIG_ISSUE_SUMMARY, "Samenvatting van het vraagstuk", "Summary of the social issue") \
@@ -172,6 +174,10 @@
 	X(SIG_DECIDE_CONFLICT, "Over dit signaal kan geen besluit meer worden vastgelegd.", "No decision can be recorded on this signal any more.") \
 	X(SIG_DECIDED_BY, "door %s", "by %s") \
 	X(SIG_PART_TITLE, "Signalen in dit vraagstuk", "Signals in this social issue") \
+	X(SIG_PART_OTHERS_ONE, "En 1 signaal van een andere partij of bewoner, dat alleen zij en wie het behandelen lezen.", \
+	  "And 1 signal of another party or resident, which only they and those who handle it read.") \
+	X(SIG_PART_OTHERS, "En %lld signalen van andere partijen of bewoners, die alleen zij en wie ze behandelen lezen.", \
+	  "And %lld signals of other parties or residents, which only they and those who handle them read.") \
 	X(SIG_RULE_SHORT, "Regel", "Rule") \
 	X(ACTION_SIG_TAKE_UP, "Opgepakt in een vraagstuk", "Taken up in a social issue") \
 	X(ACTION_SIG_DECIDE, "Besluit over een regel", "Decision on a rule") \
@@ -780,6 +786,7 @@
 	X(NOTE_EV_STATUS, "%s heeft de status van %s veranderd", "%s changed the status of %s") \
 	X(NOTE_EV_SIGNAL, "%s heeft een signaal opgenomen in %s", "%s took up a signal in %s") \
 	X(NOTE_EV_FACTOR, "%s heeft een omgevingsfactor toegevoegd aan %s", "%s added an environmental factor to %s") \
+	X(NOTE_EV_YOUR_SIGNAL, "%s heeft je signaal opgenomen in %s", "%s took up your signal in %s") \
 	X(NOTE_EV_OTHER, "%s heeft iets veranderd aan %s", "%s changed something in %s") \
 	X(NOTE_SOMEONE, "Iemand", "Someone") \
 	X(NOTE_GONE, "een verwijderd vraagstuk", "a deleted issue") \

@@ -395,7 +395,8 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 	field_textarea(r, &summary, 3, p);
 	if (sg->cluster_size > 1) {
 		const char *label = arena_printf(r->arena, T(r, M_SIG_TAKE_UP_CLUSTER), sg->cluster_size);
-		struct choice c = { "true", label, NULL, ps->failed != F_TAKE_UP || typed(ps, F_TAKE_UP, "cluster"), 0 };
+		struct choice c = { "true", label, T(r, M_SIG_TAKE_UP_CLUSTER_HINT),
+				    ps->failed != F_TAKE_UP || typed(ps, F_TAKE_UP, "cluster"), 0 };
 		field_choices(r, "cluster", T(r, M_SIG_CLUSTER_TITLE), NULL, &c, 1, true, p);
 	}
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_TAKE_UP_SUBMIT));
