@@ -59,7 +59,8 @@ const char *signal_moves_from(const char *status)
 	"s.id, s.kind, s.title, s.description, s.area_code, ar.name, s.target_group, s.reporter_id," \
 	" u.name, s.party_id, p.name, s.regulatory, s.rule, s.routed_party_id, rp.name, s.status," \
 	" s.status_reason, s.issue_id, i.title, i.status, s.cluster_id," \
-	" (SELECT count(*) FROM signals c WHERE c.cluster_id = s.cluster_id), s.created_at, s.updated_at"
+	" (SELECT count(*) FROM signals c WHERE c.cluster_id = s.cluster_id), s.created_at, s.updated_at," \
+	" s.resident, s.taken_along"
 #define SIGNAL_JOINS \
 	" JOIN areas ar ON ar.code = s.area_code LEFT JOIN users u ON u.id = s.reporter_id" \
 	" LEFT JOIN parties p ON p.id = s.party_id LEFT JOIN parties rp ON rp.id = s.routed_party_id" \
@@ -68,13 +69,24 @@ const char *signal_moves_from(const char *status)
 /* Whether an area path (SQL) lies in the area of path c.path. */
 #define IN_AREA(path) "substr(" path ", 1, length(c.path)) = c.path"
 
+/* The parties of user that handle a resident's signal in the area of path
+ * (SQL expressions): verified ones that take the role detect_signals and
+ * serve that area or one around it; hp is the party, c its area. */
+#define HANDLERS(user, path) \
+	" FROM memberships m JOIN parties hp ON hp.id = m.party_id AND hp.verified_at IS NOT NULL" \
+	" JOIN party_roles pr ON pr.party_id = hp.id AND pr.role_key = 'detect_signals'" \
+	" JOIN party_areas pa ON pa.party_id = hp.id JOIN areas c ON c.code = pa.area_code" \
+	" WHERE m.user_id = " user " AND " IN_AREA(path)
+
 /* Which signals the viewer ?20 sees (?21: a platform admin), as the header
- * says: their own, those reported for or routed to their parties, and
- * those in the areas they coordinate (and below). */
+ * says: their own, those reported for or routed to their parties, the
+ * residents' signals their parties handle, and those in the areas they
+ * coordinate (and below). */
 #define SEES \
 	"(?21 = 1 OR s.reporter_id = ?20" \
 	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?20" \
 	"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))" \
+	"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?20", "ar.path") "))" \
 	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
 	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
 #define VISIBLE " AND " SEES
@@ -137,11 +149,14 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
 	o->cluster_size = o->cluster_id ? store_int(st, 21) : 1;
 	o->created_at = arena_strdup(a, store_text(st, 22));
 	o->updated_at = arena_strdup(a, store_text(st, 23));
+	o->resident = store_int(st, 24) != 0;
+	o->taken_along = store_int(st, 25) != 0;
 }
 
 /* The viewer's relation to a signal: a member of a party concerned (the
- * one it was reported for, or the one it is routed to), a coordinator of
- * its area, a member of the party it is routed to. */
+ * one it was reported for, the one it is routed to, or for a resident's
+ * signal one that handles it), a coordinator of its area, a member of the
+ * party it is routed to. */
 struct relation {
 	bool member, coordinated, routed_member, routed_verified;
 };
@@ -154,7 +169,8 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 		return 0;
 	struct store_stmt *st = store_prepare(c,
 		"SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2"
-		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id)),"
+		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
+		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") ")),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
 		"      WHERE ca.user_id = ?2 AND " IN_AREA("ar.path") "),"
 		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id),"
@@ -392,9 +408,11 @@ static void validate(struct store *s, struct arena *a, struct signal_input *in, 
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	if (in->target_group)
 		valid_text(p, "targetGroup", in->target_group, false, SIGNAL_TARGET_GROUP_MAX, false);
-	if (!in->party)
+	if (in->as_resident && in->party)
+		problems_add(p, "party", R_NOT_ONE_OF, 0); /* a party, or as a resident */
+	else if (!in->party && !in->as_resident)
 		problems_add(p, "party", R_CHOOSE, 0);
-	else if (!uuid_valid(in->party, strlen(in->party)))
+	else if (in->party && !uuid_valid(in->party, strlen(in->party)))
 		problems_add(p, "party", R_NOT_ONE_OF, 0);
 	if (in->regulatory)
 		valid_text(p, "rule", in->rule, true, SIGNAL_RULE_MAX, false);
@@ -468,6 +486,9 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
 	const char *path = NULL;
+	int rc = in->as_resident ? perm_check(v, OBJ_RESIDENT_SIGNAL, ACT_CREATE, NULL) : 0;
+	if (rc)
+		return rc;
 	validate(s, a, in, p, &path);
 	/* the party must be one the viewer reports for */
 	if (in->party && !problems_find(p, "party")) {
@@ -482,7 +503,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		if (!found) {
 			problems_add(p, "party", R_NOT_ONE_OF, 0);
 		} else {
-			int rc = party_relation(store_reader(s), v, in->party, &m, &coordinated);
+			rc = party_relation(store_reader(s), v, in->party, &m, &coordinated);
 			if (rc)
 				return rc;
 			struct perm_target t = { .member = m, .coordinated = coordinated };
@@ -500,7 +521,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 	if (!c)
 		return ERR_DB;
 	const char *routed = NULL, *cluster = NULL, *head_alone = NULL;
-	int rc = in->regulatory ? route(c, a, path, &routed) : 0;
+	rc = in->regulatory ? route(c, a, path, &routed) : 0;
 	if (!rc)
 		rc = find_cluster(c, a, in, path, &cluster, &head_alone);
 	if (!rc && head_alone) {
@@ -515,8 +536,8 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 	if (!rc) {
 		struct store_stmt *st = store_prepare(c,
 			"INSERT INTO signals (id, kind, title, description, area_code, target_group, reporter_id,"
-			" party_id, regulatory, rule, routed_party_id, status, cluster_id, created_at, updated_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13)");
+			" party_id, regulatory, rule, routed_party_id, status, cluster_id, created_at, updated_at, resident)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13, ?14)");
 		if (!st) {
 			rc = ERR_DB;
 		} else {
@@ -533,6 +554,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 			store_bind_str(st, 11, routed);
 			store_bind_str(st, 12, cluster);
 			store_bind_str(st, 13, now);
+			store_bind_int(st, 14, in->as_resident);
 			rc = store_run(st);
 		}
 	}
@@ -640,6 +662,80 @@ static int run2(struct store_conn *c, const char *sql, const char *a1, const cha
 	return store_run(st);
 }
 
+/* Takes the signal id out of its cluster (cluster_id; NULL: none), on the
+ * writer: a first signal hands the cluster to the next oldest, and a
+ * cluster of one left behind is no cluster. */
+static int leave_cluster(struct store_conn *c, const char *id, const char *cluster_id)
+{
+	if (!cluster_id)
+		return 0;
+	char left[UUID_STRLEN + 1]; /* the cluster it leaves behind, or "" */
+	snprintf(left, sizeof left, "%s", cluster_id);
+	int rc = 0;
+	if (!strcmp(cluster_id, id)) {
+		left[0] = 0;
+		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
+		if (!st)
+			return ERR_DB;
+		store_bind_str(st, 1, id);
+		if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
+			snprintf(left, sizeof left, "%s", store_text(st, 0));
+		store_reset(st);
+		if (left[0])
+			rc = run2(c, "UPDATE signals SET cluster_id = ?2 WHERE cluster_id = ?1 AND id <> ?1", id, left);
+	}
+	if (!rc)
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE id = ?1 AND ?2 IS NULL", id, NULL);
+	if (!rc && left[0])
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE cluster_id = ?1"
+			     " AND (SELECT count(*) FROM signals WHERE cluster_id = ?1) = 1 AND ?2 IS NULL", left, NULL);
+	return rc;
+}
+
+int signal_erase_resident(struct store_conn *c, const char *user_id)
+{
+	enum { BATCH = 32 };
+	for (;;) {
+		char ids[BATCH][UUID_STRLEN + 1];
+		size_t n = 0;
+		struct store_stmt *st = store_prepare(c,
+			"SELECT s.id FROM signals s WHERE s.reporter_id = ?1 AND s.resident = 1 AND s.issue_id IS NULL"
+			" AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = s.id)"
+			" ORDER BY s.seq LIMIT 32");
+		if (!st)
+			return ERR_DB;
+		store_bind_str(st, 1, user_id);
+		int rc;
+		while ((rc = store_step(st)) == STORE_ROW && n < BATCH)
+			snprintf(ids[n++], sizeof ids[0], "%s", store_text(st, 0));
+		store_reset(st);
+		if (rc < 0)
+			return rc;
+		if (!n)
+			return 0;
+		rc = 0;
+		for (size_t i = 0; !rc && i < n; i++) {
+			/* its cluster now (one that went before may have handed it on) */
+			char cluster[UUID_STRLEN + 1] = "";
+			struct store_stmt *q = store_prepare(c, "SELECT cluster_id FROM signals WHERE id = ?1");
+			if (!q)
+				return ERR_DB;
+			store_bind_str(q, 1, ids[i]);
+			if (store_step(q) == STORE_ROW && !store_is_null(q, 0))
+				snprintf(cluster, sizeof cluster, "%s", store_text(q, 0));
+			store_reset(q);
+			rc = leave_cluster(c, ids[i], cluster[0] ? cluster : NULL);
+			if (!rc)
+				rc = run2(c, "DELETE FROM signal_search WHERE rowid = (SELECT seq FROM signals WHERE id = ?1)"
+					     " AND ?2 IS NULL", ids[i], NULL);
+			if (!rc)
+				rc = run2(c, "DELETE FROM signals WHERE id = ?1 AND ?2 IS NULL", ids[i], NULL);
+		}
+		if (rc)
+			return rc;
+	}
+}
+
 int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		       const char *target, struct problems *p)
 {
@@ -659,29 +755,9 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	/* out of its cluster: a first signal hands the cluster to the next */
-	const char *left = NULL; /* the cluster it leaves behind */
-	if (sg.cluster_id && !strcmp(sg.cluster_id, id)) {
-		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, id);
-			if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
-				left = arena_strdup(a, store_text(st, 0));
-			store_reset(st);
-		}
-		if (!rc && left)
-			rc = run2(c, "UPDATE signals SET cluster_id = ?2 WHERE cluster_id = ?1 AND id <> ?1", id, left);
-	} else {
-		left = sg.cluster_id;
-	}
+	rc = leave_cluster(c, id, sg.cluster_id);
 	if (!rc)
-		rc = run2(c, "UPDATE signals SET cluster_id = NULL, updated_at = ?2 WHERE id = ?1", id, now);
-	/* a cluster of one left behind is no cluster */
-	if (!rc && left)
-		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE cluster_id = ?1"
-			     " AND (SELECT count(*) FROM signals WHERE cluster_id = ?1) = 1 AND ?2 IS NULL", left, NULL);
+		rc = run2(c, "UPDATE signals SET updated_at = ?2 WHERE id = ?1", id, now);
 	if (!rc && target) {
 		/* into the target's cluster, which it starts if it stood alone */
 		rc = run2(c, "UPDATE signals SET cluster_id = id WHERE id = ?1 AND cluster_id IS NULL AND ?2 IS NULL",
@@ -694,6 +770,27 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 		rc = activity_add(c, v, "update", "signal", id, "cluster");
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
+}
+
+/* The nearest party of the viewer that handles a resident's signal in
+ * area, to own the issue it becomes; NULL when there is none (a
+ * coordinator or an admin takes it up). */
+static int handler_of(struct store_conn *c, struct arena *a, const struct viewer *v, const char *area,
+		      const char **party)
+{
+	*party = NULL;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT hp.id" HANDLERS("?1", "(SELECT path FROM areas WHERE code = ?2)")
+		" ORDER BY length(c.path) DESC, hp.id LIMIT 1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	store_bind_str(st, 2, area);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		*party = arena_strdup(a, store_text(st, 0));
+	store_reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 /* The first n bytes of s at most, cut at a character's start. */
@@ -748,6 +845,9 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 			in->area = sg.area;
 		if ((!in->owner_party || !*in->owner_party) && sg.party_id)
 			in->owner_party = sg.party_id;
+		else if ((!in->owner_party || !*in->owner_party) && sg.resident &&
+			 (rc = handler_of(store_reader(s), a, v, sg.area, &in->owner_party)))
+			return rc;
 		if (!in->target_groups.n && sg.target_group) {
 			const char **tg = arena_alloc(a, sizeof *tg);
 			tg[0] = sg.target_group;

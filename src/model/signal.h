@@ -10,12 +10,18 @@
  * it. A party that is verified, loses its verification or changes its
  * areas routes the undecided ones again (signal_reroute).
  *
+ * A resident (anyone logged in) reports a signal for no party (resident):
+ * it goes to the members of the verified parties that take the role
+ * detect_signals and serve its area or an area around it (the handlers),
+ * and to the area's coordinators.
+ *
  * Who sees which signals (the inbox): platform admins all; coordinators the
  * signals in the areas they coordinate and below; a member of a party the
  * signals reported for it or routed to it (not all signals in the areas it
- * serves: anyone may make a party for any area); a reporter always their
- * own. The same people (but a reporter who left the party) move a signal's
- * status and take it up in an issue. Signals are not public;
+ * serves: anyone may make a party for any area), and the residents'
+ * signals it handles; a reporter always their own. The same people (but a
+ * reporter, who follows their signal) move a signal's status and take it
+ * up in an issue. Signals are not public;
  * the decisions on regulatory ones are, and so are the signals taken up in
  * an issue, on the issue's page (title, kind, decisions; no names).
  *
@@ -78,6 +84,7 @@ struct signal {
 	const char *reporter_name;
 	const char *party_id;     /* the party reported for, or NULL */
 	const char *party_name;
+	bool resident;            /* reported by a resident, for no party */
 	bool regulatory;
 	const char *rule;            /* or NULL */
 	const char *routed_party_id; /* or NULL: no government party found */
@@ -128,11 +135,14 @@ struct signal_input {
 	const char *area;
 	const char *target_group;
 	const char *party;
+	bool as_resident; /* for no party: party must be NULL */
 	bool regulatory;
 	const char *rule;
 };
 
-/* Reports a signal; fills id. ERR_INVALID with every problem, ERR_AUTH,
+/* Reports a signal, for a party of which the viewer is a member, or as a
+ * resident (anyone logged in); one of the two is chosen, or "party" is a
+ * problem. Fills id. ERR_INVALID with every problem, ERR_AUTH,
  * ERR_FORBIDDEN when the viewer is not a member of the party. */
 int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		  struct signal_input *in, char id[UUID_STRLEN + 1], struct problems *p);
@@ -178,6 +188,12 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		   const char *issue_id, struct issue_input *in, bool cluster,
 		   char out[UUID_STRLEN + 1], struct problems *p);
+
+/* Erases, on the writer c inside the caller's transaction, the signals the
+ * person reported as a resident that are in no issue and have no decision
+ * (their other signals stay, without their name, as the account does):
+ * for model/privacy.c. */
+int signal_erase_resident(struct store_conn *c, const char *user_id);
 
 /* Routes again, on the writer c inside the caller's transaction, the
  * undecided regulatory signals that went to the party or lie in its areas

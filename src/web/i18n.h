@@ -103,8 +103,8 @@
 	X(SIG_MINE_PAGING, "Bladeren door mijn signalen", "Pages of my signals") \
 	X(SIG_MINE_NONE, "Je hebt nog geen signalen gemeld.", "You have not reported any signals yet.") \
 	X(SIG_INBOX, "Inbox", "Inbox") \
-	X(SIG_INBOX_HINT, "Je ziet de signalen die voor je partijen zijn gemeld of naar ze zijn doorgestuurd, en de signalen in de gebieden die je coördineert.", \
-	  "You see the signals reported for your parties or sent to them, and the signals in the areas you coordinate.") \
+	X(SIG_INBOX_HINT, "Je ziet de signalen die voor je partijen zijn gemeld of naar ze zijn doorgestuurd, de signalen van bewoners in het gebied van je geverifieerde partijen die signalen opsporen, en de signalen in de gebieden die je coördineert.", \
+	  "You see the signals reported for your parties or sent to them, the signals of residents in the area of your verified parties that detect signals, and the signals in the areas you coordinate.") \
 	X(SIG_INBOX_NONE, "Er zijn geen signalen die passen bij je zoekopdracht.", "There are no signals that match your search.") \
 	X(SIG_KIND, "Soort signaal", "Kind of signal") \
 	X(SIG_KIND_ALL, "Alle soorten", "All kinds") \
@@ -118,12 +118,16 @@
 	X(SIG_REG_ONLY, "Alleen als een regel in de weg staat", "Only where a rule stands in the way") \
 	X(SIG_REG_NOT, "Alleen als er geen regel in de weg staat", "Only where no rule stands in the way") \
 	X(SIG_REG_CHECK, "Er staat een regel in de weg", "A rule stands in the way") \
-	X(SIG_REG_HINT, "Kies dit als een wet of regel het lastig maakt. Het signaal gaat dan naar de overheidspartij van het gebied.", \
-	  "Choose this if a law or rule makes it hard. The signal then goes to the government party of the area.") \
+	X(SIG_REG_HINT, "Kies dit als een wet of regel het lastig maakt. Het signaal gaat dan naar de geverifieerde overheidspartij van het gebied, of anders naar de coördinatoren van het gebied.", \
+	  "Choose this if a law or rule makes it hard. The signal then goes to the verified government party of the area, or else to the coordinators of the area.") \
 	X(SIG_PARTY, "Namens partij", "On behalf of party") \
-	X(SIG_PARTY_HINT, "De partij waarvoor je dit meldt. Je bent er lid van.", "The party you report this for. You are a member of it.") \
-	X(SIG_PARTY_NONE, "Je bent nog geen lid van een partij. Alleen leden van een partij kunnen een signaal melden. Vraag een partij om je uit te nodigen.", \
-	  "You are not a member of a party yet. Only members of a party can report a signal. Ask a party to invite you.") \
+	X(SIG_PARTY_HINT, "De partij waarvoor je dit meldt (je bent er lid van), of jijzelf als bewoner.", "The party you report this for (you are a member of it), or yourself as a resident.") \
+	X(SIG_PARTY_NONE, "Je meldt dit signaal als bewoner. Het gaat naar de partijen die in dit gebied signalen opsporen en die kiem heeft geverifieerd, en naar de coördinatoren van het gebied. Zij zien je naam. Wat er met je signaal gebeurt, zie je onder Mijn signalen.", \
+	  "You report this signal as a resident. It goes to the parties that detect signals in this area and that kiem has verified, and to the coordinators of the area. They see your name. What happens to your signal, you see under My signals.") \
+	X(SIG_AS_RESIDENT_CHOICE, "Als bewoner, niet namens een partij", "As a resident, not on behalf of a party") \
+	X(SIG_AS_RESIDENT_HINT, "Het gaat naar de geverifieerde partijen die in het gebied signalen opsporen, en naar de coördinatoren van het gebied.", \
+	  "It goes to the verified parties that detect signals in the area, and to the coordinators of the area.") \
+	X(SIG_AS_RESIDENT, ", als bewoner", ", as a resident") \
 	X(SIG_TITLE_LABEL, "Titel", "Title") \
 	X(SIG_TITLE_HINT, "In één zin: wat zie je?", "In one sentence: what do you see?") \
 	X(SIG_DESC_HINT, "Wat speelt er, voor wie en waar?", "What is going on, for whom and where?") \
@@ -140,8 +144,8 @@
 	X(SIG_REPORTED_BY, "Gemeld door", "Reported by") \
 	X(SIG_REPORTED_ON, "Gemeld op", "Reported on") \
 	X(SIG_ROUTED, "Doorgestuurd naar", "Sent to") \
-	X(SIG_ROUTED_NONE, "Er is geen overheidspartij gevonden voor dit gebied of een groter gebied eromheen. De coördinatoren van het gebied pakken het op.", \
-	  "No government party was found for this area or a larger area around it. The coordinators of the area take it up.") \
+	X(SIG_ROUTED_NONE, "Er is geen geverifieerde overheidspartij voor dit gebied of een groter gebied eromheen. De coördinatoren van het gebied pakken het op.", \
+	  "There is no verified government party for this area or a larger area around it. The coordinators of the area take it up.") \
 	X(SIG_ISSUE, "Vraagstuk", "Social issue") \
 	X(SIG_ISSUE_NONE, "Nog niet opgepakt in een vraagstuk.", "Not taken up in a social issue yet.") \
 	X(SIG_OUTCOME, "Wat ermee gebeurde", "What became of it") \

@@ -121,6 +121,9 @@ const MATRIX = {
   'POST /signalen/{id}/vraagstuk':                            ['login', 404,     404,        303,   303,       404,       303,        303],
   'POST /signalen/{id}/besluit':                              ['login', 404,     404,        403,   403,       404,       403,        303],
   'POST /signalen/{id}/uit-groep':                            ['login', 404,     404,        303,   303,       404,       303,        303],
+  // issue 8: anyone logged in reports a signal as a resident, for no party
+  'POST /api/v1/signals (as a resident)':                     [401,     201,     201,        201,   201,       201,       201,        201],
+  'POST /signalen/nieuw (as a resident)':                     ['login', 303,     303,        303,   303,       303,       303,        303],
   // end of signals
   // anonymous routes of registration and password reset: the same for all
   // (a page of registration sends a logged-in person to /account)
@@ -620,6 +623,16 @@ const ACTIONS = {
   'POST /api/v1/signals/{id}/decisions': signalRow({ regulatory: true }, (role, ctx) =>
     api(role, `/api/v1/signals/${ctx.id}/decisions`, { method: 'POST', body: { decision: 'experiment', reason: 'Proef in de matrix.' } })),
   'GET /api/v1/signals/{id}/decisions': { setup: () => freshSignal({ regulatory: true }), act: (role, ctx) => api(role, `/api/v1/signals/${ctx.id}/decisions`) },
+  'POST /api/v1/signals (as a resident)': {
+    setup: () => ({ title: `Bewonerssignaal ${uniq()}` }),
+    act: (role, ctx) => api(role, '/api/v1/signals', { method: 'POST', body: { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA } }),
+    state: (ctx) => signalsNamed(ctx.title),
+  },
+  'POST /signalen/nieuw (as a resident)': {
+    setup: () => ({ title: `Bewonersformulier ${uniq()}` }),
+    act: (role, ctx) => browserOf(role).post('/signalen/nieuw', { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA, party: 'resident' }),
+    state: (ctx) => signalsNamed(ctx.title),
+  },
   'POST /signalen/nieuw': {
     setup: async () => ({ party: (await freshParty()).id, title: `Formuliersignaal ${uniq()}` }),
     act: (role, ctx) => browserOf(role).post('/signalen/nieuw', { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA, party: ctx.party }),

@@ -153,11 +153,12 @@ describe('the pages', () => {
     assert.doesNotMatch(form.text, /nog geen lid van een partij/);
     assert.match(form.text, /als bewoner/);
     assert.doesNotMatch(form.text, /name="party"[^>]*type="text"/);
-    const bad = await carol.post('/signalen/nieuw', { kind: 'gap', title: '', description: 'Wat er speelt', area: 'WK034403' });
+    assert.match(form.text, /<input type="hidden" name="party" value="resident">/);
+    const bad = await carol.post('/signalen/nieuw', { party: 'resident', kind: 'gap', title: '', description: 'Wat er speelt', area: 'WK034403' });
     assert.equal(bad.status, 400);
     assert.match(bad.text, /href="#f-title"/);
     assert.doesNotMatch(bad.text, /href="#f-party"/);
-    const good = await carol.post('/signalen/nieuw', { kind: 'gap', title: 'Geen buurthuis meer in de Zambesidreef', description: 'Sinds het buurthuis dicht is, zien buren elkaar niet meer.', area: 'WK034403' });
+    const good = await carol.post('/signalen/nieuw', { party: 'resident', kind: 'gap', title: 'Geen buurthuis meer in de Zambesidreef', description: 'Sinds het buurthuis dicht is, zien buren elkaar niet meer.', area: 'WK034403' });
     assert.equal(good.status, 303);
     const page = await carol.request(good.location);
     assert.match(page.text, /Het signaal is gemeld/);

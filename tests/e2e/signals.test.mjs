@@ -103,7 +103,7 @@ describe('reporting', () => {
     const listed = assertInvalid(res, ['kind', 'title', 'description', 'area', 'targetGroup', 'party', 'rule', 'status', 'colour']);
     assert.ok(listed.length >= 9);
     assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: { regulatory: 'ja' } }),
-      ['kind', 'title', 'description', 'area', 'party', 'regulatory']);
+      ['kind', 'title', 'description', 'area', 'regulatory']); // without a party: as a resident (issue 8)
     // a regulatory signal needs the rule
     assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: signal({ regulatory: true }) }), ['rule']);
   });
@@ -446,7 +446,7 @@ describe('the pages', () => {
     assert.match(page.text, /Speeltuin Gentpark is kapot/);
     assert.match(page.text, /Gemeente Utrecht, wijkbureau Overvecht/, 'routed to the district\'s government party');
     const carol = await browse('resident');
-    assert.match((await carol.request('/signalen/nieuw')).text, /nog geen lid van een partij/);
+    assert.match((await carol.request('/signalen/nieuw')).text, /Je meldt dit signaal als bewoner/, 'no party: as a resident (issue 8)');
   });
 
   test('/signalen/{id}: status moves (409 named), a decision by the official, taken up into an issue, shown on the issue', async () => {
