@@ -335,6 +335,10 @@ test('the responses match the schemas of the document', async () => {
   r = await get('/signals?limit=2&clusters=true', auth);
   assert.equal(r.status, 200);
   check('SignalCollection', r.body);
+  // issue 8: a resident's signal, for no party
+  r = await send('POST', '/signals', { kind: 'gap', title: 'OpenAPI-bewonerssignaal', description: 'Proef', area: 'WK034403' });
+  assert.equal(r.status, 201);
+  check('Signal', r.body);
   // end of signals
 
   // issue 4, factors and the role ledger: on the issue just made, and on a
