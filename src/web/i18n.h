@@ -158,14 +158,15 @@
 	X(SIG_TAKE_UP_HINT, "Het nieuwe vraagstuk krijgt de status gesignaleerd. Laat je een veld leeg, dan komt de tekst van het signaal erin.", \
 	  "The new social issue will have the status signalled. If you leave a field empty, the text of the signal is used.") \
 	X(SIG_TAKE_UP_CLUSTER, "Neem de hele groep van %lld signalen mee", "Take the whole group of %lld signals along") \
-	X(SIG_TAKE_UP_CLUSTER_HINT, "Dan gaan ook de signalen van andere partijen die je niet ziet mee in het vraagstuk (maar niet de afgewezen signalen). Wie ze meldde, krijgt bericht. Hun tekst zie je niet, en op de pagina van het vraagstuk staat hun titel alleen voor wie ze mag lezen.", \
-	  "Then the signals of other parties that you do not see go into the social issue too (but not the dismissed ones). Whoever reported them is told. You do not see their text, and the page of the social issue shows their title only to those who may read them.") \
+	X(SIG_TAKE_UP_CLUSTER_HINT, "Dan gaan ook de signalen van andere partijen en bewoners die je niet ziet mee in het vraagstuk (maar niet de afgewezen signalen). Wie ze meldde, krijgt bericht. Hun tekst zie je niet, en op de pagina van het vraagstuk staat hun titel alleen voor wie ze mag lezen.", \
+	  "Then the signals of other parties and residents that you do not see go into the social issue too (but not the dismissed ones). Whoever reported them is told. You do not see their text, and the page of the social issue shows their title only to those who may read them.") \
 	X(SIG_TAKE_UP_SUBMIT, "Vraagstuk maken", "Make the social issue") \
 	X(SIG_ISSUE_TITLE, "Titel van het vraagstuk", "Title of the social issue") \
 	X(SIG_ISSUE_SUMMARY, "Samenvatting van het vraagstuk", "Summary of the social issue") \
 	X(SIG_LINK_TITLE, "Koppel aan een vraagstuk dat er al is", "Link to an existing social issue") \
 	X(SIG_LINK_CHOOSE, "Kies een vraagstuk", "Choose a social issue") \
 	X(SIG_LINK_SUBMIT, "Koppelen", "Link") \
+	X(SIG_LINK_CLUSTER, "De hele groep van %lld signalen gaat mee.", "The whole group of %lld signals goes along.") \
 	X(SIG_ALREADY, "Dit signaal is al opgepakt in een vraagstuk.", "This signal has already been taken up in a social issue.") \
 	X(SIG_DECISIONS, "Besluiten over de regel", "Decisions on the rule") \
 	X(SIG_DECISIONS_NONE, "Er is nog geen besluit over de regel.", "There is no decision on the rule yet.") \

@@ -420,8 +420,13 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 		for (size_t i = 0; i < n; i++)
 			ic[i] = (struct choice){ issues[i].id, issues[i].title, NULL, want && !strcmp(want, issues[i].id), 0 };
 		field_select(r, "issueId", T(r, M_SIG_ISSUE), T(r, M_SIG_LINK_CHOOSE), ic, n);
-		if (sg->cluster_size > 1)
+		if (sg->cluster_size > 1) {
+			/* the whole group goes along here too: say so (issue 8) */
+			html_f(b, "<p class=\"hint\">%s %s</p>\n",
+			       arena_printf(r->arena, T(r, M_SIG_LINK_CLUSTER), sg->cluster_size),
+			       T(r, M_SIG_TAKE_UP_CLUSTER_HINT));
 			html_raw(b, "<input type=\"hidden\" name=\"cluster\" value=\"true\">\n");
+		}
 		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_LINK_SUBMIT));
 		form_end(r);
 	}

@@ -345,7 +345,7 @@ describe('taking signals up in an issue', () => {
     const rita = await browse('reporter');
     const page = await rita.request(`/signalen/${mine.id}`);
     assert.match(page.text, /Neem de hele groep van 2 signalen mee/);
-    assert.match(page.text, /ook de signalen van andere partijen die je niet ziet/);
+    assert.match(page.text, /ook de signalen van andere partijen en bewoners die je niet ziet/);
     assert.doesNotMatch(page.text, /Krokusveld/);
     const res = await takeUp(mine.id, { cluster: true }, T.reporter);
     const taken = assertOk(res, 201);
