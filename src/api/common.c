@@ -148,6 +148,24 @@ json_t *api_write_body(struct http_req *r)
 	return api_body_object(r);
 }
 
+bool api_empty_body(struct http_req *r)
+{
+	if (!r->body_len)
+		return true;
+	json_t *body = api_write_body(r);
+	if (!body)
+		return false;
+	struct problems p = { 0 };
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v)
+		problems_add(&p, arena_strdup(r->arena, key), R_UNKNOWN_FIELD, 0);
+	json_decref(body);
+	if (p.n)
+		api_invalid(r, &p);
+	return p.n == 0;
+}
+
 struct query_check {
 	const char *const *allowed;
 	struct problems *p;

@@ -22,6 +22,10 @@ json_t *api_body_object(struct http_req *r);
 /* For a create: answers 401 if the viewer is anonymous, else parses the
  * body as api_body_object() does. */
 json_t *api_write_body(struct http_req *r);
+/* For a write that needs no body (a PUT or POST that only says "do it"):
+ * none, or an empty JSON object. Answers (401, 400) and returns false
+ * otherwise. */
+bool api_empty_body(struct http_req *r);
 /* Checks that the request's query has only these parameters and that
  * "limit" is 1..100; adds problems. *limit is set to the limit (default 20). */
 void api_check_query(struct http_req *r, const char *const *allowed, int *limit, struct problems *p);
@@ -39,5 +43,9 @@ json_t *api_list_links(struct http_req *r, const char *path, const char *const *
 /* A JSON string or null. */
 json_t *api_str_or_null(const char *s);
 json_t *api_strlist(const char *const *v, size_t n);
+/* issue 8: a party's verified, verifiedAt and verifiedBy, added to its JSON
+ * object o (api/verification.c). */
+struct party;
+void api_verification_fields(json_t *o, const struct party *pa);
 
 #endif

@@ -24,8 +24,11 @@ static json_t *party_json(struct http_req *r, const struct party *pa)
 	json_object_set_new(o, "tags", api_strlist(pa->tags.v, pa->tags.n));
 	json_object_set_new(o, "createdAt", json_string(pa->created_at));
 	json_object_set_new(o, "updatedAt", json_string(pa->updated_at));
+	api_verification_fields(o, pa);
 	json_t *links = json_object();
 	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s", pa->id)));
+	json_object_set_new(links, "verification",
+			    api_link(arena_printf(r->arena, "/api/v1/parties/%s/verification", pa->id)));
 	json_object_set_new(o, "_links", links);
 	return o;
 }
@@ -66,6 +69,7 @@ static void apply_json(struct http_req *r, json_t *body, struct party *pa, struc
 		} else if (!strcmp(k, "tags")) {
 			api_strings(r, v, k, &pa->tags.v, &pa->tags.n, PARTY_TAGS_MAX, p);
 		} else if (!strcmp(k, "id") || !strcmp(k, "createdAt") || !strcmp(k, "updatedAt") ||
+			   !strcmp(k, "verified") || !strcmp(k, "verifiedAt") || !strcmp(k, "verifiedBy") ||
 			   !strcmp(k, "_links")) {
 			problems_add(p, k, R_READ_ONLY, 0);
 		} else {

@@ -17,6 +17,10 @@ void api_parties_get(struct http_req *r);
 void api_parties_create(struct http_req *r);
 void api_parties_patch(struct http_req *r);
 void api_parties_delete(struct http_req *r);
+/* issue 8, verified parties: verification.c */
+void api_verification_get(struct http_req *r);
+void api_verification_put(struct http_req *r);
+void api_verification_delete(struct http_req *r);
 /* issue 4, issues core (helper 1) */
 void api_issues_list(struct http_req *r);
 void api_issues_create(struct http_req *r);

@@ -19,6 +19,7 @@ static json_t *signal_json(struct http_req *r, const struct signal *sg)
 	json_object_set_new(o, "area", json_string(sg->area));
 	json_object_set_new(o, "targetGroup", api_str_or_null(sg->target_group));
 	json_object_set_new(o, "party", api_str_or_null(sg->party_id));
+	json_object_set_new(o, "resident", json_boolean(sg->resident));
 	json_object_set_new(o, "reporter", api_str_or_null(sg->reporter_id));
 	json_object_set_new(o, "reporterName", api_str_or_null(sg->reporter_name));
 	json_object_set_new(o, "regulatory", json_boolean(sg->regulatory));
@@ -179,11 +180,14 @@ void api_signals_create(struct http_req *r)
 			else
 				problems_add(&p, k, R_WRONG_TYPE, JK_BOOLEAN);
 		} else if (!strcmp(k, "id") || !strcmp(k, "status") || !strcmp(k, "routedParty") ||
-			   !strcmp(k, "cluster") || !strcmp(k, "issue") || !strcmp(k, "createdAt"))
+			   !strcmp(k, "cluster") || !strcmp(k, "issue") || !strcmp(k, "createdAt") ||
+			   !strcmp(k, "resident"))
 			problems_add(&p, k, R_READ_ONLY, 0);
 		else
 			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
 	}
+	/* without a party (or with null): as a resident */
+	in.as_resident = !in.party && !problems_find(&p, "party");
 	char id[UUID_STRLEN + 1];
 	int rc = signal_create(r->store, r->arena, &r->viewer, &in, id, &p);
 	json_decref(body);
@@ -222,7 +226,8 @@ void api_signals_patch(struct http_req *r)
 		} else if (!strcmp(k, "id") || !strcmp(k, "kind") || !strcmp(k, "title") || !strcmp(k, "description") ||
 			   !strcmp(k, "area") || !strcmp(k, "targetGroup") || !strcmp(k, "party") || !strcmp(k, "regulatory") ||
 			   !strcmp(k, "rule") || !strcmp(k, "status") || !strcmp(k, "issue") || !strcmp(k, "routedParty") ||
-			   !strcmp(k, "clusterSize") || !strcmp(k, "createdAt") || !strcmp(k, "updatedAt")) {
+			   !strcmp(k, "clusterSize") || !strcmp(k, "createdAt") || !strcmp(k, "updatedAt") ||
+			   !strcmp(k, "resident")) {
 			problems_add(&p, k, R_READ_ONLY, 0);
 		} else {
 			problems_add(&p, k, R_UNKNOWN_FIELD, 0);

@@ -46,29 +46,9 @@ void api_supports_get(struct http_req *r)
 	send_supports(r, 200);
 }
 
-/* No body is needed; one that is sent must be an empty object. Answers
- * and returns false otherwise. */
-static bool empty_body(struct http_req *r)
-{
-	if (!r->body_len)
-		return true;
-	json_t *body = api_write_body(r);
-	if (!body)
-		return false;
-	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v)
-		problems_add(&p, arena_strdup(r->arena, key), R_UNKNOWN_FIELD, 0);
-	json_decref(body);
-	if (p.n)
-		api_invalid(r, &p);
-	return p.n == 0;
-}
-
 void api_supports_create(struct http_req *r)
 {
-	if (!empty_body(r))
+	if (!api_empty_body(r))
 		return;
 	int rc = support_add(r->store, r->arena, &r->viewer, r->params[0]);
 	if (rc == ERR_CONFLICT) {
@@ -124,7 +104,7 @@ void api_follows_me_put(struct http_req *r)
 {
 	bool created, following;
 	const char *since = NULL;
-	if (!empty_body(r))
+	if (!api_empty_body(r))
 		return;
 	int rc = follow_add(r->store, r->arena, &r->viewer, r->params[0], &created);
 	if (!rc)

@@ -10,6 +10,7 @@
 #include "../base/log.h"
 #include "../model/area.h"
 #include "../model/party.h"
+#include "../model/verification.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -202,6 +203,14 @@ int demo_load(struct store *s)
 		struct problems p = { 0 };
 		if ((rc = party_create(s, a, &admin, &pa, &p))) {
 			log_error("demo party %s: %s", d->name, p.n ? p.v[0].field : err_str(rc));
+			goto out;
+		}
+		/* issue 8: the government parties, and the social workers who
+		 * detect signals, are verified, as a coordinator would */
+		bool created;
+		if ((!strcmp(d->kind, "government") || (!strcmp(d->kind, "social_work") && strstr(d->roles, "detect_signals"))) &&
+		    (rc = verification_grant(s, a, &admin, pa.id, &created))) {
+			log_error("demo party %s, verification: %s", d->name, err_str(rc));
 			goto out;
 		}
 	}

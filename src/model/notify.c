@@ -52,6 +52,30 @@ int notify_followers(struct store_conn *c, const struct viewer *actor, const cha
 	return rc < 0 ? rc : 0;
 }
 
+int notify_person(struct store_conn *c, const struct viewer *actor, const char *user_id,
+		  const char *issue_id, const char *event, const char *object_id)
+{
+	const char *actor_id = actor && actor->authenticated && actor->user_id[0] ? actor->user_id : NULL;
+	if (!user_id || (actor_id && !strcmp(actor_id, user_id)))
+		return 0;
+	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	uuid7_new(id);
+	time_now(now);
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO notifications (id, user_id, issue_id, event, object_id, actor_id, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, user_id);
+	store_bind_str(st, 3, issue_id);
+	store_bind_str(st, 4, event);
+	store_bind_str(st, 5, object_id);
+	store_bind_str(st, 6, actor_id);
+	store_bind_str(st, 7, now);
+	return store_run(st);
+}
+
 #define NOTE_COLS \
 	"n.id, n.issue_id, i.title, n.event, n.object_id, u.name, n.created_at, n.read_at"
 
@@ -237,9 +261,10 @@ static const char *const event_text[][LANG_COUNT] = {
 	{ "%s heeft de status van '%s' veranderd", "%s changed the status of '%s'" },
 	{ "%s heeft een signaal opgenomen in '%s'", "%s took up a signal in '%s'" },
 	{ "%s heeft een omgevingsfactor toegevoegd aan '%s'", "%s added an environmental factor to '%s'" },
+	{ "%s heeft je signaal opgenomen in '%s'", "%s took up your signal in '%s'" },
 	{ "%s heeft iets veranderd aan '%s'", "%s changed something in '%s'" },
 };
-static const char *const event_keys[] = { "comment", "status", "signal", "factor" };
+static const char *const event_keys[] = { "comment", "status", "signal", "factor", "your_signal" };
 static const char *const someone[LANG_COUNT] = { "Iemand", "Someone" };
 static const char *const digest_subject[LANG_COUNT] = {
 	"kiem: nieuws over de vraagstukken die je volgt",

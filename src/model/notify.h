@@ -27,6 +27,12 @@ enum { NOTIFY_DIGEST_MAX = 100 }; /* notifications listed in one digest mail */
 int notify_followers(struct store_conn *c, const struct viewer *actor, const char *issue_id,
 		     const char *event, const char *object_id);
 
+/* Notifies one person about issue_id (issue 8: "your_signal", a signal
+ * they reported taken up in it), on the writer c inside the caller's write
+ * transaction; nothing when they are the actor. */
+int notify_person(struct store_conn *c, const struct viewer *actor, const char *user_id,
+		  const char *issue_id, const char *event, const char *object_id);
+
 struct notification {
 	char id[UUID_STRLEN + 1];
 	const char *issue_id;    /* NULL once the issue is deleted */

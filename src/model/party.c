@@ -12,6 +12,7 @@
 #include "activity.h"
 #include "area.h"
 #include "role.h"
+#include "signal.h"
 
 const struct enum_entry party_kinds[KIND_COUNT] = {
 	[KIND_CITIZEN_INITIATIVE] = { "citizen_initiative", { "Burgerinitiatief", "Citizen initiative" } },
@@ -58,7 +59,8 @@ bool party_sort_parse(const char *name, enum party_sort *out)
 
 #define PARTY_COLS \
 	"p.id, p.name, p.kind, p.description, p.email, p.phone, p.website, p.capacity_hours," \
-	" p.visibility, p.created_by, p.created_at, p.updated_at, p.sort_name"
+	" p.visibility, p.created_by, p.created_at, p.updated_at, p.sort_name, p.verified_at, p.verified_by," \
+	" (SELECT u.name FROM users u WHERE u.id = p.verified_by)"
 
 /* An area filter's scope: the area and the areas inside it (the paths in
  * [?2, ?11)), and the areas that contain it (the codes ?12..?15). A party
@@ -181,6 +183,9 @@ static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
 	out->created_by = store_is_null(st, 9) ? NULL : arena_strdup(a, store_text(st, 9));
 	out->created_at = arena_strdup(a, store_text(st, 10));
 	out->updated_at = arena_strdup(a, store_text(st, 11));
+	out->verified_at = store_is_null(st, 13) ? NULL : arena_strdup(a, store_text(st, 13));
+	out->verified_by = store_is_null(st, 14) ? NULL : arena_strdup(a, store_text(st, 14));
+	out->verified_by_name = store_is_null(st, 15) ? NULL : arena_strdup(a, store_text(st, 15));
 }
 
 /* The lists (areas, roles, tags) of one party or a page of them, a chunk of
@@ -699,26 +704,39 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	in->updated_at = now;
 	in->created_at = old.created_at;
 	in->created_by = old.created_by;
+	/* a verification vouches for who the party is and where: another
+	 * name, kind or areas need it again, unless the editor may give it */
+	bool unverify = old.verified_at && !perm_can(v, OBJ_VERIFICATION, ACT_CREATE, &t) &&
+			(!same(old.name, in->name) || !same(old.kind, in->kind) || !same_list(&old.areas, &in->areas));
+	const char *fields = changed_fields(a, &old, in);
+	if (unverify)
+		fields = *fields ? arena_printf(a, "%s,verified", fields) : "verified";
 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
 	struct store_stmt *st = store_prepare(c,
 		"UPDATE parties SET name = ?2, sort_name = ?3, kind = ?4, description = ?5, email = ?6,"
-		" phone = ?7, website = ?8, capacity_hours = ?9, visibility = ?10, updated_at = ?11"
+		" phone = ?7, website = ?8, capacity_hours = ?9, visibility = ?10, updated_at = ?11,"
+		" verified_at = CASE WHEN ?12 THEN NULL ELSE verified_at END,"
+		" verified_by = CASE WHEN ?12 THEN NULL ELSE verified_by END"
 		" WHERE id = ?1");
 	if (!st) {
 		rc = ERR_DB;
 	} else {
 		bind_fields(st, a, in);
+		store_bind_int(st, 12, unverify);
 		rc = store_run(st);
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
 		rc = write_children(c, a, in);
+	/* where its regulatory signals go may have changed with it */
+	if (!rc && old.verified_at)
+		rc = signal_reroute(c, in->id, false);
 	if (!rc)
-		rc = activity_add(c, v, "update", "party", in->id, changed_fields(a, &old, in));
+		rc = activity_add(c, v, "update", "party", in->id, fields);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -743,13 +761,19 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 		arena_free(a);
 		return ERR_DB;
 	}
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, id);
-		rc = store_run(st);
+	/* its regulatory signals go on to the next verified party, or to the
+	 * coordinators */
+	if (old.verified_at)
+		rc = signal_reroute(c, id, true);
+	struct store_stmt *st = NULL;
+	if (!rc) {
+		st = store_prepare(c, "DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, id);
+			rc = store_run(st);
+		}
 	}
 	if (!rc) {
 		st = store_prepare(c, "DELETE FROM parties WHERE id = ?1");

@@ -72,6 +72,11 @@ struct party {
 	const char *created_by;
 	const char *created_at;
 	const char *updated_at;
+	/* who vouched for it (model/verification.h): NULLs while it is not
+	 * verified; verified_by NULL with a time: by the system (the demo) */
+	const char *verified_at;
+	const char *verified_by;
+	const char *verified_by_name;
 	/* the viewer's relation to it, filled by party_get */
 	enum member_role member;
 	bool coordinated;
@@ -110,7 +115,9 @@ void party_validate(struct store *s, struct arena *a, struct party *in, struct p
  * problems, ERR_AUTH/ERR_FORBIDDEN when the viewer may not. */
 int party_create(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p);
-/* Replaces the party's fields with in's (in->id names the party). */
+/* Replaces the party's fields with in's (in->id names the party). A
+ * change of the name, kind or areas of a verified party by someone who may
+ * not verify it withdraws its verification. */
 int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p);
 int party_delete(struct store *s, const struct viewer *v, const char *id);

@@ -87,18 +87,22 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
 		[ACT_DELETE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
 	},
-	/* Signals are reported by members of a party (for that party); the
-	 * inbox is for party members and coordinators; reporters see their own.
-	 * member: of the party it was reported for or is routed to (signals
-	 * part: not of any party serving the area, since anyone may make one);
-	 * coordinator: of its area or one around it. */
+	/* Signals are reported by members of a party (for that party), or by
+	 * residents for no party (OBJ_RESIDENT_SIGNAL); the inbox is for party
+	 * members and coordinators; reporters see their own. member: of the
+	 * party it was reported for or is routed to (signals part: not of any
+	 * party serving the area, since anyone may make one), and for a
+	 * resident's signal of a verified party that detects signals in its
+	 * area (issue 8); coordinator: of its area or one around it. */
 	[OBJ_SIGNAL] = {
 		[ACT_READ] = W_OWNER | W_MEMBER | W_COORDINATOR | W_ADMIN,
 		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
 		[ACT_UPDATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
 	},
-	/* the responsible official: a member of the government party the
-	 * regulatory signal is routed to; decisions are public */
+	/* the responsible official: a member of the verified government party
+	 * the regulatory signal is routed to (an unverified party never
+	 * decides; without a verified one, the area's coordinators stand in,
+	 * as signal.c says); decisions are public */
 	[OBJ_DECISION] = {
 		[ACT_READ] = W_ANYONE,
 		[ACT_CREATE] = W_MEMBER | W_ADMIN,
@@ -123,6 +127,20 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 	[OBJ_NOTIFICATION] = {
 		[ACT_READ] = W_OWNER,
 		[ACT_UPDATE] = W_OWNER,
+	},
+	/* Anyone may make a party of any kind for any area; a platform admin
+	 * or a coordinator of (one of) its areas vouches that it is who it
+	 * says, and withdraws that. Regulatory signals go only to verified
+	 * government parties, residents' signals only to verified parties. */
+	[OBJ_VERIFICATION] = {
+		[ACT_READ] = W_PUBLIC | W_MEMBER | W_COORDINATOR | W_ADMIN,
+		[ACT_CREATE] = W_COORDINATOR | W_ADMIN,
+		[ACT_DELETE] = W_COORDINATOR | W_ADMIN,
+	},
+	/* a resident raises a concern: anyone logged in reports one for no
+	 * party; who then sees and handles it is OBJ_SIGNAL's */
+	[OBJ_RESIDENT_SIGNAL] = {
+		[ACT_CREATE] = W_USER,
 	},
 };
 

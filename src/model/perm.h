@@ -42,6 +42,8 @@ enum perm_object {
 	OBJ_COMMENT,      /* a comment on an issue; owner = its author */
 	OBJ_FOLLOW,       /* a person following an issue */
 	OBJ_NOTIFICATION, /* a person's notifications */
+	OBJ_VERIFICATION, /* the verification of a party; coordinator = of one of its areas */
+	OBJ_RESIDENT_SIGNAL, /* a signal a person reports as a resident, for no party */
 	OBJ_COUNT
 };
 enum perm_action { ACT_READ, ACT_CREATE, ACT_UPDATE, ACT_DELETE, ACT_COUNT };

@@ -9,6 +9,7 @@
 #include "../base/uuid.h"
 #include "../store/store.h"
 #include "activity.h"
+#include "signal.h"
 
 /* Text or JSON null, for the columns that may be NULL. */
 static json_t *text_or_null(struct store_stmt *st, int col)
@@ -69,6 +70,17 @@ static int export_rows(struct store_stmt *st, const char *id, json_t *doc, const
 	return rc < 0 ? rc : 0;
 }
 
+/* The values of key in every object of list, "0" or "1", as booleans. */
+static void to_booleans(json_t *list, const char *key)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(list, i, e) {
+		const char *v = json_string_value(json_object_get(e, key));
+		json_object_set_new(e, key, json_boolean(v && strcmp(v, "0") != 0));
+	}
+}
+
 /* The log's fields as a list of names, as /api/v1/activity gives them. */
 static void split_fields(json_t *list)
 {
@@ -107,7 +119,8 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	static const char *const invitation[] = { "id", "partyId", "partyName", "email", "role", "invitedBy",
 						  "createdAt", "expiresAt" };
 	/* signals (issue 4, signals part) */
-	static const char *const signal[] = { "id", "title", "kind", "status", "createdAt" };
+	static const char *const signal[] = { "id", "title", "kind", "status", "createdAt", "description", "area",
+					      "targetGroup", "party", "resident", "rule", "issue" };
 	static const char *const decision[] = { "id", "signalId", "decision", "reason", "decidedAt" };
 	static const char *const mail[] = { "recipient", "subject", "createdAt", "sentAt", "failedAt" };
 	static const char *const entry[] = { "id", "at", "actorId", "action", "objectType", "objectId",
@@ -206,8 +219,11 @@ int privacy_export(struct store *s, const struct viewer *v, json_t **out)
 	 * decisions they recorded */
 	if (!rc)
 		rc = export_rows(store_prepare(c,
-			"SELECT id, title, kind, status, created_at FROM signals WHERE reporter_id = ?1 ORDER BY seq"),
-			v->user_id, doc, "signals", signal, 5);
+			"SELECT id, title, kind, status, created_at, description, area_code, target_group, party_id,"
+			" resident, rule, issue_id FROM signals WHERE reporter_id = ?1 ORDER BY seq"),
+			v->user_id, doc, "signals", signal, 12);
+	if (!rc)
+		to_booleans(json_object_get(doc, "signals"), "resident");
 	if (!rc)
 		rc = export_rows(store_prepare(c,
 			"SELECT id, signal_id, decision, reason, decided_at FROM signal_decisions WHERE decided_by = ?1"
@@ -341,6 +357,10 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 		rc = run_for(store_prepare(c, "UPDATE comments SET hidden_by = NULL WHERE hidden_by = ?1"), user_id);
 	if (!rc)
 		rc = run_for(store_prepare(c, "UPDATE users SET digest = 0 WHERE id = ?1"), user_id);
+	/* issue 8: what they reported as a resident and no one took up or
+	 * decided on goes; the rest stays, without the name */
+	if (!rc)
+		rc = signal_erase_resident(c, user_id);
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it;
 		 * the warning time goes too, so the sweep never sees the row again */

@@ -59,7 +59,8 @@ const char *signal_moves_from(const char *status)
 	"s.id, s.kind, s.title, s.description, s.area_code, ar.name, s.target_group, s.reporter_id," \
 	" u.name, s.party_id, p.name, s.regulatory, s.rule, s.routed_party_id, rp.name, s.status," \
 	" s.status_reason, s.issue_id, i.title, i.status, s.cluster_id," \
-	" (SELECT count(*) FROM signals c WHERE c.cluster_id = s.cluster_id), s.created_at, s.updated_at"
+	" (SELECT count(*) FROM signals c WHERE c.cluster_id = s.cluster_id), s.created_at, s.updated_at," \
+	" s.resident, s.taken_along"
 #define SIGNAL_JOINS \
 	" JOIN areas ar ON ar.code = s.area_code LEFT JOIN users u ON u.id = s.reporter_id" \
 	" LEFT JOIN parties p ON p.id = s.party_id LEFT JOIN parties rp ON rp.id = s.routed_party_id" \
@@ -68,15 +69,27 @@ const char *signal_moves_from(const char *status)
 /* Whether an area path (SQL) lies in the area of path c.path. */
 #define IN_AREA(path) "substr(" path ", 1, length(c.path)) = c.path"
 
+/* The parties of user that handle a resident's signal in the area of path
+ * (SQL expressions): verified ones that take the role detect_signals and
+ * serve that area or one around it; hp is the party, c its area. */
+#define HANDLERS(user, path) \
+	" FROM memberships m JOIN parties hp ON hp.id = m.party_id AND hp.verified_at IS NOT NULL" \
+	" JOIN party_roles pr ON pr.party_id = hp.id AND pr.role_key = 'detect_signals'" \
+	" JOIN party_areas pa ON pa.party_id = hp.id JOIN areas c ON c.code = pa.area_code" \
+	" WHERE m.user_id = " user " AND " IN_AREA(path)
+
 /* Which signals the viewer ?20 sees (?21: a platform admin), as the header
- * says: their own, those reported for or routed to their parties, and
- * those in the areas they coordinate (and below). */
-#define VISIBLE \
-	" AND (?21 = 1 OR s.reporter_id = ?20" \
+ * says: their own, those reported for or routed to their parties, the
+ * residents' signals their parties handle, and those in the areas they
+ * coordinate (and below). */
+#define SEES \
+	"(?21 = 1 OR s.reporter_id = ?20" \
 	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?20" \
 	"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))" \
+	"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?20", "ar.path") "))" \
 	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
 	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
+#define VISIBLE " AND " SEES
 
 /* ?1 kind, ?2..?3 the area's path range, ?4 status, ?5 target group,
  * ?6 regulatory, ?7 party, ?8 reporter (mine), ?10..?11 the cursor, ?12
@@ -136,13 +149,16 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
 	o->cluster_size = o->cluster_id ? store_int(st, 21) : 1;
 	o->created_at = arena_strdup(a, store_text(st, 22));
 	o->updated_at = arena_strdup(a, store_text(st, 23));
+	o->resident = store_int(st, 24) != 0;
+	o->taken_along = store_int(st, 25) != 0;
 }
 
 /* The viewer's relation to a signal: a member of a party concerned (the
- * one it was reported for, or the one it is routed to), a coordinator of
- * its area, a member of the party it is routed to. */
+ * one it was reported for, the one it is routed to, or for a resident's
+ * signal one that handles it), a coordinator of its area, a member of the
+ * party it is routed to. */
 struct relation {
-	bool member, coordinated, routed_member;
+	bool member, coordinated, routed_member, routed_verified;
 };
 
 static int relation_of(struct store_conn *c, const struct viewer *v, const char *id,
@@ -153,10 +169,12 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 		return 0;
 	struct store_stmt *st = store_prepare(c,
 		"SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2"
-		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id)),"
+		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
+		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") ")),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
 		"      WHERE ca.user_id = ?2 AND " IN_AREA("ar.path") "),"
-		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id)"
+		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id),"
+		" EXISTS (SELECT 1 FROM parties rp WHERE rp.id = s.routed_party_id AND rp.verified_at IS NOT NULL)"
 		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1");
 	if (!st)
 		return ERR_DB;
@@ -166,7 +184,8 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 	if (rc == STORE_ROW) {
 		r->member = store_int(st, 0) != 0;
 		r->coordinated = store_int(st, 1) != 0;
-		r->routed_member = store_int(st, 2) != 0;
+		r->routed_verified = store_int(st, 3) != 0;
+		r->routed_member = r->routed_verified && store_int(st, 2) != 0;
 	}
 	store_reset(st);
 	return rc < 0 ? rc : 0;
@@ -179,12 +198,14 @@ static struct perm_target target_of(const struct signal *sg, const struct relati
 				     .coordinated = r->coordinated };
 }
 
-/* The decision's target: the routed party's members; when no government
- * party was found, the coordinators of the area stand in for it. */
+/* The decision's target: the members of the routed party, if it is
+ * verified (an unverified party never decides); when there is no verified
+ * government party, the coordinators of the area stand in for it. */
 static struct perm_target decision_target(const struct signal *sg, const struct relation *r,
 					  const struct viewer *v)
 {
-	bool stand_in = !sg->routed_party_id && r->coordinated && v->role == PROLE_COORDINATOR;
+	bool stand_in = (!sg->routed_party_id || !r->routed_verified) && r->coordinated &&
+			v->role == PROLE_COORDINATOR;
 	return (struct perm_target){ .member = r->routed_member || stand_in ? MEMBER_MEMBER : MEMBER_NONE };
 }
 
@@ -387,24 +408,32 @@ static void validate(struct store *s, struct arena *a, struct signal_input *in, 
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	if (in->target_group)
 		valid_text(p, "targetGroup", in->target_group, false, SIGNAL_TARGET_GROUP_MAX, false);
-	if (!in->party)
+	if (in->as_resident && in->party)
+		problems_add(p, "party", R_NOT_ONE_OF, 0); /* a party, or as a resident */
+	else if (!in->party && !in->as_resident)
 		problems_add(p, "party", R_CHOOSE, 0);
-	else if (!uuid_valid(in->party, strlen(in->party)))
+	else if (in->party && !uuid_valid(in->party, strlen(in->party)))
 		problems_add(p, "party", R_NOT_ONE_OF, 0);
 	if (in->regulatory)
 		valid_text(p, "rule", in->rule, true, SIGNAL_RULE_MAX, false);
 }
 
-/* The public government party serving the area of this path, or else the
- * nearest area above it that has one; NULL when there is none. */
+/* Where a regulatory signal goes: a public, verified government party
+ * serving its area, or else the nearest area above it that has one (the
+ * deepest area first, then the oldest party). Anyone may make a government
+ * party; a verified one is vouched for (model/verification.h). */
+#define ROUTE_TO \
+	" JOIN party_areas pa ON pa.area_code = c.code JOIN parties p ON p.id = pa.party_id" \
+	" WHERE p.kind = 'government' AND p.visibility = 'public' AND p.verified_at IS NOT NULL"
+#define ROUTE_ORDER " ORDER BY length(c.path) DESC, p.created_at, p.id LIMIT 1"
+
+/* The party a regulatory signal in the area of this path goes to; NULL
+ * when there is none (its coordinators decide). */
 static int route(struct store_conn *c, struct arena *a, const char *path, const char **party)
 {
 	*party = NULL;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT p.id FROM areas c JOIN party_areas pa ON pa.area_code = c.code"
-		" JOIN parties p ON p.id = pa.party_id"
-		" WHERE " IN_AREA("?1") " AND p.kind = 'government' AND p.visibility = 'public'"
-		" ORDER BY length(c.path) DESC, p.created_at, p.id LIMIT 1");
+		"SELECT p.id FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER);
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, path);
@@ -457,6 +486,9 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
 	const char *path = NULL;
+	int rc = in->as_resident ? perm_check(v, OBJ_RESIDENT_SIGNAL, ACT_CREATE, NULL) : 0;
+	if (rc)
+		return rc;
 	validate(s, a, in, p, &path);
 	/* the party must be one the viewer reports for */
 	if (in->party && !problems_find(p, "party")) {
@@ -471,7 +503,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		if (!found) {
 			problems_add(p, "party", R_NOT_ONE_OF, 0);
 		} else {
-			int rc = party_relation(store_reader(s), v, in->party, &m, &coordinated);
+			rc = party_relation(store_reader(s), v, in->party, &m, &coordinated);
 			if (rc)
 				return rc;
 			struct perm_target t = { .member = m, .coordinated = coordinated };
@@ -489,7 +521,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 	if (!c)
 		return ERR_DB;
 	const char *routed = NULL, *cluster = NULL, *head_alone = NULL;
-	int rc = in->regulatory ? route(c, a, path, &routed) : 0;
+	rc = in->regulatory ? route(c, a, path, &routed) : 0;
 	if (!rc)
 		rc = find_cluster(c, a, in, path, &cluster, &head_alone);
 	if (!rc && head_alone) {
@@ -504,8 +536,8 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 	if (!rc) {
 		struct store_stmt *st = store_prepare(c,
 			"INSERT INTO signals (id, kind, title, description, area_code, target_group, reporter_id,"
-			" party_id, regulatory, rule, routed_party_id, status, cluster_id, created_at, updated_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13)");
+			" party_id, regulatory, rule, routed_party_id, status, cluster_id, created_at, updated_at, resident)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13, ?14)");
 		if (!st) {
 			rc = ERR_DB;
 		} else {
@@ -522,6 +554,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 			store_bind_str(st, 11, routed);
 			store_bind_str(st, 12, cluster);
 			store_bind_str(st, 13, now);
+			store_bind_int(st, 14, in->as_resident);
 			rc = store_run(st);
 		}
 	}
@@ -543,6 +576,26 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		rc = activity_add_about(c, v, "create", "signal", id, "", NULL, in->kind);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
+}
+
+int signal_reroute(struct store_conn *c, const char *party_id, bool leaving)
+{
+	/* the undecided regulatory signals routed to it or in its areas (and
+	 * below), each to where route() sends it now */
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE signals SET routed_party_id = (SELECT p.id FROM areas sa JOIN areas c"
+		"   ON substr(sa.path, 1, length(c.path)) = c.path" ROUTE_TO
+		"   AND sa.code = signals.area_code AND (?2 IS NULL OR p.id <> ?2)" ROUTE_ORDER ")"
+		" WHERE regulatory = 1 AND status IN ('open', 'acknowledged')"
+		"  AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id)"
+		"  AND (routed_party_id = ?1 OR area_code IN (SELECT a.code FROM party_areas pa"
+		"   JOIN areas c ON c.code = pa.area_code JOIN areas a ON substr(a.path, 1, length(c.path)) = c.path"
+		"   WHERE pa.party_id = ?1))");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, party_id);
+	store_bind_str(st, 2, leaving ? party_id : NULL);
+	return store_run(st);
 }
 
 /* Sets a signal's status on the writer, with its activity entry. */
@@ -609,6 +662,80 @@ static int run2(struct store_conn *c, const char *sql, const char *a1, const cha
 	return store_run(st);
 }
 
+/* Takes the signal id out of its cluster (cluster_id; NULL: none), on the
+ * writer: a first signal hands the cluster to the next oldest, and a
+ * cluster of one left behind is no cluster. */
+static int leave_cluster(struct store_conn *c, const char *id, const char *cluster_id)
+{
+	if (!cluster_id)
+		return 0;
+	char left[UUID_STRLEN + 1]; /* the cluster it leaves behind, or "" */
+	snprintf(left, sizeof left, "%s", cluster_id);
+	int rc = 0;
+	if (!strcmp(cluster_id, id)) {
+		left[0] = 0;
+		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
+		if (!st)
+			return ERR_DB;
+		store_bind_str(st, 1, id);
+		if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
+			snprintf(left, sizeof left, "%s", store_text(st, 0));
+		store_reset(st);
+		if (left[0])
+			rc = run2(c, "UPDATE signals SET cluster_id = ?2 WHERE cluster_id = ?1 AND id <> ?1", id, left);
+	}
+	if (!rc)
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE id = ?1 AND ?2 IS NULL", id, NULL);
+	if (!rc && left[0])
+		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE cluster_id = ?1"
+			     " AND (SELECT count(*) FROM signals WHERE cluster_id = ?1) = 1 AND ?2 IS NULL", left, NULL);
+	return rc;
+}
+
+int signal_erase_resident(struct store_conn *c, const char *user_id)
+{
+	enum { BATCH = 32 };
+	for (;;) {
+		char ids[BATCH][UUID_STRLEN + 1];
+		size_t n = 0;
+		struct store_stmt *st = store_prepare(c,
+			"SELECT s.id FROM signals s WHERE s.reporter_id = ?1 AND s.resident = 1 AND s.issue_id IS NULL"
+			" AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = s.id)"
+			" ORDER BY s.seq LIMIT 32");
+		if (!st)
+			return ERR_DB;
+		store_bind_str(st, 1, user_id);
+		int rc;
+		while ((rc = store_step(st)) == STORE_ROW && n < BATCH)
+			snprintf(ids[n++], sizeof ids[0], "%s", store_text(st, 0));
+		store_reset(st);
+		if (rc < 0)
+			return rc;
+		if (!n)
+			return 0;
+		rc = 0;
+		for (size_t i = 0; !rc && i < n; i++) {
+			/* its cluster now (one that went before may have handed it on) */
+			char cluster[UUID_STRLEN + 1] = "";
+			struct store_stmt *q = store_prepare(c, "SELECT cluster_id FROM signals WHERE id = ?1");
+			if (!q)
+				return ERR_DB;
+			store_bind_str(q, 1, ids[i]);
+			if (store_step(q) == STORE_ROW && !store_is_null(q, 0))
+				snprintf(cluster, sizeof cluster, "%s", store_text(q, 0));
+			store_reset(q);
+			rc = leave_cluster(c, ids[i], cluster[0] ? cluster : NULL);
+			if (!rc)
+				rc = run2(c, "DELETE FROM signal_search WHERE rowid = (SELECT seq FROM signals WHERE id = ?1)"
+					     " AND ?2 IS NULL", ids[i], NULL);
+			if (!rc)
+				rc = run2(c, "DELETE FROM signals WHERE id = ?1 AND ?2 IS NULL", ids[i], NULL);
+		}
+		if (rc)
+			return rc;
+	}
+}
+
 int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		       const char *target, struct problems *p)
 {
@@ -628,29 +755,9 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	/* out of its cluster: a first signal hands the cluster to the next */
-	const char *left = NULL; /* the cluster it leaves behind */
-	if (sg.cluster_id && !strcmp(sg.cluster_id, id)) {
-		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, id);
-			if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
-				left = arena_strdup(a, store_text(st, 0));
-			store_reset(st);
-		}
-		if (!rc && left)
-			rc = run2(c, "UPDATE signals SET cluster_id = ?2 WHERE cluster_id = ?1 AND id <> ?1", id, left);
-	} else {
-		left = sg.cluster_id;
-	}
+	rc = leave_cluster(c, id, sg.cluster_id);
 	if (!rc)
-		rc = run2(c, "UPDATE signals SET cluster_id = NULL, updated_at = ?2 WHERE id = ?1", id, now);
-	/* a cluster of one left behind is no cluster */
-	if (!rc && left)
-		rc = run2(c, "UPDATE signals SET cluster_id = NULL WHERE cluster_id = ?1"
-			     " AND (SELECT count(*) FROM signals WHERE cluster_id = ?1) = 1 AND ?2 IS NULL", left, NULL);
+		rc = run2(c, "UPDATE signals SET updated_at = ?2 WHERE id = ?1", id, now);
 	if (!rc && target) {
 		/* into the target's cluster, which it starts if it stood alone */
 		rc = run2(c, "UPDATE signals SET cluster_id = id WHERE id = ?1 AND cluster_id IS NULL AND ?2 IS NULL",
@@ -663,6 +770,27 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 		rc = activity_add(c, v, "update", "signal", id, "cluster");
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
+}
+
+/* The nearest party of the viewer that handles a resident's signal in
+ * area, to own the issue it becomes; NULL when there is none (a
+ * coordinator or an admin takes it up). */
+static int handler_of(struct store_conn *c, struct arena *a, const struct viewer *v, const char *area,
+		      const char **party)
+{
+	*party = NULL;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT hp.id" HANDLERS("?1", "(SELECT path FROM areas WHERE code = ?2)")
+		" ORDER BY length(c.path) DESC, hp.id LIMIT 1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	store_bind_str(st, 2, area);
+	int rc = store_step(st);
+	if (rc == STORE_ROW)
+		*party = arena_strdup(a, store_text(st, 0));
+	store_reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 /* The first n bytes of s at most, cut at a character's start. */
@@ -717,6 +845,9 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 			in->area = sg.area;
 		if ((!in->owner_party || !*in->owner_party) && sg.party_id)
 			in->owner_party = sg.party_id;
+		else if ((!in->owner_party || !*in->owner_party) && sg.resident &&
+			 (rc = handler_of(store_reader(s), a, v, sg.area, &in->owner_party)))
+			return rc;
 		if (!in->target_groups.n && sg.target_group) {
 			const char **tg = arena_alloc(a, sizeof *tg);
 			tg[0] = sg.target_group;
@@ -736,15 +867,20 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 		if (rc == 0 && p->n)
 			rc = ERR_INVALID;
 	}
-	/* the signal, or every signal of its cluster not yet taken up */
-	const char *ids[SIGNAL_CLUSTER_MAX * 5];
+	/* the signal, or every signal of its cluster not yet taken up (but
+	 * the dismissed ones): also those of other parties that the viewer
+	 * does not see, which stay hidden from them (taken_along) */
+	enum { MAX_TAKEN = 500 };
+	struct taken {
+		const char *id, *reporter;
+		bool seen;
+	} *taken = arena_alloc(a, sizeof *taken * MAX_TAKEN);
 	size_t n = 0;
 	if (!rc) {
-		/* of a cluster, the signals the viewer sees */
 		struct store_stmt *st = store_prepare(c,
-			"SELECT s.id FROM signals s JOIN areas ar ON ar.code = s.area_code"
-			" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2)) AND s.issue_id IS NULL" VISIBLE
-			" ORDER BY s.seq LIMIT 500");
+			"SELECT s.id, s.reporter_id, " SEES " FROM signals s JOIN areas ar ON ar.code = s.area_code"
+			" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2 AND s.status <> 'dismissed'))"
+			"  AND s.issue_id IS NULL ORDER BY s.seq LIMIT 500");
 		if (!st) {
 			rc = ERR_DB;
 		} else {
@@ -753,8 +889,12 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 			store_bind_str(st, 20, v->user_id);
 			store_bind_int(st, 21, v->role == PROLE_ADMIN);
 			int src;
-			while ((src = store_step(st)) == STORE_ROW && n < sizeof ids / sizeof ids[0])
-				ids[n++] = arena_strdup(a, store_text(st, 0));
+			while ((src = store_step(st)) == STORE_ROW && n < MAX_TAKEN) {
+				taken[n].id = arena_strdup(a, store_text(st, 0));
+				taken[n].reporter = opt(a, st, 1);
+				taken[n].seen = store_int(st, 2) != 0;
+				n++;
+			}
 			store_reset(st);
 			if (src < 0)
 				rc = src;
@@ -762,19 +902,28 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 	}
 	for (size_t i = 0; !rc && i < n; i++) {
 		struct store_stmt *st = store_prepare(c,
-			"UPDATE signals SET issue_id = ?2, updated_at = ?3,"
+			"UPDATE signals SET issue_id = ?2, updated_at = ?3, taken_along = ?4,"
 			" status = CASE WHEN status = 'addressed' THEN status ELSE 'acknowledged' END"
 			" WHERE id = ?1");
 		if (!st) {
 			rc = ERR_DB;
 			break;
 		}
-		store_bind_str(st, 1, ids[i]);
+		store_bind_str(st, 1, taken[i].id);
 		store_bind_str(st, 2, out);
 		store_bind_str(st, 3, now);
+		store_bind_int(st, 4, !taken[i].seen);
 		rc = store_run(st);
 		if (!rc)
-			rc = activity_add_about(c, v, "take_up", "signal", ids[i], "issueId,status", out, NULL);
+			rc = activity_add_about(c, v, "take_up", "signal", taken[i].id, "issueId,status", out, NULL);
+	}
+	/* whoever reported one hears of it, once (the taker knows) */
+	for (size_t i = 0; !rc && i < n; i++) {
+		bool told = !taken[i].reporter || !strcmp(taken[i].reporter, v->user_id);
+		for (size_t j = 0; j < i && !told; j++)
+			told = taken[j].reporter && !strcmp(taken[j].reporter, taken[i].reporter);
+		if (!told)
+			rc = notify_person(c, v, taken[i].reporter, out, "your_signal", taken[i].id);
 	}
 	if (!rc && issue_id)
 		rc = notify_followers(c, v, out, "signal", id);
@@ -882,7 +1031,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id
 {
 	*n = 0;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name"
+		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along"
 		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.issue_id = ?1"
 		" ORDER BY s.seq LIMIT 200");
 	if (!st)
@@ -901,6 +1050,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id
 		o->rule = opt(a, st, 5);
 		o->area = arena_strdup(a, store_text(st, 6));
 		o->area_name = arena_strdup(a, store_text(st, 7));
+		o->taken_along = store_int(st, 8) != 0;
 	}
 	store_reset(st);
 	*items = list;

@@ -4,16 +4,24 @@
  * A signal has a kind, a title, a description, the area and (optionally)
  * the target group concerned, and the party its reporter reports for. A
  * regulatory signal names the rule that stands in the way and is routed to
- * the public government party serving its area, or else the nearest area
- * above it that has one; when none has, routed_party_id stays empty and the
- * coordinators of the area (and platform admins) decide on it.
+ * the public, verified government party serving its area, or else the
+ * nearest area above it that has one; when none has, routed_party_id stays
+ * empty and the coordinators of the area (and platform admins) decide on
+ * it. A party that is verified, loses its verification or changes its
+ * areas routes the undecided ones again (signal_reroute).
+ *
+ * A resident (anyone logged in) reports a signal for no party (resident):
+ * it goes to the members of the verified parties that take the role
+ * detect_signals and serve its area or an area around it (the handlers),
+ * and to the area's coordinators.
  *
  * Who sees which signals (the inbox): platform admins all; coordinators the
  * signals in the areas they coordinate and below; a member of a party the
  * signals reported for it or routed to it (not all signals in the areas it
- * serves: anyone may make a party for any area); a reporter always their
- * own. The same people (but a reporter who left the party) move a signal's
- * status and take it up in an issue. Signals are not public;
+ * serves: anyone may make a party for any area), and the residents'
+ * signals it handles; a reporter always their own. The same people (but a
+ * reporter, who follows their signal) move a signal's status and take it
+ * up in an issue. Signals are not public;
  * the decisions on regulatory ones are, and so are the signals taken up in
  * an issue, on the issue's page (title, kind, decisions; no names).
  *
@@ -41,6 +49,7 @@
 
 struct arena;
 struct store;
+struct store_conn;
 
 enum signal_kind { SIGNAL_OPPORTUNITY, SIGNAL_BOTTLENECK, SIGNAL_GAP, SIGNAL_KIND_COUNT };
 extern const struct enum_entry signal_kinds[SIGNAL_KIND_COUNT];
@@ -75,6 +84,7 @@ struct signal {
 	const char *reporter_name;
 	const char *party_id;     /* the party reported for, or NULL */
 	const char *party_name;
+	bool resident;            /* reported by a resident, for no party */
 	bool regulatory;
 	const char *rule;            /* or NULL */
 	const char *routed_party_id; /* or NULL: no government party found */
@@ -86,6 +96,7 @@ struct signal {
 	const char *issue_status;
 	const char *cluster_id;    /* or NULL */
 	long long cluster_size;    /* signals in its cluster (1 when alone) */
+	bool taken_along;          /* taken up with its cluster by someone who did not see it */
 	const char *created_at;
 	const char *updated_at;
 	/* what the viewer may do, filled by signal_get */
@@ -124,11 +135,14 @@ struct signal_input {
 	const char *area;
 	const char *target_group;
 	const char *party;
+	bool as_resident; /* for no party: party must be NULL */
 	bool regulatory;
 	const char *rule;
 };
 
-/* Reports a signal; fills id. ERR_INVALID with every problem, ERR_AUTH,
+/* Reports a signal, for a party of which the viewer is a member, or as a
+ * resident (anyone logged in); one of the two is chosen, or "party" is a
+ * problem. Fills id. ERR_INVALID with every problem, ERR_AUTH,
  * ERR_FORBIDDEN when the viewer is not a member of the party. */
 int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		  struct signal_input *in, char id[UUID_STRLEN + 1], struct problems *p);
@@ -163,10 +177,29 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
  * the existing issue_id, or else a new issue made of in (its area defaults
  * to the signal's, its owner to the party the signal was reported for),
  * in one write transaction. Writes the issue's id to out. ERR_CONFLICT
- * when the signal is already taken up. */
+ * when the signal is already taken up.
+ *
+ * The whole cluster is every signal in it not yet taken up, but the
+ * dismissed ones: also those of other parties that the viewer does not
+ * see. Those are marked taken_along, so that the issue's page shows their
+ * titles only to whoever may see them; the viewer learns nothing of them.
+ * Every reporter of a signal taken up (but the viewer) is notified
+ * ("your_signal"). */
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		   const char *issue_id, struct issue_input *in, bool cluster,
 		   char out[UUID_STRLEN + 1], struct problems *p);
+
+/* Erases, on the writer c inside the caller's transaction, the signals the
+ * person reported as a resident that are in no issue and have no decision
+ * (their other signals stay, without their name, as the account does):
+ * for model/privacy.c. */
+int signal_erase_resident(struct store_conn *c, const char *user_id);
+
+/* Routes again, on the writer c inside the caller's transaction, the
+ * undecided regulatory signals that went to the party or lie in its areas
+ * (or below them), after its verification, kind, visibility or areas
+ * changed; leaving: the party is going, so none goes to it. */
+int signal_reroute(struct store_conn *c, const char *party_id, bool leaving);
 
 /* Records a decision on a regulatory signal, by a member of the party it
  * is routed to (or a platform admin; a coordinator of its area when no
@@ -180,7 +213,8 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 		     struct signal_decision **items, size_t *n);
 
 /* The signals taken up in an issue, for its public page: id, title, kind,
- * status, regulatory and rule are filled; nothing of the reporter. */
+ * status, regulatory, rule and taken_along are filled; nothing of the
+ * reporter. Those taken along are for whoever may see them only. */
 int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id,
 			  struct signal **items, size_t *n);
 

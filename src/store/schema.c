@@ -344,6 +344,18 @@ const char *const schema_steps[] = {
 	 * the export of their data */
 	"CREATE INDEX issue_factors_creator ON issue_factors(created_by);"
 	"CREATE INDEX issue_roles_creator ON issue_roles(created_by);",
+
+	/* 5: issue 8, signals: verified parties (a platform admin or a
+	 * coordinator vouches for who a party is; regulatory signals go only
+	 * to verified government parties); signals that residents report for
+	 * no party; and the signals of a cluster taken along into an issue by
+	 * someone who could not see them (the issue's page does not show their
+	 * titles to everyone) */
+	"ALTER TABLE parties ADD COLUMN verified_at TEXT;"
+	"ALTER TABLE parties ADD COLUMN verified_by TEXT REFERENCES users(id) ON DELETE SET NULL;"
+	"CREATE INDEX parties_verifier ON parties(verified_by);"
+	"ALTER TABLE signals ADD COLUMN resident INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE signals ADD COLUMN taken_along INTEGER NOT NULL DEFAULT 0;",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

@@ -33,6 +33,8 @@ static const struct {
 	{ "unblock", M_ACTION_UNBLOCK },
 	{ "appoint_coordinator", M_ACTION_APPOINT_COORDINATOR },
 	{ "dismiss_coordinator", M_ACTION_DISMISS_COORDINATOR },
+	{ "verify", M_ACTION_VERIFY }, /* issue 8 */
+	{ "unverify", M_ACTION_UNVERIFY },
 	{ "register", M_ACTION_REGISTER },
 	{ "confirm_email", M_ACTION_CONFIRM_EMAIL },
 	{ "send_confirmation", M_ACTION_SEND_CONFIRMATION },

@@ -103,8 +103,8 @@
 	X(SIG_MINE_PAGING, "Bladeren door mijn signalen", "Pages of my signals") \
 	X(SIG_MINE_NONE, "Je hebt nog geen signalen gemeld.", "You have not reported any signals yet.") \
 	X(SIG_INBOX, "Inbox", "Inbox") \
-	X(SIG_INBOX_HINT, "Je ziet de signalen die voor je partijen zijn gemeld of naar ze zijn doorgestuurd, en de signalen in de gebieden die je coördineert.", \
-	  "You see the signals reported for your parties or sent to them, and the signals in the areas you coordinate.") \
+	X(SIG_INBOX_HINT, "Je ziet de signalen die voor je partijen zijn gemeld of naar ze zijn doorgestuurd, de signalen van bewoners in het gebied van je geverifieerde partijen die signalen opsporen, en de signalen in de gebieden die je coördineert.", \
+	  "You see the signals reported for your parties or sent to them, the signals of residents in the area of your verified parties that detect signals, and the signals in the areas you coordinate.") \
 	X(SIG_INBOX_NONE, "Er zijn geen signalen die passen bij je zoekopdracht.", "There are no signals that match your search.") \
 	X(SIG_KIND, "Soort signaal", "Kind of signal") \
 	X(SIG_KIND_ALL, "Alle soorten", "All kinds") \
@@ -118,12 +118,16 @@
 	X(SIG_REG_ONLY, "Alleen als een regel in de weg staat", "Only where a rule stands in the way") \
 	X(SIG_REG_NOT, "Alleen als er geen regel in de weg staat", "Only where no rule stands in the way") \
 	X(SIG_REG_CHECK, "Er staat een regel in de weg", "A rule stands in the way") \
-	X(SIG_REG_HINT, "Kies dit als een wet of regel het lastig maakt. Het signaal gaat dan naar de overheidspartij van het gebied.", \
-	  "Choose this if a law or rule makes it hard. The signal then goes to the government party of the area.") \
+	X(SIG_REG_HINT, "Kies dit als een wet of regel het lastig maakt. Het signaal gaat dan naar de geverifieerde overheidspartij van het gebied, of anders naar de coördinatoren van het gebied.", \
+	  "Choose this if a law or rule makes it hard. The signal then goes to the verified government party of the area, or else to the coordinators of the area.") \
 	X(SIG_PARTY, "Namens partij", "On behalf of party") \
-	X(SIG_PARTY_HINT, "De partij waarvoor je dit meldt. Je bent er lid van.", "The party you report this for. You are a member of it.") \
-	X(SIG_PARTY_NONE, "Je bent nog geen lid van een partij. Alleen leden van een partij kunnen een signaal melden. Vraag een partij om je uit te nodigen.", \
-	  "You are not a member of a party yet. Only members of a party can report a signal. Ask a party to invite you.") \
+	X(SIG_PARTY_HINT, "De partij waarvoor je dit meldt (je bent er lid van), of jijzelf als bewoner.", "The party you report this for (you are a member of it), or yourself as a resident.") \
+	X(SIG_PARTY_NONE, "Je meldt dit signaal als bewoner. Het gaat naar de partijen die in dit gebied signalen opsporen en die kiem heeft geverifieerd, en naar de coördinatoren van het gebied. Zij zien je naam. Wat er met je signaal gebeurt, zie je onder Mijn signalen.", \
+	  "You report this signal as a resident. It goes to the parties that detect signals in this area and that kiem has verified, and to the coordinators of the area. They see your name. What happens to your signal, you see under My signals.") \
+	X(SIG_AS_RESIDENT_CHOICE, "Als bewoner, niet namens een partij", "As a resident, not on behalf of a party") \
+	X(SIG_AS_RESIDENT_HINT, "Het gaat naar de geverifieerde partijen die in het gebied signalen opsporen, en naar de coördinatoren van het gebied.", \
+	  "It goes to the verified parties that detect signals in the area, and to the coordinators of the area.") \
+	X(SIG_AS_RESIDENT, ", als bewoner", ", as a resident") \
 	X(SIG_TITLE_LABEL, "Titel", "Title") \
 	X(SIG_TITLE_HINT, "In één zin: wat zie je?", "In one sentence: what do you see?") \
 	X(SIG_DESC_HINT, "Wat speelt er, voor wie en waar?", "What is going on, for whom and where?") \
@@ -140,8 +144,8 @@
 	X(SIG_REPORTED_BY, "Gemeld door", "Reported by") \
 	X(SIG_REPORTED_ON, "Gemeld op", "Reported on") \
 	X(SIG_ROUTED, "Doorgestuurd naar", "Sent to") \
-	X(SIG_ROUTED_NONE, "Er is geen overheidspartij gevonden voor dit gebied of een groter gebied eromheen. De coördinatoren van het gebied pakken het op.", \
-	  "No government party was found for this area or a larger area around it. The coordinators of the area take it up.") \
+	X(SIG_ROUTED_NONE, "Er is geen geverifieerde overheidspartij voor dit gebied of een groter gebied eromheen. De coördinatoren van het gebied pakken het op.", \
+	  "There is no verified government party for this area or a larger area around it. The coordinators of the area take it up.") \
 	X(SIG_ISSUE, "Vraagstuk", "Social issue") \
 	X(SIG_ISSUE_NONE, "Nog niet opgepakt in een vraagstuk.", "Not taken up in a social issue yet.") \
 	X(SIG_OUTCOME, "Wat ermee gebeurde", "What became of it") \
@@ -154,12 +158,15 @@
 	X(SIG_TAKE_UP_HINT, "Het nieuwe vraagstuk krijgt de status gesignaleerd. Laat je een veld leeg, dan komt de tekst van het signaal erin.", \
 	  "The new social issue will have the status signalled. If you leave a field empty, the text of the signal is used.") \
 	X(SIG_TAKE_UP_CLUSTER, "Neem de hele groep van %lld signalen mee", "Take the whole group of %lld signals along") \
+	X(SIG_TAKE_UP_CLUSTER_HINT, "Dan gaan ook de signalen van andere partijen en bewoners die je niet ziet mee in het vraagstuk (maar niet de afgewezen signalen). Wie ze meldde, krijgt bericht. Hun tekst zie je niet, en op de pagina van het vraagstuk staat hun titel alleen voor wie ze mag lezen.", \
+	  "Then the signals of other parties and residents that you do not see go into the social issue too (but not the dismissed ones). Whoever reported them is told. You do not see their text, and the page of the social issue shows their title only to those who may read them.") \
 	X(SIG_TAKE_UP_SUBMIT, "Vraagstuk maken", "Make the social issue") \
 	X(SIG_ISSUE_TITLE, "Titel van het vraagstuk", "Title of the social issue") \
 	X(SIG_ISSUE_SUMMARY, "Samenvatting van het vraagstuk", "Summary of the social issue") \
 	X(SIG_LINK_TITLE, "Koppel aan een vraagstuk dat er al is", "Link to an existing social issue") \
 	X(SIG_LINK_CHOOSE, "Kies een vraagstuk", "Choose a social issue") \
 	X(SIG_LINK_SUBMIT, "Koppelen", "Link") \
+	X(SIG_LINK_CLUSTER, "De hele groep van %lld signalen gaat mee.", "The whole group of %lld signals goes along.") \
 	X(SIG_ALREADY, "Dit signaal is al opgepakt in een vraagstuk.", "This signal has already been taken up in a social issue.") \
 	X(SIG_DECISIONS, "Besluiten over de regel", "Decisions on the rule") \
 	X(SIG_DECISIONS_NONE, "Er is nog geen besluit over de regel.", "There is no decision on the rule yet.") \
@@ -172,6 +179,10 @@
 	X(SIG_DECIDE_CONFLICT, "Over dit signaal kan geen besluit meer worden vastgelegd.", "No decision can be recorded on this signal any more.") \
 	X(SIG_DECIDED_BY, "door %s", "by %s") \
 	X(SIG_PART_TITLE, "Signalen in dit vraagstuk", "Signals in this social issue") \
+	X(SIG_PART_OTHERS_ONE, "En 1 signaal van een andere partij of bewoner, dat alleen zij en wie het behandelen lezen.", \
+	  "And 1 signal of another party or resident, which only they and those who handle it read.") \
+	X(SIG_PART_OTHERS, "En %lld signalen van andere partijen of bewoners, die alleen zij en wie ze behandelen lezen.", \
+	  "And %lld signals of other parties or residents, which only they and those who handle them read.") \
 	X(SIG_RULE_SHORT, "Regel", "Rule") \
 	X(ACTION_SIG_TAKE_UP, "Opgepakt in een vraagstuk", "Taken up in a social issue") \
 	X(ACTION_SIG_DECIDE, "Besluit over een regel", "Decision on a rule") \
@@ -337,12 +348,30 @@
 	X(SAVED, "De partij is opgeslagen.", "The party has been saved.") \
 	X(DELETED, "De partij is verwijderd.", "The party has been deleted.") \
 	X(BACK_TO_PARTIES, "Terug naar alle partijen", "Back to all parties") \
+	/* issue 8: verified parties */ \
+	X(VERIFICATION, "Verificatie", "Verification") \
+	X(VERIFIED, "Geverifieerd", "Verified") \
+	X(VERIFIED_BY, "Geverifieerd door %s op %s.", "Verified by %s on %s.") \
+	X(VERIFIED_ON, "Geverifieerd op %s.", "Verified on %s.") \
+	X(VERIFIED_HINT, "Een beheerder of een coördinator van het gebied heeft bevestigd dat deze partij is wie ze zegt.", \
+	  "An administrator or a coordinator of the area has confirmed that this party is who it says it is.") \
+	X(NOT_VERIFIED, "Niet geverifieerd.", "Not verified.") \
+	X(NOT_VERIFIED_HINT, "Nog niemand heeft bevestigd dat deze partij is wie ze zegt. Zolang dat zo is, krijgt ze geen signalen van anderen: geen signalen over regels en geen signalen van bewoners.", \
+	  "No one has confirmed yet that this party is who it says it is. Until then it receives no signals from others: no signals about rules and no signals from residents.") \
+	X(VERIFY, "Verifiëren", "Verify") \
+	X(VERIFY_HINT, "Heb je nagegaan dat deze partij is wie ze zegt? Verifieer haar dan. Een geverifieerde overheidspartij krijgt de signalen over regels in haar gebied.", \
+	  "Have you checked that this party is who it says it is? Then verify it. A verified government party receives the signals about rules in its area.") \
+	X(UNVERIFY, "Verificatie intrekken", "Withdraw the verification") \
+	X(VERIFY_DONE, "De partij is geverifieerd.", "The party has been verified.") \
+	X(UNVERIFY_DONE, "De verificatie is ingetrokken.", "The verification has been withdrawn.") \
 	/* party form */ \
 	X(PARTY_NEW_TITLE, "Nieuwe partij", "New party") \
 	X(PARTY_EDIT_TITLE, "Partij bewerken", "Edit party") \
 	X(NAME, "Naam", "Name") \
 	X(NAME_HINT, "De naam van de organisatie of groep.", "The name of the organisation or group.") \
 	X(KIND_HINT, "Welke van de vijf samenwerkingspartijen is dit?", "Which of the five collaborating parties is this?") \
+	X(KIND_GOV_VERIFY_HINT, "Een overheidspartij krijgt pas signalen over regels als een beheerder of een coördinator van het gebied haar heeft geverifieerd.", \
+	  "A government party receives signals about rules only after an administrator or a coordinator of the area has verified it.") \
 	X(DESCRIPTION, "Beschrijving", "Description") \
 	X(DESCRIPTION_HINT, "Wat doet de partij, en voor wie? Je kunt Markdown gebruiken, zoals **vet** en lijstjes.", \
 	  "What does the party do, and for whom? You can use Markdown, like **bold** and lists.") \
@@ -487,6 +516,8 @@
 	X(ACTION_UNBLOCK, "Blokkade opgeheven", "Unblocked") \
 	X(ACTION_APPOINT_COORDINATOR, "Coördinator gemaakt", "Made coordinator") \
 	X(ACTION_DISMISS_COORDINATOR, "Geen coördinator meer", "No longer coordinator") \
+	X(ACTION_VERIFY, "Geverifieerd", "Verified") \
+	X(ACTION_UNVERIFY, "Verificatie ingetrokken", "Verification withdrawn") \
 	/* invitations by email, and whom a member change was about (issue 3) */ \
 	X(MEMBER_INVITE_HINT, "Heeft de persoon al een account met dit e-mailadres? Dan komt die er meteen bij. Anders sturen we een uitnodiging per e-mail.", \
 	  "Does the person already have an account with this email address? Then they are added at once. If not, we send an invitation by email.") \
@@ -760,6 +791,7 @@
 	X(NOTE_EV_STATUS, "%s heeft de status van %s veranderd", "%s changed the status of %s") \
 	X(NOTE_EV_SIGNAL, "%s heeft een signaal opgenomen in %s", "%s took up a signal in %s") \
 	X(NOTE_EV_FACTOR, "%s heeft een omgevingsfactor toegevoegd aan %s", "%s added an environmental factor to %s") \
+	X(NOTE_EV_YOUR_SIGNAL, "%s heeft je signaal opgenomen in %s", "%s took up your signal in %s") \
 	X(NOTE_EV_OTHER, "%s heeft iets veranderd aan %s", "%s changed something in %s") \
 	X(NOTE_SOMEONE, "Iemand", "Someone") \
 	X(NOTE_GONE, "een verwijderd vraagstuk", "a deleted issue") \

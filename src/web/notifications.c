@@ -22,6 +22,8 @@ static enum msg event_msg(const char *event)
 		return M_NOTE_EV_SIGNAL;
 	if (!strcmp(event, "factor"))
 		return M_NOTE_EV_FACTOR;
+	if (!strcmp(event, "your_signal"))
+		return M_NOTE_EV_YOUR_SIGNAL;
 	return M_NOTE_EV_OTHER;
 }
 

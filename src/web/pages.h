@@ -27,6 +27,12 @@ void page_party(struct http_req *r);
 void page_party_new(struct http_req *r);
 void page_party_edit(struct http_req *r);
 void page_party_delete(struct http_req *r);
+/* issue 8, verified parties (verification.c): the fact on a party's page,
+ * with the button for who may; and the forms' targets */
+struct party;
+void web_party_verification(struct http_req *r, const struct party *pa);
+void page_party_verify(struct http_req *r);
+void page_party_unverify(struct http_req *r);
 void page_login(struct http_req *r);
 void page_logout(struct http_req *r);
 void page_account(struct http_req *r);

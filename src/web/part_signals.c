@@ -14,19 +14,30 @@ static const char *kind_name(struct http_req *r, const char *key)
 
 /* The issue page's part (issue_parts.h): the signals taken up in the
  * issue, public: title, kind, area, the rule and its decisions; never the
- * reporter. Links to a signal only for those who may open it. */
+ * reporter. Links to a signal only for those who may open it. A signal
+ * taken along with its cluster by someone who did not see it is shown only
+ * to those who may open it, and counted for the others (issue 8). */
 void issue_part_signals(struct http_req *r, const char *issue_id)
 {
 	struct signal *items = NULL;
 	size_t n = 0;
 	if (signal_list_for_issue(r->store, r->arena, issue_id, &items, &n) || !n)
 		return;
-	struct buf *b = &r->out;
-	html_f(b, "<section aria-labelledby=\"signals\">\n<h2 id=\"signals\">%s</h2>\n<ul class=\"signals\">\n",
-	       T(r, M_SIG_PART_TITLE));
+	bool *sees = arena_alloc(r->arena, sizeof *sees * n);
+	long long unseen = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct signal full;
-		if (r->viewer.authenticated && signal_get(r->store, r->arena, &r->viewer, items[i].id, &full) == 0)
+		sees[i] = r->viewer.authenticated && signal_get(r->store, r->arena, &r->viewer, items[i].id, &full) == 0;
+		unseen += !sees[i] && items[i].taken_along;
+	}
+	struct buf *b = &r->out;
+	html_f(b, "<section aria-labelledby=\"signals\">\n<h2 id=\"signals\">%s</h2>\n", T(r, M_SIG_PART_TITLE));
+	if ((long long)n > unseen)
+		html_raw(b, "<ul class=\"signals\">\n");
+	for (size_t i = 0; i < n; i++) {
+		if (!sees[i] && items[i].taken_along)
+			continue;
+		if (sees[i])
 			html_f(b, "<li><a href=\"/signalen/%s\">%s</a>", items[i].id, items[i].title);
 		else
 			html_f(b, "<li>%s", items[i].title);
@@ -37,5 +48,11 @@ void issue_part_signals(struct http_req *r, const char *issue_id)
 		}
 		html_raw(b, "</li>\n");
 	}
-	html_raw(b, "</ul>\n</section>\n");
+	if ((long long)n > unseen)
+		html_raw(b, "</ul>\n");
+	if (unseen == 1)
+		html_f(b, "<p>%s</p>\n", T(r, M_SIG_PART_OTHERS_ONE));
+	else if (unseen > 1)
+		html_f(b, "<p>%s</p>\n", arena_printf(r->arena, T(r, M_SIG_PART_OTHERS), unseen));
+	html_raw(b, "</section>\n");
 }

@@ -60,6 +60,8 @@ static void party_card(struct http_req *r, const struct party *pa)
 	struct buf *b = &r->out;
 	html_f(b, "<li class=\"card\">\n<h3><a href=\"/partijen/%s\">%s</a></h3>\n", pa->id, pa->name);
 	html_f(b, "<p class=\"meta\"><span class=\"kind kind-%s\">%s</span>", pa->kind, kind_name(r, pa->kind));
+	if (pa->verified_at)
+		html_f(b, " <span class=\"verified\">%s</span>", T(r, M_VERIFIED));
 	for (size_t i = 0; i < pa->areas.n && i < 4; i++)
 		html_f(b, "%s%s", i ? ", " : " · ", web_area_name(r, pa->areas.v[i]));
 	if (pa->areas.n > 4)
@@ -231,8 +233,15 @@ void page_party(struct http_req *r)
 	html_f(b, "<p class=\"crumbs\"><a href=\"/partijen\">%s</a></p>\n", T(r, M_BACK_TO_PARTIES));
 	if (http_query(r, "opgeslagen"))
 		page_notice(r, T(r, M_SAVED));
-	html_f(b, "<h1>%s</h1>\n<p class=\"meta\"><span class=\"kind kind-%s\">%s</span></p>\n", pa.name,
+	else if (http_query(r, "geverifieerd"))
+		page_notice(r, T(r, M_VERIFY_DONE));
+	else if (http_query(r, "ingetrokken"))
+		page_notice(r, T(r, M_UNVERIFY_DONE));
+	html_f(b, "<h1>%s</h1>\n<p class=\"meta\"><span class=\"kind kind-%s\">%s</span>", pa.name,
 	       pa.kind, kind_name(r, pa.kind));
+	if (pa.verified_at)
+		html_f(b, " <span class=\"verified\">%s</span>", T(r, M_VERIFIED));
+	html_raw(b, "</p>\n");
 	bool edit = party_can_edit(&r->viewer, &pa), members = party_can(&r->viewer, &pa, OBJ_MEMBERS, ACT_READ),
 	     del = party_can(&r->viewer, &pa, OBJ_PARTY, ACT_DELETE);
 	if (edit || members || del) {
@@ -284,8 +293,10 @@ void page_party(struct http_req *r)
 	if (strcmp(pa.visibility, "public") != 0)
 		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_VISIBILITY),
 		       party_visibilities[VIS_PRIVATE].name[r->lang]);
-	html_f(b, "<dt>%s</dt><dd><time datetime=\"%s\">%s</time></dd>\n</dl>\n", T(r, M_UPDATED),
+	html_f(b, "<dt>%s</dt><dd><time datetime=\"%s\">%s</time></dd>\n", T(r, M_UPDATED),
 	       pa.updated_at, page_date(r, pa.updated_at));
+	web_party_verification(r, &pa);
+	html_raw(b, "</dl>\n");
 	html_f(b, "<h2>%s</h2>\n<dl class=\"facts\">\n", T(r, M_CONTACT));
 	html_f(b, "<dt>%s</dt><dd>", T(r, M_EMAIL));
 	if (pa.email)

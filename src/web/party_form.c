@@ -133,7 +133,8 @@ static void render_form(struct http_req *r, const struct party_form *pf, const s
 	for (int i = 0; i < KIND_COUNT; i++)
 		kinds[i] = (struct choice){ party_kinds[i].key, party_kinds[i].name[r->lang], party_kind_hint[i][r->lang],
 					    pa->kind && !strcmp(pa->kind, party_kinds[i].key), 0 };
-	field_choices(r, "kind", T(r, M_KIND), T(r, M_KIND_HINT), kinds, KIND_COUNT, false, p);
+	field_choices(r, "kind", T(r, M_KIND), arena_printf(r->arena, "%s %s", T(r, M_KIND_HINT), T(r, M_KIND_GOV_VERIFY_HINT)),
+		      kinds, KIND_COUNT, false, p);
 
 	struct field desc = { .name = "description", .label = T(r, M_DESCRIPTION), .hint = T(r, M_DESCRIPTION_HINT),
 			      .value = pa->description };

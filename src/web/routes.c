@@ -10,6 +10,8 @@ const struct http_route web_routes[] = {
 	{ HM_GET, "/partijen/{id}", page_party, RF_PAGE | RF_CACHE },
 	{ HM_GET | HM_POST, "/partijen/{id}/bewerken", page_party_edit, RF_PAGE },
 	{ HM_GET | HM_POST, "/partijen/{id}/verwijderen", page_party_delete, RF_PAGE },
+	{ HM_POST, "/partijen/{id}/verificatie", page_party_verify, RF_PAGE },
+	{ HM_POST, "/partijen/{id}/verificatie/intrekken", page_party_unverify, RF_PAGE },
 	{ HM_GET | HM_POST, "/partijen/{id}/leden", page_members, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/leden/{user}/rol", page_member_role, RF_PAGE },
 	{ HM_POST, "/partijen/{id}/leden/{user}/verwijderen", page_member_remove, RF_PAGE },

@@ -222,12 +222,8 @@ static void render_new(struct http_req *r, const struct signal_input *in, const 
 	       T(r, M_SIG_NEW_TITLE));
 	struct membership *ms = NULL;
 	size_t nms = 0;
-	if (member_of(r->store, r->arena, r->viewer.user_id, &ms, &nms) == 0 && nms == 0 &&
-	    r->viewer.role == PROLE_USER) {
-		html_f(b, "<p>%s</p>\n", T(r, M_SIG_PARTY_NONE));
-		page_end(r);
-		return;
-	}
+	if (member_of(r->store, r->arena, r->viewer.user_id, &ms, &nms))
+		nms = 0;
 	const struct field_label labels[] = {
 		{ "party", T(r, M_SIG_PARTY) }, { "kind", T(r, M_SIG_KIND) }, { "title", T(r, M_SIG_TITLE_LABEL) },
 		{ "description", T(r, M_DESCRIPTION) }, { "area", T(r, M_AREA) },
@@ -236,15 +232,18 @@ static void render_new(struct http_req *r, const struct signal_input *in, const 
 	};
 	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
 	form_begin(r, "/signalen/nieuw", true);
-	struct choice *pc = arena_alloc(r->arena, sizeof *pc * (nms + 1));
-	for (size_t i = 0; i < nms; i++)
-		pc[i] = (struct choice){ ms[i].party_id, ms[i].party_name, NULL,
-					 nms == 1 || (in->party && !strcmp(in->party, ms[i].party_id)), 0 };
-	if (nms)
-		field_choices(r, "party", T(r, M_SIG_PARTY), T(r, M_SIG_PARTY_HINT), pc, nms, false, p);
-	else {
-		struct field pf = { .name = "party", .label = T(r, M_SIG_PARTY), .value = in->party, .required = true };
-		field_text(r, &pf, p);
+	/* for one of the viewer's parties, or as a resident (issue 8) */
+	const char *chosen = in->as_resident ? "resident" : in->party;
+	if (nms) {
+		struct choice *pc = arena_alloc(r->arena, sizeof *pc * (nms + 1));
+		for (size_t i = 0; i < nms; i++)
+			pc[i] = (struct choice){ ms[i].party_id, ms[i].party_name, NULL,
+						 chosen ? !strcmp(chosen, ms[i].party_id) : nms == 1 && !p, 0 };
+		pc[nms] = (struct choice){ "resident", T(r, M_SIG_AS_RESIDENT_CHOICE), T(r, M_SIG_AS_RESIDENT_HINT),
+					   chosen && !strcmp(chosen, "resident"), 0 };
+		field_choices(r, "party", T(r, M_SIG_PARTY), T(r, M_SIG_PARTY_HINT), pc, nms + 1, false, p);
+	} else {
+		html_f(b, "<p>%s</p>\n<input type=\"hidden\" name=\"party\" value=\"resident\">\n", T(r, M_SIG_PARTY_NONE));
 	}
 	struct choice kinds[SIGNAL_KIND_COUNT];
 	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
@@ -300,6 +299,10 @@ void page_signal_new(struct http_req *r)
 		return;
 	}
 	in.party = form_get(&f, "party");
+	if (in.party && !strcmp(in.party, "resident")) {
+		in.party = NULL;
+		in.as_resident = true;
+	}
 	in.kind = form_get(&f, "kind");
 	in.title = form_get(&f, "title");
 	in.description = form_get(&f, "description");
@@ -395,7 +398,8 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 	field_textarea(r, &summary, 3, p);
 	if (sg->cluster_size > 1) {
 		const char *label = arena_printf(r->arena, T(r, M_SIG_TAKE_UP_CLUSTER), sg->cluster_size);
-		struct choice c = { "true", label, NULL, ps->failed != F_TAKE_UP || typed(ps, F_TAKE_UP, "cluster"), 0 };
+		struct choice c = { "true", label, T(r, M_SIG_TAKE_UP_CLUSTER_HINT),
+				    ps->failed != F_TAKE_UP || typed(ps, F_TAKE_UP, "cluster"), 0 };
 		field_choices(r, "cluster", T(r, M_SIG_CLUSTER_TITLE), NULL, &c, 1, true, p);
 	}
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_TAKE_UP_SUBMIT));
@@ -416,8 +420,13 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 		for (size_t i = 0; i < n; i++)
 			ic[i] = (struct choice){ issues[i].id, issues[i].title, NULL, want && !strcmp(want, issues[i].id), 0 };
 		field_select(r, "issueId", T(r, M_SIG_ISSUE), T(r, M_SIG_LINK_CHOOSE), ic, n);
-		if (sg->cluster_size > 1)
+		if (sg->cluster_size > 1) {
+			/* the whole group goes along here too: say so (issue 8) */
+			html_f(b, "<p class=\"hint\">%s %s</p>\n",
+			       arena_printf(r->arena, T(r, M_SIG_LINK_CLUSTER), sg->cluster_size),
+			       T(r, M_SIG_TAKE_UP_CLUSTER_HINT));
 			html_raw(b, "<input type=\"hidden\" name=\"cluster\" value=\"true\">\n");
+		}
 		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_LINK_SUBMIT));
 		form_end(r);
 	}
@@ -490,6 +499,8 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	html_f(b, "<dt>%s</dt><dd>%s", T(r, M_SIG_REPORTED_BY), sg->reporter_name ? sg->reporter_name : T(r, M_NONE_GIVEN));
 	if (sg->party_name)
 		html_f(b, " (%s)", sg->party_name);
+	else if (sg->resident)
+		html_f(b, "%s", T(r, M_SIG_AS_RESIDENT));
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_SIG_REPORTED_ON));
 	page_time(r, sg->created_at);
 	html_raw(b, "</dd>\n");

@@ -17,7 +17,7 @@ after(async () => { await k?.stop(); });
 
 const KINDS = ['citizen_initiative', 'social_work', 'government', 'business', 'knowledge_institute'];
 const FIELDS = ['_links', 'areas', 'capacityHours', 'createdAt', 'description', 'email', 'id', 'kind', 'name',
-  'phone', 'roles', 'tags', 'updatedAt', 'visibility', 'website'];
+  'phone', 'roles', 'tags', 'updatedAt', 'verified', 'verifiedAt', 'verifiedBy', 'visibility', 'website'];
 const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
@@ -56,6 +56,8 @@ function assertParty(p) {
   assert.match(p.createdAt, TIME);
   assert.match(p.updatedAt, TIME);
   assert.equal(p._links.self.href, `/api/v1/parties/${p.id}`);
+  assert.equal(typeof p.verified, 'boolean');
+  assert.ok(p.verified ? TIME.test(p.verifiedAt) : p.verifiedAt === null && p.verifiedBy === null);
 }
 
 describe('reading the list', () => {

@@ -16,6 +16,8 @@
 //             whoever has the code and is logged in accepts or declines;
 //   activity: platform admins read all of it, coordinators the entries of
 //             the parties in their areas (so both get 200), others 403.
+//   verification (issue 8): platform admins and coordinators of one of the
+//             party's areas verify a party and withdraw it; no one else.
 // Anonymous callers get 401 from the API and 303 to the login from the
 // pages. Every cell runs against its own fresh target where the action
 // would destroy or change it, and checks the target afterwards: changed
@@ -119,6 +121,9 @@ const MATRIX = {
   'POST /signalen/{id}/vraagstuk':                            ['login', 404,     404,        303,   303,       404,       303,        303],
   'POST /signalen/{id}/besluit':                              ['login', 404,     404,        403,   403,       404,       403,        303],
   'POST /signalen/{id}/uit-groep':                            ['login', 404,     404,        303,   303,       404,       303,        303],
+  // issue 8: anyone logged in reports a signal as a resident, for no party
+  'POST /api/v1/signals (as a resident)':                     [401,     201,     201,        201,   201,       201,       201,        201],
+  'POST /signalen/nieuw (as a resident)':                     ['login', 303,     303,        303,   303,       303,       303,        303],
   // end of signals
   // anonymous routes of registration and password reset: the same for all
   // (a page of registration sends a logged-in person to /account)
@@ -174,6 +179,14 @@ const MATRIX = {
   'POST /vraagstukken/{id}/rollen':                           ['login', 403,     403,        303,   303,       403,       303,        303],
   'POST /vraagstukken/{id}/rollen/{role}/{party}/teruggeven': ['login', 403,     403,        303,   303,       403,       303,        303],
   // end of factors and the role ledger
+  // issue 8, verified parties: a fresh public party serving WK034403 (its
+  // member and party admin are in it); a platform admin or a coordinator of
+  // one of its areas verifies it and withdraws that
+  'PUT /api/v1/parties/{id}/verification':                    [401,     403,     403,        403,   403,       403,       201,        201],
+  'DELETE /api/v1/parties/{id}/verification':                 [401,     403,     403,        403,   403,       403,       204,        204],
+  'POST /partijen/{id}/verificatie':                          ['login', 403,     403,        403,   403,       403,       303,        303],
+  'POST /partijen/{id}/verificatie/intrekken':                ['login', 403,     403,        403,   403,       403,       303,        303],
+  // end of verified parties
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -487,6 +500,16 @@ async function ledgerState(ctx) {
 const factorRow = (setup, act) => ({ setup, act, state: factorsState });
 const ledgerRow = (setup, act) => ({ setup, act, state: ledgerState });
 // end of factors and the role ledger
+// issue 8, verified parties: a fresh party (verified by the platform admin
+// when asked), and whether it is verified, as anyone reads it
+async function verifiedParty(verified) {
+  const party = await freshParty();
+  if (verified) assert.equal((await api('admin', `/api/v1/parties/${party.id}/verification`, { method: 'PUT', body: {} })).status, 201);
+  return party;
+}
+const verificationState = async (ctx) => (await api('anonymous', `/api/v1/parties/${ctx.id}/verification`)).body.verified;
+const verificationRow = (verified, act) => ({ setup: () => verifiedParty(verified), act, state: verificationState });
+// end of verified parties
 
 const ACTIONS = {
   'POST /api/v1/parties': {
@@ -600,6 +623,16 @@ const ACTIONS = {
   'POST /api/v1/signals/{id}/decisions': signalRow({ regulatory: true }, (role, ctx) =>
     api(role, `/api/v1/signals/${ctx.id}/decisions`, { method: 'POST', body: { decision: 'experiment', reason: 'Proef in de matrix.' } })),
   'GET /api/v1/signals/{id}/decisions': { setup: () => freshSignal({ regulatory: true }), act: (role, ctx) => api(role, `/api/v1/signals/${ctx.id}/decisions`) },
+  'POST /api/v1/signals (as a resident)': {
+    setup: () => ({ title: `Bewonerssignaal ${uniq()}` }),
+    act: (role, ctx) => api(role, '/api/v1/signals', { method: 'POST', body: { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA } }),
+    state: (ctx) => signalsNamed(ctx.title),
+  },
+  'POST /signalen/nieuw (as a resident)': {
+    setup: () => ({ title: `Bewonersformulier ${uniq()}` }),
+    act: (role, ctx) => browserOf(role).post('/signalen/nieuw', { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA, party: 'resident' }),
+    state: (ctx) => signalsNamed(ctx.title),
+  },
   'POST /signalen/nieuw': {
     setup: async () => ({ party: (await freshParty()).id, title: `Formuliersignaal ${uniq()}` }),
     act: (role, ctx) => browserOf(role).post('/signalen/nieuw', { kind: 'gap', title: ctx.title, description: `Beschrijving ${uniq()}`, area: AREA, party: ctx.party }),
@@ -698,6 +731,16 @@ const ACTIONS = {
   'POST /vraagstukken/{id}/rollen/{role}/{party}/teruggeven': ledgerRow(freshEntry, (role, ctx) =>
     browserOf(role).post(`/vraagstukken/${ctx.id}/rollen/invest/${ctx.party}/teruggeven`, {})),
   // end of factors and the role ledger
+  // issue 8, verified parties
+  'PUT /api/v1/parties/{id}/verification': verificationRow(false, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}/verification`, { method: 'PUT', body: {} })),
+  'DELETE /api/v1/parties/{id}/verification': verificationRow(true, (role, ctx) =>
+    api(role, `/api/v1/parties/${ctx.id}/verification`, { method: 'DELETE' })),
+  'POST /partijen/{id}/verificatie': verificationRow(false, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/verificatie`)),
+  'POST /partijen/{id}/verificatie/intrekken': verificationRow(true, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.id}/verificatie/intrekken`)),
+  // end of verified parties
   'POST /partijen/nieuw': {
     setup: () => ({ name: `Nieuw per formulier ${uniq()}` }),
     act: (role, ctx) => browserOf(role).post('/partijen/nieuw', { name: ctx.name, kind: 'government', areas: [AREA] }),

@@ -33,6 +33,10 @@ const ROUTES = [
   { method: 'GET', path: '/api/v1/parties/{id}' },
   { method: 'PATCH', path: '/api/v1/parties/{id}' },
   { method: 'DELETE', path: '/api/v1/parties/{id}' },
+  // issue 8, verified parties
+  { method: 'GET', path: '/api/v1/parties/{id}/verification' },
+  { method: 'PUT', path: '/api/v1/parties/{id}/verification' },
+  { method: 'DELETE', path: '/api/v1/parties/{id}/verification' },
   { method: 'GET', path: '/api/v1/parties/{id}/members' },
   { method: 'POST', path: '/api/v1/parties/{id}/members' },
   { method: 'GET', path: '/api/v1/parties/{id}/members/{userId}' },
@@ -254,6 +258,15 @@ test('the responses match the schemas of the document', async () => {
     'application/merge-patch+json');
   assert.equal(r.status, 200);
   check('Party', r.body);
+  // issue 8: the party's verification, before and after
+  r = await get(`/parties/${id}/verification`);
+  assert.equal(r.status, 200);
+  check('Verification', r.body);
+  r = await send('PUT', `/parties/${id}/verification`, {});
+  assert.equal(r.status, 201);
+  check('Verification', r.body);
+  r = await get(`/parties/${id}`);
+  check('Party', r.body);
 
   r = await send('POST', `/parties/${id}/members`, { email: MEMBER, role: 'member' });
   assert.equal(r.status, 201);
@@ -322,6 +335,10 @@ test('the responses match the schemas of the document', async () => {
   r = await get('/signals?limit=2&clusters=true', auth);
   assert.equal(r.status, 200);
   check('SignalCollection', r.body);
+  // issue 8: a resident's signal, for no party
+  r = await send('POST', '/signals', { kind: 'gap', title: 'OpenAPI-bewonerssignaal', description: 'Proef', area: 'WK034403' });
+  assert.equal(r.status, 201);
+  check('Signal', r.body);
   // end of signals
 
   // issue 4, factors and the role ledger: on the issue just made, and on a

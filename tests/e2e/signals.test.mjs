@@ -103,7 +103,7 @@ describe('reporting', () => {
     const listed = assertInvalid(res, ['kind', 'title', 'description', 'area', 'targetGroup', 'party', 'rule', 'status', 'colour']);
     assert.ok(listed.length >= 9);
     assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: { regulatory: 'ja' } }),
-      ['kind', 'title', 'description', 'area', 'party', 'regulatory']);
+      ['kind', 'title', 'description', 'area', 'regulatory']); // without a party: as a resident (issue 8)
     // a regulatory signal needs the rule
     assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: signal({ regulatory: true }) }), ['rule']);
   });
@@ -331,6 +331,46 @@ describe('taking signals up in an issue', () => {
     assert.match(assertProblem(await takeUp(a.id, { issueId: taken.issue }), 409).detail, /already/);
   });
 
+  // issue 8, item 2: "its whole cluster" means the whole cluster
+  test('taking up a cluster takes the other parties\' signals too, without showing them to the taker; their reporters hear of it', async () => {
+    const mine = await report({ kind: 'gap', title: 'Geen schaakclub aan de Zambesidreef', description: 'Buurtbewoners willen samen schaken, maar de schaakclub is verdwenen.' });
+    // Dave reports the same for his own party; Rita cannot see his signal
+    const theirs = assertOk(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.elsewhere, body: signal({
+      party: P.elsewhere, kind: 'gap', title: 'Geen schaakclub aan de Zambesidreef en Krokusveld',
+      description: 'Buurtbewoners in Krokusveld willen samen schaken, maar de schaakclub is verdwenen.',
+    }) }), 201);
+    assert.equal(theirs.cluster, mine.id, 'the two are alike');
+    assertProblem(await get(theirs.id, T.reporter), 404);
+    // the page says what taking up the group does
+    const rita = await browse('reporter');
+    const page = await rita.request(`/signalen/${mine.id}`);
+    assert.match(page.text, /Neem de hele groep van 2 signalen mee/);
+    assert.match(page.text, /ook de signalen van andere partijen en bewoners die je niet ziet/);
+    assert.doesNotMatch(page.text, /Krokusveld/);
+    const res = await takeUp(mine.id, { cluster: true }, T.reporter);
+    const taken = assertOk(res, 201);
+    assert.doesNotMatch(res.text, /Krokusveld/, 'the answer holds nothing of the other party\'s signal');
+    const other = assertOk(await get(theirs.id, T.elsewhere));
+    assert.equal(other.issue, taken.issue, 'the other party\'s signal is taken up too');
+    assert.equal(other.status, 'acknowledged');
+    // Dave hears of it, in a notification that links to the issue
+    const notes = assertOk(await call(k.url, '/api/v1/users/me/notifications', { token: T.elsewhere })).items;
+    const note = notes.find((n) => n.issueId === taken.issue);
+    assert.ok(note, JSON.stringify(notes));
+    assert.equal(note.event, 'your_signal');
+    assert.equal(note.objectId, theirs.id);
+    assert.match(note.text, /Rita Reporter took up your signal/);
+    // the issue's page: Dave's signal by its title only for whoever may open it
+    for (const b of [new Browser(), rita]) {
+      const issue = await b.request(`/vraagstukken/${taken.issue}`);
+      assert.equal(issue.status, 200);
+      assert.match(issue.text, /Geen schaakclub aan de Zambesidreef/);
+      assert.doesNotMatch(issue.text, /Krokusveld/);
+      assert.match(issue.text, /1 signaal van een andere partij/);
+    }
+    assert.match((await (await browse('elsewhere')).request(`/vraagstukken/${taken.issue}`)).text, /Zambesidreef en Krokusveld/);
+  });
+
   test('a signal is linked to an existing issue', async () => {
     const issue = assertOk(await call(k.url, '/api/v1/issues', { method: 'POST', token: T.reporter, body: { title: 'Huiswerkbegeleiding in Overvecht', summary: 'Kinderen missen hulp bij huiswerk.', area: 'WK034403', ownerParty: P.reporter } }), 201);
     const s = await report({ kind: 'opportunity', title: 'Studenten willen bijles geven', description: 'Studenten van de hogeschool willen in het buurthuis bijles geven.' });
@@ -406,7 +446,7 @@ describe('the pages', () => {
     assert.match(page.text, /Speeltuin Gentpark is kapot/);
     assert.match(page.text, /Gemeente Utrecht, wijkbureau Overvecht/, 'routed to the district\'s government party');
     const carol = await browse('resident');
-    assert.match((await carol.request('/signalen/nieuw')).text, /nog geen lid van een partij/);
+    assert.match((await carol.request('/signalen/nieuw')).text, /Je meldt dit signaal als bewoner/, 'no party: as a resident (issue 8)');
   });
 
   test('/signalen/{id}: status moves (409 named), a decision by the official, taken up into an issue, shown on the issue', async () => {

@@ -1,0 +1,81 @@
+/* Verified parties; see verification.h. */
+#include "verification.h"
+
+#include "../base/err.h"
+#include "../base/timefmt.h"
+#include "../store/store.h"
+#include "activity.h"
+#include "party.h"
+#include "signal.h"
+
+bool verification_can(const struct viewer *v, const struct party *pa)
+{
+	return party_can(v, pa, OBJ_VERIFICATION, ACT_CREATE);
+}
+
+/* The party, if the viewer may see it and change its verification. */
+static int load(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		enum perm_action act, struct party *pa)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	int rc = party_get(s, a, v, id, pa);
+	if (!rc && !party_can(v, pa, OBJ_VERIFICATION, act))
+		rc = ERR_FORBIDDEN;
+	return rc;
+}
+
+/* Sets (at: a time) or clears (at: NULL) the verification, routes the
+ * party's regulatory signals again and logs it, in one transaction.
+ * ERR_CONFLICT when it was so already (two at once: one changes it). */
+static int write(struct store *s, const struct viewer *v, const char *id, const char *at)
+{
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = 0;
+	struct store_stmt *st = store_prepare(c,
+		"UPDATE parties SET verified_at = ?2, verified_by = ?3"
+		" WHERE id = ?1 AND (verified_at IS NULL) = (?2 IS NOT NULL)");
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, at);
+		store_bind_str(st, 3, at && v->user_id[0] ? v->user_id : NULL); /* NULL: the system */
+		rc = store_run(st);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_CONFLICT;
+	}
+	if (!rc)
+		rc = signal_reroute(c, id, false);
+	if (!rc)
+		rc = activity_add(c, v, at ? "verify" : "unverify", "party", id, "verified");
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int verification_grant(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       bool *created)
+{
+	*created = false;
+	struct party pa;
+	int rc = load(s, a, v, id, ACT_CREATE, &pa);
+	if (rc || pa.verified_at)
+		return rc;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	rc = write(s, v, pa.id, now);
+	*created = rc == 0;
+	return rc == ERR_CONFLICT ? 0 : rc;
+}
+
+int verification_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *id)
+{
+	struct party pa;
+	int rc = load(s, a, v, id, ACT_DELETE, &pa);
+	if (rc)
+		return rc;
+	rc = pa.verified_at ? write(s, v, pa.id, NULL) : ERR_CONFLICT;
+	return rc == ERR_CONFLICT ? ERR_NOTFOUND : rc;
+}
