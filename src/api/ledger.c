@@ -12,8 +12,11 @@
 #include "common.h"
 #include "routes.h"
 
-static json_t *party_json(struct http_req *r, const struct ledger_party *p, bool with_note)
+/* A party taking part; in a role's list (role not NULL) with its note and
+ * a link to its entry. */
+static json_t *party_json(struct http_req *r, const struct ledger_party *p, const char *issue_id, const char *role)
 {
+	bool with_note = role != NULL;
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(p->id));
 	json_object_set_new(o, "name", json_string(p->name));
@@ -24,6 +27,9 @@ static json_t *party_json(struct http_req *r, const struct ledger_party *p, bool
 		json_object_set_new(o, "owner", json_boolean(p->owner));
 	json_t *links = json_object();
 	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s", p->id)));
+	if (with_note)
+		json_object_set_new(links, "entry", api_link(arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s",
+									   issue_id, role, p->id)));
 	json_object_set_new(o, "_links", links);
 	return o;
 }
@@ -96,7 +102,7 @@ void api_ledger_get(struct http_req *r)
 		json_object_set_new(o, "name", json_string(row->role->name[LANG_EN]));
 		json_object_set_new(o, "typicalKinds", kinds_json(row->typical));
 		for (size_t j = 0; j < row->n; j++)
-			json_array_append_new(ps, party_json(r, &row->parties[j], true));
+			json_array_append_new(ps, party_json(r, &row->parties[j], l.issue_id, row->role->key));
 		json_object_set_new(o, "parties", ps);
 		json_object_set_new(o, "empty", json_boolean(row->empty));
 		json_array_append_new(roles, o);
@@ -113,7 +119,7 @@ void api_ledger_get(struct http_req *r)
 		json_t *o = json_object(), *ps = json_array();
 		json_object_set_new(o, "kind", json_string(party_kinds[k].key));
 		for (size_t j = 0; j < row->n; j++)
-			json_array_append_new(ps, party_json(r, &row->parties[j], false));
+			json_array_append_new(ps, party_json(r, &row->parties[j], l.issue_id, NULL));
 		json_object_set_new(o, "parties", ps);
 		json_object_set_new(o, "empty", json_boolean(row->empty));
 		json_array_append_new(kinds, o);
