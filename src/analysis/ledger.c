@@ -111,7 +111,7 @@ static unsigned typical_bits(const char *kinds)
 /* ---------------------------------------------------------- the pool */
 
 enum {
-	WORDS_MAX = 64,          /* the issue's stems looked at */
+	WORDS_MAX = 400,         /* the issue's stems looked at: all of them */
 	WORDS_TEXT_MAX = 16384,  /* bytes of its title, summary and target groups */
 	HASH_SLOTS = 2048,       /* > 2 * LEDGER_POOL_MAX, a power of two */
 };
@@ -128,7 +128,7 @@ struct pool {
 	struct pooled *v;
 	size_t n;
 	int slot[HASH_SLOTS]; /* index + 1 in v, by the hash of the id; 0 is free */
-	char (*words)[SIMILAR_STEM_MAX + 1]; /* the issue's stems */
+	char (*words)[SIMILAR_STEM_MAX + 1]; /* the issue's stems, sorted */
 	size_t nwords;
 };
 
@@ -151,18 +151,19 @@ static long pool_find(const struct pool *pl, const char *id, unsigned *slot)
 	return pl->slot[i] ? pl->slot[i] - 1 : -1;
 }
 
+static int by_stem(const void *x, const void *y)
+{
+	return strcmp(x, y);
+}
+
 /* Whether every word of the tag has its stem among the issue's. */
 static bool tag_matches(const struct pool *pl, const char *tag)
 {
-	char stems[8][SIMILAR_STEM_MAX + 1];
-	size_t n = similar_stems(tag, stems, 8);
-	for (size_t i = 0; i < n; i++) {
-		bool found = false;
-		for (size_t j = 0; j < pl->nwords && !found; j++)
-			found = strcmp(stems[i], pl->words[j]) == 0;
-		if (!found)
+	char stems[PARTY_TAG_MAX / 2][SIMILAR_STEM_MAX + 1]; /* a word and a space at least */
+	size_t n = similar_stems(tag, stems, sizeof stems / sizeof stems[0]);
+	for (size_t i = 0; i < n; i++)
+		if (!bsearch(stems[i], pl->words, pl->nwords, sizeof *pl->words, by_stem))
 			return false;
-	}
 	return n > 0;
 }
 
@@ -232,7 +233,7 @@ static int pool_details(struct store *s, struct arena *a, struct pool *pl, size_
 				const char *value = store_text(st, 1);
 				if (k == 0) {
 					const struct role *ro = role_find(value);
-					if (ro)
+					if (ro && ro - role_catalogue < 32)
 						p->roles |= 1u << (ro - role_catalogue);
 				} else if (p->c.ntags < LEDGER_TAGS_SHOWN_MAX && tag_matches(pl, value)) {
 					if (!p->c.tags)
@@ -290,11 +291,10 @@ static int by_fit(const void *x, const void *y)
 }
 
 /* The best LEDGER_CANDIDATES_MAX of the pool for a role (role_index >= 0;
- * typical: its typical kinds) or for a kind. */
-static void rank(struct arena *a, const struct pool *pl, long role_index, unsigned typical, int kind,
-		 struct ledger_candidate *out, size_t *n)
+ * typical: its typical kinds) or for a kind; all: room for the pool. */
+static void rank(const struct pool *pl, long role_index, unsigned typical, int kind,
+		 struct ledger_candidate *all, struct ledger_candidate *out, size_t *n)
 {
-	struct ledger_candidate *all = arena_alloc(a, sizeof *all * (pl->n ? pl->n : 1));
 	size_t m = 0;
 	for (size_t i = 0; i < pl->n; i++) {
 		const struct pooled *p = &pl->v[i];
@@ -379,6 +379,7 @@ static int issue_words(struct store *s, struct arena *a, const char *issue_id, s
 	store_reset(st);
 	pl->words = arena_alloc(a, sizeof *pl->words * WORDS_MAX);
 	pl->nwords = similar_stems(b.ptr, pl->words, WORDS_MAX);
+	qsort(pl->words, pl->nwords, sizeof *pl->words, by_stem);
 	buf_release(&b);
 	return rc < 0 ? rc : 0;
 }
@@ -436,14 +437,15 @@ static int candidates(struct store *s, struct arena *a, const char *issue_id, co
 		level = row;
 		nlevel = n;
 	}
+	struct ledger_candidate *all = arena_alloc(a, sizeof *all * (pl->n ? pl->n : 1));
 	for (size_t i = 0; i < l->nroles; i++) {
 		struct ledger_role_row *r = &l->roles[i];
 		if (r->empty)
-			rank(a, pl, (long)(r->role - role_catalogue), r->typical, 0, r->cand, &r->ncand);
+			rank(pl, (long)(r->role - role_catalogue), r->typical, 0, all, r->cand, &r->ncand);
 	}
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (l->kinds[k].empty)
-			rank(a, pl, -1, 0, k, l->kinds[k].cand, &l->kinds[k].ncand);
+			rank(pl, -1, 0, k, all, l->kinds[k].cand, &l->kinds[k].ncand);
 	return 0;
 }
 
