@@ -33,6 +33,11 @@ const struct enum_entry ledger_reasons[REASON_COUNT] = {
 					    "Can spend %lld hours a week on social innovation." } },
 };
 
+/* REASON_CAPACITY for one hour */
+static const char *const capacity_one[LANG_COUNT] = {
+	"Kan 1 uur per week inzetten voor sociale innovatie.", "Can spend 1 hour a week on social innovation.",
+};
+
 size_t ledger_reasons_of(const struct ledger_candidate *c, enum ledger_reason out[LEDGER_REASONS_MAX])
 {
 	size_t n = 0;
@@ -70,8 +75,8 @@ const char *ledger_reason_text(struct arena *a, const struct ledger_candidate *c
 		return t;
 	}
 	case REASON_CAPACITY:
-		if (c->capacity_hours == 1 && l == LANG_EN)
-			return "Can spend 1 hour a week on social innovation.";
+		if (c->capacity_hours == 1)
+			return capacity_one[l];
 		return arena_printf(a, fmt, (long long)c->capacity_hours);
 	default:
 		return fmt;
