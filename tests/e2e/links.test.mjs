@@ -1,7 +1,7 @@
 // Every link the API hands out works: walking the demo from the API's
 // collections, every `_links` href of every answer (items and nested
 // objects included) answers 200 to a GET, and is a path the OpenAPI
-// document describes. The walk is bounded (a few of each kind of path,
+// document describes. The walk is bounded (at most 40 of each path,
 // pages of lists included), and done twice: as a logged-in platform admin,
 // who also opens the sub-collections the OpenAPI document lists under each
 // resource found (a party's members and invitations, an issue's factors,
