@@ -1,16 +1,87 @@
 #include "ledger.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../base/arena.h"
+#include "../base/buf.h"
 #include "../base/err.h"
 #include "../model/area.h"
 #include "../model/ledger.h"
 #include "../store/store.h"
+#include "similar.h"
 
 const char *const ledger_matches[3] = { "listsRole", "typicalKind", "kind" };
-const char *const ledger_wheres[3] = { "same", "below", "above" };
+const char *const ledger_wheres[4] = { "same", "sibling", "above", "below" };
+
+const struct enum_entry ledger_reasons[REASON_COUNT] = {
+	[REASON_LISTS_ROLE] = { "listsRole", { "Noemt deze rol in het eigen profiel.", "Lists this role in its profile." } },
+	[REASON_TYPICAL_KIND] = { "typicalKind", { "%s: een soort die deze rol vaak heeft.", "%s: a kind that often has this role." } },
+	[REASON_KIND] = { "kind", { "%s: een soort partij die nog ontbreekt bij dit vraagstuk.",
+				    "%s: a kind of party the issue still lacks." } },
+	[REASON_SAME_AREA] = { "sameArea", { "Actief in %s, het gebied van het vraagstuk.", "Active in %s, the issue's own area." } },
+	[REASON_SIBLING_AREA] = { "siblingArea", { "Actief in %s, een gebied naast dat van het vraagstuk.",
+						   "Active in %s, an area next to the issue's area." } },
+	[REASON_ABOVE_AREA] = { "aboveArea", { "Actief in %s, een groter gebied waar het gebied van het vraagstuk onder valt.",
+					       "Active in %s, a larger area the issue's area belongs to." } },
+	[REASON_BELOW_AREA] = { "belowArea", { "Actief in %s, een deel van het gebied van het vraagstuk.",
+					       "Active in %s, a part of the issue's area." } },
+	[REASON_TAGS] = { "tags", { "Expertise die past bij het vraagstuk: %s.", "Expertise that matches the issue: %s." } },
+	[REASON_CAPACITY] = { "capacity", { "Kan %lld uur per week inzetten voor sociale innovatie.",
+					    "Can spend %lld hours a week on social innovation." } },
+};
+
+/* REASON_CAPACITY for one hour */
+static const char *const capacity_one[LANG_COUNT] = {
+	"Kan 1 uur per week inzetten voor sociale innovatie.", "Can spend 1 hour a week on social innovation.",
+};
+
+size_t ledger_reasons_of(const struct ledger_candidate *c, enum ledger_reason out[LEDGER_REASONS_MAX])
+{
+	size_t n = 0;
+	out[n++] = c->match == MATCH_LISTS_ROLE ? REASON_LISTS_ROLE
+		   : c->match == MATCH_TYPICAL_KIND ? REASON_TYPICAL_KIND : REASON_KIND;
+	static const enum ledger_reason where[4] = { REASON_SAME_AREA, REASON_SIBLING_AREA, REASON_ABOVE_AREA,
+						     REASON_BELOW_AREA };
+	out[n++] = where[c->where];
+	if (c->ntags)
+		out[n++] = REASON_TAGS;
+	if (c->has_capacity)
+		out[n++] = REASON_CAPACITY;
+	return n;
+}
+
+const char *ledger_reason_text(struct arena *a, const struct ledger_candidate *c, enum ledger_reason r,
+			       enum lang l)
+{
+	const char *fmt = ledger_reasons[r].name[l];
+	switch (r) {
+	case REASON_TYPICAL_KIND:
+	case REASON_KIND:
+		return arena_printf(a, fmt, party_kinds[c->kind].name[l]);
+	case REASON_SAME_AREA:
+	case REASON_SIBLING_AREA:
+	case REASON_ABOVE_AREA:
+	case REASON_BELOW_AREA:
+		return arena_printf(a, fmt, c->area_name);
+	case REASON_TAGS: {
+		struct buf b = BUF_INIT(LEDGER_TAGS_SHOWN_MAX * (PARTY_TAG_MAX * 4 + 2));
+		for (size_t i = 0; i < c->ntags; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", c->tags[i]);
+		const char *t = arena_printf(a, fmt, b.ptr);
+		buf_release(&b);
+		return t;
+	}
+	case REASON_CAPACITY:
+		if (c->capacity_hours == 1)
+			return capacity_one[l];
+		return arena_printf(a, fmt, (long long)c->capacity_hours);
+	default:
+		return fmt;
+	}
+}
 
 /* Which parties a viewer may see (perm.c's rule for reading a party), with
  * ?5 = viewer is a platform admin and ?6 = the viewer's id. */
@@ -18,94 +89,6 @@ const char *const ledger_wheres[3] = { "same", "below", "above" };
 	" (p.visibility = 'public' OR ?5 = 1" \
 	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.party_id = p.id AND m.user_id = ?6)" \
 	"  OR " PARTY_COORDINATED_BY("p.id", "?6") ")"
-
-/* The issue's area (code ?3), the areas below it (paths in [?2, ?11)) and
- * the areas above it (codes ?12..?15). */
-#define SCOPE \
-	"(SELECT code FROM areas WHERE path >= ?2 AND path < ?11" \
-	" UNION ALL SELECT code FROM areas WHERE code IN (?12, ?13, ?14, ?15))"
-/* Where a candidate is active, nearest first: "0 CODE" in the area itself,
- * "1 CODE" below it, "2 CODE" above it (the lowest such area). */
-#define WHERE_COL \
-	"(SELECT CASE WHEN a.code = ?3 THEN '0 ' WHEN a.path >= ?2 AND a.path < ?11 THEN '1 ' ELSE '2 ' END || a.code" \
-	"  FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
-	"  WHERE pa.party_id = p.id AND pa.area_code IN " SCOPE \
-	"  ORDER BY CASE WHEN a.code = ?3 THEN 0 WHEN a.path >= ?2 AND a.path < ?11 THEN 1 ELSE 2 END," \
-	"   length(a.path) DESC, a.code LIMIT 1)"
-#define IN_SCOPE_TEST " AND EXISTS (SELECT 1 FROM party_areas pa WHERE pa.party_id = p.id AND pa.area_code IN " SCOPE ")"
-#define IN_SCOPE_SET " AND p.id IN (SELECT pa.party_id FROM party_areas pa WHERE pa.area_code IN " SCOPE ")"
-
-/* Candidates that list role ?1; and candidates of kind ?1. Public ones
- * only; by name; five. A large area walks the role's or the kind's index
- * (the kind's in name order, so it stops at five); a small one starts from
- * the parties in the area. */
-#define ROLE_SQL(scope) \
-	"SELECT p.id, p.name, p.kind, " WHERE_COL " FROM party_roles pr JOIN parties p ON p.id = pr.party_id" \
-	" WHERE pr.role_key = ?1 AND p.visibility = 'public'" scope \
-	" ORDER BY p.sort_name, p.id LIMIT 5"
-#define KIND_SQL(scope) \
-	"SELECT p.id, p.name, p.kind, " WHERE_COL " FROM parties p" \
-	" WHERE p.kind = ?1 AND p.visibility = 'public'" scope \
-	" ORDER BY p.sort_name, p.id LIMIT 5"
-static const char role_by_test[] = ROLE_SQL(IN_SCOPE_TEST);
-/* A role that many parties list, in a large area: walk the parties in name
- * order, which stops at the fifth that lists it and is in the area. */
-static const char role_by_name[] =
-	"SELECT p.id, p.name, p.kind, " WHERE_COL " FROM parties p"
-	" WHERE (p.visibility || '') = 'public'" /* not by the visibility index: by name */
-	" AND EXISTS (SELECT 1 FROM party_roles pr WHERE pr.party_id = p.id AND pr.role_key = ?1)" IN_SCOPE_TEST
-	" ORDER BY p.sort_name, p.id LIMIT 5";
-static const char role_by_set[] = ROLE_SQL(IN_SCOPE_SET);
-static const char kind_by_test[] = KIND_SQL(IN_SCOPE_TEST);
-static const char kind_by_set[] = KIND_SQL(IN_SCOPE_SET);
-
-struct scope {
-	const char *code;
-	const char *lo, *hi;
-	const char *anc[4];
-	bool small;
-};
-
-static void scope_bind(struct store_stmt *st, const struct scope *sc)
-{
-	store_bind_str(st, 2, sc->lo);
-	store_bind_str(st, 3, sc->code);
-	store_bind_str(st, 11, sc->hi);
-	for (int i = 0; i < 4; i++)
-		store_bind_str(st, 12 + i, sc->anc[i]);
-}
-
-static int scope_of(struct store *s, struct arena *a, const char *code, struct scope *sc, const char **name)
-{
-	struct area ar;
-	memset(sc, 0, sizeof *sc);
-	int rc = area_get(s, a, code, &ar);
-	if (rc)
-		return rc;
-	*name = ar.name;
-	size_t n = strlen(ar.path);
-	sc->code = ar.code;
-	sc->lo = ar.path;
-	char *hi = arena_strdup(a, ar.path);
-	hi[n - 1] = '/' + 1; /* the first string past every path that starts with lo */
-	sc->hi = hi;
-	const char *p = ar.path;
-	for (int i = 0; i < 4; i++) {
-		const char *slash = strchr(p, '/');
-		if (!slash || !slash[1])
-			break;
-		sc->anc[i] = arena_strndup(a, p, (size_t)(slash - p));
-		p = slash + 1;
-	}
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT count(*) FROM (SELECT 1 FROM party_areas pa WHERE pa.area_code IN " SCOPE " LIMIT 2000)");
-	if (!st)
-		return ERR_DB;
-	scope_bind(st, sc);
-	sc->small = store_step(st) == STORE_ROW && store_int(st, 0) < 2000;
-	store_reset(st);
-	return 0;
-}
 
 static int kind_of(const char *key)
 {
@@ -130,67 +113,348 @@ static unsigned typical_bits(const char *kinds)
 	return bits;
 }
 
-/* Runs a candidate query for key (?1) and appends up to max candidates not
- * yet in the list. */
-static int candidates(struct store *s, struct arena *a, const struct scope *sc, const char *sql,
-		      const char *key, enum ledger_match match, struct ledger_candidate *out,
-		      size_t *n, size_t max)
+/* ---------------------------------------------------------- the pool */
+
+enum {
+	WORDS_MAX = 400,         /* the issue's stems looked at: all of them */
+	WORDS_TEXT_MAX = 16384,  /* bytes of its title, summary and target groups */
+	HASH_SLOTS = 2048,       /* > 2 * LEDGER_POOL_MAX, a power of two */
+};
+
+/* A party that could be a candidate: where it was first found (the nearest
+ * place, as the areas are visited nearest first), its roles and its
+ * matching tags. */
+struct pooled {
+	struct ledger_candidate c;
+	unsigned roles; /* bits by index in role_catalogue */
+};
+
+struct pool {
+	struct pooled *v;
+	size_t n;
+	int slot[HASH_SLOTS]; /* index + 1 in v, by the hash of the id; 0 is free */
+	char (*words)[SIMILAR_STEM_MAX + 1]; /* the issue's stems, sorted */
+	size_t nwords;
+};
+
+static unsigned hash_of(const char *id)
 {
-	struct store_stmt *st = store_prepare(store_reader(s), sql);
+	unsigned h = 2166136261u;
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+/* The index of the party with this id in the pool, or -1. */
+static long pool_find(const struct pool *pl, const char *id, unsigned *slot)
+{
+	unsigned i = hash_of(id) & (HASH_SLOTS - 1);
+	while (pl->slot[i] && strcmp(pl->v[pl->slot[i] - 1].c.id, id) != 0)
+		i = (i + 1) & (HASH_SLOTS - 1);
+	if (slot)
+		*slot = i;
+	return pl->slot[i] ? pl->slot[i] - 1 : -1;
+}
+
+static int by_stem(const void *x, const void *y)
+{
+	return strcmp(x, y);
+}
+
+/* Whether every word of the tag has its stem among the issue's. */
+static bool tag_matches(const struct pool *pl, const char *tag)
+{
+	char stems[PARTY_TAG_MAX / 2][SIMILAR_STEM_MAX + 1]; /* a word and a space at least */
+	size_t n = similar_stems(tag, stems, sizeof stems / sizeof stems[0]);
+	for (size_t i = 0; i < n; i++)
+		if (!bsearch(stems[i], pl->words, pl->nwords, sizeof *pl->words, by_stem))
+			return false;
+	return n > 0;
+}
+
+/* The public parties serving one area, at most limit, into the pool (those
+ * not in it yet), found there. */
+static int pool_area(struct store *s, struct arena *a, struct pool *pl, const char *code, const char *name,
+		     enum ledger_where where, int distance, size_t limit)
+{
+	if (pl->n + limit > LEDGER_POOL_MAX)
+		limit = LEDGER_POOL_MAX - pl->n;
+	if (!limit)
+		return 0;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT p.id, p.name, p.kind, p.capacity_hours FROM party_areas pa JOIN parties p ON p.id = pa.party_id"
+		" WHERE pa.area_code = ?1 AND p.visibility = 'public' LIMIT ?2");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, key);
-	scope_bind(st, sc);
+	store_bind_str(st, 1, code);
+	store_bind_int(st, 2, (int64_t)limit);
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		const char *id = store_text(st, 0);
-		bool seen = false;
-		for (size_t i = 0; i < *n && !seen; i++)
-			seen = strcmp(out[i].id, id) == 0;
-		if (seen || *n >= max)
+		unsigned slot;
+		if (pool_find(pl, store_text(st, 0), &slot) >= 0)
 			continue;
-		struct ledger_candidate *c = &out[(*n)++];
-		c->id = arena_strdup(a, id);
-		c->name = arena_strdup(a, store_text(st, 1));
-		c->kind = kind_of(store_text(st, 2));
-		c->match = match;
-		const char *w = store_text(st, 3);
-		c->where = w[0] == '0' ? WHERE_SAME : w[0] == '1' ? WHERE_BELOW : WHERE_ABOVE;
-		c->area_code = arena_strdup(a, w[0] && w[1] ? w + 2 : sc->code);
-		c->area_name = NULL; /* named once all are found */
+		struct pooled *p = &pl->v[pl->n];
+		memset(p, 0, sizeof *p);
+		p->c.id = arena_strdup(a, store_text(st, 0));
+		p->c.name = arena_strdup(a, store_text(st, 1));
+		p->c.kind = kind_of(store_text(st, 2));
+		p->c.where = where;
+		p->c.distance = distance;
+		p->c.area_code = code;
+		p->c.area_name = name;
+		p->c.has_capacity = !store_is_null(st, 3);
+		p->c.capacity_hours = (int)store_int(st, 3);
+		pl->slot[slot] = (int)++pl->n;
 	}
 	store_reset(st);
 	return rc < 0 ? rc : 0;
 }
 
-/* Whether fewer than 2,000 parties list the role: then its index is the
- * short way in. */
-static bool role_rare(struct store *s, const char *role)
+#define IDS25 "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
+	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25"
+enum { CHUNK = 25 };
+
+/* The roles and the matching tags of the pool's parties from `from` on,
+ * a chunk of ids per statement. */
+static int pool_details(struct store *s, struct arena *a, struct pool *pl, size_t from)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT count(*) FROM (SELECT 1 FROM party_roles WHERE role_key = ?1 LIMIT 2000)");
-	if (!st)
-		return true;
-	store_bind_str(st, 1, role);
-	bool rare = store_step(st) == STORE_ROW && store_int(st, 0) < 2000;
-	store_reset(st);
-	return rare;
+	static const char *const sql[2] = {
+		"SELECT party_id, role_key FROM party_roles WHERE party_id IN (" IDS25 ")",
+		"SELECT party_id, tag FROM party_tags WHERE party_id IN (" IDS25 ") ORDER BY party_id, tag",
+	};
+	for (int k = 0; k < 2; k++) {
+		for (size_t lo = from; lo < pl->n; lo += CHUNK) {
+			struct store_stmt *st = store_prepare(store_reader(s), sql[k]);
+			if (!st)
+				return ERR_DB;
+			for (size_t i = lo; i < lo + CHUNK; i++)
+				store_bind_str(st, (int)(i - lo + 1), i < pl->n ? pl->v[i].c.id : NULL);
+			int rc;
+			while ((rc = store_step(st)) == STORE_ROW) {
+				long at = pool_find(pl, store_text(st, 0), NULL);
+				if (at < 0)
+					continue;
+				struct pooled *p = &pl->v[at];
+				const char *value = store_text(st, 1);
+				if (k == 0) {
+					const struct role *ro = role_find(value);
+					if (ro && ro - role_catalogue < 32)
+						p->roles |= 1u << (ro - role_catalogue);
+				} else if (p->c.ntags < LEDGER_TAGS_SHOWN_MAX && tag_matches(pl, value)) {
+					if (!p->c.tags)
+						p->c.tags = arena_alloc(a, sizeof *p->c.tags * LEDGER_TAGS_SHOWN_MAX);
+					p->c.tags[p->c.ntags++] = arena_strdup(a, value);
+				}
+			}
+			store_reset(st);
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
 }
 
-/* Sorts candidates from `from` on by name (the typical kinds' lists,
- * merged). */
-static void sort_by_name(struct ledger_candidate *c, size_t from, size_t n)
+/* ---------------------------------------------------------- ranking */
+
+/* Whether every empty role has LEDGER_CANDIDATES_MAX parties that list it,
+ * and every empty kind as many of that kind, in the pool: then no party
+ * further away can rank among the first. */
+static bool pool_enough(const struct pool *pl, const struct ledger *l)
 {
-	for (size_t i = from + 1; i < n; i++) {
-		struct ledger_candidate x = c[i];
-		size_t j = i;
-		while (j > from && strcasecmp(c[j - 1].name, x.name) > 0) {
-			c[j] = c[j - 1];
-			j--;
-		}
-		c[j] = x;
+	size_t role_count[32] = { 0 }, kind_count[KIND_COUNT] = { 0 };
+	for (size_t i = 0; i < pl->n; i++) {
+		kind_count[pl->v[i].c.kind]++;
+		for (size_t r = 0; r < l->nroles && r < 32; r++)
+			role_count[r] += (pl->v[i].roles >> r) & 1u;
 	}
+	for (size_t r = 0; r < l->nroles && r < 32; r++)
+		if (l->roles[r].empty && role_count[r] < LEDGER_CANDIDATES_MAX)
+			return false;
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (l->kinds[k].empty && kind_count[k] < LEDGER_CANDIDATES_MAX)
+			return false;
+	return true;
 }
+
+static int by_fit(const void *x, const void *y)
+{
+	const struct ledger_candidate *a = x, *b = y;
+	if (a->match != b->match)
+		return a->match < b->match ? -1 : 1;
+	if (a->where != b->where)
+		return a->where < b->where ? -1 : 1;
+	if (a->distance != b->distance)
+		return a->distance < b->distance ? -1 : 1;
+	if (a->ntags != b->ntags)
+		return a->ntags > b->ntags ? -1 : 1;
+	if (a->has_capacity != b->has_capacity)
+		return a->has_capacity ? -1 : 1;
+	if (a->capacity_hours != b->capacity_hours)
+		return a->capacity_hours > b->capacity_hours ? -1 : 1;
+	int c = strcasecmp(a->name, b->name);
+	return c ? c : strcmp(a->id, b->id);
+}
+
+/* The best LEDGER_CANDIDATES_MAX of the pool for a role (role_index >= 0;
+ * typical: its typical kinds) or for a kind; all: room for the pool. */
+static void rank(const struct pool *pl, long role_index, unsigned typical, int kind,
+		 struct ledger_candidate *all, struct ledger_candidate *out, size_t *n)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct pooled *p = &pl->v[i];
+		enum ledger_match match;
+		if (role_index < 0) {
+			if (p->c.kind != kind)
+				continue;
+			match = MATCH_KIND;
+		} else if ((p->roles >> role_index) & 1u) {
+			match = MATCH_LISTS_ROLE;
+		} else if (typical & (1u << p->c.kind)) {
+			match = MATCH_TYPICAL_KIND;
+		} else {
+			continue;
+		}
+		all[m] = p->c;
+		all[m++].match = match;
+	}
+	qsort(all, m, sizeof *all, by_fit);
+	*n = m < LEDGER_CANDIDATES_MAX ? m : LEDGER_CANDIDATES_MAX;
+	memcpy(out, all, sizeof *out * *n);
+}
+
+/* ---------------------------------------------------------- the areas */
+
+struct place {
+	const char *code, *name;
+};
+
+/* The children of the areas `of` (or, with but, the areas beside it: the
+ * children of its parent but itself), at most LEDGER_STEP_AREAS_MAX. */
+static int children(struct store *s, struct arena *a, const struct place *of, size_t nof, const char *but,
+		    struct place **out, size_t *n)
+{
+	*out = arena_alloc(a, sizeof **out * LEDGER_STEP_AREAS_MAX);
+	*n = 0;
+	for (size_t i = 0; i < nof && *n < LEDGER_STEP_AREAS_MAX; i++) {
+		struct store_stmt *st = store_prepare(store_reader(s),
+			"SELECT code, name FROM areas WHERE parent_code = ?1 AND code <> ?2 ORDER BY code LIMIT ?3");
+		if (!st)
+			return ERR_DB;
+		store_bind_str(st, 1, of[i].code);
+		store_bind_str(st, 2, but ? but : "");
+		store_bind_int(st, 3, LEDGER_STEP_AREAS_MAX - (int64_t)*n);
+		int rc;
+		while ((rc = store_step(st)) == STORE_ROW)
+			(*out)[(*n)++] = (struct place){ arena_strdup(a, store_text(st, 0)), arena_strdup(a, store_text(st, 1)) };
+		store_reset(st);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* One step of the gathering: the parties of a row of areas, as many from
+ * each as the row leaves room for; then their roles and tags. */
+static int pool_step(struct store *s, struct arena *a, struct pool *pl, const struct place *row, size_t n,
+		     enum ledger_where where, int distance)
+{
+	size_t from = pl->n, each = n ? LEDGER_AREA_POOL_MAX / n : 0;
+	if (each < LEDGER_CANDIDATES_MAX * 2)
+		each = LEDGER_CANDIDATES_MAX * 2;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = pool_area(s, a, pl, row[i].code, row[i].name, where, distance, each);
+	return rc ? rc : pool_details(s, a, pl, from);
+}
+
+/* The issue's words: its title, summary and target groups. */
+static int issue_words(struct store *s, struct arena *a, const char *issue_id, struct pool *pl)
+{
+	struct buf b = BUF_INIT(WORDS_TEXT_MAX);
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT title, summary FROM issues WHERE id = ?1"
+		" UNION ALL SELECT target_group, '' FROM issue_target_groups WHERE issue_id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, issue_id);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW)
+		buf_printf(&b, "%s %s\n", store_text(st, 0), store_text(st, 1));
+	store_reset(st);
+	pl->words = arena_alloc(a, sizeof *pl->words * WORDS_MAX);
+	pl->nwords = similar_stems(b.ptr, pl->words, WORDS_MAX);
+	qsort(pl->words, pl->nwords, sizeof *pl->words, by_stem);
+	buf_release(&b);
+	return rc < 0 ? rc : 0;
+}
+
+/* Gathers the pool, nearest first, until it holds enough or the bounds are
+ * reached; then ranks every empty role's and kind's candidates. */
+static int candidates(struct store *s, struct arena *a, const char *issue_id, const char *area_code,
+		      struct ledger *l)
+{
+	bool any = false;
+	for (size_t i = 0; i < l->nroles; i++)
+		any |= l->roles[i].empty;
+	for (int k = 0; k < KIND_COUNT; k++)
+		any |= l->kinds[k].empty;
+	if (!any)
+		return 0;
+	struct area ar;
+	int rc = area_get(s, a, area_code, &ar);
+	if (rc)
+		return rc;
+	struct pool *pl = arena_alloc(a, sizeof *pl);
+	pl->v = arena_alloc(a, sizeof *pl->v * LEDGER_POOL_MAX);
+	if ((rc = issue_words(s, a, issue_id, pl)))
+		return rc;
+	struct place here = { ar.code, ar.name }, *row;
+	size_t n;
+	/* the area itself */
+	if ((rc = pool_step(s, a, pl, &here, 1, WHERE_SAME, 0)))
+		return rc;
+	/* beside it */
+	if (ar.parent && !pool_enough(pl, l)) {
+		struct place parent = { ar.parent, NULL };
+		if ((rc = children(s, a, &parent, 1, ar.code, &row, &n)) ||
+		    (rc = pool_step(s, a, pl, row, n, WHERE_SIBLING, 0)))
+			return rc;
+	}
+	/* the areas it lies in, the nearest first */
+	const char *up = ar.parent;
+	for (int d = 1; up && d <= 8 && !pool_enough(pl, l) && pl->n < LEDGER_POOL_MAX; d++) {
+		struct area above;
+		if ((rc = area_get(s, a, up, &above)))
+			return rc;
+		struct place p = { above.code, above.name };
+		if ((rc = pool_step(s, a, pl, &p, 1, WHERE_ABOVE, d)))
+			return rc;
+		up = above.parent;
+	}
+	/* the areas inside it, a level at a time */
+	struct place *level = &here;
+	size_t nlevel = 1;
+	for (int d = 1; d <= 8 && nlevel && !pool_enough(pl, l) && pl->n < LEDGER_POOL_MAX; d++) {
+		if ((rc = children(s, a, level, nlevel, NULL, &row, &n)) ||
+		    (rc = pool_step(s, a, pl, row, n, WHERE_BELOW, d)))
+			return rc;
+		level = row;
+		nlevel = n;
+	}
+	struct ledger_candidate *all = arena_alloc(a, sizeof *all * (pl->n ? pl->n : 1));
+	for (size_t i = 0; i < l->nroles; i++) {
+		struct ledger_role_row *r = &l->roles[i];
+		if (r->empty)
+			rank(pl, (long)(r->role - role_catalogue), r->typical, 0, all, r->cand, &r->ncand);
+	}
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (l->kinds[k].empty)
+			rank(pl, -1, 0, k, all, l->kinds[k].cand, &l->kinds[k].ncand);
+	return 0;
+}
+
+/* ---------------------------------------------------------- the ledger */
 
 static void add_party(struct arena *a, struct ledger_party **v, size_t *n, const struct ledger_party *p)
 {
@@ -217,9 +481,10 @@ int ledger_compute(struct store *s, struct arena *a, const struct viewer *v, con
 	int rc = ledger_issue_relation(store_reader(s), a, v, issue_id, &rel);
 	if (rc)
 		return rc;
-	struct scope sc;
-	if ((rc = scope_of(s, a, rel.area_code, &sc, &out->area_name)))
+	struct area ar;
+	if ((rc = area_get(s, a, rel.area_code, &ar)))
 		return rc;
+	out->area_name = ar.name;
 	out->issue_id = issue_id;
 	out->area_code = rel.area_code;
 	out->nroles = role_catalogue_count;
@@ -267,54 +532,9 @@ int ledger_compute(struct store *s, struct arena *a, const struct viewer *v, con
 	if (rc < 0)
 		return rc;
 
-	for (size_t i = 0; i < out->nroles; i++) {
-		struct ledger_role_row *row = &out->roles[i];
-		row->empty = row->n == 0;
-		if (!row->empty)
-			continue;
-		const char *sql = sc.small ? role_by_set : role_rare(s, row->role->key) ? role_by_test : role_by_name;
-		rc = candidates(s, a, &sc, sql, row->role->key,
-				MATCH_LISTS_ROLE, row->cand, &row->ncand, LEDGER_CANDIDATES_MAX);
-		size_t listed = row->ncand;
-		/* the typical kinds' candidates, merged by name, fill what is left */
-		struct ledger_candidate more[LEDGER_CANDIDATES_MAX * KIND_COUNT];
-		size_t nmore = 0;
-		for (size_t j = 0; j < listed; j++)
-			more[nmore++] = row->cand[j];
-		for (int k = 0; !rc && k < KIND_COUNT; k++)
-			if (row->typical & (1u << k))
-				rc = candidates(s, a, &sc, sc.small ? kind_by_set : kind_by_test, party_kinds[k].key,
-						MATCH_TYPICAL_KIND, more, &nmore, sizeof more / sizeof more[0]);
-		if (rc)
-			return rc;
-		sort_by_name(more, listed, nmore);
-		for (size_t j = listed; j < nmore && row->ncand < LEDGER_CANDIDATES_MAX; j++)
-			row->cand[row->ncand++] = more[j];
-	}
-	for (int k = 0; k < KIND_COUNT; k++) {
-		struct ledger_kind_row *row = &out->kinds[k];
-		row->empty = row->n == 0;
-		if (row->empty && (rc = candidates(s, a, &sc, sc.small ? kind_by_set : kind_by_test,
-						   party_kinds[k].key, MATCH_KIND, row->cand, &row->ncand,
-						   LEDGER_CANDIDATES_MAX)))
-			return rc;
-	}
-	/* the names of the areas the candidates are active in */
-	struct ledger_candidate *all[(12 + KIND_COUNT) * LEDGER_CANDIDATES_MAX];
-	size_t nall = 0;
-	for (size_t i = 0; i < out->nroles && i < 12; i++)
-		for (size_t j = 0; j < out->roles[i].ncand; j++)
-			all[nall++] = &out->roles[i].cand[j];
+	for (size_t i = 0; i < out->nroles; i++)
+		out->roles[i].empty = out->roles[i].n == 0;
 	for (int k = 0; k < KIND_COUNT; k++)
-		for (size_t j = 0; j < out->kinds[k].ncand; j++)
-			all[nall++] = &out->kinds[k].cand[j];
-	for (size_t i = 0; i < nall; i++) {
-		for (size_t j = 0; j < i && !all[i]->area_name; j++)
-			if (strcmp(all[j]->area_code, all[i]->area_code) == 0)
-				all[i]->area_name = all[j]->area_name;
-		struct area ar;
-		if (!all[i]->area_name)
-			all[i]->area_name = area_get(s, a, all[i]->area_code, &ar) ? all[i]->area_code : ar.name;
-	}
-	return 0;
+		out->kinds[k].empty = out->kinds[k].n == 0;
+	return candidates(s, a, issue_id, rel.area_code, out);
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { WORD_MAX = 40, STEMS_MAX = 400, TEXT_MAX = 8000 };
+enum { WORD_MAX = SIMILAR_STEM_MAX, STEMS_MAX = 400, TEXT_MAX = 8000 };
 
 /* Words that say nothing of what a report is about. */
 static const char *const stopwords[] = {
@@ -83,9 +83,10 @@ static void bag_add(struct bag *b, const char *stem)
 	b->count[b->n++] = 1;
 }
 
-static void bag_of(const char *text, struct bag *b)
+/* Calls fn with each stem of the text's words, in order; stops early when
+ * fn returns false. */
+static void each_stem(const char *text, bool (*fn)(const char *stem, void *ctx), void *ctx)
 {
-	b->n = 0;
 	char word[WORD_MAX + 1];
 	size_t wl = 0;
 	size_t len = text ? strnlen(text, TEXT_MAX) : 0;
@@ -109,8 +110,45 @@ static void bag_of(const char *text, struct bag *b)
 			continue;
 		char stem[WORD_MAX + 1];
 		similar_stem(word, stem, sizeof stem);
-		bag_add(b, stem);
+		if (!fn(stem, ctx))
+			return;
 	}
+}
+
+static bool add_to_bag(const char *stem, void *ctx)
+{
+	bag_add(ctx, stem);
+	return true;
+}
+
+static void bag_of(const char *text, struct bag *b)
+{
+	b->n = 0;
+	each_stem(text, add_to_bag, b);
+}
+
+struct stem_set {
+	char (*v)[SIMILAR_STEM_MAX + 1];
+	size_t n, max;
+};
+
+static bool add_to_set(const char *stem, void *ctx)
+{
+	struct stem_set *set = ctx;
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i], stem) == 0)
+			return true;
+	if (set->n == set->max)
+		return false;
+	memcpy(set->v[set->n++], stem, strlen(stem) + 1);
+	return true;
+}
+
+size_t similar_stems(const char *text, char (*out)[SIMILAR_STEM_MAX + 1], size_t max)
+{
+	struct stem_set set = { out, 0, max };
+	each_stem(text, add_to_set, &set);
+	return set.n;
 }
 
 double similar_text(const char *a, const char *b)

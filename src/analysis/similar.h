@@ -23,4 +23,12 @@ double similar_text(const char *a, const char *b);
  * its end): for tests and for the reasoning above. */
 void similar_stem(const char *word, char *out, size_t n);
 
+enum { SIMILAR_STEM_MAX = 40 }; /* bytes of one stem, without its end */
+
+/* The distinct stems of a text, as similar_text() sees them, in the order
+ * first seen: at most max of them into out. Returns how many. Reads at most
+ * the first 8000 bytes. (The role ledger matches a party's expertise tags
+ * to an issue's words with them.) */
+size_t similar_stems(const char *text, char (*out)[SIMILAR_STEM_MAX + 1], size_t max);
+
 #endif

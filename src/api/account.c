@@ -154,6 +154,19 @@ void api_tokens_list(struct http_req *r)
 	api_send(r, 200, o);
 }
 
+void api_tokens_get(struct http_req *r)
+{
+	if (!own_read(r))
+		return;
+	struct api_token t;
+	int rc = token_get(r->store, r->arena, &r->viewer, r->params[0], &t);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	api_send(r, 200, token_json(r, &t));
+}
+
 void api_tokens_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
@@ -236,6 +249,19 @@ void api_sessions_list(struct http_req *r)
 	json_object_set_new(o, "items", list);
 	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/sessions", NULL, NULL, 0, NULL));
 	api_send(r, 200, o);
+}
+
+void api_sessions_get(struct http_req *r)
+{
+	if (!own_read(r))
+		return;
+	struct session_info si;
+	int rc = session_get(r->store, r->arena, &r->viewer, r->session, r->params[0], &si);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	api_send(r, 200, session_json(r, &si));
 }
 
 void api_sessions_delete(struct http_req *r)

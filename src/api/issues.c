@@ -27,7 +27,7 @@ static json_t *issue_json(struct http_req *r, const struct issue *is)
 	json_t *links = json_object();
 	json_object_set_new(links, "self", api_link(self));
 	json_object_set_new(links, "statusChanges", api_link(arena_printf(r->arena, "%s/status-changes", self)));
-	json_object_set_new(links, "roleLedger", api_link(arena_printf(r->arena, "%s/roles", self)));
+	json_object_set_new(links, "roleLedger", api_link(arena_printf(r->arena, "%s/role-ledger", self)));
 	json_object_set_new(links, "factors", api_link(arena_printf(r->arena, "%s/factors", self)));
 	json_object_set_new(links, "supports", api_link(arena_printf(r->arena, "%s/supports", self)));
 	json_object_set_new(links, "comments", api_link(arena_printf(r->arena, "%s/comments", self)));

@@ -7,13 +7,17 @@
 
 #include "../analysis/ledger.h"
 #include "../base/arena.h"
+#include "../base/buf.h"
 #include "../base/err.h"
 #include "../model/ledger.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *party_json(struct http_req *r, const struct ledger_party *p, bool with_note)
+/* A party taking part; in a role's list (role not NULL) with its note and
+ * a link to its entry. */
+static json_t *party_json(struct http_req *r, const struct ledger_party *p, const char *issue_id, const char *role)
 {
+	bool with_note = role != NULL;
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(p->id));
 	json_object_set_new(o, "name", json_string(p->name));
@@ -24,6 +28,9 @@ static json_t *party_json(struct http_req *r, const struct ledger_party *p, bool
 		json_object_set_new(o, "owner", json_boolean(p->owner));
 	json_t *links = json_object();
 	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s", p->id)));
+	if (with_note)
+		json_object_set_new(links, "entry", api_link(arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s",
+									   issue_id, role, p->id)));
 	json_object_set_new(o, "_links", links);
 	return o;
 }
@@ -37,32 +44,38 @@ static json_t *kinds_json(unsigned bits)
 	return a;
 }
 
-/* One line that says why, in English (the pages say it in Dutch too). */
-static const char *reason_text(struct http_req *r, const struct ledger_candidate *c)
-{
-	static const char *const where[3] = {
-		"the issue's own area", "an area inside the issue's area", "an area around the issue's area",
-	};
-	const char *kind = party_kinds[c->kind].name[LANG_EN];
-	const char *why = c->match == MATCH_LISTS_ROLE ? "Lists this role in its profile"
-			  : c->match == MATCH_TYPICAL_KIND
-			  ? arena_printf(r->arena, "%s, a kind that typically takes this role", kind)
-			  : arena_printf(r->arena, "A party of this kind (%s)", kind);
-	return arena_printf(r->arena, "%s; active in %s (%s).", why, c->area_name, where[c->where]);
-}
-
+/* A candidate, with why: its reasons (a key and a text in English; the
+ * page says them in Dutch too), and the facts they rest on. */
 static json_t *candidates_json(struct http_req *r, const struct ledger_candidate *c, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
+		json_t *o = json_object(), *tags = json_array(), *reasons = json_array();
 		json_object_set_new(o, "id", json_string(c[i].id));
 		json_object_set_new(o, "name", json_string(c[i].name));
 		json_object_set_new(o, "kind", json_string(party_kinds[c[i].kind].key));
 		json_object_set_new(o, "match", json_string(ledger_matches[c[i].match]));
 		json_object_set_new(o, "area", json_string(c[i].area_code));
+		json_object_set_new(o, "areaName", json_string(c[i].area_name));
 		json_object_set_new(o, "areaRelation", json_string(ledger_wheres[c[i].where]));
-		json_object_set_new(o, "reason", json_string(reason_text(r, &c[i])));
+		for (size_t t = 0; t < c[i].ntags; t++)
+			json_array_append_new(tags, json_string(c[i].tags[t]));
+		json_object_set_new(o, "matchedTags", tags);
+		json_object_set_new(o, "capacityHours", c[i].has_capacity ? json_integer(c[i].capacity_hours) : json_null());
+		enum ledger_reason why[LEDGER_REASONS_MAX];
+		size_t nwhy = ledger_reasons_of(&c[i], why);
+		struct buf line = BUF_INIT(4096);
+		for (size_t w = 0; w < nwhy; w++) {
+			const char *text = ledger_reason_text(r->arena, &c[i], why[w], LANG_EN);
+			json_t *reason = json_object();
+			json_object_set_new(reason, "code", json_string(ledger_reasons[why[w]].key));
+			json_object_set_new(reason, "text", json_string(text));
+			json_array_append_new(reasons, reason);
+			buf_printf(&line, "%s%s", w ? " " : "", text);
+		}
+		json_object_set_new(o, "reasons", reasons);
+		json_object_set_new(o, "reason", json_string(line.ptr));
+		buf_release(&line);
 		json_t *links = json_object();
 		json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s", c[i].id)));
 		json_object_set_new(o, "_links", links);
@@ -96,7 +109,7 @@ void api_ledger_get(struct http_req *r)
 		json_object_set_new(o, "name", json_string(row->role->name[LANG_EN]));
 		json_object_set_new(o, "typicalKinds", kinds_json(row->typical));
 		for (size_t j = 0; j < row->n; j++)
-			json_array_append_new(ps, party_json(r, &row->parties[j], true));
+			json_array_append_new(ps, party_json(r, &row->parties[j], l.issue_id, row->role->key));
 		json_object_set_new(o, "parties", ps);
 		json_object_set_new(o, "empty", json_boolean(row->empty));
 		json_array_append_new(roles, o);
@@ -113,7 +126,7 @@ void api_ledger_get(struct http_req *r)
 		json_t *o = json_object(), *ps = json_array();
 		json_object_set_new(o, "kind", json_string(party_kinds[k].key));
 		for (size_t j = 0; j < row->n; j++)
-			json_array_append_new(ps, party_json(r, &row->parties[j], false));
+			json_array_append_new(ps, party_json(r, &row->parties[j], l.issue_id, NULL));
 		json_object_set_new(o, "parties", ps);
 		json_object_set_new(o, "empty", json_boolean(row->empty));
 		json_array_append_new(kinds, o);

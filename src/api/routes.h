@@ -54,8 +54,10 @@ void api_users_me_export(struct http_req *r);
 void api_users_me_delete(struct http_req *r);
 void api_tokens_list(struct http_req *r);
 void api_tokens_create(struct http_req *r);
+void api_tokens_get(struct http_req *r);
 void api_tokens_delete(struct http_req *r);
 void api_sessions_list(struct http_req *r);
+void api_sessions_get(struct http_req *r);
 void api_sessions_delete(struct http_req *r);
 
 void api_users_list(struct http_req *r);
@@ -95,6 +97,7 @@ void api_comments_moderate(struct http_req *r);
 void api_comments_unmoderate(struct http_req *r);
 void api_notifications_list(struct http_req *r);
 void api_notifications_patch_all(struct http_req *r);
+void api_notifications_get(struct http_req *r);
 void api_notifications_patch(struct http_req *r);
 void api_users_me_patch(struct http_req *r);
 

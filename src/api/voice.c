@@ -459,6 +459,17 @@ void api_notifications_patch_all(struct http_req *r)
 	api_send(r, 200, o);
 }
 
+void api_notifications_get(struct http_req *r)
+{
+	struct notification nt;
+	int rc = notification_get(r->store, r->arena, &r->viewer, r->params[0], &nt);
+	if (rc) {
+		api_fail(r, rc);
+		return;
+	}
+	api_send(r, 200, notification_json(r, &nt));
+}
+
 void api_notifications_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
@@ -473,26 +484,7 @@ void api_notifications_patch(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	/* the answer is the notification as it is now */
-	struct notification_filter f = { .limit = 100 };
-	struct notification *items;
-	size_t n;
-	const char *next;
-	struct problems p = { 0 };
-	for (;;) {
-		rc = notification_list(r->store, r->arena, &r->viewer, &f, &items, &n, &next, &p);
-		if (rc)
-			break;
-		for (size_t i = 0; i < n; i++)
-			if (!strcmp(items[i].id, r->params[0])) {
-				api_send(r, 200, notification_json(r, &items[i]));
-				return;
-			}
-		if (!next)
-			break;
-		f.cursor = next;
-	}
-	api_fail(r, rc ? rc : ERR_NOTFOUND);
+	api_notifications_get(r); /* the answer is the notification as it is now */
 }
 
 /* PATCH /api/v1/users/me: the person's own choices; now the digest. */

@@ -144,6 +144,32 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 	return 0;
 }
 
+int notification_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		     struct notification *out)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	/* another person's notification is not found, as perm.c's owner rule */
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
+		" LEFT JOIN users u ON u.id = n.actor_id WHERE n.id = ?1 AND n.user_id = ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, v->user_id);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read_note(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
 int notification_unread(struct store *s, const struct viewer *v, long long *count)
 {
 	*count = 0;

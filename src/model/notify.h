@@ -56,6 +56,9 @@ struct notification_filter {
 int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 		      const struct notification_filter *f, struct notification **items, size_t *n,
 		      const char **next, struct problems *p);
+/* One of the viewer's own notifications; ERR_NOTFOUND if not theirs. */
+int notification_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		     struct notification *out);
 /* How many of the viewer's notifications are unread. */
 int notification_unread(struct store *s, const struct viewer *v, long long *count);
 /* Marks one read (or unread again); ERR_NOTFOUND if it is not the viewer's. */

@@ -247,6 +247,44 @@ int session_list(struct store *s, struct arena *a, const struct viewer *v, const
 	return 0;
 }
 
+int session_get(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
+		const char *id, struct session_info *out)
+{
+	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	if (!id || strlen(id) != 16 || strspn(id, "0123456789abcdef") != 16)
+		return ERR_NOTFOUND;
+	char current[65] = "";
+	if (current_token)
+		secret_hash(current_token, current);
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
+		" WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?3 AND expires_at > ?2"
+		" ORDER BY created_at DESC LIMIT 1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, v->user_id);
+	store_bind_str(st, 2, now);
+	store_bind_str(st, 3, id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		const char *hash = store_text(st, 0);
+		snprintf(out->id, sizeof out->id, "%.16s", hash);
+		out->current = strcmp(hash, current) == 0;
+		out->created_at = arena_strdup(a, store_text(st, 1));
+		out->last_seen_at = arena_strdup(a, store_text(st, 2));
+		out->expires_at = arena_strdup(a, store_text(st, 3));
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
 int session_revoke(struct store *s, const struct viewer *v, const char *id)
 {
 	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
@@ -507,6 +545,34 @@ int token_list(struct store *s, struct arena *a, const struct viewer *v, struct 
 	*items = list;
 	*n = count;
 	return 0;
+}
+
+int token_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	      struct api_token *out)
+{
+	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
+	if (rc)
+		return rc;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE id = ?1 AND user_id = ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, v->user_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
+		out->name = arena_strdup(a, store_text(st, 1));
+		out->created_at = arena_strdup(a, store_text(st, 2));
+		out->last_used_at = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
 }
 
 int token_revoke(struct store *s, const struct viewer *v, const char *id)

@@ -81,6 +81,10 @@ struct session_info {
 };
 int session_list(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
 		 struct session_info **items, size_t *n);
+/* One of the viewer's sessions by its id, as in the list; ERR_NOTFOUND if
+ * not theirs, or ended. */
+int session_get(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
+		const char *id, struct session_info *out);
 /* Ends one of the viewer's sessions by its id; ERR_NOTFOUND if not theirs. */
 int session_revoke(struct store *s, const struct viewer *v, const char *id);
 /* The account of a user id. */
@@ -101,6 +105,9 @@ int token_create(struct store *s, struct arena *a, const struct viewer *v, const
 int token_viewer(struct store *s, const char *secret, struct viewer *out);
 int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
 	       size_t *n);
+/* One of the viewer's tokens by its id; ERR_NOTFOUND if not theirs. */
+int token_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+	      struct api_token *out);
 int token_revoke(struct store *s, const struct viewer *v, const char *id);
 
 /* Blocks or unblocks an account (platform admins). A blocked account cannot

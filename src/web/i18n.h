@@ -274,17 +274,11 @@
 	X(LEDGER_OWNER, "eigenaar van het vraagstuk", "owner of the issue") \
 	X(LEDGER_KIND_EMPTY, "Nog geen partij van deze soort.", "No party of this kind yet.") \
 	X(LEDGER_EMPTY_ROLES_TITLE, "Lege rollen, en wie ze kan oppakken", "Empty roles, and who could take them") \
-	X(LEDGER_EMPTY_ROLES_INTRO, "Deze partijen zijn actief in het gebied van het vraagstuk, in een deel ervan of in een groter gebied waar het onder valt. Eerst staan partijen die de rol zelf noemen, dan partijen van een soort die de rol vaak heeft.", \
-	  "These parties are active in the issue's area, in a part of it, or in a larger area it belongs to. First come parties that name the role themselves, then parties of a kind that often has the role.") \
+	X(LEDGER_EMPTY_ROLES_INTRO, "Deze partijen zijn actief in het gebied van het vraagstuk, in een gebied ernaast, in een groter gebied waar het onder valt of in een deel ervan. Eerst staan partijen die de rol zelf noemen, dan partijen van een soort die de rol vaak heeft. Daarbinnen komen eerst de partijen die het dichtstbij zijn, dan partijen met expertise die past bij het vraagstuk, dan partijen met meer uren per week. Bij elke partij staat waarom.", \
+	  "These parties are active in the issue's area, in an area next to it, in a larger area it belongs to, or in a part of it. First come parties that name the role themselves, then parties of a kind that often has the role. Within those, the nearest parties come first, then parties with expertise that matches the issue, then parties with more hours a week. Each party says why.") \
 	X(LEDGER_NO_EMPTY_ROLES, "Alle rollen zijn ingevuld.", "All roles are filled.") \
 	X(LEDGER_EMPTY_KINDS_TITLE, "Ontbrekende soorten, en wie mee kan doen", "Missing kinds, and who could join") \
 	X(LEDGER_NO_CANDIDATES, "Geen partijen gevonden in dit gebied.", "No parties found in this area.") \
-	X(LEDGER_REASON_LISTS, "Noemt deze rol in het eigen profiel", "Names this role in its profile") \
-	X(LEDGER_REASON_TYPICAL, "%s: een soort die deze rol vaak heeft", "%s: a kind that often has this role") \
-	X(LEDGER_REASON_KIND, "Een partij van deze soort", "A party of this kind") \
-	X(LEDGER_WHERE_SAME, "actief in %s, het gebied van het vraagstuk", "active in %s, the issue's area") \
-	X(LEDGER_WHERE_BELOW, "actief in %s, een deel van het gebied", "active in %s, a part of the area") \
-	X(LEDGER_WHERE_ABOVE, "actief in %s, een groter gebied waar het onder valt", "active in %s, a larger area it belongs to") \
 	X(LEDGER_WHO_TITLE, "Wie doet wat", "Who does what") \
 	X(LEDGER_WHO_NONE, "Nog geen partij heeft een rol opgepakt.", "No party has taken a role yet.") \
 	X(LEDGER_GIVE_UP, "Teruggeven", "Give up") \

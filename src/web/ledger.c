@@ -30,22 +30,7 @@ static void party_link(struct http_req *r, const char *id, const char *name)
 	html_f(&r->out, "<a href=\"/partijen/%s\">%s</a>", id, name);
 }
 
-static void reason(struct http_req *r, const struct ledger_candidate *c)
-{
-	struct buf *b = &r->out;
-	if (c->match == MATCH_LISTS_ROLE)
-		html_f(b, "%s", T(r, M_LEDGER_REASON_LISTS));
-	else if (c->match == MATCH_TYPICAL_KIND)
-		html_f(b, T(r, M_LEDGER_REASON_TYPICAL), party_kinds[c->kind].name[r->lang]);
-	else
-		html_f(b, "%s", T(r, M_LEDGER_REASON_KIND));
-	html_raw(b, "; ");
-	enum msg where = c->where == WHERE_SAME ? M_LEDGER_WHERE_SAME
-			 : c->where == WHERE_BELOW ? M_LEDGER_WHERE_BELOW : M_LEDGER_WHERE_ABOVE;
-	html_f(b, T(r, where), c->area_name);
-	html_raw(b, ".");
-}
-
+/* The candidates in order of fit, each with its reasons as a list. */
 static void candidates(struct http_req *r, const struct ledger_candidate *c, size_t n)
 {
 	struct buf *b = &r->out;
@@ -57,10 +42,14 @@ static void candidates(struct http_req *r, const struct ledger_candidate *c, siz
 	for (size_t i = 0; i < n; i++) {
 		html_raw(b, "<li>");
 		party_link(r, c[i].id, c[i].name);
-		html_f(b, " <span class=\"kind kind-%s\">%s</span><br>\n<span class=\"meta\">", party_kinds[c[i].kind].key,
+		html_f(b, " <span class=\"kind kind-%s\">%s</span>\n<ul class=\"reasons\">\n", party_kinds[c[i].kind].key,
 		       party_kinds[c[i].kind].name[r->lang]);
-		reason(r, &c[i]);
-		html_raw(b, "</span></li>\n");
+		enum ledger_reason why[LEDGER_REASONS_MAX];
+		size_t nwhy = ledger_reasons_of(&c[i], why);
+		for (size_t w = 0; w < nwhy; w++)
+			html_f(b, "<li class=\"reason-%s\">%s</li>\n", ledger_reasons[why[w]].key,
+			       ledger_reason_text(r->arena, &c[i], why[w], r->lang));
+		html_raw(b, "</ul></li>\n");
 	}
 	html_raw(b, "</ol>\n");
 }

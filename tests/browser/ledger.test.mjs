@@ -86,7 +86,7 @@ describe('factors and the role ledger', () => {
     assert.equal(await text(visitor.locator('table.ledger caption')), 'Rollen en soorten partijen bij dit vraagstuk. Per rol staan de partijen die hem oppakken in de kolom van hun soort.');
     const gaps = visitor.locator('section', { has: visitor.getByRole('heading', { name: 'Lege rollen, en wie ze kan oppakken' }) });
     assert.equal(await gaps.getByRole('heading', { level: 3 }).count(), 7);
-    assert.match(await text(gaps), /Investeren .* Noemt deze rol in het eigen profiel; actief in/);
+    assert.match(await text(gaps), /Investeren .* Noemt deze rol in het eigen profiel\.\s*Actief in/);
     assert.equal(await visitor.getByRole('heading', { name: 'Ontbrekende soorten, en wie mee kan doen' }).count(), 1);
     assert.equal(await visitor.getByRole('link', { name: 'Log in om een rol op te pakken voor je partij' }).count(), 1);
     await assertAccessible(visitor, 'the role ledger for a visitor');

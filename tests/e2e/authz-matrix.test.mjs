@@ -76,6 +76,10 @@ const MATRIX = {
   'DELETE /api/v1/tokens/{id} (Otto\'s)':                     [401,     404,     404,        404,   404,       404,       404,        404],
   'DELETE /api/v1/sessions/{id} (own)':                       [401,     204,     204,        204,   204,       204,       204,        204],
   'DELETE /api/v1/sessions/{id} (Otto\'s)':                   [401,     404,     404,        404,   404,       404,       404,        404],
+  'GET /api/v1/tokens/{id} (own)':                            [401,     200,     200,        200,   200,       200,       200,        200],
+  'GET /api/v1/tokens/{id} (Otto\'s)':                        [401,     404,     404,        404,   404,       404,       404,        404],
+  'GET /api/v1/sessions/{id} (own)':                          [401,     200,     200,        200,   200,       200,       200,        200],
+  'GET /api/v1/sessions/{id} (Otto\'s)':                      [401,     404,     404,        404,   404,       404,       404,        404],
   'POST /partijen/nieuw':                                     ['login', 303,     303,        303,   303,       303,       303,        303],
   'POST /partijen/{id}/bewerken':                             ['login', 403,     403,        303,   303,       403,       303,        303],
   'POST /partijen/{id}/verwijderen':                          ['login', 403,     403,        403,   303,       403,       303,        303],
@@ -155,6 +159,7 @@ const MATRIX = {
   'PATCH /api/v1/issues/{id}/comments/{commentId} (Otto\'s)':   [401,     403,     403,        403,   403,       403,       403,        403],
   'POST /api/v1/issues/{id}/comments/{commentId}/moderation': [401,     403,     403,        403,   403,       403,       201,        201],
   'PATCH /api/v1/users/me/notifications/{id} (Otto\'s)':       [401,     404,     404,        404,   404,       404,       404,        404],
+  'GET /api/v1/users/me/notifications/{id} (Otto\'s)':         [401,     404,     404,        404,   404,       404,       404,        404],
   'POST /vraagstukken/{id}/steunen':                          ['login', 303,     303,        303,   303,       303,       303,        303],
   'POST /vraagstukken/{id}/volgen':                           ['login', 303,     303,        303,   303,       303,       303,        303],
   'POST /vraagstukken/{id}/reacties':                         ['login', 303,     303,        303,   303,       303,       303,        303],
@@ -593,6 +598,22 @@ const ACTIONS = {
     act: (role, ctx) => api(role, `/api/v1/sessions/${ctx.id}`, { method: 'DELETE' }),
     state: () => sessionIds('otto'),
   },
+  'GET /api/v1/tokens/{id} (own)': {
+    setup: async (role) => ({ id: await newToken(owner(role)) }),
+    act: (role, ctx) => api(role, `/api/v1/tokens/${ctx.id}`),
+  },
+  'GET /api/v1/tokens/{id} (Otto\'s)': {
+    setup: async () => ({ id: await newToken('otto') }),
+    act: (role, ctx) => api(role, `/api/v1/tokens/${ctx.id}`),
+  },
+  'GET /api/v1/sessions/{id} (own)': {
+    setup: (role) => newSession(owner(role)),
+    act: (role, ctx) => api(role, `/api/v1/sessions/${ctx.id}`),
+  },
+  'GET /api/v1/sessions/{id} (Otto\'s)': {
+    setup: () => newSession('otto'),
+    act: (role, ctx) => api(role, `/api/v1/sessions/${ctx.id}`),
+  },
   // issue 4, issues core
   'POST /api/v1/issues': issueRow(false, (role, ctx) =>
     api(role, '/api/v1/issues', { method: 'POST', body: { title: ctx.title, summary: 'Samenvatting', area: AREA, ownerParty: ctx.party } })),
@@ -675,6 +696,10 @@ const ACTIONS = {
   'PATCH /api/v1/users/me/notifications/{id} (Otto\'s)': {
     setup: (role) => voiceIssue(role, { note: true }), state: ottoNote,
     act: (role, ctx) => api(role, `/api/v1/users/me/notifications/${ctx.note}`, { method: 'PATCH', body: { read: true } }),
+  },
+  'GET /api/v1/users/me/notifications/{id} (Otto\'s)': {
+    setup: (role) => voiceIssue(role, { note: true }),
+    act: (role, ctx) => api(role, `/api/v1/users/me/notifications/${ctx.note}`),
   },
   'POST /vraagstukken/{id}/steunen': {
     setup: (role) => voiceIssue(role), state: supportCount,

@@ -107,7 +107,7 @@ describe('the role ledger of a known fixture', () => {
     assert.equal(byKind.business.empty, true);
   });
 
-  test('the candidates for each empty role: the role listed first, then a typical kind, then by name; public and in the area only', async () => {
+  test('the candidates for each empty role: the role listed first, then a typical kind, then the nearest; public and in or around the area only', async () => {
     const l = assertOk(await call(k.url, ledger()));
     const cands = Object.fromEntries(l.candidates.roles.map((c) => [c.role, c.parties.map((p) => `${p.name}|${p.match}|${p.areaRelation}`)]));
     assert.deepEqual(cands, {
@@ -118,22 +118,23 @@ describe('the role ledger of a known fixture', () => {
       operate_responsibly: ['Bakkerij Zuid|listsRole|below', 'Fonds Testland|typicalKind|above'],
       research_working_elements: ['Hogeschool Testland|listsRole|above'],
       combine_knowledge: ['Hogeschool Testland|typicalKind|above'],
-      pioneer_in_practice: ['Wijkteam Noord|typicalKind|below'],
-      agenda_issues: ['Buurtkracht|listsRole|same', 'Aardige Buren|typicalKind|below', 'Wijkteam Noord|typicalKind|below'],
-      involve_target_groups: ['Wijkteam Noord|listsRole|below', 'Aardige Buren|typicalKind|below', 'Buurtkracht|typicalKind|same'],
+      // Elders is beside Teststad: nearer than a district inside it
+      pioneer_in_practice: ['Elders Welzijn|listsRole|sibling', 'Wijkteam Noord|typicalKind|below'],
+      agenda_issues: ['Buurtkracht|listsRole|same', 'Elders Welzijn|typicalKind|sibling', 'Aardige Buren|typicalKind|below', 'Wijkteam Noord|typicalKind|below'],
+      involve_target_groups: ['Wijkteam Noord|listsRole|below', 'Buurtkracht|typicalKind|same', 'Elders Welzijn|typicalKind|sibling', 'Aardige Buren|typicalKind|below'],
     });
     const invest = l.candidates.roles.find((c) => c.role === 'invest').parties;
     assert.equal(invest[0].area, 'XC');
-    assert.equal(invest[0].reason, 'Lists this role in its profile; active in Testland (an area around the issue\'s area).');
+    assert.equal(invest[0].reason, 'Lists this role in its profile. Active in Testland, a larger area the issue\'s area belongs to.');
     assert.equal(invest[1].area, 'WK990102');
-    assert.equal(invest[1].reason, 'Business, a kind that typically takes this role; active in Zuid (an area inside the issue\'s area).');
+    assert.equal(invest[1].reason, 'Business: a kind that often has this role. Active in Zuid, a part of the issue\'s area.');
     const kinds = Object.fromEntries(l.candidates.kinds.map((c) => [c.kind, c.parties.map((p) => `${p.name}|${p.match}|${p.areaRelation}`)]));
     assert.deepEqual(kinds, {
-      business: ['Bakkerij Zuid|kind|below', 'Fonds Testland|kind|above'],
+      business: ['Fonds Testland|kind|above', 'Bakkerij Zuid|kind|below'],
       knowledge_institute: ['Hogeschool Testland|kind|above'],
     });
     assert.ok(!l.text, 'no stray fields');
-    assert.doesNotMatch(JSON.stringify(l), /Verborgen|Elders Welzijn/);
+    assert.doesNotMatch(JSON.stringify(l), /Verborgen/);
   });
 
   test('the page shows the same: empty roles in words, and the candidates in order with why', async () => {
@@ -149,8 +150,8 @@ describe('the role ledger of a known fixture', () => {
     const invest = html.slice(html.indexOf('<h3>Investeren</h3>'), html.indexOf('<h3>Maatschappelijk verantwoord opereren</h3>'));
     const names = [...invest.matchAll(/<a href="\/partijen\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
     assert.deepEqual(names, ['Fonds Testland', 'Bakkerij Zuid']);
-    assert.match(invest, /Noemt deze rol in het eigen profiel; actief in Testland, een groter gebied waar het onder valt\./);
-    assert.match(invest, /Bedrijfsleven: een soort die deze rol vaak heeft; actief in Zuid, een deel van het gebied\./);
+    assert.match(invest, /Noemt deze rol in het eigen profiel\.<\/li>\n<li class="reason-aboveArea">Actief in Testland, een groter gebied waar het gebied van het vraagstuk onder valt\./);
+    assert.match(invest, /Bedrijfsleven: een soort die deze rol vaak heeft\.<\/li>\n<li class="reason-belowArea">Actief in Zuid, een deel van het gebied van het vraagstuk\./);
     assert.doesNotMatch(html, /Verborgen BV/);
     const en = await (await fetch(`${k.url}/vraagstukken/${issue}/rollen?lang=en`)).text();
     assert.match(en, /10 of the 12 roles are still empty\./);
@@ -163,9 +164,10 @@ describe('the role ledger of a known fixture', () => {
     }
     const l = assertOk(await call(k.url, ledger()));
     const fund = l.candidates.roles.find((c) => c.role === 'fund_what_works_research').parties.map((p) => p.name);
-    assert.deepEqual(fund, ['Gemeente A', 'Gemeente B', 'Gemeente C', 'Gemeente D', 'Gemeente E']);
+    // Gemeente Teststad serves the issue's own area; the others a part of it
+    assert.deepEqual(fund, ['Gemeente Teststad', 'Gemeente A', 'Gemeente B', 'Gemeente C', 'Gemeente D']);
     const attract = l.candidates.roles.find((c) => c.role === 'attract_private_capital').parties.map((p) => p.name);
-    assert.deepEqual(attract, ['Fonds Testland', 'Gemeente A', 'Gemeente B', 'Gemeente C', 'Gemeente D']);
+    assert.deepEqual(attract, ['Fonds Testland', 'Gemeente Teststad', 'Gemeente A', 'Gemeente B', 'Gemeente C']);
     for (const n of ['Gemeente A', 'Gemeente B', 'Gemeente C', 'Gemeente D', 'Gemeente E']) {
       assert.equal((await call(k.url, `/api/v1/parties/${P[n]}`, { method: 'DELETE', token: T.admin })).status, 204);
     }
@@ -201,7 +203,7 @@ describe('the role ledger of a known fixture', () => {
     const l = assertOk(await call(k.url, ledger()));
     assert.ok(l.emptyRoles.includes('detect_signals'));
     assert.ok(l.emptyKinds.includes('social_work'));
-    assert.deepEqual(l.candidates.roles.find((c) => c.role === 'detect_signals').parties.map((p) => p.name), ['Wijkteam Noord']);
+    assert.deepEqual(l.candidates.roles.find((c) => c.role === 'detect_signals').parties.map((p) => p.name), ['Wijkteam Noord', 'Elders Welzijn']);
     // back again, for what follows
     assertOk(await call(k.url, ledger(), { method: 'POST', token: T.wijk, body: { role: 'detect_signals', party: P.wijk } }), 201);
   });

@@ -75,7 +75,7 @@ describe('creating and reading an issue', () => {
     assert.deepEqual(is._links, {
       self: { href: `/api/v1/issues/${is.id}` },
       statusChanges: { href: `/api/v1/issues/${is.id}/status-changes` },
-      roleLedger: { href: `/api/v1/issues/${is.id}/roles` },
+      roleLedger: { href: `/api/v1/issues/${is.id}/role-ledger` },
       factors: { href: `/api/v1/issues/${is.id}/factors` },
       supports: { href: `/api/v1/issues/${is.id}/supports` },
       comments: { href: `/api/v1/issues/${is.id}/comments` },

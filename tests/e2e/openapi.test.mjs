@@ -83,6 +83,7 @@ const ROUTES = [
   { method: 'PATCH', path: '/api/v1/users/me' },
   { method: 'GET', path: '/api/v1/users/me/notifications' },
   { method: 'PATCH', path: '/api/v1/users/me/notifications' },
+  { method: 'GET', path: '/api/v1/users/me/notifications/{id}' },
   { method: 'PATCH', path: '/api/v1/users/me/notifications/{id}' },
   { method: 'GET', path: '/api/v1/issues/{id}/supports' },
   { method: 'POST', path: '/api/v1/issues/{id}/supports' },
@@ -99,8 +100,10 @@ const ROUTES = [
   // end of the voice of residents
   { method: 'GET', path: '/api/v1/tokens' },
   { method: 'POST', path: '/api/v1/tokens' },
+  { method: 'GET', path: '/api/v1/tokens/{id}' },
   { method: 'DELETE', path: '/api/v1/tokens/{id}' },
   { method: 'GET', path: '/api/v1/sessions' },
+  { method: 'GET', path: '/api/v1/sessions/{id}' },
   { method: 'DELETE', path: '/api/v1/sessions/{id}' },
   { method: 'POST', path: '/api/v1/registrations' },
   { method: 'POST', path: '/api/v1/email-confirmations' },
@@ -392,6 +395,9 @@ test('the responses match the schemas of the document', async () => {
   r = await get('/tokens', auth);
   assert.equal(r.status, 200);
   check('TokenCollection', r.body);
+  r = await get(r.body.items[0]._links.self.href.slice('/api/v1'.length), auth);
+  assert.equal(r.status, 200);
+  check('Token', r.body);
   r = await get('/sessions', auth);
   assert.equal(r.status, 200);
   check('SessionCollection', r.body);

@@ -56,12 +56,30 @@ static void symmetric_and_bounded(void **state)
 	assert_true(similar_text("GEEN Huiswerkbegeleiding!", "geen huiswerkbegeleiding") > 0.999);
 }
 
+/* The distinct stems of a text, in order, as the role ledger uses them. */
+static void distinct_stems(void **state)
+{
+	(void)state;
+	char out[8][SIMILAR_STEM_MAX + 1];
+	size_t n = similar_stems("Wachtlijsten voor de Wachtlijst van OUDEREN en ouderen!", out, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0], "wachtlijst");
+	assert_string_equal(out[1], "ouder");
+	/* at most max, the first ones */
+	n = similar_stems("appel peer pruim kers", out, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[1], "peer");
+	assert_int_equal(similar_stems("de het een", out, 8), 0);
+	assert_int_equal(similar_stems(NULL, out, 8), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stems),
 		cmocka_unit_test(same_and_different),
 		cmocka_unit_test(symmetric_and_bounded),
+		cmocka_unit_test(distinct_stems),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
