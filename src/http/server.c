@@ -206,6 +206,9 @@ static int hexval(char c)
 	return -1;
 }
 
+/* Decodes a form's field name or value. A %00 becomes TEXT_NUL_MARK, not a
+ * NUL: the value keeps its length, and the model's text check names the
+ * field, as the API does for a \u0000 (never a value silently cut short). */
 static char *form_decode(struct arena *a, const char *p, size_t n)
 {
 	char *out = arena_alloc(a, n + 1), *o = out;
@@ -213,7 +216,8 @@ static char *form_decode(struct arena *a, const char *p, size_t n)
 		if (p[i] == '+') {
 			*o++ = ' ';
 		} else if (p[i] == '%' && i + 2 < n && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
-			*o++ = (char)(hexval(p[i + 1]) << 4 | hexval(p[i + 2]));
+			char c = (char)(hexval(p[i + 1]) << 4 | hexval(p[i + 2]));
+			*o++ = c ? c : TEXT_NUL_MARK;
 			i += 2;
 		} else {
 			*o++ = p[i];
@@ -651,16 +655,19 @@ static bool precheck(struct http_req *r)
 	return true;
 }
 
-/* Whether the body is of the media type the route takes. */
+/* Whether the body is of the media type the route takes. A write without a
+ * body (a support, a follow) has no type to check. */
 static bool media_ok(struct http_req *r)
 {
 	if (r->method != HM_POST && r->method != HM_PATCH && r->method != HM_PUT)
+		return true;
+	if (r->body_len == 0)
 		return true;
 	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
 	if (r->flags & RF_API)
 		return media_type_is(ct, "application/json") ||
 		       (r->method == HM_PATCH && media_type_is(ct, "application/merge-patch+json"));
-	return r->body_len == 0 || media_type_is(ct, "application/x-www-form-urlencoded");
+	return media_type_is(ct, "application/x-www-form-urlencoded");
 }
 
 /* Decodes %HH in the path and query, except %00: a NUL would cut the

@@ -72,11 +72,16 @@ describe('a NUL in a field', () => {
   test('the issue form too', async () => {
     const b = new Browser(k.url);
     assert.equal((await b.login(ALICE, USERS[1].password)).status, 303);
-    const r = await b.post('/vraagstukken/nieuw', { title: 'Eenzaamheid\u0000 bij ouderen', summary: 'Kort' }, '/vraagstukken/nieuw');
+    const party = assertOk(await call(k.url, '/api/v1/parties', { method: 'POST', token: k.tokens[ALICE], body: partyBody({ name: 'Alices partij' }) }), 201);
+    const r = await b.post('/vraagstukken/nieuw', {
+      title: 'Nultest\u0000 bij ouderen', summary: 'Ouderen zijn alleen.', area: 'GM0344', ownerParty: party.id, status: 'signalled',
+    }, '/vraagstukken/nieuw');
     assert.equal(r.status, 400, r.text.slice(0, 500));
     const at = r.text.indexOf('id="title-error"');
     assert.ok(at > 0, 'no message beside the title');
     assert.match(r.text.slice(at, at + 300), /stuurtekens/);
+    const saved = assertOk(await call(k.url, '/api/v1/issues?q=Nultest&limit=100')).items;
+    assert.deepEqual(saved.filter((i) => i.title.startsWith('Nultest')), []);
   });
 
   test('its API twin: 400 naming the field', async () => {
