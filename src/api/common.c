@@ -39,6 +39,8 @@ static json_t *problem(int status, const char *detail)
 
 static void send_problem(struct http_req *r, int status, json_t *o)
 {
+	/* the id of its line in the server's log, for whoever reports it */
+	json_object_set_new(o, "requestId", json_string(r->id));
 	api_send(r, status, o);
 	r->content_type = "application/problem+json";
 }

@@ -73,14 +73,6 @@ describe('on by default', () => {
     assert.equal(k.log().split('\n').some((l) => l.startsWith('forged')), false);
   });
 
-  test('a 429 is logged at warn level', async () => {
-    const reset = () => call(k.url, '/api/v1/password-reset-requests', { method: 'POST', body: { email: 'iemand@log.example' } });
-    assert.equal((await reset()).status, 202);
-    const res = await reset();
-    assert.equal(res.status, 429);
-    assert.match(await lineOf(k, res.headers.get('x-request-id')), / warn access POST \/api\/v1\/password-reset-requests 429 /);
-  });
-
   test('mail is still read from the log between the access lines', async () => {
     const email = 'lezer@log.example';
     const reg = await call(k.url, '/api/v1/registrations', { method: 'POST', body: { name: 'Lezer', email, password: 'een lange zin voor de log' } });
@@ -88,6 +80,14 @@ describe('on by default', () => {
     const mail = await k.mail(email);
     assert.ok(mail, 'no mail');
     assert.match(mail.body, /\/bevestigen\?code=/);
+  });
+
+  test('a 429 is logged at warn level', async () => {
+    const reset = () => call(k.url, '/api/v1/password-reset-requests', { method: 'POST', body: { email: 'iemand@log.example' } });
+    await reset(); // the one mail request allowed, if the test before left it
+    const res = await reset();
+    assert.equal(res.status, 429);
+    assert.match(await lineOf(k, res.headers.get('x-request-id')), / warn access POST \/api\/v1\/password-reset-requests 429 /);
   });
 });
 
