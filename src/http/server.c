@@ -816,7 +816,6 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	struct http_req *r = calloc(1, sizeof *r);
 	if (!r)
 		return NULL;
-	atomic_fetch_add(&in_flight, 1);
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	r->t0 = (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6;
@@ -871,7 +870,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!r)
 		return MHD_NO; /* out of memory at its start */
 	if (!r->started) {
+		/* in flight from its head on: a stop waits for it to finish */
 		r->started = true;
+		atomic_fetch_add(&in_flight, 1);
 		r->conn = conn;
 		r->path = arena_strdup(r->arena, url);
 		r->method = method_of(method);
@@ -968,12 +969,14 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	conn_request_ended(c);
 	if (!r)
 		return;
+	bool started = r->started;
 	buf_release(&r->out);
 	free(r->body);
 	arena_free(r->arena);
 	free(r);
 	*con_cls = NULL;
-	atomic_fetch_sub(&in_flight, 1);
+	if (started)
+		atomic_fetch_sub(&in_flight, 1);
 }
 
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)

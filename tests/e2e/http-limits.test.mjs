@@ -173,7 +173,7 @@ describe('sizes', () => {
   test('a head that is too large is 431, also when it arrives slowly', async () => {
     const c = connect();
     await c.opened;
-    const head = `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'x'.repeat(100000)}\r\n\r\n`;
+    const head = `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'x'.repeat(300000)}\r\n\r\n`;
     for (let i = 0; i < head.length && !c.s.destroyed; i += 8192) {
       c.s.write(head.slice(i, i + 8192));
       await sleep(20);
