@@ -806,6 +806,37 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 	return (size_t)(o - s);
 }
 
+/* The request target as the access log shows it: the path as sent, every
+ * query value a '*'. */
+static char *log_target(struct arena *a, const char *uri, const char *query)
+{
+	size_t params = 0;
+	size_t plen = query ? (size_t)(query - uri) : strlen(uri);
+	bool plain = true;
+	for (size_t i = 0; i < plen && plain; i++)
+		plain = (unsigned char)uri[i] > 0x20 && (unsigned char)uri[i] < 0x7f;
+	if (plain && !query)
+		return arena_strndup(a, uri, plen); /* most requests */
+	struct buf t = BUF_INIT(URL_MAX + 64);
+	char *path = arena_strndup(a, uri, plen);
+	access_escape(&t, path);
+	for (const char *p = query; p && *p && params <= QUERY_PARAMS_MAX && !t.err;) {
+		p++;
+		const char *amp = strchr(p, '&'), *end = amp ? amp : p + strlen(p);
+		const char *eq = memchr(p, '=', (size_t)(end - p));
+		if (end > p) {
+			buf_addc(&t, params++ ? '&' : '?');
+			access_escape(&t, arena_strndup(a, p, (size_t)((eq ? eq : end) - p)));
+			if (eq)
+				buf_adds(&t, "=*");
+		}
+		p = amp;
+	}
+	char *out = t.err ? path : arena_strdup(a, t.ptr);
+	buf_release(&t);
+	return out;
+}
+
 /* libmicrohttpd's URI log callback, called when a request line has arrived
  * and before its query is split: the request starts here. A query past the
  * limits is cut off before libmicrohttpd splits it (which would exhaust the
@@ -829,27 +860,12 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	buf_init(&r->out, 64u << 20);
 	r->status = 200;
 
-	/* the target for the log: the path as sent, every query value a '*' */
-	size_t len = strlen(uri);
+	size_t len = strlen(uri), params = 0;
 	char *query = strchr(uri, '?');
-	size_t params = 0;
-	struct buf t = BUF_INIT(URL_MAX + 64);
-	char *plain = arena_strndup(r->arena, uri, query ? (size_t)(query - uri) : len);
-	access_escape(&t, plain);
-	for (const char *p = query; p && *p && params <= QUERY_PARAMS_MAX && !t.err;) {
-		p++;
-		const char *amp = strchr(p, '&'), *end = amp ? amp : p + strlen(p);
-		const char *eq = memchr(p, '=', (size_t)(end - p));
-		if (end > p) {
-			buf_addc(&t, params++ ? '&' : '?');
-			access_escape(&t, arena_strndup(r->arena, p, (size_t)((eq ? eq : end) - p)));
-			if (eq)
-				buf_adds(&t, "=*");
-		}
-		p = amp;
-	}
-	r->target = t.err ? arena_strdup(r->arena, plain) : arena_strdup(r->arena, t.ptr);
-	buf_release(&t);
+	r->target = log_target(r->arena, uri, query);
+	/* libmicrohttpd keeps a record for every '&', empty parameters too */
+	for (const char *p = query; p && *p && params <= QUERY_PARAMS_MAX; p = strchr(p + 1, '&'))
+		params++;
 	if (len > URL_MAX || params > QUERY_PARAMS_MAX) {
 		r->too_long = true;
 		/* libmicrohttpd hands this callback its own writable buffer; the
