@@ -258,8 +258,12 @@ void conn_notify(void *cls, struct MHD_Connection *mc, void **ctx,
 	if (c->capped)
 		count_drop(&c->key);
 	pthread_mutex_unlock(&lock);
-	/* a reaped socket has its reading side shut: nothing to read and drop */
-	if (c->fd >= 0 && atomic_load(&c->state) != CS_REAPED && !atomic_load(&stopping))
+	/* a reaped socket has its reading side shut: nothing to read and drop;
+	 * nor is there when the client has closed its side already */
+	char peek;
+	ssize_t got = c->fd >= 0 ? recv(c->fd, &peek, 1, MSG_PEEK | MSG_DONTWAIT) : 0;
+	bool open = got > 0 || (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK));
+	if (open && atomic_load(&c->state) != CS_REAPED && !atomic_load(&stopping))
 		linger_start(c->fd);
 	free(c);
 	*ctx = NULL;

@@ -892,10 +892,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->conn = conn;
 		r->path = arena_strdup(r->arena, url);
 		r->method = method_of(method);
-		struct buf v = BUF_INIT(64);
-		access_escape(&v, method);
-		r->verb = v.err ? "?" : arena_strdup(r->arena, v.ptr);
-		buf_release(&v);
+		if (r->method) {
+			r->verb = arena_strdup(r->arena, method);
+		} else { /* any token: written escaped */
+			struct buf v = BUF_INIT(64);
+			access_escape(&v, method);
+			r->verb = v.err ? "?" : arena_strdup(r->arena, v.ptr);
+			buf_release(&v);
+		}
 		/* the reaper may have answered a head that came too late */
 		if (!conn_head_arrived(r->track))
 			return MHD_NO;
