@@ -172,12 +172,16 @@ PARTY_ID=$(q 'SELECT id FROM parties WHERE rowid = (SELECT max(rowid) / 2 FROM p
 # KIEM_CACHE_MB=CACHE_MB ("default": unset, kiem's own default); waits until
 # it has finished what it does at start (the home page's first count), so
 # that no measurement competes with it; sets KIEM_PID and KIEM_URL
+# No access log (nginx runs with access_log off too), and no cap on the
+# connections from the one address the load generator has.
 start_kiem() {
 	local log=$1 db=$2 cache=$3 port=""
 	if [ "$cache" = default ]; then
-		env -u KIEM_CACHE_MB "$KIEM" serve --db "$db" --listen 127.0.0.1:0 2>"$log" &
+		env -u KIEM_CACHE_MB KIEM_ACCESS_LOG=off KIEM_MAX_CONNECTIONS_PER_ADDRESS=0 \
+			"$KIEM" serve --db "$db" --listen 127.0.0.1:0 2>"$log" &
 	else
-		KIEM_CACHE_MB=$cache "$KIEM" serve --db "$db" --listen 127.0.0.1:0 2>"$log" &
+		KIEM_CACHE_MB=$cache KIEM_ACCESS_LOG=off KIEM_MAX_CONNECTIONS_PER_ADDRESS=0 \
+			"$KIEM" serve --db "$db" --listen 127.0.0.1:0 2>"$log" &
 	fi
 	KIEM_PID=$!
 	for _ in $(seq 1 150); do

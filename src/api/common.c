@@ -39,6 +39,8 @@ static json_t *problem(int status, const char *detail)
 
 static void send_problem(struct http_req *r, int status, json_t *o)
 {
+	/* the id of its line in the server's log, for whoever reports it */
+	json_object_set_new(o, "requestId", json_string(r->id));
 	api_send(r, status, o);
 	r->content_type = "application/problem+json";
 }
@@ -123,7 +125,9 @@ json_t *api_body_object(struct http_req *r)
 		return NULL;
 	}
 	json_error_t e;
-	json_t *v = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &e);
+	/* a \u0000 is let in, and marked by api_string(), so that the field's
+	 * text check names it (as a form's %00) instead of the whole body failing */
+	json_t *v = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 	if (!v) {
 		char detail[320];
 		snprintf(detail, sizeof detail, "The body is not valid JSON (UTF-8): %s, at line %d column %d.",
@@ -206,7 +210,7 @@ const char *api_string(struct http_req *r, json_t *v, const char *field, struct 
 		problems_add(p, field, R_WRONG_TYPE, JK_STRING);
 		return NULL;
 	}
-	return arena_strndup(r->arena, json_string_value(v), json_string_length(v));
+	return text_dup_marking_nul(r->arena, json_string_value(v), json_string_length(v));
 }
 
 bool api_strings(struct http_req *r, json_t *v, const char *field, const char ***out, size_t *n,
@@ -232,7 +236,7 @@ bool api_strings(struct http_req *r, json_t *v, const char *field, const char **
 			problems_add(p, field, R_WRONG_TYPE, JK_ARRAY_OF_STRINGS);
 			return false;
 		}
-		list[i] = arena_strndup(r->arena, json_string_value(item), json_string_length(item));
+		list[i] = text_dup_marking_nul(r->arena, json_string_value(item), json_string_length(item));
 	}
 	*out = list;
 	*n = count;

@@ -65,6 +65,15 @@ bool text_has_control(const char *s, size_t n, bool multiline)
 	return false;
 }
 
+char *text_dup_marking_nul(struct arena *a, const char *p, size_t n)
+{
+	char *out = arena_strndup(a, p, n);
+	for (size_t i = 0; i < n; i++)
+		if (!out[i])
+			out[i] = TEXT_NUL_MARK;
+	return out;
+}
+
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

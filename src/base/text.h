@@ -14,6 +14,14 @@ size_t text_utf8_len(const char *p, size_t n);
 /* True if the text has control characters; newlines and tabs count as
  * control characters unless multiline is set. */
 bool text_has_control(const char *p, size_t n, bool multiline);
+/* What a NUL byte inside a value becomes: ASCII SUB, a control character
+ * that text_has_control() (and so every text check) refuses. A C string
+ * would end at the NUL, silently cutting the value short; marked, the value
+ * keeps its length and validation names the field. */
+enum { TEXT_NUL_MARK = 0x1a };
+/* A NUL-terminated copy of p[0..n) with each NUL byte in it replaced by
+ * TEXT_NUL_MARK. */
+char *text_dup_marking_nul(struct arena *a, const char *p, size_t n);
 /* A copy without leading and trailing white space. */
 char *text_trim(struct arena *a, const char *p, size_t n);
 /* Case-insensitive (ASCII) string equality. */

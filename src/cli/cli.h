@@ -16,6 +16,13 @@ int cmd_accounts(int argc, char **argv);
  * KIEM_INACTIVE_GRACE_DAYS (defaults 365 and 30); prints one line and
  * returns 2 for a bad value. */
 int cli_inactivity_config(int *period, int *grace);
+/* The web server's settings from the environment (httpconf.c): trusted
+ * proxies (KIEM_TRUSTED_PROXIES, parsed into *proxies, for the caller to
+ * free), connection limits, deadlines and the access log; prints one line
+ * and returns 2 for a bad value. */
+struct http_config;
+struct http_proxies;
+int cli_http_config(struct http_config *cfg, struct http_proxies **proxies);
 /* Runs the inactivity sweep shortly after the start and then every hour,
  * in a worker of its own (nothing when period is 0); a failed run is
  * logged. sweeper_stop() waits for a run in progress to end. */

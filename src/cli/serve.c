@@ -37,6 +37,18 @@ static const char usage[] =
 	"the days after the warning until it is erased (default 30). The sweep runs\n"
 	"shortly after the start and then every hour; see 'kiem accounts --help'.\n"
 	"\n"
+	"The web server (see docs/operations.md, \"Proxies, limits and the access log\"):\n"
+	"  KIEM_TRUSTED_PROXIES  reverse proxies whose X-Forwarded-For and X-Forwarded-Proto\n"
+	"                      are believed: addresses and ranges, such as 10.0.0.1, fd00::/8\n"
+	"                      (default none: those headers are ignored)\n"
+	"  KIEM_MAX_CONNECTIONS  connections in total (default 20000)\n"
+	"  KIEM_MAX_CONNECTIONS_PER_ADDRESS  from one address, trusted proxies exempt\n"
+	"                      (default 256; 0: no cap)\n"
+	"  KIEM_HEADER_TIMEOUT   seconds for a request's head to arrive (default 30)\n"
+	"  KIEM_BODY_TIMEOUT     seconds for its body, after the head (default 60)\n"
+	"  KIEM_ACCESS_LOG       'off' writes no line per request, only for 429 and 5xx\n"
+	"                      (default on, to standard error)\n"
+	"\n"
 	"Mail (confirmations, password resets, invitations) is queued in the database\n"
 	"and sent every few seconds, with retries; see docs/operations.md, \"Mail\":\n"
 	"  KIEM_BASE_URL       where people reach kiem, for links in mail, such as\n"
@@ -135,12 +147,18 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	}
 	const char *base = getenv("KIEM_BASE_URL");
+	struct http_config net = { 0 };
+	struct http_proxies *proxies = NULL;
+	if (cli_http_config(&net, &proxies))
+		return 2;
 
 	const char *path = cli_db_path(db);
 	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);
 	struct store *s;
-	if (cli_open(path, false, &s))
+	if (cli_open(path, false, &s)) {
+		http_proxies_free(proxies);
 		return 1;
+	}
 
 	const struct http_route *tables[] = { api_routes, web_routes, NULL };
 	size_t sizes[] = { api_routes_count, web_routes_count, 0 };
@@ -153,6 +171,12 @@ int cmd_serve(int argc, char **argv)
 		.max_api_body = 256 * 1024,
 		.max_form_body = 256 * 1024,
 		.timeout_s = 30,
+		.max_connections = net.max_connections,
+		.max_per_address = net.max_per_address,
+		.header_timeout_s = net.header_timeout_s,
+		.body_timeout_s = net.body_timeout_s,
+		.access_log = net.access_log,
+		.proxies = proxies,
 		.cache_bytes = cache_mb * 1024 * 1024,
 		.api_version = API_VERSION,
 		.page_error = web_error_page,
@@ -162,6 +186,7 @@ int cmd_serve(int argc, char **argv)
 	if (overview_start(s)) {
 		cli_error("could not start the overview's worker");
 		store_close(s);
+		http_proxies_free(proxies);
 		return 1;
 	}
 	/* a sweep that cannot start is logged: the server runs without it */
@@ -175,6 +200,7 @@ int cmd_serve(int argc, char **argv)
 		sweeper_stop();
 		overview_stop();
 		store_close(s);
+		http_proxies_free(proxies);
 		return 1;
 	}
 	int rc = http_serve(&cfg);
@@ -183,6 +209,7 @@ int cmd_serve(int argc, char **argv)
 	sweeper_stop();
 	overview_stop();
 	store_close(s);
+	http_proxies_free(proxies);
 	if (rc) {
 		cli_error("could not serve on %s; see the log above", listen);
 		return rc == ERR_USAGE ? 2 : 1;

@@ -10,7 +10,16 @@
  *
  * A handler fills req->status, req->content_type and req->out, and may add
  * headers. Everything it allocates comes from req->arena, freed when the
- * response has been sent. */
+ * response has been sent.
+ *
+ * Before a request reaches a route, the server refuses what no handler
+ * should see: a URL over 8 KiB or with more than 256 query parameters (414),
+ * a head too large (431), a body whose length is ambiguous (both
+ * Content-Length and Transfer-Encoding, two different Content-Lengths, a
+ * coding other than chunked: 400, and the connection is closed). It caps
+ * connections per address and in total, and answers 408 to a head or body
+ * that takes too long (conn.h). Every response carries X-Request-Id, and
+ * every request is one line of the access log (access.h). */
 #ifndef KIEM_HTTP_H
 #define KIEM_HTTP_H
 
@@ -25,6 +34,7 @@
 struct arena;
 struct store;
 struct http_req;
+struct conn;
 
 enum http_method {
 	HM_GET = 1, HM_POST = 2, HM_PATCH = 4, HM_DELETE = 8, HM_PUT = 16, HM_HEAD = 32,
@@ -35,6 +45,7 @@ enum route_flags {
 	RF_API = 1,  /* a JSON API route: bearer tokens, problem+json errors */
 	RF_PAGE = 2, /* an HTML page: session cookie, CSRF on posts */
 	RF_CACHE = 4, /* a read whose answer to anonymous visitors may be kept (cache.h) */
+	RF_SECRET = 8, /* its path parameters are secrets: the access log shows the pattern */
 };
 
 typedef void (*http_handler)(struct http_req *r);
@@ -48,6 +59,10 @@ struct http_route {
 
 enum { HTTP_PARAMS_MAX = 4, HTTP_HEADERS_MAX = 16 };
 
+/* The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+ * believed (KIEM_TRUSTED_PROXIES); see http_proxies_parse(). */
+struct http_proxies;
+
 struct http_config {
 	const char *listen;     /* "ADDR:PORT" */
 	struct store *store;
@@ -57,6 +72,12 @@ struct http_config {
 	size_t max_api_body;    /* bytes; past it 413 */
 	size_t max_form_body;
 	unsigned timeout_s;     /* idle connections are closed after this */
+	unsigned max_connections;  /* in total */
+	unsigned max_per_address;  /* from one address (an IPv6 /64); 0: no cap */
+	unsigned header_timeout_s; /* a request head must arrive within this; else 408 */
+	unsigned body_timeout_s;   /* and its body within this after the head */
+	bool access_log;           /* a line for every request; else only 429 and 5xx */
+	const struct http_proxies *proxies; /* NULL: nobody's forwarding headers */
 	size_t cache_bytes;     /* for answers to anonymous reads; 0: none */
 	const char *api_version;
 	/* Renders an HTML error page (404, 403, ...) for page routes. */
@@ -81,6 +102,8 @@ struct http_req {
 	char *body;
 	size_t body_len;
 
+	char id[65]; /* the request id (X-Request-Id) */
+
 	struct viewer viewer;
 	enum lang lang;
 	const char *session; /* the session secret, when logged in by cookie */
@@ -102,6 +125,14 @@ struct http_req {
 	size_t dropped;
 	bool too_big;
 	bool responded;
+	bool started;      /* its head has been seen by on_request */
+	bool too_long;     /* its URL is over the limits: 414 */
+	struct conn *track; /* its connection's deadlines (conn.h) */
+	double t0;         /* when its request line arrived, in ms */
+	char *target;      /* the path and query as the access log shows them */
+	const char *verb;  /* the method as sent, for the log */
+	size_t sent;       /* bytes of the body answered */
+	const char *client; /* http_client_address(), once worked out */
 };
 
 /* Serves until SIGTERM or SIGINT, then finishes the requests in flight and
@@ -119,8 +150,8 @@ const char *http_header(struct http_req *r, const char *name);
 const char *http_cookie(struct http_req *r, const char *name);
 
 void http_add_header(struct http_req *r, const char *name, const char *value);
-/* Sets a cookie: Path=/, HttpOnly, SameSite=Lax, and Secure when a proxy
- * says the request came over HTTPS (X-Forwarded-Proto); max_age < 0
+/* Sets a cookie: Path=/, HttpOnly, SameSite=Lax, and Secure when a trusted
+ * proxy says the request came over HTTPS (X-Forwarded-Proto); max_age < 0
  * deletes it. */
 void http_set_cookie(struct http_req *r, const char *name, const char *value, long max_age);
 /* 303 See Other to a path on this site. */
@@ -147,8 +178,17 @@ const char *form_get(const struct form *f, const char *key);
 /* All values of a field (for checkboxes and multiple selects). */
 size_t form_get_all(const struct form *f, const char *key, const char **out, size_t max);
 
-/* The client's IP address as text ("" if unknown). */
+/* The client's IP address as text ("" if unknown): the peer's, or, when the
+ * peer is a trusted proxy, the rightmost address in X-Forwarded-For that is
+ * not a trusted proxy. An IPv4 client is dotted, also on an IPv6 socket. */
 const char *http_client_address(struct http_req *r);
+
+/* Parses KIEM_TRUSTED_PROXIES: addresses and CIDR ranges, IPv4 and IPv6,
+ * separated by commas ("10.0.0.1, 10.1.0.0/16, fd00::/8"). Empty or NULL
+ * text is no proxies (*out NULL). A bad entry is ERR_USAGE, with what is
+ * wrong in why. */
+int http_proxies_parse(const char *text, struct http_proxies **out, char *why, size_t why_len);
+void http_proxies_free(struct http_proxies *p);
 
 /* The reason phrase of a status, in English. */
 const char *http_status_text(int status);

@@ -23,10 +23,19 @@
 #include "../model/settings.h"
 #include "../model/user.h"
 #include "../store/store.h"
+#include "access.h"
 #include "cache.h"
+#include "conn.h"
+#include "proxy.h"
 
 static atomic_int in_flight;
 static unsigned char csrf_key[32];
+
+/* What a request target may hold before it is refused with 414: beyond
+ * these, libmicrohttpd 0.9.75 runs out of its connection's memory while it
+ * splits the query, and then leaves the connection hanging instead of
+ * answering. */
+enum { URL_MAX = 8192, QUERY_PARAMS_MAX = 256 };
 
 const char *http_status_text(int status)
 {
@@ -40,11 +49,14 @@ const char *http_status_text(int status)
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 408: return "Request Timeout";
 	case 409: return "Conflict";
 	case 410: return "Gone";
 	case 413: return "Content Too Large";
+	case 414: return "URI Too Long";
 	case 415: return "Unsupported Media Type";
 	case 429: return "Too Many Requests";
+	case 431: return "Request Header Fields Too Large";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	}
@@ -102,18 +114,51 @@ const char *http_query_invalid(struct http_req *r)
 	return bad ? arena_strdup(r->arena, bad) : NULL;
 }
 
-const char *http_client_address(struct http_req *r)
+/* The peer's address; false if it has none we know. */
+static bool peer_of(struct http_req *r, struct addr *out)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	char *out = arena_alloc(r->arena, INET6_ADDRSTRLEN);
-	if (!ci || !ci->client_addr)
-		return out;
-	const struct sockaddr *sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, INET6_ADDRSTRLEN);
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, INET6_ADDRSTRLEN);
-	return out;
+	return ci && addr_from_sockaddr(ci->client_addr, out);
+}
+
+/* Whether the peer is a trusted proxy, whose forwarding headers count. */
+static bool via_trusted_proxy(struct http_req *r)
+{
+	struct addr peer;
+	return r->cfg->proxies && peer_of(r, &peer) && proxies_trust(r->cfg->proxies, &peer);
+}
+
+static enum MHD_Result forwarded_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct buf *b = cls;
+	if (key && value && strcasecmp(key, "X-Forwarded-For") == 0) {
+		if (b->len)
+			buf_addc(b, ',');
+		buf_adds(b, value);
+	}
+	return MHD_YES;
+}
+
+const char *http_client_address(struct http_req *r)
+{
+	if (r->client)
+		return r->client;
+	char *out = arena_alloc(r->arena, ADDR_TEXT_MAX);
+	struct addr peer;
+	if (!peer_of(r, &peer))
+		return r->client = out;
+	struct addr client = peer;
+	if (r->cfg->proxies && proxies_trust(r->cfg->proxies, &peer)) {
+		/* several X-Forwarded-For headers are one list, in their order */
+		struct buf xff = BUF_INIT(8192);
+		MHD_get_connection_values(r->conn, MHD_HEADER_KIND, forwarded_cb, &xff);
+		if (!xff.err && xff.len)
+			client = proxies_client(r->cfg->proxies, &peer, xff.ptr);
+		buf_release(&xff);
+	}
+	addr_format(&client, out);
+	return r->client = out;
 }
 
 const char *http_header(struct http_req *r, const char *name)
@@ -139,9 +184,10 @@ void http_add_header(struct http_req *r, const char *name, const char *value)
 
 void http_set_cookie(struct http_req *r, const char *name, const char *value, long max_age)
 {
-	/* behind a proxy that speaks HTTPS, the browser keeps it for HTTPS only */
+	/* behind a proxy of ours that speaks HTTPS, the browser keeps it for
+	 * HTTPS only; anyone else's say-so is not believed */
 	const char *proto = http_header(r, "X-Forwarded-Proto");
-	bool secure = proto && strcasecmp(proto, "https") == 0;
+	bool secure = proto && strcasecmp(proto, "https") == 0 && via_trusted_proxy(r);
 	http_add_header(r, MHD_HTTP_HEADER_SET_COOKIE,
 			arena_printf(r->arena, "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
 				     name, max_age < 0 ? "" : value, max_age < 0 ? 0 : max_age,
@@ -206,6 +252,9 @@ static int hexval(char c)
 	return -1;
 }
 
+/* Decodes a form's field name or value. A %00 becomes TEXT_NUL_MARK, not a
+ * NUL: the value keeps its length, and the model's text check names the
+ * field, as the API does for a \u0000 (never a value silently cut short). */
 static char *form_decode(struct arena *a, const char *p, size_t n)
 {
 	char *out = arena_alloc(a, n + 1), *o = out;
@@ -213,7 +262,8 @@ static char *form_decode(struct arena *a, const char *p, size_t n)
 		if (p[i] == '+') {
 			*o++ = ' ';
 		} else if (p[i] == '%' && i + 2 < n && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
-			*o++ = (char)(hexval(p[i + 1]) << 4 | hexval(p[i + 2]));
+			char c = (char)(hexval(p[i + 1]) << 4 | hexval(p[i + 2]));
+			*o++ = c ? c : TEXT_NUL_MARK;
 			i += 2;
 		} else {
 			*o++ = p[i];
@@ -517,6 +567,11 @@ static void dispatch(struct http_req *r)
 	}
 	r->flags = found->flags;
 	memcpy(r->params, params, sizeof params);
+	if ((r->flags & RF_SECRET) && r->target) {
+		/* the log shows /uitnodigingen/{code}, not the code */
+		const char *q = strchr(r->target, '?');
+		r->target = arena_printf(r->arena, "%s%s", found->pattern, q ? q : "");
+	}
 	bool read = r->method == HM_GET || r->method == HM_HEAD;
 	/* an anonymous read may have been answered before, at this generation */
 	uint64_t generation = store_generation(r->store);
@@ -594,7 +649,9 @@ static enum MHD_Result send_response(struct http_req *r)
 		free(body);
 		return MHD_NO;
 	}
+	r->sent = r->method == HM_HEAD ? 0 : len;
 	add_security_headers(resp);
+	MHD_add_response_header(resp, "X-Request-Id", r->id);
 	if (r->flags & RF_API)
 		MHD_add_response_header(resp, "API-Version", r->cfg->api_version);
 	if (r->content_type)
@@ -609,7 +666,15 @@ static enum MHD_Result send_response(struct http_req *r)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (r->flags & RF_PAGE)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Cookie, Accept-Language");
-	enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)(r->status ? r->status : 200), resp);
+	if (!r->status)
+		r->status = 200;
+	/* no deadline while it is answered; if the reaper was first, it has
+	 * answered 408 and this connection closes */
+	if (!conn_busy(r->track)) {
+		MHD_destroy_response(resp);
+		return MHD_NO;
+	}
+	enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	r->responded = true;
 	return ret;
@@ -625,6 +690,44 @@ static bool media_type_is(const char *ct, const char *want)
 	return strncasecmp(ct, want, n) == 0 && (ct[n] == 0 || ct[n] == ';' || ct[n] == ' ');
 }
 
+struct framing {
+	int lengths, codings;
+	const char *length;  /* the first Content-Length */
+	bool lengths_differ;
+	bool chunked;        /* the one Transfer-Encoding is "chunked" */
+};
+
+static enum MHD_Result framing_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct framing *f = cls;
+	if (!key || !value)
+		return MHD_YES;
+	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+		if (f->lengths++ && strcmp(f->length, value) != 0)
+			f->lengths_differ = true;
+		if (!f->length)
+			f->length = value;
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+		f->codings++;
+		f->chunked = strcasecmp(value, "chunked") == 0;
+	}
+	return MHD_YES;
+}
+
+/* Whether the body's length is told in one way only: a Content-Length (or
+ * several that agree) or Transfer-Encoding: chunked, not both. Otherwise a
+ * proxy in front and kiem may read the body differently, and a request
+ * smuggled inside one would be served (RFC 9112, 6.3). */
+static bool length_clear(struct http_req *r)
+{
+	struct framing f = { 0 };
+	MHD_get_connection_values(r->conn, MHD_HEADER_KIND, framing_cb, &f);
+	if (f.codings)
+		return f.codings == 1 && f.chunked && !f.lengths;
+	return !f.lengths_differ;
+}
+
 /* Checks what can be checked before the body arrives: its declared size.
  * A body declared too large is answered 413 at once when the client waits
  * for "100 Continue" or the body is huge; otherwise it is read and dropped
@@ -633,6 +736,24 @@ static bool precheck(struct http_req *r)
 {
 	bool api = strncmp(r->path, "/api/", 5) == 0;
 	r->flags = api ? RF_API : RF_PAGE;
+	if (r->too_long) {
+		if (!api) {
+			pick_language(r);
+			identify(r);
+		}
+		error_response(r, 414, "The address is too long, or has too many query parameters.");
+		return false;
+	}
+	if (!length_clear(r)) {
+		/* the body cannot be told from what follows it: the connection
+		 * closes, so nothing after it is read as a request */
+		http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+		if (!api)
+			pick_language(r);
+		error_response(r, 400, "The length of the body is ambiguous: send Content-Length or "
+				       "Transfer-Encoding: chunked, once, and not both.");
+		return false;
+	}
 	size_t max = api ? r->cfg->max_api_body : r->cfg->max_form_body;
 	const char *cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	long long len = 0;
@@ -651,16 +772,19 @@ static bool precheck(struct http_req *r)
 	return true;
 }
 
-/* Whether the body is of the media type the route takes. */
+/* Whether the body is of the media type the route takes. A write without a
+ * body (a support, a follow) has no type to check. */
 static bool media_ok(struct http_req *r)
 {
 	if (r->method != HM_POST && r->method != HM_PATCH && r->method != HM_PUT)
+		return true;
+	if (r->body_len == 0)
 		return true;
 	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
 	if (r->flags & RF_API)
 		return media_type_is(ct, "application/json") ||
 		       (r->method == HM_PATCH && media_type_is(ct, "application/merge-patch+json"));
-	return r->body_len == 0 || media_type_is(ct, "application/x-www-form-urlencoded");
+	return media_type_is(ct, "application/x-www-form-urlencoded");
 }
 
 /* Decodes %HH in the path and query, except %00: a NUL would cut the
@@ -682,6 +806,76 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 	return (size_t)(o - s);
 }
 
+/* The request target as the access log shows it: the path as sent, every
+ * query value a '*'. */
+static char *log_target(struct arena *a, const char *uri, const char *query)
+{
+	size_t params = 0;
+	size_t plen = query ? (size_t)(query - uri) : strlen(uri);
+	bool plain = true;
+	for (size_t i = 0; i < plen && plain; i++)
+		plain = (unsigned char)uri[i] > 0x20 && (unsigned char)uri[i] < 0x7f;
+	if (plain && !query)
+		return arena_strndup(a, uri, plen); /* most requests */
+	struct buf t = BUF_INIT(URL_MAX + 64);
+	char *path = arena_strndup(a, uri, plen);
+	access_escape(&t, path);
+	for (const char *p = query; p && *p && params <= QUERY_PARAMS_MAX && !t.err;) {
+		p++;
+		const char *amp = strchr(p, '&'), *end = amp ? amp : p + strlen(p);
+		const char *eq = memchr(p, '=', (size_t)(end - p));
+		if (end > p) {
+			buf_addc(&t, params++ ? '&' : '?');
+			access_escape(&t, arena_strndup(a, p, (size_t)((eq ? eq : end) - p)));
+			if (eq)
+				buf_adds(&t, "=*");
+		}
+		p = amp;
+	}
+	char *out = t.err ? path : arena_strdup(a, t.ptr);
+	buf_release(&t);
+	return out;
+}
+
+/* libmicrohttpd's URI log callback, called when a request line has arrived
+ * and before its query is split: the request starts here. A query past the
+ * limits is cut off before libmicrohttpd splits it (which would exhaust the
+ * connection's memory) and the request answered 414. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	const struct http_config *cfg = cls;
+	struct http_req *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	r->t0 = (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6;
+	r->arena = arena_new();
+	r->store = cfg->store;
+	r->cfg = cfg;
+	r->conn = conn;
+	r->track = conn_of(conn);
+	conn_request_opened(r->track);
+	access_new_id(r->id);
+	buf_init(&r->out, 64u << 20);
+	r->status = 200;
+
+	size_t len = strlen(uri), params = 0;
+	char *query = strchr(uri, '?');
+	r->target = log_target(r->arena, uri, query);
+	/* libmicrohttpd keeps a record for every '&', empty parameters too */
+	for (const char *p = query; p && *p && params <= QUERY_PARAMS_MAX; p = strchr(p + 1, '&'))
+		params++;
+	if (len > URL_MAX || params > QUERY_PARAMS_MAX) {
+		r->too_long = true;
+		/* libmicrohttpd hands this callback its own writable buffer; the
+		 * query it is about to split ends here, empty */
+		if (query)
+			query[1] = 0;
+	}
+	return r;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -689,20 +883,29 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)version;
 	const struct http_config *cfg = cls;
 	struct http_req *r = *con_cls;
-	if (!r) {
-		r = calloc(1, sizeof *r);
-		if (!r)
-			return MHD_NO;
+	if (!r)
+		return MHD_NO; /* out of memory at its start */
+	if (!r->started) {
+		/* in flight from its head on: a stop waits for it to finish */
+		r->started = true;
 		atomic_fetch_add(&in_flight, 1);
-		*con_cls = r;
-		r->arena = arena_new();
-		r->store = cfg->store;
-		r->cfg = cfg;
 		r->conn = conn;
 		r->path = arena_strdup(r->arena, url);
 		r->method = method_of(method);
-		buf_init(&r->out, 64u << 20);
-		r->status = 200;
+		if (r->method) {
+			r->verb = arena_strdup(r->arena, method);
+		} else { /* any token: written escaped */
+			struct buf v = BUF_INIT(64);
+			access_escape(&v, method);
+			r->verb = v.err ? "?" : arena_strdup(r->arena, v.ptr);
+			buf_release(&v);
+		}
+		/* the reaper may have answered a head that came too late */
+		if (!conn_head_arrived(r->track))
+			return MHD_NO;
+		const char *id = http_header(r, "X-Request-Id");
+		if (id && access_id_ok(id) && via_trusted_proxy(r))
+			snprintf(r->id, sizeof r->id, "%s", id);
 		if (!precheck(r))
 			return send_response(r);
 		return MHD_YES;
@@ -738,6 +941,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (r->responded)
 		return MHD_YES;
+	/* the whole body is here: no deadline while it is handled */
+	if (!conn_busy(r->track))
+		return MHD_NO;
 	if (r->too_big) {
 		if (r->flags & RF_PAGE) {
 			pick_language(r);
@@ -760,17 +966,37 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	(void)toe;
 	struct http_req *r = *con_cls;
+	struct conn *c = r ? r->track : conn_of(conn);
+	int status = 0;
+	if (r && r->responded) {
+		status = r->status;
+	} else if (conn_reaped(c)) {
+		status = 408;
+	} else {
+		/* libmicrohttpd answered it itself (a head too large), or the
+		 * client went away before the answer */
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_HTTP_STATUS);
+		status = ci ? (int)ci->http_status : 0;
+	}
+	if (r) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		double ms = (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6 - r->t0;
+		access_line(status, r->verb, r->target, r->sent, ms, r->id);
+	}
+	conn_request_ended(c);
 	if (!r)
 		return;
+	bool started = r->started;
 	buf_release(&r->out);
 	free(r->body);
 	arena_free(r->arena);
 	free(r);
 	*con_cls = NULL;
-	atomic_fetch_sub(&in_flight, 1);
+	if (started)
+		atomic_fetch_sub(&in_flight, 1);
 }
 
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
@@ -832,9 +1058,24 @@ int http_serve(const struct http_config *cfg)
 		rl.rlim_cur = rl.rlim_max < 65536 ? rl.rlim_max : 65536;
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
-	unsigned conn_limit = 20000;
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < conn_limit + 100)
+	unsigned conn_limit = cfg->max_connections ? cfg->max_connections : 20000;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < (rlim_t)conn_limit + 100) {
 		conn_limit = rl.rlim_cur > 200 ? (unsigned)rl.rlim_cur - 100 : 100;
+		log_info("at most %u connections: the open-file limit ('ulimit -n') allows no more",
+			 conn_limit);
+	}
+	access_init(cfg->access_log);
+	struct conn_limits limits = {
+		.per_address = cfg->max_per_address,
+		.head_s = cfg->header_timeout_s,
+		.body_s = cfg->body_timeout_s,
+		.proxies = cfg->proxies,
+	};
+	if (conn_start(&limits)) {
+		log_error("cannot start the worker that ends slow requests");
+		cache_release();
+		return ERR_NOMEM;
+	}
 
 	/* the threads libmicrohttpd starts inherit this mask, so only this
 	 * thread sees the signals */
@@ -849,7 +1090,7 @@ int http_serve(const struct http_config *cfg)
 			 MHD_USE_ERROR_LOG | MHD_USE_TURBO;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	struct MHD_Daemon *d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, (void *)cfg,
+	struct MHD_Daemon *d = MHD_start_daemon(flags, 0, conn_accept, NULL, on_request, (void *)cfg,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
@@ -857,12 +1098,15 @@ int http_serve(const struct http_config *cfg)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, conn_notify, NULL,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)cfg,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_END);
 	if (!d) {
 		log_error("cannot listen on %s: %s (is another server using the port?)", cfg->listen,
 			  strerror(errno));
+		conn_stop();
 		cache_release();
 		return ERR_IO;
 	}
@@ -894,6 +1138,7 @@ int http_serve(const struct http_config *cfg)
 		store_interrupt(cfg->store);
 	}
 	MHD_stop_daemon(d);
+	conn_stop();
 	cache_release();
 	log_info("stopped");
 	return 0;

@@ -12,6 +12,7 @@ void web_error_page(struct http_req *r, int status)
 	case 404: title = M_ERR_404; text = M_ERR_404_TEXT; break;
 	case 405: title = M_ERR_405; text = M_ERR_405_TEXT; break;
 	case 413: title = M_ERR_413; text = M_ERR_413_TEXT; break;
+	case 414: title = M_ERR_414; text = M_ERR_414_TEXT; break;
 	case 415: title = M_ERR_415; text = M_ERR_415_TEXT; break;
 	default: status = status >= 500 ? status : 500; title = M_ERR_500; text = M_ERR_500_TEXT; break;
 	}

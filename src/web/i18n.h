@@ -203,6 +203,8 @@
 	X(ERR_405_TEXT, "Deze pagina kan dit verzoek niet afhandelen.", "This page cannot handle this request.") \
 	X(ERR_413, "Te veel tekst", "Too much text") \
 	X(ERR_413_TEXT, "Wat je stuurde is te groot. Maak de tekst korter en probeer het nog eens.", "What you sent is too large. Make the text shorter and try again.") \
+	X(ERR_414, "Adres te lang", "Address too long") \
+	X(ERR_414_TEXT, "Dit adres is te lang of zoekt op te veel dingen tegelijk. Zoek op minder en probeer het nog eens.", "This address is too long, or searches for too many things at once. Search for fewer and try again.") \
 	X(ERR_415, "Dat formulier kennen we niet", "Unknown form") \
 	X(ERR_415_TEXT, "Dit formulier is op een manier verstuurd die kiem niet kent.", "This form was sent in a way kiem does not know.") \
 	X(ERR_500, "Er ging iets mis", "Something went wrong") \

@@ -31,9 +31,9 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/signalen/{id}/vraagstuk", page_signal_take_up, RF_PAGE },
 	{ HM_POST, "/signalen/{id}/besluit", page_signal_decide, RF_PAGE },
 	{ HM_POST, "/signalen/{id}/uit-groep", page_signal_uncluster, RF_PAGE },
-	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE },
-	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE },
-	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE },
+	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE | RF_SECRET },
+	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE | RF_SECRET },
+	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE | RF_SECRET },
 	/* issue 4, factors and the role ledger (helper 4) */
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren", page_factor_add, RF_PAGE },
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren/{factor}/bewerken", page_factor_edit, RF_PAGE },

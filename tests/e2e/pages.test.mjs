@@ -21,7 +21,8 @@ const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice
 let k;
 let T; // API tokens by person
 before(async () => {
-  k = await startKiem({ demo: true, users: [...USERS, EVE] });
+  // the tests of Secure cookies play a proxy of ours that speaks HTTPS
+  k = await startKiem({ demo: true, users: [...USERS, EVE], env: { KIEM_TRUSTED_PROXIES: '127.0.0.1' } });
   T = { admin: k.tokens[ADMIN], alice: k.tokens[ALICE], bob: k.tokens[BOB] };
 });
 after(async () => { await k?.stop(); });

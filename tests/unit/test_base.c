@@ -345,6 +345,21 @@ static void test_has_control(void **state)
 	assert_false(text_has_control("", 0, false));
 }
 
+/* A NUL inside a value is marked, never cut: the value keeps its length and
+ * the text check refuses it. */
+static void test_dup_marking_nul(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	char *t = text_dup_marking_nul(a, "ab\0cd\0", 6);
+	assert_int_equal(strlen(t), 6);
+	assert_memory_equal(t, "ab\x1a" "cd\x1a", 6);
+	assert_true(text_has_control(t, strlen(t), true));
+	assert_string_equal(text_dup_marking_nul(a, "plain", 5), "plain");
+	assert_string_equal(text_dup_marking_nul(a, "", 0), "");
+	arena_free(a);
+}
+
 static void test_trim(void **state)
 {
 	(void)state;
@@ -925,6 +940,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_has_control),
+		cmocka_unit_test(test_dup_marking_nul),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_parse_int),
 		cmocka_unit_test(test_base64url),
