@@ -84,6 +84,28 @@ static const struct mail_text reset_mail[LANG_COUNT] = {
 		      "Kind regards,\nkiem\n" },
 };
 
+/* After a reset or a change of the password: the person's way back in if
+ * it was not them, and what stopped working. Name, then the link to ask
+ * for a new password. */
+static const struct mail_text changed_mail[LANG_COUNT] = {
+	[LANG_NL] = { "Je wachtwoord voor kiem is veranderd",
+		      "Hallo %s,\n\n"
+		      "Het wachtwoord van je account bij kiem is net veranderd.\n\n"
+		      "Daarom ben je nu overal uitgelogd, en je API-tokens werken niet meer. Log opnieuw in"
+		      " met je nieuwe wachtwoord. Gebruik je API-tokens? Maak dan nieuwe op je accountpagina.\n\n"
+		      "Heb jij je wachtwoord niet veranderd? Kies dan meteen een nieuw wachtwoord:\n%s\n"
+		      "en laat het de beheerder van kiem weten.\n\n"
+		      "Groeten,\nkiem\n" },
+	[LANG_EN] = { "Your password for kiem was changed",
+		      "Hello %s,\n\n"
+		      "The password of your account at kiem was just changed.\n\n"
+		      "So you are now logged out everywhere, and your API tokens no longer work. Log in again"
+		      " with your new password. Do you use API tokens? Then make new ones on your account page.\n\n"
+		      "Did you not change your password? Then choose a new one at once:\n%s\n"
+		      "and tell the people who run kiem.\n\n"
+		      "Kind regards,\nkiem\n" },
+};
+
 /* The account of an address, as the writer sees it. */
 struct holder {
 	char id[UUID_STRLEN + 1];
@@ -191,6 +213,21 @@ static const char *link_path(struct arena *a, const char *path, const char *code
 	const char *out = b.err ? NULL : outbox_link(a, b.ptr);
 	buf_release(&b);
 	return out;
+}
+
+/* After a new password, on the writer c: whoever knew the old one is
+ * logged out everywhere and their API tokens stop, and the person is told
+ * so by mail. */
+static int end_access(struct store_conn *c, struct arena *a, const char *user_id, const char *email,
+		      const char *name, enum lang lang)
+{
+	int rc = user_end_sessions(c, user_id);
+	if (!rc)
+		rc = user_end_tokens(c, user_id);
+	if (!rc)
+		rc = outbox_add(c, email, changed_mail[lang].subject,
+				arena_printf(a, changed_mail[lang].body, name, outbox_link(a, "/wachtwoord-vergeten")));
+	return rc;
 }
 
 /* Queues the confirmation mail with a new link, on the writer c. */
@@ -430,13 +467,58 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 			rc = store_run(st);
 		}
 	}
-	/* whoever knew the old password is logged out everywhere */
 	if (!rc)
-		rc = user_end_sessions(c, user_id);
+		rc = end_access(c, a, user_id, u.email, u.name, u.lang);
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
 	if (!rc)
 		rc = activity_add(c, &self, "reset_password", "user", user_id, "");
+	sodium_memzero(hash, sizeof hash);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
+			 struct user *out, struct problems *p)
+{
+	int rc = user_by_email(s, a, email ? email : "", out);
+	if (rc)
+		return rc;
+	user_check_password(p, "password", password, out->email, out->name);
+	if (p->n)
+		return ERR_INVALID;
+	char hash[USER_HASH_MAX], now[TIME_STRLEN + 1];
+	if (user_hash_password(password, hash))
+		return ERR_NOMEM;
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c) {
+		sodium_memzero(hash, sizeof hash);
+		return ERR_DB;
+	}
+	/* the operator vouches for the address, as for an account they add */
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
+						 " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
+	if (st) {
+		store_bind_str(st, 1, out->id);
+		store_bind_str(st, 2, hash);
+		store_bind_str(st, 3, now);
+		rc = store_run(st);
+	}
+	/* a reset link mailed before would undo the change */
+	if (!rc) {
+		rc = ERR_DB;
+		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'reset'");
+		if (st) {
+			store_bind_str(st, 1, out->id);
+			rc = store_run(st);
+		}
+	}
+	if (!rc)
+		rc = end_access(c, a, out->id, out->email, out->name, out->lang);
+	if (!rc)
+		rc = activity_add(c, NULL, "change_password", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;

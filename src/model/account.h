@@ -55,9 +55,18 @@ int account_reset_request(struct store *s, struct arena *a, const char *email, s
 int account_reset_check(struct store *s, const char *code);
 /* Sets a new password with a reset link: the rules of a new password,
  * problem on field "password"; a problem on "code" if the link does not
- * work. The user's reset links are used up, all their sessions end, and
- * their address counts as confirmed (the mail reached them). */
+ * work. The user's reset links are used up, all their sessions end and
+ * their API tokens are deleted, a mail tells them so, and their address
+ * counts as confirmed (the mail reached them). */
 int account_reset(struct store *s, struct arena *a, const char *code, const char *password,
 		  struct problems *p);
+/* The operator sets a new password for the account of email (kiem user
+ * passwd): ERR_NOTFOUND without one, ERR_INVALID with a problem on
+ * "password". As after a reset, the sessions and API tokens end and a
+ * mail says so; pending reset links stop, and the address counts as
+ * confirmed (the operator vouches for it). out is the account. */
+struct user;
+int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
+			 struct user *out, struct problems *p);
 
 #endif
