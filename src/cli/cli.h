@@ -21,6 +21,11 @@ int cli_inactivity_config(int *period, int *grace);
  * logged. sweeper_stop() waits for a run in progress to end. */
 int sweeper_start(struct store *s, int period, int grace);
 void sweeper_stop(void);
+/* The limits of failed logins and of requests that send mail
+ * (model/throttle.h) from KIEM_LOGIN_ACCOUNT_LIMIT, KIEM_LOGIN_ADDRESS_LIMIT,
+ * KIEM_LOGIN_WINDOW_MINUTES and KIEM_MAIL_LIMIT; prints one line and returns
+ * 2 for a bad value. */
+int cli_throttle_config(void);
 int cmd_mail(int argc, char **argv);
 /* kiem notifications digest (notifications.c), and serve's worker that
  * composes the daily digest a minute after the start and then every 24
