@@ -33,6 +33,11 @@ int cmd_mail(int argc, char **argv);
 int cmd_notifications(int argc, char **argv);
 int digester_start(struct store *s);
 void digester_stop(void);
+/* serve's worker that carries out the queued requests that mail an address
+ * someone typed (requester.c, model/account.h); requester_stop() waits for
+ * the work in progress. */
+int requester_start(struct store *s);
+void requester_stop(void);
 /* The demo's supports, comments and follows on the demo issues (demo_voice.c). */
 int demo_voice(struct store *s);
 

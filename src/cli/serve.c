@@ -163,8 +163,17 @@ int cmd_serve(int argc, char **argv)
 		log_error("could not start the inactivity sweep's worker; inactive accounts are not swept");
 	if (digester_start(s))
 		log_error("could not start the digest's worker; no daily digests are sent");
+	if (requester_start(s)) {
+		cli_error("could not start the worker for registrations and password resets");
+		digester_stop();
+		sweeper_stop();
+		overview_stop();
+		store_close(s);
+		return 1;
+	}
 	if (mailer_start(s, &mail_cfg)) {
 		cli_error("could not start the mail worker");
+		requester_stop();
 		digester_stop();
 		sweeper_stop();
 		overview_stop();
@@ -172,6 +181,7 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	int rc = http_serve(&cfg);
+	requester_stop();
 	mailer_stop();
 	digester_stop();
 	sweeper_stop();

@@ -344,6 +344,25 @@ const char *const schema_steps[] = {
 	 * the export of their data */
 	"CREATE INDEX issue_factors_creator ON issue_factors(created_by);"
 	"CREATE INDEX issue_roles_creator ON issue_roles(created_by);",
+
+	/* 5: placeholder for migration 5 (other branch) */
+	"",
+	/* 6: placeholder for migration 6 (other branch) */
+	"",
+
+	/* 7: requests that mail an address someone typed (registering, a new
+	 * confirmation link, a new password), queued so that the answer takes
+	 * the same time whether or not the address has an account; a worker of
+	 * `kiem serve` carries each out and deletes it (model/account.h) */
+	"CREATE TABLE account_requests ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  email TEXT NOT NULL,"
+	"  name TEXT,"
+	"  password_hash TEXT,"
+	"  lang TEXT NOT NULL,"
+	"  next TEXT,"
+	"  created_at TEXT NOT NULL);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];
