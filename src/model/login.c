@@ -33,7 +33,7 @@ static int device_make(struct store *s, const char *email, long long issued,
 	sodium_memzero(key, sizeof key);
 	char b64[SECRET_STRLEN + 1];
 	text_base64url(mac, sizeof mac, b64);
-	snprintf(out, LOGIN_DEVICE_STRLEN + 1, "%s.%s", when, b64);
+	snprintf(out, LOGIN_DEVICE_STRLEN + 1, "%.20s.%.43s", when, b64);
 	return 0;
 }
 
