@@ -304,7 +304,8 @@ static int user_passwd(int argc, char **argv)
 		cli_error("could not set the password: %s", err_str(err));
 		goto out;
 	}
-	printf("kiem: new password for %s; its sessions and API tokens ended, and a mail says so\n", u.email);
+	printf("kiem: new password for %s; its sessions and API tokens ended, and a mail says so%s\n", u.email,
+	       u.blocked ? "; the account is still blocked ('kiem user unblock' lets it in)" : "");
 	rc = 0;
 out:
 	arena_free(a);
