@@ -14,7 +14,7 @@ static const struct {
 } commands[] = {
 	{ "init", cmd_init, "create or migrate the database (--demo loads a demo ecosystem)" },
 	{ "serve", cmd_serve, "serve the web interface and the JSON API" },
-	{ "user", cmd_user, "add a user: kiem user add --email E --name N" },
+	{ "user", cmd_user, "the accounts: kiem user add, passwd, list, block, unblock" },
 	{ "token", cmd_token, "print a new API token: kiem token create --email E" },
 	{ "accounts", cmd_accounts, "warn and erase inactive accounts once: kiem accounts sweep" },
 	{ "notifications", cmd_notifications, "send the daily email digest once: kiem notifications digest" },

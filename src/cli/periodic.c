@@ -12,10 +12,11 @@ static void *work(void *arg)
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		struct timespec until = { .tv_sec = next };
-		while (!p->stopping && time(NULL) < next)
+		while (!p->stopping && !p->woken && time(NULL) < next)
 			pthread_cond_timedwait(&p->wake, &p->lock, &until);
 		if (p->stopping)
 			break;
+		p->woken = false;
 		pthread_mutex_unlock(&p->lock);
 		p->run(p->store);
 		next = time(NULL) + p->every_s;
@@ -55,5 +56,13 @@ void periodic_stop(struct periodic *p)
 		pthread_join(p->thread, NULL);
 	pthread_mutex_lock(&p->lock);
 	p->running = false;
+	pthread_mutex_unlock(&p->lock);
+}
+
+void periodic_wake(struct periodic *p)
+{
+	pthread_mutex_lock(&p->lock);
+	p->woken = true;
+	pthread_cond_signal(&p->wake);
 	pthread_mutex_unlock(&p->lock);
 }

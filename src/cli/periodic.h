@@ -17,7 +17,7 @@ struct periodic {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	pthread_t thread;
-	bool running, stopping;
+	bool running, stopping, woken;
 	struct store *store;
 };
 
@@ -30,5 +30,7 @@ struct periodic {
 int periodic_start(struct periodic *p, struct store *s);
 /* Stops the worker, waiting for a run in progress to end. */
 void periodic_stop(struct periodic *p);
+/* Runs the task now (or right after a run in progress), not at its time. */
+void periodic_wake(struct periodic *p);
 
 #endif

@@ -10,7 +10,6 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../http/http.h"
-#include "../model/throttle.h"
 #include "../store/store.h"
 #include "../model/outbox.h"
 #include "../web/web.h"
@@ -48,6 +47,12 @@ static const char usage[] =
 	"  KIEM_BODY_TIMEOUT     seconds for its body, after the head (default 60)\n"
 	"  KIEM_ACCESS_LOG       'off' writes no line per request, only for 429 and 5xx\n"
 	"                      (default on, to standard error)\n"
+	"\n"
+	"Failed logins: KIEM_LOGIN_ACCOUNT_LIMIT failures for one account (default 5)\n"
+	"hold up its logins from addresses and browsers that never logged in to it, and\n"
+	"KIEM_LOGIN_ADDRESS_LIMIT failures from one address (default 20) hold up all its\n"
+	"logins, for KIEM_LOGIN_WINDOW_MINUTES (default 15). KIEM_MAIL_LIMIT requests\n"
+	"that send mail per address in 15 minutes (default 10). Each lockout is logged.\n"
 	"\n"
 	"Mail (confirmations, password resets, invitations) is queued in the database\n"
 	"and sent every few seconds, with retries; see docs/operations.md, \"Mail\":\n"
@@ -131,16 +136,8 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	web_inactive_days = inactive_days;
 	web_inactive_grace_days = inactive_grace;
-	const char *ml = getenv("KIEM_MAIL_LIMIT");
-	if (ml && *ml) {
-		char *end;
-		long v = strtol(ml, &end, 10);
-		if (*end || v < 1 || v > 1000000) {
-			cli_error("KIEM_MAIL_LIMIT must be a whole number from 1 to 1000000, not '%s'", ml);
-			return 2;
-		}
-		throttle_mail_limit = (int)v;
-	}
+	if (cli_throttle_config())
+		return 2;
 	char why[300];
 	if (mailer_configure(&mail_cfg, listen, why, sizeof why)) {
 		cli_error("%s", why);
@@ -194,8 +191,17 @@ int cmd_serve(int argc, char **argv)
 		log_error("could not start the inactivity sweep's worker; inactive accounts are not swept");
 	if (digester_start(s))
 		log_error("could not start the digest's worker; no daily digests are sent");
+	if (requester_start(s)) {
+		cli_error("could not start the worker for registrations and password resets");
+		digester_stop();
+		sweeper_stop();
+		overview_stop();
+		store_close(s);
+		return 1;
+	}
 	if (mailer_start(s, &mail_cfg)) {
 		cli_error("could not start the mail worker");
+		requester_stop();
 		digester_stop();
 		sweeper_stop();
 		overview_stop();
@@ -204,6 +210,7 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	int rc = http_serve(&cfg);
+	requester_stop();
 	mailer_stop();
 	digester_stop();
 	sweeper_stop();

@@ -1,18 +1,38 @@
-/* kiem user add: creates an account; the password comes from standard input. */
+/* kiem user: the operator's accounts. add creates one; passwd sets a new
+ * password (the way back for an operator locked out without mail); list
+ * shows them all; block and unblock. Passwords come from standard input. */
 #include <getopt.h>
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/text.h"
+#include "../model/account.h"
 #include "../model/area.h"
 #include "../model/user.h"
 #include "../store/store.h"
 #include "cli.h"
 
 static const char usage[] =
+	"usage: kiem user add --email E --name N [--admin | --coordinator AREA_CODE] [--db PATH]\n"
+	"       kiem user passwd --email E [--db PATH]\n"
+	"       kiem user list [--json] [--db PATH]\n"
+	"       kiem user block --email E [--db PATH]\n"
+	"       kiem user unblock --email E [--db PATH]\n"
+	"\n"
+	"The accounts of this kiem. 'kiem user COMMAND --help' tells more.\n"
+	"  add      create an account (the password from standard input)\n"
+	"  passwd   set a new password (from standard input); ends all sessions and API tokens\n"
+	"  list     every account: email, name, role, confirmed, blocked, last active\n"
+	"  block    stop an account: no login, its sessions end and its API tokens stop\n"
+	"  unblock  let a blocked account in again\n";
+
+static const char usage_add[] =
 	"usage: kiem user add --email E --name N [--admin | --coordinator AREA_CODE] [--db PATH]\n"
 	"\n"
 	"Creates an account. The password (at least 12 characters) is read from\n"
@@ -23,6 +43,49 @@ static const char usage[] =
 	"  --admin                  a platform administrator\n"
 	"  --coordinator AREA_CODE  a coordinator of that area (a CBS code, like GM0344)\n"
 	"  --db PATH                the database (default $KIEM_DB, else ./kiem.db)\n";
+
+static const char usage_passwd[] =
+	"usage: kiem user passwd --email E [--db PATH]\n"
+	"\n"
+	"Sets a new password for the account with that email, without mail: the way\n"
+	"back in for whoever lost theirs. The password (at least 12 characters) is\n"
+	"read from standard input: typed at the prompt, or piped in as the first line.\n"
+	"Every session of the account ends and its API tokens stop working, links\n"
+	"to reset the password stop, and a mail tells the person so. The address\n"
+	"counts as confirmed from then on. A running serve need not be stopped.\n"
+	"\n"
+	"  --email E   whose password it is\n"
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+
+static const char usage_list[] =
+	"usage: kiem user list [--json] [--db PATH]\n"
+	"\n"
+	"Prints every account, by email, as a table: email, name, role (user,\n"
+	"coordinator or admin), whether the address is confirmed, whether the\n"
+	"account is blocked, and when it last logged in or used kiem (UTC).\n"
+	"\n"
+	"  --json      a JSON array instead: id, email, name, role, confirmed,\n"
+	"              blocked, lastActiveAt (null if never)\n"
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+
+static const char usage_block[] =
+	"usage: kiem user block --email E [--db PATH]\n"
+	"\n"
+	"Blocks the account with that email: it cannot log in, its sessions end and\n"
+	"its API tokens stop working, until 'kiem user unblock'. Blocking a blocked\n"
+	"account changes nothing.\n"
+	"\n"
+	"  --email E   whose account it is\n"
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+
+static const char usage_unblock[] =
+	"usage: kiem user unblock --email E [--db PATH]\n"
+	"\n"
+	"Unblocks the account with that email: it can log in again, and its API\n"
+	"tokens work again.\n"
+	"\n"
+	"  --email E   whose account it is\n"
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
 
 /* Reads one line without echo when stdin is a terminal. */
 static int read_password(char *out, size_t n)
@@ -68,7 +131,7 @@ static int set_coordinator(struct store *s, const char *user_id, const char *are
 	return rc ? rc : crc;
 }
 
-int cmd_user(int argc, char **argv)
+static int user_add_cmd(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "email", required_argument, NULL, 'e' },
@@ -79,14 +142,6 @@ int cmd_user(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	if (strcmp(argv[1], "add") != 0) {
-		cli_error("unknown user command '%s'; see 'kiem user --help'", argv[1]);
-		return 2;
-	}
 	const char *email = NULL, *name = NULL, *db = NULL, *area = NULL;
 	bool admin = false;
 	int c;
@@ -98,9 +153,13 @@ int cmd_user(int argc, char **argv)
 		case 'a': admin = true; break;
 		case 'c': area = optarg; break;
 		case 'd': db = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
+		case 'h': fputs(usage_add, stdout); return 0;
 		default: return cli_bad_option("user add", c, argv);
 		}
+	}
+	if (optind < argc) {
+		cli_error("unexpected argument '%s'; see 'kiem user add --help'", argv[optind]);
+		return 2;
 	}
 	if (!email || !name) {
 		cli_error("give both --email and --name; see 'kiem user add --help'");
@@ -153,4 +212,276 @@ out:
 	arena_free(a);
 	store_close(s);
 	return rc;
+}
+
+/* The options of passwd, block, unblock and list: --email (unless
+ * email is NULL), --json (unless json is NULL), --db. 0 to go on, else
+ * the exit code (after --help: 0, with its usage printed). */
+static int parse(int argc, char **argv, const char *command, const char *help, const char **email,
+		 bool *json, const char **db)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	int c;
+	optind = 2;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(help, stdout);
+			return -1;
+		}
+		if (c == 'e' && email)
+			*email = optarg;
+		else if (c == 'j' && json)
+			*json = true;
+		else if (c == 'd')
+			*db = optarg;
+		else if (c != 'e' && c != 'j')
+			return cli_bad_option(command, c, argv);
+		else {
+			cli_error("option %s is not one of 'kiem %s'; see 'kiem %s --help'",
+				  c == 'e' ? "--email" : "--json", command, command);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		cli_error("unexpected argument '%s'; see 'kiem %s --help'", argv[optind], command);
+		return 2;
+	}
+	if (email && !*email) {
+		cli_error("give --email; see 'kiem %s --help'", command);
+		return 2;
+	}
+	return 0;
+}
+
+/* Finds the account of email, or says there is none (1). */
+static int find(struct store *s, struct arena *a, const char *email, struct user *u)
+{
+	int err = user_by_email(s, a, email, u);
+	if (err == ERR_NOTFOUND)
+		cli_error("there is no user with email %s; see 'kiem user list'", email);
+	else if (err)
+		cli_error("could not look up %s: %s", email, err_str(err));
+	return err ? 1 : 0;
+}
+
+static int user_passwd(int argc, char **argv)
+{
+	const char *email = NULL, *db = NULL;
+	int rc = parse(argc, argv, "user passwd", usage_passwd, &email, NULL, &db);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	struct store *s;
+	if (cli_open(cli_db_path(db), false, &s))
+		return 1;
+	struct arena *a = arena_new();
+	rc = 1;
+	struct user u;
+	if (find(s, a, email, &u))
+		goto out;
+	char password[PASSWORD_MAX + 2];
+	int pr = read_password(password, sizeof password);
+	if (pr) {
+		cli_error(pr == -2 ? "the password is too long (at most %d characters)"
+				   : "no password on standard input (at least %d characters)",
+			  pr == -2 ? PASSWORD_MAX : PASSWORD_MIN);
+		goto out;
+	}
+	struct problems p = { 0 };
+	int err = account_set_password(s, a, u.email, password, &u, &p);
+	memset(password, 0, sizeof password);
+	if (err == ERR_INVALID) {
+		char msg[200];
+		problem_text(&p.v[0], LANG_EN, msg, sizeof msg);
+		cli_error("%s: %s", p.v[0].field, msg);
+		goto out;
+	} else if (err) {
+		cli_error("could not set the password: %s", err_str(err));
+		goto out;
+	}
+	printf("kiem: new password for %s; its sessions and API tokens ended, and a mail says so%s\n", u.email,
+	       u.blocked ? "; the account is still blocked ('kiem user unblock' lets it in)" : "");
+	rc = 0;
+out:
+	arena_free(a);
+	store_close(s);
+	return rc;
+}
+
+static int user_block(int argc, char **argv, bool blocked)
+{
+	const char *command = blocked ? "user block" : "user unblock";
+	const char *email = NULL, *db = NULL;
+	int rc = parse(argc, argv, command, blocked ? usage_block : usage_unblock, &email, NULL, &db);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	struct store *s;
+	if (cli_open(cli_db_path(db), false, &s))
+		return 1;
+	struct arena *a = arena_new();
+	rc = 1;
+	struct user u;
+	if (find(s, a, email, &u))
+		goto out;
+	/* the operator, as the system: the log names no one as actor */
+	const struct viewer system = { .authenticated = true, .role = PROLE_ADMIN };
+	if (u.blocked != blocked) {
+		int err = user_set_blocked(s, &system, u.id, blocked);
+		if (err) {
+			cli_error("could not %s %s: %s", blocked ? "block" : "unblock", u.email, err_str(err));
+			goto out;
+		}
+	}
+	printf("kiem: %s %s%s\n", u.email, blocked ? "is blocked" : "is unblocked",
+	       u.blocked == blocked ? " (it was already)" : "");
+	rc = 0;
+out:
+	arena_free(a);
+	store_close(s);
+	return rc;
+}
+
+/* The accounts, gathered for the table (its columns need their widths). */
+struct rows {
+	struct user *v;
+	const char **active;
+	size_t n, cap;
+};
+
+static int gather(void *ctx, const struct user *u, const char *last_active_at)
+{
+	struct rows *r = ctx;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct user *v = realloc(r->v, cap * sizeof *v);
+		if (v)
+			r->v = v;
+		const char **act = v ? realloc(r->active, cap * sizeof *act) : NULL;
+		if (act)
+			r->active = act;
+		if (!v || !act)
+			return ERR_NOMEM;
+		r->cap = cap;
+	}
+	r->v[r->n] = *u;
+	r->active[r->n++] = last_active_at;
+	return 0;
+}
+
+static const char *yes_no(bool b)
+{
+	return b ? "yes" : "no";
+}
+
+/* Prints text padded with spaces to width characters (not bytes). */
+static void cell(const char *text, size_t width, bool last)
+{
+	fputs(text, stdout);
+	if (last) {
+		fputc('\n', stdout);
+		return;
+	}
+	for (size_t w = text_utf8_len(text, strlen(text)); w < width + 2; w++)
+		fputc(' ', stdout);
+}
+
+static void print_table(const struct rows *r)
+{
+	enum { COLS = 6 };
+	static const char *const head[COLS] = { "EMAIL", "NAME", "ROLE", "CONFIRMED", "BLOCKED", "LAST ACTIVE" };
+	size_t width[COLS];
+	for (int c = 0; c < COLS; c++)
+		width[c] = strlen(head[c]);
+	for (size_t i = 0; i < r->n; i++) {
+		const char *v[2] = { r->v[i].email, r->v[i].name };
+		for (int c = 0; c < 2; c++) {
+			size_t w = text_utf8_len(v[c], strlen(v[c]));
+			if (w > width[c])
+				width[c] = w;
+		}
+		size_t w = strlen(platform_roles[r->v[i].role].key);
+		if (w > width[2])
+			width[2] = w;
+	}
+	for (int c = 0; c < COLS; c++)
+		cell(head[c], width[c], c == COLS - 1);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct user *u = &r->v[i];
+		cell(u->email, width[0], false);
+		cell(u->name, width[1], false);
+		cell(platform_roles[u->role].key, width[2], false);
+		cell(yes_no(u->confirmed), width[3], false);
+		cell(yes_no(u->blocked), width[4], false);
+		cell(r->active[i] ? r->active[i] : "never", width[5], true);
+	}
+}
+
+static int print_json(const struct rows *r)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < r->n; i++) {
+		const struct user *u = &r->v[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_string(u->id));
+		json_object_set_new(o, "email", json_string(u->email));
+		json_object_set_new(o, "name", json_string(u->name));
+		json_object_set_new(o, "role", json_string(platform_roles[u->role].key));
+		json_object_set_new(o, "confirmed", json_boolean(u->confirmed));
+		json_object_set_new(o, "blocked", json_boolean(u->blocked));
+		json_object_set_new(o, "lastActiveAt", r->active[i] ? json_string(r->active[i]) : json_null());
+		json_array_append_new(list, o);
+	}
+	int rc = json_dumpf(list, stdout, JSON_INDENT(2)) == 0 ? 0 : ERR_NOMEM;
+	json_decref(list);
+	fputc('\n', stdout);
+	return rc;
+}
+
+static int user_list_cmd(int argc, char **argv)
+{
+	const char *db = NULL;
+	bool json = false;
+	int rc = parse(argc, argv, "user list", usage_list, NULL, &json, &db);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	struct store *s;
+	if (cli_open(cli_db_path(db), false, &s))
+		return 1;
+	struct arena *a = arena_new();
+	struct rows r = { 0 };
+	int err = user_each(s, a, gather, &r);
+	if (!err && json)
+		err = print_json(&r);
+	else if (!err)
+		print_table(&r);
+	if (err)
+		cli_error("could not list the users: %s", err_str(err));
+	free(r.v);
+	free(r.active);
+	arena_free(a);
+	store_close(s);
+	return err ? 1 : 0;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (strcmp(argv[1], "add") == 0)
+		return user_add_cmd(argc, argv);
+	if (strcmp(argv[1], "passwd") == 0)
+		return user_passwd(argc, argv);
+	if (strcmp(argv[1], "list") == 0)
+		return user_list_cmd(argc, argv);
+	if (strcmp(argv[1], "block") == 0 || strcmp(argv[1], "unblock") == 0)
+		return user_block(argc, argv, strcmp(argv[1], "block") == 0);
+	cli_error("unknown user command '%s'; see 'kiem user --help'", argv[1]);
+	return 2;
 }

@@ -8,6 +8,7 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/log.h"
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
@@ -15,6 +16,8 @@
 #include "outbox.h"
 #include "throttle.h"
 #include "user.h"
+
+void (*account_queued)(void);
 
 /* The mail kiem sends here, in plain language (B1). Each body is a format
  * with the person's name first and then the links, in order. */
@@ -81,6 +84,28 @@ static const struct mail_text reset_mail[LANG_COUNT] = {
 		      "The link works for 1 hour, and only once.\n\n"
 		      "Did you not ask for a new password? Then you do not need to do anything. Your password"
 		      " stays the same.\n\n"
+		      "Kind regards,\nkiem\n" },
+};
+
+/* After a reset or a change of the password: the person's way back in if
+ * it was not them, and what stopped working. Name, then the link to ask
+ * for a new password. */
+static const struct mail_text changed_mail[LANG_COUNT] = {
+	[LANG_NL] = { "Je wachtwoord voor kiem is veranderd",
+		      "Hallo %s,\n\n"
+		      "Het wachtwoord van je account bij kiem is net veranderd.\n\n"
+		      "Daarom ben je nu overal uitgelogd, en je API-tokens werken niet meer. Log opnieuw in"
+		      " met je nieuwe wachtwoord. Gebruik je API-tokens? Maak dan nieuwe op je accountpagina.\n\n"
+		      "Heb jij je wachtwoord niet veranderd? Kies dan meteen een nieuw wachtwoord:\n%s\n"
+		      "en laat het de beheerder van kiem weten.\n\n"
+		      "Groeten,\nkiem\n" },
+	[LANG_EN] = { "Your password for kiem was changed",
+		      "Hello %s,\n\n"
+		      "The password of your account at kiem was just changed.\n\n"
+		      "So you are now logged out everywhere, and your API tokens no longer work. Log in again"
+		      " with your new password. Do you use API tokens? Then make new ones on your account page.\n\n"
+		      "Did you not change your password? Then choose a new one at once:\n%s\n"
+		      "and tell the people who run kiem.\n\n"
 		      "Kind regards,\nkiem\n" },
 };
 
@@ -193,6 +218,21 @@ static const char *link_path(struct arena *a, const char *path, const char *code
 	return out;
 }
 
+/* After a new password, on the writer c: whoever knew the old one is
+ * logged out everywhere and their API tokens stop, and the person is told
+ * so by mail. */
+static int end_access(struct store_conn *c, struct arena *a, const char *user_id, const char *email,
+		      const char *name, enum lang lang)
+{
+	int rc = user_end_sessions(c, user_id);
+	if (!rc)
+		rc = user_end_tokens(c, user_id);
+	if (!rc)
+		rc = outbox_add(c, email, changed_mail[lang].subject,
+				arena_printf(a, changed_mail[lang].body, name, outbox_link(a, "/wachtwoord-vergeten")));
+	return rc;
+}
+
 /* Queues the confirmation mail with a new link, on the writer c. */
 static int mail_confirm(struct store_conn *c, struct arena *a, const char *user_id, const char *email,
 			const char *name, enum lang lang, const char *next)
@@ -219,6 +259,37 @@ static int check_request(struct arena *a, const char **email, struct mail_reques
 	return m->retry_after ? ERR_BUSY : 0;
 }
 
+/* Queues a request on the writer: one row and a durable commit, the same
+ * work whatever the address, and wakes the worker. */
+static int enqueue(struct store *s, const char *kind, const char *email, const char *name,
+		   const char *hash, enum lang lang, const char *next)
+{
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO account_requests (kind, email, name, password_hash, lang, next, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (st) {
+		store_bind_str(st, 1, kind);
+		store_bind_str(st, 2, email);
+		store_bind_str(st, 3, name);
+		store_bind_str(st, 4, hash);
+		store_bind_str(st, 5, lang == LANG_EN ? "en" : "nl");
+		store_bind_str(st, 6, next);
+		store_bind_str(st, 7, now);
+		rc = store_run(st);
+	}
+	int crc = store_write_end_aside(s, rc == 0);
+	rc = rc ? rc : crc;
+	if (!rc && account_queued)
+		account_queued();
+	return rc;
+}
+
 int account_register(struct store *s, struct arena *a, const char *name, const char *email,
 		     const char *password, enum lang lang, const char *next, struct mail_request *m,
 		     struct problems *p)
@@ -231,49 +302,57 @@ int account_register(struct store *s, struct arena *a, const char *name, const c
 		return ERR_BUSY;
 	if (!text_local_path(next))
 		next = NULL;
-	/* hashed either way, so a taken address takes as long as a new one */
-	char hash[USER_HASH_MAX], id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
+	/* hashed here, for a taken address too: the password goes no further
+	 * than this request */
+	char hash[USER_HASH_MAX];
 	if (user_hash_password(password, hash))
 		return ERR_NOMEM;
+	int rc = enqueue(s, "register", email, name, hash, lang, next);
+	sodium_memzero(hash, sizeof hash);
+	return rc;
+}
+
+/* A queued registration, on the writer c: a new account and the mail to
+ * confirm it, or the mail that tells the owner of a taken address.
+ * *created says which. */
+static int do_register(struct store_conn *c, struct arena *a, const char *email, const char *name,
+		       const char *hash, enum lang lang, const char *next, bool *created)
+{
+	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(id);
 	time_now(now);
-	struct store_conn *c = store_write_begin(s);
-	if (!c) {
-		sodium_memzero(hash, sizeof hash);
-		return ERR_DB;
-	}
 	struct holder h;
 	int rc = find_holder(c, a, email, &h);
-	bool taken = rc == 0;
-	if (taken && !h.blocked) {
+	*created = false;
+	if (rc == 0 && !h.blocked) {
 		/* tell the owner, not the one who asked */
-		rc = outbox_add(c, email, taken_mail[h.lang].subject,
-				arena_printf(a, taken_mail[h.lang].body, h.name, outbox_link(a, "/inloggen"),
-					     outbox_link(a, "/wachtwoord-vergeten")));
-	} else if (rc == ERR_NOTFOUND) {
-		struct store_stmt *st = store_prepare(c,
-			"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
-			"   lang, last_active_at) VALUES (?1, ?2, ?3, ?4, 'user', ?5, ?6, ?5)");
-		rc = ERR_DB;
-		if (st) {
-			store_bind_str(st, 1, id);
-			store_bind_str(st, 2, email);
-			store_bind_str(st, 3, name);
-			store_bind_str(st, 4, hash);
-			store_bind_str(st, 5, now);
-			store_bind_str(st, 6, lang == LANG_EN ? "en" : "nl");
-			rc = store_run(st);
-		}
-		struct viewer self = { .authenticated = true };
-		snprintf(self.user_id, sizeof self.user_id, "%s", id);
-		if (!rc)
-			rc = activity_add(c, &self, "register", "user", id, "");
-		if (!rc)
-			rc = mail_confirm(c, a, id, email, name, lang, next);
+		return outbox_add(c, email, taken_mail[h.lang].subject,
+				  arena_printf(a, taken_mail[h.lang].body, h.name, outbox_link(a, "/inloggen"),
+					       outbox_link(a, "/wachtwoord-vergeten")));
 	}
-	sodium_memzero(hash, sizeof hash);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	if (rc != ERR_NOTFOUND)
+		return rc; /* a blocked account learns nothing */
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
+		"   lang, last_active_at) VALUES (?1, ?2, ?3, ?4, 'user', ?5, ?6, ?5)");
+	rc = ERR_DB;
+	if (st) {
+		store_bind_str(st, 1, id);
+		store_bind_str(st, 2, email);
+		store_bind_str(st, 3, name);
+		store_bind_str(st, 4, hash);
+		store_bind_str(st, 5, now);
+		store_bind_str(st, 6, lang == LANG_EN ? "en" : "nl");
+		rc = store_run(st);
+	}
+	struct viewer self = { .authenticated = true };
+	snprintf(self.user_id, sizeof self.user_id, "%s", id);
+	if (!rc)
+		rc = activity_add(c, &self, "register", "user", id, "");
+	if (!rc)
+		rc = mail_confirm(c, a, id, email, name, lang, next);
+	*created = rc == 0;
+	return rc;
 }
 
 int account_resend(struct store *s, struct arena *a, const char *email, const char *next,
@@ -284,20 +363,21 @@ int account_resend(struct store *s, struct arena *a, const char *email, const ch
 		return rc;
 	if (!text_local_path(next))
 		next = NULL;
-	struct store_conn *c = store_write_begin(s);
-	if (!c)
-		return ERR_DB;
+	return enqueue(s, "confirm", email, NULL, NULL, LANG_NL, next);
+}
+
+/* A queued request for a new confirmation link, on the writer c. */
+static int do_resend(struct store_conn *c, struct arena *a, const char *email, const char *next)
+{
 	struct holder h;
-	rc = find_holder(c, a, email, &h);
-	bool send = !rc && !h.blocked && !h.confirmed;
-	if (rc == ERR_NOTFOUND)
-		rc = 0;
-	if (send)
+	int rc = find_holder(c, a, email, &h);
+	if (rc == ERR_NOTFOUND || (!rc && (h.blocked || h.confirmed)))
+		return 0;
+	if (!rc)
 		rc = mail_confirm(c, a, h.id, email, h.name, h.lang, next);
-	if (send && !rc)
+	if (!rc)
 		rc = activity_add(c, NULL, "send_confirmation", "user", h.id, "");
-	int crc = store_write_end_aside(s, rc == 0 && send);
-	return rc ? rc : send ? crc : 0;
+	return rc;
 }
 
 int account_confirm(struct store *s, const char *code, struct problems *p)
@@ -344,30 +424,108 @@ int account_reset_request(struct store *s, struct arena *a, const char *email, s
 			  struct problems *p)
 {
 	int rc = check_request(a, &email, m, p);
-	if (rc)
-		return rc;
-	struct store_conn *c = store_write_begin(s);
-	if (!c)
-		return ERR_DB;
+	return rc ? rc : enqueue(s, "reset", email, NULL, NULL, LANG_NL, NULL);
+}
+
+/* A queued request for a new password, on the writer c. */
+static int do_reset_request(struct store_conn *c, struct arena *a, const char *email)
+{
 	struct holder h;
-	rc = find_holder(c, a, email, &h);
-	bool send = !rc && !h.blocked;
-	if (rc == ERR_NOTFOUND)
-		rc = 0;
+	int rc = find_holder(c, a, email, &h);
+	if (rc == ERR_NOTFOUND || (!rc && h.blocked))
+		return 0;
 	char code[SECRET_STRLEN + 1];
-	if (send)
+	if (!rc)
 		rc = add_link(c, h.id, "reset", RESET_LINK_HOURS, code);
-	if (send && !rc) {
+	if (!rc) {
 		const char *link = link_path(a, "/wachtwoord-herstellen", code, NULL);
 		rc = link ? outbox_add(c, email, reset_mail[h.lang].subject,
 				       arena_printf(a, reset_mail[h.lang].body, h.name, link))
 			  : ERR_NOMEM;
 	}
 	sodium_memzero(code, sizeof code);
-	if (send && !rc)
+	if (!rc)
 		rc = activity_add(c, NULL, "send_reset", "user", h.id, "");
-	int crc = store_write_end_aside(s, rc == 0 && send);
-	return rc ? rc : send ? crc : 0;
+	return rc;
+}
+
+/* Carries out the oldest queued request in a transaction of its own, and
+ * deletes it: 0, STORE_DONE when the queue is empty, or an error (the
+ * request stays, or is dropped when it can never work). */
+static int work_one(struct store *s, struct arena *a)
+{
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT seq, kind, email, name, password_hash, lang, next FROM account_requests"
+		" ORDER BY seq LIMIT 1");
+	if (!st) {
+		store_write_end(s, false);
+		return ERR_DB;
+	}
+	int rc = store_step(st);
+	if (rc != STORE_ROW) {
+		store_reset(st);
+		store_write_end(s, false);
+		return rc == STORE_DONE ? STORE_DONE : rc;
+	}
+	int64_t seq = store_int(st, 0);
+	const char *kind = arena_strdup(a, store_text(st, 1));
+	const char *email = arena_strdup(a, store_text(st, 2));
+	const char *name = arena_strdup(a, store_text(st, 3));
+	const char *hash = arena_strdup(a, store_text(st, 4));
+	enum lang lang = strcmp(store_text(st, 5), "en") == 0 ? LANG_EN : LANG_NL;
+	const char *next = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	store_reset(st);
+
+	bool created = false;
+	if (strcmp(kind, "register") == 0)
+		rc = do_register(c, a, email, name, hash, lang, next, &created);
+	else if (strcmp(kind, "confirm") == 0)
+		rc = do_resend(c, a, email, next);
+	else if (strcmp(kind, "reset") == 0)
+		rc = do_reset_request(c, a, email);
+	else
+		rc = 0; /* a kind this kiem does not know: nothing to do */
+	/* the same commit either way: the worker's time tells nothing either */
+	int drc = ERR_DB;
+	if ((st = store_prepare(c, "DELETE FROM account_requests WHERE seq = ?1"))) {
+		store_bind_int(st, 1, seq);
+		drc = store_run(st);
+	}
+	rc = rc ? rc : drc;
+	int crc = created ? store_write_end(s, rc == 0) : store_write_end_aside(s, rc == 0);
+	if (rc && rc != ERR_DB) {
+		/* it will never work: drop it, so that the queue goes on */
+		log_warn("account request %lld (%s) could not be done: %s; dropped", (long long)seq, kind,
+			 err_str(rc));
+		c = store_write_begin(s);
+		if (!c)
+			return ERR_DB;
+		drc = ERR_DB;
+		if ((st = store_prepare(c, "DELETE FROM account_requests WHERE seq = ?1"))) {
+			store_bind_int(st, 1, seq);
+			drc = store_run(st);
+		}
+		return store_write_end_aside(s, drc == 0) ? ERR_DB : drc;
+	}
+	return rc ? rc : crc;
+}
+
+int account_work(struct store *s, int *done)
+{
+	*done = 0;
+	for (;;) {
+		struct arena *a = arena_new();
+		int rc = work_one(s, a);
+		arena_free(a);
+		if (rc == STORE_DONE)
+			return 0;
+		if (rc)
+			return rc;
+		(*done)++;
+	}
 }
 
 int account_reset_check(struct store *s, const char *code)
@@ -430,13 +588,58 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 			rc = store_run(st);
 		}
 	}
-	/* whoever knew the old password is logged out everywhere */
 	if (!rc)
-		rc = user_end_sessions(c, user_id);
+		rc = end_access(c, a, user_id, u.email, u.name, u.lang);
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
 	if (!rc)
 		rc = activity_add(c, &self, "reset_password", "user", user_id, "");
+	sodium_memzero(hash, sizeof hash);
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}
+
+int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
+			 struct user *out, struct problems *p)
+{
+	int rc = user_by_email(s, a, email ? email : "", out);
+	if (rc)
+		return rc;
+	user_check_password(p, "password", password, out->email, out->name);
+	if (p->n)
+		return ERR_INVALID;
+	char hash[USER_HASH_MAX], now[TIME_STRLEN + 1];
+	if (user_hash_password(password, hash))
+		return ERR_NOMEM;
+	time_now(now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c) {
+		sodium_memzero(hash, sizeof hash);
+		return ERR_DB;
+	}
+	/* the operator vouches for the address, as for an account they add */
+	rc = ERR_DB;
+	struct store_stmt *st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
+						 " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
+	if (st) {
+		store_bind_str(st, 1, out->id);
+		store_bind_str(st, 2, hash);
+		store_bind_str(st, 3, now);
+		rc = store_run(st);
+	}
+	/* a reset link mailed before would undo the change */
+	if (!rc) {
+		rc = ERR_DB;
+		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'reset'");
+		if (st) {
+			store_bind_str(st, 1, out->id);
+			rc = store_run(st);
+		}
+	}
+	if (!rc)
+		rc = end_access(c, a, out->id, out->email, out->name, out->lang);
+	if (!rc)
+		rc = activity_add(c, NULL, "change_password", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;

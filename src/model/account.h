@@ -7,8 +7,13 @@
  *
  * Nothing here tells a stranger whether an email address has an account:
  * registering with a taken address, or asking for a link for an unknown
- * one, answers as for any other, and only the mailbox learns more. The
- * requests that send mail are limited per client address (throttle.h). */
+ * one, answers as for any other, and only the mailbox learns more. Not by
+ * the time of the answer either: such a request is checked, counted and
+ * queued in the table account_requests (one row and a durable commit,
+ * whatever the address), and the worker of serve carries it out
+ * (account_work): it looks the address up and writes the account, the
+ * link and the mail. The requests that send mail are limited per client
+ * address (throttle.h). */
 #ifndef KIEM_ACCOUNT_H
 #define KIEM_ACCOUNT_H
 
@@ -29,35 +34,54 @@ struct mail_request {
 	long retry_after;    /* out: the seconds to wait, with ERR_BUSY */
 };
 
-/* Registers a new account (email not confirmed yet) and mails a link to
- * confirm it, in lang; next (a path on this site, else ignored) goes
- * through the link to the confirmation page. If the address has an account
- * already, its owner is told by mail instead, and the answer is the same.
- * ERR_INVALID with problems on name, email and password (the rules of
- * user_add); ERR_BUSY when the client sent too many. */
+/* Queues the registration of a new account (email not confirmed yet) and
+ * of the mail with a link to confirm it, in lang; next (a path on this
+ * site, else ignored) goes through the link to the confirmation page. If
+ * the address has an account already, its owner is told by mail instead,
+ * and the answer is the same. The password is hashed here. ERR_INVALID
+ * with problems on name, email and password (the rules of user_add);
+ * ERR_BUSY when the client sent too many. */
 int account_register(struct store *s, struct arena *a, const char *name, const char *email,
 		     const char *password, enum lang lang, const char *next, struct mail_request *m,
 		     struct problems *p);
-/* Mails a new confirmation link if the address has an account that is not
- * confirmed yet (and not blocked); answers the same either way. */
+/* Queues a new confirmation link, mailed if the address has an account
+ * that is not confirmed yet (and not blocked); answers the same either
+ * way. */
 int account_resend(struct store *s, struct arena *a, const char *email, const char *next,
 		   struct mail_request *m, struct problems *p);
 /* Confirms the address of the link's account and uses the link up;
  * ERR_INVALID with a problem on "code" if it is unknown, used or expired. */
 int account_confirm(struct store *s, const char *code, struct problems *p);
 
-/* Mails a link to choose a new password if the address has an account
- * that is not blocked; answers the same either way. */
+/* Queues a link to choose a new password, mailed if the address has an
+ * account that is not blocked; answers the same either way. */
 int account_reset_request(struct store *s, struct arena *a, const char *email, struct mail_request *m,
 			  struct problems *p);
+
+/* Carries out the queued requests, oldest first, each in a transaction of
+ * its own that also deletes it; *done counts them. An error stops the
+ * work (the request stays for the next time, or is dropped and logged if
+ * it can never work). For the worker of serve. */
+int account_work(struct store *s, int *done);
+/* Called, if set, after a request was queued: wakes the worker. */
+extern void (*account_queued)(void);
 /* 0 if a reset link's code works now (and uses nothing up), else
  * ERR_NOTFOUND. */
 int account_reset_check(struct store *s, const char *code);
 /* Sets a new password with a reset link: the rules of a new password,
  * problem on field "password"; a problem on "code" if the link does not
- * work. The user's reset links are used up, all their sessions end, and
- * their address counts as confirmed (the mail reached them). */
+ * work. The user's reset links are used up, all their sessions end and
+ * their API tokens are deleted, a mail tells them so, and their address
+ * counts as confirmed (the mail reached them). */
 int account_reset(struct store *s, struct arena *a, const char *code, const char *password,
 		  struct problems *p);
+/* The operator sets a new password for the account of email (kiem user
+ * passwd): ERR_NOTFOUND without one, ERR_INVALID with a problem on
+ * "password". As after a reset, the sessions and API tokens end and a
+ * mail says so; pending reset links stop, and the address counts as
+ * confirmed (the operator vouches for it). out is the account. */
+struct user;
+int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
+			 struct user *out, struct problems *p);
 
 #endif

@@ -127,10 +127,11 @@ const struct processing_activity register_activities[] = {
 	  { "Om te voorkomen dat iemand wachtwoorden raadt.", "To stop anyone from guessing passwords." },
 	  BASIS_LEGITIMATE_INTERESTS,
 	  { { "Het aantal mislukte pogingen per e-mailadres en per IP-adres", "The number of failed attempts per email address and per IP address" },
+	    { "De IP-adressen waarvandaan je goed inlogde, zodat mislukte pogingen van anderen jou niet buitensluiten", "The IP addresses you logged in from, so that failed attempts by others do not lock you out" },
 	    { "Het aantal verzoeken per IP-adres om een e-mail te sturen (registreren, een nieuwe link, een nieuw wachtwoord)", "The number of requests per IP address to send an email (registering, a new link, a new password)" } },
 	  { { "Iedereen die probeert in te loggen", "Anyone who tries to log in" } },
-	  { "15 minuten, alleen in het geheugen van de server; het wordt nooit opgeslagen.",
-	    "15 minutes, only in the server's memory; it is never stored." },
+	  { "De aantallen 15 minuten (de beheerder kan dat anders instellen), de adressen waarvandaan je inlogde 90 dagen; alleen in het geheugen van de server, het wordt nooit opgeslagen. Wordt een account of adres geblokkeerd, dan staat in het log van de server welk e-mailadres of IP-adres, en tot wanneer.",
+	    "The numbers 15 minutes (the operator can set it otherwise), the addresses you logged in from 90 days; only in the server's memory, it is never stored. When an account or address is locked, the server's log says which email address or IP address, and until when." },
 	  { { "Niemand", "No one" } } },
 
 	{ "mail", { "E-mail van kiem", "Mail from kiem" },
@@ -190,10 +191,11 @@ const struct processing_activity register_activities[] = {
 	  BASIS_LEGITIMATE_INTERESTS,
 	  { { "kiem_session: de code van je inlogsessie", "kiem_session: the code of your login session" },
 	    { "kiem_csrf: een willekeurige code die formulieren beschermt tegen misbruik", "kiem_csrf: a random code that protects forms against misuse" },
-	    { "kiem_lang: je taalkeuze (nl of en)", "kiem_lang: your choice of language (nl or en)" } },
+	    { "kiem_lang: je taalkeuze (nl of en)", "kiem_lang: your choice of language (nl or en)" },
+	    { "kiem_device: dat deze browser eerder inlogde op je account (een code, niet je e-mailadres), zodat mislukte inlogpogingen van anderen je niet buitensluiten", "kiem_device: that this browser logged in to your account before (a code, not your email address), so that failed logins by others do not lock you out" } },
 	  { { "Iedereen die kiem bezoekt", "Everyone who visits kiem" } },
-	  { "kiem_session: tot je uitlogt, en hooguit 7 dagen. kiem_csrf: 30 dagen. kiem_lang: 365 dagen.",
-	    "kiem_session: until you log out, and at most 7 days. kiem_csrf: 30 days. kiem_lang: 365 days." },
+	  { "kiem_session: tot je uitlogt, en hooguit 7 dagen. kiem_csrf: 30 dagen. kiem_lang: 365 dagen. kiem_device: 180 dagen.",
+	    "kiem_session: until you log out, and at most 7 days. kiem_csrf: 30 days. kiem_lang: 365 days. kiem_device: 180 days." },
 	  { { "Niemand: cookies gaan alleen naar deze kiem", "No one: cookies go only to this kiem" } } },
 
 	/* the voice of residents (issue 4, part 3) */

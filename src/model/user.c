@@ -609,6 +609,15 @@ int user_end_sessions(struct store_conn *c, const char *user_id)
 	return store_run(st);
 }
 
+int user_end_tokens(struct store_conn *c, const char *user_id)
+{
+	struct store_stmt *st = store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, user_id);
+	return store_run(st);
+}
+
 int user_set_blocked(struct store *s, const struct viewer *v, const char *user_id, bool blocked)
 {
 	int rc = perm_check(v, OBJ_USERS, ACT_UPDATE, NULL);
@@ -764,4 +773,21 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 	*items = list;
 	*n = count;
 	return 0;
+}
+
+int user_each(struct store *s, struct arena *a,
+	      int (*fn)(void *ctx, const struct user *u, const char *last_active_at), void *ctx)
+{
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT " USER_COLS ", last_active_at FROM users ORDER BY email");
+	if (!st)
+		return ERR_DB;
+	int rc, stop = 0;
+	while (!stop && (rc = store_step(st)) == STORE_ROW) {
+		struct user u;
+		read_user(st, a, &u);
+		stop = fn(ctx, &u, store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8)));
+	}
+	store_reset(st);
+	return stop ? stop : rc < 0 ? rc : 0;
 }

@@ -52,6 +52,9 @@ void user_check_password(struct problems *p, const char *field, const char *pass
 int user_hash_password(const char *password, char out[USER_HASH_MAX]);
 /* Ends every session of a user, on the writer c inside a transaction. */
 int user_end_sessions(struct store_conn *c, const char *user_id);
+/* Deletes every API token of a user, on the writer c inside a transaction:
+ * at a new password, whoever knew the old one may have made one. */
+int user_end_tokens(struct store_conn *c, const char *user_id);
 
 /* Creates an account; ERR_INVALID with problems (email taken is a problem
  * on "email"). */
@@ -125,6 +128,12 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 int user_list(struct store *s, struct arena *a, const struct viewer *v, const char *q,
 	      const char *cursor, int limit, struct user **items, size_t *n, const char **next,
 	      struct problems *p);
+/* Every account, by email, for the operator's command line (no viewer:
+ * whoever can read the database file may): fn is called with each and
+ * when it last logged in or used kiem (or NULL); a non-zero return from
+ * fn stops the walk and is returned. */
+int user_each(struct store *s, struct arena *a,
+	      int (*fn)(void *ctx, const struct user *u, const char *last_active_at), void *ctx);
 /* The codes of the areas a user coordinates, in tree order. */
 int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id, const char ***codes,
 			   size_t *n);

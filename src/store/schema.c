@@ -356,6 +356,20 @@ const char *const schema_steps[] = {
 	"CREATE INDEX parties_verifier ON parties(verified_by);"
 	"ALTER TABLE signals ADD COLUMN resident INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE signals ADD COLUMN taken_along INTEGER NOT NULL DEFAULT 0;",
+
+	/* 6: requests that mail an address someone typed (registering, a new
+	 * confirmation link, a new password), queued so that the answer takes
+	 * the same time whether or not the address has an account; a worker of
+	 * `kiem serve` carries each out and deletes it (model/account.h) */
+	"CREATE TABLE account_requests ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  email TEXT NOT NULL,"
+	"  name TEXT,"
+	"  password_hash TEXT,"
+	"  lang TEXT NOT NULL,"
+	"  next TEXT,"
+	"  created_at TEXT NOT NULL);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

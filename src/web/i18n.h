@@ -698,7 +698,7 @@
 	X(NEW_PASSWORD, "Nieuw wachtwoord", "New password") \
 	X(RESET_SUBMIT, "Wachtwoord opslaan", "Save password") \
 	X(RESET_DONE_TITLE, "Je wachtwoord is veranderd", "Your password has been changed") \
-	X(RESET_DONE_TEXT, "Je bent overal uitgelogd. Log nu in met je nieuwe wachtwoord.", "You have been logged out everywhere. Log in now with your new password.") \
+	X(RESET_DONE_TEXT, "Je bent overal uitgelogd, en je API-tokens werken niet meer. Log nu in met je nieuwe wachtwoord.", "You have been logged out everywhere, and your API tokens no longer work. Log in now with your new password.") \
 	X(RESET_BAD_TEXT, "De link is al gebruikt, is verlopen of is niet compleet. Een link voor een nieuw wachtwoord werkt 1 uur en maar één keer.", \
 	  "The link was used already, has expired or is not complete. A link for a new password works for 1 hour, and only once.") \
 	X(RESET_ASK_AGAIN, "Vraag een nieuwe link aan", "Ask for a new link") \

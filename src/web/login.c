@@ -4,9 +4,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/text.h"
-#include <time.h>
-#include "../model/throttle.h"
-#include "../model/user.h"
+#include "../model/login.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -74,35 +72,34 @@ void page_login(struct http_req *r)
 	}
 	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
 	const char *next = safe_next(form_get(&f, "next"));
-	const char *address = http_client_address(r);
-	long wait = throttle_wait(email, address, time(NULL));
-	if (wait > 0) {
+	struct login in;
+	int rc = login_check(r->store, r->arena, email, password, http_client_address(r),
+			     http_cookie(r, LOGIN_DEVICE_COOKIE), &in);
+	if (rc == ERR_BUSY) {
 		/* too many failures: not even the right password is let in now */
 		r->status = 429;
-		http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
-		render(r, email ? email : "", next, LOGIN_THROTTLED, (wait + 59) / 60);
+		http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", in.wait));
+		render(r, email ? email : "", next, LOGIN_THROTTLED, (in.wait + 59) / 60);
 		return;
 	}
-	struct user u;
-	int rc = user_authenticate(r->store, r->arena, email ? email : "", password ? password : "", &u);
 	if (rc == ERR_UNCONFIRMED) {
-		/* the right password: no failure to count, but no session yet */
-		throttle_passed(email);
+		/* the right password, but no session yet */
 		r->status = 403;
 		render(r, email ? email : "", next, LOGIN_UNCONFIRMED, 0);
 		return;
 	}
 	if (rc == ERR_AUTH) {
-		throttle_failed(email, address, time(NULL));
 		r->status = 401;
 		render(r, email ? email : "", next, LOGIN_FAILED, 0);
 		return;
 	}
-	throttle_passed(email);
-	if (rc || http_login(r, u.id)) {
+	if (rc || http_login(r, in.user.id)) {
 		r->cfg->page_error(r, 500);
 		return;
 	}
+	/* this browser is known to the account from now on (model/login.h) */
+	if (in.device[0])
+		http_set_cookie(r, LOGIN_DEVICE_COOKIE, in.device, LOGIN_DEVICE_DAYS * 86400L);
 	http_redirect(r, next);
 }
 

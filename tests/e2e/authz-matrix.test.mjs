@@ -351,7 +351,11 @@ function assertOwnExport(role, doc) {
 }
 
 // How many accounts have this email address, as a platform admin sees.
-const accountsOf = async (email) => (await api('admin', `/api/v1/users?q=${encodeURIComponent(email)}`)).body.items.length;
+// (a registration is answered first and carried out a moment later: wait for it)
+const accountsOf = async (email) => {
+  await k.settled();
+  return (await api('admin', `/api/v1/users?q=${encodeURIComponent(email)}`)).body.items.length;
+};
 
 // The pending invitations of a party, as the platform admin sees them.
 async function invitationsState(id) {

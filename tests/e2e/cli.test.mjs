@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KIEM, kiem } from '../lib/kiem.mjs';
-import { call, assertOk, listAll } from './helpers.mjs';
+import { call, assertOk, listAll, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-genoeg-wachtwoord';
 const KINDS = ['citizen_initiative', 'social_work', 'government', 'business', 'knowledge_institute'];
@@ -92,6 +92,10 @@ describe('help and version', () => {
     { args: ['serve', '--help'], usage: 'usage: kiem serve' },
     { args: ['user', '--help'], usage: 'usage: kiem user add' },
     { args: ['user', 'add', '--help'], usage: 'usage: kiem user add' },
+    { args: ['user', 'passwd', '--help'], usage: 'usage: kiem user passwd' },
+    { args: ['user', 'list', '--help'], usage: 'usage: kiem user list' },
+    { args: ['user', 'block', '--help'], usage: 'usage: kiem user block' },
+    { args: ['user', 'unblock', '--help'], usage: 'usage: kiem user unblock' },
     { args: ['token', '--help'], usage: 'usage: kiem token create' },
     { args: ['token', 'create', '--help'], usage: 'usage: kiem token create' },
   ];
@@ -132,6 +136,10 @@ describe('usage errors exit 2 with a message on stderr', () => {
     { args: ['user', 'add', '--name', 'X'], says: /--email/ },
     { args: ['user', 'add', '--email', 'x@example.nl', '--name', 'X', '--admin', '--coordinator', 'GM0344'], says: /--admin.*--coordinator|--coordinator.*--admin/ },
     { args: ['token', 'create'], says: /--email/ },
+    { args: ['user', 'passwd'], says: /--email/ },
+    { args: ['user', 'block'], says: /--email/ },
+    { args: ['user', 'unblock'], says: /--email/ },
+    { args: ['user', 'list', 'extra-argument'], says: /extra-argument/ },
     { args: ['serve', '--pg', 'host=localhost'], says: /PostgreSQL/ },
   ];
   for (const { args, says } of cases) {
@@ -151,6 +159,9 @@ describe('usage errors exit 2 with a message on stderr', () => {
     ['serve', '--bogus'],
     ['user', 'add', '--bogus'],
     ['token', 'create', '--bogus'],
+    ['user', 'passwd', '--bogus'],
+    ['user', 'list', '--bogus'],
+    ['user', 'block', '--bogus'],
     ['init', '--db'],
   ];
   for (const args of badFlags) {
@@ -356,6 +367,118 @@ describe('kiem user add and kiem token create', () => {
     assert.equal(lines.length, 1, r.stderr);
     assert.match(lines[0], /onbekend@example\.nl/);
     assert.match(lines[0], /user add/);
+  });
+});
+
+// An operator locked out without mail gets back in from the command line:
+// a new password, the list of accounts, blocking and unblocking.
+describe('kiem user passwd, list, block and unblock', () => {
+  const NEW = 'een-ander-lang-wachtwoord';
+  let db;
+  before(() => {
+    db = initDb();
+    assert.equal(addUser(db, 'beheer@cli.example', ['--admin']).status, 0);
+    assert.equal(addUser(db, 'Gewoon@CLI.example').status, 0);
+  });
+  const oneLine = (r) => {
+    const lines = messageLines(r.stderr);
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0], /^kiem: /);
+    return lines[0];
+  };
+
+  test('user passwd sets a new password read from stdin, and ends every session and API token', async () => {
+    const token = kiem(['token', 'create', '--email', 'beheer@cli.example', '--db', db]).stdout.trim();
+    const s = await serve(['--db', db, '--listen', '127.0.0.1:0']);
+    try {
+      const b = new Browser(s.url);
+      assert.equal((await b.login('beheer@cli.example', PASSWORD)).status, 303);
+      assert.equal((await b.request('/account')).status, 200);
+      assert.equal((await call(s.url, '/api/v1/users/me', { token })).status, 200);
+
+      const r = kiem(['user', 'passwd', '--email', ' BEHEER@cli.example', '--db', db], { input: `${NEW}\n` });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /beheer@cli\.example/);
+      assert.match(r.stdout, /session|token/i);
+
+      assert.equal((await call(s.url, '/api/v1/users/me', { token })).status, 401, 'the token ended');
+      assert.equal((await b.request('/account')).status, 303, 'the session ended');
+      assert.equal((await new Browser(s.url).login('beheer@cli.example', PASSWORD)).status, 401);
+      assert.equal((await new Browser(s.url).login('beheer@cli.example', NEW)).status, 303);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('user passwd refuses a weak password, an unknown address and an empty stdin (exit 1, one line)', () => {
+    const weak = kiem(['user', 'passwd', '--email', 'beheer@cli.example', '--db', db], { input: 'kort\n' });
+    assert.equal(weak.status, 1);
+    assert.match(oneLine(weak), /password.*12/i);
+    const none = kiem(['user', 'passwd', '--email', 'beheer@cli.example', '--db', db], { input: '' });
+    assert.equal(none.status, 1);
+    assert.match(oneLine(none), /password/i);
+    const unknown = kiem(['user', 'passwd', '--email', 'niemand@cli.example', '--db', db], { input: `${NEW}\n` });
+    assert.equal(unknown.status, 1);
+    assert.equal(unknown.stdout, '');
+    assert.match(oneLine(unknown), /niemand@cli\.example.*user list/);
+  });
+
+  test('user list prints a table of every account, and --json the same as JSON', () => {
+    const r = kiem(['user', 'list', '--db', db]);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^EMAIL\s+NAME\s+ROLE\s+CONFIRMED\s+BLOCKED\s+LAST ACTIVE$/);
+    const row = lines.find((l) => l.startsWith('gewoon@cli.example '));
+    assert.ok(row, r.stdout);
+    assert.match(row, /Test Persoon\s+user\s+yes\s+no\s+\d{4}-\d\d-\d\dT/);
+    assert.match(lines.find((l) => l.startsWith('beheer@cli.example ')), /\sadmin\s/);
+    const j = kiem(['user', 'list', '--json', '--db', db]);
+    assert.equal(j.status, 0, j.stderr);
+    const list = JSON.parse(j.stdout);
+    const u = list.find((x) => x.email === 'gewoon@cli.example');
+    assert.deepEqual(Object.keys(u).sort(), ['blocked', 'confirmed', 'email', 'id', 'lastActiveAt', 'name', 'role']);
+    assert.equal(u.role, 'user');
+    assert.equal(u.confirmed, true);
+    assert.equal(u.blocked, false);
+  });
+
+  test('user block stops logins and tokens at once; user unblock lets them in again', async () => {
+    const token = kiem(['token', 'create', '--email', 'gewoon@cli.example', '--db', db]).stdout.trim();
+    const s = await serve(['--db', db, '--listen', '127.0.0.1:0']);
+    try {
+      const b = new Browser(s.url);
+      assert.equal((await b.login('gewoon@cli.example', PASSWORD)).status, 303);
+      const r = kiem(['user', 'block', '--email', 'GEWOON@cli.example', '--db', db]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /blocked/);
+      assert.equal((await call(s.url, '/api/v1/users/me', { token })).status, 401);
+      assert.equal((await b.request('/account')).status, 303);
+      assert.equal((await new Browser(s.url).login('gewoon@cli.example', PASSWORD)).status, 401);
+      assert.match(kiem(['user', 'list', '--db', db]).stdout, /gewoon@cli\.example .*\syes\s+\d{4}-/);
+      assert.equal(kiem(['user', 'block', '--email', 'gewoon@cli.example', '--db', db]).status, 0, 'again is harmless');
+
+      const u = kiem(['user', 'unblock', '--email', 'gewoon@cli.example', '--db', db]);
+      assert.equal(u.status, 0, u.stderr);
+      assert.match(u.stdout, /unblocked/);
+      assert.equal((await new Browser(s.url).login('gewoon@cli.example', PASSWORD)).status, 303);
+      assert.equal((await call(s.url, '/api/v1/users/me', { token })).status, 200);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('user block and unblock of an unknown address fail with exit 1 and name it', () => {
+    for (const cmd of ['block', 'unblock']) {
+      const r = kiem(['user', cmd, '--email', 'niemand@cli.example', '--db', db]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.match(oneLine(r), /niemand@cli\.example/);
+    }
+  });
+
+  test('kiem user --help names every user command', () => {
+    const r = kiem(['user', '--help']);
+    for (const c of ['add', 'passwd', 'list', 'block', 'unblock']) assert.match(r.stdout, new RegExp(`kiem user ${c}\\b`));
   });
 });
 

@@ -35,6 +35,16 @@ function mailRows(db, email) {
   return JSON.parse(r.stdout);
 }
 
+// Whether serve's worker has carried out every queued request that mails an
+// address (registering, a new link, a new password: the table
+// account_requests). Those requests are answered before that work is done.
+function requestsDone(db) {
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, 'SELECT count(*) FROM account_requests'], { encoding: 'utf8' });
+  if (r.status !== 0 && /no such table/.test(r.stderr)) return true; // a kiem without the queue
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+  return r.stdout.trim() === '0';
+}
+
 // The body of mail id as serve's log shows it ("mail ID to ...", "mail | "
 // lines, "mail ID ends"), or null while it is not all there.
 function mailInLog(log, id) {
@@ -94,6 +104,7 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
     // the body sealed, and empties it once sent); this waits for the log.
     async mails(email, { timeout = 8000 } = {}) {
       const deadline = Date.now() + timeout;
+      await this.settled({ timeout });
       const rows = mailRows(db, email);
       for (const row of rows) {
         for (;;) {
@@ -104,6 +115,16 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
         }
       }
       return rows;
+    },
+    // Waits until serve has carried out the requests that mail an address
+    // (registrations, new links, password resets): they are answered first
+    // and done a moment later.
+    async settled({ timeout = 8000 } = {}) {
+      const deadline = Date.now() + timeout;
+      while (!requestsDone(db)) {
+        if (Date.now() > deadline) throw new Error('the queued account requests were not done in time');
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     // The newest mail to an address: {id, subject, body}, or null.
     async mail(email, options) {

@@ -1,0 +1,40 @@
+/* The worker of `kiem serve` that carries out the queued requests that mail
+ * an address someone typed (model/account.h): woken by each request, and
+ * every few seconds for what another process queued or a failure left. */
+#include "../base/err.h"
+#include "../base/log.h"
+#include "../model/account.h"
+#include "cli.h"
+#include "periodic.h"
+
+static void work(struct store *s)
+{
+	int done = 0;
+	int rc = account_work(s, &done);
+	if (rc)
+		log_error("account requests: %s after %d; tried again in a few seconds", err_str(rc), done);
+}
+
+static struct periodic worker = PERIODIC_INIT(0, 5, work);
+
+static void wake(void)
+{
+	periodic_wake(&worker);
+}
+
+int requester_start(struct store *s)
+{
+	int rc = periodic_start(&worker, s);
+	if (!rc)
+		account_queued = wake;
+	return rc;
+}
+
+void requester_stop(void)
+{
+	account_queued = NULL;
+	periodic_stop(&worker);
+	/* what the last requests queued goes now, not at the next start */
+	if (worker.store)
+		work(worker.store);
+}
