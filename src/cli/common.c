@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../base/log.h"
+#include "../base/timefmt.h"
 #include "../model/role.h"
 #include "../store/store.h"
 #include "cli.h"
@@ -47,6 +48,19 @@ int cli_open(const char *path, bool create, struct store **out)
 	}
 	if (applied)
 		log_info("applied %d migration(s) to %s", applied, path);
+	return 0;
+}
+
+int cli_timezone_config(void)
+{
+	const char *zone = getenv("KIEM_TIMEZONE");
+	if (!zone || !*zone)
+		zone = "Europe/Amsterdam";
+	if (time_zone_set(zone)) {
+		cli_error("KIEM_TIMEZONE must name a time zone of the system's tzdata, such as Europe/Amsterdam"
+			  " or UTC, not '%s' (is the package tzdata installed?)", zone);
+		return 2;
+	}
 	return 0;
 }
 

@@ -111,6 +111,8 @@ int cmd_serve(int argc, char **argv)
 	}
 
 	web_privacy_contact = getenv("KIEM_PRIVACY_CONTACT");
+	if (cli_timezone_config())
+		return 2;
 	int inactive_days, inactive_grace;
 	if (cli_inactivity_config(&inactive_days, &inactive_grace))
 		return 2;

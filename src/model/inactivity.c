@@ -19,17 +19,7 @@ void inactivity_days_before(time_t t, int days, char out[TIME_STRLEN + 1])
 
 void inactivity_date(time_t t, int days, enum lang l, char *out, size_t n)
 {
-	static const char *const months[LANG_COUNT][12] = {
-		{ "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-		  "september", "oktober", "november", "december" },
-		{ "January", "February", "March", "April", "May", "June", "July", "August",
-		  "September", "October", "November", "December" },
-	};
-	time_t d = t + (time_t)days * 86400;
-	struct tm tm;
-	gmtime_r(&d, &tm);
-	snprintf(out, n, "%d %s %d", tm.tm_mday, months[l == LANG_EN ? LANG_EN : LANG_NL][tm.tm_mon],
-		 tm.tm_year + 1900);
+	time_local_date(t + (time_t)days * 86400, l, out, n); /* the day on the reader's calendar */
 }
 
 bool inactivity_parse_days(const char *s, int *out)

@@ -34,12 +34,10 @@ void page_home(struct http_req *r)
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_HOME_TITLE), T(r, M_HOME_INTRO));
 	if (http_query(r, "verwijderd"))
 		page_notice(r, T(r, M_ERASED));
-	if (o.stale) {
+	/* figures being recounted are shown as they are, without a word on
+	 * how kiem counts: they are at most a recount behind */
+	if (o.stale)
 		r->nocache = true; /* the new figures come without a write */
-		html_raw(b, "<p class=\"hint\">");
-		html_f(b, T(r, M_HOME_STALE), page_date(r, o.computed_at), arena_strndup(r->arena, o.computed_at + 11, 5));
-		html_raw(b, "</p>\n");
-	}
 
 	html_f(b, "<section aria-labelledby=\"by-kind\">\n<h2 id=\"by-kind\">%s</h2>\n<p>%s</p>\n"
 		  "<ul class=\"kinds\">\n",

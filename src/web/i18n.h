@@ -205,9 +205,8 @@
 	X(HOME_BY_AREA, "Partijen per gebied", "Parties by area") \
 	X(HOME_BY_AREA_HINT, "Het aantal partijen dat actief is in het gebied, in een deel ervan of in een groter gebied waar het onder valt.", \
 	  "The number of parties active in the area, in part of it, or in a larger area it belongs to.") \
-	X(HOME_STALE, "De cijfers zijn van %s, %s (UTC); nieuwe worden nu geteld.", "These figures are from %s, %s (UTC); new ones are being counted.") \
-	X(HOME_COUNTING, "kiem is net gestart en telt de partijen nog. Probeer het over een paar seconden opnieuw.", \
-	  "kiem has just started and is still counting the parties. Try again in a few seconds.") \
+	X(HOME_COUNTING, "De cijfers zijn er zo. Probeer het over een paar seconden opnieuw.", \
+	  "The figures are almost ready. Try again in a few seconds.") \
 	X(HOME_COUNTS_PUBLIC, "Het gaat om de openbare partijen.", "These are the public parties.") \
 	X(HOME_MISSING, "Nog geen partijen van deze soort", "No parties of this kind yet") \
 	X(HOME_ALL, "Bekijk alle %lld partijen", "See all %lld parties") \
@@ -397,7 +396,8 @@
 	X(TOKEN_REVOKED, "Het token is ingetrokken.", "The token has been revoked.") \
 	X(TOKENS_NONE, "Je hebt nog geen tokens.", "You have no tokens yet.") \
 	X(NEVER, "Nooit", "Never") \
-	X(DATETIME, "%s om %s (UTC)", "%s at %s (UTC)") \
+	X(DATETIME, "%s om %s", "%s at %s") \
+	X(DATETIME_UTC, "%s om %s (UTC)", "%s at %s (UTC)") \
 	X(MY_PARTIES, "Je partijen", "Your parties") \
 	X(MY_PARTIES_NONE, "Je bent nog geen lid van een partij. Voeg zelf een partij toe, of vraag de beheerder van een partij om je toe te voegen.", \
 	  "You are not a member of a party yet. Add a party yourself, or ask the administrator of a party to add you.") \

@@ -4,6 +4,7 @@
 
 #include "../base/arena.h"
 #include "../base/text.h"
+#include "../base/timefmt.h"
 #include "../model/activity.h"
 #include "html.h"
 
@@ -43,6 +44,13 @@ const char *page_lang_url(struct http_req *r, const char *lang)
 
 const char *page_date(struct http_req *r, const char *t)
 {
+	char out[TIME_LOCAL_MAX];
+	time_t when;
+	if (t && strlen(t) == TIME_STRLEN && time_parse(t, TIME_STRLEN, &when)) {
+		time_local_date(when, r->lang, out, sizeof out); /* the reader's calendar */
+		return arena_strdup(r->arena, out);
+	}
+	/* a date without a time of day: "2026-11-27" */
 	static const char *const months[2][12] = {
 		{ "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 		  "september", "oktober", "november", "december" },
@@ -59,12 +67,15 @@ const char *page_date(struct http_req *r, const char *t)
 
 const char *page_datetime(struct http_req *r, const char *t)
 {
-	long long h, min;
-	if (!t || strlen(t) < 16 || t[13] != ':' || !text_parse_int(t + 11, 2, 0, 23, &h) ||
-	    !text_parse_int(t + 14, 2, 0, 59, &min))
+	time_t when;
+	if (!t || strlen(t) != TIME_STRLEN || !time_parse(t, TIME_STRLEN, &when))
 		return page_date(r, t);
-	return arena_printf(r->arena, T(r, M_DATETIME), page_date(r, t),
-			    arena_printf(r->arena, "%02lld:%02lld", h, min));
+	char date[TIME_LOCAL_MAX], clock[TIME_LOCAL_MAX];
+	time_local_date(when, r->lang, date, sizeof date);
+	time_local_clock(when, clock, sizeof clock);
+	/* in the instance's zone, as on the reader's clock; UTC is named, as
+	 * nobody's clock shows it */
+	return arena_printf(r->arena, T(r, time_zone_is_utc() ? M_DATETIME_UTC : M_DATETIME), date, clock);
 }
 
 void page_time(struct http_req *r, const char *t)

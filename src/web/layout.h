@@ -76,9 +76,12 @@ const char *page_url(struct http_req *r, const char *path, const char *k1, const
 void page_require_login(struct http_req *r);
 /* The same, coming back to next (a path on this site) after. */
 void page_login_redirect(struct http_req *r, const char *next);
-/* Formats an RFC 3339 time for people: "27-11-2026" or "27 Nov 2026". */
+/* Formats an RFC 3339 time for people, on the calendar of the instance's
+ * zone (KIEM_TIMEZONE): "27 november 2026", "27 November 2026". A date
+ * alone ("2026-11-27") is shown as it is. */
 const char *page_date(struct http_req *r, const char *rfc3339);
-/* The same with the time of day: "27 november 2026 om 10:04 (UTC)". */
+/* The same with the time of day in that zone: "27 november 2026 om 11:04"
+ * ("... (UTC)" when the zone is UTC). */
 const char *page_datetime(struct http_req *r, const char *rfc3339);
 /* <time datetime="...">, with page_datetime's text. */
 void page_time(struct http_req *r, const char *rfc3339);
