@@ -101,32 +101,28 @@ static void privacy_section(struct http_req *r, const struct problems *p, const 
 	html_raw(b, "</section>\n");
 }
 
-static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name,
-		   const struct problems *erase_p, const char *typed)
+/* The viewer's API tokens, for programs. Residents need none, so only
+ * those who have one, have just made one or ask for one (by opening the
+ * folded part, or by a link with ?tokens=1) read about them; for everyone
+ * else the explanation and the form are folded away under "for developers". */
+static void tokens_section(struct http_req *r, const char *new_token, const struct problems *p, const char *name)
 {
 	struct buf *b = &r->out;
-	page_begin(r, T(r, M_ACCOUNT_TITLE), NAV_ACCOUNT);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
-	if (http_query(r, "ingetrokken"))
-		page_notice(r, T(r, M_TOKEN_REVOKED));
-	else if (http_query(r, "verlaten"))
-		page_notice(r, T(r, M_MEMBER_LEFT));
-	else if (http_query(r, "beeindigd"))
-		page_notice(r, T(r, M_SESSION_ENDED));
-	html_f(b, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
-	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
-	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
-	parties_section(r);
-	html_f(b, "<section id=\"tokens\" aria-labelledby=\"tokens-title\">\n<h2 id=\"tokens-title\">%s</h2>\n<p>%s</p>\n",
-	       T(r, M_TOKENS_TITLE), T(r, M_TOKENS_INTRO));
+	struct api_token *tokens = NULL;
+	size_t n = 0;
+	token_list(r->store, r->arena, &r->viewer, &tokens, &n);
+	bool open = n || new_token || p || http_query(r, "tokens");
+	if (open)
+		html_f(b, "<section id=\"tokens\" aria-labelledby=\"tokens-title\">\n<h2 id=\"tokens-title\">%s</h2>\n",
+		       T(r, M_TOKENS_TITLE));
+	else
+		html_f(b, "<details id=\"tokens\" class=\"developers\">\n<summary>%s</summary>\n", T(r, M_TOKENS_ASK));
+	html_f(b, "<p>%s</p>\n", T(r, M_TOKENS_INTRO));
 	if (new_token) {
 		html_f(b, "<div class=\"notice\" role=\"status\">\n<h3>%s</h3>\n<p>%s</p>\n"
 			  "<p><code class=\"token\" id=\"new-token\">%s</code></p>\n</div>\n",
 		       T(r, M_TOKEN_NEW), T(r, M_TOKEN_NEW_TEXT), new_token);
 	}
-	struct api_token *tokens = NULL;
-	size_t n = 0;
-	token_list(r->store, r->arena, &r->viewer, &tokens, &n);
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_TOKENS_NONE));
 	} else {
@@ -155,7 +151,26 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 	field_text(r, &f, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_TOKEN_CREATE));
 	form_end(r);
-	html_raw(b, "</section>\n");
+	html_raw(b, open ? "</section>\n" : "</details>\n");
+}
+
+static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name,
+		   const struct problems *erase_p, const char *typed)
+{
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_ACCOUNT_TITLE), NAV_ACCOUNT);
+	html_f(b, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
+	if (http_query(r, "ingetrokken"))
+		page_notice(r, T(r, M_TOKEN_REVOKED));
+	else if (http_query(r, "verlaten"))
+		page_notice(r, T(r, M_MEMBER_LEFT));
+	else if (http_query(r, "beeindigd"))
+		page_notice(r, T(r, M_SESSION_ENDED));
+	html_f(b, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
+	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
+	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
+	parties_section(r);
+	tokens_section(r, new_token, p, name);
 	sessions_section(r);
 	privacy_section(r, erase_p, typed);
 	page_end(r);

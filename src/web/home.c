@@ -43,17 +43,19 @@ void page_home(struct http_req *r)
 		  "<ul class=\"kinds\">\n",
 	       T(r, M_HOME_BY_KIND), T(r, M_HOME_COUNTS_PUBLIC));
 	for (int k = 0; k < KIND_COUNT; k++) {
+		/* the kind, then how many: "9 partijen", "1 partij" */
 		html_f(b, "<li class=\"kind-box kind-%s\"><a href=\"/partijen?kind=%s\">"
-			  "<span class=\"count\">%lld</span> <span class=\"label\">%s</span></a>\n"
+			  "<span class=\"label\">%s</span> <span class=\"count\">%s</span></a>\n"
 			  "<p class=\"hint\">%s</p>",
-		       party_kinds[k].key, party_kinds[k].key, counts[k], party_kinds[k].name[r->lang],
+		       party_kinds[k].key, party_kinds[k].key, party_kinds[k].name[r->lang],
+		       arena_printf(r->arena, TN(r, M_HOME_PARTIES_1, M_HOME_PARTIES, counts[k]), counts[k]),
 		       party_kind_hint[k][r->lang]);
 		if (!counts[k])
 			html_f(b, "<p class=\"gap\">%s</p>", T(r, M_HOME_MISSING));
 		html_raw(b, "</li>\n");
 	}
 	html_raw(b, "</ul>\n<p><a href=\"/partijen\">");
-	html_f(b, T(r, M_HOME_ALL), total);
+	html_f(b, TN(r, M_HOME_ALL_1, M_HOME_ALL, total), total);
 	html_raw(b, "</a></p>\n</section>\n");
 
 	if (nrows) {

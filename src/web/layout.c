@@ -142,10 +142,11 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 
 void page_end(struct http_req *r)
 {
-	html_f(out(r), "</main>\n<footer class=\"site\">\n<div class=\"wrap\">\n<p>%s</p>\n"
-		       "<p><a href=\"/privacy\">%s</a> · <a href=\"/api/v1/openapi.json\">%s</a></p>\n"
+	html_raw(out(r), "</main>\n<footer class=\"site\">\n<div class=\"wrap\">\n<p>");
+	html_raw(out(r), T(r, M_FOOTER_HTML));
+	html_f(out(r), "</p>\n<p><a href=\"/privacy\">%s</a> · <a href=\"/open-data\">%s</a></p>\n"
 		       "</div>\n</footer>\n</body>\n</html>\n",
-	       T(r, M_FOOTER), T(r, M_FOOTER_PRIVACY), T(r, M_FOOTER_API));
+	       T(r, M_FOOTER_PRIVACY), T(r, M_FOOTER_API));
 }
 
 void page_notice(struct http_req *r, const char *text)

@@ -85,5 +85,9 @@ const char *page_date(struct http_req *r, const char *rfc3339);
 const char *page_datetime(struct http_req *r, const char *rfc3339);
 /* <time datetime="...">, with page_datetime's text. */
 void page_time(struct http_req *r, const char *rfc3339);
+/* What people wrote is in Dutch (names and descriptions of parties, issue
+ * texts, target groups, comments): the element that holds it carries
+ * lang="nl", so that on an English page screen readers read it as Dutch
+ * and the page's own words as English. */
 
 #endif

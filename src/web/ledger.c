@@ -27,7 +27,7 @@ struct take_form {
 
 static void party_link(struct http_req *r, const char *id, const char *name)
 {
-	html_f(&r->out, "<a href=\"/partijen/%s\">%s</a>", id, name);
+	html_f(&r->out, "<a href=\"/partijen/%s\" lang=\"nl\">%s</a>", id, name);
 }
 
 static void reason(struct http_req *r, const struct ledger_candidate *c)
@@ -121,7 +121,7 @@ static void who_does_what(struct http_req *r, const struct ledger *l)
 			html_f(b, " <span class=\"kind kind-%s\">%s</span></p>\n", party_kinds[p->kind].key,
 			       party_kinds[p->kind].name[r->lang]);
 			if (p->note && *p->note)
-				html_f(b, "<p>%s</p>\n", p->note);
+				html_f(b, "<p lang=\"nl\">%s</p>\n", p->note);
 			if (ledger_can(r->store, &r->viewer, l->issue_id, p->id, ACT_DELETE)) {
 				form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/rollen/%s/%s/teruggeven", l->issue_id,
 							   row->role->key, p->id), true);
@@ -187,8 +187,9 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	struct buf *b = &r->out;
 	const char *title = arena_printf(r->arena, T(r, M_LEDGER_TITLE_OF), is->title);
 	page_begin(r, title, NAV_ISSUES);
-	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken/%s\">%s: %s</a></p>\n<h1>%s</h1>\n<p class=\"description\">%s</p>\n",
-	       is->id, T(r, M_BACK_TO_ISSUE), is->title, title, T(r, M_LEDGER_INTRO));
+	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken/%s\">%s: <span lang=\"nl\">%s</span></a></p>\n"
+		  "<h1>%s: <span lang=\"nl\">%s</span></h1>\n<p class=\"description\">%s</p>\n",
+	       is->id, T(r, M_BACK_TO_ISSUE), is->title, T(r, M_LEDGER_TITLE), is->title, T(r, M_LEDGER_INTRO));
 	if (http_query(r, "opgepakt"))
 		page_notice(r, T(r, M_LEDGER_TAKEN));
 	else if (http_query(r, "teruggegeven"))
@@ -198,7 +199,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	for (size_t i = 0; i < l->nroles; i++)
 		empty += l->roles[i].empty;
 	html_raw(b, "<p><strong>");
-	html_f(b, T(r, M_LEDGER_SUMMARY), empty, (long long)l->nroles);
+	html_f(b, TN(r, M_LEDGER_SUMMARY_1, M_LEDGER_SUMMARY, empty), empty, (long long)l->nroles);
 	html_raw(b, "</strong> ");
 	struct buf kinds = BUF_INIT(1024);
 	for (int k = 0; k < KIND_COUNT; k++)

@@ -1,6 +1,7 @@
 /* /privacy: what kiem keeps, why and for how long, in plain language. The
  * table is the processing register of model/register.c, the same one the
  * API serves at /api/v1/processing-activities. */
+#include "../base/arena.h"
 #include "../model/register.h"
 #include "html.h"
 #include "layout.h"
@@ -64,8 +65,10 @@ static void data_tables(struct http_req *r)
 	html_f(&r->out, "<p>%s</p>\n", T(r, M_PRIVACY_BASIS_NOTE));
 	html_raw(&r->out, "<p id=\"privacy-inactive\">");
 	if (web_inactive_days > 0)
-		html_f(&r->out, T(r, M_PRIVACY_INACTIVE), (long long)web_inactive_days,
-		       (long long)web_inactive_grace_days);
+		html_f(&r->out, T(r, M_PRIVACY_INACTIVE),
+		       arena_printf(r->arena, TN(r, M_DAYS_1, M_DAYS, web_inactive_days), (long long)web_inactive_days),
+		       arena_printf(r->arena, TN(r, M_DAYS_1, M_DAYS, web_inactive_grace_days),
+				    (long long)web_inactive_grace_days));
 	else
 		html_f(&r->out, "%s", T(r, M_PRIVACY_INACTIVE_OFF));
 	html_raw(&r->out, "</p>\n");
@@ -101,9 +104,12 @@ void page_privacy(struct http_req *r)
 	html_f(b, "<section aria-labelledby=\"rights\">\n<h2 id=\"rights\">%s</h2>\n<ul>\n",
 	       T(r, M_PRIVACY_RIGHTS_TITLE));
 	static const enum msg rights[] = { M_PRIVACY_RIGHT_ACCESS, M_PRIVACY_RIGHT_CORRECT, M_PRIVACY_RIGHT_ERASE,
-					   M_PRIVACY_RIGHT_OBJECT, M_PRIVACY_RIGHT_COMPLAINT };
+					   M_PRIVACY_RIGHT_OBJECT };
 	for (size_t i = 0; i < sizeof rights / sizeof rights[0]; i++)
 		html_f(b, "<li>%s</li>\n", T(r, rights[i]));
+	html_raw(b, "<li>");
+	html_raw(b, T(r, M_PRIVACY_RIGHT_COMPLAINT_HTML)); /* a Dutch name in it keeps its lang */
+	html_raw(b, "</li>\n");
 	html_f(b, "</ul>\n<p><a href=\"/account\">%s</a></p>\n</section>\n", T(r, M_PRIVACY_TO_ACCOUNT));
 	html_f(b, "<p>%s <a href=\"/api/v1/processing-activities\">/api/v1/processing-activities</a></p>\n",
 	       T(r, M_PRIVACY_REGISTER));
