@@ -28,13 +28,14 @@ static void parties_section(struct http_req *r)
 		return;
 	}
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"parties-title\" tabindex=\"0\">\n"
-		  "<table>\n<thead><tr>"
+		  "<table class=\"stack\">\n<thead><tr>"
 		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	       T(r, M_PARTY), T(r, M_ROLE), T(r, M_MEMBER_SINCE));
 	for (size_t i = 0; i < n; i++)
-		html_f(b, "<tr><td><a href=\"/partijen/%s\">%s</a></td><td>%s</td><td><time datetime=\"%s\">%s</time></td></tr>\n",
-		       items[i].party_id, items[i].party_name, web_member_role(r, items[i].role), items[i].since,
-		       page_date(r, items[i].since));
+		html_f(b, "<tr><td><a href=\"/partijen/%s\" lang=\"nl\">%s</a></td><td data-label=\"%s\">%s</td>"
+			  "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td></tr>\n",
+		       items[i].party_id, items[i].party_name, T(r, M_ROLE), web_member_role(r, items[i].role),
+		       T(r, M_MEMBER_SINCE), items[i].since, page_date(r, items[i].since));
 	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
@@ -54,18 +55,18 @@ static void sessions_section(struct http_req *r)
 		return;
 	}
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"sessions-title\" tabindex=\"0\">\n"
-		  "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<table class=\"stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		  "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
 	       T(r, M_SESSION_STARTED), T(r, M_SESSION_LAST_SEEN), T(r, M_SESSION_EXPIRES), T(r, M_SESSION_END));
 	for (size_t i = 0; i < n; i++) {
 		const struct session_info *si = &items[i];
-		html_raw(b, si->current ? "<tr class=\"current\"><td>" : "<tr><td>");
+		html_f(b, "<tr%s><td data-label=\"%s\">", si->current ? " class=\"current\"" : "", T(r, M_SESSION_STARTED));
 		page_time(r, si->created_at);
 		if (si->current)
 			html_f(b, " <strong class=\"label\">%s</strong>", T(r, M_SESSION_CURRENT));
-		html_raw(b, "</td><td>");
+		html_f(b, "</td><td data-label=\"%s\">", T(r, M_SESSION_LAST_SEEN));
 		page_time(r, si->last_seen_at);
-		html_raw(b, "</td><td>");
+		html_f(b, "</td><td data-label=\"%s\">", T(r, M_SESSION_EXPIRES));
 		page_time(r, si->expires_at);
 		html_raw(b, "</td><td>");
 		form_begin(r, arena_printf(r->arena, "/account/sessies/%s/beeindigen", si->id), true);
@@ -127,13 +128,13 @@ static void tokens_section(struct http_req *r, const char *new_token, const stru
 		html_f(b, "<p>%s</p>\n", T(r, M_TOKENS_NONE));
 	} else {
 		html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"tokens-title\" tabindex=\"0\">\n"
-			  "<table>\n<thead><tr>"
+			  "<table class=\"stack\">\n<thead><tr>"
 			  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			  "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
 		       T(r, M_NAME), T(r, M_TOKEN_CREATED), T(r, M_TOKEN_USED), T(r, M_TOKEN_REVOKE));
 		for (size_t i = 0; i < n; i++) {
-			html_f(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", tokens[i].name,
-			       page_date(r, tokens[i].created_at),
+			html_f(b, "<tr><td>%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td>",
+			       tokens[i].name, T(r, M_TOKEN_CREATED), page_date(r, tokens[i].created_at), T(r, M_TOKEN_USED),
 			       tokens[i].last_used_at ? page_date(r, tokens[i].last_used_at) : T(r, M_NEVER));
 			form_begin(r, arena_printf(r->arena, "/account/tokens/%s/intrekken", tokens[i].id), true);
 			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s: %s\">%s</button>\n",

@@ -59,10 +59,12 @@ void page_home(struct http_req *r)
 	html_raw(b, "</a></p>\n</section>\n");
 
 	if (nrows) {
-		html_f(b, "<section aria-labelledby=\"by-area\">\n<h2 id=\"by-area\">%s</h2>\n<p>%s</p>\n"
-			  "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"by-area\" tabindex=\"0\">\n"
+		html_f(b, "<section aria-labelledby=\"by-area\">\n<h2 id=\"by-area\">%s</h2>\n<p>%s</p>\n",
+		       T(r, M_HOME_BY_AREA), T(r, M_HOME_BY_AREA_HINT));
+		page_scroll_hint(r);
+		html_f(b, "<div class=\"table-wrap wide\" role=\"region\" aria-labelledby=\"by-area\" tabindex=\"0\">\n"
 			  "<table>\n<thead><tr><th scope=\"col\">%s</th>",
-		       T(r, M_HOME_BY_AREA), T(r, M_HOME_BY_AREA_HINT), T(r, M_AREA));
+		       T(r, M_AREA));
 		for (int k = 0; k < KIND_COUNT; k++)
 			html_f(b, "<th scope=\"col\">%s</th>", party_kinds[k].name[r->lang]);
 		html_f(b, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T(r, M_TOTAL));

@@ -246,6 +246,7 @@
 	  "Social innovation thrives in a strong ecosystem: citizen initiatives, social work, government, business and knowledge institutes that find each other around a social issue. Here you see who takes part.") \
 	X(HOME_BY_KIND, "Partijen per soort", "Parties by kind") \
 	X(HOME_BY_AREA, "Partijen per gebied", "Parties by area") \
+	X(TABLE_SCROLL_HINT, "Schuif de tabel opzij om alle kolommen te zien.", "Scroll the table sideways to see all its columns.") \
 	X(HOME_BY_AREA_HINT, "Het aantal partijen dat actief is in het gebied, in een deel ervan of in een groter gebied waar het onder valt.", \
 	  "The number of parties active in the area, in part of it, or in a larger area it belongs to.") \
 	X(HOME_COUNTING, "De cijfers zijn er zo. Probeer het over een paar seconden opnieuw.", \

@@ -154,6 +154,11 @@ void page_notice(struct http_req *r, const char *text)
 	html_f(out(r), "<div class=\"notice\" role=\"status\"><p>%s</p></div>\n", text);
 }
 
+void page_scroll_hint(struct http_req *r)
+{
+	html_f(out(r), "<p class=\"scroll-hint\">%s</p>\n", T(r, M_TABLE_SCROLL_HINT));
+}
+
 void page_message(struct http_req *r, int status, const char *title, const char *text)
 {
 	r->status = status;

@@ -22,6 +22,10 @@ void page_begin(struct http_req *r, const char *title, enum nav current);
 void page_end(struct http_req *r);
 /* A message in a box that screen readers announce. */
 void page_notice(struct http_req *r, const char *text);
+/* The hint above a wide table (in a <div class="table-wrap wide">) that it
+ * scrolls sideways; the stylesheet shows it only on screens too small for
+ * the table. */
+void page_scroll_hint(struct http_req *r);
 
 /* <form method="post"> with the CSRF token, or a GET form. */
 void form_begin(struct http_req *r, const char *action, bool post);

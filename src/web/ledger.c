@@ -69,7 +69,8 @@ static void candidates(struct http_req *r, const struct ledger_candidate *c, siz
 static void role_table(struct http_req *r, const struct ledger *l)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"ledger-caption\" tabindex=\"0\">\n"
+	page_scroll_hint(r);
+	html_f(b, "<div class=\"table-wrap wide\" role=\"region\" aria-labelledby=\"ledger-caption\" tabindex=\"0\">\n"
 		  "<table class=\"ledger\">\n<caption id=\"ledger-caption\">%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
 	       T(r, M_LEDGER_TABLE_CAPTION), T(r, M_LEDGER_ROLE));
 	for (int k = 0; k < KIND_COUNT; k++)
