@@ -305,3 +305,29 @@ describe('kiem serve sweeps by itself', () => {
     assert.match(en, /<p id="privacy-inactive">On this kiem: if you do not use your account for 365 days/);
   });
 });
+
+describe('the warning counts days with their plural', () => {
+  let s;
+  after(async () => { await s?.stop(); });
+
+  test('KIEM_INACTIVE_DAYS=1: "meer dan 1 dag", "more than 1 day"', async () => {
+    s = await startKiem({ demo: false, users: [
+      { email: 'beheer@dag.example', name: 'Beheer Dag', password: PASSWORD, admin: true },
+      { email: 'een@dag.example', name: 'Eén Dag', password: PASSWORD },
+      { email: 'one@dag.example', name: 'One Day', password: PASSWORD },
+    ], env: { KIEM_INACTIVE_DAYS: '0' } });
+    const q = (statement) => {
+      const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-json', s.db, statement], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim() ? JSON.parse(r.stdout) : [];
+    };
+    q(`UPDATE users SET last_active_at = ${ago(2)} WHERE email IN ('een@dag.example', 'one@dag.example')`);
+    q("UPDATE users SET lang = 'en' WHERE email = 'one@dag.example'");
+    const r = kiem(['accounts', 'sweep', '--db', s.db], { env: { KIEM_INACTIVE_DAYS: '1', KIEM_INACTIVE_GRACE_DAYS: '' } });
+    assert.equal(r.status, 0, r.stderr);
+    const nl = await s.mail('een@dag.example');
+    assert.match(nl.body, /al meer dan 1 dag niet gebruikt\./);
+    const en = await s.mail('one@dag.example');
+    assert.match(en.body, /for more than 1 day\./);
+  });
+});
