@@ -2,7 +2,12 @@
  * the building blocks of forms, so every page looks and behaves alike and
  * meets WCAG 2.1 AA: a skip link, landmarks, one h1, labels on every field,
  * hints and errors tied to their field with aria-describedby, and an error
- * summary that links to each field. */
+ * summary that links to each field.
+ *
+ * What people wrote is in Dutch (names and descriptions of parties, issue
+ * and signal texts, target groups, comments): every page writes it in an
+ * element with lang="nl", so that on an English page screen readers read
+ * it as Dutch and the page's own words as English. */
 #ifndef KIEM_LAYOUT_H
 #define KIEM_LAYOUT_H
 
@@ -89,9 +94,5 @@ const char *page_date(struct http_req *r, const char *rfc3339);
 const char *page_datetime(struct http_req *r, const char *rfc3339);
 /* <time datetime="...">, with page_datetime's text. */
 void page_time(struct http_req *r, const char *rfc3339);
-/* What people wrote is in Dutch (names and descriptions of parties, issue
- * texts, target groups, comments): the element that holds it carries
- * lang="nl", so that on an English page screen readers read it as Dutch
- * and the page's own words as English. */
 
 #endif
