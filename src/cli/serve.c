@@ -36,6 +36,8 @@ static const char usage[] =
 	"mail (default 365; 0 turns the inactivity sweep off), and KIEM_INACTIVE_GRACE_DAYS\n"
 	"the days after the warning until it is erased (default 30). The sweep runs\n"
 	"shortly after the start and then every hour; see 'kiem accounts --help'.\n"
+	"KIEM_TIMEZONE is the zone of the times on pages and in mail, a name of the\n"
+	"system's tzdata such as Europe/Amsterdam (the default) or UTC; the API keeps UTC.\n"
 	"\n"
 	"Mail (confirmations, password resets, invitations) is queued in the database\n"
 	"and sent every few seconds, with retries; see docs/operations.md, \"Mail\":\n"
