@@ -27,6 +27,12 @@ struct take_form {
 
 static void party_link(struct http_req *r, const char *id, const char *name)
 {
+	html_f(&r->out, "<a href=\"/partijen/%s\">%s</a>", id, name);
+}
+
+/* The same for the table, the kinds and who does what: a name is Dutch. */
+static void party_link_nl(struct http_req *r, const char *id, const char *name)
+{
 	html_f(&r->out, "<a href=\"/partijen/%s\" lang=\"nl\">%s</a>", id, name);
 }
 
@@ -87,7 +93,7 @@ static void role_table(struct http_req *r, const struct ledger *l)
 					continue;
 				if (any)
 					html_raw(b, ", ");
-				party_link(r, row->parties[j].id, row->parties[j].name);
+				party_link_nl(r, row->parties[j].id, row->parties[j].name);
 				any = true;
 			}
 			if (!any && (row->typical & (1u << k)))
@@ -118,7 +124,7 @@ static void who_does_what(struct http_req *r, const struct ledger *l)
 				html_raw(b, "<ul class=\"cards\">\n");
 			any = true;
 			html_f(b, "<li class=\"card\"><p><strong>%s</strong>: ", row->role->name[r->lang]);
-			party_link(r, p->id, p->name);
+			party_link_nl(r, p->id, p->name);
 			html_f(b, " <span class=\"kind kind-%s\">%s</span></p>\n", party_kinds[p->kind].key,
 			       party_kinds[p->kind].name[r->lang]);
 			if (p->note && *p->note)
@@ -225,7 +231,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 		for (size_t j = 0; j < row->n; j++) {
 			if (j)
 				html_raw(b, ", ");
-			party_link(r, row->parties[j].id, row->parties[j].name);
+			party_link_nl(r, row->parties[j].id, row->parties[j].name);
 			if (row->parties[j].owner)
 				html_f(b, " (%s)", T(r, M_LEDGER_OWNER));
 		}
