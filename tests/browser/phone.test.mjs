@@ -167,11 +167,13 @@ describe('on a phone, 390 px wide', () => {
       assert.equal(await region.count(), 1, `${path} has a wide table`);
       const before = await region.locator('tbody th').first().boundingBox();
       await region.focus();
-      await anon.keyboard.press('End');
       await anon.keyboard.press('ArrowRight');
       await anon.keyboard.press('ArrowRight');
-      const scrolled = await region.evaluate((el) => el.scrollLeft);
-      assert.ok(scrolled > 0, `${path}: the arrow keys scroll the table`);
+      // the browser scrolls smoothly: wait for it to move
+      const moved = await anon.waitForFunction((el) => el.scrollLeft > 0, await region.elementHandle(), { timeout: 3000 })
+        .then(() => true, () => false);
+      assert.ok(moved, `${path}: the arrow keys scroll the table`);
+      await anon.waitForTimeout(500); // and to come to rest
       const after = await region.locator('tbody th').first().boundingBox();
       assert.ok(Math.abs(after.x - before.x) < 2, `${path}: the row names stay in place (${before.x} -> ${after.x})`);
       await screenshot(anon, `phone-scrolled-${path === '/' ? 'home' : 'ledger'}`);
