@@ -22,7 +22,8 @@ static const char usage[] =
 	"  - deletes accounts whose email address was not confirmed within 7 days.\n"
 	"The last platform admin is never warned or erased. Prints one line per\n"
 	"action (with the account's id) and a summary. The link in the warning\n"
-	"points at $KIEM_BASE_URL, the address people reach kiem at, as for serve.\n"
+	"points at $KIEM_BASE_URL, the address people reach kiem at, and its date\n"
+	"is in $KIEM_TIMEZONE (default Europe/Amsterdam), as for serve.\n"
 	"\n"
 	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
 	"  --dry-run   only print what would be done; change nothing\n";
@@ -76,7 +77,7 @@ int cmd_accounts(int argc, char **argv)
 		return 2;
 	}
 	int period, grace;
-	if (cli_inactivity_config(&period, &grace))
+	if (cli_inactivity_config(&period, &grace) || cli_timezone_config())
 		return 2;
 	if (period == 0) {
 		printf("the inactivity sweep is off (KIEM_INACTIVE_DAYS=0): nothing done\n");

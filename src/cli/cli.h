@@ -64,6 +64,10 @@ int demo_issues_load(struct store *s, const struct viewer *admin);
 int demo_signals_load(struct store *s, const struct viewer *admin);
 /* The factors and role ledgers of the demo issues (demo_factors.c). */
 int demo_factors_load(struct store *s, const struct viewer *admin);
+/* The zone of the times people read (pages, mail) from KIEM_TIMEZONE, an
+ * IANA name of the system's tzdata (default Europe/Amsterdam); prints one
+ * line naming the variable and returns 2 when it is no zone. */
+int cli_timezone_config(void);
 /* After getopt_long (with an optstring that starts with ':') returned '?'
  * or ':': prints one line that says what is wrong and returns 2. */
 int cli_bad_option(const char *command, int c, char **argv);

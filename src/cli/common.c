@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../base/log.h"
+#include "../base/timefmt.h"
 #include "../model/outbox.h"
 #include "../model/role.h"
 #include "../store/store.h"
@@ -74,6 +75,19 @@ int cli_open(const char *path, bool create, struct store **out)
 		store_close(*out);
 		*out = NULL;
 		return 1;
+	}
+	return 0;
+}
+
+int cli_timezone_config(void)
+{
+	const char *zone = getenv("KIEM_TIMEZONE");
+	if (!zone || !*zone)
+		zone = "Europe/Amsterdam";
+	if (time_zone_set(zone)) {
+		cli_error("KIEM_TIMEZONE must name a time zone of the system's tzdata, such as Europe/Amsterdam"
+			  " or UTC, not '%s' (is the package tzdata installed?)", zone);
+		return 2;
 	}
 	return 0;
 }

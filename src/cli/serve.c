@@ -35,6 +35,8 @@ static const char usage[] =
 	"mail (default 365; 0 turns the inactivity sweep off), and KIEM_INACTIVE_GRACE_DAYS\n"
 	"the days after the warning until it is erased (default 30). The sweep runs\n"
 	"shortly after the start and then every hour; see 'kiem accounts --help'.\n"
+	"KIEM_TIMEZONE is the zone of the times on pages and in mail, a name of the\n"
+	"system's tzdata such as Europe/Amsterdam (the default) or UTC; the API keeps UTC.\n"
 	"\n"
 	"The web server (see docs/operations.md, \"Proxies, limits and the access log\"):\n"
 	"  KIEM_TRUSTED_PROXIES  reverse proxies whose X-Forwarded-For and X-Forwarded-Proto\n"
@@ -131,6 +133,8 @@ int cmd_serve(int argc, char **argv)
 	}
 
 	web_privacy_contact = getenv("KIEM_PRIVACY_CONTACT");
+	if (cli_timezone_config())
+		return 2;
 	int inactive_days, inactive_grace;
 	if (cli_inactivity_config(&inactive_days, &inactive_grace))
 		return 2;

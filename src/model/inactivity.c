@@ -19,17 +19,7 @@ void inactivity_days_before(time_t t, int days, char out[TIME_STRLEN + 1])
 
 void inactivity_date(time_t t, int days, enum lang l, char *out, size_t n)
 {
-	static const char *const months[LANG_COUNT][12] = {
-		{ "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-		  "september", "oktober", "november", "december" },
-		{ "January", "February", "March", "April", "May", "June", "July", "August",
-		  "September", "October", "November", "December" },
-	};
-	time_t d = t + (time_t)days * 86400;
-	struct tm tm;
-	gmtime_r(&d, &tm);
-	snprintf(out, n, "%d %s %d", tm.tm_mday, months[l == LANG_EN ? LANG_EN : LANG_NL][tm.tm_mon],
-		 tm.tm_year + 1900);
+	time_local_date(t + (time_t)days * 86400, l, out, n); /* the day on the reader's calendar */
 }
 
 bool inactivity_parse_days(const char *s, int *out)
@@ -46,8 +36,9 @@ bool inactivity_parse_days(const char *s, int *out)
 }
 
 /* The warning, in plain language (B1), in the person's language: %s the
- * name, %d the days without use, %s the date of erasure, %s the link to
- * log in. */
+ * name, %d %s the days without use ("1 dag", "30 dagen"), %s the date of
+ * erasure, %s the link to log in. */
+static const char *const day_words[LANG_COUNT][2] = { { "dag", "dagen" }, { "day", "days" } };
 static const char *const warn_subject[LANG_COUNT] = {
 	"Je account bij kiem wordt binnenkort verwijderd",
 	"Your kiem account will soon be erased",
@@ -55,7 +46,7 @@ static const char *const warn_subject[LANG_COUNT] = {
 static const char *const warn_body[LANG_COUNT] = {
 	"Hallo %s,\n"
 	"\n"
-	"Je hebt je account bij kiem al meer dan %d dagen niet gebruikt.\n"
+	"Je hebt je account bij kiem al meer dan %d %s niet gebruikt.\n"
 	"kiem bewaart geen gegevens die niet meer nodig zijn. Daarom verwijderen we\n"
 	"je account op %s.\n"
 	"\n"
@@ -69,7 +60,7 @@ static const char *const warn_body[LANG_COUNT] = {
 	"kiem\n",
 	"Hello %s,\n"
 	"\n"
-	"You have not used your kiem account for more than %d days.\n"
+	"You have not used your kiem account for more than %d %s.\n"
 	"kiem does not keep data that is no longer needed. That is why we will\n"
 	"erase your account on %s.\n"
 	"\n"
@@ -198,8 +189,8 @@ static int warn(struct store *s, struct arena *ar, const struct candidate *cd, t
 	char at[TIME_STRLEN + 1], date[64];
 	time_format(now, at);
 	inactivity_date(now, grace, cd->lang, date, sizeof date);
-	const char *body = arena_printf(ar, warn_body[cd->lang], cd->name, period, date,
-					outbox_link(ar, "/inloggen"));
+	const char *body = arena_printf(ar, warn_body[cd->lang], cd->name, period, day_words[cd->lang][period != 1],
+					date, outbox_link(ar, "/inloggen"));
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;

@@ -28,13 +28,14 @@ static void parties_section(struct http_req *r)
 		return;
 	}
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"parties-title\" tabindex=\"0\">\n"
-		  "<table>\n<thead><tr>"
+		  "<table class=\"stack\">\n<thead><tr>"
 		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	       T(r, M_PARTY), T(r, M_ROLE), T(r, M_MEMBER_SINCE));
 	for (size_t i = 0; i < n; i++)
-		html_f(b, "<tr><td><a href=\"/partijen/%s\">%s</a></td><td>%s</td><td><time datetime=\"%s\">%s</time></td></tr>\n",
-		       items[i].party_id, items[i].party_name, web_member_role(r, items[i].role), items[i].since,
-		       page_date(r, items[i].since));
+		html_f(b, "<tr><td><a href=\"/partijen/%s\" lang=\"nl\">%s</a></td><td data-label=\"%s\">%s</td>"
+			  "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td></tr>\n",
+		       items[i].party_id, items[i].party_name, T(r, M_ROLE), web_member_role(r, items[i].role),
+		       T(r, M_MEMBER_SINCE), items[i].since, page_date(r, items[i].since));
 	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
@@ -54,18 +55,18 @@ static void sessions_section(struct http_req *r)
 		return;
 	}
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"sessions-title\" tabindex=\"0\">\n"
-		  "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<table class=\"stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		  "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
 	       T(r, M_SESSION_STARTED), T(r, M_SESSION_LAST_SEEN), T(r, M_SESSION_EXPIRES), T(r, M_SESSION_END));
 	for (size_t i = 0; i < n; i++) {
 		const struct session_info *si = &items[i];
-		html_raw(b, si->current ? "<tr class=\"current\"><td>" : "<tr><td>");
+		html_f(b, "<tr%s><td data-label=\"%s\">", si->current ? " class=\"current\"" : "", T(r, M_SESSION_STARTED));
 		page_time(r, si->created_at);
 		if (si->current)
 			html_f(b, " <strong class=\"label\">%s</strong>", T(r, M_SESSION_CURRENT));
-		html_raw(b, "</td><td>");
+		html_f(b, "</td><td data-label=\"%s\">", T(r, M_SESSION_LAST_SEEN));
 		page_time(r, si->last_seen_at);
-		html_raw(b, "</td><td>");
+		html_f(b, "</td><td data-label=\"%s\">", T(r, M_SESSION_EXPIRES));
 		page_time(r, si->expires_at);
 		html_raw(b, "</td><td>");
 		form_begin(r, arena_printf(r->arena, "/account/sessies/%s/beeindigen", si->id), true);
@@ -101,43 +102,39 @@ static void privacy_section(struct http_req *r, const struct problems *p, const 
 	html_raw(b, "</section>\n");
 }
 
-static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name,
-		   const struct problems *erase_p, const char *typed)
+/* The viewer's API tokens, for programs. Residents need none, so only
+ * those who have one, have just made one or ask for one (by opening the
+ * folded part, or by a link with ?tokens=1) read about them; for everyone
+ * else the explanation and the form are folded away under "for developers". */
+static void tokens_section(struct http_req *r, const char *new_token, const struct problems *p, const char *name)
 {
 	struct buf *b = &r->out;
-	page_begin(r, T(r, M_ACCOUNT_TITLE), NAV_ACCOUNT);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
-	if (http_query(r, "ingetrokken"))
-		page_notice(r, T(r, M_TOKEN_REVOKED));
-	else if (http_query(r, "verlaten"))
-		page_notice(r, T(r, M_MEMBER_LEFT));
-	else if (http_query(r, "beeindigd"))
-		page_notice(r, T(r, M_SESSION_ENDED));
-	html_f(b, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
-	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
-	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
-	parties_section(r);
-	html_f(b, "<section id=\"tokens\" aria-labelledby=\"tokens-title\">\n<h2 id=\"tokens-title\">%s</h2>\n<p>%s</p>\n",
-	       T(r, M_TOKENS_TITLE), T(r, M_TOKENS_INTRO));
+	struct api_token *tokens = NULL;
+	size_t n = 0;
+	token_list(r->store, r->arena, &r->viewer, &tokens, &n);
+	bool open = n || new_token || p || http_query(r, "tokens");
+	if (open)
+		html_f(b, "<section id=\"tokens\" aria-labelledby=\"tokens-title\">\n<h2 id=\"tokens-title\">%s</h2>\n",
+		       T(r, M_TOKENS_TITLE));
+	else
+		html_f(b, "<details id=\"tokens\" class=\"developers\">\n<summary>%s</summary>\n", T(r, M_TOKENS_ASK));
+	html_f(b, "<p>%s</p>\n", T(r, M_TOKENS_INTRO));
 	if (new_token) {
 		html_f(b, "<div class=\"notice\" role=\"status\">\n<h3>%s</h3>\n<p>%s</p>\n"
 			  "<p><code class=\"token\" id=\"new-token\">%s</code></p>\n</div>\n",
 		       T(r, M_TOKEN_NEW), T(r, M_TOKEN_NEW_TEXT), new_token);
 	}
-	struct api_token *tokens = NULL;
-	size_t n = 0;
-	token_list(r->store, r->arena, &r->viewer, &tokens, &n);
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_TOKENS_NONE));
 	} else {
 		html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"tokens-title\" tabindex=\"0\">\n"
-			  "<table>\n<thead><tr>"
+			  "<table class=\"stack\">\n<thead><tr>"
 			  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			  "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
 		       T(r, M_NAME), T(r, M_TOKEN_CREATED), T(r, M_TOKEN_USED), T(r, M_TOKEN_REVOKE));
 		for (size_t i = 0; i < n; i++) {
-			html_f(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", tokens[i].name,
-			       page_date(r, tokens[i].created_at),
+			html_f(b, "<tr><td>%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td>",
+			       tokens[i].name, T(r, M_TOKEN_CREATED), page_date(r, tokens[i].created_at), T(r, M_TOKEN_USED),
 			       tokens[i].last_used_at ? page_date(r, tokens[i].last_used_at) : T(r, M_NEVER));
 			form_begin(r, arena_printf(r->arena, "/account/tokens/%s/intrekken", tokens[i].id), true);
 			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s: %s\">%s</button>\n",
@@ -155,7 +152,26 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 	field_text(r, &f, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_TOKEN_CREATE));
 	form_end(r);
-	html_raw(b, "</section>\n");
+	html_raw(b, open ? "</section>\n" : "</details>\n");
+}
+
+static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name,
+		   const struct problems *erase_p, const char *typed)
+{
+	struct buf *b = &r->out;
+	page_begin(r, T(r, M_ACCOUNT_TITLE), NAV_ACCOUNT);
+	html_f(b, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
+	if (http_query(r, "ingetrokken"))
+		page_notice(r, T(r, M_TOKEN_REVOKED));
+	else if (http_query(r, "verlaten"))
+		page_notice(r, T(r, M_MEMBER_LEFT));
+	else if (http_query(r, "beeindigd"))
+		page_notice(r, T(r, M_SESSION_ENDED));
+	html_f(b, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
+	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
+	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
+	parties_section(r);
+	tokens_section(r, new_token, p, name);
 	sessions_section(r);
 	privacy_section(r, erase_p, typed);
 	page_end(r);

@@ -224,18 +224,20 @@ static void write_subject(struct http_req *r, const struct activity *e)
 static void write_row(struct http_req *r, struct names *c, const struct activity *e)
 {
 	struct buf *b = &r->out;
-	html_raw(b, "<tr><td>");
+	/* each cell with its column's name, for a small screen (table.stack) */
+	html_f(b, "<tr><td data-label=\"%s\">", T(r, M_ACTIVITY_WHEN));
 	page_time(r, e->at);
-	html_raw(b, "</td><td>");
+	html_f(b, "</td><td data-label=\"%s\">", T(r, M_ACTIVITY_WHO));
 	if (e->actor_name)
 		html_f(b, "%s", e->actor_name);
 	else
 		html_f(b, "%s", T(r, e->actor_id ? M_ACTIVITY_GONE_ACCOUNT : M_ACTIVITY_SYSTEM));
-	html_f(b, "</td><td>%s</td><td>", action_name(r, e->action));
+	html_f(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", T(r, M_ACTIVITY_ACTION),
+	       action_name(r, e->action), T(r, M_ACTIVITY_OBJECT));
 	write_object(r, c, e);
-	html_raw(b, "</td><td>");
+	html_f(b, "</td><td data-label=\"%s\">", T(r, M_ACTIVITY_SUBJECT));
 	write_subject(r, e);
-	html_raw(b, "</td><td>");
+	html_f(b, "</td><td data-label=\"%s\">", T(r, M_ACTIVITY_FIELDS));
 	write_fields(r, e->fields);
 	html_raw(b, "</td></tr>\n");
 }
@@ -272,7 +274,7 @@ void page_activity(struct http_req *r)
 		html_f(b, "<p>%s</p>\n", T(r, M_ACTIVITY_NONE));
 	} else if (n) {
 		html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"%s\" tabindex=\"0\">\n"
-			  "<table class=\"activity\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			  "<table class=\"activity stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			  "</tr></thead>\n<tbody>\n",
 		       T(r, M_ACTIVITY_TITLE), T(r, M_ACTIVITY_WHEN), T(r, M_ACTIVITY_WHO), T(r, M_ACTIVITY_ACTION),

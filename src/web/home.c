@@ -34,35 +34,37 @@ void page_home(struct http_req *r)
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_HOME_TITLE), T(r, M_HOME_INTRO));
 	if (http_query(r, "verwijderd"))
 		page_notice(r, T(r, M_ERASED));
-	if (o.stale) {
+	/* figures being recounted are shown as they are, without a word on
+	 * how kiem counts: they are at most a recount behind */
+	if (o.stale)
 		r->nocache = true; /* the new figures come without a write */
-		html_raw(b, "<p class=\"hint\">");
-		html_f(b, T(r, M_HOME_STALE), page_date(r, o.computed_at), arena_strndup(r->arena, o.computed_at + 11, 5));
-		html_raw(b, "</p>\n");
-	}
 
 	html_f(b, "<section aria-labelledby=\"by-kind\">\n<h2 id=\"by-kind\">%s</h2>\n<p>%s</p>\n"
 		  "<ul class=\"kinds\">\n",
 	       T(r, M_HOME_BY_KIND), T(r, M_HOME_COUNTS_PUBLIC));
 	for (int k = 0; k < KIND_COUNT; k++) {
+		/* the kind, then how many: "9 partijen", "1 partij" */
 		html_f(b, "<li class=\"kind-box kind-%s\"><a href=\"/partijen?kind=%s\">"
-			  "<span class=\"count\">%lld</span> <span class=\"label\">%s</span></a>\n"
+			  "<span class=\"label\">%s</span> <span class=\"count\">%s</span></a>\n"
 			  "<p class=\"hint\">%s</p>",
-		       party_kinds[k].key, party_kinds[k].key, counts[k], party_kinds[k].name[r->lang],
+		       party_kinds[k].key, party_kinds[k].key, party_kinds[k].name[r->lang],
+		       arena_printf(r->arena, TN(r, M_HOME_PARTIES_1, M_HOME_PARTIES, counts[k]), counts[k]),
 		       party_kind_hint[k][r->lang]);
 		if (!counts[k])
 			html_f(b, "<p class=\"gap\">%s</p>", T(r, M_HOME_MISSING));
 		html_raw(b, "</li>\n");
 	}
 	html_raw(b, "</ul>\n<p><a href=\"/partijen\">");
-	html_f(b, T(r, M_HOME_ALL), total);
+	html_f(b, TN(r, M_HOME_ALL_1, M_HOME_ALL, total), total);
 	html_raw(b, "</a></p>\n</section>\n");
 
 	if (nrows) {
-		html_f(b, "<section aria-labelledby=\"by-area\">\n<h2 id=\"by-area\">%s</h2>\n<p>%s</p>\n"
-			  "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"by-area\" tabindex=\"0\">\n"
+		html_f(b, "<section aria-labelledby=\"by-area\">\n<h2 id=\"by-area\">%s</h2>\n<p>%s</p>\n",
+		       T(r, M_HOME_BY_AREA), T(r, M_HOME_BY_AREA_HINT));
+		page_scroll_hint(r);
+		html_f(b, "<div class=\"table-wrap wide\" role=\"region\" aria-labelledby=\"by-area\" tabindex=\"0\">\n"
 			  "<table>\n<thead><tr><th scope=\"col\">%s</th>",
-		       T(r, M_HOME_BY_AREA), T(r, M_HOME_BY_AREA_HINT), T(r, M_AREA));
+		       T(r, M_AREA));
 		for (int k = 0; k < KIND_COUNT; k++)
 			html_f(b, "<th scope=\"col\">%s</th>", party_kinds[k].name[r->lang]);
 		html_f(b, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T(r, M_TOTAL));

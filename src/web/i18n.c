@@ -10,3 +10,8 @@ const char *i18n(enum lang lang, enum msg m)
 {
 	return catalogue[m][lang];
 }
+
+const char *i18n_n(enum lang lang, enum msg one, enum msg other, long long n)
+{
+	return catalogue[n == 1 ? one : other][lang];
+}

@@ -1,7 +1,9 @@
 /* i18n: every text of the pages, in Dutch and English, in one catalogue.
  *
  * Written in plain language (B1). A page asks for a text by its key:
- * T(r, M_NAV_PARTIES). Texts with a %s or %lld are formats for html_f. */
+ * T(r, M_NAV_PARTIES). Texts with a %s or %lld are formats for html_f.
+ * A text with a count has two keys, the one for 1 ending in _1 beside the
+ * one for any other number: TN(r, M_X_1, M_X, n) picks. */
 #ifndef KIEM_I18N_H
 #define KIEM_I18N_H
 
@@ -21,9 +23,49 @@
 	X(NAV_USERS, "Gebruikers", "Users") \
 	X(OTHER_LANG, "English", "Nederlands") \
 	X(OTHER_LANG_LABEL, "Read this page in English", "Lees deze pagina in het Nederlands") \
-	X(FOOTER, "kiem is de infrastructuur van een sociaal ecosysteem, gebouwd op het dossier 'Wat werkt bij sociale innovatie' van Movisie.", \
-	  "kiem is the infrastructure of a social ecosystem, built on the Movisie dossier 'What works in social innovation'.") \
-	X(FOOTER_API, "Open data: de JSON-API", "Open data: the JSON API") \
+	/* _HTML: markup, written with html_raw(); the dossier's Dutch title keeps lang="nl" */ \
+	X(FOOTER_HTML, "kiem is de infrastructuur van een sociaal ecosysteem, gebouwd op het dossier <cite lang=\"nl\">Wat werkt bij sociale innovatie</cite> van Movisie.", \
+	  "kiem is the infrastructure of a social ecosystem, built on the Movisie dossier <cite lang=\"nl\">Wat werkt bij sociale innovatie</cite> (What works in social innovation).") \
+	X(FOOTER_API, "Open data", "Open data") \
+	/* /open-data: the API and the downloads in plain words */ \
+	X(OPEN_INTRO, "Wat openbaar is in kiem, kun je ook zelf gebruiken: in een eigen programma, op een website of voor onderzoek. Het is gratis, en je hebt er geen account voor nodig.", \
+	  "What is public in kiem, you can use yourself too: in a program of your own, on a website or for research. It is free, and you can use it without an account.") \
+	X(OPEN_WHAT_TITLE, "Wat je kunt ophalen", "What you can get") \
+	X(OPEN_PARTIES, "De partijen", "The parties") \
+	X(OPEN_PARTIES_TEXT, "op de sociale kaart: wie ze zijn, in welke gebieden ze werken, wat ze doen en hoe je ze bereikt.", \
+	  "on the social map: who they are, the areas they work in, what they do and how to reach them.") \
+	X(OPEN_ISSUES, "De sociale vraagstukken", "The social issues") \
+	X(OPEN_ISSUES_TEXT, "waar partijen samen aan werken: hoe ver ze zijn en hoeveel mensen ze steunen.", \
+	  "that parties work on together: how far they have come and how many people support them.") \
+	X(OPEN_AREAS, "De gebieden", "The areas") \
+	X(OPEN_AREAS_TEXT, "waarin partijen werken: de gemeente, haar wijken en buurten, met de codes van het CBS.", \
+	  "that parties work in: the municipality, its districts and neighbourhoods, with the codes of Statistics Netherlands (CBS).") \
+	X(OPEN_ROLES, "De rollen", "The roles") \
+	X(OPEN_ROLES_TEXT, "die partijen in een ecosysteem kunnen hebben, uit het dossier van Movisie.", \
+	  "that parties can take in an ecosystem, from the Movisie dossier.") \
+	X(OPEN_REGISTER, "Het verwerkingsregister", "The processing register") \
+	X(OPEN_REGISTER_TEXT, "van kiem: wat kiem over mensen bewaart, waarom en hoe lang.", "of kiem: what kiem keeps about people, why and for how long.") \
+	X(OPEN_HOW_TITLE, "Hoe het werkt", "How it works") \
+	X(OPEN_HOW_JSON, "Elke link geeft een lijst in JSON. Dat is een tekstvorm die bijna elk programma kan lezen. Open een link in je browser, dan zie je de gegevens zelf.", \
+	  "Each link gives a list in JSON. That is a form of text almost any program can read. Open a link in your browser to see the data itself.") \
+	X(OPEN_HOW_PAGES, "Een lijst komt in delen van 20. Zet limit=100 in de link voor delen van 100. Bij elk deel staat de link naar het volgende deel, onder \"next\".", \
+	  "A list comes in parts of 20. Put limit=100 in the link for parts of 100. Each part holds the link to the next part, under \"next\".") \
+	X(OPEN_HOW_FILTER, "Je kunt zoeken en kiezen met de link. Bijvoorbeeld alle partijen uit het sociaal werk:", \
+	  "You can search and choose with the link. For example all parties from social work:") \
+	X(OPEN_HOW_TIME, "Tijden staan in UTC, de wereldtijd.", "Times are in UTC, coordinated universal time.") \
+	X(OPEN_DOCS, "Voor ontwikkelaars: alles wat de API kan, staat in de beschrijving", "For developers: everything the API does is in its description") \
+	X(OPEN_DOWNLOAD_TITLE, "Downloaden", "Downloads") \
+	X(OPEN_DOWNLOAD_OWN, "Je eigen gegevens download je op je accountpagina, in één bestand: alles wat kiem over jou bewaart.", \
+	  "You download your own data on your account page, in one file: everything kiem keeps about you.") \
+	X(OPEN_DOWNLOAD_OWN_LINK, "Naar je accountpagina", "To your account page") \
+	X(OPEN_DOWNLOAD_LISTS, "Een hele lijst in één keer downloaden, bijvoorbeeld als spreadsheet, kan nog niet. Haal een lijst deel voor deel op, zoals hierboven staat.", \
+	  "Downloading a whole list at once, for example as a spreadsheet, is not possible yet. Get a list part by part, as described above.") \
+	X(OPEN_NOT_TITLE, "Wat er niet in staat", "What is not in it") \
+	X(OPEN_NOT_TEXT, "Alleen wat iedereen in kiem mag zien, staat in de open data. E-mailadressen van mensen, besloten partijen en signalen staan er niet in. Een reactie die je bij een vraagstuk schrijft, staat er wel in, met je naam, net als op de pagina.", \
+	  "Only what everyone may see in kiem is in the open data. People's email addresses, private parties and signals are not in it. A comment you write on an issue is in it, with your name, just as on the page.") \
+	X(OPEN_WRITE, "Wil je met een programma ook iets veranderen, bijvoorbeeld de gegevens van je partij? Dan heb je een sleutel nodig: een API-token. Die maak je op je accountpagina.", \
+	  "Do you want a program to change something too, such as your party's data? Then you need a key: an API token. You make one on your account page.") \
+	X(OPEN_WRITE_LINK, "Een API-token maken", "Make an API token") \
 	X(LOGGED_IN_AS, "Ingelogd als %s", "Logged in as %s") \
 	/* issue 4, issues core (helper 1): social issues (vraagstukken) */ \
 	X(NAV_ISSUES, "Vraagstukken", "Social issues") \
@@ -86,6 +128,7 @@
 	X(ISSUE_MOVE_SUBMIT, "Status veranderen", "Change the status") \
 	X(ISSUE_ROLES_LINK, "Welke partijen welke rol hebben bij dit vraagstuk", "Which parties take which role in this issue") \
 	X(ISSUE_SUPPORTERS, "Steun", "Support") \
+	X(ISSUE_SUPPORTERS_N_1, "%lld mens", "%lld person") \
 	X(ISSUE_SUPPORTERS_N, "%lld mensen", "%lld people") \
 	X(ISSUE_FACTS, "Over dit vraagstuk", "About this issue") \
 	X(PARTY_ISSUES, "Vraagstukken van deze partij", "Social issues of this party") \
@@ -216,14 +259,17 @@
 	  "Social innovation thrives in a strong ecosystem: citizen initiatives, social work, government, business and knowledge institutes that find each other around a social issue. Here you see who takes part.") \
 	X(HOME_BY_KIND, "Partijen per soort", "Parties by kind") \
 	X(HOME_BY_AREA, "Partijen per gebied", "Parties by area") \
+	X(TABLE_SCROLL_HINT, "Schuif de tabel opzij om alle kolommen te zien.", "Scroll the table sideways to see all its columns.") \
 	X(HOME_BY_AREA_HINT, "Het aantal partijen dat actief is in het gebied, in een deel ervan of in een groter gebied waar het onder valt.", \
 	  "The number of parties active in the area, in part of it, or in a larger area it belongs to.") \
-	X(HOME_STALE, "De cijfers zijn van %s, %s (UTC); nieuwe worden nu geteld.", "These figures are from %s, %s (UTC); new ones are being counted.") \
-	X(HOME_COUNTING, "kiem is net gestart en telt de partijen nog. Probeer het over een paar seconden opnieuw.", \
-	  "kiem has just started and is still counting the parties. Try again in a few seconds.") \
+	X(HOME_COUNTING, "De cijfers zijn er zo. Probeer het over een paar seconden opnieuw.", \
+	  "The figures are almost ready. Try again in a few seconds.") \
 	X(HOME_COUNTS_PUBLIC, "Het gaat om de openbare partijen.", "These are the public parties.") \
 	X(HOME_MISSING, "Nog geen partijen van deze soort", "No parties of this kind yet") \
+	X(HOME_ALL_1, "Bekijk de %lld partij", "See the %lld party") \
 	X(HOME_ALL, "Bekijk alle %lld partijen", "See all %lld parties") \
+	X(HOME_PARTIES_1, "%lld partij", "%lld party") \
+	X(HOME_PARTIES, "%lld partijen", "%lld parties") \
 	X(AREA, "Gebied", "Area") \
 	X(TOTAL, "Totaal", "Total") \
 	X(AREA_CODE, "Gebied (code)", "Area (code)") \
@@ -259,8 +305,10 @@
 	  "This issue already has the largest number of factors (100). Remove one first.") \
 	X(LEDGER_LINK, "Bekijk het rollenregister: wie doet wat, en welke rollen zijn nog leeg", "See the role ledger: who does what, and which roles are still empty") \
 	X(LEDGER_TITLE_OF, "Rollenregister: %s", "Role ledger: %s") \
+	X(LEDGER_TITLE, "Rollenregister", "Role ledger") \
 	X(LEDGER_INTRO, "Sociale innovatie lukt het best als verschillende partijen samenwerken: burgerinitiatieven, sociaal werk, overheid, bedrijfsleven en kennisinstituten. Elke partij heeft eigen rollen. Sociaal werk spoort bijvoorbeeld kansen en knelpunten op, en de overheid maakt ruimte in regels. Hier zie je wie welke rol oppakt bij dit vraagstuk, welke rollen en soorten partijen nog ontbreken, en welke partijen in de buurt ze kunnen oppakken.", \
 	  "Social innovation works best when different parties work together: citizen initiatives, social work, government, business and knowledge institutes. Each party has roles of its own. Social work, for example, detects chances and bottlenecks, and government makes room in rules. Here you see who takes which role for this issue, which roles and kinds of parties are still missing, and which parties nearby could take them.") \
+	X(LEDGER_SUMMARY_1, "%lld van de %lld rollen is nog leeg.", "%lld of the %lld roles is still empty.") \
 	X(LEDGER_SUMMARY, "%lld van de %lld rollen zijn nog leeg.", "%lld of the %lld roles are still empty.") \
 	X(LEDGER_SUMMARY_KINDS, "Nog geen partij van deze soorten: %s.", "No party yet of these kinds: %s.") \
 	X(LEDGER_ALL_KINDS, "Alle vijf soorten partijen doen mee.", "All five kinds of parties take part.") \
@@ -335,6 +383,7 @@
 	X(PHONE, "Telefoonnummer", "Phone number") \
 	X(WEBSITE, "Website", "Website") \
 	X(CAPACITY, "Capaciteit", "Capacity") \
+	X(CAPACITY_HOURS_1, "%lld uur per week", "%lld hour a week") \
 	X(CAPACITY_HOURS, "%lld uur per week", "%lld hours a week") \
 	X(VISIBILITY, "Zichtbaarheid", "Visibility") \
 	X(UPDATED, "Bijgewerkt", "Updated") \
@@ -409,6 +458,8 @@
 	X(ACCOUNT_TITLE, "Je account", "Your account") \
 	X(ROLE, "Rol", "Role") \
 	X(TOKENS_TITLE, "API-tokens", "API tokens") \
+	X(TOKENS_ASK, "Voor ontwikkelaars: een programma laten werken met je account (API-tokens)", \
+	  "For developers: let a program work with your account (API tokens)") \
 	X(TOKENS_INTRO, "Met een API-token kan een programma namens jou de JSON-API van kiem gebruiken. Stuur het mee als 'Authorization: Bearer' gevolgd door het token. Houd het geheim, net als een wachtwoord.", \
 	  "With an API token a program can use kiem's JSON API on your behalf. Send it as 'Authorization: Bearer' followed by the token. Keep it secret, like a password.") \
 	X(TOKEN_NAME, "Waarvoor is het token?", "What is the token for?") \
@@ -422,7 +473,8 @@
 	X(TOKEN_REVOKED, "Het token is ingetrokken.", "The token has been revoked.") \
 	X(TOKENS_NONE, "Je hebt nog geen tokens.", "You have no tokens yet.") \
 	X(NEVER, "Nooit", "Never") \
-	X(DATETIME, "%s om %s (UTC)", "%s at %s (UTC)") \
+	X(DATETIME, "%s om %s", "%s at %s") \
+	X(DATETIME_UTC, "%s om %s (UTC)", "%s at %s (UTC)") \
 	X(MY_PARTIES, "Je partijen", "Your parties") \
 	X(MY_PARTIES_NONE, "Je bent nog geen lid van een partij. Voeg zelf een partij toe, of vraag de beheerder van een partij om je toe te voegen.", \
 	  "You are not a member of a party yet. Add a party yourself, or ask the administrator of a party to add you.") \
@@ -602,10 +654,10 @@
 	X(FOOTER_PRIVACY, "Privacy", "Privacy") \
 	X(PRIVACY_TITLE, "Privacy: wat kiem over jou bewaart", "Privacy: what kiem keeps about you") \
 	X(PRIVACY_SUMMARY_TITLE, "In het kort", "In short") \
-	X(PRIVACY_SUMMARY_1, "kiem bewaart alleen wat nodig is om het te laten werken: je account, je inlogsessies, je API-sleutels, van welke partijen je lid bent, en een log van wie wat veranderde.", \
-	  "kiem keeps only what it needs to work: your account, your login sessions, your API tokens, which parties you belong to, and a log of who changed what.") \
-	X(PRIVACY_SUMMARY_2, "Wachtwoorden, sessies en sleutels bewaart kiem alleen onleesbaar (als hash).", \
-	  "kiem keeps passwords, sessions and tokens only in unreadable form (as a hash).") \
+	X(PRIVACY_SUMMARY_1, "kiem bewaart alleen wat nodig is om het te laten werken: je account, je inlogsessies, je API-sleutels (als je die maakt), van welke partijen je lid bent, en een log van wie wat veranderde.", \
+	  "kiem keeps only what it needs to work: your account, your login sessions, your API tokens (if you make any), which parties you belong to, and a log of who changed what.") \
+	X(PRIVACY_SUMMARY_2, "Je wachtwoord en de codes waarmee je inlogt, bewaart kiem alleen onherkenbaar gemaakt. Niemand kan ze teruglezen, ook de beheerders van kiem niet.", \
+	  "kiem keeps your password and the codes you log in with only made unrecognisable. Nobody can read them back, not even kiem's administrators.") \
 	X(PRIVACY_SUMMARY_3, "Geen tracking, geen advertenties, geen cookies van anderen. kiem verkoopt en deelt niets.", \
 	  "No tracking, no advertising, no cookies of others. kiem sells and shares nothing.") \
 	X(PRIVACY_SUMMARY_4, "Je kunt je gegevens inzien, laten verbeteren of laten wissen, en bezwaar maken.", \
@@ -641,13 +693,15 @@
 	  "Erasure: on your account page you end sessions, revoke tokens and erase your whole account. What you wrote then stays, without your name.") \
 	X(PRIVACY_RIGHT_OBJECT, "Bezwaar: ben je het niet eens met wat kiem met je gegevens doet, laat het de organisatie die kiem draait weten.", \
 	  "Objection: if you do not agree with what kiem does with your data, tell the organisation that runs kiem.") \
-	X(PRIVACY_RIGHT_COMPLAINT, "Klacht: kom je er samen niet uit, dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.", \
-	  "Complaint: if you cannot work it out together, you can file a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).") \
+	X(PRIVACY_RIGHT_COMPLAINT_HTML, "Klacht: kom je er samen niet uit, dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.", \
+	  "Complaint: if you cannot work it out together, you can file a complaint with the Dutch Data Protection Authority (<span lang=\"nl\">Autoriteit Persoonsgegevens</span>).") \
 	X(PRIVACY_REGISTER, "Het verwerkingsregister als open data:", "The processing register as open data:") \
 	X(PRIVACY_TO_ACCOUNT, "Naar je accountpagina", "To your account page") \
 	/* inactive accounts (issue 3): how long this kiem keeps an unused account */ \
-	X(PRIVACY_INACTIVE, "Bij deze kiem: gebruik je je account %lld dagen niet, dan krijg je een e-mail. Log je daarna binnen %lld dagen niet in, dan wissen we je account.", \
-	  "On this kiem: if you do not use your account for %lld days, you get an email. If you do not log in within %lld days after that, we erase your account.") \
+	X(PRIVACY_INACTIVE, "Bij deze kiem: gebruik je je account %s niet, dan krijg je een e-mail. Log je daarna binnen %s niet in, dan wissen we je account.", \
+	  "On this kiem: if you do not use your account for %s, you get an email. If you do not log in within %s after that, we erase your account.") \
+	X(DAYS_1, "%lld dag", "%lld day") \
+	X(DAYS, "%lld dagen", "%lld days") \
 	X(PRIVACY_INACTIVE_OFF, "Bij deze kiem wissen we een account niet omdat het lang niet is gebruikt. Je wist het zelf op je accountpagina.", \
 	  "On this kiem, we do not erase an account because it has not been used for a long time. You erase it yourself on your account page.") \
 	/* registration, email confirmation and password reset (issue 3) */ \
@@ -810,5 +864,9 @@ enum msg {
 
 const char *i18n(enum lang lang, enum msg m);
 #define T(r, m) i18n((r)->lang, (m))
+/* The text for the count n: one when n is 1, else other (Dutch and English
+ * both have one form for 1 and one for every other number, 0 included). */
+const char *i18n_n(enum lang lang, enum msg one, enum msg other, long long n);
+#define TN(r, one, other, n) i18n_n((r)->lang, (one), (other), (n))
 
 #endif

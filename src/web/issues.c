@@ -35,7 +35,7 @@ static void target_groups(struct http_req *r, const struct strlist *l)
 	for (size_t i = 0; i < l->n; i++) {
 		struct buf u = BUF_INIT(1024);
 		text_url_encode(&u, l->v[i]);
-		html_f(b, "<li><a href=\"/vraagstukken?targetGroup=%s\">%s</a></li>", u.ptr, l->v[i]);
+		html_f(b, "<li lang=\"nl\"><a href=\"/vraagstukken?targetGroup=%s\">%s</a></li>", u.ptr, l->v[i]);
 		buf_release(&u);
 	}
 	html_raw(b, "</ul>\n");
@@ -44,14 +44,14 @@ static void target_groups(struct http_req *r, const struct strlist *l)
 static void issue_card(struct http_req *r, const struct issue *is)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<li class=\"card\">\n<h3><a href=\"/vraagstukken/%s\">%s</a></h3>\n<p class=\"meta\">", is->id,
-	       is->title);
+	html_f(b, "<li class=\"card\">\n<h3 lang=\"nl\"><a href=\"/vraagstukken/%s\">%s</a></h3>\n<p class=\"meta\">",
+	       is->id, is->title);
 	status_badge(r, is->status);
 	html_f(b, " · %s", is->area_name);
 	if (is->owner_name)
-		html_f(b, " · %s", is->owner_name);
+		html_f(b, " · <span lang=\"nl\">%s</span>", is->owner_name);
 	html_raw(b, "</p>\n");
-	html_f(b, "<p>%s</p>\n", is->summary);
+	html_f(b, "<p lang=\"nl\">%s</p>\n", is->summary);
 	if (is->target_groups.n)
 		target_groups(r, &is->target_groups);
 	html_raw(b, "</li>\n");
@@ -248,7 +248,7 @@ static void timeline(struct http_req *r, const struct issue *is)
 			else
 				html_f(b, "%s", T(r, M_ISSUE_TIMELINE_SYSTEM));
 			if (*t->reason)
-				html_f(b, "<p class=\"reason\">%s</p>", t->reason);
+				html_f(b, "<p class=\"reason\" lang=\"nl\">%s</p>", t->reason);
 			html_raw(b, "</li>\n");
 		}
 		if (!next)
@@ -297,12 +297,12 @@ static void render_issue(struct http_req *r, const struct issue *is, const char 
 		page_notice(r, T(r, M_ISSUE_SAVED));
 	if (http_query(r, "verplaatst"))
 		page_notice(r, T(r, M_ISSUE_MOVED));
-	html_f(b, "<h1>%s</h1>\n", is->title);
+	html_f(b, "<h1 lang=\"nl\">%s</h1>\n", is->title);
 	steps(r, is);
 	if (issue_can(&r->viewer, is, OBJ_ISSUE, ACT_UPDATE))
 		html_f(b, "<p class=\"actions\"><a class=\"button\" href=\"/vraagstukken/%s/bewerken\">%s</a></p>\n",
 		       is->id, T(r, M_EDIT));
-	html_f(b, "<p class=\"lead\">%s</p>\n<div class=\"description\">\n", is->summary);
+	html_f(b, "<p class=\"lead\" lang=\"nl\">%s</p>\n<div class=\"description\" lang=\"nl\">\n", is->summary);
 	html_markdown(b, is->description);
 	html_f(b, "</div>\n<h2>%s</h2>\n<dl class=\"facts\">\n", T(r, M_ISSUE_FACTS));
 	html_f(b, "<dt>%s</dt><dd>", T(r, M_ISSUE_STATUS));
@@ -311,7 +311,7 @@ static void render_issue(struct http_req *r, const struct issue *is, const char 
 	       is->area_name);
 	html_f(b, "<dt>%s</dt><dd>", T(r, M_ISSUE_OWNER));
 	if (is->owner_party && is->owner_name)
-		html_f(b, "<a href=\"/partijen/%s\">%s</a>", is->owner_party, is->owner_name);
+		html_f(b, "<a href=\"/partijen/%s\" lang=\"nl\">%s</a>", is->owner_party, is->owner_name);
 	else if (is->owner_party) /* a private party's name is for those who may see it */
 		html_f(b, "%s", T(r, M_ISSUE_OWNER_PRIVATE));
 	else
@@ -322,7 +322,7 @@ static void render_issue(struct http_req *r, const struct issue *is, const char 
 	else
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_ISSUE_SUPPORTERS));
-	html_f(b, T(r, M_ISSUE_SUPPORTERS_N), is->supporters);
+	html_f(b, TN(r, M_ISSUE_SUPPORTERS_N_1, M_ISSUE_SUPPORTERS_N, is->supporters), is->supporters);
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_UPDATED));
 	page_time(r, is->updated_at);
 	html_raw(b, "</dd>\n</dl>\n");
@@ -390,7 +390,7 @@ void web_party_issues(struct http_req *r, const char *party_id)
 	struct buf *b = &r->out;
 	html_f(b, "<h2>%s</h2>\n<ul>\n", T(r, M_PARTY_ISSUES));
 	for (size_t i = 0; i < n; i++) {
-		html_f(b, "<li><a href=\"/vraagstukken/%s\">%s</a> ", items[i].id, items[i].title);
+		html_f(b, "<li><a href=\"/vraagstukken/%s\" lang=\"nl\">%s</a> ", items[i].id, items[i].title);
 		status_badge(r, items[i].status);
 		html_raw(b, "</li>\n");
 	}

@@ -4,6 +4,7 @@
 
 #include "../base/arena.h"
 #include "../base/text.h"
+#include "../base/timefmt.h"
 #include "../model/activity.h"
 #include "html.h"
 
@@ -43,6 +44,13 @@ const char *page_lang_url(struct http_req *r, const char *lang)
 
 const char *page_date(struct http_req *r, const char *t)
 {
+	char out[TIME_LOCAL_MAX];
+	time_t when;
+	if (t && strlen(t) == TIME_STRLEN && time_parse(t, TIME_STRLEN, &when)) {
+		time_local_date(when, r->lang, out, sizeof out); /* the reader's calendar */
+		return arena_strdup(r->arena, out);
+	}
+	/* a date without a time of day: "2026-11-27" */
 	static const char *const months[2][12] = {
 		{ "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 		  "september", "oktober", "november", "december" },
@@ -59,12 +67,15 @@ const char *page_date(struct http_req *r, const char *t)
 
 const char *page_datetime(struct http_req *r, const char *t)
 {
-	long long h, min;
-	if (!t || strlen(t) < 16 || t[13] != ':' || !text_parse_int(t + 11, 2, 0, 23, &h) ||
-	    !text_parse_int(t + 14, 2, 0, 59, &min))
+	time_t when;
+	if (!t || strlen(t) != TIME_STRLEN || !time_parse(t, TIME_STRLEN, &when))
 		return page_date(r, t);
-	return arena_printf(r->arena, T(r, M_DATETIME), page_date(r, t),
-			    arena_printf(r->arena, "%02lld:%02lld", h, min));
+	char date[TIME_LOCAL_MAX], clock[TIME_LOCAL_MAX];
+	time_local_date(when, r->lang, date, sizeof date);
+	time_local_clock(when, clock, sizeof clock);
+	/* in the instance's zone, as on the reader's clock; UTC is named, as
+	 * nobody's clock shows it */
+	return arena_printf(r->arena, T(r, time_zone_is_utc() ? M_DATETIME_UTC : M_DATETIME), date, clock);
 }
 
 void page_time(struct http_req *r, const char *t)
@@ -131,15 +142,21 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 
 void page_end(struct http_req *r)
 {
-	html_f(out(r), "</main>\n<footer class=\"site\">\n<div class=\"wrap\">\n<p>%s</p>\n"
-		       "<p><a href=\"/privacy\">%s</a> · <a href=\"/api/v1/openapi.json\">%s</a></p>\n"
+	html_raw(out(r), "</main>\n<footer class=\"site\">\n<div class=\"wrap\">\n<p>");
+	html_raw(out(r), T(r, M_FOOTER_HTML));
+	html_f(out(r), "</p>\n<p><a href=\"/privacy\">%s</a> · <a href=\"/open-data\">%s</a></p>\n"
 		       "</div>\n</footer>\n</body>\n</html>\n",
-	       T(r, M_FOOTER), T(r, M_FOOTER_PRIVACY), T(r, M_FOOTER_API));
+	       T(r, M_FOOTER_PRIVACY), T(r, M_FOOTER_API));
 }
 
 void page_notice(struct http_req *r, const char *text)
 {
 	html_f(out(r), "<div class=\"notice\" role=\"status\"><p>%s</p></div>\n", text);
+}
+
+void page_scroll_hint(struct http_req *r)
+{
+	html_f(out(r), "<p class=\"scroll-hint\">%s</p>\n", T(r, M_TABLE_SCROLL_HINT));
 }
 
 void page_message(struct http_req *r, int status, const char *title, const char *text)

@@ -2,7 +2,12 @@
  * the building blocks of forms, so every page looks and behaves alike and
  * meets WCAG 2.1 AA: a skip link, landmarks, one h1, labels on every field,
  * hints and errors tied to their field with aria-describedby, and an error
- * summary that links to each field. */
+ * summary that links to each field.
+ *
+ * What people wrote is in Dutch (names and descriptions of parties, issue
+ * and signal texts, target groups, comments): every page writes it in an
+ * element with lang="nl", so that on an English page screen readers read
+ * it as Dutch and the page's own words as English. */
 #ifndef KIEM_LAYOUT_H
 #define KIEM_LAYOUT_H
 
@@ -22,6 +27,10 @@ void page_begin(struct http_req *r, const char *title, enum nav current);
 void page_end(struct http_req *r);
 /* A message in a box that screen readers announce. */
 void page_notice(struct http_req *r, const char *text);
+/* The hint above a wide table (in a <div class="table-wrap wide">) that it
+ * scrolls sideways; the stylesheet shows it only on screens too small for
+ * the table. */
+void page_scroll_hint(struct http_req *r);
 
 /* <form method="post"> with the CSRF token, or a GET form. */
 void form_begin(struct http_req *r, const char *action, bool post);
@@ -76,9 +85,12 @@ const char *page_url(struct http_req *r, const char *path, const char *k1, const
 void page_require_login(struct http_req *r);
 /* The same, coming back to next (a path on this site) after. */
 void page_login_redirect(struct http_req *r, const char *next);
-/* Formats an RFC 3339 time for people: "27-11-2026" or "27 Nov 2026". */
+/* Formats an RFC 3339 time for people, on the calendar of the instance's
+ * zone (KIEM_TIMEZONE): "27 november 2026", "27 November 2026". A date
+ * alone ("2026-11-27") is shown as it is. */
 const char *page_date(struct http_req *r, const char *rfc3339);
-/* The same with the time of day: "27 november 2026 om 10:04 (UTC)". */
+/* The same with the time of day in that zone: "27 november 2026 om 11:04"
+ * ("... (UTC)" when the zone is UTC). */
 const char *page_datetime(struct http_req *r, const char *rfc3339);
 /* <time datetime="...">, with page_datetime's text. */
 void page_time(struct http_req *r, const char *rfc3339);

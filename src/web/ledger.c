@@ -30,6 +30,12 @@ static void party_link(struct http_req *r, const char *id, const char *name)
 	html_f(&r->out, "<a href=\"/partijen/%s\">%s</a>", id, name);
 }
 
+/* The same for the table, the kinds and who does what: a name is Dutch. */
+static void party_link_nl(struct http_req *r, const char *id, const char *name)
+{
+	html_f(&r->out, "<a href=\"/partijen/%s\" lang=\"nl\">%s</a>", id, name);
+}
+
 /* The candidates in order of fit, each with its reasons as a list. */
 static void candidates(struct http_req *r, const struct ledger_candidate *c, size_t n)
 {
@@ -58,7 +64,8 @@ static void candidates(struct http_req *r, const struct ledger_candidate *c, siz
 static void role_table(struct http_req *r, const struct ledger *l)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"ledger-caption\" tabindex=\"0\">\n"
+	page_scroll_hint(r);
+	html_f(b, "<div class=\"table-wrap wide\" role=\"region\" aria-labelledby=\"ledger-caption\" tabindex=\"0\">\n"
 		  "<table class=\"ledger\">\n<caption id=\"ledger-caption\">%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
 	       T(r, M_LEDGER_TABLE_CAPTION), T(r, M_LEDGER_ROLE));
 	for (int k = 0; k < KIND_COUNT; k++)
@@ -75,7 +82,7 @@ static void role_table(struct http_req *r, const struct ledger *l)
 					continue;
 				if (any)
 					html_raw(b, ", ");
-				party_link(r, row->parties[j].id, row->parties[j].name);
+				party_link_nl(r, row->parties[j].id, row->parties[j].name);
 				any = true;
 			}
 			if (!any && (row->typical & (1u << k)))
@@ -106,11 +113,11 @@ static void who_does_what(struct http_req *r, const struct ledger *l)
 				html_raw(b, "<ul class=\"cards\">\n");
 			any = true;
 			html_f(b, "<li class=\"card\"><p><strong>%s</strong>: ", row->role->name[r->lang]);
-			party_link(r, p->id, p->name);
+			party_link_nl(r, p->id, p->name);
 			html_f(b, " <span class=\"kind kind-%s\">%s</span></p>\n", party_kinds[p->kind].key,
 			       party_kinds[p->kind].name[r->lang]);
 			if (p->note && *p->note)
-				html_f(b, "<p>%s</p>\n", p->note);
+				html_f(b, "<p lang=\"nl\">%s</p>\n", p->note);
 			if (ledger_can(r->store, &r->viewer, l->issue_id, p->id, ACT_DELETE)) {
 				form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/rollen/%s/%s/teruggeven", l->issue_id,
 							   row->role->key, p->id), true);
@@ -176,8 +183,9 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	struct buf *b = &r->out;
 	const char *title = arena_printf(r->arena, T(r, M_LEDGER_TITLE_OF), is->title);
 	page_begin(r, title, NAV_ISSUES);
-	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken/%s\">%s: %s</a></p>\n<h1>%s</h1>\n<p class=\"description\">%s</p>\n",
-	       is->id, T(r, M_BACK_TO_ISSUE), is->title, title, T(r, M_LEDGER_INTRO));
+	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken/%s\">%s: <span lang=\"nl\">%s</span></a></p>\n"
+		  "<h1>%s: <span lang=\"nl\">%s</span></h1>\n<p class=\"description\">%s</p>\n",
+	       is->id, T(r, M_BACK_TO_ISSUE), is->title, T(r, M_LEDGER_TITLE), is->title, T(r, M_LEDGER_INTRO));
 	if (http_query(r, "opgepakt"))
 		page_notice(r, T(r, M_LEDGER_TAKEN));
 	else if (http_query(r, "teruggegeven"))
@@ -187,7 +195,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	for (size_t i = 0; i < l->nroles; i++)
 		empty += l->roles[i].empty;
 	html_raw(b, "<p><strong>");
-	html_f(b, T(r, M_LEDGER_SUMMARY), empty, (long long)l->nroles);
+	html_f(b, TN(r, M_LEDGER_SUMMARY_1, M_LEDGER_SUMMARY, empty), empty, (long long)l->nroles);
 	html_raw(b, "</strong> ");
 	struct buf kinds = BUF_INIT(1024);
 	for (int k = 0; k < KIND_COUNT; k++)
@@ -212,7 +220,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 		for (size_t j = 0; j < row->n; j++) {
 			if (j)
 				html_raw(b, ", ");
-			party_link(r, row->parties[j].id, row->parties[j].name);
+			party_link_nl(r, row->parties[j].id, row->parties[j].name);
 			if (row->parties[j].owner)
 				html_f(b, " (%s)", T(r, M_LEDGER_OWNER));
 		}

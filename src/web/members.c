@@ -100,7 +100,7 @@ static void members_table(struct http_req *r, const struct party *pa, const stru
 		return;
 	}
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"members-title\" tabindex=\"0\">\n"
-		  "<table class=\"members\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<table class=\"members stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		  "<th scope=\"col\">%s</th>",
 	       T(r, M_NAME), T(r, M_ROLE), T(r, M_MEMBER_SINCE));
 	if (can_delete)
@@ -112,12 +112,13 @@ static void members_table(struct http_req *r, const struct party *pa, const stru
 		html_f(b, "<tr><th scope=\"row\">%s", m->name);
 		if (self)
 			html_f(b, " %s", T(r, M_MEMBER_YOU));
-		html_raw(b, "</th><td>");
+		html_f(b, "</th><td data-label=\"%s\">", T(r, M_ROLE));
 		if (can_update)
 			role_form(r, pa, m);
 		else
 			html_f(b, "%s", web_member_role(r, m->role));
-		html_f(b, "</td><td><time datetime=\"%s\">%s</time></td>", m->since, page_date(r, m->since));
+		html_f(b, "</td><td data-label=\"%s\"><time datetime=\"%s\">%s</time></td>", T(r, M_MEMBER_SINCE), m->since,
+		       page_date(r, m->since));
 		if (can_delete) {
 			html_raw(b, "<td>");
 			/* leaving is below, in words of its own */
@@ -166,7 +167,7 @@ static void invitations_section(struct http_req *r, const struct party *pa)
 	html_f(b, "<section aria-labelledby=\"invitations-title\">\n<h2 id=\"invitations-title\">%s</h2>\n<p>%s</p>\n",
 	       T(r, M_INVITATIONS), T(r, M_INVITATIONS_INTRO));
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"invitations-title\" tabindex=\"0\">\n"
-		  "<table class=\"invitations\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<table class=\"invitations stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
 	       T(r, M_EMAIL), T(r, M_ROLE), T(r, M_INVITATION_BY), T(r, M_INVITATION_EXPIRES));
 	if (can_delete)
@@ -174,9 +175,11 @@ static void invitations_section(struct http_req *r, const struct party *pa)
 	html_raw(b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct invitation *inv = &items[i];
-		html_f(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>", inv->email,
-		       web_member_role(r, inv->role), inv->invited_by_name ? inv->invited_by_name : T(r, M_INVITATION_NOBODY));
-		html_f(b, "<td><time datetime=\"%s\">%s</time></td>", inv->expires_at, page_date(r, inv->expires_at));
+		html_f(b, "<tr><th scope=\"row\">%s</th><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>", inv->email,
+		       T(r, M_ROLE), web_member_role(r, inv->role), T(r, M_INVITATION_BY),
+		       inv->invited_by_name ? inv->invited_by_name : T(r, M_INVITATION_NOBODY));
+		html_f(b, "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td>", T(r, M_INVITATION_EXPIRES),
+		       inv->expires_at, page_date(r, inv->expires_at));
 		if (can_delete) {
 			html_raw(b, "<td>");
 			form_begin(r, arena_printf(r->arena, "/partijen/%s/uitnodigingen/%s/intrekken", pa->id, inv->id), true);

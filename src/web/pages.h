@@ -55,6 +55,8 @@ void page_user_block(struct http_req *r);
 void page_user_appoint(struct http_req *r);
 void page_user_dismiss(struct http_req *r);
 void page_privacy(struct http_req *r);
+/* /open-data: the API and the downloads in plain words (opendata.c) */
+void page_open_data(struct http_req *r);
 void page_register(struct http_req *r);
 /* issue 4, factors and the role ledger (helper 4) */
 void page_factor_add(struct http_req *r);

@@ -68,7 +68,7 @@ static void effect_list(struct http_req *r, const char *issue_id, const struct f
 		const struct factor *f = &items[i];
 		if (strcmp(f->kind, factor_kinds[kind].key) || strcmp(f->effect, factor_effects[effect].key))
 			continue;
-		html_f(b, "<li>%s", f->description);
+		html_f(b, "<li><span lang=\"nl\">%s</span>", f->description);
 		if (can_edit) {
 			/* the buttons' names say which factor, for screen readers */
 			char label[80];

@@ -38,9 +38,9 @@ void issue_part_signals(struct http_req *r, const char *issue_id)
 		if (!sees[i] && items[i].taken_along)
 			continue;
 		if (sees[i])
-			html_f(b, "<li><a href=\"/signalen/%s\">%s</a>", items[i].id, items[i].title);
+			html_f(b, "<li><a href=\"/signalen/%s\" lang=\"nl\">%s</a>", items[i].id, items[i].title);
 		else
-			html_f(b, "<li>%s", items[i].title);
+			html_f(b, "<li><span lang=\"nl\">%s</span>", items[i].title);
 		html_f(b, " <span class=\"meta\">(%s, %s)</span>", kind_name(r, items[i].kind), items[i].area_name);
 		if (items[i].regulatory) {
 			html_f(b, "<br>%s: %s\n", T(r, M_SIG_RULE_SHORT), items[i].rule ? items[i].rule : "");

@@ -91,12 +91,12 @@ static void one_comment(struct http_req *r, const char *issue_id, const struct c
 		html_f(b, T(r, M_VOICE_HIDDEN), c->hidden_reason ? c->hidden_reason : "");
 		html_raw(b, "</em></p>\n");
 		if (c->body) {
-			html_f(b, "<p>%s</p>\n<div class=\"comment-body own-hidden\">", T(r, M_VOICE_HIDDEN_OWN));
+			html_f(b, "<p>%s</p>\n<div class=\"comment-body own-hidden\" lang=\"nl\">", T(r, M_VOICE_HIDDEN_OWN));
 			html_markdown(b, c->body);
 			html_raw(b, "</div>\n");
 		}
 	} else {
-		html_raw(b, "<div class=\"comment-body\">");
+		html_raw(b, "<div class=\"comment-body\" lang=\"nl\">");
 		html_markdown(b, c->body ? c->body : "");
 		html_raw(b, "</div>\n");
 	}
@@ -304,7 +304,7 @@ static void form_page(struct http_req *r, int status, const char *title, const c
 	if (intro)
 		html_f(b, "<p>%s</p>\n", intro);
 	if (c && c->body && !c->hidden_at) {
-		html_raw(b, "<blockquote class=\"comment-body\">");
+		html_raw(b, "<blockquote class=\"comment-body\" lang=\"nl\">");
 		html_markdown(b, c->body);
 		html_raw(b, "</blockquote>\n");
 	}

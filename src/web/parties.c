@@ -58,7 +58,7 @@ static const char *kind_name(struct http_req *r, const char *key)
 static void party_card(struct http_req *r, const struct party *pa)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<li class=\"card\">\n<h3><a href=\"/partijen/%s\">%s</a></h3>\n", pa->id, pa->name);
+	html_f(b, "<li class=\"card\">\n<h3 lang=\"nl\"><a href=\"/partijen/%s\">%s</a></h3>\n", pa->id, pa->name);
 	html_f(b, "<p class=\"meta\"><span class=\"kind kind-%s\">%s</span>", pa->kind, kind_name(r, pa->kind));
 	if (pa->verified_at)
 		html_f(b, " <span class=\"verified\">%s</span>", T(r, M_VERIFIED));
@@ -68,13 +68,13 @@ static void party_card(struct http_req *r, const struct party *pa)
 		html_raw(b, ", …");
 	html_raw(b, "</p>\n");
 	if (pa->description && *pa->description)
-		html_f(b, "<p>%s</p>\n", excerpt(r, pa->description, 180));
+		html_f(b, "<p lang=\"nl\">%s</p>\n", excerpt(r, pa->description, 180));
 	if (pa->tags.n) {
 		html_f(b, "<ul class=\"tags\" aria-label=\"%s\">", T(r, M_TAGS));
 		for (size_t i = 0; i < pa->tags.n; i++) {
 			struct buf u = BUF_INIT(1024);
 			text_url_encode(&u, pa->tags.v[i]);
-			html_f(b, "<li><a href=\"/partijen?tag=%s\">%s</a></li>", u.ptr, pa->tags.v[i]);
+			html_f(b, "<li lang=\"nl\"><a href=\"/partijen?tag=%s\">%s</a></li>", u.ptr, pa->tags.v[i]);
 			buf_release(&u);
 		}
 		html_raw(b, "</ul>\n");
@@ -237,7 +237,7 @@ void page_party(struct http_req *r)
 		page_notice(r, T(r, M_VERIFY_DONE));
 	else if (http_query(r, "ingetrokken"))
 		page_notice(r, T(r, M_UNVERIFY_DONE));
-	html_f(b, "<h1>%s</h1>\n<p class=\"meta\"><span class=\"kind kind-%s\">%s</span>", pa.name,
+	html_f(b, "<h1 lang=\"nl\">%s</h1>\n<p class=\"meta\"><span class=\"kind kind-%s\">%s</span>", pa.name,
 	       pa.kind, kind_name(r, pa.kind));
 	if (pa.verified_at)
 		html_f(b, " <span class=\"verified\">%s</span>", T(r, M_VERIFIED));
@@ -254,7 +254,7 @@ void page_party(struct http_req *r)
 			html_f(b, "<a class=\"button secondary\" href=\"/partijen/%s/verwijderen\">%s</a>", pa.id, T(r, M_DELETE));
 		html_raw(b, "</p>\n");
 	}
-	html_raw(b, "<div class=\"description\">\n");
+	html_raw(b, "<div class=\"description\" lang=\"nl\">\n");
 	html_markdown(b, pa.description);
 	html_raw(b, "</div>\n<dl class=\"facts\">\n");
 	html_f(b, "<dt>%s</dt><dd>", T(r, M_AREAS));
@@ -281,12 +281,12 @@ void page_party(struct http_req *r)
 	for (size_t i = 0; i < pa.tags.n; i++) {
 		struct buf u = BUF_INIT(1024);
 		text_url_encode(&u, pa.tags.v[i]);
-		html_f(b, "%s<a href=\"/partijen?tag=%s\">%s</a>", i ? ", " : "", u.ptr, pa.tags.v[i]);
+		html_f(b, "%s<a href=\"/partijen?tag=%s\" lang=\"nl\">%s</a>", i ? ", " : "", u.ptr, pa.tags.v[i]);
 		buf_release(&u);
 	}
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_CAPACITY));
 	if (pa.has_capacity)
-		html_f(b, T(r, M_CAPACITY_HOURS), pa.capacity_hours);
+		html_f(b, TN(r, M_CAPACITY_HOURS_1, M_CAPACITY_HOURS, pa.capacity_hours), pa.capacity_hours);
 	else
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_raw(b, "</dd>\n");

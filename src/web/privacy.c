@@ -1,6 +1,7 @@
 /* /privacy: what kiem keeps, why and for how long, in plain language. The
  * table is the processing register of model/register.c, the same one the
  * API serves at /api/v1/processing-activities. */
+#include "../base/arena.h"
 #include "../model/register.h"
 #include "html.h"
 #include "layout.h"
@@ -10,10 +11,10 @@
 const char *web_privacy_contact;
 int web_inactive_days = 365, web_inactive_grace_days = 30;
 
-static void cell_list(struct buf *b, const char *const (*list)[LANG_COUNT], enum lang lang)
+static void cell_list(struct buf *b, const char *label, const char *const (*list)[LANG_COUNT], enum lang lang)
 {
 	size_t n = register_list_len(list);
-	html_raw(b, "<td><ul>");
+	html_f(b, "<td data-label=\"%s\"><ul>", label);
 	for (size_t i = 0; i < n; i++)
 		html_f(b, "<li>%s</li>", list[i][lang]);
 	html_raw(b, "</ul></td>");
@@ -32,7 +33,7 @@ static void register_table(struct http_req *r, const char *id, enum msg caption,
 	struct buf *b = &r->out;
 	enum lang l = r->lang;
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"%s\" tabindex=\"0\">\n"
-		  "<table class=\"register\">\n<caption id=\"%s\">%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
+		  "<table class=\"register stack\">\n<caption id=\"%s\">%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
 	       id, id, T(r, caption), T(r, M_PRIVACY_COL_WHAT));
 	for (size_t c = 0; c < ncols; c++)
 		html_f(b, "<th scope=\"col\">%s</th>", T(r, heads[cols[c]]));
@@ -41,13 +42,14 @@ static void register_table(struct http_req *r, const char *id, enum msg caption,
 		const struct processing_activity *p = &register_activities[i];
 		html_f(b, "<tr class=\"%s\"><th scope=\"row\">%s</th>", p->id, p->name[l]);
 		for (size_t c = 0; c < ncols; c++) {
+			const char *label = T(r, heads[cols[c]]); /* each cell with its column's name, for small screens */
 			switch (cols[c]) {
-			case COL_DATA: cell_list(b, p->categories, l); break;
-			case COL_SUBJECTS: cell_list(b, p->subjects, l); break;
-			case COL_RECIPIENTS: cell_list(b, p->recipients, l); break;
-			case COL_PURPOSE: html_f(b, "<td>%s</td>", p->purpose[l]); break;
-			case COL_BASIS: html_f(b, "<td>%s</td>", legal_bases[p->basis].name[l]); break;
-			case COL_RETENTION: html_f(b, "<td>%s</td>", p->retention[l]); break;
+			case COL_DATA: cell_list(b, label, p->categories, l); break;
+			case COL_SUBJECTS: cell_list(b, label, p->subjects, l); break;
+			case COL_RECIPIENTS: cell_list(b, label, p->recipients, l); break;
+			case COL_PURPOSE: html_f(b, "<td data-label=\"%s\">%s</td>", label, p->purpose[l]); break;
+			case COL_BASIS: html_f(b, "<td data-label=\"%s\">%s</td>", label, legal_bases[p->basis].name[l]); break;
+			case COL_RETENTION: html_f(b, "<td data-label=\"%s\">%s</td>", label, p->retention[l]); break;
 			}
 		}
 		html_raw(b, "</tr>\n");
@@ -64,8 +66,10 @@ static void data_tables(struct http_req *r)
 	html_f(&r->out, "<p>%s</p>\n", T(r, M_PRIVACY_BASIS_NOTE));
 	html_raw(&r->out, "<p id=\"privacy-inactive\">");
 	if (web_inactive_days > 0)
-		html_f(&r->out, T(r, M_PRIVACY_INACTIVE), (long long)web_inactive_days,
-		       (long long)web_inactive_grace_days);
+		html_f(&r->out, T(r, M_PRIVACY_INACTIVE),
+		       arena_printf(r->arena, TN(r, M_DAYS_1, M_DAYS, web_inactive_days), (long long)web_inactive_days),
+		       arena_printf(r->arena, TN(r, M_DAYS_1, M_DAYS, web_inactive_grace_days),
+				    (long long)web_inactive_grace_days));
 	else
 		html_f(&r->out, "%s", T(r, M_PRIVACY_INACTIVE_OFF));
 	html_raw(&r->out, "</p>\n");
@@ -101,9 +105,12 @@ void page_privacy(struct http_req *r)
 	html_f(b, "<section aria-labelledby=\"rights\">\n<h2 id=\"rights\">%s</h2>\n<ul>\n",
 	       T(r, M_PRIVACY_RIGHTS_TITLE));
 	static const enum msg rights[] = { M_PRIVACY_RIGHT_ACCESS, M_PRIVACY_RIGHT_CORRECT, M_PRIVACY_RIGHT_ERASE,
-					   M_PRIVACY_RIGHT_OBJECT, M_PRIVACY_RIGHT_COMPLAINT };
+					   M_PRIVACY_RIGHT_OBJECT };
 	for (size_t i = 0; i < sizeof rights / sizeof rights[0]; i++)
 		html_f(b, "<li>%s</li>\n", T(r, rights[i]));
+	html_raw(b, "<li>");
+	html_raw(b, T(r, M_PRIVACY_RIGHT_COMPLAINT_HTML)); /* a Dutch name in it keeps its lang */
+	html_raw(b, "</li>\n");
 	html_f(b, "</ul>\n<p><a href=\"/account\">%s</a></p>\n</section>\n", T(r, M_PRIVACY_TO_ACCOUNT));
 	html_f(b, "<p>%s <a href=\"/api/v1/processing-activities\">/api/v1/processing-activities</a></p>\n",
 	       T(r, M_PRIVACY_REGISTER));

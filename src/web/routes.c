@@ -69,6 +69,7 @@ const struct http_route web_routes[] = {
 	{ HM_POST, "/account/meldingen/{id}/gelezen", page_notification_read, RF_PAGE },
 	/* end of the voice of residents */
 	{ HM_GET, "/privacy", page_privacy, RF_PAGE | RF_CACHE },
+	{ HM_GET, "/open-data", page_open_data, RF_PAGE | RF_CACHE },
 	{ HM_GET, "/beheer/activiteit", page_activity, RF_PAGE },
 	{ HM_GET, "/beheer/gebruikers", page_users, RF_PAGE },
 	{ HM_GET, "/beheer/gebruikers/{id}", page_user, RF_PAGE },

@@ -33,7 +33,7 @@ static const char *enum_name(struct http_req *r, const struct enum_entry *e, siz
 static void signal_row(struct http_req *r, const struct signal *sg, bool with_cluster)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<li class=\"card\">\n<h3><a href=\"/signalen/%s\">%s</a></h3>\n", sg->id, sg->title);
+	html_f(b, "<li class=\"card\">\n<h3 lang=\"nl\"><a href=\"/signalen/%s\">%s</a></h3>\n", sg->id, sg->title);
 	html_f(b, "<p class=\"meta\">%s · %s · %s", KIND_NAME(r, sg->kind), sg->area_name, STATUS_NAME(r, sg->status));
 	if (sg->target_group)
 		html_f(b, " · %s", sg->target_group);
@@ -489,9 +489,9 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 		page_notice(r, T(r, M_SIG_SAVED));
 	else if (http_query(r, "gelukt"))
 		page_notice(r, T(r, M_SIG_DONE));
-	html_f(b, "<h1>%s</h1>\n<p class=\"meta\">%s · %s</p>\n", sg->title, KIND_NAME(r, sg->kind),
+	html_f(b, "<h1 lang=\"nl\">%s</h1>\n<p class=\"meta\">%s · %s</p>\n", sg->title, KIND_NAME(r, sg->kind),
 	       STATUS_NAME(r, sg->status));
-	html_raw(b, "<div class=\"description\">\n");
+	html_raw(b, "<div class=\"description\" lang=\"nl\">\n");
 	html_markdown(b, sg->description);
 	html_raw(b, "</div>\n<dl class=\"facts\">\n");
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_AREA), sg->area_name);

@@ -50,15 +50,17 @@ static void users_table(struct http_req *r, const struct user *items, size_t n)
 {
 	struct buf *b = &r->out;
 	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"users-title\" tabindex=\"0\">\n"
-		  "<table class=\"users\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		  "<table class=\"users stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 	       T(r, M_NAME), T(r, M_EMAIL), T(r, M_ROLE), T(r, M_USERS_BLOCKED), T(r, M_USERS_CREATED));
 	for (size_t i = 0; i < n; i++) {
 		const struct user *u = &items[i];
 		html_f(b, "<tr><th scope=\"row\"><a href=\"/beheer/gebruikers/%s\">%s</a></th>", u->id, u->name);
-		html_f(b, "<td>%s</td><td>%s</td><td>%s</td>", u->email, role_name(r, u->role),
+		html_f(b, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>",
+		       T(r, M_EMAIL), u->email, T(r, M_ROLE), role_name(r, u->role), T(r, M_USERS_BLOCKED),
 		       T(r, u->blocked ? M_YES : M_NO));
-		html_f(b, "<td><time datetime=\"%s\">%s</time></td></tr>\n", u->created_at, page_date(r, u->created_at));
+		html_f(b, "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td></tr>\n", T(r, M_USERS_CREATED),
+		       u->created_at, page_date(r, u->created_at));
 	}
 	html_raw(b, "</tbody>\n</table>\n</div>\n");
 }

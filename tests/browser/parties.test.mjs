@@ -357,7 +357,7 @@ describe('pages, as a person uses them', () => {
       // The overview's count of this kind leads to the same list.
       await page.goto(`${srv.url}/`);
       const box = page.locator('li.kind-government');
-      assert.equal(await text(box.locator('.count')), String(expected.length));
+      assert.equal(await text(box.locator('.count')), `${expected.length} ${expected.length === 1 ? 'partij' : 'partijen'}`);
       await clickAndLoad(page, box.getByRole('link'));
       assert.deepEqual(await cardNames(page), expected);
 

@@ -89,16 +89,16 @@ describe('the inactivity sweep', () => {
     assert.equal(nl.subject, 'Je account bij kiem wordt binnenkort verwijderd');
     assert.match(nl.body, /^Hallo Wim Wachter,/);
     assert.match(nl.body, /meer dan 365 dagen niet gebruikt/);
-    const nlMonth = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][erasedOn.getUTCMonth()];
-    assert.ok(nl.body.includes(`op ${erasedOn.getUTCDate()} ${nlMonth} ${erasedOn.getUTCFullYear()}`), nl.body);
+    // the date on the reader's calendar: the instance's zone, Europe/Amsterdam by default
+    const day = (lang) => new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(erasedOn);
+    assert.ok(nl.body.includes(`op ${day('nl-NL')}`), nl.body);
     assert.match(nl.body, /^https:\/\/kiem\.voorbeeld\.nl\/inloggen$/m);
 
     const [en] = await mailTo(PEOPLE.emma.email);
     assert.ok(en, 'no mail to Emma');
     assert.equal(en.subject, 'Your kiem account will soon be erased');
     assert.match(en.body, /^Hello Emma Englishwoman,/);
-    const enMonth = erasedOn.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-    assert.ok(en.body.includes(`on ${erasedOn.getUTCDate()} ${enMonth} ${erasedOn.getUTCFullYear()}`), en.body);
+    assert.ok(en.body.includes(`on ${day('en-GB')}`), en.body);
 
     for (const who of ['wim', 'emma']) assert.ok(secondsAgo(user(ID[who]).inactivity_warned_at) < 120, `${who} not marked as warned`);
     const log = sql(`SELECT actor_id, fields FROM activity WHERE action = 'warn_inactive' AND object_id = '${ID.wim}'`);
@@ -311,5 +311,31 @@ describe('kiem serve sweeps by itself', () => {
     assert.match(nl, /<p id="privacy-inactive">Bij deze kiem: gebruik je je account 365 dagen niet, dan krijg je een e-mail\. Log je daarna binnen 30 dagen niet in, dan wissen we je account\.<\/p>/);
     const en = await (await fetch(`${s.url}/privacy?lang=en`)).text();
     assert.match(en, /<p id="privacy-inactive">On this kiem: if you do not use your account for 365 days/);
+  });
+});
+
+describe('the warning counts days with their plural', () => {
+  let s;
+  after(async () => { await s?.stop(); });
+
+  test('KIEM_INACTIVE_DAYS=1: "meer dan 1 dag", "more than 1 day"', async () => {
+    s = await startKiem({ demo: false, users: [
+      { email: 'beheer@dag.example', name: 'Beheer Dag', password: PASSWORD, admin: true },
+      { email: 'een@dag.example', name: 'Eén Dag', password: PASSWORD },
+      { email: 'one@dag.example', name: 'One Day', password: PASSWORD },
+    ], env: { KIEM_INACTIVE_DAYS: '0' } });
+    const q = (statement) => {
+      const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-json', s.db, statement], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim() ? JSON.parse(r.stdout) : [];
+    };
+    q(`UPDATE users SET last_active_at = ${ago(2)} WHERE email IN ('een@dag.example', 'one@dag.example')`);
+    q("UPDATE users SET lang = 'en' WHERE email = 'one@dag.example'");
+    const r = kiem(['accounts', 'sweep', '--db', s.db], { env: { KIEM_INACTIVE_DAYS: '1', KIEM_INACTIVE_GRACE_DAYS: '' } });
+    assert.equal(r.status, 0, r.stderr);
+    const nl = await s.mail('een@dag.example');
+    assert.match(nl.body, /al meer dan 1 dag niet gebruikt\./);
+    const en = await s.mail('one@dag.example');
+    assert.match(en.body, /for more than 1 day\./);
   });
 });

@@ -410,14 +410,14 @@ describe('the pages', () => {
     const r = await new Browser().request(`/vraagstukken/${is.id}`);
     assert.equal(r.status, 200);
     const m = main(r.text);
-    assert.match(m, new RegExp(`<h1>${is.title}</h1>`));
+    assert.match(m, new RegExp(`<h1 lang="nl">${is.title}</h1>`)); // what people wrote is Dutch
     assert.match(m, /<li class="current" aria-current="step">Op de agenda/);
     assert.match(m, /<li class="done">Geformuleerd/);
     assert.match(m, /<li class="todo">In uitvoering/);
     assert.match(m, /<strong>belangrijk<\/strong>/);
     assert.match(m, /Buurtkracht Overvecht/);
     assert.match(m, /href="\/vraagstukken\?targetGroup=jongeren">jongeren</);
-    assert.match(m, /Van Geformuleerd naar Op de agenda<\/strong> door Mia Lid<p class="reason">Besproken met de wijk\.<\/p>/);
+    assert.match(m, /Van Geformuleerd naar Op de agenda<\/strong> door Mia Lid<p class="reason" lang="nl">Besproken met de wijk\.<\/p>/);
     assert.ok(m.indexOf('Begonnen als: Geformuleerd') < m.indexOf('Van Geformuleerd naar Op de agenda'));
     assert.match(m, new RegExp(`href="/vraagstukken/${is.id}/rollen"`));
     assert.doesNotMatch(m, /Status veranderen/);
@@ -505,7 +505,7 @@ describe('the pages', () => {
     const ada = await login('admin');
     const m = main((await ada.request(`/beheer/activiteit?objectId=${is.id}`)).text);
     assert.match(m, new RegExp(`Vraagstuk: <a href="/vraagstukken/${is.id}">Logvraagstuk</a>`));
-    assert.match(m, /<td>Status veranderd<\/td>/);
+    assert.match(m, /<td data-label="Actie">Status veranderd<\/td>/);
     assert.match(m, /Op de agenda/);
     assert.doesNotMatch(m, /Voor het log/); // the reason is content, not for the log
   });
@@ -514,7 +514,7 @@ describe('the pages', () => {
     const is = await create();
     const m = main((await new Browser().request(`/partijen/${party.id}`)).text);
     assert.match(m, /<h2>Vraagstukken van deze partij<\/h2>/);
-    assert.match(m, new RegExp(`<a href="/vraagstukken/${is.id}">${is.title}</a>`));
+    assert.match(m, new RegExp(`<a href="/vraagstukken/${is.id}" lang="nl">${is.title}</a>`));
     assert.match(m, new RegExp(`href="/vraagstukken\\?ownerParty=${party.id}"`));
   });
 });

@@ -741,7 +741,7 @@ describe('adding a party by form', () => {
     }
     const page = views[0][1].text;
     assert.ok(page.includes(`<title>${escName} – kiem</title>`));
-    assert.ok(page.includes(`<h1>${escName}</h1>`));
+    assert.ok(page.includes(`<h1 lang="nl">${escName}</h1>`));
     assert.match(page, /<strong>vet<\/strong>/);
     assert.match(page, /<em>schuin<\/em>/);
     assert.ok(page.includes('&lt;i&gt;x&lt;/i&gt;'), 'the tag is not escaped');
@@ -758,7 +758,7 @@ describe('adding a party by form', () => {
     const id = UUID.exec(r.location)[0];
     const mine = await alice.get(`/partijen/${id}`);
     assertPage(mine, 200);
-    assert.ok(mine.text.includes(`<h1>${name}</h1>`));
+    assert.ok(mine.text.includes(`<h1 lang="nl">${name}</h1>`));
     assert.match(mine.text, /Alleen voor mij en beheerders/);
     const bob = await login(BOB);
     for (const [who, b] of [['anonymous', new Browser()], ['anonymous, again', new Browser()], ['Bob', bob]]) {

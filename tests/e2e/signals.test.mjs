@@ -420,7 +420,7 @@ describe('the pages', () => {
     assert.ok(next, 'more than one page of my signals');
     const second = await rita.request(next[1].replace(/&amp;/g, '&'));
     assert.equal(second.status, 200);
-    const titles = (html) => [...html.split('id="inbox"')[0].matchAll(/<h3><a href="\/signalen\/([0-9a-f-]+)">/g)].map((m) => m[1]);
+    const titles = (html) => [...html.split('id="inbox"')[0].matchAll(/<h3 lang="nl"><a href="\/signalen\/([0-9a-f-]+)">/g)].map((m) => m[1]);
     const one = titles(page.text), two = titles(second.text);
     assert.equal(one.length, 20);
     assert.ok(two.length > 0 && two.every((id) => !one.includes(id)), 'the next page has other signals');

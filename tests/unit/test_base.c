@@ -766,6 +766,79 @@ static void test_seal_round_trip(void **state)
 	buf_release(&open);
 }
 
+/* Times for people in the instance's zone, through the system's tzdata:
+ * winter and summer, and both sides of each change of the clock. */
+static void local(time_t t, enum lang l, char *date, char *clock)
+{
+	time_local_date(t, l, date, TIME_LOCAL_MAX);
+	time_local_clock(t, clock, TIME_LOCAL_MAX);
+}
+
+static void test_time_local(void **state)
+{
+	(void)state;
+	char d[TIME_LOCAL_MAX], c[TIME_LOCAL_MAX];
+	static const struct {
+		const char *utc, *date, *clock;
+	} amsterdam[] = {
+		{ "2026-01-15T13:07:00Z", "15 januari 2026", "14:07" },   /* winter: UTC+1 */
+		{ "2026-07-15T13:07:00Z", "15 juli 2026", "15:07" },      /* summer: UTC+2 */
+		{ "2026-03-29T00:59:59Z", "29 maart 2026", "01:59" },     /* the last second of winter time */
+		{ "2026-03-29T01:00:00Z", "29 maart 2026", "03:00" },     /* 02:00 is skipped */
+		{ "2026-10-25T00:59:59Z", "25 oktober 2026", "02:59" },   /* the last second of summer time */
+		{ "2026-10-25T01:00:00Z", "25 oktober 2026", "02:00" },   /* 02:00-03:00 comes twice */
+		{ "2026-12-31T23:30:00Z", "1 januari 2027", "00:30" },    /* the local date, not UTC's */
+		{ "2026-06-30T22:30:00Z", "1 juli 2026", "00:30" },
+	};
+	assert_int_equal(time_zone_set("Europe/Amsterdam"), 0);
+	assert_string_equal(time_zone(), "Europe/Amsterdam");
+	assert_false(time_zone_is_utc());
+	for (size_t i = 0; i < sizeof amsterdam / sizeof amsterdam[0]; i++) {
+		time_t t;
+		assert_true(time_parse(amsterdam[i].utc, TIME_STRLEN, &t));
+		local(t, LANG_NL, d, c);
+		if (strcmp(d, amsterdam[i].date) || strcmp(c, amsterdam[i].clock))
+			fail_msg("%s in Europe/Amsterdam: %s %s, not %s %s", amsterdam[i].utc, d, c,
+				 amsterdam[i].date, amsterdam[i].clock);
+	}
+	time_t t;
+	assert_true(time_parse("2026-10-25T01:00:00Z", TIME_STRLEN, &t));
+	local(t, LANG_EN, d, c);
+	assert_string_equal(d, "25 October 2026");
+
+	/* another zone, with its own rules: New York changes on other days */
+	assert_int_equal(time_zone_set("America/New_York"), 0);
+	assert_true(time_parse("2026-03-08T06:59:59Z", TIME_STRLEN, &t));
+	local(t, LANG_EN, d, c);
+	assert_string_equal(c, "01:59");
+	assert_true(time_parse("2026-03-08T07:00:00Z", TIME_STRLEN, &t));
+	local(t, LANG_EN, d, c);
+	assert_string_equal(c, "03:00");
+	assert_true(time_parse("2026-03-29T01:00:00Z", TIME_STRLEN, &t)); /* Amsterdam's change is not New York's */
+	local(t, LANG_EN, d, c);
+	assert_string_equal(d, "28 March 2026");
+	assert_string_equal(c, "21:00");
+
+	/* UTC says so */
+	assert_int_equal(time_zone_set("UTC"), 0);
+	assert_true(time_zone_is_utc());
+	assert_true(time_parse("2026-07-15T13:07:00Z", TIME_STRLEN, &t));
+	local(t, LANG_NL, d, c);
+	assert_string_equal(d, "15 juli 2026");
+	assert_string_equal(c, "13:07");
+
+	/* names that are no zone change nothing */
+	static const char *const bad[] = { "", "Europe/Atlantis", "Mars/Olympus_Mons", "../../etc/passwd",
+					   "/usr/share/zoneinfo/UTC", "Europe/../UTC", "Europe/Amsterdam\n",
+					   "Europe", "zone.tab" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (time_zone_set(bad[i]) == 0)
+			fail_msg("time_zone_set accepted \"%s\"", bad[i]);
+	assert_string_equal(time_zone(), "UTC");
+	assert_true(time_zone_is_utc());
+	assert_int_equal(time_zone_set("Europe/Amsterdam"), 0);
+}
+
 /* ---- mail ---- */
 
 static void test_mail_address(void **state)
@@ -953,6 +1026,7 @@ int main(void)
 		cmocka_unit_test(test_time_format),
 		cmocka_unit_test(test_time_round_trip),
 		cmocka_unit_test(test_time_rejects),
+		cmocka_unit_test(test_time_local),
 		cmocka_unit_test(test_mail_address),
 		cmocka_unit_test(test_mail_compose_plain),
 		cmocka_unit_test(test_mail_compose_encoded),
