@@ -128,15 +128,29 @@ static bool via_trusted_proxy(struct http_req *r)
 	return r->cfg->proxies && peer_of(r, &peer) && proxies_trust(r->cfg->proxies, &peer);
 }
 
+/* Joins the X-Forwarded-For headers into one list, in two passes: the
+ * first (to == NULL) counts the bytes, the second copies them. Whole, never
+ * cut: the client is found from the right, and a cap that dropped the list
+ * would count a sender of a long header under the proxy's address. The head
+ * is bounded by libmicrohttpd's connection memory, so is this. */
+struct forwarded {
+	char *to;
+	size_t len;
+};
+
 static enum MHD_Result forwarded_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
 	(void)kind;
-	struct buf *b = cls;
-	if (key && value && strcasecmp(key, "X-Forwarded-For") == 0) {
-		if (b->len)
-			buf_addc(b, ',');
-		buf_adds(b, value);
+	struct forwarded *f = cls;
+	if (!key || !value || strcasecmp(key, "X-Forwarded-For") != 0)
+		return MHD_YES;
+	size_t n = strlen(value);
+	if (f->to) {
+		if (f->len)
+			f->to[f->len] = ',';
+		memcpy(f->to + f->len + (f->len > 0), value, n);
 	}
+	f->len += (f->len > 0) + n;
 	return MHD_YES;
 }
 
@@ -151,11 +165,15 @@ const char *http_client_address(struct http_req *r)
 	struct addr client = peer;
 	if (r->cfg->proxies && proxies_trust(r->cfg->proxies, &peer)) {
 		/* several X-Forwarded-For headers are one list, in their order */
-		struct buf xff = BUF_INIT(8192);
-		MHD_get_connection_values(r->conn, MHD_HEADER_KIND, forwarded_cb, &xff);
-		if (!xff.err && xff.len)
-			client = proxies_client(r->cfg->proxies, &peer, xff.ptr);
-		buf_release(&xff);
+		struct forwarded f = { 0 };
+		MHD_get_connection_values(r->conn, MHD_HEADER_KIND, forwarded_cb, &f);
+		if (f.len) {
+			size_t len = f.len;
+			f = (struct forwarded){ .to = arena_alloc(r->arena, len + 1) };
+			MHD_get_connection_values(r->conn, MHD_HEADER_KIND, forwarded_cb, &f);
+			f.to[f.len] = 0;
+			client = proxies_client(r->cfg->proxies, &peer, f.to);
+		}
 	}
 	addr_format(&client, out);
 	return r->client = out;

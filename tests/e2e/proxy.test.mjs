@@ -57,6 +57,17 @@ describe('behind a trusted proxy', () => {
     assert.equal(other.status, 303);
   });
 
+  test('a long X-Forwarded-For does not put the sender on the proxy\'s address', async () => {
+    // the client's own text, left of what the proxy appended, runs to 9 KB:
+    // kiem still counts him by his own address, not by the proxy's (which
+    // would lock every visitor behind it out)
+    const junk = Array.from({ length: 900 }, (_, i) => `198.18.${i >> 8}.${i & 255}`).join(', ');
+    await fail(k.url, FAILURES, () => ({ 'X-Forwarded-For': `${junk}, 203.0.113.99` }));
+    assert.equal((await login(k.url, ANN.email, ANN.password, { 'X-Forwarded-For': '203.0.113.99' })).status, 429);
+    assert.equal((await login(k.url, ANN.email, ANN.password, { 'X-Forwarded-For': '198.51.100.99' })).status, 303);
+    assert.equal((await login(k.url, ANN.email, ANN.password)).status, 303, 'the proxy itself is not locked');
+  });
+
   test('the client is the rightmost address that is not a trusted proxy', async () => {
     // 192.0.2.5 came through a second proxy of ours (10.1.2.3)
     await fail(k.url, FAILURES, () => ({ 'X-Forwarded-For': '192.0.2.5, 10.1.2.3' }));
