@@ -850,9 +850,32 @@ static char *log_target(struct arena *a, const char *uri, const char *query)
 		}
 		p = amp;
 	}
-	char *out = t.err ? path : arena_strdup(a, t.ptr);
+	/* past the limit: not the raw path, which may hold control bytes */
+	char *out = arena_strdup(a, t.err ? "-" : t.ptr);
 	buf_release(&t);
 	return out;
+}
+
+/* When the path lies under a route whose parameters are secrets
+ * (RF_SECRET), the access log shows the route's fixed start and "{...}"
+ * instead of the rest, whether or not the route then matches: a wrong
+ * method or a trailing slash must not log a live code either. */
+static char *log_hide_secret(const struct http_config *cfg, struct arena *a, char *target)
+{
+	for (size_t t = 0; cfg->tables[t]; t++) {
+		for (size_t i = 0; i < cfg->table_sizes[t]; i++) {
+			const struct http_route *rt = &cfg->tables[t][i];
+			if (!(rt->flags & RF_SECRET))
+				continue;
+			const char *brace = strchr(rt->pattern, '{');
+			size_t n = brace ? (size_t)(brace - rt->pattern) : strlen(rt->pattern);
+			if (n && strncmp(target, rt->pattern, n) == 0 && target[n] && target[n] != '?') {
+				const char *q = strchr(target, '?'); /* its values are '*' already */
+				return arena_printf(a, "%.*s{...}%s", (int)n, rt->pattern, q ? q : "");
+			}
+		}
+	}
+	return target;
 }
 
 /* libmicrohttpd's URI log callback, called when a request line has arrived
@@ -880,7 +903,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 
 	size_t len = strlen(uri), params = 0;
 	char *query = strchr(uri, '?');
-	r->target = log_target(r->arena, uri, query);
+	r->target = log_hide_secret(cfg, r->arena, log_target(r->arena, uri, query));
 	/* libmicrohttpd keeps a record for every '&', empty parameters too */
 	for (const char *p = query; p && *p && params <= QUERY_PARAMS_MAX; p = strchr(p + 1, '&'))
 		params++;

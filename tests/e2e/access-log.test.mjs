@@ -52,6 +52,19 @@ describe('on by default', () => {
     assert.doesNotMatch(k.log(), new RegExp(code));
   });
 
+  test('a secret in a path stays out of the log when no route takes it (wrong method, trailing slash)', async () => {
+    const code = 'B'.repeat(43);
+    for (const [method, path] of [['DELETE', `/uitnodigingen/${code}`], ['GET', `/uitnodigingen/${code}/`], ['GET', `/uitnodigingen/${code}/iets`]]) {
+      const res = await fetch(`${k.url}${path}?lang=en`, { method });
+      await res.text();
+      assert.ok(res.status >= 400, `${method} ${path}: ${res.status}`);
+      const line = await lineOf(k, res.headers.get('x-request-id'));
+      assert.ok(line, `${method} ${path} is logged`);
+      assert.match(line, new RegExp(` access ${method} /uitnodigingen/\\{\\.\\.\\.\\}\\?lang=\\* ${res.status} `));
+    }
+    assert.doesNotMatch(k.log(), new RegExp(code));
+  });
+
   test('a problem names its request id', async () => {
     const res = await call(k.url, '/api/v1/parties/01234567-89ab-7def-8123-456789abcdef');
     assert.equal(res.status, 404);
