@@ -201,6 +201,7 @@ int cmd_serve(int argc, char **argv)
 		sweeper_stop();
 		overview_stop();
 		store_close(s);
+		http_proxies_free(proxies);
 		return 1;
 	}
 	if (mailer_start(s, &mail_cfg)) {
