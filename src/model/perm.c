@@ -129,8 +129,8 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_UPDATE] = W_OWNER,
 	},
 	/* Anyone may make a party of any kind for any area; a platform admin
-	 * or a coordinator of (one of) its areas vouches that it is who it
-	 * says, and withdraws that. Regulatory signals go only to verified
+	 * or a coordinator of all its areas vouches that it is who it says
+	 * (of one of them withdraws that; verification.c works it out). Regulatory signals go only to verified
 	 * government parties, residents' signals only to verified parties. */
 	[OBJ_VERIFICATION] = {
 		[ACT_READ] = W_PUBLIC | W_MEMBER | W_COORDINATOR | W_ADMIN,

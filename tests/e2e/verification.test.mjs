@@ -1,8 +1,8 @@
 // Verified parties (issue 8, item 7): anyone may make a public government
 // party for an area, so a regulatory signal goes only to a VERIFIED
 // government party (the nearest area upward), and until there is one to the
-// area's coordinators. A platform admin or a coordinator of one of the
-// party's areas verifies a party and withdraws it; the API, the party page
+// area's coordinators. A platform admin or a coordinator of all the party's
+// areas verifies a party (a coordinator of one of them withdraws it); the API, the party page
 // and the directory show it, and the activity log records it. An unverified
 // party never decides a regulatory signal.
 import { test, describe, before, after } from 'node:test';
@@ -158,6 +158,38 @@ describe('verification in the API', () => {
     assert.equal(assertOk(await api('mallory', `/api/v1/parties/${P.amsterdam}`, { method: 'PATCH', body: { description: 'Nieuw' }, contentType: 'application/merge-patch+json' })).verified, true);
     // a change the admin makes keeps it (they may verify it)
     assert.equal(assertOk(await api('admin', `/api/v1/parties/${P.amsterdam}`, { method: 'PATCH', body: { name: 'Gemeente Amsterdam' }, contentType: 'application/merge-patch+json' })).verified, true);
+  });
+});
+
+describe('a coordinator verifies only within their areas (issue 8 review)', () => {
+  test('a party serving areas of two coordinators needs both: one of them alone may not verify it', async () => {
+    const both = assertOk(await api('mallory', '/api/v1/parties', { method: 'POST', body: { name: 'Gemeente Twee Wijken', kind: 'government', areas: ['WK034403', 'WK034408'] } }), 201).id;
+    assertProblem(await verify(both, 'coordinator'), 403);
+    assertProblem(await verify(both, 'otherCoordinator'), 403);
+    assert.equal(assertOk(await api(null, `/api/v1/parties/${both}`)).verified, false);
+    const cora = await browse('coordinator');
+    assert.doesNotMatch((await cora.request(`/partijen/${both}`)).text, /<button[^>]*>Verifiëren/, 'no button for her');
+    assert.equal((await cora.post(`/partijen/${both}/verificatie`)).status, 403);
+    assertOk(await verify(both, 'admin'), 201);
+  });
+
+  test('a coordinator who moves a party they verified to another municipality withdraws its verification', async () => {
+    const gov = assertOk(await api('mallory', '/api/v1/parties', { method: 'POST', body: { name: 'Gemeente Zambesi Twee', kind: 'government', areas: ['BU03440301'] } }), 201).id;
+    assertOk(await verify(gov, 'coordinator'), 201);
+    const moved = assertOk(await api('coordinator', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { areas: ['GM0363'] }, contentType: 'application/merge-patch+json' }));
+    assert.equal(moved.verified, false, 'she may not verify a party of Amsterdam');
+    // a regulatory signal in Amsterdam does not go to it
+    const s = await report('reporter', { area: 'GM0363', party: P.reporter, title: 'Regel na de verhuizing' });
+    assert.notEqual(s.routedParty, gov);
+    // and within her own area a change she makes keeps it
+    assertOk(await verify(gov, 'admin'), 201);
+    assertOk(await api('admin', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { areas: ['BU03440301'] }, contentType: 'application/merge-patch+json' }));
+    assert.equal(assertOk(await api(null, `/api/v1/parties/${gov}`)).verified, true);
+    const kept = assertOk(await api('coordinator', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { name: 'Gemeente Zambesi Drie' }, contentType: 'application/merge-patch+json' }));
+    assert.equal(kept.verified, true, 'she may verify it as it is after the change');
+    // adding an area outside hers withdraws it
+    const wider = assertOk(await api('coordinator', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { areas: ['BU03440301', 'WK034408'] }, contentType: 'application/merge-patch+json' }));
+    assert.equal(wider.verified, false);
   });
 });
 
