@@ -78,14 +78,22 @@ const char *signal_moves_from(const char *status)
 	" JOIN party_areas pa ON pa.party_id = hp.id JOIN areas c ON c.code = pa.area_code" \
 	" WHERE m.user_id = " user " AND " IN_AREA(path)
 
+/* Whether user (SQL) is a member of the party the signal s is reported
+ * for, or of the party it is routed to if that is verified: a routing to
+ * a party that is not (or no longer) verified grants nothing, and the
+ * area's coordinators stand in for it. */
+#define PARTY_MEMBER(user) \
+	"EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = " user \
+	"      AND (m.party_id = s.party_id OR (m.party_id = s.routed_party_id" \
+	"       AND EXISTS (SELECT 1 FROM parties rp WHERE rp.id = m.party_id AND rp.verified_at IS NOT NULL))))"
+
 /* Which signals the viewer ?20 sees (?21: a platform admin), as the header
- * says: their own, those reported for or routed to their parties, the
- * residents' signals their parties handle, and those in the areas they
- * coordinate (and below). */
+ * says: their own, those reported for their parties or routed to their
+ * verified ones, the residents' signals their parties handle, and those in
+ * the areas they coordinate (and below). */
 #define SEES \
 	"(?21 = 1 OR s.reporter_id = ?20" \
-	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?20" \
-	"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))" \
+	"  OR " PARTY_MEMBER("?20") \
 	"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?20", "ar.path") "))" \
 	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
 	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
@@ -154,9 +162,9 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
 }
 
 /* The viewer's relation to a signal: a member of a party concerned (the
- * one it was reported for, the one it is routed to, or for a resident's
- * signal one that handles it), a coordinator of its area, a member of the
- * party it is routed to. */
+ * one it was reported for, the verified one it is routed to, or for a
+ * resident's signal one that handles it), a coordinator of its area, a
+ * member of the party it is routed to. */
 struct relation {
 	bool member, coordinated, routed_member, routed_verified;
 };
@@ -168,8 +176,7 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 	if (!v || !v->authenticated)
 		return 0;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2"
-		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
+		"SELECT " PARTY_MEMBER("?2")
 		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") ")),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
 		"      WHERE ca.user_id = ?2 AND " IN_AREA("ar.path") "),"

@@ -17,9 +17,9 @@
  *
  * Who sees which signals (the inbox): platform admins all; coordinators the
  * signals in the areas they coordinate and below; a member of a party the
- * signals reported for it or routed to it (not all signals in the areas it
- * serves: anyone may make a party for any area), and the residents'
- * signals it handles; a reporter always their own. The same people (but a
+ * signals reported for it or, while it is verified, routed to it (not all
+ * signals in the areas it serves: anyone may make a party for any area),
+ * and the residents' signals it handles; a reporter always their own. The same people (but a
  * reporter, who follows their signal) move a signal's status and take it
  * up in an issue. Signals are not public;
  * the decisions on regulatory ones are, and so are the signals taken up in
