@@ -8,6 +8,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
+#include "area.h"
 #include "cursor.h"
 #include "activity.h"
 #include "area.h"
@@ -280,6 +281,29 @@ int party_relation(struct store_conn *c, const struct viewer *v, const char *par
 	return rc < 0 ? rc : 0;
 }
 
+int party_coordinates_all(struct store_conn *c, const struct viewer *v, const struct strlist *areas,
+			  bool *out)
+{
+	*out = false;
+	if (!v || !v->authenticated || v->role != PROLE_COORDINATOR || areas->n == 0)
+		return 0;
+	struct store_stmt *st = store_prepare(c, "SELECT " AREA_COORDINATED_BY("?1", "?2"));
+	if (!st)
+		return ERR_DB;
+	bool all = true;
+	int rc = 0;
+	for (size_t i = 0; i < areas->n && all && !rc; i++) {
+		store_bind_str(st, 1, areas->v[i]);
+		store_bind_str(st, 2, v->user_id);
+		rc = store_step(st);
+		all = rc == STORE_ROW && store_int(st, 0) != 0;
+		rc = rc == STORE_ROW ? 0 : ERR_DB;
+		store_reset(st);
+	}
+	*out = all && !rc;
+	return rc;
+}
+
 static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
@@ -308,6 +332,8 @@ int party_get(struct store *s, struct arena *a, const struct viewer *v, const ch
 	int rc = get_on(c, a, id, out);
 	if (!rc)
 		rc = party_relation(c, v, out->id, &out->member, &out->coordinated);
+	if (!rc)
+		rc = party_coordinates_all(c, v, &out->areas, &out->coordinated_all);
 	if (!rc && !party_can(v, out, OBJ_PARTY, ACT_READ))
 		rc = ERR_NOTFOUND;
 	return rc;
@@ -705,9 +731,16 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	in->created_at = old.created_at;
 	in->created_by = old.created_by;
 	/* a verification vouches for who the party is and where: another
-	 * name, kind or areas need it again, unless the editor may give it */
-	bool unverify = old.verified_at && !perm_can(v, OBJ_VERIFICATION, ACT_CREATE, &t) &&
+	 * name, kind or areas need it again, unless the editor may give it to
+	 * the party as it is after the change */
+	bool unverify = old.verified_at &&
 			(!same(old.name, in->name) || !same(old.kind, in->kind) || !same_list(&old.areas, &in->areas));
+	if (unverify) {
+		struct perm_target after = { NULL, strcmp(in->visibility, "public") == 0, old.member, false };
+		if ((rc = party_coordinates_all(store_reader(s), v, &in->areas, &after.coordinated)))
+			return rc;
+		unverify = !perm_can(v, OBJ_VERIFICATION, ACT_CREATE, &after);
+	}
 	const char *fields = changed_fields(a, &old, in);
 	if (unverify)
 		fields = *fields ? arena_printf(a, "%s,verified", fields) : "verified";

@@ -80,6 +80,7 @@ struct party {
 	/* the viewer's relation to it, filled by party_get */
 	enum member_role member;
 	bool coordinated;
+	bool coordinated_all; /* the viewer coordinates every area it serves */
 };
 
 struct party_filter {
@@ -117,7 +118,7 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 		 struct problems *p);
 /* Replaces the party's fields with in's (in->id names the party). A
  * change of the name, kind or areas of a verified party by someone who may
- * not verify it withdraws its verification. */
+ * not verify it as it is after the change withdraws its verification. */
 int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p);
 int party_delete(struct store *s, const struct viewer *v, const char *id);
@@ -139,6 +140,12 @@ bool party_can_edit(const struct viewer *v, const struct party *pa);
  * serves an area the viewer coordinates. */
 int party_relation(struct store_conn *c, const struct viewer *v, const char *party_id,
 		   enum member_role *member, bool *coordinated);
+
+/* Whether the viewer coordinates every one of the areas (codes), each
+ * within an area of theirs; false for none. Who verifies a party needs
+ * that of its areas (model/verification.h). */
+int party_coordinates_all(struct store_conn *c, const struct viewer *v, const struct strlist *areas,
+			  bool *out);
 
 /* Counts for the overview: parties the viewer may see, by kind. */
 int party_count_by_kind(struct store *s, const struct viewer *v, long long counts[KIND_COUNT]);

@@ -90,10 +90,11 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 	/* Signals are reported by members of a party (for that party), or by
 	 * residents for no party (OBJ_RESIDENT_SIGNAL); the inbox is for party
 	 * members and coordinators; reporters see their own. member: of the
-	 * party it was reported for or is routed to (signals part: not of any
-	 * party serving the area, since anyone may make one), and for a
-	 * resident's signal of a verified party that detects signals in its
-	 * area (issue 8); coordinator: of its area or one around it. */
+	 * party it was reported for or, if verified, is routed to (signals
+	 * part: not of any party serving the area, since anyone may make one),
+	 * and for a resident's signal of a verified party that detects
+	 * signals in its area (issue 8); coordinator: of its area or one
+	 * around it. */
 	[OBJ_SIGNAL] = {
 		[ACT_READ] = W_OWNER | W_MEMBER | W_COORDINATOR | W_ADMIN,
 		[ACT_CREATE] = W_MEMBER | W_COORDINATOR | W_ADMIN,
@@ -129,8 +130,8 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 		[ACT_UPDATE] = W_OWNER,
 	},
 	/* Anyone may make a party of any kind for any area; a platform admin
-	 * or a coordinator of (one of) its areas vouches that it is who it
-	 * says, and withdraws that. Regulatory signals go only to verified
+	 * or a coordinator of all its areas vouches that it is who it says
+	 * (of one of them withdraws that; verification.c works it out). Regulatory signals go only to verified
 	 * government parties, residents' signals only to verified parties. */
 	[OBJ_VERIFICATION] = {
 		[ACT_READ] = W_PUBLIC | W_MEMBER | W_COORDINATOR | W_ADMIN,

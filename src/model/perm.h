@@ -42,7 +42,8 @@ enum perm_object {
 	OBJ_COMMENT,      /* a comment on an issue; owner = its author */
 	OBJ_FOLLOW,       /* a person following an issue */
 	OBJ_NOTIFICATION, /* a person's notifications */
-	OBJ_VERIFICATION, /* the verification of a party; coordinator = of one of its areas */
+	OBJ_VERIFICATION, /* the verification of a party; coordinator = of every one of its
+			   * areas to verify, of one of them to withdraw (verification.c) */
 	OBJ_RESIDENT_SIGNAL, /* a signal a person reports as a resident, for no party */
 	OBJ_COUNT
 };

@@ -78,14 +78,22 @@ const char *signal_moves_from(const char *status)
 	" JOIN party_areas pa ON pa.party_id = hp.id JOIN areas c ON c.code = pa.area_code" \
 	" WHERE m.user_id = " user " AND " IN_AREA(path)
 
+/* Whether user (SQL) is a member of the party the signal s is reported
+ * for, or of the party it is routed to if that is verified: a routing to
+ * a party that is not (or no longer) verified grants nothing, and the
+ * area's coordinators stand in for it. */
+#define PARTY_MEMBER(user) \
+	"EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = " user \
+	"      AND (m.party_id = s.party_id OR (m.party_id = s.routed_party_id" \
+	"       AND EXISTS (SELECT 1 FROM parties rp WHERE rp.id = m.party_id AND rp.verified_at IS NOT NULL))))"
+
 /* Which signals the viewer ?20 sees (?21: a platform admin), as the header
- * says: their own, those reported for or routed to their parties, the
- * residents' signals their parties handle, and those in the areas they
- * coordinate (and below). */
+ * says: their own, those reported for their parties or routed to their
+ * verified ones, the residents' signals their parties handle, and those in
+ * the areas they coordinate (and below). */
 #define SEES \
 	"(?21 = 1 OR s.reporter_id = ?20" \
-	"  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?20" \
-	"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))" \
+	"  OR " PARTY_MEMBER("?20") \
 	"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?20", "ar.path") "))" \
 	"  OR EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
 	"      WHERE ca.user_id = ?20 AND " IN_AREA("ar.path") "))"
@@ -154,11 +162,12 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
 }
 
 /* The viewer's relation to a signal: a member of a party concerned (the
- * one it was reported for, the one it is routed to, or for a resident's
- * signal one that handles it), a coordinator of its area, a member of the
- * party it is routed to. */
+ * one it was reported for, the verified one it is routed to, or for a
+ * resident's signal one that handles it), a coordinator of its area, a
+ * member of the party it is routed to. */
 struct relation {
 	bool member, coordinated, routed_member, routed_verified;
+	bool vouched; /* a member of a verified party that handles it */
 };
 
 static int relation_of(struct store_conn *c, const struct viewer *v, const char *id,
@@ -168,13 +177,15 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 	if (!v || !v->authenticated)
 		return 0;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2"
-		"      AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
+		"SELECT " PARTY_MEMBER("?2")
 		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") ")),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
 		"      WHERE ca.user_id = ?2 AND " IN_AREA("ar.path") "),"
 		" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = s.routed_party_id),"
-		" EXISTS (SELECT 1 FROM parties rp WHERE rp.id = s.routed_party_id AND rp.verified_at IS NOT NULL)"
+		" EXISTS (SELECT 1 FROM parties rp WHERE rp.id = s.routed_party_id AND rp.verified_at IS NOT NULL),"
+		" EXISTS (SELECT 1 FROM memberships m JOIN parties vp ON vp.id = m.party_id AND vp.verified_at IS NOT NULL"
+		"      WHERE m.user_id = ?2 AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
+		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") "))"
 		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1");
 	if (!st)
 		return ERR_DB;
@@ -186,6 +197,7 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 		r->coordinated = store_int(st, 1) != 0;
 		r->routed_verified = store_int(st, 3) != 0;
 		r->routed_member = r->routed_verified && store_int(st, 2) != 0;
+		r->vouched = store_int(st, 4) != 0;
 	}
 	store_reset(st);
 	return rc < 0 ? rc : 0;
@@ -804,6 +816,58 @@ static const char *cut(struct arena *a, const char *s, size_t n)
 	return arena_strndup(a, s, n);
 }
 
+/* Whether the viewer takes the signals of id's cluster they do not see
+ * along: only who may handle signals in their own right, that is a
+ * platform admin, a coordinator of its area, or a member of a verified
+ * party that handles it. Anyone may make a party and report a signal that
+ * joins a cluster, so a member of such a party (or a reporter) takes only
+ * what they see. */
+static int takes_whole(struct store_conn *c, const struct viewer *v, const char *id, bool *whole)
+{
+	struct relation r;
+	int rc = relation_of(c, v, id, &r);
+	*whole = !rc && (v->role == PROLE_ADMIN || (r.coordinated && v->role == PROLE_COORDINATOR) || r.vouched);
+	return rc;
+}
+
+/* The signals that go along when ?1 is taken up (with its cluster ?2, or
+ * NULL): it and those of the cluster not yet taken up and not dismissed,
+ * all of them if ?22 (takes_whole), else those the viewer ?20 sees. */
+#define TAKEN_WITH \
+	" FROM signals s JOIN areas ar ON ar.code = s.area_code" \
+	" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2 AND s.status <> 'dismissed'))" \
+	"  AND s.issue_id IS NULL AND (?22 = 1 OR " SEES ")"
+
+int signal_taken_with(struct store *s, const struct viewer *v, const struct signal *sg,
+		      struct signal_along *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!sg->cluster_id || sg->issue_id)
+		return 0;
+	struct store_conn *c = store_reader(s);
+	int rc = takes_whole(c, v, sg->id, &out->whole);
+	if (rc)
+		return rc;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT count(*), sum(" SEES ")" TAKEN_WITH);
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, sg->id);
+	store_bind_str(st, 2, sg->cluster_id);
+	store_bind_str(st, 20, v->user_id);
+	store_bind_int(st, 21, v->role == PROLE_ADMIN);
+	store_bind_int(st, 22, 1);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		long long all = store_int(st, 0), seen = store_int(st, 1);
+		out->going = out->whole ? all : seen;
+		out->staying = all - out->going;
+		rc = 0;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		   const char *issue_id, struct issue_input *in, bool cluster,
 		   char out[UUID_STRLEN + 1], struct problems *p)
@@ -868,8 +932,11 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 			rc = ERR_INVALID;
 	}
 	/* the signal, or every signal of its cluster not yet taken up (but
-	 * the dismissed ones): also those of other parties that the viewer
-	 * does not see, which stay hidden from them (taken_along) */
+	 * the dismissed ones) that goes along (TAKEN_WITH): also those the
+	 * viewer does not see, which stay hidden from them (taken_along) */
+	bool whole = false;
+	if (!rc)
+		rc = takes_whole(c, v, id, &whole);
 	enum { MAX_TAKEN = 500 };
 	struct taken {
 		const char *id, *reporter;
@@ -878,9 +945,7 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 	size_t n = 0;
 	if (!rc) {
 		struct store_stmt *st = store_prepare(c,
-			"SELECT s.id, s.reporter_id, " SEES " FROM signals s JOIN areas ar ON ar.code = s.area_code"
-			" WHERE (s.id = ?1 OR (?2 IS NOT NULL AND s.cluster_id = ?2 AND s.status <> 'dismissed'))"
-			"  AND s.issue_id IS NULL ORDER BY s.seq LIMIT 500");
+			"SELECT s.id, s.reporter_id, " SEES TAKEN_WITH " ORDER BY s.seq LIMIT 500");
 		if (!st) {
 			rc = ERR_DB;
 		} else {
@@ -888,6 +953,7 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 			store_bind_str(st, 2, cluster ? sg.cluster_id : NULL);
 			store_bind_str(st, 20, v->user_id);
 			store_bind_int(st, 21, v->role == PROLE_ADMIN);
+			store_bind_int(st, 22, whole);
 			int src;
 			while ((src = store_step(st)) == STORE_ROW && n < MAX_TAKEN) {
 				taken[n].id = arena_strdup(a, store_text(st, 0));

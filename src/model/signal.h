@@ -17,9 +17,9 @@
  *
  * Who sees which signals (the inbox): platform admins all; coordinators the
  * signals in the areas they coordinate and below; a member of a party the
- * signals reported for it or routed to it (not all signals in the areas it
- * serves: anyone may make a party for any area), and the residents'
- * signals it handles; a reporter always their own. The same people (but a
+ * signals reported for it or, while it is verified, routed to it (not all
+ * signals in the areas it serves: anyone may make a party for any area),
+ * and the residents' signals it handles; a reporter always their own. The same people (but a
  * reporter, who follows their signal) move a signal's status and take it
  * up in an issue. Signals are not public;
  * the decisions on regulatory ones are, and so are the signals taken up in
@@ -173,16 +173,30 @@ int signal_move(struct store *s, struct arena *a, const struct viewer *v, const 
 int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		       const char *target, struct problems *p);
 
+/* What goes along when the viewer takes sg up with its cluster: going
+ * signals (sg among them), and staying ones of the cluster that the viewer
+ * may not take along (those they do not see, unless whole); dismissed and
+ * taken-up ones count in neither. Zeros when sg is in no cluster. */
+struct signal_along {
+	long long going, staying;
+	bool whole; /* the viewer takes along the signals they do not see */
+};
+int signal_taken_with(struct store *s, const struct viewer *v, const struct signal *sg,
+		      struct signal_along *out);
+
 /* Takes the signal (or, with cluster, its whole cluster) up in an issue:
  * the existing issue_id, or else a new issue made of in (its area defaults
  * to the signal's, its owner to the party the signal was reported for),
  * in one write transaction. Writes the issue's id to out. ERR_CONFLICT
  * when the signal is already taken up.
  *
- * The whole cluster is every signal in it not yet taken up, but the
- * dismissed ones: also those of other parties that the viewer does not
- * see. Those are marked taken_along, so that the issue's page shows their
- * titles only to whoever may see them; the viewer learns nothing of them.
+ * The cluster is every signal in it not yet taken up, but the dismissed
+ * ones; those of other parties that the viewer does not see go along only
+ * when the viewer may handle signals in their own right (a platform admin,
+ * a coordinator of the signal's area, a member of a verified party that
+ * handles it), else they stay where they are. Those taken along are
+ * marked taken_along, so that the issue's page shows their titles only to
+ * whoever may see them; the viewer learns nothing of them.
  * Every reporter of a signal taken up (but the viewer) is notified
  * ("your_signal"). */
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,

@@ -8,9 +8,20 @@
 #include "party.h"
 #include "signal.h"
 
+/* A coordinator verifies a party only when they coordinate every area it
+ * serves, so that no one vouches for a party beyond their own areas; they
+ * withdraw a verification when they coordinate one of them. */
+static bool may(const struct viewer *v, const struct party *pa, enum perm_action act)
+{
+	struct party scoped = *pa;
+	if (act == ACT_CREATE)
+		scoped.coordinated = pa->coordinated_all;
+	return party_can(v, &scoped, OBJ_VERIFICATION, act);
+}
+
 bool verification_can(const struct viewer *v, const struct party *pa)
 {
-	return party_can(v, pa, OBJ_VERIFICATION, ACT_CREATE);
+	return may(v, pa, pa->verified_at ? ACT_DELETE : ACT_CREATE);
 }
 
 /* The party, if the viewer may see it and change its verification. */
@@ -20,7 +31,7 @@ static int load(struct store *s, struct arena *a, const struct viewer *v, const 
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
 	int rc = party_get(s, a, v, id, pa);
-	if (!rc && !party_can(v, pa, OBJ_VERIFICATION, act))
+	if (!rc && !may(v, pa, act))
 		rc = ERR_FORBIDDEN;
 	return rc;
 }

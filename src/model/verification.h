@@ -1,5 +1,6 @@
-/* verification: a platform admin, or a coordinator of one of a party's
- * areas, vouches that the party is who it says it is (geverifieerd), and
+/* verification: a platform admin, or a coordinator of every area a party
+ * serves (each within an area of theirs), vouches that the party is who it
+ * says it is (geverifieerd); they, or a coordinator of one of its areas,
  * can withdraw that.
  *
  * Anyone may make a party of any kind for any area, so kiem trusts only
@@ -28,8 +29,8 @@ int verification_grant(struct store *s, struct arena *a, const struct viewer *v,
 		       bool *created);
 /* Withdraws the verification; ERR_NOTFOUND when there is none. */
 int verification_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *id);
-/* Whether the viewer may verify (or withdraw) a party read with
- * party_get, for showing the buttons. */
+/* Whether the viewer may verify an unverified party, or withdraw the
+ * verification of a verified one, read with party_get, for the button. */
 bool verification_can(const struct viewer *v, const struct party *pa);
 
 #endif

@@ -355,7 +355,11 @@ const char *const schema_steps[] = {
 	"ALTER TABLE parties ADD COLUMN verified_by TEXT REFERENCES users(id) ON DELETE SET NULL;"
 	"CREATE INDEX parties_verifier ON parties(verified_by);"
 	"ALTER TABLE signals ADD COLUMN resident INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE signals ADD COLUMN taken_along INTEGER NOT NULL DEFAULT 0;",
+	"ALTER TABLE signals ADD COLUMN taken_along INTEGER NOT NULL DEFAULT 0;"
+	/* no party is verified yet, so the undecided regulatory signals go to
+	 * their area's coordinators (as signal_reroute does without one) */
+	"UPDATE signals SET routed_party_id = NULL WHERE regulatory = 1 AND status IN ('open', 'acknowledged')"
+	"  AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id);",
 
 	/* 6: requests that mail an address someone typed (registering, a new
 	 * confirmation link, a new password), queued so that the answer takes

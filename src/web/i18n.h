@@ -203,6 +203,9 @@
 	X(SIG_TAKE_UP_CLUSTER, "Neem de hele groep van %lld signalen mee", "Take the whole group of %lld signals along") \
 	X(SIG_TAKE_UP_CLUSTER_HINT, "Dan gaan ook de signalen van andere partijen en bewoners die je niet ziet mee in het vraagstuk (maar niet de afgewezen signalen). Wie ze meldde, krijgt bericht. Hun tekst zie je niet, en op de pagina van het vraagstuk staat hun titel alleen voor wie ze mag lezen.", \
 	  "Then the signals of other parties and residents that you do not see go into the social issue too (but not the dismissed ones). Whoever reported them is told. You do not see their text, and the page of the social issue shows their title only to those who may read them.") \
+	X(SIG_TAKE_UP_SEEN, "Neem de %lld signalen van de groep mee die je ziet", "Take the %lld signals of the group that you see along") \
+	X(SIG_TAKE_UP_SEEN_HINT, "Signalen van de groep die je niet ziet, gaan niet mee: die neemt alleen een beheerder, een coördinator van het gebied of een lid van een geverifieerde partij mee.", \
+	  "Signals of the group that you do not see do not go along: only an administrator, a coordinator of the area or a member of a verified party takes those along.") \
 	X(SIG_TAKE_UP_SUBMIT, "Vraagstuk maken", "Make the social issue") \
 	X(SIG_ISSUE_TITLE, "Titel van het vraagstuk", "Title of the social issue") \
 	X(SIG_ISSUE_SUMMARY, "Samenvatting van het vraagstuk", "Summary of the social issue") \
@@ -210,6 +213,7 @@
 	X(SIG_LINK_CHOOSE, "Kies een vraagstuk", "Choose a social issue") \
 	X(SIG_LINK_SUBMIT, "Koppelen", "Link") \
 	X(SIG_LINK_CLUSTER, "De hele groep van %lld signalen gaat mee.", "The whole group of %lld signals goes along.") \
+	X(SIG_LINK_SEEN, "De %lld signalen van de groep die je ziet, gaan mee.", "The %lld signals of the group that you see go along.") \
 	X(SIG_ALREADY, "Dit signaal is al opgepakt in een vraagstuk.", "This signal has already been taken up in a social issue.") \
 	X(SIG_DECISIONS, "Besluiten over de regel", "Decisions on the rule") \
 	X(SIG_DECISIONS_NONE, "Er is nog geen besluit over de regel.", "There is no decision on the rule yet.") \

@@ -396,11 +396,19 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 	struct field summary = { .name = "issueSummary", .label = T(r, M_SIG_ISSUE_SUMMARY),
 				 .value = typed(ps, F_TAKE_UP, "issueSummary") };
 	field_textarea(r, &summary, 3, p);
-	if (sg->cluster_size > 1) {
-		const char *label = arena_printf(r->arena, T(r, M_SIG_TAKE_UP_CLUSTER), sg->cluster_size);
-		struct choice c = { "true", label, T(r, M_SIG_TAKE_UP_CLUSTER_HINT),
+	/* what goes along with the group, counted as it will go (issue 8) */
+	struct signal_along along;
+	if (signal_taken_with(r->store, &r->viewer, sg, &along))
+		along = (struct signal_along){ 0 };
+	const char *along_hint = T(r, along.whole ? M_SIG_TAKE_UP_CLUSTER_HINT : M_SIG_TAKE_UP_SEEN_HINT);
+	if (along.going > 1) {
+		const char *label = arena_printf(r->arena, T(r, along.whole ? M_SIG_TAKE_UP_CLUSTER : M_SIG_TAKE_UP_SEEN),
+						 along.going);
+		struct choice c = { "true", label, along_hint,
 				    ps->failed != F_TAKE_UP || typed(ps, F_TAKE_UP, "cluster"), 0 };
 		field_choices(r, "cluster", T(r, M_SIG_CLUSTER_TITLE), NULL, &c, 1, true, p);
+	} else if (along.staying) {
+		html_f(b, "<p class=\"hint\">%s</p>\n", along_hint);
 	}
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_TAKE_UP_SUBMIT));
 	form_end(r);
@@ -420,12 +428,14 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 		for (size_t i = 0; i < n; i++)
 			ic[i] = (struct choice){ issues[i].id, issues[i].title, NULL, want && !strcmp(want, issues[i].id), 0 };
 		field_select(r, "issueId", T(r, M_SIG_ISSUE), T(r, M_SIG_LINK_CHOOSE), ic, n);
-		if (sg->cluster_size > 1) {
-			/* the whole group goes along here too: say so (issue 8) */
+		if (along.going > 1) {
+			/* the group goes along here too: say so (issue 8) */
 			html_f(b, "<p class=\"hint\">%s %s</p>\n",
-			       arena_printf(r->arena, T(r, M_SIG_LINK_CLUSTER), sg->cluster_size),
-			       T(r, M_SIG_TAKE_UP_CLUSTER_HINT));
+			       arena_printf(r->arena, T(r, along.whole ? M_SIG_LINK_CLUSTER : M_SIG_LINK_SEEN), along.going),
+			       along_hint);
 			html_raw(b, "<input type=\"hidden\" name=\"cluster\" value=\"true\">\n");
+		} else if (along.staying) {
+			html_f(b, "<p class=\"hint\">%s</p>\n", along_hint);
 		}
 		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_LINK_SUBMIT));
 		form_end(r);

@@ -1,5 +1,5 @@
 /* A party's verification on its page (issue 8): whether a platform admin
- * or a coordinator of one of its areas vouched for it, and for them the
+ * or a coordinator of its areas vouched for it, and for them the
  * button to verify it or to withdraw that (/partijen/{id}/verificatie and
  * .../verificatie/intrekken). The rules are model/verification.h's. */
 #include "../base/arena.h"

@@ -16,8 +16,9 @@
 //             whoever has the code and is logged in accepts or declines;
 //   activity: platform admins read all of it, coordinators the entries of
 //             the parties in their areas (so both get 200), others 403.
-//   verification (issue 8): platform admins and coordinators of one of the
-//             party's areas verify a party and withdraw it; no one else.
+//   verification (issue 8): platform admins and coordinators of every one
+//             of the party's areas verify a party, and they or a coordinator
+//             of one of its areas withdraw it; no one else.
 // Anonymous callers get 401 from the API and 303 to the login from the
 // pages. Every cell runs against its own fresh target where the action
 // would destroy or change it, and checks the target afterwards: changed
@@ -186,7 +187,7 @@ const MATRIX = {
   // end of factors and the role ledger
   // issue 8, verified parties: a fresh public party serving WK034403 (its
   // member and party admin are in it); a platform admin or a coordinator of
-  // one of its areas verifies it and withdraws that
+  // its (one) area verifies it and withdraws that
   'PUT /api/v1/parties/{id}/verification':                    [401,     403,     403,        403,   403,       403,       201,        201],
   'DELETE /api/v1/parties/{id}/verification':                 [401,     403,     403,        403,   403,       403,       204,        204],
   'POST /partijen/{id}/verificatie':                          ['login', 403,     403,        403,   403,       403,       303,        303],

@@ -331,8 +331,11 @@ describe('taking signals up in an issue', () => {
     assert.match(assertProblem(await takeUp(a.id, { issueId: taken.issue }), 409).detail, /already/);
   });
 
-  // issue 8, item 2: "its whole cluster" means the whole cluster
+  // issue 8, item 2: "its whole cluster" means the whole cluster, when a
+  // verified party takes it up (the review: anyone may make a party)
   test('taking up a cluster takes the other parties\' signals too, without showing them to the taker; their reporters hear of it', async () => {
+    const verification = `/api/v1/parties/${P.reporter}/verification`;
+    assertOk(await call(k.url, verification, { method: 'PUT', token: T.admin, body: {} }), 201);
     const mine = await report({ kind: 'gap', title: 'Geen schaakclub aan de Zambesidreef', description: 'Buurtbewoners willen samen schaken, maar de schaakclub is verdwenen.' });
     // Dave reports the same for his own party; Rita cannot see his signal
     const theirs = assertOk(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.elsewhere, body: signal({
@@ -369,6 +372,41 @@ describe('taking signals up in an issue', () => {
       assert.match(issue.text, /1 signaal van een andere partij/);
     }
     assert.match((await (await browse('elsewhere')).request(`/vraagstukken/${taken.issue}`)).text, /Zambesidreef en Krokusveld/);
+    assert.equal((await call(k.url, verification, { method: 'DELETE', token: T.admin })).status, 204);
+  });
+
+  // the review of issue 8: anyone may make a party, report a signal that
+  // joins a cluster and take it up, so an unverified party takes only what
+  // it sees; and the form counts what goes along
+  test('a member of an unverified party takes only the signals it sees; the form counts what will go along', async () => {
+    const swim = (title, extra = '') => ({ kind: 'gap', title,
+      description: `Volwassenen in Overvecht kunnen nergens zwemles krijgen, het zwembad biedt geen lessen${extra}.` });
+    const a = await report(swim('Geen zwemles voor volwassenen in Overvecht'));
+    const b = await report(swim('Geen zwemles voor volwassenen', ' aan'));
+    const dismissed = await report(swim('Zwemles voor volwassenen ontbreekt', ' meer'));
+    const takenAlone = await report(swim('Nergens zwemles voor volwassenen', ' nu'));
+    const theirs = assertOk(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.elsewhere, body: signal({
+      party: P.elsewhere, ...swim('Geen zwemles voor volwassenen in Overvecht en Zuilen', ' in Zuilen') }) }), 201);
+    for (const s of [b, dismissed, takenAlone, theirs]) assert.equal(s.cluster, a.id, s.title);
+    assertOk(await move(dismissed.id, { status: 'dismissed', reason: 'Dubbel gemeld.' }), 201);
+    assertOk(await takeUp(takenAlone.id, {}, T.reporter), 201);
+    // the coordinator takes the whole group: a, b and Dave's, not the dismissed or taken one
+    const cora = await browse('coordinator');
+    const whole = (await cora.request(`/signalen/${a.id}`)).text;
+    assert.match(whole, /Neem de hele groep van 3 signalen mee/);
+    assert.match(whole, /De hele groep van 3 signalen gaat mee/);
+    // Rita's party is not verified: only her two go along, and the page says so
+    const rita = await browse('reporter');
+    const page = (await rita.request(`/signalen/${a.id}`)).text;
+    assert.doesNotMatch(page, /hele groep/);
+    assert.match(page, /Neem de 2 signalen van de groep mee die je ziet/);
+    assert.match(page, /Signalen van de groep die je niet ziet, gaan niet mee/);
+    const taken = assertOk(await takeUp(a.id, { cluster: true }, T.reporter), 201);
+    assert.equal(assertOk(await get(b.id, T.reporter)).issue, taken.issue);
+    const left = assertOk(await get(theirs.id, T.elsewhere));
+    assert.equal(left.issue, null, 'Dave\'s signal stays where it is');
+    assert.equal(left.status, 'open');
+    assert.equal(assertOk(await get(dismissed.id, T.reporter)).issue, null);
   });
 
   test('a signal is linked to an existing issue', async () => {

@@ -1,13 +1,17 @@
 // Verified parties (issue 8, item 7): anyone may make a public government
 // party for an area, so a regulatory signal goes only to a VERIFIED
 // government party (the nearest area upward), and until there is one to the
-// area's coordinators. A platform admin or a coordinator of one of the
-// party's areas verifies a party and withdraws it; the API, the party page
+// area's coordinators. A platform admin or a coordinator of all the party's
+// areas verifies a party (a coordinator of one of them withdraws it); the API, the party page
 // and the directory show it, and the activity log records it. An unverified
 // party never decides a regulatory signal.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKiem } from '../lib/kiem.mjs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, assertOk, assertProblem, assertInvalid, listAll, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
@@ -158,6 +162,87 @@ describe('verification in the API', () => {
     assert.equal(assertOk(await api('mallory', `/api/v1/parties/${P.amsterdam}`, { method: 'PATCH', body: { description: 'Nieuw' }, contentType: 'application/merge-patch+json' })).verified, true);
     // a change the admin makes keeps it (they may verify it)
     assert.equal(assertOk(await api('admin', `/api/v1/parties/${P.amsterdam}`, { method: 'PATCH', body: { name: 'Gemeente Amsterdam' }, contentType: 'application/merge-patch+json' })).verified, true);
+  });
+});
+
+describe('a coordinator verifies only within their areas (issue 8 review)', () => {
+  test('a party serving areas of two coordinators needs both: one of them alone may not verify it', async () => {
+    const both = assertOk(await api('mallory', '/api/v1/parties', { method: 'POST', body: { name: 'Gemeente Twee Wijken', kind: 'government', areas: ['WK034403', 'WK034408'] } }), 201).id;
+    assertProblem(await verify(both, 'coordinator'), 403);
+    assertProblem(await verify(both, 'otherCoordinator'), 403);
+    assert.equal(assertOk(await api(null, `/api/v1/parties/${both}`)).verified, false);
+    const cora = await browse('coordinator');
+    assert.doesNotMatch((await cora.request(`/partijen/${both}`)).text, /<button[^>]*>Verifiëren/, 'no button for her');
+    assert.equal((await cora.post(`/partijen/${both}/verificatie`)).status, 403);
+    assertOk(await verify(both, 'admin'), 201);
+  });
+
+  test('a coordinator who moves a party they verified to another municipality withdraws its verification', async () => {
+    const gov = assertOk(await api('mallory', '/api/v1/parties', { method: 'POST', body: { name: 'Gemeente Zambesi Twee', kind: 'government', areas: ['BU03440301'] } }), 201).id;
+    assertOk(await verify(gov, 'coordinator'), 201);
+    const moved = assertOk(await api('coordinator', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { areas: ['GM0363'] }, contentType: 'application/merge-patch+json' }));
+    assert.equal(moved.verified, false, 'she may not verify a party of Amsterdam');
+    // a regulatory signal in Amsterdam does not go to it
+    const s = await report('reporter', { area: 'GM0363', party: P.reporter, title: 'Regel na de verhuizing' });
+    assert.notEqual(s.routedParty, gov);
+    // and within her own area a change she makes keeps it
+    assertOk(await verify(gov, 'admin'), 201);
+    assertOk(await api('admin', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { areas: ['BU03440301'] }, contentType: 'application/merge-patch+json' }));
+    assert.equal(assertOk(await api(null, `/api/v1/parties/${gov}`)).verified, true);
+    const kept = assertOk(await api('coordinator', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { name: 'Gemeente Zambesi Drie' }, contentType: 'application/merge-patch+json' }));
+    assert.equal(kept.verified, true, 'she may verify it as it is after the change');
+    // adding an area outside hers withdraws it
+    const wider = assertOk(await api('coordinator', `/api/v1/parties/${gov}`, { method: 'PATCH', body: { areas: ['BU03440301', 'WK034408'] }, contentType: 'application/merge-patch+json' }));
+    assert.equal(wider.verified, false);
+  });
+});
+
+// SQL on a database beside kiem, as an operator or an older kiem would
+function sql(db, q) {
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, q], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim();
+}
+
+describe('a signal routed to a party that is not verified (issue 8 review)', () => {
+  test('its members no longer read or decide it; the area\'s coordinators do', async () => {
+    const gov = assertOk(await api('mallory', '/api/v1/parties', { method: 'POST', body: { name: 'Gemeente Zambesi Oud', kind: 'government', areas: ['BU03440301'] } }), 201).id;
+    const s = await report('reporter', { area: 'BU03440301', party: P.reporter, title: 'Een regel van voor de verificatie' });
+    // routed to it before parties were verified (a database of before issue 8)
+    sql(k.db, `UPDATE signals SET routed_party_id = '${gov}' WHERE id = '${s.id}'`);
+    assertProblem(await api('mallory', `/api/v1/signals/${s.id}`), 404);
+    const inbox = (await listAll(k.url, '/api/v1/signals?regulatory=true', { token: T.mallory })).items;
+    assert.ok(!inbox.some((x) => x.id === s.id), 'not in her inbox');
+    assertProblem(await api('mallory', `/api/v1/signals/${s.id}/decisions`, { method: 'POST', body: { decision: 'exemption', reason: 'Wij beslissen.' } }), 404);
+    assertProblem(await api('mallory', `/api/v1/signals/${s.id}`, { method: 'PATCH', body: { status: 'acknowledged' }, contentType: 'application/merge-patch+json' }), 404);
+    const mallory = await browse('mallory');
+    assert.equal((await mallory.request(`/signalen/${s.id}`)).status, 404);
+    const cora = assertOk(await api('coordinator', `/api/v1/signals/${s.id}`));
+    assert.equal(cora.id, s.id);
+    assertOk(await api('coordinator', `/api/v1/signals/${s.id}/decisions`, { method: 'POST', body: { decision: 'experiment', reason: 'We proberen het.' } }), 201);
+  });
+
+  test('migrating a database of before verification sends its undecided regulatory signals to the coordinators', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiem-migrate-'));
+    try {
+      const db = join(dir, 'kiem.db');
+      assert.equal(kiem(['init', '--db', db, '--demo']).status, 0);
+      const routed = 'SELECT count(*) FROM signals WHERE regulatory = 1 AND routed_party_id IS NOT NULL';
+      const undecided = " AND status IN ('open', 'acknowledged') AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id)";
+      assert.ok(Number(sql(db, routed + undecided)) > 0, 'the demo routes undecided regulatory signals');
+      const decided = Number(sql(db, `${routed} AND NOT (1${undecided})`));
+      // back to the schema of before issue 8 (steps 5 and 6 undone)
+      sql(db, 'DROP TABLE account_requests; DROP INDEX parties_verifier;'
+        + ' ALTER TABLE parties DROP COLUMN verified_by; ALTER TABLE parties DROP COLUMN verified_at;'
+        + ' ALTER TABLE signals DROP COLUMN resident; ALTER TABLE signals DROP COLUMN taken_along;'
+        + ' PRAGMA user_version = 4;');
+      const init = kiem(['init', '--db', db]);
+      assert.equal(init.status, 0, init.stderr);
+      assert.equal(Number(sql(db, routed + undecided)), 0, 'no undecided one stays with a party that is not verified');
+      assert.equal(Number(sql(db, routed)), decided, 'decided ones keep who decided');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
