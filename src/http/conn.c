@@ -8,6 +8,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -413,7 +414,14 @@ int conn_start(const struct conn_limits *l)
 	atomic_store(&stopping, false);
 	if (pipe2(wake, O_CLOEXEC | O_NONBLOCK))
 		return -1;
-	if (pthread_create(&reaper, NULL, reaper_main, NULL)) {
+	/* the reaper takes no signals: a SIGTERM it let through would kill the
+	 * process before the serving thread's sigwait could stop it cleanly */
+	sigset_t none, old;
+	sigfillset(&none);
+	pthread_sigmask(SIG_SETMASK, &none, &old);
+	int rc = pthread_create(&reaper, NULL, reaper_main, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc) {
 		close(wake[0]);
 		close(wake[1]);
 		wake[0] = wake[1] = -1;

@@ -3,7 +3,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, statSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, statSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -527,6 +527,28 @@ describe('kiem serve', () => {
     assert.deepEqual(r, { code: 0, signal: null });
     assert.match(s.log(), /SIGTERM/);
     await assert.rejects(fetch(`${s.url}/api/v1/health`), 'nothing listens after the stop');
+  });
+
+  test('every thread but the one that waits for them blocks SIGTERM and SIGINT', async () => {
+    // a thread that lets them through would be killed by them (the default
+    // action) whenever the waiting thread is not yet waiting: a stop that
+    // ends with a signal instead of exit 0, now and then
+    const db = initDb();
+    const s = await serve(['--db', db, '--listen', '127.0.0.1:0']);
+    try {
+      const tasks = readdirSync(`/proc/${s.child.pid}/task`);
+      assert.ok(tasks.length > 3, 'serve runs its workers');
+      for (const t of tasks) {
+        if (t === String(s.child.pid)) continue; // the waiting thread: sigwait unblocks them while it waits
+        const status = readFileSync(`/proc/${s.child.pid}/task/${t}/status`, 'utf8');
+        const blocked = BigInt(`0x${/^SigBlk:\s*([0-9a-f]+)/m.exec(status)[1]}`);
+        const name = /^Name:\s*(.*)$/m.exec(status)[1];
+        for (const [sig, n] of [['SIGINT', 2n], ['SIGTERM', 15n]])
+          assert.ok(blocked & (1n << (n - 1n)), `thread ${t} (${name}) lets ${sig} through`);
+      }
+    } finally {
+      assert.equal((await s.stop('SIGTERM')).code, 0);
+    }
   });
 
   test('stops on SIGINT with exit code 0', async () => {
