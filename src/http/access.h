@@ -1,6 +1,6 @@
 /* access: the request id and the access log. Private to the http layer.
  *
- * Every request gets an id (16 hex digits: a random prefix per process and
+ * Every request has an id (16 hex digits: a random prefix per process and
  * a counter), sent back as X-Request-Id and named in API problems, so that
  * a person who reports an error can be matched with its log line.
  *

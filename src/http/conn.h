@@ -3,7 +3,7 @@
  * libmicrohttpd.
  *
  * - Connections are counted per address (an IPv6 address by its /64, which
- *   one subscriber gets whole); an address at its cap is refused at accept.
+ *   one subscriber is given whole); an address at its cap is refused at accept.
  *   Trusted proxies are exempt: every visitor behind one has its address.
  * - libmicrohttpd's own timeout is an idle timeout, which a client resets by
  *   sending a byte now and then. So each connection also has a deadline: its
