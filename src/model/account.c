@@ -534,6 +534,35 @@ int account_reset_check(struct store *s, const char *code)
 	return find_link(store_reader(s), code, "reset", user_id);
 }
 
+/* On the writer: the user's new password (its hash), the address taken as
+ * confirmed (a reset proves it; an operator vouches for it), every mailed
+ * link of theirs gone (a reset link mailed before would undo the change),
+ * and their sessions and API tokens ended, with a mail that says so. */
+static int write_password(struct store_conn *c, struct arena *a, const struct user *u, const char *hash)
+{
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	struct store_stmt *st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
+						 " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, u->id);
+	store_bind_str(st, 2, hash);
+	store_bind_str(st, 3, now);
+	int rc = store_run(st);
+	if (!rc) {
+		rc = ERR_DB;
+		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1");
+		if (st) {
+			store_bind_str(st, 1, u->id);
+			rc = store_run(st);
+		}
+	}
+	if (!rc)
+		rc = end_access(c, a, u->id, u->email, u->name, u->lang);
+	return rc;
+}
+
 int account_reset(struct store *s, struct arena *a, const char *code, const char *password,
 		  struct problems *p)
 {
@@ -551,10 +580,9 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 	user_check_password(p, "password", password, u.email, u.name);
 	if (p->n)
 		return ERR_INVALID;
-	char hash[USER_HASH_MAX], now[TIME_STRLEN + 1];
+	char hash[USER_HASH_MAX];
 	if (user_hash_password(password, hash))
 		return ERR_NOMEM;
-	time_now(now);
 	struct store_conn *c = store_write_begin(s);
 	if (!c) {
 		sodium_memzero(hash, sizeof hash);
@@ -566,30 +594,8 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 		problems_add(p, "code", R_LINK_INVALID, 0);
 		rc = ERR_INVALID;
 	}
-	struct store_stmt *st;
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
-				      " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			store_bind_str(st, 2, hash);
-			store_bind_str(st, 3, now);
-			rc = store_run(st);
-		}
-	}
-	/* the person proved they own the address: no link of theirs is needed
-	 * any more */
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1");
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			rc = store_run(st);
-		}
-	}
 	if (!rc)
-		rc = end_access(c, a, user_id, u.email, u.name, u.lang);
+		rc = write_password(c, a, &u, hash);
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
 	if (!rc)
@@ -608,36 +614,15 @@ int account_set_password(struct store *s, struct arena *a, const char *email, co
 	user_check_password(p, "password", password, out->email, out->name);
 	if (p->n)
 		return ERR_INVALID;
-	char hash[USER_HASH_MAX], now[TIME_STRLEN + 1];
+	char hash[USER_HASH_MAX];
 	if (user_hash_password(password, hash))
 		return ERR_NOMEM;
-	time_now(now);
 	struct store_conn *c = store_write_begin(s);
 	if (!c) {
 		sodium_memzero(hash, sizeof hash);
 		return ERR_DB;
 	}
-	/* the operator vouches for the address, as for an account they add */
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
-						 " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
-	if (st) {
-		store_bind_str(st, 1, out->id);
-		store_bind_str(st, 2, hash);
-		store_bind_str(st, 3, now);
-		rc = store_run(st);
-	}
-	/* a reset link mailed before would undo the change */
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'reset'");
-		if (st) {
-			store_bind_str(st, 1, out->id);
-			rc = store_run(st);
-		}
-	}
-	if (!rc)
-		rc = end_access(c, a, out->id, out->email, out->name, out->lang);
+	rc = write_password(c, a, out, hash);
 	if (!rc)
 		rc = activity_add(c, NULL, "change_password", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
