@@ -93,17 +93,17 @@ void api_users_me_export(struct http_req *r)
 {
 	if (!own_read(r))
 		return;
-	json_t *doc;
-	int rc = privacy_export(r->store, &r->viewer, &doc);
+	buf_reset(&r->out);
+	int rc = privacy_export(r->store, &r->viewer, &r->out);
 	if (rc) {
 		api_fail(r, rc);
 		return;
 	}
-	char day[11];
-	snprintf(day, sizeof day, "%s", json_string_value(json_object_get(doc, "exportedAt")));
+	r->status = 200;
+	r->content_type = "application/json";
 	http_add_header(r, "Content-Disposition",
-			arena_printf(r->arena, "attachment; filename=\"kiem-export-%s.json\"", day));
-	api_send(r, 200, doc);
+			arena_printf(r->arena, "attachment; filename=\"kiem-export-%s.json\"",
+				     privacy_export_day(r->arena, r->out.ptr)));
 }
 
 /* Erases the caller's account (privacy.h); the token of this request stops

@@ -16,6 +16,7 @@
 #include "outbox.h"
 #include "throttle.h"
 #include "user.h"
+#include "registry.h"
 
 void (*account_queued)(void);
 
@@ -629,3 +630,47 @@ int account_set_password(struct store *s, struct arena *a, const char *email, co
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
+
+static const struct export_part session_exports[] = {
+	{ "sessions", "SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ?1 ORDER BY created_at",
+	  (const char *const[]){ "createdAt", "lastSeenAt", "expiresAt" }, 3, NULL, false },
+};
+static const char *const session_erase[] = { "DELETE FROM sessions WHERE user_id = ?1" };
+const struct entity_type session_type = {
+	.key = "session", .table = "sessions", .perm = OBJ_TOKEN, .noun = { "Inlogsessie", "Login session" },
+	.api = "/api/v1/sessions/",
+	.exports = session_exports, .nexports = 1, .erase = session_erase, .nerase = 1,
+	.registers = { "sessions", "cookies" },
+};
+
+static const struct export_part token_exports[] = {
+	{ "tokens", "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1 ORDER BY id",
+	  (const char *const[]){ "id", "name", "createdAt", "lastUsedAt" }, 4, NULL, false },
+};
+static const char *const token_erase[] = { "DELETE FROM api_tokens WHERE user_id = ?1" };
+const struct entity_type token_type = {
+	.key = "token", .table = "api_tokens", .perm = OBJ_TOKEN, .noun = { "API-token", "API token" },
+	.api = "/api/v1/tokens/",
+	.exports = token_exports, .nexports = 1, .erase = token_erase, .nerase = 1,
+	.registers = { "api_tokens" },
+};
+
+static const struct export_part email_link_exports[] = {
+	{ "emailLinks", "SELECT purpose, created_at, expires_at FROM email_links WHERE user_id = ?1 ORDER BY created_at",
+	  (const char *const[]){ "purpose", "createdAt", "expiresAt" }, 3, NULL, false },
+};
+static const char *const email_link_erase[] = { "DELETE FROM email_links WHERE user_id = ?1" };
+const struct entity_type email_link_type = {
+	.key = "email_link", .table = "email_links", .perm = OBJ_USERS,
+	.noun = { "Link in een e-mail", "Link in an email" },
+	.exports = email_link_exports, .nexports = 1, .erase = email_link_erase, .nerase = 1,
+	.registers = { "email_links" },
+};
+
+const struct entity_type login_attempt_type = {
+	.key = "login_attempt", .table = "login_attempts", .perm = OBJ_USERS,
+	.noun = { "Mislukte inlogpoging", "Failed login attempt" },
+	.privacy_note = "Failed attempts are kept by address and account for a short window only (the"
+			" throttle's), and go by themselves; they are not part of a person's export.",
+	.registers = { "login_attempts" },
+};

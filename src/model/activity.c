@@ -10,6 +10,7 @@
 #include "../store/store.h"
 #include "area.h"
 #include "party.h"
+#include "registry.h"
 
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
 		 const char *object_type, const char *object_id, const char *fields)
@@ -127,3 +128,18 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	*n = count;
 	return 0;
 }
+
+static const struct export_part activity_exports[] = {
+	{ "activity",
+	  "SELECT id, at, actor_id, action, object_type, object_id, fields, subject_id, detail FROM activity"
+	  " WHERE actor_id = ?1 OR (object_type = 'user' AND object_id = ?1) OR subject_id = ?1 ORDER BY seq",
+	  (const char *const[]){ "id", "at", "actorId", "action", "objectType", "objectId", "fields", "subjectId",
+				 "detail" }, 9, "sssssslss", false },
+};
+const struct entity_type activity_type = {
+	.key = "activity", .table = "activity", .perm = OBJ_ACTIVITY, .noun = { "Activiteit", "Activity" },
+	.exports = activity_exports, .nexports = 1,
+	.privacy_note = "The log keeps the number of an erased account, never its name or address: who"
+			" changed what stays accountable.",
+	.registers = { "activity" },
+};

@@ -8,6 +8,7 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "activity.h"
+#include "registry.h"
 
 int area_depth(const struct area *ar)
 {
@@ -191,3 +192,10 @@ out:
 		rc = ERR_DB;
 	return rc;
 }
+
+const struct entity_type area_type = {
+	.key = "area", .table = "areas", .perm = OBJ_AREA, .noun = { "Gebied", "Area" },
+	.api = "/api/v1/areas/",
+	.name_sql = "SELECT name FROM areas WHERE code = ?1",
+	.privacy_note = "Areas are places (a municipality, its districts), about no one.",
+};

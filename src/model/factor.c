@@ -11,6 +11,8 @@
 #include "activity.h"
 #include "ledger.h"
 #include "notify.h"
+#include "area.h"
+#include "registry.h"
 
 const struct enum_entry factor_kinds[FACTOR_KIND_COUNT] = {
 	[FACTOR_SOCIAL] = { "social", { "Sociaal", "Social" } },
@@ -396,3 +398,21 @@ int factor_delete(struct store *s, const struct viewer *v, const char *issue_id,
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
+
+static const struct export_part factor_exports[] = {
+	{ "factorsCreated",
+	  "SELECT f.id, f.issue_id, i.title, f.kind, f.effect, f.description, f.created_at, f.updated_at"
+	  " FROM issue_factors f JOIN issues i ON i.id = f.issue_id WHERE f.created_by = ?1 ORDER BY f.seq",
+	  (const char *const[]){ "id", "issueId", "issueTitle", "kind", "effect", "description", "createdAt",
+				 "updatedAt" }, 8, NULL, false },
+};
+const struct entity_type factor_type = {
+	.key = "factor", .table = "issue_factors", .perm = OBJ_FACTOR,
+	.noun = { "Omgevingsfactor", "Environmental factor" },
+	.name_sql = "SELECT i.title FROM issue_factors f JOIN issues i ON i.id = f.issue_id WHERE f.id = ?1",
+	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT i.area_code FROM issue_factors f"
+			" JOIN issues i ON i.id = f.issue_id WHERE f.id = ?1", "?2"),
+	.exports = factor_exports, .nexports = 1,
+	.privacy_note = "Factors are contributions to an issue: they stay, made by an erased account.",
+	.registers = { "issue_factors_roles" },
+};

@@ -12,6 +12,7 @@
 #include "outbox.h"
 #include "party.h"
 #include "user.h"
+#include "registry.h"
 
 enum { INVITATIONS_MAX = 1000 };
 
@@ -415,3 +416,29 @@ int invitation_decline(struct store *s, struct arena *a, const struct viewer *v,
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
+
+/* Invitations to a person's address go; those they sent stay, without
+ * their name. */
+static const struct export_part invitation_exports[] = {
+	{ "invitationsReceived",
+	  "SELECT i.id, i.party_id, p.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at"
+	  " FROM invitations i JOIN parties p ON p.id = i.party_id"
+	  " WHERE i.email = (SELECT email FROM users WHERE id = ?1) ORDER BY i.created_at, i.id",
+	  (const char *const[]){ "id", "partyId", "partyName", "email", "role", "invitedBy", "createdAt", "expiresAt" },
+	  8, NULL, false },
+	{ "invitationsSent",
+	  "SELECT i.id, i.party_id, p.name, i.email, i.role, i.invited_by, i.created_at, i.expires_at"
+	  " FROM invitations i JOIN parties p ON p.id = i.party_id WHERE i.invited_by = ?1 ORDER BY i.created_at, i.id",
+	  (const char *const[]){ "id", "partyId", "partyName", "email", "role", "invitedBy", "createdAt", "expiresAt" },
+	  8, NULL, false },
+};
+static const char *const invitation_erase[] = {
+	"DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE",
+	"UPDATE invitations SET invited_by = NULL WHERE invited_by = ?1",
+};
+const struct entity_type invitation_type = {
+	.key = "invitation", .table = "invitations", .perm = OBJ_MEMBERS,
+	.noun = { "Uitnodiging", "Invitation" },
+	.exports = invitation_exports, .nexports = 2, .erase = invitation_erase, .nerase = 2,
+	.registers = { "invitations" },
+};

@@ -12,6 +12,8 @@
 #include "cursor.h"
 #include "activity.h"
 #include "notify.h"
+#include "area.h"
+#include "registry.h"
 
 const struct enum_entry issue_statuses[ISSUE_STATUS_COUNT] = {
 	[ISSUE_SIGNALLED] = { "signalled", { "Gesignaleerd", "Signalled" } },
@@ -799,3 +801,22 @@ int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owne
 	*n = count;
 	return 0;
 }
+
+static const struct export_part issue_exports[] = {
+	{ "issuesCreated", "SELECT id, title, created_at FROM issues WHERE created_by = ?1 ORDER BY created_at, id",
+	  (const char *const[]){ "id", "title", "createdAt" }, 3, NULL, false },
+	{ "issueStatusChanges",
+	  "SELECT t.id, t.issue_id, i.title, t.from_status, t.to_status, t.reason, t.at"
+	  " FROM issue_transitions t JOIN issues i ON i.id = t.issue_id WHERE t.actor_id = ?1 ORDER BY t.seq",
+	  (const char *const[]){ "id", "issueId", "issueTitle", "from", "status", "reason", "at" }, 7, NULL, false },
+};
+const struct entity_type issue_type = {
+	.key = "issue", .table = "issues", .perm = OBJ_ISSUE, .noun = { "Vraagstuk", "Social issue" },
+	.page = "/vraagstukken/", .api = "/api/v1/issues/",
+	.name_sql = "SELECT title FROM issues WHERE id = ?1",
+	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM issues WHERE id = ?1", "?2"),
+	.exports = issue_exports, .nexports = 2,
+	.privacy_note = "Issues and their status moves are contributions to a public matter: they stay"
+			" when their maker is erased, made by an erased account.",
+	.registers = { "issues" },
+};

@@ -10,6 +10,7 @@
 #include "activity.h"
 #include "party.h"
 #include "role.h"
+#include "registry.h"
 
 /* ?1 issue, ?2 viewer: the issue's area and owner, whether the viewer is a
  * member of the owner party or of a party in its ledger, and whether the
@@ -274,3 +275,19 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
+
+static const struct export_part role_ledger_exports[] = {
+	{ "rolesTaken",
+	  "SELECT r.issue_id, i.title, r.role_key, r.party_id, p.name, r.note, r.created_at"
+	  " FROM issue_roles r JOIN issues i ON i.id = r.issue_id JOIN parties p ON p.id = r.party_id"
+	  " WHERE r.created_by = ?1 ORDER BY r.created_at, r.issue_id, r.role_key",
+	  (const char *const[]){ "issueId", "issueTitle", "role", "partyId", "partyName", "note", "createdAt" },
+	  7, NULL, false },
+};
+const struct entity_type role_ledger_type = {
+	.key = "role_ledger", .table = "issue_roles", .perm = OBJ_LEDGER,
+	.noun = { "Rol bij een vraagstuk", "Role on an issue" },
+	.exports = role_ledger_exports, .nexports = 1,
+	.privacy_note = "A role is taken by a party: it stays, taken by an erased account.",
+	.registers = { "issue_factors_roles" },
+};

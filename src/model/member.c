@@ -11,6 +11,7 @@
 #include "activity.h"
 #include "party.h"
 #include "user.h"
+#include "registry.h"
 
 enum { MEMBERS_MAX = 1000 };
 
@@ -237,3 +238,18 @@ int member_of(struct store *s, struct arena *a, const char *user_id, struct memb
 	*n = count;
 	return 0;
 }
+
+/* The memberships go; privacy.c logs each before (member_remove's entry). */
+static const struct export_part member_exports[] = {
+	{ "memberships",
+	  "SELECT m.party_id, p.name, m.role, m.created_at FROM memberships m"
+	  " JOIN parties p ON p.id = m.party_id WHERE m.user_id = ?1 ORDER BY p.sort_name, p.id",
+	  (const char *const[]){ "partyId", "partyName", "role", "since" }, 4, NULL, false },
+};
+static const char *const member_erase[] = { "DELETE FROM memberships WHERE user_id = ?1" };
+const struct entity_type member_type = {
+	.key = "member", .table = "memberships", .perm = OBJ_MEMBERS,
+	.noun = { "Lidmaatschap", "Membership" },
+	.exports = member_exports, .nexports = 1, .erase = member_erase, .nerase = 1,
+	.registers = { "memberships" },
+};

@@ -13,6 +13,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "outbox.h"
+#include "registry.h"
 
 int notify_followers(struct store_conn *c, const struct viewer *actor, const char *issue_id,
 		     const char *event, const char *object_id)
@@ -421,3 +422,21 @@ int notification_digest(struct store *s, time_t now, int *mails)
 	arena_free(a);
 	return rc;
 }
+
+static const struct export_part notification_exports[] = {
+	{ "notifications",
+	  "SELECT n.id, n.issue_id, i.title, n.event, n.object_id, n.created_at, n.read_at, n.digested_at"
+	  " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id WHERE n.user_id = ?1 ORDER BY n.seq",
+	  (const char *const[]){ "id", "issueId", "issueTitle", "event", "objectId", "createdAt", "readAt",
+				 "digestedAt" }, 8, NULL, false },
+};
+static const char *const notification_erase[] = {
+	"DELETE FROM notifications WHERE user_id = ?1",
+	"UPDATE notifications SET actor_id = NULL WHERE actor_id = ?1",
+};
+const struct entity_type notification_type = {
+	.key = "notification", .table = "notifications", .perm = OBJ_NOTIFICATION,
+	.noun = { "Melding", "Notification" }, .api = "/api/v1/users/me/notifications/",
+	.exports = notification_exports, .nexports = 1, .erase = notification_erase, .nerase = 2,
+	.registers = { "follows_notifications" },
+};

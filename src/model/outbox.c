@@ -13,6 +13,7 @@
 #include "../base/timefmt.h"
 #include "../base/uuid.h"
 #include "../store/store.h"
+#include "registry.h"
 
 const char *outbox_base_url = "http://127.0.0.1:8080";
 
@@ -270,3 +271,20 @@ int outbox_prune(struct store *s, time_t now, int *deleted)
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
+
+/* Mail to a person's address, never its text (sealed, and theirs only by
+ * the address). */
+static const struct export_part mail_exports[] = {
+	{ "mail",
+	  "SELECT recipient, subject, created_at, sent_at, failed_at FROM outbox"
+	  " WHERE recipient = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE ORDER BY seq",
+	  (const char *const[]){ "recipient", "subject", "createdAt", "sentAt", "failedAt" }, 5, NULL, false },
+};
+static const char *const mail_erase[] = {
+	"DELETE FROM outbox WHERE recipient = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE",
+};
+const struct entity_type mail_type = {
+	.key = "mail", .table = "outbox", .perm = OBJ_USERS, .noun = { "E-mail", "Email" },
+	.exports = mail_exports, .nexports = 1, .erase = mail_erase, .nerase = 1,
+	.registers = { "mail" },
+};

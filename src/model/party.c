@@ -14,6 +14,7 @@
 #include "area.h"
 #include "role.h"
 #include "signal.h"
+#include "registry.h"
 
 const struct enum_entry party_kinds[KIND_COUNT] = {
 	[KIND_CITIZEN_INITIATIVE] = { "citizen_initiative", { "Burgerinitiatief", "Citizen initiative" } },
@@ -924,3 +925,18 @@ int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *
 	*n = count;
 	return 0;
 }
+
+static const struct export_part party_exports[] = {
+	{ "partiesCreated", "SELECT id, name, created_at FROM parties WHERE created_by = ?1 ORDER BY created_at, id",
+	  (const char *const[]){ "id", "name", "createdAt" }, 3, NULL, false },
+};
+const struct entity_type party_type = {
+	.key = "party", .table = "parties", .perm = OBJ_PARTY, .noun = { "Partij", "Party" },
+	.page = "/partijen/", .api = "/api/v1/parties/",
+	.name_sql = "SELECT name FROM parties WHERE id = ?1",
+	.scope_sql = "SELECT 1 WHERE " PARTY_COORDINATED_BY("?1", "?2"),
+	.exports = party_exports, .nexports = 1,
+	.privacy_note = "A party is the organisation's, not its maker's: it stays when its maker is"
+			" erased, made by an erased account.",
+	.registers = { "parties" },
+};

@@ -13,6 +13,7 @@
 
 #include "../base/lang.h"
 #include "../base/uuid.h"
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -48,11 +49,6 @@ enum {
 	PARTY_ROLES_MAX = 12,
 	PARTY_TAGS_MAX = 30,
 	PARTY_TAG_MAX = 50,
-};
-
-struct strlist {
-	const char **v;
-	size_t n;
 };
 
 struct party {

@@ -31,6 +31,9 @@
 
 #include "perm.h"
 
+struct arena;
+struct buf;
+
 struct store;
 struct store_conn;
 
@@ -40,9 +43,12 @@ struct store_conn;
  * ever verifies against it; also how an erased row is told apart. */
 #define PRIVACY_ERASED_HASH "!"
 
-/* The viewer's data as a new JSON object (the caller decrefs it); ERR_AUTH
- * for an anonymous viewer. */
-int privacy_export(struct store *s, const struct viewer *v, json_t **out);
+/* Writes the viewer's data as one JSON object into out: a section per
+ * type of the registry (registry.h). ERR_AUTH for an anonymous viewer. */
+int privacy_export(struct store *s, const struct viewer *v, struct buf *out);
+/* The day (YYYY-MM-DD) of an export written by privacy_export, for its
+ * file's name. */
+const char *privacy_export_day(struct arena *a, const char *doc);
 /* Erases the viewer's account; ERR_AUTH for an anonymous viewer,
  * ERR_CONFLICT for the last platform admin (the platform would have none). */
 int privacy_erase(struct store *s, const struct viewer *v);

@@ -14,6 +14,7 @@
 #include "area.h"
 #include "notify.h"
 #include "party.h"
+#include "registry.h"
 
 const struct enum_entry signal_kinds[SIGNAL_KIND_COUNT] = {
 	[SIGNAL_OPPORTUNITY] = { "opportunity", { "Kans", "Opportunity" } },
@@ -1122,3 +1123,24 @@ int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id
 	*items = list;
 	return rc < 0 ? rc : 0;
 }
+
+static const struct export_part signal_exports[] = {
+	{ "signals",
+	  "SELECT id, title, kind, status, created_at, description, area_code, target_group, party_id,"
+	  " resident, rule, issue_id FROM signals WHERE reporter_id = ?1 ORDER BY seq",
+	  (const char *const[]){ "id", "title", "kind", "status", "createdAt", "description", "area", "targetGroup",
+				 "party", "resident", "rule", "issue" }, 12, "sssssssssbss", false },
+	{ "signalDecisions",
+	  "SELECT id, signal_id, decision, reason, decided_at FROM signal_decisions WHERE decided_by = ?1 ORDER BY seq",
+	  (const char *const[]){ "id", "signalId", "decision", "reason", "decidedAt" }, 5, NULL, false },
+};
+const struct entity_type signal_type = {
+	.key = "signal", .table = "signals", .perm = OBJ_SIGNAL, .noun = { "Signaal", "Signal" },
+	.page = "/signalen/", .api = "/api/v1/signals/",
+	.name_sql = "SELECT title FROM signals WHERE id = ?1",
+	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM signals WHERE id = ?1", "?2"),
+	.exports = signal_exports, .nexports = 2, .erase_fn = signal_erase_resident,
+	.privacy_note = "What a resident reported and no one took up or decided on goes; the rest stays,"
+			" reported by an erased account.",
+	.registers = { "signals" },
+};

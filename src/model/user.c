@@ -11,6 +11,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "password.h"
+#include "registry.h"
 
 _Static_assert(USER_HASH_MAX >= crypto_pwhash_STRBYTES, "room for an argon2id hash");
 
@@ -791,3 +792,36 @@ int user_each(struct store *s, struct arena *a,
 	store_reset(st);
 	return stop ? stop : rc < 0 ? rc : 0;
 }
+
+/* The account: the root of what kiem keeps about a person. Its row is
+ * made anonymous by privacy.c after every other type's erasure ran. */
+static const struct export_part user_exports[] = {
+	{ "account",
+	  "SELECT id, name, email, platform_role, created_at, blocked_at IS NOT NULL, blocked_at, last_active_at,"
+	  " inactivity_warned_at, email_confirmed_at, lang, digest FROM users WHERE id = ?1",
+	  (const char *const[]){ "id", "name", "email", "role", "createdAt", "blocked", "blockedAt", "lastActiveAt",
+				 "inactivityWarnedAt", "emailConfirmedAt", "lang", "digest" },
+	  12, "sssssbsssssb", true },
+};
+static const char *const user_erase[] = { "UPDATE users SET digest = 0 WHERE id = ?1" };
+const struct entity_type user_type = {
+	.key = "user", .table = "users", .perm = OBJ_USERS, .noun = { "Account", "Account" },
+	.page = "/beheer/gebruikers/", .api = "/api/v1/users/",
+	.name_sql = "SELECT name FROM users WHERE id = ?1",
+	.exports = user_exports, .nexports = 1, .erase = user_erase, .nerase = 1,
+	.registers = { "accounts" },
+};
+
+static const struct export_part coordinator_area_exports[] = {
+	{ "coordinatorAreas",
+	  "SELECT ca.area_code, a.name FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"
+	  " WHERE ca.user_id = ?1 ORDER BY a.path",
+	  (const char *const[]){ "code", "name" }, 2, NULL, false },
+};
+static const char *const coordinator_area_erase[] = { "DELETE FROM coordinator_areas WHERE user_id = ?1" };
+const struct entity_type coordinator_area_type = {
+	.key = "coordinator_area", .table = "coordinator_areas", .perm = OBJ_USERS,
+	.noun = { "Coördinator van een gebied", "Coordinator of an area" },
+	.exports = coordinator_area_exports, .nexports = 1, .erase = coordinator_area_erase, .nerase = 1,
+	.registers = { "accounts" },
+};

@@ -11,6 +11,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "notify.h"
+#include "registry.h"
 
 /* SQL: whether the user ?2 coordinates the issue's area (i.area_code) or an
  * area around it: perm.c's W_COORDINATOR for an issue. */
@@ -525,3 +526,52 @@ int comment_unhide(struct store *s, struct arena *a, const struct viewer *v, con
 	int rc = moderated(s, a, v, issue_id, comment_id, &is, &cm);
 	return rc ? rc : set_hidden(s, v, is.id, cm.id, NULL);
 }
+
+/* Supports, follows and notifications are personal and go (the supporters
+ * counts follow); comments are contributions and stay without the name. */
+static const struct export_part support_exports[] = {
+	{ "supports",
+	  "SELECT s.issue_id, i.title, s.created_at FROM supports s JOIN issues i ON i.id = s.issue_id"
+	  " WHERE s.user_id = ?1 ORDER BY s.created_at, s.issue_id",
+	  (const char *const[]){ "issueId", "issueTitle", "createdAt" }, 3, NULL, false },
+};
+static const char *const support_erase[] = {
+	"UPDATE issues SET supporters = max(supporters - 1, 0)"
+	" WHERE id IN (SELECT issue_id FROM supports WHERE user_id = ?1)",
+	"DELETE FROM supports WHERE user_id = ?1",
+};
+const struct entity_type support_type = {
+	.key = "support", .table = "supports", .perm = OBJ_SUPPORT, .noun = { "Steun", "Support" },
+	.exports = support_exports, .nexports = 1, .erase = support_erase, .nerase = 2,
+	.registers = { "supports" },
+};
+
+static const struct export_part follow_exports[] = {
+	{ "follows",
+	  "SELECT f.issue_id, i.title, f.created_at FROM follows f JOIN issues i ON i.id = f.issue_id"
+	  " WHERE f.user_id = ?1 ORDER BY f.created_at, f.issue_id",
+	  (const char *const[]){ "issueId", "issueTitle", "createdAt" }, 3, NULL, false },
+};
+static const char *const follow_erase[] = { "DELETE FROM follows WHERE user_id = ?1" };
+const struct entity_type follow_type = {
+	.key = "follow", .table = "follows", .perm = OBJ_FOLLOW, .noun = { "Volgen", "Following" },
+	.exports = follow_exports, .nexports = 1, .erase = follow_erase, .nerase = 1,
+	.registers = { "follows_notifications" },
+};
+
+static const struct export_part comment_exports[] = {
+	{ "comments",
+	  "SELECT c.id, c.issue_id, i.title, c.parent_id, c.body, c.created_at, c.edited_at, c.hidden_at,"
+	  " c.hidden_reason FROM comments c JOIN issues i ON i.id = c.issue_id WHERE c.author_id = ?1 ORDER BY c.seq",
+	  (const char *const[]){ "id", "issueId", "issueTitle", "parentId", "body", "createdAt", "editedAt", "hiddenAt",
+				 "hiddenReason" }, 9, NULL, false },
+};
+static const char *const comment_erase[] = {
+	"UPDATE comments SET author_id = NULL WHERE author_id = ?1",
+	"UPDATE comments SET hidden_by = NULL WHERE hidden_by = ?1",
+};
+const struct entity_type comment_type = {
+	.key = "comment", .table = "comments", .perm = OBJ_COMMENT, .noun = { "Reactie", "Comment" },
+	.exports = comment_exports, .nexports = 1, .erase = comment_erase, .nerase = 2,
+	.registers = { "comments" },
+};

@@ -269,16 +269,19 @@ void page_account_export(struct http_req *r)
 		page_login_redirect(r, "/account");
 		return;
 	}
-	json_t *doc;
-	if (privacy_export(r->store, &r->viewer, &doc)) {
+	buf_reset(&r->out);
+	if (privacy_export(r->store, &r->viewer, &r->out)) {
 		r->cfg->page_error(r, 500);
 		return;
 	}
-	char day[11];
-	snprintf(day, sizeof day, "%s", json_string_value(json_object_get(doc, "exportedAt")));
-	buf_reset(&r->out);
-	json_dump_callback(doc, dump_cb, &r->out, JSON_INDENT(2));
-	json_decref(doc);
+	const char *day = privacy_export_day(r->arena, r->out.ptr);
+	/* indented, for people who open the file */
+	json_t *doc = json_loadb(r->out.ptr, r->out.len, 0, NULL);
+	if (doc) {
+		buf_reset(&r->out);
+		json_dump_callback(doc, dump_cb, &r->out, JSON_INDENT(2));
+		json_decref(doc);
+	}
 	r->status = 200;
 	r->content_type = "application/json";
 	http_add_header(r, "Content-Disposition",

@@ -1,0 +1,179 @@
+#include "registry.h"
+
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/jw.h"
+#include "../store/store.h"
+
+/* Every type, one line per feature; the order is the erasure's and the
+ * export's (the account first, the log last). */
+extern const struct entity_type user_type, session_type, token_type, email_link_type,
+	coordinator_area_type, mail_type, login_attempt_type, area_type, party_type, member_type,
+	invitation_type, issue_type, factor_type, role_ledger_type, signal_type, support_type,
+	follow_type, comment_type, notification_type, activity_type;
+
+const struct entity_type *const registry[] = {
+	&user_type,
+	&session_type,
+	&token_type,
+	&email_link_type,
+	&coordinator_area_type,
+	&mail_type,
+	&login_attempt_type,
+	&area_type,
+	&party_type,
+	&member_type,
+	&invitation_type,
+	&issue_type,
+	&factor_type,
+	&role_ledger_type,
+	&signal_type,
+	&support_type,
+	&follow_type,
+	&comment_type,
+	&notification_type,
+	&activity_type,
+};
+const size_t registry_count = sizeof registry / sizeof registry[0];
+
+const struct entity_type *registry_find(const char *key)
+{
+	for (size_t i = 0; i < registry_count; i++)
+		if (strcmp(registry[i]->key, key) == 0)
+			return registry[i];
+	return NULL;
+}
+
+const char *registry_field_label(const char *name, enum lang lang)
+{
+	for (size_t i = 0; i < registry_count; i++) {
+		const struct field_desc *d = fields_find(registry[i]->fields, registry[i]->nfields, name);
+		if (d && d->label[lang])
+			return d->label[lang];
+	}
+	return NULL;
+}
+
+const char *registry_name(struct store_conn *c, struct arena *a, const struct entity_type *t,
+			  const char *id)
+{
+	if (!t->name_sql)
+		return NULL;
+	struct store_stmt *st = store_prepare(c, t->name_sql);
+	if (!st)
+		return NULL;
+	store_bind_str(st, 1, id);
+	const char *name = NULL;
+	if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
+		name = arena_strdup(a, store_text(st, 0));
+	store_reset(st);
+	return name;
+}
+
+bool registry_in_scope(struct store_conn *c, const struct entity_type *t, const char *id,
+		       const char *user_id)
+{
+	if (!t->scope_sql)
+		return false;
+	struct store_stmt *st = store_prepare(c, t->scope_sql);
+	if (!st)
+		return false;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, user_id);
+	bool in = store_step(st) == STORE_ROW;
+	store_reset(st);
+	return in;
+}
+
+/* A comma-separated list as a JSON list of its items. */
+static void write_list(struct jw *w, const char *s)
+{
+	jw_arr(w);
+	while (s && *s) {
+		size_t n = strcspn(s, ",");
+		if (n)
+			jw_strn(w, s, n);
+		s += n;
+		if (*s)
+			s++;
+	}
+	jw_end(w);
+}
+
+static void write_row(struct jw *w, struct store_stmt *st, const struct export_part *e)
+{
+	jw_obj(w);
+	for (size_t i = 0; i < e->ncols; i++) {
+		char type = e->types ? e->types[i] : 's';
+		jw_key(w, e->cols[i]);
+		if (type == 'b')
+			jw_bool(w, !store_is_null(st, (int)i) && store_int(st, (int)i) != 0);
+		else if (type == 'l')
+			write_list(w, store_is_null(st, (int)i) ? "" : store_text(st, (int)i));
+		else if (store_is_null(st, (int)i))
+			jw_null(w);
+		else
+			jw_str(w, store_text(st, (int)i));
+	}
+	jw_end(w);
+}
+
+static int export_part(struct store_conn *c, const char *user_id, const struct export_part *e,
+		       struct jw *w)
+{
+	struct store_stmt *st = store_prepare(c, e->sql);
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, user_id);
+	jw_key(w, e->key);
+	if (!e->one)
+		jw_arr(w);
+	int rc, rows = 0;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		write_row(w, st, e);
+		rows++;
+		if (e->one)
+			break;
+	}
+	store_reset(st);
+	if (e->one && !rows)
+		return rc < 0 ? rc : ERR_NOTFOUND;
+	if (!e->one)
+		jw_end(w);
+	return rc < 0 ? rc : 0;
+}
+
+int registry_export(struct store_conn *c, const char *user_id, struct jw *w)
+{
+	for (size_t i = 0; i < registry_count; i++)
+		for (size_t j = 0; j < registry[i]->nexports; j++) {
+			int rc = export_part(c, user_id, &registry[i]->exports[j], w);
+			if (rc)
+				return rc;
+		}
+	return 0;
+}
+
+int registry_erase(struct store_conn *c, const char *user_id)
+{
+	for (size_t i = 0; i < registry_count; i++) {
+		const struct entity_type *t = registry[i];
+		for (size_t j = 0; j < t->nerase; j++) {
+			struct store_stmt *st = store_prepare(c, t->erase[j]);
+			if (!st)
+				return ERR_DB;
+			store_bind_str(st, 1, user_id);
+			int rc = store_run(st);
+			if (rc)
+				return rc;
+		}
+		if (t->erase_fn) {
+			int rc = t->erase_fn(c, user_id);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
