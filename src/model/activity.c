@@ -8,8 +8,6 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
-#include "area.h"
-#include "party.h"
 #include "registry.h"
 
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
@@ -43,9 +41,8 @@ int activity_add_about(struct store_conn *c, const struct viewer *v, const char 
 }
 
 /* The list holds only what the viewer may read: for a coordinator, the
- * entries about the parties, issues, signals and factors in their areas,
- * which activity_list's SQL keeps (PARTY_COORDINATED_BY,
- * AREA_COORDINATED_BY); so it is asked of as such an entry. */
+ * entries about the objects in their areas, which activity_list keeps by
+ * each type's scope_sql (registry.h); so it is asked of as such an entry. */
 static const struct perm_target in_scope = { NULL, false, MEMBER_NONE, true };
 
 bool activity_can_read(const struct viewer *v)
@@ -81,15 +78,6 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		" WHERE (?1 IS NULL OR l.object_type = ?1) AND (?2 IS NULL OR l.object_id = ?2)"
 		"   AND (?3 IS NULL OR l.actor_id = ?3)"
 		"   AND (?4 IS NULL OR l.seq < (SELECT seq FROM activity WHERE id = ?4))"
-		"   AND (?6 = 1"
-		"     OR (l.object_type = 'party' AND " PARTY_COORDINATED_BY("l.object_id", "?7") ")"
-		"     OR (l.object_type = 'issue' AND "
-		AREA_COORDINATED_BY("SELECT area_code FROM issues WHERE id = l.object_id", "?7") ")"
-		"     OR (l.object_type = 'signal' AND "
-		AREA_COORDINATED_BY("SELECT area_code FROM signals WHERE id = l.object_id", "?7") ")"
-		"     OR (l.object_type = 'factor' AND "
-		AREA_COORDINATED_BY("SELECT i.area_code FROM issue_factors f JOIN issues i ON i.id = f.issue_id"
-				    " WHERE f.id = l.object_id", "?7") "))"
 		" ORDER BY l.seq DESC LIMIT ?5");
 	if (!st)
 		return ERR_DB;
@@ -97,12 +85,20 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 2, f->object_id);
 	store_bind_str(st, 3, f->actor);
 	store_bind_str(st, 4, f->cursor);
-	store_bind_int(st, 5, limit + 1);
-	store_bind_int(st, 6, v->role == PROLE_ADMIN);
-	store_bind_str(st, 7, v->user_id);
+	/* an admin reads every entry; a coordinator those about objects in
+	 * their areas, which each type's scope_sql (registry.h) says: entries
+	 * are read until the page is full (no limit: -1) */
+	bool admin = v->role == PROLE_ADMIN;
+	store_bind_int(st, 5, admin ? limit + 1 : -1);
 	struct activity *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW) {
+	struct store_conn *c = store_reader(s);
+	while (count <= (size_t)limit && (rc = store_step(st)) == STORE_ROW) {
+		if (!admin) {
+			const struct entity_type *t = registry_find(store_text(st, 5));
+			if (!t || !registry_in_scope(c, t, store_text(st, 6), v->user_id))
+				continue;
+		}
 		struct activity *e = &list[count++];
 		snprintf(e->id, sizeof e->id, "%s", store_text(st, 0));
 		e->at = arena_strdup(a, store_text(st, 1));

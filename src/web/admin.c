@@ -8,8 +8,10 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../model/activity.h"
+#include "../model/registry.h"
 #include "../model/issue.h"
 #include "../model/party.h"
+#include "../store/store.h"
 #include "../model/signal.h"
 #include "../model/role.h" /* factors and the role ledger */
 #include "../model/user.h"
@@ -63,7 +65,8 @@ static const struct {
 	{ "give_up_role", M_ACTION_GIVE_UP_ROLE },
 };
 
-/* The fields of the log, by the names of the forms and the API. */
+/* The names the log keeps that are no field of a type's descriptors (those
+ * are labelled by registry_field_label): lists and states of an object. */
 static const struct {
 	const char *key;
 	enum msg name;
@@ -99,10 +102,13 @@ static void write_fields(struct http_req *r, const char *list)
 	while (*p) {
 		size_t len = strcspn(p, ",");
 		if (len) {
-			const char *key = arena_strndup(r->arena, p, len), *name = key;
-			for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+			const char *key = arena_strndup(r->arena, p, len);
+			const char *name = registry_field_label(key, r->lang);
+			for (size_t i = 0; !name && i < sizeof fields / sizeof fields[0]; i++)
 				if (strcmp(fields[i].key, key) == 0)
 					name = T(r, fields[i].name);
+			if (!name)
+				name = key;
 			html_f(b, "%s%s", first ? "" : ", ", name);
 			first = false;
 		}
@@ -112,68 +118,32 @@ static void write_fields(struct http_req *r, const char *list)
 	}
 }
 
-/* Names of parties already looked up on this page: a party changed ten
- * times is read once. */
-struct names {
-	const char *id[ACTIVITY_PAGE];
-	const char *name[ACTIVITY_PAGE]; /* NULL: it no longer exists */
-	size_t n;
-};
-
-static const char *party_name(struct http_req *r, struct names *c, const char *id)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->id[i], id) == 0)
-			return c->name[i];
-	struct party pa;
-	const char *name = party_get(r->store, r->arena, &r->viewer, id, &pa) == 0 ? pa.name : NULL;
-	if (c->n < ACTIVITY_PAGE) {
-		c->id[c->n] = id;
-		c->name[c->n++] = name;
-	}
-	return name;
-}
-
 static void gone(struct http_req *r, const char *type, const char *id)
 {
 	html_f(&r->out, T(r, M_ACTIVITY_GONE), type);
 	html_f(&r->out, " <code class=\"id\">%s</code>", id);
 }
 
-static void write_object(struct http_req *r, struct names *c, const struct activity *e)
+/* The object of an entry, as its type (registry.h) names it: its noun, its
+ * name and a link to its page; "(no longer exists)" when it is gone. */
+static void write_object(struct http_req *r, const struct activity *e)
 {
 	struct buf *b = &r->out;
-	if (strcmp(e->object_type, "party") == 0) {
-		const char *name = party_name(r, c, e->object_id);
-		if (name)
-			html_f(b, "%s: <a href=\"/partijen/%s\">%s</a>", T(r, M_PARTY), e->object_id, name);
-		else
-			gone(r, T(r, M_PARTY), e->object_id);
-	} else if (strcmp(e->object_type, "issue") == 0) { /* issues core */
-		struct issue is;
-		if (issue_get(r->store, r->arena, &r->viewer, e->object_id, &is) == 0)
-			html_f(b, "%s: <a href=\"/vraagstukken/%s\">%s</a>", T(r, M_OBJECT_ISSUE), is.id, is.title);
-		else
-			gone(r, T(r, M_OBJECT_ISSUE), e->object_id);
-	} else if (strcmp(e->object_type, "signal") == 0) { /* signals part */
-		struct signal sg;
-		if (signal_get(r->store, r->arena, &r->viewer, e->object_id, &sg) == 0)
-			html_f(b, "%s: <a href=\"/signalen/%s\">%s</a>", T(r, M_OBJECT_SIGNAL), sg.id, sg.title);
-		else
-			gone(r, T(r, M_OBJECT_SIGNAL), e->object_id);
-	} else if (strcmp(e->object_type, "user") == 0) {
-		struct user u;
-		if (user_get(r->store, r->arena, e->object_id, &u) == 0)
-			html_f(b, "%s: %s", T(r, M_OBJECT_USER), u.name);
-		else
-			gone(r, T(r, M_OBJECT_USER), e->object_id);
-	} else if (strcmp(e->object_type, "area") == 0) {
-		html_f(b, "%s: %s", T(r, M_AREA), web_area_name(r, e->object_id));
-	} else if (strcmp(e->object_type, "token") == 0) {
-		html_f(b, "%s", T(r, M_OBJECT_TOKEN));
-	} else {
+	const struct entity_type *t = registry_find(e->object_type);
+	if (!t) { /* a type this kiem does not know: as the log has it */
 		html_f(b, "%s <code class=\"id\">%s</code>", e->object_type, e->object_id);
+		return;
 	}
+	const char *noun = t->noun[r->lang];
+	const char *name = registry_name(store_reader(r->store), r->arena, t, e->object_id);
+	if (t->name_sql && !name)
+		gone(r, noun, e->object_id);
+	else if (name && t->page)
+		html_f(b, "%s: <a href=\"%s%s\">%s</a>", noun, t->page, e->object_id, name);
+	else if (name)
+		html_f(b, "%s: %s", noun, name);
+	else
+		html_f(b, "%s", noun);
 }
 
 /* Whom a change was about: a person by name, or an invitation (never its
@@ -221,7 +191,7 @@ static void write_subject(struct http_req *r, const struct activity *e)
 	}
 }
 
-static void write_row(struct http_req *r, struct names *c, const struct activity *e)
+static void write_row(struct http_req *r, const struct activity *e)
 {
 	struct buf *b = &r->out;
 	/* each cell with its column's name, for a small screen (table.stack) */
@@ -234,7 +204,7 @@ static void write_row(struct http_req *r, struct names *c, const struct activity
 		html_f(b, "%s", T(r, e->actor_id ? M_ACTIVITY_GONE_ACCOUNT : M_ACTIVITY_SYSTEM));
 	html_f(b, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">", T(r, M_ACTIVITY_ACTION),
 	       action_name(r, e->action), T(r, M_ACTIVITY_OBJECT));
-	write_object(r, c, e);
+	write_object(r, e);
 	html_f(b, "</td><td data-label=\"%s\">", T(r, M_ACTIVITY_SUBJECT));
 	write_subject(r, e);
 	html_f(b, "</td><td data-label=\"%s\">", T(r, M_ACTIVITY_FIELDS));
@@ -279,9 +249,8 @@ void page_activity(struct http_req *r)
 			  "</tr></thead>\n<tbody>\n",
 		       T(r, M_ACTIVITY_TITLE), T(r, M_ACTIVITY_WHEN), T(r, M_ACTIVITY_WHO), T(r, M_ACTIVITY_ACTION),
 		       T(r, M_ACTIVITY_OBJECT), T(r, M_ACTIVITY_SUBJECT), T(r, M_ACTIVITY_FIELDS));
-		struct names c = { .n = 0 };
 		for (size_t i = 0; i < n; i++)
-			write_row(r, &c, &items[i]);
+			write_row(r, &items[i]);
 		html_raw(b, "</tbody>\n</table>\n</div>\n");
 	}
 	if (next || f.cursor) {
