@@ -5,6 +5,7 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../base/text.h"
 #include "api.h"
 
@@ -284,6 +285,24 @@ json_t *api_list_links(struct http_req *r, const char *path, const char *const *
 	if (next_cursor)
 		json_object_set_new(links, "next", api_link(query_url(r, path, keys, values, n, next_cursor)));
 	return links;
+}
+
+void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *keys,
+			  const char *const *values, size_t n, const char *next_cursor)
+{
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", query_url(r, path, keys, values, n, http_query(r, "cursor")));
+	if (next_cursor)
+		jw_klink(w, "next", query_url(r, path, keys, values, n, next_cursor));
+	jw_end(w);
+}
+
+void api_json_begin(struct http_req *r, int status, struct jw *w)
+{
+	buf_reset(&r->out);
+	r->status = status;
+	r->content_type = "application/json";
+	jw_init(w, &r->out);
 }
 
 json_t *api_str_or_null(const char *s)

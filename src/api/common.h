@@ -40,6 +40,13 @@ json_t *api_link(const char *href);
  * cursor), built from the query parameters given in keys/values. */
 json_t *api_list_links(struct http_req *r, const char *path, const char *const *keys,
 		       const char *const *values, size_t n, const char *next_cursor);
+/* Starts an answer written straight into the response with a streaming
+ * writer (jw.h): the status, the JSON content type, an empty body. */
+struct jw;
+void api_json_begin(struct http_req *r, int status, struct jw *w);
+/* api_list_links as the member "_links" of the open object of w. */
+void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *keys,
+			  const char *const *values, size_t n, const char *next_cursor);
 /* A JSON string or null. */
 json_t *api_str_or_null(const char *s);
 json_t *api_strlist(const char *const *v, size_t n);

@@ -3,79 +3,28 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/party.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *party_json(struct http_req *r, const struct party *pa)
+/* A party as a member of the open object or array of w. */
+static void write_party(struct http_req *r, struct jw *w, const struct party *pa)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(pa->id));
-	json_object_set_new(o, "name", json_string(pa->name));
-	json_object_set_new(o, "kind", json_string(pa->kind));
-	json_object_set_new(o, "description", json_string(pa->description));
-	json_object_set_new(o, "email", api_str_or_null(pa->email));
-	json_object_set_new(o, "phone", api_str_or_null(pa->phone));
-	json_object_set_new(o, "website", api_str_or_null(pa->website));
-	json_object_set_new(o, "capacityHours", pa->has_capacity ? json_integer(pa->capacity_hours) : json_null());
-	json_object_set_new(o, "visibility", json_string(pa->visibility));
-	json_object_set_new(o, "areas", api_strlist(pa->areas.v, pa->areas.n));
-	json_object_set_new(o, "roles", api_strlist(pa->roles.v, pa->roles.n));
-	json_object_set_new(o, "tags", api_strlist(pa->tags.v, pa->tags.n));
-	json_object_set_new(o, "createdAt", json_string(pa->created_at));
-	json_object_set_new(o, "updatedAt", json_string(pa->updated_at));
-	api_verification_fields(o, pa);
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s", pa->id)));
-	json_object_set_new(links, "verification",
-			    api_link(arena_printf(r->arena, "/api/v1/parties/%s/verification", pa->id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	jw_obj(w);
+	fields_write_json(party_fields, party_nfields, pa, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s", pa->id));
+	jw_klink(w, "verification", arena_printf(r->arena, "/api/v1/parties/%s/verification", pa->id));
+	jw_end(w);
+	jw_end(w);
 }
 
-/* Applies the fields of a JSON object to a party: all of them for a
- * create, the ones present for a merge patch (null clears a field). */
-static void apply_json(struct http_req *r, json_t *body, struct party *pa, struct problems *p)
+static void send_party(struct http_req *r, int status, const struct party *pa)
 {
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "name")) {
-			pa->name = api_string(r, v, k, p);
-		} else if (!strcmp(k, "kind")) {
-			pa->kind = api_string(r, v, k, p);
-		} else if (!strcmp(k, "description")) {
-			pa->description = api_string(r, v, k, p);
-		} else if (!strcmp(k, "email")) {
-			pa->email = api_string(r, v, k, p);
-		} else if (!strcmp(k, "phone")) {
-			pa->phone = api_string(r, v, k, p);
-		} else if (!strcmp(k, "website")) {
-			pa->website = api_string(r, v, k, p);
-		} else if (!strcmp(k, "visibility")) {
-			pa->visibility = api_string(r, v, k, p);
-		} else if (!strcmp(k, "capacityHours")) {
-			if (json_is_null(v))
-				pa->has_capacity = false;
-			else if (json_is_integer(v))
-				pa->has_capacity = true, pa->capacity_hours = json_integer_value(v);
-			else
-				problems_add(p, k, R_WRONG_TYPE, JK_INTEGER);
-		} else if (!strcmp(k, "areas")) {
-			api_strings(r, v, k, &pa->areas.v, &pa->areas.n, PARTY_AREAS_MAX, p);
-		} else if (!strcmp(k, "roles")) {
-			api_strings(r, v, k, &pa->roles.v, &pa->roles.n, PARTY_ROLES_MAX, p);
-		} else if (!strcmp(k, "tags")) {
-			api_strings(r, v, k, &pa->tags.v, &pa->tags.n, PARTY_TAGS_MAX, p);
-		} else if (!strcmp(k, "id") || !strcmp(k, "createdAt") || !strcmp(k, "updatedAt") ||
-			   !strcmp(k, "verified") || !strcmp(k, "verifiedAt") || !strcmp(k, "verifiedBy") ||
-			   !strcmp(k, "_links")) {
-			problems_add(p, k, R_READ_ONLY, 0);
-		} else {
-			problems_add(p, k, R_UNKNOWN_FIELD, 0);
-		}
-	}
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write_party(r, &w, pa);
 }
 
 void api_parties_list(struct http_req *r)
@@ -106,15 +55,17 @@ void api_parties_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, party_json(r, &items[i]));
+		write_party(r, &w, &items[i]);
+	jw_end(&w);
 	const char *keys[] = { "kind", "area", "role", "tag", "q", "sort", "limit" };
 	const char *values[] = { f.kind, f.area, f.role, f.tag, f.q, sort, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/parties", keys, values, 7, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, "/api/v1/parties", keys, values, 7, next);
+	jw_end(&w);
 }
 
 void api_parties_get(struct http_req *r)
@@ -125,7 +76,7 @@ void api_parties_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, party_json(r, &pa));
+	send_party(r, 200, &pa);
 }
 
 /* Answers a create or a change: the problems, or the party as stored. */
@@ -139,7 +90,7 @@ static void answer_saved(struct http_req *r, int rc, const struct problems *p, c
 	else if ((rc = party_get(r->store, r->arena, &r->viewer, id, &saved)))
 		api_fail(r, rc);
 	else
-		api_send(r, status, party_json(r, &saved));
+		send_party(r, status, &saved);
 }
 
 void api_parties_create(struct http_req *r)
@@ -149,7 +100,7 @@ void api_parties_create(struct http_req *r)
 		return;
 	struct party pa = { 0 };
 	struct problems p = { 0 };
-	apply_json(r, body, &pa, &p);
+	fields_apply_json(party_fields, party_nfields, &pa, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
 	int rc = party_create(r->store, r->arena, &r->viewer, &pa, &p);
 	if (!rc)
@@ -175,7 +126,7 @@ void api_parties_patch(struct http_req *r)
 	if (!body)
 		return;
 	struct problems p = { 0 };
-	apply_json(r, body, &pa, &p);
+	fields_apply_json(party_fields, party_nfields, &pa, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
 	rc = party_update(r->store, r->arena, &r->viewer, &pa, &p);
 	answer_saved(r, rc, &p, pa.id, 200);

@@ -26,6 +26,8 @@ static void *at(const struct field_desc *d, const void *obj)
 
 const char *fields_str(const struct field_desc *d, const void *obj)
 {
+	if (d->flags & F_INLINE)
+		return at(d, obj);
 	return *(const char *const *)at(d, obj);
 }
 
@@ -47,6 +49,8 @@ bool fields_bool(const struct field_desc *d, const void *obj)
 
 void fields_set_str(const struct field_desc *d, void *obj, const char *s)
 {
+	if (d->flags & F_INLINE) /* read-only: never set from outside */
+		return;
 	*(const char **)at(d, obj) = s;
 }
 
@@ -262,7 +266,8 @@ static void validate_one(const struct field_desc *d, void *obj, struct store *st
 			problems_add(p, d->name, R_TOO_MANY, (long)d->max_items);
 		else
 			for (size_t i = 0; i < l->n; i++)
-				if (!valid_text(p, d->name, l->v[i], true, d->max ? (size_t)d->max : 200, false) ||
+				if ((d->kind == FK_LABEL &&
+				     !valid_text(p, d->name, l->v[i], true, d->max ? (size_t)d->max : 200, false)) ||
 				    !valid_value(d, l->v[i], st, a, p))
 					break;
 		return;
@@ -355,11 +360,12 @@ static bool same_str(const char *x, const char *y)
 static bool same(const struct field_desc *d, const void *x, const void *y)
 {
 	if (d->flags & F_LIST) {
+		/* as sets: the store keeps lists in its own order */
 		const struct strlist *a = fields_list(d, x), *b = fields_list(d, y);
 		if (a->n != b->n)
 			return false;
 		for (size_t i = 0; i < a->n; i++)
-			if (strcmp(a->v[i], b->v[i]) != 0)
+			if (!strlist_has(b, a->v[i]))
 				return false;
 		return true;
 	}

@@ -65,6 +65,7 @@ enum field_flags {
 	F_LIST = 1 << 4,        /* a list of values of the kind (struct strlist) */
 	F_INTERNAL = 1 << 5,    /* in the struct, never in answers (a code, a hash) */
 	F_SPLIT_SPACE = 1 << 6, /* a list typed in a form splits on spaces as on commas */
+	F_INLINE = 1 << 7,      /* text kept in a char array of the struct (an id), read-only */
 };
 
 struct field_desc {
@@ -78,11 +79,14 @@ struct field_desc {
 	const struct enum_entry *keys; /* FK_ENUM: the closed set */
 	int nkeys;
 	const char *def;     /* FK_ENUM: the key when none is given, or NULL */
+	const char *const (*key_hints)[LANG_COUNT]; /* FK_ENUM: a hint per key, or NULL */
 	const char *ref;     /* FK_REF: the registry key of the entity referred to */
 	const char *label[LANG_COUNT];
 	const char *hint[LANG_COUNT]; /* or NULLs */
+	const char *autocomplete; /* the form's autocomplete token, or NULL */
 	const char *doc;     /* for the OpenAPI document, in English */
 	const char *example; /* a JSON value, for the OpenAPI document, or NULL */
+	const char *schema;  /* FK_ENUM: the OpenAPI schema of the set ("PartyKind"), or NULL */
 };
 
 /* Table makers: the struct type, the member, then what differs. */

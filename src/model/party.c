@@ -186,6 +186,7 @@ static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
 	out->created_at = arena_strdup(a, store_text(st, 10));
 	out->updated_at = arena_strdup(a, store_text(st, 11));
 	out->verified_at = store_is_null(st, 13) ? NULL : arena_strdup(a, store_text(st, 13));
+	out->verified = out->verified_at != NULL;
 	out->verified_by = store_is_null(st, 14) ? NULL : arena_strdup(a, store_text(st, 14));
 	out->verified_by_name = store_is_null(st, 15) ? NULL : arena_strdup(a, store_text(st, 15));
 }
@@ -425,38 +426,6 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 	return 0;
 }
 
-/* Trims a text field; an empty optional field becomes NULL. */
-static const char *clean(struct arena *a, const char *s)
-{
-	if (!s)
-		return NULL;
-	char *t = text_trim(a, s, strlen(s));
-	return *t ? t : NULL;
-}
-
-/* Trims each item, drops empty ones and repeats; lower-cases if asked. */
-static void clean_list(struct arena *a, struct strlist *l, bool lower)
-{
-	size_t o = 0;
-	const char **v = arena_alloc(a, sizeof *v * (l->n + 1));
-	for (size_t i = 0; i < l->n; i++) {
-		char *t = l->v[i] ? text_trim(a, l->v[i], strlen(l->v[i])) : NULL;
-		if (!t || !*t)
-			continue;
-		if (lower)
-			for (char *c = t; *c; c++)
-				if (*c >= 'A' && *c <= 'Z')
-					*c = (char)(*c - 'A' + 'a');
-		bool seen = false;
-		for (size_t j = 0; j < o && !seen; j++)
-			seen = strcmp(v[j], t) == 0;
-		if (!seen)
-			v[o++] = t;
-	}
-	l->v = v;
-	l->n = o;
-}
-
 static char *sort_key(struct arena *a, const char *name)
 {
 	char *k = arena_strdup(a, name);
@@ -468,68 +437,7 @@ static char *sort_key(struct arena *a, const char *name)
 
 void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p)
 {
-	in->name = clean(a, in->name);
-	in->description = in->description ? text_trim(a, in->description, strlen(in->description)) : "";
-	in->email = clean(a, in->email);
-	in->phone = clean(a, in->phone);
-	in->website = clean(a, in->website);
-	in->kind = clean(a, in->kind);
-	in->visibility = clean(a, in->visibility);
-	if (!in->visibility)
-		in->visibility = "public";
-	clean_list(a, &in->areas, false);
-	clean_list(a, &in->roles, false);
-	clean_list(a, &in->tags, true);
-
-	valid_text(p, "name", in->name, true, PARTY_NAME_MAX, false);
-	if (!in->kind)
-		problems_add(p, "kind", R_CHOOSE, 0);
-	else if (enum_find(party_kinds, KIND_COUNT, in->kind) < 0)
-		problems_add(p, "kind", R_NOT_ONE_OF, 0);
-	valid_text(p, "description", in->description, false, PARTY_DESCRIPTION_MAX, true);
-	if (in->email && valid_text(p, "email", in->email, false, PARTY_EMAIL_MAX, false) &&
-	    !valid_email(in->email))
-		problems_add(p, "email", R_BAD_EMAIL, 0);
-	if (in->phone && valid_text(p, "phone", in->phone, false, PARTY_PHONE_MAX, false) &&
-	    !valid_phone(in->phone))
-		problems_add(p, "phone", R_BAD_PHONE, 0);
-	if (in->website && valid_text(p, "website", in->website, false, PARTY_WEBSITE_MAX, false) &&
-	    !valid_url(in->website))
-		problems_add(p, "website", R_BAD_URL, 0);
-	if (in->has_capacity && (in->capacity_hours < 0 || in->capacity_hours > PARTY_CAPACITY_MAX))
-		problems_add(p, "capacityHours", R_OUT_OF_RANGE, PARTY_CAPACITY_MAX);
-	if (enum_find(party_visibilities, VIS_COUNT, in->visibility) < 0)
-		problems_add(p, "visibility", R_NOT_ONE_OF, 0);
-
-	if (in->areas.n > PARTY_AREAS_MAX) {
-		problems_add(p, "areas", R_TOO_MANY, PARTY_AREAS_MAX);
-	} else {
-		for (size_t i = 0; i < in->areas.n; i++) {
-			struct area ar;
-			if (!text_utf8_valid(in->areas.v[i], strlen(in->areas.v[i])) ||
-			    area_get(s, a, in->areas.v[i], &ar)) {
-				problems_add(p, "areas", R_UNKNOWN_AREA, 0);
-				break;
-			}
-		}
-	}
-	if (in->roles.n > PARTY_ROLES_MAX) {
-		problems_add(p, "roles", R_TOO_MANY, PARTY_ROLES_MAX);
-	} else {
-		for (size_t i = 0; i < in->roles.n; i++) {
-			if (!role_find(in->roles.v[i])) {
-				problems_add(p, "roles", R_UNKNOWN_ROLE, 0);
-				break;
-			}
-		}
-	}
-	if (in->tags.n > PARTY_TAGS_MAX) {
-		problems_add(p, "tags", R_TOO_MANY, PARTY_TAGS_MAX);
-	} else {
-		for (size_t i = 0; i < in->tags.n; i++)
-			if (!valid_text(p, "tags", in->tags.v[i], true, PARTY_TAG_MAX, false))
-				break;
-	}
+	fields_validate(party_fields, party_nfields, in, s, a, p);
 }
 
 /* Writes the party's lists and its search entry, after its row. */
@@ -677,40 +585,6 @@ static bool same_list(const struct strlist *a, const struct strlist *b)
 	return true;
 }
 
-/* The names of the fields that differ, for the activity log. */
-static const char *changed_fields(struct arena *a, const struct party *o, const struct party *n)
-{
-	struct {
-		const char *name;
-		bool same;
-	} f[] = {
-		{ "name", same(o->name, n->name) },
-		{ "kind", same(o->kind, n->kind) },
-		{ "description", same(o->description, n->description) },
-		{ "email", same(o->email, n->email) },
-		{ "phone", same(o->phone, n->phone) },
-		{ "website", same(o->website, n->website) },
-		{ "capacityHours", o->has_capacity == n->has_capacity &&
-				   (!o->has_capacity || o->capacity_hours == n->capacity_hours) },
-		{ "visibility", same(o->visibility, n->visibility) },
-		{ "areas", same_list(&o->areas, &n->areas) },
-		{ "roles", same_list(&o->roles, &n->roles) },
-		{ "tags", same_list(&o->tags, &n->tags) },
-	};
-	char *out = arena_alloc(a, 200), *p = out;
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-		if (f[i].same)
-			continue;
-		size_t len = strlen(f[i].name);
-		if (p != out)
-			*p++ = ',';
-		memcpy(p, f[i].name, len);
-		p += len;
-	}
-	*p = 0;
-	return out;
-}
-
 int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p)
 {
@@ -742,7 +616,7 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 			return rc;
 		unverify = !perm_can(v, OBJ_VERIFICATION, ACT_CREATE, &after);
 	}
-	const char *fields = changed_fields(a, &old, in);
+	const char *fields = fields_changed(party_fields, party_nfields, &old, in, a);
 	if (unverify)
 		fields = *fields ? arena_printf(a, "%s,verified", fields) : "verified";
 
@@ -926,6 +800,85 @@ int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *
 	return 0;
 }
 
+/* The fields of a party, for the API, the forms and the log. */
+const struct field_desc party_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct party, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier (id), a UUID version 7.",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\"" },
+	{ .name = "name", .kind = FK_TEXT, .flags = F_REQUIRED, FIELD_AT(struct party, name), .min = 1,
+	  .max = PARTY_NAME_MAX, .label = { "Naam", "Name" },
+	  .hint = { "De naam van de organisatie of groep.", "The name of the organisation or group." },
+	  .autocomplete = "organization", .doc = "The name (naam).", .example = "\"Voedselbank Utrecht\"" },
+	{ .name = "kind", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct party, kind), .keys = party_kinds,
+	  .nkeys = KIND_COUNT, .key_hints = party_kind_hint, .schema = "PartyKind",
+	  .label = { "Soort partij", "Kind of party" },
+	  .hint = { "Welke van de vijf samenwerkingspartijen is dit? Een overheidspartij krijgt pas signalen over"
+		    " regels als een beheerder of een coördinator van het gebied haar heeft geverifieerd.",
+		    "Which of the five collaborating parties is this? A government party receives signals about"
+		    " rules only after an administrator or a coordinator of the area has verified it." } },
+	{ .name = "description", .kind = FK_MARKDOWN, FIELD_AT(struct party, description),
+	  .max = PARTY_DESCRIPTION_MAX, .label = { "Beschrijving", "Description" },
+	  .hint = { "Wat doet de partij, en voor wie? Je kunt Markdown gebruiken, zoals **vet** en lijstjes.",
+		    "What does the party do, and for whom? You can use Markdown, like **bold** and lists." },
+	  .doc = "What the party is and does (beschrijving), in Markdown; empty when not given.",
+	  .example = "\"Deelt wekelijks voedselpakketten uit.\"" },
+	{ .name = "email", .kind = FK_EMAIL, .flags = F_NULLABLE, FIELD_AT(struct party, email),
+	  .max = PARTY_EMAIL_MAX, .label = { "E-mailadres", "Email address" }, .autocomplete = "email",
+	  .doc = "The email address (e-mailadres), or null.", .example = "\"info@voedselbank.example\"" },
+	{ .name = "phone", .kind = FK_PHONE, .flags = F_NULLABLE, FIELD_AT(struct party, phone),
+	  .max = PARTY_PHONE_MAX, .label = { "Telefoonnummer", "Phone number" }, .autocomplete = "tel",
+	  .doc = "The phone number (telefoonnummer), or null.", .example = "\"+31 30 123 4567\"" },
+	{ .name = "website", .kind = FK_URL, .flags = F_NULLABLE, FIELD_AT(struct party, website),
+	  .max = PARTY_WEBSITE_MAX, .label = { "Website", "Website" }, .autocomplete = "url",
+	  .doc = "The website (website), an http(s) address, or null.", .example = "\"https://voedselbank.example\"" },
+	{ .name = "capacityHours", .kind = FK_INT, .flags = F_NULLABLE, FIELD_AT(struct party, capacity_hours),
+	  FIELD_HAS(struct party, has_capacity), .min = 0, .max = PARTY_CAPACITY_MAX,
+	  .label = { "Capaciteit in uren per week", "Capacity in hours a week" },
+	  .hint = { "Hoeveel uur per week kan de partij inzetten voor sociale innovatie? Een heel getal.",
+		    "How many hours a week can the party spend on social innovation? A whole number." },
+	  .doc = "The hours a week the party can give (capaciteit in uren per week), or null when not given.",
+	  .example = "50" },
+	{ .name = "visibility", .kind = FK_ENUM, FIELD_AT(struct party, visibility), .keys = party_visibilities,
+	  .nkeys = VIS_COUNT, .def = "public", .schema = "Visibility", .label = { "Zichtbaarheid", "Visibility" },
+	  .hint = { "Openbare partijen ziet iedereen.", "Everyone can see public parties." } },
+	{ .name = "areas", .kind = FK_AREA, .flags = F_LIST | F_SPLIT_SPACE, FIELD_AT(struct party, areas),
+	  .max = 16, .max_items = PARTY_AREAS_MAX, .label = { "Gebieden", "Areas" },
+	  .hint = { "Waar is de partij actief? Kies een of meer gebieden.",
+		    "Where is the party active? Choose one or more areas." },
+	  .doc = "The codes of the areas the party serves (werkgebieden), in tree order.", .example = "[\"GM0344\"]" },
+	{ .name = "roles", .kind = FK_ROLE, .flags = F_LIST, FIELD_AT(struct party, roles),
+	  .max_items = PARTY_ROLES_MAX, .label = { "Rollen", "Roles" },
+	  .hint = { "Wat doet de partij in het ecosysteem? Uit het dossier 'Wat werkt bij sociale innovatie'.",
+		    "What does the party do in the ecosystem? From the dossier 'What works in social innovation'." },
+	  .doc = "The keys of the roles the party takes (rollen), in the catalogue's order.",
+	  .example = "[\"detect_signals\"]" },
+	{ .name = "tags", .kind = FK_LABEL, .flags = F_LIST, FIELD_AT(struct party, tags), .max = PARTY_TAG_MAX,
+	  .max_items = PARTY_TAGS_MAX, .label = { "Expertise", "Expertise" },
+	  .hint = { "Onderwerpen waar de partij veel van weet, gescheiden door komma's. Bijvoorbeeld: jeugd,"
+		    " schulden, eenzaamheid.",
+		    "Topics the party knows a lot about, separated by commas. For example: youth, debts, loneliness." },
+	  .doc = "Expertise tags (expertiselabels), in lower case, sorted.", .example = "[\"armoede\", \"voedsel\"]" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct party, created_at),
+	  .label = { "Aangemaakt op", "Created" }, .doc = "When the party was created (aangemaakt op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "updatedAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct party, updated_at),
+	  .label = { "Bijgewerkt", "Updated" },
+	  .doc = "When the party was last changed (laatst gewijzigd op), in UTC.", .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "verified", .kind = FK_BOOL, .flags = F_READ_ONLY, FIELD_AT(struct party, verified),
+	  .label = { "Geverifieerd", "Verified" },
+	  .doc = "Whether a platform administrator (platformbeheerder) or a coordinator (coördinator) of all its areas has verified the party (geverifieerd): confirmed that it is who it says it is. Regulatory signals (signalen over regels) go only to verified government parties, and residents' signals only to verified parties that take the role detect_signals. Set through /parties/{id}/verification; a change of the name, kind or areas withdraws it unless whoever makes it may verify the party as it is after the change.",
+	  .example = "true"  },
+	{ .name = "verifiedAt", .kind = FK_TIME, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct party, verified_at),
+	  .label = { "Geverifieerd op", "Verified on" },
+	  .doc = "When the party was verified (geverifieerd op), in UTC; null when it is not.",
+	  .example = "\"2026-11-27T10:00:00Z\""  },
+	{ .name = "verifiedBy", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct party, verified_by),
+	  .ref = "user", .label = { "Geverifieerd door", "Verified by" },
+	  .doc = "The id of the person who verified it (geverifieerd door); null when it is not verified, or when kiem itself did (the demo).",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\""  },
+};
+const size_t party_nfields = sizeof party_fields / sizeof party_fields[0];
+
 static const struct export_part party_exports[] = {
 	{ "partiesCreated", "SELECT id, name, created_at FROM parties WHERE created_by = ?1 ORDER BY created_at, id",
 	  (const char *const[]){ "id", "name", "createdAt" }, 3, NULL, false },
@@ -939,4 +892,5 @@ const struct entity_type party_type = {
 	.privacy_note = "A party is the organisation's, not its maker's: it stays when its maker is"
 			" erased, made by an erased account.",
 	.registers = { "parties" },
+	.fields = party_fields, .nfields = sizeof party_fields / sizeof party_fields[0], .schema = "Party",
 };

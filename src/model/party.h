@@ -70,6 +70,7 @@ struct party {
 	const char *updated_at;
 	/* who vouched for it (model/verification.h): NULLs while it is not
 	 * verified; verified_by NULL with a time: by the system (the demo) */
+	bool verified; /* verified_at is set */
 	const char *verified_at;
 	const char *verified_by;
 	const char *verified_by_name;
@@ -94,6 +95,10 @@ struct party_filter {
  * first and sorts them; a larger one tests each party of the sorted list.
  * Both give the same answer; tests set it to 0 to take the second way. */
 extern int party_small_scope;
+
+/* The fields of a party (fields.h). */
+extern const struct field_desc party_fields[];
+extern const size_t party_nfields;
 
 /* Reads one party the viewer may see: ERR_NOTFOUND also when it is private
  * and not the viewer's. */
