@@ -47,6 +47,10 @@ void api_json_begin(struct http_req *r, int status, struct jw *w);
 /* api_list_links as the member "_links" of the open object of w. */
 void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *keys,
 			  const char *const *values, size_t n, const char *next_cursor);
+/* The OpenAPI document as served, with the schemas of the registered
+ * entities generated from their fields (schema.c); NULL if it cannot be
+ * built. */
+const char *api_openapi_document(size_t *len);
 /* A JSON string or null. */
 json_t *api_str_or_null(const char *s);
 json_t *api_strlist(const char *const *v, size_t n);

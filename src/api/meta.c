@@ -36,8 +36,14 @@ void api_health(struct http_req *r)
 
 void api_openapi(struct http_req *r)
 {
+	size_t len;
+	const char *doc = api_openapi_document(&len);
+	if (!doc) {
+		api_error(r, 500, "The API's description could not be built; see the server's log.");
+		return;
+	}
 	buf_reset(&r->out);
-	buf_add(&r->out, openapi_json, (size_t)(openapi_json_end - openapi_json));
+	buf_add(&r->out, doc, len);
 	r->status = 200;
 	r->content_type = "application/json";
 	http_add_header(r, "Cache-Control", "public, max-age=300");

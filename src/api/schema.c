@@ -1,0 +1,191 @@
+/* The OpenAPI document as served: the hand-written openapi.json (its paths,
+ * their descriptions, and the schemas of what is no entity) with the
+ * schemas of every registered entity generated from its field descriptors:
+ * S (an answer), S + "Create" and S + "Patch" (bodies), where the
+ * hand-written document names them. It is built once, on first use. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../base/log.h"
+#include "../model/registry.h"
+#include "common.h"
+
+/* What a text of a kind must look like, as the validation of valid.c has
+ * it (in words in the description, as a pattern for machines). */
+static const char *const patterns[FK_KIND_COUNT] = {
+	[FK_EMAIL] = "^[^@ <>\",;]+@[^@ <>\",;]+\\.[^@ <>\",;.]+$",
+	[FK_PHONE] = "^\\+?[ ()-]*([0-9][ ()-]*){6,15}$",
+	[FK_URL] = "^https?://[^/. <>\"'\\\\][^ <>\"'\\\\]*$",
+};
+
+static const char *const rules[FK_KIND_COUNT] = {
+	[FK_EMAIL] = " Like name@example.nl: one @, and a dot in the part after it; no spaces or <>\",;.",
+	[FK_PHONE] = " 6 to 15 digits, with spaces, hyphens and brackets between them and a plus at the start"
+		     " allowed.",
+	[FK_URL] = " An address starting with https:// or http://, without spaces.",
+	[FK_AREA] = " Each must be the code of an existing area.",
+	[FK_ROLE] = " Keys from GET /roles.",
+	[FK_LABEL] = " Trimmed and lower-cased; repeats are dropped.",
+	[FK_DATE] = " A date, YYYY-MM-DD.",
+};
+
+enum variant { ANSWER, CREATE, PATCH };
+
+/* One value of the kind (an item of a list, or the field itself). */
+static json_t *value_schema(const struct field_desc *d, bool item)
+{
+	json_t *o = json_object();
+	switch (d->kind) {
+	case FK_INT:
+	case FK_MONEY:
+		json_object_set_new(o, "type", json_string("integer"));
+		json_object_set_new(o, "minimum", json_integer(d->min));
+		json_object_set_new(o, "maximum", json_integer(d->max));
+		break;
+	case FK_BOOL:
+		json_object_set_new(o, "type", json_string("boolean"));
+		break;
+	case FK_ENUM: {
+		json_object_set_new(o, "type", json_string("string"));
+		json_t *keys = json_array();
+		for (int i = 0; i < d->nkeys; i++)
+			json_array_append_new(keys, json_string(d->keys[i].key));
+		json_object_set_new(o, "enum", keys);
+		break;
+	}
+	default:
+		json_object_set_new(o, "type", json_string("string"));
+		if (d->kind == FK_REF)
+			json_object_set_new(o, "format", json_string("uuid"));
+		else if (d->kind == FK_DATE)
+			json_object_set_new(o, "format", json_string("date"));
+		else if (d->kind == FK_TIME)
+			json_object_set_new(o, "format", json_string("date-time"));
+		if (patterns[d->kind])
+			json_object_set_new(o, "pattern", json_string(patterns[d->kind]));
+		if (!item && (d->flags & F_REQUIRED) && d->min > 0)
+			json_object_set_new(o, "minLength", json_integer(d->min));
+		if (d->max && d->kind != FK_REF && d->kind != FK_TIME && d->kind != FK_DATE)
+			json_object_set_new(o, "maxLength", json_integer(d->max));
+	}
+	return o;
+}
+
+static json_t *field_schema(const struct field_desc *d, enum variant v)
+{
+	bool optional_input = v != ANSWER && !(d->flags & F_REQUIRED);
+	if (d->kind == FK_ENUM && d->schema && !(d->flags & F_LIST)) {
+		json_t *ref = json_object();
+		json_object_set_new(ref, "$ref", json_sprintf("#/components/schemas/%s", d->schema));
+		if (!optional_input && !(d->flags & F_NULLABLE))
+			return ref;
+		/* absent is allowed: the set's schema, and its default */
+		json_t *o = json_object();
+		json_object_set_new(o, "allOf", json_pack("[o]", ref));
+		if (d->def)
+			json_object_set_new(o, "description",
+					    json_sprintf("%s; `%s` when absent.", d->label[LANG_EN], d->def));
+		return o;
+	}
+	json_t *o;
+	if (d->flags & F_LIST) {
+		o = json_object();
+		json_object_set_new(o, "type", json_string("array"));
+		if (d->max_items)
+			json_object_set_new(o, "maxItems", json_integer((json_int_t)d->max_items));
+		json_object_set_new(o, "items", value_schema(d, true));
+	} else {
+		o = value_schema(d, false);
+	}
+	if ((d->flags & F_NULLABLE) || optional_input)
+		json_object_set_new(o, "nullable", json_true());
+	if (v == ANSWER && (d->flags & F_READ_ONLY))
+		json_object_set_new(o, "readOnly", json_true());
+	const char *doc = d->doc ? d->doc : d->label[LANG_EN];
+	if (v != ANSWER && rules[d->kind])
+		json_object_set_new(o, "description", json_sprintf("%s%s", doc, rules[d->kind]));
+	else
+		json_object_set_new(o, "description", json_string(doc));
+	json_t *example = d->example ? json_loads(d->example, JSON_DECODE_ANY, NULL) : NULL;
+	if (example)
+		json_object_set_new(o, "example", example);
+	return o;
+}
+
+/* Fills the schema called name, if the document has it, with the fields of
+ * the variant: each a property, and in the list of required ones as the
+ * variant asks (answers have every field, null when not given). */
+static void fill(json_t *schemas, const char *name, const struct entity_type *t, enum variant v)
+{
+	json_t *s = json_object_get(schemas, name);
+	if (!s)
+		return;
+	json_t *props = json_object_get(s, "properties");
+	if (!props) {
+		props = json_object();
+		json_object_set_new(s, "properties", props);
+	}
+	json_t *required = json_array();
+	for (size_t i = 0; i < t->nfields; i++) {
+		const struct field_desc *d = &t->fields[i];
+		if ((d->flags & F_INTERNAL) || (v != ANSWER && (d->flags & F_READ_ONLY)) ||
+		    (v == PATCH && (d->flags & F_CREATE_ONLY)))
+			continue;
+		json_object_set_new(props, d->name, field_schema(d, v));
+		if (v == ANSWER || (v == CREATE && (d->flags & F_REQUIRED)))
+			json_array_append_new(required, json_string(d->name));
+	}
+	/* what the hand-written schema requires besides (its _links) */
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(s, "required"), i, e)
+		if (!fields_find(t->fields, t->nfields, json_string_value(e)))
+			json_array_append(required, e);
+	if (json_array_size(required))
+		json_object_set_new(s, "required", required);
+	else
+		json_decref(required);
+}
+
+extern const char openapi_json[];
+extern const char openapi_json_end[];
+
+static char *served;
+static size_t served_len;
+
+static void build(void)
+{
+	json_error_t err;
+	json_t *doc = json_loadb(openapi_json, (size_t)(openapi_json_end - openapi_json), 0, &err);
+	if (!doc) {
+		log_error("openapi.json does not parse: %s (line %d)", err.text, err.line);
+		return;
+	}
+	json_t *schemas = json_object_get(json_object_get(doc, "components"), "schemas");
+	for (size_t i = 0; i < registry_count; i++) {
+		const struct entity_type *t = registry[i];
+		if (!t->schema || !t->nfields)
+			continue;
+		char name[96];
+		fill(schemas, t->schema, t, ANSWER);
+		snprintf(name, sizeof name, "%sCreate", t->schema);
+		fill(schemas, name, t, CREATE);
+		snprintf(name, sizeof name, "%sPatch", t->schema);
+		fill(schemas, name, t, PATCH);
+	}
+	served = json_dumps(doc, JSON_COMPACT);
+	served_len = served ? strlen(served) : 0;
+	json_decref(doc);
+}
+
+const char *api_openapi_document(size_t *len)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, build);
+	*len = served_len;
+	return served;
+}
