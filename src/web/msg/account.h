@@ -1,5 +1,6 @@
-/* Messages: The account page: API tokens, sessions, parties, one's data and erasing the
+/* The account page: API tokens, sessions, parties, one's data and erasing the
  * account (account.c). */
+
 X(ACCOUNT_TITLE, "Je account", "Your account")
 X(TOKENS_TITLE, "API-tokens", "API tokens")
 X(TOKENS_ASK, "Voor ontwikkelaars: een programma laten werken met je account (API-tokens)",

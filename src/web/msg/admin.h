@@ -1,4 +1,5 @@
-/* Messages: The activity log at /beheer/activiteit (admin.c). */
+/* The activity log at /beheer/activiteit (admin.c). */
+
 X(ACTIVITY_TITLE, "Activiteit", "Activity")
 X(ACTIVITY_INTRO, "Elke wijziging in kiem: wanneer, door wie, wat en welke gegevens. De nieuwste staat bovenaan. De gegevens zelf staan hier niet, alleen welke het waren.",
   "Every change in kiem: when, by whom, what, and which details. The newest is at the top. The details themselves are not kept here, only which ones they were.")
@@ -19,7 +20,7 @@ X(ACTIVITY_DETAIL_ROLE, "rol: %s", "role: %s")
 X(ACTIVITY_INTRO_AREAS, "De wijzigingen aan de partijen in jouw gebieden: wanneer, door wie, wat en welke gegevens. De nieuwste staat bovenaan. De gegevens zelf staan hier niet, alleen welke het waren.",
   "The changes to the parties in your areas: when, by whom, what and which details. The newest is at the top. The details themselves are not shown, only which ones they were.")
 
-/* in the activity log */
+/* in the activity log: the actions of every entity */
 X(ACTION_CREATE, "Aangemaakt", "Created")
 X(ACTION_UPDATE, "Gewijzigd", "Changed")
 X(ACTION_DELETE, "Verwijderd", "Deleted")

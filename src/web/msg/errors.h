@@ -1,4 +1,5 @@
-/* Messages: The error pages. */
+/* The error pages. */
+
 X(ERR_400, "Dat klopt niet", "That is not right")
 X(ERR_400_TEXT, "Het verzoek klopt niet. Ga terug en probeer het nog eens.", "The request is not right. Go back and try again.")
 X(ERR_403, "Dat mag niet", "Not allowed")

@@ -1,4 +1,5 @@
-/* Messages: The factors of an issue (part_factors.c). */
+/* The factors of an issue (part_factors.c). */
+
 X(FACTORS_TITLE, "Omgevingsfactoren", "Environmental factors")
 X(FACTORS_INTRO, "Wat in de omgeving helpt of remt de samenwerking rond dit vraagstuk? Het dossier noemt vier soorten: sociaal (normen), cultuur (waarden), economie (hulpbronnen) en politiek (wetten en beleid).",
   "What in the surroundings helps or hinders the collaboration around this issue? The dossier names four kinds: social (norms), cultural (values), economic (resources) and political (laws and policy).")

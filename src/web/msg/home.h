@@ -1,4 +1,5 @@
-/* Messages: The overview at / (home.c). */
+/* The overview at / (home.c). */
+
 X(HOME_TITLE, "Het ecosysteem in één oogopslag", "The ecosystem at a glance")
 X(HOME_INTRO, "Sociale innovatie gedijt het best in een krachtig ecosysteem: burgerinitiatieven, sociaal werk, overheid, bedrijfsleven en kennisinstituten die elkaar vinden rond een sociaal vraagstuk. Hier zie je wie er meedoet.",
   "Social innovation thrives in a strong ecosystem: citizen initiatives, social work, government, business and knowledge institutes that find each other around a social issue. Here you see who takes part.")

@@ -1,4 +1,5 @@
-/* Messages: Answering an invitation to a party (invitations.c). */
+/* Answering an invitation to a party (invitations.c). */
+
 X(INVITATION_TITLE, "Uitnodiging voor %s", "Invitation to %s")
 X(INVITATION_FROM, "%s nodigt je uit voor de partij %s.", "%s invites you to the party %s.")
 X(INVITATION_FROM_NOBODY, "Je bent uitgenodigd voor de partij %s.", "You have been invited to the party %s.")

@@ -1,5 +1,6 @@
-/* Messages: Social issues (vraagstukken): the list, an issue's page and its form (issues.c,
+/* Social issues (vraagstukken): the list, an issue's page and its form (issues.c,
  * issue_form.c). */
+
 X(ISSUES_TITLE, "Vraagstukken", "Social issues")
 X(ISSUES_INTRO, "Een vraagstuk is een probleem in de samenleving dat partijen samen willen aanpakken, zoals eenzaamheid of schulden. Partijen schrijven het op, zetten het op de agenda en werken er samen aan.",
   "A social issue is a problem in society that parties want to tackle together, such as loneliness or debt. Parties write it down, put it on the agenda and work on it together.")

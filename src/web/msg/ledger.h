@@ -1,4 +1,5 @@
-/* Messages: The role ledger of an issue: who takes which role (ledger.c). */
+/* The role ledger of an issue: who takes which role (ledger.c). */
+
 X(LEDGER_LINK, "Bekijk het rollenregister: wie doet wat, en welke rollen zijn nog leeg", "See the role ledger: who does what, and which roles are still empty")
 X(LEDGER_TITLE_OF, "Rollenregister: %s", "Role ledger: %s")
 X(LEDGER_TITLE, "Rollenregister", "Role ledger")

@@ -1,4 +1,5 @@
-/* Messages: Logging in and out (login.c). */
+/* Logging in and out (login.c). */
+
 X(LOGIN_TITLE, "Inloggen", "Log in")
 X(PASSWORD, "Wachtwoord", "Password")
 X(LOGIN_SUBMIT, "Inloggen", "Log in")

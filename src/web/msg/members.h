@@ -1,4 +1,5 @@
-/* Messages: The members of a party and the invitations they sent (members.c). */
+/* The members of a party and the invitations they sent (members.c). */
+
 X(MEMBERS, "Leden", "Members")
 X(MEMBERS_TITLE, "Leden van %s", "Members of %s")
 X(MEMBERS_INTRO, "Leden kunnen de partij bewerken en namens haar optreden. Beheerders kunnen ook leden toevoegen, hun rol wijzigen en ze verwijderen.",

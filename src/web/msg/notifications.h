@@ -1,4 +1,5 @@
-/* Messages: Notifications and the daily digest (notifications.c). */
+/* Notifications and the daily digest (notifications.c). */
+
 X(NOTE_TITLE, "Meldingen", "Notifications")
 X(NOTE_INTRO, "Hier zie je wat er gebeurde bij de vraagstukken die je volgt.", "Here you see what happened in the issues you follow.")
 X(NOTE_NONE, "Je hebt geen meldingen. Volg een vraagstuk om meldingen te krijgen.", "You have no notifications. Follow an issue to get notifications.")

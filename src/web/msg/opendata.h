@@ -1,4 +1,5 @@
-/* Messages: The open-data page at /open-data (opendata.c): the API and the downloads in plain words. */
+/* The open-data page at /open-data (opendata.c): the API and the downloads in plain words. */
+
 X(OPEN_INTRO, "Wat openbaar is in kiem, kun je ook zelf gebruiken: in een eigen programma, op een website of voor onderzoek. Het is gratis, en je hebt er geen account voor nodig.",
   "What is public in kiem, you can use yourself too: in a program of your own, on a website or for research. It is free, and you can use it without an account.")
 X(OPEN_WHAT_TITLE, "Wat je kunt ophalen", "What you can get")

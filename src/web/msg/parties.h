@@ -1,4 +1,5 @@
-/* Messages: Parties: the list, a party's page, its form and deleting it (parties.c, party_form.c). */
+/* Parties: the list, a party's page, its form and deleting it (parties.c, party_form.c). */
+
 /* the list */
 X(PARTIES_TITLE, "Partijen", "Parties")
 X(PARTIES_INTRO, "De sociale kaart: alle partijen in het ecosysteem. Zoek op naam of onderwerp, of kies een soort, gebied, rol of expertise.",

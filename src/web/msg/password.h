@@ -1,4 +1,5 @@
-/* Messages: A forgotten password and setting a new one (password.c). */
+/* A forgotten password and setting a new one (password.c). */
+
 X(FORGOT_TITLE, "Wachtwoord vergeten", "Forgot your password")
 X(FORGOT_INTRO, "Vul het e-mailadres van je account in. We sturen je een link om een nieuw wachtwoord te kiezen. De link werkt 1 uur.",
   "Fill in the email address of your account. We send you a link to choose a new password. The link works for 1 hour.")

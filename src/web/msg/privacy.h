@@ -1,4 +1,5 @@
-/* Messages: The privacy statement at /privacy (privacy.c). */
+/* The privacy statement at /privacy (privacy.c). */
+
 X(PRIVACY_TITLE, "Privacy: wat kiem over jou bewaart", "Privacy: what kiem keeps about you")
 X(PRIVACY_SUMMARY_TITLE, "In het kort", "In short")
 X(PRIVACY_SUMMARY_1, "kiem bewaart alleen wat nodig is om het te laten werken: je account, je inlogsessies, je API-sleutels (als je die maakt), van welke partijen je lid bent, en een log van wie wat veranderde.",

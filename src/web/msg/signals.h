@@ -1,5 +1,6 @@
-/* Messages: Signals: the list, a signal's page, taking one up in an issue, and the part of an
+/* Signals: the list, a signal's page, taking one up in an issue, and the part of an
  * issue's page that lists its signals (signals.c, part_signals.c). */
+
 X(SIG_TITLE, "Signalen", "Signals")
 X(SIG_INTRO, "Een signaal is een kans, een knelpunt of een leemte die je ziet in je werk of in de buurt. Signalen die op elkaar lijken, staan bij elkaar. Van een signaal kan een vraagstuk worden.",
   "A signal is an opportunity, a bottleneck or a gap you see in your work or in the neighbourhood. Signals that are alike are shown together. A signal can become a social issue.")
@@ -88,8 +89,10 @@ X(SIG_DECIDE_SUBMIT, "Besluit vastleggen", "Record the decision")
 X(SIG_DECIDE_CONFLICT, "Over dit signaal kan geen besluit meer worden vastgelegd.", "No decision can be recorded on this signal any more.")
 X(SIG_DECIDED_BY, "door %s", "by %s")
 X(SIG_PART_TITLE, "Signalen in dit vraagstuk", "Signals in this social issue")
-P(SIG_PART_OTHERS, "En %lld signaal van een andere partij of bewoner, dat alleen zij en wie het behandelen lezen.", "En %lld signalen van andere partijen of bewoners, die alleen zij en wie ze behandelen lezen.",
-  "And %lld signal of another party or resident, which only they and those who handle it read.", "And %lld signals of other parties or residents, which only they and those who handle them read.")
+P(SIG_PART_OTHERS, "En %lld signaal van een andere partij of bewoner, dat alleen zij en wie het behandelen lezen.",
+  "En %lld signalen van andere partijen of bewoners, die alleen zij en wie ze behandelen lezen.",
+  "And %lld signal of another party or resident, which only they and those who handle it read.",
+  "And %lld signals of other parties or residents, which only they and those who handle them read.")
 X(SIG_RULE_SHORT, "Regel", "Rule")
 X(SIG_UNCLUSTER, "Haal dit signaal uit de groep", "Take this signal out of the group")
 X(SIG_UNCLUSTER_HINT, "Lijkt dit signaal toch niet op de andere? Haal het dan uit de groep.",

@@ -1,4 +1,5 @@
-/* Messages: Creating an account and confirming its email address (signup.c). */
+/* Creating an account and confirming its email address (signup.c). */
+
 X(REG_TITLE, "Account maken", "Create an account")
 X(REG_INTRO, "Met een account kun je je partij op de sociale kaart zetten en bijhouden. Het is gratis.",
   "With an account you can put your party on the social map and keep it up to date. It is free.")

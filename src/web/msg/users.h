@@ -1,4 +1,5 @@
-/* Messages: The accounts of kiem, for its administrators (users.c). */
+/* The accounts of kiem, for its administrators (users.c). */
+
 X(USERS_TITLE, "Gebruikers", "Users")
 X(USERS_INTRO, "Alle accounts van kiem, de nieuwste bovenaan. Kies een naam om het account te blokkeren of iemand coördinator van een gebied te maken.",
   "All accounts of kiem, the newest at the top. Choose a name to block the account or to make someone coordinator of an area.")

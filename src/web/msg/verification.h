@@ -1,4 +1,5 @@
-/* Messages: Verified parties (verification.c). */
+/* Verified parties (verification.c). */
+
 X(VERIFICATION, "Verificatie", "Verification")
 X(VERIFIED, "Geverifieerd", "Verified")
 X(VERIFIED_BY, "Geverifieerd door %s op %s.", "Verified by %s on %s.")

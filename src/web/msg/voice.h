@@ -1,4 +1,5 @@
-/* Messages: The voice of residents on an issue's page: support, comments, follows (part_voice.c). */
+/* The voice of residents on an issue's page: support, comments, follows (part_voice.c). */
+
 X(VOICE_TITLE, "Steun en reacties", "Support and comments")
 X(VOICE_SUPPORTERS, "Steunbetuigingen: %lld", "Supporters: %lld")
 X(VOICE_SUPPORT, "Steun dit vraagstuk", "Support this issue")
