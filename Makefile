@@ -37,11 +37,11 @@ npm: test-deps
 bench-deps:
 	@./scripts/deps.sh build run bench
 
-build/obj/%.o: src/%.c $(wildcard src/*/*.h)
+build/obj/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -c $< -o $@
 
-build/san/%.o: src/%.c $(wildcard src/*/*.h)
+build/san/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 

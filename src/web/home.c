@@ -48,14 +48,14 @@ void page_home(struct http_req *r)
 			  "<span class=\"label\">%s</span> <span class=\"count\">%s</span></a>\n"
 			  "<p class=\"hint\">%s</p>",
 		       party_kinds[k].key, party_kinds[k].key, party_kinds[k].name[r->lang],
-		       arena_printf(r->arena, TN(r, M_HOME_PARTIES_1, M_HOME_PARTIES, counts[k]), counts[k]),
+		       arena_printf(r->arena, TP(r, M_HOME_PARTIES, counts[k]), counts[k]),
 		       party_kind_hint[k][r->lang]);
 		if (!counts[k])
 			html_f(b, "<p class=\"gap\">%s</p>", T(r, M_HOME_MISSING));
 		html_raw(b, "</li>\n");
 	}
 	html_raw(b, "</ul>\n<p><a href=\"/partijen\">");
-	html_f(b, TN(r, M_HOME_ALL_1, M_HOME_ALL, total), total);
+	html_f(b, TP(r, M_HOME_ALL, total), total);
 	html_raw(b, "</a></p>\n</section>\n");
 
 	if (nrows) {

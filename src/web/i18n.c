@@ -1,17 +1,25 @@
 #include "i18n.h"
 
-static const char *const catalogue[M_COUNT][LANG_COUNT] = {
-#define X(key, nl, en) [M_##key] = { nl, en },
-	MESSAGES(X)
+static const char *const catalogue[M_COUNT][LANG_COUNT][PLURAL_COUNT] = {
+#define X(key, nl, en) [M_##key] = { { nl, nl }, { en, en } },
+#define P(key, nl_one, nl_other, en_one, en_other) [M_##key] = { { nl_one, nl_other }, { en_one, en_other } },
+#include "msg/all.h"
+#undef P
 #undef X
 };
 
-const char *i18n(enum lang lang, enum msg m)
+enum plural i18n_plural(enum lang lang, long long n)
 {
-	return catalogue[m][lang];
+	(void)lang;
+	return n == 1 ? PLURAL_ONE : PLURAL_OTHER;
 }
 
-const char *i18n_n(enum lang lang, enum msg one, enum msg other, long long n)
+const char *i18n(enum lang lang, enum msg m)
 {
-	return catalogue[n == 1 ? one : other][lang];
+	return catalogue[m][lang][PLURAL_OTHER];
+}
+
+const char *i18n_n(enum lang lang, enum msg m, long long n)
+{
+	return catalogue[m][lang][i18n_plural(lang, n)];
 }

@@ -322,7 +322,7 @@ static void render_issue(struct http_req *r, const struct issue *is, const char 
 	else
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_ISSUE_SUPPORTERS));
-	html_f(b, TN(r, M_ISSUE_SUPPORTERS_N_1, M_ISSUE_SUPPORTERS_N, is->supporters), is->supporters);
+	html_f(b, TP(r, M_ISSUE_SUPPORTERS_N, is->supporters), is->supporters);
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_UPDATED));
 	page_time(r, is->updated_at);
 	html_raw(b, "</dd>\n</dl>\n");

@@ -195,7 +195,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	for (size_t i = 0; i < l->nroles; i++)
 		empty += l->roles[i].empty;
 	html_raw(b, "<p><strong>");
-	html_f(b, TN(r, M_LEDGER_SUMMARY_1, M_LEDGER_SUMMARY, empty), empty, (long long)l->nroles);
+	html_f(b, TP(r, M_LEDGER_SUMMARY, empty), empty, (long long)l->nroles);
 	html_raw(b, "</strong> ");
 	struct buf kinds = BUF_INIT(1024);
 	for (int k = 0; k < KIND_COUNT; k++)

@@ -50,9 +50,7 @@ void issue_part_signals(struct http_req *r, const char *issue_id)
 	}
 	if ((long long)n > unseen)
 		html_raw(b, "</ul>\n");
-	if (unseen == 1)
-		html_f(b, "<p>%s</p>\n", T(r, M_SIG_PART_OTHERS_ONE));
-	else if (unseen > 1)
-		html_f(b, "<p>%s</p>\n", arena_printf(r->arena, T(r, M_SIG_PART_OTHERS), unseen));
+	if (unseen > 0)
+		html_f(b, "<p>%s</p>\n", arena_printf(r->arena, TP(r, M_SIG_PART_OTHERS, unseen), unseen));
 	html_raw(b, "</section>\n");
 }

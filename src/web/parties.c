@@ -286,7 +286,7 @@ void page_party(struct http_req *r)
 	}
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_CAPACITY));
 	if (pa.has_capacity)
-		html_f(b, TN(r, M_CAPACITY_HOURS_1, M_CAPACITY_HOURS, pa.capacity_hours), pa.capacity_hours);
+		html_f(b, TP(r, M_CAPACITY_HOURS, pa.capacity_hours), pa.capacity_hours);
 	else
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_raw(b, "</dd>\n");

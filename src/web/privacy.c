@@ -67,8 +67,8 @@ static void data_tables(struct http_req *r)
 	html_raw(&r->out, "<p id=\"privacy-inactive\">");
 	if (web_inactive_days > 0)
 		html_f(&r->out, T(r, M_PRIVACY_INACTIVE),
-		       arena_printf(r->arena, TN(r, M_DAYS_1, M_DAYS, web_inactive_days), (long long)web_inactive_days),
-		       arena_printf(r->arena, TN(r, M_DAYS_1, M_DAYS, web_inactive_grace_days),
+		       arena_printf(r->arena, TP(r, M_DAYS, web_inactive_days), (long long)web_inactive_days),
+		       arena_printf(r->arena, TP(r, M_DAYS, web_inactive_grace_days),
 				    (long long)web_inactive_grace_days));
 	else
 		html_f(&r->out, "%s", T(r, M_PRIVACY_INACTIVE_OFF));
