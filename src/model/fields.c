@@ -1,6 +1,5 @@
 #include "fields.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -168,13 +167,8 @@ static const char *clean(struct arena *a, const char *s)
 	return *t ? t : NULL;
 }
 
-static int compare_str(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
-/* Trims each item, drops empty ones and repeats; labels are lower-cased
- * and sorted. */
+/* Trims each item, drops empty ones and repeats; labels are lower-cased.
+ * The order stays as given: the store keeps each list in its own order. */
 static void clean_list(const struct field_desc *d, void *obj, struct arena *a)
 {
 	const struct strlist *l = fields_list(d, obj);
@@ -191,8 +185,6 @@ static void clean_list(const struct field_desc *d, void *obj, struct arena *a)
 		if (!strlist_has(&(struct strlist){ v, o }, t))
 			v[o++] = t;
 	}
-	if (d->kind == FK_LABEL)
-		qsort(v, o, sizeof *v, compare_str);
 	fields_set_list(d, obj, v, o);
 }
 

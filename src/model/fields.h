@@ -108,7 +108,7 @@ const struct field_desc *fields_find(const struct field_desc *f, size_t n, const
 void fields_apply_json(const struct field_desc *f, size_t n, void *obj, json_t *body,
 		       enum field_op op, struct arena *a, struct problems *p);
 
-/* Cleans what was given (trims text, lower-cases and sorts labels, drops
+/* Cleans what was given (trims text, lower-cases labels, drops
  * duplicates and empty items, sets the defaults of enums) and checks every
  * field that is not read-only against its kind and limits: required, length,
  * UTF-8, control characters, formats, keys, ranges, the number of items, and
