@@ -18,11 +18,6 @@
 #include "layout.h"
 #include "pages.h"
 
-const char *web_member_role(struct http_req *r, enum member_role role)
-{
-	return T(r, role == MEMBER_ADMIN ? M_MEMBER_ROLE_ADMIN : M_MEMBER_ROLE_MEMBER);
-}
-
 /* What the page shows besides the members: the add form as typed, with
  * its problems, or a change the model refused. */
 struct add_form {

@@ -96,18 +96,4 @@ void page_notifications_digest(struct http_req *r);
 /* The link to /account/meldingen with the count of unread ones. */
 void web_notifications_link(struct http_req *r);
 
-/* Too many requests that send mail (throttle.h): status 429 with
- * Retry-After, and the message for the top of the form. */
-void web_mail_throttled(struct http_req *r, long wait);
-void web_mail_throttled_notice(struct http_req *r, long wait);
-
-/* Areas to offer in a picker: the tree down to districts, if it has at
- * most max of them; false if it has more (or cannot be read), and a field
- * for an area code serves instead. */
-bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n);
-/* The name of an area code, or the code itself. */
-const char *web_area_name(struct http_req *r, const char *code);
-/* A person's place in a party, for people: "Lid", "Beheerder". */
-const char *web_member_role(struct http_req *r, enum member_role role);
-
 #endif
