@@ -13,8 +13,9 @@
 #include "../store/store.h"
 #include "../model/outbox.h"
 #include "../web/web.h"
+#include "../worker/mailer.h"
+#include "../worker/worker.h"
 #include "cli.h"
-#include "mailer.h"
 
 static const char usage[] =
 	"usage: kiem serve [--db PATH | --pg CONNINFO] [--listen ADDR:PORT]\n"
