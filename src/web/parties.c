@@ -300,3 +300,9 @@ void page_party(struct http_req *r)
 	web_party_issues(r, pa.id); /* issues core */
 	page_end(r);
 }
+
+const struct http_route web_parties_routes[] = {
+	{ HM_GET, "/partijen", page_parties, RF_CACHE },
+	{ HM_GET, "/partijen/{id}", page_party, RF_CACHE },
+	{ 0 },
+};

@@ -184,3 +184,10 @@ void page_confirm_again(struct http_req *r)
 	}
 	page_end(r);
 }
+
+const struct http_route web_signup_routes[] = {
+	{ HM_GET | HM_POST, "/registreren", page_register, 0 },
+	{ HM_GET, "/bevestigen", page_confirm, 0 },
+	{ HM_GET | HM_POST, "/bevestigen/opnieuw", page_confirm_again, 0 },
+	{ 0 },
+};
