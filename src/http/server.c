@@ -272,7 +272,7 @@ static int hexval(char c)
 
 /* Decodes a form's field name or value. A %00 becomes TEXT_NUL_MARK, not a
  * NUL: the value keeps its length, and the model's text check names the
- * field, as the API does for a \u0000 (never a value silently cut short). */
+ * field, as for a \u0000 in JSON (never a value silently cut short). */
 static char *form_decode(struct arena *a, const char *p, size_t n)
 {
 	char *out = arena_alloc(a, n + 1), *o = out;
