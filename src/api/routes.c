@@ -6,26 +6,30 @@
 #include "api.h"
 #include "routes.h"
 
-static const struct http_route *const features[] = {
-	api_meta_routes,
-	api_areas_routes,
-	api_roles_routes,
-	api_register_routes,
-	api_parties_routes,
-	api_verification_routes,
-	api_members_routes,
-	api_invitations_routes,
-	api_issues_routes,
-	api_factors_routes,
-	api_ledger_routes,
-	api_activity_routes,
-	api_account_routes,
-	api_voice_routes,
-	api_users_routes,
-	api_signup_routes,
-	api_signals_routes,
-	NULL,
-};
+/* One line a feature: its file, api/NAME.c, ends with its routes, api_NAME_routes. */
+#define FEATURES(F) \
+	F(meta) \
+	F(areas) \
+	F(roles) \
+	F(register) \
+	F(parties) \
+	F(verification) \
+	F(members) \
+	F(invitations) \
+	F(issues) \
+	F(factors) \
+	F(ledger) \
+	F(activity) \
+	F(account) \
+	F(voice) \
+	F(users) \
+	F(signup) \
+	F(signals)
+
+#define DECLARE(name) extern const struct http_route api_##name##_routes[];
+FEATURES(DECLARE)
+#define LIST(name) api_##name##_routes,
+static const struct http_route *const features[] = { FEATURES(LIST) NULL };
 
 const struct http_table api_table = {
 	.prefix = "/api",

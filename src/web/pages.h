@@ -1,6 +1,6 @@
-/* What page files give each other: their features' routes, which routes.c
- * lists in the pages' table, and the parts one page shows of another's
- * (widgets every page may use are in layout.h). */
+/* What page files give each other: the parts one page shows of another's
+ * (widgets every page may use are in layout.h). Each page file ends with
+ * its routes, which routes.c lists in the pages' table. */
 #ifndef KIEM_WEB_PAGES_H
 #define KIEM_WEB_PAGES_H
 
@@ -10,29 +10,6 @@
 #include "../http/http.h"
 #include "../model/area.h"
 #include "../model/perm.h"
-
-extern const struct http_route web_home_routes[];
-extern const struct http_route web_static_routes[];
-extern const struct http_route web_parties_routes[];
-extern const struct http_route web_party_form_routes[];
-extern const struct http_route web_verification_routes[];
-extern const struct http_route web_members_routes[];
-extern const struct http_route web_issues_routes[];
-extern const struct http_route web_issue_form_routes[];
-extern const struct http_route web_signals_routes[];
-extern const struct http_route web_invitations_routes[];
-extern const struct http_route web_part_factors_routes[];
-extern const struct http_route web_ledger_routes[];
-extern const struct http_route web_login_routes[];
-extern const struct http_route web_signup_routes[];
-extern const struct http_route web_password_routes[];
-extern const struct http_route web_account_routes[];
-extern const struct http_route web_part_voice_routes[];
-extern const struct http_route web_notifications_routes[];
-extern const struct http_route web_privacy_routes[];
-extern const struct http_route web_opendata_routes[];
-extern const struct http_route web_admin_routes[];
-extern const struct http_route web_users_routes[];
 
 /* The decisions on a regulatory signal (public), or "none yet" if asked
  * (signals.c). */

@@ -5,31 +5,35 @@
 #include "pages.h"
 #include "web.h"
 
-static const struct http_route *const features[] = {
-	web_home_routes,
-	web_static_routes,
-	web_parties_routes,
-	web_party_form_routes,
-	web_verification_routes,
-	web_members_routes,
-	web_issues_routes,
-	web_issue_form_routes,
-	web_signals_routes,
-	web_invitations_routes,
-	web_part_factors_routes,
-	web_ledger_routes,
-	web_login_routes,
-	web_signup_routes,
-	web_password_routes,
-	web_account_routes,
-	web_part_voice_routes,
-	web_notifications_routes,
-	web_privacy_routes,
-	web_opendata_routes,
-	web_admin_routes,
-	web_users_routes,
-	NULL,
-};
+/* One line a feature: its file, web/NAME.c, ends with its routes, web_NAME_routes. */
+#define FEATURES(F) \
+	F(home) \
+	F(static) \
+	F(parties) \
+	F(party_form) \
+	F(verification) \
+	F(members) \
+	F(issues) \
+	F(issue_form) \
+	F(signals) \
+	F(invitations) \
+	F(part_factors) \
+	F(ledger) \
+	F(login) \
+	F(signup) \
+	F(password) \
+	F(account) \
+	F(part_voice) \
+	F(notifications) \
+	F(privacy) \
+	F(opendata) \
+	F(admin) \
+	F(users)
+
+#define DECLARE(name) extern const struct http_route web_##name##_routes[];
+FEATURES(DECLARE)
+#define LIST(name) web_##name##_routes,
+static const struct http_route *const features[] = { FEATURES(LIST) NULL };
 
 /* A page says what is wrong in its own words: the detail is for programs. */
 static void error_page(struct http_req *r, int status, const char *detail)
