@@ -8,8 +8,6 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
-#include "area.h"
-#include "party.h"
 
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
 		 const char *object_type, const char *object_id, const char *fields)
