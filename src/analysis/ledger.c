@@ -8,10 +8,10 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/similar.h"
 #include "../model/area.h"
 #include "../model/ledger.h"
 #include "../store/store.h"
-#include "similar.h"
 
 const char *const ledger_matches[3] = { "listsRole", "typicalKind", "kind" };
 const char *const ledger_wheres[4] = { "same", "sibling", "above", "below" };

@@ -273,3 +273,17 @@ void api_sessions_delete(struct http_req *r)
 	}
 	no_content(r);
 }
+
+const struct http_route api_account_routes[] = {
+	{ HM_GET, "/api/v1/users/me", api_users_me, 0 },
+	{ HM_DELETE, "/api/v1/users/me", api_users_me_delete, 0 },
+	{ HM_GET, "/api/v1/users/me/export", api_users_me_export, 0 },
+	{ HM_GET, "/api/v1/tokens", api_tokens_list, 0 },
+	{ HM_POST, "/api/v1/tokens", api_tokens_create, 0 },
+	{ HM_GET, "/api/v1/tokens/{id}", api_tokens_get, 0 },
+	{ HM_DELETE, "/api/v1/tokens/{id}", api_tokens_delete, 0 },
+	{ HM_GET, "/api/v1/sessions", api_sessions_list, 0 },
+	{ HM_GET, "/api/v1/sessions/{id}", api_sessions_get, 0 },
+	{ HM_DELETE, "/api/v1/sessions/{id}", api_sessions_delete, 0 },
+	{ 0 },
+};

@@ -74,3 +74,8 @@ void api_activity_list(struct http_req *r)
 	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/activity", keys, values, 4, next));
 	api_send(r, 200, o);
 }
+
+const struct http_route api_activity_routes[] = {
+	{ HM_GET, "/api/v1/activity", api_activity_list, 0 },
+	{ 0 },
+};

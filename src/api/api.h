@@ -12,8 +12,9 @@
 
 #define API_VERSION "1.0.0"
 
-extern const struct http_route api_routes[];
-extern const size_t api_routes_count;
+/* The API's route table: the paths under /api, bearer tokens, JSON
+ * bodies, problem+json errors and the API-Version header (routes.c). */
+extern const struct http_table api_table;
 
 /* Answers an error as application/problem+json. */
 void api_error(struct http_req *r, int status, const char *detail);

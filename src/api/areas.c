@@ -133,3 +133,10 @@ void api_areas_create(struct http_req *r)
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/areas/%s", saved.code));
 	api_send(r, 201, area_json(r, &saved, false));
 }
+
+const struct http_route api_areas_routes[] = {
+	{ HM_GET, "/api/v1/areas", api_areas_list, RF_CACHE },
+	{ HM_POST, "/api/v1/areas", api_areas_create, 0 },
+	{ HM_GET, "/api/v1/areas/{code}", api_areas_get, RF_CACHE },
+	{ 0 },
+};

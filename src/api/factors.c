@@ -172,3 +172,12 @@ void api_factors_delete(struct http_req *r)
 	r->status = 204;
 	r->content_type = NULL;
 }
+
+const struct http_route api_factors_routes[] = {
+	{ HM_GET, "/api/v1/issues/{id}/factors", api_factors_list, RF_CACHE },
+	{ HM_POST, "/api/v1/issues/{id}/factors", api_factors_create, 0 },
+	{ HM_GET, "/api/v1/issues/{id}/factors/{factorId}", api_factors_get, RF_CACHE },
+	{ HM_PATCH, "/api/v1/issues/{id}/factors/{factorId}", api_factors_patch, 0 },
+	{ HM_DELETE, "/api/v1/issues/{id}/factors/{factorId}", api_factors_delete, 0 },
+	{ 0 },
+};

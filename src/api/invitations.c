@@ -175,3 +175,12 @@ void api_invitation_accept(struct http_req *r)
 	http_add_header(r, "Location", self);
 	api_send(r, 201, o);
 }
+
+const struct http_route api_invitations_routes[] = {
+	{ HM_GET, "/api/v1/parties/{id}/invitations", api_invitations_list, 0 },
+	{ HM_POST, "/api/v1/parties/{id}/invitations", api_invitations_create, 0 },
+	{ HM_GET, "/api/v1/parties/{id}/invitations/{invitationId}", api_invitations_get, 0 },
+	{ HM_DELETE, "/api/v1/parties/{id}/invitations/{invitationId}", api_invitations_delete, 0 },
+	{ HM_POST, "/api/v1/invitation-acceptances", api_invitation_accept, 0 },
+	{ 0 },
+};

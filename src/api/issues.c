@@ -285,3 +285,13 @@ void api_issue_status_create(struct http_req *r)
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/status-changes", r->params[0]));
 	api_send(r, 201, transition_json(&t));
 }
+
+const struct http_route api_issues_routes[] = {
+	{ HM_GET, "/api/v1/issues", api_issues_list, RF_CACHE },
+	{ HM_POST, "/api/v1/issues", api_issues_create, 0 },
+	{ HM_GET, "/api/v1/issues/{id}", api_issues_get, RF_CACHE },
+	{ HM_PATCH, "/api/v1/issues/{id}", api_issues_patch, 0 },
+	{ HM_GET, "/api/v1/issues/{id}/status-changes", api_issue_status_list, RF_CACHE },
+	{ HM_POST, "/api/v1/issues/{id}/status-changes", api_issue_status_create, 0 },
+	{ 0 },
+};

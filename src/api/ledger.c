@@ -229,3 +229,11 @@ void api_ledger_give_up(struct http_req *r)
 	r->status = 204;
 	r->content_type = NULL;
 }
+
+const struct http_route api_ledger_routes[] = {
+	{ HM_GET, "/api/v1/issues/{id}/role-ledger", api_ledger_get, RF_CACHE },
+	{ HM_POST, "/api/v1/issues/{id}/role-ledger", api_ledger_take, 0 },
+	{ HM_GET, "/api/v1/issues/{id}/role-ledger/{role}/{partyId}", api_ledger_entry_get, RF_CACHE },
+	{ HM_DELETE, "/api/v1/issues/{id}/role-ledger/{role}/{partyId}", api_ledger_give_up, 0 },
+	{ 0 },
+};

@@ -203,3 +203,12 @@ void api_members_delete(struct http_req *r)
 	r->status = 204;
 	r->content_type = NULL;
 }
+
+const struct http_route api_members_routes[] = {
+	{ HM_GET, "/api/v1/parties/{id}/members", api_members_list, 0 },
+	{ HM_POST, "/api/v1/parties/{id}/members", api_members_add, 0 },
+	{ HM_GET, "/api/v1/parties/{id}/members/{userId}", api_members_get, 0 },
+	{ HM_PATCH, "/api/v1/parties/{id}/members/{userId}", api_members_patch, 0 },
+	{ HM_DELETE, "/api/v1/parties/{id}/members/{userId}", api_members_delete, 0 },
+	{ 0 },
+};

@@ -48,3 +48,9 @@ void api_openapi(struct http_req *r)
 	r->content_type = "application/json";
 	http_add_header(r, "Cache-Control", "public, max-age=300");
 }
+
+const struct http_route api_meta_routes[] = {
+	{ HM_GET, "/api/v1/health", api_health, 0 },
+	{ HM_GET, "/api/v1/openapi.json", api_openapi, 0 },
+	{ 0 },
+};

@@ -142,3 +142,12 @@ void api_parties_delete(struct http_req *r)
 	r->status = 204;
 	r->content_type = NULL;
 }
+
+const struct http_route api_parties_routes[] = {
+	{ HM_GET, "/api/v1/parties", api_parties_list, RF_CACHE },
+	{ HM_POST, "/api/v1/parties", api_parties_create, 0 },
+	{ HM_GET, "/api/v1/parties/{id}", api_parties_get, RF_CACHE },
+	{ HM_PATCH, "/api/v1/parties/{id}", api_parties_patch, 0 },
+	{ HM_DELETE, "/api/v1/parties/{id}", api_parties_delete, 0 },
+	{ 0 },
+};

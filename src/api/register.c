@@ -51,3 +51,8 @@ void api_register_list(struct http_req *r)
 	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/processing-activities", NULL, NULL, 0, NULL));
 	api_send(r, 200, o);
 }
+
+const struct http_route api_register_routes[] = {
+	{ HM_GET, "/api/v1/processing-activities", api_register_list, RF_CACHE },
+	{ 0 },
+};

@@ -67,3 +67,9 @@ void api_roles_get(struct http_req *r)
 	}
 	api_send(r, 200, role_json(r, &ro));
 }
+
+const struct http_route api_roles_routes[] = {
+	{ HM_GET, "/api/v1/roles", api_roles_list, RF_CACHE },
+	{ HM_GET, "/api/v1/roles/{key}", api_roles_get, RF_CACHE },
+	{ 0 },
+};

@@ -1,102 +1,42 @@
-/* The API's route table: adding an endpoint is adding a row and a function
- * (and its description in openapi.json). */
+/* The API's route table: its prefix, how it answers, and its features, one
+ * line each. Adding an endpoint is adding a row to its feature's routes and
+ * a function (and its description in openapi.json). The order of the
+ * features does not matter: no two routes take one method on one path,
+ * but where one of them is the path itself, which wins (test_routes.c). */
 #include "api.h"
 #include "routes.h"
 
-const struct http_route api_routes[] = {
-	{ HM_GET, "/api/v1/health", api_health, RF_API },
-	{ HM_GET, "/api/v1/openapi.json", api_openapi, RF_API },
-	{ HM_GET, "/api/v1/areas", api_areas_list, RF_API | RF_CACHE },
-	{ HM_POST, "/api/v1/areas", api_areas_create, RF_API },
-	{ HM_GET, "/api/v1/areas/{code}", api_areas_get, RF_API | RF_CACHE },
-	{ HM_GET, "/api/v1/roles", api_roles_list, RF_API | RF_CACHE },
-	{ HM_GET, "/api/v1/roles/{key}", api_roles_get, RF_API | RF_CACHE },
-	{ HM_GET, "/api/v1/processing-activities", api_register_list, RF_API | RF_CACHE },
-	{ HM_GET, "/api/v1/parties", api_parties_list, RF_API | RF_CACHE },
-	{ HM_POST, "/api/v1/parties", api_parties_create, RF_API },
-	{ HM_GET, "/api/v1/parties/{id}", api_parties_get, RF_API | RF_CACHE },
-	{ HM_PATCH, "/api/v1/parties/{id}", api_parties_patch, RF_API },
-	{ HM_DELETE, "/api/v1/parties/{id}", api_parties_delete, RF_API },
-	{ HM_GET, "/api/v1/parties/{id}/verification", api_verification_get, RF_API },
-	{ HM_PUT, "/api/v1/parties/{id}/verification", api_verification_put, RF_API },
-	{ HM_DELETE, "/api/v1/parties/{id}/verification", api_verification_delete, RF_API },
-	{ HM_GET, "/api/v1/parties/{id}/members", api_members_list, RF_API },
-	{ HM_POST, "/api/v1/parties/{id}/members", api_members_add, RF_API },
-	{ HM_GET, "/api/v1/parties/{id}/members/{userId}", api_members_get, RF_API },
-	{ HM_PATCH, "/api/v1/parties/{id}/members/{userId}", api_members_patch, RF_API },
-	{ HM_DELETE, "/api/v1/parties/{id}/members/{userId}", api_members_delete, RF_API },
-	{ HM_GET, "/api/v1/parties/{id}/invitations", api_invitations_list, RF_API },
-	{ HM_POST, "/api/v1/parties/{id}/invitations", api_invitations_create, RF_API },
-	{ HM_GET, "/api/v1/parties/{id}/invitations/{invitationId}", api_invitations_get, RF_API },
-	{ HM_DELETE, "/api/v1/parties/{id}/invitations/{invitationId}", api_invitations_delete, RF_API },
-	/* issue 4, issues core (helper 1) */
-	{ HM_GET, "/api/v1/issues", api_issues_list, RF_API | RF_CACHE },
-	{ HM_POST, "/api/v1/issues", api_issues_create, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}", api_issues_get, RF_API | RF_CACHE },
-	{ HM_PATCH, "/api/v1/issues/{id}", api_issues_patch, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/status-changes", api_issue_status_list, RF_API | RF_CACHE },
-	{ HM_POST, "/api/v1/issues/{id}/status-changes", api_issue_status_create, RF_API },
-	/* end of issues core */
-	/* issue 4, factors and the role ledger (helper 4) */
-	{ HM_GET, "/api/v1/issues/{id}/factors", api_factors_list, RF_API | RF_CACHE },
-	{ HM_POST, "/api/v1/issues/{id}/factors", api_factors_create, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/factors/{factorId}", api_factors_get, RF_API | RF_CACHE },
-	{ HM_PATCH, "/api/v1/issues/{id}/factors/{factorId}", api_factors_patch, RF_API },
-	{ HM_DELETE, "/api/v1/issues/{id}/factors/{factorId}", api_factors_delete, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/role-ledger", api_ledger_get, RF_API | RF_CACHE },
-	{ HM_POST, "/api/v1/issues/{id}/role-ledger", api_ledger_take, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/role-ledger/{role}/{partyId}", api_ledger_entry_get, RF_API | RF_CACHE },
-	{ HM_DELETE, "/api/v1/issues/{id}/role-ledger/{role}/{partyId}", api_ledger_give_up, RF_API },
-	/* end of factors and the role ledger */
-	{ HM_POST, "/api/v1/invitation-acceptances", api_invitation_accept, RF_API },
-	{ HM_GET, "/api/v1/activity", api_activity_list, RF_API },
-	{ HM_GET, "/api/v1/users/me", api_users_me, RF_API },
-	{ HM_DELETE, "/api/v1/users/me", api_users_me_delete, RF_API },
-	{ HM_GET, "/api/v1/users/me/export", api_users_me_export, RF_API },
-	/* the voice of residents (issue 4, part 3) */
-	{ HM_PATCH, "/api/v1/users/me", api_users_me_patch, RF_API },
-	{ HM_GET, "/api/v1/users/me/notifications", api_notifications_list, RF_API },
-	{ HM_PATCH, "/api/v1/users/me/notifications", api_notifications_patch_all, RF_API },
-	{ HM_GET, "/api/v1/users/me/notifications/{id}", api_notifications_get, RF_API },
-	{ HM_PATCH, "/api/v1/users/me/notifications/{id}", api_notifications_patch, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/supports", api_supports_get, RF_API },
-	{ HM_POST, "/api/v1/issues/{id}/supports", api_supports_create, RF_API },
-	{ HM_DELETE, "/api/v1/issues/{id}/supports/me", api_supports_me_delete, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/follows/me", api_follows_me_get, RF_API },
-	{ HM_PUT, "/api/v1/issues/{id}/follows/me", api_follows_me_put, RF_API },
-	{ HM_DELETE, "/api/v1/issues/{id}/follows/me", api_follows_me_delete, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/comments", api_comments_list, RF_API },
-	{ HM_POST, "/api/v1/issues/{id}/comments", api_comments_create, RF_API },
-	{ HM_GET, "/api/v1/issues/{id}/comments/{commentId}", api_comments_get, RF_API },
-	{ HM_PATCH, "/api/v1/issues/{id}/comments/{commentId}", api_comments_patch, RF_API },
-	{ HM_POST, "/api/v1/issues/{id}/comments/{commentId}/moderation", api_comments_moderate, RF_API },
-	{ HM_DELETE, "/api/v1/issues/{id}/comments/{commentId}/moderation", api_comments_unmoderate, RF_API },
-	/* end of the voice of residents */
-	{ HM_GET, "/api/v1/users", api_users_list, RF_API },
-	{ HM_GET, "/api/v1/users/{id}", api_users_get, RF_API },
-	{ HM_PATCH, "/api/v1/users/{id}", api_users_patch, RF_API },
-	{ HM_POST, "/api/v1/users/{id}/coordinator-areas", api_users_appoint, RF_API },
-	{ HM_DELETE, "/api/v1/users/{id}/coordinator-areas/{code}", api_users_dismiss, RF_API },
-	{ HM_GET, "/api/v1/tokens", api_tokens_list, RF_API },
-	{ HM_POST, "/api/v1/tokens", api_tokens_create, RF_API },
-	{ HM_GET, "/api/v1/tokens/{id}", api_tokens_get, RF_API },
-	{ HM_DELETE, "/api/v1/tokens/{id}", api_tokens_delete, RF_API },
-	{ HM_GET, "/api/v1/sessions", api_sessions_list, RF_API },
-	{ HM_GET, "/api/v1/sessions/{id}", api_sessions_get, RF_API },
-	{ HM_DELETE, "/api/v1/sessions/{id}", api_sessions_delete, RF_API },
-	{ HM_POST, "/api/v1/registrations", api_registrations_create, RF_API },
-	{ HM_POST, "/api/v1/email-confirmations", api_email_confirmations_create, RF_API },
-	{ HM_POST, "/api/v1/email-confirmation-requests", api_email_confirmation_requests_create, RF_API },
-	{ HM_POST, "/api/v1/password-reset-requests", api_password_reset_requests_create, RF_API },
-	{ HM_POST, "/api/v1/password-resets", api_password_resets_create, RF_API },
-	/* signals (issue 4, signals part) */
-	{ HM_GET, "/api/v1/signals", api_signals_list, RF_API },
-	{ HM_POST, "/api/v1/signals", api_signals_create, RF_API },
-	{ HM_GET, "/api/v1/signals/{id}", api_signals_get, RF_API },
-	{ HM_PATCH, "/api/v1/signals/{id}", api_signals_patch, RF_API },
-	{ HM_POST, "/api/v1/signals/{id}/status-changes", api_signals_move, RF_API },
-	{ HM_POST, "/api/v1/signals/{id}/issue", api_signals_take_up, RF_API },
-	{ HM_GET, "/api/v1/signals/{id}/decisions", api_signals_decisions_list, RF_API },
-	{ HM_POST, "/api/v1/signals/{id}/decisions", api_signals_decide, RF_API },
+/* One line a feature: its file, api/NAME.c, ends with its routes, api_NAME_routes. */
+#define FEATURES(F) \
+	F(meta) \
+	F(areas) \
+	F(roles) \
+	F(register) \
+	F(parties) \
+	F(verification) \
+	F(members) \
+	F(invitations) \
+	F(issues) \
+	F(factors) \
+	F(ledger) \
+	F(activity) \
+	F(account) \
+	F(voice) \
+	F(users) \
+	F(signup) \
+	F(signals)
+
+#define DECLARE(name) extern const struct http_route api_##name##_routes[];
+FEATURES(DECLARE)
+#define LIST(name) api_##name##_routes,
+static const struct http_route *const features[] = { FEATURES(LIST) NULL };
+
+const struct http_table api_table = {
+	.prefix = "/api",
+	.features = features,
+	.client = HTTP_PROGRAM,
+	.body_max = 256 * 1024,
+	.error = api_error,
+	.header = "API-Version",
+	.header_value = API_VERSION,
 };
-const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

@@ -384,3 +384,15 @@ void api_signals_decide(struct http_req *r)
 	}
 	api_send(r, 201, decision_json(r, &items[n - 1]));
 }
+
+const struct http_route api_signals_routes[] = {
+	{ HM_GET, "/api/v1/signals", api_signals_list, 0 },
+	{ HM_POST, "/api/v1/signals", api_signals_create, 0 },
+	{ HM_GET, "/api/v1/signals/{id}", api_signals_get, 0 },
+	{ HM_PATCH, "/api/v1/signals/{id}", api_signals_patch, 0 },
+	{ HM_POST, "/api/v1/signals/{id}/status-changes", api_signals_move, 0 },
+	{ HM_POST, "/api/v1/signals/{id}/issue", api_signals_take_up, 0 },
+	{ HM_GET, "/api/v1/signals/{id}/decisions", api_signals_decisions_list, 0 },
+	{ HM_POST, "/api/v1/signals/{id}/decisions", api_signals_decide, 0 },
+	{ 0 },
+};

@@ -115,3 +115,12 @@ void api_password_resets_create(struct http_req *r)
 		return;
 	answer(r, account_reset(r->store, r->arena, v[0], v[1], &p), 204, &p, 0);
 }
+
+const struct http_route api_signup_routes[] = {
+	{ HM_POST, "/api/v1/registrations", api_registrations_create, 0 },
+	{ HM_POST, "/api/v1/email-confirmations", api_email_confirmations_create, 0 },
+	{ HM_POST, "/api/v1/email-confirmation-requests", api_email_confirmation_requests_create, 0 },
+	{ HM_POST, "/api/v1/password-reset-requests", api_password_reset_requests_create, 0 },
+	{ HM_POST, "/api/v1/password-resets", api_password_resets_create, 0 },
+	{ 0 },
+};

@@ -181,3 +181,12 @@ void api_users_dismiss(struct http_req *r)
 	r->status = 204;
 	r->content_type = NULL;
 }
+
+const struct http_route api_users_routes[] = {
+	{ HM_GET, "/api/v1/users", api_users_list, 0 },
+	{ HM_GET, "/api/v1/users/{id}", api_users_get, 0 },
+	{ HM_PATCH, "/api/v1/users/{id}", api_users_patch, 0 },
+	{ HM_POST, "/api/v1/users/{id}/coordinator-areas", api_users_appoint, 0 },
+	{ HM_DELETE, "/api/v1/users/{id}/coordinator-areas/{code}", api_users_dismiss, 0 },
+	{ 0 },
+};

@@ -64,3 +64,10 @@ void api_verification_delete(struct http_req *r)
 	r->status = 204;
 	r->content_type = NULL;
 }
+
+const struct http_route api_verification_routes[] = {
+	{ HM_GET, "/api/v1/parties/{id}/verification", api_verification_get, 0 },
+	{ HM_PUT, "/api/v1/parties/{id}/verification", api_verification_put, 0 },
+	{ HM_DELETE, "/api/v1/parties/{id}/verification", api_verification_delete, 0 },
+	{ 0 },
+};

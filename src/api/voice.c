@@ -527,3 +527,24 @@ void api_users_me_patch(struct http_req *r)
 	}
 	api_users_me(r);
 }
+
+const struct http_route api_voice_routes[] = {
+	{ HM_PATCH, "/api/v1/users/me", api_users_me_patch, 0 },
+	{ HM_GET, "/api/v1/users/me/notifications", api_notifications_list, 0 },
+	{ HM_PATCH, "/api/v1/users/me/notifications", api_notifications_patch_all, 0 },
+	{ HM_GET, "/api/v1/users/me/notifications/{id}", api_notifications_get, 0 },
+	{ HM_PATCH, "/api/v1/users/me/notifications/{id}", api_notifications_patch, 0 },
+	{ HM_GET, "/api/v1/issues/{id}/supports", api_supports_get, 0 },
+	{ HM_POST, "/api/v1/issues/{id}/supports", api_supports_create, 0 },
+	{ HM_DELETE, "/api/v1/issues/{id}/supports/me", api_supports_me_delete, 0 },
+	{ HM_GET, "/api/v1/issues/{id}/follows/me", api_follows_me_get, 0 },
+	{ HM_PUT, "/api/v1/issues/{id}/follows/me", api_follows_me_put, 0 },
+	{ HM_DELETE, "/api/v1/issues/{id}/follows/me", api_follows_me_delete, 0 },
+	{ HM_GET, "/api/v1/issues/{id}/comments", api_comments_list, 0 },
+	{ HM_POST, "/api/v1/issues/{id}/comments", api_comments_create, 0 },
+	{ HM_GET, "/api/v1/issues/{id}/comments/{commentId}", api_comments_get, 0 },
+	{ HM_PATCH, "/api/v1/issues/{id}/comments/{commentId}", api_comments_patch, 0 },
+	{ HM_POST, "/api/v1/issues/{id}/comments/{commentId}/moderation", api_comments_moderate, 0 },
+	{ HM_DELETE, "/api/v1/issues/{id}/comments/{commentId}/moderation", api_comments_unmoderate, 0 },
+	{ 0 },
+};

@@ -28,6 +28,24 @@ static const char usage[] =
 	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
 	"  --dry-run   only print what would be done; change nothing\n";
 
+int cli_inactivity_config(int *period, int *grace)
+{
+	*period = INACTIVE_DAYS_DEFAULT;
+	*grace = INACTIVE_GRACE_DAYS_DEFAULT;
+	const char *p = getenv("KIEM_INACTIVE_DAYS"), *g = getenv("KIEM_INACTIVE_GRACE_DAYS");
+	if (p && *p && !inactivity_parse_days(p, period)) {
+		cli_error("KIEM_INACTIVE_DAYS must be a whole number of days from 0 (never) to %d, not '%s'",
+			  INACTIVE_DAYS_MAX, p);
+		return 2;
+	}
+	if (g && *g && !inactivity_parse_days(g, grace)) {
+		cli_error("KIEM_INACTIVE_GRACE_DAYS must be a whole number of days from 0 to %d, not '%s'",
+			  INACTIVE_DAYS_MAX, g);
+		return 2;
+	}
+	return 0;
+}
+
 static void print_action(void *ctx, const char *action, const char *user_id)
 {
 	bool dry = *(bool *)ctx;

@@ -23,28 +23,15 @@ int cli_inactivity_config(int *period, int *grace);
 struct http_config;
 struct http_proxies;
 int cli_http_config(struct http_config *cfg, struct http_proxies **proxies);
-/* Runs the inactivity sweep shortly after the start and then every hour,
- * in a worker of its own (nothing when period is 0); a failed run is
- * logged. sweeper_stop() waits for a run in progress to end. */
-int sweeper_start(struct store *s, int period, int grace);
-void sweeper_stop(void);
 /* The limits of failed logins and of requests that send mail
  * (model/throttle.h) from KIEM_LOGIN_ACCOUNT_LIMIT, KIEM_LOGIN_ADDRESS_LIMIT,
  * KIEM_LOGIN_WINDOW_MINUTES and KIEM_MAIL_LIMIT; prints one line and returns
  * 2 for a bad value. */
 int cli_throttle_config(void);
 int cmd_mail(int argc, char **argv);
-/* kiem notifications digest (notifications.c), and serve's worker that
- * composes the daily digest a minute after the start and then every 24
- * hours (digester.c); digester_stop() waits for a pass in progress. */
+/* kiem notifications digest (notifications.c); serve's worker sends the
+ * daily digest (worker/digester.c). */
 int cmd_notifications(int argc, char **argv);
-int digester_start(struct store *s);
-void digester_stop(void);
-/* serve's worker that carries out the queued requests that mail an address
- * someone typed (requester.c, model/account.h); requester_stop() waits for
- * the work in progress. */
-int requester_start(struct store *s);
-void requester_stop(void);
 /* The demo's supports, comments and follows on the demo issues (demo_voice.c). */
 int demo_voice(struct store *s);
 

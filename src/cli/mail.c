@@ -11,8 +11,8 @@
 #include "../model/activity.h"
 #include "../model/outbox.h"
 #include "../store/store.h"
+#include "../worker/mailer.h"
 #include "cli.h"
-#include "mailer.h"
 
 static const char usage[] =
 	"usage: kiem mail test --to ADDRESS [--db PATH]\n"

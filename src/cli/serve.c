@@ -13,8 +13,9 @@
 #include "../store/store.h"
 #include "../model/outbox.h"
 #include "../web/web.h"
+#include "../worker/mailer.h"
+#include "../worker/worker.h"
 #include "cli.h"
-#include "mailer.h"
 
 static const char usage[] =
 	"usage: kiem serve [--db PATH | --pg CONNINFO] [--listen ADDR:PORT]\n"
@@ -161,16 +162,13 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 
-	const struct http_route *tables[] = { api_routes, web_routes, NULL };
-	size_t sizes[] = { api_routes_count, web_routes_count, 0 };
+	/* the API's paths, and the pages take the rest */
+	const struct http_table *tables[] = { &api_table, &web_table, NULL };
 	struct http_config cfg = {
 		.listen = listen,
 		.store = s,
 		.tables = tables,
-		.table_sizes = sizes,
 		.threads = (unsigned)threads,
-		.max_api_body = 256 * 1024,
-		.max_form_body = 256 * 1024,
 		.timeout_s = 30,
 		.max_connections = net.max_connections,
 		.max_per_address = net.max_per_address,
@@ -179,9 +177,7 @@ int cmd_serve(int argc, char **argv)
 		.access_log = net.access_log,
 		.proxies = proxies,
 		.cache_bytes = cache_mb * 1024 * 1024,
-		.api_version = API_VERSION,
 		.page_error = web_error_page,
-		.api_error = api_error,
 		.on_listening = base && *base ? NULL : on_listening,
 	};
 	if (overview_start(s)) {

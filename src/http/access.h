@@ -1,7 +1,7 @@
 /* access: the request id and the access log. Private to the http layer.
  *
  * Every request has an id (16 hex digits: a random prefix per process and
- * a counter), sent back as X-Request-Id and named in API problems, so that
+ * a counter), sent back as X-Request-Id and named in error answers, so that
  * a person who reports an error can be matched with its log line.
  *
  * The access log is one line per request on standard error, through

@@ -1,12 +1,16 @@
 /* http: the web server (libmicrohttpd), the route table, the request and
  * its response, cookies, sessions, language and CSRF.
  *
- * Routes are data: the layers above (api, web) each give a table of
- * {methods, pattern, handler, flags}; a pattern's "{x}" segment matches one
- * path segment and is passed in req->params. The server finds the route,
- * answers 404 and 405 (with Allow) itself, works out who the viewer is
- * (a session cookie on pages, a bearer token on the API), checks the CSRF
- * token of every form post, and limits the size of every body.
+ * Routes are data: the layers above each give a route table (struct
+ * http_table) for the paths under its prefix, made of their features' lists
+ * of {methods, pattern, handler, flags}; a pattern's "{x}" segment matches
+ * one path segment and is passed in req->params. The table says who sends
+ * its requests (people in a browser, or programs), how large a body may be,
+ * and how its errors are written. The server finds the route, answers 404
+ * and 405 (with Allow) itself in the table's way, works out who the viewer
+ * is (a session cookie from a browser, a bearer token from a program),
+ * checks the CSRF token of every form post, and limits the size of every
+ * body.
  *
  * A handler fills req->status, req->content_type and req->out, and may add
  * headers. Everything it allocates comes from req->arena, freed when the
@@ -42,20 +46,61 @@ enum http_method {
 };
 
 enum route_flags {
-	RF_API = 1,  /* a JSON API route: bearer tokens, problem+json errors */
-	RF_PAGE = 2, /* an HTML page: session cookie, CSRF on posts */
-	RF_CACHE = 4, /* a read whose answer to anonymous visitors may be kept (cache.h) */
-	RF_SECRET = 8, /* its path parameters are secrets: the access log shows the pattern */
+	RF_CACHE = 1, /* a read whose answer to anonymous visitors may be kept (cache.h) */
+	RF_SECRET = 2, /* its path parameters are secrets: the access log shows the pattern */
 };
 
 typedef void (*http_handler)(struct http_req *r);
 
+/* One route. A feature lists its routes in an array that ends with a row
+ * without a pattern, { 0 }. */
 struct http_route {
 	unsigned methods;
 	const char *pattern;
 	http_handler fn;
 	unsigned flags;
 };
+
+/* Who sends the requests of a table, which says how they are read. */
+enum http_client {
+	/* People in a browser: the session cookie, forms that carry the CSRF
+	 * token, the language they ask for; answers vary by Cookie and
+	 * Accept-Language. */
+	HTTP_BROWSER,
+	/* Programs: a bearer token (one that is not valid is 401), JSON bodies
+	 * (application/merge-patch+json too, for PATCH). */
+	HTTP_PROGRAM,
+};
+
+/* The routes under one prefix, and how to answer there. */
+struct http_table {
+	/* Its paths: the prefix itself and the paths under it ("/x" takes
+	 * "/x" and "/x/..."); "" takes every path. The tables are tried in
+	 * order, and the last takes the paths no other does. */
+	const char *prefix;
+	/* Its features' routes: a NULL-terminated list of arrays, each ended
+	 * by { 0 }. A path's route is the first that matches it with the
+	 * method, but a pattern that is the path itself wins over any with a
+	 * parameter in its place, whatever their order. */
+	const struct http_route *const *features;
+	enum http_client client;
+	size_t body_max; /* bytes; past it 413 */
+	/* Writes an error answer of status, in req->out: detail says what is
+	 * wrong in a sentence, or is NULL when the status says it all. */
+	void (*error)(struct http_req *r, int status, const char *detail);
+	/* A header every answer of the table carries (its name and value), or
+	 * NULL. */
+	const char *header, *header_value;
+};
+
+/* The table that takes path: the first whose prefix it lies under, else
+ * the last of the NULL-terminated list. */
+const struct http_table *http_table_of(const struct http_table *const *tables, const char *path);
+/* The route of table t for method m and path, its parameters in params
+ * (allocated from a), or NULL with *allowed the methods of the routes whose
+ * patterns match (0: none does). */
+const struct http_route *http_table_find(const struct http_table *t, struct arena *a, enum http_method m,
+					 const char *path, const char **params, unsigned *allowed);
 
 enum { HTTP_PARAMS_MAX = 4, HTTP_HEADERS_MAX = 16 };
 
@@ -66,11 +111,8 @@ struct http_proxies;
 struct http_config {
 	const char *listen;     /* "ADDR:PORT" */
 	struct store *store;
-	const struct http_route *const *tables; /* NULL-terminated list of tables */
-	const size_t *table_sizes;
+	const struct http_table *const *tables; /* NULL-terminated; see http_table_of() */
 	unsigned threads;
-	size_t max_api_body;    /* bytes; past it 413 */
-	size_t max_form_body;
 	unsigned timeout_s;     /* idle connections are closed after this */
 	unsigned max_connections;  /* in total */
 	unsigned max_per_address;  /* from one address (an IPv6 /64); 0: no cap */
@@ -79,11 +121,10 @@ struct http_config {
 	bool access_log;           /* a line for every request; else only 429 and 5xx */
 	const struct http_proxies *proxies; /* NULL: nobody's forwarding headers */
 	size_t cache_bytes;     /* for answers to anonymous reads; 0: none */
-	const char *api_version;
-	/* Renders an HTML error page (404, 403, ...) for page routes. */
+	/* Renders an HTML error page (404, 403, ...), for the page handlers
+	 * that call it; the server itself answers through its tables' error
+	 * writers. */
 	void (*page_error)(struct http_req *r, int status);
-	/* Answers an API error as problem+json. */
-	void (*api_error)(struct http_req *r, int status, const char *detail);
 	/* When not NULL: told the address it listens on ("http://HOST:PORT",
 	 * the port picked when 0 was asked for), once bound. */
 	void (*on_listening)(const char *url);
@@ -98,6 +139,7 @@ struct http_req {
 	enum http_method method;
 	const char *path;
 	const char *params[HTTP_PARAMS_MAX];
+	const struct http_table *table; /* the one its path lies under */
 	unsigned flags; /* the route's */
 	char *body;
 	size_t body_len;

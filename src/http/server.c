@@ -272,7 +272,7 @@ static int hexval(char c)
 
 /* Decodes a form's field name or value. A %00 becomes TEXT_NUL_MARK, not a
  * NUL: the value keeps its length, and the model's text check names the
- * field, as the API does for a \u0000 (never a value silently cut short). */
+ * field, as for a \u0000 in JSON (never a value silently cut short). */
 static char *form_decode(struct arena *a, const char *p, size_t n)
 {
 	char *out = arena_alloc(a, n + 1), *o = out;
@@ -433,12 +433,18 @@ static void pick_language(struct http_req *r)
 	}
 }
 
-/* Who is asking: a bearer token on the API, the session cookie on pages.
- * Returns false if the API request carried a token that is not valid. */
+/* Whether the request's table is for people in a browser. */
+static bool browser(const struct http_req *r)
+{
+	return r->table->client == HTTP_BROWSER;
+}
+
+/* Who is asking: a bearer token from a program, the session cookie from a
+ * browser. Returns false if a program sent a token that is not valid. */
 static bool identify(struct http_req *r)
 {
 	memset(&r->viewer, 0, sizeof r->viewer);
-	if (r->flags & RF_API) {
+	if (!browser(r)) {
 		const char *auth = http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
 		if (!auth)
 			return true;
@@ -478,10 +484,7 @@ static void error_response(struct http_req *r, int status, const char *detail)
 {
 	buf_reset(&r->out);
 	r->status = status;
-	if (r->flags & RF_API)
-		r->cfg->api_error(r, status, detail);
-	else
-		r->cfg->page_error(r, status);
+	r->table->error(r, status, detail);
 }
 
 static bool form_csrf_ok(struct http_req *r, const struct form *f)
@@ -496,7 +499,7 @@ static bool media_ok(struct http_req *r);
 /* Whether the request comes without a session or a token. */
 static bool anonymous(struct http_req *r)
 {
-	if (r->flags & RF_API)
+	if (!browser(r))
 		return !http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
 	return !http_cookie(r, "kiem_session");
 }
@@ -511,7 +514,7 @@ static void key_param(void *ctx, const char *k, const char *v)
 }
 
 /* What tells one anonymous read from another: the path, the query and,
- * for a page, the language. False if the query is not valid UTF-8. */
+ * in a browser, the language. False if the query is not valid UTF-8. */
 static bool cache_key(struct http_req *r, struct buf *key)
 {
 	if (http_query_invalid(r))
@@ -519,51 +522,64 @@ static bool cache_key(struct http_req *r, struct buf *key)
 	buf_adds(key, r->path);
 	buf_addc(key, '?');
 	http_query_each(r, key_param, key);
-	buf_printf(key, "|%d", (r->flags & RF_PAGE) ? (int)r->lang : -1);
+	buf_printf(key, "|%d", browser(r) ? (int)r->lang : -1);
 	return !key->err;
+}
+
+const struct http_table *http_table_of(const struct http_table *const *tables, const char *path)
+{
+	for (; tables[1]; tables++) {
+		size_t n = strlen(tables[0]->prefix);
+		if (strncmp(path, tables[0]->prefix, n) == 0 && (!n || !path[n] || path[n] == '/'))
+			break;
+	}
+	return tables[0];
+}
+
+const struct http_route *http_table_find(const struct http_table *t, struct arena *a, enum http_method m,
+					 const char *path, const char **params, unsigned *allowed)
+{
+	*allowed = 0;
+	/* a pattern that is the path itself (/x/me) wins over one with a
+	 * parameter in its place (/x/{id}), for every method */
+	bool literal = false;
+	for (const struct http_route *const *f = t->features; *f && !literal; f++)
+		for (const struct http_route *rt = *f; rt->pattern && !literal; rt++)
+			literal = strcmp(rt->pattern, path) == 0;
+	for (const struct http_route *const *f = t->features; *f; f++) {
+		for (const struct http_route *rt = *f; rt->pattern; rt++) {
+			const char *tmp[HTTP_PARAMS_MAX] = { 0 };
+			if (literal ? strcmp(rt->pattern, path) != 0 : !match(a, rt->pattern, path, tmp))
+				continue;
+			*allowed |= rt->methods;
+			if (rt->methods & m) {
+				memcpy(params, tmp, sizeof tmp);
+				return rt;
+			}
+		}
+	}
+	return NULL;
 }
 
 static void dispatch(struct http_req *r)
 {
-	const struct http_config *cfg = r->cfg;
-	bool api = strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0;
-	r->flags = api ? RF_API : RF_PAGE;
-	if (!api)
+	bool people = browser(r);
+	if (people)
 		pick_language(r);
 
 	size_t plen = strlen(r->path);
 	if (!text_utf8_valid(r->path, plen) || (plen > 1 && r->path[plen - 1] == '/')) {
-		if (!api)
+		if (people)
 			identify(r);
 		error_response(r, 404, "There is nothing at this address. (Addresses have no trailing slash.)");
 		return;
 	}
 	unsigned allowed = 0;
-	const struct http_route *found = NULL;
 	const char *params[HTTP_PARAMS_MAX] = { 0 };
 	enum http_method m = r->method == HM_HEAD ? HM_GET : r->method;
-	/* a pattern that is the path itself (/api/v1/users/me) wins over one
-	 * with a parameter in its place (/api/v1/users/{id}), for every method */
-	bool literal = false;
-	for (size_t t = 0; cfg->tables[t] && !literal; t++)
-		for (size_t i = 0; i < cfg->table_sizes[t] && !literal; i++)
-			literal = strcmp(cfg->tables[t][i].pattern, r->path) == 0;
-	for (size_t t = 0; cfg->tables[t] && !found; t++) {
-		for (size_t i = 0; i < cfg->table_sizes[t]; i++) {
-			const struct http_route *rt = &cfg->tables[t][i];
-			const char *tmp[HTTP_PARAMS_MAX] = { 0 };
-			if (literal ? strcmp(rt->pattern, r->path) != 0 : !match(r->arena, rt->pattern, r->path, tmp))
-				continue;
-			allowed |= rt->methods;
-			if (rt->methods & m) {
-				found = rt;
-				memcpy(params, tmp, sizeof params);
-				break;
-			}
-		}
-	}
+	const struct http_route *found = http_table_find(r->table, r->arena, m, r->path, params, &allowed);
 	if (!found && !allowed) {
-		if (!api)
+		if (people)
 			identify(r);
 		error_response(r, 404, "There is nothing at this address.");
 		return;
@@ -578,7 +594,7 @@ static void dispatch(struct http_req *r)
 				buf_printf(&allow, "%s%s", allow.len ? ", " : "", names[i]);
 		http_add_header(r, MHD_HTTP_HEADER_ALLOW, arena_strdup(r->arena, allow.ptr));
 		buf_release(&allow);
-		if (!api)
+		if (people)
 			identify(r);
 		error_response(r, 405, "This method is not allowed here; see the Allow header.");
 		return;
@@ -610,7 +626,7 @@ static void dispatch(struct http_req *r)
 	if (snapshot && store_read_begin(r->store))
 		snapshot = false;
 	if (!media_ok(r)) {
-		if (!api)
+		if (people)
 			identify(r);
 		error_response(r, 415, "Send the body as application/json"
 				       " (or application/merge-patch+json for PATCH).");
@@ -628,9 +644,9 @@ static void dispatch(struct http_req *r)
 		return;
 	}
 	struct form form;
-	if ((r->flags & RF_PAGE) && r->method == HM_POST && !http_form_parse(r, &form))
+	if (people && r->method == HM_POST && !http_form_parse(r, &form))
 		error_response(r, 400, NULL); /* not UTF-8, or too many fields */
-	else if ((r->flags & RF_PAGE) && r->method == HM_POST && !form_csrf_ok(r, &form))
+	else if (people && r->method == HM_POST && !form_csrf_ok(r, &form))
 		error_response(r, 403, NULL);
 	else
 		found->fn(r);
@@ -670,8 +686,8 @@ static enum MHD_Result send_response(struct http_req *r)
 	r->sent = r->method == HM_HEAD ? 0 : len;
 	add_security_headers(resp);
 	MHD_add_response_header(resp, "X-Request-Id", r->id);
-	if (r->flags & RF_API)
-		MHD_add_response_header(resp, "API-Version", r->cfg->api_version);
+	if (r->table->header)
+		MHD_add_response_header(resp, r->table->header, r->table->header_value);
 	if (r->content_type)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	bool cache_set = false;
@@ -682,7 +698,7 @@ static enum MHD_Result send_response(struct http_req *r)
 	}
 	if (!cache_set)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	if (r->flags & RF_PAGE)
+	if (browser(r))
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Cookie, Accept-Language");
 	if (!r->status)
 		r->status = 200;
@@ -752,10 +768,9 @@ static bool length_clear(struct http_req *r)
  * first, so the client sees the answer rather than a reset connection. */
 static bool precheck(struct http_req *r)
 {
-	bool api = strncmp(r->path, "/api/", 5) == 0;
-	r->flags = api ? RF_API : RF_PAGE;
+	bool people = browser(r);
 	if (r->too_long) {
-		if (!api) {
+		if (people) {
 			pick_language(r);
 			identify(r);
 		}
@@ -766,13 +781,13 @@ static bool precheck(struct http_req *r)
 		/* the body cannot be told from what follows it: the connection
 		 * closes, so nothing after it is read as a request */
 		http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-		if (!api)
+		if (people)
 			pick_language(r);
 		error_response(r, 400, "The length of the body is ambiguous: send Content-Length or "
 				       "Transfer-Encoding: chunked, once, and not both.");
 		return false;
 	}
-	size_t max = api ? r->cfg->max_api_body : r->cfg->max_form_body;
+	size_t max = r->table->body_max;
 	const char *cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	long long len = 0;
 	if (cl && (!text_parse_int(cl, strlen(cl), 0, (long long)1 << 50, &len) || (size_t)len > max)) {
@@ -780,7 +795,7 @@ static bool precheck(struct http_req *r)
 			r->too_big = true;
 			return true;
 		}
-		if (!api) {
+		if (people) {
 			pick_language(r);
 			identify(r);
 		}
@@ -799,7 +814,7 @@ static bool media_ok(struct http_req *r)
 	if (r->body_len == 0)
 		return true;
 	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
-	if (r->flags & RF_API)
+	if (!browser(r))
 		return media_type_is(ct, "application/json") ||
 		       (r->method == HM_PATCH && media_type_is(ct, "application/merge-patch+json"));
 	return media_type_is(ct, "application/x-www-form-urlencoded");
@@ -862,19 +877,18 @@ static char *log_target(struct arena *a, const char *uri, const char *query)
  * method or a trailing slash must not log a live code either. */
 static char *log_hide_secret(const struct http_config *cfg, struct arena *a, char *target)
 {
-	for (size_t t = 0; cfg->tables[t]; t++) {
-		for (size_t i = 0; i < cfg->table_sizes[t]; i++) {
-			const struct http_route *rt = &cfg->tables[t][i];
-			if (!(rt->flags & RF_SECRET))
-				continue;
-			const char *brace = strchr(rt->pattern, '{');
-			size_t n = brace ? (size_t)(brace - rt->pattern) : strlen(rt->pattern);
-			if (n && strncmp(target, rt->pattern, n) == 0 && target[n] && target[n] != '?') {
-				const char *q = strchr(target, '?'); /* its values are '*' already */
-				return arena_printf(a, "%.*s{...}%s", (int)n, rt->pattern, q ? q : "");
+	for (const struct http_table *const *t = cfg->tables; *t; t++)
+		for (const struct http_route *const *f = (*t)->features; *f; f++)
+			for (const struct http_route *rt = *f; rt->pattern; rt++) {
+				if (!(rt->flags & RF_SECRET))
+					continue;
+				const char *brace = strchr(rt->pattern, '{');
+				size_t n = brace ? (size_t)(brace - rt->pattern) : strlen(rt->pattern);
+				if (n && strncmp(target, rt->pattern, n) == 0 && target[n] && target[n] != '?') {
+					const char *q = strchr(target, '?'); /* its values are '*' already */
+					return arena_printf(a, "%.*s{...}%s", (int)n, rt->pattern, q ? q : "");
+				}
 			}
-		}
-	}
 	return target;
 }
 
@@ -933,6 +947,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->conn = conn;
 		r->path = arena_strdup(r->arena, url);
 		r->method = method_of(method);
+		r->table = http_table_of(cfg->tables, r->path);
 		if (r->method) {
 			r->verb = arena_strdup(r->arena, method);
 		} else { /* any token: written escaped */
@@ -956,7 +971,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		if (r->responded)
 			return MHD_YES;
-		size_t max = (r->flags & RF_API) ? cfg->max_api_body : cfg->max_form_body;
+		size_t max = r->table->body_max;
 		if (r->too_big || r->body_len + n > max) {
 			/* A body without a Content-Length that grows past the limit:
 			 * read and drop it, answering 413 at its end; a body far past
@@ -986,7 +1001,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!conn_busy(r->track))
 		return MHD_NO;
 	if (r->too_big) {
-		if (r->flags & RF_PAGE) {
+		if (browser(r)) {
 			pick_language(r);
 			identify(r);
 		}
@@ -994,7 +1009,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return send_response(r);
 	}
 	if (!r->method) {
-		r->flags = strncmp(r->path, "/api/", 5) == 0 ? RF_API : RF_PAGE;
 		http_add_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST, PATCH, DELETE");
 		error_response(r, 405, "This method is not supported.");
 		return send_response(r);

@@ -56,11 +56,4 @@ int area_list(struct store *s, struct arena *a, const struct area_filter *f,
 int area_create(struct store *s, const struct viewer *v, struct arena *a,
 		const struct area *in, struct problems *p);
 
-/* SQL: whether user (an expression) coordinates the area whose code is the
- * expression area, or an area around it. */
-#define AREA_COORDINATED_BY(area, user) \
-	"EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
-	"   JOIN areas a ON a.code = (" area ")" \
-	"   WHERE ca.user_id = " user " AND a.path LIKE c.path || '%')"
-
 #endif

@@ -129,14 +129,6 @@ bool party_can(const struct viewer *v, const struct party *pa, enum perm_object 
 	       enum perm_action act);
 bool party_can_edit(const struct viewer *v, const struct party *pa);
 
-/* SQL: whether the user (an SQL expression, say "?7") coordinates an area
- * the party (an SQL expression) serves, or an area around one; the scope of
- * a coordinator, as perm.c's W_COORDINATOR means it. For the SQL of other
- * models that filter by it, so that there is one definition. */
-#define PARTY_COORDINATED_BY(party, user) \
-	"EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
-	"   JOIN party_areas pa ON pa.party_id = " party " JOIN areas a ON a.code = pa.area_code" \
-	"   WHERE ca.user_id = " user " AND a.path LIKE c.path || '%')"
 /* The viewer's relation to a party: its place in it, and whether the party
  * serves an area the viewer coordinates. */
 int party_relation(struct store_conn *c, const struct viewer *v, const char *party_id,

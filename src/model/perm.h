@@ -5,7 +5,8 @@
  * the party concerned, a coordinator of an area the object is in, and a
  * platform admin. The model works out the viewer's relation to an object
  * (struct perm_target) and asks perm_check(). Lists filter in SQL by the
- * same rules; party.c keeps that SQL beside its use of this table. */
+ * same rules: the coordinator's scope is below, the rest is kept beside its
+ * use (party.c's VISIBLE, signal.c's SEES). */
 #ifndef KIEM_PERM_H
 #define KIEM_PERM_H
 
@@ -65,5 +66,21 @@ int perm_check(const struct viewer *v, enum perm_object obj, enum perm_action ac
 /* The same as a yes/no, for showing or hiding buttons. */
 bool perm_can(const struct viewer *v, enum perm_object obj, enum perm_action act,
 	      const struct perm_target *t);
+
+/* The same rules in SQL, for the models whose lists and queries filter by
+ * them, so that each has one definition. Both take SQL expressions (a
+ * column, a subquery, a placeholder such as "?7") and are true when the
+ * user is a coordinator of the object's area or an area around it, as
+ * perm.c's W_COORDINATOR means it. */
+/* Of the area whose code is the expression area. */
+#define AREA_COORDINATED_BY(area, user) \
+	"EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"   JOIN areas a ON a.code = (" area ")" \
+	"   WHERE ca.user_id = " user " AND a.path LIKE c.path || '%')"
+/* Of an area the party (its id) serves. */
+#define PARTY_COORDINATED_BY(party, user) \
+	"EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"   JOIN party_areas pa ON pa.party_id = " party " JOIN areas a ON a.code = pa.area_code" \
+	"   WHERE ca.user_id = " user " AND a.path LIKE c.path || '%')"
 
 #endif

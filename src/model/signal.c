@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../analysis/similar.h"
+#include "../base/similar.h"
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/text.h"

@@ -339,3 +339,13 @@ void page_account_erase(struct http_req *r)
 	http_logout(r);
 	http_redirect(r, "/?verwijderd=1");
 }
+
+const struct http_route web_account_routes[] = {
+	{ HM_GET, "/account", page_account, 0 },
+	{ HM_POST, "/account/tokens", page_token_create, 0 },
+	{ HM_POST, "/account/tokens/{id}/intrekken", page_token_revoke, 0 },
+	{ HM_POST, "/account/sessies/{id}/beeindigen", page_session_end, 0 },
+	{ HM_GET, "/account/gegevens", page_account_export, 0 },
+	{ HM_POST, "/account/verwijderen", page_account_erase, 0 },
+	{ 0 },
+};

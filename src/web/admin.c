@@ -268,3 +268,8 @@ void page_activity(struct http_req *r)
 	}
 	page_end(r);
 }
+
+const struct http_route web_admin_routes[] = {
+	{ HM_GET, "/beheer/activiteit", page_activity, 0 },
+	{ 0 },
+};

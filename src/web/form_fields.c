@@ -9,7 +9,7 @@
 #include "../model/role.h"
 #include "html.h"
 #include "layout.h"
-#include "pages.h"
+#include "pages.h" /* web_area_choices */
 
 /* Values typed into one box, split on commas (and white space, for codes). */
 static void split_into(struct http_req *r, const char *const *values, size_t nvalues, bool on_space,

@@ -85,3 +85,8 @@ void page_home(struct http_req *r)
 	}
 	page_end(r);
 }
+
+const struct http_route web_home_routes[] = {
+	{ HM_GET, "/", page_home, RF_CACHE },
+	{ 0 },
+};

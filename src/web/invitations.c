@@ -113,3 +113,10 @@ void page_invitation_decline(struct http_req *r)
 	else
 		page_message(r, 200, T(r, M_INVITATION_DECLINED_TITLE), T(r, M_INVITATION_DECLINED_TEXT));
 }
+
+const struct http_route web_invitations_routes[] = {
+	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_SECRET },
+	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_SECRET },
+	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_SECRET },
+	{ 0 },
+};

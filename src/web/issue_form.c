@@ -259,3 +259,9 @@ void page_issue_edit(struct http_req *r)
 	}
 	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", is.id));
 }
+
+const struct http_route web_issue_form_routes[] = {
+	{ HM_GET | HM_POST, "/vraagstukken/nieuw", page_issue_new, 0 },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/bewerken", page_issue_edit, 0 },
+	{ 0 },
+};

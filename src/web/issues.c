@@ -396,3 +396,10 @@ void web_party_issues(struct http_req *r, const char *party_id)
 	}
 	html_f(b, "</ul>\n<p><a href=\"/vraagstukken?ownerParty=%s\">%s</a></p>\n", party_id, T(r, M_PARTY_ISSUES_ALL));
 }
+
+const struct http_route web_issues_routes[] = {
+	{ HM_GET, "/vraagstukken", page_issues, RF_CACHE },
+	{ HM_GET, "/vraagstukken/{id}", page_issue, RF_CACHE },
+	{ HM_POST, "/vraagstukken/{id}/status", page_issue_move, 0 },
+	{ 0 },
+};

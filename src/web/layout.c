@@ -6,6 +6,7 @@
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../model/activity.h"
+#include "../model/area.h"
 #include "html.h"
 
 static struct buf *out(struct http_req *r)
@@ -367,4 +368,38 @@ void field_select(struct http_req *r, const char *name, const char *label_text, 
 		html_f(b, "%s</option>\n", c[i].label);
 	}
 	html_raw(b, "</select>\n</div>\n");
+}
+
+/* ---- widgets several pages share ---- */
+
+bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n)
+{
+	const char *next;
+	struct area_filter f = { .max_depth = 4, .limit = (int)max };
+	return area_list(r->store, r->arena, &f, items, n, &next) == 0 && !next;
+}
+
+const char *web_area_name(struct http_req *r, const char *code)
+{
+	struct area ar;
+	return area_get(r->store, r->arena, code, &ar) == 0 ? ar.name : code;
+}
+
+const char *web_member_role(struct http_req *r, enum member_role role)
+{
+	return T(r, role == MEMBER_ADMIN ? M_MEMBER_ROLE_ADMIN : M_MEMBER_ROLE_MEMBER);
+}
+
+void web_mail_throttled(struct http_req *r, long wait)
+{
+	r->status = 429;
+	http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
+}
+
+void web_mail_throttled_notice(struct http_req *r, long wait)
+{
+	html_f(&r->out, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n<h2>%s</h2>\n<p>",
+	       T(r, M_ERROR_SUMMARY));
+	html_f(&r->out, T(r, M_MAIL_THROTTLED), (wait + 59) / 60);
+	html_raw(&r->out, "</p>\n</div>\n");
 }

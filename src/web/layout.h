@@ -1,5 +1,6 @@
-/* layout: the shell of every page (head, header, navigation, footer) and
- * the building blocks of forms, so every page looks and behaves alike and
+/* layout: the shell of every page (head, header, navigation, footer), the
+ * building blocks of forms and the widgets several pages share (so that no
+ * page file calls another for them), so every page looks and behaves alike and
  * meets WCAG 2.1 AA: a skip link, landmarks, one h1, labels on every field,
  * hints and errors tied to their field with aria-describedby, and an error
  * summary that links to each field.
@@ -15,6 +16,7 @@
 #include <stddef.h>
 
 #include "../http/http.h"
+#include "../model/perm.h"
 #include "../model/valid.h"
 #include "i18n.h"
 
@@ -94,5 +96,21 @@ const char *page_date(struct http_req *r, const char *rfc3339);
 const char *page_datetime(struct http_req *r, const char *rfc3339);
 /* <time datetime="...">, with page_datetime's text. */
 void page_time(struct http_req *r, const char *rfc3339);
+
+
+/* Widgets several pages share. */
+struct area;
+/* Areas to offer in a picker: the tree down to districts, if it has at
+ * most max of them; false if it has more (or cannot be read), and a field
+ * for an area code serves instead. */
+bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n);
+/* The name of an area code, or the code itself. */
+const char *web_area_name(struct http_req *r, const char *code);
+/* A person's place in a party, for people: "Lid", "Beheerder". */
+const char *web_member_role(struct http_req *r, enum member_role role);
+/* Too many requests that send mail (throttle.h): status 429 with
+ * Retry-After, and the message for the top of the form. */
+void web_mail_throttled(struct http_req *r, long wait);
+void web_mail_throttled_notice(struct http_req *r, long wait);
 
 #endif

@@ -335,3 +335,9 @@ void page_issue_role_give_up(struct http_req *r)
 	}
 	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?teruggegeven=1", r->params[0]));
 }
+
+const struct http_route web_ledger_routes[] = {
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/rollen", page_issue_roles, RF_CACHE },
+	{ HM_POST, "/vraagstukken/{id}/rollen/{role}/{party}/teruggeven", page_issue_role_give_up, 0 },
+	{ 0 },
+};

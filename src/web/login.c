@@ -108,3 +108,9 @@ void page_logout(struct http_req *r)
 	http_logout(r);
 	http_redirect(r, "/inloggen?uitgelogd=1");
 }
+
+const struct http_route web_login_routes[] = {
+	{ HM_GET | HM_POST, "/inloggen", page_login, 0 },
+	{ HM_POST, "/uitloggen", page_logout, 0 },
+	{ 0 },
+};

@@ -18,11 +18,6 @@
 #include "layout.h"
 #include "pages.h"
 
-const char *web_member_role(struct http_req *r, enum member_role role)
-{
-	return T(r, role == MEMBER_ADMIN ? M_MEMBER_ROLE_ADMIN : M_MEMBER_ROLE_MEMBER);
-}
-
 /* What the page shows besides the members: the add form as typed, with
  * its problems, or a change the model refused. */
 struct add_form {
@@ -367,3 +362,11 @@ void page_invitation_withdraw(struct http_req *r)
 	}
 	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?ingetrokken=1", r->params[0]));
 }
+
+const struct http_route web_members_routes[] = {
+	{ HM_GET | HM_POST, "/partijen/{id}/leden", page_members, 0 },
+	{ HM_POST, "/partijen/{id}/leden/{user}/rol", page_member_role, 0 },
+	{ HM_POST, "/partijen/{id}/leden/{user}/verwijderen", page_member_remove, 0 },
+	{ HM_POST, "/partijen/{id}/uitnodigingen/{invitation}/intrekken", page_invitation_withdraw, 0 },
+	{ 0 },
+};

@@ -195,3 +195,11 @@ void web_notifications_link(struct http_req *r)
 	html_f(&r->out, T(r, M_NOTE_LINK), count);
 	html_raw(&r->out, "</a></p>\n");
 }
+
+const struct http_route web_notifications_routes[] = {
+	{ HM_GET, "/account/meldingen", page_notifications, 0 },
+	{ HM_POST, "/account/meldingen/alles-gelezen", page_notifications_read_all, 0 },
+	{ HM_POST, "/account/meldingen/email", page_notifications_digest, 0 },
+	{ HM_POST, "/account/meldingen/{id}/gelezen", page_notification_read, 0 },
+	{ 0 },
+};

@@ -47,3 +47,8 @@ void page_open_data(struct http_req *r)
 	       T(r, M_OPEN_NOT_TITLE), T(r, M_OPEN_NOT_TEXT), T(r, M_OPEN_WRITE), T(r, M_OPEN_WRITE_LINK));
 	page_end(r);
 }
+
+const struct http_route web_opendata_routes[] = {
+	{ HM_GET, "/open-data", page_open_data, RF_CACHE },
+	{ 0 },
+};

@@ -456,3 +456,15 @@ void page_voice_comment_unhide(struct http_req *r)
 	else
 		back(r, r->params[0], "getoond", arena_printf(r->arena, "reactie-%s", r->params[1]));
 }
+
+const struct http_route web_part_voice_routes[] = {
+	{ HM_POST, "/vraagstukken/{id}/steunen", page_voice_support, 0 },
+	{ HM_POST, "/vraagstukken/{id}/steun-intrekken", page_voice_withdraw, 0 },
+	{ HM_POST, "/vraagstukken/{id}/volgen", page_voice_follow, 0 },
+	{ HM_POST, "/vraagstukken/{id}/ontvolgen", page_voice_unfollow, 0 },
+	{ HM_POST, "/vraagstukken/{id}/reacties", page_voice_comment, 0 },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/reacties/{cid}/bewerken", page_voice_comment_edit, 0 },
+	{ HM_GET | HM_POST, "/vraagstukken/{id}/reacties/{cid}/verbergen", page_voice_comment_hide, 0 },
+	{ HM_POST, "/vraagstukken/{id}/reacties/{cid}/tonen", page_voice_comment_unhide, 0 },
+	{ 0 },
+};

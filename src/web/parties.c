@@ -10,19 +10,6 @@
 #include "layout.h"
 #include "pages.h"
 
-bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n)
-{
-	const char *next;
-	struct area_filter f = { .max_depth = 4, .limit = (int)max };
-	return area_list(r->store, r->arena, &f, items, n, &next) == 0 && !next;
-}
-
-const char *web_area_name(struct http_req *r, const char *code)
-{
-	struct area ar;
-	return area_get(r->store, r->arena, code, &ar) == 0 ? ar.name : code;
-}
-
 /* The first max characters of a text, cut at a word, with an ellipsis. */
 static const char *excerpt(struct http_req *r, const char *md, size_t max)
 {
@@ -313,3 +300,9 @@ void page_party(struct http_req *r)
 	web_party_issues(r, pa.id); /* issues core */
 	page_end(r);
 }
+
+const struct http_route web_parties_routes[] = {
+	{ HM_GET, "/partijen", page_parties, RF_CACHE },
+	{ HM_GET, "/partijen/{id}", page_party, RF_CACHE },
+	{ 0 },
+};

@@ -157,3 +157,10 @@ void page_party_delete(struct http_req *r)
 	form_end(r);
 	page_end(r);
 }
+
+const struct http_route web_party_form_routes[] = {
+	{ HM_GET | HM_POST, "/partijen/nieuw", page_party_new, 0 },
+	{ HM_GET | HM_POST, "/partijen/{id}/bewerken", page_party_edit, 0 },
+	{ HM_GET | HM_POST, "/partijen/{id}/verwijderen", page_party_delete, 0 },
+	{ 0 },
+};

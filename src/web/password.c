@@ -136,3 +136,9 @@ void page_password_reset(struct http_req *r)
 	html_f(b, "<p><a href=\"/inloggen\">%s</a></p>\n", T(r, M_CONFIRM_TO_LOGIN));
 	page_end(r);
 }
+
+const struct http_route web_password_routes[] = {
+	{ HM_GET | HM_POST, "/wachtwoord-vergeten", page_password_forgot, 0 },
+	{ HM_GET | HM_POST, "/wachtwoord-herstellen", page_password_reset, 0 },
+	{ 0 },
+};

@@ -116,3 +116,8 @@ void page_privacy(struct http_req *r)
 	       T(r, M_PRIVACY_REGISTER));
 	page_end(r);
 }
+
+const struct http_route web_privacy_routes[] = {
+	{ HM_GET, "/privacy", page_privacy, RF_CACHE },
+	{ 0 },
+};

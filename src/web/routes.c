@@ -1,80 +1,51 @@
-/* The pages' route table. More specific patterns come first. */
+/* The pages' route table: every path the API's does not take, how they
+ * answer, and the features, one line each. The order of the features does
+ * not matter: no two routes take one method on one path, but where one of
+ * them is the path itself, which wins (test_routes.c). */
 #include "pages.h"
 #include "web.h"
 
-const struct http_route web_routes[] = {
-	{ HM_GET, "/", page_home, RF_PAGE | RF_CACHE },
-	{ HM_GET, "/style.css", page_style, RF_PAGE },
-	{ HM_GET, "/partijen", page_parties, RF_PAGE | RF_CACHE },
-	{ HM_GET | HM_POST, "/partijen/nieuw", page_party_new, RF_PAGE },
-	{ HM_GET, "/partijen/{id}", page_party, RF_PAGE | RF_CACHE },
-	{ HM_GET | HM_POST, "/partijen/{id}/bewerken", page_party_edit, RF_PAGE },
-	{ HM_GET | HM_POST, "/partijen/{id}/verwijderen", page_party_delete, RF_PAGE },
-	{ HM_POST, "/partijen/{id}/verificatie", page_party_verify, RF_PAGE },
-	{ HM_POST, "/partijen/{id}/verificatie/intrekken", page_party_unverify, RF_PAGE },
-	{ HM_GET | HM_POST, "/partijen/{id}/leden", page_members, RF_PAGE },
-	{ HM_POST, "/partijen/{id}/leden/{user}/rol", page_member_role, RF_PAGE },
-	{ HM_POST, "/partijen/{id}/leden/{user}/verwijderen", page_member_remove, RF_PAGE },
-	{ HM_POST, "/partijen/{id}/uitnodigingen/{invitation}/intrekken", page_invitation_withdraw, RF_PAGE },
-	/* issue 4, issues core (helper 1) */
-	{ HM_GET, "/vraagstukken", page_issues, RF_PAGE | RF_CACHE },
-	{ HM_GET | HM_POST, "/vraagstukken/nieuw", page_issue_new, RF_PAGE },
-	{ HM_GET, "/vraagstukken/{id}", page_issue, RF_PAGE | RF_CACHE },
-	{ HM_GET | HM_POST, "/vraagstukken/{id}/bewerken", page_issue_edit, RF_PAGE },
-	{ HM_POST, "/vraagstukken/{id}/status", page_issue_move, RF_PAGE },
-	/* end of issues core */
-	/* signals (issue 4, signals part) */
-	{ HM_GET, "/signalen", page_signals, RF_PAGE },
-	{ HM_GET | HM_POST, "/signalen/nieuw", page_signal_new, RF_PAGE },
-	{ HM_GET, "/signalen/{id}", page_signal, RF_PAGE },
-	{ HM_POST, "/signalen/{id}/status", page_signal_move, RF_PAGE },
-	{ HM_POST, "/signalen/{id}/vraagstuk", page_signal_take_up, RF_PAGE },
-	{ HM_POST, "/signalen/{id}/besluit", page_signal_decide, RF_PAGE },
-	{ HM_POST, "/signalen/{id}/uit-groep", page_signal_uncluster, RF_PAGE },
-	{ HM_GET, "/uitnodigingen/{code}", page_invitation, RF_PAGE | RF_SECRET },
-	{ HM_POST, "/uitnodigingen/{code}/aannemen", page_invitation_accept, RF_PAGE | RF_SECRET },
-	{ HM_POST, "/uitnodigingen/{code}/afslaan", page_invitation_decline, RF_PAGE | RF_SECRET },
-	/* issue 4, factors and the role ledger (helper 4) */
-	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren", page_factor_add, RF_PAGE },
-	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren/{factor}/bewerken", page_factor_edit, RF_PAGE },
-	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren/{factor}/verwijderen", page_factor_delete, RF_PAGE },
-	{ HM_GET | HM_POST, "/vraagstukken/{id}/rollen", page_issue_roles, RF_PAGE | RF_CACHE },
-	{ HM_POST, "/vraagstukken/{id}/rollen/{role}/{party}/teruggeven", page_issue_role_give_up, RF_PAGE },
-	/* end of factors and the role ledger */
-	{ HM_GET | HM_POST, "/inloggen", page_login, RF_PAGE },
-	{ HM_POST, "/uitloggen", page_logout, RF_PAGE },
-	{ HM_GET | HM_POST, "/registreren", page_register, RF_PAGE },
-	{ HM_GET, "/bevestigen", page_confirm, RF_PAGE },
-	{ HM_GET | HM_POST, "/bevestigen/opnieuw", page_confirm_again, RF_PAGE },
-	{ HM_GET | HM_POST, "/wachtwoord-vergeten", page_password_forgot, RF_PAGE },
-	{ HM_GET | HM_POST, "/wachtwoord-herstellen", page_password_reset, RF_PAGE },
-	{ HM_GET, "/account", page_account, RF_PAGE },
-	{ HM_POST, "/account/tokens", page_token_create, RF_PAGE },
-	{ HM_POST, "/account/tokens/{id}/intrekken", page_token_revoke, RF_PAGE },
-	{ HM_POST, "/account/sessies/{id}/beeindigen", page_session_end, RF_PAGE },
-	{ HM_GET, "/account/gegevens", page_account_export, RF_PAGE },
-	{ HM_POST, "/account/verwijderen", page_account_erase, RF_PAGE },
-	/* the voice of residents (issue 4, part 3) */
-	{ HM_POST, "/vraagstukken/{id}/steunen", page_voice_support, RF_PAGE },
-	{ HM_POST, "/vraagstukken/{id}/steun-intrekken", page_voice_withdraw, RF_PAGE },
-	{ HM_POST, "/vraagstukken/{id}/volgen", page_voice_follow, RF_PAGE },
-	{ HM_POST, "/vraagstukken/{id}/ontvolgen", page_voice_unfollow, RF_PAGE },
-	{ HM_POST, "/vraagstukken/{id}/reacties", page_voice_comment, RF_PAGE },
-	{ HM_GET | HM_POST, "/vraagstukken/{id}/reacties/{cid}/bewerken", page_voice_comment_edit, RF_PAGE },
-	{ HM_GET | HM_POST, "/vraagstukken/{id}/reacties/{cid}/verbergen", page_voice_comment_hide, RF_PAGE },
-	{ HM_POST, "/vraagstukken/{id}/reacties/{cid}/tonen", page_voice_comment_unhide, RF_PAGE },
-	{ HM_GET, "/account/meldingen", page_notifications, RF_PAGE },
-	{ HM_POST, "/account/meldingen/alles-gelezen", page_notifications_read_all, RF_PAGE },
-	{ HM_POST, "/account/meldingen/email", page_notifications_digest, RF_PAGE },
-	{ HM_POST, "/account/meldingen/{id}/gelezen", page_notification_read, RF_PAGE },
-	/* end of the voice of residents */
-	{ HM_GET, "/privacy", page_privacy, RF_PAGE | RF_CACHE },
-	{ HM_GET, "/open-data", page_open_data, RF_PAGE | RF_CACHE },
-	{ HM_GET, "/beheer/activiteit", page_activity, RF_PAGE },
-	{ HM_GET, "/beheer/gebruikers", page_users, RF_PAGE },
-	{ HM_GET, "/beheer/gebruikers/{id}", page_user, RF_PAGE },
-	{ HM_POST, "/beheer/gebruikers/{id}/blokkeren", page_user_block, RF_PAGE },
-	{ HM_POST, "/beheer/gebruikers/{id}/coordinator", page_user_appoint, RF_PAGE },
-	{ HM_POST, "/beheer/gebruikers/{id}/coordinator/{code}/ontslaan", page_user_dismiss, RF_PAGE },
+/* One line a feature: its file, web/NAME.c, ends with its routes, web_NAME_routes. */
+#define FEATURES(F) \
+	F(home) \
+	F(static) \
+	F(parties) \
+	F(party_form) \
+	F(verification) \
+	F(members) \
+	F(issues) \
+	F(issue_form) \
+	F(signals) \
+	F(invitations) \
+	F(part_factors) \
+	F(ledger) \
+	F(login) \
+	F(signup) \
+	F(password) \
+	F(account) \
+	F(part_voice) \
+	F(notifications) \
+	F(privacy) \
+	F(opendata) \
+	F(admin) \
+	F(users)
+
+#define DECLARE(name) extern const struct http_route web_##name##_routes[];
+FEATURES(DECLARE)
+#define LIST(name) web_##name##_routes,
+static const struct http_route *const features[] = { FEATURES(LIST) NULL };
+
+/* A page says what is wrong in its own words: the detail is for programs. */
+static void error_page(struct http_req *r, int status, const char *detail)
+{
+	(void)detail;
+	web_error_page(r, status);
+}
+
+const struct http_table web_table = {
+	.prefix = "",
+	.features = features,
+	.client = HTTP_BROWSER,
+	.body_max = 256 * 1024,
+	.error = error_page,
 };
-const size_t web_routes_count = sizeof web_routes / sizeof web_routes[0];

@@ -686,3 +686,14 @@ void page_signal_uncluster(struct http_req *r)
 	struct page_state ps = { F_NONE, &p, NULL, &f };
 	answer(r, &sg, rc, &ps);
 }
+
+const struct http_route web_signals_routes[] = {
+	{ HM_GET, "/signalen", page_signals, 0 },
+	{ HM_GET | HM_POST, "/signalen/nieuw", page_signal_new, 0 },
+	{ HM_GET, "/signalen/{id}", page_signal, 0 },
+	{ HM_POST, "/signalen/{id}/status", page_signal_move, 0 },
+	{ HM_POST, "/signalen/{id}/vraagstuk", page_signal_take_up, 0 },
+	{ HM_POST, "/signalen/{id}/besluit", page_signal_decide, 0 },
+	{ HM_POST, "/signalen/{id}/uit-groep", page_signal_uncluster, 0 },
+	{ 0 },
+};

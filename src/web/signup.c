@@ -22,22 +22,6 @@ static void hidden_next(struct http_req *r, const char *next)
 		html_f(&r->out, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", next);
 }
 
-/* A refusal for too many requests: 429 with Retry-After. */
-void web_mail_throttled(struct http_req *r, long wait)
-{
-	r->status = 429;
-	http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
-}
-
-/* The message of web_mail_throttled, for the top of a form. */
-void web_mail_throttled_notice(struct http_req *r, long wait)
-{
-	html_f(&r->out, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n<h2>%s</h2>\n<p>",
-	       T(r, M_ERROR_SUMMARY));
-	html_f(&r->out, T(r, M_MAIL_THROTTLED), (wait + 59) / 60);
-	html_raw(&r->out, "</p>\n</div>\n");
-}
-
 static void render_form(struct http_req *r, const char *name, const char *email, const char *next,
 			const struct problems *p, long wait)
 {
@@ -200,3 +184,10 @@ void page_confirm_again(struct http_req *r)
 	}
 	page_end(r);
 }
+
+const struct http_route web_signup_routes[] = {
+	{ HM_GET | HM_POST, "/registreren", page_register, 0 },
+	{ HM_GET, "/bevestigen", page_confirm, 0 },
+	{ HM_GET | HM_POST, "/bevestigen/opnieuw", page_confirm_again, 0 },
+	{ 0 },
+};

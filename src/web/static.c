@@ -20,3 +20,8 @@ void page_style(struct http_req *r)
 	r->content_type = "text/css; charset=utf-8";
 	http_add_header(r, "Cache-Control", "public, max-age=3600");
 }
+
+const struct http_route web_static_routes[] = {
+	{ HM_GET, "/style.css", page_style, 0 },
+	{ 0 },
+};

@@ -335,3 +335,12 @@ void page_user_dismiss(struct http_req *r)
 	}
 	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?ontslagen=1", u.id));
 }
+
+const struct http_route web_users_routes[] = {
+	{ HM_GET, "/beheer/gebruikers", page_users, 0 },
+	{ HM_GET, "/beheer/gebruikers/{id}", page_user, 0 },
+	{ HM_POST, "/beheer/gebruikers/{id}/blokkeren", page_user_block, 0 },
+	{ HM_POST, "/beheer/gebruikers/{id}/coordinator", page_user_appoint, 0 },
+	{ HM_POST, "/beheer/gebruikers/{id}/coordinator/{code}/ontslaan", page_user_dismiss, 0 },
+	{ 0 },
+};

@@ -59,3 +59,9 @@ void page_party_unverify(struct http_req *r)
 {
 	change(r, false);
 }
+
+const struct http_route web_verification_routes[] = {
+	{ HM_POST, "/partijen/{id}/verificatie", page_party_verify, 0 },
+	{ HM_POST, "/partijen/{id}/verificatie/intrekken", page_party_unverify, 0 },
+	{ 0 },
+};

@@ -10,8 +10,9 @@
 
 #include "../http/http.h"
 
-extern const struct http_route web_routes[];
-extern const size_t web_routes_count;
+/* The pages' route table: every path the API's does not take, the
+ * session cookie, forms with the CSRF token, HTML errors (routes.c). */
+extern const struct http_table web_table;
 
 /* Who runs this kiem and how to reach them about privacy, shown on /privacy
  * (KIEM_PRIVACY_CONTACT), or NULL; set once at start, before serving. */

@@ -170,6 +170,18 @@ describe('sizes', () => {
     assert.match(r.text, /"status":414/);
   });
 
+  test('each route table answers its own refusals: problem+json under /api (the path /api too), HTML elsewhere', async () => {
+    const long = `x=${'a'.repeat(10000)}`;
+    for (const [path, type] of [['/api', /application\/problem\+json/], ['/api/v1/nothing', /application\/problem\+json/],
+      ['/partijen', /text\/html/], ['/apix', /text\/html/]]) {
+      const r = await exchange(`GET ${path}?${long} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      assert.equal(statusOf(r.text), 414, `${path}: ${r.text.slice(0, 200)}`);
+      const ctype = r.text.split('\r\n').find((l) => /^content-type:/i.test(l)) || '';
+      assert.match(ctype, type, `${path}: ${ctype}`);
+      assert.equal(/^API-Version:/mi.test(r.text), path.startsWith('/api/') || path === '/api', `${path}: API-Version`);
+    }
+  });
+
   test('a head that is too large is 431, also when it arrives slowly', async () => {
     const c = connect();
     await c.opened;

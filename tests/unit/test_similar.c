@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "../../src/analysis/similar.h"
+#include "../../src/base/similar.h"
 
 static void stems(void **state)
 {

@@ -4,8 +4,8 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../model/account.h"
-#include "cli.h"
 #include "periodic.h"
+#include "worker.h"
 
 static void work(struct store *s)
 {

@@ -1,31 +1,12 @@
-/* The inactivity sweep's settings and the worker of `kiem serve` that runs
- * it: shortly after the start, then every hour (model/inactivity.h). */
-#include <stdlib.h>
+/* The worker of `kiem serve` that runs the inactivity sweep: shortly after
+ * the start, then every hour (model/inactivity.h). */
 #include <time.h>
 
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../model/inactivity.h"
-#include "cli.h"
 #include "periodic.h"
-
-int cli_inactivity_config(int *period, int *grace)
-{
-	*period = INACTIVE_DAYS_DEFAULT;
-	*grace = INACTIVE_GRACE_DAYS_DEFAULT;
-	const char *p = getenv("KIEM_INACTIVE_DAYS"), *g = getenv("KIEM_INACTIVE_GRACE_DAYS");
-	if (p && *p && !inactivity_parse_days(p, period)) {
-		cli_error("KIEM_INACTIVE_DAYS must be a whole number of days from 0 (never) to %d, not '%s'",
-			  INACTIVE_DAYS_MAX, p);
-		return 2;
-	}
-	if (g && *g && !inactivity_parse_days(g, grace)) {
-		cli_error("KIEM_INACTIVE_GRACE_DAYS must be a whole number of days from 0 to %d, not '%s'",
-			  INACTIVE_DAYS_MAX, g);
-		return 2;
-	}
-	return 0;
-}
+#include "worker.h"
 
 static int period_days, grace_days;
 

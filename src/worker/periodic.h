@@ -1,8 +1,8 @@
 /* periodic: a worker of `kiem serve` that runs a task a while after the
  * start and then at a fixed interval, in a thread of its own that takes no
  * signals, until it is stopped (waiting for a run in progress). */
-#ifndef KIEM_CLI_PERIODIC_H
-#define KIEM_CLI_PERIODIC_H
+#ifndef KIEM_WORKER_PERIODIC_H
+#define KIEM_WORKER_PERIODIC_H
 
 #include <pthread.h>
 #include <stdbool.h>

@@ -6,8 +6,8 @@
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../model/notify.h"
-#include "cli.h"
 #include "periodic.h"
+#include "worker.h"
 
 static void digest(struct store *s)
 {
