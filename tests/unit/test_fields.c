@@ -478,6 +478,58 @@ static void test_dates_defect_signed_parts(void **state)
 	}
 }
 
+/* Lists that must have an item, and Markdown that may be null: other paths
+ * than the thing's. */
+struct other {
+	struct strlist places;
+	struct strlist roles;
+	struct strlist labels;
+	const char *note;
+	const char *ref;
+};
+static const struct field_desc other_fields[] = {
+	{ .name = "places", .kind = FK_AREA, .flags = F_LIST | F_REQUIRED, FIELD_AT(struct other, places), .max = 16 },
+	{ .name = "roles", .kind = FK_ROLE, .flags = F_LIST | F_REQUIRED, FIELD_AT(struct other, roles) },
+	{ .name = "labels", .kind = FK_LABEL, .flags = F_LIST | F_REQUIRED, FIELD_AT(struct other, labels), .max = 20 },
+	{ .name = "note", .kind = FK_MARKDOWN, .flags = F_NULLABLE, FIELD_AT(struct other, note), .max = 20 },
+	{ .name = "ref", .kind = FK_REF, .flags = F_REQUIRED, FIELD_AT(struct other, ref), .ref = "party" },
+};
+
+static void test_required_lists_and_nullable_markdown(void **state)
+{
+	(void)state;
+	const size_t n = sizeof other_fields / sizeof other_fields[0];
+	struct other o;
+	memset(&o, 0, sizeof o);
+	o.labels = list_of(2, " ", "");
+	o.note = "  ";
+	struct problems p = { 0 };
+	fields_validate(other_fields, n, &o, db, A, &p);
+	assert_int_equal(p.n, 4);
+	assert_int_equal(problems_find(&p, "places")->reason, R_CHOOSE);
+	assert_int_equal(problems_find(&p, "roles")->reason, R_CHOOSE);
+	assert_int_equal(problems_find(&p, "labels")->reason, R_REQUIRED);
+	assert_int_equal(problems_find(&p, "ref")->reason, R_CHOOSE);
+	assert_null(o.note); /* nullable Markdown: empty is not given */
+	o.places = list_of(1, "NL01");
+	o.roles = list_of(1, role1);
+	o.labels = list_of(1, "Zorg");
+	o.note = "regel\nregel";
+	o.ref = OWNER;
+	p = (struct problems){ 0 };
+	fields_validate(other_fields, n, &o, db, A, &p);
+	assert_no_problems(&p);
+	assert_string_equal(o.note, "regel\nregel");
+	o.note = "regel\nregel\x01";
+	p = (struct problems){ 0 };
+	fields_validate(other_fields, n, &o, db, A, &p);
+	assert_only(&p, "note", R_CONTROL_CHARS, -1);
+	o.note = "123456789012345678901";
+	p = (struct problems){ 0 };
+	fields_validate(other_fields, n, &o, db, A, &p);
+	assert_only(&p, "note", R_TOO_LONG, 20);
+}
+
 /* Read-only and internal fields are never validated (kiem sets them). */
 static void test_read_only_not_validated(void **state)
 {
@@ -1152,6 +1204,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_dates_defect_signed_parts),
+		cmocka_unit_test(test_required_lists_and_nullable_markdown),
 		cmocka_unit_test(test_read_only_not_validated),
 		cmocka_unit_test(test_every_problem_at_once),
 		cmocka_unit_test(test_apply_every_problem),
