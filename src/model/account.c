@@ -668,9 +668,27 @@ const struct entity_type email_link_type = {
 };
 
 const struct entity_type login_attempt_type = {
-	.key = "login_attempt", .table = "login_attempts", .perm = OBJ_USERS,
+	.key = "login_attempt", .perm = OBJ_USERS, /* counted in memory, in no table */
 	.noun = { "Mislukte inlogpoging", "Failed login attempt" },
 	.privacy_note = "Failed attempts are kept by address and account for a short window only (the"
 			" throttle's), and go by themselves; they are not part of a person's export.",
 	.registers = { "login_attempts" },
+};
+
+/* A registration or a reset waiting for the worker (seconds, normally): an
+ * erased person's pending ones go with their address. */
+static const struct export_part account_request_exports[] = {
+	{ "accountRequests",
+	  "SELECT kind, created_at FROM account_requests"
+	  " WHERE email = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE ORDER BY seq",
+	  (const char *const[]){ "kind", "createdAt" }, 2, NULL, false },
+};
+static const char *const account_request_erase[] = {
+	"DELETE FROM account_requests WHERE email = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE",
+};
+const struct entity_type account_request_type = {
+	.key = "account_request", .table = "account_requests", .perm = OBJ_USERS,
+	.noun = { "Aanvraag voor een account", "Request for an account" },
+	.exports = account_request_exports, .nexports = 1, .erase = account_request_erase, .nerase = 1,
+	.registers = { "accounts", "email_links" },
 };

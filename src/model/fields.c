@@ -148,9 +148,9 @@ void fields_apply_json(const struct field_desc *f, size_t n, void *obj, json_t *
 	json_object_foreach(body, key, v) {
 		const char *k = arena_strdup(a, key);
 		const struct field_desc *d = fields_find(f, n, k);
-		if (!d && strcmp(k, "_links") != 0)
+		if ((!d && strcmp(k, "_links") != 0) || (d && (d->flags & F_INTERNAL)))
 			problems_add(p, k, R_UNKNOWN_FIELD, 0);
-		else if (!d || (d->flags & (F_READ_ONLY | F_INTERNAL)) ||
+		else if (!d || (d->flags & F_READ_ONLY) ||
 			 (op == FIELDS_PATCH && (d->flags & F_CREATE_ONLY)))
 			problems_add(p, k, R_READ_ONLY, 0);
 		else
@@ -191,7 +191,12 @@ static void clean_list(const struct field_desc *d, void *obj, struct arena *a)
 static bool valid_date(const char *s)
 {
 	long long y, m, day;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !text_parse_int(s, 4, 1900, 2999, &y) ||
+	if (strlen(s) != 10)
+		return false;
+	for (int i = 0; i < 10; i++) /* digits only: text_parse_int takes a sign */
+		if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	if (s[4] != '-' || s[7] != '-' || !text_parse_int(s, 4, 1900, 2999, &y) ||
 	    !text_parse_int(s + 5, 2, 1, 12, &m) || !text_parse_int(s + 8, 2, 1, 31, &day))
 		return false;
 	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

@@ -102,7 +102,8 @@ const struct field_desc *fields_find(const struct field_desc *f, size_t n, const
 
 /* Applies the members of a JSON object to obj: each one named by a
  * descriptor and of its type is stored (null clears a nullable field);
- * every other adds a problem: R_UNKNOWN_FIELD, R_READ_ONLY (also "_links"),
+ * every other adds a problem: R_UNKNOWN_FIELD (also for internal fields),
+ * R_READ_ONLY (also "_links"),
  * R_WRONG_TYPE, R_TOO_MANY. Strings are copied into the arena, a \u0000
  * marked so that validation names the field. */
 void fields_apply_json(const struct field_desc *f, size_t n, void *obj, json_t *body,
@@ -112,8 +113,9 @@ void fields_apply_json(const struct field_desc *f, size_t n, void *obj, json_t *
  * duplicates and empty items, sets the defaults of enums) and checks every
  * field that is not read-only against its kind and limits: required, length,
  * UTF-8, control characters, formats, keys, ranges, the number of items, and
- * (reading the store) that areas, roles and references exist. Adds every
- * problem. */
+ * (reading the store) that areas and roles exist. A reference is checked for
+ * its form only: whether it exists and the viewer may use it is the model's
+ * to say. Adds every problem. */
 void fields_validate(const struct field_desc *f, size_t n, void *obj, struct store *s,
 		     struct arena *a, struct problems *p);
 

@@ -284,7 +284,7 @@ static const char *const mail_erase[] = {
 	"DELETE FROM outbox WHERE recipient = (SELECT email FROM users WHERE id = ?1) COLLATE NOCASE",
 };
 const struct entity_type mail_type = {
-	.key = "mail", .table = "outbox", .perm = OBJ_USERS, .noun = { "E-mail", "Email" },
+	.key = "outbox", .table = "outbox", .perm = OBJ_USERS, .noun = { "E-mail", "Email" },
 	.exports = mail_exports, .nexports = 1, .erase = mail_erase, .nerase = 1,
 	.registers = { "mail" },
 };

@@ -882,15 +882,18 @@ const size_t party_nfields = sizeof party_fields / sizeof party_fields[0];
 static const struct export_part party_exports[] = {
 	{ "partiesCreated", "SELECT id, name, created_at FROM parties WHERE created_by = ?1 ORDER BY created_at, id",
 	  (const char *const[]){ "id", "name", "createdAt" }, 3, NULL, false },
+	{ "partiesVerified",
+	  "SELECT id, name, verified_at FROM parties WHERE verified_by = ?1 ORDER BY verified_at, id",
+	  (const char *const[]){ "id", "name", "verifiedAt" }, 3, NULL, false },
 };
 const struct entity_type party_type = {
 	.key = "party", .table = "parties", .perm = OBJ_PARTY, .noun = { "Partij", "Party" },
 	.page = "/partijen/", .api = "/api/v1/parties/",
 	.name_sql = "SELECT name FROM parties WHERE id = ?1",
 	.scope_sql = "SELECT 1 WHERE " PARTY_COORDINATED_BY("?1", "?2"),
-	.exports = party_exports, .nexports = 1,
-	.privacy_note = "A party is the organisation's, not its maker's: it stays when its maker is"
-			" erased, made by an erased account.",
+	.exports = party_exports, .nexports = 2,
+	.privacy_note = "A party is the organisation's, not its maker's: it stays when its maker or"
+			" the person who verified it is erased, made or verified by an erased account.",
 	.registers = { "parties" },
 	.fields = party_fields, .nfields = sizeof party_fields / sizeof party_fields[0], .schema = "Party",
 };

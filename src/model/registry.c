@@ -10,7 +10,7 @@
 /* Every type, one line per feature; the order is the erasure's and the
  * export's (the account first, the log last). */
 extern const struct entity_type user_type, session_type, token_type, email_link_type,
-	coordinator_area_type, mail_type, login_attempt_type, area_type, party_type, member_type,
+	coordinator_area_type, mail_type, account_request_type, login_attempt_type, area_type, party_type, member_type,
 	invitation_type, issue_type, factor_type, role_ledger_type, signal_type, support_type,
 	follow_type, comment_type, notification_type, activity_type;
 
@@ -21,6 +21,7 @@ const struct entity_type *const registry[] = {
 	&email_link_type,
 	&coordinator_area_type,
 	&mail_type,
+	&account_request_type,
 	&login_attempt_type,
 	&area_type,
 	&party_type,

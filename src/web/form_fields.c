@@ -1,5 +1,6 @@
 #include "form_fields.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -54,15 +55,23 @@ static const char *join(struct http_req *r, const struct strlist *l)
 	return s;
 }
 
-/* Euros as people type them ("12,50", "1.250", "7") into cents. */
+/* Euros as people type them into cents: "12,50", "12.50", "1.250",
+ * "1.250,50", "7". A comma is the decimal sign; so is a dot when it is the
+ * only one and one or two digits follow it; other dots group thousands. */
 static bool parse_euros(const char *s, long long max_cents, long long *out)
 {
+	const char *comma = strchr(s, ','), *dot = strchr(s, '.');
+	const char *point = comma;
+	if (!comma && dot && !strchr(dot + 1, '.') && strlen(dot + 1) >= 1 && strlen(dot + 1) <= 2)
+		point = dot;
+	if (point == s || (point && (!point[1] || strchr(point + 1, ','))))
+		return false;
 	long long cents = 0;
 	int decimals = -1;
 	for (const char *p = s; *p; p++) {
-		if (*p == ',' && decimals < 0) {
+		if (p == point) {
 			decimals = 0;
-		} else if (*p == '.' && decimals < 0) {
+		} else if (*p == '.' && decimals < 0 && p != s) {
 			continue; /* a thousands separator */
 		} else if (*p >= '0' && *p <= '9' && decimals < 2) {
 			cents = cents * 10 + (*p - '0');
@@ -128,7 +137,8 @@ void form_typed_from(struct http_req *r, const struct field_desc *d, size_t n, c
 			typed->text[i] = join(r, fields_list(&d[i], obj));
 		else if (d[i].kind == FK_MONEY)
 			typed->text[i] = fields_num(&d[i], obj, &v)
-					 ? arena_printf(r->arena, "%lld,%02lld", v / 100, v % 100) : "";
+					 ? arena_printf(r->arena, "%s%lld,%02lld", v < 0 ? "-" : "", llabs(v) / 100,
+							llabs(v) % 100) : "";
 		else if (d[i].kind == FK_INT)
 			typed->text[i] = fields_num(&d[i], obj, &v) ? arena_printf(r->arena, "%lld", v) : "";
 	}
