@@ -9,6 +9,7 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "activity.h"
+#include "issue.h"
 #include "ledger.h"
 #include "notify.h"
 
@@ -128,6 +129,16 @@ int factor_list(struct store *s, struct arena *a, const char *issue_id,
 		return rc ? rc : ERR_NOTFOUND;
 	if (p->n)
 		return ERR_INVALID;
+	return factor_list_known(s, a, issue_id, f, p, items, n, next, sum);
+}
+
+int factor_list_known(struct store *s, struct arena *a, const char *issue_id,
+		      const struct factor_filter *f, struct problems *p, struct factor **items,
+		      size_t *n, const char **next, struct factor_summary *sum)
+{
+	int limit = f->limit > 0 ? f->limit : 20;
+	struct store_conn *c = store_reader(s);
+	int rc;
 
 	/* an issue has at most FACTORS_MAX: all of them are read, grouped
 	 * here, and paged from the one after the cursor */
@@ -224,6 +235,12 @@ static int target_of(struct store_conn *c, struct arena *a, const struct viewer 
 		return rc;
 	*t = (struct perm_target){ NULL, true, rel.taking_part ? MEMBER_MEMBER : MEMBER_NONE, rel.coordinated };
 	return 0;
+}
+
+bool factor_may(const struct viewer *v, const struct issue *is, enum perm_action act)
+{
+	struct perm_target t = { NULL, true, is->taking_part ? MEMBER_MEMBER : MEMBER_NONE, is->coordinated };
+	return perm_can(v, OBJ_FACTOR, act, &t);
 }
 
 bool factor_can(struct store *s, const struct viewer *v, const char *issue_id, enum perm_action act)

@@ -56,7 +56,22 @@ bool issue_sort_parse(const char *name, enum issue_sort *out)
 #define ISSUE_COLS \
 	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id," \
 	" CASE WHEN p.visibility = 'public' THEN p.name END," \
-	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at"
+	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at," \
+	" (SELECT group_concat(target_group, char(10)) FROM (SELECT target_group FROM issue_target_groups g" \
+	"   WHERE g.issue_id = i.id ORDER BY target_group))"
+/* The viewer ?2 (NULL when anonymous) and the issue, after ISSUE_COLS: the
+ * place in the owner party, whether they coordinate its area (or one
+ * around it), are a member of a party in its ledger, support it, follow
+ * it. One statement, so that a page loads the issue once. */
+#define VIEWER_COLS \
+	", (SELECT role FROM memberships WHERE party_id = i.owner_party_id AND user_id = ?2)," \
+	" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"   WHERE ca.user_id = ?2 AND ar.path LIKE c.path || '%')," \
+	" EXISTS (SELECT 1 FROM issue_roles ir JOIN memberships m ON m.party_id = ir.party_id" \
+	"   WHERE ir.issue_id = i.id AND m.user_id = ?2)," \
+	" EXISTS (SELECT 1 FROM supports WHERE issue_id = i.id AND user_id = ?2)," \
+	" EXISTS (SELECT 1 FROM follows WHERE issue_id = i.id AND user_id = ?2)"
+enum { VIEWER_COL = 15, TIMELINE_COL = 20 };
 #define ISSUE_FROM \
 	"issues i JOIN areas ar ON ar.code = i.area_code LEFT JOIN parties p ON p.id = i.owner_party_id"
 
@@ -82,24 +97,31 @@ static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
 	out->created_at = arena_strdup(a, store_text(st, 11));
 	out->updated_at = arena_strdup(a, store_text(st, 12));
 	out->status_changed_at = arena_strdup(a, store_text(st, 13));
-}
-
-static int read_groups(struct store_conn *c, struct arena *a, struct issue *is)
-{
-	struct store_stmt *st = store_prepare(c,
-		"SELECT target_group FROM issue_target_groups WHERE issue_id = ?1 ORDER BY target_group");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, is->id);
+	/* the target groups, one a line (a label is one line) */
 	const char **v = arena_alloc(a, sizeof *v * (ISSUE_GROUPS_MAX + 1));
 	size_t n = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && n < ISSUE_GROUPS_MAX)
-		v[n++] = arena_strdup(a, store_text(st, 0));
-	store_reset(st);
-	is->target_groups.v = v;
-	is->target_groups.n = n;
-	return rc < 0 ? rc : 0;
+	if (!store_is_null(st, 14))
+		for (char *g = arena_strdup(a, store_text(st, 14)), *nl; g && n < ISSUE_GROUPS_MAX; g = nl) {
+			if ((nl = strchr(g, '\n')))
+				*nl++ = 0;
+			v[n++] = g;
+		}
+	out->target_groups.v = v;
+	out->target_groups.n = n;
+}
+
+/* The viewer's relation, from the VIEWER_COLS of a row. */
+static void read_viewer(struct store_stmt *st, const struct viewer *v, struct issue *out)
+{
+	if (!v || !v->authenticated)
+		return;
+	int m = store_is_null(st, VIEWER_COL) ? -1
+		: enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, VIEWER_COL));
+	out->member = m > 0 ? (enum member_role)m : MEMBER_NONE;
+	out->coordinated = store_int(st, VIEWER_COL + 1) != 0;
+	out->taking_part = out->member != MEMBER_NONE || store_int(st, VIEWER_COL + 2) != 0;
+	out->supported = store_int(st, VIEWER_COL + 3) != 0;
+	out->following = store_int(st, VIEWER_COL + 4) != 0;
 }
 
 /* Whether the viewer coordinates the area (or an area around it). */
@@ -145,40 +167,82 @@ bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object 
 	return perm_can(v, obj, act, &t);
 }
 
-static int get_on(struct store_conn *c, struct arena *a, const char *id, struct issue *out)
+static void read_transition(struct store_stmt *st, struct arena *a, int col, struct issue_transition *t)
 {
-	if (!id || !uuid_valid(id, strlen(id)))
-		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, "SELECT " ISSUE_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	if (!rc)
-		rc = read_groups(c, a, out);
-	return rc;
+	snprintf(t->id, sizeof t->id, "%s", store_text(st, col));
+	t->from = dup_or_null(a, st, col + 1);
+	t->to = arena_strdup(a, store_text(st, col + 2));
+	t->reason = arena_strdup(a, store_text(st, col + 3));
+	t->actor_id = dup_or_null(a, st, col + 4);
+	t->actor_name = dup_or_null(a, st, col + 5);
+	t->at = arena_strdup(a, store_text(st, col + 6));
 }
 
 int issue_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 	      struct issue *out)
 {
-	struct store_conn *c = store_reader(s);
-	int rc = get_on(c, a, id, out);
-	struct perm_target t;
-	if (!rc)
-		rc = relation(c, v, out->owner_party, out->area, &t);
-	if (!rc) {
-		out->member = t.member;
-		out->coordinated = t.coordinated;
+	return issue_get_timeline(s, a, v, id, out, NULL, NULL);
+}
+
+int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       struct issue *out, struct issue_transition **items, size_t *n)
+{
+	if (items) {
+		*items = NULL;
+		*n = 0;
 	}
-	return rc;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	/* with its timeline, the issue's columns come again on every row of it */
+	struct store_stmt *st = store_prepare(store_reader(s), items
+		? "SELECT " ISSUE_COLS VIEWER_COLS ", t.id, t.from_status, t.to_status, t.reason, t.actor_id, u.name, t.at"
+		  " FROM " ISSUE_FROM " LEFT JOIN issue_transitions t ON t.issue_id = i.id"
+		  " LEFT JOIN users u ON u.id = t.actor_id WHERE i.id = ?1 ORDER BY t.seq LIMIT ?3"
+		: "SELECT " ISSUE_COLS VIEWER_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
+	if (items)
+		store_bind_int(st, 3, ISSUE_TIMELINE_MAX);
+	struct issue_transition *list = items ? arena_alloc(a, sizeof *list * ISSUE_TIMELINE_MAX) : NULL;
+	int rc;
+	size_t count = 0;
+	bool found = false;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		if (!found) {
+			read_row(st, a, out);
+			read_viewer(st, v, out);
+			found = true;
+		}
+		if (!items || store_is_null(st, TIMELINE_COL))
+			break;
+		read_transition(st, a, TIMELINE_COL, &list[count++]);
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	if (!found)
+		return ERR_NOTFOUND;
+	if (items) {
+		*items = list;
+		*n = count;
+	}
+	return 0;
+}
+
+/* Whether the issue exists (for its timeline). */
+static int get_on(struct store_conn *c, const char *id)
+{
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM issues WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	int rc = store_step(st);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 }
 
 /* Trims a text field; an empty one becomes NULL. */
@@ -595,8 +659,7 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 	if (p->n)
 		return ERR_INVALID;
 	struct store_conn *c = store_reader(s);
-	struct issue is;
-	int rc = get_on(c, a, id, &is);
+	int rc = get_on(c, id);
 	if (rc)
 		return rc;
 	struct store_stmt *st = store_prepare(c,
@@ -605,21 +668,14 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 		" WHERE t.issue_id = ?1 AND t.seq > ?2 ORDER BY t.seq LIMIT ?3");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 1, id);
 	store_bind_int(st, 2, after);
 	store_bind_int(st, 3, limit + 1);
 	struct issue_transition *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	long long *seqs = arena_alloc(a, sizeof *seqs * (size_t)(limit + 1));
 	size_t count = 0;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct issue_transition *t = &list[count];
-		snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
-		t->from = dup_or_null(a, st, 1);
-		t->to = arena_strdup(a, store_text(st, 2));
-		t->reason = arena_strdup(a, store_text(st, 3));
-		t->actor_id = dup_or_null(a, st, 4);
-		t->actor_name = dup_or_null(a, st, 5);
-		t->at = arena_strdup(a, store_text(st, 6));
+		read_transition(st, a, 0, &list[count]);
 		seqs[count++] = store_int(st, 7);
 	}
 	store_reset(st);
@@ -734,9 +790,6 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 		*next = cursor_encode(a, f->sort == ISORT_CHANGED_DESC ? last->status_changed_at : last->created_at,
 				      last->id);
 	}
-	for (size_t i = 0; i < count; i++)
-		if ((rc = read_groups(c, a, &list[i])))
-			return rc;
 	*items = list;
 	*n = count;
 	return 0;

@@ -263,6 +263,17 @@ int comment_list(struct store *s, struct arena *a, const struct viewer *v, const
 	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
 	if (rc)
 		return rc;
+	return comment_list_known(s, a, v, &is, f, items, n, next, p);
+}
+
+int comment_list_known(struct store *s, struct arena *a, const struct viewer *v,
+		       const struct voice_issue *is, const struct comment_filter *f, struct comment **items,
+		       size_t *n, const char **next, struct problems *p)
+{
+	*items = NULL;
+	*n = 0;
+	*next = NULL;
+	int rc;
 	int limit = f->limit > 0 ? f->limit : 20;
 	if (limit > 100)
 		problems_add_range(p, "limit", 1, 100);
@@ -285,7 +296,7 @@ int comment_list(struct store *s, struct arena *a, const struct viewer *v, const
 		" ORDER BY thread, c.seq");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 1, is->id);
 	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
 	store_bind_str(st, 3, f->cursor);
 	store_bind_int(st, 4, limit + 1);
@@ -315,7 +326,7 @@ int comment_list(struct store *s, struct arena *a, const struct viewer *v, const
 			list = bigger;
 			cap *= 2;
 		}
-		read_comment(st, a, v, &is, &list[count]);
+		read_comment(st, a, v, is, &list[count]);
 		if (!list[count].parent_id)
 			last_top = arena_strdup(a, list[count].id);
 		count++;

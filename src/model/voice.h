@@ -100,6 +100,10 @@ struct comment_filter {
 int comment_list(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		 const struct comment_filter *f, struct comment **items, size_t *n, const char **next,
 		 struct problems *p);
+/* The same for an issue the caller has loaded. */
+int comment_list_known(struct store *s, struct arena *a, const struct viewer *v,
+		       const struct voice_issue *is, const struct comment_filter *f, struct comment **items,
+		       size_t *n, const char **next, struct problems *p);
 int comment_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		const char *comment_id, struct comment *out);
 /* Problems on "body" and "parentId" (an unknown comment of this issue). */

@@ -20,7 +20,8 @@ void page_signal_take_up(struct http_req *r);
 void page_signal_decide(struct http_req *r);
 void page_signal_uncluster(struct http_req *r);
 /* The decisions on a regulatory signal (public), or "none yet" if asked. */
-void web_signal_decisions(struct http_req *r, const char *signal_id, bool say_none);
+struct signal_decision;
+void web_signal_decisions(struct http_req *r, const struct signal_decision *ds, size_t n, bool say_none);
 void page_style(struct http_req *r);
 void page_parties(struct http_req *r);
 void page_party(struct http_req *r);
