@@ -124,40 +124,33 @@ static void read_viewer(struct store_stmt *st, const struct viewer *v, struct is
 	out->following = store_int(st, VIEWER_COL + 4) != 0;
 }
 
-/* Whether the viewer coordinates the area (or an area around it). */
-static int area_coordinated(struct store_conn *c, const struct viewer *v, const char *code,
-			    bool *out)
-{
-	*out = false;
-	if (!v || !v->authenticated || !v->user_id[0])
-		return 0;
-	struct store_stmt *st = store_prepare(c,
-		"SELECT EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
-		" JOIN areas a ON a.code = ?1 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, code);
-	store_bind_str(st, 2, v->user_id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW)
-		*out = store_int(st, 0) != 0;
-	store_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
-/* The viewer's relation to an issue with this owner and area. */
+/* The viewer's relation to an issue with this owner and area: their place
+ * in the owner party, and whether they coordinate the area (or one around
+ * it). */
 static int relation(struct store_conn *c, const struct viewer *v, const char *owner,
 		    const char *area, struct perm_target *t)
 {
 	memset(t, 0, sizeof *t);
 	t->is_public = true;
-	bool ignored;
-	int rc = 0;
-	if (owner)
-		rc = party_relation(c, v, owner, &t->member, &ignored);
-	if (!rc)
-		rc = area_coordinated(c, v, area, &t->coordinated);
-	return rc;
+	if (!v || !v->authenticated || !v->user_id[0])
+		return 0;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2),"
+		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
+		"  JOIN areas a ON a.code = ?3 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, owner);
+	store_bind_str(st, 2, v->user_id);
+	store_bind_str(st, 3, area);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		int m = store_is_null(st, 0) ? -1 : enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, 0));
+		t->member = m > 0 ? (enum member_role)m : MEMBER_NONE;
+		t->coordinated = store_int(st, 1) != 0;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object obj,
@@ -274,12 +267,20 @@ static struct strlist clean_groups(struct arena *a, const struct strlist *in)
 	return out;
 }
 
-/* Whether the area (what = "area") or the party with this key exists. */
-static int exists(struct store_conn *c, const char *what, const char *key, bool *out);
+/* The names an issue shows beside its area and owner party. */
+struct names {
+	const char *area, *owner; /* owner: NULL for a party that is not public */
+};
 
-/* Cleans the input into out and lists every problem. */
+/* Whether the area (what = "area") or the party with this key exists, and
+ * its name as an issue shows it. */
+static int exists(struct store_conn *c, struct arena *a, const char *what, const char *key, bool *out,
+		  const char **name);
+
+/* Cleans the input into out and lists every problem; names what it
+ * refers to. */
 static int validate(struct store_conn *c, struct arena *a, const struct issue_input *in,
-		    struct issue_input *out, bool creating, struct problems *p)
+		    struct issue_input *out, bool creating, struct problems *p, struct names *names)
 {
 	out->title = clean(a, in->title);
 	out->summary = clean(a, in->summary);
@@ -299,7 +300,7 @@ static int validate(struct store_conn *c, struct arena *a, const struct issue_in
 	} else if (!text_utf8_valid(out->area, strlen(out->area))) {
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	} else {
-		if ((rc = exists(c, "area", out->area, &found)))
+		if ((rc = exists(c, a, "area", out->area, &found, &names->area)))
 			return rc;
 		if (!found)
 			problems_add(p, "area", R_UNKNOWN_AREA, 0);
@@ -309,7 +310,7 @@ static int validate(struct store_conn *c, struct arena *a, const struct issue_in
 	} else {
 		found = false;
 		if (uuid_valid(out->owner_party, strlen(out->owner_party)) &&
-		    (rc = exists(c, "party", out->owner_party, &found)))
+		    (rc = exists(c, a, "party", out->owner_party, &found, &names->owner)))
 			return rc;
 		if (!found)
 			problems_add(p, "ownerParty", R_NOT_ONE_OF, 0);
@@ -330,17 +331,41 @@ static int validate(struct store_conn *c, struct arena *a, const struct issue_in
 	return 0;
 }
 
-static int exists(struct store_conn *c, const char *what, const char *key, bool *out)
+static int exists(struct store_conn *c, struct arena *a, const char *what, const char *key, bool *out,
+		  const char **name)
 {
 	struct store_stmt *st = store_prepare(c, strcmp(what, "area") == 0
-		? "SELECT 1 FROM areas WHERE code = ?1" : "SELECT 1 FROM parties WHERE id = ?1");
+		? "SELECT name FROM areas WHERE code = ?1"
+		: "SELECT CASE WHEN visibility = 'public' THEN name END FROM parties WHERE id = ?1");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, key);
 	int rc = store_step(st);
 	*out = rc == STORE_ROW;
+	*name = *out ? dup_or_null(a, st, 0) : NULL;
 	store_reset(st);
 	return rc < 0 ? rc : 0;
+}
+
+static int by_text(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Puts what was written into the issue as a read would give it: the
+ * target groups in their order, the names beside the references. */
+static void written(struct issue *is, const struct issue_input *in, const struct names *names, const char *now)
+{
+	is->title = in->title;
+	is->summary = in->summary;
+	is->description = in->description;
+	is->area = in->area;
+	is->area_name = names->area;
+	is->owner_party = in->owner_party;
+	is->owner_name = names->owner;
+	is->target_groups = in->target_groups;
+	qsort(is->target_groups.v, is->target_groups.n, sizeof *is->target_groups.v, by_text);
+	is->updated_at = now;
 }
 
 /* Writes the target groups and the search entry, after the issue's row. */
@@ -399,13 +424,17 @@ static int add_transition(struct store_conn *c, const struct viewer *v, const ch
 	return store_run(st);
 }
 
-int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
-		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+/* Creates the issue on c and fills out with it as written. */
+static int create_on(struct store_conn *c, struct arena *a, const struct viewer *v,
+		     const struct issue_input *in, struct issue *out, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
+	memset(out, 0, sizeof *out);
+	char *id = out->id;
 	struct issue_input ok = { 0 };
-	int rc = validate(c, a, in, &ok, true, p);
+	struct names names = { 0 };
+	int rc = validate(c, a, in, &ok, true, p, &names);
 	if (rc)
 		return rc;
 	if (p->n)
@@ -417,7 +446,7 @@ int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *
 		return rc;
 
 	uuid7_new(id);
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_stmt *st = store_prepare(c,
 		"INSERT INTO issues (id, title, summary, description, area_code, owner_party_id, status,"
@@ -441,18 +470,36 @@ int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *
 	char tid[UUID_STRLEN + 1];
 	if ((rc = add_transition(c, v, id, NULL, ok.status, "", now, tid)))
 		return rc;
-	return activity_add(c, v, "create", "issue", id, "");
+	if ((rc = activity_add(c, v, "create", "issue", id, "")))
+		return rc;
+	written(out, &ok, &names, now);
+	out->status = ok.status;
+	out->created_by = v->user_id[0] ? arena_strdup(a, v->user_id) : NULL;
+	out->created_at = out->status_changed_at = now;
+	out->member = t.member;
+	out->coordinated = t.coordinated;
+	out->taking_part = t.member != MEMBER_NONE;
+	return 0;
+}
+
+int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
+		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+{
+	struct issue is;
+	int rc = create_on(c, a, v, in, &is, p);
+	memcpy(id, is.id, UUID_STRLEN + 1);
+	return rc;
 }
 
 int issue_create(struct store *s, struct arena *a, const struct viewer *v,
-		 const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+		 const struct issue_input *in, struct issue *out, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = issue_create_in(c, a, v, in, id, p);
+	int rc = create_on(c, a, v, in, out, p);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -504,32 +551,29 @@ static const char *changed_fields(struct arena *a, const struct issue *o, const 
 	return out;
 }
 
-int issue_update(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+int issue_update(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
 		 const struct issue_input *in, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct issue old;
-	int rc = issue_get(s, a, v, id, &old);
-	if (rc)
-		return rc;
-	if (!issue_can(v, &old, OBJ_ISSUE, ACT_UPDATE))
+	if (!issue_can(v, is, OBJ_ISSUE, ACT_UPDATE))
 		return ERR_FORBIDDEN;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
 	struct issue_input ok = { 0 };
-	rc = validate(c, a, in, &ok, false, p);
+	struct names names = { 0 };
+	int rc = validate(c, a, in, &ok, false, p, &names);
 	if (!rc && p->n)
 		rc = ERR_INVALID;
 	/* handing the issue to another party, or to another area, needs the
 	 * same right there */
-	if (!rc && (!same(ok.owner_party, old.owner_party) || !same(ok.area, old.area))) {
-		struct perm_target t;
+	struct perm_target t = { NULL, true, is->member, is->coordinated };
+	if (!rc && (!same(ok.owner_party, is->owner_party) || !same(ok.area, is->area))) {
 		if (!(rc = relation(c, v, ok.owner_party, ok.area, &t)))
 			rc = perm_check(v, OBJ_ISSUE, ACT_UPDATE, &t);
 	}
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	if (!rc) {
 		struct store_stmt *st = store_prepare(c,
@@ -538,7 +582,7 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, const
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, old.id);
+			store_bind_str(st, 1, is->id);
 			store_bind_str(st, 2, ok.title);
 			store_bind_str(st, 3, ok.summary);
 			store_bind_str(st, 4, ok.description);
@@ -551,11 +595,19 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, const
 		}
 	}
 	if (!rc)
-		rc = write_children(c, old.id, &ok);
+		rc = write_children(c, is->id, &ok);
 	if (!rc)
-		rc = activity_add(c, v, "update", "issue", old.id, changed_fields(a, &old, &ok));
+		rc = activity_add(c, v, "update", "issue", is->id, changed_fields(a, is, &ok));
 	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	if (rc || crc)
+		return rc ? rc : crc;
+	/* the viewer's relation to it is as it was, or as checked above for
+	 * a new owner or area (a party in its ledger may have lost them) */
+	written(is, &ok, &names, now);
+	is->member = t.member;
+	is->coordinated = t.coordinated;
+	is->taking_part = is->taking_part || t.member != MEMBER_NONE;
+	return 0;
 }
 
 int issue_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,

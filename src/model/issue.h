@@ -110,9 +110,10 @@ struct issue_filter {
  * a member of the owner party, nor a coordinator of the area, nor an admin. */
 int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
 		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p);
-/* The same in a transaction of its own. */
+/* The same in a transaction of its own, filling out with the issue as
+ * written (what issue_get would read after it, without reading it). */
 int issue_create(struct store *s, struct arena *a, const struct viewer *v,
-		 const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p);
+		 const struct issue_input *in, struct issue *out, struct problems *p);
 /* Reads one issue (issues are public) with the viewer's relation to it, in
  * one statement; ERR_NOTFOUND. */
 int issue_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -125,8 +126,11 @@ int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v,
 int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	       const struct issue_filter *f, struct problems *p, struct issue **items, size_t *n,
 	       const char **next);
-/* Replaces the issue's fields with in's (status is not changed here). */
-int issue_update(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+/* Replaces the fields of the issue is (loaded by issue_get, with the
+ * viewer's relation) with in's (status is not changed here), and on
+ * success updates is to what was written. ERR_FORBIDDEN when the viewer
+ * may not change it. */
+int issue_update(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
 		 const struct issue_input *in, struct problems *p);
 /* Moves the issue to status to with a reason. ERR_INVALID with problems
  * (status, reason); ERR_CONFLICT when the move is not allowed, with
