@@ -465,7 +465,26 @@ static char *sort_key(struct arena *a, const char *name)
 	return k;
 }
 
-void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p)
+/* Sorts v by keys (a parallel array, which may be v itself); few items. */
+static void sort_by(const char **v, const char **keys, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
+			const char *t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+			if (keys != v) {
+				t = keys[j];
+				keys[j] = keys[j - 1];
+				keys[j - 1] = t;
+			}
+		}
+}
+
+/* party_validate, with the paths of the areas (in their order) into
+ * paths, for put_in_order. */
+static void validate(struct store *s, struct arena *a, struct party *in, struct problems *p,
+		     const char **paths)
 {
 	in->name = clean(a, in->name);
 	in->description = in->description ? text_trim(a, in->description, strlen(in->description)) : "";
@@ -510,6 +529,7 @@ void party_validate(struct store *s, struct arena *a, struct party *in, struct p
 				problems_add(p, "areas", R_UNKNOWN_AREA, 0);
 				break;
 			}
+			paths[i] = ar.path;
 		}
 	}
 	if (in->roles.n > PARTY_ROLES_MAX) {
@@ -529,6 +549,28 @@ void party_validate(struct store *s, struct arena *a, struct party *in, struct p
 			if (!valid_text(p, "tags", in->tags.v[i], true, PARTY_TAG_MAX, false))
 				break;
 	}
+}
+
+void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p)
+{
+	validate(s, a, in, p, arena_alloc(a, sizeof(char *) * (in->areas.n + 1)));
+}
+
+/* Validates in and puts each list in the order a read gives it: the areas
+ * by their path, the roles in the catalogue's order, the tags
+ * alphabetically. */
+static void validate_in_order(struct store *s, struct arena *a, struct party *in, struct problems *p)
+{
+	const char **keys = arena_alloc(a, sizeof *keys * (in->areas.n + 1));
+	validate(s, a, in, p, keys);
+	if (p->n)
+		return;
+	sort_by(in->areas.v, keys, in->areas.n);
+	keys = arena_alloc(a, sizeof *keys * (in->roles.n + 1));
+	for (size_t i = 0; i < in->roles.n; i++) /* a position, as text that sorts */
+		keys[i] = arena_printf(a, "%04d", (int)(role_find(in->roles.v[i]) - role_catalogue));
+	sort_by(in->roles.v, keys, in->roles.n);
+	sort_by(in->tags.v, in->tags.v, in->tags.n);
 }
 
 /* Writes the party's lists and its search entry, after its row. */
@@ -613,7 +655,7 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	int rc = perm_check(v, OBJ_PARTY, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	party_validate(s, a, in, p); /* adds to what the caller found */
+	validate_in_order(s, a, in, p); /* adds to what the caller found */
 	if (p->n)
 		return ERR_INVALID;
 	uuid7_new(in->id);
@@ -654,6 +696,8 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!rc)
 		rc = activity_add(c, v, "create", "party", in->id, "");
 	int crc = store_write_end(s, rc == 0);
+	in->verified_at = in->verified_by = in->verified_by_name = NULL;
+	in->member = in->created_by ? MEMBER_ADMIN : MEMBER_NONE;
 	return rc ? rc : crc;
 }
 
@@ -719,10 +763,21 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	int rc = party_get(s, a, v, in->id, &old);
 	if (rc)
 		return rc;
+	return party_update_from(s, a, v, &old, in, p);
+}
+
+int party_update_from(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
+		      struct party *in, struct problems *p)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	const struct party old = *was;
+	snprintf(in->id, sizeof in->id, "%s", old.id);
+	int rc;
 	struct perm_target t = target_of(&old);
 	if ((rc = perm_check(v, OBJ_PARTY, ACT_UPDATE, &t)))
 		return rc;
-	party_validate(s, a, in, p);
+	validate_in_order(s, a, in, p);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -771,6 +826,16 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!rc)
 		rc = activity_add(c, v, "update", "party", in->id, fields);
 	int crc = store_write_end(s, rc == 0);
+	/* as a read would give it: the viewer's relation as it was, but for
+	 * the areas they coordinate, which may have changed */
+	in->member = old.member;
+	in->coordinated = old.coordinated;
+	in->coordinated_all = old.coordinated_all;
+	if (unverify)
+		in->verified_at = in->verified_by = in->verified_by_name = NULL;
+	else
+		in->verified_at = old.verified_at, in->verified_by = old.verified_by,
+		in->verified_by_name = old.verified_by_name;
 	return rc ? rc : crc;
 }
 

@@ -90,10 +90,11 @@ describe('an issue page loads the issue once', () => {
   });
 });
 
-// Without a read back: the statements of a write are its checks and its
-// writes (the row, its links, the activity log), and no SELECT of the row
-// after. The numbers are what the code does today; more means something
-// reads again.
+// Without a read back: the statements of a write are the token's lookup,
+// its checks and its writes (the row, its lists, the search entry, the
+// activity log), and no SELECT of the row after; a PATCH reads the row
+// once. The numbers are what the code does today for these bodies; more
+// means something reads again.
 describe('a write answers from what it wrote', () => {
   test('creating a party and an issue, and changing an issue, read nothing back; PATCH reads once', async () => {
     const pr = await api(MEMBER, '/api/v1/parties', { method: 'POST', body: partyBody({ name: `Partij ${uniq()}`, areas: [AREA] }) });
@@ -109,10 +110,11 @@ describe('a write answers from what it wrote', () => {
     assertOk(qr);
     const partyPatchCost = await cost(qr);
     const costs = { partyCost, issueCost, patchCost, partyPatchCost };
-    assert.ok(partyCost <= 9, JSON.stringify(costs));
-    assert.ok(issueCost <= 9, JSON.stringify(costs));
-    assert.ok(patchCost <= 7, JSON.stringify(costs));
-    assert.ok(partyPatchCost <= 7, JSON.stringify(costs));
+    // (+2: the token's use is written down at most once a while)
+    assert.ok(partyCost <= 11 + 2, JSON.stringify(costs)); // was 16
+    assert.ok(issueCost <= 11 + 2, JSON.stringify(costs)); // was 16
+    assert.ok(patchCost <= 10 + 2, JSON.stringify(costs)); // was 21
+    assert.ok(partyPatchCost <= 15 + 2, JSON.stringify(costs)); // was 25
   });
 });
 
@@ -147,7 +149,7 @@ describe('what a write answers is what a GET reads after it', () => {
   });
 
   test('a signal, reported and changed', async () => {
-    const s = await same(MEMBER, await api(MEMBER, '/api/v1/signals', { method: 'POST', body: { title: `Signaal ${uniq()}`, kind: 'problem', description: 'Er is iets.', area: AREA, party: party.id } }), 201);
-    await same(MEMBER, await patch(MEMBER, s._links.self.href, { description: 'Er is meer.' }), 200);
+    const s = await same(MEMBER, await api(MEMBER, '/api/v1/signals', { method: 'POST', body: { title: `Signaal ${uniq()}`, kind: 'bottleneck', description: 'Er is iets.', area: AREA, party: party.id } }), 201);
+    await same(MEMBER, await patch(MEMBER, s._links.self.href, { cluster: null }), 200);
   });
 });
