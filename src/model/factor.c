@@ -333,14 +333,13 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 }
 
 int factor_update(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		  struct factor *in, struct problems *p)
+		  const struct factor *before, struct factor *in, struct problems *p)
 {
 	int rc = check(s, a, v, issue_id, ACT_UPDATE);
-	struct factor old;
-	if (!rc)
-		rc = factor_get(s, a, issue_id, in->id, &old);
 	if (rc)
 		return rc;
+	const struct factor old = *before;
+	snprintf(in->id, sizeof in->id, "%s", old.id);
 	validate(a, in, p);
 	if (p->n)
 		return ERR_INVALID;

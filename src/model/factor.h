@@ -86,9 +86,11 @@ bool factor_may(const struct viewer *v, const struct issue *is, enum perm_action
  * ERR_NOTFOUND (no issue), ERR_CONFLICT (FACTORS_MAX reached). */
 int factor_create(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		  struct factor *in, struct problems *p);
-/* Replaces kind, effect and description of the factor in->id of the issue. */
+/* Replaces kind, effect and description of the factor was (read by the
+ * caller with factor_get, not read again) with in's; in becomes the
+ * factor as written. */
 int factor_update(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		  struct factor *in, struct problems *p);
+		  const struct factor *was, struct factor *in, struct problems *p);
 int factor_delete(struct store *s, const struct viewer *v, const char *issue_id, const char *id);
 
 #endif

@@ -245,9 +245,10 @@ void page_factor_edit(struct http_req *r)
 		r->cfg->page_error(r, 400);
 		return;
 	}
+	const struct factor was = f;
 	read_form(&fm, &f);
 	struct problems p = { 0 };
-	rc = factor_update(r->store, r->arena, &r->viewer, is.id, &f, &p);
+	rc = factor_update(r->store, r->arena, &r->viewer, is.id, &was, &f, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &is, &f, &p, false);
