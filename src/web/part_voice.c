@@ -375,7 +375,7 @@ void page_voice_comment_edit(struct http_req *r)
 			return;
 		}
 		typed = form_get(&f, "body");
-		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p);
+		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, typed, &p);
 		if (rc == ERR_CONFLICT) {
 			back(r, r->params[0], "niet-meer", arena_printf(r->arena, "reactie-%s", c.id));
 			return;
