@@ -14,6 +14,7 @@ const PASSWORD = 'een-lang-wachtwoord-123';
 const AREA = 'WK034403'; // Overvecht
 const MEMBER = { email: 'mia@queries.example', name: 'Mia Lid' };
 const OTHER = { email: 'olaf@queries.example', name: 'Olaf Ander' };
+const ADMIN = { email: 'ada@queries.example', name: 'Ada Beheer', admin: true };
 const ISSUE_PAGE_MAX = 5;
 
 let k;
@@ -43,7 +44,7 @@ async function cost(res) { return queriesOf(res.headers.get('x-request-id')); }
 let party, issue;
 
 before(async () => {
-  k = await startKiem({ users: [MEMBER, OTHER].map((p) => ({ ...p, password: PASSWORD })) });
+  k = await startKiem({ users: [MEMBER, OTHER, ADMIN].map((p) => ({ ...p, password: PASSWORD })) });
   party = assertOk(await api(MEMBER, '/api/v1/parties', { method: 'POST', body: partyBody({ name: 'Buurtkracht Overvecht', areas: [AREA] }) }), 201);
   issue = assertOk(await api(MEMBER, '/api/v1/issues', { method: 'POST', body: { title: 'Eenzaamheid', summary: 'Kort.', area: AREA, ownerParty: party.id } }), 201);
   assertOk(await api(MEMBER, `/api/v1/issues/${issue.id}/factors`, { method: 'POST', body: { kind: 'social', effect: 'enabling', description: 'Een actieve buurt.' } }), 201);
@@ -179,6 +180,11 @@ describe('what a write answers is what a GET reads after it', () => {
     const m = await same(MEMBER, await api(MEMBER, `/api/v1/parties/${p.id}/members`, { method: 'POST', body: { email: OTHER.email, role: 'member' } }), 201);
     const changed = await same(MEMBER, await patch(MEMBER, m._links.self.href, { role: 'admin' }), 200);
     assert.equal(changed.role, 'admin');
+  });
+
+  test('an area, made by an admin', async () => {
+    const code = `WK${String(Date.now() % 1000000).padStart(6, '0')}`;
+    await same(ADMIN, await api(ADMIN, '/api/v1/areas', { method: 'POST', body: { code, name: 'Nieuwe wijk', level: 'district', parent: 'GM0344' } }), 201);
   });
 
   test('a signal, reported and changed', async () => {

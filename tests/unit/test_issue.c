@@ -172,7 +172,7 @@ static int setup(void **state)
 	    add_user("rita@example.nl", "Rita", PROLE_USER, &rita_v))
 		return -1;
 	struct arena *a = arena_new();
-	const struct area areas[] = {
+	struct area areas[] = {
 		{ .code = "NL01", .name = "Nederland", .level = "country" },
 		{ .code = "GM0344", .name = "Utrecht", .level = "municipality", .parent = "NL01" },
 		{ .code = "WK034401", .name = "Oost", .level = "district", .parent = "GM0344" },
