@@ -57,8 +57,7 @@ bool issue_sort_parse(const char *name, enum issue_sort *out)
 	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id," \
 	" CASE WHEN p.visibility = 'public' THEN p.name END," \
 	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at," \
-	" (SELECT group_concat(target_group, char(10)) FROM (SELECT target_group FROM issue_target_groups g" \
-	"   WHERE g.issue_id = i.id ORDER BY target_group))"
+	" (SELECT group_concat(target_group, char(10)) FROM issue_target_groups g WHERE g.issue_id = i.id)"
 /* The viewer ?2 (NULL when anonymous) and the issue, after ISSUE_COLS: the
  * place in the owner party, whether they coordinate its area (or one
  * around it), are a member of a party in its ledger, support it, follow
@@ -80,6 +79,11 @@ static const char *dup_or_null(struct arena *a, struct store_stmt *st, int col)
 	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
 }
 
+static int by_text(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
 static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
 {
 	memset(out, 0, sizeof *out);
@@ -97,7 +101,8 @@ static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
 	out->created_at = arena_strdup(a, store_text(st, 11));
 	out->updated_at = arena_strdup(a, store_text(st, 12));
 	out->status_changed_at = arena_strdup(a, store_text(st, 13));
-	/* the target groups, one a line (a label is one line) */
+	/* the target groups, one a line (a label is one line), sorted here:
+	 * group_concat promises no order */
 	const char **v = arena_alloc(a, sizeof *v * (ISSUE_GROUPS_MAX + 1));
 	size_t n = 0;
 	if (!store_is_null(st, 14))
@@ -106,6 +111,7 @@ static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
 				*nl++ = 0;
 			v[n++] = g;
 		}
+	qsort(v, n, sizeof *v, by_text);
 	out->target_groups.v = v;
 	out->target_groups.n = n;
 }
@@ -345,11 +351,6 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
 	*name = *out ? dup_or_null(a, st, 0) : NULL;
 	store_reset(st);
 	return rc < 0 ? rc : 0;
-}
-
-static int by_text(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
 /* Puts what was written into the issue as a read would give it: the
