@@ -243,15 +243,6 @@ bool factor_may(const struct viewer *v, const struct issue *is, enum perm_action
 	return perm_can(v, OBJ_FACTOR, act, &t);
 }
 
-bool factor_can(struct store *s, const struct viewer *v, const char *issue_id, enum perm_action act)
-{
-	struct arena *a = arena_new();
-	struct perm_target t;
-	bool ok = target_of(store_reader(s), a, v, issue_id, &t) == 0 && perm_can(v, OBJ_FACTOR, act, &t);
-	arena_free(a);
-	return ok;
-}
-
 static void validate(struct arena *a, struct factor *in, struct problems *p)
 {
 	in->kind = in->kind ? text_trim(a, in->kind, strlen(in->kind)) : NULL;

@@ -77,9 +77,8 @@ int factor_list_known(struct store *s, struct arena *a, const char *issue_id,
 int factor_get(struct store *s, struct arena *a, const char *issue_id, const char *id,
 	       struct factor *out);
 /* Whether the viewer may add (ACT_CREATE), change or remove factors on
- * the issue, for showing forms. */
-bool factor_can(struct store *s, const struct viewer *v, const char *issue_id, enum perm_action act);
-/* The same for an issue loaded by issue_get, without asking the database. */
+ * the issue (loaded by issue_get, with the viewer's relation), for showing
+ * forms. */
 bool factor_may(const struct viewer *v, const struct issue *is, enum perm_action act);
 /* Validates (every problem listed: kind, effect, description) and adds in
  * to the issue; fills in->id and the times. ERR_AUTH, ERR_FORBIDDEN,
