@@ -125,13 +125,8 @@ void api_areas_create(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	struct area saved;
-	if (area_get(r->store, r->arena, ar.code, &saved)) {
-		api_fail(r, ERR_DB);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/areas/%s", saved.code));
-	api_send(r, 201, area_json(r, &saved, false));
+	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/areas/%s", ar.code));
+	api_send(r, 201, area_json(r, &ar, false));
 }
 
 const struct http_route api_areas_routes[] = {

@@ -109,17 +109,14 @@ void api_factors_get(struct http_req *r)
 	api_send(r, 200, factor_json(r, &f));
 }
 
-static void answer_saved(struct http_req *r, int rc, const struct problems *p, const char *id, int status)
+static void answer_saved(struct http_req *r, int rc, const struct problems *p, const struct factor *f, int status)
 {
-	struct factor saved;
 	if (rc == ERR_INVALID)
 		api_invalid(r, p);
 	else if (rc)
 		api_fail(r, rc);
-	else if ((rc = factor_get(r->store, r->arena, r->params[0], id, &saved)))
-		api_fail(r, rc);
 	else
-		api_send(r, status, factor_json(r, &saved));
+		api_send(r, status, factor_json(r, f));
 }
 
 void api_factors_create(struct http_req *r)
@@ -135,7 +132,7 @@ void api_factors_create(struct http_req *r)
 	if (!rc)
 		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/factors/%s",
 							    r->params[0], f.id));
-	answer_saved(r, rc, &p, f.id, 201);
+	answer_saved(r, rc, &p, &f, 201);
 }
 
 void api_factors_patch(struct http_req *r)
@@ -146,20 +143,19 @@ void api_factors_patch(struct http_req *r)
 	}
 	struct factor f;
 	int rc = factor_get(r->store, r->arena, r->params[0], r->params[1], &f);
-	if (!rc && !factor_can(r->store, &r->viewer, r->params[0], ACT_UPDATE))
-		rc = ERR_FORBIDDEN;
 	if (rc) {
 		api_fail(r, rc);
 		return;
 	}
-	json_t *body = api_body_object(r);
+	json_t *body = api_body_object(r); /* factor_update checks who may, before the fields */
 	if (!body)
 		return;
 	struct problems p = { 0 };
+	const struct factor was = f;
 	apply_json(r, body, &f, &p);
 	json_decref(body);
-	rc = factor_update(r->store, r->arena, &r->viewer, r->params[0], &f, &p);
-	answer_saved(r, rc, &p, f.id, 200);
+	rc = factor_update(r->store, r->arena, &r->viewer, r->params[0], &was, &f, &p);
+	answer_saved(r, rc, &p, &f, 200);
 }
 
 void api_factors_delete(struct http_req *r)

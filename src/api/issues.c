@@ -127,18 +127,15 @@ void api_issues_get(struct http_req *r)
 	api_send(r, 200, issue_json(r, &is));
 }
 
-/* Answers a create or a change: the problems, or the issue as stored. */
-static void answer_saved(struct http_req *r, int rc, const struct problems *p, const char *id, int status)
+/* Answers a create or a change: the problems, or the issue as written. */
+static void answer_saved(struct http_req *r, int rc, const struct problems *p, const struct issue *is, int status)
 {
-	struct issue saved;
 	if (rc == ERR_INVALID)
 		api_invalid(r, p);
 	else if (rc)
 		api_fail(r, rc);
-	else if ((rc = issue_get(r->store, r->arena, &r->viewer, id, &saved)))
-		api_fail(r, rc);
 	else
-		api_send(r, status, issue_json(r, &saved));
+		api_send(r, status, issue_json(r, is));
 }
 
 void api_issues_create(struct http_req *r)
@@ -150,11 +147,11 @@ void api_issues_create(struct http_req *r)
 	struct problems p = { 0 };
 	apply_json(r, body, &in, true, &p);
 	json_decref(body);
-	char id[UUID_STRLEN + 1] = "";
-	int rc = issue_create(r->store, r->arena, &r->viewer, &in, id, &p);
+	struct issue is;
+	int rc = issue_create(r->store, r->arena, &r->viewer, &in, &is, &p);
 	if (!rc)
-		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", id));
-	answer_saved(r, rc, &p, id, 201);
+		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", is.id));
+	answer_saved(r, rc, &p, &is, 201);
 }
 
 void api_issues_patch(struct http_req *r)
@@ -181,8 +178,8 @@ void api_issues_patch(struct http_req *r)
 	struct problems p = { 0 };
 	apply_json(r, body, &in, false, &p);
 	json_decref(body);
-	rc = issue_update(r->store, r->arena, &r->viewer, is.id, &in, &p);
-	answer_saved(r, rc, &p, is.id, 200);
+	rc = issue_update(r->store, r->arena, &r->viewer, &is, &in, &p);
+	answer_saved(r, rc, &p, &is, 200);
 }
 
 static json_t *transition_json(const struct issue_transition *t)

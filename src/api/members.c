@@ -46,14 +46,14 @@ static int find_member(struct http_req *r, const char *party_id, const char *use
 	return ERR_NOTFOUND;
 }
 
-/* Whether the viewer may do act to the members of the party: 401, 404 or
- * 403 answered here, so that they come before any problem with the body. */
-static bool allowed(struct http_req *r, enum perm_action act)
+/* Whether the viewer may do act to the members of the party, read into
+ * pa: 401, 404 or 403 answered here, so that they come before any problem
+ * with the body. */
+static bool allowed(struct http_req *r, enum perm_action act, struct party *pa)
 {
-	struct party pa;
-	int rc = r->viewer.authenticated ? party_get(r->store, r->arena, &r->viewer, r->params[0], &pa)
+	int rc = r->viewer.authenticated ? party_get(r->store, r->arena, &r->viewer, r->params[0], pa)
 					 : ERR_AUTH;
-	if (!rc && !party_can(&r->viewer, &pa, OBJ_MEMBERS, act))
+	if (!rc && !party_can(&r->viewer, pa, OBJ_MEMBERS, act))
 		rc = ERR_FORBIDDEN;
 	if (rc)
 		api_fail(r, rc);
@@ -127,7 +127,8 @@ void api_members_get(struct http_req *r)
 
 void api_members_add(struct http_req *r)
 {
-	if (!allowed(r, ACT_CREATE))
+	struct party pa;
+	if (!allowed(r, ACT_CREATE, &pa))
 		return;
 	json_t *body = api_body_object(r);
 	if (!body)
@@ -137,7 +138,7 @@ void api_members_add(struct http_req *r)
 	apply_json(r, body, true, &email, &role, &p);
 	json_decref(body);
 	struct member m;
-	int rc = member_add(r->store, r->arena, &r->viewer, r->params[0], email, role, &m, &p);
+	int rc = member_add_to(r->store, r->arena, &r->viewer, &pa, email, role, &m, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 		return;
@@ -152,10 +153,11 @@ void api_members_add(struct http_req *r)
 
 void api_members_patch(struct http_req *r)
 {
-	if (!allowed(r, ACT_UPDATE))
+	struct party pa;
+	if (!allowed(r, ACT_UPDATE, &pa))
 		return;
 	struct member m;
-	int rc = find_member(r, r->params[0], r->params[1], &m);
+	int rc = member_in(r->store, r->arena, &r->viewer, &pa, r->params[1], &m);
 	if (rc) {
 		api_fail(r, rc);
 		return;
@@ -171,11 +173,11 @@ void api_members_patch(struct http_req *r)
 	json_decref(body);
 	/* member_set_role also lists the role's problem beside the body's */
 	if (change)
-		rc = member_set_role(r->store, r->arena, &r->viewer, r->params[0], r->params[1], role, &p);
+		rc = member_set_role_of(r->store, &r->viewer, &pa, m.user_id, role, &p);
 	else if (p.n)
 		rc = ERR_INVALID;
 	if (!rc && change)
-		rc = find_member(r, r->params[0], r->params[1], &m);
+		m.role = (enum member_role)enum_find(member_roles, MEMBER_ROLE_COUNT, role);
 	if (rc == ERR_INVALID)
 		api_invalid(r, &p);
 	else if (rc == ERR_CONFLICT)

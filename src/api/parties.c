@@ -79,18 +79,15 @@ void api_parties_get(struct http_req *r)
 	send_party(r, 200, &pa);
 }
 
-/* Answers a create or a change: the problems, or the party as stored. */
-static void answer_saved(struct http_req *r, int rc, const struct problems *p, const char *id, int status)
+/* Answers a create or a change: the problems, or the party as written. */
+static void answer_saved(struct http_req *r, int rc, const struct problems *p, const struct party *pa, int status)
 {
-	struct party saved;
 	if (rc == ERR_INVALID)
 		api_invalid(r, p);
 	else if (rc)
 		api_fail(r, rc);
-	else if ((rc = party_get(r->store, r->arena, &r->viewer, id, &saved)))
-		api_fail(r, rc);
 	else
-		send_party(r, status, &saved);
+		send_party(r, status, pa);
 }
 
 void api_parties_create(struct http_req *r)
@@ -105,7 +102,7 @@ void api_parties_create(struct http_req *r)
 	int rc = party_create(r->store, r->arena, &r->viewer, &pa, &p);
 	if (!rc)
 		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/parties/%s", pa.id));
-	answer_saved(r, rc, &p, pa.id, 201);
+	answer_saved(r, rc, &p, &pa, 201);
 }
 
 void api_parties_patch(struct http_req *r)
@@ -126,10 +123,11 @@ void api_parties_patch(struct http_req *r)
 	if (!body)
 		return;
 	struct problems p = { 0 };
+	const struct party was = pa;
 	fields_apply_json(party_fields, party_nfields, &pa, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
-	rc = party_update(r->store, r->arena, &r->viewer, &pa, &p);
-	answer_saved(r, rc, &p, pa.id, 200);
+	rc = party_update_from(r->store, r->arena, &r->viewer, &was, &pa, &p);
+	answer_saved(r, rc, &p, &pa, 200);
 }
 
 void api_parties_delete(struct http_req *r)

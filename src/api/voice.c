@@ -266,11 +266,9 @@ void api_comments_patch(struct http_req *r)
 	comment_fields(r, body, false, &text, NULL, &p);
 	json_decref(body);
 	if (change)
-		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], r->params[1], text, &p);
+		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, text, &p);
 	else if (p.n)
 		rc = ERR_INVALID;
-	if (!rc)
-		rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
 	if (rc == ERR_INVALID)
 		api_invalid(r, &p);
 	else if (rc == ERR_CONFLICT)

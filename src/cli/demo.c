@@ -186,7 +186,8 @@ int demo_load(struct store *s)
 		if (area_get(s, a, demo_areas[i].code, &existing) == 0)
 			continue;
 		struct problems p = { 0 };
-		if ((rc = area_create(s, &admin, a, &demo_areas[i], &p))) {
+		struct area ar = demo_areas[i];
+		if ((rc = area_create(s, &admin, a, &ar, &p))) {
 			log_error("demo area %s: %s", demo_areas[i].code, p.n ? p.v[0].field : err_str(rc));
 			goto out;
 		}

@@ -131,15 +131,15 @@ int demo_issues_load(struct store *s, const struct viewer *admin)
 			.target_groups = { groups, ng }, .status = d->status,
 		};
 		struct problems p = { 0 };
-		char id[UUID_STRLEN + 1];
-		if ((rc = issue_create(s, a, admin, &in, id, &p))) {
+		struct issue is;
+		if ((rc = issue_create(s, a, admin, &in, &is, &p))) {
 			log_error("demo issue %s: %s", d->title, p.n ? p.v[0].field : err_str(rc));
 			break;
 		}
 		for (size_t m = 0; !rc && m < 4 && d->moves[m].to; m++) {
 			struct issue_transition t;
 			unsigned allowed;
-			if ((rc = issue_move(s, a, admin, id, d->moves[m].to, d->moves[m].reason, &t, &p, &allowed)))
+			if ((rc = issue_move(s, a, admin, is.id, d->moves[m].to, d->moves[m].reason, &t, &p, &allowed)))
 				log_error("demo issue %s, move to %s: %s", d->title, d->moves[m].to, err_str(rc));
 		}
 	}

@@ -55,7 +55,7 @@ void access_escape(struct buf *b, const char *s)
 }
 
 void access_line(int status, const char *method, const char *target, size_t bytes, double ms,
-		 const char *id)
+		 uint64_t queries, const char *id)
 {
 	enum log_level level = status >= 500 ? LOG_ERROR : status == 429 ? LOG_WARN : LOG_INFO;
 	if (level == LOG_INFO && !log_all)
@@ -64,7 +64,7 @@ void access_line(int status, const char *method, const char *target, size_t byte
 	if (!target || !*target)
 		target = "-";
 	size_t tlen = strlen(target);
-	log_msg(level, "access %s %.*s%s %d %zu %.1fms %s", method && *method ? method : "-",
+	log_msg(level, "access %s %.*s%s %d %zu %.1fms queries=%llu %s", method && *method ? method : "-",
 		(int)(tlen > TARGET_SHOWN ? TARGET_SHOWN : tlen), target, tlen > TARGET_SHOWN ? "..." : "",
-		status, bytes, ms, id && *id ? id : "-");
+		status, bytes, ms, (unsigned long long)queries, id && *id ? id : "-");
 }

@@ -5,18 +5,21 @@
  * a person who reports an error can be matched with its log line.
  *
  * The access log is one line per request on standard error, through
- * base/log.h:  access METHOD TARGET STATUS BYTES DURATIONms ID
+ * base/log.h:  access METHOD TARGET STATUS BYTES DURATIONms queries=N ID
  * where TARGET is the path with every query value written as "*" (values
  * can hold secrets: codes, tokens, what someone searched for) and a path
  * whose parameters are secrets written as its pattern. A 429 is written at
  * warn level and a 5xx at error level, also when the access log is off;
  * everything else at info level, only when it is on. Client addresses are
- * not written: the log holds no personal data. */
+ * not written: the log holds no personal data. N is the number of SQL
+ * statements its handler ran (store_queries()), so that what a page costs
+ * can be seen, and tested. */
 #ifndef KIEM_HTTP_ACCESS_H
 #define KIEM_HTTP_ACCESS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 
@@ -38,6 +41,6 @@ void access_escape(struct buf *b, const char *s);
 /* Writes the line for one answered request (method and target NULL or ""
  * when its head never arrived whole). */
 void access_line(int status, const char *method, const char *target, size_t bytes, double ms,
-		 const char *id);
+		 uint64_t queries, const char *id);
 
 #endif

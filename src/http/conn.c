@@ -401,7 +401,7 @@ static void *reaper_main(void *arg)
 		size_t n = reap(now_ms(), done, sizeof done / sizeof done[0]);
 		for (size_t i = 0; i < n; i++)
 			if (done[i].log)
-				access_line(408, NULL, NULL, done[i].bytes, done[i].ms, NULL);
+				access_line(408, NULL, NULL, done[i].bytes, done[i].ms, 0, NULL);
 		linger_pass(pfd);
 	}
 	free(pfd);

@@ -29,6 +29,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../base/buf.h"
 #include "../base/lang.h"
@@ -171,6 +172,7 @@ struct http_req {
 	bool too_long;     /* its URL is over the limits: 414 */
 	struct conn *track; /* its connection's deadlines (conn.h) */
 	double t0;         /* when its request line arrived, in ms */
+	uint64_t queries;  /* the statements its handler ran, for the access log */
 	char *target;      /* the path and query as the access log shows them */
 	const char *verb;  /* the method as sent, for the log */
 	size_t sent;       /* bytes of the body answered */

@@ -1013,7 +1013,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		error_response(r, 405, "This method is not supported.");
 		return send_response(r);
 	}
+	uint64_t q0 = store_queries();
 	dispatch(r);
+	r->queries = store_queries() - q0;
 	return send_response(r);
 }
 
@@ -1039,7 +1041,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		struct timespec ts;
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		double ms = (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6 - r->t0;
-		access_line(status, r->verb, r->target, r->sent, ms, r->id);
+		access_line(status, r->verb, r->target, r->sent, ms, r->queries, r->id);
 	}
 	conn_request_ended(c);
 	if (!r)

@@ -125,7 +125,7 @@ static bool valid_code(const char *s)
 }
 
 int area_create(struct store *s, const struct viewer *v, struct arena *a,
-		const struct area *in, struct problems *p)
+		struct area *in, struct problems *p)
 {
 	int rc = perm_check(v, OBJ_AREA, ACT_CREATE, NULL);
 	if (rc)
@@ -165,7 +165,7 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 		rc = ERR_INVALID;
 		goto out;
 	}
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_stmt *st = store_prepare(c,
 		"INSERT INTO areas (code, name, level, parent_code, path, created_at)"
@@ -187,6 +187,11 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	}
 	if (!rc)
 		rc = activity_add(c, v, "create", "area", in->code, "");
+	if (!rc) { /* as a read gives it */
+		in->parent = in->parent && *in->parent ? in->parent : NULL;
+		in->path = path;
+		in->created_at = now;
+	}
 out:
 	if (store_write_end(s, rc == 0) && rc == 0)
 		rc = ERR_DB;

@@ -52,8 +52,9 @@ int area_get(struct store *s, struct arena *a, const char *code, struct area *ou
 /* Areas in tree order (by path). *next is the cursor for the next page or NULL. */
 int area_list(struct store *s, struct arena *a, const struct area_filter *f,
 	      struct area **items, size_t *n, const char **next);
-/* Validates and creates; ERR_INVALID with problems filled. */
+/* Validates and creates; ERR_INVALID with problems filled. Fills in the
+ * path and the time, as a read gives them. */
 int area_create(struct store *s, const struct viewer *v, struct arena *a,
-		const struct area *in, struct problems *p);
+		struct area *in, struct problems *p);
 
 #endif

@@ -9,6 +9,7 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "activity.h"
+#include "issue.h"
 #include "ledger.h"
 #include "notify.h"
 #include "area.h"
@@ -130,6 +131,16 @@ int factor_list(struct store *s, struct arena *a, const char *issue_id,
 		return rc ? rc : ERR_NOTFOUND;
 	if (p->n)
 		return ERR_INVALID;
+	return factor_list_known(s, a, issue_id, f, p, items, n, next, sum);
+}
+
+int factor_list_known(struct store *s, struct arena *a, const char *issue_id,
+		      const struct factor_filter *f, struct problems *p, struct factor **items,
+		      size_t *n, const char **next, struct factor_summary *sum)
+{
+	int limit = f->limit > 0 ? f->limit : 20;
+	struct store_conn *c = store_reader(s);
+	int rc;
 
 	/* an issue has at most FACTORS_MAX: all of them are read, grouped
 	 * here, and paged from the one after the cursor */
@@ -228,13 +239,10 @@ static int target_of(struct store_conn *c, struct arena *a, const struct viewer 
 	return 0;
 }
 
-bool factor_can(struct store *s, const struct viewer *v, const char *issue_id, enum perm_action act)
+bool factor_may(const struct viewer *v, const struct issue *is, enum perm_action act)
 {
-	struct arena *a = arena_new();
-	struct perm_target t;
-	bool ok = target_of(store_reader(s), a, v, issue_id, &t) == 0 && perm_can(v, OBJ_FACTOR, act, &t);
-	arena_free(a);
-	return ok;
+	struct perm_target t = { NULL, true, is->taking_part ? MEMBER_MEMBER : MEMBER_NONE, is->coordinated };
+	return perm_can(v, OBJ_FACTOR, act, &t);
 }
 
 static void validate(struct arena *a, struct factor *in, struct problems *p)
@@ -318,14 +326,13 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 }
 
 int factor_update(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		  struct factor *in, struct problems *p)
+		  const struct factor *before, struct factor *in, struct problems *p)
 {
 	int rc = check(s, a, v, issue_id, ACT_UPDATE);
-	struct factor old;
-	if (!rc)
-		rc = factor_get(s, a, issue_id, in->id, &old);
 	if (rc)
 		return rc;
+	const struct factor old = *before;
+	snprintf(in->id, sizeof in->id, "%s", old.id);
 	validate(a, in, p);
 	if (p->n)
 		return ERR_INVALID;

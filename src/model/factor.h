@@ -19,6 +19,8 @@
 #include "perm.h"
 #include "valid.h"
 
+struct issue;
+
 struct arena;
 struct store;
 
@@ -67,20 +69,27 @@ struct factor_filter {
 int factor_list(struct store *s, struct arena *a, const char *issue_id,
 		const struct factor_filter *f, struct problems *p, struct factor **items,
 		size_t *n, const char **next, struct factor_summary *sum);
+/* The same for an issue the caller has loaded (and so knows it exists). */
+int factor_list_known(struct store *s, struct arena *a, const char *issue_id,
+		      const struct factor_filter *f, struct problems *p, struct factor **items,
+		      size_t *n, const char **next, struct factor_summary *sum);
 /* One factor of an issue; ERR_NOTFOUND if it is not that issue's. */
 int factor_get(struct store *s, struct arena *a, const char *issue_id, const char *id,
 	       struct factor *out);
 /* Whether the viewer may add (ACT_CREATE), change or remove factors on
- * the issue, for showing forms. */
-bool factor_can(struct store *s, const struct viewer *v, const char *issue_id, enum perm_action act);
+ * the issue (loaded by issue_get, with the viewer's relation), for showing
+ * forms. */
+bool factor_may(const struct viewer *v, const struct issue *is, enum perm_action act);
 /* Validates (every problem listed: kind, effect, description) and adds in
  * to the issue; fills in->id and the times. ERR_AUTH, ERR_FORBIDDEN,
  * ERR_NOTFOUND (no issue), ERR_CONFLICT (FACTORS_MAX reached). */
 int factor_create(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		  struct factor *in, struct problems *p);
-/* Replaces kind, effect and description of the factor in->id of the issue. */
+/* Replaces kind, effect and description of the factor was (read by the
+ * caller with factor_get, not read again) with in's; in becomes the
+ * factor as written. */
 int factor_update(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		  struct factor *in, struct problems *p);
+		  const struct factor *was, struct factor *in, struct problems *p);
 int factor_delete(struct store *s, const struct viewer *v, const char *issue_id, const char *id);
 
 #endif

@@ -43,6 +43,8 @@ bool fields_num(const struct field_desc *d, const void *obj, long long *out)
 
 bool fields_bool(const struct field_desc *d, const void *obj)
 {
+	if (d->flags & F_IS_SET)
+		return *(const char *const *)at(d, obj) != NULL;
 	return *(const bool *)at(d, obj);
 }
 
@@ -69,6 +71,8 @@ void fields_set_num(const struct field_desc *d, void *obj, bool given, long long
 
 void fields_set_bool(const struct field_desc *d, void *obj, bool v)
 {
+	if (d->flags & F_IS_SET) /* read-only: follows the text it tells of */
+		return;
 	*(bool *)at(d, obj) = v;
 }
 
@@ -233,6 +237,8 @@ static bool valid_value(const struct field_desc *d, const char *s, struct store 
 		return true;
 	case FK_AREA: {
 		struct area ar;
+		if (d->flags & F_MODEL_CHECKS)
+			return true;
 		if (!text_utf8_valid(s, len) || area_get(st, a, s, &ar))
 			return problems_add(p, d->name, R_UNKNOWN_AREA, 0), false;
 		return true;

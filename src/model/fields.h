@@ -66,6 +66,8 @@ enum field_flags {
 	F_INTERNAL = 1 << 5,    /* in the struct, never in answers (a code, a hash) */
 	F_SPLIT_SPACE = 1 << 6, /* a list typed in a form splits on spaces as on commas */
 	F_INLINE = 1 << 7,      /* text kept in a char array of the struct (an id), read-only */
+	F_MODEL_CHECKS = 1 << 8, /* the model checks that the values exist (it needs what it reads) */
+	F_IS_SET = 1 << 9,       /* FK_BOOL, read-only: whether the text at offset is given */
 };
 
 struct field_desc {

@@ -58,13 +58,32 @@ bool issue_sort_parse(const char *name, enum issue_sort *out)
 #define ISSUE_COLS \
 	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id," \
 	" CASE WHEN p.visibility = 'public' THEN p.name END," \
-	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at"
+	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at," \
+	" (SELECT group_concat(target_group, char(10)) FROM issue_target_groups g WHERE g.issue_id = i.id)"
+/* The viewer ?2 (NULL when anonymous) and the issue, after ISSUE_COLS: the
+ * place in the owner party, whether they coordinate its area (or one
+ * around it), are a member of a party in its ledger, support it, follow
+ * it. One statement, so that a page loads the issue once. */
+#define VIEWER_COLS \
+	", (SELECT role FROM memberships WHERE party_id = i.owner_party_id AND user_id = ?2)," \
+	" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"   WHERE ca.user_id = ?2 AND ar.path LIKE c.path || '%')," \
+	" EXISTS (SELECT 1 FROM issue_roles ir JOIN memberships m ON m.party_id = ir.party_id" \
+	"   WHERE ir.issue_id = i.id AND m.user_id = ?2)," \
+	" EXISTS (SELECT 1 FROM supports WHERE issue_id = i.id AND user_id = ?2)," \
+	" EXISTS (SELECT 1 FROM follows WHERE issue_id = i.id AND user_id = ?2)"
+enum { VIEWER_COL = 15, TIMELINE_COL = 20 };
 #define ISSUE_FROM \
 	"issues i JOIN areas ar ON ar.code = i.area_code LEFT JOIN parties p ON p.id = i.owner_party_id"
 
 static const char *dup_or_null(struct arena *a, struct store_stmt *st, int col)
 {
 	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
+}
+
+static int by_text(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
 static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
@@ -84,60 +103,62 @@ static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
 	out->created_at = arena_strdup(a, store_text(st, 11));
 	out->updated_at = arena_strdup(a, store_text(st, 12));
 	out->status_changed_at = arena_strdup(a, store_text(st, 13));
-}
-
-static int read_groups(struct store_conn *c, struct arena *a, struct issue *is)
-{
-	struct store_stmt *st = store_prepare(c,
-		"SELECT target_group FROM issue_target_groups WHERE issue_id = ?1 ORDER BY target_group");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, is->id);
+	/* the target groups, one a line (a label is one line), sorted here:
+	 * group_concat promises no order */
 	const char **v = arena_alloc(a, sizeof *v * (ISSUE_GROUPS_MAX + 1));
 	size_t n = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && n < ISSUE_GROUPS_MAX)
-		v[n++] = arena_strdup(a, store_text(st, 0));
-	store_reset(st);
-	is->target_groups.v = v;
-	is->target_groups.n = n;
-	return rc < 0 ? rc : 0;
+	if (!store_is_null(st, 14))
+		for (char *g = arena_strdup(a, store_text(st, 14)), *nl; g && n < ISSUE_GROUPS_MAX; g = nl) {
+			if ((nl = strchr(g, '\n')))
+				*nl++ = 0;
+			v[n++] = g;
+		}
+	qsort(v, n, sizeof *v, by_text);
+	out->target_groups.v = v;
+	out->target_groups.n = n;
 }
 
-/* Whether the viewer coordinates the area (or an area around it). */
-static int area_coordinated(struct store_conn *c, const struct viewer *v, const char *code,
-			    bool *out)
+/* The viewer's relation, from the VIEWER_COLS of a row. */
+static void read_viewer(struct store_stmt *st, const struct viewer *v, struct issue *out)
 {
-	*out = false;
-	if (!v || !v->authenticated || !v->user_id[0])
-		return 0;
-	struct store_stmt *st = store_prepare(c,
-		"SELECT EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
-		" JOIN areas a ON a.code = ?1 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, code);
-	store_bind_str(st, 2, v->user_id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW)
-		*out = store_int(st, 0) != 0;
-	store_reset(st);
-	return rc < 0 ? rc : 0;
+	if (!v || !v->authenticated)
+		return;
+	int m = store_is_null(st, VIEWER_COL) ? -1
+		: enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, VIEWER_COL));
+	out->member = m > 0 ? (enum member_role)m : MEMBER_NONE;
+	out->coordinated = store_int(st, VIEWER_COL + 1) != 0;
+	out->taking_part = out->member != MEMBER_NONE || store_int(st, VIEWER_COL + 2) != 0;
+	out->supported = store_int(st, VIEWER_COL + 3) != 0;
+	out->following = store_int(st, VIEWER_COL + 4) != 0;
 }
 
-/* The viewer's relation to an issue with this owner and area. */
+/* The viewer's relation to an issue with this owner and area: their place
+ * in the owner party, and whether they coordinate the area (or one around
+ * it). */
 static int relation(struct store_conn *c, const struct viewer *v, const char *owner,
 		    const char *area, struct perm_target *t)
 {
 	memset(t, 0, sizeof *t);
 	t->is_public = true;
-	bool ignored;
-	int rc = 0;
-	if (owner)
-		rc = party_relation(c, v, owner, &t->member, &ignored);
-	if (!rc)
-		rc = area_coordinated(c, v, area, &t->coordinated);
-	return rc;
+	if (!v || !v->authenticated || !v->user_id[0])
+		return 0;
+	struct store_stmt *st = store_prepare(c,
+		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2),"
+		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
+		"  JOIN areas a ON a.code = ?3 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, owner);
+	store_bind_str(st, 2, v->user_id);
+	store_bind_str(st, 3, area);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		int m = store_is_null(st, 0) ? -1 : enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, 0));
+		t->member = m > 0 ? (enum member_role)m : MEMBER_NONE;
+		t->coordinated = store_int(st, 1) != 0;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object obj,
@@ -147,40 +168,82 @@ bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object 
 	return perm_can(v, obj, act, &t);
 }
 
-static int get_on(struct store_conn *c, struct arena *a, const char *id, struct issue *out)
+static void read_transition(struct store_stmt *st, struct arena *a, int col, struct issue_transition *t)
 {
-	if (!id || !uuid_valid(id, strlen(id)))
-		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, "SELECT " ISSUE_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	if (!rc)
-		rc = read_groups(c, a, out);
-	return rc;
+	snprintf(t->id, sizeof t->id, "%s", store_text(st, col));
+	t->from = dup_or_null(a, st, col + 1);
+	t->to = arena_strdup(a, store_text(st, col + 2));
+	t->reason = arena_strdup(a, store_text(st, col + 3));
+	t->actor_id = dup_or_null(a, st, col + 4);
+	t->actor_name = dup_or_null(a, st, col + 5);
+	t->at = arena_strdup(a, store_text(st, col + 6));
 }
 
 int issue_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 	      struct issue *out)
 {
-	struct store_conn *c = store_reader(s);
-	int rc = get_on(c, a, id, out);
-	struct perm_target t;
-	if (!rc)
-		rc = relation(c, v, out->owner_party, out->area, &t);
-	if (!rc) {
-		out->member = t.member;
-		out->coordinated = t.coordinated;
+	return issue_get_timeline(s, a, v, id, out, NULL, NULL);
+}
+
+int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       struct issue *out, struct issue_transition **items, size_t *n)
+{
+	if (items) {
+		*items = NULL;
+		*n = 0;
 	}
-	return rc;
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	/* with its timeline, the issue's columns come again on every row of it */
+	struct store_stmt *st = store_prepare(store_reader(s), items
+		? "SELECT " ISSUE_COLS VIEWER_COLS ", t.id, t.from_status, t.to_status, t.reason, t.actor_id, u.name, t.at"
+		  " FROM " ISSUE_FROM " LEFT JOIN issue_transitions t ON t.issue_id = i.id"
+		  " LEFT JOIN users u ON u.id = t.actor_id WHERE i.id = ?1 ORDER BY t.seq LIMIT ?3"
+		: "SELECT " ISSUE_COLS VIEWER_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	store_bind_str(st, 2, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
+	if (items)
+		store_bind_int(st, 3, ISSUE_TIMELINE_MAX);
+	struct issue_transition *list = items ? arena_alloc(a, sizeof *list * ISSUE_TIMELINE_MAX) : NULL;
+	int rc;
+	size_t count = 0;
+	bool found = false;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		if (!found) {
+			read_row(st, a, out);
+			read_viewer(st, v, out);
+			found = true;
+		}
+		if (!items || store_is_null(st, TIMELINE_COL))
+			break;
+		read_transition(st, a, TIMELINE_COL, &list[count++]);
+	}
+	store_reset(st);
+	if (rc < 0)
+		return rc;
+	if (!found)
+		return ERR_NOTFOUND;
+	if (items) {
+		*items = list;
+		*n = count;
+	}
+	return 0;
+}
+
+/* Whether the issue exists (for its timeline). */
+static int get_on(struct store_conn *c, const char *id)
+{
+	if (!id || !uuid_valid(id, strlen(id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM issues WHERE id = ?1");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, id);
+	int rc = store_step(st);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 }
 
 /* Trims a text field; an empty one becomes NULL. */
@@ -212,12 +275,20 @@ static struct strlist clean_groups(struct arena *a, const struct strlist *in)
 	return out;
 }
 
-/* Whether the area (what = "area") or the party with this key exists. */
-static int exists(struct store_conn *c, const char *what, const char *key, bool *out);
+/* The names an issue shows beside its area and owner party. */
+struct names {
+	const char *area, *owner; /* owner: NULL for a party that is not public */
+};
 
-/* Cleans the input into out and lists every problem. */
+/* Whether the area (what = "area") or the party with this key exists, and
+ * its name as an issue shows it. */
+static int exists(struct store_conn *c, struct arena *a, const char *what, const char *key, bool *out,
+		  const char **name);
+
+/* Cleans the input into out and lists every problem; names what it
+ * refers to. */
 static int validate(struct store_conn *c, struct arena *a, const struct issue_input *in,
-		    struct issue_input *out, bool creating, struct problems *p)
+		    struct issue_input *out, bool creating, struct problems *p, struct names *names)
 {
 	out->title = clean(a, in->title);
 	out->summary = clean(a, in->summary);
@@ -237,7 +308,7 @@ static int validate(struct store_conn *c, struct arena *a, const struct issue_in
 	} else if (!text_utf8_valid(out->area, strlen(out->area))) {
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	} else {
-		if ((rc = exists(c, "area", out->area, &found)))
+		if ((rc = exists(c, a, "area", out->area, &found, &names->area)))
 			return rc;
 		if (!found)
 			problems_add(p, "area", R_UNKNOWN_AREA, 0);
@@ -247,7 +318,7 @@ static int validate(struct store_conn *c, struct arena *a, const struct issue_in
 	} else {
 		found = false;
 		if (uuid_valid(out->owner_party, strlen(out->owner_party)) &&
-		    (rc = exists(c, "party", out->owner_party, &found)))
+		    (rc = exists(c, a, "party", out->owner_party, &found, &names->owner)))
 			return rc;
 		if (!found)
 			problems_add(p, "ownerParty", R_NOT_ONE_OF, 0);
@@ -268,17 +339,36 @@ static int validate(struct store_conn *c, struct arena *a, const struct issue_in
 	return 0;
 }
 
-static int exists(struct store_conn *c, const char *what, const char *key, bool *out)
+static int exists(struct store_conn *c, struct arena *a, const char *what, const char *key, bool *out,
+		  const char **name)
 {
 	struct store_stmt *st = store_prepare(c, strcmp(what, "area") == 0
-		? "SELECT 1 FROM areas WHERE code = ?1" : "SELECT 1 FROM parties WHERE id = ?1");
+		? "SELECT name FROM areas WHERE code = ?1"
+		: "SELECT CASE WHEN visibility = 'public' THEN name END FROM parties WHERE id = ?1");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, key);
 	int rc = store_step(st);
 	*out = rc == STORE_ROW;
+	*name = *out ? dup_or_null(a, st, 0) : NULL;
 	store_reset(st);
 	return rc < 0 ? rc : 0;
+}
+
+/* Puts what was written into the issue as a read would give it: the
+ * target groups in their order, the names beside the references. */
+static void written(struct issue *is, const struct issue_input *in, const struct names *names, const char *now)
+{
+	is->title = in->title;
+	is->summary = in->summary;
+	is->description = in->description;
+	is->area = in->area;
+	is->area_name = names->area;
+	is->owner_party = in->owner_party;
+	is->owner_name = names->owner;
+	is->target_groups = in->target_groups;
+	qsort(is->target_groups.v, is->target_groups.n, sizeof *is->target_groups.v, by_text);
+	is->updated_at = now;
 }
 
 /* Writes the target groups and the search entry, after the issue's row. */
@@ -337,13 +427,17 @@ static int add_transition(struct store_conn *c, const struct viewer *v, const ch
 	return store_run(st);
 }
 
-int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
-		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+/* Creates the issue on c and fills out with it as written. */
+static int create_on(struct store_conn *c, struct arena *a, const struct viewer *v,
+		     const struct issue_input *in, struct issue *out, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
+	memset(out, 0, sizeof *out);
+	char *id = out->id;
 	struct issue_input ok = { 0 };
-	int rc = validate(c, a, in, &ok, true, p);
+	struct names names = { 0 };
+	int rc = validate(c, a, in, &ok, true, p, &names);
 	if (rc)
 		return rc;
 	if (p->n)
@@ -355,7 +449,7 @@ int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *
 		return rc;
 
 	uuid7_new(id);
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_stmt *st = store_prepare(c,
 		"INSERT INTO issues (id, title, summary, description, area_code, owner_party_id, status,"
@@ -379,18 +473,36 @@ int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *
 	char tid[UUID_STRLEN + 1];
 	if ((rc = add_transition(c, v, id, NULL, ok.status, "", now, tid)))
 		return rc;
-	return activity_add(c, v, "create", "issue", id, "");
+	if ((rc = activity_add(c, v, "create", "issue", id, "")))
+		return rc;
+	written(out, &ok, &names, now);
+	out->status = ok.status;
+	out->created_by = v->user_id[0] ? arena_strdup(a, v->user_id) : NULL;
+	out->created_at = out->status_changed_at = now;
+	out->member = t.member;
+	out->coordinated = t.coordinated;
+	out->taking_part = t.member != MEMBER_NONE;
+	return 0;
+}
+
+int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
+		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+{
+	struct issue is;
+	int rc = create_on(c, a, v, in, &is, p);
+	memcpy(id, is.id, UUID_STRLEN + 1);
+	return rc;
 }
 
 int issue_create(struct store *s, struct arena *a, const struct viewer *v,
-		 const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+		 const struct issue_input *in, struct issue *out, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = issue_create_in(c, a, v, in, id, p);
+	int rc = create_on(c, a, v, in, out, p);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -442,32 +554,29 @@ static const char *changed_fields(struct arena *a, const struct issue *o, const 
 	return out;
 }
 
-int issue_update(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+int issue_update(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
 		 const struct issue_input *in, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct issue old;
-	int rc = issue_get(s, a, v, id, &old);
-	if (rc)
-		return rc;
-	if (!issue_can(v, &old, OBJ_ISSUE, ACT_UPDATE))
+	if (!issue_can(v, is, OBJ_ISSUE, ACT_UPDATE))
 		return ERR_FORBIDDEN;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
 	struct issue_input ok = { 0 };
-	rc = validate(c, a, in, &ok, false, p);
+	struct names names = { 0 };
+	int rc = validate(c, a, in, &ok, false, p, &names);
 	if (!rc && p->n)
 		rc = ERR_INVALID;
 	/* handing the issue to another party, or to another area, needs the
 	 * same right there */
-	if (!rc && (!same(ok.owner_party, old.owner_party) || !same(ok.area, old.area))) {
-		struct perm_target t;
+	struct perm_target t = { NULL, true, is->member, is->coordinated };
+	if (!rc && (!same(ok.owner_party, is->owner_party) || !same(ok.area, is->area))) {
 		if (!(rc = relation(c, v, ok.owner_party, ok.area, &t)))
 			rc = perm_check(v, OBJ_ISSUE, ACT_UPDATE, &t);
 	}
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	if (!rc) {
 		struct store_stmt *st = store_prepare(c,
@@ -476,7 +585,7 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, const
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, old.id);
+			store_bind_str(st, 1, is->id);
 			store_bind_str(st, 2, ok.title);
 			store_bind_str(st, 3, ok.summary);
 			store_bind_str(st, 4, ok.description);
@@ -489,11 +598,19 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, const
 		}
 	}
 	if (!rc)
-		rc = write_children(c, old.id, &ok);
+		rc = write_children(c, is->id, &ok);
 	if (!rc)
-		rc = activity_add(c, v, "update", "issue", old.id, changed_fields(a, &old, &ok));
+		rc = activity_add(c, v, "update", "issue", is->id, changed_fields(a, is, &ok));
 	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	if (rc || crc)
+		return rc ? rc : crc;
+	/* the viewer's relation to it is as it was, or as checked above for
+	 * a new owner or area (a party in its ledger may have lost them) */
+	written(is, &ok, &names, now);
+	is->member = t.member;
+	is->coordinated = t.coordinated;
+	is->taking_part = is->taking_part || t.member != MEMBER_NONE;
+	return 0;
 }
 
 int issue_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -597,8 +714,7 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 	if (p->n)
 		return ERR_INVALID;
 	struct store_conn *c = store_reader(s);
-	struct issue is;
-	int rc = get_on(c, a, id, &is);
+	int rc = get_on(c, id);
 	if (rc)
 		return rc;
 	struct store_stmt *st = store_prepare(c,
@@ -607,21 +723,14 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 		" WHERE t.issue_id = ?1 AND t.seq > ?2 ORDER BY t.seq LIMIT ?3");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 1, id);
 	store_bind_int(st, 2, after);
 	store_bind_int(st, 3, limit + 1);
 	struct issue_transition *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	long long *seqs = arena_alloc(a, sizeof *seqs * (size_t)(limit + 1));
 	size_t count = 0;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		struct issue_transition *t = &list[count];
-		snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
-		t->from = dup_or_null(a, st, 1);
-		t->to = arena_strdup(a, store_text(st, 2));
-		t->reason = arena_strdup(a, store_text(st, 3));
-		t->actor_id = dup_or_null(a, st, 4);
-		t->actor_name = dup_or_null(a, st, 5);
-		t->at = arena_strdup(a, store_text(st, 6));
+		read_transition(st, a, 0, &list[count]);
 		seqs[count++] = store_int(st, 7);
 	}
 	store_reset(st);
@@ -736,9 +845,6 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 		*next = cursor_encode(a, f->sort == ISORT_CHANGED_DESC ? last->status_changed_at : last->created_at,
 				      last->id);
 	}
-	for (size_t i = 0; i < count; i++)
-		if ((rc = read_groups(c, a, &list[i])))
-			return rc;
 	*items = list;
 	*n = count;
 	return 0;

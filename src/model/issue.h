@@ -46,6 +46,7 @@ enum {
 	ISSUE_GROUPS_MAX = 10,
 	ISSUE_GROUP_MAX = 50,
 	ISSUE_REASON_MAX = 1000,
+	ISSUE_TIMELINE_MAX = 1000, /* the entries its page shows */
 };
 
 /* What a new issue is made of, and what a change replaces. */
@@ -79,6 +80,8 @@ struct issue {
 	/* the viewer's relation, filled by issue_get */
 	enum member_role member;  /* in the owner party */
 	bool coordinated;         /* the viewer coordinates the issue's area */
+	bool taking_part;         /* a member of the owner party or of a party in its ledger */
+	bool supported, following; /* the viewer supports it, follows it */
 };
 
 /* A move on the timeline; from is NULL for the first entry. */
@@ -107,18 +110,27 @@ struct issue_filter {
  * a member of the owner party, nor a coordinator of the area, nor an admin. */
 int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
 		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p);
-/* The same in a transaction of its own. */
+/* The same in a transaction of its own, filling out with the issue as
+ * written (what issue_get would read after it, without reading it). */
 int issue_create(struct store *s, struct arena *a, const struct viewer *v,
-		 const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p);
-/* Reads one issue (issues are public); ERR_NOTFOUND. */
+		 const struct issue_input *in, struct issue *out, struct problems *p);
+/* Reads one issue (issues are public) with the viewer's relation to it, in
+ * one statement; ERR_NOTFOUND. */
 int issue_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 	      struct issue *out);
+/* The same with its timeline, oldest first (at most ISSUE_TIMELINE_MAX
+ * entries), still in one statement: for its page. */
+int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		       struct issue *out, struct issue_transition **items, size_t *n);
 /* A page of issues. ERR_INVALID with problems for a wrong filter. */
 int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	       const struct issue_filter *f, struct problems *p, struct issue **items, size_t *n,
 	       const char **next);
-/* Replaces the issue's fields with in's (status is not changed here). */
-int issue_update(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+/* Replaces the fields of the issue is (loaded by issue_get, with the
+ * viewer's relation) with in's (status is not changed here), and on
+ * success updates is to what was written. ERR_FORBIDDEN when the viewer
+ * may not change it. */
+int issue_update(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
 		 const struct issue_input *in, struct problems *p);
 /* Moves the issue to status to with a reason. ERR_INVALID with problems
  * (status, reason); ERR_CONFLICT when the move is not allowed, with

@@ -7,6 +7,7 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../base/timefmt.h"
+#include "../base/uuid.h"
 #include "../store/store.h"
 #include "activity.h"
 #include "party.h"
@@ -98,11 +99,55 @@ static bool valid_role(struct problems *p, const char *role)
 	return true;
 }
 
+/* Whether the viewer may do act to the members of pa, read as the viewer. */
+static int may(const struct viewer *v, const struct party *pa, enum perm_action act)
+{
+	struct perm_target t = { NULL, strcmp(pa->visibility, "public") == 0, pa->member, pa->coordinated };
+	return perm_check(v, OBJ_MEMBERS, act, &t);
+}
+
+int member_in(struct store *s, struct arena *a, const struct viewer *v, const struct party *pa,
+	      const char *user_id, struct member *out)
+{
+	int rc = may(v, pa, ACT_READ);
+	if (rc)
+		return rc;
+	if (!user_id || !uuid_valid(user_id, strlen(user_id)))
+		return ERR_NOTFOUND;
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m"
+		" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1 AND m.user_id = ?2");
+	if (!st)
+		return ERR_DB;
+	store_bind_str(st, 1, pa->id);
+	store_bind_str(st, 2, user_id);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
+		out->name = arena_strdup(a, store_text(st, 1));
+		out->role = role_of(store_text(st, 2));
+		out->since = arena_strdup(a, store_text(st, 3));
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
 int member_add(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
 	       const char *email, const char *role, struct member *out, struct problems *p)
 {
 	struct party pa;
-	int rc = check(s, a, v, party_id, ACT_CREATE, &pa);
+	int rc = party_get(s, a, v, party_id, &pa);
+	return rc ? rc : member_add_to(s, a, v, &pa, email, role, out, p);
+}
+
+int member_add_to(struct store *s, struct arena *a, const struct viewer *v, const struct party *party,
+		  const char *email, const char *role, struct member *out, struct problems *p)
+{
+	const struct party pa = *party;
+	int rc = may(v, &pa, ACT_CREATE);
 	if (rc)
 		return rc;
 	struct user u = { 0 };
@@ -151,7 +196,15 @@ int member_set_role(struct store *s, struct arena *a, const struct viewer *v, co
 		    const char *user_id, const char *role, struct problems *p)
 {
 	struct party pa;
-	int rc = check(s, a, v, party_id, ACT_UPDATE, &pa);
+	int rc = party_get(s, a, v, party_id, &pa);
+	return rc ? rc : member_set_role_of(s, v, &pa, user_id, role, p);
+}
+
+int member_set_role_of(struct store *s, const struct viewer *v, const struct party *party,
+		       const char *user_id, const char *role, struct problems *p)
+{
+	const struct party pa = *party;
+	int rc = may(v, &pa, ACT_UPDATE);
 	if (rc)
 		return rc;
 	/* with every problem the caller found too: none of them changes anything */

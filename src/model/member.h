@@ -13,6 +13,7 @@
 #include "valid.h"
 
 struct arena;
+struct party;
 struct store;
 
 struct member {
@@ -40,6 +41,15 @@ int member_add(struct store *s, struct arena *a, const struct viewer *v, const c
 	       const char *email, const char *role, struct member *out, struct problems *p);
 int member_set_role(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
 		    const char *user_id, const char *role, struct problems *p);
+/* The same three for a party the caller has read with party_get (as the
+ * viewer), without reading it again: one member (ERR_NOTFOUND when the
+ * person is not in it), an addition, a change of role. */
+int member_in(struct store *s, struct arena *a, const struct viewer *v, const struct party *pa,
+	      const char *user_id, struct member *out);
+int member_add_to(struct store *s, struct arena *a, const struct viewer *v, const struct party *pa,
+		  const char *email, const char *role, struct member *out, struct problems *p);
+int member_set_role_of(struct store *s, const struct viewer *v, const struct party *pa,
+		       const char *user_id, const char *role, struct problems *p);
 /* Removes a member; anyone may also leave a party themselves. */
 int member_remove(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
 		  const char *user_id);

@@ -186,7 +186,6 @@ static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
 	out->created_at = arena_strdup(a, store_text(st, 10));
 	out->updated_at = arena_strdup(a, store_text(st, 11));
 	out->verified_at = store_is_null(st, 13) ? NULL : arena_strdup(a, store_text(st, 13));
-	out->verified = out->verified_at != NULL;
 	out->verified_by = store_is_null(st, 14) ? NULL : arena_strdup(a, store_text(st, 14));
 	out->verified_by_name = store_is_null(st, 15) ? NULL : arena_strdup(a, store_text(st, 15));
 }
@@ -435,9 +434,58 @@ static char *sort_key(struct arena *a, const char *name)
 	return k;
 }
 
-void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p)
+/* Sorts v by keys (a parallel array, which may be v itself); few items. */
+static void sort_by(const char **v, const char **keys, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
+			const char *t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+			if (keys != v) {
+				t = keys[j];
+				keys[j] = keys[j - 1];
+				keys[j - 1] = t;
+			}
+		}
+}
+
+/* party_validate, with the paths of the areas (in their order) into
+ * paths, for put_in_order. */
+static void validate(struct store *s, struct arena *a, struct party *in, struct problems *p,
+		     const char **paths)
 {
 	fields_validate(party_fields, party_nfields, in, s, a, p);
+	/* the areas exist, and their paths put them in order (F_MODEL_CHECKS) */
+	for (size_t i = 0; i < in->areas.n && !problems_find(p, "areas"); i++) {
+		struct area ar;
+		if (!text_utf8_valid(in->areas.v[i], strlen(in->areas.v[i])) || area_get(s, a, in->areas.v[i], &ar))
+			problems_add(p, "areas", R_UNKNOWN_AREA, 0);
+		else
+			paths[i] = ar.path;
+	}
+}
+
+void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p)
+{
+	validate(s, a, in, p, arena_alloc(a, sizeof(char *) * (in->areas.n + 1)));
+}
+
+/* Validates in and puts each list in the order a read gives it: the areas
+ * by their path, the roles in the catalogue's order, the tags
+ * alphabetically. */
+static void validate_in_order(struct store *s, struct arena *a, struct party *in, struct problems *p)
+{
+	const char **keys = arena_alloc(a, sizeof *keys * (in->areas.n + 1));
+	validate(s, a, in, p, keys);
+	if (p->n)
+		return;
+	sort_by(in->areas.v, keys, in->areas.n);
+	keys = arena_alloc(a, sizeof *keys * (in->roles.n + 1));
+	for (size_t i = 0; i < in->roles.n; i++) /* a position, as text that sorts */
+		keys[i] = arena_printf(a, "%04d", (int)(role_find(in->roles.v[i]) - role_catalogue));
+	sort_by(in->roles.v, keys, in->roles.n);
+	sort_by(in->tags.v, in->tags.v, in->tags.n);
 }
 
 /* Writes the party's lists and its search entry, after its row. */
@@ -522,7 +570,7 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	int rc = perm_check(v, OBJ_PARTY, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	party_validate(s, a, in, p); /* adds to what the caller found */
+	validate_in_order(s, a, in, p); /* adds to what the caller found */
 	if (p->n)
 		return ERR_INVALID;
 	uuid7_new(in->id);
@@ -563,6 +611,8 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!rc)
 		rc = activity_add(c, v, "create", "party", in->id, "");
 	int crc = store_write_end(s, rc == 0);
+	in->verified_at = in->verified_by = in->verified_by_name = NULL;
+	in->member = in->created_by ? MEMBER_ADMIN : MEMBER_NONE;
 	return rc ? rc : crc;
 }
 
@@ -594,10 +644,21 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	int rc = party_get(s, a, v, in->id, &old);
 	if (rc)
 		return rc;
+	return party_update_from(s, a, v, &old, in, p);
+}
+
+int party_update_from(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
+		      struct party *in, struct problems *p)
+{
+	if (!v || !v->authenticated)
+		return ERR_AUTH;
+	const struct party old = *was;
+	snprintf(in->id, sizeof in->id, "%s", old.id);
+	int rc;
 	struct perm_target t = target_of(&old);
 	if ((rc = perm_check(v, OBJ_PARTY, ACT_UPDATE, &t)))
 		return rc;
-	party_validate(s, a, in, p);
+	validate_in_order(s, a, in, p);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -646,6 +707,16 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!rc)
 		rc = activity_add(c, v, "update", "party", in->id, fields);
 	int crc = store_write_end(s, rc == 0);
+	/* as a read would give it: the viewer's relation as it was, but for
+	 * the areas they coordinate, which may have changed */
+	in->member = old.member;
+	in->coordinated = old.coordinated;
+	in->coordinated_all = old.coordinated_all;
+	if (unverify)
+		in->verified_at = in->verified_by = in->verified_by_name = NULL;
+	else
+		in->verified_at = old.verified_at, in->verified_by = old.verified_by,
+		in->verified_by_name = old.verified_by_name;
 	return rc ? rc : crc;
 }
 
@@ -841,7 +912,7 @@ const struct field_desc party_fields[] = {
 	{ .name = "visibility", .kind = FK_ENUM, FIELD_AT(struct party, visibility), .keys = party_visibilities,
 	  .nkeys = VIS_COUNT, .def = "public", .schema = "Visibility", .label = { "Zichtbaarheid", "Visibility" },
 	  .hint = { "Openbare partijen ziet iedereen.", "Everyone can see public parties." } },
-	{ .name = "areas", .kind = FK_AREA, .flags = F_LIST | F_SPLIT_SPACE, FIELD_AT(struct party, areas),
+	{ .name = "areas", .kind = FK_AREA, .flags = F_LIST | F_SPLIT_SPACE | F_MODEL_CHECKS, FIELD_AT(struct party, areas),
 	  .max = 16, .max_items = PARTY_AREAS_MAX, .label = { "Gebieden", "Areas" },
 	  .hint = { "Waar is de partij actief? Kies een of meer gebieden.",
 		    "Where is the party active? Choose one or more areas." },
@@ -864,7 +935,7 @@ const struct field_desc party_fields[] = {
 	{ .name = "updatedAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct party, updated_at),
 	  .label = { "Bijgewerkt", "Updated" },
 	  .doc = "When the party was last changed (laatst gewijzigd op), in UTC.", .example = "\"2026-11-27T10:00:00Z\"" },
-	{ .name = "verified", .kind = FK_BOOL, .flags = F_READ_ONLY, FIELD_AT(struct party, verified),
+	{ .name = "verified", .kind = FK_BOOL, .flags = F_READ_ONLY | F_IS_SET, FIELD_AT(struct party, verified_at),
 	  .label = { "Geverifieerd", "Verified" },
 	  .doc = "Whether a platform administrator (platformbeheerder) or a coordinator (coördinator) of all its areas has verified the party (geverifieerd): confirmed that it is who it says it is. Regulatory signals (signalen over regels) go only to verified government parties, and residents' signals only to verified parties that take the role detect_signals. Set through /parties/{id}/verification; a change of the name, kind or areas withdraws it unless whoever makes it may verify the party as it is after the change.",
 	  .example = "true"  },

@@ -70,7 +70,6 @@ struct party {
 	const char *updated_at;
 	/* who vouched for it (model/verification.h): NULLs while it is not
 	 * verified; verified_by NULL with a time: by the system (the demo) */
-	bool verified; /* verified_at is set */
 	const char *verified_at;
 	const char *verified_by;
 	const char *verified_by_name;
@@ -113,8 +112,10 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 /* Cleans (trims, lower-cases tags, drops duplicates) and validates; adds
  * every problem. Reads the store to check areas. */
 void party_validate(struct store *s, struct arena *a, struct party *in, struct problems *p);
-/* Creates a party from in; fills in->id and the times. ERR_INVALID with
- * problems, ERR_AUTH/ERR_FORBIDDEN when the viewer may not. */
+/* Creates a party from in; fills in->id, the times, its lists in their
+ * order and the creator's place in it: what party_get would read after it
+ * (but coordinated, which is not looked up). ERR_INVALID with problems,
+ * ERR_AUTH/ERR_FORBIDDEN when the viewer may not. */
 int party_create(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p);
 /* Replaces the party's fields with in's (in->id names the party). A
@@ -122,6 +123,11 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
  * not verify it as it is after the change withdraws its verification. */
 int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p);
+/* The same for a party the caller has read with party_get (was), without
+ * reading it again; in becomes the party as written (what party_get would
+ * give after it). */
+int party_update_from(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
+		      struct party *in, struct problems *p);
 int party_delete(struct store *s, const struct viewer *v, const char *id);
 /* Whether the viewer may change, remove, or see and manage the members of
  * a party read with party_get, for showing buttons. */

@@ -1093,31 +1093,55 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 	return rc < 0 ? rc : 0;
 }
 
-int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id,
-			  struct signal **items, size_t *n)
+int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer *v,
+			  const char *issue_id, struct signal **items, size_t *n)
 {
 	*n = 0;
+	/* a signal's columns come again with each of its decisions */
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along"
-		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.issue_id = ?1"
-		" ORDER BY s.seq LIMIT 200");
+		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along,"
+		" ?20 IS NOT NULL AND " SEES ","
+		" d.id, d.decision, d.reason, d.party_id, dp.name, d.decided_at"
+		" FROM signals s JOIN areas ar ON ar.code = s.area_code"
+		" LEFT JOIN signal_decisions d ON d.signal_id = s.id LEFT JOIN parties dp ON dp.id = d.party_id"
+		" WHERE s.issue_id = ?1 ORDER BY s.seq, d.seq LIMIT 2000");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, issue_id);
+	bool known = v && v->authenticated && v->user_id[0];
+	store_bind_str(st, 20, known ? v->user_id : NULL);
+	store_bind_int(st, 21, known && v->role == PROLE_ADMIN);
 	struct signal *list = arena_alloc(a, sizeof *list * 200);
 	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && *n < 200) {
-		struct signal *o = &list[(*n)++];
-		memset(o, 0, sizeof *o);
-		snprintf(o->id, sizeof o->id, "%s", store_text(st, 0));
-		o->kind = arena_strdup(a, store_text(st, 1));
-		o->title = arena_strdup(a, store_text(st, 2));
-		o->status = arena_strdup(a, store_text(st, 3));
-		o->regulatory = store_int(st, 4) != 0;
-		o->rule = opt(a, st, 5);
-		o->area = arena_strdup(a, store_text(st, 6));
-		o->area_name = arena_strdup(a, store_text(st, 7));
-		o->taken_along = store_int(st, 8) != 0;
+	struct signal *o = NULL;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		if (!o || strcmp(o->id, store_text(st, 0))) {
+			if (*n == 200)
+				break;
+			o = &list[(*n)++];
+			memset(o, 0, sizeof *o);
+			snprintf(o->id, sizeof o->id, "%s", store_text(st, 0));
+			o->kind = arena_strdup(a, store_text(st, 1));
+			o->title = arena_strdup(a, store_text(st, 2));
+			o->status = arena_strdup(a, store_text(st, 3));
+			o->regulatory = store_int(st, 4) != 0;
+			o->rule = opt(a, st, 5);
+			o->area = arena_strdup(a, store_text(st, 6));
+			o->area_name = arena_strdup(a, store_text(st, 7));
+			o->taken_along = store_int(st, 8) != 0;
+			o->seen = store_int(st, 9) != 0;
+			o->decisions = arena_alloc(a, sizeof *o->decisions * 100);
+		}
+		if (store_is_null(st, 10) || o->ndecisions == 100)
+			continue;
+		struct signal_decision *d = &o->decisions[o->ndecisions++];
+		snprintf(d->id, sizeof d->id, "%s", store_text(st, 10));
+		d->signal_id = o->id;
+		d->decision = arena_strdup(a, store_text(st, 11));
+		d->reason = arena_strdup(a, store_text(st, 12));
+		d->party_id = opt(a, st, 13);
+		d->party_name = opt(a, st, 14);
+		d->decided_at = arena_strdup(a, store_text(st, 15));
 	}
 	store_reset(st);
 	*items = list;

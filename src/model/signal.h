@@ -102,6 +102,10 @@ struct signal {
 	/* what the viewer may do, filled by signal_get */
 	bool can_update; /* move its status, take it up in an issue */
 	bool can_decide; /* record a decision (regulatory signals) */
+	/* filled by signal_list_for_issue only */
+	bool seen;                          /* the viewer may open it */
+	struct signal_decision *decisions;  /* oldest first */
+	size_t ndecisions;
 };
 
 struct signal_decision {
@@ -227,9 +231,10 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 		     struct signal_decision **items, size_t *n);
 
 /* The signals taken up in an issue, for its public page: id, title, kind,
- * status, regulatory, rule and taken_along are filled; nothing of the
- * reporter. Those taken along are for whoever may see them only. */
-int signal_list_for_issue(struct store *s, struct arena *a, const char *issue_id,
-			  struct signal **items, size_t *n);
+ * status, regulatory, rule, taken_along, seen and the decisions are
+ * filled; nothing of the reporter. Those taken along are for whoever may
+ * see them only. One statement. */
+int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer *v,
+			  const char *issue_id, struct signal **items, size_t *n);
 
 #endif

@@ -264,6 +264,17 @@ int comment_list(struct store *s, struct arena *a, const struct viewer *v, const
 	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
 	if (rc)
 		return rc;
+	return comment_list_known(s, a, v, &is, f, items, n, next, p);
+}
+
+int comment_list_known(struct store *s, struct arena *a, const struct viewer *v,
+		       const struct voice_issue *is, const struct comment_filter *f, struct comment **items,
+		       size_t *n, const char **next, struct problems *p)
+{
+	*items = NULL;
+	*n = 0;
+	*next = NULL;
+	int rc;
 	int limit = f->limit > 0 ? f->limit : 20;
 	if (limit > 100)
 		problems_add_range(p, "limit", 1, 100);
@@ -286,7 +297,7 @@ int comment_list(struct store *s, struct arena *a, const struct viewer *v, const
 		" ORDER BY thread, c.seq");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 1, is->id);
 	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
 	store_bind_str(st, 3, f->cursor);
 	store_bind_int(st, 4, limit + 1);
@@ -316,7 +327,7 @@ int comment_list(struct store *s, struct arena *a, const struct viewer *v, const
 			list = bigger;
 			cap *= 2;
 		}
-		read_comment(st, a, v, &is, &list[count]);
+		read_comment(st, a, v, is, &list[count]);
 		if (!list[count].parent_id)
 			last_top = arena_strdup(a, list[count].id);
 		count++;
@@ -417,26 +428,19 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 }
 
 int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		 const char *comment_id, const char *body, struct problems *p)
+		 struct comment *cm, const char *body, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct voice_issue is;
-	struct comment cm;
-	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
-	if (!rc)
-		rc = get_on(store_reader(s), a, v, &is, comment_id, &cm);
+	struct perm_target t = { .owner_id = cm->author_id, .is_public = true };
+	int rc = perm_check(v, OBJ_COMMENT, ACT_UPDATE, &t);
 	if (rc)
 		return rc;
-	struct perm_target t = { .owner_id = cm.author_id, .is_public = true };
-	rc = perm_check(v, OBJ_COMMENT, ACT_UPDATE, &t);
-	if (rc)
-		return rc;
-	if (cm.hidden_at || !in_window(cm.created_at, time(NULL)))
+	if (cm->hidden_at || !in_window(cm->created_at, time(NULL)))
 		return ERR_CONFLICT;
 	if (!valid_text(p, "body", body, true, COMMENT_BODY_MAX, true) || p->n)
 		return ERR_INVALID;
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
@@ -446,7 +450,7 @@ int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const
 	struct store_stmt *st = store_prepare(c,
 		"UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND hidden_at IS NULL");
 	if (st) {
-		store_bind_str(st, 1, cm.id);
+		store_bind_str(st, 1, cm->id);
 		store_bind_str(st, 2, body);
 		store_bind_str(st, 3, now);
 		rc = store_run(st);
@@ -454,8 +458,12 @@ int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const
 			rc = ERR_CONFLICT;
 	}
 	if (!rc)
-		rc = activity_add(c, v, "edit_comment", "issue", is.id, "comments");
+		rc = activity_add(c, v, "edit_comment", "issue", issue_id, "comments");
 	int crc = store_write_end(s, rc == 0);
+	if (!rc && !crc) {
+		cm->body = arena_strdup(a, body);
+		cm->edited_at = now;
+	}
 	return rc ? rc : crc;
 }
 

@@ -100,15 +100,21 @@ struct comment_filter {
 int comment_list(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		 const struct comment_filter *f, struct comment **items, size_t *n, const char **next,
 		 struct problems *p);
+/* The same for an issue the caller has loaded. */
+int comment_list_known(struct store *s, struct arena *a, const struct viewer *v,
+		       const struct voice_issue *is, const struct comment_filter *f, struct comment **items,
+		       size_t *n, const char **next, struct problems *p);
 int comment_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		const char *comment_id, struct comment *out);
 /* Problems on "body" and "parentId" (an unknown comment of this issue). */
 int comment_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		const char *parent_id, const char *body, struct comment *out, struct problems *p);
-/* ERR_FORBIDDEN for anyone but the author; ERR_CONFLICT after the edit
- * window or when the comment is hidden. */
+/* Changes the body of cm, read with comment_get from the issue (not read
+ * again), and updates cm to what was written. ERR_FORBIDDEN for anyone but
+ * the author; ERR_CONFLICT after the edit window or when the comment is
+ * hidden. */
 int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		 const char *comment_id, const char *body, struct problems *p);
+		 struct comment *cm, const char *body, struct problems *p);
 /* Moderation: hides with a required reason (problems on "reason");
  * ERR_CONFLICT if it is hidden already. */
 int comment_hide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,

@@ -362,8 +362,19 @@ void store_bind_null(struct store_stmt *st, int i)
 	sqlite3_bind_null(st->st, i);
 }
 
+/* Statements this thread has started: a count, cheap enough for every
+ * request (store_queries). */
+static _Thread_local uint64_t queries;
+
+uint64_t store_queries(void)
+{
+	return queries;
+}
+
 int store_step(struct store_stmt *st)
 {
+	if (!sqlite3_stmt_busy(st->st))
+		queries++; /* its first step: it runs */
 	int rc = sqlite3_step(st->st);
 	if (rc == SQLITE_ROW)
 		return STORE_ROW;

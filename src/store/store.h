@@ -84,6 +84,10 @@ void store_bind_int(struct store_stmt *st, int i, int64_t v);
 void store_bind_null(struct store_stmt *st, int i);
 /* STORE_ROW, STORE_DONE, ERR_CONFLICT on a constraint, ERR_DB otherwise. */
 int store_step(struct store_stmt *st);
+/* How many statements this thread has run since it started (a statement
+ * runs from its first step to its reset): what a request costs is the
+ * difference before and after it, which the access log shows. */
+uint64_t store_queries(void);
 /* Resets and clears the bindings; call when done with a statement. */
 void store_reset(struct store_stmt *st);
 /* Column values of the current row (0-based); text is "" for NULL. */

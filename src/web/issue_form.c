@@ -202,8 +202,8 @@ void page_issue_new(struct http_req *r)
 	}
 	read_form(r, &f, &ff, true);
 	struct problems p = { 0 };
-	char id[UUID_STRLEN + 1];
-	int rc = issue_create(r->store, r->arena, &r->viewer, &ff.in, id, &p);
+	struct issue is;
+	int rc = issue_create(r->store, r->arena, &r->viewer, &ff.in, &is, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &ff, &p);
@@ -213,7 +213,7 @@ void page_issue_new(struct http_req *r)
 		fail(r, rc);
 		return;
 	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", id));
+	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", is.id));
 }
 
 void page_issue_edit(struct http_req *r)
@@ -247,7 +247,7 @@ void page_issue_edit(struct http_req *r)
 	}
 	read_form(r, &f, &ff, false);
 	struct problems p = { 0 };
-	rc = issue_update(r->store, r->arena, &r->viewer, is.id, &ff.in, &p);
+	rc = issue_update(r->store, r->arena, &r->viewer, &is, &ff.in, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &ff, &p);

@@ -220,40 +220,28 @@ static void steps(struct http_req *r, const struct issue *is)
 	}
 }
 
-static void timeline(struct http_req *r, const struct issue *is)
+static void timeline(struct http_req *r, const struct issue_transition *items, size_t n)
 {
 	struct buf *b = &r->out;
 	html_f(b, "<section aria-labelledby=\"tijdlijn\">\n<h2 id=\"tijdlijn\">%s</h2>\n<ol class=\"timeline\">\n",
 	       T(r, M_ISSUE_TIMELINE));
-	const char *cursor = NULL;
-	for (int page = 0; page < 10; page++) {
-		struct issue_transition *items;
-		size_t n;
-		const char *next;
-		struct problems p = { 0 };
-		if (issue_transitions(r->store, r->arena, is->id, cursor, 100, &p, &items, &n, &next))
-			break;
-		for (size_t i = 0; i < n; i++) {
-			const struct issue_transition *t = &items[i];
-			html_raw(b, "<li>");
-			page_time(r, t->at);
-			html_raw(b, " <strong>");
-			if (t->from)
-				html_f(b, T(r, M_ISSUE_TIMELINE_MOVE), web_issue_status(r, t->from), web_issue_status(r, t->to));
-			else
-				html_f(b, T(r, M_ISSUE_TIMELINE_START), web_issue_status(r, t->to));
-			html_raw(b, "</strong> ");
-			if (t->actor_name)
-				html_f(b, T(r, M_ISSUE_TIMELINE_BY), t->actor_name);
-			else
-				html_f(b, "%s", T(r, M_ISSUE_TIMELINE_SYSTEM));
-			if (*t->reason)
-				html_f(b, "<p class=\"reason\" lang=\"nl\">%s</p>", t->reason);
-			html_raw(b, "</li>\n");
-		}
-		if (!next)
-			break;
-		cursor = next;
+	for (size_t i = 0; i < n; i++) {
+		const struct issue_transition *t = &items[i];
+		html_raw(b, "<li>");
+		page_time(r, t->at);
+		html_raw(b, " <strong>");
+		if (t->from)
+			html_f(b, T(r, M_ISSUE_TIMELINE_MOVE), web_issue_status(r, t->from), web_issue_status(r, t->to));
+		else
+			html_f(b, T(r, M_ISSUE_TIMELINE_START), web_issue_status(r, t->to));
+		html_raw(b, "</strong> ");
+		if (t->actor_name)
+			html_f(b, T(r, M_ISSUE_TIMELINE_BY), t->actor_name);
+		else
+			html_f(b, "%s", T(r, M_ISSUE_TIMELINE_SYSTEM));
+		if (*t->reason)
+			html_f(b, "<p class=\"reason\" lang=\"nl\">%s</p>", t->reason);
+		html_raw(b, "</li>\n");
 	}
 	html_raw(b, "</ol>\n</section>\n");
 }
@@ -287,9 +275,18 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 	html_raw(b, "</section>\n");
 }
 
-static void render_issue(struct http_req *r, const struct issue *is, const char *to, const char *reason,
-			 const struct problems *p)
+/* The page of an issue, loaded once with its timeline (issue_get_timeline)
+ * and handed to each part. */
+static void render_issue(struct http_req *r, const char *to, const char *reason, const struct problems *p)
 {
+	struct issue one, *is = &one;
+	struct issue_transition *items;
+	size_t n;
+	int rc = issue_get_timeline(r->store, r->arena, &r->viewer, r->params[0], is, &items, &n);
+	if (rc) {
+		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		return;
+	}
 	struct buf *b = &r->out;
 	page_begin(r, is->title, NAV_ISSUES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken\">%s</a></p>\n", T(r, M_BACK_TO_ISSUES));
@@ -327,23 +324,17 @@ static void render_issue(struct http_req *r, const struct issue *is, const char 
 	page_time(r, is->updated_at);
 	html_raw(b, "</dd>\n</dl>\n");
 	html_f(b, "<p><a href=\"/vraagstukken/%s/rollen\">%s</a></p>\n", is->id, T(r, M_ISSUE_ROLES_LINK));
-	timeline(r, is);
+	timeline(r, items, n);
 	move_form(r, is, to, reason, p);
-	issue_part_signals(r, is->id);
-	issue_part_factors(r, is->id);
-	issue_part_voice(r, is->id);
+	issue_part_signals(r, is);
+	issue_part_factors(r, is);
+	issue_part_voice(r, is);
 	page_end(r);
 }
 
 void page_issue(struct http_req *r)
 {
-	struct issue is;
-	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
-	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
-		return;
-	}
-	render_issue(r, &is, NULL, NULL, NULL);
+	render_issue(r, NULL, NULL, NULL);
 }
 
 void page_issue_move(struct http_req *r)
@@ -372,10 +363,9 @@ void page_issue_move(struct http_req *r)
 		rc = ERR_INVALID;
 		status = 409;
 	}
-	struct issue is;
-	if (rc == ERR_INVALID && issue_get(r->store, r->arena, &r->viewer, r->params[0], &is) == 0) {
+	if (rc == ERR_INVALID) {
 		r->status = status;
-		render_issue(r, &is, to, reason, &p);
+		render_issue(r, to, reason, &p);
 		return;
 	}
 	r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);

@@ -11,9 +11,10 @@
 #include "../model/area.h"
 #include "../model/perm.h"
 
-/* The decisions on a regulatory signal (public), or "none yet" if asked
- * (signals.c). */
-void web_signal_decisions(struct http_req *r, const char *signal_id, bool say_none);
+/* The decisions on a regulatory signal (public), read with it, or "none
+ * yet" if asked (signals.c). */
+struct signal_decision;
+void web_signal_decisions(struct http_req *r, const struct signal_decision *ds, size_t n, bool say_none);
 /* The verification of a party, on its page, with the button for who may
  * (verification.c). */
 struct party;

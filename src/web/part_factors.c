@@ -87,8 +87,9 @@ static void effect_list(struct http_req *r, const char *issue_id, const struct f
 	html_raw(b, "</ul>\n");
 }
 
-void issue_part_factors(struct http_req *r, const char *issue_id)
+void issue_part_factors(struct http_req *r, const struct issue *is)
 {
+	const char *issue_id = is->id;
 	struct buf *b = &r->out;
 	struct factor_filter flt = { .limit = 100 };
 	struct problems p = { 0 };
@@ -96,10 +97,10 @@ void issue_part_factors(struct http_req *r, const char *issue_id)
 	size_t n;
 	const char *next;
 	struct factor_summary sum;
-	if (factor_list(r->store, r->arena, issue_id, &flt, &p, &items, &n, &next, &sum))
+	if (factor_list_known(r->store, r->arena, issue_id, &flt, &p, &items, &n, &next, &sum))
 		return;
-	bool can_add = factor_can(r->store, &r->viewer, issue_id, ACT_CREATE);
-	bool can_edit = factor_can(r->store, &r->viewer, issue_id, ACT_UPDATE);
+	bool can_add = factor_may(&r->viewer, is, ACT_CREATE);
+	bool can_edit = factor_may(&r->viewer, is, ACT_UPDATE);
 	html_f(b, "<section id=\"factoren\" aria-labelledby=\"factors-title\">\n<h2 id=\"factors-title\">%s</h2>\n<p>%s</p>\n",
 	       T(r, M_FACTORS_TITLE), T(r, M_FACTORS_INTRO));
 	if (!sum.total) {
@@ -151,7 +152,7 @@ static bool load(struct http_req *r, struct issue *is, enum perm_action act)
 		return false;
 	}
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], is);
-	if (!rc && !factor_can(r->store, &r->viewer, is->id, act))
+	if (!rc && !factor_may(&r->viewer, is, act))
 		rc = ERR_FORBIDDEN;
 	if (rc) {
 		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
@@ -244,9 +245,10 @@ void page_factor_edit(struct http_req *r)
 		r->cfg->page_error(r, 400);
 		return;
 	}
+	const struct factor was = f;
 	read_form(&fm, &f);
 	struct problems p = { 0 };
-	rc = factor_update(r->store, r->arena, &r->viewer, is.id, &f, &p);
+	rc = factor_update(r->store, r->arena, &r->viewer, is.id, &was, &f, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &is, &f, &p, false);

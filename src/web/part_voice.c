@@ -6,11 +6,13 @@
  * something is not filled in right, shows the form on a page of its own
  * with the message beside the field and the text kept. The rules are the
  * model's (model/voice.h); the page shows only what the viewer may do. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/uuid.h"
+#include "../model/issue.h"
 #include "../model/voice.h"
 #include "html.h"
 #include "issue_parts.h"
@@ -114,12 +116,10 @@ static void one_comment(struct http_req *r, const char *issue_id, const struct c
 		html_raw(b, "</div>\n");
 }
 
-void issue_part_voice(struct http_req *r, const char *issue_id)
+void issue_part_voice(struct http_req *r, const struct issue *is)
 {
+	const char *issue_id = is->id;
 	struct buf *b = &r->out;
-	struct support_state sup;
-	if (support_get(r->store, r->arena, &r->viewer, issue_id, &sup))
-		return;
 	html_f(b, "<section id=\"stem\" aria-labelledby=\"stem-title\">\n<h2 id=\"stem-title\">%s</h2>\n",
 	       T(r, M_VOICE_TITLE));
 	const char *notice = http_query(r, "stem");
@@ -127,15 +127,13 @@ void issue_part_voice(struct http_req *r, const char *issue_id)
 		if (!strcmp(notice, notices[i].key))
 			page_notice(r, T(r, notices[i].text));
 	html_raw(b, "<p class=\"supporters\"><strong>");
-	html_f(b, T(r, M_VOICE_SUPPORTERS), sup.count);
+	html_f(b, T(r, M_VOICE_SUPPORTERS), is->supporters);
 	html_raw(b, "</strong></p>\n");
 	if (!r->viewer.authenticated) {
 		html_f(b, "<p><a href=\"/inloggen?next=%s\">%s</a></p>\n", issue_path(r, issue_id), T(r, M_VOICE_LOGIN));
 	} else {
-		bool following = false;
-		follow_get(r->store, r->arena, &r->viewer, issue_id, &following, NULL);
 		html_raw(b, "<div class=\"voice-actions\">\n");
-		if (sup.mine) {
+		if (is->supported) {
 			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_YOU_SUPPORT));
 			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/steun-intrekken", issue_id),
 				    T(r, M_VOICE_WITHDRAW), "secondary");
@@ -143,7 +141,7 @@ void issue_part_voice(struct http_req *r, const char *issue_id)
 			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_SUPPORT_HINT));
 			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/steunen", issue_id), T(r, M_VOICE_SUPPORT), NULL);
 		}
-		if (following) {
+		if (is->following) {
 			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_YOU_FOLLOW));
 			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/ontvolgen", issue_id), T(r, M_VOICE_UNFOLLOW),
 				    "secondary");
@@ -165,7 +163,9 @@ void issue_part_voice(struct http_req *r, const char *issue_id)
 	size_t n = 0;
 	const char *next = NULL;
 	struct problems p = { 0 };
-	comment_list(r->store, r->arena, &r->viewer, issue_id, &f, &items, &n, &next, &p);
+	struct voice_issue vi = { .title = is->title, .area_code = is->area, .coordinated = is->coordinated };
+	snprintf(vi.id, sizeof vi.id, "%s", is->id);
+	comment_list_known(r->store, r->arena, &r->viewer, &vi, &f, &items, &n, &next, &p);
 	if (n || f.q) {
 		/* a search in the comments: a GET form back to this page */
 		form_begin(r, arena_printf(r->arena, "%s#reacties", issue_path(r, issue_id)), false);
@@ -375,7 +375,7 @@ void page_voice_comment_edit(struct http_req *r)
 			return;
 		}
 		typed = form_get(&f, "body");
-		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p);
+		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, typed, &p);
 		if (rc == ERR_CONFLICT) {
 			back(r, r->params[0], "niet-meer", arena_printf(r->arena, "reactie-%s", c.id));
 			return;

@@ -443,12 +443,10 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 	html_raw(b, "</section>\n");
 }
 
-void web_signal_decisions(struct http_req *r, const char *id, bool heading_if_none)
+void web_signal_decisions(struct http_req *r, const struct signal_decision *ds, size_t n, bool heading_if_none)
 {
 	struct buf *b = &r->out;
-	struct signal_decision *ds = NULL;
-	size_t n = 0;
-	if (signal_decisions(r->store, r->arena, id, &ds, &n) || (!n && !heading_if_none))
+	if (!n && !heading_if_none)
 		return;
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_SIG_DECISIONS_NONE));
@@ -532,7 +530,10 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 		html_f(b, "<p>%s</p>\n", T(r, M_SIG_ISSUE_NONE));
 	if (sg->regulatory) {
 		html_f(b, "<h3>%s</h3>\n", T(r, M_SIG_DECISIONS));
-		web_signal_decisions(r, sg->id, true);
+		struct signal_decision *ds = NULL;
+		size_t n = 0;
+		if (!signal_decisions(r->store, r->arena, sg->id, &ds, &n))
+			web_signal_decisions(r, ds, n, true);
 		if (sg->can_decide)
 			decide_form(r, sg, ps);
 	}

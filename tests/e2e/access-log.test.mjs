@@ -1,5 +1,6 @@
 // The access log (issue 8, item 17): one line per request on standard error
-// (method, path without query values, status, bytes, duration, request id),
+// (method, path without query values, status, bytes, duration, the SQL
+// statements it ran, request id),
 // on by default, KIEM_ACCESS_LOG=off turns it off; a line for every 429 and
 // 5xx either way. Every response carries its request id (X-Request-Id), and
 // an API problem names it too.
@@ -30,7 +31,7 @@ describe('on by default', () => {
   before(async () => { k = await startKiem({ demo: true, env: { KIEM_MAIL_LIMIT: '1' } }); });
   after(async () => { await k?.stop(); });
 
-  test('a request is one line: method, path without query values, status, bytes, duration, request id', async () => {
+  test('a request is one line: method, path without query values, status, bytes, duration, queries, request id', async () => {
     const res = await call(k.url, '/api/v1/parties?q=geheim-zoekwoord&limit=5');
     assert.equal(res.status, 200);
     const id = res.headers.get('x-request-id');
@@ -38,7 +39,7 @@ describe('on by default', () => {
     const line = await lineOf(k, id);
     assert.ok(line, `no log line ends with ${id}:\n${k.log().slice(-2000)}`);
     const bytes = Buffer.byteLength(res.text);
-    assert.match(line, new RegExp(`^\\S+Z info access GET /api/v1/parties\\?q=\\*&limit=\\* 200 ${bytes} \\d+\\.\\dms ${id}$`));
+    assert.match(line, new RegExp(`^\\S+Z info access GET /api/v1/parties\\?q=\\*&limit=\\* 200 ${bytes} \\d+\\.\\dms queries=\\d+ ${id}$`));
     assert.doesNotMatch(k.log(), /geheim-zoekwoord/);
   });
 

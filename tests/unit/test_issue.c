@@ -98,9 +98,17 @@ static void test_create_in_a_transaction(void **state)
 	assert_int_equal(store_write_end(db, false), 0);
 
 	/* committed: the row, the labels cleaned, the first timeline entry */
-	assert_int_equal(issue_create(db, a, &mia_v, &in, id, &(struct problems){ 0 }), 0);
-	struct issue is;
+	struct issue made, is;
+	assert_int_equal(issue_create(db, a, &mia_v, &in, &made, &(struct problems){ 0 }), 0);
+	memcpy(id, made.id, sizeof made.id);
 	assert_int_equal(issue_get(db, a, &mia_v, id, &is), 0);
+	/* what the creation answers is what a read gives */
+	assert_string_equal(made.title, is.title);
+	assert_string_equal(made.created_at, is.created_at);
+	assert_string_equal(made.area_name, is.area_name);
+	assert_int_equal(made.target_groups.n, 2);
+	assert_string_equal(made.target_groups.v[0], "jongeren");
+	assert_int_equal(made.member, MEMBER_ADMIN);
 	assert_string_equal(is.status, "signalled");
 	assert_int_equal(is.target_groups.n, 2);
 	assert_string_equal(is.target_groups.v[0], "jongeren");
@@ -164,7 +172,7 @@ static int setup(void **state)
 	    add_user("rita@example.nl", "Rita", PROLE_USER, &rita_v))
 		return -1;
 	struct arena *a = arena_new();
-	const struct area areas[] = {
+	struct area areas[] = {
 		{ .code = "NL01", .name = "Nederland", .level = "country" },
 		{ .code = "GM0344", .name = "Utrecht", .level = "municipality", .parent = "NL01" },
 		{ .code = "WK034401", .name = "Oost", .level = "district", .parent = "GM0344" },
