@@ -4,63 +4,28 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/factor.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *factor_json(struct http_req *r, const struct factor *f)
+/* A factor as the next value of w. */
+static void write_factor(struct http_req *r, struct jw *w, const struct factor *f)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(f->id));
-	json_object_set_new(o, "issue", json_string(f->issue_id));
-	json_object_set_new(o, "kind", json_string(f->kind));
-	json_object_set_new(o, "effect", json_string(f->effect));
-	json_object_set_new(o, "description", json_string(f->description));
-	json_object_set_new(o, "createdAt", json_string(f->created_at));
-	json_object_set_new(o, "updatedAt", json_string(f->updated_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/issues/%s/factors/%s",
-								  f->issue_id, f->id)));
-	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", f->issue_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	jw_obj(w);
+	fields_write_json(factor_fields, factor_nfields, f, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/issues/%s/factors/%s", f->issue_id, f->id));
+	jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", f->issue_id));
+	jw_end(w);
+	jw_end(w);
 }
 
-/* Per kind, in the dossier's order: how many enabling and hindering. */
-static json_t *summary_json(const struct factor_summary *sum)
+static void send_factor(struct http_req *r, int status, const struct factor *f)
 {
-	json_t *kinds = json_array();
-	for (int k = 0; k < FACTOR_KIND_COUNT; k++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "kind", json_string(factor_kinds[k].key));
-		json_object_set_new(o, "enabling", json_integer(sum->count[k][EFFECT_ENABLING]));
-		json_object_set_new(o, "hindering", json_integer(sum->count[k][EFFECT_HINDERING]));
-		json_array_append_new(kinds, o);
-	}
-	json_t *o = json_object();
-	json_object_set_new(o, "total", json_integer(sum->total));
-	json_object_set_new(o, "kinds", kinds);
-	return o;
-}
-
-static void apply_json(struct http_req *r, json_t *body, struct factor *f, struct problems *p)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "kind"))
-			f->kind = api_string(r, v, k, p);
-		else if (!strcmp(k, "effect"))
-			f->effect = api_string(r, v, k, p);
-		else if (!strcmp(k, "description"))
-			f->description = api_string(r, v, k, p);
-		else if (!strcmp(k, "id") || !strcmp(k, "issue") || !strcmp(k, "createdAt") ||
-			 !strcmp(k, "updatedAt") || !strcmp(k, "_links"))
-			problems_add(p, k, R_READ_ONLY, 0);
-		else
-			problems_add(p, k, R_UNKNOWN_FIELD, 0);
-	}
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write_factor(r, &w, f);
 }
 
 void api_factors_list(struct http_req *r)
@@ -85,17 +50,31 @@ void api_factors_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, factor_json(r, &items[i]));
+		write_factor(r, &w, &items[i]);
+	jw_end(&w);
+	/* per kind, in the dossier's order: how many enabling and hindering */
+	jw_kobj(&w, "summary");
+	jw_kint(&w, "total", sum.total);
+	jw_karr(&w, "kinds");
+	for (int k = 0; k < FACTOR_KIND_COUNT; k++) {
+		jw_obj(&w);
+		jw_kstr(&w, "kind", factor_kinds[k].key);
+		jw_kint(&w, "enabling", sum.count[k][EFFECT_ENABLING]);
+		jw_kint(&w, "hindering", sum.count[k][EFFECT_HINDERING]);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
 	const char *keys[] = { "kind", "effect", "q", "limit" };
 	const char *values[] = { f.kind, f.effect, f.q, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "summary", summary_json(&sum));
-	json_object_set_new(o, "_links", api_list_links(r, arena_printf(r->arena, "/api/v1/issues/%s/factors",
-									  r->params[0]), keys, values, 4, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, arena_printf(r->arena, "/api/v1/issues/%s/factors", r->params[0]), keys, values,
+			     4, next);
+	jw_end(&w);
 }
 
 void api_factors_get(struct http_req *r)
@@ -106,7 +85,7 @@ void api_factors_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, factor_json(r, &f));
+	send_factor(r, 200, &f);
 }
 
 static void answer_saved(struct http_req *r, int rc, const struct problems *p, const struct factor *f, int status)
@@ -116,7 +95,7 @@ static void answer_saved(struct http_req *r, int rc, const struct problems *p, c
 	else if (rc)
 		api_fail(r, rc);
 	else
-		api_send(r, status, factor_json(r, f));
+		send_factor(r, status, f);
 }
 
 void api_factors_create(struct http_req *r)
@@ -126,7 +105,7 @@ void api_factors_create(struct http_req *r)
 		return;
 	struct factor f = { 0 };
 	struct problems p = { 0 };
-	apply_json(r, body, &f, &p);
+	fields_apply_json(factor_fields, factor_nfields, &f, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
 	int rc = factor_create(r->store, r->arena, &r->viewer, r->params[0], &f, &p);
 	if (!rc)
@@ -152,7 +131,7 @@ void api_factors_patch(struct http_req *r)
 		return;
 	struct problems p = { 0 };
 	const struct factor was = f;
-	apply_json(r, body, &f, &p);
+	fields_apply_json(factor_fields, factor_nfields, &f, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
 	rc = factor_update(r->store, r->arena, &r->viewer, r->params[0], &was, &f, &p);
 	answer_saved(r, rc, &p, &f, 200);

@@ -245,22 +245,6 @@ bool factor_may(const struct viewer *v, const struct issue *is, enum perm_action
 	return perm_can(v, OBJ_FACTOR, act, &t);
 }
 
-static void validate(struct arena *a, struct factor *in, struct problems *p)
-{
-	in->kind = in->kind ? text_trim(a, in->kind, strlen(in->kind)) : NULL;
-	in->effect = in->effect ? text_trim(a, in->effect, strlen(in->effect)) : NULL;
-	in->description = in->description ? text_trim(a, in->description, strlen(in->description)) : "";
-	if (!in->kind || !*in->kind)
-		problems_add(p, "kind", R_CHOOSE, 0);
-	else if (enum_find(factor_kinds, FACTOR_KIND_COUNT, in->kind) < 0)
-		problems_add(p, "kind", R_NOT_ONE_OF, 0);
-	if (!in->effect || !*in->effect)
-		problems_add(p, "effect", R_CHOOSE, 0);
-	else if (enum_find(factor_effects, EFFECT_COUNT, in->effect) < 0)
-		problems_add(p, "effect", R_NOT_ONE_OF, 0);
-	valid_text(p, "description", in->description, true, FACTOR_DESCRIPTION_MAX, true);
-}
-
 /* Checks who may, then what was given: an unknown issue is 404 first, a
  * viewer who may not is 401/403 before any problem of the input. */
 static int check(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
@@ -279,7 +263,7 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 	int rc = check(s, a, v, issue_id, ACT_CREATE);
 	if (rc)
 		return rc;
-	validate(a, in, p);
+	fields_validate(factor_fields, factor_nfields, in, s, a, p);
 	if (p->n)
 		return ERR_INVALID;
 	uuid7_new(in->id);
@@ -333,7 +317,7 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 		return rc;
 	const struct factor old = *before;
 	snprintf(in->id, sizeof in->id, "%s", old.id);
-	validate(a, in, p);
+	fields_validate(factor_fields, factor_nfields, in, s, a, p);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -342,15 +326,7 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 	in->updated_at = now;
 	in->created_at = old.created_at;
 	in->created_by = old.created_by;
-	char fields[64] = "";
-	const char *names[] = { "kind", "effect", "description" };
-	const char *was[] = { old.kind, old.effect, old.description };
-	const char *is[] = { in->kind, in->effect, in->description };
-	for (int i = 0; i < 3; i++)
-		if (strcmp(was[i], is[i]) != 0) {
-			size_t len = strlen(fields);
-			snprintf(fields + len, sizeof fields - len, "%s%s", len ? "," : "", names[i]);
-		}
+	const char *fields = fields_changed(factor_fields, factor_nfields, &old, in, a);
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
@@ -406,6 +382,36 @@ int factor_delete(struct store *s, const struct viewer *v, const char *issue_id,
 	return rc ? rc : crc;
 }
 
+/* The fields of a factor, for the API, the forms and the log. */
+const struct field_desc factor_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct factor, id),
+	  .label = { "Nummer", "Number" }, .doc = "Its identifier (omgevingsfactor-id).",
+	  .example = "\"01a21b02-1c3d-7e4f-8a9b-0c1d2e3f4a5b\"" },
+	{ .name = "issue", .kind = FK_REF, .flags = F_READ_ONLY, FIELD_AT(struct factor, issue_id), .ref = "issue",
+	  .label = { "Vraagstuk", "Issue" }, .doc = "The issue (vraagstuk) it belongs to.",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\"" },
+	{ .name = "kind", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct factor, kind), .keys = factor_kinds,
+	  .nkeys = FACTOR_KIND_COUNT, .key_hints = factor_kind_hint, .schema = "FactorKind",
+	  .label = { "Soort factor", "Kind of factor" },
+	  .hint = { "Waar gaat de factor over?", "What is the factor about?" } },
+	{ .name = "effect", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct factor, effect),
+	  .keys = factor_effects, .nkeys = EFFECT_COUNT, .schema = "FactorEffect", .label = { "Werking", "Effect" },
+	  .hint = { "Helpt de factor de samenwerking, of remt hij die?",
+		    "Does the factor help the collaboration, or hinder it?" } },
+	{ .name = "description", .kind = FK_MARKDOWN, .flags = F_REQUIRED, FIELD_AT(struct factor, description),
+	  .min = 1, .max = FACTOR_DESCRIPTION_MAX, .label = { "Beschrijving", "Description" },
+	  .hint = { "Beschrijf in een paar zinnen wat er speelt. Hoogstens 2000 tekens.",
+		    "Describe in a few sentences what is going on. At most 2000 characters." },
+	  .doc = "What the factor is (beschrijving).", .example = "\"Er is weinig subsidie voor buurtinitiatieven.\"" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct factor, created_at),
+	  .label = { "Vastgelegd op", "Recorded" }, .doc = "When it was recorded (vastgelegd op), UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "updatedAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct factor, updated_at),
+	  .label = { "Gewijzigd op", "Changed" }, .doc = "When it last changed (gewijzigd op), UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+};
+const size_t factor_nfields = sizeof factor_fields / sizeof factor_fields[0];
+
 static const struct export_part factor_exports[] = {
 	{ "factorsCreated",
 	  "SELECT f.id, f.issue_id, i.title, f.kind, f.effect, f.description, f.created_at, f.updated_at"
@@ -422,4 +428,5 @@ const struct entity_type factor_type = {
 	.exports = factor_exports, .nexports = 1,
 	.privacy_note = "Factors are contributions to an issue: they stay, made by an erased account.",
 	.registers = { "issue_factors_roles" },
+	.fields = factor_fields, .nfields = sizeof factor_fields / sizeof factor_fields[0], .schema = "Factor",
 };

@@ -16,6 +16,7 @@
 
 #include "../base/lang.h"
 #include "../base/uuid.h"
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -47,6 +48,10 @@ struct factor {
 	const char *created_at;
 	const char *updated_at;
 };
+
+/* The fields of a factor, in the order of the JSON answer. */
+extern const struct field_desc factor_fields[];
+extern const size_t factor_nfields;
 
 /* How many enabling and hindering factors an issue has of each kind. */
 struct factor_summary {

@@ -13,6 +13,7 @@
 #include "../base/uuid.h"
 #include "../model/factor.h"
 #include "../model/issue.h"
+#include "form_fields.h"
 #include "html.h"
 #include "issue_parts.h"
 #include "layout.h"
@@ -23,32 +24,16 @@ static const char *issue_url(struct http_req *r, const char *issue_id)
 	return arena_printf(r->arena, "/vraagstukken/%s", issue_id);
 }
 
-/* The fields of a factor; action is where the form posts. */
-static void factor_fields(struct http_req *r, const struct factor *f, const struct problems *p)
+/* The fields of a factor: the description's box is a small one. */
+static void factor_form_fields(struct http_req *r, const struct factor *f, const struct problems *p)
 {
-	struct choice kinds[FACTOR_KIND_COUNT];
-	for (int i = 0; i < FACTOR_KIND_COUNT; i++)
-		kinds[i] = (struct choice){ factor_kinds[i].key, factor_kinds[i].name[r->lang], factor_kind_hint[i][r->lang],
-					    f->kind && !strcmp(f->kind, factor_kinds[i].key), 0 };
-	field_choices(r, "kind", T(r, M_FACTOR_KIND), T(r, M_FACTOR_KIND_HINT), kinds, FACTOR_KIND_COUNT, false, p);
-	struct choice effects[EFFECT_COUNT];
-	for (int i = 0; i < EFFECT_COUNT; i++)
-		effects[i] = (struct choice){ factor_effects[i].key, factor_effects[i].name[r->lang], NULL,
-					      f->effect && !strcmp(f->effect, factor_effects[i].key), 0 };
-	field_choices(r, "effect", T(r, M_FACTOR_EFFECT), T(r, M_FACTOR_EFFECT_HINT), effects, EFFECT_COUNT, false, p);
-	struct field desc = { .name = "description", .label = T(r, M_FACTOR_DESCRIPTION),
-			      .hint = T(r, M_FACTOR_DESCRIPTION_HINT), .value = f->description, .required = true };
+	struct form_typed typed = { 0 };
+	form_field(r, factor_fields, factor_nfields, "kind", f, &typed, p);
+	form_field(r, factor_fields, factor_nfields, "effect", f, &typed, p);
+	const struct field_desc *d = fields_find(factor_fields, factor_nfields, "description");
+	struct field desc = { .name = d->name, .label = d->label[r->lang], .hint = d->hint[r->lang],
+			      .value = f->description, .required = true };
 	field_textarea(r, &desc, 4, p);
-}
-
-static void error_summary(struct http_req *r, const struct problems *p)
-{
-	const struct field_label labels[] = {
-		{ "kind", T(r, M_FACTOR_KIND) },
-		{ "effect", T(r, M_FACTOR_EFFECT) },
-		{ "description", T(r, M_FACTOR_DESCRIPTION) },
-	};
-	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
 }
 
 /* One effect's factors of one kind, with their buttons. */
@@ -108,7 +93,7 @@ void issue_part_factors(struct http_req *r, const struct issue *is)
 	} else {
 		html_f(b, "<div class=\"table-wrap\">\n<table class=\"factor-summary\">\n<caption>%s</caption>\n"
 			  "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		       T(r, M_FACTORS_SUMMARY_CAPTION), T(r, M_FACTOR_KIND), factor_effects[EFFECT_ENABLING].name[r->lang],
+		       T(r, M_FACTORS_SUMMARY_CAPTION), fields_find(factor_fields, factor_nfields, "kind")->label[r->lang], factor_effects[EFFECT_ENABLING].name[r->lang],
 		       factor_effects[EFFECT_HINDERING].name[r->lang]);
 		for (int k = 0; k < FACTOR_KIND_COUNT; k++)
 			html_f(b, "<tr><th scope=\"row\">%s</th><td>%lld</td><td>%lld</td></tr>\n", factor_kinds[k].name[r->lang],
@@ -129,7 +114,7 @@ void issue_part_factors(struct http_req *r, const struct issue *is)
 		html_f(b, "<h3 id=\"factor-add-title\">%s</h3>\n", T(r, M_FACTOR_ADD_TITLE));
 		form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/factoren", issue_id), true);
 		struct factor empty = { 0 };
-		factor_fields(r, &empty, NULL);
+		factor_form_fields(r, &empty, NULL);
 		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_FACTOR_ADD));
 		form_end(r);
 	} else if (!r->viewer.authenticated) {
@@ -170,21 +155,14 @@ static void render_form(struct http_req *r, const struct issue *is, const struct
 	html_f(b, "<p class=\"crumbs\"><a href=\"%s#factoren\">%s: %s</a></p>\n<h1>%s</h1>\n",
 	       issue_url(r, is->id), T(r, M_BACK_TO_ISSUE), is->title, title);
 	html_f(b, "<p>%s</p>\n", T(r, M_FACTORS_INTRO));
-	error_summary(r, p);
+	form_fields_summary(r, p, factor_fields, factor_nfields);
 	form_begin(r, is_new ? arena_printf(r->arena, "/vraagstukken/%s/factoren", is->id)
 			     : arena_printf(r->arena, "/vraagstukken/%s/factoren/%s/bewerken", is->id, f->id), true);
-	factor_fields(r, f, p);
+	factor_form_fields(r, f, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s#factoren\">%s</a></div>\n",
 	       T(r, is_new ? M_FACTOR_ADD : M_SAVE), issue_url(r, is->id), T(r, M_CANCEL));
 	form_end(r);
 	page_end(r);
-}
-
-static void read_form(const struct form *fm, struct factor *f)
-{
-	f->kind = form_get(fm, "kind");
-	f->effect = form_get(fm, "effect");
-	f->description = form_get(fm, "description");
 }
 
 static void fail(struct http_req *r, int rc)
@@ -210,8 +188,8 @@ void page_factor_add(struct http_req *r)
 		r->cfg->page_error(r, 400);
 		return;
 	}
-	read_form(&fm, &f);
 	struct problems p = { 0 };
+	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
 	int rc = factor_create(r->store, r->arena, &r->viewer, is.id, &f, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
@@ -246,8 +224,8 @@ void page_factor_edit(struct http_req *r)
 		return;
 	}
 	const struct factor was = f;
-	read_form(&fm, &f);
 	struct problems p = { 0 };
+	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
 	rc = factor_update(r->store, r->arena, &r->viewer, is.id, &was, &f, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;

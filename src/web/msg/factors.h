@@ -9,12 +9,6 @@ X(FACTORS_SUMMARY_CAPTION, "Hoeveel factoren helpen en remmen, per soort", "How 
 X(FACTORS_WHO, "Leden van de partijen die bij dit vraagstuk horen en coördinatoren van het gebied kunnen factoren toevoegen.",
   "Members of the parties that belong to this issue and coordinators of the area can add factors.")
 X(FACTORS_LOGIN, "Log in om een factor toe te voegen", "Log in to add a factor")
-X(FACTOR_KIND, "Soort factor", "Kind of factor")
-X(FACTOR_KIND_HINT, "Waar gaat de factor over?", "What is the factor about?")
-X(FACTOR_EFFECT, "Werking", "Effect")
-X(FACTOR_EFFECT_HINT, "Helpt de factor de samenwerking, of remt hij die?", "Does the factor help the collaboration, or hinder it?")
-X(FACTOR_DESCRIPTION, "Beschrijving", "Description")
-X(FACTOR_DESCRIPTION_HINT, "Beschrijf in een paar zinnen wat er speelt. Hoogstens 2000 tekens.", "Describe in a few sentences what is going on. At most 2000 characters.")
 X(FACTOR_ADD_TITLE, "Omgevingsfactor toevoegen", "Add an environmental factor")
 X(FACTOR_ADD, "Factor toevoegen", "Add the factor")
 X(FACTOR_EDIT_TITLE, "Omgevingsfactor wijzigen", "Change an environmental factor")
