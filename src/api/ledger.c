@@ -3,85 +3,90 @@
  * which roles and kinds are empty, and who in the area could fill them.
  * A party takes a role with a POST and gives it up with a DELETE of its
  * entry. */
-#include <string.h>
-
 #include "../analysis/ledger.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/ledger.h"
 #include "common.h"
 #include "routes.h"
 
 /* A party taking part; in a role's list (role not NULL) with its note and
  * a link to its entry. */
-static json_t *party_json(struct http_req *r, const struct ledger_party *p, const char *issue_id, const char *role)
+static void write_party(struct http_req *r, struct jw *w, const struct ledger_party *p, const char *issue_id,
+			const char *role)
 {
-	bool with_note = role != NULL;
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(p->id));
-	json_object_set_new(o, "name", json_string(p->name));
-	json_object_set_new(o, "kind", json_string(party_kinds[p->kind].key));
-	if (with_note)
-		json_object_set_new(o, "note", json_string(p->note));
+	jw_obj(w);
+	jw_kstr(w, "id", p->id);
+	jw_kstr(w, "name", p->name);
+	jw_kstr(w, "kind", party_kinds[p->kind].key);
+	if (role)
+		jw_kstr(w, "note", p->note);
 	else
-		json_object_set_new(o, "owner", json_boolean(p->owner));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s", p->id)));
-	if (with_note)
-		json_object_set_new(links, "entry", api_link(arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s",
-									   issue_id, role, p->id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+		jw_kbool(w, "owner", p->owner);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s", p->id));
+	if (role)
+		jw_klink(w, "entry", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s", issue_id, role, p->id));
+	jw_end(w);
+	jw_end(w);
 }
 
-static json_t *kinds_json(unsigned bits)
+static void write_kinds(struct jw *w, const char *key, unsigned bits)
 {
-	json_t *a = json_array();
+	jw_karr(w, key);
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (bits & (1u << k))
-			json_array_append_new(a, json_string(party_kinds[k].key));
-	return a;
+			jw_str(w, party_kinds[k].key);
+	jw_end(w);
 }
 
-/* A candidate, with why: its reasons (a key and a text in English; the
- * page says them in Dutch too), and the facts they rest on. */
-static json_t *candidates_json(struct http_req *r, const struct ledger_candidate *c, size_t n)
+/* The candidates for one empty role or kind (key and value name which),
+ * each with why: its reasons (a key and a text in English; the page says
+ * them in Dutch too), and the facts they rest on. */
+static void write_candidates(struct http_req *r, struct jw *w, const char *key, const char *value,
+			     const struct ledger_candidate *c, size_t n)
 {
-	json_t *a = json_array();
+	jw_obj(w);
+	jw_kstr(w, key, value);
+	jw_karr(w, "parties");
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object(), *tags = json_array(), *reasons = json_array();
-		json_object_set_new(o, "id", json_string(c[i].id));
-		json_object_set_new(o, "name", json_string(c[i].name));
-		json_object_set_new(o, "kind", json_string(party_kinds[c[i].kind].key));
-		json_object_set_new(o, "match", json_string(ledger_matches[c[i].match]));
-		json_object_set_new(o, "area", json_string(c[i].area_code));
-		json_object_set_new(o, "areaName", json_string(c[i].area_name));
-		json_object_set_new(o, "areaRelation", json_string(ledger_wheres[c[i].where]));
-		for (size_t t = 0; t < c[i].ntags; t++)
-			json_array_append_new(tags, json_string(c[i].tags[t]));
-		json_object_set_new(o, "matchedTags", tags);
-		json_object_set_new(o, "capacityHours", c[i].has_capacity ? json_integer(c[i].capacity_hours) : json_null());
+		jw_obj(w);
+		jw_kstr(w, "id", c[i].id);
+		jw_kstr(w, "name", c[i].name);
+		jw_kstr(w, "kind", party_kinds[c[i].kind].key);
+		jw_kstr(w, "match", ledger_matches[c[i].match]);
+		jw_kstr(w, "area", c[i].area_code);
+		jw_kstr(w, "areaName", c[i].area_name);
+		jw_kstr(w, "areaRelation", ledger_wheres[c[i].where]);
+		jw_kstrs(w, "matchedTags", c[i].tags, c[i].ntags);
+		if (c[i].has_capacity)
+			jw_kint(w, "capacityHours", c[i].capacity_hours);
+		else
+			jw_knull(w, "capacityHours");
 		enum ledger_reason why[LEDGER_REASONS_MAX];
 		size_t nwhy = ledger_reasons_of(&c[i], why);
 		struct buf line = BUF_INIT(4096);
-		for (size_t w = 0; w < nwhy; w++) {
-			const char *text = ledger_reason_text(r->arena, &c[i], why[w], LANG_EN);
-			json_t *reason = json_object();
-			json_object_set_new(reason, "code", json_string(ledger_reasons[why[w]].key));
-			json_object_set_new(reason, "text", json_string(text));
-			json_array_append_new(reasons, reason);
-			buf_printf(&line, "%s%s", w ? " " : "", text);
+		jw_karr(w, "reasons");
+		for (size_t k = 0; k < nwhy; k++) {
+			const char *text = ledger_reason_text(r->arena, &c[i], why[k], LANG_EN);
+			jw_obj(w);
+			jw_kstr(w, "code", ledger_reasons[why[k]].key);
+			jw_kstr(w, "text", text);
+			jw_end(w);
+			buf_printf(&line, "%s%s", k ? " " : "", text);
 		}
-		json_object_set_new(o, "reasons", reasons);
-		json_object_set_new(o, "reason", json_string(line.ptr));
+		jw_end(w);
+		jw_kstr(w, "reason", line.ptr);
 		buf_release(&line);
-		json_t *links = json_object();
-		json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s", c[i].id)));
-		json_object_set_new(o, "_links", links);
-		json_array_append_new(a, o);
+		jw_kobj(w, "_links");
+		jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s", c[i].id));
+		jw_end(w);
+		jw_end(w);
 	}
-	return a;
+	jw_end(w);
+	jw_end(w);
 }
 
 void api_ledger_get(struct http_req *r)
@@ -100,76 +105,80 @@ void api_ledger_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *roles = json_array(), *kinds = json_array(), *empty_roles = json_array(),
-	       *empty_kinds = json_array(), *cand_roles = json_array(), *cand_kinds = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_kstr(&w, "issue", l.issue_id);
+	jw_kstr(&w, "area", l.area_code);
+	jw_karr(&w, "roles");
 	for (size_t i = 0; i < l.nroles; i++) {
 		const struct ledger_role_row *row = &l.roles[i];
-		json_t *o = json_object(), *ps = json_array();
-		json_object_set_new(o, "role", json_string(row->role->key));
-		json_object_set_new(o, "name", json_string(row->role->name[LANG_EN]));
-		json_object_set_new(o, "typicalKinds", kinds_json(row->typical));
+		jw_obj(&w);
+		jw_kstr(&w, "role", row->role->key);
+		jw_kstr(&w, "name", row->role->name[LANG_EN]);
+		write_kinds(&w, "typicalKinds", row->typical);
+		jw_karr(&w, "parties");
 		for (size_t j = 0; j < row->n; j++)
-			json_array_append_new(ps, party_json(r, &row->parties[j], l.issue_id, row->role->key));
-		json_object_set_new(o, "parties", ps);
-		json_object_set_new(o, "empty", json_boolean(row->empty));
-		json_array_append_new(roles, o);
-		if (row->empty) {
-			json_array_append_new(empty_roles, json_string(row->role->key));
-			json_t *c = json_object();
-			json_object_set_new(c, "role", json_string(row->role->key));
-			json_object_set_new(c, "parties", candidates_json(r, row->cand, row->ncand));
-			json_array_append_new(cand_roles, c);
-		}
+			write_party(r, &w, &row->parties[j], l.issue_id, row->role->key);
+		jw_end(&w);
+		jw_kbool(&w, "empty", row->empty);
+		jw_end(&w);
 	}
+	jw_end(&w);
+	jw_karr(&w, "kinds");
+	unsigned empty_kinds = 0;
 	for (int k = 0; k < KIND_COUNT; k++) {
 		const struct ledger_kind_row *row = &l.kinds[k];
-		json_t *o = json_object(), *ps = json_array();
-		json_object_set_new(o, "kind", json_string(party_kinds[k].key));
+		jw_obj(&w);
+		jw_kstr(&w, "kind", party_kinds[k].key);
+		jw_karr(&w, "parties");
 		for (size_t j = 0; j < row->n; j++)
-			json_array_append_new(ps, party_json(r, &row->parties[j], l.issue_id, NULL));
-		json_object_set_new(o, "parties", ps);
-		json_object_set_new(o, "empty", json_boolean(row->empty));
-		json_array_append_new(kinds, o);
-		if (row->empty) {
-			json_array_append_new(empty_kinds, json_string(party_kinds[k].key));
-			json_t *c = json_object();
-			json_object_set_new(c, "kind", json_string(party_kinds[k].key));
-			json_object_set_new(c, "parties", candidates_json(r, row->cand, row->ncand));
-			json_array_append_new(cand_kinds, c);
-		}
+			write_party(r, &w, &row->parties[j], l.issue_id, NULL);
+		jw_end(&w);
+		jw_kbool(&w, "empty", row->empty);
+		jw_end(&w);
+		if (row->empty)
+			empty_kinds |= 1u << k;
 	}
-	json_t *cand = json_object();
-	json_object_set_new(cand, "roles", cand_roles);
-	json_object_set_new(cand, "kinds", cand_kinds);
-	json_t *o = json_object();
-	json_object_set_new(o, "issue", json_string(l.issue_id));
-	json_object_set_new(o, "area", json_string(l.area_code));
-	json_object_set_new(o, "roles", roles);
-	json_object_set_new(o, "kinds", kinds);
-	json_object_set_new(o, "emptyRoles", empty_roles);
-	json_object_set_new(o, "emptyKinds", empty_kinds);
-	json_object_set_new(o, "candidates", cand);
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/issues/%s/role-ledger", l.issue_id)));
-	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", l.issue_id)));
-	json_object_set_new(o, "_links", links);
-	api_send(r, 200, o);
+	jw_end(&w);
+	jw_karr(&w, "emptyRoles");
+	for (size_t i = 0; i < l.nroles; i++)
+		if (l.roles[i].empty)
+			jw_str(&w, l.roles[i].role->key);
+	jw_end(&w);
+	write_kinds(&w, "emptyKinds", empty_kinds);
+	jw_kobj(&w, "candidates");
+	jw_karr(&w, "roles");
+	for (size_t i = 0; i < l.nroles; i++)
+		if (l.roles[i].empty)
+			write_candidates(r, &w, "role", l.roles[i].role->key, l.roles[i].cand, l.roles[i].ncand);
+	jw_end(&w);
+	jw_karr(&w, "kinds");
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (l.kinds[k].empty)
+			write_candidates(r, &w, "kind", party_kinds[k].key, l.kinds[k].cand, l.kinds[k].ncand);
+	jw_end(&w);
+	jw_end(&w);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger", l.issue_id));
+	jw_klink(&w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", l.issue_id));
+	jw_end(&w);
+	jw_end(&w);
 }
 
-static json_t *entry_json(struct http_req *r, const struct ledger_entry *e)
+/* An entry of the ledger as the answer. */
+static void send_entry(struct http_req *r, int status, const struct ledger_entry *e)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "issue", json_string(e->issue_id));
-	json_object_set_new(o, "role", json_string(e->role));
-	json_object_set_new(o, "party", json_string(e->party_id));
-	json_object_set_new(o, "note", json_string(e->note));
-	json_object_set_new(o, "createdAt", json_string(e->created_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s",
-								  e->issue_id, e->role, e->party_id)));
-	json_object_set_new(links, "ledger", api_link(arena_printf(r->arena, "/api/v1/issues/%s/role-ledger", e->issue_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	struct jw w;
+	api_json_begin(r, status, &w);
+	jw_obj(&w);
+	fields_write_json(ledger_entry_fields, ledger_entry_nfields, e, &w);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s", e->issue_id, e->role,
+					  e->party_id));
+	jw_klink(&w, "ledger", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger", e->issue_id));
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_ledger_entry_get(struct http_req *r)
@@ -180,7 +189,7 @@ void api_ledger_entry_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, entry_json(r, &e));
+	send_entry(r, 200, &e);
 }
 
 void api_ledger_take(struct http_req *r)
@@ -190,21 +199,7 @@ void api_ledger_take(struct http_req *r)
 		return;
 	struct ledger_entry e = { 0 };
 	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "role"))
-			e.role = api_string(r, v, k, &p);
-		else if (!strcmp(k, "party"))
-			e.party_id = api_string(r, v, k, &p);
-		else if (!strcmp(k, "note"))
-			e.note = api_string(r, v, k, &p);
-		else if (!strcmp(k, "issue") || !strcmp(k, "createdAt") || !strcmp(k, "_links"))
-			problems_add(&p, k, R_READ_ONLY, 0);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-	}
+	fields_apply_json(ledger_entry_fields, ledger_entry_nfields, &e, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
 	int rc = ledger_take(r->store, r->arena, &r->viewer, r->params[0], &e, &p);
 	if (rc == ERR_INVALID) {
@@ -216,7 +211,7 @@ void api_ledger_take(struct http_req *r)
 	}
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s",
 						    r->params[0], e.role, e.party_id));
-	api_send(r, 201, entry_json(r, &e));
+	send_entry(r, 201, &e);
 }
 
 void api_ledger_give_up(struct http_req *r)

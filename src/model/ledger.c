@@ -154,21 +154,19 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 	int rc = ledger_issue_relation(r, a, v, issue_id, &rel);
 	if (rc)
 		return rc;
-	in->role = in->role ? text_trim(a, in->role, strlen(in->role)) : NULL;
-	in->party_id = in->party_id ? text_trim(a, in->party_id, strlen(in->party_id)) : NULL;
-	in->note = in->note ? text_trim(a, in->note, strlen(in->note)) : "";
-	if (!in->role || !*in->role)
-		problems_add(p, "role", R_CHOOSE, 0);
-	else if (!role_find(in->role))
-		problems_add(p, "role", R_UNKNOWN_ROLE, 0);
+	/* a party the viewer may not see is no party to them; a role not
+	 * chosen is a choice to make */
+	const char *party = in->party_id ? text_trim(a, in->party_id, strlen(in->party_id)) : NULL;
 	bool visible = false;
-	if (!in->party_id || !*in->party_id)
-		problems_add(p, "party", R_CHOOSE, 0);
-	else if ((rc = party_visible(r, v, in->party_id, &visible)))
+	if (party && *party && (rc = party_visible(r, v, party, &visible)))
 		return rc;
-	else if (!visible)
+	if (party && *party && !visible)
 		problems_add(p, "party", R_NOT_ONE_OF, 0);
-	valid_text(p, "note", in->note, false, LEDGER_NOTE_MAX, false);
+	if (!in->role || !*text_trim(a, in->role, strlen(in->role)))
+		problems_add(p, "role", R_CHOOSE, 0);
+	fields_validate(ledger_entry_fields, ledger_entry_nfields, in, s, a, p);
+	if (!in->note)
+		in->note = "";
 	/* who may is asked of the party named, once it is one */
 	if (visible) {
 		struct perm_target t = { NULL, true, MEMBER_NONE, rel.coordinated };
@@ -276,6 +274,28 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 	return rc ? rc : crc;
 }
 
+/* The fields of an entry, for the API and the log. */
+const struct field_desc ledger_entry_fields[] = {
+	{ .name = "issue", .kind = FK_REF, .flags = F_READ_ONLY, FIELD_AT(struct ledger_entry, issue_id),
+	  .ref = "issue", .label = { "Vraagstuk", "Issue" }, .doc = "The issue (vraagstuk).",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\"" },
+	{ .name = "role", .kind = FK_ROLE, .flags = F_REQUIRED, FIELD_AT(struct ledger_entry, role),
+	  .label = { "Rol", "Role" }, .doc = "The key of a role (rol) in the catalogue.",
+	  .example = "\"detect_signals\"" },
+	{ .name = "party", .kind = FK_REF, .flags = F_REQUIRED, FIELD_AT(struct ledger_entry, party_id),
+	  .ref = "party", .label = { "Partij", "Party" }, .doc = "The party that takes it (partij).",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fc\"" },
+	{ .name = "note", .kind = FK_TEXT, FIELD_AT(struct ledger_entry, note), .max = LEDGER_NOTE_MAX,
+	  .label = { "Toelichting", "Note" },
+	  .hint = { "Kort: wat doet de partij in deze rol? Hoogstens 300 tekens.",
+		    "Briefly: what does the party do in this role? At most 300 characters." },
+	  .doc = "A short note (toelichting); empty when none.", .example = "\"Wij horen veel in de wijk.\"" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct ledger_entry, created_at),
+	  .label = { "Opgenomen op", "Taken" }, .doc = "When it was taken (opgenomen op), UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+};
+const size_t ledger_entry_nfields = sizeof ledger_entry_fields / sizeof ledger_entry_fields[0];
+
 static const struct export_part role_ledger_exports[] = {
 	{ "rolesTaken",
 	  "SELECT r.issue_id, i.title, r.role_key, r.party_id, p.name, r.note, r.created_at"
@@ -290,4 +310,6 @@ const struct entity_type role_ledger_type = {
 	.exports = role_ledger_exports, .nexports = 1,
 	.privacy_note = "A role is taken by a party: it stays, taken by an erased account.",
 	.registers = { "issue_factors_roles" },
+	.fields = ledger_entry_fields, .nfields = sizeof ledger_entry_fields / sizeof ledger_entry_fields[0],
+	.schema = "RoleLedgerEntry",
 };

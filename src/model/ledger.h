@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "../base/uuid.h"
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -30,6 +31,10 @@ struct ledger_entry {
 	const char *created_by;
 	const char *created_at;
 };
+
+/* The fields of an entry, in the order of the JSON answer. */
+extern const struct field_desc ledger_entry_fields[];
+extern const size_t ledger_entry_nfields;
 
 /* What the viewer is to an issue: whether it exists (ERR_NOTFOUND if not),
  * its area, whether the viewer is a member of its owner party or of a

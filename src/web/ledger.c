@@ -13,6 +13,7 @@
 #include "../model/issue.h"
 #include "../model/ledger.h"
 #include "../model/member.h"
+#include "form_fields.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -154,25 +155,21 @@ static void take_form(struct http_req *r, const struct ledger *l, const struct t
 		return;
 	}
 	html_f(b, "<p>%s</p>\n", T(r, M_LEDGER_TAKE_INTRO));
-	const struct field_label labels[] = {
-		{ "party", T(r, M_LEDGER_PARTY) }, { "role", T(r, M_LEDGER_ROLE) }, { "note", T(r, M_LEDGER_NOTE) },
-	};
-	form_error_summary(r, tf->p, labels, sizeof labels / sizeof labels[0]);
+	form_fields_summary(r, tf->p, ledger_entry_fields, ledger_entry_nfields);
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", l->issue_id), true);
 	struct choice *pc = arena_alloc(r->arena, sizeof *pc * n);
 	for (size_t i = 0; i < n; i++)
 		pc[i] = (struct choice){ mine[i].party_id, mine[i].party_name, NULL,
 					 n == 1 || (tf->party && !strcmp(tf->party, mine[i].party_id)), 0 };
-	field_choices(r, "party", T(r, M_LEDGER_PARTY), NULL, pc, n, false, tf->p);
+	field_choices(r, "party", fields_find(ledger_entry_fields, ledger_entry_nfields, "party")->label[r->lang], NULL, pc, n, false, tf->p);
 	struct choice *rc = arena_alloc(r->arena, sizeof *rc * l->nroles);
 	for (size_t i = 0; i < l->nroles; i++)
 		rc[i] = (struct choice){ l->roles[i].role->key, l->roles[i].role->name[r->lang],
 					 l->roles[i].role->description[r->lang],
 					 tf->role && !strcmp(tf->role, l->roles[i].role->key), 0 };
 	field_choices(r, "role", T(r, M_LEDGER_ROLE), NULL, rc, l->nroles, false, tf->p);
-	struct field note = { .name = "note", .label = T(r, M_LEDGER_NOTE), .hint = T(r, M_LEDGER_NOTE_HINT),
-			      .value = tf->note };
-	field_text(r, &note, tf->p);
+	struct ledger_entry typed = { .note = tf->note };
+	form_field(r, ledger_entry_fields, ledger_entry_nfields, "note", &typed, &(struct form_typed){ 0 }, tf->p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_LEDGER_TAKE));
 	form_end(r);
 	html_raw(b, "</section>\n");
@@ -289,8 +286,8 @@ void page_issue_roles(struct http_req *r)
 			r->cfg->page_error(r, 400);
 			return;
 		}
-		struct ledger_entry e = { .role = form_get(&fm, "role"), .party_id = form_get(&fm, "party"),
-					  .note = form_get(&fm, "note") };
+		struct ledger_entry e = { 0 };
+		form_read_fields(r, &fm, ledger_entry_fields, ledger_entry_nfields, &e, &(struct form_typed){ 0 }, &p);
 		tf = (struct take_form){ e.party_id, e.role, e.note, &p };
 		rc = ledger_take(r->store, r->arena, &r->viewer, is.id, &e, &p);
 		if (!rc) {
