@@ -6,6 +6,7 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/notify.h"
 #include "../model/voice.h"
 #include "api.h"
@@ -129,33 +130,45 @@ void api_follows_me_delete(struct http_req *r)
 
 /* ---- comments ---- */
 
-static json_t *comment_json(struct http_req *r, const char *issue_id, const struct comment *c)
+/* A comment as the next value of w: its fields, and the moderation. */
+static void write_comment(struct http_req *r, struct jw *w, const char *issue_id, const struct comment *c)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(c->id));
-	json_object_set_new(o, "parentId", api_str_or_null(c->parent_id));
-	json_object_set_new(o, "authorName", api_str_or_null(c->author_name));
-	json_object_set_new(o, "body", api_str_or_null(c->body));
-	json_object_set_new(o, "createdAt", json_string(c->created_at));
-	json_object_set_new(o, "editedAt", api_str_or_null(c->edited_at));
+	jw_obj(w);
+	fields_write_json(comment_fields, comment_nfields, c, w);
+	jw_key(w, "hidden");
 	if (c->hidden_at) {
-		json_t *h = json_object();
-		json_object_set_new(h, "at", json_string(c->hidden_at));
-		json_object_set_new(h, "reason", api_str_or_null(c->hidden_reason));
-		json_object_set_new(o, "hidden", h);
+		jw_obj(w);
+		jw_kstr(w, "at", c->hidden_at);
+		jw_kstr(w, "reason", c->hidden_reason);
+		jw_end(w);
 	} else {
-		json_object_set_new(o, "hidden", json_null());
+		jw_null(w);
 	}
-	json_object_set_new(o, "editable", json_boolean(c->can_edit));
-	json_t *links = json_object();
-	const char *self = arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", issue_id, c->id);
-	json_object_set_new(links, "self", api_link(self));
-	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", issue_id)));
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", issue_id, c->id));
+	jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", issue_id));
 	if (c->parent_id)
-		json_object_set_new(links, "parent", api_link(arena_printf(r->arena, "/api/v1/issues/%s/comments/%s",
-									   issue_id, c->parent_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+		jw_klink(w, "parent", arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", issue_id, c->parent_id));
+	jw_end(w);
+	jw_end(w);
+}
+
+static void send_comment(struct http_req *r, int status, const struct comment *c)
+{
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write_comment(r, &w, r->params[0], c);
+}
+
+/* Applies a body to c: "hidden" is the moderators' to set. */
+static void apply_comment(struct http_req *r, json_t *body, enum field_op op, struct comment *c,
+			  struct problems *p)
+{
+	if (json_object_get(body, "hidden")) {
+		problems_add(p, "hidden", R_READ_ONLY, 0);
+		json_object_del(body, "hidden");
+	}
+	fields_apply_json(comment_fields, comment_nfields, c, body, op, r->arena, p);
 }
 
 void api_comments_list(struct http_req *r)
@@ -179,16 +192,18 @@ void api_comments_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, comment_json(r, r->params[0], &items[i]));
+		write_comment(r, &w, r->params[0], &items[i]);
+	jw_end(&w);
 	const char *keys[] = { "q", "limit" };
 	const char *values[] = { f.q, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
 	const char *path = arena_printf(r->arena, "/api/v1/issues/%s/comments", r->params[0]);
-	json_object_set_new(o, "_links", api_list_links(r, path, keys, values, 2, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, path, keys, values, 2, next);
+	jw_end(&w);
 }
 
 void api_comments_get(struct http_req *r)
@@ -198,29 +213,7 @@ void api_comments_get(struct http_req *r)
 	if (rc)
 		api_fail(r, rc);
 	else
-		api_send(r, 200, comment_json(r, r->params[0], &c));
-}
-
-/* Reads "body" (and "parentId" for a new comment); every other field is a
- * problem. */
-static void comment_fields(struct http_req *r, json_t *body, bool create, const char **text,
-			   const char **parent, struct problems *p)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "body"))
-			*text = api_string(r, v, k, p);
-		else if (create && !strcmp(k, "parentId"))
-			*parent = api_string(r, v, k, p);
-		else if (!strcmp(k, "id") || !strcmp(k, "authorName") || !strcmp(k, "createdAt") ||
-			 !strcmp(k, "editedAt") || !strcmp(k, "hidden") || !strcmp(k, "editable") ||
-			 !strcmp(k, "_links") || !strcmp(k, "parentId"))
-			problems_add(p, k, R_READ_ONLY, 0);
-		else
-			problems_add(p, k, R_UNKNOWN_FIELD, 0);
-	}
+		send_comment(r, 200, &c);
 }
 
 void api_comments_create(struct http_req *r)
@@ -228,12 +221,11 @@ void api_comments_create(struct http_req *r)
 	json_t *body = api_write_body(r);
 	if (!body)
 		return;
-	const char *text = NULL, *parent = NULL;
+	struct comment c = { 0 };
 	struct problems p = { 0 };
-	comment_fields(r, body, true, &text, &parent, &p);
+	apply_comment(r, body, FIELDS_CREATE, &c, &p);
 	json_decref(body);
-	struct comment c;
-	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], parent, text, &c, &p);
+	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], &c, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 		return;
@@ -242,7 +234,7 @@ void api_comments_create(struct http_req *r)
 		return;
 	}
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", r->params[0], c.id));
-	api_send(r, 201, comment_json(r, r->params[0], &c));
+	send_comment(r, 201, &c);
 }
 
 void api_comments_patch(struct http_req *r)
@@ -260,13 +252,13 @@ void api_comments_patch(struct http_req *r)
 	json_t *body = api_body_object(r);
 	if (!body)
 		return;
-	const char *text = NULL;
 	bool change = json_object_get(body, "body") != NULL;
 	struct problems p = { 0 };
-	comment_fields(r, body, false, &text, NULL, &p);
+	struct comment in = c;
+	apply_comment(r, body, FIELDS_PATCH, &in, &p);
 	json_decref(body);
 	if (change)
-		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, text, &p);
+		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, in.body, &p);
 	else if (p.n)
 		rc = ERR_INVALID;
 	if (rc == ERR_INVALID)
@@ -276,7 +268,7 @@ void api_comments_patch(struct http_req *r)
 	else if (rc)
 		api_fail(r, rc);
 	else
-		api_send(r, 200, comment_json(r, r->params[0], &c));
+		send_comment(r, 200, &c);
 }
 
 void api_comments_moderate(struct http_req *r)
@@ -311,7 +303,7 @@ void api_comments_moderate(struct http_req *r)
 	else if (rc)
 		api_fail(r, rc);
 	else
-		api_send(r, 201, comment_json(r, r->params[0], &c));
+		send_comment(r, 201, &c);
 }
 
 void api_comments_unmoderate(struct http_req *r)

@@ -54,7 +54,10 @@ static int comment(struct store *s, struct arena *a, const struct viewer *v, con
 		   const char *body, struct comment *out)
 {
 	struct problems p = { 0 };
-	int rc = comment_add(s, a, v, issue, parent, body, out, &p);
+	struct comment in = { .parent_id = parent, .body = body };
+	int rc = comment_add(s, a, v, issue, &in, &p);
+	if (!rc && out)
+		*out = in;
 	if (rc)
 		log_error("demo comment: %s", p.n ? p.v[0].field : err_str(rc));
 	return rc;

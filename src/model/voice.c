@@ -368,7 +368,7 @@ int comment_get(struct store *s, struct arena *a, const struct viewer *v, const 
 }
 
 int comment_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		const char *parent_id, const char *body, struct comment *out, struct problems *p)
+		struct comment *in, struct problems *p)
 {
 	int rc = perm_check(v, OBJ_COMMENT, ACT_CREATE, NULL);
 	if (rc)
@@ -377,11 +377,10 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	rc = voice_issue(store_reader(s), a, v, issue_id, &is);
 	if (rc)
 		return rc;
-	valid_text(p, "body", body, true, COMMENT_BODY_MAX, true);
-	if (parent_id && *parent_id && !uuid_valid(parent_id, strlen(parent_id)))
-		problems_add(p, "parentId", R_BAD_FORMAT, 0);
+	fields_validate(comment_fields, comment_nfields, in, s, a, p);
 	if (p->n)
 		return ERR_INVALID;
+	const char *parent_id = in->parent_id, *body = in->body;
 	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(id);
 	time_now(now);
@@ -389,8 +388,7 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	if (!c)
 		return ERR_DB;
 	const char *parent = NULL;
-	rc = 0;
-	if (parent_id && *parent_id) {
+	if (parent_id) {
 		/* a reply to a reply joins the thread of the comment at its top */
 		struct comment pc;
 		rc = get_on(c, a, v, &is, parent_id, &pc);
@@ -421,8 +419,8 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 		rc = activity_add(c, v, "comment", "issue", is.id, "comments");
 	if (!rc)
 		rc = notify_followers(c, v, is.id, "comment", id);
-	if (!rc && out)
-		rc = get_on(c, a, v, &is, id, out);
+	if (!rc)
+		rc = get_on(c, a, v, &is, id, in);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -438,8 +436,11 @@ int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const
 		return rc;
 	if (cm->hidden_at || !in_window(cm->created_at, time(NULL)))
 		return ERR_CONFLICT;
-	if (!valid_text(p, "body", body, true, COMMENT_BODY_MAX, true) || p->n)
+	struct comment in = { .body = body };
+	fields_validate(comment_fields, comment_nfields, &in, s, a, p);
+	if (p->n)
 		return ERR_INVALID;
+	body = in.body;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_conn *c = store_write_begin(s);
@@ -567,6 +568,41 @@ const struct entity_type follow_type = {
 	.registers = { "follows_notifications" },
 };
 
+/* The fields of a comment, for the API and the forms; "hidden" (when and
+ * why a moderator hid it) is an object of its own, written by the API. */
+const struct field_desc comment_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct comment, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier (reactie-id), a UUID version 7.",
+	  .example = "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\"" },
+	{ .name = "parentId", .kind = FK_REF, .flags = F_CREATE_ONLY | F_NULLABLE, FIELD_AT(struct comment, parent_id),
+	  .ref = "comment", .label = { "Antwoord op", "Reply to" },
+	  .doc = "The comment this replies to (antwoord op), of the same issue; always one at the top of a thread"
+		 " (a reply to a reply joins the thread of its top comment); null for a comment at the top.",
+	  .example = "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\"" },
+	{ .name = "authorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct comment, author_name),
+	  .max = 200, .label = { "Schrijver", "Author" },
+	  .doc = "The author's name (schrijver); null once their account is erased.", .example = "\"Fatima El Amrani\"" },
+	{ .name = "body", .kind = FK_MARKDOWN, .flags = F_REQUIRED | F_NULLABLE, FIELD_AT(struct comment, body),
+	  .min = 1, .max = COMMENT_BODY_MAX, .label = { "Je reactie", "Your comment" },
+	  .hint = { "Hoogstens 5000 tekens. Je kunt Markdown gebruiken, zoals *schuin* en **vet**. Je kunt je reactie"
+		    " daarna nog 15 minuten aanpassen.",
+		    "At most 5000 characters. You can use Markdown, like *italic* and **bold**. You can still change"
+		    " your comment for 15 minutes after." },
+	  .doc = "The text (tekst), plain or Markdown; null when hidden, except for its author.",
+	  .example = "\"Een vast **koffie-uurtje** in de flat zou helpen.\"" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct comment, created_at),
+	  .label = { "Geplaatst op", "Posted" }, .doc = "When it was posted (geplaatst op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "editedAt", .kind = FK_TIME, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct comment, edited_at),
+	  .label = { "Bewerkt op", "Edited on" }, .doc = "When its author last changed it (bewerkt op), or null.",
+	  .example = "\"2026-11-27T10:05:00Z\"" },
+	{ .name = "editable", .kind = FK_BOOL, .flags = F_READ_ONLY, FIELD_AT(struct comment, can_edit),
+	  .label = { "Nog te bewerken", "Editable" },
+	  .doc = "Whether the caller may still edit it (nog te bewerken): its author, within 15 minutes, when not hidden.",
+	  .example = "false" },
+};
+const size_t comment_nfields = sizeof comment_fields / sizeof comment_fields[0];
+
 static const struct export_part comment_exports[] = {
 	{ "comments",
 	  "SELECT c.id, c.issue_id, i.title, c.parent_id, c.body, c.created_at, c.edited_at, c.hidden_at,"
@@ -582,4 +618,5 @@ const struct entity_type comment_type = {
 	.key = "comment", .table = "comments", .perm = OBJ_COMMENT, .noun = { "Reactie", "Comment" },
 	.exports = comment_exports, .nexports = 1, .erase = comment_erase, .nerase = 2,
 	.registers = { "comments" },
+	.fields = comment_fields, .nfields = sizeof comment_fields / sizeof comment_fields[0], .schema = "Comment",
 };

@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "../base/uuid.h"
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -90,6 +91,10 @@ struct comment {
 	bool can_unhide;         /* it is hidden and the viewer may show it again */
 };
 
+/* The fields of a comment, in the order of the JSON answer. */
+extern const struct field_desc comment_fields[];
+extern const size_t comment_nfields;
+
 struct comment_filter {
 	const char *q;      /* words in a comment of the thread */
 	const char *cursor; /* the id of the last thread of the previous page */
@@ -106,9 +111,11 @@ int comment_list_known(struct store *s, struct arena *a, const struct viewer *v,
 		       size_t *n, const char **next, struct problems *p);
 int comment_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		const char *comment_id, struct comment *out);
-/* Problems on "body" and "parentId" (an unknown comment of this issue). */
+/* Adds in's body as a comment, or a reply to in's parent_id; in becomes
+ * the comment as written. Problems on "body" and "parentId" (an unknown
+ * comment of this issue). */
 int comment_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		const char *parent_id, const char *body, struct comment *out, struct problems *p);
+		struct comment *in, struct problems *p);
 /* Changes the body of cm, read with comment_get from the issue (not read
  * again), and updates cm to what was written. ERR_FORBIDDEN for anyone but
  * the author; ERR_CONFLICT after the edit window or when the comment is

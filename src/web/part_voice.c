@@ -52,6 +52,20 @@ static void button_form(struct http_req *r, const char *action, const char *labe
 	form_end(r);
 }
 
+/* The box of a comment's text as its descriptor says it, rows high. */
+static const struct field_desc *body_desc(void)
+{
+	return fields_find(comment_fields, comment_nfields, "body");
+}
+
+static void body_field(struct http_req *r, const char *typed, int rows, const struct problems *p)
+{
+	const struct field_desc *d = body_desc();
+	struct field f = { .name = d->name, .label = d->label[r->lang], .hint = d->hint[r->lang], .value = typed,
+			   .required = true };
+	field_textarea(r, &f, rows, p);
+}
+
 /* The comment form: a new comment (parent NULL) or a reply. Replies get
  * their own ids, as there are many on a page. */
 static void comment_form(struct http_req *r, const char *issue_id, const struct comment *parent,
@@ -60,9 +74,7 @@ static void comment_form(struct http_req *r, const char *issue_id, const struct 
 	struct buf *b = &r->out;
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", issue_id), true);
 	if (!parent) {
-		struct field f = { .name = "body", .label = T(r, M_VOICE_COMMENT_BODY), .hint = T(r, M_VOICE_COMMENT_HINT),
-				   .value = typed, .required = true };
-		field_textarea(r, &f, 5, p);
+		body_field(r, typed, 5, p);
 		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_COMMENT_SUBMIT));
 	} else {
 		html_f(b, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent->id);
@@ -327,18 +339,16 @@ void page_voice_comment(struct http_req *r)
 	}
 	const char *body = form_get(&f, "body"), *parent = form_get(&f, "parentId");
 	struct problems p = { 0 };
-	struct comment c;
-	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], parent, body, &c, &p);
+	struct comment c = { .parent_id = parent, .body = body };
+	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], &c, &p);
 	if (rc == ERR_INVALID) {
-		struct field_label l[1] = { { "body", T(r, M_VOICE_COMMENT_BODY) } };
+		struct field_label l[1] = { { "body", body_desc()->label[r->lang] } };
 		form_page(r, 400, T(r, M_VOICE_COMMENT_NEW), NULL, NULL, &p, l);
 		struct buf *b = &r->out;
 		form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", r->params[0]), true);
 		if (parent && uuid_valid(parent, strlen(parent)) && !problems_find(&p, "parentId"))
 			html_f(b, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent);
-		struct field fl = { .name = "body", .label = T(r, M_VOICE_COMMENT_BODY), .hint = T(r, M_VOICE_COMMENT_HINT),
-				    .value = body, .required = true };
-		field_textarea(r, &fl, 6, &p);
+		body_field(r, body, 6, &p);
 		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_COMMENT_SUBMIT));
 		form_end(r);
 		page_end_back(r);
@@ -387,12 +397,10 @@ void page_voice_comment_edit(struct http_req *r)
 			return;
 		}
 	}
-	struct field_label l[1] = { { "body", T(r, M_VOICE_COMMENT_BODY) } };
+	struct field_label l[1] = { { "body", body_desc()->label[r->lang] } };
 	form_page(r, p.n ? 400 : 200, T(r, M_VOICE_EDIT_TITLE), NULL, NULL, &p, l);
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/bewerken", r->params[0], c.id), true);
-	struct field fl = { .name = "body", .label = T(r, M_VOICE_COMMENT_BODY), .hint = T(r, M_VOICE_COMMENT_HINT),
-			    .value = typed, .required = true };
-	field_textarea(r, &fl, 6, &p);
+	body_field(r, typed, 6, &p);
 	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SAVE));
 	form_end(r);
 	page_end_back(r);
