@@ -20,26 +20,24 @@
 
 /* ---- supports ---- */
 
-static json_t *support_json(struct http_req *r, const char *issue_id, const struct support_state *st)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, "count", json_integer(st->count));
-	json_object_set_new(o, "supportedByMe", json_boolean(st->mine));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/issues/%s/supports", issue_id)));
-	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", issue_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
-}
-
 static void send_supports(struct http_req *r, int status)
 {
 	struct support_state st;
 	int rc = support_get(r->store, r->arena, &r->viewer, r->params[0], &st);
-	if (rc)
+	if (rc) {
 		api_fail(r, rc);
-	else
-		api_send(r, status, support_json(r, r->params[0], &st));
+		return;
+	}
+	struct jw w;
+	api_json_begin(r, status, &w);
+	jw_obj(&w);
+	jw_kint(&w, "count", st.count);
+	jw_kbool(&w, "supportedByMe", st.mine);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/supports", r->params[0]));
+	jw_klink(&w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", r->params[0]));
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_supports_get(struct http_req *r)
@@ -78,14 +76,16 @@ void api_supports_me_delete(struct http_req *r)
 
 static void send_follow(struct http_req *r, int status, const char *since)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "following", json_true());
-	json_object_set_new(o, "since", api_str_or_null(since));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/issues/%s/follows/me", r->params[0])));
-	json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", r->params[0])));
-	json_object_set_new(o, "_links", links);
-	api_send(r, status, o);
+	struct jw w;
+	api_json_begin(r, status, &w);
+	jw_obj(&w);
+	jw_kbool(&w, "following", true);
+	jw_kstr(&w, "since", since);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/follows/me", r->params[0]));
+	jw_klink(&w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", r->params[0]));
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_follows_me_get(struct http_req *r)
@@ -322,27 +322,19 @@ void api_comments_unmoderate(struct http_req *r)
 
 /* ---- notifications ---- */
 
-static json_t *notification_json(struct http_req *r, const struct notification *nt)
+/* A notification as the next value of w, with its sentence in English. */
+static void write_notification(struct http_req *r, struct jw *w, const struct notification *nt)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(nt->id));
-	json_object_set_new(o, "event", json_string(nt->event));
-	json_object_set_new(o, "issueId", api_str_or_null(nt->issue_id));
-	json_object_set_new(o, "issueTitle", api_str_or_null(nt->issue_title));
-	json_object_set_new(o, "objectId", api_str_or_null(nt->object_id));
-	json_object_set_new(o, "actorName", api_str_or_null(nt->actor_name));
-	json_object_set_new(o, "text", json_string(arena_printf(r->arena,
-		notification_sentence_format(nt->event, LANG_EN),
-		nt->actor_name ? nt->actor_name : "Someone", nt->issue_title ? nt->issue_title : "?")));
-	json_object_set_new(o, "createdAt", json_string(nt->created_at));
-	json_object_set_new(o, "read", json_boolean(nt->read_at != NULL));
-	json_object_set_new(o, "readAt", api_str_or_null(nt->read_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/users/me/notifications/%s", nt->id)));
+	jw_obj(w);
+	fields_write_json(notification_fields, notification_nfields, nt, w);
+	jw_kstr(w, "text", arena_printf(r->arena, notification_sentence_format(nt->event, LANG_EN),
+					nt->actor_name ? nt->actor_name : "Someone", nt->issue_title ? nt->issue_title : "?"));
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/users/me/notifications/%s", nt->id));
 	if (nt->issue_id)
-		json_object_set_new(links, "issue", api_link(arena_printf(r->arena, "/api/v1/issues/%s", nt->issue_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+		jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", nt->issue_id));
+	jw_end(w);
+	jw_end(w);
 }
 
 void api_notifications_list(struct http_req *r)
@@ -377,16 +369,18 @@ void api_notifications_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_kint(&w, "unreadCount", count);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, notification_json(r, &items[i]));
+		write_notification(r, &w, &items[i]);
+	jw_end(&w);
 	const char *keys[] = { "unread", "q", "limit" };
 	const char *values[] = { unread, f.q, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "unreadCount", json_integer(count));
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/users/me/notifications", keys, values, 3, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, "/api/v1/users/me/notifications", keys, values, 3, next);
+	jw_end(&w);
 }
 
 /* Reads {"read": true|false}; every other field is a problem. */
@@ -440,13 +434,15 @@ void api_notifications_patch_all(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *o = json_object();
-	json_object_set_new(o, "marked", json_integer(changed));
-	json_object_set_new(o, "unreadCount", json_integer(0));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link("/api/v1/users/me/notifications"));
-	json_object_set_new(o, "_links", links);
-	api_send(r, 200, o);
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_kint(&w, "marked", changed);
+	jw_kint(&w, "unreadCount", 0);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", "/api/v1/users/me/notifications");
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_notifications_get(struct http_req *r)
@@ -457,7 +453,9 @@ void api_notifications_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, notification_json(r, &nt));
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	write_notification(r, &w, &nt);
 }
 
 void api_notifications_patch(struct http_req *r)

@@ -423,6 +423,32 @@ int notification_digest(struct store *s, time_t now, int *mails)
 	return rc;
 }
 
+/* The fields of a notification, for the API; all of them kiem's. */
+const struct field_desc notification_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct notification, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier (melding-id), a UUID." },
+	{ .name = "event", .kind = FK_TEXT, .flags = F_READ_ONLY, FIELD_AT(struct notification, event), .max = 50,
+	  .label = { "Gebeurtenis", "Event" }, .doc = "What happened (gebeurtenis)." },
+	{ .name = "issueId", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct notification, issue_id),
+	  .ref = "issue", .label = { "Vraagstuk", "Social issue" },
+	  .doc = "The issue (vraagstuk); null once it is deleted." },
+	{ .name = "issueTitle", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
+	  FIELD_AT(struct notification, issue_title), .max = 200, .label = { "Titel", "Title" },
+	  .doc = "The issue's title (titel)." },
+	{ .name = "objectId", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct notification, object_id),
+	  .label = { "Object", "Object" }, .doc = "What it is about (object)." },
+	{ .name = "actorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
+	  FIELD_AT(struct notification, actor_name), .max = 200, .label = { "Wie", "Who" },
+	  .doc = "Who did it (wie), or null." },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct notification, created_at),
+	  .label = { "Wanneer", "When" }, .doc = "When (wanneer), in UTC." },
+	{ .name = "read", .kind = FK_BOOL, .flags = F_READ_ONLY | F_IS_SET, FIELD_AT(struct notification, read_at),
+	  .label = { "Gelezen", "Read" }, .doc = "Whether it is read (gelezen)." },
+	{ .name = "readAt", .kind = FK_TIME, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct notification, read_at),
+	  .label = { "Gelezen op", "Read on" }, .doc = "When it was read (gelezen op), or null." },
+};
+const size_t notification_nfields = sizeof notification_fields / sizeof notification_fields[0];
+
 static const struct export_part notification_exports[] = {
 	{ "notifications",
 	  "SELECT n.id, n.issue_id, i.title, n.event, n.object_id, n.created_at, n.read_at, n.digested_at"
@@ -439,4 +465,7 @@ const struct entity_type notification_type = {
 	.noun = { "Melding", "Notification" }, .api = "/api/v1/users/me/notifications/",
 	.exports = notification_exports, .nexports = 1, .erase = notification_erase, .nerase = 2,
 	.registers = { "follows_notifications" },
+	/* no .schema: NotificationPatch ({"read": ...}) is no change of these
+	 * fields, so the document's schemas stay as written */
+	.fields = notification_fields, .nfields = sizeof notification_fields / sizeof notification_fields[0],
 };

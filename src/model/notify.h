@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "../base/uuid.h"
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -43,6 +44,10 @@ struct notification {
 	const char *created_at;
 	const char *read_at;     /* or NULL */
 };
+
+/* The fields of a notification, in the order of the JSON answer. */
+extern const struct field_desc notification_fields[];
+extern const size_t notification_nfields;
 
 struct notification_filter {
 	bool unread;        /* only the unread ones */
