@@ -28,7 +28,8 @@ static void write_party(struct http_req *r, struct jw *w, const struct ledger_pa
 	jw_kobj(w, "_links");
 	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s", p->id));
 	if (role)
-		jw_klink(w, "entry", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s", issue_id, role, p->id));
+		jw_klink(w, "entry",
+			 arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s", issue_id, role, p->id));
 	jw_end(w);
 	jw_end(w);
 }

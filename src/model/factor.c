@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
@@ -80,29 +81,11 @@ static int rank(const struct factor *f)
 /* Whether every word of q is in s, regardless of ASCII case. */
 static bool has_words(const char *s, const char *q)
 {
-	while (*q) {
-		while (*q == ' ')
-			q++;
-		size_t len = 0;
-		while (q[len] && q[len] != ' ')
-			len++;
-		if (!len)
-			break;
+	for (q += strspn(q, " "); *q; q += strspn(q, " ")) {
+		size_t len = strcspn(q, " ");
 		bool found = false;
-		for (const char *p = s; *p && !found; p++) {
-			size_t i = 0;
-			while (i < len && p[i]) {
-				char x = p[i], y = q[i];
-				if (x >= 'A' && x <= 'Z')
-					x = (char)(x - 'A' + 'a');
-				if (y >= 'A' && y <= 'Z')
-					y = (char)(y - 'A' + 'a');
-				if (x != y)
-					break;
-				i++;
-			}
-			found = i == len;
-		}
+		for (const char *p = s; *p && !found; p++)
+			found = strncasecmp(p, q, len) == 0;
 		if (!found)
 			return false;
 		q += len;

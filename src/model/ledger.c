@@ -20,9 +20,7 @@ static const char relation_sql[] =
 	" EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ?2 AND m.party_id = i.owner_party_id)"
 	"  OR EXISTS (SELECT 1 FROM issue_roles ir JOIN memberships m ON m.party_id = ir.party_id"
 	"   WHERE ir.issue_id = i.id AND m.user_id = ?2),"
-	" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
-	"  JOIN areas ia ON ia.code = i.area_code"
-	"  WHERE ca.user_id = ?2 AND ia.path LIKE c.path || '%')"
+	" " AREA_COORDINATED_BY("i.area_code", "?2")
 	" FROM issues i WHERE i.id = ?1";
 
 int ledger_issue_relation(struct store_conn *c, struct arena *a, const struct viewer *v,

@@ -423,29 +423,20 @@ int notification_digest(struct store *s, time_t now, int *mails)
 	return rc;
 }
 
-/* The fields of a notification, for the API; all of them kiem's. */
+/* The fields of a notification, for the API; all of them kiem's (the
+ * document describes them: openapi.json, Notification). */
+#define NOTE_FIELD(n, k, f, m, nl, en) \
+	{ .name = n, .kind = k, .flags = F_READ_ONLY | (f), FIELD_AT(struct notification, m), .label = { nl, en } }
 const struct field_desc notification_fields[] = {
-	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct notification, id),
-	  .label = { "Nummer", "Number" }, .doc = "The identifier (melding-id), a UUID." },
-	{ .name = "event", .kind = FK_TEXT, .flags = F_READ_ONLY, FIELD_AT(struct notification, event), .max = 50,
-	  .label = { "Gebeurtenis", "Event" }, .doc = "What happened (gebeurtenis)." },
-	{ .name = "issueId", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct notification, issue_id),
-	  .ref = "issue", .label = { "Vraagstuk", "Social issue" },
-	  .doc = "The issue (vraagstuk); null once it is deleted." },
-	{ .name = "issueTitle", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
-	  FIELD_AT(struct notification, issue_title), .max = 200, .label = { "Titel", "Title" },
-	  .doc = "The issue's title (titel)." },
-	{ .name = "objectId", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct notification, object_id),
-	  .label = { "Object", "Object" }, .doc = "What it is about (object)." },
-	{ .name = "actorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
-	  FIELD_AT(struct notification, actor_name), .max = 200, .label = { "Wie", "Who" },
-	  .doc = "Who did it (wie), or null." },
-	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct notification, created_at),
-	  .label = { "Wanneer", "When" }, .doc = "When (wanneer), in UTC." },
-	{ .name = "read", .kind = FK_BOOL, .flags = F_READ_ONLY | F_IS_SET, FIELD_AT(struct notification, read_at),
-	  .label = { "Gelezen", "Read" }, .doc = "Whether it is read (gelezen)." },
-	{ .name = "readAt", .kind = FK_TIME, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct notification, read_at),
-	  .label = { "Gelezen op", "Read on" }, .doc = "When it was read (gelezen op), or null." },
+	NOTE_FIELD("id", FK_REF, F_INLINE, id, "Nummer", "Number"),
+	NOTE_FIELD("event", FK_TEXT, 0, event, "Gebeurtenis", "Event"),
+	NOTE_FIELD("issueId", FK_REF, F_NULLABLE, issue_id, "Vraagstuk", "Social issue"),
+	NOTE_FIELD("issueTitle", FK_TEXT, F_NULLABLE, issue_title, "Titel", "Title"),
+	NOTE_FIELD("objectId", FK_REF, F_NULLABLE, object_id, "Object", "Object"),
+	NOTE_FIELD("actorName", FK_TEXT, F_NULLABLE, actor_name, "Wie", "Who"),
+	NOTE_FIELD("createdAt", FK_TIME, 0, created_at, "Wanneer", "When"),
+	NOTE_FIELD("read", FK_BOOL, F_IS_SET, read_at, "Gelezen", "Read"),
+	NOTE_FIELD("readAt", FK_TIME, F_NULLABLE, read_at, "Gelezen op", "Read on"),
 };
 const size_t notification_nfields = sizeof notification_fields / sizeof notification_fields[0];
 

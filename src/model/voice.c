@@ -13,12 +13,6 @@
 #include "notify.h"
 #include "registry.h"
 
-/* SQL: whether the user ?2 coordinates the issue's area (i.area_code) or an
- * area around it: perm.c's W_COORDINATOR for an issue. */
-#define ISSUE_COORDINATED \
-	"EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
-	"   JOIN areas ia ON ia.code = i.area_code WHERE ca.user_id = ?2 AND ia.path LIKE c.path || '%')"
-
 int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, const char *issue_id,
 		struct voice_issue *out)
 {
@@ -26,7 +20,8 @@ int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, c
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT i.id, i.title, i.area_code, " ISSUE_COORDINATED " FROM issues i WHERE i.id = ?1");
+		"SELECT i.id, i.title, i.area_code, " AREA_COORDINATED_BY("i.area_code", "?2")
+		" FROM issues i WHERE i.id = ?1");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, issue_id);
