@@ -115,6 +115,7 @@ describe('comments', () => {
     const base = `/api/v1/issues/${is.id}/comments`;
     assertInvalid(await api('rita', base, { method: 'POST', body: {} }), ['body']);
     assertInvalid(await api('rita', base, { method: 'POST', body: { body: '' } }), ['body']);
+    assertInvalid(await api('rita', base, { method: 'POST', body: { body: '  \n ' } }), ['body']); // only spaces is empty
     assertInvalid(await api('rita', base, { method: 'POST', body: { body: 'x'.repeat(5001) } }), ['body']);
     assertInvalid(await api('rita', base, { method: 'POST', body: { body: 5, parentId: 'nee', colour: 'red', id: 'x' } }),
       ['body', 'parentId', 'colour', 'id']);
