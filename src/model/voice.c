@@ -226,6 +226,17 @@ static bool in_window(const char *created_at, time_t now)
 	return now - t <= COMMENT_EDIT_MINUTES * 60;
 }
 
+/* What the viewer may do with the comment now. */
+static void set_rights(struct comment *cm, const struct viewer *v, const struct voice_issue *is)
+{
+	struct perm_target t = { .owner_id = cm->author_id, .is_public = true, .coordinated = is->coordinated };
+	cm->can_edit = !cm->hidden_at && perm_can(v, OBJ_COMMENT, ACT_UPDATE, &t) &&
+		       in_window(cm->created_at, time(NULL));
+	bool moderator = perm_can(v, OBJ_COMMENT, ACT_DELETE, &t);
+	cm->can_hide = !cm->hidden_at && moderator;
+	cm->can_unhide = cm->hidden_at && moderator;
+}
+
 static void read_comment(struct store_stmt *st, struct arena *a, const struct viewer *v,
 			 const struct voice_issue *is, struct comment *out)
 {
@@ -240,12 +251,7 @@ static void read_comment(struct store_stmt *st, struct arena *a, const struct vi
 	out->hidden_reason = store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8));
 	bool mine = v && v->authenticated && out->author_id && strcmp(out->author_id, v->user_id) == 0;
 	out->body = !out->hidden_at || mine ? arena_strdup(a, store_text(st, 4)) : NULL;
-	struct perm_target t = { .owner_id = out->author_id, .is_public = true, .coordinated = is->coordinated };
-	out->can_edit = !out->hidden_at && perm_can(v, OBJ_COMMENT, ACT_UPDATE, &t) &&
-			in_window(out->created_at, time(NULL));
-	bool moderator = perm_can(v, OBJ_COMMENT, ACT_DELETE, &t);
-	out->can_hide = !out->hidden_at && moderator;
-	out->can_unhide = out->hidden_at && moderator;
+	set_rights(out, v, is);
 }
 
 int comment_list(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
@@ -414,10 +420,15 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 		rc = activity_add(c, v, "comment", "issue", is.id, "comments");
 	if (!rc)
 		rc = notify_followers(c, v, is.id, "comment", id);
-	if (!rc)
-		rc = get_on(c, a, v, &is, id, in);
 	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	if (rc || crc)
+		return rc ? rc : crc;
+	*in = (struct comment){ .parent_id = parent, .author_id = arena_strdup(a, v->user_id),
+				.author_name = arena_strdup(a, v->name),
+				.body = body, .created_at = arena_strdup(a, now) };
+	snprintf(in->id, sizeof in->id, "%s", id);
+	set_rights(in, v, &is);
+	return 0;
 }
 
 int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
