@@ -292,10 +292,8 @@ void api_comments_moderate(struct http_req *r)
 			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
 	}
 	json_decref(body);
-	int rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], r->params[1], reason, &p);
 	struct comment c;
-	if (!rc)
-		rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
+	int rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], r->params[1], reason, &p, &c);
 	if (rc == ERR_INVALID)
 		api_invalid(r, &p);
 	else if (rc == ERR_CONFLICT)

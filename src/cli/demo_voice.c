@@ -111,7 +111,8 @@ int demo_voice(struct store *s)
 			rc = comment(s, a, &v[3], id, NULL, "Koop nu goedkope zonnepanelen via mijn website!", &off);
 		if (!rc) {
 			struct problems p = { 0 };
-			rc = comment_hide(s, a, &v[MODERATOR], id, off.id, "Reclame: gaat niet over het vraagstuk", &p);
+			rc = comment_hide(s, a, &v[MODERATOR], id, off.id, "Reclame: gaat niet over het vraagstuk", &p,
+					  NULL);
 		}
 		if (!rc)
 			rc = comment(s, a, &v[2], id, NULL,

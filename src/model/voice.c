@@ -490,10 +490,8 @@ static int moderated(struct store *s, struct arena *a, const struct viewer *v, c
 }
 
 static int set_hidden(struct store *s, const struct viewer *v, const char *issue_id, const char *comment_id,
-		      const char *reason)
+		      const char *reason, const char *now)
 {
-	char now[TIME_STRLEN + 1];
-	time_now(now);
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
@@ -519,7 +517,7 @@ static int set_hidden(struct store *s, const struct viewer *v, const char *issue
 }
 
 int comment_hide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		 const char *comment_id, const char *reason, struct problems *p)
+		 const char *comment_id, const char *reason, struct problems *p, struct comment *out)
 {
 	struct voice_issue is;
 	struct comment cm;
@@ -530,7 +528,19 @@ int comment_hide(struct store *s, struct arena *a, const struct viewer *v, const
 		return ERR_INVALID;
 	if (cm.hidden_at)
 		return ERR_CONFLICT;
-	return set_hidden(s, v, is.id, cm.id, reason);
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	time_now(now);
+	if ((rc = set_hidden(s, v, is.id, cm.id, reason, now)))
+		return rc;
+	if (out) { /* as a read would give it now: its text is its author's alone */
+		cm.hidden_at = now;
+		cm.hidden_reason = reason;
+		if (!cm.author_id || strcmp(cm.author_id, v->user_id) != 0)
+			cm.body = NULL;
+		set_rights(&cm, v, &is);
+		*out = cm;
+	}
+	return 0;
 }
 
 int comment_unhide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
@@ -539,7 +549,9 @@ int comment_unhide(struct store *s, struct arena *a, const struct viewer *v, con
 	struct voice_issue is;
 	struct comment cm;
 	int rc = moderated(s, a, v, issue_id, comment_id, &is, &cm);
-	return rc ? rc : set_hidden(s, v, is.id, cm.id, NULL);
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	return rc ? rc : set_hidden(s, v, is.id, cm.id, NULL, now);
 }
 
 /* Supports, follows and notifications are personal and go (the supporters

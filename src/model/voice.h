@@ -123,9 +123,10 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		 struct comment *cm, const char *body, struct problems *p);
 /* Moderation: hides with a required reason (problems on "reason");
- * ERR_CONFLICT if it is hidden already. */
+ * ERR_CONFLICT if it is hidden already. out (or NULL) becomes the comment
+ * as the moderator reads it now. */
 int comment_hide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
-		 const char *comment_id, const char *reason, struct problems *p);
+		 const char *comment_id, const char *reason, struct problems *p, struct comment *out);
 /* Shows a hidden comment again; ERR_CONFLICT if it is not hidden. */
 int comment_unhide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		   const char *comment_id);

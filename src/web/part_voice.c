@@ -427,7 +427,7 @@ void page_voice_comment_hide(struct http_req *r)
 			return;
 		}
 		typed = form_get(&f, "reason");
-		rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p);
+		rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p, NULL);
 		if (rc == ERR_CONFLICT) {
 			back(r, r->params[0], "al-verborgen", arena_printf(r->arena, "reactie-%s", c.id));
 			return;

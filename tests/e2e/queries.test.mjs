@@ -99,7 +99,7 @@ describe('an issue page loads the issue once', () => {
 describe('a write answers from what it wrote', () => {
   test('creating and changing a party, an issue, a member, a factor and a comment read nothing back; PATCH reads once', async () => {
     // a token's use is written down once a minute: done here, not below
-    for (const who of [MEMBER, OTHER]) assertOk(await api(who, '/api/v1/users/me'));
+    for (const who of [MEMBER, OTHER, ADMIN]) assertOk(await api(who, '/api/v1/users/me'));
     const pr = await api(MEMBER, '/api/v1/parties', { method: 'POST', body: partyBody({ name: `Partij ${uniq()}`, areas: [AREA] }) });
     const p = assertOk(pr, 201);
     const partyCost = await cost(pr);
@@ -130,7 +130,10 @@ describe('a write answers from what it wrote', () => {
     const cp = await api(OTHER, c._links.self.href, { method: 'PATCH', body: { body: 'Zeer mee eens.' }, contentType: 'application/merge-patch+json' });
     assertOk(cp);
     const commentPatchCost = await cost(cp);
-    const costs = { partyCost, issueCost, patchCost, partyPatchCost, memberCost, memberPatchCost, factorCost, factorPatchCost, commentCost, commentPatchCost };
+    const hr = await api(ADMIN, `${c._links.self.href}/moderation`, { method: 'POST', body: { reason: 'Gaat niet over het vraagstuk.' } });
+    assert.equal(assertOk(hr, 201).hidden.reason, 'Gaat niet over het vraagstuk.');
+    const hideCost = await cost(hr);
+    const costs = { partyCost, issueCost, patchCost, partyPatchCost, memberCost, memberPatchCost, factorCost, factorPatchCost, commentCost, commentPatchCost, hideCost };
     const most = { // statements at most; in the comments, how many before issue 9
       partyCost: 11, // 16
       issueCost: 11, // 16
@@ -142,6 +145,7 @@ describe('a write answers from what it wrote', () => {
       factorPatchCost: 6, // 9
       commentCost: 6, // 7
       commentPatchCost: 5, // 9
+      hideCost: 5, // 7
     };
     for (const [name, n] of Object.entries(most)) assert.ok(costs[name] <= n, `${name}: ${JSON.stringify(costs)}`);
   });
@@ -172,9 +176,11 @@ describe('what a write answers is what a GET reads after it', () => {
     await same(MEMBER, await patch(MEMBER, f._links.self.href, { effect: 'enabling', description: 'Een fonds.' }), 200);
   });
 
-  test('a comment, written and changed', async () => {
+  test('a comment, written, changed and hidden', async () => {
     const c = await same(OTHER, await api(OTHER, `/api/v1/issues/${issue.id}/comments`, { method: 'POST', body: { body: 'Een *reactie*.' } }), 201);
     await same(OTHER, await patch(OTHER, c._links.self.href, { body: 'Een betere reactie.' }), 200);
+    const hidden = await same(ADMIN, await api(ADMIN, `${c._links.self.href}/moderation`, { method: 'POST', body: { reason: 'Weg.' } }), 201);
+    assert.equal(hidden.body, null);
   });
 
   test('a member, added and given another role', async () => {
