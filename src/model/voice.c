@@ -64,25 +64,23 @@ int support_get(struct store *s, struct arena *a, const struct viewer *v, const 
 		struct support_state *out)
 {
 	memset(out, 0, sizeof *out);
-	struct voice_issue is;
-	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
-	if (rc)
-		return rc;
+	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
+		return ERR_NOTFOUND;
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT i.supporters, (SELECT created_at FROM supports WHERE issue_id = i.id AND user_id = ?2)"
 		" FROM issues i WHERE i.id = ?1");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 1, issue_id);
 	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
-	rc = store_step(st) == STORE_ROW ? 0 : ERR_DB;
-	if (!rc) {
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
 		out->count = store_int(st, 0);
 		out->mine = !store_is_null(st, 1);
 		out->since = out->mine ? arena_strdup(a, store_text(st, 1)) : NULL;
 	}
 	store_reset(st);
-	return rc;
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 }
 
 int support_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
@@ -148,24 +146,23 @@ int follow_get(struct store *s, struct arena *a, const struct viewer *v, const c
 		*since = NULL;
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct voice_issue is;
-	int rc = voice_issue(store_reader(s), a, v, issue_id, &is);
-	if (rc)
-		return rc;
+	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
+		return ERR_NOTFOUND;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT created_at FROM follows WHERE issue_id = ?1 AND user_id = ?2");
+		"SELECT (SELECT created_at FROM follows WHERE issue_id = i.id AND user_id = ?2)"
+		" FROM issues i WHERE i.id = ?1");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is.id);
+	store_bind_str(st, 1, issue_id);
 	store_bind_str(st, 2, v->user_id);
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
+	int rc = store_step(st);
+	if (rc == STORE_ROW && !store_is_null(st, 0)) {
 		*following = true;
 		if (since)
 			*since = arena_strdup(a, store_text(st, 0));
 	}
 	store_reset(st);
-	return rc < 0 ? rc : 0;
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 }
 
 int follow_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
