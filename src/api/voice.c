@@ -280,17 +280,10 @@ void api_comments_moderate(struct http_req *r)
 	json_t *body = api_body_object(r);
 	if (!body)
 		return;
+	static const struct field_desc why[] = { { .name = "reason", .kind = FK_TEXT, .label = { "Reden", "Reason" } } };
 	const char *reason = NULL;
 	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "reason"))
-			reason = api_string(r, v, k, &p);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-	}
+	fields_apply_json(why, 1, &reason, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
 	struct comment c;
 	int rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], r->params[1], reason, &p, &c);
@@ -384,28 +377,15 @@ void api_notifications_list(struct http_req *r)
 /* Reads {"read": true|false}; every other field is a problem. */
 static bool read_flag(struct http_req *r, bool *read)
 {
+	static const struct field_desc flag[] = { { .name = "read", .kind = FK_BOOL, .label = { "Gelezen", "Read" } } };
 	json_t *body = api_body_object(r);
 	if (!body)
 		return false;
 	struct problems p = { 0 };
-	bool seen = false;
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "read")) {
-			seen = true;
-			if (json_is_boolean(v))
-				*read = json_is_true(v);
-			else
-				problems_add(&p, k, R_WRONG_TYPE, 0);
-		} else {
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-		}
-	}
-	json_decref(body);
-	if (!seen && !p.n)
+	if (!json_object_get(body, "read"))
 		problems_add(&p, "read", R_REQUIRED, 0);
+	fields_apply_json(flag, 1, read, body, FIELDS_PATCH, r->arena, &p);
+	json_decref(body);
 	if (p.n)
 		api_invalid(r, &p);
 	return p.n == 0;
