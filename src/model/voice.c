@@ -603,7 +603,7 @@ const struct field_desc comment_fields[] = {
 		    " daarna nog 15 minuten aanpassen.",
 		    "At most 5000 characters. You can use Markdown, like *italic* and **bold**. You can still change"
 		    " your comment for 15 minutes after." },
-	  .doc = "The text (tekst), plain or Markdown; null when hidden, except for its author.",
+	  .doc = "The text (tekst), plain or Markdown; in an answer, null when hidden, except to its author.",
 	  .example = "\"Een vast **koffie-uurtje** in de flat zou helpen.\"" },
 	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct comment, created_at),
 	  .label = { "Geplaatst op", "Posted" }, .doc = "When it was posted (geplaatst op), in UTC.",
