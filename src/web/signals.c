@@ -10,6 +10,7 @@
 #include "../model/issue.h"
 #include "../model/member.h"
 #include "../model/signal.h"
+#include "form_fields.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -213,7 +214,7 @@ void page_signals(struct http_req *r)
 }
 
 /* The report form, with what was typed and the problems. */
-static void render_new(struct http_req *r, const struct signal_input *in, const char *regulatory,
+static void render_new(struct http_req *r, const struct signal *sg, const struct form_typed *typed,
 		       const struct problems *p)
 {
 	struct buf *b = &r->out;
@@ -224,16 +225,10 @@ static void render_new(struct http_req *r, const struct signal_input *in, const 
 	size_t nms = 0;
 	if (member_of(r->store, r->arena, r->viewer.user_id, &ms, &nms))
 		nms = 0;
-	const struct field_label labels[] = {
-		{ "party", T(r, M_SIG_PARTY) }, { "kind", T(r, M_SIG_KIND) }, { "title", T(r, M_SIG_TITLE_LABEL) },
-		{ "description", T(r, M_DESCRIPTION) }, { "area", T(r, M_AREA) },
-		{ "targetGroup", T(r, M_SIG_TARGET_GROUP) }, { "regulatory", T(r, M_SIG_REGULATORY) },
-		{ "rule", T(r, M_SIG_RULE) },
-	};
-	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
+	form_fields_summary(r, p, signal_fields, signal_nfields);
 	form_begin(r, "/signalen/nieuw", true);
 	/* for one of the viewer's parties, or as a resident (issue 8) */
-	const char *chosen = in->as_resident ? "resident" : in->party;
+	const char *chosen = sg->resident ? "resident" : sg->party_id;
 	if (nms) {
 		struct choice *pc = arena_alloc(r->arena, sizeof *pc * (nms + 1));
 		for (size_t i = 0; i < nms; i++)
@@ -241,41 +236,32 @@ static void render_new(struct http_req *r, const struct signal_input *in, const 
 						 chosen ? !strcmp(chosen, ms[i].party_id) : nms == 1 && !p, 0 };
 		pc[nms] = (struct choice){ "resident", T(r, M_SIG_AS_RESIDENT_CHOICE), T(r, M_SIG_AS_RESIDENT_HINT),
 					   chosen && !strcmp(chosen, "resident"), 0 };
-		field_choices(r, "party", T(r, M_SIG_PARTY), T(r, M_SIG_PARTY_HINT), pc, nms + 1, false, p);
+		const struct field_desc *d = fields_find(signal_fields, signal_nfields, "party");
+		field_choices(r, "party", d->label[r->lang], d->hint[r->lang], pc, nms + 1, false, p);
 	} else {
 		html_f(b, "<p>%s</p>\n<input type=\"hidden\" name=\"party\" value=\"resident\">\n", T(r, M_SIG_PARTY_NONE));
 	}
-	struct choice kinds[SIGNAL_KIND_COUNT];
-	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
-		kinds[i] = (struct choice){ signal_kinds[i].key, signal_kinds[i].name[r->lang], NULL,
-					    in->kind && !strcmp(in->kind, signal_kinds[i].key), 0 };
-	field_choices(r, "kind", T(r, M_SIG_KIND), NULL, kinds, SIGNAL_KIND_COUNT, false, p);
-	struct field title = { .name = "title", .label = T(r, M_SIG_TITLE_LABEL), .hint = T(r, M_SIG_TITLE_HINT),
-			       .value = in->title, .required = true };
-	field_text(r, &title, p);
-	struct field desc = { .name = "description", .label = T(r, M_DESCRIPTION), .hint = T(r, M_SIG_DESC_HINT),
-			      .value = in->description, .required = true };
-	field_textarea(r, &desc, 6, p);
+	static const char *const plain[] = { "kind", "title", "description" };
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		form_field(r, signal_fields, signal_nfields, plain[i], sg, typed, p);
+	/* one area, picked from the tree */
 	struct area *areas = NULL;
 	size_t nareas = 0;
 	if (web_area_choices(r, 300, &areas, &nareas) && nareas) {
 		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
 		for (size_t i = 0; i < nareas; i++)
 			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 in->area && !strcmp(in->area, areas[i].code), area_depth(&areas[i]) - 1 };
+						 sg->area && !strcmp(sg->area, areas[i].code), area_depth(&areas[i]) - 1 };
 		field_choices(r, "area", T(r, M_AREA), NULL, ac, nareas, false, p);
 	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = in->area, .required = true };
+		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = sg->area, .required = true };
 		field_text(r, &af, p);
 	}
-	struct field tg = { .name = "targetGroup", .label = T(r, M_SIG_TARGET_GROUP), .hint = T(r, M_SIG_TARGET_GROUP_HINT),
-			    .value = in->target_group };
-	field_text(r, &tg, p);
-	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), regulatory != NULL, 0 };
+	form_field(r, signal_fields, signal_nfields, "targetGroup", sg, typed, p);
+	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), sg->regulatory, 0 };
 	field_choices(r, "regulatory", T(r, M_SIG_REGULATORY), NULL, &reg, 1, true, p);
 	/* always shown: the form works without JavaScript */
-	struct field rule = { .name = "rule", .label = T(r, M_SIG_RULE), .hint = T(r, M_SIG_RULE_HINT), .value = in->rule };
-	field_text(r, &rule, p);
+	form_field(r, signal_fields, signal_nfields, "rule", sg, typed, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"/signalen\">%s</a></div>\n",
 	       T(r, M_SIG_SUBMIT), T(r, M_CANCEL));
 	form_end(r);
@@ -288,9 +274,10 @@ void page_signal_new(struct http_req *r)
 		page_require_login(r);
 		return;
 	}
-	struct signal_input in = { 0 };
+	struct signal sg = { 0 };
+	struct form_typed typed = { 0 };
 	if (r->method != HM_POST) {
-		render_new(r, &in, NULL, NULL);
+		render_new(r, &sg, &typed, NULL);
 		return;
 	}
 	struct form f;
@@ -298,34 +285,25 @@ void page_signal_new(struct http_req *r)
 		r->cfg->page_error(r, 400);
 		return;
 	}
-	in.party = form_get(&f, "party");
-	if (in.party && !strcmp(in.party, "resident")) {
-		in.party = NULL;
-		in.as_resident = true;
-	}
-	in.kind = form_get(&f, "kind");
-	in.title = form_get(&f, "title");
-	in.description = form_get(&f, "description");
-	in.area = form_get(&f, "area");
-	in.target_group = form_get(&f, "targetGroup");
-	in.rule = form_get(&f, "rule");
-	const char *regulatory = form_get(&f, "regulatory");
-	in.regulatory = regulatory && !strcmp(regulatory, "true");
-	const char *typed_rule = in.rule;
 	struct problems p = { 0 };
-	char id[UUID_STRLEN + 1];
-	int rc = signal_create(r->store, r->arena, &r->viewer, &in, id, &p);
+	form_read_fields(r, &f, signal_fields, signal_nfields, &sg, &typed, &p);
+	if (sg.party_id && !strcmp(sg.party_id, "resident")) {
+		sg.party_id = NULL;
+		sg.resident = true;
+	}
+	const char *typed_rule = sg.rule;
+	int rc = signal_create(r->store, r->arena, &r->viewer, &sg, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
-		in.rule = typed_rule;
-		render_new(r, &in, regulatory, &p);
+		sg.rule = typed_rule;
+		render_new(r, &sg, &typed, &p);
 		return;
 	}
 	if (rc) {
 		r->cfg->page_error(r, rc == ERR_FORBIDDEN ? 403 : 500);
 		return;
 	}
-	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", id));
+	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", sg.id));
 }
 
 /* Which form of the signal page failed, to show its problems beside it. */
@@ -534,7 +512,7 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 		size_t n = 0;
 		if (!signal_decisions(r->store, r->arena, sg->id, &ds, &n))
 			web_signal_decisions(r, ds, n, true);
-		if (sg->can_decide)
+		if (sg->can_decide && strcmp(sg->status, "dismissed") != 0)
 			decide_form(r, sg, ps);
 	}
 	html_raw(b, "</section>\n");
@@ -632,7 +610,7 @@ void page_signal_move(struct http_req *r)
 	if (!load(r, &sg, &f))
 		return;
 	struct problems p = { 0 };
-	int rc = signal_move(r->store, r->arena, &r->viewer, sg.id, form_get(&f, "status"), form_get(&f, "reason"), &p);
+	int rc = signal_move(r->store, r->arena, &r->viewer, &sg, form_get(&f, "status"), form_get(&f, "reason"), &p);
 	struct page_state ps = { F_MOVE, &p, NULL, &f };
 	if (rc == ERR_CONFLICT)
 		ps.message = arena_printf(r->arena, T(r, M_SIG_MOVE_NOT_ALLOWED), signal_moves_from(sg.status));
@@ -649,9 +627,8 @@ void page_signal_take_up(struct http_req *r)
 	struct issue_input in = { .title = form_get(&f, "issueTitle"), .summary = form_get(&f, "issueSummary") };
 	const char *issue_id = form_get(&f, "issueId");
 	const char *cluster = form_get(&f, "cluster");
-	char out[UUID_STRLEN + 1];
-	int rc = signal_take_up(r->store, r->arena, &r->viewer, sg.id, issue_id && *issue_id ? issue_id : NULL, &in,
-				cluster && !strcmp(cluster, "true"), out, &p);
+	int rc = signal_take_up(r->store, r->arena, &r->viewer, &sg, issue_id && *issue_id ? issue_id : NULL, &in,
+				cluster && !strcmp(cluster, "true"), &p);
 	rename_fields(&p, "title", "issueTitle");
 	rename_fields(&p, "summary", "issueSummary");
 	struct page_state ps = { issue_id ? F_LINK : F_TAKE_UP, &p, NULL, &f };
@@ -667,8 +644,8 @@ void page_signal_decide(struct http_req *r)
 	if (!load(r, &sg, &f))
 		return;
 	struct problems p = { 0 };
-	int rc = signal_decide(r->store, r->arena, &r->viewer, sg.id, form_get(&f, "decision"),
-			       form_get(&f, "decisionReason"), &p);
+	struct signal_decision d = { .decision = form_get(&f, "decision"), .reason = form_get(&f, "decisionReason") };
+	int rc = signal_decide(r->store, r->arena, &r->viewer, &sg, &d, &p);
 	rename_fields(&p, "reason", "decisionReason");
 	struct page_state ps = { F_DECIDE, &p, NULL, &f };
 	if (rc == ERR_CONFLICT)
@@ -683,7 +660,7 @@ void page_signal_uncluster(struct http_req *r)
 	if (!load(r, &sg, &f))
 		return;
 	struct problems p = { 0 };
-	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, sg.id, NULL, &p);
+	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, &sg, NULL, &p);
 	struct page_state ps = { F_NONE, &p, NULL, &f };
 	answer(r, &sg, rc, &ps);
 }

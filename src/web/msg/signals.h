@@ -17,8 +17,6 @@ X(SIG_KIND_ALL, "Alle soorten", "All kinds")
 X(SIG_STATUS, "Status", "Status")
 X(SIG_STATUS_ALL, "Alle statussen", "All statuses")
 X(SIG_TARGET_GROUP, "Doelgroep", "Target group")
-X(SIG_TARGET_GROUP_HINT, "Eén doelgroep, kort. Bijvoorbeeld: jongeren, ouderen of mantelzorgers.",
-  "One target group, short. For example: young people, older people or carers.")
 X(SIG_REGULATORY, "Regels", "Rules")
 X(SIG_REG_ALL, "Alle signalen", "All signals")
 X(SIG_REG_ONLY, "Alleen als een regel in de weg staat", "Only where a rule stands in the way")
@@ -27,19 +25,12 @@ X(SIG_REG_CHECK, "Er staat een regel in de weg", "A rule stands in the way")
 X(SIG_REG_HINT, "Kies dit als een wet of regel het lastig maakt. Het signaal gaat dan naar de geverifieerde overheidspartij van het gebied, of anders naar de coördinatoren van het gebied.",
   "Choose this if a law or rule makes it hard. The signal then goes to the verified government party of the area, or else to the coordinators of the area.")
 X(SIG_PARTY, "Namens partij", "On behalf of party")
-X(SIG_PARTY_HINT, "De partij waarvoor je dit meldt (je bent er lid van), of jijzelf als bewoner.", "The party you report this for (you are a member of it), or yourself as a resident.")
 X(SIG_PARTY_NONE, "Je meldt dit signaal als bewoner. Het gaat naar de partijen die in dit gebied signalen opsporen en die kiem heeft geverifieerd, en naar de coördinatoren van het gebied. Zij zien je naam. Wat er met je signaal gebeurt, zie je onder Mijn signalen.",
   "You report this signal as a resident. It goes to the parties that detect signals in this area and that kiem has verified, and to the coordinators of the area. They see your name. What happens to your signal, you see under My signals.")
 X(SIG_AS_RESIDENT_CHOICE, "Als bewoner, niet namens een partij", "As a resident, not on behalf of a party")
 X(SIG_AS_RESIDENT_HINT, "Het gaat naar de geverifieerde partijen die in het gebied signalen opsporen, en naar de coördinatoren van het gebied.",
   "It goes to the verified parties that detect signals in the area, and to the coordinators of the area.")
 X(SIG_AS_RESIDENT, ", als bewoner", ", as a resident")
-X(SIG_TITLE_LABEL, "Titel", "Title")
-X(SIG_TITLE_HINT, "In één zin: wat zie je?", "In one sentence: what do you see?")
-X(SIG_DESC_HINT, "Wat speelt er, voor wie en waar?", "What is going on, for whom and where?")
-X(SIG_RULE, "Welke regel staat in de weg?", "Which rule stands in the way?")
-X(SIG_RULE_HINT, "Vul dit alleen in als je hierboven hebt gekozen dat een regel in de weg staat. Noem de regel of de wet.",
-  "Only fill this in if you chose above that a rule stands in the way. Name the rule or the law.")
 X(SIG_NEW_TITLE, "Meld een signaal", "Report a signal")
 X(SIG_SUBMIT, "Signaal melden", "Report the signal")
 X(SIG_SAVED, "Het signaal is gemeld.", "The signal has been reported.")
