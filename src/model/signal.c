@@ -407,11 +407,9 @@ static void validate(struct store *s, struct arena *a, struct signal *in, struct
 	const char *hi;
 	if (in->area && !problems_find(p, "area") && !area_range(s, a, in->area, area_path, &hi, &in->area_name))
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
-	if (problems_find(p, "party"))
-		return;
-	if (in->resident && in->party_id)
+	if (!problems_find(p, "party") && in->resident && in->party_id)
 		problems_add(p, "party", R_NOT_ONE_OF, 0); /* a party, or as a resident */
-	else if (!in->party_id && !in->resident)
+	else if (!problems_find(p, "party") && !in->party_id && !in->resident)
 		problems_add(p, "party", R_CHOOSE, 0);
 	if (in->regulatory && !in->rule && !problems_find(p, "rule"))
 		problems_add(p, "rule", R_REQUIRED, 0);
