@@ -1062,6 +1062,21 @@ int signal_decide(struct store *s, struct arena *a, const struct viewer *v, stru
 	return rc ? rc : crc;
 }
 
+/* The columns of a decision, from col on: id, decision, reason, party id
+ * and name, time; the decision of signal_id. */
+#define DECISION_COLS "d.id, d.decision, d.reason, d.party_id, dp.name, d.decided_at"
+static void read_decision(struct store_stmt *st, int col, struct arena *a, const char *signal_id,
+			  struct signal_decision *d)
+{
+	snprintf(d->id, sizeof d->id, "%s", store_text(st, col));
+	d->signal_id = signal_id;
+	d->decision = arena_strdup(a, store_text(st, col + 1));
+	d->reason = arena_strdup(a, store_text(st, col + 2));
+	d->party_id = opt(a, st, col + 3);
+	d->party_name = opt(a, st, col + 4);
+	d->decided_at = arena_strdup(a, store_text(st, col + 5));
+}
+
 int signal_decisions(struct store *s, struct arena *a, const char *id,
 		     struct signal_decision **items, size_t *n)
 {
@@ -1069,37 +1084,25 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 	*items = NULL;
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM signals WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	bool found = store_step(st) == STORE_ROW;
-	store_reset(st);
-	if (!found)
-		return ERR_NOTFOUND;
-	st = store_prepare(c,
-		"SELECT d.id, d.signal_id, d.decision, d.reason, d.party_id, p.name, d.decided_at"
-		" FROM signal_decisions d LEFT JOIN parties p ON p.id = d.party_id"
-		" WHERE d.signal_id = ?1 ORDER BY d.seq LIMIT 100");
+	/* the signal, with its decisions if it has any */
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT s.id, " DECISION_COLS " FROM signals s LEFT JOIN signal_decisions d ON d.signal_id = s.id"
+		" LEFT JOIN parties dp ON dp.id = d.party_id WHERE s.id = ?1 ORDER BY d.seq LIMIT 100");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
 	struct signal_decision *list = arena_alloc(a, sizeof *list * 100);
+	const char *found = NULL;
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW && *n < 100) {
-		struct signal_decision *d = &list[(*n)++];
-		snprintf(d->id, sizeof d->id, "%s", store_text(st, 0));
-		d->signal_id = arena_strdup(a, store_text(st, 1));
-		d->decision = arena_strdup(a, store_text(st, 2));
-		d->reason = arena_strdup(a, store_text(st, 3));
-		d->party_id = opt(a, st, 4);
-		d->party_name = opt(a, st, 5);
-		d->decided_at = arena_strdup(a, store_text(st, 6));
+		if (!found)
+			found = arena_strdup(a, store_text(st, 0));
+		if (!store_is_null(st, 1))
+			read_decision(st, 1, a, found, &list[(*n)++]);
 	}
 	store_reset(st);
 	*items = list;
-	return rc < 0 ? rc : 0;
+	return rc < 0 ? rc : found ? 0 : ERR_NOTFOUND;
 }
 
 int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer *v,
@@ -1110,8 +1113,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along,"
 		" ?20 IS NOT NULL AND " SEES ","
-		" d.id, d.decision, d.reason, d.party_id, dp.name, d.decided_at"
-		" FROM signals s JOIN areas ar ON ar.code = s.area_code"
+		" " DECISION_COLS " FROM signals s JOIN areas ar ON ar.code = s.area_code"
 		" LEFT JOIN signal_decisions d ON d.signal_id = s.id LEFT JOIN parties dp ON dp.id = d.party_id"
 		" WHERE s.issue_id = ?1 ORDER BY s.seq, d.seq LIMIT 2000");
 	if (!st)
@@ -1143,14 +1145,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 		}
 		if (store_is_null(st, 10) || o->ndecisions == 100)
 			continue;
-		struct signal_decision *d = &o->decisions[o->ndecisions++];
-		snprintf(d->id, sizeof d->id, "%s", store_text(st, 10));
-		d->signal_id = o->id;
-		d->decision = arena_strdup(a, store_text(st, 11));
-		d->reason = arena_strdup(a, store_text(st, 12));
-		d->party_id = opt(a, st, 13);
-		d->party_name = opt(a, st, 14);
-		d->decided_at = arena_strdup(a, store_text(st, 15));
+		read_decision(st, 10, a, o->id, &o->decisions[o->ndecisions++]);
 	}
 	store_reset(st);
 	*items = list;

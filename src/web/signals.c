@@ -29,6 +29,8 @@ static const char *enum_name(struct http_req *r, const struct enum_entry *e, siz
 #define KIND_NAME(r, k) enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, k)
 #define STATUS_NAME(r, k) enum_name(r, signal_statuses, SIGNAL_STATUS_COUNT, k)
 #define DECISION_NAME(r, k) enum_name(r, decision_kinds, DECISION_KIND_COUNT, k)
+/* The label of a signal's field, as the report form has it. */
+#define LABEL(r, name) fields_find(signal_fields, signal_nfields, name)->label[(r)->lang]
 
 /* One signal in a list: title, kind, area, status and what became of it. */
 static void signal_row(struct http_req *r, const struct signal *sg, bool with_cluster)
@@ -84,9 +86,9 @@ static void filter_form(struct http_req *r, const struct signal_filter *f, const
 {
 	struct buf *b = &r->out;
 	const struct field_label labels[] = {
-		{ "q", T(r, M_FILTER_Q) }, { "kind", T(r, M_SIG_KIND) }, { "area", T(r, M_AREA) },
-		{ "status", T(r, M_SIG_STATUS) }, { "targetGroup", T(r, M_SIG_TARGET_GROUP) },
-		{ "regulatory", T(r, M_SIG_REGULATORY) },
+		{ "q", T(r, M_FILTER_Q) }, { "kind", LABEL(r, "kind") }, { "area", T(r, M_AREA) },
+		{ "status", LABEL(r, "status") }, { "targetGroup", LABEL(r, "targetGroup") },
+		{ "regulatory", LABEL(r, "regulatory") },
 	};
 	form_begin(r, "/signalen", false);
 	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
@@ -97,7 +99,7 @@ static void filter_form(struct http_req *r, const struct signal_filter *f, const
 	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
 		kinds[i] = (struct choice){ signal_kinds[i].key, signal_kinds[i].name[r->lang], NULL,
 					    f->kind && !strcmp(f->kind, signal_kinds[i].key), 0 };
-	field_select(r, "kind", T(r, M_SIG_KIND), T(r, M_SIG_KIND_ALL), kinds, SIGNAL_KIND_COUNT);
+	field_select(r, "kind", LABEL(r, "kind"), T(r, M_SIG_KIND_ALL), kinds, SIGNAL_KIND_COUNT);
 	struct area *areas = NULL;
 	size_t nareas = 0;
 	if (web_area_choices(r, 300, &areas, &nareas)) {
@@ -114,14 +116,14 @@ static void filter_form(struct http_req *r, const struct signal_filter *f, const
 	for (int i = 0; i < SIGNAL_STATUS_COUNT; i++)
 		st[i] = (struct choice){ signal_statuses[i].key, signal_statuses[i].name[r->lang], NULL,
 					 f->status && !strcmp(f->status, signal_statuses[i].key), 0 };
-	field_select(r, "status", T(r, M_SIG_STATUS), T(r, M_SIG_STATUS_ALL), st, SIGNAL_STATUS_COUNT);
-	struct field tg = { .name = "targetGroup", .label = T(r, M_SIG_TARGET_GROUP), .value = f->target_group, .quiet = true };
+	field_select(r, "status", LABEL(r, "status"), T(r, M_SIG_STATUS_ALL), st, SIGNAL_STATUS_COUNT);
+	struct field tg = { .name = "targetGroup", .label = LABEL(r, "targetGroup"), .value = f->target_group, .quiet = true };
 	field_text(r, &tg, p);
 	struct choice reg[2] = {
 		{ "true", T(r, M_SIG_REG_ONLY), NULL, f->regulatory && !strcmp(f->regulatory, "true"), 0 },
 		{ "false", T(r, M_SIG_REG_NOT), NULL, f->regulatory && !strcmp(f->regulatory, "false"), 0 },
 	};
-	field_select(r, "regulatory", T(r, M_SIG_REGULATORY), T(r, M_SIG_REG_ALL), reg, 2);
+	field_select(r, "regulatory", LABEL(r, "regulatory"), T(r, M_SIG_REG_ALL), reg, 2);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
 		  "<a href=\"/signalen\">%s</a></div>\n</fieldset>\n",
 	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
@@ -259,7 +261,7 @@ static void render_new(struct http_req *r, const struct signal *sg, const struct
 	}
 	form_field(r, signal_fields, signal_nfields, "targetGroup", sg, typed, p);
 	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), sg->regulatory, 0 };
-	field_choices(r, "regulatory", T(r, M_SIG_REGULATORY), NULL, &reg, 1, true, p);
+	field_choices(r, "regulatory", LABEL(r, "regulatory"), NULL, &reg, 1, true, p);
 	/* always shown: the form works without JavaScript */
 	form_field(r, signal_fields, signal_nfields, "rule", sg, typed, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"/signalen\">%s</a></div>\n",
@@ -337,7 +339,7 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_MOVE ? ps->p : NULL;
 	html_f(b, "<section aria-labelledby=\"move\">\n<h2 id=\"move\">%s</h2>\n", T(r, M_SIG_MOVE_TITLE));
-	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", T(r, M_SIG_STATUS_REASON) } };
+	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", LABEL(r, "statusReason") } };
 	form_problems(r, ps, F_MOVE, labels, 2);
 	form_begin(r, arena_printf(r->arena, "/signalen/%s/status", sg->id), true);
 	struct choice st[SIGNAL_STATUS_COUNT];
@@ -348,7 +350,7 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 			st[n++] = (struct choice){ signal_statuses[i].key, signal_statuses[i].name[r->lang], NULL,
 						   want && !strcmp(want, signal_statuses[i].key), 0 };
 	field_choices(r, "status", T(r, M_SIG_MOVE_TO), NULL, st, n, false, p);
-	struct field reason = { .name = "reason", .label = T(r, M_SIG_STATUS_REASON), .hint = T(r, M_SIG_MOVE_REASON_HINT),
+	struct field reason = { .name = "reason", .label = LABEL(r, "statusReason"), .hint = T(r, M_SIG_MOVE_REASON_HINT),
 				.value = typed(ps, F_MOVE, "reason") };
 	field_textarea(r, &reason, 3, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_MOVE_TITLE));
@@ -449,17 +451,13 @@ static void decide_form(struct http_req *r, const struct signal *sg, const struc
 	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_DECIDE ? ps->p : NULL;
 	html_f(b, "<h3>%s</h3>\n<p>%s</p>\n", T(r, M_SIG_DECIDE_TITLE), T(r, M_SIG_DECIDE_HINT));
-	const struct field_label labels[] = { { "decision", T(r, M_SIG_DECISION) },
-					      { "decisionReason", T(r, M_SIG_DECISION_REASON) } };
+	const char *reason_label = fields_find(decision_fields, decision_nfields, "reason")->label[r->lang];
+	const struct field_label labels[] = { { "decision", T(r, M_SIG_DECISION) }, { "decisionReason", reason_label } };
 	form_problems(r, ps, F_DECIDE, labels, 2);
 	form_begin(r, arena_printf(r->arena, "/signalen/%s/besluit", sg->id), true);
-	struct choice dk[DECISION_KIND_COUNT];
-	const char *want = typed(ps, F_DECIDE, "decision");
-	for (int i = 0; i < DECISION_KIND_COUNT; i++)
-		dk[i] = (struct choice){ decision_kinds[i].key, decision_kinds[i].name[r->lang], NULL,
-					 want && !strcmp(want, decision_kinds[i].key), 0 };
-	field_choices(r, "decision", T(r, M_SIG_DECISION), NULL, dk, DECISION_KIND_COUNT, false, p);
-	struct field reason = { .name = "decisionReason", .label = T(r, M_SIG_DECISION_REASON), .required = true,
+	const struct signal_decision d = { .decision = typed(ps, F_DECIDE, "decision") };
+	form_field(r, decision_fields, decision_nfields, "decision", &d, &(struct form_typed){ 0 }, p);
+	struct field reason = { .name = "decisionReason", .label = reason_label, .required = true,
 				.value = typed(ps, F_DECIDE, "decisionReason") };
 	field_textarea(r, &reason, 4, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_DECIDE_SUBMIT));
@@ -481,20 +479,20 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	html_markdown(b, sg->description);
 	html_raw(b, "</div>\n<dl class=\"facts\">\n");
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_AREA), sg->area_name);
-	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_TARGET_GROUP), sg->target_group ? sg->target_group : T(r, M_NONE_GIVEN));
-	html_f(b, "<dt>%s</dt><dd>%s", T(r, M_SIG_REPORTED_BY), sg->reporter_name ? sg->reporter_name : T(r, M_NONE_GIVEN));
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", LABEL(r, "targetGroup"), sg->target_group ? sg->target_group : T(r, M_NONE_GIVEN));
+	html_f(b, "<dt>%s</dt><dd>%s", LABEL(r, "reporterName"), sg->reporter_name ? sg->reporter_name : T(r, M_NONE_GIVEN));
 	if (sg->party_name)
 		html_f(b, " (%s)", sg->party_name);
 	else if (sg->resident)
 		html_f(b, "%s", T(r, M_SIG_AS_RESIDENT));
-	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_SIG_REPORTED_ON));
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", LABEL(r, "createdAt"));
 	page_time(r, sg->created_at);
 	html_raw(b, "</dd>\n");
 	if (sg->status_reason)
-		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_STATUS_REASON), sg->status_reason);
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", LABEL(r, "statusReason"), sg->status_reason);
 	if (sg->regulatory) {
 		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_RULE_SHORT), sg->rule ? sg->rule : "");
-		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_ROUTED),
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", LABEL(r, "routedParty"),
 		       sg->routed_party_name ? sg->routed_party_name : T(r, M_SIG_ROUTED_NONE));
 	}
 	html_raw(b, "</dl>\n");
