@@ -1152,10 +1152,16 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 	return rc < 0 ? rc : 0;
 }
 
-/* The fields of a signal, for the API, the report form and the log. A
- * report is never changed: what a reporter gives is create-only. */
+/* The fields of a signal, for the API, the report form, its pages and the
+ * log. A report is never changed: what a reporter gives is create-only. */
 #define UUID_EXAMPLE "\"01a21b9d-4816-7008-b39a-918dcc9128ab\""
 #define TIME_EXAMPLE "\"2026-11-27T06:07:02Z\""
+#define READ_REF(field, member, to, nl, en, what) \
+	{ .name = field, .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal, member), \
+	  .ref = to, .label = { nl, en }, .doc = what, .example = UUID_EXAMPLE }
+#define READ_TEXT(field, member, n, nl, en, what, ex) \
+	{ .name = field, .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal, member), \
+	  .max = n, .label = { nl, en }, .doc = what, .example = ex }
 const struct field_desc signal_fields[] = {
 	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct signal, id),
 	  .label = { "Nummer", "Number" }, .doc = "The identifier (id), a UUID version 7.", .example = UUID_EXAMPLE },
@@ -1172,11 +1178,10 @@ const struct field_desc signal_fields[] = {
 	  .hint = { "Wat speelt er, voor wie en waar?", "What is going on, for whom and where?" },
 	  .doc = "The description (beschrijving), in Markdown.",
 	  .example = "\"Kinderen hebben na school geen plek voor huiswerkbegeleiding.\"" },
-	{ .name = "area", .kind = FK_AREA, .flags = F_REQUIRED | F_CREATE_ONLY | F_MODEL_CHECKS,
-	  FIELD_AT(struct signal, area), .max = 16, .label = { "Gebied", "Area" },
-	  .doc = "The code of the area (gebied) concerned.", .example = "\"WK034403\"" },
-	{ .name = "targetGroup", .kind = FK_TEXT, .flags = F_NULLABLE | F_CREATE_ONLY,
-	  FIELD_AT(struct signal, target_group), .max = SIGNAL_TARGET_GROUP_MAX, .label = { "Doelgroep", "Target group" },
+	{ .name = "area", .kind = FK_AREA, .flags = F_REQUIRED | F_CREATE_ONLY | F_MODEL_CHECKS, FIELD_AT(struct signal, area),
+	  .max = 16, .label = { "Gebied", "Area" }, .doc = "The code of the area (gebied) concerned.", .example = "\"WK034403\"" },
+	{ .name = "targetGroup", .kind = FK_TEXT, .flags = F_NULLABLE | F_CREATE_ONLY, FIELD_AT(struct signal, target_group),
+	  .max = SIGNAL_TARGET_GROUP_MAX, .label = { "Doelgroep", "Target group" },
 	  .hint = { "Eén doelgroep, kort. Bijvoorbeeld: jongeren, ouderen of mantelzorgers.",
 		    "One target group, short. For example: young people, older people or carers." },
 	  .doc = "The target group (doelgroep), stored in lower case, or null.", .example = "\"jongeren\"" },
@@ -1184,60 +1189,45 @@ const struct field_desc signal_fields[] = {
 	  .ref = "party", .label = { "Namens partij", "On behalf of party" },
 	  .hint = { "De partij waarvoor je dit meldt (je bent er lid van), of jijzelf als bewoner.",
 		    "The party you report this for (you are a member of it), or yourself as a resident." },
-	  .doc = "The party reported for (namens partij), of which the reporter is a member (lid). Left out or"
-		 " null when reported by a resident (signaal van een bewoner), for no party; null too when the party"
-		 " was removed.",
+	  .doc = "The party reported for (namens partij), of which the reporter is a member (lid). Left out or null when"
+		 " reported by a resident (signaal van een bewoner), for no party; null too when the party was removed.",
 	  .example = UUID_EXAMPLE },
 	{ .name = "resident", .kind = FK_BOOL, .flags = F_READ_ONLY, FIELD_AT(struct signal, resident),
-	  .label = { "Als bewoner", "As a resident" },
-	  .doc = "Reported by a resident (door een bewoner), for no party. It goes to the members of the verified"
-		 " parties that take the role detect_signals and serve its area or an area around it, and to the"
-		 " area's coordinators; they see the reporter's name.",
-	  .example = "false" },
-	{ .name = "reporter", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal, reporter_id),
-	  .ref = "user", .label = { "Gemeld door", "Reported by" },
-	  .doc = "The reporter's user id (melder), or null once the account is gone.", .example = UUID_EXAMPLE },
-	{ .name = "reporterName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
-	  FIELD_AT(struct signal, reporter_name), .max = 200, .label = { "Gemeld door", "Reported by" },
-	  .doc = "The reporter's name (naam van de melder), or null.", .example = "\"Rita de Melder\"" },
+	  .label = { "Als bewoner", "As a resident" }, .example = "false",
+	  .doc = "Reported by a resident (door een bewoner), for no party. It goes to the members of the verified parties"
+		 " that take the role detect_signals and serve its area or an area around it, and to the area's"
+		 " coordinators; they see the reporter's name." },
+	READ_REF("reporter", reporter_id, "user", "Melder", "Reporter",
+		 "The reporter's user id (melder), or null once the account is gone."),
+	READ_TEXT("reporterName", reporter_name, 200, "Gemeld door", "Reported by",
+		  "The reporter's name (naam van de melder), or null.", "\"Rita de Melder\""),
 	{ .name = "regulatory", .kind = FK_BOOL, .flags = F_CREATE_ONLY, FIELD_AT(struct signal, regulatory),
-	  .label = { "Regels", "Rules" },
-	  .doc = "Whether a rule stands in the way (regelgeving staat in de weg); then rule is required.",
-	  .example = "false" },
+	  .label = { "Regels", "Rules" }, .example = "false",
+	  .doc = "Whether a rule stands in the way (regelgeving staat in de weg); then rule is required." },
 	{ .name = "rule", .kind = FK_TEXT, .flags = F_NULLABLE | F_CREATE_ONLY, FIELD_AT(struct signal, rule),
 	  .max = SIGNAL_RULE_MAX, .label = { "Welke regel staat in de weg?", "Which rule stands in the way?" },
-	  .hint = { "Vul dit alleen in als je hierboven hebt gekozen dat een regel in de weg staat. Noem de regel"
-		    " of de wet.",
+	  .hint = { "Vul dit alleen in als je hierboven hebt gekozen dat een regel in de weg staat. Noem de regel of de wet.",
 		    "Only fill this in if you chose above that a rule stands in the way. Name the rule or the law." },
 	  .doc = "The rule that stands in the way (regel), for a regulatory signal; else null (ignored when sent).",
 	  .example = "\"Bijstandsregel: geen bijverdienen\"" },
-	{ .name = "routedParty", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE,
-	  FIELD_AT(struct signal, routed_party_id), .ref = "party", .label = { "Doorgestuurd naar", "Sent to" },
-	  .doc = "The verified government party (geverifieerde overheidspartij) a regulatory signal is routed to:"
-		 " the one serving its area, or else the nearest area above it that has one; null when there is none"
-		 " (the area's coordinators decide) or the signal is not regulatory.",
-	  .example = UUID_EXAMPLE },
-	{ .name = "status", .kind = FK_ENUM, .flags = F_READ_ONLY, FIELD_AT(struct signal, status),
-	  .keys = signal_statuses, .nkeys = SIGNAL_STATUS_COUNT, .schema = "SignalStatus",
-	  .label = { "Status", "Status" } },
-	{ .name = "statusReason", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
-	  FIELD_AT(struct signal, status_reason), .max = SIGNAL_REASON_MAX, .label = { "Reden", "Reason" },
-	  .doc = "The reason of the last status move (reden), or null.", .example = "\"Dubbel gemeld.\"" },
-	{ .name = "issue", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal, issue_id),
-	  .ref = "issue", .label = { "Vraagstuk", "Social issue" },
-	  .doc = "The social issue (vraagstuk) it is taken up in, or null.", .example = UUID_EXAMPLE },
-	{ .name = "issueStatus", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
-	  FIELD_AT(struct signal, issue_status), .max = 20, .label = { "Status van het vraagstuk", "Status of the issue" },
-	  .doc = "The status of that issue (status van het vraagstuk), or null: what became of the signal.",
-	  .example = "\"signalled\"" },
-	{ .name = "cluster", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal, cluster_id),
-	  .ref = "signal", .label = { "Groep", "Group" },
-	  .doc = "The cluster of similar signals (cluster van gelijke signalen): the id of its first signal, or null"
-		 " while it stands alone. Changed with PATCH.",
-	  .example = UUID_EXAMPLE },
-	{ .name = "clusterSize", .kind = FK_INT, .flags = F_READ_ONLY, FIELD_AT(struct signal, cluster_size),
-	  .min = 1, .max = 2147483647, .label = { "Signalen in de groep", "Signals in the group" },
-	  .doc = "How many signals its cluster has (aantal in het cluster); 1 when alone.", .example = "10" },
+	READ_REF("routedParty", routed_party_id, "party", "Doorgestuurd naar", "Sent to",
+		 "The verified government party (geverifieerde overheidspartij) a regulatory signal is routed to: the one"
+		 " serving its area, or else the nearest area above it that has one; null when there is none (the area's"
+		 " coordinators decide) or the signal is not regulatory."),
+	{ .name = "status", .kind = FK_ENUM, .flags = F_READ_ONLY, FIELD_AT(struct signal, status), .keys = signal_statuses,
+	  .nkeys = SIGNAL_STATUS_COUNT, .schema = "SignalStatus", .label = { "Status", "Status" } },
+	READ_TEXT("statusReason", status_reason, SIGNAL_REASON_MAX, "Reden", "Reason",
+		  "The reason of the last status move (reden), or null.", "\"Dubbel gemeld.\""),
+	READ_REF("issue", issue_id, "issue", "Vraagstuk", "Social issue",
+		 "The social issue (vraagstuk) it is taken up in, or null."),
+	READ_TEXT("issueStatus", issue_status, 20, "Status van het vraagstuk", "Status of the social issue",
+		  "The status of that issue (status van het vraagstuk), or null: what became of the signal.", "\"signalled\""),
+	READ_REF("cluster", cluster_id, "signal", "Groep", "Group",
+		 "The cluster of similar signals (cluster van gelijke signalen): the id of its first signal, or null while"
+		 " it stands alone. Changed with PATCH."),
+	{ .name = "clusterSize", .kind = FK_INT, .flags = F_READ_ONLY, FIELD_AT(struct signal, cluster_size), .min = 1,
+	  .max = 2147483647, .label = { "Signalen in de groep", "Signals in the group" }, .example = "10",
+	  .doc = "How many signals its cluster has (aantal in het cluster); 1 when alone." },
 	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct signal, created_at),
 	  .label = { "Gemeld op", "Reported on" }, .doc = "When it was reported (gemeld op).", .example = TIME_EXAMPLE },
 	{ .name = "updatedAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct signal, updated_at),
@@ -1250,17 +1240,16 @@ const struct field_desc decision_fields[] = {
 	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct signal_decision, id),
 	  .label = { "Nummer", "Number" }, .doc = "The identifier (id), a UUID version 7.", .example = UUID_EXAMPLE },
 	{ .name = "decision", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, decision),
-	  .keys = decision_kinds, .nkeys = DECISION_KIND_COUNT, .schema = "DecisionKind",
-	  .label = { "Besluit", "Decision" } },
-	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, reason),
-	  .min = 1, .max = SIGNAL_REASON_MAX, .label = { "Toelichting op het besluit", "Explanation of the decision" },
+	  .keys = decision_kinds, .nkeys = DECISION_KIND_COUNT, .schema = "DecisionKind", .label = { "Besluit", "Decision" } },
+	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, reason), .min = 1,
+	  .max = SIGNAL_REASON_MAX, .label = { "Toelichting op het besluit", "Explanation of the decision" },
 	  .doc = "Why (reden).", .example = "\"We proberen het twee jaar in de Gentdreef.\"" },
 	{ .name = "party", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal_decision, party_id),
 	  .ref = "party", .label = { "Overheidspartij", "Government party" },
 	  .doc = "The government party that decided (overheidspartij), or null.", .example = UUID_EXAMPLE },
-	{ .name = "partyName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
-	  FIELD_AT(struct signal_decision, party_name), .max = 200, .label = { "Overheidspartij", "Government party" },
-	  .doc = "Its name (naam), or null.", .example = "\"Gemeente Utrecht, wijkbureau Overvecht\"" },
+	{ .name = "partyName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal_decision, party_name),
+	  .max = 200, .label = { "Overheidspartij", "Government party" }, .doc = "Its name (naam), or null.",
+	  .example = "\"Gemeente Utrecht, wijkbureau Overvecht\"" },
 	{ .name = "decidedAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct signal_decision, decided_at),
 	  .label = { "Besloten op", "Decided on" }, .doc = "When (besloten op).", .example = TIME_EXAMPLE },
 };
