@@ -57,12 +57,9 @@ static void conflict_moves(struct http_req *r, const char *status)
 	jw_kint(&w, "status", 409);
 	jw_kstr(&w, "detail", arena_printf(r->arena, "A signal that is '%s' can move to: %s.", status, allowed));
 	jw_karr(&w, "allowedStatuses");
-	for (const char *p = allowed; *p;) {
-		size_t n = strcspn(p, ",");
-		jw_strn(&w, p, n);
-		p += n;
-		while (*p == ',' || *p == ' ')
-			p++;
+	for (const char *p = allowed; *p; p += strspn(p, ", ")) {
+		jw_strn(&w, p, strcspn(p, ","));
+		p += strcspn(p, ",");
 	}
 	jw_end(&w);
 	jw_end(&w);
@@ -70,8 +67,10 @@ static void conflict_moves(struct http_req *r, const char *status)
 
 void api_signals_list(struct http_req *r)
 {
+	/* the filters, then the cursor */
 	static const char *const allowed[] = { "kind", "area", "status", "targetGroup", "regulatory",
 					       "party", "q", "mine", "clusters", "limit", "cursor", NULL };
+	enum { FILTERS = 10 };
 	struct problems p = { 0 };
 	struct signal_filter f = { 0 };
 	api_check_query(r, allowed, &f.limit, &p);
@@ -109,11 +108,10 @@ void api_signals_list(struct http_req *r)
 	for (size_t i = 0; i < n; i++)
 		write_signal(r, &w, &items[i]);
 	jw_end(&w);
-	const char *keys[] = { "kind", "area", "status", "targetGroup", "regulatory", "party", "q",
-			       "mine", "clusters", "limit" };
-	const char *values[] = { f.kind, f.area, f.status, f.target_group, f.regulatory, f.party, f.q,
-				 mine, clusters, http_query(r, "limit") };
-	api_write_list_links(&w, r, "/api/v1/signals", keys, values, 10, next);
+	const char *values[FILTERS];
+	for (size_t i = 0; i < FILTERS; i++)
+		values[i] = http_query(r, allowed[i]);
+	api_write_list_links(&w, r, "/api/v1/signals", allowed, values, FILTERS, next);
 	jw_end(&w);
 }
 
