@@ -18,28 +18,17 @@ X(ISSUE_OWNER_GONE, "Geen (de partij is verwijderd)", "None (the party was remov
 X(ISSUE_OWNER_PRIVATE, "Een partij die niet openbaar is", "A party that is not public")
 X(TARGET_GROUP, "Doelgroep", "Target group")
 X(TARGET_GROUPS, "Doelgroepen", "Target groups")
-X(TARGET_GROUPS_HINT, "Voor wie is dit een probleem? Scheid met komma's, zoals: jongeren, mantelzorgers. Hoogstens 10.",
-  "For whom is this a problem? Separate with commas, like: young people, carers. At most 10.")
 X(SORT_ISSUE_NEWEST, "Nieuwste eerst", "Newest first")
 X(SORT_ISSUE_OLDEST, "Oudste eerst", "Oldest first")
 X(SORT_ISSUE_CHANGED, "Laatst van status veranderd", "Status changed most recently")
 X(ISSUE_NEW_TITLE, "Vraagstuk opschrijven", "Write down a social issue")
 X(ISSUE_EDIT_TITLE, "Vraagstuk bewerken", "Edit the social issue")
 X(ISSUE_TITLE_LABEL, "Titel", "Title")
-X(ISSUE_TITLE_HINT, "Kort en duidelijk, zoals: Eenzaamheid onder ouderen in Overvecht.", "Short and clear, like: Loneliness among older people in Overvecht.")
 X(ISSUE_SUMMARY, "Samenvatting", "Summary")
-X(ISSUE_SUMMARY_HINT, "Wat is het probleem, in een paar zinnen? Hoogstens 500 tekens.", "What is the problem, in a few sentences? At most 500 characters.")
-X(ISSUE_DESCRIPTION_HINT, "Meer uitleg: wat zie je, bij wie, en sinds wanneer? Je kunt Markdown gebruiken, zoals **vet** en lijstjes.",
-  "More explanation: what do you see, with whom, and since when? You can use Markdown, like **bold** and lists.")
-X(ISSUE_AREA_HINT, "Waar speelt het vraagstuk?", "Where does the issue play?")
-X(ISSUE_OWNER_HINT, "De partij die het vraagstuk trekt. Je kiest uit de partijen waar je lid van bent.",
-  "The party that leads the issue. You choose from the parties you are a member of.")
 X(ISSUE_OWNER_ID_HINT, "Het id van de partij, zoals op het adres van haar pagina.", "The id of the party, as in the address of its page.")
 X(ISSUE_NO_PARTIES, "Je bent nog geen lid van een partij. Alleen leden van een partij kunnen een vraagstuk opschrijven. Vraag een partij om je uit te nodigen, of maak zelf een partij.",
   "You are not a member of a party yet. Only members of a party can write down a social issue. Ask a party to invite you, or make a party yourself.")
 X(ISSUE_START, "Begint als", "Starts as")
-X(ISSUE_START_FORMULATED_HINT, "Je schrijft het vraagstuk nu op.", "You write the issue down now.")
-X(ISSUE_START_SIGNALLED_HINT, "Het komt uit signalen en moet nog verder worden uitgewerkt.", "It comes from signals and still needs to be worked out.")
 X(ISSUE_SAVED, "Het vraagstuk is opgeslagen.", "The social issue has been saved.")
 X(ISSUE_MOVED, "De status is veranderd.", "The status has been changed.")
 X(BACK_TO_ISSUES, "Terug naar alle vraagstukken", "Back to all social issues")
