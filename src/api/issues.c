@@ -183,30 +183,28 @@ void api_issue_status_create(struct http_req *r)
 		api_invalid(r, &p);
 		return;
 	}
-	if (rc == ERR_CONFLICT) {
-		json_t *list = json_array();
-		char names[200] = "";
-		size_t used = 0;
-		for (int s = 0; s < ISSUE_STATUS_COUNT; s++) {
-			if (!(allowed & (1u << s)))
-				continue;
-			json_array_append_new(list, json_string(issue_statuses[s].key));
-			int w = snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "",
-					 issue_statuses[s].key);
-			if (w > 0 && (size_t)w < sizeof names - used)
-				used += (size_t)w;
-		}
-		json_t *o = json_object();
-		json_object_set_new(o, "type", json_string("about:blank"));
-		json_object_set_new(o, "title", json_string("Conflict"));
-		json_object_set_new(o, "status", json_integer(409));
-		json_object_set_new(o, "detail", json_string(allowed
+	if (rc == ERR_CONFLICT) { /* a problem that names the moves allowed */
+		const char *names = "";
+		for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
+			if (allowed & (1u << i))
+				names = arena_printf(r->arena, "%s%s%s", names, *names ? ", " : "", issue_statuses[i].key);
+		struct jw w;
+		api_json_begin(r, 409, &w);
+		r->content_type = "application/problem+json";
+		jw_obj(&w);
+		jw_kstr(&w, "type", "about:blank");
+		jw_kstr(&w, "title", "Conflict");
+		jw_kint(&w, "status", 409);
+		jw_kstr(&w, "detail", allowed
 			? arena_printf(r->arena, "This issue cannot move to '%s' from its status; it can move to: %s.",
 				       to ? to : "", names)
-			: "This issue is archived; its status cannot change any more."));
-		json_object_set_new(o, "allowedStatuses", list);
-		api_send(r, 409, o);
-		r->content_type = "application/problem+json";
+			: "This issue is archived; its status cannot change any more.");
+		jw_karr(&w, "allowedStatuses");
+		for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
+			if (allowed & (1u << i))
+				jw_str(&w, issue_statuses[i].key);
+		jw_end(&w);
+		jw_end(&w);
 		return;
 	}
 	if (rc) {

@@ -7,6 +7,7 @@
 #include "../base/text.h"
 #include "../model/issue.h"
 #include "filters.h"
+#include "form_fields.h"
 #include "html.h"
 #include "issue_parts.h"
 #include "layout.h"
@@ -201,8 +202,8 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 	struct buf *b = &r->out;
 	html_f(b, "<section aria-labelledby=\"status-veranderen\">\n<h2 id=\"status-veranderen\">%s</h2>\n",
 	       T(r, M_ISSUE_MOVE_TITLE));
-	const struct field_label labels[] = { { "status", T(r, M_ISSUE_MOVE_TO) }, { "reason", T(r, M_ISSUE_REASON) } };
-	form_error_summary(r, p, labels, 2);
+	const struct field_desc *d = issue_transition_fields;
+	form_fields_summary(r, p, d, issue_transition_nfields);
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/status", is->id), true);
 	struct choice c[ISSUE_STATUS_COUNT];
 	size_t n = 0;
@@ -210,9 +211,12 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 		if (allowed & (1u << i))
 			c[n++] = (struct choice){ issue_statuses[i].key, issue_statuses[i].name[r->lang], NULL,
 						  to && !strcmp(to, issue_statuses[i].key), 0 };
-	field_choices(r, "status", T(r, M_ISSUE_MOVE_TO), T(r, M_ISSUE_MOVE_TO_HINT), c, n, false, p);
-	struct field rf = { .name = "reason", .label = T(r, M_ISSUE_REASON), .hint = T(r, M_ISSUE_REASON_HINT),
-			    .value = reason, .required = true };
+	/* only the moves allowed now, and the reason in a smaller box */
+	const struct field_desc *sd = fields_find(d, issue_transition_nfields, "status"),
+				*rd = fields_find(d, issue_transition_nfields, "reason");
+	field_choices(r, sd->name, sd->label[r->lang], sd->hint[r->lang], c, n, false, p);
+	struct field rf = { .name = rd->name, .label = rd->label[r->lang], .hint = rd->hint[r->lang], .value = reason,
+			    .required = true };
 	field_textarea(r, &rf, 3, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_ISSUE_MOVE_SUBMIT));
 	form_end(r);
