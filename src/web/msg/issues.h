@@ -23,8 +23,6 @@ X(SORT_ISSUE_OLDEST, "Oudste eerst", "Oldest first")
 X(SORT_ISSUE_CHANGED, "Laatst van status veranderd", "Status changed most recently")
 X(ISSUE_NEW_TITLE, "Vraagstuk opschrijven", "Write down a social issue")
 X(ISSUE_EDIT_TITLE, "Vraagstuk bewerken", "Edit the social issue")
-X(ISSUE_TITLE_LABEL, "Titel", "Title")
-X(ISSUE_SUMMARY, "Samenvatting", "Summary")
 X(ISSUE_OWNER_ID_HINT, "Het id van de partij, zoals op het adres van haar pagina.", "The id of the party, as in the address of its page.")
 X(ISSUE_NO_PARTIES, "Je bent nog geen lid van een partij. Alleen leden van een partij kunnen een vraagstuk opschrijven. Vraag een partij om je uit te nodigen, of maak zelf een partij.",
   "You are not a member of a party yet. Only members of a party can write down a social issue. Ask a party to invite you, or make a party yourself.")
@@ -52,4 +50,3 @@ X(BACK_TO_ISSUE, "Terug naar het vraagstuk", "Back to the issue")
 
 /* in the activity log */
 X(ACTION_MOVE, "Status veranderd", "Status changed")
-X(OBJECT_ISSUE, "Vraagstuk", "Social issue")
