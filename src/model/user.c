@@ -43,6 +43,12 @@ char *email_normal(struct arena *a, const char *s)
 #define USER_COLS "id, email, name, platform_role, created_at, blocked_at IS NOT NULL," \
 	" email_confirmed_at IS NOT NULL, lang"
 
+enum platform_role user_role(const struct user *u)
+{
+	int r = enum_find(platform_roles, PROLE_COUNT, u->role);
+	return r < 0 ? PROLE_USER : (enum platform_role)r;
+}
+
 static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
 {
 	snprintf(u->id, sizeof u->id, "%s", store_text(st, 0));

@@ -42,6 +42,9 @@ struct user {
 	struct strlist coordinator_areas; /* by user_coordinator_areas, or empty */
 };
 
+/* The platform role of an account, for its viewer. */
+enum platform_role user_role(const struct user *u);
+
 /* Its fields, for the API and the log; coordinatorAreas is the last, and
  * only one account's answer has it. */
 extern const struct field_desc user_fields[];
