@@ -6,40 +6,41 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/activity.h"
 #include "common.h"
 #include "routes.h"
 
 /* The log keeps the field names comma-separated; the API gives a list. */
-static json_t *fields_json(const char *fields)
+static void write_fields(struct jw *w, const char *fields)
 {
-	json_t *a = json_array();
-	const char *s = fields;
-	while (s && *s) {
-		const char *e = strchr(s, ',');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
+	jw_karr(w, "fields");
+	for (const char *s = fields; s && *s;) {
+		size_t len = strcspn(s, ",");
 		if (len)
-			json_array_append_new(a, json_stringn(s, len));
-		s = e ? e + 1 : NULL;
+			jw_strn(w, s, len);
+		s += len;
+		if (*s)
+			s++;
 	}
-	return a;
+	jw_end(w);
 }
 
-static json_t *activity_json(const struct activity *e)
+static void write_entry(struct jw *w, const struct activity *e)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(e->id));
-	json_object_set_new(o, "at", json_string(e->at));
-	json_object_set_new(o, "actorId", api_str_or_null(e->actor_id));
-	json_object_set_new(o, "actorName", api_str_or_null(e->actor_name));
-	json_object_set_new(o, "action", json_string(e->action));
-	json_object_set_new(o, "objectType", json_string(e->object_type));
-	json_object_set_new(o, "objectId", json_string(e->object_id));
-	json_object_set_new(o, "fields", fields_json(e->fields));
-	json_object_set_new(o, "subjectId", api_str_or_null(e->subject_id));
-	json_object_set_new(o, "subjectName", api_str_or_null(e->subject_name));
-	json_object_set_new(o, "detail", api_str_or_null(e->detail));
-	return o;
+	jw_obj(w);
+	jw_kstr(w, "id", e->id);
+	jw_kstr(w, "at", e->at);
+	jw_kstr(w, "actorId", e->actor_id);
+	jw_kstr(w, "actorName", e->actor_name);
+	jw_kstr(w, "action", e->action);
+	jw_kstr(w, "objectType", e->object_type);
+	jw_kstr(w, "objectId", e->object_id);
+	write_fields(w, e->fields);
+	jw_kstr(w, "subjectId", e->subject_id);
+	jw_kstr(w, "subjectName", e->subject_name);
+	jw_kstr(w, "detail", e->detail);
+	jw_end(w);
 }
 
 void api_activity_list(struct http_req *r)
@@ -64,15 +65,17 @@ void api_activity_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, activity_json(&items[i]));
+		write_entry(&w, &items[i]);
+	jw_end(&w);
 	const char *keys[] = { "objectType", "objectId", "actor", "limit" };
 	const char *values[] = { f.object_type, f.object_id, f.actor, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/activity", keys, values, 4, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, "/api/v1/activity", keys, values, 4, next);
+	jw_end(&w);
 }
 
 const struct http_route api_activity_routes[] = {

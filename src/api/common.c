@@ -27,28 +27,26 @@ void api_send(struct http_req *r, int status, json_t *v)
 	}
 }
 
-static json_t *problem(int status, const char *detail)
+/* Opens a problem+json answer (RFC 9457) with its common members. */
+static void problem_begin(struct http_req *r, struct jw *w, int status, const char *detail)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "type", json_string("about:blank"));
-	json_object_set_new(o, "title", json_string(http_status_text(status)));
-	json_object_set_new(o, "status", json_integer(status));
-	if (detail)
-		json_object_set_new(o, "detail", json_string(detail));
-	return o;
-}
-
-static void send_problem(struct http_req *r, int status, json_t *o)
-{
-	/* the id of its line in the server's log, for whoever reports it */
-	json_object_set_new(o, "requestId", json_string(r->id));
-	api_send(r, status, o);
+	api_json_begin(r, status, w);
 	r->content_type = "application/problem+json";
+	jw_obj(w);
+	jw_kstr(w, "type", "about:blank");
+	jw_kstr(w, "title", http_status_text(status));
+	jw_kint(w, "status", status);
+	if (detail)
+		jw_kstr(w, "detail", detail);
+	/* the id of its line in the server's log, for whoever reports it */
+	jw_kstr(w, "requestId", r->id);
 }
 
 void api_error(struct http_req *r, int status, const char *detail)
 {
-	send_problem(r, status, problem(status, detail));
+	struct jw w;
+	problem_begin(r, &w, status, detail);
+	jw_end(&w);
 }
 
 void api_invalid(struct http_req *r, const struct problems *p)
@@ -56,18 +54,19 @@ void api_invalid(struct http_req *r, const struct problems *p)
 	char detail[96];
 	snprintf(detail, sizeof detail, "The request has %zu problem%s; see invalidParams.", p->n,
 		 p->n == 1 ? "" : "s");
-	json_t *o = problem(400, detail);
-	json_t *list = json_array();
+	struct jw w;
+	problem_begin(r, &w, 400, detail);
+	jw_karr(&w, "invalidParams");
 	for (size_t i = 0; i < p->n; i++) {
 		char reason[256];
 		problem_text(&p->v[i], LANG_EN, reason, sizeof reason);
-		json_t *item = json_object();
-		json_object_set_new(item, "name", json_string(p->v[i].field));
-		json_object_set_new(item, "reason", json_string(reason));
-		json_array_append_new(list, item);
+		jw_obj(&w);
+		jw_kstr(&w, "name", p->v[i].field);
+		jw_kstr(&w, "reason", reason);
+		jw_end(&w);
 	}
-	json_object_set_new(o, "invalidParams", list);
-	send_problem(r, 400, o);
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_fail(struct http_req *r, int rc)

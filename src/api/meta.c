@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/jw.h"
 #include "../store/store.h"
 #include "api.h"
 #include "common.h"
@@ -29,9 +30,11 @@ void api_health(struct http_req *r)
 		api_error(r, 503, "The database does not answer; try again later.");
 		return;
 	}
-	json_t *o = json_object();
-	json_object_set_new(o, "status", json_string("ok"));
-	api_send(r, 200, o);
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_kstr(&w, "status", "ok");
+	jw_end(&w);
 }
 
 void api_openapi(struct http_req *r)

@@ -1,36 +1,37 @@
 /* /api/v1/processing-activities: the processing register (verwerkingsregister),
  * from the same table as the page /privacy. */
+#include "../base/jw.h"
 #include "../model/register.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *list_json(const char *const (*list)[LANG_COUNT], enum lang lang)
+static void write_list(struct jw *w, const char *key, const char *const (*list)[LANG_COUNT], enum lang lang)
 {
-	json_t *a = json_array();
+	jw_karr(w, key);
 	size_t n = register_list_len(list);
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_string(list[i][lang]));
-	return a;
+		jw_str(w, list[i][lang]);
+	jw_end(w);
 }
 
-static json_t *activity_json(const struct processing_activity *p)
+static void write_activity(struct jw *w, const struct processing_activity *p)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(p->id));
-	json_object_set_new(o, "name", json_string(p->name[LANG_EN]));
-	json_object_set_new(o, "nameNl", json_string(p->name[LANG_NL]));
-	json_object_set_new(o, "purpose", json_string(p->purpose[LANG_EN]));
-	json_object_set_new(o, "purposeNl", json_string(p->purpose[LANG_NL]));
-	json_object_set_new(o, "legalBasis", json_string(legal_bases[p->basis].key));
-	json_object_set_new(o, "categoriesOfData", list_json(p->categories, LANG_EN));
-	json_object_set_new(o, "categoriesOfDataNl", list_json(p->categories, LANG_NL));
-	json_object_set_new(o, "dataSubjects", list_json(p->subjects, LANG_EN));
-	json_object_set_new(o, "dataSubjectsNl", list_json(p->subjects, LANG_NL));
-	json_object_set_new(o, "retention", json_string(p->retention[LANG_EN]));
-	json_object_set_new(o, "retentionNl", json_string(p->retention[LANG_NL]));
-	json_object_set_new(o, "recipients", list_json(p->recipients, LANG_EN));
-	json_object_set_new(o, "recipientsNl", list_json(p->recipients, LANG_NL));
-	return o;
+	jw_obj(w);
+	jw_kstr(w, "id", p->id);
+	jw_kstr(w, "name", p->name[LANG_EN]);
+	jw_kstr(w, "nameNl", p->name[LANG_NL]);
+	jw_kstr(w, "purpose", p->purpose[LANG_EN]);
+	jw_kstr(w, "purposeNl", p->purpose[LANG_NL]);
+	jw_kstr(w, "legalBasis", legal_bases[p->basis].key);
+	write_list(w, "categoriesOfData", p->categories, LANG_EN);
+	write_list(w, "categoriesOfDataNl", p->categories, LANG_NL);
+	write_list(w, "dataSubjects", p->subjects, LANG_EN);
+	write_list(w, "dataSubjectsNl", p->subjects, LANG_NL);
+	jw_kstr(w, "retention", p->retention[LANG_EN]);
+	jw_kstr(w, "retentionNl", p->retention[LANG_NL]);
+	write_list(w, "recipients", p->recipients, LANG_EN);
+	write_list(w, "recipientsNl", p->recipients, LANG_NL);
+	jw_end(w);
 }
 
 void api_register_list(struct http_req *r)
@@ -43,13 +44,15 @@ void api_register_list(struct http_req *r)
 		api_invalid(r, &p);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < register_count; i++)
-		json_array_append_new(list, activity_json(&register_activities[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/processing-activities", NULL, NULL, 0, NULL));
-	api_send(r, 200, o);
+		write_activity(&w, &register_activities[i]);
+	jw_end(&w);
+	api_write_list_links(&w, r, "/api/v1/processing-activities", NULL, NULL, 0, NULL);
+	jw_end(&w);
 }
 
 const struct http_route api_register_routes[] = {

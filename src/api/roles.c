@@ -2,33 +2,33 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/jw.h"
 #include "../model/role.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *role_json(struct http_req *r, const struct role *ro)
+static void write_role(struct http_req *r, struct jw *w, const struct role *ro)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "key", json_string(ro->key));
-	json_object_set_new(o, "nameNl", json_string(ro->name[LANG_NL]));
-	json_object_set_new(o, "nameEn", json_string(ro->name[LANG_EN]));
-	json_object_set_new(o, "descriptionNl", json_string(ro->description[LANG_NL]));
-	json_object_set_new(o, "descriptionEn", json_string(ro->description[LANG_EN]));
-	json_t *kinds = json_array();
-	const char *p = ro->typical_kinds;
-	while (*p) {
-		const char *sp = strchr(p, ' ');
-		size_t n = sp ? (size_t)(sp - p) : strlen(p);
-		json_array_append_new(kinds, json_stringn(p, n));
+	jw_obj(w);
+	jw_kstr(w, "key", ro->key);
+	jw_kstr(w, "nameNl", ro->name[LANG_NL]);
+	jw_kstr(w, "nameEn", ro->name[LANG_EN]);
+	jw_kstr(w, "descriptionNl", ro->description[LANG_NL]);
+	jw_kstr(w, "descriptionEn", ro->description[LANG_EN]);
+	jw_karr(w, "typicalKinds");
+	for (const char *p = ro->typical_kinds; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n)
+			jw_strn(w, p, n);
 		p += n;
 		while (*p == ' ')
 			p++;
 	}
-	json_object_set_new(o, "typicalKinds", kinds);
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/roles/%s", ro->key)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	jw_end(w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/roles/%s", ro->key));
+	jw_end(w);
+	jw_end(w);
 }
 
 void api_roles_list(struct http_req *r)
@@ -48,13 +48,15 @@ void api_roles_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, role_json(r, &items[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/roles", NULL, NULL, 0, NULL));
-	api_send(r, 200, o);
+		write_role(r, &w, &items[i]);
+	jw_end(&w);
+	api_write_list_links(&w, r, "/api/v1/roles", NULL, NULL, 0, NULL);
+	jw_end(&w);
 }
 
 void api_roles_get(struct http_req *r)
@@ -65,7 +67,9 @@ void api_roles_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, role_json(r, &ro));
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	write_role(r, &w, &ro);
 }
 
 const struct http_route api_roles_routes[] = {

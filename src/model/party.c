@@ -199,7 +199,7 @@ enum { CHUNK = 25 };
 static int read_lists_many(struct store_conn *c, struct arena *a, struct party *list, size_t n)
 {
 	static const char *const sql[3] = {
-		"SELECT pa.party_id, pa.area_code FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
+		"SELECT pa.party_id, pa.area_code, a.name FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
 		" WHERE pa.party_id IN (" IDS25 ") ORDER BY pa.party_id, a.path",
 		"SELECT pr.party_id, pr.role_key FROM party_roles pr JOIN roles r ON r.key = pr.role_key"
 		" WHERE pr.party_id IN (" IDS25 ") ORDER BY pr.party_id, r.position",
@@ -212,6 +212,8 @@ static int read_lists_many(struct store_conn *c, struct arena *a, struct party *
 			ls[k]->v = arena_alloc(a, sizeof *ls[k]->v * max[k]);
 			ls[k]->n = 0;
 		}
+		list[i].area_names.v = arena_alloc(a, sizeof *list[i].area_names.v * PARTY_AREAS_MAX);
+		list[i].area_names.n = 0;
 	}
 	for (int k = 0; k < 3; k++) {
 		struct store_stmt *st = store_prepare(c, sql[k]);
@@ -233,8 +235,11 @@ static int read_lists_many(struct store_conn *c, struct arena *a, struct party *
 					continue;
 				}
 				struct strlist *l = k == 0 ? &list[j].areas : k == 1 ? &list[j].roles : &list[j].tags;
-				if (l->n < max[k])
+				if (l->n < max[k]) {
 					l->v[l->n++] = arena_strdup(a, store_text(st, 1));
+					if (k == 0)
+						list[j].area_names.v[list[j].area_names.n++] = arena_strdup(a, store_text(st, 2));
+				}
 			}
 			store_reset(st);
 			if (rc < 0)
@@ -305,24 +310,55 @@ int party_coordinates_all(struct store_conn *c, const struct viewer *v, const st
 	return rc;
 }
 
+/* A list of one party, in the order read_lists_many gives, as one text:
+ * the items joined by the unit separator, which no item can hold (each is
+ * a code, a key, or a label without control characters). */
+#define LIST_OF(select) "(SELECT group_concat(v, char(31)) FROM (" select "))"
+#define PARTY_LISTS \
+	LIST_OF("SELECT pa.area_code AS v FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
+		" WHERE pa.party_id = p.id ORDER BY a.path") "," \
+	LIST_OF("SELECT pr.role_key AS v FROM party_roles pr JOIN roles r ON r.key = pr.role_key" \
+		" WHERE pr.party_id = p.id ORDER BY r.position") "," \
+	LIST_OF("SELECT tag AS v FROM party_tags WHERE party_id = p.id ORDER BY tag") "," \
+	LIST_OF("SELECT a.name AS v FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
+		" WHERE pa.party_id = p.id ORDER BY a.path")
+
+/* Splits a column of PARTY_LISTS into a list of at most max items. */
+static void split_list(struct store_stmt *st, int col, struct arena *a, size_t max, struct strlist *out)
+{
+	out->v = arena_alloc(a, sizeof *out->v * max);
+	out->n = 0;
+	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
+	while (*s && out->n < max) {
+		size_t len = strcspn(s, "\x1f");
+		out->v[out->n++] = arena_strndup(a, s, len);
+		s += len;
+		if (*s)
+			s++;
+	}
+}
+
+/* One party with its lists, in one statement. */
 static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, "SELECT " PARTY_COLS " FROM parties p WHERE p.id = ?1");
+	struct store_stmt *st = store_prepare(c, "SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		read_row(st, a, out);
+		split_list(st, 16, a, PARTY_AREAS_MAX, &out->areas);
+		split_list(st, 17, a, PARTY_ROLES_MAX, &out->roles);
+		split_list(st, 18, a, PARTY_TAGS_MAX, &out->tags);
+		split_list(st, 19, a, PARTY_AREAS_MAX, &out->area_names);
 		rc = 0;
 	} else if (rc == STORE_DONE) {
 		rc = ERR_NOTFOUND;
 	}
 	store_reset(st);
-	if (!rc)
-		rc = read_lists_many(c, a, out, 1);
 	return rc;
 }
 
@@ -476,6 +512,7 @@ void party_validate(struct store *s, struct arena *a, struct party *in, struct p
  * alphabetically. */
 static void validate_in_order(struct store *s, struct arena *a, struct party *in, struct problems *p)
 {
+	in->area_names.n = 0; /* the names read were of the areas before */
 	const char **keys = arena_alloc(a, sizeof *keys * (in->areas.n + 1));
 	validate(s, a, in, p, keys);
 	if (p->n)

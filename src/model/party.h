@@ -63,6 +63,7 @@ struct party {
 	long long capacity_hours;
 	const char *visibility;
 	struct strlist areas; /* area codes */
+	struct strlist area_names; /* their names, in the same order, when read (not from a form) */
 	struct strlist roles; /* role keys */
 	struct strlist tags;  /* expertise tags, lower case */
 	const char *created_by;

@@ -32,7 +32,18 @@ struct store_conn {
 	struct store_conn *next; /* in the store's list, to close at the end */
 	struct store_stmt **stmts; /* open addressing; NULL is an empty slot */
 	size_t nstmts, cap;
+	/* a transaction's begin, commit and rollback, prepared once: run
+	 * with every request, sqlite3_exec would parse them each time */
+	sqlite3_stmt *begin, *commit, *rollback;
 };
+
+/* Runs one of a connection's transaction statements. */
+static int run_tx(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
 
 struct store {
 	char *path;
@@ -79,6 +90,17 @@ static int open_conn(const char *path, unsigned flags, bool writer, struct store
 		free(c);
 		return ERR_DB;
 	}
+	if (sqlite3_prepare_v3(c->db, writer ? "BEGIN IMMEDIATE" : "BEGIN", -1, SQLITE_PREPARE_PERSISTENT,
+			       &c->begin, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(c->db, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &c->commit, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(c->db, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT, &c->rollback, NULL) != SQLITE_OK) {
+		log_error("cannot set up database %s: %s", path, sqlite3_errmsg(c->db));
+		sqlite3_finalize(c->begin);
+		sqlite3_finalize(c->commit);
+		sqlite3_close(c->db);
+		free(c);
+		return ERR_DB;
+	}
 	*out = c;
 	return 0;
 }
@@ -92,6 +114,9 @@ static void close_conn(struct store_conn *c)
 		}
 	}
 	free(c->stmts);
+	sqlite3_finalize(c->begin);
+	sqlite3_finalize(c->commit);
+	sqlite3_finalize(c->rollback);
 	sqlite3_close(c->db);
 	free(c);
 }
@@ -168,7 +193,7 @@ struct store_conn *store_reader(struct store *s)
 int store_read_begin(struct store *s)
 {
 	struct store_conn *c = store_reader(s);
-	if (!c || sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (!c || run_tx(c->begin) != SQLITE_OK)
 		return ERR_DB;
 	return 0;
 }
@@ -177,16 +202,14 @@ void store_read_end(struct store *s)
 {
 	struct store_conn *c = pthread_getspecific(s->reader_key);
 	if (c && !sqlite3_get_autocommit(c->db))
-		sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+		run_tx(c->commit);
 }
 
 struct store_conn *store_write_begin(struct store *s)
 {
 	pthread_mutex_lock(&s->write_lock);
-	char *msg = NULL;
-	if (sqlite3_exec(s->writer->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
-		log_error("cannot begin a write: %s", msg ? msg : "?");
-		sqlite3_free(msg);
+	if (run_tx(s->writer->begin) != SQLITE_OK) {
+		log_error("cannot begin a write: %s", sqlite3_errmsg(s->writer->db));
 		pthread_mutex_unlock(&s->write_lock);
 		return NULL;
 	}
@@ -208,18 +231,13 @@ int store_write_end_aside(struct store *s, bool commit)
 static int write_end(struct store *s, bool commit, bool changes_data)
 {
 	int rc = 0;
-	char *msg = NULL;
-	if (commit) {
-		if (sqlite3_exec(s->writer->db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
-			log_error("commit failed: %s", msg ? msg : "?");
-			sqlite3_free(msg);
-			msg = NULL;
-			rc = ERR_DB;
-		}
+	if (commit && run_tx(s->writer->commit) != SQLITE_OK) {
+		log_error("commit failed: %s", sqlite3_errmsg(s->writer->db));
+		rc = ERR_DB;
 	}
 	if (!commit || rc) {
 		if (sqlite3_get_autocommit(s->writer->db) == 0)
-			sqlite3_exec(s->writer->db, "ROLLBACK", NULL, NULL, NULL);
+			run_tx(s->writer->rollback);
 	} else if (changes_data) {
 		atomic_fetch_add(&s->generation, 1);
 	}

@@ -42,6 +42,12 @@ static const char *kind_name(struct http_req *r, const char *key)
 	return k < 0 ? key : party_kinds[k].name[r->lang];
 }
 
+/* The name of the party's i-th area: read with it, or looked up. */
+static const char *party_area_name(struct http_req *r, const struct party *pa, size_t i)
+{
+	return i < pa->area_names.n ? pa->area_names.v[i] : web_area_name(r, pa->areas.v[i]);
+}
+
 static void party_card(struct http_req *r, const struct party *pa)
 {
 	struct buf *b = &r->out;
@@ -50,7 +56,7 @@ static void party_card(struct http_req *r, const struct party *pa)
 	if (pa->verified_at)
 		html_f(b, " <span class=\"verified\">%s</span>", T(r, M_VERIFIED));
 	for (size_t i = 0; i < pa->areas.n && i < 4; i++)
-		html_f(b, "%s%s", i ? ", " : " · ", web_area_name(r, pa->areas.v[i]));
+		html_f(b, "%s%s", i ? ", " : " · ", party_area_name(r, pa, i));
 	if (pa->areas.n > 4)
 		html_raw(b, ", …");
 	html_raw(b, "</p>\n");
@@ -249,7 +255,7 @@ void page_party(struct http_req *r)
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	for (size_t i = 0; i < pa.areas.n; i++)
 		html_f(b, "%s<a href=\"/partijen?area=%s\">%s</a>", i ? ", " : "", pa.areas.v[i],
-		       web_area_name(r, pa.areas.v[i]));
+		       party_area_name(r, &pa, i));
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_ROLES));
 	if (!pa.roles.n)
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
