@@ -33,24 +33,6 @@ static void send_member(struct http_req *r, int status, const struct member *m)
 	write_member(r, &w, r->params[0], m);
 }
 
-/* The member user_id of the party, read as the viewer: ERR_NOTFOUND when
- * the person is not in it. */
-static int find_member(struct http_req *r, const char *party_id, const char *user_id, struct member *out)
-{
-	struct member *items;
-	size_t n;
-	int rc = member_list(r->store, r->arena, &r->viewer, party_id, &items, &n);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(items[i].user_id, user_id) == 0) {
-			*out = items[i];
-			return 0;
-		}
-	}
-	return ERR_NOTFOUND;
-}
-
 /* Whether the viewer may do act to the members of the party, read into
  * pa: 401, 404 or 403 answered here, so that they come before any problem
  * with the body. */
@@ -104,8 +86,11 @@ void api_members_get(struct http_req *r)
 		api_fail(r, ERR_AUTH);
 		return;
 	}
+	struct party pa;
 	struct member m;
-	int rc = find_member(r, r->params[0], r->params[1], &m);
+	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], &pa);
+	if (!rc)
+		rc = member_in(r->store, r->arena, &r->viewer, &pa, r->params[1], &m);
 	if (rc) {
 		api_fail(r, rc);
 		return;

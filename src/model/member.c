@@ -55,6 +55,17 @@ static int keeps_an_admin(struct store_conn *c, const char *party_id, const char
 	return self && !others ? ERR_CONFLICT : 0;
 }
 
+#define MEMBER_SELECT "SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m" \
+	" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1"
+
+static void read_member(struct store_stmt *st, struct arena *a, struct member *m)
+{
+	snprintf(m->user_id, sizeof m->user_id, "%s", store_text(st, 0));
+	m->name = arena_strdup(a, store_text(st, 1));
+	m->role = member_roles[member_role_of(store_text(st, 2))].key;
+	m->since = arena_strdup(a, store_text(st, 3));
+}
+
 int member_list(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
 		struct member **items, size_t *n)
 {
@@ -63,21 +74,14 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 	if (rc)
 		return rc;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m"
-		" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1"
-		" ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000");
+		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, pa.id);
 	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
 	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX) {
-		struct member *m = &list[count++];
-		snprintf(m->user_id, sizeof m->user_id, "%s", store_text(st, 0));
-		m->name = arena_strdup(a, store_text(st, 1));
-		m->role = member_roles[member_role_of(store_text(st, 2))].key;
-		m->since = arena_strdup(a, store_text(st, 3));
-	}
+	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX)
+		read_member(st, a, &list[count++]);
 	store_reset(st);
 	if (rc < 0)
 		return rc;
@@ -112,22 +116,15 @@ int member_in(struct store *s, struct arena *a, const struct viewer *v, const st
 	if (!user_id || !uuid_valid(user_id, strlen(user_id)))
 		return ERR_NOTFOUND;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m"
-		" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1 AND m.user_id = ?2");
+		MEMBER_SELECT " AND m.user_id = ?2");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, pa->id);
 	store_bind_str(st, 2, user_id);
 	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
-		out->name = arena_strdup(a, store_text(st, 1));
-		out->role = member_roles[member_role_of(store_text(st, 2))].key;
-		out->since = arena_strdup(a, store_text(st, 3));
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
+	if (rc == STORE_ROW)
+		read_member(st, a, out);
+	rc = rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 	store_reset(st);
 	return rc;
 }
