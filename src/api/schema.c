@@ -27,9 +27,9 @@ static const char *const rules[FK_KIND_COUNT] = {
 	[FK_PHONE] = " 6 to 15 digits, with spaces, hyphens and brackets between them and a plus at the start"
 		     " allowed.",
 	[FK_URL] = " An address starting with https:// or http://, without spaces.",
-	[FK_AREA] = " Each must be the code of an existing area.",
-	[FK_ROLE] = " Keys from GET /roles.",
-	[FK_LABEL] = " Trimmed and lower-cased; repeats are dropped.",
+	[FK_AREA] = " The code of an existing area.",
+	[FK_ROLE] = " A key from GET /roles.",
+	[FK_LABEL] = " Trimmed and lower-cased.",
 	[FK_DATE] = " A date, YYYY-MM-DD.",
 };
 
@@ -101,13 +101,15 @@ static json_t *field_schema(const struct field_desc *d, enum variant v)
 	} else {
 		o = value_schema(d, false);
 	}
-	if ((d->flags & F_NULLABLE) || optional_input)
+	if ((d->flags & F_NULLABLE) || (optional_input && d->kind != FK_BOOL))
 		json_object_set_new(o, "nullable", json_true());
 	if (v == ANSWER && (d->flags & F_READ_ONLY))
 		json_object_set_new(o, "readOnly", json_true());
 	const char *doc = d->doc ? d->doc : d->label[LANG_EN];
 	if (v != ANSWER && rules[d->kind])
-		json_object_set_new(o, "description", json_sprintf("%s%s", doc, rules[d->kind]));
+		json_object_set_new(o, "description",
+				    d->flags & F_LIST ? json_sprintf("%s Each item:%s Repeats are dropped.", doc, rules[d->kind])
+						      : json_sprintf("%s%s", doc, rules[d->kind]));
 	else
 		json_object_set_new(o, "description", json_string(doc));
 	json_t *example = d->example ? json_loads(d->example, JSON_DECODE_ANY, NULL) : NULL;

@@ -4,60 +4,43 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/signal.h"
 #include "api.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *signal_json(struct http_req *r, const struct signal *sg)
+/* A signal as the next value of w. */
+static void write_signal(struct http_req *r, struct jw *w, const struct signal *sg)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(sg->id));
-	json_object_set_new(o, "kind", json_string(sg->kind));
-	json_object_set_new(o, "title", json_string(sg->title));
-	json_object_set_new(o, "description", json_string(sg->description));
-	json_object_set_new(o, "area", json_string(sg->area));
-	json_object_set_new(o, "targetGroup", api_str_or_null(sg->target_group));
-	json_object_set_new(o, "party", api_str_or_null(sg->party_id));
-	json_object_set_new(o, "resident", json_boolean(sg->resident));
-	json_object_set_new(o, "reporter", api_str_or_null(sg->reporter_id));
-	json_object_set_new(o, "reporterName", api_str_or_null(sg->reporter_name));
-	json_object_set_new(o, "regulatory", json_boolean(sg->regulatory));
-	json_object_set_new(o, "rule", api_str_or_null(sg->rule));
-	json_object_set_new(o, "routedParty", api_str_or_null(sg->routed_party_id));
-	json_object_set_new(o, "status", json_string(sg->status));
-	json_object_set_new(o, "statusReason", api_str_or_null(sg->status_reason));
-	json_object_set_new(o, "issue", api_str_or_null(sg->issue_id));
-	json_object_set_new(o, "issueStatus", api_str_or_null(sg->issue_status));
-	json_object_set_new(o, "cluster", api_str_or_null(sg->cluster_id));
-	json_object_set_new(o, "clusterSize", json_integer(sg->cluster_size));
-	json_object_set_new(o, "createdAt", json_string(sg->created_at));
-	json_object_set_new(o, "updatedAt", json_string(sg->updated_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/signals/%s", sg->id)));
-	json_object_set_new(links, "decisions",
-			    api_link(arena_printf(r->arena, "/api/v1/signals/%s/decisions", sg->id)));
+	jw_obj(w);
+	fields_write_json(signal_fields, signal_nfields, sg, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/signals/%s", sg->id));
+	jw_klink(w, "decisions", arena_printf(r->arena, "/api/v1/signals/%s/decisions", sg->id));
 	if (sg->issue_id)
-		json_object_set_new(links, "issue",
-				    api_link(arena_printf(r->arena, "/api/v1/issues/%s", sg->issue_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+		jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", sg->issue_id));
+	jw_end(w);
+	jw_end(w);
 }
 
-static json_t *decision_json(struct http_req *r, const struct signal_decision *d)
+static void send_signal(struct http_req *r, int status, const struct signal *sg)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(d->id));
-	json_object_set_new(o, "decision", json_string(d->decision));
-	json_object_set_new(o, "reason", json_string(d->reason));
-	json_object_set_new(o, "party", api_str_or_null(d->party_id));
-	json_object_set_new(o, "partyName", api_str_or_null(d->party_name));
-	json_object_set_new(o, "decidedAt", json_string(d->decided_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "signal",
-			    api_link(arena_printf(r->arena, "/api/v1/signals/%s", d->signal_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	struct jw w;
+	r->nocache = true;
+	api_json_begin(r, status, &w);
+	write_signal(r, &w, sg);
+}
+
+/* A decision as the next value of w. */
+static void write_decision(struct http_req *r, struct jw *w, const struct signal_decision *d)
+{
+	jw_obj(w);
+	fields_write_json(decision_fields, decision_nfields, d, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "signal", arena_printf(r->arena, "/api/v1/signals/%s", d->signal_id));
+	jw_end(w);
+	jw_end(w);
 }
 
 /* A 409 that names the moves a signal's status allows, in the detail and
@@ -65,30 +48,29 @@ static json_t *decision_json(struct http_req *r, const struct signal_decision *d
 static void conflict_moves(struct http_req *r, const char *status)
 {
 	const char *allowed = signal_moves_from(status);
-	json_t *list = json_array();
-	const char *p = allowed;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		json_array_append_new(list, json_stringn(p, n));
-		p += n;
-		while (*p == ',' || *p == ' ')
-			p++;
-	}
-	json_t *o = json_object();
-	json_object_set_new(o, "type", json_string("about:blank"));
-	json_object_set_new(o, "title", json_string("Conflict"));
-	json_object_set_new(o, "status", json_integer(409));
-	json_object_set_new(o, "detail", json_string(arena_printf(r->arena,
-		"A signal that is '%s' can move to: %s.", status, allowed)));
-	json_object_set_new(o, "allowedStatuses", list);
-	api_send(r, 409, o);
+	struct jw w;
+	api_json_begin(r, 409, &w);
 	r->content_type = "application/problem+json";
+	jw_obj(&w);
+	jw_kstr(&w, "type", "about:blank");
+	jw_kstr(&w, "title", "Conflict");
+	jw_kint(&w, "status", 409);
+	jw_kstr(&w, "detail", arena_printf(r->arena, "A signal that is '%s' can move to: %s.", status, allowed));
+	jw_karr(&w, "allowedStatuses");
+	for (const char *p = allowed; *p; p += strspn(p, ", ")) {
+		jw_strn(&w, p, strcspn(p, ","));
+		p += strcspn(p, ",");
+	}
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_signals_list(struct http_req *r)
 {
+	/* the filters, then the cursor */
 	static const char *const allowed[] = { "kind", "area", "status", "targetGroup", "regulatory",
 					       "party", "q", "mine", "clusters", "limit", "cursor", NULL };
+	enum { FILTERS = 10 };
 	struct problems p = { 0 };
 	struct signal_filter f = { 0 };
 	api_check_query(r, allowed, &f.limit, &p);
@@ -118,35 +100,36 @@ void api_signals_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, signal_json(r, &items[i]));
-	const char *keys[] = { "kind", "area", "status", "targetGroup", "regulatory", "party", "q",
-			       "mine", "clusters", "limit" };
-	const char *values[] = { f.kind, f.area, f.status, f.target_group, f.regulatory, f.party, f.q,
-				 mine, clusters, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/signals", keys, values, 10, next));
+	struct jw w;
 	r->nocache = true;
-	api_send(r, 200, o);
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
+	for (size_t i = 0; i < n; i++)
+		write_signal(r, &w, &items[i]);
+	jw_end(&w);
+	const char *values[FILTERS];
+	for (size_t i = 0; i < FILTERS; i++)
+		values[i] = http_query(r, allowed[i]);
+	api_write_list_links(&w, r, "/api/v1/signals", allowed, values, FILTERS, next);
+	jw_end(&w);
 }
 
-static void send_signal(struct http_req *r, const char *id, int status)
+/* The signal of the URL, read for the viewer; answers and returns false
+ * if it cannot. */
+static bool load(struct http_req *r, struct signal *sg)
 {
-	struct signal sg;
-	int rc = signal_get(r->store, r->arena, &r->viewer, id, &sg);
-	if (rc) {
+	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], sg);
+	if (rc)
 		api_fail(r, rc);
-		return;
-	}
-	r->nocache = true;
-	api_send(r, status, signal_json(r, &sg));
+	return rc == 0;
 }
 
 void api_signals_get(struct http_req *r)
 {
-	send_signal(r, r->params[0], 200);
+	struct signal sg;
+	if (load(r, &sg))
+		send_signal(r, 200, &sg);
 }
 
 void api_signals_create(struct http_req *r)
@@ -154,43 +137,13 @@ void api_signals_create(struct http_req *r)
 	json_t *body = api_write_body(r);
 	if (!body)
 		return;
-	struct signal_input in = { 0 };
+	struct signal sg = { 0 };
 	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "kind"))
-			in.kind = api_string(r, v, k, &p);
-		else if (!strcmp(k, "title"))
-			in.title = api_string(r, v, k, &p);
-		else if (!strcmp(k, "description"))
-			in.description = api_string(r, v, k, &p);
-		else if (!strcmp(k, "area"))
-			in.area = api_string(r, v, k, &p);
-		else if (!strcmp(k, "targetGroup"))
-			in.target_group = api_string(r, v, k, &p);
-		else if (!strcmp(k, "party"))
-			in.party = api_string(r, v, k, &p);
-		else if (!strcmp(k, "rule"))
-			in.rule = api_string(r, v, k, &p);
-		else if (!strcmp(k, "regulatory")) {
-			if (json_is_boolean(v))
-				in.regulatory = json_is_true(v);
-			else
-				problems_add(&p, k, R_WRONG_TYPE, JK_BOOLEAN);
-		} else if (!strcmp(k, "id") || !strcmp(k, "status") || !strcmp(k, "routedParty") ||
-			   !strcmp(k, "cluster") || !strcmp(k, "issue") || !strcmp(k, "createdAt") ||
-			   !strcmp(k, "resident"))
-			problems_add(&p, k, R_READ_ONLY, 0);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-	}
-	/* without a party (or with null): as a resident */
-	in.as_resident = !in.party && !problems_find(&p, "party");
-	char id[UUID_STRLEN + 1];
-	int rc = signal_create(r->store, r->arena, &r->viewer, &in, id, &p);
+	fields_apply_json(signal_fields, signal_nfields, &sg, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
+	/* without a party (or with null): as a resident */
+	sg.resident = !sg.party_id && !problems_find(&p, "party");
+	int rc = signal_create(r->store, r->arena, &r->viewer, &sg, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 		return;
@@ -198,12 +151,13 @@ void api_signals_create(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/signals/%s", id));
-	send_signal(r, id, 201);
+	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/signals/%s", sg.id));
+	send_signal(r, 201, &sg);
 }
 
 /* PATCH: the one field a signal changes after its report is its cluster
- * (null: out of it; a signal's id: into that signal's cluster). */
+ * (null: out of it; a signal's id: into that signal's cluster); the others
+ * are read-only. */
 void api_signals_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
@@ -214,35 +168,25 @@ void api_signals_patch(struct http_req *r)
 	if (!body)
 		return;
 	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	const char *target = NULL;
-	bool has_cluster = false;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "cluster")) {
-			has_cluster = true;
-			target = api_string(r, v, k, &p);
-		} else if (!strcmp(k, "id") || !strcmp(k, "kind") || !strcmp(k, "title") || !strcmp(k, "description") ||
-			   !strcmp(k, "area") || !strcmp(k, "targetGroup") || !strcmp(k, "party") || !strcmp(k, "regulatory") ||
-			   !strcmp(k, "rule") || !strcmp(k, "status") || !strcmp(k, "issue") || !strcmp(k, "routedParty") ||
-			   !strcmp(k, "clusterSize") || !strcmp(k, "createdAt") || !strcmp(k, "updatedAt") ||
-			   !strcmp(k, "resident")) {
-			problems_add(&p, k, R_READ_ONLY, 0);
-		} else {
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-		}
-	}
+	json_t *cluster = json_object_get(body, "cluster");
+	bool has_cluster = cluster != NULL;
+	const char *target = cluster ? api_string(r, cluster, "cluster", &p) : NULL;
+	json_object_del(body, "cluster");
+	struct signal ignored = { 0 };
+	fields_apply_json(signal_fields, signal_nfields, &ignored, body, FIELDS_PATCH, r->arena, &p);
+	json_decref(body);
 	if (!has_cluster && !p.n)
 		problems_add(&p, "cluster", R_REQUIRED, 0);
-	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, r->params[0], target, &p);
-	json_decref(body);
+	struct signal sg;
+	if (!load(r, &sg))
+		return;
+	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, &sg, target, &p);
 	if (rc == ERR_INVALID)
 		api_invalid(r, &p);
 	else if (rc)
 		api_fail(r, rc);
-	else
-		send_signal(r, r->params[0], 200);
+	else if (load(r, &sg)) /* the clusters' sizes changed: read again */
+		send_signal(r, 200, &sg);
 }
 
 /* Reads the fields of a small JSON body; unknown ones are problems. */
@@ -275,21 +219,19 @@ void api_signals_move(struct http_req *r)
 	struct problems p = { 0 };
 	unknown_fields(body, known, &p, r);
 	const char *to = field(r, body, "status", &p), *reason = field(r, body, "reason", &p);
-	int rc = signal_move(r->store, r->arena, &r->viewer, r->params[0], to, reason, &p);
 	json_decref(body);
-	if (rc == ERR_CONFLICT) {
-		struct signal sg;
-		if (signal_get(r->store, r->arena, &r->viewer, r->params[0], &sg) == 0) {
-			conflict_moves(r, sg.status);
-			return;
-		}
-	}
-	if (rc == ERR_INVALID)
+	struct signal sg;
+	if (!load(r, &sg))
+		return;
+	int rc = signal_move(r->store, r->arena, &r->viewer, &sg, to, reason, &p);
+	if (rc == ERR_CONFLICT)
+		conflict_moves(r, sg.status);
+	else if (rc == ERR_INVALID)
 		api_invalid(r, &p);
 	else if (rc)
 		api_fail(r, rc);
 	else
-		send_signal(r, r->params[0], 201);
+		send_signal(r, 201, &sg);
 }
 
 void api_signals_take_up(struct http_req *r)
@@ -319,9 +261,11 @@ void api_signals_take_up(struct http_req *r)
 		cluster = json_is_true(cl);
 	if (issue_id && (in.title || in.summary || in.description || in.area || in.owner_party || tg))
 		problems_add(&p, "issueId", R_NOT_ONE_OF, 0); /* either an issue or a new one's fields */
-	char out[UUID_STRLEN + 1];
-	int rc = signal_take_up(r->store, r->arena, &r->viewer, r->params[0], issue_id, &in, cluster, out, &p);
 	json_decref(body);
+	struct signal sg;
+	if (!load(r, &sg))
+		return;
+	int rc = signal_take_up(r->store, r->arena, &r->viewer, &sg, issue_id, &in, cluster, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 	} else if (rc == ERR_CONFLICT) {
@@ -329,8 +273,8 @@ void api_signals_take_up(struct http_req *r)
 	} else if (rc) {
 		api_fail(r, rc);
 	} else {
-		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", out));
-		send_signal(r, r->params[0], 201);
+		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", sg.issue_id));
+		send_signal(r, 201, &sg);
 	}
 }
 
@@ -343,16 +287,18 @@ void api_signals_decisions_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, decision_json(r, &items[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/signals/%s/decisions", r->params[0])));
-	json_object_set_new(o, "_links", links);
+	struct jw w;
 	r->nocache = true;
-	api_send(r, 200, o);
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
+	for (size_t i = 0; i < n; i++)
+		write_decision(r, &w, &items[i]);
+	jw_end(&w);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/signals/%s/decisions", r->params[0]));
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_signals_decide(struct http_req *r)
@@ -360,29 +306,25 @@ void api_signals_decide(struct http_req *r)
 	json_t *body = api_write_body(r);
 	if (!body)
 		return;
-	static const char *const known[] = { "decision", "reason", NULL };
+	struct signal_decision d = { 0 };
 	struct problems p = { 0 };
-	unknown_fields(body, known, &p, r);
-	const char *decision = field(r, body, "decision", &p), *reason = field(r, body, "reason", &p);
-	int rc = signal_decide(r->store, r->arena, &r->viewer, r->params[0], decision, reason, &p);
+	fields_apply_json(decision_fields, decision_nfields, &d, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
+	struct signal sg;
+	if (!load(r, &sg))
+		return;
+	int rc = signal_decide(r->store, r->arena, &r->viewer, &sg, &d, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
-		return;
 	} else if (rc == ERR_CONFLICT) {
 		api_error(r, 409, "Only a regulatory signal that was not dismissed takes a decision.");
-		return;
 	} else if (rc) {
 		api_fail(r, rc);
-		return;
+	} else {
+		struct jw w;
+		api_json_begin(r, 201, &w);
+		write_decision(r, &w, &d);
 	}
-	struct signal_decision *items;
-	size_t n;
-	if ((rc = signal_decisions(r->store, r->arena, r->params[0], &items, &n)) || n == 0) {
-		api_fail(r, rc ? rc : ERR_DB);
-		return;
-	}
-	api_send(r, 201, decision_json(r, &items[n - 1]));
 }
 
 const struct http_route api_signals_routes[] = {

@@ -93,27 +93,29 @@ int demo_signals_load(struct store *s, const struct viewer *admin)
 	int rc = 0;
 	for (size_t i = 0; !rc && i < sizeof demo_signals / sizeof demo_signals[0]; i++) {
 		const struct demo_signal *d = &demo_signals[i];
-		struct signal_input in = {
+		struct signal sg = {
 			.kind = d->kind, .title = d->title, .description = d->description, .area = d->area,
-			.target_group = d->target_group, .party = id_by_name(s, a, "p", d->party),
+			.target_group = d->target_group, .party_id = id_by_name(s, a, "p", d->party),
 			.regulatory = d->rule != NULL, .rule = d->rule,
 		};
 		struct problems p = { 0 };
-		char id[UUID_STRLEN + 1];
-		if ((rc = signal_create(s, a, admin, &in, id, &p))) {
+		if ((rc = signal_create(s, a, admin, &sg, &p))) {
 			log_error("demo signal %s: %s", d->title, p.n ? p.v[0].field : err_str(rc));
 			break;
 		}
-		if (d->decision && (rc = signal_decide(s, a, admin, id, d->decision, d->reason, &p)))
+		/* again, with what the admin may do with it */
+		if ((rc = signal_get(s, a, admin, arena_strdup(a, sg.id), &sg)))
+			break;
+		struct signal_decision dd = { .decision = d->decision, .reason = d->reason };
+		if (d->decision && (rc = signal_decide(s, a, admin, &sg, &dd, &p)))
 			log_error("demo signal %s, decision: %s", d->title, err_str(rc));
 		if (!rc && d->issue) {
 			const char *issue = id_by_name(s, a, NULL, d->issue);
 			struct issue_input none = { 0 };
-			char out[UUID_STRLEN + 1];
-			if (issue && (rc = signal_take_up(s, a, admin, id, issue, &none, false, out, &p)))
+			if (issue && (rc = signal_take_up(s, a, admin, &sg, issue, &none, false, &p)))
 				log_error("demo signal %s, issue: %s", d->title, err_str(rc));
 		}
-		if (!rc && d->status && (rc = signal_move(s, a, admin, id, d->status, d->status_reason, &p)))
+		if (!rc && d->status && (rc = signal_move(s, a, admin, &sg, d->status, d->status_reason, &p)))
 			log_error("demo signal %s, status: %s", d->title, err_str(rc));
 	}
 	/* the clusters taken up as a whole: their later signals join the issue */
@@ -138,8 +140,10 @@ int demo_signals_load(struct store *s, const struct viewer *admin)
 		for (size_t j = 0; !rc && j < n && issue; j++) {
 			struct problems p = { 0 };
 			struct issue_input none = { 0 };
-			char out[UUID_STRLEN + 1];
-			rc = signal_take_up(s, a, admin, ids[j], issue, &none, false, out, &p);
+			struct signal sg;
+			rc = signal_get(s, a, admin, ids[j], &sg);
+			if (!rc)
+				rc = signal_take_up(s, a, admin, &sg, issue, &none, false, &p);
 		}
 	}
 	arena_free(a);

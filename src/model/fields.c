@@ -298,6 +298,13 @@ static void validate_one(const struct field_desc *d, void *obj, struct store *st
 		return;
 	}
 	s = clean(a, s);
+	if (s && d->kind == FK_LABEL) {
+		char *l = arena_strdup(a, s);
+		for (char *c = l; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+		s = l;
+	}
 	if (!s && d->kind == FK_ENUM && d->def)
 		s = d->def;
 	fields_set_str(d, obj, s);

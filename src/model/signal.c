@@ -252,8 +252,7 @@ int signal_get(struct store *s, struct arena *a, const struct viewer *v, const c
 		return ERR_NOTFOUND;
 	out->can_update = perm_can(v, OBJ_SIGNAL, ACT_UPDATE, &t);
 	struct perm_target d = decision_target(out, &r, v);
-	out->can_decide = out->regulatory && strcmp(out->status, "dismissed") != 0 &&
-			  perm_can(v, OBJ_DECISION, ACT_CREATE, &d);
+	out->can_decide = perm_can(v, OBJ_DECISION, ACT_CREATE, &d);
 	return 0;
 }
 
@@ -395,40 +394,25 @@ static const char *clean(struct arena *a, const char *s)
 	return *t ? t : NULL;
 }
 
-static void validate(struct store *s, struct arena *a, struct signal_input *in, struct problems *p,
+/* What no descriptor says: the area exists (its path routes the signal),
+ * a party or a resident, and the rule of a regulatory signal. */
+static void validate(struct store *s, struct arena *a, struct signal *in, struct problems *p,
 		     const char **area_path)
 {
-	in->kind = clean(a, in->kind);
-	in->title = clean(a, in->title);
-	in->description = clean(a, in->description);
-	in->area = clean(a, in->area);
-	in->target_group = clean(a, in->target_group);
-	in->party = clean(a, in->party);
-	in->rule = in->regulatory ? clean(a, in->rule) : NULL;
+	if (!in->regulatory)
+		in->rule = NULL; /* ignored */
+	fields_validate(signal_fields, signal_nfields, in, s, a, p);
 	if (in->target_group)
 		in->target_group = lower(a, in->target_group);
-
-	if (!in->kind)
-		problems_add(p, "kind", R_CHOOSE, 0);
-	else if (enum_find(signal_kinds, SIGNAL_KIND_COUNT, in->kind) < 0)
-		problems_add(p, "kind", R_NOT_ONE_OF, 0);
-	valid_text(p, "title", in->title, true, SIGNAL_TITLE_MAX, false);
-	valid_text(p, "description", in->description, true, SIGNAL_DESCRIPTION_MAX, true);
 	const char *hi;
-	if (!in->area)
-		problems_add(p, "area", R_CHOOSE, 0);
-	else if (!area_range(s, a, in->area, area_path, &hi, NULL))
+	if (in->area && !problems_find(p, "area") && !area_range(s, a, in->area, area_path, &hi, &in->area_name))
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
-	if (in->target_group)
-		valid_text(p, "targetGroup", in->target_group, false, SIGNAL_TARGET_GROUP_MAX, false);
-	if (in->as_resident && in->party)
+	if (!problems_find(p, "party") && in->resident && in->party_id)
 		problems_add(p, "party", R_NOT_ONE_OF, 0); /* a party, or as a resident */
-	else if (!in->party && !in->as_resident)
+	else if (!problems_find(p, "party") && !in->party_id && !in->resident)
 		problems_add(p, "party", R_CHOOSE, 0);
-	else if (in->party && !uuid_valid(in->party, strlen(in->party)))
-		problems_add(p, "party", R_NOT_ONE_OF, 0);
-	if (in->regulatory)
-		valid_text(p, "rule", in->rule, true, SIGNAL_RULE_MAX, false);
+	if (in->regulatory && !in->rule && !problems_find(p, "rule"))
+		problems_add(p, "rule", R_REQUIRED, 0);
 }
 
 /* Where a regulatory signal goes: a public, verified government party
@@ -440,19 +424,22 @@ static void validate(struct store *s, struct arena *a, struct signal_input *in, 
 	" WHERE p.kind = 'government' AND p.visibility = 'public' AND p.verified_at IS NOT NULL"
 #define ROUTE_ORDER " ORDER BY length(c.path) DESC, p.created_at, p.id LIMIT 1"
 
-/* The party a regulatory signal in the area of this path goes to; NULL
- * when there is none (its coordinators decide). */
-static int route(struct store_conn *c, struct arena *a, const char *path, const char **party)
+/* The party a regulatory signal in the area of this path goes to, and its
+ * name; NULLs when there is none (its coordinators decide). */
+static int route(struct store_conn *c, struct arena *a, const char *path, const char **party,
+		 const char **name)
 {
-	*party = NULL;
+	*party = *name = NULL;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT p.id FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER);
+		"SELECT p.id, p.name FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER);
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, path);
 	int rc = store_step(st);
-	if (rc == STORE_ROW)
+	if (rc == STORE_ROW) {
 		*party = arena_strdup(a, store_text(st, 0));
+		*name = arena_strdup(a, store_text(st, 1));
+	}
 	store_reset(st);
 	return rc < 0 ? rc : 0;
 }
@@ -460,7 +447,7 @@ static int route(struct store_conn *c, struct arena *a, const char *path, const 
 /* The cluster a new signal joins: the most similar of the candidates
  * above the threshold. Writes its cluster id (the first signal's) and, if
  * that signal stood alone, its id to make it the first; else NULLs. */
-static int find_cluster(struct store_conn *c, struct arena *a, const struct signal_input *in,
+static int find_cluster(struct store_conn *c, struct arena *a, const struct signal *in,
 			const char *path, const char **cluster, const char **head_alone)
 {
 	*cluster = *head_alone = NULL;
@@ -493,30 +480,30 @@ static int find_cluster(struct store_conn *c, struct arena *a, const struct sign
 	return rc < 0 ? rc : 0;
 }
 
-int signal_create(struct store *s, struct arena *a, const struct viewer *v,
-		  struct signal_input *in, char id[UUID_STRLEN + 1], struct problems *p)
+int signal_create(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
+		  struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
 	const char *path = NULL;
-	int rc = in->as_resident ? perm_check(v, OBJ_RESIDENT_SIGNAL, ACT_CREATE, NULL) : 0;
+	int rc = sg->resident ? perm_check(v, OBJ_RESIDENT_SIGNAL, ACT_CREATE, NULL) : 0;
 	if (rc)
 		return rc;
-	validate(s, a, in, p, &path);
+	validate(s, a, sg, p, &path);
 	/* the party must be one the viewer reports for */
-	if (in->party && !problems_find(p, "party")) {
+	if (sg->party_id && !problems_find(p, "party")) {
 		enum member_role m;
 		bool coordinated;
-		struct store_stmt *st = store_prepare(store_reader(s), "SELECT 1 FROM parties WHERE id = ?1");
+		struct store_stmt *st = store_prepare(store_reader(s), "SELECT name FROM parties WHERE id = ?1");
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, in->party);
-		bool found = store_step(st) == STORE_ROW;
+		store_bind_str(st, 1, sg->party_id);
+		sg->party_name = store_step(st) == STORE_ROW ? arena_strdup(a, store_text(st, 0)) : NULL;
 		store_reset(st);
-		if (!found) {
+		if (!sg->party_name) {
 			problems_add(p, "party", R_NOT_ONE_OF, 0);
 		} else {
-			rc = party_relation(store_reader(s), v, in->party, &m, &coordinated);
+			rc = party_relation(store_reader(s), v, sg->party_id, &m, &coordinated);
 			if (rc)
 				return rc;
 			struct perm_target t = { .member = m, .coordinated = coordinated };
@@ -526,24 +513,42 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 	}
 	if (p->n)
 		return ERR_INVALID;
-	uuid7_new(id);
-	char now[TIME_STRLEN + 1];
+	uuid7_new(sg->id);
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
+	sg->created_at = sg->updated_at = now;
+	sg->status = "open";
+	sg->reporter_id = v->user_id[0] ? arena_strdup(a, v->user_id) : NULL; /* NULL: the system */
+	sg->reporter_name = v->user_id[0] ? arena_strdup(a, v->name) : NULL;
+	sg->cluster_size = 1;
 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	const char *routed = NULL, *cluster = NULL, *head_alone = NULL;
-	rc = in->regulatory ? route(c, a, path, &routed) : 0;
+	const char *head_alone = NULL;
+	rc = sg->regulatory ? route(c, a, path, &sg->routed_party_id, &sg->routed_party_name) : 0;
 	if (!rc)
-		rc = find_cluster(c, a, in, path, &cluster, &head_alone);
+		rc = find_cluster(c, a, sg, path, &sg->cluster_id, &head_alone);
 	if (!rc && head_alone) {
+		sg->cluster_size = 2;
 		struct store_stmt *st = store_prepare(c, "UPDATE signals SET cluster_id = id WHERE id = ?1");
 		if (!st) {
 			rc = ERR_DB;
 		} else {
 			store_bind_str(st, 1, head_alone);
 			rc = store_run(st);
+		}
+	} else if (!rc && sg->cluster_id) {
+		/* it joins a cluster of this many, and itself */
+		struct store_stmt *st = store_prepare(c, "SELECT count(*) + 1 FROM signals WHERE cluster_id = ?1");
+		if (!st) {
+			rc = ERR_DB;
+		} else {
+			store_bind_str(st, 1, sg->cluster_id);
+			if ((rc = store_step(st)) == STORE_ROW)
+				sg->cluster_size = store_int(st, 0);
+			store_reset(st);
+			rc = rc < 0 ? rc : 0;
 		}
 	}
 	if (!rc) {
@@ -554,20 +559,20 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, id);
-			store_bind_str(st, 2, in->kind);
-			store_bind_str(st, 3, in->title);
-			store_bind_str(st, 4, in->description);
-			store_bind_str(st, 5, in->area);
-			store_bind_str(st, 6, in->target_group);
-			store_bind_str(st, 7, v->user_id[0] ? v->user_id : NULL); /* NULL: the system */
-			store_bind_str(st, 8, in->party);
-			store_bind_int(st, 9, in->regulatory);
-			store_bind_str(st, 10, in->rule);
-			store_bind_str(st, 11, routed);
-			store_bind_str(st, 12, cluster);
+			store_bind_str(st, 1, sg->id);
+			store_bind_str(st, 2, sg->kind);
+			store_bind_str(st, 3, sg->title);
+			store_bind_str(st, 4, sg->description);
+			store_bind_str(st, 5, sg->area);
+			store_bind_str(st, 6, sg->target_group);
+			store_bind_str(st, 7, sg->reporter_id);
+			store_bind_str(st, 8, sg->party_id);
+			store_bind_int(st, 9, sg->regulatory);
+			store_bind_str(st, 10, sg->rule);
+			store_bind_str(st, 11, sg->routed_party_id);
+			store_bind_str(st, 12, sg->cluster_id);
 			store_bind_str(st, 13, now);
-			store_bind_int(st, 14, in->as_resident);
+			store_bind_int(st, 14, sg->resident);
 			rc = store_run(st);
 		}
 	}
@@ -578,15 +583,15 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v,
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, id);
-			store_bind_str(st, 2, in->title);
-			store_bind_str(st, 3, in->description);
-			store_bind_str(st, 4, in->rule ? in->rule : "");
+			store_bind_str(st, 1, sg->id);
+			store_bind_str(st, 2, sg->title);
+			store_bind_str(st, 3, sg->description);
+			store_bind_str(st, 4, sg->rule ? sg->rule : "");
 			rc = store_run(st);
 		}
 	}
 	if (!rc)
-		rc = activity_add_about(c, v, "create", "signal", id, "", NULL, in->kind);
+		rc = activity_add_about(c, v, "create", "signal", sg->id, "", NULL, sg->kind);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -629,14 +634,10 @@ static int set_status(struct store_conn *c, const struct viewer *v, const char *
 	return rc;
 }
 
-int signal_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+int signal_move(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
 		const char *to, const char *reason, struct problems *p)
 {
-	struct signal sg;
-	int rc = signal_get(s, a, v, id, &sg);
-	if (rc)
-		return rc;
-	if (!sg.can_update)
+	if (!sg->can_update)
 		return ERR_FORBIDDEN;
 	to = clean(a, to);
 	reason = clean(a, reason);
@@ -651,16 +652,21 @@ int signal_move(struct store *s, struct arena *a, const struct viewer *v, const 
 		valid_text(p, "reason", reason, false, SIGNAL_REASON_MAX, true);
 	if (p->n)
 		return ERR_INVALID;
-	int from = enum_find(signal_statuses, SIGNAL_STATUS_COUNT, sg.status);
+	int from = enum_find(signal_statuses, SIGNAL_STATUS_COUNT, sg->status);
 	if (from < 0 || !moves[from][t])
 		return ERR_CONFLICT;
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = set_status(c, v, id, to, reason, now);
+	int rc = set_status(c, v, sg->id, to, reason, now);
 	int crc = store_write_end(s, rc == 0);
+	if (!rc && !crc) {
+		sg->status = signal_statuses[t].key;
+		sg->status_reason = reason;
+		sg->updated_at = now;
+	}
 	return rc ? rc : crc;
 }
 
@@ -749,14 +755,12 @@ int signal_erase_resident(struct store_conn *c, const char *user_id)
 	}
 }
 
-int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const struct signal *sg,
 		       const char *target, struct problems *p)
 {
-	struct signal sg, tg;
-	int rc = signal_get(s, a, v, id, &sg);
-	if (rc)
-		return rc;
-	if (!sg.can_update)
+	struct signal tg;
+	const char *id = sg->id;
+	if (!sg->can_update)
 		return ERR_FORBIDDEN;
 	target = clean(a, target);
 	if (target && (!strcmp(target, id) || signal_get(s, a, v, target, &tg)))
@@ -768,7 +772,7 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = leave_cluster(c, id, sg.cluster_id);
+	int rc = leave_cluster(c, id, sg->cluster_id);
 	if (!rc)
 		rc = run2(c, "UPDATE signals SET updated_at = ?2 WHERE id = ?1", id, now);
 	if (!rc && target) {
@@ -869,30 +873,30 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
 	return rc < 0 ? rc : 0;
 }
 
-int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
-		   const char *issue_id, struct issue_input *in, bool cluster,
-		   char out[UUID_STRLEN + 1], struct problems *p)
+int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
+		   const char *issue_id, struct issue_input *in, bool cluster, struct problems *p)
 {
-	struct signal sg;
-	int rc = signal_get(s, a, v, id, &sg);
-	if (rc)
-		return rc;
-	if (!sg.can_update)
+	if (!sg->can_update)
 		return ERR_FORBIDDEN;
-	if (sg.issue_id)
+	if (sg->issue_id)
 		return ERR_CONFLICT;
+	const char *id = sg->id, *issue_title = NULL, *issue_status = "signalled";
+	char *out = arena_alloc(a, UUID_STRLEN + 1);
+	int rc = 0;
 	issue_id = clean(a, issue_id);
 	if (issue_id) {
-		bool found = false;
 		if (uuid_valid(issue_id, strlen(issue_id))) {
-			struct store_stmt *st = store_prepare(store_reader(s), "SELECT 1 FROM issues WHERE id = ?1");
+			struct store_stmt *st = store_prepare(store_reader(s), "SELECT title, status FROM issues WHERE id = ?1");
 			if (!st)
 				return ERR_DB;
 			store_bind_str(st, 1, issue_id);
-			found = store_step(st) == STORE_ROW;
+			if (store_step(st) == STORE_ROW) {
+				issue_title = arena_strdup(a, store_text(st, 0));
+				issue_status = arena_strdup(a, store_text(st, 1));
+			}
 			store_reset(st);
 		}
-		if (!found)
+		if (!issue_title)
 			problems_add(p, "issueId", R_NOT_ONE_OF, 0);
 		if (p->n)
 			return ERR_INVALID;
@@ -901,28 +905,28 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 		/* what the signal says, where the new issue's fields are left out */
 		in->status = "signalled";
 		if (!in->title || !*in->title)
-			in->title = sg.title;
+			in->title = sg->title;
 		if (!in->summary || !*in->summary)
-			in->summary = cut(a, sg.description, 280);
+			in->summary = cut(a, sg->description, 280);
 		if (!in->description || !*in->description)
-			in->description = sg.description;
+			in->description = sg->description;
 		if (!in->area || !*in->area)
-			in->area = sg.area;
-		if ((!in->owner_party || !*in->owner_party) && sg.party_id)
-			in->owner_party = sg.party_id;
-		else if ((!in->owner_party || !*in->owner_party) && sg.resident &&
-			 (rc = handler_of(store_reader(s), a, v, sg.area, &in->owner_party)))
+			in->area = sg->area;
+		if ((!in->owner_party || !*in->owner_party) && sg->party_id)
+			in->owner_party = sg->party_id;
+		else if ((!in->owner_party || !*in->owner_party) && sg->resident &&
+			 (rc = handler_of(store_reader(s), a, v, sg->area, &in->owner_party)))
 			return rc;
-		if (!in->target_groups.n && sg.target_group) {
+		if (!in->target_groups.n && sg->target_group) {
 			const char **tg = arena_alloc(a, sizeof *tg);
-			tg[0] = sg.target_group;
+			tg[0] = sg->target_group;
 			in->target_groups.v = tg;
 			in->target_groups.n = 1;
 		}
 		if (p->n)
 			return ERR_INVALID;
 	}
-	char now[TIME_STRLEN + 1];
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
@@ -951,7 +955,7 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 			rc = ERR_DB;
 		} else {
 			store_bind_str(st, 1, id);
-			store_bind_str(st, 2, cluster ? sg.cluster_id : NULL);
+			store_bind_str(st, 2, cluster ? sg->cluster_id : NULL);
 			store_bind_str(st, 20, v->user_id);
 			store_bind_int(st, 21, v->role == PROLE_ADMIN);
 			store_bind_int(st, 22, whole);
@@ -995,62 +999,82 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, con
 	if (!rc && issue_id)
 		rc = notify_followers(c, v, out, "signal", id);
 	int crc = store_write_end(s, rc == 0);
+	if (!rc && !crc) {
+		sg->issue_id = out;
+		sg->issue_title = issue_title ? issue_title : in->title;
+		sg->issue_status = issue_status;
+		if (strcmp(sg->status, "addressed") != 0)
+			sg->status = "acknowledged";
+		sg->updated_at = now;
+	}
 	return rc ? rc : crc;
 }
 
-int signal_decide(struct store *s, struct arena *a, const struct viewer *v, const char *id,
-		  const char *decision, const char *reason, struct problems *p)
+int signal_decide(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
+		  struct signal_decision *d, struct problems *p)
 {
-	struct signal sg;
-	int rc = signal_get(s, a, v, id, &sg);
-	if (rc)
-		return rc;
-	struct relation r;
-	if ((rc = relation_of(store_reader(s), v, id, &r)))
-		return rc;
-	struct perm_target t = decision_target(&sg, &r, v);
-	if ((rc = perm_check(v, OBJ_DECISION, ACT_CREATE, &t)))
-		return rc;
-	if (!sg.regulatory || !strcmp(sg.status, "dismissed"))
+	if (!sg->can_decide)
+		return ERR_FORBIDDEN;
+	if (!sg->regulatory || !strcmp(sg->status, "dismissed"))
 		return ERR_CONFLICT;
-	decision = clean(a, decision);
-	reason = clean(a, reason);
-	if (!decision)
-		problems_add(p, "decision", R_CHOOSE, 0);
-	else if (enum_find(decision_kinds, DECISION_KIND_COUNT, decision) < 0)
-		problems_add(p, "decision", R_NOT_ONE_OF, 0);
-	valid_text(p, "reason", reason, true, SIGNAL_REASON_MAX, true);
+	fields_validate(decision_fields, decision_nfields, d, s, a, p);
 	if (p->n)
 		return ERR_INVALID;
-	char did[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
-	uuid7_new(did);
+	char *now = arena_alloc(a, TIME_STRLEN + 1);
+	uuid7_new(d->id);
 	time_now(now);
+	d->signal_id = sg->id;
+	d->party_id = sg->routed_party_id;
+	d->party_name = sg->routed_party_name;
+	d->decided_at = now;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
+	int rc;
 	struct store_stmt *st = store_prepare(c,
 		"INSERT INTO signal_decisions (id, signal_id, decision, reason, party_id, decided_by, decided_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	if (!st) {
 		rc = ERR_DB;
 	} else {
-		store_bind_str(st, 1, did);
-		store_bind_str(st, 2, id);
-		store_bind_str(st, 3, decision);
-		store_bind_str(st, 4, reason);
-		store_bind_str(st, 5, sg.routed_party_id);
+		store_bind_str(st, 1, d->id);
+		store_bind_str(st, 2, sg->id);
+		store_bind_str(st, 3, d->decision);
+		store_bind_str(st, 4, d->reason);
+		store_bind_str(st, 5, d->party_id);
 		store_bind_str(st, 6, v->user_id[0] ? v->user_id : NULL);
 		store_bind_str(st, 7, now);
 		rc = store_run(st);
 	}
 	if (!rc)
-		rc = activity_add_about(c, v, "decide", "signal", id, "decision", did, decision);
-	if (!rc && strcmp(sg.status, "addressed") != 0)
-		rc = set_status(c, v, id, "addressed", NULL, now);
-	if (!rc && sg.issue_id)
-		rc = notify_followers(c, v, sg.issue_id, "signal", id);
+		rc = activity_add_about(c, v, "decide", "signal", sg->id, "decision", d->id, d->decision);
+	bool addressing = strcmp(sg->status, "addressed") != 0;
+	if (!rc && addressing)
+		rc = set_status(c, v, sg->id, "addressed", NULL, now);
+	if (!rc && sg->issue_id)
+		rc = notify_followers(c, v, sg->issue_id, "signal", sg->id);
 	int crc = store_write_end(s, rc == 0);
+	if (!rc && !crc && addressing) {
+		sg->status = "addressed";
+		sg->status_reason = NULL;
+		sg->updated_at = now;
+	}
 	return rc ? rc : crc;
+}
+
+/* The columns of a decision, from col on: id, decision, reason, party id
+ * and name, time; the decision of signal_id. */
+#define DECISION_COLS "d.id, d.decision, d.reason, d.party_id, dp.name, d.decided_at"
+static void read_decision(struct store_stmt *st, int col, struct arena *a, const char *signal_id,
+			  struct signal_decision *d)
+{
+	snprintf(d->id, sizeof d->id, "%s", store_text(st, col));
+	d->signal_id = signal_id;
+	d->decision = arena_strdup(a, store_text(st, col + 1));
+	d->reason = arena_strdup(a, store_text(st, col + 2));
+	d->party_id = opt(a, st, col + 3);
+	d->party_name = opt(a, st, col + 4);
+	d->decided_at = arena_strdup(a, store_text(st, col + 5));
 }
 
 int signal_decisions(struct store *s, struct arena *a, const char *id,
@@ -1060,37 +1084,25 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 	*items = NULL;
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM signals WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	bool found = store_step(st) == STORE_ROW;
-	store_reset(st);
-	if (!found)
-		return ERR_NOTFOUND;
-	st = store_prepare(c,
-		"SELECT d.id, d.signal_id, d.decision, d.reason, d.party_id, p.name, d.decided_at"
-		" FROM signal_decisions d LEFT JOIN parties p ON p.id = d.party_id"
-		" WHERE d.signal_id = ?1 ORDER BY d.seq LIMIT 100");
+	/* the signal, with its decisions if it has any */
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT s.id, " DECISION_COLS " FROM signals s LEFT JOIN signal_decisions d ON d.signal_id = s.id"
+		" LEFT JOIN parties dp ON dp.id = d.party_id WHERE s.id = ?1 ORDER BY d.seq LIMIT 100");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
 	struct signal_decision *list = arena_alloc(a, sizeof *list * 100);
+	const char *found = NULL;
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW && *n < 100) {
-		struct signal_decision *d = &list[(*n)++];
-		snprintf(d->id, sizeof d->id, "%s", store_text(st, 0));
-		d->signal_id = arena_strdup(a, store_text(st, 1));
-		d->decision = arena_strdup(a, store_text(st, 2));
-		d->reason = arena_strdup(a, store_text(st, 3));
-		d->party_id = opt(a, st, 4);
-		d->party_name = opt(a, st, 5);
-		d->decided_at = arena_strdup(a, store_text(st, 6));
+		if (!found)
+			found = arena_strdup(a, store_text(st, 0));
+		if (!store_is_null(st, 1))
+			read_decision(st, 1, a, found, &list[(*n)++]);
 	}
 	store_reset(st);
 	*items = list;
-	return rc < 0 ? rc : 0;
+	return rc < 0 ? rc : found ? 0 : ERR_NOTFOUND;
 }
 
 int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer *v,
@@ -1101,8 +1113,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along,"
 		" ?20 IS NOT NULL AND " SEES ","
-		" d.id, d.decision, d.reason, d.party_id, dp.name, d.decided_at"
-		" FROM signals s JOIN areas ar ON ar.code = s.area_code"
+		" " DECISION_COLS " FROM signals s JOIN areas ar ON ar.code = s.area_code"
 		" LEFT JOIN signal_decisions d ON d.signal_id = s.id LEFT JOIN parties dp ON dp.id = d.party_id"
 		" WHERE s.issue_id = ?1 ORDER BY s.seq, d.seq LIMIT 2000");
 	if (!st)
@@ -1134,19 +1145,115 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 		}
 		if (store_is_null(st, 10) || o->ndecisions == 100)
 			continue;
-		struct signal_decision *d = &o->decisions[o->ndecisions++];
-		snprintf(d->id, sizeof d->id, "%s", store_text(st, 10));
-		d->signal_id = o->id;
-		d->decision = arena_strdup(a, store_text(st, 11));
-		d->reason = arena_strdup(a, store_text(st, 12));
-		d->party_id = opt(a, st, 13);
-		d->party_name = opt(a, st, 14);
-		d->decided_at = arena_strdup(a, store_text(st, 15));
+		read_decision(st, 10, a, o->id, &o->decisions[o->ndecisions++]);
 	}
 	store_reset(st);
 	*items = list;
 	return rc < 0 ? rc : 0;
 }
+
+/* The fields of a signal, for the API, the report form, its pages and the
+ * log. A report is never changed: what a reporter gives is create-only. */
+#define UUID_EXAMPLE "\"01a21b9d-4816-7008-b39a-918dcc9128ab\""
+#define TIME_EXAMPLE "\"2026-11-27T06:07:02Z\""
+#define READ_REF(field, member, to, nl, en, what) \
+	{ .name = field, .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal, member), \
+	  .ref = to, .label = { nl, en }, .doc = what, .example = UUID_EXAMPLE }
+#define READ_TEXT(field, member, n, nl, en, what, ex) \
+	{ .name = field, .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal, member), \
+	  .max = n, .label = { nl, en }, .doc = what, .example = ex }
+const struct field_desc signal_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct signal, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier (id), a UUID version 7.", .example = UUID_EXAMPLE },
+	{ .name = "kind", .kind = FK_ENUM, .flags = F_REQUIRED | F_CREATE_ONLY, FIELD_AT(struct signal, kind),
+	  .keys = signal_kinds, .nkeys = SIGNAL_KIND_COUNT, .schema = "SignalKind",
+	  .label = { "Soort signaal", "Kind of signal" } },
+	{ .name = "title", .kind = FK_TEXT, .flags = F_REQUIRED | F_CREATE_ONLY, FIELD_AT(struct signal, title),
+	  .min = 1, .max = SIGNAL_TITLE_MAX, .label = { "Titel", "Title" },
+	  .hint = { "In één zin: wat zie je?", "In one sentence: what do you see?" },
+	  .doc = "The title (titel).", .example = "\"Geen huiswerkbegeleiding in Overvecht\"" },
+	{ .name = "description", .kind = FK_MARKDOWN, .flags = F_REQUIRED | F_CREATE_ONLY,
+	  FIELD_AT(struct signal, description), .min = 1, .max = SIGNAL_DESCRIPTION_MAX,
+	  .label = { "Beschrijving", "Description" },
+	  .hint = { "Wat speelt er, voor wie en waar?", "What is going on, for whom and where?" },
+	  .doc = "The description (beschrijving), in Markdown.",
+	  .example = "\"Kinderen hebben na school geen plek voor huiswerkbegeleiding.\"" },
+	{ .name = "area", .kind = FK_AREA, .flags = F_REQUIRED | F_CREATE_ONLY | F_MODEL_CHECKS, FIELD_AT(struct signal, area),
+	  .max = 16, .label = { "Gebied", "Area" }, .doc = "The code of the area (gebied) concerned.", .example = "\"WK034403\"" },
+	{ .name = "targetGroup", .kind = FK_TEXT, .flags = F_NULLABLE | F_CREATE_ONLY, FIELD_AT(struct signal, target_group),
+	  .max = SIGNAL_TARGET_GROUP_MAX, .label = { "Doelgroep", "Target group" },
+	  .hint = { "Eén doelgroep, kort. Bijvoorbeeld: jongeren, ouderen of mantelzorgers.",
+		    "One target group, short. For example: young people, older people or carers." },
+	  .doc = "The target group (doelgroep), stored in lower case, or null.", .example = "\"jongeren\"" },
+	{ .name = "party", .kind = FK_REF, .flags = F_NULLABLE | F_CREATE_ONLY, FIELD_AT(struct signal, party_id),
+	  .ref = "party", .label = { "Namens partij", "On behalf of party" },
+	  .hint = { "De partij waarvoor je dit meldt (je bent er lid van), of jijzelf als bewoner.",
+		    "The party you report this for (you are a member of it), or yourself as a resident." },
+	  .doc = "The party reported for (namens partij), of which the reporter is a member (lid). Left out or null when"
+		 " reported by a resident (signaal van een bewoner), for no party; null too when the party was removed.",
+	  .example = UUID_EXAMPLE },
+	{ .name = "resident", .kind = FK_BOOL, .flags = F_READ_ONLY, FIELD_AT(struct signal, resident),
+	  .label = { "Als bewoner", "As a resident" }, .example = "false",
+	  .doc = "Reported by a resident (door een bewoner), for no party. It goes to the members of the verified parties"
+		 " that take the role detect_signals and serve its area or an area around it, and to the area's"
+		 " coordinators; they see the reporter's name." },
+	READ_REF("reporter", reporter_id, "user", "Melder", "Reporter",
+		 "The reporter's user id (melder), or null once the account is gone."),
+	READ_TEXT("reporterName", reporter_name, 200, "Gemeld door", "Reported by",
+		  "The reporter's name (naam van de melder), or null.", "\"Rita de Melder\""),
+	{ .name = "regulatory", .kind = FK_BOOL, .flags = F_CREATE_ONLY, FIELD_AT(struct signal, regulatory),
+	  .label = { "Regels", "Rules" }, .example = "false",
+	  .doc = "Whether a rule stands in the way (regelgeving staat in de weg); then rule is required." },
+	{ .name = "rule", .kind = FK_TEXT, .flags = F_NULLABLE | F_CREATE_ONLY, FIELD_AT(struct signal, rule),
+	  .max = SIGNAL_RULE_MAX, .label = { "Welke regel staat in de weg?", "Which rule stands in the way?" },
+	  .hint = { "Vul dit alleen in als je hierboven hebt gekozen dat een regel in de weg staat. Noem de regel of de wet.",
+		    "Only fill this in if you chose above that a rule stands in the way. Name the rule or the law." },
+	  .doc = "The rule that stands in the way (regel), for a regulatory signal; else null (ignored when sent).",
+	  .example = "\"Bijstandsregel: geen bijverdienen\"" },
+	READ_REF("routedParty", routed_party_id, "party", "Doorgestuurd naar", "Sent to",
+		 "The verified government party (geverifieerde overheidspartij) a regulatory signal is routed to: the one"
+		 " serving its area, or else the nearest area above it that has one; null when there is none (the area's"
+		 " coordinators decide) or the signal is not regulatory."),
+	{ .name = "status", .kind = FK_ENUM, .flags = F_READ_ONLY, FIELD_AT(struct signal, status), .keys = signal_statuses,
+	  .nkeys = SIGNAL_STATUS_COUNT, .schema = "SignalStatus", .label = { "Status", "Status" } },
+	READ_TEXT("statusReason", status_reason, SIGNAL_REASON_MAX, "Reden", "Reason",
+		  "The reason of the last status move (reden), or null.", "\"Dubbel gemeld.\""),
+	READ_REF("issue", issue_id, "issue", "Vraagstuk", "Social issue",
+		 "The social issue (vraagstuk) it is taken up in, or null."),
+	READ_TEXT("issueStatus", issue_status, 20, "Status van het vraagstuk", "Status of the social issue",
+		  "The status of that issue (status van het vraagstuk), or null: what became of the signal.", "\"signalled\""),
+	READ_REF("cluster", cluster_id, "signal", "Groep", "Group",
+		 "The cluster of similar signals (cluster van gelijke signalen): the id of its first signal, or null while"
+		 " it stands alone. Changed with PATCH."),
+	{ .name = "clusterSize", .kind = FK_INT, .flags = F_READ_ONLY, FIELD_AT(struct signal, cluster_size), .min = 1,
+	  .max = 2147483647, .label = { "Signalen in de groep", "Signals in the group" }, .example = "10",
+	  .doc = "How many signals its cluster has (aantal in het cluster); 1 when alone." },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct signal, created_at),
+	  .label = { "Gemeld op", "Reported on" }, .doc = "When it was reported (gemeld op).", .example = TIME_EXAMPLE },
+	{ .name = "updatedAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct signal, updated_at),
+	  .label = { "Bijgewerkt", "Updated" }, .doc = "When it last changed (gewijzigd op).", .example = TIME_EXAMPLE },
+};
+const size_t signal_nfields = sizeof signal_fields / sizeof signal_fields[0];
+
+/* The fields of a decision on a rule. */
+const struct field_desc decision_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct signal_decision, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier (id), a UUID version 7.", .example = UUID_EXAMPLE },
+	{ .name = "decision", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, decision),
+	  .keys = decision_kinds, .nkeys = DECISION_KIND_COUNT, .schema = "DecisionKind", .label = { "Besluit", "Decision" } },
+	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, reason), .min = 1,
+	  .max = SIGNAL_REASON_MAX, .label = { "Toelichting op het besluit", "Explanation of the decision" },
+	  .doc = "Why (reden).", .example = "\"We proberen het twee jaar in de Gentdreef.\"" },
+	{ .name = "party", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal_decision, party_id),
+	  .ref = "party", .label = { "Overheidspartij", "Government party" },
+	  .doc = "The government party that decided (overheidspartij), or null.", .example = UUID_EXAMPLE },
+	{ .name = "partyName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct signal_decision, party_name),
+	  .max = 200, .label = { "Overheidspartij", "Government party" }, .doc = "Its name (naam), or null.",
+	  .example = "\"Gemeente Utrecht, wijkbureau Overvecht\"" },
+	{ .name = "decidedAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct signal_decision, decided_at),
+	  .label = { "Besloten op", "Decided on" }, .doc = "When (besloten op).", .example = TIME_EXAMPLE },
+};
+const size_t decision_nfields = sizeof decision_fields / sizeof decision_fields[0];
 
 static const struct export_part signal_exports[] = {
 	{ "signals",
@@ -1167,4 +1274,5 @@ const struct entity_type signal_type = {
 	.privacy_note = "What a resident reported and no one took up or decided on goes; the rest stays,"
 			" reported by an erased account.",
 	.registers = { "signals" },
+	.fields = signal_fields, .nfields = sizeof signal_fields / sizeof signal_fields[0], .schema = "Signal",
 };

@@ -101,7 +101,7 @@ struct signal {
 	const char *updated_at;
 	/* what the viewer may do, filled by signal_get */
 	bool can_update; /* move its status, take it up in an issue */
-	bool can_decide; /* record a decision (regulatory signals) */
+	bool can_decide; /* record a decision, if it is regulatory and not dismissed */
 	/* filled by signal_list_for_issue only */
 	bool seen;                          /* the viewer may open it */
 	struct signal_decision *decisions;  /* oldest first */
@@ -118,6 +118,12 @@ struct signal_decision {
 	const char *decided_at;
 };
 
+/* The fields of a signal and of a decision (fields.h). */
+extern const struct field_desc signal_fields[];
+extern const size_t signal_nfields;
+extern const struct field_desc decision_fields[];
+extern const size_t decision_nfields;
+
 struct signal_filter {
 	const char *kind;
 	const char *area;         /* this area and the areas inside it */
@@ -132,24 +138,15 @@ struct signal_filter {
 	int limit;                /* 1..100 */
 };
 
-struct signal_input {
-	const char *kind;
-	const char *title;
-	const char *description;
-	const char *area;
-	const char *target_group;
-	const char *party;
-	bool as_resident; /* for no party: party must be NULL */
-	bool regulatory;
-	const char *rule;
-};
-
-/* Reports a signal, for a party of which the viewer is a member, or as a
- * resident (anyone logged in); one of the two is chosen, or "party" is a
- * problem. Fills id. ERR_INVALID with every problem, ERR_AUTH,
- * ERR_FORBIDDEN when the viewer is not a member of the party. */
-int signal_create(struct store *s, struct arena *a, const struct viewer *v,
-		  struct signal_input *in, char id[UUID_STRLEN + 1], struct problems *p);
+/* Reports the signal sg (its kind, title, description, area, target_group,
+ * regulatory, rule, and party_id, or resident: for no party), for a party
+ * of which the viewer is a member, or as a resident (anyone logged in); one
+ * of the two is chosen, or "party" is a problem. On success fills in the
+ * rest of sg as written: what signal_get would read, but what the viewer
+ * may do. ERR_INVALID with every problem, ERR_AUTH, ERR_FORBIDDEN when the
+ * viewer is not a member of the party. */
+int signal_create(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
+		  struct problems *p);
 /* One signal the viewer may see (ERR_AUTH for anonymous viewers,
  * ERR_NOTFOUND for one they may not see). */
 int signal_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -165,16 +162,18 @@ int signal_cluster(struct store *s, struct arena *a, const struct viewer *v,
 
 /* The statuses a signal may move to from status, as "a, b" (for a 409). */
 const char *signal_moves_from(const char *status);
-/* Moves the status; a reason is required for dismissed. ERR_CONFLICT when
- * the move is not allowed (signal_moves_from says which are). */
-int signal_move(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+/* Moves the status of sg (as signal_get read it); a reason is required
+ * for dismissed. ERR_CONFLICT when the move is not allowed
+ * (signal_moves_from says which are). On success sg is as written. */
+int signal_move(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
 		const char *to, const char *reason, struct problems *p);
 
-/* Moves a signal out of its cluster (target NULL), or into the cluster of
- * the signal target (which the viewer must see). A first signal that
- * leaves hands its cluster to the next oldest; a cluster of one is no
- * cluster. Who may: as signal_move. Problems on "cluster". */
-int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+/* Moves the signal sg (as signal_get read it) out of its cluster (target
+ * NULL), or into the cluster of the signal target (which the viewer must
+ * see). A first signal that leaves hands its cluster to the next oldest; a
+ * cluster of one is no cluster. Who may: as signal_move. Problems on
+ * "cluster". */
+int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v, const struct signal *sg,
 		       const char *target, struct problems *p);
 
 /* What goes along when the viewer takes sg up with its cluster: going
@@ -191,8 +190,9 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
 /* Takes the signal (or, with cluster, its whole cluster) up in an issue:
  * the existing issue_id, or else a new issue made of in (its area defaults
  * to the signal's, its owner to the party the signal was reported for),
- * in one write transaction. Writes the issue's id to out. ERR_CONFLICT
- * when the signal is already taken up.
+ * in one write transaction. sg is as signal_get read it, and on success
+ * as written (its issue_id the issue's). ERR_CONFLICT when the signal is
+ * already taken up.
  *
  * The cluster is every signal in it not yet taken up, but the dismissed
  * ones; those of other parties that the viewer does not see go along only
@@ -203,9 +203,8 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
  * whoever may see them; the viewer learns nothing of them.
  * Every reporter of a signal taken up (but the viewer) is notified
  * ("your_signal"). */
-int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, const char *id,
-		   const char *issue_id, struct issue_input *in, bool cluster,
-		   char out[UUID_STRLEN + 1], struct problems *p);
+int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
+		   const char *issue_id, struct issue_input *in, bool cluster, struct problems *p);
 
 /* Erases, on the writer c inside the caller's transaction, the signals the
  * person reported as a resident that are in no issue and have no decision
@@ -219,12 +218,13 @@ int signal_erase_resident(struct store_conn *c, const char *user_id);
  * changed; leaving: the party is going, so none goes to it. */
 int signal_reroute(struct store_conn *c, const char *party_id, bool leaving);
 
-/* Records a decision on a regulatory signal, by a member of the party it
- * is routed to (or a platform admin; a coordinator of its area when no
- * party was found). ERR_CONFLICT for a signal that is not regulatory or
- * was dismissed. */
-int signal_decide(struct store *s, struct arena *a, const struct viewer *v, const char *id,
-		  const char *decision, const char *reason, struct problems *p);
+/* Records the decision d (its decision and reason) on the regulatory
+ * signal sg (as signal_get read it), by a member of the party it is routed
+ * to (or a platform admin; a coordinator of its area when no party was
+ * found). ERR_CONFLICT for a signal that is not regulatory or was
+ * dismissed. On success d and sg are as written. */
+int signal_decide(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
+		  struct signal_decision *d, struct problems *p);
 /* The decisions on a signal, oldest first: public. ERR_NOTFOUND if there is
  * no such signal. */
 int signal_decisions(struct store *s, struct arena *a, const char *id,

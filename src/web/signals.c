@@ -10,6 +10,7 @@
 #include "../model/issue.h"
 #include "../model/member.h"
 #include "../model/signal.h"
+#include "form_fields.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -28,6 +29,8 @@ static const char *enum_name(struct http_req *r, const struct enum_entry *e, siz
 #define KIND_NAME(r, k) enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, k)
 #define STATUS_NAME(r, k) enum_name(r, signal_statuses, SIGNAL_STATUS_COUNT, k)
 #define DECISION_NAME(r, k) enum_name(r, decision_kinds, DECISION_KIND_COUNT, k)
+/* The label of a signal's field, as the report form has it. */
+#define LABEL(r, name) fields_find(signal_fields, signal_nfields, name)->label[(r)->lang]
 
 /* One signal in a list: title, kind, area, status and what became of it. */
 static void signal_row(struct http_req *r, const struct signal *sg, bool with_cluster)
@@ -83,9 +86,9 @@ static void filter_form(struct http_req *r, const struct signal_filter *f, const
 {
 	struct buf *b = &r->out;
 	const struct field_label labels[] = {
-		{ "q", T(r, M_FILTER_Q) }, { "kind", T(r, M_SIG_KIND) }, { "area", T(r, M_AREA) },
-		{ "status", T(r, M_SIG_STATUS) }, { "targetGroup", T(r, M_SIG_TARGET_GROUP) },
-		{ "regulatory", T(r, M_SIG_REGULATORY) },
+		{ "q", T(r, M_FILTER_Q) }, { "kind", LABEL(r, "kind") }, { "area", T(r, M_AREA) },
+		{ "status", LABEL(r, "status") }, { "targetGroup", LABEL(r, "targetGroup") },
+		{ "regulatory", LABEL(r, "regulatory") },
 	};
 	form_begin(r, "/signalen", false);
 	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
@@ -96,7 +99,7 @@ static void filter_form(struct http_req *r, const struct signal_filter *f, const
 	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
 		kinds[i] = (struct choice){ signal_kinds[i].key, signal_kinds[i].name[r->lang], NULL,
 					    f->kind && !strcmp(f->kind, signal_kinds[i].key), 0 };
-	field_select(r, "kind", T(r, M_SIG_KIND), T(r, M_SIG_KIND_ALL), kinds, SIGNAL_KIND_COUNT);
+	field_select(r, "kind", LABEL(r, "kind"), T(r, M_SIG_KIND_ALL), kinds, SIGNAL_KIND_COUNT);
 	struct area *areas = NULL;
 	size_t nareas = 0;
 	if (web_area_choices(r, 300, &areas, &nareas)) {
@@ -113,14 +116,14 @@ static void filter_form(struct http_req *r, const struct signal_filter *f, const
 	for (int i = 0; i < SIGNAL_STATUS_COUNT; i++)
 		st[i] = (struct choice){ signal_statuses[i].key, signal_statuses[i].name[r->lang], NULL,
 					 f->status && !strcmp(f->status, signal_statuses[i].key), 0 };
-	field_select(r, "status", T(r, M_SIG_STATUS), T(r, M_SIG_STATUS_ALL), st, SIGNAL_STATUS_COUNT);
-	struct field tg = { .name = "targetGroup", .label = T(r, M_SIG_TARGET_GROUP), .value = f->target_group, .quiet = true };
+	field_select(r, "status", LABEL(r, "status"), T(r, M_SIG_STATUS_ALL), st, SIGNAL_STATUS_COUNT);
+	struct field tg = { .name = "targetGroup", .label = LABEL(r, "targetGroup"), .value = f->target_group, .quiet = true };
 	field_text(r, &tg, p);
 	struct choice reg[2] = {
 		{ "true", T(r, M_SIG_REG_ONLY), NULL, f->regulatory && !strcmp(f->regulatory, "true"), 0 },
 		{ "false", T(r, M_SIG_REG_NOT), NULL, f->regulatory && !strcmp(f->regulatory, "false"), 0 },
 	};
-	field_select(r, "regulatory", T(r, M_SIG_REGULATORY), T(r, M_SIG_REG_ALL), reg, 2);
+	field_select(r, "regulatory", LABEL(r, "regulatory"), T(r, M_SIG_REG_ALL), reg, 2);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
 		  "<a href=\"/signalen\">%s</a></div>\n</fieldset>\n",
 	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
@@ -213,7 +216,7 @@ void page_signals(struct http_req *r)
 }
 
 /* The report form, with what was typed and the problems. */
-static void render_new(struct http_req *r, const struct signal_input *in, const char *regulatory,
+static void render_new(struct http_req *r, const struct signal *sg, const struct form_typed *typed,
 		       const struct problems *p)
 {
 	struct buf *b = &r->out;
@@ -224,16 +227,10 @@ static void render_new(struct http_req *r, const struct signal_input *in, const 
 	size_t nms = 0;
 	if (member_of(r->store, r->arena, r->viewer.user_id, &ms, &nms))
 		nms = 0;
-	const struct field_label labels[] = {
-		{ "party", T(r, M_SIG_PARTY) }, { "kind", T(r, M_SIG_KIND) }, { "title", T(r, M_SIG_TITLE_LABEL) },
-		{ "description", T(r, M_DESCRIPTION) }, { "area", T(r, M_AREA) },
-		{ "targetGroup", T(r, M_SIG_TARGET_GROUP) }, { "regulatory", T(r, M_SIG_REGULATORY) },
-		{ "rule", T(r, M_SIG_RULE) },
-	};
-	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
+	form_fields_summary(r, p, signal_fields, signal_nfields);
 	form_begin(r, "/signalen/nieuw", true);
 	/* for one of the viewer's parties, or as a resident (issue 8) */
-	const char *chosen = in->as_resident ? "resident" : in->party;
+	const char *chosen = sg->resident ? "resident" : sg->party_id;
 	if (nms) {
 		struct choice *pc = arena_alloc(r->arena, sizeof *pc * (nms + 1));
 		for (size_t i = 0; i < nms; i++)
@@ -241,41 +238,32 @@ static void render_new(struct http_req *r, const struct signal_input *in, const 
 						 chosen ? !strcmp(chosen, ms[i].party_id) : nms == 1 && !p, 0 };
 		pc[nms] = (struct choice){ "resident", T(r, M_SIG_AS_RESIDENT_CHOICE), T(r, M_SIG_AS_RESIDENT_HINT),
 					   chosen && !strcmp(chosen, "resident"), 0 };
-		field_choices(r, "party", T(r, M_SIG_PARTY), T(r, M_SIG_PARTY_HINT), pc, nms + 1, false, p);
+		const struct field_desc *d = fields_find(signal_fields, signal_nfields, "party");
+		field_choices(r, "party", d->label[r->lang], d->hint[r->lang], pc, nms + 1, false, p);
 	} else {
 		html_f(b, "<p>%s</p>\n<input type=\"hidden\" name=\"party\" value=\"resident\">\n", T(r, M_SIG_PARTY_NONE));
 	}
-	struct choice kinds[SIGNAL_KIND_COUNT];
-	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
-		kinds[i] = (struct choice){ signal_kinds[i].key, signal_kinds[i].name[r->lang], NULL,
-					    in->kind && !strcmp(in->kind, signal_kinds[i].key), 0 };
-	field_choices(r, "kind", T(r, M_SIG_KIND), NULL, kinds, SIGNAL_KIND_COUNT, false, p);
-	struct field title = { .name = "title", .label = T(r, M_SIG_TITLE_LABEL), .hint = T(r, M_SIG_TITLE_HINT),
-			       .value = in->title, .required = true };
-	field_text(r, &title, p);
-	struct field desc = { .name = "description", .label = T(r, M_DESCRIPTION), .hint = T(r, M_SIG_DESC_HINT),
-			      .value = in->description, .required = true };
-	field_textarea(r, &desc, 6, p);
+	static const char *const plain[] = { "kind", "title", "description" };
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		form_field(r, signal_fields, signal_nfields, plain[i], sg, typed, p);
+	/* one area, picked from the tree */
 	struct area *areas = NULL;
 	size_t nareas = 0;
 	if (web_area_choices(r, 300, &areas, &nareas) && nareas) {
 		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
 		for (size_t i = 0; i < nareas; i++)
 			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 in->area && !strcmp(in->area, areas[i].code), area_depth(&areas[i]) - 1 };
+						 sg->area && !strcmp(sg->area, areas[i].code), area_depth(&areas[i]) - 1 };
 		field_choices(r, "area", T(r, M_AREA), NULL, ac, nareas, false, p);
 	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = in->area, .required = true };
+		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = sg->area, .required = true };
 		field_text(r, &af, p);
 	}
-	struct field tg = { .name = "targetGroup", .label = T(r, M_SIG_TARGET_GROUP), .hint = T(r, M_SIG_TARGET_GROUP_HINT),
-			    .value = in->target_group };
-	field_text(r, &tg, p);
-	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), regulatory != NULL, 0 };
-	field_choices(r, "regulatory", T(r, M_SIG_REGULATORY), NULL, &reg, 1, true, p);
+	form_field(r, signal_fields, signal_nfields, "targetGroup", sg, typed, p);
+	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), sg->regulatory, 0 };
+	field_choices(r, "regulatory", LABEL(r, "regulatory"), NULL, &reg, 1, true, p);
 	/* always shown: the form works without JavaScript */
-	struct field rule = { .name = "rule", .label = T(r, M_SIG_RULE), .hint = T(r, M_SIG_RULE_HINT), .value = in->rule };
-	field_text(r, &rule, p);
+	form_field(r, signal_fields, signal_nfields, "rule", sg, typed, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"/signalen\">%s</a></div>\n",
 	       T(r, M_SIG_SUBMIT), T(r, M_CANCEL));
 	form_end(r);
@@ -288,9 +276,10 @@ void page_signal_new(struct http_req *r)
 		page_require_login(r);
 		return;
 	}
-	struct signal_input in = { 0 };
+	struct signal sg = { 0 };
+	struct form_typed typed = { 0 };
 	if (r->method != HM_POST) {
-		render_new(r, &in, NULL, NULL);
+		render_new(r, &sg, &typed, NULL);
 		return;
 	}
 	struct form f;
@@ -298,34 +287,25 @@ void page_signal_new(struct http_req *r)
 		r->cfg->page_error(r, 400);
 		return;
 	}
-	in.party = form_get(&f, "party");
-	if (in.party && !strcmp(in.party, "resident")) {
-		in.party = NULL;
-		in.as_resident = true;
-	}
-	in.kind = form_get(&f, "kind");
-	in.title = form_get(&f, "title");
-	in.description = form_get(&f, "description");
-	in.area = form_get(&f, "area");
-	in.target_group = form_get(&f, "targetGroup");
-	in.rule = form_get(&f, "rule");
-	const char *regulatory = form_get(&f, "regulatory");
-	in.regulatory = regulatory && !strcmp(regulatory, "true");
-	const char *typed_rule = in.rule;
 	struct problems p = { 0 };
-	char id[UUID_STRLEN + 1];
-	int rc = signal_create(r->store, r->arena, &r->viewer, &in, id, &p);
+	form_read_fields(r, &f, signal_fields, signal_nfields, &sg, &typed, &p);
+	if (sg.party_id && !strcmp(sg.party_id, "resident")) {
+		sg.party_id = NULL;
+		sg.resident = true;
+	}
+	const char *typed_rule = sg.rule;
+	int rc = signal_create(r->store, r->arena, &r->viewer, &sg, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
-		in.rule = typed_rule;
-		render_new(r, &in, regulatory, &p);
+		sg.rule = typed_rule;
+		render_new(r, &sg, &typed, &p);
 		return;
 	}
 	if (rc) {
 		r->cfg->page_error(r, rc == ERR_FORBIDDEN ? 403 : 500);
 		return;
 	}
-	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", id));
+	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", sg.id));
 }
 
 /* Which form of the signal page failed, to show its problems beside it. */
@@ -359,7 +339,7 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_MOVE ? ps->p : NULL;
 	html_f(b, "<section aria-labelledby=\"move\">\n<h2 id=\"move\">%s</h2>\n", T(r, M_SIG_MOVE_TITLE));
-	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", T(r, M_SIG_STATUS_REASON) } };
+	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", LABEL(r, "statusReason") } };
 	form_problems(r, ps, F_MOVE, labels, 2);
 	form_begin(r, arena_printf(r->arena, "/signalen/%s/status", sg->id), true);
 	struct choice st[SIGNAL_STATUS_COUNT];
@@ -370,7 +350,7 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 			st[n++] = (struct choice){ signal_statuses[i].key, signal_statuses[i].name[r->lang], NULL,
 						   want && !strcmp(want, signal_statuses[i].key), 0 };
 	field_choices(r, "status", T(r, M_SIG_MOVE_TO), NULL, st, n, false, p);
-	struct field reason = { .name = "reason", .label = T(r, M_SIG_STATUS_REASON), .hint = T(r, M_SIG_MOVE_REASON_HINT),
+	struct field reason = { .name = "reason", .label = LABEL(r, "statusReason"), .hint = T(r, M_SIG_MOVE_REASON_HINT),
 				.value = typed(ps, F_MOVE, "reason") };
 	field_textarea(r, &reason, 3, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_MOVE_TITLE));
@@ -471,17 +451,13 @@ static void decide_form(struct http_req *r, const struct signal *sg, const struc
 	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_DECIDE ? ps->p : NULL;
 	html_f(b, "<h3>%s</h3>\n<p>%s</p>\n", T(r, M_SIG_DECIDE_TITLE), T(r, M_SIG_DECIDE_HINT));
-	const struct field_label labels[] = { { "decision", T(r, M_SIG_DECISION) },
-					      { "decisionReason", T(r, M_SIG_DECISION_REASON) } };
+	const char *reason_label = fields_find(decision_fields, decision_nfields, "reason")->label[r->lang];
+	const struct field_label labels[] = { { "decision", T(r, M_SIG_DECISION) }, { "decisionReason", reason_label } };
 	form_problems(r, ps, F_DECIDE, labels, 2);
 	form_begin(r, arena_printf(r->arena, "/signalen/%s/besluit", sg->id), true);
-	struct choice dk[DECISION_KIND_COUNT];
-	const char *want = typed(ps, F_DECIDE, "decision");
-	for (int i = 0; i < DECISION_KIND_COUNT; i++)
-		dk[i] = (struct choice){ decision_kinds[i].key, decision_kinds[i].name[r->lang], NULL,
-					 want && !strcmp(want, decision_kinds[i].key), 0 };
-	field_choices(r, "decision", T(r, M_SIG_DECISION), NULL, dk, DECISION_KIND_COUNT, false, p);
-	struct field reason = { .name = "decisionReason", .label = T(r, M_SIG_DECISION_REASON), .required = true,
+	const struct signal_decision d = { .decision = typed(ps, F_DECIDE, "decision") };
+	form_field(r, decision_fields, decision_nfields, "decision", &d, &(struct form_typed){ 0 }, p);
+	struct field reason = { .name = "decisionReason", .label = reason_label, .required = true,
 				.value = typed(ps, F_DECIDE, "decisionReason") };
 	field_textarea(r, &reason, 4, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_DECIDE_SUBMIT));
@@ -503,20 +479,20 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	html_markdown(b, sg->description);
 	html_raw(b, "</div>\n<dl class=\"facts\">\n");
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_AREA), sg->area_name);
-	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_TARGET_GROUP), sg->target_group ? sg->target_group : T(r, M_NONE_GIVEN));
-	html_f(b, "<dt>%s</dt><dd>%s", T(r, M_SIG_REPORTED_BY), sg->reporter_name ? sg->reporter_name : T(r, M_NONE_GIVEN));
+	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", LABEL(r, "targetGroup"), sg->target_group ? sg->target_group : T(r, M_NONE_GIVEN));
+	html_f(b, "<dt>%s</dt><dd>%s", LABEL(r, "reporterName"), sg->reporter_name ? sg->reporter_name : T(r, M_NONE_GIVEN));
 	if (sg->party_name)
 		html_f(b, " (%s)", sg->party_name);
 	else if (sg->resident)
 		html_f(b, "%s", T(r, M_SIG_AS_RESIDENT));
-	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_SIG_REPORTED_ON));
+	html_f(b, "</dd>\n<dt>%s</dt><dd>", LABEL(r, "createdAt"));
 	page_time(r, sg->created_at);
 	html_raw(b, "</dd>\n");
 	if (sg->status_reason)
-		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_STATUS_REASON), sg->status_reason);
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", LABEL(r, "statusReason"), sg->status_reason);
 	if (sg->regulatory) {
 		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_RULE_SHORT), sg->rule ? sg->rule : "");
-		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_SIG_ROUTED),
+		html_f(b, "<dt>%s</dt><dd>%s</dd>\n", LABEL(r, "routedParty"),
 		       sg->routed_party_name ? sg->routed_party_name : T(r, M_SIG_ROUTED_NONE));
 	}
 	html_raw(b, "</dl>\n");
@@ -534,7 +510,7 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 		size_t n = 0;
 		if (!signal_decisions(r->store, r->arena, sg->id, &ds, &n))
 			web_signal_decisions(r, ds, n, true);
-		if (sg->can_decide)
+		if (sg->can_decide && strcmp(sg->status, "dismissed") != 0)
 			decide_form(r, sg, ps);
 	}
 	html_raw(b, "</section>\n");
@@ -632,7 +608,7 @@ void page_signal_move(struct http_req *r)
 	if (!load(r, &sg, &f))
 		return;
 	struct problems p = { 0 };
-	int rc = signal_move(r->store, r->arena, &r->viewer, sg.id, form_get(&f, "status"), form_get(&f, "reason"), &p);
+	int rc = signal_move(r->store, r->arena, &r->viewer, &sg, form_get(&f, "status"), form_get(&f, "reason"), &p);
 	struct page_state ps = { F_MOVE, &p, NULL, &f };
 	if (rc == ERR_CONFLICT)
 		ps.message = arena_printf(r->arena, T(r, M_SIG_MOVE_NOT_ALLOWED), signal_moves_from(sg.status));
@@ -649,9 +625,8 @@ void page_signal_take_up(struct http_req *r)
 	struct issue_input in = { .title = form_get(&f, "issueTitle"), .summary = form_get(&f, "issueSummary") };
 	const char *issue_id = form_get(&f, "issueId");
 	const char *cluster = form_get(&f, "cluster");
-	char out[UUID_STRLEN + 1];
-	int rc = signal_take_up(r->store, r->arena, &r->viewer, sg.id, issue_id && *issue_id ? issue_id : NULL, &in,
-				cluster && !strcmp(cluster, "true"), out, &p);
+	int rc = signal_take_up(r->store, r->arena, &r->viewer, &sg, issue_id && *issue_id ? issue_id : NULL, &in,
+				cluster && !strcmp(cluster, "true"), &p);
 	rename_fields(&p, "title", "issueTitle");
 	rename_fields(&p, "summary", "issueSummary");
 	struct page_state ps = { issue_id ? F_LINK : F_TAKE_UP, &p, NULL, &f };
@@ -667,8 +642,8 @@ void page_signal_decide(struct http_req *r)
 	if (!load(r, &sg, &f))
 		return;
 	struct problems p = { 0 };
-	int rc = signal_decide(r->store, r->arena, &r->viewer, sg.id, form_get(&f, "decision"),
-			       form_get(&f, "decisionReason"), &p);
+	struct signal_decision d = { .decision = form_get(&f, "decision"), .reason = form_get(&f, "decisionReason") };
+	int rc = signal_decide(r->store, r->arena, &r->viewer, &sg, &d, &p);
 	rename_fields(&p, "reason", "decisionReason");
 	struct page_state ps = { F_DECIDE, &p, NULL, &f };
 	if (rc == ERR_CONFLICT)
@@ -683,7 +658,7 @@ void page_signal_uncluster(struct http_req *r)
 	if (!load(r, &sg, &f))
 		return;
 	struct problems p = { 0 };
-	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, sg.id, NULL, &p);
+	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, &sg, NULL, &p);
 	struct page_state ps = { F_NONE, &p, NULL, &f };
 	answer(r, &sg, rc, &ps);
 }

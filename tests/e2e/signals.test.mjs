@@ -106,6 +106,7 @@ describe('reporting', () => {
       ['kind', 'title', 'description', 'area', 'regulatory']); // without a party: as a resident (issue 8)
     // a regulatory signal needs the rule
     assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: signal({ regulatory: true }) }), ['rule']);
+    assertInvalid(await call(k.url, '/api/v1/signals', { method: 'POST', token: T.reporter, body: signal({ regulatory: true, party: 'geen-id' }) }), ['party', 'rule']);
   });
 
   test('only members of the party report for it', async () => {
