@@ -3,78 +3,27 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/issue.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *issue_json(struct http_req *r, const struct issue *is)
+/* An issue as a member of the open object or array of w. */
+static void write_issue(struct http_req *r, struct jw *w, const struct issue *is)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(is->id));
-	json_object_set_new(o, "title", json_string(is->title));
-	json_object_set_new(o, "summary", json_string(is->summary));
-	json_object_set_new(o, "description", json_string(is->description));
-	json_object_set_new(o, "area", json_string(is->area));
-	json_object_set_new(o, "ownerParty", api_str_or_null(is->owner_party));
-	json_object_set_new(o, "ownerPartyName", api_str_or_null(is->owner_name));
-	json_object_set_new(o, "targetGroups", api_strlist(is->target_groups.v, is->target_groups.n));
-	json_object_set_new(o, "status", json_string(is->status));
-	json_object_set_new(o, "supporters", json_integer(is->supporters));
-	json_object_set_new(o, "createdAt", json_string(is->created_at));
-	json_object_set_new(o, "updatedAt", json_string(is->updated_at));
-	json_object_set_new(o, "statusChangedAt", json_string(is->status_changed_at));
 	const char *self = arena_printf(r->arena, "/api/v1/issues/%s", is->id);
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(self));
-	json_object_set_new(links, "statusChanges", api_link(arena_printf(r->arena, "%s/status-changes", self)));
-	json_object_set_new(links, "roleLedger", api_link(arena_printf(r->arena, "%s/role-ledger", self)));
-	json_object_set_new(links, "factors", api_link(arena_printf(r->arena, "%s/factors", self)));
-	json_object_set_new(links, "supports", api_link(arena_printf(r->arena, "%s/supports", self)));
-	json_object_set_new(links, "comments", api_link(arena_printf(r->arena, "%s/comments", self)));
+	static const char *const parts[] = { "statusChanges", "status-changes", "roleLedger", "role-ledger",
+					     "factors", "factors", "supports", "supports", "comments", "comments" };
+	jw_obj(w);
+	fields_write_json(issue_fields, issue_nfields, is, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", self);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i += 2)
+		jw_klink(w, parts[i], arena_printf(r->arena, "%s/%s", self, parts[i + 1]));
 	if (is->owner_party)
-		json_object_set_new(links, "ownerParty",
-				    api_link(arena_printf(r->arena, "/api/v1/parties/%s", is->owner_party)));
-	json_object_set_new(o, "_links", links);
-	return o;
-}
-
-/* Applies the fields of a JSON object to an input: all of them for a
- * create, the ones present for a merge patch. */
-static void apply_json(struct http_req *r, json_t *body, struct issue_input *in, bool creating,
-		       struct problems *p)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "title")) {
-			in->title = api_string(r, v, k, p);
-		} else if (!strcmp(k, "summary")) {
-			in->summary = api_string(r, v, k, p);
-		} else if (!strcmp(k, "description")) {
-			in->description = api_string(r, v, k, p);
-		} else if (!strcmp(k, "area")) {
-			in->area = api_string(r, v, k, p);
-		} else if (!strcmp(k, "ownerParty")) {
-			in->owner_party = api_string(r, v, k, p);
-		} else if (!strcmp(k, "targetGroups")) {
-			if (json_is_null(v))
-				in->target_groups.n = 0;
-			else
-				api_strings(r, v, k, &in->target_groups.v, &in->target_groups.n,
-					    ISSUE_GROUPS_MAX, p);
-		} else if (!strcmp(k, "status") && creating) {
-			in->status = api_string(r, v, k, p);
-		} else if (!strcmp(k, "status")) {
-			problems_add(p, k, R_READ_ONLY, 0); /* moves go through status-changes */
-		} else if (!strcmp(k, "id") || !strcmp(k, "createdAt") || !strcmp(k, "updatedAt") ||
-			   !strcmp(k, "statusChangedAt") || !strcmp(k, "supporters") ||
-			   !strcmp(k, "ownerPartyName") || !strcmp(k, "_links")) {
-			problems_add(p, k, R_READ_ONLY, 0);
-		} else {
-			problems_add(p, k, R_UNKNOWN_FIELD, 0);
-		}
-	}
+		jw_klink(w, "ownerParty", arena_printf(r->arena, "/api/v1/parties/%s", is->owner_party));
+	jw_end(w);
+	jw_end(w);
 }
 
 void api_issues_list(struct http_req *r)
@@ -104,38 +53,39 @@ void api_issues_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, issue_json(r, &items[i]));
+		write_issue(r, &w, &items[i]);
+	jw_end(&w);
 	const char *keys[] = { "status", "area", "ownerParty", "targetGroup", "q", "sort", "limit" };
 	const char *values[] = { f.status, f.area, f.owner_party, f.target_group, f.q, sort,
 				 http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/issues", keys, values, 7, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, "/api/v1/issues", keys, values, 7, next);
+	jw_end(&w);
+}
+
+/* Answers with the problems, or the issue (as read or as written). */
+static void answer(struct http_req *r, int rc, const struct problems *p, const struct issue *is, int status)
+{
+	if (rc == ERR_INVALID && p) {
+		api_invalid(r, p);
+	} else if (rc) {
+		api_fail(r, rc);
+	} else {
+		struct jw w;
+		api_json_begin(r, status, &w);
+		write_issue(r, &w, is);
+	}
 }
 
 void api_issues_get(struct http_req *r)
 {
 	struct issue is;
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	api_send(r, 200, issue_json(r, &is));
-}
-
-/* Answers a create or a change: the problems, or the issue as written. */
-static void answer_saved(struct http_req *r, int rc, const struct problems *p, const struct issue *is, int status)
-{
-	if (rc == ERR_INVALID)
-		api_invalid(r, p);
-	else if (rc)
-		api_fail(r, rc);
-	else
-		api_send(r, status, issue_json(r, is));
+	answer(r, rc, NULL, &is, 200);
 }
 
 void api_issues_create(struct http_req *r)
@@ -143,15 +93,14 @@ void api_issues_create(struct http_req *r)
 	json_t *body = api_write_body(r);
 	if (!body)
 		return;
-	struct issue_input in = { 0 };
+	struct issue is = { 0 };
 	struct problems p = { 0 };
-	apply_json(r, body, &in, true, &p);
+	fields_apply_json(issue_fields, issue_nfields, &is, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
-	struct issue is;
-	int rc = issue_create(r->store, r->arena, &r->viewer, &in, &is, &p);
+	int rc = issue_create(r->store, r->arena, &r->viewer, &is, &p);
 	if (!rc)
 		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", is.id));
-	answer_saved(r, rc, &p, &is, 201);
+	answer(r, rc, &p, &is, 201);
 }
 
 void api_issues_patch(struct http_req *r)
@@ -171,27 +120,19 @@ void api_issues_patch(struct http_req *r)
 	json_t *body = api_body_object(r);
 	if (!body)
 		return;
-	struct issue_input in = {
-		.title = is.title, .summary = is.summary, .description = is.description,
-		.area = is.area, .owner_party = is.owner_party, .target_groups = is.target_groups,
-	};
+	struct issue in = is;
 	struct problems p = { 0 };
-	apply_json(r, body, &in, false, &p);
+	fields_apply_json(issue_fields, issue_nfields, &in, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
 	rc = issue_update(r->store, r->arena, &r->viewer, &is, &in, &p);
-	answer_saved(r, rc, &p, &is, 200);
+	answer(r, rc, &p, &is, 200);
 }
 
-static json_t *transition_json(const struct issue_transition *t)
+static void write_transition(struct jw *w, const struct issue_transition *t)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(t->id));
-	json_object_set_new(o, "from", api_str_or_null(t->from));
-	json_object_set_new(o, "status", json_string(t->to));
-	json_object_set_new(o, "reason", json_string(t->reason));
-	json_object_set_new(o, "actorName", api_str_or_null(t->actor_name));
-	json_object_set_new(o, "at", json_string(t->at));
-	return o;
+	jw_obj(w);
+	fields_write_json(issue_transition_fields, issue_transition_nfields, t, w);
+	jw_end(w);
 }
 
 void api_issue_status_list(struct http_req *r)
@@ -212,16 +153,18 @@ void api_issue_status_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, transition_json(&items[i]));
+		write_transition(&w, &items[i]);
+	jw_end(&w);
 	const char *keys[] = { "limit" };
 	const char *values[] = { http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r,
-		arena_printf(r->arena, "/api/v1/issues/%s/status-changes", r->params[0]), keys, values, 1, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, arena_printf(r->arena, "/api/v1/issues/%s/status-changes", r->params[0]),
+			     keys, values, 1, next);
+	jw_end(&w);
 }
 
 void api_issue_status_create(struct http_req *r)
@@ -230,49 +173,38 @@ void api_issue_status_create(struct http_req *r)
 	if (!body)
 		return;
 	struct problems p = { 0 };
-	const char *to = NULL, *reason = NULL, *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "status"))
-			to = api_string(r, v, k, &p);
-		else if (!strcmp(k, "reason"))
-			reason = api_string(r, v, k, &p);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-	}
+	struct issue_transition t = { 0 };
+	fields_apply_json(issue_transition_fields, issue_transition_nfields, &t, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
-	struct issue_transition t;
+	const char *to = t.to;
 	unsigned allowed = 0;
-	int rc = issue_move(r->store, r->arena, &r->viewer, r->params[0], to, reason, &t, &p, &allowed);
+	int rc = issue_move(r->store, r->arena, &r->viewer, r->params[0], to, t.reason, &t, &p, &allowed);
 	if (rc == ERR_INVALID && p.n) {
 		api_invalid(r, &p);
 		return;
 	}
-	if (rc == ERR_CONFLICT) {
-		json_t *list = json_array();
-		char names[200] = "";
-		size_t used = 0;
-		for (int s = 0; s < ISSUE_STATUS_COUNT; s++) {
-			if (!(allowed & (1u << s)))
-				continue;
-			json_array_append_new(list, json_string(issue_statuses[s].key));
-			int w = snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "",
-					 issue_statuses[s].key);
-			if (w > 0 && (size_t)w < sizeof names - used)
-				used += (size_t)w;
-		}
-		json_t *o = json_object();
-		json_object_set_new(o, "type", json_string("about:blank"));
-		json_object_set_new(o, "title", json_string("Conflict"));
-		json_object_set_new(o, "status", json_integer(409));
-		json_object_set_new(o, "detail", json_string(allowed
+	if (rc == ERR_CONFLICT) { /* a problem that names the moves allowed */
+		const char *names = "";
+		for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
+			if (allowed & (1u << i))
+				names = arena_printf(r->arena, "%s%s%s", names, *names ? ", " : "", issue_statuses[i].key);
+		struct jw w;
+		api_json_begin(r, 409, &w);
+		r->content_type = "application/problem+json";
+		jw_obj(&w);
+		jw_kstr(&w, "type", "about:blank");
+		jw_kstr(&w, "title", "Conflict");
+		jw_kint(&w, "status", 409);
+		jw_kstr(&w, "detail", allowed
 			? arena_printf(r->arena, "This issue cannot move to '%s' from its status; it can move to: %s.",
 				       to ? to : "", names)
-			: "This issue is archived; its status cannot change any more."));
-		json_object_set_new(o, "allowedStatuses", list);
-		api_send(r, 409, o);
-		r->content_type = "application/problem+json";
+			: "This issue is archived; its status cannot change any more.");
+		jw_karr(&w, "allowedStatuses");
+		for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
+			if (allowed & (1u << i))
+				jw_str(&w, issue_statuses[i].key);
+		jw_end(&w);
+		jw_end(&w);
 		return;
 	}
 	if (rc) {
@@ -280,7 +212,9 @@ void api_issue_status_create(struct http_req *r)
 		return;
 	}
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/status-changes", r->params[0]));
-	api_send(r, 201, transition_json(&t));
+	struct jw w;
+	api_json_begin(r, 201, &w);
+	write_transition(&w, &t);
 }
 
 const struct http_route api_issues_routes[] = {

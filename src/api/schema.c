@@ -78,17 +78,16 @@ static json_t *value_schema(const struct field_desc *d, bool item)
 static json_t *field_schema(const struct field_desc *d, enum variant v)
 {
 	bool optional_input = v != ANSWER && !(d->flags & F_REQUIRED);
-	if (d->kind == FK_ENUM && d->schema && !(d->flags & F_LIST)) {
+	/* an answer names the set's schema; a body lists the keys it takes,
+	 * which may be fewer (an issue starts only as formulated or signalled) */
+	if (d->kind == FK_ENUM && d->schema && v == ANSWER && !(d->flags & F_LIST)) {
 		json_t *ref = json_object();
 		json_object_set_new(ref, "$ref", json_sprintf("#/components/schemas/%s", d->schema));
-		if (!optional_input && !(d->flags & F_NULLABLE))
+		if (!(d->flags & F_NULLABLE))
 			return ref;
-		/* absent is allowed: the set's schema, and its default */
 		json_t *o = json_object();
 		json_object_set_new(o, "allOf", json_pack("[o]", ref));
-		if (d->def)
-			json_object_set_new(o, "description",
-					    json_sprintf("%s; `%s` when absent.", d->label[LANG_EN], d->def));
+		json_object_set_new(o, "description", json_sprintf("%s, or null.", d->label[LANG_EN]));
 		return o;
 	}
 	json_t *o;
@@ -110,6 +109,8 @@ static json_t *field_schema(const struct field_desc *d, enum variant v)
 		json_object_set_new(o, "description",
 				    d->flags & F_LIST ? json_sprintf("%s Each item:%s Repeats are dropped.", doc, rules[d->kind])
 						      : json_sprintf("%s%s", doc, rules[d->kind]));
+	else if (v != ANSWER && d->kind == FK_ENUM && d->def)
+		json_object_set_new(o, "description", json_sprintf("%s; `%s` when absent.", doc, d->def));
 	else
 		json_object_set_new(o, "description", json_string(doc));
 	json_t *example = d->example ? json_loads(d->example, JSON_DECODE_ANY, NULL) : NULL;

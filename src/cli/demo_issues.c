@@ -125,14 +125,13 @@ int demo_issues_load(struct store *s, const struct viewer *admin)
 			groups[ng++] = arena_strndup(a, g, n);
 			g += n + (bar ? 1 : 0);
 		}
-		struct issue_input in = {
+		struct issue is = {
 			.title = d->title, .summary = d->summary, .description = d->description,
 			.area = d->area, .owner_party = party_id(s, a, d->owner),
 			.target_groups = { groups, ng }, .status = d->status,
 		};
 		struct problems p = { 0 };
-		struct issue is;
-		if ((rc = issue_create(s, a, admin, &in, &is, &p))) {
+		if ((rc = issue_create(s, a, admin, &is, &p))) {
 			log_error("demo issue %s: %s", d->title, p.n ? p.v[0].field : err_str(rc));
 			break;
 		}

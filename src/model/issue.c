@@ -246,95 +246,30 @@ static int get_on(struct store_conn *c, const char *id)
 	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 }
 
-/* Trims a text field; an empty one becomes NULL. */
-static const char *clean(struct arena *a, const char *s)
-{
-	if (!s)
-		return NULL;
-	char *t = text_trim(a, s, strlen(s));
-	return *t ? t : NULL;
-}
-
-/* Trims and lower-cases the labels, drops empty ones and repeats. */
-static struct strlist clean_groups(struct arena *a, const struct strlist *in)
-{
-	struct strlist out = { arena_alloc(a, sizeof(char *) * (in->n + 1)), 0 };
-	for (size_t i = 0; i < in->n; i++) {
-		char *t = in->v[i] ? text_trim(a, in->v[i], strlen(in->v[i])) : NULL;
-		if (!t || !*t)
-			continue;
-		for (char *c = t; *c; c++)
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (char)(*c - 'A' + 'a');
-		bool seen = false;
-		for (size_t j = 0; j < out.n && !seen; j++)
-			seen = strcmp(out.v[j], t) == 0;
-		if (!seen)
-			out.v[out.n++] = t;
-	}
-	return out;
-}
-
-/* The names an issue shows beside its area and owner party. */
-struct names {
-	const char *area, *owner; /* owner: NULL for a party that is not public */
-};
-
 /* Whether the area (what = "area") or the party with this key exists, and
  * its name as an issue shows it. */
 static int exists(struct store_conn *c, struct arena *a, const char *what, const char *key, bool *out,
 		  const char **name);
 
-/* Cleans the input into out and lists every problem; names what it
- * refers to. */
-static int validate(struct store_conn *c, struct arena *a, const struct issue_input *in,
-		    struct issue_input *out, bool creating, struct problems *p, struct names *names)
+/* Cleans the fields of in and lists every problem: what the descriptors
+ * say, and what they cannot (that the area and the owner party exist, with
+ * the names an issue shows beside them). */
+static int validate(struct store_conn *c, struct arena *a, struct issue *in, struct problems *p)
 {
-	out->title = clean(a, in->title);
-	out->summary = clean(a, in->summary);
-	out->description = in->description ? text_trim(a, in->description, strlen(in->description)) : "";
-	out->area = clean(a, in->area);
-	out->owner_party = clean(a, in->owner_party);
-	out->target_groups = clean_groups(a, &in->target_groups);
-	out->status = clean(a, in->status);
-
-	valid_text(p, "title", out->title, true, ISSUE_TITLE_MAX, false);
-	valid_text(p, "summary", out->summary, true, ISSUE_SUMMARY_MAX, true);
-	valid_text(p, "description", out->description, false, ISSUE_DESCRIPTION_MAX, true);
+	fields_validate(issue_fields, issue_nfields, in, NULL, a, p);
 	int rc;
 	bool found;
-	if (!out->area) {
-		problems_add(p, "area", R_CHOOSE, 0);
-	} else if (!text_utf8_valid(out->area, strlen(out->area))) {
-		problems_add(p, "area", R_UNKNOWN_AREA, 0);
-	} else {
-		if ((rc = exists(c, a, "area", out->area, &found, &names->area)))
+	if (in->area && !problems_find(p, "area")) {
+		if ((rc = exists(c, a, "area", in->area, &found, &in->area_name)))
 			return rc;
 		if (!found)
 			problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	}
-	if (!out->owner_party) {
-		problems_add(p, "ownerParty", R_CHOOSE, 0);
-	} else {
-		found = false;
-		if (uuid_valid(out->owner_party, strlen(out->owner_party)) &&
-		    (rc = exists(c, a, "party", out->owner_party, &found, &names->owner)))
+	if (in->owner_party && !problems_find(p, "ownerParty")) {
+		if ((rc = exists(c, a, "party", in->owner_party, &found, &in->owner_name)))
 			return rc;
 		if (!found)
 			problems_add(p, "ownerParty", R_NOT_ONE_OF, 0);
-	}
-	if (out->target_groups.n > ISSUE_GROUPS_MAX) {
-		problems_add(p, "targetGroups", R_TOO_MANY, ISSUE_GROUPS_MAX);
-	} else {
-		for (size_t i = 0; i < out->target_groups.n; i++)
-			if (!valid_text(p, "targetGroups", out->target_groups.v[i], true, ISSUE_GROUP_MAX, false))
-				break;
-	}
-	if (creating) {
-		if (!out->status)
-			out->status = "formulated";
-		else if (strcmp(out->status, "formulated") && strcmp(out->status, "signalled"))
-			problems_add(p, "status", R_NOT_ONE_OF, 0);
 	}
 	return 0;
 }
@@ -355,24 +290,14 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
 	return rc < 0 ? rc : 0;
 }
 
-/* Puts what was written into the issue as a read would give it: the
- * target groups in their order, the names beside the references. */
-static void written(struct issue *is, const struct issue_input *in, const struct names *names, const char *now)
+/* The target groups in the order a read gives them. */
+static void sort_groups(struct issue *is)
 {
-	is->title = in->title;
-	is->summary = in->summary;
-	is->description = in->description;
-	is->area = in->area;
-	is->area_name = names->area;
-	is->owner_party = in->owner_party;
-	is->owner_name = names->owner;
-	is->target_groups = in->target_groups;
 	qsort(is->target_groups.v, is->target_groups.n, sizeof *is->target_groups.v, by_text);
-	is->updated_at = now;
 }
 
 /* Writes the target groups and the search entry, after the issue's row. */
-static int write_children(struct store_conn *c, const char *id, const struct issue_input *in)
+static int write_children(struct store_conn *c, const char *id, const struct issue *in)
 {
 	int rc = 0;
 	struct store_stmt *st;
@@ -427,28 +352,25 @@ static int add_transition(struct store_conn *c, const struct viewer *v, const ch
 	return store_run(st);
 }
 
-/* Creates the issue on c and fills out with it as written. */
-static int create_on(struct store_conn *c, struct arena *a, const struct viewer *v,
-		     const struct issue_input *in, struct issue *out, struct problems *p)
+/* Creates the issue on c from the fields of is and fills is with it as
+ * written. */
+static int create_on(struct store_conn *c, struct arena *a, const struct viewer *v, struct issue *is,
+		     struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	memset(out, 0, sizeof *out);
-	char *id = out->id;
-	struct issue_input ok = { 0 };
-	struct names names = { 0 };
-	int rc = validate(c, a, in, &ok, true, p, &names);
+	int rc = validate(c, a, is, p);
 	if (rc)
 		return rc;
 	if (p->n)
 		return ERR_INVALID;
 	struct perm_target t;
-	if ((rc = relation(c, v, ok.owner_party, ok.area, &t)))
+	if ((rc = relation(c, v, is->owner_party, is->area, &t)))
 		return rc;
 	if ((rc = perm_check(v, OBJ_ISSUE, ACT_CREATE, &t)))
 		return rc;
 
-	uuid7_new(id);
+	uuid7_new(is->id);
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	struct store_stmt *st = store_prepare(c,
@@ -457,52 +379,54 @@ static int create_on(struct store_conn *c, struct arena *a, const struct viewer 
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, ok.title);
-	store_bind_str(st, 3, ok.summary);
-	store_bind_str(st, 4, ok.description);
-	store_bind_str(st, 5, ok.area);
-	store_bind_str(st, 6, ok.owner_party);
-	store_bind_str(st, 7, ok.status);
+	store_bind_str(st, 1, is->id);
+	store_bind_str(st, 2, is->title);
+	store_bind_str(st, 3, is->summary);
+	store_bind_str(st, 4, is->description);
+	store_bind_str(st, 5, is->area);
+	store_bind_str(st, 6, is->owner_party);
+	store_bind_str(st, 7, is->status);
 	store_bind_str(st, 8, v->user_id[0] ? v->user_id : NULL);
 	store_bind_str(st, 9, now);
 	if ((rc = store_run(st)))
 		return rc;
-	if ((rc = write_children(c, id, &ok)))
+	if ((rc = write_children(c, is->id, is)))
 		return rc;
 	char tid[UUID_STRLEN + 1];
-	if ((rc = add_transition(c, v, id, NULL, ok.status, "", now, tid)))
+	if ((rc = add_transition(c, v, is->id, NULL, is->status, "", now, tid)))
 		return rc;
-	if ((rc = activity_add(c, v, "create", "issue", id, "")))
+	if ((rc = activity_add(c, v, "create", "issue", is->id, "")))
 		return rc;
-	written(out, &ok, &names, now);
-	out->status = ok.status;
-	out->created_by = v->user_id[0] ? arena_strdup(a, v->user_id) : NULL;
-	out->created_at = out->status_changed_at = now;
-	out->member = t.member;
-	out->coordinated = t.coordinated;
-	out->taking_part = t.member != MEMBER_NONE;
+	sort_groups(is);
+	is->supporters = 0;
+	is->created_by = v->user_id[0] ? arena_strdup(a, v->user_id) : NULL;
+	is->created_at = is->updated_at = is->status_changed_at = now;
+	is->member = t.member;
+	is->coordinated = t.coordinated;
+	is->taking_part = t.member != MEMBER_NONE;
 	return 0;
 }
 
 int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
 		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
 {
-	struct issue is;
-	int rc = create_on(c, a, v, in, &is, p);
+	struct issue is = { .title = in->title, .summary = in->summary, .description = in->description,
+			    .area = in->area, .owner_party = in->owner_party, .target_groups = in->target_groups,
+			    .status = in->status };
+	int rc = create_on(c, a, v, &is, p);
 	memcpy(id, is.id, UUID_STRLEN + 1);
 	return rc;
 }
 
-int issue_create(struct store *s, struct arena *a, const struct viewer *v,
-		 const struct issue_input *in, struct issue *out, struct problems *p)
+int issue_create(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
+		 struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = create_on(c, a, v, in, out, p);
+	int rc = create_on(c, a, v, is, p);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -512,50 +436,8 @@ static bool same(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-static bool same_list(const struct strlist *a, const struct strlist *b)
-{
-	if (a->n != b->n)
-		return false;
-	for (size_t i = 0; i < a->n; i++) {
-		bool found = false;
-		for (size_t j = 0; j < b->n && !found; j++)
-			found = strcmp(a->v[i], b->v[j]) == 0;
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-/* The names of the fields that differ, for the activity log. */
-static const char *changed_fields(struct arena *a, const struct issue *o, const struct issue_input *n)
-{
-	struct {
-		const char *name;
-		bool same;
-	} f[] = {
-		{ "title", same(o->title, n->title) },
-		{ "summary", same(o->summary, n->summary) },
-		{ "description", same(o->description, n->description) },
-		{ "area", same(o->area, n->area) },
-		{ "ownerParty", same(o->owner_party, n->owner_party) },
-		{ "targetGroups", same_list(&o->target_groups, &n->target_groups) },
-	};
-	char *out = arena_alloc(a, 200), *q = out;
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-		if (f[i].same)
-			continue;
-		size_t len = strlen(f[i].name);
-		if (q != out)
-			*q++ = ',';
-		memcpy(q, f[i].name, len);
-		q += len;
-	}
-	*q = 0;
-	return out;
-}
-
 int issue_update(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
-		 const struct issue_input *in, struct problems *p)
+		 struct issue *in, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
@@ -564,16 +446,16 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct issue_input ok = { 0 };
-	struct names names = { 0 };
-	int rc = validate(c, a, in, &ok, false, p, &names);
+	in->status = NULL; /* moves change it, not this */
+	int rc = validate(c, a, in, p);
+	in->status = is->status;
 	if (!rc && p->n)
 		rc = ERR_INVALID;
 	/* handing the issue to another party, or to another area, needs the
 	 * same right there */
 	struct perm_target t = { NULL, true, is->member, is->coordinated };
-	if (!rc && (!same(ok.owner_party, is->owner_party) || !same(ok.area, is->area))) {
-		if (!(rc = relation(c, v, ok.owner_party, ok.area, &t)))
+	if (!rc && (!same(in->owner_party, is->owner_party) || !same(in->area, is->area))) {
+		if (!(rc = relation(c, v, in->owner_party, in->area, &t)))
 			rc = perm_check(v, OBJ_ISSUE, ACT_UPDATE, &t);
 	}
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -586,11 +468,11 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 			rc = ERR_DB;
 		} else {
 			store_bind_str(st, 1, is->id);
-			store_bind_str(st, 2, ok.title);
-			store_bind_str(st, 3, ok.summary);
-			store_bind_str(st, 4, ok.description);
-			store_bind_str(st, 5, ok.area);
-			store_bind_str(st, 6, ok.owner_party);
+			store_bind_str(st, 2, in->title);
+			store_bind_str(st, 3, in->summary);
+			store_bind_str(st, 4, in->description);
+			store_bind_str(st, 5, in->area);
+			store_bind_str(st, 6, in->owner_party);
 			store_bind_str(st, 7, now);
 			rc = store_run(st);
 			if (!rc && store_changes(c) == 0)
@@ -598,18 +480,21 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 		}
 	}
 	if (!rc)
-		rc = write_children(c, is->id, &ok);
+		rc = write_children(c, is->id, in);
 	if (!rc)
-		rc = activity_add(c, v, "update", "issue", is->id, changed_fields(a, is, &ok));
+		rc = activity_add(c, v, "update", "issue", is->id,
+				  fields_changed(issue_fields, issue_nfields, is, in, a));
 	int crc = store_write_end(s, rc == 0);
 	if (rc || crc)
 		return rc ? rc : crc;
 	/* the viewer's relation to it is as it was, or as checked above for
 	 * a new owner or area (a party in its ledger may have lost them) */
-	written(is, &ok, &names, now);
-	is->member = t.member;
-	is->coordinated = t.coordinated;
-	is->taking_part = is->taking_part || t.member != MEMBER_NONE;
+	sort_groups(in);
+	in->updated_at = now;
+	in->member = t.member;
+	in->coordinated = t.coordinated;
+	in->taking_part = is->taking_part || t.member != MEMBER_NONE;
+	*is = *in;
 	return 0;
 }
 
@@ -627,16 +512,13 @@ int issue_move(struct store *s, struct arena *a, const struct viewer *v, const c
 		return rc;
 	if (!issue_can(v, &old, OBJ_ISSUE_STATUS, ACT_CREATE))
 		return ERR_FORBIDDEN;
-	to = clean(a, to);
-	reason = clean(a, reason);
-	int target = to ? enum_find(issue_statuses, ISSUE_STATUS_COUNT, to) : -1;
-	if (!to)
-		problems_add(p, "status", R_CHOOSE, 0);
-	else if (target < 0)
-		problems_add(p, "status", R_NOT_ONE_OF, 0);
-	valid_text(p, "reason", reason, true, ISSUE_REASON_MAX, true);
+	out->to = to;
+	out->reason = reason;
+	fields_validate(issue_transition_fields, issue_transition_nfields, out, NULL, a, p);
 	if (p->n)
 		return ERR_INVALID;
+	to = out->to;
+	int target = enum_find(issue_statuses, ISSUE_STATUS_COUNT, to);
 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
@@ -676,7 +558,7 @@ int issue_move(struct store *s, struct arena *a, const struct viewer *v, const c
 		}
 	}
 	if (!rc)
-		rc = add_transition(c, v, old.id, from, to, reason, now, out->id);
+		rc = add_transition(c, v, old.id, from, to, out->reason, now, out->id);
 	if (!rc)
 		rc = activity_add_about(c, v, "move", "issue", old.id, "status", NULL, to);
 	if (!rc)
@@ -684,8 +566,6 @@ int issue_move(struct store *s, struct arena *a, const struct viewer *v, const c
 	int crc = store_write_end(s, rc == 0);
 	if (!rc && !crc) {
 		out->from = from;
-		out->to = to;
-		out->reason = reason;
 		out->actor_id = v->user_id[0] ? arena_strdup(a, v->user_id) : NULL;
 		out->actor_name = v->name[0] ? arena_strdup(a, v->name) : NULL;
 		out->at = arena_strdup(a, now);
@@ -804,10 +684,12 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	if (f->owner_party && !uuid_valid(f->owner_party, strlen(f->owner_party)))
 		problems_add(p, "ownerParty", R_BAD_FORMAT, 0);
 	if (f->target_group && valid_text(p, "targetGroup", f->target_group, false, ISSUE_GROUP_MAX, false)) {
-		const char *given = f->target_group;
-		struct strlist one = { &given, 1 };
-		struct strlist c = clean_groups(a, &one);
-		group = c.n ? c.v[0] : NULL;
+		/* as the labels are kept: trimmed, in lower case */
+		char *g = text_trim(a, f->target_group, strlen(f->target_group));
+		for (char *c = g; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+		group = *g ? g : NULL;
 	}
 	if (f->q && valid_text(p, "q", f->q, false, 200, false))
 		search = store_fts_query(f->q, fts, sizeof fts);
@@ -908,6 +790,108 @@ int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owne
 	return 0;
 }
 
+/* The statuses a new issue may start in, with the form's hint for each. */
+static const struct enum_entry issue_starts[] = {
+	{ "formulated", { "Geformuleerd", "Formulated" } },
+	{ "signalled", { "Gesignaleerd", "Signalled" } },
+};
+static const char *const issue_start_hint[][LANG_COUNT] = {
+	{ "Je schrijft het vraagstuk nu op.", "You write the issue down now." },
+	{ "Het komt uit signalen en moet nog verder worden uitgewerkt.",
+	  "It comes from signals and still needs to be worked out." },
+};
+
+#define AT(member) FIELD_AT(struct issue, member)
+#define TIME_EXAMPLE "\"2026-11-27T06:05:33Z\""
+/* The fields of an issue, for the API, the forms and the log. */
+const struct field_desc issue_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, AT(id), .label = { "Nummer", "Number" },
+	  .doc = "The identifier (id), a UUID version 7.", .example = "\"01a21b9b-ef12-7389-b34f-05f66f35eaac\"" },
+	{ .name = "title", .kind = FK_TEXT, .flags = F_REQUIRED, AT(title), .min = 1, .max = ISSUE_TITLE_MAX,
+	  .label = { "Titel", "Title" },
+	  .hint = { "Kort en duidelijk, zoals: Eenzaamheid onder ouderen in Overvecht.",
+		    "Short and clear, like: Loneliness among older people in Overvecht." },
+	  .doc = "The title (titel).", .example = "\"Eenzaamheid onder ouderen in Overvecht\"" },
+	{ .name = "summary", .kind = FK_MARKDOWN, .flags = F_REQUIRED, AT(summary), .min = 1,
+	  .max = ISSUE_SUMMARY_MAX, .label = { "Samenvatting", "Summary" },
+	  .hint = { "Wat is het probleem, in een paar zinnen? Hoogstens 500 tekens.",
+		    "What is the problem, in a few sentences? At most 500 characters." },
+	  .doc = "A short summary (samenvatting).", .example = "\"Steeds meer ouderen zitten dagenlang alleen thuis.\"" },
+	{ .name = "description", .kind = FK_MARKDOWN, AT(description), .max = ISSUE_DESCRIPTION_MAX,
+	  .label = { "Beschrijving", "Description" },
+	  .hint = { "Meer uitleg: wat zie je, bij wie, en sinds wanneer? Je kunt Markdown gebruiken, zoals **vet** en"
+		    " lijstjes.",
+		    "More explanation: what do you see, with whom, and since when? You can use Markdown, like **bold**"
+		    " and lists." },
+	  .doc = "The description (beschrijving), in Markdown; empty when not given.",
+	  .example = "\"Het buurtteam ziet bij huisbezoeken dat veel ouderen **weinig contact** hebben.\"" },
+	{ .name = "area", .kind = FK_AREA, .flags = F_REQUIRED | F_MODEL_CHECKS, AT(area), .max = 16,
+	  .label = { "Gebied", "Area" }, .hint = { "Waar speelt het vraagstuk?", "Where does the issue play?" },
+	  .doc = "The code of the area (gebied) the issue is about.", .example = "\"WK034403\"" },
+	{ .name = "ownerParty", .kind = FK_REF, .flags = F_REQUIRED | F_NULLABLE, AT(owner_party), .ref = "party",
+	  .label = { "Eigenaar", "Owner" },
+	  .hint = { "De partij die het vraagstuk trekt. Je kiest uit de partijen waar je lid van bent.",
+		    "The party that leads the issue. You choose from the parties you are a member of." },
+	  .doc = "The id of the owner party (eigenaar), or null when that party was removed. To set it, the caller"
+		 " must be a member of the party, a coordinator of the area or a platform administrator.",
+	  .example = "\"01a21b9b-eab2-7153-a00d-9c466e28560b\"" },
+	{ .name = "ownerPartyName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, AT(owner_name),
+	  .max = PARTY_NAME_MAX, .label = { "Naam van de eigenaar", "Name of the owner" },
+	  .doc = "The name of the owner party (naam van de eigenaar), or null when it was removed or is not public"
+		 " (a private party is known only to those who may see it).",
+	  .example = "\"Buurtteam Overvecht\"" },
+	{ .name = "targetGroups", .kind = FK_LABEL, .flags = F_LIST, AT(target_groups), .max = ISSUE_GROUP_MAX,
+	  .max_items = ISSUE_GROUPS_MAX, .label = { "Doelgroepen", "Target groups" },
+	  .hint = { "Voor wie is dit een probleem? Scheid met komma's, zoals: jongeren, mantelzorgers. Hoogstens 10.",
+		    "For whom is this a problem? Separate with commas, like: young people, carers. At most 10." },
+	  .doc = "Target groups (doelgroepen): short free-text labels in lower case.",
+	  .example = "[\"eenzame ouderen\", \"ouderen\"]" },
+	/* given only at creation, and then only as one of the statuses to
+	 * start in; moves change it (issue_move) */
+	{ .name = "status", .kind = FK_ENUM, .flags = F_CREATE_ONLY, AT(status), .keys = issue_starts, .nkeys = 2,
+	  .def = "formulated", .key_hints = issue_start_hint, .schema = "IssueStatus", .label = { "Status", "Status" },
+	  .doc = "The status (status); a new issue starts formulated (geformuleerd) by a party, or signalled"
+		 " (gesignaleerd) when made from signals." },
+	{ .name = "supporters", .kind = FK_INT, .flags = F_READ_ONLY, AT(supporters), .min = 0, .max = 2147483647,
+	  .label = { "Steunbetuigingen", "Supporters" }, .doc = "How many people support the issue (steunbetuigingen).",
+	  .example = "12" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, AT(created_at),
+	  .label = { "Aangemaakt op", "Created" }, .doc = "When it was made (aangemaakt op).", .example = TIME_EXAMPLE },
+	{ .name = "updatedAt", .kind = FK_TIME, .flags = F_READ_ONLY, AT(updated_at), .label = { "Bijgewerkt", "Updated" },
+	  .doc = "When its fields last changed (gewijzigd op).", .example = TIME_EXAMPLE },
+	{ .name = "statusChangedAt", .kind = FK_TIME, .flags = F_READ_ONLY, AT(status_changed_at),
+	  .label = { "Status veranderd op", "Status changed" },
+	  .doc = "When its status last moved (status gewijzigd op).", .example = TIME_EXAMPLE },
+};
+const size_t issue_nfields = sizeof issue_fields / sizeof issue_fields[0];
+#undef AT
+
+#define AT(member) FIELD_AT(struct issue_transition, member)
+/* The fields of a move on an issue's timeline. */
+const struct field_desc issue_transition_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, AT(id), .label = { "Nummer", "Number" },
+	  .doc = "The identifier (id)." },
+	{ .name = "from", .kind = FK_ENUM, .flags = F_READ_ONLY | F_NULLABLE, AT(from), .keys = issue_statuses,
+	  .nkeys = ISSUE_STATUS_COUNT, .label = { "Vorige status", "Previous status" },
+	  .doc = "The status before (vorige status); null for the first entry." },
+	{ .name = "status", .kind = FK_ENUM, .flags = F_REQUIRED, AT(to), .keys = issue_statuses,
+	  .nkeys = ISSUE_STATUS_COUNT, .schema = "IssueStatus", .label = { "Nieuwe status", "New status" },
+	  .hint = { "Je kunt een stap verder, een stap terug, of het vraagstuk archiveren.",
+		    "You can go a step further, a step back, or archive the issue." } },
+	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, AT(reason), .min = 1, .max = ISSUE_REASON_MAX,
+	  .label = { "Reden", "Reason" },
+	  .hint = { "Waarom verandert de status? Iedereen kan de reden lezen op de tijdlijn.",
+		    "Why does the status change? Everyone can read the reason on the timeline." },
+	  .doc = "Why (reden); empty for the first entry." },
+	{ .name = "actorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, AT(actor_name),
+	  .label = { "Door", "By" },
+	  .doc = "The name of who made the move (door), or null for the system or an account that was removed." },
+	{ .name = "at", .kind = FK_TIME, .flags = F_READ_ONLY, AT(at), .label = { "Wanneer", "When" },
+	  .doc = "When (wanneer)." },
+};
+const size_t issue_transition_nfields = sizeof issue_transition_fields / sizeof issue_transition_fields[0];
+#undef AT
+
 static const struct export_part issue_exports[] = {
 	{ "issuesCreated", "SELECT id, title, created_at FROM issues WHERE created_by = ?1 ORDER BY created_at, id",
 	  (const char *const[]){ "id", "title", "createdAt" }, 3, NULL, false },
@@ -925,4 +909,5 @@ const struct entity_type issue_type = {
 	.privacy_note = "Issues and their status moves are contributions to a public matter: they stay"
 			" when their maker is erased, made by an erased account.",
 	.registers = { "issues" },
+	.fields = issue_fields, .nfields = sizeof issue_fields / sizeof issue_fields[0], .schema = "Issue",
 };

@@ -49,7 +49,7 @@ enum {
 	ISSUE_TIMELINE_MAX = 1000, /* the entries its page shows */
 };
 
-/* What a new issue is made of, and what a change replaces. */
+/* What a new issue is made of, for signals that become one (signal.h). */
 struct issue_input {
 	const char *title;
 	const char *summary;
@@ -57,10 +57,12 @@ struct issue_input {
 	const char *area;        /* an area code */
 	const char *owner_party; /* the id of the owner party */
 	struct strlist target_groups;
-	const char *status;      /* on create: "signalled" (made from signals) or
+	const char *status;      /* "signalled" (made from signals) or
 				  * "formulated"; NULL is formulated */
 };
 
+/* An issue; its fields as issue_fields describes them. To create or change
+ * one, its fields that are not read-only are the input. */
 struct issue {
 	char id[UUID_STRLEN + 1];
 	const char *title;
@@ -71,7 +73,7 @@ struct issue {
 	const char *owner_party; /* id, or NULL when the party was removed */
 	const char *owner_name;
 	struct strlist target_groups;
-	const char *status;
+	const char *status;      /* on create: "signalled" or "formulated" */
 	long long supporters;
 	const char *created_by;
 	const char *created_at;
@@ -84,7 +86,8 @@ struct issue {
 	bool supported, following; /* the viewer supports it, follows it */
 };
 
-/* A move on the timeline; from is NULL for the first entry. */
+/* A move on the timeline; from is NULL for the first entry. Its fields
+ * as issue_transition_fields describes them (status is to). */
 struct issue_transition {
 	char id[UUID_STRLEN + 1];
 	const char *from, *to, *reason;
@@ -103,6 +106,12 @@ struct issue_filter {
 	int limit;               /* 1..100 */
 };
 
+/* The fields of an issue and of a move on its timeline (fields.h). */
+extern const struct field_desc issue_fields[];
+extern const size_t issue_nfields;
+extern const struct field_desc issue_transition_fields[];
+extern const size_t issue_transition_nfields;
+
 /* Creates an issue on the writer c, inside the caller's write transaction
  * (so that signals can become an issue in one step), with the viewer's
  * rights checked and every problem of the input listed; writes its id.
@@ -110,10 +119,11 @@ struct issue_filter {
  * a member of the owner party, nor a coordinator of the area, nor an admin. */
 int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
 		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p);
-/* The same in a transaction of its own, filling out with the issue as
- * written (what issue_get would read after it, without reading it). */
-int issue_create(struct store *s, struct arena *a, const struct viewer *v,
-		 const struct issue_input *in, struct issue *out, struct problems *p);
+/* The same in a transaction of its own, from the fields of is, and fills
+ * is with the issue as written (what issue_get would read after it,
+ * without reading it). */
+int issue_create(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
+		 struct problems *p);
 /* Reads one issue (issues are public) with the viewer's relation to it, in
  * one statement; ERR_NOTFOUND. */
 int issue_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -127,11 +137,11 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	       const struct issue_filter *f, struct problems *p, struct issue **items, size_t *n,
 	       const char **next);
 /* Replaces the fields of the issue is (loaded by issue_get, with the
- * viewer's relation) with in's (status is not changed here), and on
- * success updates is to what was written. ERR_FORBIDDEN when the viewer
- * may not change it. */
+ * viewer's relation) with in's (a copy of is with the changes; its status
+ * is not changed here), and on success sets is to what was written.
+ * ERR_FORBIDDEN when the viewer may not change it. */
 int issue_update(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
-		 const struct issue_input *in, struct problems *p);
+		 struct issue *in, struct problems *p);
 /* Moves the issue to status to with a reason. ERR_INVALID with problems
  * (status, reason); ERR_CONFLICT when the move is not allowed, with
  * *allowed the bits of the moves that are. Fills out with the new entry

@@ -47,8 +47,11 @@ const struct entity_type *registry_find(const char *key)
 	return NULL;
 }
 
-const char *registry_field_label(const char *name, enum lang lang)
+const char *registry_field_label(const struct entity_type *t, const char *name, enum lang lang)
 {
+	const struct field_desc *own = t ? fields_find(t->fields, t->nfields, name) : NULL;
+	if (own && own->label[lang])
+		return own->label[lang];
 	for (size_t i = 0; i < registry_count; i++) {
 		const struct field_desc *d = fields_find(registry[i]->fields, registry[i]->nfields, name);
 		if (d && d->label[lang])

@@ -76,9 +76,10 @@ extern const size_t registry_count;
 /* The type with this key, or NULL. */
 const struct entity_type *registry_find(const char *key);
 
-/* The label of a field name in the language, looked up in every type's
- * fields (the log keeps only names); NULL when no type has it. */
-const char *registry_field_label(const char *name, enum lang lang);
+/* The label of a field name in the language (the log keeps only names):
+ * of the type t (may be NULL) if it has the field, else of any type that
+ * has it; NULL when none has. */
+const char *registry_field_label(const struct entity_type *t, const char *name, enum lang lang);
 
 /* The name of one object for people (its name_sql), in the arena; NULL
  * when it is gone or the type has no name. */

@@ -71,18 +71,9 @@ static const struct {
 	const char *key;
 	enum msg name;
 } fields[] = {
-	{ "name", M_NAME }, { "kind", M_KIND }, { "description", M_DESCRIPTION },
-	{ "email", M_EMAIL }, { "phone", M_PHONE }, { "website", M_WEBSITE },
-	{ "capacityHours", M_CAPACITY }, { "visibility", M_VISIBILITY }, { "areas", M_AREAS },
-	{ "roles", M_ROLES }, { "tags", M_TAGS }, { "members", M_MEMBERS },
-	{ "invitations", M_INVITATIONS }, { "blocked", M_FIELD_BLOCKED }, { "coordinatorAreas", M_FIELD_COORDINATOR_AREAS },
-	/* issues core */
-	{ "title", M_ISSUE_TITLE_LABEL }, { "summary", M_ISSUE_SUMMARY }, { "area", M_AREA },
-	{ "ownerParty", M_ISSUE_OWNER }, { "targetGroups", M_TARGET_GROUPS }, { "status", M_ISSUE_STATUS },
-	/* signals (issue 4, signals part) */
-	{ "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION }, { "cluster", M_SIG_CLUSTER_TITLE },
-	/* the voice of residents (issue 4, part 3) */
-	{ "supporters", M_FIELD_SUPPORTERS }, { "comments", M_VOICE_COMMENTS }, { "digest", M_NOTE_DIGEST_TITLE },
+	{ "members", M_MEMBERS }, { "invitations", M_INVITATIONS }, { "blocked", M_FIELD_BLOCKED },
+	{ "coordinatorAreas", M_FIELD_COORDINATOR_AREAS }, { "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION },
+	{ "cluster", M_SIG_CLUSTER_TITLE }, { "comments", M_VOICE_COMMENTS }, { "digest", M_NOTE_DIGEST_TITLE },
 	{ "notifications", M_NOTE_TITLE },
 };
 
@@ -94,7 +85,7 @@ static const char *action_name(struct http_req *r, const char *key)
 	return key; /* an action this page does not know yet: as the log has it */
 }
 
-static void write_fields(struct http_req *r, const char *list)
+static void write_fields(struct http_req *r, const char *type, const char *list)
 {
 	struct buf *b = &r->out;
 	const char *p = list;
@@ -103,7 +94,7 @@ static void write_fields(struct http_req *r, const char *list)
 		size_t len = strcspn(p, ",");
 		if (len) {
 			const char *key = arena_strndup(r->arena, p, len);
-			const char *name = registry_field_label(key, r->lang);
+			const char *name = registry_field_label(registry_find(type), key, r->lang);
 			for (size_t i = 0; !name && i < sizeof fields / sizeof fields[0]; i++)
 				if (strcmp(fields[i].key, key) == 0)
 					name = T(r, fields[i].name);
@@ -208,7 +199,7 @@ static void write_row(struct http_req *r, const struct activity *e)
 	html_f(b, "</td><td data-label=\"%s\">", T(r, M_ACTIVITY_SUBJECT));
 	write_subject(r, e);
 	html_f(b, "</td><td data-label=\"%s\">", T(r, M_ACTIVITY_FIELDS));
-	write_fields(r, e->fields);
+	write_fields(r, e->object_type, e->fields);
 	html_raw(b, "</td></tr>\n");
 }
 

@@ -7,56 +7,16 @@
 #include "../base/err.h"
 #include "../model/issue.h"
 #include "../model/member.h"
+#include "form_fields.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
 
+/* What the form holds: the issue, and the text as typed of its lists. */
 struct issue_form {
-	char id[UUID_STRLEN + 1]; /* "" for a new one */
-	struct issue_input in;
-	const char *groups_text;
+	struct issue is; /* its id "" for a new one */
+	struct form_typed typed;
 };
-
-/* Splits on commas. */
-static struct strlist split_groups(struct http_req *r, const char *s)
-{
-	struct strlist l = { arena_alloc(r->arena, sizeof(char *) * 64), 0 };
-	while (s && *s && l.n < 64) {
-		const char *comma = strchr(s, ',');
-		size_t n = comma ? (size_t)(comma - s) : strlen(s);
-		if (n)
-			l.v[l.n++] = arena_strndup(r->arena, s, n);
-		s = comma ? comma + 1 : NULL;
-	}
-	return l;
-}
-
-static const char *join(struct http_req *r, const struct strlist *l)
-{
-	struct buf b = BUF_INIT(64 * 1024);
-	for (size_t i = 0; i < l->n; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", l->v[i]);
-	const char *s = arena_strdup(r->arena, b.ptr ? b.ptr : "");
-	buf_release(&b);
-	return s;
-}
-
-static void read_form(struct http_req *r, const struct form *f, struct issue_form *ff, bool is_new)
-{
-	ff->in.title = form_get(f, "title");
-	ff->in.summary = form_get(f, "summary");
-	ff->in.description = form_get(f, "description");
-	ff->in.area = form_get(f, "area");
-	ff->in.owner_party = form_get(f, "ownerParty");
-	if (ff->in.owner_party && !*ff->in.owner_party)
-		ff->in.owner_party = NULL;
-	if (ff->in.area && !*ff->in.area)
-		ff->in.area = NULL;
-	ff->groups_text = form_get(f, "targetGroups");
-	ff->in.target_groups = split_groups(r, ff->groups_text);
-	if (is_new)
-		ff->in.status = form_get(f, "status");
-}
 
 /* The parties to offer as owner: the viewer's own, and for coordinators
  * and admins the first hundred of all (a field for the id if there are
@@ -100,80 +60,88 @@ static bool owner_choices(struct http_req *r, const char *current, struct choice
 	return true;
 }
 
+/* The descriptor of the issue's field called name. */
+static const struct field_desc *desc(const char *name)
+{
+	return fields_find(issue_fields, issue_nfields, name);
+}
+
+/* A field whose widget no descriptor says: its label and hint, and the
+ * value. */
+static struct field field_of(struct http_req *r, const char *name, const char *value)
+{
+	const struct field_desc *d = desc(name);
+	return (struct field){ .name = d->name, .label = d->label[r->lang], .hint = d->hint[r->lang],
+			       .value = value, .required = d->flags & F_REQUIRED };
+}
+
 static void render_form(struct http_req *r, const struct issue_form *ff, const struct problems *p)
 {
 	struct buf *b = &r->out;
-	bool is_new = !ff->id[0];
+	const struct issue *is = &ff->is;
+	bool is_new = !is->id[0];
 	const char *title = T(r, is_new ? M_ISSUE_NEW_TITLE : M_ISSUE_EDIT_TITLE);
 	page_begin(r, title, NAV_ISSUES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken\">%s</a></p>\n<h1>%s</h1>\n", T(r, M_BACK_TO_ISSUES),
 	       title);
 	struct choice *owners;
 	size_t nowners = 0;
-	bool pick = owner_choices(r, ff->in.owner_party, &owners, &nowners);
+	bool pick = owner_choices(r, is->owner_party, &owners, &nowners);
 	if (is_new && pick && !nowners) {
 		html_f(b, "<p>%s</p>\n<p><a class=\"button\" href=\"/partijen/nieuw\">%s</a></p>\n",
 		       T(r, M_ISSUE_NO_PARTIES), T(r, M_PARTY_ADD));
 		page_end(r);
 		return;
 	}
-	if (is_new && nowners == 1 && !ff->in.owner_party)
+	if (is_new && nowners == 1 && !is->owner_party)
 		owners[0].checked = true;
-	const struct field_label labels[] = {
-		{ "title", T(r, M_ISSUE_TITLE_LABEL) }, { "summary", T(r, M_ISSUE_SUMMARY) },
-		{ "description", T(r, M_DESCRIPTION) }, { "area", T(r, M_AREA) },
-		{ "ownerParty", T(r, M_ISSUE_OWNER) }, { "targetGroups", T(r, M_TARGET_GROUPS) },
-		{ "status", T(r, M_ISSUE_START) },
-	};
-	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
-	form_begin(r, is_new ? "/vraagstukken/nieuw" : arena_printf(r->arena, "/vraagstukken/%s/bewerken", ff->id), true);
+	form_fields_summary(r, p, issue_fields, issue_nfields);
+	form_begin(r, is_new ? "/vraagstukken/nieuw" : arena_printf(r->arena, "/vraagstukken/%s/bewerken", is->id), true);
 
-	struct field tf = { .name = "title", .label = T(r, M_ISSUE_TITLE_LABEL), .hint = T(r, M_ISSUE_TITLE_HINT),
-			    .value = ff->in.title, .required = true };
-	field_text(r, &tf, p);
-	struct field sf = { .name = "summary", .label = T(r, M_ISSUE_SUMMARY), .hint = T(r, M_ISSUE_SUMMARY_HINT),
-			    .value = ff->in.summary, .required = true };
-	field_textarea(r, &sf, 3, p);
-	struct field df = { .name = "description", .label = T(r, M_DESCRIPTION), .hint = T(r, M_ISSUE_DESCRIPTION_HINT),
-			    .value = ff->in.description };
-	field_textarea(r, &df, 8, p);
+	form_field(r, issue_fields, issue_nfields, "title", is, &ff->typed, p);
+	struct field f = field_of(r, "summary", is->summary);
+	field_textarea(r, &f, 3, p);
+	form_field(r, issue_fields, issue_nfields, "description", is, &ff->typed, p);
 
+	/* one area, from the tree */
 	struct area *areas = NULL;
 	size_t nareas = 0;
+	f = field_of(r, "area", is->area);
 	if (web_area_choices(r, 200, &areas, &nareas) && nareas) {
 		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
 		for (size_t i = 0; i < nareas; i++)
 			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 ff->in.area && !strcmp(ff->in.area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_choices(r, "area", T(r, M_AREA), T(r, M_ISSUE_AREA_HINT), ac, nareas, false, p);
+						 is->area && !strcmp(is->area, areas[i].code), area_depth(&areas[i]) - 1 };
+		field_choices(r, f.name, f.label, f.hint, ac, nareas, false, p);
 	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_AREA_CODE_HINT),
-				    .value = ff->in.area, .required = true };
-		field_text(r, &af, p);
+		f.label = T(r, M_AREA_CODE);
+		f.hint = T(r, M_AREA_CODE_HINT);
+		field_text(r, &f, p);
 	}
 
+	/* the owner, from the parties the viewer may choose */
+	f = field_of(r, "ownerParty", is->owner_party);
 	if (pick) {
-		field_choices(r, "ownerParty", T(r, M_ISSUE_OWNER), T(r, M_ISSUE_OWNER_HINT), owners, nowners, false, p);
+		field_choices(r, f.name, f.label, f.hint, owners, nowners, false, p);
 	} else {
-		struct field of = { .name = "ownerParty", .label = T(r, M_ISSUE_OWNER), .hint = T(r, M_ISSUE_OWNER_ID_HINT),
-				    .value = ff->in.owner_party, .required = true };
-		field_text(r, &of, p);
+		f.hint = T(r, M_ISSUE_OWNER_ID_HINT);
+		field_text(r, &f, p);
 	}
 
-	struct field gf = { .name = "targetGroups", .label = T(r, M_TARGET_GROUPS), .hint = T(r, M_TARGET_GROUPS_HINT),
-			    .value = ff->groups_text };
-	field_text(r, &gf, p);
+	form_field(r, issue_fields, issue_nfields, "targetGroups", is, &ff->typed, p);
 
 	if (is_new) {
-		bool signalled = ff->in.status && !strcmp(ff->in.status, "signalled");
-		struct choice st[2] = {
-			{ "formulated", issue_statuses[ISSUE_FORMULATED].name[r->lang], T(r, M_ISSUE_START_FORMULATED_HINT), !signalled, 0 },
-			{ "signalled", issue_statuses[ISSUE_SIGNALLED].name[r->lang], T(r, M_ISSUE_START_SIGNALLED_HINT), signalled, 0 },
-		};
-		field_choices(r, "status", T(r, M_ISSUE_START), NULL, st, 2, false, p);
+		/* the statuses to start in, under the form's own label */
+		const struct field_desc *d = desc("status");
+		bool signalled = is->status && !strcmp(is->status, "signalled");
+		struct choice st[2];
+		for (int i = 0; i < 2; i++)
+			st[i] = (struct choice){ d->keys[i].key, d->keys[i].name[r->lang], d->key_hints[i][r->lang],
+						 signalled == !strcmp(d->keys[i].key, "signalled"), 0 };
+		field_choices(r, d->name, T(r, M_ISSUE_START), NULL, st, 2, false, p);
 	}
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n",
-	       T(r, M_SAVE), is_new ? "/vraagstukken" : arena_printf(r->arena, "/vraagstukken/%s", ff->id),
+	       T(r, M_SAVE), is_new ? "/vraagstukken" : arena_printf(r->arena, "/vraagstukken/%s", is->id),
 	       T(r, M_CANCEL));
 	form_end(r);
 	page_end(r);
@@ -200,10 +168,9 @@ void page_issue_new(struct http_req *r)
 		r->cfg->page_error(r, 400);
 		return;
 	}
-	read_form(r, &f, &ff, true);
 	struct problems p = { 0 };
-	struct issue is;
-	int rc = issue_create(r->store, r->arena, &r->viewer, &ff.in, &is, &p);
+	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
+	int rc = issue_create(r->store, r->arena, &r->viewer, &ff.is, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &ff, &p);
@@ -213,7 +180,7 @@ void page_issue_new(struct http_req *r)
 		fail(r, rc);
 		return;
 	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", is.id));
+	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
 }
 
 void page_issue_edit(struct http_req *r)
@@ -230,13 +197,9 @@ void page_issue_edit(struct http_req *r)
 		fail(r, rc);
 		return;
 	}
-	struct issue_form ff = { 0 };
-	memcpy(ff.id, is.id, sizeof ff.id);
+	struct issue_form ff = { .is = is };
 	if (r->method != HM_POST) {
-		ff.in = (struct issue_input){ .title = is.title, .summary = is.summary, .description = is.description,
-					      .area = is.area, .owner_party = is.owner_party,
-					      .target_groups = is.target_groups };
-		ff.groups_text = join(r, &is.target_groups);
+		form_typed_from(r, issue_fields, issue_nfields, &is, &ff.typed);
 		render_form(r, &ff, NULL);
 		return;
 	}
@@ -245,9 +208,9 @@ void page_issue_edit(struct http_req *r)
 		r->cfg->page_error(r, 400);
 		return;
 	}
-	read_form(r, &f, &ff, false);
 	struct problems p = { 0 };
-	rc = issue_update(r->store, r->arena, &r->viewer, &is, &ff.in, &p);
+	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
+	rc = issue_update(r->store, r->arena, &r->viewer, &is, &ff.is, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &ff, &p);

@@ -6,6 +6,8 @@
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../model/issue.h"
+#include "filters.h"
+#include "form_fields.h"
 #include "html.h"
 #include "issue_parts.h"
 #include "layout.h"
@@ -15,12 +17,6 @@ const char *web_issue_status(struct http_req *r, const char *key)
 {
 	int k = key ? enum_find(issue_statuses, ISSUE_STATUS_COUNT, key) : -1;
 	return k < 0 ? (key ? key : "") : issue_statuses[k].name[r->lang];
-}
-
-static const char *param(struct http_req *r, const char *name)
-{
-	const char *v = http_query(r, name);
-	return v && *v ? v : NULL;
 }
 
 static void status_badge(struct http_req *r, const char *status)
@@ -57,102 +53,48 @@ static void issue_card(struct http_req *r, const struct issue *is)
 	html_raw(b, "</li>\n");
 }
 
-/* The list's URL with the current filters and another cursor. */
-static const char *list_url(struct http_req *r, const struct issue_filter *f, const char *sort,
-			    const char *cursor)
+/* The list's filters, as chosen now. */
+enum { NFILTERS = 6 };
+static void filters_of(struct http_req *r, const struct issue_filter *f, const char *sort, struct filter *out)
 {
-	struct buf b = BUF_INIT(8192);
-	const char *keys[] = { "q", "status", "area", "ownerParty", "targetGroup", "sort", "cursor" };
-	const char *values[] = { f->q, f->status, f->area, f->owner_party, f->target_group, sort, cursor };
-	buf_adds(&b, "/vraagstukken");
-	char sep = '?';
-	for (size_t i = 0; i < 7; i++) {
-		if (!values[i] || !*values[i])
-			continue;
-		buf_addc(&b, sep);
-		sep = '&';
-		buf_printf(&b, "%s=", keys[i]);
-		text_url_encode(&b, values[i]);
-	}
-	const char *s = arena_strdup(r->arena, b.err ? "/vraagstukken" : b.ptr);
-	buf_release(&b);
-	return s;
-}
-
-static void filter_form(struct http_req *r, const struct issue_filter *f, const char *sort,
-			const struct problems *p)
-{
-	struct buf *b = &r->out;
-	const struct field_label labels[] = {
-		{ "q", T(r, M_FILTER_Q) }, { "status", T(r, M_ISSUE_STATUS) }, { "area", T(r, M_AREA) },
-		{ "ownerParty", T(r, M_ISSUE_OWNER) }, { "targetGroup", T(r, M_TARGET_GROUP) },
-		{ "sort", T(r, M_FILTER_SORT) },
-	};
-	form_begin(r, "/vraagstukken", false);
-	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
-	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
-	struct field q = { .name = "q", .label = T(r, M_FILTER_Q), .value = f->q, .type = "search", .quiet = true };
-	field_text(r, &q, p);
-
-	struct choice st[ISSUE_STATUS_COUNT];
-	for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
-		st[i] = (struct choice){ issue_statuses[i].key, issue_statuses[i].name[r->lang], NULL,
-					 f->status && !strcmp(f->status, issue_statuses[i].key), 0 };
-	field_select(r, "status", T(r, M_ISSUE_STATUS), T(r, M_FILTER_STATUS_ALL), st, ISSUE_STATUS_COUNT);
-
-	struct area *areas = NULL;
-	size_t nareas = 0;
-	if (web_area_choices(r, 300, &areas, &nareas)) {
-		struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
-		for (size_t i = 0; i < nareas; i++)
-			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
-	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_AREA_CODE_HINT),
-				    .value = f->area, .quiet = true };
-		field_text(r, &af, p);
-	}
-
+	/* the owners as a select, unless there are too many */
 	struct issue_owner *owners = NULL;
 	size_t nowners = 0;
 	bool more = false;
+	struct choice *oc = NULL;
 	if (issue_owners(r->store, r->arena, 200, &owners, &nowners, &more) == 0 && !more) {
-		struct choice *oc = arena_alloc(r->arena, sizeof *oc * (nowners + 1));
+		oc = arena_alloc(r->arena, sizeof *oc * (nowners + 1));
 		for (size_t i = 0; i < nowners; i++)
-			oc[i] = (struct choice){ owners[i].id, owners[i].name, NULL,
-						 f->owner_party && !strcmp(f->owner_party, owners[i].id), 0 };
-		field_select(r, "ownerParty", T(r, M_ISSUE_OWNER), T(r, M_FILTER_OWNER_ALL), oc, nowners);
-	} else {
-		struct field of = { .name = "ownerParty", .label = T(r, M_ISSUE_OWNER), .hint = T(r, M_ISSUE_OWNER_ID_HINT),
-				    .value = f->owner_party, .quiet = true };
-		field_text(r, &of, p);
+			oc[i] = (struct choice){ owners[i].id, owners[i].name, NULL, false, 0 };
 	}
-
-	struct field tg = { .name = "targetGroup", .label = T(r, M_TARGET_GROUP), .value = f->target_group, .quiet = true };
-	field_text(r, &tg, p);
-
-	const enum msg sort_names[ISORT_COUNT] = { M_SORT_ISSUE_NEWEST, M_SORT_ISSUE_OLDEST, M_SORT_ISSUE_CHANGED };
-	struct choice sorts[ISORT_COUNT];
-	for (int i = 0; i < ISORT_COUNT; i++)
-		sorts[i] = (struct choice){ issue_sorts[i], T(r, sort_names[i]), NULL,
-					    sort ? !strcmp(sort, issue_sorts[i]) : i == 0, 0 };
-	field_select(r, "sort", T(r, M_FILTER_SORT), NULL, sorts, ISORT_COUNT);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
-		  "<a href=\"/vraagstukken\">%s</a></div>\n</fieldset>\n",
-	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
-	form_end(r);
+	const char **sorts = arena_alloc(r->arena, sizeof *sorts * ISORT_COUNT);
+	sorts[ISORT_CREATED_DESC] = T(r, M_SORT_ISSUE_NEWEST);
+	sorts[ISORT_CREATED] = T(r, M_SORT_ISSUE_OLDEST);
+	sorts[ISORT_CHANGED_DESC] = T(r, M_SORT_ISSUE_CHANGED);
+	const struct filter fl[NFILTERS] = {
+		{ FILTER("q", FILTER_SEARCH, T(r, M_FILTER_Q), f->q) },
+		{ FILTER("status", FILTER_ENUM, T(r, M_ISSUE_STATUS), f->status), .all = T(r, M_FILTER_STATUS_ALL),
+		  .keys = issue_statuses, .n = ISSUE_STATUS_COUNT },
+		{ FILTER("area", FILTER_AREA, T(r, M_AREA), f->area), .all = T(r, M_FILTER_AREA_ALL),
+		  .hint = T(r, M_AREA_CODE_HINT) },
+		{ FILTER("ownerParty", FILTER_CHOICES, T(r, M_ISSUE_OWNER), f->owner_party),
+		  .all = T(r, M_FILTER_OWNER_ALL), .hint = T(r, M_ISSUE_OWNER_ID_HINT), .choices = oc, .n = nowners },
+		{ FILTER("targetGroup", FILTER_TEXT, T(r, M_TARGET_GROUP), f->target_group) },
+		{ FILTER("sort", FILTER_SORT, T(r, M_FILTER_SORT), sort), .sorts = issue_sorts, .sort_names = sorts,
+		  .n = ISORT_COUNT },
+	};
+	memcpy(out, fl, sizeof fl);
 }
 
 void page_issues(struct http_req *r)
 {
 	struct issue_filter f = {
-		.q = param(r, "q"), .status = param(r, "status"), .area = param(r, "area"),
-		.owner_party = param(r, "ownerParty"), .target_group = param(r, "targetGroup"),
-		.cursor = param(r, "cursor"), .limit = 20,
+		.q = filters_param(r, "q"), .status = filters_param(r, "status"), .area = filters_param(r, "area"),
+		.owner_party = filters_param(r, "ownerParty"), .target_group = filters_param(r, "targetGroup"),
+		.cursor = filters_param(r, "cursor"), .limit = 20,
 	};
 	struct problems p = { 0 };
-	const char *sort = param(r, "sort");
+	const char *sort = filters_param(r, "sort");
 	if (!issue_sort_parse(sort, &f.sort))
 		problems_add(&p, "sort", R_NOT_ONE_OF, 0);
 	struct issue *items = NULL;
@@ -173,7 +115,9 @@ void page_issues(struct http_req *r)
 		html_f(b, "<p><a class=\"button\" href=\"/vraagstukken/nieuw\">%s</a></p>\n", T(r, M_ISSUE_ADD));
 	else
 		html_f(b, "<p><a href=\"/inloggen?next=/vraagstukken/nieuw\">%s</a></p>\n", T(r, M_ISSUE_ADD_LOGIN));
-	filter_form(r, &f, sort, &p);
+	struct filter fl[NFILTERS];
+	filters_of(r, &f, sort, fl);
+	filters_form(r, "/vraagstukken", fl, NFILTERS, &p);
 	html_f(b, "<section aria-labelledby=\"results\">\n<h2 id=\"results\">%s</h2>\n", T(r, M_ISSUES_RESULTS));
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, filtered || p.n ? M_ISSUES_NONE : M_ISSUES_EMPTY));
@@ -186,10 +130,11 @@ void page_issues(struct http_req *r)
 	if (next || f.cursor) {
 		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
 		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", list_url(r, &f, sort, NULL), T(r, M_PAGE_FIRST));
+			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/vraagstukken", fl, NFILTERS, NULL),
+			       T(r, M_PAGE_FIRST));
 		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", list_url(r, &f, sort, next),
-			       T(r, M_PAGE_NEXT));
+			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n",
+			       filters_url(r, "/vraagstukken", fl, NFILTERS, next), T(r, M_PAGE_NEXT));
 		html_raw(b, "</ul></nav>\n");
 	}
 	html_raw(b, "</section>\n");
@@ -257,8 +202,8 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 	struct buf *b = &r->out;
 	html_f(b, "<section aria-labelledby=\"status-veranderen\">\n<h2 id=\"status-veranderen\">%s</h2>\n",
 	       T(r, M_ISSUE_MOVE_TITLE));
-	const struct field_label labels[] = { { "status", T(r, M_ISSUE_MOVE_TO) }, { "reason", T(r, M_ISSUE_REASON) } };
-	form_error_summary(r, p, labels, 2);
+	const struct field_desc *d = issue_transition_fields;
+	form_fields_summary(r, p, d, issue_transition_nfields);
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/status", is->id), true);
 	struct choice c[ISSUE_STATUS_COUNT];
 	size_t n = 0;
@@ -266,9 +211,12 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 		if (allowed & (1u << i))
 			c[n++] = (struct choice){ issue_statuses[i].key, issue_statuses[i].name[r->lang], NULL,
 						  to && !strcmp(to, issue_statuses[i].key), 0 };
-	field_choices(r, "status", T(r, M_ISSUE_MOVE_TO), T(r, M_ISSUE_MOVE_TO_HINT), c, n, false, p);
-	struct field rf = { .name = "reason", .label = T(r, M_ISSUE_REASON), .hint = T(r, M_ISSUE_REASON_HINT),
-			    .value = reason, .required = true };
+	/* only the moves allowed now, and the reason in a smaller box */
+	const struct field_desc *sd = fields_find(d, issue_transition_nfields, "status"),
+				*rd = fields_find(d, issue_transition_nfields, "reason");
+	field_choices(r, sd->name, sd->label[r->lang], sd->hint[r->lang], c, n, false, p);
+	struct field rf = { .name = rd->name, .label = rd->label[r->lang], .hint = rd->hint[r->lang], .value = reason,
+			    .required = true };
 	field_textarea(r, &rf, 3, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_ISSUE_MOVE_SUBMIT));
 	form_end(r);

@@ -6,6 +6,7 @@
 #include "../base/text.h"
 #include "../model/party.h"
 #include "../model/role.h"
+#include "filters.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -75,99 +76,42 @@ static void party_card(struct http_req *r, const struct party *pa)
 	html_raw(b, "</li>\n");
 }
 
-/* The list's URL with the current filters and another cursor. */
-static const char *list_url(struct http_req *r, const struct party_filter *f, const char *sort,
-			    const char *cursor)
+/* The list's filters, as chosen now. */
+enum { NFILTERS = 6 };
+static void filters_of(struct http_req *r, const struct party_filter *f, const char *sort, struct filter *out)
 {
-	struct buf b = BUF_INIT(8192);
-	const char *keys[] = { "q", "kind", "area", "role", "tag", "sort", "cursor" };
-	const char *values[] = { f->q, f->kind, f->area, f->role, f->tag, sort, cursor };
-	buf_adds(&b, "/partijen");
-	char sep = '?';
-	for (size_t i = 0; i < 7; i++) {
-		if (!values[i] || !*values[i])
-			continue;
-		buf_addc(&b, sep);
-		sep = '&';
-		buf_printf(&b, "%s=", keys[i]);
-		text_url_encode(&b, values[i]);
-	}
-	const char *s = arena_strdup(r->arena, b.err ? "/partijen" : b.ptr);
-	buf_release(&b);
-	return s;
-}
-
-static const char *param(struct http_req *r, const char *name)
-{
-	const char *v = http_query(r, name);
-	return v && *v ? v : NULL;
-}
-
-static void filter_form(struct http_req *r, const struct party_filter *f, const char *sort,
-			const struct problems *p)
-{
-	struct buf *b = &r->out;
-	const struct field_label labels[] = {
-		{ "q", T(r, M_FILTER_Q) }, { "kind", T(r, M_KIND) }, { "area", T(r, M_AREA) },
-		{ "role", T(r, M_ROLES) }, { "tag", T(r, M_FILTER_TAG) }, { "sort", T(r, M_FILTER_SORT) },
-	};
-	form_begin(r, "/partijen", false);
-	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
-	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
-	struct field q = { .name = "q", .label = T(r, M_FILTER_Q), .value = f->q, .type = "search", .quiet = true };
-	field_text(r, &q, p);
-
-	struct choice kinds[KIND_COUNT];
-	for (int i = 0; i < KIND_COUNT; i++)
-		kinds[i] = (struct choice){ party_kinds[i].key, party_kinds[i].name[r->lang], NULL,
-					    f->kind && !strcmp(f->kind, party_kinds[i].key), 0 };
-	field_select(r, "kind", T(r, M_KIND), T(r, M_FILTER_KIND_ALL), kinds, KIND_COUNT);
-
-	struct area *areas = NULL;
-	size_t nareas = 0;
-	if (web_area_choices(r, 300, &areas, &nareas)) {
-		struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
-		for (size_t i = 0; i < nareas; i++)
-			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
-	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_AREA_CODE_HINT),
-				    .value = f->area, .quiet = true };
-		field_text(r, &af, p);
-	}
-
-	struct choice *rc = arena_alloc(r->arena, sizeof *rc * role_catalogue_count);
+	struct choice *roles = arena_alloc(r->arena, sizeof *roles * role_catalogue_count);
 	for (size_t i = 0; i < role_catalogue_count; i++)
-		rc[i] = (struct choice){ role_catalogue[i].key, role_catalogue[i].name[r->lang], NULL,
-					 f->role && !strcmp(f->role, role_catalogue[i].key), 0 };
-	field_select(r, "role", T(r, M_ROLES), T(r, M_FILTER_ROLE_ALL), rc, role_catalogue_count);
-
-	struct field tag = { .name = "tag", .label = T(r, M_FILTER_TAG), .value = f->tag, .quiet = true };
-	field_text(r, &tag, p);
-
+		roles[i] = (struct choice){ role_catalogue[i].key, role_catalogue[i].name[r->lang], NULL, false, 0 };
+	const char **sorts = arena_alloc(r->arena, sizeof *sorts * SORT_COUNT);
 	const enum msg sort_names[SORT_COUNT] = { M_SORT_NAME_ASC, M_SORT_NAME_DESC, M_SORT_CREATED_ASC,
 						  M_SORT_CREATED_DESC };
-	struct choice sorts[SORT_COUNT];
 	for (int i = 0; i < SORT_COUNT; i++)
-		sorts[i] = (struct choice){ party_sorts[i], T(r, sort_names[i]), NULL,
-					    sort ? !strcmp(sort, party_sorts[i]) : i == 0, 0 };
-	field_select(r, "sort", T(r, M_FILTER_SORT), NULL, sorts, SORT_COUNT);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
-		  "<a href=\"/partijen\">%s</a></div>\n</fieldset>\n",
-	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
-	form_end(r);
+		sorts[i] = T(r, sort_names[i]);
+	const struct filter fl[NFILTERS] = {
+		{ FILTER("q", FILTER_SEARCH, T(r, M_FILTER_Q), f->q) },
+		{ FILTER("kind", FILTER_ENUM, T(r, M_KIND), f->kind), .all = T(r, M_FILTER_KIND_ALL), .keys = party_kinds,
+		  .n = KIND_COUNT },
+		{ FILTER("area", FILTER_AREA, T(r, M_AREA), f->area), .all = T(r, M_FILTER_AREA_ALL),
+		  .hint = T(r, M_AREA_CODE_HINT) },
+		{ FILTER("role", FILTER_CHOICES, T(r, M_ROLES), f->role), .all = T(r, M_FILTER_ROLE_ALL), .choices = roles,
+		  .n = role_catalogue_count },
+		{ FILTER("tag", FILTER_TEXT, T(r, M_FILTER_TAG), f->tag) },
+		{ FILTER("sort", FILTER_SORT, T(r, M_FILTER_SORT), sort), .sorts = party_sorts, .sort_names = sorts,
+		  .n = SORT_COUNT },
+	};
+	memcpy(out, fl, sizeof fl);
 }
 
 void page_parties(struct http_req *r)
 {
 	struct party_filter f = {
-		.q = param(r, "q"), .kind = param(r, "kind"), .area = param(r, "area"),
-		.role = param(r, "role"), .tag = param(r, "tag"), .cursor = param(r, "cursor"),
+		.q = filters_param(r, "q"), .kind = filters_param(r, "kind"), .area = filters_param(r, "area"),
+		.role = filters_param(r, "role"), .tag = filters_param(r, "tag"), .cursor = filters_param(r, "cursor"),
 		.limit = 20, .sort = SORT_NAME,
 	};
 	struct problems p = { 0 };
-	const char *sort = param(r, "sort");
+	const char *sort = filters_param(r, "sort");
 	if (!party_sort_parse(sort, &f.sort))
 		problems_add(&p, "sort", R_NOT_ONE_OF, 0);
 	struct party *items = NULL;
@@ -190,7 +134,9 @@ void page_parties(struct http_req *r)
 		html_f(b, "<p><a class=\"button\" href=\"/partijen/nieuw\">%s</a></p>\n", T(r, M_PARTY_ADD));
 	else
 		html_f(b, "<p><a href=\"/inloggen?next=/partijen/nieuw\">%s</a></p>\n", T(r, M_PARTY_ADD_LOGIN));
-	filter_form(r, &f, sort, &p);
+	struct filter fl[NFILTERS];
+	filters_of(r, &f, sort, fl);
+	filters_form(r, "/partijen", fl, NFILTERS, &p);
 	html_f(b, "<section aria-labelledby=\"results\">\n<h2 id=\"results\">%s</h2>\n", T(r, M_PARTIES_RESULTS));
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_PARTIES_NONE));
@@ -203,10 +149,11 @@ void page_parties(struct http_req *r)
 	if (next || f.cursor) {
 		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
 		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", list_url(r, &f, sort, NULL), T(r, M_PAGE_FIRST));
+			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/partijen", fl, NFILTERS, NULL),
+			       T(r, M_PAGE_FIRST));
 		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", list_url(r, &f, sort, next),
-			       T(r, M_PAGE_NEXT));
+			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n",
+			       filters_url(r, "/partijen", fl, NFILTERS, next), T(r, M_PAGE_NEXT));
 		html_raw(b, "</ul></nav>\n");
 	}
 	html_raw(b, "</section>\n");

@@ -49,4 +49,3 @@ X(ERASE_LAST_ADMIN, "Je bent de laatste beheerder van kiem. Maak eerst iemand an
 X(ERASED, "Je account is verwijderd en je bent uitgelogd.", "Your account has been erased and you have been logged out.")
 
 /* in the activity log */
-X(OBJECT_TOKEN, "API-token", "API token")

@@ -83,4 +83,3 @@ X(SIG_UNCLUSTER_HINT, "Lijkt dit signaal toch niet op de andere? Haal het dan ui
 /* in the activity log */
 X(ACTION_SIG_TAKE_UP, "Opgepakt in een vraagstuk", "Taken up in a social issue")
 X(ACTION_SIG_DECIDE, "Besluit over een regel", "Decision on a rule")
-X(OBJECT_SIGNAL, "Signaal", "Signal")

@@ -1,0 +1,115 @@
+#include "filters.h"
+
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/text.h"
+#include "../model/area.h"
+#include "html.h"
+
+const char *filters_param(struct http_req *r, const char *name)
+{
+	const char *v = http_query(r, name);
+	return v && *v ? v : NULL;
+}
+
+static bool is(const char *value, const char *key)
+{
+	return value && strcmp(value, key) == 0;
+}
+
+/* A text box in place of a select, or for what has no set of values. */
+static void text_box(struct http_req *r, const struct filter *f, const char *label, const struct problems *p)
+{
+	struct field t = { .name = f->name, .label = label, .hint = f->hint, .value = f->value, .quiet = true,
+			   .type = f->kind == FILTER_SEARCH ? "search" : NULL };
+	field_text(r, &t, p);
+}
+
+static void draw(struct http_req *r, const struct filter *f, const struct problems *p)
+{
+	struct choice *c;
+	switch (f->kind) {
+	case FILTER_SEARCH:
+	case FILTER_TEXT:
+		text_box(r, f, f->label, p);
+		return;
+	case FILTER_ENUM:
+		c = arena_alloc(r->arena, sizeof *c * (f->n + 1));
+		for (size_t i = 0; i < f->n; i++)
+			c[i] = (struct choice){ f->keys[i].key, f->keys[i].name[r->lang], NULL, is(f->value, f->keys[i].key), 0 };
+		field_select(r, f->name, f->label, f->all, c, f->n);
+		return;
+	case FILTER_CHOICES:
+		if (!f->choices) {
+			text_box(r, f, f->label, p);
+			return;
+		}
+		c = arena_alloc(r->arena, sizeof *c * (f->n + 1));
+		for (size_t i = 0; i < f->n; i++) {
+			c[i] = f->choices[i];
+			c[i].checked = is(f->value, c[i].value);
+		}
+		field_select(r, f->name, f->label, f->all, c, f->n);
+		return;
+	case FILTER_AREA: {
+		struct area *areas = NULL;
+		size_t nareas = 0;
+		if (!web_area_choices(r, 300, &areas, &nareas)) {
+			text_box(r, f, T(r, M_AREA_CODE), p);
+			return;
+		}
+		c = arena_alloc(r->arena, sizeof *c * (nareas + 1));
+		for (size_t i = 0; i < nareas; i++)
+			c[i] = (struct choice){ areas[i].code, areas[i].name, NULL, is(f->value, areas[i].code),
+						area_depth(&areas[i]) - 1 };
+		field_select(r, f->name, f->label, f->all, c, nareas);
+		return;
+	}
+	case FILTER_SORT:
+		c = arena_alloc(r->arena, sizeof *c * (f->n + 1));
+		for (size_t i = 0; i < f->n; i++)
+			c[i] = (struct choice){ f->sorts[i], f->sort_names[i], NULL,
+						f->value ? is(f->value, f->sorts[i]) : i == 0, 0 };
+		field_select(r, f->name, f->label, NULL, c, f->n);
+		return;
+	}
+}
+
+void filters_form(struct http_req *r, const char *path, const struct filter *f, size_t n,
+		  const struct problems *p)
+{
+	struct buf *b = &r->out;
+	struct field_label *labels = arena_alloc(r->arena, sizeof *labels * (n + 1));
+	for (size_t i = 0; i < n; i++)
+		labels[i] = (struct field_label){ f[i].name, f[i].label };
+	form_begin(r, path, false);
+	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
+	form_error_summary(r, p, labels, n);
+	for (size_t i = 0; i < n; i++)
+		draw(r, &f[i], p);
+	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n</fieldset>\n",
+	       T(r, M_FILTER_SUBMIT), path, T(r, M_FILTER_CLEAR));
+	form_end(r);
+}
+
+const char *filters_url(struct http_req *r, const char *path, const struct filter *f, size_t n,
+			const char *cursor)
+{
+	struct buf b = BUF_INIT(8192);
+	buf_adds(&b, path);
+	char sep = '?';
+	for (size_t i = 0; i <= n; i++) {
+		const char *key = i < n ? f[i].name : "cursor", *value = i < n ? f[i].value : cursor;
+		if (!value || !*value)
+			continue;
+		buf_addc(&b, sep);
+		sep = '&';
+		buf_printf(&b, "%s=", key);
+		text_url_encode(&b, value);
+	}
+	const char *s = arena_strdup(r->arena, b.err ? path : b.ptr);
+	buf_release(&b);
+	return s;
+}
