@@ -811,7 +811,7 @@ const struct field_desc user_fields[] = {
 	  .doc = "The email address to log in with (e-mailadres), in lower case.", .example = "\"alice@example.nl\"" },
 	{ .name = "role", .kind = FK_ENUM, .flags = F_READ_ONLY, FIELD_AT(struct user, role), .keys = platform_roles,
 	  .nkeys = PROLE_COUNT, .schema = "PlatformRole", .label = { "Rol", "Role" } },
-	{ .name = "blocked", .kind = FK_BOOL, FIELD_AT(struct user, blocked), .label = { "Geblokkeerd", "Blocked" },
+	{ .name = "blocked", .kind = FK_BOOL, FIELD_AT(struct user, blocked), .label = { "Blokkade", "Block" },
 	  .doc = "Whether the account is blocked (geblokkeerd): then the person cannot log in and their tokens get"
 		 " 401. True blocks it (blokkeren), false unblocks it (deblokkeren).",
 	  .example = "false" },
@@ -820,7 +820,7 @@ const struct field_desc user_fields[] = {
 	  .example = "\"2026-11-27T10:00:00Z\"" },
 	{ .name = "coordinatorAreas", .kind = FK_AREA, .flags = F_READ_ONLY | F_LIST,
 	  FIELD_AT(struct user, coordinator_areas), .max = AREA_CODE_MAX, .max_items = 200,
-	  .label = { "Coördinator van", "Coordinator of" },
+	  .label = { "Gebieden als coördinator", "Areas as coordinator" },
 	  .doc = "The codes of the areas the person coordinates (gebieden als coördinator), in tree order; empty for"
 		 " none.",
 	  .example = "[\"WK034403\"]" },
