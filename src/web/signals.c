@@ -12,14 +12,9 @@
 #include "../model/signal.h"
 #include "form_fields.h"
 #include "html.h"
+#include "filters.h"
 #include "layout.h"
 #include "pages.h"
-
-static const char *param(struct http_req *r, const char *name)
-{
-	const char *v = http_query(r, name);
-	return v && *v ? v : NULL;
-}
 
 static const char *enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key)
 {
@@ -62,72 +57,27 @@ static void signal_row(struct http_req *r, const struct signal *sg, bool with_cl
 	html_raw(b, "</li>\n");
 }
 
-static const char *list_url(struct http_req *r, const struct signal_filter *f, const char *cursor)
+/* The inbox's filters, as /signalen's form and paging links have them. */
+static size_t filters_of(struct http_req *r, const struct signal_filter *f, struct filter *fl)
 {
-	struct buf b = BUF_INIT(8192);
-	const char *keys[] = { "q", "kind", "area", "status", "targetGroup", "regulatory", "cursor" };
-	const char *values[] = { f->q, f->kind, f->area, f->status, f->target_group, f->regulatory, cursor };
-	buf_adds(&b, "/signalen");
-	char sep = '?';
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		if (!values[i] || !*values[i])
-			continue;
-		buf_addc(&b, sep);
-		sep = '&';
-		buf_printf(&b, "%s=", keys[i]);
-		text_url_encode(&b, values[i]);
-	}
-	const char *s = arena_strdup(r->arena, b.err ? "/signalen" : b.ptr);
-	buf_release(&b);
-	return s;
-}
-
-static void filter_form(struct http_req *r, const struct signal_filter *f, const struct problems *p)
-{
-	struct buf *b = &r->out;
-	const struct field_label labels[] = {
-		{ "q", T(r, M_FILTER_Q) }, { "kind", LABEL(r, "kind") }, { "area", T(r, M_AREA) },
-		{ "status", LABEL(r, "status") }, { "targetGroup", LABEL(r, "targetGroup") },
-		{ "regulatory", LABEL(r, "regulatory") },
+	static const struct choice regulatory[2] = { { "true", NULL, NULL, false, 0 }, { "false", NULL, NULL, false, 0 } };
+	struct choice *reg = arena_alloc(r->arena, sizeof regulatory);
+	memcpy(reg, regulatory, sizeof regulatory);
+	reg[0].label = T(r, M_SIG_REG_ONLY);
+	reg[1].label = T(r, M_SIG_REG_NOT);
+	const struct filter all[] = {
+		{ FILTER("q", FILTER_SEARCH, T(r, M_FILTER_Q), f->q) },
+		{ FILTER("kind", FILTER_ENUM, LABEL(r, "kind"), f->kind), .all = T(r, M_SIG_KIND_ALL),
+		  .keys = signal_kinds, .n = SIGNAL_KIND_COUNT },
+		{ FILTER("area", FILTER_AREA, T(r, M_AREA), f->area), .all = T(r, M_FILTER_AREA_ALL) },
+		{ FILTER("status", FILTER_ENUM, LABEL(r, "status"), f->status), .all = T(r, M_SIG_STATUS_ALL),
+		  .keys = signal_statuses, .n = SIGNAL_STATUS_COUNT },
+		{ FILTER("targetGroup", FILTER_TEXT, LABEL(r, "targetGroup"), f->target_group) },
+		{ FILTER("regulatory", FILTER_CHOICES, LABEL(r, "regulatory"), f->regulatory), .all = T(r, M_SIG_REG_ALL),
+		  .choices = reg, .n = 2 },
 	};
-	form_begin(r, "/signalen", false);
-	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
-	form_error_summary(r, p, labels, sizeof labels / sizeof labels[0]);
-	struct field q = { .name = "q", .label = T(r, M_FILTER_Q), .value = f->q, .type = "search", .quiet = true };
-	field_text(r, &q, p);
-	struct choice kinds[SIGNAL_KIND_COUNT];
-	for (int i = 0; i < SIGNAL_KIND_COUNT; i++)
-		kinds[i] = (struct choice){ signal_kinds[i].key, signal_kinds[i].name[r->lang], NULL,
-					    f->kind && !strcmp(f->kind, signal_kinds[i].key), 0 };
-	field_select(r, "kind", LABEL(r, "kind"), T(r, M_SIG_KIND_ALL), kinds, SIGNAL_KIND_COUNT);
-	struct area *areas = NULL;
-	size_t nareas = 0;
-	if (web_area_choices(r, 300, &areas, &nareas)) {
-		struct choice *ac = arena_alloc(r->arena, sizeof *ac * (nareas + 1));
-		for (size_t i = 0; i < nareas; i++)
-			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 f->area && !strcmp(f->area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_select(r, "area", T(r, M_AREA), T(r, M_FILTER_AREA_ALL), ac, nareas);
-	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = f->area, .quiet = true };
-		field_text(r, &af, p);
-	}
-	struct choice st[SIGNAL_STATUS_COUNT];
-	for (int i = 0; i < SIGNAL_STATUS_COUNT; i++)
-		st[i] = (struct choice){ signal_statuses[i].key, signal_statuses[i].name[r->lang], NULL,
-					 f->status && !strcmp(f->status, signal_statuses[i].key), 0 };
-	field_select(r, "status", LABEL(r, "status"), T(r, M_SIG_STATUS_ALL), st, SIGNAL_STATUS_COUNT);
-	struct field tg = { .name = "targetGroup", .label = LABEL(r, "targetGroup"), .value = f->target_group, .quiet = true };
-	field_text(r, &tg, p);
-	struct choice reg[2] = {
-		{ "true", T(r, M_SIG_REG_ONLY), NULL, f->regulatory && !strcmp(f->regulatory, "true"), 0 },
-		{ "false", T(r, M_SIG_REG_NOT), NULL, f->regulatory && !strcmp(f->regulatory, "false"), 0 },
-	};
-	field_select(r, "regulatory", LABEL(r, "regulatory"), T(r, M_SIG_REG_ALL), reg, 2);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> "
-		  "<a href=\"/signalen\">%s</a></div>\n</fieldset>\n",
-	       T(r, M_FILTER_SUBMIT), T(r, M_FILTER_CLEAR));
-	form_end(r);
+	memcpy(fl, all, sizeof all);
+	return sizeof all / sizeof all[0];
 }
 
 void page_signals(struct http_req *r)
@@ -137,9 +87,9 @@ void page_signals(struct http_req *r)
 		return;
 	}
 	struct signal_filter f = {
-		.q = param(r, "q"), .kind = param(r, "kind"), .area = param(r, "area"),
-		.status = param(r, "status"), .target_group = param(r, "targetGroup"),
-		.regulatory = param(r, "regulatory"), .cursor = param(r, "cursor"), .limit = 20,
+		.q = filters_param(r, "q"), .kind = filters_param(r, "kind"), .area = filters_param(r, "area"),
+		.status = filters_param(r, "status"), .target_group = filters_param(r, "targetGroup"),
+		.regulatory = filters_param(r, "regulatory"), .cursor = filters_param(r, "cursor"), .limit = 20,
 		.clusters = true,
 	};
 	struct problems p = { 0 };
@@ -155,7 +105,7 @@ void page_signals(struct http_req *r)
 		r->status = 400;
 	struct problems none = { 0 };
 	/* the viewer's own, paged with a cursor of their own ("mijn") */
-	struct signal_filter fm = { .mine = true, .limit = 20, .cursor = param(r, "mijn") };
+	struct signal_filter fm = { .mine = true, .limit = 20, .cursor = filters_param(r, "mijn") };
 	rc = signal_list(r->store, r->arena, &r->viewer, &fm, &none, &mine, &nmine, &next_mine);
 	if (rc == ERR_INVALID) { /* a cursor that is not kiem's: the first page */
 		fm.cursor = NULL;
@@ -194,7 +144,9 @@ void page_signals(struct http_req *r)
 
 	html_f(b, "<section aria-labelledby=\"inbox\">\n<h2 id=\"inbox\">%s</h2>\n<p>%s</p>\n", T(r, M_SIG_INBOX),
 	       T(r, M_SIG_INBOX_HINT));
-	filter_form(r, &f, &p);
+	struct filter fl[6];
+	size_t nfl = filters_of(r, &f, fl);
+	filters_form(r, "/signalen", fl, nfl, &p);
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_SIG_INBOX_NONE));
 	} else {
@@ -206,9 +158,9 @@ void page_signals(struct http_req *r)
 	if (next || f.cursor) {
 		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
 		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", list_url(r, &f, NULL), T(r, M_PAGE_FIRST));
+			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/signalen", fl, nfl, NULL), T(r, M_PAGE_FIRST));
 		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", list_url(r, &f, next), T(r, M_PAGE_NEXT));
+			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", filters_url(r, "/signalen", fl, nfl, next), T(r, M_PAGE_NEXT));
 		html_raw(b, "</ul></nav>\n");
 	}
 	html_raw(b, "</section>\n");
