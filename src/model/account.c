@@ -633,6 +633,7 @@ int account_set_password(struct store *s, struct arena *a, const char *email, co
 
 const struct field_desc session_fields[] = {
 	{ .name = "id", .kind = FK_TEXT, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct session_info, id), .max = 16,
+	  .pattern = "^[0-9a-f]{16}$",
 	  .label = { "Nummer", "Number" },
 	  .doc = "The identifier of the session (sessie-id), 16 hexadecimal digits: not its secret, which only the"
 		 " browser has.",

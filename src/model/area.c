@@ -193,6 +193,7 @@ out:
 
 const struct field_desc area_fields[] = {
 	{ .name = "code", .kind = FK_TEXT, .flags = F_REQUIRED | F_CREATE_ONLY, FIELD_AT(struct area, code), .min = 1,
+	  .pattern = "^[0-9A-Za-z]{1,16}$",
 	  .max = AREA_CODE_MAX, .label = { "Code", "Code" },
 	  .doc = "The code (gebiedscode): 1 to 16 letters and digits, the CBS code where one exists (GM0344, WK034401,"
 		 " BU03440101).",
