@@ -6,6 +6,7 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/member.h"
 #include "../model/notify.h"
 #include "../model/privacy.h"
@@ -39,19 +40,6 @@ static void no_content(struct http_req *r)
 	r->content_type = NULL;
 }
 
-static json_t *membership_json(struct http_req *r, const struct membership *m)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, "partyId", json_string(m->party_id));
-	json_object_set_new(o, "partyName", json_string(m->party_name));
-	json_object_set_new(o, "role", json_string(member_roles[m->role].key));
-	json_object_set_new(o, "since", json_string(m->since));
-	json_t *links = json_object();
-	json_object_set_new(links, "party", api_link(arena_printf(r->arena, "/api/v1/parties/%s", m->party_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
-}
-
 void api_users_me(struct http_req *r)
 {
 	if (!own_read(r))
@@ -66,26 +54,37 @@ void api_users_me(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, membership_json(r, &items[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(u.id));
-	json_object_set_new(o, "name", json_string(u.name));
-	json_object_set_new(o, "email", json_string(u.email));
-	json_object_set_new(o, "role", json_string(platform_roles[u.role].key));
-	json_object_set_new(o, "createdAt", json_string(u.created_at));
-	json_object_set_new(o, "memberships", list);
 	bool digest = false; /* the daily digest of notifications (voice.c) */
 	notification_digest_get(r->store, &r->viewer, &digest);
-	json_object_set_new(o, "digest", json_boolean(digest));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link("/api/v1/users/me"));
-	json_object_set_new(links, "tokens", api_link("/api/v1/tokens"));
-	json_object_set_new(links, "sessions", api_link("/api/v1/sessions"));
-	json_object_set_new(links, "export", api_link("/api/v1/users/me/export"));
-	json_object_set_new(o, "_links", links);
-	api_send(r, 200, o);
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_kstr(&w, "id", u.id);
+	jw_kstr(&w, "name", u.name);
+	jw_kstr(&w, "email", u.email);
+	jw_kstr(&w, "role", u.role);
+	jw_kstr(&w, "createdAt", u.created_at);
+	jw_karr(&w, "memberships");
+	for (size_t i = 0; i < n; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "partyId", items[i].party_id);
+		jw_kstr(&w, "partyName", items[i].party_name);
+		jw_kstr(&w, "role", member_roles[items[i].role].key);
+		jw_kstr(&w, "since", items[i].since);
+		jw_kobj(&w, "_links");
+		jw_klink(&w, "party", arena_printf(r->arena, "/api/v1/parties/%s", items[i].party_id));
+		jw_end(&w);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_kbool(&w, "digest", digest);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", "/api/v1/users/me");
+	jw_klink(&w, "tokens", "/api/v1/tokens");
+	jw_klink(&w, "sessions", "/api/v1/sessions");
+	jw_klink(&w, "export", "/api/v1/users/me/export");
+	jw_end(&w);
+	jw_end(&w);
 }
 
 /* Everything kiem holds about the caller, as a file to keep (privacy.h). */
@@ -121,17 +120,43 @@ void api_users_me_delete(struct http_req *r)
 	no_content(r);
 }
 
-static json_t *token_json(struct http_req *r, const struct api_token *t)
+/* A token (never its secret) or a session as a member of the open object
+ * or array of w, its link the collection's path and its id (its first
+ * field); the object is left open. */
+static void open_item(struct http_req *r, struct jw *w, const struct field_desc *f, size_t n, const void *obj,
+		      const char *path)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(t->id));
-	json_object_set_new(o, "name", json_string(t->name));
-	json_object_set_new(o, "createdAt", json_string(t->created_at));
-	json_object_set_new(o, "lastUsedAt", api_str_or_null(t->last_used_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/tokens/%s", t->id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	jw_obj(w);
+	fields_write_json(f, n, obj, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "%s/%s", path, fields_str(&f[0], obj)));
+	jw_end(w);
+}
+
+static void send_item(struct http_req *r, const struct field_desc *f, size_t n, const void *obj,
+		      const char *path)
+{
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	open_item(r, &w, f, n, obj, path);
+	jw_end(&w);
+}
+
+/* The caller's tokens or sessions (count items of size bytes), on one page. */
+static void send_list(struct http_req *r, const struct field_desc *f, size_t n, const void *items, size_t size,
+		      size_t count, const char *path)
+{
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
+	for (size_t i = 0; i < count; i++) {
+		open_item(r, &w, f, n, (const char *)items + i * size, path);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	api_write_list_links(&w, r, path, NULL, NULL, 0, NULL);
+	jw_end(&w);
 }
 
 void api_tokens_list(struct http_req *r)
@@ -145,13 +170,7 @@ void api_tokens_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, token_json(r, &items[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/tokens", NULL, NULL, 0, NULL));
-	api_send(r, 200, o);
+	send_list(r, token_fields, token_nfields, items, sizeof *items, n, "/api/v1/tokens");
 }
 
 void api_tokens_get(struct http_req *r)
@@ -164,7 +183,7 @@ void api_tokens_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, token_json(r, &t));
+	send_item(r, token_fields, token_nfields, &t, "/api/v1/tokens");
 }
 
 void api_tokens_create(struct http_req *r)
@@ -172,26 +191,20 @@ void api_tokens_create(struct http_req *r)
 	json_t *body = api_write_body(r);
 	if (!body)
 		return;
-	const char *name = NULL;
+	struct api_token in = { 0 };
 	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "name"))
-			name = api_string(r, v, k, &p);
-		else if (!strcmp(k, "id") || !strcmp(k, "createdAt") || !strcmp(k, "lastUsedAt") ||
-			 !strcmp(k, "token") || !strcmp(k, "_links"))
-			problems_add(&p, k, R_READ_ONLY, 0);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
+	/* the secret is in the answer to this request only, never a field */
+	if (json_object_get(body, "token")) {
+		problems_add(&p, "token", R_READ_ONLY, 0);
+		json_object_del(body, "token");
 	}
+	fields_apply_json(token_fields, token_nfields, &in, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
 	/* token_create stops only at its own problems, so it must not see a
 	 * body with others: it would make the token */
 	char secret[TOKEN_STRLEN + 1];
 	struct api_token t;
-	int rc = token_create(r->store, r->arena, &r->viewer, name, secret, &t, &p);
+	int rc = token_create(r->store, r->arena, &r->viewer, in.name, secret, &t, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 		return;
@@ -199,11 +212,13 @@ void api_tokens_create(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *o = token_json(r, &t);
-	json_object_set_new(o, "token", json_string(secret));
-	memset(secret, 0, sizeof secret);
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/tokens/%s", t.id));
-	api_send(r, 201, o);
+	struct jw w;
+	api_json_begin(r, 201, &w);
+	open_item(r, &w, token_fields, token_nfields, &t, "/api/v1/tokens");
+	jw_kstr(&w, "token", secret);
+	jw_end(&w);
+	memset(secret, 0, sizeof secret);
 }
 
 void api_tokens_delete(struct http_req *r)
@@ -214,20 +229,6 @@ void api_tokens_delete(struct http_req *r)
 		return;
 	}
 	no_content(r);
-}
-
-static json_t *session_json(struct http_req *r, const struct session_info *s)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(s->id));
-	json_object_set_new(o, "createdAt", json_string(s->created_at));
-	json_object_set_new(o, "lastSeenAt", json_string(s->last_seen_at));
-	json_object_set_new(o, "expiresAt", json_string(s->expires_at));
-	json_object_set_new(o, "current", json_boolean(s->current));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/sessions/%s", s->id)));
-	json_object_set_new(o, "_links", links);
-	return o;
 }
 
 void api_sessions_list(struct http_req *r)
@@ -242,13 +243,7 @@ void api_sessions_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, session_json(r, &items[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/sessions", NULL, NULL, 0, NULL));
-	api_send(r, 200, o);
+	send_list(r, session_fields, session_nfields, items, sizeof *items, n, "/api/v1/sessions");
 }
 
 void api_sessions_get(struct http_req *r)
@@ -261,7 +256,7 @@ void api_sessions_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, session_json(r, &si));
+	send_item(r, session_fields, session_nfields, &si, "/api/v1/sessions");
 }
 
 void api_sessions_delete(struct http_req *r)

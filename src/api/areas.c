@@ -3,27 +3,33 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../base/text.h"
 #include "../model/area.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *area_json(struct http_req *r, const struct area *ar, bool with_count)
+/* An area as a member of the open object or array of w; in a list, with
+ * its count of parties. */
+static void write_area(struct http_req *r, struct jw *w, const struct area *ar, bool with_count)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "code", json_string(ar->code));
-	json_object_set_new(o, "name", json_string(ar->name));
-	json_object_set_new(o, "level", json_string(ar->level));
-	json_object_set_new(o, "parent", api_str_or_null(ar->parent));
+	jw_obj(w);
+	fields_write_json(area_fields, area_nfields, ar, w);
 	if (with_count)
-		json_object_set_new(o, "partyCount", json_integer(ar->party_count));
-	json_object_set_new(o, "createdAt", json_string(ar->created_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/areas/%s", ar->code)));
+		jw_kint(w, "partyCount", ar->party_count);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/areas/%s", ar->code));
 	if (ar->parent)
-		json_object_set_new(links, "parent", api_link(arena_printf(r->arena, "/api/v1/areas/%s", ar->parent)));
-	json_object_set_new(o, "_links", links);
-	return o;
+		jw_klink(w, "parent", arena_printf(r->arena, "/api/v1/areas/%s", ar->parent));
+	jw_end(w);
+	jw_end(w);
+}
+
+static void send_area(struct http_req *r, int status, const struct area *ar)
+{
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write_area(r, &w, ar, false);
 }
 
 void api_areas_list(struct http_req *r)
@@ -64,9 +70,6 @@ void api_areas_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, area_json(r, &items[i], true));
 	char *next_cursor = NULL;
 	if (next) {
 		next_cursor = arena_alloc(r->arena, (strlen(next) + 2) / 3 * 4 + 1);
@@ -74,10 +77,15 @@ void api_areas_list(struct http_req *r)
 	}
 	const char *keys[] = { "parent", "level", "q", "limit" };
 	const char *values[] = { f.parent, f.level, f.q, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/areas", keys, values, 4, next_cursor));
-	api_send(r, 200, o);
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
+	for (size_t i = 0; i < n; i++)
+		write_area(r, &w, &items[i], true);
+	jw_end(&w);
+	api_write_list_links(&w, r, "/api/v1/areas", keys, values, 4, next_cursor);
+	jw_end(&w);
 }
 
 void api_areas_get(struct http_req *r)
@@ -88,7 +96,7 @@ void api_areas_get(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, area_json(r, &ar, false));
+	send_area(r, 200, &ar);
 }
 
 void api_areas_create(struct http_req *r)
@@ -98,23 +106,12 @@ void api_areas_create(struct http_req *r)
 		return;
 	struct area ar = { 0 };
 	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "code"))
-			ar.code = api_string(r, v, k, &p);
-		else if (!strcmp(k, "name"))
-			ar.name = api_string(r, v, k, &p);
-		else if (!strcmp(k, "level"))
-			ar.level = api_string(r, v, k, &p);
-		else if (!strcmp(k, "parent"))
-			ar.parent = api_string(r, v, k, &p);
-		else if (!strcmp(k, "createdAt") || !strcmp(k, "_links") || !strcmp(k, "partyCount"))
-			problems_add(&p, k, R_READ_ONLY, 0);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
+	/* the count is a list's, not one of the fields */
+	if (json_object_get(body, "partyCount")) {
+		problems_add(&p, "partyCount", R_READ_ONLY, 0);
+		json_object_del(body, "partyCount");
 	}
+	fields_apply_json(area_fields, area_nfields, &ar, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
 	/* area_create adds its own problems to those of the JSON */
 	int rc = area_create(r->store, &r->viewer, r->arena, &ar, &p);
@@ -126,7 +123,7 @@ void api_areas_create(struct http_req *r)
 		return;
 	}
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/areas/%s", ar.code));
-	api_send(r, 201, area_json(r, &ar, false));
+	send_area(r, 201, &ar);
 }
 
 const struct http_route api_areas_routes[] = {

@@ -54,9 +54,5 @@ const char *api_openapi_document(size_t *len);
 /* A JSON string or null. */
 json_t *api_str_or_null(const char *s);
 json_t *api_strlist(const char *const *v, size_t n);
-/* issue 8: a party's verified, verifiedAt and verifiedBy, added to its JSON
- * object o (api/verification.c). */
-struct party;
-void api_verification_fields(json_t *o, const struct party *pa);
 
 #endif

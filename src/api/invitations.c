@@ -7,28 +7,30 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/invitation.h"
 #include "../model/party.h"
 #include "api.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *invitation_json(struct http_req *r, const struct invitation *inv)
+/* An invitation as a member of the open object or array of w. */
+static void write_invitation(struct http_req *r, struct jw *w, const struct invitation *inv)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(inv->id));
-	json_object_set_new(o, "email", json_string(inv->email));
-	json_object_set_new(o, "role", json_string(member_roles[inv->role].key));
-	json_object_set_new(o, "invitedBy", api_str_or_null(inv->invited_by));
-	json_object_set_new(o, "invitedByName", api_str_or_null(inv->invited_by_name));
-	json_object_set_new(o, "createdAt", json_string(inv->created_at));
-	json_object_set_new(o, "expiresAt", json_string(inv->expires_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s/invitations/%s",
-								 inv->party_id, inv->id)));
-	json_object_set_new(links, "party", api_link(arena_printf(r->arena, "/api/v1/parties/%s", inv->party_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	jw_obj(w);
+	fields_write_json(invitation_fields, invitation_nfields, inv, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s/invitations/%s", inv->party_id, inv->id));
+	jw_klink(w, "party", arena_printf(r->arena, "/api/v1/parties/%s", inv->party_id));
+	jw_end(w);
+	jw_end(w);
+}
+
+static void send_invitation(struct http_req *r, int status, const struct invitation *inv)
+{
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write_invitation(r, &w, inv);
 }
 
 void api_invitations_list(struct http_req *r)
@@ -48,14 +50,16 @@ void api_invitations_list(struct http_req *r)
 		api_invalid(r, &p);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, invitation_json(r, &items[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
+		write_invitation(r, &w, &items[i]);
+	jw_end(&w);
 	const char *path = arena_printf(r->arena, "/api/v1/parties/%s/invitations", r->params[0]);
-	json_object_set_new(o, "_links", api_list_links(r, path, NULL, NULL, 0, NULL));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, path, NULL, NULL, 0, NULL);
+	jw_end(&w);
 }
 
 void api_invitations_get(struct http_req *r)
@@ -65,7 +69,7 @@ void api_invitations_get(struct http_req *r)
 	if (rc)
 		api_fail(r, rc);
 	else
-		api_send(r, 200, invitation_json(r, &inv));
+		send_invitation(r, 200, &inv);
 }
 
 /* Whether the viewer may invite to the party: 401, 404 or 403 answered
@@ -89,24 +93,13 @@ void api_invitations_create(struct http_req *r)
 	json_t *body = api_body_object(r);
 	if (!body)
 		return;
-	const char *email = NULL, *role = NULL, *key;
+	struct invitation in = { 0 };
 	struct problems p = { 0 };
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "email"))
-			email = api_string(r, v, k, &p);
-		else if (!strcmp(k, "role"))
-			role = api_string(r, v, k, &p);
-		else if (!strcmp(k, "id") || !strcmp(k, "invitedBy") || !strcmp(k, "invitedByName") ||
-			 !strcmp(k, "createdAt") || !strcmp(k, "expiresAt") || !strcmp(k, "_links"))
-			problems_add(&p, k, R_READ_ONLY, 0);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-	}
+	fields_apply_json(invitation_fields, invitation_nfields, &in, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
 	struct invitation inv;
-	int rc = invitation_create(r->store, r->arena, &r->viewer, r->params[0], email, role, r->lang, &inv, &p);
+	int rc = invitation_create(r->store, r->arena, &r->viewer, r->params[0], in.email, in.role, r->lang, &inv,
+				   &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 		return;
@@ -116,7 +109,7 @@ void api_invitations_create(struct http_req *r)
 	}
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/parties/%s/invitations/%s", inv.party_id,
 						    inv.id));
-	api_send(r, 201, invitation_json(r, &inv));
+	send_invitation(r, 201, &inv);
 }
 
 void api_invitations_delete(struct http_req *r)
@@ -161,19 +154,21 @@ void api_invitation_accept(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *o = json_object();
-	json_object_set_new(o, "partyId", json_string(m.party_id));
-	json_object_set_new(o, "partyName", json_string(m.party_name));
-	json_object_set_new(o, "userId", json_string(r->viewer.user_id));
-	json_object_set_new(o, "role", json_string(member_roles[m.role].key));
-	json_object_set_new(o, "since", json_string(m.since));
-	json_t *links = json_object();
 	const char *self = arena_printf(r->arena, "/api/v1/parties/%s/members/%s", m.party_id, r->viewer.user_id);
-	json_object_set_new(links, "member", api_link(self));
-	json_object_set_new(links, "party", api_link(arena_printf(r->arena, "/api/v1/parties/%s", m.party_id)));
-	json_object_set_new(o, "_links", links);
 	http_add_header(r, "Location", self);
-	api_send(r, 201, o);
+	struct jw w;
+	api_json_begin(r, 201, &w);
+	jw_obj(&w);
+	jw_kstr(&w, "partyId", m.party_id);
+	jw_kstr(&w, "partyName", m.party_name);
+	jw_kstr(&w, "userId", r->viewer.user_id);
+	jw_kstr(&w, "role", member_roles[m.role].key);
+	jw_kstr(&w, "since", m.since);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "member", self);
+	jw_klink(&w, "party", arena_printf(r->arena, "/api/v1/parties/%s", m.party_id));
+	jw_end(&w);
+	jw_end(&w);
 }
 
 const struct http_route api_invitations_routes[] = {

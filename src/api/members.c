@@ -5,6 +5,7 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/member.h"
 #include "../model/party.h"
 #include "api.h"
@@ -13,37 +14,23 @@
 
 #define LAST_ADMIN "This is the party's last admin: a party keeps at least one. Make someone else admin first."
 
-static json_t *member_json(struct http_req *r, const char *party_id, const struct member *m)
+/* A member as a member of the open object or array of w. */
+static void write_member(struct http_req *r, struct jw *w, const char *party_id, const struct member *m)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "userId", json_string(m->user_id));
-	json_object_set_new(o, "name", json_string(m->name));
-	json_object_set_new(o, "role", json_string(member_roles[m->role].key));
-	json_object_set_new(o, "since", json_string(m->since));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/parties/%s/members/%s",
-								 party_id, m->user_id)));
-	json_object_set_new(links, "party", api_link(arena_printf(r->arena, "/api/v1/parties/%s", party_id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	jw_obj(w);
+	fields_write_json(member_fields, member_nfields, m, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s/members/%s", party_id, m->user_id));
+	jw_klink(w, "party", arena_printf(r->arena, "/api/v1/parties/%s", party_id));
+	jw_end(w);
+	jw_end(w);
 }
 
-/* The member user_id of the party, read as the viewer: ERR_NOTFOUND when
- * the person is not in it. */
-static int find_member(struct http_req *r, const char *party_id, const char *user_id, struct member *out)
+static void send_member(struct http_req *r, int status, const struct member *m)
 {
-	struct member *items;
-	size_t n;
-	int rc = member_list(r->store, r->arena, &r->viewer, party_id, &items, &n);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(items[i].user_id, user_id) == 0) {
-			*out = items[i];
-			return 0;
-		}
-	}
-	return ERR_NOTFOUND;
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write_member(r, &w, r->params[0], m);
 }
 
 /* Whether the viewer may do act to the members of the party, read into
@@ -58,25 +45,6 @@ static bool allowed(struct http_req *r, enum perm_action act, struct party *pa)
 	if (rc)
 		api_fail(r, rc);
 	return rc == 0;
-}
-
-/* Reads the fields of a member's JSON: role always, email for an add. */
-static void apply_json(struct http_req *r, json_t *body, bool add, const char **email, const char **role,
-		       struct problems *p)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "role"))
-			*role = api_string(r, v, k, p);
-		else if (add && !strcmp(k, "email"))
-			*email = api_string(r, v, k, p);
-		else if (!strcmp(k, "userId") || !strcmp(k, "name") || !strcmp(k, "since") || !strcmp(k, "_links"))
-			problems_add(p, k, R_READ_ONLY, 0);
-		else
-			problems_add(p, k, R_UNKNOWN_FIELD, 0);
-	}
 }
 
 void api_members_list(struct http_req *r)
@@ -100,14 +68,16 @@ void api_members_list(struct http_req *r)
 		api_invalid(r, &p);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, member_json(r, r->params[0], &items[i]));
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
+		write_member(r, &w, r->params[0], &items[i]);
+	jw_end(&w);
 	const char *path = arena_printf(r->arena, "/api/v1/parties/%s/members", r->params[0]);
-	json_object_set_new(o, "_links", api_list_links(r, path, NULL, NULL, 0, NULL));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, path, NULL, NULL, 0, NULL);
+	jw_end(&w);
 }
 
 void api_members_get(struct http_req *r)
@@ -116,13 +86,16 @@ void api_members_get(struct http_req *r)
 		api_fail(r, ERR_AUTH);
 		return;
 	}
+	struct party pa;
 	struct member m;
-	int rc = find_member(r, r->params[0], r->params[1], &m);
+	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], &pa);
+	if (!rc)
+		rc = member_in(r->store, r->arena, &r->viewer, &pa, r->params[1], &m);
 	if (rc) {
 		api_fail(r, rc);
 		return;
 	}
-	api_send(r, 200, member_json(r, r->params[0], &m));
+	send_member(r, 200, &m);
 }
 
 void api_members_add(struct http_req *r)
@@ -133,12 +106,18 @@ void api_members_add(struct http_req *r)
 	json_t *body = api_body_object(r);
 	if (!body)
 		return;
-	const char *email = NULL, *role = NULL;
+	/* the person is named by the email of their account, which no member shows */
+	const char *email = NULL;
 	struct problems p = { 0 };
-	apply_json(r, body, true, &email, &role, &p);
+	json_t *e = json_object_get(body, "email");
+	if (e) {
+		email = api_string(r, e, "email", &p);
+		json_object_del(body, "email");
+	}
+	struct member m = { 0 };
+	fields_apply_json(member_fields, member_nfields, &m, body, FIELDS_CREATE, r->arena, &p);
 	json_decref(body);
-	struct member m;
-	int rc = member_add_to(r->store, r->arena, &r->viewer, &pa, email, role, &m, &p);
+	int rc = member_add_to(r->store, r->arena, &r->viewer, &pa, email, m.role, &m, &p);
 	if (rc == ERR_INVALID) {
 		api_invalid(r, &p);
 		return;
@@ -148,7 +127,7 @@ void api_members_add(struct http_req *r)
 	}
 	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/parties/%s/members/%s", r->params[0],
 						    m.user_id));
-	api_send(r, 201, member_json(r, r->params[0], &m));
+	send_member(r, 201, &m);
 }
 
 void api_members_patch(struct http_req *r)
@@ -167,17 +146,14 @@ void api_members_patch(struct http_req *r)
 		return;
 	/* a merge patch without "role" changes nothing; "role": null is a problem */
 	bool change = json_object_get(body, "role") != NULL;
-	const char *role = NULL;
 	struct problems p = { 0 };
-	apply_json(r, body, false, NULL, &role, &p);
+	fields_apply_json(member_fields, member_nfields, &m, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
 	/* member_set_role also lists the role's problem beside the body's */
 	if (change)
-		rc = member_set_role_of(r->store, &r->viewer, &pa, m.user_id, role, &p);
+		rc = member_set_role_of(r->store, r->arena, &r->viewer, &pa, m.user_id, &m.role, &p);
 	else if (p.n)
 		rc = ERR_INVALID;
-	if (!rc && change)
-		m.role = (enum member_role)enum_find(member_roles, MEMBER_ROLE_COUNT, role);
 	if (rc == ERR_INVALID)
 		api_invalid(r, &p);
 	else if (rc == ERR_CONFLICT)
@@ -185,7 +161,7 @@ void api_members_patch(struct http_req *r)
 	else if (rc)
 		api_fail(r, rc);
 	else
-		api_send(r, 200, member_json(r, r->params[0], &m));
+		send_member(r, 200, &m);
 }
 
 void api_members_delete(struct http_req *r)

@@ -65,8 +65,8 @@ static json_t *value_schema(const struct field_desc *d, bool item)
 			json_object_set_new(o, "format", json_string("date"));
 		else if (d->kind == FK_TIME)
 			json_object_set_new(o, "format", json_string("date-time"));
-		if (patterns[d->kind])
-			json_object_set_new(o, "pattern", json_string(patterns[d->kind]));
+		if (d->pattern || patterns[d->kind])
+			json_object_set_new(o, "pattern", json_string(d->pattern ? d->pattern : patterns[d->kind]));
 		if (!item && (d->flags & F_REQUIRED) && d->min > 0)
 			json_object_set_new(o, "minLength", json_integer(d->min));
 		if (d->max && d->kind != FK_REF && d->kind != FK_TIME && d->kind != FK_DATE)

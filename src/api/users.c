@@ -5,30 +5,22 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/user.h"
 #include "api.h"
 #include "common.h"
 #include "routes.h"
 
-static json_t *user_json(struct http_req *r, const struct user *u, bool with_areas)
+/* An account as a member of the open object or array of w; one account's
+ * answer has the areas it coordinates, a list does not. */
+static void write_user(struct http_req *r, struct jw *w, const struct user *u, bool with_areas)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(u->id));
-	json_object_set_new(o, "name", json_string(u->name));
-	json_object_set_new(o, "email", json_string(u->email));
-	json_object_set_new(o, "role", json_string(platform_roles[u->role].key));
-	json_object_set_new(o, "blocked", json_boolean(u->blocked));
-	if (with_areas) {
-		const char **codes = NULL;
-		size_t n = 0;
-		user_coordinator_areas(r->store, r->arena, u->id, &codes, &n);
-		json_object_set_new(o, "coordinatorAreas", api_strlist(codes, n));
-	}
-	json_object_set_new(o, "createdAt", json_string(u->created_at));
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(arena_printf(r->arena, "/api/v1/users/%s", u->id)));
-	json_object_set_new(o, "_links", links);
-	return o;
+	jw_obj(w);
+	fields_write_json(user_fields, user_nfields - !with_areas, u, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/users/%s", u->id));
+	jw_end(w);
+	jw_end(w);
 }
 
 /* 401 for anonymous callers, 403 for those who are no platform admin. */
@@ -61,25 +53,32 @@ void api_users_list(struct http_req *r)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *list = json_array();
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	jw_karr(&w, "items");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, user_json(r, &items[i], false));
+		write_user(r, &w, &items[i], false);
+	jw_end(&w);
 	const char *keys[] = { "q", "limit" };
 	const char *values[] = { q, http_query(r, "limit") };
-	json_t *o = json_object();
-	json_object_set_new(o, "items", list);
-	json_object_set_new(o, "_links", api_list_links(r, "/api/v1/users", keys, values, 2, next));
-	api_send(r, 200, o);
+	api_write_list_links(&w, r, "/api/v1/users", keys, values, 2, next);
+	jw_end(&w);
 }
 
 static void answer_user(struct http_req *r, int status)
 {
 	struct user u;
 	int rc = user_get(r->store, r->arena, r->params[0], &u);
-	if (rc)
+	if (!rc)
+		rc = user_coordinator_areas(r->store, r->arena, u.id, &u.coordinator_areas.v, &u.coordinator_areas.n);
+	if (rc) {
 		api_fail(r, rc);
-	else
-		api_send(r, status, user_json(r, &u, true));
+		return;
+	}
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write_user(r, &w, &u, true);
 }
 
 void api_users_get(struct http_req *r)
@@ -102,30 +101,15 @@ void api_users_patch(struct http_req *r)
 	if (!body)
 		return;
 	struct problems p = { 0 };
-	const char *key;
-	json_t *v;
-	int blocked = -1;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "blocked")) {
-			if (json_is_boolean(v))
-				blocked = json_is_true(v);
-			else
-				problems_add(&p, k, R_WRONG_TYPE, JK_BOOLEAN);
-		} else if (!strcmp(k, "id") || !strcmp(k, "name") || !strcmp(k, "email") || !strcmp(k, "role") ||
-			   !strcmp(k, "createdAt") || !strcmp(k, "coordinatorAreas") || !strcmp(k, "_links")) {
-			problems_add(&p, k, R_READ_ONLY, 0);
-		} else {
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-		}
-	}
+	bool was = u.blocked;
+	fields_apply_json(user_fields, user_nfields, &u, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
 	if (p.n) {
 		api_invalid(r, &p);
 		return;
 	}
-	if (blocked >= 0 && blocked != u.blocked) {
-		rc = user_set_blocked(r->store, &r->viewer, u.id, blocked);
+	if (u.blocked != was) {
+		rc = user_set_blocked(r->store, &r->viewer, u.id, u.blocked);
 		if (rc == ERR_CONFLICT) {
 			api_error(r, 409, "You cannot block your own account.");
 			return;

@@ -4,17 +4,11 @@
  * the model's (model/verification.h). */
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/jw.h"
 #include "../model/party.h"
 #include "../model/verification.h"
 #include "common.h"
 #include "routes.h"
-
-void api_verification_fields(json_t *o, const struct party *pa)
-{
-	json_object_set_new(o, "verified", json_boolean(pa->verified_at != NULL));
-	json_object_set_new(o, "verifiedAt", api_str_or_null(pa->verified_at));
-	json_object_set_new(o, "verifiedBy", api_str_or_null(pa->verified_by));
-}
 
 static void send_verification(struct http_req *r, int status)
 {
@@ -24,16 +18,19 @@ static void send_verification(struct http_req *r, int status)
 		api_fail(r, rc);
 		return;
 	}
-	json_t *o = json_object();
-	json_object_set_new(o, "party", json_string(pa.id));
-	api_verification_fields(o, &pa);
-	json_t *links = json_object();
-	json_object_set_new(links, "self",
-			    api_link(arena_printf(r->arena, "/api/v1/parties/%s/verification", pa.id)));
-	json_object_set_new(links, "party", api_link(arena_printf(r->arena, "/api/v1/parties/%s", pa.id)));
-	json_object_set_new(o, "_links", links);
 	r->nocache = true;
-	api_send(r, status, o);
+	struct jw w;
+	api_json_begin(r, status, &w);
+	jw_obj(&w);
+	jw_kstr(&w, "party", pa.id);
+	jw_kbool(&w, "verified", pa.verified_at != NULL);
+	jw_kstr(&w, "verifiedAt", pa.verified_at);
+	jw_kstr(&w, "verifiedBy", pa.verified_by);
+	jw_kobj(&w, "_links");
+	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/parties/%s/verification", pa.id));
+	jw_klink(&w, "party", arena_printf(r->arena, "/api/v1/parties/%s", pa.id));
+	jw_end(&w);
+	jw_end(&w);
 }
 
 void api_verification_get(struct http_req *r)

@@ -64,7 +64,7 @@ int cmd_token(int argc, char **argv)
 					      : "could not look up %s", email);
 		goto out;
 	}
-	struct viewer v = { .authenticated = true, .role = u.role };
+	struct viewer v = { .authenticated = true, .role = user_role(&u) };
 	snprintf(v.user_id, sizeof v.user_id, "%s", u.id);
 	char secret[TOKEN_STRLEN + 1];
 	struct api_token t;

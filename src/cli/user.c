@@ -404,7 +404,7 @@ static void print_table(const struct rows *r)
 			if (w > width[c])
 				width[c] = w;
 		}
-		size_t w = strlen(platform_roles[r->v[i].role].key);
+		size_t w = strlen(r->v[i].role);
 		if (w > width[2])
 			width[2] = w;
 	}
@@ -414,7 +414,7 @@ static void print_table(const struct rows *r)
 		const struct user *u = &r->v[i];
 		cell(u->email, width[0], false);
 		cell(u->name, width[1], false);
-		cell(platform_roles[u->role].key, width[2], false);
+		cell(u->role, width[2], false);
 		cell(yes_no(u->confirmed), width[3], false);
 		cell(yes_no(u->blocked), width[4], false);
 		cell(r->active[i] ? r->active[i] : "never", width[5], true);
@@ -430,7 +430,7 @@ static int print_json(const struct rows *r)
 		json_object_set_new(o, "id", json_string(u->id));
 		json_object_set_new(o, "email", json_string(u->email));
 		json_object_set_new(o, "name", json_string(u->name));
-		json_object_set_new(o, "role", json_string(platform_roles[u->role].key));
+		json_object_set_new(o, "role", json_string(u->role));
 		json_object_set_new(o, "confirmed", json_boolean(u->confirmed));
 		json_object_set_new(o, "blocked", json_boolean(u->blocked));
 		json_object_set_new(o, "lastActiveAt", r->active[i] ? json_string(r->active[i]) : json_null());

@@ -631,6 +631,30 @@ int account_set_password(struct store *s, struct arena *a, const char *email, co
 	return rc ? rc : crc;
 }
 
+const struct field_desc session_fields[] = {
+	{ .name = "id", .kind = FK_TEXT, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct session_info, id), .max = 16,
+	  .pattern = "^[0-9a-f]{16}$",
+	  .label = { "Nummer", "Number" },
+	  .doc = "The identifier of the session (sessie-id), 16 hexadecimal digits: not its secret, which only the"
+		 " browser has.",
+	  .example = "\"3f9a0c1d2e4b5a67\"" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct session_info, created_at),
+	  .label = { "Ingelogd op", "Logged in" }, .doc = "When the person logged in (ingelogd op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "lastSeenAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct session_info, last_seen_at),
+	  .label = { "Laatst actief", "Last active" }, .doc = "When the session was last used (laatst actief op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "expiresAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct session_info, expires_at),
+	  .label = { "Verloopt", "Expires" }, .doc = "When the session ends by itself (verloopt op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "current", .kind = FK_BOOL, .flags = F_READ_ONLY, FIELD_AT(struct session_info, current),
+	  .label = { "Deze sessie", "This session" },
+	  .doc = "Whether this request came with this session (huidige sessie); always false here, as API requests"
+		 " come with a token.",
+	  .example = "false" },
+};
+const size_t session_nfields = sizeof session_fields / sizeof session_fields[0];
+
 static const struct export_part session_exports[] = {
 	{ "sessions", "SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ?1 ORDER BY created_at",
 	  (const char *const[]){ "createdAt", "lastSeenAt", "expiresAt" }, 3, NULL, false },
@@ -641,7 +665,26 @@ const struct entity_type session_type = {
 	.api = "/api/v1/sessions/",
 	.exports = session_exports, .nexports = 1, .erase = session_erase, .nerase = 1,
 	.registers = { "sessions", "cookies" },
+	.fields = session_fields, .nfields = sizeof session_fields / sizeof session_fields[0], .schema = "Session",
 };
+
+const struct field_desc token_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct api_token, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier of the token (sleutel-id); not its secret.",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\"" },
+	{ .name = "name", .kind = FK_TEXT, FIELD_AT(struct api_token, name), .max = TOKEN_NAME_MAX,
+	  .label = { "Naam", "Name" },
+	  .doc = "A name to tell tokens apart (naam), like the program that uses it; `API` when absent, empty or null.",
+	  .example = "\"laptop\"" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct api_token, created_at),
+	  .label = { "Aangemaakt op", "Created" }, .doc = "When the token was made (aangemaakt op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "lastUsedAt", .kind = FK_TIME, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct api_token, last_used_at),
+	  .label = { "Laatst gebruikt", "Last used" },
+	  .doc = "When the token was last used (laatst gebruikt op), in UTC, or null.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+};
+const size_t token_nfields = sizeof token_fields / sizeof token_fields[0];
 
 static const struct export_part token_exports[] = {
 	{ "tokens", "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1 ORDER BY id",
@@ -653,6 +696,7 @@ const struct entity_type token_type = {
 	.api = "/api/v1/tokens/",
 	.exports = token_exports, .nexports = 1, .erase = token_erase, .nerase = 1,
 	.registers = { "api_tokens" },
+	.fields = token_fields, .nfields = sizeof token_fields / sizeof token_fields[0], .schema = "Token",
 };
 
 static const struct export_part email_link_exports[] = {

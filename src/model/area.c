@@ -130,23 +130,17 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	int rc = perm_check(v, OBJ_AREA, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	if (!in->code || !*in->code)
-		problems_add(p, "code", R_REQUIRED, 0);
-	else if (!valid_code(in->code))
+	fields_validate(area_fields, area_nfields, in, s, a, p);
+	if (in->code && !problems_find(p, "code") && !valid_code(in->code))
 		problems_add(p, "code", R_BAD_FORMAT, 0);
-	valid_text(p, "name", in->name, true, AREA_NAME_MAX, false);
 	int level = enum_find(area_levels, AREA_LEVEL_COUNT, in->level);
-	if (!in->level || !*in->level)
-		problems_add(p, "level", R_CHOOSE, 0);
-	else if (level < 0)
-		problems_add(p, "level", R_NOT_ONE_OF, 0);
 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
 	struct area parent = { 0 };
 	const char *path = NULL;
-	if (in->parent && *in->parent) {
+	if (in->parent) {
 		rc = get_on(c, a, in->parent, &parent);
 		if (rc == ERR_NOTFOUND) {
 			problems_add(p, "parent", R_UNKNOWN_AREA, 0);
@@ -177,7 +171,7 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	store_bind_str(st, 1, in->code);
 	store_bind_str(st, 2, in->name);
 	store_bind_str(st, 3, in->level);
-	store_bind_str(st, 4, in->parent && *in->parent ? in->parent : NULL);
+	store_bind_str(st, 4, in->parent);
 	store_bind_str(st, 5, path);
 	store_bind_str(st, 6, now);
 	rc = store_run(st);
@@ -188,7 +182,6 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	if (!rc)
 		rc = activity_add(c, v, "create", "area", in->code, "");
 	if (!rc) { /* as a read gives it */
-		in->parent = in->parent && *in->parent ? in->parent : NULL;
 		in->path = path;
 		in->created_at = now;
 	}
@@ -198,9 +191,32 @@ out:
 	return rc;
 }
 
+const struct field_desc area_fields[] = {
+	{ .name = "code", .kind = FK_TEXT, .flags = F_REQUIRED | F_CREATE_ONLY, FIELD_AT(struct area, code), .min = 1,
+	  .pattern = "^[0-9A-Za-z]{1,16}$",
+	  .max = AREA_CODE_MAX, .label = { "Code", "Code" },
+	  .doc = "The code (gebiedscode): 1 to 16 letters and digits, the CBS code where one exists (GM0344, WK034401,"
+		 " BU03440101).",
+	  .example = "\"GM0344\"" },
+	{ .name = "name", .kind = FK_TEXT, .flags = F_REQUIRED, FIELD_AT(struct area, name), .min = 1,
+	  .max = AREA_NAME_MAX, .label = { "Naam", "Name" }, .doc = "The name (naam).", .example = "\"Utrecht\"" },
+	{ .name = "level", .kind = FK_ENUM, .flags = F_REQUIRED | F_CREATE_ONLY, FIELD_AT(struct area, level),
+	  .keys = area_levels, .nkeys = AREA_LEVEL_COUNT, .schema = "AreaLevel", .label = { "Niveau", "Level" } },
+	{ .name = "parent", .kind = FK_AREA, .flags = F_NULLABLE | F_CREATE_ONLY | F_MODEL_CHECKS,
+	  FIELD_AT(struct area, parent), .max = AREA_CODE_MAX, .label = { "Ligt in", "Lies in" },
+	  .doc = "The code of the parent area (bovenliggend gebied), or null for a root; its level is above the"
+		 " area's.",
+	  .example = "\"PV26\"" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct area, created_at),
+	  .label = { "Aangemaakt op", "Created" }, .doc = "When the area was created (aangemaakt op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+};
+const size_t area_nfields = sizeof area_fields / sizeof area_fields[0];
+
 const struct entity_type area_type = {
 	.key = "area", .table = "areas", .perm = OBJ_AREA, .noun = { "Gebied", "Area" },
 	.api = "/api/v1/areas/",
 	.name_sql = "SELECT name FROM areas WHERE code = ?1",
 	.privacy_note = "Areas are places (a municipality, its districts), about no one.",
+	.fields = area_fields, .nfields = sizeof area_fields / sizeof area_fields[0], .schema = "Area",
 };

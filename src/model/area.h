@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "../base/lang.h"
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -34,6 +35,11 @@ struct area {
 	const char *created_at;
 	long long party_count; /* public parties serving it directly; by area_list with_counts */
 };
+
+/* Its fields, for the API, the forms and the log (not the count, which
+ * only lists have). */
+extern const struct field_desc area_fields[];
+extern const size_t area_nfields;
 
 struct area_filter {
 	const char *parent; /* only the children of this code */

@@ -89,6 +89,7 @@ struct field_desc {
 	const char *doc;     /* for the OpenAPI document, in English */
 	const char *example; /* a JSON value, for the OpenAPI document, or NULL */
 	const char *schema;  /* FK_ENUM: the OpenAPI schema of the set ("PartyKind"), or NULL */
+	const char *pattern; /* for the OpenAPI document: a text's form the model checks, or NULL */
 };
 
 /* Table makers: the struct type, the member, then what differs. */

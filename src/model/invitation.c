@@ -48,19 +48,13 @@ static const struct {
 #define INVITATION_FROM \
 	" FROM invitations i JOIN parties p ON p.id = i.party_id LEFT JOIN users u ON u.id = i.invited_by"
 
-static enum member_role role_of(const char *key)
-{
-	int r = key ? enum_find(member_roles, MEMBER_ROLE_COUNT, key) : -1;
-	return r > 0 ? (enum member_role)r : MEMBER_NONE;
-}
-
 static void read_row(struct store_stmt *st, struct arena *a, struct invitation *out)
 {
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
 	snprintf(out->party_id, sizeof out->party_id, "%s", store_text(st, 1));
 	out->party_name = arena_strdup(a, store_text(st, 2));
 	out->email = arena_strdup(a, store_text(st, 3));
-	out->role = role_of(store_text(st, 4));
+	out->role = member_roles[member_role_of(store_text(st, 4))].key;
 	out->invited_by = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
 	out->invited_by_name = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
 	out->created_at = arena_strdup(a, store_text(st, 7));
@@ -147,9 +141,9 @@ static int write_invitation(struct store_conn *c, struct arena *a, const struct 
 	if (rc != STORE_ROW)
 		return ERR_DB;
 	const char *link = outbox_link(a, arena_printf(a, "/uitnodigingen/%s", code));
-	enum member_role r = role_of(role);
 	rc = outbox_add(c, email, arena_printf(a, mail[lang].subject, pa->name),
-			arena_printf(a, mail[lang].body, v->name, pa->name, member_roles[r].name[lang], link,
+			arena_printf(a, mail[lang].body, v->name, pa->name,
+				     member_roles[member_role_of(role)].name[lang], link,
 				     (int)INVITATION_DAYS));
 	if (!rc)
 		rc = activity_add_about(c, v, "invite", "party", pa->id, "invitations", out->id, role);
@@ -166,20 +160,15 @@ int invitation_create(struct store *s, struct arena *a, const struct viewer *v, 
 		return rc;
 	if ((unsigned)lang >= LANG_COUNT)
 		lang = LANG_NL;
-	email = email ? email_normal(a, email) : "";
-	if (valid_text(p, "email", email, true, USER_EMAIL_MAX, false)) {
-		bool member = false;
-		if (!valid_email(email))
-			problems_add(p, "email", R_BAD_EMAIL, 0);
-		else if ((rc = is_member(s, pa.id, email, &member)))
-			return rc;
-		else if (member)
-			problems_add(p, "email", R_DUPLICATE, 0);
-	}
-	if (!role || !*role)
-		problems_add(p, "role", R_CHOOSE, 0);
-	else if (role_of(role) == MEMBER_NONE)
-		problems_add(p, "role", R_NOT_ONE_OF, 0);
+	struct invitation in = { .email = email ? email_normal(a, email) : NULL, .role = role };
+	fields_validate(invitation_fields, invitation_nfields, &in, s, a, p);
+	email = in.email;
+	role = in.role;
+	bool member = false;
+	if (!problems_find(p, "email") && (rc = is_member(s, pa.id, email, &member)))
+		return rc;
+	if (member)
+		problems_add(p, "email", R_DUPLICATE, 0);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1), *expires = arena_alloc(a, TIME_STRLEN + 1);
@@ -199,7 +188,7 @@ int invitation_create(struct store *s, struct arena *a, const struct viewer *v, 
 		snprintf(out->party_id, sizeof out->party_id, "%s", pa.id);
 		out->party_name = pa.name;
 		out->email = email;
-		out->role = role_of(role);
+		out->role = role;
 		out->invited_by = arena_strdup(a, v->user_id);
 		out->invited_by_name = arena_strdup(a, v->name);
 		out->created_at = now;
@@ -417,6 +406,35 @@ int invitation_decline(struct store *s, struct arena *a, const struct viewer *v,
 	return rc ? rc : crc;
 }
 
+/* The fields of an invitation, for the API, the forms and the log. */
+const struct field_desc invitation_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct invitation, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier of the invitation (uitnodiging-id).",
+	  .example = "\"01a21af4-7c30-7d4e-8f10-3a2b1c0d9e8f\"" },
+	{ .name = "email", .kind = FK_EMAIL, .flags = F_REQUIRED | F_CREATE_ONLY, FIELD_AT(struct invitation, email),
+	  .max = USER_EMAIL_MAX, .label = { "E-mailadres", "Email address" }, .autocomplete = "off",
+	  .doc = "The address invited (e-mailadres), in lower case; the person need not have an account.",
+	  .example = "\"nieuw@example.nl\"" },
+	{ .name = "role", .kind = FK_ENUM, .flags = F_REQUIRED | F_CREATE_ONLY, FIELD_AT(struct invitation, role),
+	  .keys = member_roles + MEMBER_MEMBER, .nkeys = MEMBER_ROLE_COUNT - MEMBER_MEMBER, .schema = "MemberRole",
+	  .label = { "Rol", "Role" } },
+	{ .name = "invitedBy", .kind = FK_REF, .flags = F_READ_ONLY | F_NULLABLE, FIELD_AT(struct invitation, invited_by),
+	  .ref = "user", .label = { "Uitgenodigd door", "Invited by" },
+	  .doc = "Who invited (uitgenodigd door), or null when that account has been erased.",
+	  .example = "\"01a21af4-5e10-7b2e-9c41-2f6d8e0a7b13\"" },
+	{ .name = "invitedByName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE,
+	  FIELD_AT(struct invitation, invited_by_name), .max = USER_NAME_MAX, .label = { "Uitgenodigd door", "Invited by" },
+	  .doc = "The name of who invited (naam), or null.", .example = "\"Alice de Vries\"" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct invitation, created_at),
+	  .label = { "Verstuurd op", "Sent" }, .doc = "When it was sent or last renewed (verstuurd op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "expiresAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct invitation, expires_at),
+	  .label = { "Verloopt", "Expires" },
+	  .doc = "When the link stops working (verloopt op), 14 days after sending, in UTC.",
+	  .example = "\"2026-12-11T10:00:00Z\"" },
+};
+const size_t invitation_nfields = sizeof invitation_fields / sizeof invitation_fields[0];
+
 /* Invitations to a person's address go; those they sent stay, without
  * their name. */
 static const struct export_part invitation_exports[] = {
@@ -441,4 +459,6 @@ const struct entity_type invitation_type = {
 	.noun = { "Uitnodiging", "Invitation" },
 	.exports = invitation_exports, .nexports = 2, .erase = invitation_erase, .nerase = 2,
 	.registers = { "invitations" },
+	.fields = invitation_fields, .nfields = sizeof invitation_fields / sizeof invitation_fields[0],
+	.schema = "Invitation",
 };

@@ -31,12 +31,16 @@ struct invitation {
 	char party_id[UUID_STRLEN + 1];
 	const char *party_name;
 	const char *email;
-	enum member_role role;
+	const char *role;            /* a key of member_roles */
 	const char *invited_by;      /* the inviter's user id, or NULL (erased) */
 	const char *invited_by_name; /* or NULL */
 	const char *created_at;
 	const char *expires_at;
 };
+
+/* Its fields, for the API, the forms and the log. */
+extern const struct field_desc invitation_fields[];
+extern const size_t invitation_nfields;
 
 /* Invites email to the party with role ("member" or "admin"); the mail is
  * written in lang. Problems on "email" (not an address, already a member)

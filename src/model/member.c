@@ -27,9 +27,9 @@ static int check(struct store *s, struct arena *a, const struct viewer *v, const
 	return perm_check(v, OBJ_MEMBERS, act, &t);
 }
 
-static enum member_role role_of(const char *key)
+enum member_role member_role_of(const char *key)
 {
-	int r = enum_find(member_roles, MEMBER_ROLE_COUNT, key);
+	int r = key ? enum_find(member_roles, MEMBER_ROLE_COUNT, key) : -1;
 	return r > 0 ? (enum member_role)r : MEMBER_NONE;
 }
 
@@ -55,6 +55,17 @@ static int keeps_an_admin(struct store_conn *c, const char *party_id, const char
 	return self && !others ? ERR_CONFLICT : 0;
 }
 
+#define MEMBER_SELECT "SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m" \
+	" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1"
+
+static void read_member(struct store_stmt *st, struct arena *a, struct member *m)
+{
+	snprintf(m->user_id, sizeof m->user_id, "%s", store_text(st, 0));
+	m->name = arena_strdup(a, store_text(st, 1));
+	m->role = member_roles[member_role_of(store_text(st, 2))].key;
+	m->since = arena_strdup(a, store_text(st, 3));
+}
+
 int member_list(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
 		struct member **items, size_t *n)
 {
@@ -63,21 +74,14 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 	if (rc)
 		return rc;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m"
-		" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1"
-		" ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000");
+		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, pa.id);
 	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
 	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX) {
-		struct member *m = &list[count++];
-		snprintf(m->user_id, sizeof m->user_id, "%s", store_text(st, 0));
-		m->name = arena_strdup(a, store_text(st, 1));
-		m->role = role_of(store_text(st, 2));
-		m->since = arena_strdup(a, store_text(st, 3));
-	}
+	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX)
+		read_member(st, a, &list[count++]);
 	store_reset(st);
 	if (rc < 0)
 		return rc;
@@ -86,17 +90,14 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 	return 0;
 }
 
-static bool valid_role(struct problems *p, const char *role)
+/* Cleans and checks a member's role (its one field that changes), adding
+ * the problem; the role's key, or NULL. */
+static const char *valid_role(struct store *s, struct arena *a, struct problems *p, const char *role)
 {
-	if (!role || !*role) {
-		problems_add(p, "role", R_CHOOSE, 0);
-		return false;
-	}
-	if (role_of(role) == MEMBER_NONE) {
-		problems_add(p, "role", R_NOT_ONE_OF, 0);
-		return false;
-	}
-	return true;
+	struct member m = { .role = role };
+	size_t before = p->n;
+	fields_validate(member_fields, member_nfields, &m, s, a, p);
+	return p->n == before ? m.role : NULL;
 }
 
 /* Whether the viewer may do act to the members of pa, read as the viewer. */
@@ -115,22 +116,15 @@ int member_in(struct store *s, struct arena *a, const struct viewer *v, const st
 	if (!user_id || !uuid_valid(user_id, strlen(user_id)))
 		return ERR_NOTFOUND;
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m"
-		" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1 AND m.user_id = ?2");
+		MEMBER_SELECT " AND m.user_id = ?2");
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, pa->id);
 	store_bind_str(st, 2, user_id);
 	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
-		out->name = arena_strdup(a, store_text(st, 1));
-		out->role = role_of(store_text(st, 2));
-		out->since = arena_strdup(a, store_text(st, 3));
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
+	if (rc == STORE_ROW)
+		read_member(st, a, out);
+	rc = rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 	store_reset(st);
 	return rc;
 }
@@ -158,7 +152,7 @@ int member_add_to(struct store *s, struct arena *a, const struct viewer *v, cons
 		else if (rc)
 			return rc;
 	}
-	valid_role(p, role);
+	role = valid_role(s, a, p, role);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -186,7 +180,7 @@ int member_add_to(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!rc && !crc && out) {
 		snprintf(out->user_id, sizeof out->user_id, "%s", u.id);
 		out->name = u.name;
-		out->role = role_of(role);
+		out->role = role;
 		out->since = now;
 	}
 	return rc ? rc : crc;
@@ -197,19 +191,21 @@ int member_set_role(struct store *s, struct arena *a, const struct viewer *v, co
 {
 	struct party pa;
 	int rc = party_get(s, a, v, party_id, &pa);
-	return rc ? rc : member_set_role_of(s, v, &pa, user_id, role, p);
+	return rc ? rc : member_set_role_of(s, a, v, &pa, user_id, &role, p);
 }
 
-int member_set_role_of(struct store *s, const struct viewer *v, const struct party *party,
-		       const char *user_id, const char *role, struct problems *p)
+int member_set_role_of(struct store *s, struct arena *a, const struct viewer *v, const struct party *party,
+		       const char *user_id, const char **role_io, struct problems *p)
 {
 	const struct party pa = *party;
 	int rc = may(v, &pa, ACT_UPDATE);
 	if (rc)
 		return rc;
 	/* with every problem the caller found too: none of them changes anything */
-	if (!valid_role(p, role) || p->n)
+	const char *role = valid_role(s, a, p, *role_io);
+	if (!role || p->n)
 		return ERR_INVALID;
+	*role_io = role;
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
@@ -281,7 +277,7 @@ int member_of(struct store *s, struct arena *a, const char *user_id, struct memb
 		struct membership *m = &list[count++];
 		snprintf(m->party_id, sizeof m->party_id, "%s", store_text(st, 0));
 		m->party_name = arena_strdup(a, store_text(st, 1));
-		m->role = role_of(store_text(st, 2));
+		m->role = member_role_of(store_text(st, 2));
 		m->since = arena_strdup(a, store_text(st, 3));
 	}
 	store_reset(st);
@@ -291,6 +287,22 @@ int member_of(struct store *s, struct arena *a, const char *user_id, struct memb
 	*n = count;
 	return 0;
 }
+
+/* The fields of a member, for the API, the forms and the log. */
+const struct field_desc member_fields[] = {
+	{ .name = "userId", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct member, user_id),
+	  .ref = "user", .label = { "Gebruiker", "User" }, .doc = "The identifier of the person (gebruikers-id).",
+	  .example = "\"01a21af4-5e10-7b2e-9c41-2f6d8e0a7b13\"" },
+	{ .name = "name", .kind = FK_TEXT, .flags = F_READ_ONLY, FIELD_AT(struct member, name), .max = USER_NAME_MAX,
+	  .label = { "Naam", "Name" }, .doc = "The person's name (naam).", .example = "\"Alice de Vries\"" },
+	{ .name = "role", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct member, role),
+	  .keys = member_roles + MEMBER_MEMBER, .nkeys = MEMBER_ROLE_COUNT - MEMBER_MEMBER, .schema = "MemberRole",
+	  .label = { "Rol", "Role" } },
+	{ .name = "since", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct member, since),
+	  .label = { "Lid sinds", "Member since" }, .doc = "When the person joined the party (lid sinds), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+};
+const size_t member_nfields = sizeof member_fields / sizeof member_fields[0];
 
 /* The memberships go; privacy.c logs each before (member_remove's entry). */
 static const struct export_part member_exports[] = {
@@ -305,4 +317,5 @@ const struct entity_type member_type = {
 	.noun = { "Lidmaatschap", "Membership" },
 	.exports = member_exports, .nexports = 1, .erase = member_erase, .nerase = 1,
 	.registers = { "memberships" },
+	.fields = member_fields, .nfields = sizeof member_fields / sizeof member_fields[0], .schema = "Member",
 };

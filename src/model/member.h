@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "../base/uuid.h"
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -19,9 +20,16 @@ struct store;
 struct member {
 	char user_id[UUID_STRLEN + 1];
 	const char *name;
-	enum member_role role;
+	const char *role; /* a key of member_roles: "member" or "admin" */
 	const char *since;
 };
+
+/* Its fields, for the API, the forms and the log. */
+extern const struct field_desc member_fields[];
+extern const size_t member_nfields;
+
+/* The role of a key ("member", "admin"); MEMBER_NONE for any other. */
+enum member_role member_role_of(const char *key);
 
 /* A party's place of a person, as seen from the person. */
 struct membership {
@@ -43,13 +51,14 @@ int member_set_role(struct store *s, struct arena *a, const struct viewer *v, co
 		    const char *user_id, const char *role, struct problems *p);
 /* The same three for a party the caller has read with party_get (as the
  * viewer), without reading it again: one member (ERR_NOTFOUND when the
- * person is not in it), an addition, a change of role. */
+ * person is not in it), an addition, a change of role (*role becomes the
+ * key as stored). */
 int member_in(struct store *s, struct arena *a, const struct viewer *v, const struct party *pa,
 	      const char *user_id, struct member *out);
 int member_add_to(struct store *s, struct arena *a, const struct viewer *v, const struct party *pa,
 		  const char *email, const char *role, struct member *out, struct problems *p);
-int member_set_role_of(struct store *s, const struct viewer *v, const struct party *pa,
-		       const char *user_id, const char *role, struct problems *p);
+int member_set_role_of(struct store *s, struct arena *a, const struct viewer *v, const struct party *pa,
+		       const char *user_id, const char **role, struct problems *p);
 /* Removes a member; anyone may also leave a party themselves. */
 int member_remove(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
 		  const char *user_id);

@@ -10,6 +10,7 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "activity.h"
+#include "area.h"
 #include "password.h"
 #include "registry.h"
 
@@ -42,13 +43,19 @@ char *email_normal(struct arena *a, const char *s)
 #define USER_COLS "id, email, name, platform_role, created_at, blocked_at IS NOT NULL," \
 	" email_confirmed_at IS NOT NULL, lang"
 
+enum platform_role user_role(const struct user *u)
+{
+	int r = enum_find(platform_roles, PROLE_COUNT, u->role);
+	return r < 0 ? PROLE_USER : (enum platform_role)r;
+}
+
 static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
 {
 	snprintf(u->id, sizeof u->id, "%s", store_text(st, 0));
 	u->email = arena_strdup(a, store_text(st, 1));
 	u->name = arena_strdup(a, store_text(st, 2));
 	int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 3));
-	u->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+	u->role = platform_roles[r < 0 ? PROLE_USER : r].key;
 	u->created_at = arena_strdup(a, store_text(st, 4));
 	u->blocked = store_int(st, 5) != 0;
 	u->confirmed = store_int(st, 6) != 0;
@@ -104,7 +111,7 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	time_now(now);
 	out->email = email;
 	out->name = name;
-	out->role = role;
+	out->role = platform_roles[role].key;
 	out->created_at = now;
 	out->blocked = false;
 	out->confirmed = true;
@@ -793,6 +800,33 @@ int user_each(struct store *s, struct arena *a,
 	return stop ? stop : rc < 0 ? rc : 0;
 }
 
+const struct field_desc user_fields[] = {
+	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct user, id),
+	  .label = { "Nummer", "Number" }, .doc = "The identifier (gebruikers-id), a UUID version 7.",
+	  .example = "\"01a21af4-5e10-7b2e-9c41-2f6d8e0a7b13\"" },
+	{ .name = "name", .kind = FK_TEXT, .flags = F_READ_ONLY, FIELD_AT(struct user, name), .max = USER_NAME_MAX,
+	  .label = { "Naam", "Name" }, .doc = "The name others see (naam).", .example = "\"Alice de Vries\"" },
+	{ .name = "email", .kind = FK_EMAIL, .flags = F_READ_ONLY, FIELD_AT(struct user, email), .max = USER_EMAIL_MAX,
+	  .label = { "E-mailadres", "Email address" },
+	  .doc = "The email address to log in with (e-mailadres), in lower case.", .example = "\"alice@example.nl\"" },
+	{ .name = "role", .kind = FK_ENUM, .flags = F_READ_ONLY, FIELD_AT(struct user, role), .keys = platform_roles,
+	  .nkeys = PROLE_COUNT, .schema = "PlatformRole", .label = { "Rol", "Role" } },
+	{ .name = "blocked", .kind = FK_BOOL, FIELD_AT(struct user, blocked), .label = { "Blokkade", "Block" },
+	  .doc = "Whether the account is blocked (geblokkeerd): then the person cannot log in and their tokens get"
+		 " 401. True blocks it (blokkeren), false unblocks it (deblokkeren).",
+	  .example = "false" },
+	{ .name = "createdAt", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct user, created_at),
+	  .label = { "Aangemaakt op", "Created" }, .doc = "When the account was made (aangemaakt op), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+	{ .name = "coordinatorAreas", .kind = FK_AREA, .flags = F_READ_ONLY | F_LIST,
+	  FIELD_AT(struct user, coordinator_areas), .max = AREA_CODE_MAX, .max_items = 200,
+	  .label = { "Gebieden als coördinator", "Areas as coordinator" },
+	  .doc = "The codes of the areas the person coordinates (gebieden als coördinator), in tree order; empty for"
+		 " none.",
+	  .example = "[\"WK034403\"]" },
+};
+const size_t user_nfields = sizeof user_fields / sizeof user_fields[0];
+
 /* The account: the root of what kiem keeps about a person. Its row is
  * made anonymous by privacy.c after every other type's erasure ran. */
 static const struct export_part user_exports[] = {
@@ -810,6 +844,7 @@ const struct entity_type user_type = {
 	.name_sql = "SELECT name FROM users WHERE id = ?1",
 	.exports = user_exports, .nexports = 1, .erase = user_erase, .nerase = 1,
 	.registers = { "accounts" },
+	.fields = user_fields, .nfields = sizeof user_fields / sizeof user_fields[0], .schema = "User",
 };
 
 static const struct export_part coordinator_area_exports[] = {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "fields.h"
 #include "perm.h"
 #include "valid.h"
 
@@ -33,12 +34,21 @@ struct user {
 	char id[UUID_STRLEN + 1];
 	const char *email;
 	const char *name;
-	enum platform_role role;
+	const char *role; /* a key of platform_roles */
 	const char *created_at;
 	bool blocked;
 	bool confirmed;   /* the email address is confirmed */
 	enum lang lang;   /* the language of mail to them */
+	struct strlist coordinator_areas; /* by user_coordinator_areas, or empty */
 };
+
+/* The platform role of an account, for its viewer. */
+enum platform_role user_role(const struct user *u);
+
+/* Its fields, for the API and the log; coordinatorAreas is the last, and
+ * only one account's answer has it. */
+extern const struct field_desc user_fields[];
+extern const size_t user_nfields;
 
 /* The checks of a new account's email, name and password (email lowered
  * and name trimmed in place), adding problems: the one set of rules for
@@ -82,6 +92,9 @@ struct session_info {
 	const char *expires_at;
 	bool current; /* the session of this request */
 };
+/* Its fields, for the API (account.c). */
+extern const struct field_desc session_fields[];
+extern const size_t session_nfields;
 int session_list(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
 		 struct session_info **items, size_t *n);
 /* One of the viewer's sessions by its id, as in the list; ERR_NOTFOUND if
@@ -99,6 +112,9 @@ struct api_token {
 	const char *created_at;
 	const char *last_used_at; /* or NULL */
 };
+/* Its fields, for the API (account.c); never its secret. */
+extern const struct field_desc token_fields[];
+extern const size_t token_nfields;
 
 /* Creates an API token for the user; writes the token (shown once) to
  * secret. */

@@ -71,8 +71,7 @@ static const struct {
 	const char *key;
 	enum msg name;
 } fields[] = {
-	{ "members", M_MEMBERS }, { "invitations", M_INVITATIONS }, { "blocked", M_FIELD_BLOCKED },
-	{ "coordinatorAreas", M_FIELD_COORDINATOR_AREAS }, { "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION },
+	{ "members", M_MEMBERS }, { "invitations", M_INVITATIONS }, { "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION },
 	{ "cluster", M_SIG_CLUSTER_TITLE }, { "comments", M_VOICE_COMMENTS }, { "digest", M_NOTE_DIGEST_TITLE },
 	{ "notifications", M_NOTE_TITLE },
 };

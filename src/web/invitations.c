@@ -54,7 +54,7 @@ void page_invitation(struct http_req *r)
 	else
 		html_f(b, T(r, M_INVITATION_FROM_NOBODY), inv.party_name);
 	html_raw(b, "</p>\n<p>");
-	html_f(b, T(r, M_INVITATION_ROLE), web_member_role(r, inv.role));
+	html_f(b, T(r, M_INVITATION_ROLE), web_member_role(r, member_role_of(inv.role)));
 	html_raw(b, " ");
 	html_f(b, T(r, M_INVITATION_UNTIL), page_date(r, inv.expires_at));
 	html_raw(b, "</p>\n");

@@ -78,7 +78,7 @@ static void role_form(struct http_req *r, const struct party *pa, const struct m
 	html_f(b, "</label>\n<select id=\"%s\" name=\"role\">\n", id);
 	for (int i = MEMBER_MEMBER; i < MEMBER_ROLE_COUNT; i++)
 		html_f(b, "<option value=\"%s\"%s>%s</option>\n", member_roles[i].key,
-		       m->role == (enum member_role)i ? " selected" : "", web_member_role(r, (enum member_role)i));
+		       member_role_of(m->role) == (enum member_role)i ? " selected" : "", web_member_role(r, (enum member_role)i));
 	html_f(b, "</select>\n<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n</div>\n",
 	       arena_printf(r->arena, T(r, M_MEMBER_ROLE_CHANGE_LABEL), m->name), T(r, M_MEMBER_ROLE_CHANGE));
 	form_end(r);
@@ -111,7 +111,7 @@ static void members_table(struct http_req *r, const struct party *pa, const stru
 		if (can_update)
 			role_form(r, pa, m);
 		else
-			html_f(b, "%s", web_member_role(r, m->role));
+			html_f(b, "%s", web_member_role(r, member_role_of(m->role)));
 		html_f(b, "</td><td data-label=\"%s\"><time datetime=\"%s\">%s</time></td>", T(r, M_MEMBER_SINCE), m->since,
 		       page_date(r, m->since));
 		if (can_delete) {
@@ -171,7 +171,7 @@ static void invitations_section(struct http_req *r, const struct party *pa)
 	for (size_t i = 0; i < n; i++) {
 		const struct invitation *inv = &items[i];
 		html_f(b, "<tr><th scope=\"row\">%s</th><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>", inv->email,
-		       T(r, M_ROLE), web_member_role(r, inv->role), T(r, M_INVITATION_BY),
+		       T(r, M_ROLE), web_member_role(r, member_role_of(inv->role)), T(r, M_INVITATION_BY),
 		       inv->invited_by_name ? inv->invited_by_name : T(r, M_INVITATION_NOBODY));
 		html_f(b, "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td>", T(r, M_INVITATION_EXPIRES),
 		       inv->expires_at, page_date(r, inv->expires_at));
@@ -194,7 +194,7 @@ static void leave_section(struct http_req *r, const struct party *pa, const stru
 	html_f(b, "<section aria-labelledby=\"leave-title\">\n<h2 id=\"leave-title\">%s</h2>\n", T(r, M_MEMBER_LEAVE));
 	size_t admins = 0;
 	for (size_t i = 0; i < n; i++)
-		admins += items[i].role == MEMBER_ADMIN;
+		admins += member_role_of(items[i].role) == MEMBER_ADMIN;
 	/* the model keeps a party's last admin; say so before they try */
 	if (pa->member == MEMBER_ADMIN && admins == 1) {
 		html_f(b, "<p>%s</p>\n</section>\n", T(r, M_MEMBER_ONLY_ADMIN));

@@ -16,8 +16,9 @@
 
 enum { USERS_PAGE = 50 };
 
-static const char *role_name(struct http_req *r, enum platform_role role)
+static const char *role_name(struct http_req *r, const char *key)
 {
+	int role = enum_find(platform_roles, PROLE_COUNT, key);
 	return T(r, role == PROLE_ADMIN ? M_PROLE_ADMIN : role == PROLE_COORDINATOR ? M_PROLE_COORDINATOR :
 										   M_PROLE_USER);
 }

@@ -152,7 +152,7 @@ static int add_user(const char *email, const char *name, enum platform_role role
 		v->authenticated = true;
 		snprintf(v->user_id, sizeof v->user_id, "%s", u.id);
 		snprintf(v->name, sizeof v->name, "%s", u.name);
-		v->role = u.role;
+		v->role = user_role(&u);
 	}
 	arena_free(a);
 	return rc;

@@ -60,7 +60,7 @@ static int add_user(const char *email, const char *name, const char *password, e
 		v->authenticated = true;
 		snprintf(v->user_id, sizeof v->user_id, "%s", u.id);
 		snprintf(v->name, sizeof v->name, "%s", u.name);
-		v->role = u.role;
+		v->role = user_role(&u);
 	}
 	arena_free(a);
 	return rc;
@@ -202,7 +202,7 @@ static void test_erase(void **state)
 	assert_int_equal(strncmp(u.email, "erased-", 7), 0);
 	assert_non_null(strstr(u.email, "@invalid"));
 	assert_true(u.blocked);
-	assert_int_equal(u.role, PROLE_USER);
+	assert_int_equal(user_role(&u), PROLE_USER);
 	struct user out;
 	assert_int_equal(user_authenticate(db, a, ZED_EMAIL, ZED_PASSWORD, &out), ERR_AUTH);
 	struct viewer seen;
