@@ -88,7 +88,7 @@ void api_users_me(struct http_req *r)
 }
 
 /* Everything kiem holds about the caller, as a file to keep (privacy.h). */
-void api_users_me_export(struct http_req *r)
+static void api_users_me_export(struct http_req *r)
 {
 	if (!own_read(r))
 		return;
@@ -107,7 +107,7 @@ void api_users_me_export(struct http_req *r)
 
 /* Erases the caller's account (privacy.h); the token of this request stops
  * working with it. */
-void api_users_me_delete(struct http_req *r)
+static void api_users_me_delete(struct http_req *r)
 {
 	int rc = privacy_erase(r->store, &r->viewer);
 	if (rc == ERR_CONFLICT) {
@@ -159,7 +159,7 @@ static void send_list(struct http_req *r, const struct field_desc *f, size_t n, 
 	jw_end(&w);
 }
 
-void api_tokens_list(struct http_req *r)
+static void api_tokens_list(struct http_req *r)
 {
 	if (!own_read(r))
 		return;
@@ -173,7 +173,7 @@ void api_tokens_list(struct http_req *r)
 	send_list(r, token_fields, token_nfields, items, sizeof *items, n, "/api/v1/tokens");
 }
 
-void api_tokens_get(struct http_req *r)
+static void api_tokens_get(struct http_req *r)
 {
 	if (!own_read(r))
 		return;
@@ -186,7 +186,7 @@ void api_tokens_get(struct http_req *r)
 	send_item(r, token_fields, token_nfields, &t, "/api/v1/tokens");
 }
 
-void api_tokens_create(struct http_req *r)
+static void api_tokens_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -221,7 +221,7 @@ void api_tokens_create(struct http_req *r)
 	memset(secret, 0, sizeof secret);
 }
 
-void api_tokens_delete(struct http_req *r)
+static void api_tokens_delete(struct http_req *r)
 {
 	int rc = token_revoke(r->store, &r->viewer, r->params[0]);
 	if (rc) {
@@ -231,7 +231,7 @@ void api_tokens_delete(struct http_req *r)
 	no_content(r);
 }
 
-void api_sessions_list(struct http_req *r)
+static void api_sessions_list(struct http_req *r)
 {
 	if (!own_read(r))
 		return;
@@ -246,7 +246,7 @@ void api_sessions_list(struct http_req *r)
 	send_list(r, session_fields, session_nfields, items, sizeof *items, n, "/api/v1/sessions");
 }
 
-void api_sessions_get(struct http_req *r)
+static void api_sessions_get(struct http_req *r)
 {
 	if (!own_read(r))
 		return;
@@ -259,7 +259,7 @@ void api_sessions_get(struct http_req *r)
 	send_item(r, session_fields, session_nfields, &si, "/api/v1/sessions");
 }
 
-void api_sessions_delete(struct http_req *r)
+static void api_sessions_delete(struct http_req *r)
 {
 	int rc = session_revoke(r->store, &r->viewer, r->params[0]);
 	if (rc) {

@@ -43,7 +43,7 @@ static void write_entry(struct jw *w, const struct activity *e)
 	jw_end(w);
 }
 
-void api_activity_list(struct http_req *r)
+static void api_activity_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "objectType", "objectId", "actor", "limit", "cursor", NULL };
 	struct problems p = { 0 };

@@ -32,7 +32,7 @@ static void send_area(struct http_req *r, int status, const struct area *ar)
 	write_area(r, &w, ar, false);
 }
 
-void api_areas_list(struct http_req *r)
+static void api_areas_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "parent", "level", "q", "limit", "cursor", NULL };
 	struct problems p = { 0 };
@@ -88,7 +88,7 @@ void api_areas_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_areas_get(struct http_req *r)
+static void api_areas_get(struct http_req *r)
 {
 	struct area ar;
 	int rc = area_get(r->store, r->arena, r->params[0], &ar);
@@ -99,7 +99,7 @@ void api_areas_get(struct http_req *r)
 	send_area(r, 200, &ar);
 }
 
-void api_areas_create(struct http_req *r)
+static void api_areas_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)

@@ -28,7 +28,7 @@ static void send_factor(struct http_req *r, int status, const struct factor *f)
 	write_factor(r, &w, f);
 }
 
-void api_factors_list(struct http_req *r)
+static void api_factors_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "kind", "effect", "q", "limit", "cursor", NULL };
 	struct problems p = { 0 };
@@ -77,7 +77,7 @@ void api_factors_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_factors_get(struct http_req *r)
+static void api_factors_get(struct http_req *r)
 {
 	struct factor f;
 	int rc = factor_get(r->store, r->arena, r->params[0], r->params[1], &f);
@@ -98,7 +98,7 @@ static void answer_saved(struct http_req *r, int rc, const struct problems *p, c
 		send_factor(r, status, f);
 }
 
-void api_factors_create(struct http_req *r)
+static void api_factors_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -114,7 +114,7 @@ void api_factors_create(struct http_req *r)
 	answer_saved(r, rc, &p, &f, 201);
 }
 
-void api_factors_patch(struct http_req *r)
+static void api_factors_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -137,7 +137,7 @@ void api_factors_patch(struct http_req *r)
 	answer_saved(r, rc, &p, &f, 200);
 }
 
-void api_factors_delete(struct http_req *r)
+static void api_factors_delete(struct http_req *r)
 {
 	int rc = factor_delete(r->store, &r->viewer, r->params[0], r->params[1]);
 	if (rc) {

@@ -33,7 +33,7 @@ static void send_invitation(struct http_req *r, int status, const struct invitat
 	write_invitation(r, &w, inv);
 }
 
-void api_invitations_list(struct http_req *r)
+static void api_invitations_list(struct http_req *r)
 {
 	static const char *const allowed_query[] = { NULL };
 	struct problems p = { 0 };
@@ -62,7 +62,7 @@ void api_invitations_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_invitations_get(struct http_req *r)
+static void api_invitations_get(struct http_req *r)
 {
 	struct invitation inv;
 	int rc = invitation_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &inv);
@@ -86,7 +86,7 @@ static bool may_invite(struct http_req *r)
 	return rc == 0;
 }
 
-void api_invitations_create(struct http_req *r)
+static void api_invitations_create(struct http_req *r)
 {
 	if (!may_invite(r))
 		return;
@@ -112,7 +112,7 @@ void api_invitations_create(struct http_req *r)
 	send_invitation(r, 201, &inv);
 }
 
-void api_invitations_delete(struct http_req *r)
+static void api_invitations_delete(struct http_req *r)
 {
 	int rc = invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
 	if (rc) {
@@ -123,7 +123,7 @@ void api_invitations_delete(struct http_req *r)
 	r->content_type = NULL;
 }
 
-void api_invitation_accept(struct http_req *r)
+static void api_invitation_accept(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)

@@ -26,7 +26,7 @@ static void write_issue(struct http_req *r, struct jw *w, const struct issue *is
 	jw_end(w);
 }
 
-void api_issues_list(struct http_req *r)
+static void api_issues_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "status", "area", "ownerParty", "targetGroup", "q",
 					       "sort", "limit", "cursor", NULL };
@@ -81,14 +81,14 @@ static void answer(struct http_req *r, int rc, const struct problems *p, const s
 	}
 }
 
-void api_issues_get(struct http_req *r)
+static void api_issues_get(struct http_req *r)
 {
 	struct issue is;
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
 	answer(r, rc, NULL, &is, 200);
 }
 
-void api_issues_create(struct http_req *r)
+static void api_issues_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -103,7 +103,7 @@ void api_issues_create(struct http_req *r)
 	answer(r, rc, &p, &is, 201);
 }
 
-void api_issues_patch(struct http_req *r)
+static void api_issues_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -135,7 +135,7 @@ static void write_transition(struct jw *w, const struct issue_transition *t)
 	jw_end(w);
 }
 
-void api_issue_status_list(struct http_req *r)
+static void api_issue_status_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "limit", "cursor", NULL };
 	struct problems p = { 0 };
@@ -167,7 +167,7 @@ void api_issue_status_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_issue_status_create(struct http_req *r)
+static void api_issue_status_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)

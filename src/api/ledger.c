@@ -90,7 +90,7 @@ static void write_candidates(struct http_req *r, struct jw *w, const char *key, 
 	jw_end(w);
 }
 
-void api_ledger_get(struct http_req *r)
+static void api_ledger_get(struct http_req *r)
 {
 	struct problems p = { 0 };
 	int limit;
@@ -182,7 +182,7 @@ static void send_entry(struct http_req *r, int status, const struct ledger_entry
 	jw_end(&w);
 }
 
-void api_ledger_entry_get(struct http_req *r)
+static void api_ledger_entry_get(struct http_req *r)
 {
 	struct ledger_entry e;
 	int rc = ledger_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], r->params[2], &e);
@@ -193,7 +193,7 @@ void api_ledger_entry_get(struct http_req *r)
 	send_entry(r, 200, &e);
 }
 
-void api_ledger_take(struct http_req *r)
+static void api_ledger_take(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -215,7 +215,7 @@ void api_ledger_take(struct http_req *r)
 	send_entry(r, 201, &e);
 }
 
-void api_ledger_give_up(struct http_req *r)
+static void api_ledger_give_up(struct http_req *r)
 {
 	int rc = ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]);
 	if (rc) {

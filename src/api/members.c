@@ -47,7 +47,7 @@ static bool allowed(struct http_req *r, enum perm_action act, struct party *pa)
 	return rc == 0;
 }
 
-void api_members_list(struct http_req *r)
+static void api_members_list(struct http_req *r)
 {
 	static const char *const allowed_query[] = { NULL };
 	if (!r->viewer.authenticated) {
@@ -80,7 +80,7 @@ void api_members_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_members_get(struct http_req *r)
+static void api_members_get(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -98,7 +98,7 @@ void api_members_get(struct http_req *r)
 	send_member(r, 200, &m);
 }
 
-void api_members_add(struct http_req *r)
+static void api_members_add(struct http_req *r)
 {
 	struct party pa;
 	if (!allowed(r, ACT_CREATE, &pa))
@@ -130,7 +130,7 @@ void api_members_add(struct http_req *r)
 	send_member(r, 201, &m);
 }
 
-void api_members_patch(struct http_req *r)
+static void api_members_patch(struct http_req *r)
 {
 	struct party pa;
 	if (!allowed(r, ACT_UPDATE, &pa))
@@ -164,7 +164,7 @@ void api_members_patch(struct http_req *r)
 		send_member(r, 200, &m);
 }
 
-void api_members_delete(struct http_req *r)
+static void api_members_delete(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);

@@ -20,7 +20,7 @@ __asm__(".section .rodata\n"
 	".byte 0\n"
 	".previous\n");
 
-void api_health(struct http_req *r)
+static void api_health(struct http_req *r)
 {
 	struct store_stmt *st = store_prepare(store_reader(r->store), "SELECT count(*) FROM roles");
 	bool ok = st && store_step(st) == STORE_ROW;
@@ -37,7 +37,7 @@ void api_health(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_openapi(struct http_req *r)
+static void api_openapi(struct http_req *r)
 {
 	size_t len;
 	const char *doc = api_openapi_document(&len);

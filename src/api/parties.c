@@ -27,7 +27,7 @@ static void send_party(struct http_req *r, int status, const struct party *pa)
 	write_party(r, &w, pa);
 }
 
-void api_parties_list(struct http_req *r)
+static void api_parties_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "kind", "area", "role", "tag", "q", "sort", "limit",
 					       "cursor", NULL };
@@ -68,7 +68,7 @@ void api_parties_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_parties_get(struct http_req *r)
+static void api_parties_get(struct http_req *r)
 {
 	struct party pa;
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], &pa);
@@ -90,7 +90,7 @@ static void answer_saved(struct http_req *r, int rc, const struct problems *p, c
 		send_party(r, status, pa);
 }
 
-void api_parties_create(struct http_req *r)
+static void api_parties_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -105,7 +105,7 @@ void api_parties_create(struct http_req *r)
 	answer_saved(r, rc, &p, &pa, 201);
 }
 
-void api_parties_patch(struct http_req *r)
+static void api_parties_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -130,7 +130,7 @@ void api_parties_patch(struct http_req *r)
 	answer_saved(r, rc, &p, &pa, 200);
 }
 
-void api_parties_delete(struct http_req *r)
+static void api_parties_delete(struct http_req *r)
 {
 	int rc = party_delete(r->store, &r->viewer, r->params[0]);
 	if (rc) {

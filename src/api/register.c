@@ -34,7 +34,7 @@ static void write_activity(struct jw *w, const struct processing_activity *p)
 	jw_end(w);
 }
 
-void api_register_list(struct http_req *r)
+static void api_register_list(struct http_req *r)
 {
 	static const char *const allowed[] = { NULL };
 	struct problems p = { 0 };

@@ -31,7 +31,7 @@ static void write_role(struct http_req *r, struct jw *w, const struct role *ro)
 	jw_end(w);
 }
 
-void api_roles_list(struct http_req *r)
+static void api_roles_list(struct http_req *r)
 {
 	static const char *const allowed[] = { NULL };
 	struct problems p = { 0 };
@@ -59,7 +59,7 @@ void api_roles_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_roles_get(struct http_req *r)
+static void api_roles_get(struct http_req *r)
 {
 	struct role ro;
 	int rc = role_get(r->store, r->arena, r->params[0], &ro);

@@ -65,7 +65,7 @@ static void conflict_moves(struct http_req *r, const char *status)
 	jw_end(&w);
 }
 
-void api_signals_list(struct http_req *r)
+static void api_signals_list(struct http_req *r)
 {
 	/* the filters, then the cursor */
 	static const char *const allowed[] = { "kind", "area", "status", "targetGroup", "regulatory",
@@ -125,14 +125,14 @@ static bool load(struct http_req *r, struct signal *sg)
 	return rc == 0;
 }
 
-void api_signals_get(struct http_req *r)
+static void api_signals_get(struct http_req *r)
 {
 	struct signal sg;
 	if (load(r, &sg))
 		send_signal(r, 200, &sg);
 }
 
-void api_signals_create(struct http_req *r)
+static void api_signals_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -158,7 +158,7 @@ void api_signals_create(struct http_req *r)
 /* PATCH: the one field a signal changes after its report is its cluster
  * (null: out of it; a signal's id: into that signal's cluster); the others
  * are read-only. */
-void api_signals_patch(struct http_req *r)
+static void api_signals_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -210,7 +210,7 @@ static void unknown_fields(json_t *body, const char *const *known, struct proble
 	}
 }
 
-void api_signals_move(struct http_req *r)
+static void api_signals_move(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -234,7 +234,7 @@ void api_signals_move(struct http_req *r)
 		send_signal(r, 201, &sg);
 }
 
-void api_signals_take_up(struct http_req *r)
+static void api_signals_take_up(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -278,7 +278,7 @@ void api_signals_take_up(struct http_req *r)
 	}
 }
 
-void api_signals_decisions_list(struct http_req *r)
+static void api_signals_decisions_list(struct http_req *r)
 {
 	struct signal_decision *items;
 	size_t n;
@@ -301,7 +301,7 @@ void api_signals_decisions_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_signals_decide(struct http_req *r)
+static void api_signals_decide(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)

@@ -53,7 +53,7 @@ static void answer(struct http_req *r, int rc, int status, const struct problems
 	}
 }
 
-void api_registrations_create(struct http_req *r)
+static void api_registrations_create(struct http_req *r)
 {
 	static const char *const keys[] = { "name", "email", "password", "lang" };
 	const char *v[4] = { NULL, NULL, NULL, NULL };
@@ -72,7 +72,7 @@ void api_registrations_create(struct http_req *r)
 	answer(r, rc, 202, &p, m.retry_after);
 }
 
-void api_email_confirmations_create(struct http_req *r)
+static void api_email_confirmations_create(struct http_req *r)
 {
 	static const char *const keys[] = { "code" };
 	const char *code = NULL;
@@ -82,7 +82,7 @@ void api_email_confirmations_create(struct http_req *r)
 	answer(r, account_confirm(r->store, code, &p), 204, &p, 0);
 }
 
-void api_email_confirmation_requests_create(struct http_req *r)
+static void api_email_confirmation_requests_create(struct http_req *r)
 {
 	static const char *const keys[] = { "email" };
 	const char *email = NULL;
@@ -94,7 +94,7 @@ void api_email_confirmation_requests_create(struct http_req *r)
 	answer(r, rc, 202, &p, m.retry_after);
 }
 
-void api_password_reset_requests_create(struct http_req *r)
+static void api_password_reset_requests_create(struct http_req *r)
 {
 	static const char *const keys[] = { "email" };
 	const char *email = NULL;
@@ -106,7 +106,7 @@ void api_password_reset_requests_create(struct http_req *r)
 	answer(r, rc, 202, &p, m.retry_after);
 }
 
-void api_password_resets_create(struct http_req *r)
+static void api_password_resets_create(struct http_req *r)
 {
 	static const char *const keys[] = { "code", "password" };
 	const char *v[2] = { NULL, NULL };

@@ -32,7 +32,7 @@ static bool admin_only(struct http_req *r)
 	return rc == 0;
 }
 
-void api_users_list(struct http_req *r)
+static void api_users_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "q", "limit", "cursor", NULL };
 	if (!admin_only(r))
@@ -81,13 +81,13 @@ static void answer_user(struct http_req *r, int status)
 	write_user(r, &w, &u, true);
 }
 
-void api_users_get(struct http_req *r)
+static void api_users_get(struct http_req *r)
 {
 	if (admin_only(r))
 		answer_user(r, 200);
 }
 
-void api_users_patch(struct http_req *r)
+static void api_users_patch(struct http_req *r)
 {
 	if (!admin_only(r))
 		return;
@@ -121,7 +121,7 @@ void api_users_patch(struct http_req *r)
 	answer_user(r, 200);
 }
 
-void api_users_appoint(struct http_req *r)
+static void api_users_appoint(struct http_req *r)
 {
 	if (!admin_only(r))
 		return;
@@ -150,7 +150,7 @@ void api_users_appoint(struct http_req *r)
 		answer_user(r, 200);
 }
 
-void api_users_dismiss(struct http_req *r)
+static void api_users_dismiss(struct http_req *r)
 {
 	if (!admin_only(r))
 		return;

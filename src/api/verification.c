@@ -33,12 +33,12 @@ static void send_verification(struct http_req *r, int status)
 	jw_end(&w);
 }
 
-void api_verification_get(struct http_req *r)
+static void api_verification_get(struct http_req *r)
 {
 	send_verification(r, 200);
 }
 
-void api_verification_put(struct http_req *r)
+static void api_verification_put(struct http_req *r)
 {
 	if (!api_empty_body(r))
 		return;
@@ -51,7 +51,7 @@ void api_verification_put(struct http_req *r)
 	send_verification(r, created ? 201 : 200);
 }
 
-void api_verification_delete(struct http_req *r)
+static void api_verification_delete(struct http_req *r)
 {
 	int rc = verification_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
 	if (rc) {

@@ -40,12 +40,12 @@ static void send_supports(struct http_req *r, int status)
 	jw_end(&w);
 }
 
-void api_supports_get(struct http_req *r)
+static void api_supports_get(struct http_req *r)
 {
 	send_supports(r, 200);
 }
 
-void api_supports_create(struct http_req *r)
+static void api_supports_create(struct http_req *r)
 {
 	if (!api_empty_body(r))
 		return;
@@ -61,7 +61,7 @@ void api_supports_create(struct http_req *r)
 	send_supports(r, 201);
 }
 
-void api_supports_me_delete(struct http_req *r)
+static void api_supports_me_delete(struct http_req *r)
 {
 	int rc = support_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
 	if (rc) {
@@ -88,7 +88,7 @@ static void send_follow(struct http_req *r, int status, const char *since)
 	jw_end(&w);
 }
 
-void api_follows_me_get(struct http_req *r)
+static void api_follows_me_get(struct http_req *r)
 {
 	bool following;
 	const char *since;
@@ -101,7 +101,7 @@ void api_follows_me_get(struct http_req *r)
 		send_follow(r, 200, since);
 }
 
-void api_follows_me_put(struct http_req *r)
+static void api_follows_me_put(struct http_req *r)
 {
 	bool created, following;
 	const char *since = NULL;
@@ -117,7 +117,7 @@ void api_follows_me_put(struct http_req *r)
 	send_follow(r, created ? 201 : 200, since);
 }
 
-void api_follows_me_delete(struct http_req *r)
+static void api_follows_me_delete(struct http_req *r)
 {
 	int rc = follow_remove(r->store, r->arena, &r->viewer, r->params[0]);
 	if (rc) {
@@ -171,7 +171,7 @@ static void apply_comment(struct http_req *r, json_t *body, enum field_op op, st
 	fields_apply_json(comment_fields, comment_nfields, c, body, op, r->arena, p);
 }
 
-void api_comments_list(struct http_req *r)
+static void api_comments_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "q", "limit", "cursor", NULL };
 	struct problems p = { 0 };
@@ -206,7 +206,7 @@ void api_comments_list(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_comments_get(struct http_req *r)
+static void api_comments_get(struct http_req *r)
 {
 	struct comment c;
 	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
@@ -216,7 +216,7 @@ void api_comments_get(struct http_req *r)
 		send_comment(r, 200, &c);
 }
 
-void api_comments_create(struct http_req *r)
+static void api_comments_create(struct http_req *r)
 {
 	json_t *body = api_write_body(r);
 	if (!body)
@@ -237,7 +237,7 @@ void api_comments_create(struct http_req *r)
 	send_comment(r, 201, &c);
 }
 
-void api_comments_patch(struct http_req *r)
+static void api_comments_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -271,7 +271,7 @@ void api_comments_patch(struct http_req *r)
 		send_comment(r, 200, &c);
 }
 
-void api_comments_moderate(struct http_req *r)
+static void api_comments_moderate(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -297,7 +297,7 @@ void api_comments_moderate(struct http_req *r)
 		send_comment(r, 201, &c);
 }
 
-void api_comments_unmoderate(struct http_req *r)
+static void api_comments_unmoderate(struct http_req *r)
 {
 	int rc = comment_unhide(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
 	if (rc == ERR_CONFLICT) {
@@ -328,7 +328,7 @@ static void write_notification(struct http_req *r, struct jw *w, const struct no
 	jw_end(w);
 }
 
-void api_notifications_list(struct http_req *r)
+static void api_notifications_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "unread", "q", "limit", "cursor", NULL };
 	if (!r->viewer.authenticated) {
@@ -391,7 +391,7 @@ static bool read_flag(struct http_req *r, bool *read)
 	return p.n == 0;
 }
 
-void api_notifications_patch_all(struct http_req *r)
+static void api_notifications_patch_all(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -423,7 +423,7 @@ void api_notifications_patch_all(struct http_req *r)
 	jw_end(&w);
 }
 
-void api_notifications_get(struct http_req *r)
+static void api_notifications_get(struct http_req *r)
 {
 	struct notification nt;
 	int rc = notification_get(r->store, r->arena, &r->viewer, r->params[0], &nt);
@@ -436,7 +436,7 @@ void api_notifications_get(struct http_req *r)
 	write_notification(r, &w, &nt);
 }
 
-void api_notifications_patch(struct http_req *r)
+static void api_notifications_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);
@@ -454,7 +454,7 @@ void api_notifications_patch(struct http_req *r)
 }
 
 /* PATCH /api/v1/users/me: the person's own choices; now the digest. */
-void api_users_me_patch(struct http_req *r)
+static void api_users_me_patch(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		api_fail(r, ERR_AUTH);

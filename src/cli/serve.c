@@ -177,7 +177,6 @@ int cmd_serve(int argc, char **argv)
 		.access_log = net.access_log,
 		.proxies = proxies,
 		.cache_bytes = cache_mb * 1024 * 1024,
-		.page_error = web_error_page,
 		.on_listening = base && *base ? NULL : on_listening,
 	};
 	if (overview_start(s)) {

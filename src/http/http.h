@@ -122,10 +122,6 @@ struct http_config {
 	bool access_log;           /* a line for every request; else only 429 and 5xx */
 	const struct http_proxies *proxies; /* NULL: nobody's forwarding headers */
 	size_t cache_bytes;     /* for answers to anonymous reads; 0: none */
-	/* Renders an HTML error page (404, 403, ...), for the page handlers
-	 * that call it; the server itself answers through its tables' error
-	 * writers. */
-	void (*page_error)(struct http_req *r, int status);
 	/* When not NULL: told the address it listens on ("http://HOST:PORT",
 	 * the port picked when 0 was asked for), once bound. */
 	void (*on_listening)(const char *url);

@@ -177,7 +177,7 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 	page_end(r);
 }
 
-void page_account(struct http_req *r)
+static void page_account(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -186,7 +186,7 @@ void page_account(struct http_req *r)
 	render(r, NULL, NULL, "", NULL, "");
 }
 
-void page_token_create(struct http_req *r)
+static void page_token_create(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -194,7 +194,7 @@ void page_token_create(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *name = form_get(&f, "name");
@@ -210,14 +210,14 @@ void page_token_create(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	/* shown once, on this answer to the post; never stored in plain text */
 	render(r, secret, NULL, "", NULL, "");
 }
 
-void page_token_revoke(struct http_req *r)
+static void page_token_revoke(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -225,13 +225,13 @@ void page_token_revoke(struct http_req *r)
 	}
 	int rc = token_revoke(r->store, &r->viewer, r->params[0]);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return;
 	}
 	http_redirect(r, "/account?ingetrokken=1");
 }
 
-void page_session_end(struct http_req *r)
+static void page_session_end(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, "/account");
@@ -243,7 +243,7 @@ void page_session_end(struct http_req *r)
 		secret_hash(r->session, current);
 	int rc = session_revoke(r->store, &r->viewer, id);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return;
 	}
 	/* ending this session is logging out */
@@ -263,7 +263,7 @@ static int dump_cb(const char *p, size_t n, void *ctx)
 
 /* /account/gegevens: the viewer's data as a file, the same document as
  * GET /api/v1/users/me/export. */
-void page_account_export(struct http_req *r)
+static void page_account_export(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, "/account");
@@ -271,7 +271,7 @@ void page_account_export(struct http_req *r)
 	}
 	buf_reset(&r->out);
 	if (privacy_export(r->store, &r->viewer, &r->out)) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	const char *day = privacy_export_day(r->arena, r->out.ptr);
@@ -290,7 +290,7 @@ void page_account_export(struct http_req *r)
 
 /* /account/verwijderen: erases the account once the viewer has typed its
  * email address, then logs out. */
-void page_account_erase(struct http_req *r)
+static void page_account_erase(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -298,7 +298,7 @@ void page_account_erase(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *typed = form_get(&f, "email");
@@ -306,7 +306,7 @@ void page_account_erase(struct http_req *r)
 		typed = "";
 	struct user u;
 	if (user_get(r->store, r->arena, r->viewer.user_id, &u)) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	struct problems p = { 0 };
@@ -332,7 +332,7 @@ void page_account_erase(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	/* the session is already gone with the account; this clears the cookie */

@@ -202,7 +202,7 @@ static void write_row(struct http_req *r, const struct activity *e)
 	html_raw(b, "</td></tr>\n");
 }
 
-void page_activity(struct http_req *r)
+static void page_activity(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -220,7 +220,7 @@ void page_activity(struct http_req *r)
 		n = 0;
 		next = NULL;
 	} else if (rc) {
-		r->cfg->page_error(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
+		web_error_page(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
 		return;
 	}
 	struct buf *b = &r->out;

@@ -9,7 +9,7 @@
 #include "layout.h"
 #include "pages.h"
 
-void page_home(struct http_req *r)
+static void page_home(struct http_req *r)
 {
 	struct overview o;
 	int rc = overview_get(r->store, r->arena, &o);
@@ -22,7 +22,7 @@ void page_home(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	const long long *counts = o.by_kind;

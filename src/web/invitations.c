@@ -34,7 +34,7 @@ static void gone(struct http_req *r)
 	page_message(r, 410, T(r, M_INVITATION_GONE_TITLE), T(r, M_INVITATION_GONE_TEXT));
 }
 
-void page_invitation(struct http_req *r)
+static void page_invitation(struct http_req *r)
 {
 	struct invitation inv;
 	int rc = invitation_by_code(r->store, r->arena, r->params[0], &inv);
@@ -42,7 +42,7 @@ void page_invitation(struct http_req *r)
 		gone(r);
 		return;
 	} else if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	struct buf *b = &r->out;
@@ -83,7 +83,7 @@ void page_invitation(struct http_req *r)
 	page_end(r);
 }
 
-void page_invitation_accept(struct http_req *r)
+static void page_invitation_accept(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, here(r));
@@ -94,12 +94,12 @@ void page_invitation_accept(struct http_req *r)
 	if (rc == ERR_NOTFOUND)
 		gone(r);
 	else if (rc)
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 	else
 		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?aangenomen=1", m.party_id));
 }
 
-void page_invitation_decline(struct http_req *r)
+static void page_invitation_decline(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, here(r));
@@ -109,7 +109,7 @@ void page_invitation_decline(struct http_req *r)
 	if (rc == ERR_NOTFOUND)
 		gone(r);
 	else if (rc)
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 	else
 		page_message(r, 200, T(r, M_INVITATION_DECLINED_TITLE), T(r, M_INVITATION_DECLINED_TEXT));
 }

@@ -149,10 +149,10 @@ static void render_form(struct http_req *r, const struct issue_form *ff, const s
 
 static void fail(struct http_req *r, int rc)
 {
-	r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+	web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 }
 
-void page_issue_new(struct http_req *r)
+static void page_issue_new(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -165,7 +165,7 @@ void page_issue_new(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	struct problems p = { 0 };
@@ -183,7 +183,7 @@ void page_issue_new(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
 }
 
-void page_issue_edit(struct http_req *r)
+static void page_issue_edit(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -205,7 +205,7 @@ void page_issue_edit(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	struct problems p = { 0 };

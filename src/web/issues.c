@@ -86,7 +86,7 @@ static void filters_of(struct http_req *r, const struct issue_filter *f, const c
 	memcpy(out, fl, sizeof fl);
 }
 
-void page_issues(struct http_req *r)
+static void page_issues(struct http_req *r)
 {
 	struct issue_filter f = {
 		.q = filters_param(r, "q"), .status = filters_param(r, "status"), .area = filters_param(r, "area"),
@@ -102,7 +102,7 @@ void page_issues(struct http_req *r)
 	const char *next = NULL;
 	int rc = issue_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
 	if (rc && rc != ERR_INVALID) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	if (rc == ERR_INVALID)
@@ -232,7 +232,7 @@ static void render_issue(struct http_req *r, const char *to, const char *reason,
 	size_t n;
 	int rc = issue_get_timeline(r->store, r->arena, &r->viewer, r->params[0], is, &items, &n);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return;
 	}
 	struct buf *b = &r->out;
@@ -280,12 +280,12 @@ static void render_issue(struct http_req *r, const char *to, const char *reason,
 	page_end(r);
 }
 
-void page_issue(struct http_req *r)
+static void page_issue(struct http_req *r)
 {
 	render_issue(r, NULL, NULL, NULL);
 }
 
-void page_issue_move(struct http_req *r)
+static void page_issue_move(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0]));
@@ -293,7 +293,7 @@ void page_issue_move(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *to = form_get(&f, "status"), *reason = form_get(&f, "reason");
@@ -316,7 +316,7 @@ void page_issue_move(struct http_req *r)
 		render_issue(r, to, reason, &p);
 		return;
 	}
-	r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+	web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 }
 
 void web_party_issues(struct http_req *r, const char *party_id)

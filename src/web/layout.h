@@ -113,4 +113,8 @@ const char *web_member_role(struct http_req *r, enum member_role role);
 void web_mail_throttled(struct http_req *r, long wait);
 void web_mail_throttled_notice(struct http_req *r, long wait);
 
+/* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's
+ * language (errors.c). */
+void web_error_page(struct http_req *r, int status);
+
 #endif

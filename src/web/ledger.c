@@ -263,10 +263,10 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 
 static void page_fail(struct http_req *r, int rc)
 {
-	r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_CONFLICT ? 409 : 500);
+	web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_CONFLICT ? 409 : 500);
 }
 
-void page_issue_roles(struct http_req *r)
+static void page_issue_roles(struct http_req *r)
 {
 	struct issue is;
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
@@ -283,7 +283,7 @@ void page_issue_roles(struct http_req *r)
 		}
 		struct form fm;
 		if (!http_form_parse(r, &fm)) {
-			r->cfg->page_error(r, 400);
+			web_error_page(r, 400);
 			return;
 		}
 		struct ledger_entry e = { 0 };
@@ -315,10 +315,10 @@ void page_issue_roles(struct http_req *r)
 		r->status = 400;
 }
 
-void page_issue_role_give_up(struct http_req *r)
+static void page_issue_role_give_up(struct http_req *r)
 {
 	if (!uuid_valid(r->params[0], strlen(r->params[0]))) {
-		r->cfg->page_error(r, 404);
+		web_error_page(r, 404);
 		return;
 	}
 	if (!r->viewer.authenticated) {

@@ -59,7 +59,7 @@ static void render(struct http_req *r, const char *email, const char *next, enum
 	page_end(r);
 }
 
-void page_login(struct http_req *r)
+static void page_login(struct http_req *r)
 {
 	if (r->method != HM_POST) {
 		render(r, "", safe_next(http_query(r, "next")), LOGIN_FORM, 0);
@@ -67,7 +67,7 @@ void page_login(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
@@ -94,7 +94,7 @@ void page_login(struct http_req *r)
 		return;
 	}
 	if (rc || http_login(r, in.user.id)) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	/* this browser is known to the account from now on (model/login.h) */
@@ -103,7 +103,7 @@ void page_login(struct http_req *r)
 	http_redirect(r, next);
 }
 
-void page_logout(struct http_req *r)
+static void page_logout(struct http_req *r)
 {
 	http_logout(r);
 	http_redirect(r, "/inloggen?uitgelogd=1");

@@ -37,7 +37,7 @@ static bool load(struct http_req *r, struct party *pa)
 	}
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return false;
 	}
 	return true;
@@ -48,7 +48,7 @@ static bool load(struct http_req *r, struct party *pa)
 static bool logged_in(struct http_req *r)
 {
 	if (!uuid_valid(r->params[0], strlen(r->params[0]))) {
-		r->cfg->page_error(r, 404);
+		web_error_page(r, 404);
 		return false;
 	}
 	if (r->viewer.authenticated)
@@ -63,7 +63,7 @@ static void fail(struct http_req *r, int rc)
 	if (rc == ERR_AUTH)
 		page_login_redirect(r, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
 	else
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
 				      rc == ERR_INVALID ? 400 : 500);
 }
 
@@ -269,14 +269,14 @@ static void refused(struct http_req *r)
 	render(r, &pa, &af);
 }
 
-void page_members(struct http_req *r)
+static void page_members(struct http_req *r)
 {
 	struct party pa;
 	if (!load(r, &pa))
 		return;
 	if (r->method != HM_POST) {
 		if (!party_can(&r->viewer, &pa, OBJ_MEMBERS, ACT_READ)) {
-			r->cfg->page_error(r, 403);
+			web_error_page(r, 403);
 			return;
 		}
 		struct add_form af = { "", NULL, NULL, false };
@@ -285,7 +285,7 @@ void page_members(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *email = form_get(&f, "email"), *role = form_get(&f, "role");
@@ -307,13 +307,13 @@ void page_members(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?%s=1", pa.id, invited ? "uitgenodigd" : "toegevoegd"));
 }
 
-void page_member_role(struct http_req *r)
+static void page_member_role(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	struct problems p = { 0 };
@@ -331,7 +331,7 @@ void page_member_role(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?gewijzigd=1", r->params[0]));
 }
 
-void page_member_remove(struct http_req *r)
+static void page_member_remove(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
@@ -351,7 +351,7 @@ void page_member_remove(struct http_req *r)
 		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?verwijderd=1", r->params[0]));
 }
 
-void page_invitation_withdraw(struct http_req *r)
+static void page_invitation_withdraw(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;

@@ -59,7 +59,7 @@ static void render(struct http_req *r)
 	if (!rc)
 		rc = notification_digest_get(r->store, &r->viewer, &digest);
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	page_begin(r, T(r, M_NOTE_TITLE), NAV_ACCOUNT);
@@ -128,7 +128,7 @@ static void render(struct http_req *r)
 	page_end(r);
 }
 
-void page_notifications(struct http_req *r)
+static void page_notifications(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -137,7 +137,7 @@ void page_notifications(struct http_req *r)
 	render(r);
 }
 
-void page_notification_read(struct http_req *r)
+static void page_notification_read(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, "/account/meldingen");
@@ -145,12 +145,12 @@ void page_notification_read(struct http_req *r)
 	}
 	int rc = notification_mark(r->store, &r->viewer, r->params[0], true);
 	if (rc)
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 	else
 		http_redirect(r, "/account/meldingen?gelezen=1");
 }
 
-void page_notifications_read_all(struct http_req *r)
+static void page_notifications_read_all(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, "/account/meldingen");
@@ -158,12 +158,12 @@ void page_notifications_read_all(struct http_req *r)
 	}
 	int rc = notification_mark_all(r->store, &r->viewer, NULL);
 	if (rc)
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 	else
 		http_redirect(r, "/account/meldingen?gelezen=1");
 }
 
-void page_notifications_digest(struct http_req *r)
+static void page_notifications_digest(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_login_redirect(r, "/account/meldingen");
@@ -171,17 +171,17 @@ void page_notifications_digest(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *v = form_get(&f, "digest");
 	if (!v || (strcmp(v, "1") && strcmp(v, "0"))) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	int rc = notification_digest_set(r->store, &r->viewer, !strcmp(v, "1"));
 	if (rc)
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 	else
 		http_redirect(r, "/account/meldingen?opgeslagen=1");
 }

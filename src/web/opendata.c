@@ -18,7 +18,7 @@ static const struct {
 	{ "/api/v1/processing-activities", M_OPEN_REGISTER, M_OPEN_REGISTER_TEXT },
 };
 
-void page_open_data(struct http_req *r)
+static void page_open_data(struct http_req *r)
 {
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_FOOTER_API), NAV_NONE);

@@ -140,7 +140,7 @@ static bool load(struct http_req *r, struct issue *is, enum perm_action act)
 	if (!rc && !factor_may(&r->viewer, is, act))
 		rc = ERR_FORBIDDEN;
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 		return false;
 	}
 	return true;
@@ -170,10 +170,10 @@ static void fail(struct http_req *r, int rc)
 	if (rc == ERR_CONFLICT)
 		page_message(r, 409, T(r, M_FACTOR_ADD_TITLE), T(r, M_FACTOR_FULL));
 	else
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 }
 
-void page_factor_add(struct http_req *r)
+static void page_factor_add(struct http_req *r)
 {
 	struct issue is;
 	if (!load(r, &is, ACT_CREATE))
@@ -185,7 +185,7 @@ void page_factor_add(struct http_req *r)
 	}
 	struct form fm;
 	if (!http_form_parse(r, &fm)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	struct problems p = { 0 };
@@ -203,7 +203,7 @@ void page_factor_add(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
 }
 
-void page_factor_edit(struct http_req *r)
+static void page_factor_edit(struct http_req *r)
 {
 	struct issue is;
 	if (!load(r, &is, ACT_UPDATE))
@@ -220,7 +220,7 @@ void page_factor_edit(struct http_req *r)
 	}
 	struct form fm;
 	if (!http_form_parse(r, &fm)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const struct factor was = f;
@@ -239,7 +239,7 @@ void page_factor_edit(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
 }
 
-void page_factor_delete(struct http_req *r)
+static void page_factor_delete(struct http_req *r)
 {
 	struct issue is;
 	if (!load(r, &is, ACT_DELETE))

@@ -230,7 +230,7 @@ void issue_part_voice(struct http_req *r, const struct issue *is)
 static bool logged_in(struct http_req *r)
 {
 	if (!uuid_valid(r->params[0], strlen(r->params[0]))) {
-		r->cfg->page_error(r, 404);
+		web_error_page(r, 404);
 		return false;
 	}
 	if (r->viewer.authenticated)
@@ -244,11 +244,11 @@ static void fail(struct http_req *r, int rc)
 	if (rc == ERR_AUTH)
 		page_login_redirect(r, issue_path(r, r->params[0]));
 	else
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
 				      rc == ERR_INVALID ? 400 : 500);
 }
 
-void page_voice_support(struct http_req *r)
+static void page_voice_support(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
@@ -261,7 +261,7 @@ void page_voice_support(struct http_req *r)
 		back(r, r->params[0], "gesteund", NULL);
 }
 
-void page_voice_withdraw(struct http_req *r)
+static void page_voice_withdraw(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
@@ -276,7 +276,7 @@ void page_voice_withdraw(struct http_req *r)
 		back(r, r->params[0], "ingetrokken", NULL);
 }
 
-void page_voice_follow(struct http_req *r)
+static void page_voice_follow(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
@@ -288,7 +288,7 @@ void page_voice_follow(struct http_req *r)
 		back(r, r->params[0], "gevolgd", NULL);
 }
 
-void page_voice_unfollow(struct http_req *r)
+static void page_voice_unfollow(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
@@ -328,13 +328,13 @@ static void page_end_back(struct http_req *r)
 	page_end(r);
 }
 
-void page_voice_comment(struct http_req *r)
+static void page_voice_comment(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *body = form_get(&f, "body"), *parent = form_get(&f, "parentId");
@@ -360,7 +360,7 @@ void page_voice_comment(struct http_req *r)
 		back(r, r->params[0], "geplaatst", arena_printf(r->arena, "reactie-%s", c.id));
 }
 
-void page_voice_comment_edit(struct http_req *r)
+static void page_voice_comment_edit(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
@@ -381,7 +381,7 @@ void page_voice_comment_edit(struct http_req *r)
 	if (r->method == HM_POST) {
 		struct form f;
 		if (!http_form_parse(r, &f)) {
-			r->cfg->page_error(r, 400);
+			web_error_page(r, 400);
 			return;
 		}
 		typed = form_get(&f, "body");
@@ -406,7 +406,7 @@ void page_voice_comment_edit(struct http_req *r)
 	page_end_back(r);
 }
 
-void page_voice_comment_hide(struct http_req *r)
+static void page_voice_comment_hide(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;
@@ -423,7 +423,7 @@ void page_voice_comment_hide(struct http_req *r)
 	if (r->method == HM_POST) {
 		struct form f;
 		if (!http_form_parse(r, &f)) {
-			r->cfg->page_error(r, 400);
+			web_error_page(r, 400);
 			return;
 		}
 		typed = form_get(&f, "reason");
@@ -453,7 +453,7 @@ void page_voice_comment_hide(struct http_req *r)
 	page_end_back(r);
 }
 
-void page_voice_comment_unhide(struct http_req *r)
+static void page_voice_comment_unhide(struct http_req *r)
 {
 	if (!logged_in(r))
 		return;

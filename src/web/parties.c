@@ -103,7 +103,7 @@ static void filters_of(struct http_req *r, const struct party_filter *f, const c
 	memcpy(out, fl, sizeof fl);
 }
 
-void page_parties(struct http_req *r)
+static void page_parties(struct http_req *r)
 {
 	struct party_filter f = {
 		.q = filters_param(r, "q"), .kind = filters_param(r, "kind"), .area = filters_param(r, "area"),
@@ -120,7 +120,7 @@ void page_parties(struct http_req *r)
 	/* party_list adds its own problems to the sort's */
 	int rc = party_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
 	if (rc && rc != ERR_INVALID) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	if (rc == ERR_INVALID)
@@ -160,12 +160,12 @@ void page_parties(struct http_req *r)
 	page_end(r);
 }
 
-void page_party(struct http_req *r)
+static void page_party(struct http_req *r)
 {
 	struct party pa;
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], &pa);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return;
 	}
 	struct buf *b = &r->out;

@@ -51,7 +51,7 @@ static void read_form(struct http_req *r, const struct form *f, struct party_for
 	form_read_fields(r, f, party_fields, party_nfields, &pf->pa, &pf->typed, p);
 }
 
-void page_party_new(struct http_req *r)
+static void page_party_new(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -66,7 +66,7 @@ void page_party_new(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	read_form(r, &f, &pf, &p);
@@ -77,7 +77,7 @@ void page_party_new(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_FORBIDDEN ? 403 : 500);
+		web_error_page(r, rc == ERR_FORBIDDEN ? 403 : 500);
 		return;
 	}
 	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
@@ -95,13 +95,13 @@ static bool load_for_change(struct http_req *r, struct party *pa, enum perm_acti
 	if (!rc && !party_can(&r->viewer, pa, OBJ_PARTY, act))
 		rc = ERR_FORBIDDEN;
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 		return false;
 	}
 	return true;
 }
 
-void page_party_edit(struct http_req *r)
+static void page_party_edit(struct http_req *r)
 {
 	struct party_form pf = { 0 };
 	if (!load_for_change(r, &pf.pa, ACT_UPDATE))
@@ -113,7 +113,7 @@ void page_party_edit(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	struct problems p = { 0 };
@@ -126,13 +126,13 @@ void page_party_edit(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 		return;
 	}
 	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
 }
 
-void page_party_delete(struct http_req *r)
+static void page_party_delete(struct http_req *r)
 {
 	struct party pa;
 	if (!load_for_change(r, &pa, ACT_DELETE))
@@ -140,7 +140,7 @@ void page_party_delete(struct http_req *r)
 	if (r->method == HM_POST) {
 		int rc = party_delete(r->store, &r->viewer, pa.id);
 		if (rc) {
-			r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+			web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 			return;
 		}
 		http_redirect(r, "/partijen?verwijderd=1");

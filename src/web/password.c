@@ -29,7 +29,7 @@ static void forgot_form(struct http_req *r, const char *email, const struct prob
 	page_end(r);
 }
 
-void page_password_forgot(struct http_req *r)
+static void page_password_forgot(struct http_req *r)
 {
 	if (r->method != HM_POST) {
 		const char *email = http_query(r, "email");
@@ -38,7 +38,7 @@ void page_password_forgot(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *email = form_get(&f, "email");
@@ -54,7 +54,7 @@ void page_password_forgot(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	struct buf *b = &r->out;
@@ -93,7 +93,7 @@ static void reset_form(struct http_req *r, const char *code, const struct proble
 	page_end(r);
 }
 
-void page_password_reset(struct http_req *r)
+static void page_password_reset(struct http_req *r)
 {
 	if (r->method != HM_POST) {
 		const char *code = http_query(r, "code");
@@ -101,14 +101,14 @@ void page_password_reset(struct http_req *r)
 		if (rc == ERR_NOTFOUND)
 			reset_bad(r);
 		else if (rc)
-			r->cfg->page_error(r, 500);
+			web_error_page(r, 500);
 		else
 			reset_form(r, code, NULL);
 		return;
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *code = form_get(&f, "code");
@@ -124,7 +124,7 @@ void page_password_reset(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	/* the session of this browser ended with the others */

@@ -77,7 +77,7 @@ static void data_tables(struct http_req *r)
 	html_raw(&r->out, "</section>\n");
 }
 
-void page_privacy(struct http_req *r)
+static void page_privacy(struct http_req *r)
 {
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_PRIVACY_TITLE), NAV_NONE);

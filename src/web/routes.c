@@ -2,6 +2,7 @@
  * answer, and the features, one line each. The order of the features does
  * not matter: no two routes take one method on one path, but where one of
  * them is the path itself, which wins (test_routes.c). */
+#include "layout.h"
 #include "pages.h"
 #include "web.h"
 

@@ -80,7 +80,7 @@ static size_t filters_of(struct http_req *r, const struct signal_filter *f, stru
 	return sizeof all / sizeof all[0];
 }
 
-void page_signals(struct http_req *r)
+static void page_signals(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -98,7 +98,7 @@ void page_signals(struct http_req *r)
 	const char *next = NULL, *next_mine = NULL;
 	int rc = signal_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
 	if (rc && rc != ERR_INVALID) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	if (rc == ERR_INVALID)
@@ -113,7 +113,7 @@ void page_signals(struct http_req *r)
 		rc = signal_list(r->store, r->arena, &r->viewer, &fm, &none, &mine, &nmine, &next_mine);
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	struct buf *b = &r->out;
@@ -222,7 +222,7 @@ static void render_new(struct http_req *r, const struct signal *sg, const struct
 	page_end(r);
 }
 
-void page_signal_new(struct http_req *r)
+static void page_signal_new(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -236,7 +236,7 @@ void page_signal_new(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	struct problems p = { 0 };
@@ -254,7 +254,7 @@ void page_signal_new(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_FORBIDDEN ? 403 : 500);
+		web_error_page(r, rc == ERR_FORBIDDEN ? 403 : 500);
 		return;
 	}
 	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", sg.id));
@@ -495,7 +495,7 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	page_end(r);
 }
 
-void page_signal(struct http_req *r)
+static void page_signal(struct http_req *r)
 {
 	if (!r->viewer.authenticated) {
 		page_require_login(r);
@@ -504,7 +504,7 @@ void page_signal(struct http_req *r)
 	struct signal sg;
 	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], &sg);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return;
 	}
 	struct page_state ps = { 0 };
@@ -520,11 +520,11 @@ static bool load(struct http_req *r, struct signal *sg, struct form *f)
 	}
 	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], sg);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return false;
 	}
 	if (!http_form_parse(r, f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return false;
 	}
 	return true;
@@ -538,7 +538,7 @@ static void answer(struct http_req *r, struct signal *sg, int rc, struct page_st
 		return;
 	}
 	if (rc != ERR_INVALID && rc != ERR_CONFLICT) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 		return;
 	}
 	r->status = rc == ERR_CONFLICT ? 409 : 400;
@@ -553,7 +553,7 @@ static void rename_fields(struct problems *p, const char *from, const char *to)
 			p->v[i].field = to;
 }
 
-void page_signal_move(struct http_req *r)
+static void page_signal_move(struct http_req *r)
 {
 	struct signal sg;
 	struct form f;
@@ -567,7 +567,7 @@ void page_signal_move(struct http_req *r)
 	answer(r, &sg, rc, &ps);
 }
 
-void page_signal_take_up(struct http_req *r)
+static void page_signal_take_up(struct http_req *r)
 {
 	struct signal sg;
 	struct form f;
@@ -587,7 +587,7 @@ void page_signal_take_up(struct http_req *r)
 	answer(r, &sg, rc, &ps);
 }
 
-void page_signal_decide(struct http_req *r)
+static void page_signal_decide(struct http_req *r)
 {
 	struct signal sg;
 	struct form f;
@@ -603,7 +603,7 @@ void page_signal_decide(struct http_req *r)
 	answer(r, &sg, rc, &ps);
 }
 
-void page_signal_uncluster(struct http_req *r)
+static void page_signal_uncluster(struct http_req *r)
 {
 	struct signal sg;
 	struct form f;

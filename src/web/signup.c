@@ -63,7 +63,7 @@ static void render_sent(struct http_req *r, const char *email, const char *next)
 	page_end(r);
 }
 
-void page_register(struct http_req *r)
+static void page_register(struct http_req *r)
 {
 	if (r->viewer.authenticated) {
 		http_redirect(r, "/account");
@@ -76,7 +76,7 @@ void page_register(struct http_req *r)
 	}
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *name = form_get(&f, "name"), *email = form_get(&f, "email");
@@ -94,7 +94,7 @@ void page_register(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	render_sent(r, email, next);
@@ -115,7 +115,7 @@ static void resend_form(struct http_req *r, const char *email, const char *next,
 	form_end(r);
 }
 
-void page_confirm(struct http_req *r)
+static void page_confirm(struct http_req *r)
 {
 	struct buf *b = &r->out;
 	const char *next = local_or_empty(http_query(r, "next"));
@@ -133,7 +133,7 @@ void page_confirm(struct http_req *r)
 		return;
 	}
 	if (rc) {
-		r->cfg->page_error(r, 500);
+		web_error_page(r, 500);
 		return;
 	}
 	page_begin(r, T(r, M_CONFIRM_DONE_TITLE), NAV_NONE);
@@ -144,7 +144,7 @@ void page_confirm(struct http_req *r)
 	page_end(r);
 }
 
-void page_confirm_again(struct http_req *r)
+static void page_confirm_again(struct http_req *r)
 {
 	struct buf *b = &r->out;
 	const char *email, *next;
@@ -157,7 +157,7 @@ void page_confirm_again(struct http_req *r)
 	} else {
 		struct form f;
 		if (!http_form_parse(r, &f)) {
-			r->cfg->page_error(r, 400);
+			web_error_page(r, 400);
 			return;
 		}
 		email = form_get(&f, "email");
@@ -168,7 +168,7 @@ void page_confirm_again(struct http_req *r)
 		else if (rc == ERR_INVALID)
 			r->status = 400;
 		else if (rc) {
-			r->cfg->page_error(r, 500);
+			web_error_page(r, 500);
 			return;
 		}
 	}

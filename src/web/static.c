@@ -12,7 +12,7 @@ __asm__(".section .rodata\n"
 	".byte 0\n"
 	".previous\n");
 
-void page_style(struct http_req *r)
+static void page_style(struct http_req *r)
 {
 	buf_reset(&r->out);
 	buf_add(&r->out, style_css, (size_t)(style_css_end - style_css));

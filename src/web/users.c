@@ -35,7 +35,7 @@ static bool admin_only(struct http_req *r, const char *next)
 		return false;
 	}
 	if (!perm_can(&r->viewer, OBJ_USERS, ACT_READ, NULL)) {
-		r->cfg->page_error(r, 403);
+		web_error_page(r, 403);
 		return false;
 	}
 	return true;
@@ -66,7 +66,7 @@ static void users_table(struct http_req *r, const struct user *items, size_t n)
 	html_raw(b, "</tbody>\n</table>\n</div>\n");
 }
 
-void page_users(struct http_req *r)
+static void page_users(struct http_req *r)
 {
 	if (!admin_only(r, NULL))
 		return;
@@ -81,7 +81,7 @@ void page_users(struct http_req *r)
 		n = 0;
 		next = NULL;
 	} else if (rc) {
-		r->cfg->page_error(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
+		web_error_page(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
 		return;
 	}
 	struct buf *b = &r->out;
@@ -225,14 +225,14 @@ static bool load(struct http_req *r, struct user *u)
 {
 	const char *id = r->params[0];
 	if (!uuid_valid(id, strlen(id))) {
-		r->cfg->page_error(r, 404);
+		web_error_page(r, 404);
 		return false;
 	}
 	if (!admin_only(r, arena_printf(r->arena, "/beheer/gebruikers/%s", id)))
 		return false;
 	int rc = user_get(r->store, r->arena, id, u);
 	if (rc) {
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : 500);
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return false;
 	}
 	return true;
@@ -243,11 +243,11 @@ static void fail(struct http_req *r, int rc)
 	if (rc == ERR_AUTH)
 		page_login_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s", r->params[0]));
 	else
-		r->cfg->page_error(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
 				      rc == ERR_INVALID ? 400 : 500);
 }
 
-void page_user(struct http_req *r)
+static void page_user(struct http_req *r)
 {
 	struct user u;
 	if (!load(r, &u))
@@ -256,19 +256,19 @@ void page_user(struct http_req *r)
 	render(r, &u, &uf);
 }
 
-void page_user_block(struct http_req *r)
+static void page_user_block(struct http_req *r)
 {
 	struct user u;
 	if (!load(r, &u))
 		return;
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *v = form_get(&f, "blocked");
 	if (!v || (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	bool blocked = v[0] == '1';
@@ -287,14 +287,14 @@ void page_user_block(struct http_req *r)
 				      blocked ? "geblokkeerd" : "vrijgegeven"));
 }
 
-void page_user_appoint(struct http_req *r)
+static void page_user_appoint(struct http_req *r)
 {
 	struct user u;
 	if (!load(r, &u))
 		return;
 	struct form f;
 	if (!http_form_parse(r, &f)) {
-		r->cfg->page_error(r, 400);
+		web_error_page(r, 400);
 		return;
 	}
 	const char *area = form_get(&f, "area");
@@ -321,7 +321,7 @@ void page_user_appoint(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?benoemd=1", u.id));
 }
 
-void page_user_dismiss(struct http_req *r)
+static void page_user_dismiss(struct http_req *r)
 {
 	struct user u;
 	if (!load(r, &u))

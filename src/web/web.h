@@ -22,8 +22,4 @@ extern const char *web_privacy_contact;
  * erasure (KIEM_INACTIVE_DAYS, KIEM_INACTIVE_GRACE_DAYS); set at start. */
 extern int web_inactive_days, web_inactive_grace_days;
 
-/* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's
- * language. */
-void web_error_page(struct http_req *r, int status);
-
 #endif
