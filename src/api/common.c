@@ -9,24 +9,6 @@
 #include "../base/text.h"
 #include "api.h"
 
-static int dump_cb(const char *p, size_t n, void *data)
-{
-	struct buf *b = data;
-	buf_add(b, p, n);
-	return b->err ? -1 : 0;
-}
-
-void api_send(struct http_req *r, int status, json_t *v)
-{
-	buf_reset(&r->out);
-	r->status = status;
-	r->content_type = "application/json";
-	if (v) {
-		json_dump_callback(v, dump_cb, &r->out, JSON_COMPACT);
-		json_decref(v);
-	}
-}
-
 /* Opens a problem+json answer (RFC 9457) with its common members. */
 static void problem_begin(struct http_req *r, struct jw *w, int status, const char *detail)
 {
@@ -243,13 +225,6 @@ bool api_strings(struct http_req *r, json_t *v, const char *field, const char **
 	return true;
 }
 
-json_t *api_link(const char *href)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, "href", json_string(href));
-	return o;
-}
-
 static const char *query_url(struct http_req *r, const char *path, const char *const *keys,
 			     const char *const *values, size_t n, const char *cursor)
 {
@@ -275,17 +250,6 @@ static const char *query_url(struct http_req *r, const char *path, const char *c
 	return s;
 }
 
-json_t *api_list_links(struct http_req *r, const char *path, const char *const *keys,
-		       const char *const *values, size_t n, const char *next_cursor)
-{
-	json_t *links = json_object();
-	json_object_set_new(links, "self", api_link(query_url(r, path, keys, values, n,
-							      http_query(r, "cursor"))));
-	if (next_cursor)
-		json_object_set_new(links, "next", api_link(query_url(r, path, keys, values, n, next_cursor)));
-	return links;
-}
-
 void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *keys,
 			  const char *const *values, size_t n, const char *next_cursor)
 {
@@ -304,15 +268,3 @@ void api_json_begin(struct http_req *r, int status, struct jw *w)
 	jw_init(w, &r->out);
 }
 
-json_t *api_str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-json_t *api_strlist(const char *const *v, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_string(v[i]));
-	return a;
-}

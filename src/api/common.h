@@ -10,8 +10,6 @@
 
 enum { JSON_DEPTH_MAX = 32 };
 
-/* Writes v (and releases it) as the response with this status. */
-void api_send(struct http_req *r, int status, json_t *v);
 /* 400 with invalidParams listing every problem. */
 void api_invalid(struct http_req *r, const struct problems *p);
 /* Answers a model error code (ERR_NOTFOUND, ERR_AUTH, ...) as a problem. */
@@ -34,25 +32,18 @@ const char *api_string(struct http_req *r, json_t *v, const char *field, struct 
 /* An array of strings into a NULL-free list; adds problems. */
 bool api_strings(struct http_req *r, json_t *v, const char *field, const char ***out, size_t *n,
 		 size_t max, struct problems *p);
-/* {"href": href} */
-json_t *api_link(const char *href);
-/* The collection's _links: self (the request as made) and next (with the
- * cursor), built from the query parameters given in keys/values. */
-json_t *api_list_links(struct http_req *r, const char *path, const char *const *keys,
-		       const char *const *values, size_t n, const char *next_cursor);
 /* Starts an answer written straight into the response with a streaming
  * writer (jw.h): the status, the JSON content type, an empty body. */
 struct jw;
 void api_json_begin(struct http_req *r, int status, struct jw *w);
-/* api_list_links as the member "_links" of the open object of w. */
+/* The collection's _links, as the member "_links" of the open object of w:
+ * self (the request as made) and next (with the cursor), built from the
+ * query parameters given in keys/values. */
 void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *keys,
 			  const char *const *values, size_t n, const char *next_cursor);
 /* The OpenAPI document as served, with the schemas of the registered
  * entities generated from their fields (schema.c); NULL if it cannot be
  * built. */
 const char *api_openapi_document(size_t *len);
-/* A JSON string or null. */
-json_t *api_str_or_null(const char *s);
-json_t *api_strlist(const char *const *v, size_t n);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/buf.h"
 #include "../base/err.h"
 #include "../model/account.h"
 #include "api.h"
@@ -48,7 +49,8 @@ static void answer(struct http_req *r, int rc, int status, const struct problems
 	} else if (rc) {
 		api_fail(r, rc);
 	} else {
-		api_send(r, status, NULL);
+		buf_reset(&r->out);
+		r->status = status;
 		r->content_type = NULL;
 	}
 }
