@@ -142,12 +142,17 @@ static void fill(json_t *schemas, const char *name, const struct entity_type *t,
 		if (v == ANSWER || (v == CREATE && (d->flags & F_REQUIRED)))
 			json_array_append_new(required, json_string(d->name));
 	}
-	/* what the hand-written schema requires besides (its _links) */
-	size_t i;
-	json_t *e;
-	json_array_foreach(json_object_get(s, "required"), i, e)
-		if (!fields_find(t->fields, t->nfields, json_string_value(e)))
+	/* what the hand-written schema requires besides (its _links, or a
+	 * member of a body that is no field of the answer's) */
+	size_t i, j;
+	json_t *e, *g;
+	json_array_foreach(json_object_get(s, "required"), i, e) {
+		bool have = false;
+		json_array_foreach(required, j, g)
+			have = have || json_equal(e, g);
+		if (!have)
 			json_array_append(required, e);
+	}
 	if (json_array_size(required))
 		json_object_set_new(s, "required", required);
 	else
