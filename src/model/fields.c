@@ -294,7 +294,7 @@ static void validate_one(const struct field_desc *d, void *obj, struct store *st
 		if (required && !*s)
 			problems_add(p, d->name, R_REQUIRED, 0);
 		else
-			valid_text(p, d->name, s, false, (size_t)d->max, true);
+			valid_text(p, d->name, s, false, d->max ? (size_t)d->max : 10000, true);
 		return;
 	}
 	s = clean(a, s);

@@ -118,7 +118,8 @@ void fields_apply_json(const struct field_desc *f, size_t n, void *obj, json_t *
  * UTF-8, control characters, formats, keys, ranges, the number of items, and
  * (reading the store) that areas and roles exist. A reference is checked for
  * its form only: whether it exists and the viewer may use it is the model's
- * to say. Adds every problem. */
+ * to say. Adds every problem. s may be NULL only when no field needs the
+ * store (no area or area list without F_MODEL_CHECKS). */
 void fields_validate(const struct field_desc *f, size_t n, void *obj, struct store *s,
 		     struct arena *a, struct problems *p);
 
