@@ -11,21 +11,6 @@
 #include "common.h"
 #include "routes.h"
 
-/* The log keeps the field names comma-separated; the API gives a list. */
-static void write_fields(struct jw *w, const char *fields)
-{
-	jw_karr(w, "fields");
-	for (const char *s = fields; s && *s;) {
-		size_t len = strcspn(s, ",");
-		if (len)
-			jw_strn(w, s, len);
-		s += len;
-		if (*s)
-			s++;
-	}
-	jw_end(w);
-}
-
 static void write_entry(struct jw *w, const struct activity *e)
 {
 	jw_obj(w);
@@ -36,7 +21,7 @@ static void write_entry(struct jw *w, const struct activity *e)
 	jw_kstr(w, "action", e->action);
 	jw_kstr(w, "objectType", e->object_type);
 	jw_kstr(w, "objectId", e->object_id);
-	write_fields(w, e->fields);
+	jw_kcsv(w, "fields", e->fields); /* the log keeps them comma-separated */
 	jw_kstr(w, "subjectId", e->subject_id);
 	jw_kstr(w, "subjectName", e->subject_name);
 	jw_kstr(w, "detail", e->detail);

@@ -220,3 +220,17 @@ void jw_kstrs(struct jw *w, const char *k, const char *const *v, size_t n)
 		jw_str(w, v[i]);
 	jw_end(w);
 }
+
+void jw_kcsv(struct jw *w, const char *k, const char *csv)
+{
+	jw_karr(w, k);
+	for (const char *s = csv; s && *s;) {
+		size_t n = strcspn(s, ",");
+		if (n)
+			jw_strn(w, s, n);
+		s += n;
+		if (*s)
+			s++;
+	}
+	jw_end(w);
+}

@@ -60,6 +60,9 @@ void jw_kobj(struct jw *w, const char *k);
 void jw_karr(struct jw *w, const char *k);
 /* {"href": href} under key k, the shape of a link in _links. */
 void jw_klink(struct jw *w, const char *k, const char *href);
+/* A comma-separated text (as the activity log keeps field names) as a
+ * list of its non-empty items, under key k. */
+void jw_kcsv(struct jw *w, const char *k, const char *csv);
 /* A list of strings under key k. */
 void jw_kstrs(struct jw *w, const char *k, const char *const *v, size_t n);
 

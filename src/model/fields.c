@@ -162,8 +162,16 @@ void fields_apply_json(const struct field_desc *f, size_t n, void *obj, json_t *
 	}
 }
 
-/* Trimmed, NULL when empty. */
-static const char *clean(struct arena *a, const char *s)
+/* Labels are compared in lower case (ASCII letters). */
+static void lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+/* Trimmed (a copy), NULL when empty. */
+static char *clean(struct arena *a, const char *s)
 {
 	if (!s)
 		return NULL;
@@ -183,9 +191,7 @@ static void clean_list(const struct field_desc *d, void *obj, struct arena *a)
 		if (!t || !*t)
 			continue;
 		if (d->kind == FK_LABEL)
-			for (char *c = t; *c; c++)
-				if (*c >= 'A' && *c <= 'Z')
-					*c = (char)(*c - 'A' + 'a');
+			lower_ascii(t);
 		if (!strlist_has(&(struct strlist){ v, o }, t))
 			v[o++] = t;
 	}
@@ -297,14 +303,10 @@ static void validate_one(const struct field_desc *d, void *obj, struct store *st
 			valid_text(p, d->name, s, false, d->max ? (size_t)d->max : 10000, true);
 		return;
 	}
-	s = clean(a, s);
-	if (s && d->kind == FK_LABEL) {
-		char *l = arena_strdup(a, s);
-		for (char *c = l; *c; c++)
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (char)(*c - 'A' + 'a');
-		s = l;
-	}
+	char *t = clean(a, s);
+	if (t && d->kind == FK_LABEL)
+		lower_ascii(t);
+	s = t;
 	if (!s && d->kind == FK_ENUM && d->def)
 		s = d->def;
 	fields_set_str(d, obj, s);

@@ -91,31 +91,18 @@ bool registry_in_scope(struct store_conn *c, const struct entity_type *t, const 
 	return in;
 }
 
-/* A comma-separated list as a JSON list of its items. */
-static void write_list(struct jw *w, const char *s)
-{
-	jw_arr(w);
-	while (s && *s) {
-		size_t n = strcspn(s, ",");
-		if (n)
-			jw_strn(w, s, n);
-		s += n;
-		if (*s)
-			s++;
-	}
-	jw_end(w);
-}
-
 static void write_row(struct jw *w, struct store_stmt *st, const struct export_part *e)
 {
 	jw_obj(w);
 	for (size_t i = 0; i < e->ncols; i++) {
 		char type = e->types ? e->types[i] : 's';
+		if (type == 'l') {
+			jw_kcsv(w, e->cols[i], store_is_null(st, (int)i) ? "" : store_text(st, (int)i));
+			continue;
+		}
 		jw_key(w, e->cols[i]);
 		if (type == 'b')
 			jw_bool(w, !store_is_null(st, (int)i) && store_int(st, (int)i) != 0);
-		else if (type == 'l')
-			write_list(w, store_is_null(st, (int)i) ? "" : store_text(st, (int)i));
 		else if (store_is_null(st, (int)i))
 			jw_null(w);
 		else
