@@ -3,7 +3,7 @@
 # measures against the budgets of DESIGN.md section 5.
 
 CC ?= cc
-PKGS := libmicrohttpd jansson sqlite3 libsodium libcmark libcurl
+PKGS := libmicrohttpd jansson sqlite3 libpq libsodium libcmark libcurl
 OPT ?= -O2 -g
 VERSION := 0.1.0
 STD := -std=c11 -D_GNU_SOURCE -DKIEM_VERSION=\"$(VERSION)\" -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -45,6 +45,8 @@ build/san/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
+# sqlite.c's functions under the prefix sqlite_, beside pg.c's (src/store/engine.h)
+build/obj/store/sqlite.o build/san/store/sqlite.o: STD += -include src/store/sqlite_names.h
 build/obj/web/static.o build/san/web/static.o: $(wildcard src/web/static/*)
 build/obj/api/meta.o build/san/api/meta.o: src/api/openapi.json
 

@@ -1,8 +1,9 @@
 /* store: the database behind kiem, through one small interface.
  *
  * The model speaks portable SQL with ?1-style placeholders through these
- * functions and never sees the engine. This file's implementation is SQLite
- * (sqlite.c); a PostgreSQL backend implements the same functions.
+ * functions and never sees the engine: SQLite (sqlite.c) or, when
+ * store_open() has STORE_PG, PostgreSQL (pg.c, which rewrites the SQL as
+ * docs/postgresql-port.md says). One engine per process (engine.h).
  *
  * Connections: one long-lived writer does every write (and, in SQLite, every
  * checkpoint); callers take it with store_write_begin() and give it back with
@@ -29,11 +30,12 @@ struct store_stmt;
 
 enum store_flags {
 	STORE_CREATE = 1, /* create the file if it does not exist */
+	STORE_PG = 2, /* the target is a PostgreSQL conninfo, not a file (pg.c) */
 };
 
 enum { STORE_DONE = 0, STORE_ROW = 1 };
 
-int store_open(struct store **out, const char *path, unsigned flags);
+int store_open(struct store **out, const char *target, unsigned flags);
 void store_close(struct store *s);
 /* The engine's name and version, for the start-up log. */
 const char *store_engine_version(void);

@@ -1,0 +1,581 @@
+/* The PostgreSQL implementation of store.h (engine.h), with libpq.
+ *
+ * Like sqlite.c: one writer connection, serialised by a mutex, and one read
+ * connection per thread; statements prepared once per connection (PQprepare,
+ * named s1, s2, ...) and kept by the address of their SQL text, which
+ * pg_sql.c rewrites into PostgreSQL's dialect first. A statement's result
+ * comes whole with its first step; the next steps walk its rows.
+ *
+ * SQLite fails only the statement that breaks a constraint, and kiem's
+ * writes go on after ERR_CONFLICT; PostgreSQL fails the whole transaction.
+ * So each statement of a write transaction that is not a SELECT runs inside
+ * a savepoint, rolled back to when it fails. */
+#include <libpq-fe.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/err.h"
+#include "../base/log.h"
+#include "engine.h"
+#include "pg_sql.h"
+#include "schema.h"
+
+enum { STMTS_FIRST = 512, STMTS_MAX = 8192, PARAMS_MAX = 64 };
+
+struct store_stmt {
+	struct store_conn *conn;
+	const char *sql; /* the key: the literal's address */
+	char name[16];
+	int nparams;
+	bool writes; /* not a SELECT: runs in a savepoint in a transaction */
+	char *values[PARAMS_MAX]; /* malloc'ed, NULL for SQL NULL */
+	PGresult *res; /* from the first step to the reset */
+	int row, nrows;
+};
+
+struct store_conn {
+	PGconn *pg;
+	PGcancel *cancel;
+	struct store_conn *next;
+	struct store_stmt **stmts; /* open addressing, as in sqlite.c */
+	size_t nstmts, cap;
+	bool in_tx;
+	int changes;
+};
+
+struct store {
+	char *conninfo;
+	_Atomic uint64_t generation;
+	struct store_conn *writer;
+	pthread_mutex_t write_lock;
+	pthread_mutex_t list_lock;
+	struct store_conn *readers;
+	pthread_key_t reader_key;
+};
+
+/* PostgreSQL's notices (a full-text query of stop words only, say) are no
+ * news for the log. */
+static void quiet(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
+/* Runs SQL that returns no rows, outside the prepared statements. */
+static int exec(struct store_conn *c, const char *sql)
+{
+	PGresult *r = PQexec(c->pg, sql);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+	if (!ok)
+		log_error("SQL failed: %s: %.80s", PQerrorMessage(c->pg), sql);
+	PQclear(r);
+	return ok ? 0 : ERR_DB;
+}
+
+static int open_conn(const char *conninfo, struct store_conn **out)
+{
+	struct store_conn *c = calloc(1, sizeof *c);
+	if (!c)
+		return ERR_NOMEM;
+	c->pg = PQconnectdb(conninfo);
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		log_error("cannot connect to PostgreSQL: %s", PQerrorMessage(c->pg));
+		PQfinish(c->pg);
+		free(c);
+		return ERR_DB;
+	}
+	PQsetNoticeProcessor(c->pg, quiet, NULL);
+	c->cancel = PQgetCancel(c->pg);
+	if (exec(c, "SET client_encoding = 'UTF8'")) {
+		PQfreeCancel(c->cancel);
+		PQfinish(c->pg);
+		free(c);
+		return ERR_DB;
+	}
+	*out = c;
+	return 0;
+}
+
+static void close_conn(struct store_conn *c)
+{
+	for (size_t i = 0; i < c->cap; i++) {
+		struct store_stmt *st = c->stmts[i];
+		if (st) {
+			pg_store_reset(st);
+			free(st);
+		}
+	}
+	free(c->stmts);
+	PQfreeCancel(c->cancel);
+	PQfinish(c->pg);
+	free(c);
+}
+
+const char *pg_store_engine_version(void)
+{
+	static char v[64];
+	if (!v[0])
+		snprintf(v, sizeof v, "PostgreSQL (libpq %d)", PQlibVersion());
+	return v;
+}
+
+int pg_store_open(struct store **out, const char *conninfo, unsigned flags)
+{
+	(void)flags; /* a PostgreSQL database is made by its administrator */
+	struct store *s = calloc(1, sizeof *s);
+	if (!s || !(s->conninfo = strdup(conninfo))) {
+		free(s);
+		return ERR_NOMEM;
+	}
+	pthread_mutex_init(&s->write_lock, NULL);
+	pthread_mutex_init(&s->list_lock, NULL);
+	pthread_key_create(&s->reader_key, NULL);
+	int rc = open_conn(conninfo, &s->writer);
+	if (rc) {
+		pg_store_close(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void pg_store_close(struct store *s)
+{
+	if (!s)
+		return;
+	struct store_conn *c = s->readers;
+	while (c) {
+		struct store_conn *next = c->next;
+		close_conn(c);
+		c = next;
+	}
+	if (s->writer)
+		close_conn(s->writer);
+	pthread_key_delete(s->reader_key);
+	pthread_mutex_destroy(&s->write_lock);
+	pthread_mutex_destroy(&s->list_lock);
+	free(s->conninfo);
+	free(s);
+}
+
+struct store_conn *pg_store_reader(struct store *s)
+{
+	struct store_conn *c = pthread_getspecific(s->reader_key);
+	if (c)
+		return c;
+	if (open_conn(s->conninfo, &c))
+		return NULL;
+	pthread_mutex_lock(&s->list_lock);
+	c->next = s->readers;
+	s->readers = c;
+	pthread_mutex_unlock(&s->list_lock);
+	pthread_setspecific(s->reader_key, c);
+	return c;
+}
+
+int pg_store_read_begin(struct store *s)
+{
+	struct store_conn *c = pg_store_reader(s);
+	/* one snapshot for all the reads, as SQLite's read transaction */
+	if (!c || exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+		return ERR_DB;
+	c->in_tx = true;
+	return 0;
+}
+
+void pg_store_read_end(struct store *s)
+{
+	struct store_conn *c = pthread_getspecific(s->reader_key);
+	if (c && c->in_tx) {
+		exec(c, "COMMIT");
+		c->in_tx = false;
+	}
+}
+
+struct store_conn *pg_store_write_begin(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	if (exec(s->writer, "BEGIN")) {
+		pthread_mutex_unlock(&s->write_lock);
+		return NULL;
+	}
+	s->writer->in_tx = true;
+	return s->writer;
+}
+
+static int write_end(struct store *s, bool commit, bool changes_data)
+{
+	struct store_conn *w = s->writer;
+	int rc = 0;
+	if (commit) {
+		/* COMMIT of a failed transaction answers ROLLBACK, without an error */
+		PGresult *r = PQexec(w->pg, "COMMIT");
+		if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0) {
+			log_error("commit failed: %s", PQerrorMessage(w->pg));
+			rc = ERR_DB;
+		}
+		PQclear(r);
+	}
+	if (!commit || rc) {
+		if (PQtransactionStatus(w->pg) != PQTRANS_IDLE)
+			exec(w, "ROLLBACK");
+	} else if (changes_data) {
+		atomic_fetch_add(&s->generation, 1);
+	}
+	w->in_tx = false;
+	pthread_mutex_unlock(&s->write_lock);
+	return rc;
+}
+
+int pg_store_write_end(struct store *s, bool commit)
+{
+	return write_end(s, commit, true);
+}
+
+int pg_store_write_end_aside(struct store *s, bool commit)
+{
+	return write_end(s, commit, false);
+}
+
+/* PostgreSQL writes its log at every commit and recycles it itself; a
+ * CHECKPOINT (which needs the role pg_checkpoint) only hastens that. */
+int pg_store_checkpoint(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	int rc = exec(s->writer, "CHECKPOINT");
+	pthread_mutex_unlock(&s->write_lock);
+	return rc;
+}
+
+/* VACUUM FULL writes every table and index anew, so that nothing deleted
+ * stays in their files (store.h). */
+int pg_store_scrub(struct store *s)
+{
+	pthread_mutex_lock(&s->write_lock);
+	int rc = exec(s->writer, "VACUUM FULL");
+	if (!rc)
+		rc = exec(s->writer, "CHECKPOINT");
+	pthread_mutex_unlock(&s->write_lock);
+	return rc;
+}
+
+static size_t stmt_slot(struct store_stmt **stmts, size_t cap, const char *sql)
+{
+	size_t i = (size_t)(((uintptr_t)sql >> 3) * UINT64_C(0x9e3779b97f4a7c15) >> 20) & (cap - 1);
+	while (stmts[i] && stmts[i]->sql != sql)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static int stmts_grow(struct store_conn *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : STMTS_FIRST;
+	struct store_stmt **t = calloc(cap, sizeof *t);
+	if (!t)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->stmts[i])
+			t[stmt_slot(t, cap, c->stmts[i]->sql)] = c->stmts[i];
+	free(c->stmts);
+	c->stmts = t;
+	c->cap = cap;
+	return 0;
+}
+
+/* Prepares the statement; a parameter whose type PostgreSQL cannot tell
+ * (one that appears only in "?3 IS NULL", or there before "x = ?3": 42P18
+ * and 42P08) is declared text, as SQLite would take it, and the statement
+ * prepared again. */
+static int prepare(struct store_conn *c, struct store_stmt *st, const char *text)
+{
+	Oid types[PARAMS_MAX] = {0};
+	for (int tries = 0; tries <= st->nparams; tries++) {
+		PGresult *r = PQprepare(c->pg, st->name, text, st->nparams, types);
+		ExecStatusType status = PQresultStatus(r);
+		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		const char *dollar = strchr(PQerrorMessage(c->pg), '$');
+		bool untyped = status != PGRES_COMMAND_OK && state && dollar &&
+			       (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0);
+		int k = untyped ? atoi(dollar + 1) : 0;
+		if (status == PGRES_COMMAND_OK) {
+			PQclear(r);
+			return 0;
+		}
+		if (!untyped || k < 1 || k > st->nparams || types[k - 1]) {
+			log_error("cannot prepare SQL: %s: %.200s", PQerrorMessage(c->pg), text);
+			PQclear(r);
+			return ERR_DB;
+		}
+		PQclear(r);
+		types[k - 1] = 25; /* text */
+	}
+	return ERR_DB;
+}
+
+struct store_stmt *pg_store_prepare(struct store_conn *c, const char *sql)
+{
+	if (!c)
+		return NULL;
+	if (c->cap) {
+		struct store_stmt *found = c->stmts[stmt_slot(c->stmts, c->cap, sql)];
+		if (found)
+			return found;
+	}
+	if (c->nstmts >= STMTS_MAX) {
+		log_error("too many statements on one connection (%d): is the SQL a string literal? %.80s",
+			  STMTS_MAX, sql);
+		return NULL;
+	}
+	if ((c->nstmts + 1) * 4 > c->cap * 3 && stmts_grow(c))
+		return NULL;
+	struct store_stmt *st = calloc(1, sizeof *st);
+	char *text = pg_sql_query(sql, st ? &st->nparams : &(int){0});
+	if (!st || !text || st->nparams > PARAMS_MAX) {
+		log_error("cannot prepare SQL: out of memory or too many parameters: %.80s", sql);
+		free(text);
+		free(st);
+		return NULL;
+	}
+	snprintf(st->name, sizeof st->name, "s%zu", c->nstmts + 1);
+	const char *first = text;
+	while (*first == ' ' || *first == '\n' || *first == '(')
+		first++;
+	st->writes = strncasecmp(first, "SELECT", 6) != 0 && strncasecmp(first, "WITH", 4) != 0;
+	int rc = prepare(c, st, text);
+	free(text);
+	if (rc) {
+		free(st);
+		return NULL;
+	}
+	st->conn = c;
+	st->sql = sql;
+	c->stmts[stmt_slot(c->stmts, c->cap, sql)] = st;
+	c->nstmts++;
+	return st;
+}
+
+static void set_value(struct store_stmt *st, int i, char *v)
+{
+	if (i < 1 || i > st->nparams) {
+		free(v);
+		return;
+	}
+	free(st->values[i - 1]);
+	st->values[i - 1] = v;
+}
+
+void pg_store_bind_text(struct store_stmt *st, int i, const char *p, size_t n)
+{
+	set_value(st, i, p ? strndup(p, n) : NULL);
+}
+
+void pg_store_bind_str(struct store_stmt *st, int i, const char *s)
+{
+	set_value(st, i, s ? strdup(s) : NULL);
+}
+
+void pg_store_bind_int(struct store_stmt *st, int i, int64_t v)
+{
+	char *t = malloc(24);
+	if (t)
+		snprintf(t, 24, "%lld", (long long)v);
+	set_value(st, i, t);
+}
+
+void pg_store_bind_null(struct store_stmt *st, int i)
+{
+	set_value(st, i, NULL);
+}
+
+static _Thread_local uint64_t queries;
+
+uint64_t pg_store_queries(void)
+{
+	return queries;
+}
+
+/* Runs the statement; 0, ERR_CONFLICT on a constraint (SQLSTATE class 23),
+ * else ERR_DB. */
+static int execute(struct store_stmt *st)
+{
+	struct store_conn *c = st->conn;
+	bool savepoint = st->writes && c->in_tx && PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
+	if (savepoint && exec(c, "SAVEPOINT stmt"))
+		return ERR_DB;
+	st->res = PQexecPrepared(c->pg, st->name, st->nparams, (const char *const *)st->values, NULL, NULL, 0);
+	ExecStatusType status = PQresultStatus(st->res);
+	if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+		st->nrows = status == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
+		c->changes = atoi(PQcmdTuples(st->res));
+		return savepoint ? exec(c, "RELEASE SAVEPOINT stmt") : 0;
+	}
+	const char *state = PQresultErrorField(st->res, PG_DIAG_SQLSTATE);
+	bool conflict = state && strncmp(state, "23", 2) == 0;
+	if (!conflict)
+		log_error("SQL failed: %s: %.80s", PQerrorMessage(c->pg), st->sql);
+	if (savepoint)
+		exec(c, "ROLLBACK TO SAVEPOINT stmt; RELEASE SAVEPOINT stmt");
+	st->nrows = 0;
+	return conflict ? ERR_CONFLICT : ERR_DB;
+}
+
+int pg_store_step(struct store_stmt *st)
+{
+	if (!st->res) {
+		queries++;
+		st->row = -1;
+		int rc = execute(st);
+		if (rc)
+			return rc;
+	}
+	if (PQresultStatus(st->res) != PGRES_TUPLES_OK && PQresultStatus(st->res) != PGRES_COMMAND_OK)
+		return ERR_DB;
+	return ++st->row < st->nrows ? STORE_ROW : STORE_DONE;
+}
+
+void pg_store_reset(struct store_stmt *st)
+{
+	PQclear(st->res);
+	st->res = NULL;
+	for (int i = 0; i < st->nparams; i++) {
+		free(st->values[i]);
+		st->values[i] = NULL;
+	}
+}
+
+static bool has_value(struct store_stmt *st, int col)
+{
+	return st->res && st->row >= 0 && st->row < st->nrows && col >= 0 && col < PQnfields(st->res);
+}
+
+const char *pg_store_text(struct store_stmt *st, int col)
+{
+	return has_value(st, col) ? PQgetvalue(st->res, st->row, col) : "";
+}
+
+size_t pg_store_bytes(struct store_stmt *st, int col)
+{
+	return has_value(st, col) ? (size_t)PQgetlength(st->res, st->row, col) : 0;
+}
+
+/* A boolean (what a comparison gives) reads as 1 or 0, as in SQLite. */
+int64_t pg_store_int(struct store_stmt *st, int col)
+{
+	const char *v = pg_store_text(st, col);
+	if (v[0] == 't' && !v[1])
+		return 1;
+	return strtoll(v, NULL, 10);
+}
+
+bool pg_store_is_null(struct store_stmt *st, int col)
+{
+	return !has_value(st, col) || PQgetisnull(st->res, st->row, col);
+}
+
+int pg_store_run(struct store_stmt *st)
+{
+	int rc;
+	while ((rc = pg_store_step(st)) == STORE_ROW)
+		;
+	pg_store_reset(st);
+	return rc;
+}
+
+void pg_store_interrupt(struct store *s)
+{
+	char why[256];
+	pthread_mutex_lock(&s->list_lock);
+	for (struct store_conn *c = s->readers; c; c = c->next)
+		if (c->cancel)
+			PQcancel(c->cancel, why, sizeof why);
+	pthread_mutex_unlock(&s->list_lock);
+}
+
+uint64_t pg_store_generation(struct store *s)
+{
+	return atomic_load(&s->generation);
+}
+
+int pg_store_changes(struct store_conn *c)
+{
+	return c->changes;
+}
+
+/* The schema's version lives in a table of one row, the counterpart of
+ * SQLite's user_version. */
+int pg_store_schema_version(struct store *s)
+{
+	PGconn *pg = s->writer->pg;
+	PGresult *r = PQexec(pg, "SELECT to_regclass('schema_version') IS NULL");
+	int v = -1;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && *PQgetvalue(r, 0, 0) == 't') {
+		v = 0; /* a new database */
+	} else if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+		PQclear(r);
+		r = PQexec(pg, "SELECT version FROM schema_version");
+		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+			v = atoi(PQgetvalue(r, 0, 0));
+	}
+	if (v < 0)
+		log_error("cannot read the schema version: %s", PQerrorMessage(pg));
+	PQclear(r);
+	return v;
+}
+
+/* What PostgreSQL needs before the first step: the version's table, the
+ * collation NOCASE that SQLite has built in (ASCII case aside, as
+ * COLLATE NOCASE compares only there; ICU's level 2 ignores case), and
+ * fts5_query(), which reads the full-text query store_fts_query() writes
+ * ("word"* "word"*: every word as a prefix) as a tsquery. */
+static const char pg_first[] =
+	"CREATE TABLE schema_version (version INTEGER NOT NULL);"
+	"INSERT INTO schema_version VALUES (0);"
+	"CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+	"CREATE FUNCTION fts5_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $$"
+	"  SELECT coalesce(to_tsquery('dutch', string_agg(quote_literal(m[1]) || ':*', ' & ')), ''::tsquery)"
+	"  FROM regexp_matches(q, '\"([^\"]+)\"', 'g') AS m $$;";
+
+int pg_store_migrate(struct store *s, int *applied)
+{
+	int have = pg_store_schema_version(s), count = 0;
+	if (have < 0)
+		return ERR_DB;
+	if (have > schema_count) {
+		log_error("the database has schema version %d, newer than this kiem knows (%d): "
+			  "use a newer kiem", have, schema_count);
+		return ERR_DB;
+	}
+	for (int v = have; v < schema_count; v++) {
+		char *ddl = pg_sql_ddl(schema_steps[v]);
+		if (!ddl)
+			return ERR_NOMEM;
+		char set[64];
+		snprintf(set, sizeof set, "UPDATE schema_version SET version = %d", v + 1);
+		pthread_mutex_lock(&s->write_lock);
+		struct store_conn *w = s->writer;
+		int rc = exec(w, "BEGIN");
+		if (!rc && v == 0)
+			rc = exec(w, pg_first);
+		if (!rc)
+			rc = exec(w, ddl);
+		if (!rc)
+			rc = exec(w, set);
+		if (!rc)
+			rc = exec(w, "COMMIT");
+		if (rc) {
+			log_error("migration %d failed", v + 1);
+			exec(w, "ROLLBACK");
+		}
+		pthread_mutex_unlock(&s->write_lock);
+		free(ddl);
+		if (rc)
+			return ERR_DB;
+		count++;
+	}
+	if (applied)
+		*applied = count;
+	return 0;
+}

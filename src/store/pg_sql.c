@@ -1,0 +1,253 @@
+/* The rewriting of pg_sql.h: one pass over the text, word by word, that
+ * copies string literals as they are. */
+#include "pg_sql.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../base/buf.h"
+
+enum { SQL_MAX = 1 << 20 };
+
+static bool is_word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+static const char *skip_space(const char *p)
+{
+	while (isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* Whether the word at p (n bytes) is w, ignoring case. */
+static bool word_is(const char *p, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(p, w, n) == 0;
+}
+
+/* Whether the parenthesis at p holds a list of two or more (a top-level
+ * comma): SQLite's max(a, b) is PostgreSQL's greatest(a, b). */
+static bool has_top_comma(const char *p)
+{
+	int depth = 0;
+	for (; *p; p++) {
+		if (*p == '\'') {
+			while (*++p && *p != '\'')
+				;
+			if (!*p)
+				break;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			if (--depth == 0)
+				return false;
+		} else if (*p == ',' && depth == 1) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether what follows a subquery in FROM is its alias; PostgreSQL 15
+ * wants one, SQLite does not. */
+static bool alias_follows(const char *p)
+{
+	static const char *const not_alias[] = {"WHERE", "ORDER", "GROUP", "LIMIT", "UNION", "JOIN", "LEFT", "INNER",
+						"CROSS", "ON", "HAVING", "EXCEPT", "INTERSECT", "OFFSET", NULL};
+	p = skip_space(p);
+	if (!is_word_char(*p))
+		return false;
+	size_t n = 0;
+	while (is_word_char(p[n]))
+		n++;
+	for (int i = 0; not_alias[i]; i++)
+		if (word_is(p, n, not_alias[i]))
+			return false;
+	return true;
+}
+
+char *pg_sql_query(const char *sql, int *nparams)
+{
+	struct buf b = BUF_INIT(SQL_MAX);
+	int top = 0, aliases = 0, depth = 0;
+	/* the depths at which a FROM ( subquery closes, innermost last */
+	int subq[32], nsubq = 0;
+	bool after_from = false;
+	const char *p = sql;
+	while (*p) {
+		if (*p == '\'') {
+			const char *end = p + 1;
+			while (*end && !(*end == '\'' && end[1] != '\''))
+				end += *end == '\'' ? 2 : 1;
+			if (*end)
+				end++;
+			buf_add(&b, p, (size_t)(end - p));
+			p = end;
+			continue;
+		}
+		if (*p == '?' && isdigit((unsigned char)p[1])) {
+			int n = (int)strtol(p + 1, (char **)&p, 10);
+			buf_printf(&b, "$%d", n);
+			if (n > top)
+				top = n;
+			after_from = false;
+			continue;
+		}
+		if (*p == '(') {
+			depth++;
+			if (after_from && nsubq < 32)
+				subq[nsubq++] = depth;
+			after_from = false;
+			buf_addc(&b, *p++);
+			continue;
+		}
+		if (*p == ')') {
+			buf_addc(&b, *p++);
+			if (nsubq && subq[nsubq - 1] == depth) {
+				nsubq--;
+				if (!alias_follows(p))
+					buf_printf(&b, " AS q%d", ++aliases);
+			}
+			depth--;
+			continue;
+		}
+		if (!is_word_char(*p) || (p > sql && is_word_char(p[-1]))) {
+			if (!isspace((unsigned char)*p))
+				after_from = false;
+			buf_addc(&b, *p++);
+			continue;
+		}
+		size_t n = 0;
+		while (is_word_char(p[n]))
+			n++;
+		const char *next = skip_space(p + n);
+		after_from = word_is(p, n, "FROM") || word_is(p, n, "JOIN");
+		if (*next == '(' && word_is(p, n, "group_concat"))
+			buf_adds(&b, "string_agg");
+		else if (*next == '(' && word_is(p, n, "char"))
+			buf_adds(&b, "chr");
+		else if (*next == '(' && word_is(p, n, "last_insert_rowid"))
+			buf_adds(&b, "lastval");
+		else if (*next == '(' && word_is(p, n, "max") && has_top_comma(next))
+			buf_adds(&b, "greatest");
+		else if (*next == '(' && word_is(p, n, "min") && has_top_comma(next))
+			buf_adds(&b, "least");
+		else if (word_is(p, n, "LIKE"))
+			buf_adds(&b, "ILIKE"); /* SQLite's LIKE ignores the case of ASCII */
+		else if (word_is(p, n, "MATCH") && *next == '?')
+			buf_adds(&b, "@@ fts5_query(");
+		else if (word_is(p, n, "IS") && *next == '?')
+			buf_adds(&b, "IS NOT DISTINCT FROM");
+		else if (word_is(p, n, "IS") && strncasecmp(next, "NOT", 3) == 0 && *skip_space(next + 3) == '?') {
+			buf_adds(&b, "IS DISTINCT FROM");
+			n = (size_t)(next + 3 - p);
+		} else
+			buf_add(&b, p, n);
+		bool match = word_is(p, n, "MATCH") && *next == '?';
+		p += n;
+		if (match) {
+			p = next + 1;
+			int k = (int)strtol(p, (char **)&p, 10);
+			buf_printf(&b, " $%d)", k);
+			if (k > top)
+				top = k;
+		}
+	}
+	*nparams = top;
+	if (b.err) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_take(&b, NULL);
+}
+
+/* One FTS5 table, "CREATE VIRTUAL TABLE name USING fts5(a, b, tokenize =
+ * '...');", as a table whose rowid is a column and whose column of the
+ * table's own name holds the words of the others, in Dutch; at p, past the
+ * statement on return. */
+static const char *fts_table(struct buf *b, const char *p)
+{
+	p = skip_space(p + strlen("CREATE VIRTUAL TABLE"));
+	size_t n = 0;
+	while (is_word_char(p[n]))
+		n++;
+	const char *name = p;
+	int name_len = (int)n;
+	p = strchr(p, '(');
+	const char *end = p ? strchr(p, ';') : NULL;
+	if (!end) {
+		b->err = -1;
+		return "";
+	}
+	const char *cols[16];
+	int ncols = 0, lens[16];
+	for (p++; p < end && ncols < 16;) {
+		p = skip_space(p);
+		size_t k = 0;
+		while (is_word_char(p[k]))
+			k++;
+		if (k == 0 || word_is(p, k, "tokenize"))
+			break;
+		cols[ncols] = p;
+		lens[ncols++] = (int)k;
+		p = strchr(p, ',');
+		if (!p || p > end)
+			break;
+		p++;
+	}
+	buf_printf(b, "CREATE TABLE %.*s (rowid BIGINT PRIMARY KEY", name_len, name);
+	for (int i = 0; i < ncols; i++)
+		buf_printf(b, ", %.*s TEXT", lens[i], cols[i]);
+	buf_printf(b, ", %.*s tsvector GENERATED ALWAYS AS (to_tsvector('dutch', ", name_len, name);
+	for (int i = 0; i < ncols; i++)
+		buf_printf(b, "%scoalesce(%.*s, '')", i ? " || ' ' || " : "", lens[i], cols[i]);
+	buf_printf(b, ")) STORED);CREATE INDEX %.*s_words ON %.*s USING gin (%.*s);", name_len, name, name_len, name,
+		   name_len, name);
+	return end + 1;
+}
+
+char *pg_sql_ddl(const char *step)
+{
+	struct buf b = BUF_INIT(SQL_MAX);
+	const char *p = step;
+	while (*p) {
+		if (*p == '\'') {
+			const char *end = strchr(p + 1, '\'');
+			end = end ? end + 1 : p + strlen(p);
+			buf_add(&b, p, (size_t)(end - p));
+			p = end;
+			continue;
+		}
+		if (!is_word_char(*p) || (p > step && is_word_char(p[-1]))) {
+			buf_addc(&b, *p++);
+			continue;
+		}
+		size_t n = 0;
+		while (is_word_char(p[n]))
+			n++;
+		if (strncasecmp(p, "CREATE VIRTUAL TABLE", 20) == 0) {
+			p = fts_table(&b, p);
+			continue;
+		}
+		if (strncasecmp(p, "INTEGER PRIMARY KEY", 19) == 0) {
+			buf_adds(&b, "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+			p += 19;
+			continue;
+		}
+		if (word_is(p, n, "INTEGER"))
+			buf_adds(&b, "BIGINT");
+		else
+			buf_add(&b, p, n);
+		p += n;
+	}
+	if (b.err) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_take(&b, NULL);
+}
