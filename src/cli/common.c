@@ -54,23 +54,31 @@ static int open_key(const char *db_path)
 
 int cli_open(const char *path, bool create, struct store **out)
 {
-	if (!create && access(path, F_OK) != 0) {
+	/* KIEM_PG, a PostgreSQL conninfo, instead of the file (issue 10: the
+	 * flag --pg is still to come) */
+	const char *pg = getenv("KIEM_PG"), *name = path;
+	if (pg && *pg) {
+		if (store_open(out, pg, STORE_PG)) {
+			cli_error("cannot connect to PostgreSQL (KIEM_PG); see the log above");
+			return 1;
+		}
+		name = "PostgreSQL"; /* the key file stays beside path */
+	} else if (!create && access(path, F_OK) != 0) {
 		cli_error("there is no database at %s; create one with 'kiem init --db %s'", path, path);
 		return 1;
-	}
-	if (store_open(out, path, create ? STORE_CREATE : 0)) {
+	} else if (store_open(out, path, create ? STORE_CREATE : 0)) {
 		cli_error("cannot open the database at %s; check the path and its permissions", path);
 		return 1;
 	}
 	int applied = 0;
 	if (store_migrate(*out, &applied) || role_seed(*out)) {
-		cli_error("cannot bring the database at %s up to date; see the log above", path);
+		cli_error("cannot bring the database at %s up to date; see the log above", name);
 		store_close(*out);
 		*out = NULL;
 		return 1;
 	}
 	if (applied)
-		log_info("applied %d migration(s) to %s", applied, path);
+		log_info("applied %d migration(s) to %s", applied, name);
 	if (open_key(path)) {
 		store_close(*out);
 		*out = NULL;

@@ -287,30 +287,36 @@ static int stmts_grow(struct store_conn *c)
 
 /* Prepares the statement; a parameter whose type PostgreSQL cannot tell
  * (one that appears only in "?3 IS NULL", or there before "x = ?3": 42P18
- * and 42P08) is declared text, as SQLite would take it, and the statement
- * prepared again. */
+ * and 42P08) is declared text, as SQLite would take it, or bigint where text
+ * does not fit, and the statement prepared again. */
 static int prepare(struct store_conn *c, struct store_stmt *st, const char *text)
 {
 	Oid types[PARAMS_MAX] = {0};
-	for (int tries = 0; tries <= st->nparams; tries++) {
+	int last = 0; /* the parameter declared last */
+	for (int tries = 0; tries <= 2 * st->nparams; tries++) {
 		PGresult *r = PQprepare(c->pg, st->name, text, st->nparams, types);
 		ExecStatusType status = PQresultStatus(r);
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		const char *dollar = strchr(PQerrorMessage(c->pg), '$');
 		bool untyped = status != PGRES_COMMAND_OK && state && dollar &&
 			       (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0);
+		/* declared text, it meets a number ("?6 IS NULL OR n = ?6") */
+		bool number = status != PGRES_COMMAND_OK && state && strcmp(state, "42883") == 0 && last &&
+			      types[last - 1] == 25;
 		int k = untyped ? atoi(dollar + 1) : 0;
-		if (status == PGRES_COMMAND_OK) {
-			PQclear(r);
+		PQclear(r);
+		if (status == PGRES_COMMAND_OK)
 			return 0;
+		if (number) {
+			types[last - 1] = 20; /* bigint */
+			continue;
 		}
 		if (!untyped || k < 1 || k > st->nparams || types[k - 1]) {
 			log_error("cannot prepare SQL: %s: %.200s", PQerrorMessage(c->pg), text);
-			PQclear(r);
 			return ERR_DB;
 		}
-		PQclear(r);
 		types[k - 1] = 25; /* text */
+		last = k;
 	}
 	return ERR_DB;
 }
@@ -527,13 +533,18 @@ int pg_store_schema_version(struct store *s)
 
 /* What PostgreSQL needs before the first step: the version's table, the
  * collation NOCASE that SQLite has built in (ASCII case aside, as
- * COLLATE NOCASE compares only there; ICU's level 2 ignores case), and
+ * COLLATE NOCASE compares only there; ICU's level 2 ignores case), sum()
+ * of a condition, and
  * fts5_query(), which reads the full-text query store_fts_query() writes
  * ("word"* "word"*: every word as a prefix) as a tsquery. */
 static const char pg_first[] =
 	"CREATE TABLE schema_version (version INTEGER NOT NULL);"
 	"INSERT INTO schema_version VALUES (0);"
 	"CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+	/* SQLite counts the rows where a condition holds with sum(condition) */
+	"CREATE FUNCTION sum_bool(n bigint, b boolean) RETURNS bigint LANGUAGE sql IMMUTABLE AS"
+	"  'SELECT coalesce(n, 0) + coalesce(b::int, 0)';"
+	"CREATE AGGREGATE sum(boolean) (sfunc = sum_bool, stype = bigint);"
 	"CREATE FUNCTION fts5_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $$"
 	"  SELECT coalesce(to_tsquery('dutch', string_agg(quote_literal(m[1]) || ':*', ' & ')), ''::tsquery)"
 	"  FROM regexp_matches(q, '\"([^\"]+)\"', 'g') AS m $$;";

@@ -71,6 +71,28 @@ static bool alias_follows(const char *p)
 	return true;
 }
 
+/* Whether the number at p stands where a condition does ("WHERE 1 AND"):
+ * SQLite takes an integer for a truth value, PostgreSQL does not. */
+static bool bool_place(const char *sql, const char *p, const char *next)
+{
+	const char *q = p;
+	while (q > sql && isspace((unsigned char)q[-1]))
+		q--;
+	const char *w = q;
+	while (w > sql && is_word_char(w[-1]))
+		w--;
+	size_t n = (size_t)(q - w);
+	bool before = word_is(w, n, "WHERE") || word_is(w, n, "AND") || word_is(w, n, "OR");
+	if (!before)
+		return false;
+	if (*next == ')' || !*next)
+		return true;
+	size_t k = 0;
+	while (is_word_char(next[k]))
+		k++;
+	return word_is(next, k, "AND") || word_is(next, k, "OR");
+}
+
 char *pg_sql_query(const char *sql, int *nparams)
 {
 	struct buf b = BUF_INIT(SQL_MAX);
@@ -127,7 +149,9 @@ char *pg_sql_query(const char *sql, int *nparams)
 			n++;
 		const char *next = skip_space(p + n);
 		after_from = word_is(p, n, "FROM") || word_is(p, n, "JOIN");
-		if (*next == '(' && word_is(p, n, "group_concat"))
+		if ((word_is(p, n, "1") || word_is(p, n, "0")) && bool_place(sql, p, next))
+			buf_adds(&b, *p == '1' ? "TRUE" : "FALSE");
+		else if (*next == '(' && word_is(p, n, "group_concat"))
 			buf_adds(&b, "string_agg");
 		else if (*next == '(' && word_is(p, n, "char"))
 			buf_adds(&b, "chr");

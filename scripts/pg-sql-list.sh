@@ -1,0 +1,26 @@
+#!/bin/sh
+# Lists every SQL text of src/ (after the preprocessor, so that the SQL that
+# macros build is whole), NUL-separated, for test_pg's check that each one
+# prepares on PostgreSQL (KIEM_PG_SQL; docs/postgresql-port.md).
+set -eu
+cd "$(dirname "$0")/.."
+for f in src/*/*.c; do
+	case "$f" in src/store/*) continue ;; esac
+	cc -std=c11 -D_GNU_SOURCE -DKIEM_VERSION='""' $(pkg-config --cflags jansson libsodium libcmark libcurl libmicrohttpd 2>/dev/null) -E -P "$f" 2>/dev/null
+done | python3 -c '
+import re, sys
+src = sys.stdin.read()
+lit = r"\"(?:[^\"\\\\\n]|\\\\.)*\""
+seen = set()
+for m in re.finditer("(?:%s\\s*)+" % lit, src):
+    parts = re.findall(lit, m.group(0))
+    text = "".join(bytes(p[1:-1], "utf-8").decode("unicode_escape") for p in parts)
+    head = text.lstrip().split(None, 1)
+    # SQL is written in capitals, and has more than its first word
+    if len(head) < 2 or head[0] not in ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH"):
+        continue
+    if text in seen:
+        continue
+    seen.add(text)
+    sys.stdout.write(text + "\0")
+'
