@@ -289,7 +289,7 @@ static int stmts_grow(struct store_conn *c)
  * (one that appears only in "?3 IS NULL", or there before "x = ?3": 42P18
  * and 42P08) is declared text, as SQLite would take it, or bigint where text
  * does not fit, and the statement prepared again. */
-static int prepare(struct store_conn *c, struct store_stmt *st, const char *text)
+static int prepare_typed(struct store_conn *c, struct store_stmt *st, const char *text, bool in_tx)
 {
 	Oid types[PARAMS_MAX] = {0};
 	int last = 0; /* the parameter declared last */
@@ -307,6 +307,8 @@ static int prepare(struct store_conn *c, struct store_stmt *st, const char *text
 		PQclear(r);
 		if (status == PGRES_COMMAND_OK)
 			return 0;
+		if (in_tx && exec(c, "ROLLBACK TO SAVEPOINT prepare"))
+			return ERR_DB;
 		if (number) {
 			types[last - 1] = 20; /* bigint */
 			continue;
@@ -319,6 +321,19 @@ static int prepare(struct store_conn *c, struct store_stmt *st, const char *text
 		last = k;
 	}
 	return ERR_DB;
+}
+
+/* A failed PREPARE fails the transaction it is in: a savepoint keeps the
+ * tries apart from it. */
+static int prepare(struct store_conn *c, struct store_stmt *st, const char *text)
+{
+	bool in_tx = PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
+	if (in_tx && exec(c, "SAVEPOINT prepare"))
+		return ERR_DB;
+	int rc = prepare_typed(c, st, text, in_tx);
+	if (in_tx && exec(c, "RELEASE SAVEPOINT prepare"))
+		rc = ERR_DB;
+	return rc;
 }
 
 struct store_stmt *pg_store_prepare(struct store_conn *c, const char *sql)
