@@ -6,8 +6,9 @@
 #   scripts/pg-test-server.sh start [DIR]   prints the conninfo to use
 #   scripts/pg-test-server.sh stop DIR      stops it and removes DIR
 #
-# The database is made with the C locale, so that text sorts by its bytes,
-# as it does in SQLite (docs/postgresql-port.md).
+# The database's locale is C.UTF-8: text sorts by its code points, as it
+# does in SQLite, and full-text search lowercases letters beyond ASCII
+# (CAFÉ finds café; docs/postgresql-port.md).
 set -eu
 BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 cmd=${1:-}
@@ -28,7 +29,7 @@ start)
 	mkdir -p "$dir"
 	[ "$(id -u)" = 0 ] && chown postgres "$dir"
 	port=${PG_PORT:-$((20000 + $$ % 20000))}
-	as_owner "$BIN/initdb" -D "$dir/data" -U kiem --auth=trust --no-locale -E UTF8 >"$dir/initdb.log" 2>&1 ||
+	as_owner "$BIN/initdb" -D "$dir/data" -U kiem --auth=trust --locale=C.UTF-8 -E UTF8 >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log" >&2; exit 1; }
 	as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 		-o "-p $port -k $dir -c listen_addresses='' -c fsync=${PG_FSYNC:-on}" start >/dev/null ||

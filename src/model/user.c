@@ -510,7 +510,7 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 	time_format(t - 60, minute);
 	secret_hash(secret, hash);
 	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT u.id, u.name, u.platform_role, coalesce(t.last_used_at < ?2, 1) FROM api_tokens t"
+		"SELECT u.id, u.name, u.platform_role, coalesce(t.last_used_at < ?2, TRUE) FROM api_tokens t"
 		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1");
 	if (!st)
 		return ERR_DB;
