@@ -161,6 +161,8 @@ char *pg_sql_query(const char *sql, int *nparams)
 			buf_adds(&b, "greatest");
 		else if (*next == '(' && word_is(p, n, "min") && has_top_comma(next))
 			buf_adds(&b, "least");
+		else if (word_is(p, n, "LIMIT") && *next == '?')
+			buf_adds(&b, "LIMIT nullif(greatest(-1, "); /* SQLite: a negative limit is none */
 		else if (word_is(p, n, "LIKE"))
 			buf_adds(&b, "ILIKE"); /* SQLite's LIKE ignores the case of ASCII */
 		else if (word_is(p, n, "MATCH") && *next == '?')
@@ -173,11 +175,12 @@ char *pg_sql_query(const char *sql, int *nparams)
 		} else
 			buf_add(&b, p, n);
 		bool match = word_is(p, n, "MATCH") && *next == '?';
+		bool limit = word_is(p, n, "LIMIT") && *next == '?';
 		p += n;
-		if (match) {
+		if (match || limit) {
 			p = next + 1;
 			int k = (int)strtol(p, (char **)&p, 10);
-			buf_printf(&b, " $%d)", k);
+			buf_printf(&b, match ? " $%d)" : "$%d), -1)", k);
 			if (k > top)
 				top = k;
 		}

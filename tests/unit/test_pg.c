@@ -53,6 +53,7 @@ static void test_rewrite_query(void **state)
 	rewrites("SELECT rowid FROM s WHERE s MATCH ?6", "SELECT rowid FROM s WHERE s @@ fts5_query( $6)");
 	rewrites("SELECT 1 WHERE name LIKE ?3 ESCAPE '\\'", "SELECT 1 WHERE name ILIKE $3 ESCAPE '\\'");
 	rewrites("SELECT 1 FROM t WHERE 1 AND (a = 1 OR 0)", "SELECT 1 FROM t WHERE TRUE AND (a = 1 OR FALSE)");
+	rewrites("SELECT a FROM t ORDER BY a LIMIT ?5", "SELECT a FROM t ORDER BY a LIMIT nullif(greatest(-1, $5), -1)");
 	rewrites("SELECT id FROM outbox WHERE seq = last_insert_rowid()", "SELECT id FROM outbox WHERE seq = lastval()");
 }
 
