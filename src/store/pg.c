@@ -303,7 +303,7 @@ static int prepare_typed(struct store_conn *c, struct store_stmt *st, const char
 		/* declared text, it meets a number ("?6 IS NULL OR n = ?6") */
 		bool number = status != PGRES_COMMAND_OK && state && strcmp(state, "42883") == 0 && last &&
 			      types[last - 1] == 25;
-		int k = untyped ? atoi(dollar + 1) : 0;
+		int k = untyped ? (int)strtol(dollar + 1, NULL, 10) : 0;
 		PQclear(r);
 		if (status == PGRES_COMMAND_OK)
 			return 0;
@@ -430,7 +430,7 @@ static int execute(struct store_stmt *st)
 	ExecStatusType status = PQresultStatus(st->res);
 	if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
 		st->nrows = status == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
-		c->changes = atoi(PQcmdTuples(st->res));
+		c->changes = (int)strtol(PQcmdTuples(st->res), NULL, 10);
 		return savepoint ? exec(c, "RELEASE SAVEPOINT stmt") : 0;
 	}
 	const char *state = PQresultErrorField(st->res, PG_DIAG_SQLSTATE);
@@ -538,7 +538,7 @@ int pg_store_schema_version(struct store *s)
 		PQclear(r);
 		r = PQexec(pg, "SELECT version FROM schema_version");
 		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
-			v = atoi(PQgetvalue(r, 0, 0));
+			v = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
 	}
 	if (v < 0)
 		log_error("cannot read the schema version: %s", PQerrorMessage(pg));
@@ -578,8 +578,9 @@ int pg_store_migrate(struct store *s, int *applied)
 		char *ddl = pg_sql_ddl(schema_steps[v]);
 		if (!ddl)
 			return ERR_NOMEM;
-		char set[64];
-		snprintf(set, sizeof set, "UPDATE schema_version SET version = %d", v + 1);
+		char version[16];
+		snprintf(version, sizeof version, "%d", v + 1);
+		const char *param = version;
 		pthread_mutex_lock(&s->write_lock);
 		struct store_conn *w = s->writer;
 		int rc = exec(w, "BEGIN");
@@ -587,8 +588,12 @@ int pg_store_migrate(struct store *s, int *applied)
 			rc = exec(w, pg_first);
 		if (!rc)
 			rc = exec(w, ddl);
-		if (!rc)
-			rc = exec(w, set);
+		if (!rc) {
+			PGresult *r = PQexecParams(w->pg, "UPDATE schema_version SET version = $1", 1, NULL, &param,
+						   NULL, NULL, 0);
+			rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : ERR_DB;
+			PQclear(r);
+		}
 		if (!rc)
 			rc = exec(w, "COMMIT");
 		if (rc) {

@@ -204,7 +204,7 @@ static const char *fts_table(struct buf *b, const char *p)
 	while (is_word_char(p[n]))
 		n++;
 	const char *name = p;
-	int name_len = (int)n;
+	size_t name_len = n;
 	p = strchr(p, '(');
 	const char *end = p ? strchr(p, ';') : NULL;
 	if (!end) {
@@ -212,7 +212,8 @@ static const char *fts_table(struct buf *b, const char *p)
 		return "";
 	}
 	const char *cols[16];
-	int ncols = 0, lens[16];
+	int ncols = 0;
+	size_t lens[16];
 	for (p++; p < end && ncols < 16;) {
 		p = skip_space(p);
 		size_t k = 0;
@@ -221,20 +222,37 @@ static const char *fts_table(struct buf *b, const char *p)
 		if (k == 0 || word_is(p, k, "tokenize"))
 			break;
 		cols[ncols] = p;
-		lens[ncols++] = (int)k;
+		lens[ncols++] = k;
 		p = strchr(p, ',');
 		if (!p || p > end)
 			break;
 		p++;
 	}
-	buf_printf(b, "CREATE TABLE %.*s (rowid BIGINT PRIMARY KEY", name_len, name);
-	for (int i = 0; i < ncols; i++)
-		buf_printf(b, ", %.*s TEXT", lens[i], cols[i]);
-	buf_printf(b, ", %.*s tsvector GENERATED ALWAYS AS (to_tsvector('dutch', ", name_len, name);
-	for (int i = 0; i < ncols; i++)
-		buf_printf(b, "%scoalesce(%.*s, '')", i ? " || ' ' || " : "", lens[i], cols[i]);
-	buf_printf(b, ")) STORED);CREATE INDEX %.*s_words ON %.*s USING gin (%.*s);", name_len, name, name_len, name,
-		   name_len, name);
+	/* the SQL comes from schema.c's literals only; no value goes in */
+	static const char table[] = "CREATE TABLE ", index[] = ")) STORED);CREATE INDEX ";
+	buf_adds(b, table);
+	buf_add(b, name, name_len);
+	buf_adds(b, " (rowid BIGINT PRIMARY KEY");
+	for (int i = 0; i < ncols; i++) {
+		buf_adds(b, ", ");
+		buf_add(b, cols[i], lens[i]);
+		buf_adds(b, " TEXT");
+	}
+	buf_adds(b, ", ");
+	buf_add(b, name, name_len);
+	buf_adds(b, " tsvector GENERATED ALWAYS AS (to_tsvector('dutch', ");
+	for (int i = 0; i < ncols; i++) {
+		buf_adds(b, i ? " || ' ' || coalesce(" : "coalesce(");
+		buf_add(b, cols[i], lens[i]);
+		buf_adds(b, ", '')");
+	}
+	buf_adds(b, index);
+	buf_add(b, name, name_len);
+	buf_adds(b, "_words ON ");
+	buf_add(b, name, name_len);
+	buf_adds(b, " USING gin (");
+	buf_add(b, name, name_len);
+	buf_adds(b, ");");
 	return end + 1;
 }
 
