@@ -1,6 +1,7 @@
 /* kiem: one program for the social innovation ecosystem. One table of
  * commands; each command lives in src/cli/<command>.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -29,7 +30,29 @@ static void usage(FILE *f)
 	      "Commands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].help);
-	fputs("\n'kiem COMMAND --help' tells more; 'kiem --version' prints the version.\n", f);
+	fputs("\nEvery command that takes --db PATH takes --pg CONNINFO instead (or $KIEM_PG):\n"
+	      "a PostgreSQL database (docs/postgresql-port.md).\n"
+	      "'kiem COMMAND --help' tells more; 'kiem --version' prints the version.\n", f);
+}
+
+/* Takes --pg CONNINFO (or --pg=CONNINFO) out of the arguments into KIEM_PG,
+ * which cli_open() follows, so that every command has it. */
+static int take_pg(int argc, char **argv)
+{
+	int out = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--pg") == 0 && i + 1 < argc) {
+			setenv("KIEM_PG", argv[++i], 1);
+			continue;
+		}
+		if (strncmp(argv[i], "--pg=", 5) == 0) {
+			setenv("KIEM_PG", argv[i] + 5, 1);
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	return out;
 }
 
 int main(int argc, char **argv)
@@ -46,6 +69,7 @@ int main(int argc, char **argv)
 		printf("kiem %s\n", KIEM_VERSION);
 		return 0;
 	}
+	argc = take_pg(argc, argv);
 	if (sodium_init() < 0) {
 		fputs("kiem: libsodium could not start\n", stderr);
 		return 1;
