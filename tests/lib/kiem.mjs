@@ -1,6 +1,7 @@
 // Starts the real kiem binary against a temporary database, as the tests'
 // one way to get a server. Every test file starts its own and stops it.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -25,12 +26,27 @@ export function kiem(args, { input = '', env = {} } = {}) {
 }
 
 // Starts a server. Options: demo (load the demo ecosystem, default true),
+// One query of the database at db: sqlite3's output, or psql's (the same
+// shape: one row a line, columns between |) when the tests run on
+// PostgreSQL through scripts/kiem-pg-shim.sh, which names the database
+// after db's hash.
+function query(db, sqlite, pg) {
+  const base = process.env.KIEM_PG_BASE;
+  const r = base
+    ? spawnSync('psql', [`${base} dbname=k${createHash('md5').update(db).digest('hex').slice(0, 16)}`, '-qAt', '-c', pg],
+      { encoding: 'utf8' })
+    : spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, sqlite], { encoding: 'utf8' });
+  return { status: r.status !== 0 || /ERROR/.test(r.stderr) ? 1 : 0, stdout: r.stdout, stderr: r.stderr };
+}
+
 // The outbox rows to an address, oldest first: [{id, subject}] (the body is
 // sealed in the database: its text is in serve's log).
 function mailRows(db, email) {
-  const q = `SELECT json_group_array(json_object('id', id, 'subject', subject)) FROM`
-    + ` (SELECT * FROM outbox WHERE recipient = '${email.replaceAll("'", "''")}' ORDER BY seq)`;
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, q], { encoding: 'utf8' });
+  const to = email.replaceAll("'", "''");
+  const r = query(db, `SELECT json_group_array(json_object('id', id, 'subject', subject)) FROM`
+    + ` (SELECT * FROM outbox WHERE recipient = '${to}' ORDER BY seq)`,
+  `SELECT coalesce(json_agg(json_build_object('id', id, 'subject', subject) ORDER BY seq), '[]')`
+    + ` FROM outbox WHERE recipient = '${to}'`);
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -39,7 +55,8 @@ function mailRows(db, email) {
 // address (registering, a new link, a new password: the table
 // account_requests). Those requests are answered before that work is done.
 function requestsDone(db) {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, 'SELECT count(*) FROM account_requests'], { encoding: 'utf8' });
+  const q = 'SELECT count(*) FROM account_requests';
+  const r = query(db, q, q);
   if (r.status !== 0 && /no such table/.test(r.stderr)) return true; // a kiem without the queue
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   return r.stdout.trim() === '0';
