@@ -1,16 +1,13 @@
 /* /api/v1/users/me, /api/v1/tokens and /api/v1/sessions: the caller's own
  * account (account), API tokens (API-sleutels) and login sessions
  * (inlogsessies). Everything here is the caller's alone. */
-#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
-#include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/member.h"
 #include "../model/notify.h"
 #include "../model/privacy.h"
-#include "api.h"
 #include "../model/user.h"
 #include "common.h"
 #include "routes.h"
@@ -19,7 +16,7 @@
  * (the lists here are short and come on one page). */
 static bool own_read(struct http_req *r)
 {
-	return !api_failed(r, r->viewer.authenticated ? 0 : ERR_AUTH, NULL, NULL) && api_no_query(r);
+	return api_logged_in(r) && api_no_query(r);
 }
 
 void api_users_me(struct http_req *r)
@@ -118,11 +115,10 @@ static void write_session(struct http_req *r, struct jw *w, const void *obj)
 
 static void api_tokens_list(struct http_req *r)
 {
-	static const char *const none[] = { NULL };
 	struct api_token *items;
 	size_t n;
 	if (own_read(r) && !api_failed(r, token_list(r->store, r->arena, &r->viewer, &items, &n), NULL, NULL))
-		api_send_list(r, "/api/v1/tokens", none, NULL, write_token, items, sizeof *items, n);
+		api_send_list(r, "/api/v1/tokens", NULL, NULL, write_token, items, sizeof *items, n);
 }
 
 static void api_tokens_get(struct http_req *r)
@@ -169,7 +165,6 @@ static void api_tokens_delete(struct http_req *r)
 
 static void api_sessions_list(struct http_req *r)
 {
-	static const char *const none[] = { NULL };
 	if (!own_read(r))
 		return;
 	struct session_info *items;
@@ -177,7 +172,7 @@ static void api_sessions_list(struct http_req *r)
 	/* API calls come with a token, so no session here is the current one */
 	int rc = session_list(r->store, r->arena, &r->viewer, r->session, &items, &n);
 	if (!api_failed(r, rc, NULL, NULL))
-		api_send_list(r, "/api/v1/sessions", none, NULL, write_session, items, sizeof *items, n);
+		api_send_list(r, "/api/v1/sessions", NULL, NULL, write_session, items, sizeof *items, n);
 }
 
 static void api_sessions_get(struct http_req *r)

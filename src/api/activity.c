@@ -2,14 +2,9 @@
  * platform admins, and for coordinators the entries about parties in their
  * areas. Entries name the fields a change touched, never their values;
  * member changes say whom they were about and which role was given. */
-#include <string.h>
-
-#include "../base/arena.h"
-#include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/activity.h"
 #include "common.h"
-#include "routes.h"
 
 static void write_entry(struct http_req *r, struct jw *w, const void *obj)
 {

@@ -7,7 +7,6 @@
 #include "../base/text.h"
 #include "../model/area.h"
 #include "common.h"
-#include "routes.h"
 
 /* An area as the next value of w; in a list, with its count of parties. */
 static void write_area_count(struct http_req *r, struct jw *w, const struct area *ar, bool with_count)

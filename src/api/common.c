@@ -128,11 +128,7 @@ json_t *api_body_object(struct http_req *r)
 
 json_t *api_write_body(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return NULL;
-	}
-	return api_body_object(r);
+	return api_logged_in(r) ? api_body_object(r) : NULL;
 }
 
 bool api_empty_body(struct http_req *r)
@@ -231,7 +227,7 @@ static const char *query_url(struct http_req *r, const char *path, const char *c
 	struct buf b = BUF_INIT(16384);
 	buf_adds(&b, path);
 	char sep = '?';
-	for (const char *const *k = query; *k; k++) {
+	for (const char *const *k = query; k && *k; k++) {
 		const char *v = http_query(r, *k);
 		if (!v || strcmp(*k, "cursor") == 0)
 			continue;
@@ -268,7 +264,6 @@ void api_json_begin(struct http_req *r, int status, struct jw *w)
 	r->content_type = "application/json";
 	jw_init(w, &r->out);
 }
-
 
 void api_send(struct http_req *r, int status, api_writer *write, const void *obj)
 {
@@ -368,6 +363,13 @@ bool api_read_strings(struct http_req *r, const char *const *keys, const char **
 	}
 	json_decref(body);
 	return true;
+}
+
+bool api_logged_in(struct http_req *r)
+{
+	if (!r->viewer.authenticated)
+		api_fail(r, ERR_AUTH);
+	return r->viewer.authenticated;
 }
 
 bool api_no_query(struct http_req *r)

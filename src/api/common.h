@@ -18,6 +18,9 @@ void api_fail(struct http_req *r, int rc);
 /* Parses the body as a JSON object; on failure answers 400 and returns NULL.
  * The caller releases the result. */
 json_t *api_body_object(struct http_req *r);
+/* For what only a logged-in viewer may do: answers 401 and returns false
+ * for an anonymous one. */
+bool api_logged_in(struct http_req *r);
 /* For a create: answers 401 if the viewer is anonymous, else parses the
  * body as api_body_object() does. */
 json_t *api_write_body(struct http_req *r);
@@ -73,8 +76,8 @@ void api_write_items(struct http_req *r, struct jw *w, api_writer *write, const 
 		     size_t n);
 /* The collection's _links, as the member "_links" of the open object of w:
  * self (the request as made) and next (with the cursor), with the
- * parameters of query (the list api_check_query() took) that the request
- * gave, but the cursor. */
+ * parameters of query (the list api_check_query() took, or NULL) that the
+ * request gave, but the cursor. */
 void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *query,
 			  const char *next_cursor);
 /* Answers a collection's page: its items (api_write_items) and its links

@@ -1,13 +1,10 @@
 /* /api/v1/issues/{id}/factors: the environmental factors of an issue
  * (omgevingsfactoren), grouped by kind, each enabling or hindering. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/factor.h"
 #include "common.h"
-#include "routes.h"
 
 /* A factor as the next value of w. */
 static void write_factor(struct http_req *r, struct jw *w, const void *obj)

@@ -3,8 +3,6 @@
  * may manage a party's members (perm.c, OBJ_MEMBERS) invites, lists and
  * withdraws; whoever has the code from the mail accepts, logged in. The
  * members resource keeps adding people who have an account at once. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
@@ -12,7 +10,6 @@
 #include "../model/party.h"
 #include "api.h"
 #include "common.h"
-#include "routes.h"
 
 /* An invitation as the next value of w. */
 static void write_invitation(struct http_req *r, struct jw *w, const void *obj)
@@ -28,12 +25,11 @@ static void write_invitation(struct http_req *r, struct jw *w, const void *obj)
 
 static void api_invitations_list(struct http_req *r)
 {
-	static const char *const none[] = { NULL };
 	struct invitation *items;
 	size_t n;
 	int rc = invitation_list(r->store, r->arena, &r->viewer, r->params[0], &items, &n);
 	if (!api_failed(r, rc, NULL, NULL) && api_no_query(r))
-		api_send_list(r, arena_printf(r->arena, "%s/invitations", api_path(r, "party", r->params[0])), none,
+		api_send_list(r, arena_printf(r->arena, "%s/invitations", api_path(r, "party", r->params[0])), NULL,
 			      NULL, write_invitation, items, sizeof *items, n);
 }
 
@@ -83,11 +79,7 @@ static void api_invitation_accept(struct http_req *r)
 	static const char *const keys[] = { "code" };
 	const char *code = NULL;
 	struct problems p = { 0 };
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	if (!api_read_strings(r, keys, &code, 1, &p))
+	if (!api_logged_in(r) || !api_read_strings(r, keys, &code, 1, &p))
 		return;
 	if (!code || !*code)
 		problems_add(&p, "code", R_REQUIRED, 0);

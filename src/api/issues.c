@@ -1,12 +1,9 @@
 /* /api/v1/issues: social issues (vraagstukken) and their status timeline. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/issue.h"
 #include "common.h"
-#include "routes.h"
 
 /* An issue as the next value of w. */
 static void write_issue(struct http_req *r, struct jw *w, const void *obj)

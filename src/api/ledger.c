@@ -6,11 +6,9 @@
 #include "../analysis/ledger.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
-#include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/ledger.h"
 #include "common.h"
-#include "routes.h"
 
 /* The path of a party's entry in a role of the issue's ledger. */
 static const char *entry_path(struct http_req *r, const char *issue_id, const char *role, const char *party_id)

@@ -1,16 +1,12 @@
 /* /api/v1/parties/{id}/members: the people of a party (leden) and their
  * place in it. Who may see and change them is perm.c's (OBJ_MEMBERS); a
  * member may always leave. Every change is in the activity log. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/member.h"
 #include "../model/party.h"
-#include "api.h"
 #include "common.h"
-#include "routes.h"
 
 #define LAST_ADMIN "This is the party's last admin: a party keeps at least one. Make someone else admin first."
 
@@ -40,13 +36,12 @@ static bool allowed(struct http_req *r, enum perm_action act, struct party *pa)
 
 static void api_members_list(struct http_req *r)
 {
-	static const char *const none[] = { NULL };
 	struct member *items;
 	size_t n;
 	int rc = r->viewer.authenticated ? member_list(r->store, r->arena, &r->viewer, r->params[0], &items, &n)
 					 : ERR_AUTH;
 	if (!api_failed(r, rc, NULL, NULL) && api_no_query(r))
-		api_send_list(r, arena_printf(r->arena, "%s/members", api_path(r, "party", r->params[0])), none, NULL,
+		api_send_list(r, arena_printf(r->arena, "%s/members", api_path(r, "party", r->params[0])), NULL, NULL,
 			      write_member, items, sizeof *items, n);
 }
 

@@ -1,12 +1,9 @@
 /* /api/v1/parties: the directory of parties. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/party.h"
 #include "common.h"
-#include "routes.h"
 
 /* A party as the next value of w. */
 static void write_party(struct http_req *r, struct jw *w, const void *obj)

@@ -3,7 +3,6 @@
 #include "../base/jw.h"
 #include "../model/register.h"
 #include "common.h"
-#include "routes.h"
 
 static void write_list(struct jw *w, const char *key, const char *const (*list)[LANG_COUNT], enum lang lang)
 {
@@ -38,9 +37,8 @@ static void write_activity(struct http_req *r, struct jw *w, const void *obj)
 
 static void api_register_list(struct http_req *r)
 {
-	static const char *const none[] = { NULL };
 	if (api_no_query(r))
-		api_send_list(r, "/api/v1/processing-activities", none, NULL, write_activity, register_activities,
+		api_send_list(r, "/api/v1/processing-activities", NULL, NULL, write_activity, register_activities,
 			      sizeof register_activities[0], register_count);
 }
 

@@ -5,7 +5,6 @@
 #include "../base/jw.h"
 #include "../model/role.h"
 #include "common.h"
-#include "routes.h"
 
 static void write_role(struct http_req *r, struct jw *w, const void *obj)
 {
@@ -34,11 +33,10 @@ static void write_role(struct http_req *r, struct jw *w, const void *obj)
 
 static void api_roles_list(struct http_req *r)
 {
-	static const char *const none[] = { NULL };
 	struct role *items;
 	size_t n;
 	if (api_no_query(r) && !api_failed(r, role_list(r->store, r->arena, &items, &n), NULL, NULL))
-		api_send_list(r, "/api/v1/roles", none, NULL, write_role, items, sizeof *items, n);
+		api_send_list(r, "/api/v1/roles", NULL, NULL, write_role, items, sizeof *items, n);
 }
 
 static void api_roles_get(struct http_req *r)

@@ -6,9 +6,7 @@
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/signal.h"
-#include "api.h"
 #include "common.h"
-#include "routes.h"
 
 /* A signal as the next value of w. */
 static void write_signal(struct http_req *r, struct jw *w, const void *obj)
@@ -113,11 +111,7 @@ static void api_signals_create(struct http_req *r)
  * are read-only. */
 static void api_signals_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	json_t *body = api_body_object(r);
+	json_t *body = api_write_body(r);
 	if (!body)
 		return;
 	struct problems p = { 0 };
@@ -165,11 +159,7 @@ static void api_signals_move(struct http_req *r)
 	const char *v[2] = { NULL, NULL };
 	struct problems p = { 0 };
 	struct signal sg;
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	if (!api_read_strings(r, keys, v, 2, &p) || !load(r, &sg))
+	if (!api_logged_in(r) || !api_read_strings(r, keys, v, 2, &p) || !load(r, &sg))
 		return;
 	int rc = signal_move(r->store, r->arena, &r->viewer, &sg, v[0], v[1], &p);
 	if (rc == ERR_CONFLICT) {

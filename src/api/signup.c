@@ -12,7 +12,6 @@
 #include "../model/account.h"
 #include "api.h"
 #include "common.h"
-#include "routes.h"
 
 /* Answers a model result: 202 or 204 for 0, else the problem. */
 static void answer(struct http_req *r, int rc, int status, const struct problems *p, long retry_after)

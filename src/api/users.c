@@ -1,15 +1,10 @@
 /* /api/v1/users: the accounts (accounts), for platform admins (beheerders):
  * who there is, blocking and unblocking (blokkeren), and appointing
  * coordinators of areas (coördinatoren). The rules are the model's. */
-#include <string.h>
-
-#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/user.h"
-#include "api.h"
 #include "common.h"
-#include "routes.h"
 
 /* An account as the next value of w; one account's answer has the areas
  * it coordinates (its last field), a list does not. */

@@ -2,13 +2,10 @@
  * coordinator of one of its areas vouched for a party (issue 8). Reading it
  * is as reading the party; PUT verifies, DELETE withdraws. The rules are
  * the model's (model/verification.h). */
-#include "../base/arena.h"
-#include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/party.h"
 #include "../model/verification.h"
 #include "common.h"
-#include "routes.h"
 
 static void send_verification(struct http_req *r, int status)
 {

@@ -9,7 +9,6 @@
 #include "../base/jw.h"
 #include "../model/notify.h"
 #include "../model/voice.h"
-#include "api.h"
 #include "common.h"
 #include "routes.h"
 
@@ -246,10 +245,8 @@ static void write_notification(struct http_req *r, struct jw *w, const void *obj
 static void api_notifications_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "unread", "q", "limit", "cursor", NULL };
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
+	if (!api_logged_in(r))
 		return;
-	}
 	struct problems p = { 0 };
 	struct notification_filter f = { 0 };
 	api_check_query(r, allowed, &f.limit, &p);
@@ -279,11 +276,12 @@ static void api_notifications_list(struct http_req *r)
 	jw_end(&w);
 }
 
-/* Reads {"read": true|false}; every other field is a problem. */
+/* Reads {"read": true|false} from a logged-in viewer; every other field is
+ * a problem. */
 static bool read_flag(struct http_req *r, bool *read)
 {
 	static const struct field_desc flag[] = { { .name = "read", .kind = FK_BOOL, .label = { "Gelezen", "Read" } } };
-	json_t *body = api_body_object(r);
+	json_t *body = api_write_body(r);
 	if (!body)
 		return false;
 	struct problems p = { 0 };
@@ -298,10 +296,6 @@ static bool read_flag(struct http_req *r, bool *read)
 
 static void api_notifications_patch_all(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
 	bool read = true;
 	if (!read_flag(r, &read))
 		return;
@@ -335,10 +329,6 @@ static void api_notifications_get(struct http_req *r)
 
 static void api_notifications_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
 	bool read = true;
 	if (!read_flag(r, &read))
 		return;
@@ -349,11 +339,7 @@ static void api_notifications_patch(struct http_req *r)
 /* PATCH /api/v1/users/me: the person's own choices; now the digest. */
 static void api_users_me_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	json_t *body = api_body_object(r);
+	json_t *body = api_write_body(r);
 	if (!body)
 		return;
 	struct problems p = { 0 };
