@@ -336,37 +336,27 @@ static void api_notifications_patch(struct http_req *r)
 		api_notifications_get(r); /* the answer is the notification as it is now */
 }
 
-/* PATCH /api/v1/users/me: the person's own choices; now the digest. */
+/* PATCH /api/v1/users/me: the person's own choices; now the digest. The
+ * rest of the answer is read-only. */
 static void api_users_me_patch(struct http_req *r)
 {
+	static const struct field_desc me[] = {
+		{ .name = "digest", .kind = FK_BOOL, .label = { "Dagelijks overzicht", "Daily digest" } },
+		{ .name = "id", .flags = F_READ_ONLY },
+		{ .name = "email", .flags = F_READ_ONLY },
+		{ .name = "role", .flags = F_READ_ONLY },
+		{ .name = "createdAt", .flags = F_READ_ONLY },
+		{ .name = "memberships", .flags = F_READ_ONLY },
+	};
 	json_t *body = api_write_body(r);
 	if (!body)
 		return;
+	bool given = json_object_get(body, "digest") != NULL, digest = false;
 	struct problems p = { 0 };
-	int digest = -1;
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "digest")) {
-			if (json_is_boolean(v))
-				digest = json_is_true(v);
-			else
-				problems_add(&p, k, R_WRONG_TYPE, 0);
-		} else if (!strcmp(k, "id") || !strcmp(k, "email") || !strcmp(k, "role") ||
-			   !strcmp(k, "createdAt") || !strcmp(k, "memberships") || !strcmp(k, "_links")) {
-			problems_add(&p, k, R_READ_ONLY, 0);
-		} else {
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-		}
-	}
+	fields_apply_json(me, sizeof me / sizeof me[0], &digest, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
-	if (p.n) {
-		api_invalid(r, &p);
-		return;
-	}
-	int rc = digest >= 0 ? notification_digest_set(r->store, &r->viewer, digest) : 0;
-	if (!api_failed(r, rc, NULL, NULL))
+	int rc = p.n ? ERR_INVALID : given ? notification_digest_set(r->store, &r->viewer, digest) : 0;
+	if (!api_failed(r, rc, &p, NULL))
 		api_users_me(r);
 }
 
