@@ -21,7 +21,7 @@ json_t *api_body_object(struct http_req *r);
 /* For what only a logged-in viewer may do: answers 401 and returns false
  * for an anonymous one. */
 bool api_logged_in(struct http_req *r);
-/* For a create: answers 401 if the viewer is anonymous, else parses the
+/* For a write: answers 401 if the viewer is anonymous, else parses the
  * body as api_body_object() does. */
 json_t *api_write_body(struct http_req *r);
 /* For a write that needs no body (a PUT or POST that only says "do it"):
@@ -90,10 +90,10 @@ void api_send_list(struct http_req *r, const char *path, const char *const *quer
  * type must have an API path. */
 const char *api_path(struct http_req *r, const char *type, const char *id);
 /* Opens the member "_links" of the open object of w with "self": the
- * object's api_path(), followed by "/" and sub when sub is given, and
- * "/" and sub_id when that is (a factor is "factors", its id under its
- * issue). Returns that path; the
- * caller adds its other links and closes "_links" with jw_end(). */
+ * object's api_path(), followed by "/" and sub when sub is given, and "/"
+ * and sub_id when that is (a factor is "factors" and its id under its
+ * issue). Returns that path; the caller adds its other links and closes
+ * "_links" with jw_end(). */
 const char *api_links(struct jw *w, struct http_req *r, const char *type, const char *id, const char *sub,
 		      const char *sub_id);
 /* The OpenAPI document as served, with the schemas of the registered

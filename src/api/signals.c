@@ -79,10 +79,7 @@ static void api_signals_list(struct http_req *r)
  * if it cannot. */
 static bool load(struct http_req *r, struct signal *sg)
 {
-	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], sg);
-	if (rc)
-		api_fail(r, rc);
-	return rc == 0;
+	return !api_failed(r, signal_get(r->store, r->arena, &r->viewer, r->params[0], sg), NULL, NULL);
 }
 
 static void api_signals_get(struct http_req *r)
