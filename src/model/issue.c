@@ -904,7 +904,7 @@ const struct entity_type issue_type = {
 	.key = "issue", .table = "issues", .perm = OBJ_ISSUE, .noun = { "Vraagstuk", "Social issue" },
 	.page = "/vraagstukken/", .api = "/api/v1/issues/",
 	.name_sql = "SELECT title FROM issues WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM issues WHERE id = ?1", "?2"),
+	.scope_sql = "SELECT id FROM issues WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = issue_exports, .nexports = 2,
 	.privacy_note = "Issues and their status moves are contributions to a public matter: they stay"
 			" when their maker is erased, made by an erased account.",

@@ -1269,7 +1269,7 @@ const struct entity_type signal_type = {
 	.key = "signal", .table = "signals", .perm = OBJ_SIGNAL, .noun = { "Signaal", "Signal" },
 	.page = "/signalen/", .api = "/api/v1/signals/",
 	.name_sql = "SELECT title FROM signals WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM signals WHERE id = ?1", "?2"),
+	.scope_sql = "SELECT id FROM signals WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = signal_exports, .nexports = 2, .erase_fn = signal_erase_resident,
 	.privacy_note = "What a resident reported and no one took up or decided on goes; the rest stays,"
 			" reported by an erased account.",
