@@ -81,6 +81,8 @@ static void make_list_sql(void)
 	}
 	buf_adds(&b, list_tail);
 	list_statement = buf_take(&b, NULL);
+	if (!list_statement)
+		buf_release(&b);
 }
 
 static const char *list_sql(void)
