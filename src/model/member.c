@@ -304,7 +304,7 @@ const struct field_desc member_fields[] = {
 };
 const size_t member_nfields = sizeof member_fields / sizeof member_fields[0];
 
-/* The fields of a party a person is in, for the OpenAPI document (Me); its
+/* The fields of a party a person is in, for the API (Me) and its document; its
  * role is an enum member_role, which no descriptor holds: the document
  * says it by hand. */
 const struct field_desc membership_fields[] = {

@@ -38,7 +38,7 @@ struct membership {
 	enum member_role role;
 	const char *since;
 };
-/* Its fields but the role, for the OpenAPI document. */
+/* Its fields but the role, for the API (Me). */
 extern const struct field_desc membership_fields[];
 extern const size_t membership_nfields;
 
