@@ -61,7 +61,7 @@ static const char list_head[] =
 	"   AND (?4 IS NULL OR l.actor_id = ?4)"
 	"   AND (?5 IS NULL OR l.seq < (SELECT seq FROM activity WHERE id = ?5))"
 	"   AND (?1 IS NULL OR CASE l.object_type";
-static const char list_tail[] = " ELSE 0 END) ORDER BY l.seq DESC LIMIT ?6";
+static const char list_tail[] = " ELSE FALSE END) ORDER BY l.seq DESC LIMIT ?6";
 
 static char *list_statement;
 
