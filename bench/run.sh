@@ -37,7 +37,7 @@
 #   BENCH_DOC=PATH         where to write the report (default docs/benchmarks.md)
 #   KIEM_BIN=PATH          the kiem binary (default ./kiem)
 #   KIEM_THREADS=N         passed on to kiem (its worker threads; its default
-#                          is twice the processors); KIEM_CACHE_MB is not: the
+#                          is one a processor, at least 2); KIEM_CACHE_MB is not: the
 #                          script sets it for each run
 # Everything it makes, besides the report, is under bench/out/.
 set -eu
