@@ -458,6 +458,11 @@ uint64_t store_generation(struct store *s)
 	return atomic_load(&s->generation);
 }
 
+int store_stmt_reprepares(struct store_stmt *st)
+{
+	return sqlite3_stmt_status(st->st, SQLITE_STMTSTATUS_REPREPARE, 0);
+}
+
 int store_changes(struct store_conn *c)
 {
 	return sqlite3_changes(c->db);
