@@ -1,5 +1,8 @@
 /* engine: the two implementations of store.h in one binary.
  *
+ * A new function of store.h goes into the list below, into
+ * sqlite_names.h, and into pg.c.
+ *
  * sqlite.c and pg.c each implement every function of store.h, under the
  * prefix sqlite_store_ (sqlite.c is compiled with sqlite_names.h, which
  * renames its functions) and pg_store_. store.c holds the functions of
@@ -23,6 +26,7 @@
 	X(int, write_end_aside, (struct store *s, bool commit), (s, commit))                   \
 	X(int, checkpoint, (struct store *s), (s))                                              \
 	X(int, scrub, (struct store *s), (s))                                                   \
+	X(int, stmt_reprepares, (struct store_stmt *st), (st))                                  \
 	X(struct store_stmt *, prepare, (struct store_conn *c, const char *sql), (c, sql))     \
 	X(int, step, (struct store_stmt *st), (st))                                             \
 	X(uint64_t, queries, (void), ())                                                        \

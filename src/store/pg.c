@@ -520,6 +520,14 @@ uint64_t pg_store_generation(struct store *s)
 	return atomic_load(&s->generation);
 }
 
+/* A statement is prepared once per connection and never again: PostgreSQL
+ * plans it anew itself when the schema changes. */
+int pg_store_stmt_reprepares(struct store_stmt *st)
+{
+	(void)st;
+	return 0;
+}
+
 int pg_store_changes(struct store_conn *c)
 {
 	return c->changes;

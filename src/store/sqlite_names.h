@@ -14,6 +14,7 @@
 #define store_write_end_aside sqlite_store_write_end_aside
 #define store_checkpoint sqlite_store_checkpoint
 #define store_scrub sqlite_store_scrub
+#define store_stmt_reprepares sqlite_store_stmt_reprepares
 #define store_prepare sqlite_store_prepare
 #define store_bind_text sqlite_store_bind_text
 #define store_bind_str sqlite_store_bind_str
