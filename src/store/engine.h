@@ -1,13 +1,11 @@
 /* engine: the two implementations of store.h in one binary.
  *
- * A new function of store.h goes into the list below, into
- * sqlite_names.h, and into pg.c.
- *
  * sqlite.c and pg.c each implement every function of store.h, under the
  * prefix sqlite_store_ (sqlite.c is compiled with sqlite_names.h, which
  * renames its functions) and pg_store_. store.c holds the functions of
  * store.h, which pass each call to the engine store_open() chose: one
- * engine per process. Only store/ includes this header. */
+ * engine per process. Only store/ includes this header. A new function of
+ * store.h goes into the list below, into sqlite_names.h, and into pg.c. */
 #ifndef KIEM_STORE_ENGINE_H
 #define KIEM_STORE_ENGINE_H
 
