@@ -39,7 +39,7 @@ static void read_row(struct store_stmt *st, struct arena *a, struct area *out)
 	out->created_at = arena_strdup(a, store_text(st, 5));
 }
 
-static int get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
+int area_get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
 {
 	struct store_stmt *st = store_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1");
 	if (!st)
@@ -58,7 +58,7 @@ static int get_on(struct store_conn *c, struct arena *a, const char *code, struc
 
 int area_get(struct store *s, struct arena *a, const char *code, struct area *out)
 {
-	return get_on(store_reader(s), a, code, out);
+	return area_get_on(store_reader(s), a, code, out);
 }
 
 int area_list(struct store *s, struct arena *a, const struct area_filter *f,
@@ -130,7 +130,7 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	int rc = perm_check(v, OBJ_AREA, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	fields_validate(area_fields, area_nfields, in, s, a, p);
+	fields_validate(area_fields, area_nfields, in, store_reader(s), a, p);
 	if (in->code && !problems_find(p, "code") && !valid_code(in->code))
 		problems_add(p, "code", R_BAD_FORMAT, 0);
 	int level = enum_find(area_levels, AREA_LEVEL_COUNT, in->level);
@@ -141,7 +141,7 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	struct area parent = { 0 };
 	const char *path = NULL;
 	if (in->parent) {
-		rc = get_on(c, a, in->parent, &parent);
+		rc = area_get_on(c, a, in->parent, &parent);
 		if (rc == ERR_NOTFOUND) {
 			problems_add(p, "parent", R_UNKNOWN_AREA, 0);
 		} else if (rc) {

@@ -246,7 +246,7 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 	int rc = check(s, a, v, issue_id, ACT_CREATE);
 	if (rc)
 		return rc;
-	fields_validate(factor_fields, factor_nfields, in, s, a, p);
+	fields_validate(factor_fields, factor_nfields, in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	uuid7_new(in->id);
@@ -300,7 +300,7 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 		return rc;
 	const struct factor old = *before;
 	snprintf(in->id, sizeof in->id, "%s", old.id);
-	fields_validate(factor_fields, factor_nfields, in, s, a, p);
+	fields_validate(factor_fields, factor_nfields, in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);

@@ -161,7 +161,7 @@ int invitation_create(struct store *s, struct arena *a, const struct viewer *v, 
 	if ((unsigned)lang >= LANG_COUNT)
 		lang = LANG_NL;
 	struct invitation in = { .email = email ? email_normal(a, email) : NULL, .role = role };
-	fields_validate(invitation_fields, invitation_nfields, &in, s, a, p);
+	fields_validate(invitation_fields, invitation_nfields, &in, store_reader(s), a, p);
 	email = in.email;
 	role = in.role;
 	bool member = false;

@@ -256,7 +256,7 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
  * the names an issue shows beside them). */
 static int validate(struct store_conn *c, struct arena *a, struct issue *in, struct problems *p)
 {
-	fields_validate(issue_fields, issue_nfields, in, NULL, a, p);
+	fields_validate(issue_fields, issue_nfields, in, c, a, p);
 	int rc;
 	bool found;
 	if (in->area && !problems_find(p, "area")) {

@@ -162,7 +162,7 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 		problems_add(p, "party", R_NOT_ONE_OF, 0);
 	if (!in->role || !*text_trim(a, in->role, strlen(in->role)))
 		problems_add(p, "role", R_CHOOSE, 0);
-	fields_validate(ledger_entry_fields, ledger_entry_nfields, in, s, a, p);
+	fields_validate(ledger_entry_fields, ledger_entry_nfields, in, store_reader(s), a, p);
 	if (!in->note)
 		in->note = "";
 	/* who may is asked of the party named, once it is one */

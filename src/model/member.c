@@ -96,7 +96,7 @@ static const char *valid_role(struct store *s, struct arena *a, struct problems 
 {
 	struct member m = { .role = role };
 	size_t before = p->n;
-	fields_validate(member_fields, member_nfields, &m, s, a, p);
+	fields_validate(member_fields, member_nfields, &m, store_reader(s), a, p);
 	return p->n == before ? m.role : NULL;
 }
 

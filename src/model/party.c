@@ -491,7 +491,7 @@ static void sort_by(const char **v, const char **keys, size_t n)
 static void validate(struct store *s, struct arena *a, struct party *in, struct problems *p,
 		     const char **paths)
 {
-	fields_validate(party_fields, party_nfields, in, s, a, p);
+	fields_validate(party_fields, party_nfields, in, store_reader(s), a, p);
 	/* the areas exist, and their paths put them in order (F_MODEL_CHECKS) */
 	for (size_t i = 0; i < in->areas.n && !problems_find(p, "areas"); i++) {
 		struct area ar;

@@ -401,7 +401,7 @@ static void validate(struct store *s, struct arena *a, struct signal *in, struct
 {
 	if (!in->regulatory)
 		in->rule = NULL; /* ignored */
-	fields_validate(signal_fields, signal_nfields, in, s, a, p);
+	fields_validate(signal_fields, signal_nfields, in, store_reader(s), a, p);
 	if (in->target_group)
 		in->target_group = lower(a, in->target_group);
 	const char *hi;
@@ -1017,7 +1017,7 @@ int signal_decide(struct store *s, struct arena *a, const struct viewer *v, stru
 		return ERR_FORBIDDEN;
 	if (!sg->regulatory || !strcmp(sg->status, "dismissed"))
 		return ERR_CONFLICT;
-	fields_validate(decision_fields, decision_nfields, d, s, a, p);
+	fields_validate(decision_fields, decision_nfields, d, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);

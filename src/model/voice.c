@@ -375,7 +375,7 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	rc = voice_issue(store_reader(s), a, v, issue_id, &is);
 	if (rc)
 		return rc;
-	fields_validate(comment_fields, comment_nfields, in, s, a, p);
+	fields_validate(comment_fields, comment_nfields, in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	const char *parent_id = in->parent_id, *body = in->body;
@@ -440,7 +440,7 @@ int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const
 	if (cm->hidden_at || !in_window(cm->created_at, time(NULL)))
 		return ERR_CONFLICT;
 	struct comment in = { .body = body };
-	fields_validate(comment_fields, comment_nfields, &in, s, a, p);
+	fields_validate(comment_fields, comment_nfields, &in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	body = in.body;
