@@ -352,10 +352,8 @@ static int add_transition(struct store_conn *c, const struct viewer *v, const ch
 	return store_run(st);
 }
 
-/* Creates the issue on c from the fields of is and fills is with it as
- * written. */
-static int create_on(struct store_conn *c, struct arena *a, const struct viewer *v, struct issue *is,
-		     struct problems *p)
+int issue_create_on(struct store_conn *c, struct arena *a, const struct viewer *v, struct issue *is,
+		    struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
@@ -407,17 +405,6 @@ static int create_on(struct store_conn *c, struct arena *a, const struct viewer 
 	return 0;
 }
 
-int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
-		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
-{
-	struct issue is = { .title = in->title, .summary = in->summary, .description = in->description,
-			    .area = in->area, .owner_party = in->owner_party, .target_groups = in->target_groups,
-			    .status = in->status };
-	int rc = create_on(c, a, v, &is, p);
-	memcpy(id, is.id, UUID_STRLEN + 1);
-	return rc;
-}
-
 int issue_create(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
 		 struct problems *p)
 {
@@ -426,7 +413,7 @@ int issue_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = create_on(c, a, v, is, p);
+	int rc = issue_create_on(c, a, v, is, p);
 	int crc = store_write_end(s, rc == 0);
 	return rc ? rc : crc;
 }

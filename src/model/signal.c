@@ -874,7 +874,7 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
 }
 
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
-		   const char *issue_id, struct issue_input *in, bool cluster, struct problems *p)
+		   const char *issue_id, struct issue *in, bool cluster, struct problems *p)
 {
 	if (!sg->can_update)
 		return ERR_FORBIDDEN;
@@ -932,9 +932,10 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, str
 	if (!c)
 		return ERR_DB;
 	if (!issue_id) {
-		rc = issue_create_in(c, a, v, in, out, p);
+		rc = issue_create_on(c, a, v, in, p);
 		if (rc == 0 && p->n)
 			rc = ERR_INVALID;
+		snprintf(out, UUID_STRLEN + 1, "%s", in->id);
 	}
 	/* the signal, or every signal of its cluster not yet taken up (but
 	 * the dismissed ones) that goes along (TAKEN_WITH): also those the

@@ -1,0 +1,34 @@
+#include "rows.h"
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../store/store.h"
+
+int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *items, size_t size,
+	      size_t max, size_t *n)
+{
+	int rc = 0;
+	*n = 0;
+	while (*n < max && (rc = store_step(st)) == STORE_ROW)
+		read(st, a, (char *)items + size * (*n)++);
+	store_reset(st);
+	return *n < max && rc < 0 ? rc : 0;
+}
+
+int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out)
+{
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		read(st, a, out);
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_NOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
+const char *rows_opt(struct store_stmt *st, struct arena *a, int col)
+{
+	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
+}

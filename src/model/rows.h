@@ -1,0 +1,29 @@
+/* rows: reading a statement's rows into the model's structs.
+ *
+ * Each model file has a reader that fills its struct from the current row
+ * of its SELECT; these run a bound statement with it, so that no file
+ * writes the loop of stepping, reading and resetting again. Both reset the
+ * statement and return 0 or the store's error. */
+#ifndef KIEM_ROWS_H
+#define KIEM_ROWS_H
+
+#include <stddef.h>
+
+struct arena;
+struct store_stmt;
+
+/* Fills the item at out from the current row of st. */
+typedef void rows_reader(struct store_stmt *st, struct arena *a, void *out);
+
+/* Reads at most max rows into items (an array of max items of size bytes
+ * each) and sets *n to how many. A page asks for one row more than it
+ * shows, to know whether there is a next one. */
+int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *items, size_t size,
+	      size_t max, size_t *n);
+/* Reads the first row into out; ERR_NOTFOUND when there is none. */
+int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out);
+
+/* A text column copied into the arena, NULL for SQL NULL. */
+const char *rows_opt(struct store_stmt *st, struct arena *a, int col);
+
+#endif
