@@ -17,6 +17,7 @@
 #include "throttle.h"
 #include "user.h"
 #include "registry.h"
+#include "rows.h"
 
 void (*account_queued)(void);
 
@@ -477,7 +478,7 @@ static int work_one(struct store *s, struct arena *a)
 	const char *name = arena_strdup(a, store_text(st, 3));
 	const char *hash = arena_strdup(a, store_text(st, 4));
 	enum lang lang = strcmp(store_text(st, 5), "en") == 0 ? LANG_EN : LANG_NL;
-	const char *next = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	const char *next = rows_opt(st, a, 6);
 	store_reset(st);
 
 	bool created = false;

@@ -9,6 +9,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "registry.h"
+#include "rows.h"
 
 int area_depth(const struct area *ar)
 {
@@ -29,12 +30,13 @@ _Static_assert(sizeof area_levels / sizeof area_levels[0] == AREA_LEVEL_COUNT, "
 
 #define AREA_COLS "code, name, level, parent_code, path, created_at"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct area *out)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct area *out = row;
 	out->code = arena_strdup(a, store_text(st, 0));
 	out->name = arena_strdup(a, store_text(st, 1));
 	out->level = arena_strdup(a, store_text(st, 2));
-	out->parent = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+	out->parent = rows_opt(st, a, 3);
 	out->path = arena_strdup(a, store_text(st, 4));
 	out->created_at = arena_strdup(a, store_text(st, 5));
 }
@@ -45,15 +47,7 @@ int area_get_on(struct store_conn *c, struct arena *a, const char *code, struct 
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, code);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_row, out);
 }
 
 int area_get(struct store *s, struct arena *a, const char *code, struct area *out)

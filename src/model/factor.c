@@ -15,6 +15,7 @@
 #include "notify.h"
 #include "area.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry factor_kinds[FACTOR_KIND_COUNT] = {
 	[FACTOR_SOCIAL] = { "social", { "Sociaal", "Social" } },
@@ -39,15 +40,16 @@ _Static_assert(sizeof factor_effects / sizeof factor_effects[0] == EFFECT_COUNT,
 
 #define FACTOR_COLS "id, issue_id, kind, effect, description, created_by, created_at, updated_at"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct factor *f)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct factor *f = row;
 	memset(f, 0, sizeof *f);
 	snprintf(f->id, sizeof f->id, "%s", store_text(st, 0));
 	f->issue_id = arena_strdup(a, store_text(st, 1));
 	f->kind = arena_strdup(a, store_text(st, 2));
 	f->effect = arena_strdup(a, store_text(st, 3));
 	f->description = arena_strdup(a, store_text(st, 4));
-	f->created_by = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	f->created_by = rows_opt(st, a, 5);
 	f->created_at = arena_strdup(a, store_text(st, 6));
 	f->updated_at = arena_strdup(a, store_text(st, 7));
 }
@@ -198,15 +200,7 @@ int factor_get(struct store *s, struct arena *a, const char *issue_id, const cha
 		return ERR_DB;
 	store_bind_str(st, 1, id);
 	store_bind_str(st, 2, issue_id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_row, out);
 }
 
 /* The viewer's relation to the issue's factors, as perm.c's OBJ_FACTOR

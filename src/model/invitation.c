@@ -13,6 +13,7 @@
 #include "party.h"
 #include "user.h"
 #include "registry.h"
+#include "rows.h"
 
 enum { INVITATIONS_MAX = 1000 };
 
@@ -48,15 +49,16 @@ static const struct {
 #define INVITATION_FROM \
 	" FROM invitations i JOIN parties p ON p.id = i.party_id LEFT JOIN users u ON u.id = i.invited_by"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct invitation *out)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct invitation *out = row;
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
 	snprintf(out->party_id, sizeof out->party_id, "%s", store_text(st, 1));
 	out->party_name = arena_strdup(a, store_text(st, 2));
 	out->email = arena_strdup(a, store_text(st, 3));
 	out->role = member_roles[member_role_of(store_text(st, 4))].key;
-	out->invited_by = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
-	out->invited_by_name = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	out->invited_by = rows_opt(st, a, 5);
+	out->invited_by_name = rows_opt(st, a, 6);
 	out->created_at = arena_strdup(a, store_text(st, 7));
 	out->expires_at = arena_strdup(a, store_text(st, 8));
 }
@@ -230,11 +232,9 @@ int invitation_list(struct store *s, struct arena *a, const struct viewer *v, co
 	store_bind_str(st, 1, pa.id);
 	store_bind_str(st, 2, now);
 	struct invitation *list = arena_alloc(a, sizeof *list * INVITATIONS_MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < INVITATIONS_MAX)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	rc = rows_read(st, a, read_row, list, sizeof *list, INVITATIONS_MAX, &count);
+	if (rc)
 		return rc;
 	*items = list;
 	*n = count;

@@ -14,6 +14,7 @@
 #include "notify.h"
 #include "area.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry issue_statuses[ISSUE_STATUS_COUNT] = {
 	[ISSUE_SIGNALLED] = { "signalled", { "Gesignaleerd", "Signalled" } },
@@ -76,18 +77,14 @@ enum { VIEWER_COL = 15, TIMELINE_COL = 20 };
 #define ISSUE_FROM \
 	"issues i JOIN areas ar ON ar.code = i.area_code LEFT JOIN parties p ON p.id = i.owner_party_id"
 
-static const char *dup_or_null(struct arena *a, struct store_stmt *st, int col)
-{
-	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
-}
-
 static int by_text(const void *x, const void *y)
 {
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct issue *out = row;
 	memset(out, 0, sizeof *out);
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
 	out->title = arena_strdup(a, store_text(st, 1));
@@ -95,11 +92,11 @@ static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
 	out->description = arena_strdup(a, store_text(st, 3));
 	out->area = arena_strdup(a, store_text(st, 4));
 	out->area_name = arena_strdup(a, store_text(st, 5));
-	out->owner_party = dup_or_null(a, st, 6);
-	out->owner_name = dup_or_null(a, st, 7);
+	out->owner_party = rows_opt(st, a, 6);
+	out->owner_name = rows_opt(st, a, 7);
 	out->status = arena_strdup(a, store_text(st, 8));
 	out->supporters = store_int(st, 9);
-	out->created_by = dup_or_null(a, st, 10);
+	out->created_by = rows_opt(st, a, 10);
 	out->created_at = arena_strdup(a, store_text(st, 11));
 	out->updated_at = arena_strdup(a, store_text(st, 12));
 	out->status_changed_at = arena_strdup(a, store_text(st, 13));
@@ -171,11 +168,11 @@ bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object 
 static void read_transition(struct store_stmt *st, struct arena *a, int col, struct issue_transition *t)
 {
 	snprintf(t->id, sizeof t->id, "%s", store_text(st, col));
-	t->from = dup_or_null(a, st, col + 1);
+	t->from = rows_opt(st, a, col + 1);
 	t->to = arena_strdup(a, store_text(st, col + 2));
 	t->reason = arena_strdup(a, store_text(st, col + 3));
-	t->actor_id = dup_or_null(a, st, col + 4);
-	t->actor_name = dup_or_null(a, st, col + 5);
+	t->actor_id = rows_opt(st, a, col + 4);
+	t->actor_name = rows_opt(st, a, col + 5);
 	t->at = arena_strdup(a, store_text(st, col + 6));
 }
 
@@ -285,7 +282,7 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
 	store_bind_str(st, 1, key);
 	int rc = store_step(st);
 	*out = rc == STORE_ROW;
-	*name = *out ? dup_or_null(a, st, 0) : NULL;
+	*name = *out ? rows_opt(st, a, 0) : NULL;
 	store_reset(st);
 	return rc < 0 ? rc : 0;
 }
@@ -701,12 +698,9 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 8, after_id);
 	store_bind_int(st, 9, limit + 1);
 	struct issue *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	if (count > (size_t)limit) {
 		count = (size_t)limit;
@@ -732,12 +726,9 @@ int issue_list_by_owner(struct store *s, struct arena *a, const char *party_id, 
 	store_bind_str(st, 1, party_id);
 	store_bind_int(st, 2, (int64_t)max);
 	struct issue *list = arena_alloc(a, sizeof *list * (max + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && count < max)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	int rc = rows_read(st, a, read_row, list, sizeof *list, max + 1, &count);
+	if (rc)
 		return rc;
 	*items = list;
 	*n = count;

@@ -11,6 +11,7 @@
 #include "party.h"
 #include "role.h"
 #include "registry.h"
+#include "rows.h"
 
 /* ?1 issue, ?2 viewer: the issue's area and owner, whether the viewer is a
  * member of the owner party or of a party in its ledger, and whether the
@@ -38,7 +39,7 @@ int ledger_issue_relation(struct store_conn *c, struct arena *a, const struct vi
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		out->area_code = arena_strdup(a, store_text(st, 0));
-		out->owner_party_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
+		out->owner_party_id = rows_opt(st, a, 1);
 		out->taking_part = known && store_int(st, 2) != 0;
 		out->coordinated = known && store_int(st, 3) != 0;
 		rc = 0;
@@ -132,7 +133,7 @@ int ledger_get(struct store *s, struct arena *a, const struct viewer *v, const c
 		out->role = arena_strdup(a, role);
 		out->party_id = arena_strdup(a, party_id);
 		out->note = arena_strdup(a, store_text(st, 0));
-		out->created_by = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
+		out->created_by = rows_opt(st, a, 1);
 		out->created_at = arena_strdup(a, store_text(st, 2));
 		rc = 0;
 	} else if (rc == STORE_DONE) {

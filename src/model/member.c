@@ -13,6 +13,7 @@
 #include "party.h"
 #include "user.h"
 #include "registry.h"
+#include "rows.h"
 
 enum { MEMBERS_MAX = 1000 };
 
@@ -58,8 +59,9 @@ static int keeps_an_admin(struct store_conn *c, const char *party_id, const char
 #define MEMBER_SELECT "SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m" \
 	" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1"
 
-static void read_member(struct store_stmt *st, struct arena *a, struct member *m)
+static void read_member(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct member *m = row;
 	snprintf(m->user_id, sizeof m->user_id, "%s", store_text(st, 0));
 	m->name = arena_strdup(a, store_text(st, 1));
 	m->role = member_roles[member_role_of(store_text(st, 2))].key;
@@ -79,11 +81,9 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 		return ERR_DB;
 	store_bind_str(st, 1, pa.id);
 	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX)
-		read_member(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	rc = rows_read(st, a, read_member, list, sizeof *list, MEMBERS_MAX, &count);
+	if (rc)
 		return rc;
 	*items = list;
 	*n = count;

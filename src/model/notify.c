@@ -14,6 +14,7 @@
 #include "activity.h"
 #include "outbox.h"
 #include "registry.h"
+#include "rows.h"
 
 int notify_followers(struct store_conn *c, const struct viewer *actor, const char *issue_id,
 		     const char *event, const char *object_id)
@@ -80,17 +81,18 @@ int notify_person(struct store_conn *c, const struct viewer *actor, const char *
 #define NOTE_COLS \
 	"n.id, n.issue_id, i.title, n.event, n.object_id, u.name, n.created_at, n.read_at"
 
-static void read_note(struct store_stmt *st, struct arena *a, struct notification *out)
+static void read_note(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct notification *out = row;
 	memset(out, 0, sizeof *out);
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
-	out->issue_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
-	out->issue_title = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
+	out->issue_id = rows_opt(st, a, 1);
+	out->issue_title = rows_opt(st, a, 2);
 	out->event = arena_strdup(a, store_text(st, 3));
-	out->object_id = store_is_null(st, 4) ? NULL : arena_strdup(a, store_text(st, 4));
-	out->actor_name = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	out->object_id = rows_opt(st, a, 4);
+	out->actor_name = rows_opt(st, a, 5);
 	out->created_at = arena_strdup(a, store_text(st, 6));
-	out->read_at = store_is_null(st, 7) ? NULL : arena_strdup(a, store_text(st, 7));
+	out->read_at = rows_opt(st, a, 7);
 }
 
 int notification_list(struct store *s, struct arena *a, const struct viewer *v,
@@ -130,11 +132,9 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_int(st, 4, limit + 1);
 	store_bind_str(st, 5, store_like_contains(a, f->q));
 	struct notification *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_note(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	rc = rows_read(st, a, read_note, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	if (count > (size_t)limit) {
 		count = (size_t)limit;
@@ -160,15 +160,7 @@ int notification_get(struct store *s, struct arena *a, const struct viewer *v, c
 		return ERR_DB;
 	store_bind_str(st, 1, id);
 	store_bind_str(st, 2, v->user_id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_note(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_note, out);
 }
 
 int notification_unread(struct store *s, const struct viewer *v, long long *count)

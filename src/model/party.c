@@ -15,6 +15,7 @@
 #include "role.h"
 #include "signal.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry party_kinds[KIND_COUNT] = {
 	[KIND_CITIZEN_INITIATIVE] = { "citizen_initiative", { "Burgerinitiatief", "Citizen initiative" } },
@@ -176,18 +177,18 @@ static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
 	out->name = arena_strdup(a, store_text(st, 1));
 	out->kind = arena_strdup(a, store_text(st, 2));
 	out->description = arena_strdup(a, store_text(st, 3));
-	out->email = store_is_null(st, 4) ? NULL : arena_strdup(a, store_text(st, 4));
-	out->phone = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
-	out->website = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	out->email = rows_opt(st, a, 4);
+	out->phone = rows_opt(st, a, 5);
+	out->website = rows_opt(st, a, 6);
 	out->has_capacity = !store_is_null(st, 7);
 	out->capacity_hours = store_int(st, 7);
 	out->visibility = arena_strdup(a, store_text(st, 8));
-	out->created_by = store_is_null(st, 9) ? NULL : arena_strdup(a, store_text(st, 9));
+	out->created_by = rows_opt(st, a, 9);
 	out->created_at = arena_strdup(a, store_text(st, 10));
 	out->updated_at = arena_strdup(a, store_text(st, 11));
-	out->verified_at = store_is_null(st, 13) ? NULL : arena_strdup(a, store_text(st, 13));
-	out->verified_by = store_is_null(st, 14) ? NULL : arena_strdup(a, store_text(st, 14));
-	out->verified_by_name = store_is_null(st, 15) ? NULL : arena_strdup(a, store_text(st, 15));
+	out->verified_at = rows_opt(st, a, 13);
+	out->verified_by = rows_opt(st, a, 14);
+	out->verified_by_name = rows_opt(st, a, 15);
 }
 
 /* The lists (areas, roles, tags) of one party or a page of them, a chunk of

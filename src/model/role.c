@@ -1,4 +1,5 @@
 #include "role.h"
+#include "rows.h"
 
 #include <string.h>
 
@@ -95,8 +96,9 @@ int role_seed(struct store *s)
 
 #define ROLE_COLS "key, name_nl, name_en, description_nl, description_en, typical_kinds"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct role *r)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct role *r = row;
 	r->key = arena_strdup(a, store_text(st, 0));
 	r->name[LANG_NL] = arena_strdup(a, store_text(st, 1));
 	r->name[LANG_EN] = arena_strdup(a, store_text(st, 2));
@@ -112,12 +114,9 @@ int role_list(struct store *s, struct arena *a, struct role **items, size_t *n)
 	if (!st)
 		return ERR_DB;
 	struct role *v = arena_alloc(a, sizeof *v * 200);
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_row(st, a, &v[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	int rc = rows_read(st, a, read_row, v, sizeof *v, 200, &count);
+	if (rc)
 		return rc;
 	*items = v;
 	*n = count;
@@ -131,13 +130,5 @@ int role_get(struct store *s, struct arena *a, const char *key, struct role *out
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, key);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_row, out);
 }

@@ -15,6 +15,7 @@
 #include "notify.h"
 #include "party.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry signal_kinds[SIGNAL_KIND_COUNT] = {
 	[SIGNAL_OPPORTUNITY] = { "opportunity", { "Kans", "Opportunity" } },
@@ -126,13 +127,9 @@ static const char search_sql[] = "SELECT " SIGNAL_COLS FROM_SEARCH FILTERS PAGE;
 static const char cluster_list_sql[] = CLUSTERED(FROM_LIST);
 static const char cluster_search_sql[] = CLUSTERED(FROM_SEARCH);
 
-static const char *opt(struct arena *a, struct store_stmt *st, int col)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
-	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
-}
-
-static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
-{
+	struct signal *o = row;
 	memset(o, 0, sizeof *o);
 	snprintf(o->id, sizeof o->id, "%s", store_text(st, 0));
 	o->kind = arena_strdup(a, store_text(st, 1));
@@ -140,21 +137,21 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
 	o->description = arena_strdup(a, store_text(st, 3));
 	o->area = arena_strdup(a, store_text(st, 4));
 	o->area_name = arena_strdup(a, store_text(st, 5));
-	o->target_group = opt(a, st, 6);
-	o->reporter_id = opt(a, st, 7);
-	o->reporter_name = opt(a, st, 8);
-	o->party_id = opt(a, st, 9);
-	o->party_name = opt(a, st, 10);
+	o->target_group = rows_opt(st, a, 6);
+	o->reporter_id = rows_opt(st, a, 7);
+	o->reporter_name = rows_opt(st, a, 8);
+	o->party_id = rows_opt(st, a, 9);
+	o->party_name = rows_opt(st, a, 10);
 	o->regulatory = store_int(st, 11) != 0;
-	o->rule = opt(a, st, 12);
-	o->routed_party_id = opt(a, st, 13);
-	o->routed_party_name = opt(a, st, 14);
+	o->rule = rows_opt(st, a, 12);
+	o->routed_party_id = rows_opt(st, a, 13);
+	o->routed_party_name = rows_opt(st, a, 14);
 	o->status = arena_strdup(a, store_text(st, 15));
-	o->status_reason = opt(a, st, 16);
-	o->issue_id = opt(a, st, 17);
-	o->issue_title = opt(a, st, 18);
-	o->issue_status = opt(a, st, 19);
-	o->cluster_id = opt(a, st, 20);
+	o->status_reason = rows_opt(st, a, 16);
+	o->issue_id = rows_opt(st, a, 17);
+	o->issue_title = rows_opt(st, a, 18);
+	o->issue_status = rows_opt(st, a, 19);
+	o->cluster_id = rows_opt(st, a, 20);
 	o->cluster_size = o->cluster_id ? store_int(st, 21) : 1;
 	o->created_at = arena_strdup(a, store_text(st, 22));
 	o->updated_at = arena_strdup(a, store_text(st, 23));
@@ -234,14 +231,7 @@ int signal_get(struct store *s, struct arena *a, const struct viewer *v, const c
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
+	int rc = rows_one(st, a, read_row, out);
 	if (rc)
 		return rc;
 	struct relation r;
@@ -346,12 +336,9 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
 	struct signal *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	*next = NULL;
 	if (count > (size_t)limit) {
@@ -963,7 +950,7 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, str
 			int src;
 			while ((src = store_step(st)) == STORE_ROW && n < MAX_TAKEN) {
 				taken[n].id = arena_strdup(a, store_text(st, 0));
-				taken[n].reporter = opt(a, st, 1);
+				taken[n].reporter = rows_opt(st, a, 1);
 				taken[n].seen = store_int(st, 2) != 0;
 				n++;
 			}
@@ -1073,8 +1060,8 @@ static void read_decision(struct store_stmt *st, int col, struct arena *a, const
 	d->signal_id = signal_id;
 	d->decision = arena_strdup(a, store_text(st, col + 1));
 	d->reason = arena_strdup(a, store_text(st, col + 2));
-	d->party_id = opt(a, st, col + 3);
-	d->party_name = opt(a, st, col + 4);
+	d->party_id = rows_opt(st, a, col + 3);
+	d->party_name = rows_opt(st, a, col + 4);
 	d->decided_at = arena_strdup(a, store_text(st, col + 5));
 }
 
@@ -1137,7 +1124,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 			o->title = arena_strdup(a, store_text(st, 2));
 			o->status = arena_strdup(a, store_text(st, 3));
 			o->regulatory = store_int(st, 4) != 0;
-			o->rule = opt(a, st, 5);
+			o->rule = rows_opt(st, a, 5);
 			o->area = arena_strdup(a, store_text(st, 6));
 			o->area_name = arena_strdup(a, store_text(st, 7));
 			o->taken_along = store_int(st, 8) != 0;

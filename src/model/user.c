@@ -13,6 +13,7 @@
 #include "area.h"
 #include "password.h"
 #include "registry.h"
+#include "rows.h"
 
 _Static_assert(USER_HASH_MAX >= crypto_pwhash_STRBYTES, "room for an argon2id hash");
 
@@ -49,8 +50,9 @@ enum platform_role user_role(const struct user *u)
 	return r < 0 ? PROLE_USER : (enum platform_role)r;
 }
 
-static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
+static void read_user(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct user *u = row;
 	snprintf(u->id, sizeof u->id, "%s", store_text(st, 0));
 	u->email = arena_strdup(a, store_text(st, 1));
 	u->name = arena_strdup(a, store_text(st, 2));
@@ -152,15 +154,7 @@ int user_by_email(struct store *s, struct arena *a, const char *email, struct us
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, email_normal(a, email));
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_user(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_user, out);
 }
 
 int user_authenticate(struct store *s, struct arena *a, const char *email, const char *password,
@@ -206,15 +200,7 @@ int user_get(struct store *s, struct arena *a, const char *id, struct user *out)
 	if (!st)
 		return ERR_DB;
 	store_bind_str(st, 1, id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_user(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_user, out);
 }
 
 int session_list(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
@@ -545,7 +531,7 @@ int token_list(struct store *s, struct arena *a, const struct viewer *v, struct 
 		snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
 		t->name = arena_strdup(a, store_text(st, 1));
 		t->created_at = arena_strdup(a, store_text(st, 2));
-		t->last_used_at = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+		t->last_used_at = rows_opt(st, a, 3);
 	}
 	store_reset(st);
 	if (rc < 0)
@@ -574,7 +560,7 @@ int token_get(struct store *s, struct arena *a, const struct viewer *v, const ch
 		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
 		out->name = arena_strdup(a, store_text(st, 1));
 		out->created_at = arena_strdup(a, store_text(st, 2));
-		out->last_used_at = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+		out->last_used_at = rows_opt(st, a, 3);
 		rc = 0;
 	} else if (rc == STORE_DONE) {
 		rc = ERR_NOTFOUND;
@@ -767,11 +753,9 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 	store_bind_str(st, 2, cursor);
 	store_bind_int(st, 3, limit + 1);
 	struct user *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_user(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	rc = rows_read(st, a, read_user, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	*next = NULL;
 	if (count > (size_t)limit) {
@@ -794,7 +778,7 @@ int user_each(struct store *s, struct arena *a,
 	while (!stop && (rc = store_step(st)) == STORE_ROW) {
 		struct user u;
 		read_user(st, a, &u);
-		stop = fn(ctx, &u, store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8)));
+		stop = fn(ctx, &u, rows_opt(st, a, 8));
 	}
 	store_reset(st);
 	return stop ? stop : rc < 0 ? rc : 0;

@@ -12,6 +12,7 @@
 #include "activity.h"
 #include "notify.h"
 #include "registry.h"
+#include "rows.h"
 
 int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, const char *issue_id,
 		struct voice_issue *out)
@@ -239,13 +240,13 @@ static void read_comment(struct store_stmt *st, struct arena *a, const struct vi
 {
 	memset(out, 0, sizeof *out);
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
-	out->parent_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
-	out->author_id = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
-	out->author_name = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+	out->parent_id = rows_opt(st, a, 1);
+	out->author_id = rows_opt(st, a, 2);
+	out->author_name = rows_opt(st, a, 3);
 	out->created_at = arena_strdup(a, store_text(st, 5));
-	out->edited_at = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
-	out->hidden_at = store_is_null(st, 7) ? NULL : arena_strdup(a, store_text(st, 7));
-	out->hidden_reason = store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8));
+	out->edited_at = rows_opt(st, a, 6);
+	out->hidden_at = rows_opt(st, a, 7);
+	out->hidden_reason = rows_opt(st, a, 8);
 	bool mine = v && v->authenticated && out->author_id && strcmp(out->author_id, v->user_id) == 0;
 	out->body = !out->hidden_at || mine ? arena_strdup(a, store_text(st, 4)) : NULL;
 	set_rights(out, v, is);
