@@ -155,24 +155,12 @@ static int add_link(struct store_conn *c, const char *user_id, const char *purpo
 	time_format(t + hours * 3600L, expires);
 	secret_new(code);
 	secret_hash(code, hash);
-	struct store_stmt *st = store_prepare(c, "DELETE FROM email_links WHERE expires_at <= ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, now);
-	int rc = store_run(st);
+	int rc = rows_run(c, "DELETE FROM email_links WHERE expires_at <= ?1", 1, now);
 	if (rc)
 		return rc;
-	st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO email_links (token_hash, purpose, user_id, created_at, expires_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, purpose);
-	store_bind_str(st, 3, user_id);
-	store_bind_str(st, 4, now);
-	store_bind_str(st, 5, expires);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5)", 5, hash, purpose, user_id, now, expires);
 }
 
 /* The user of a link's code that works now, on connection c: 0,
@@ -271,20 +259,10 @@ static int enqueue(struct store *s, const char *kind, const char *email, const c
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	int rc = rows_run(c,
 		"INSERT INTO account_requests (kind, email, name, password_hash, lang, next, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (st) {
-		store_bind_str(st, 1, kind);
-		store_bind_str(st, 2, email);
-		store_bind_str(st, 3, name);
-		store_bind_str(st, 4, hash);
-		store_bind_str(st, 5, lang == LANG_EN ? "en" : "nl");
-		store_bind_str(st, 6, next);
-		store_bind_str(st, 7, now);
-		rc = store_run(st);
-	}
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		kind, email, name, hash, lang == LANG_EN ? "en" : "nl", next, now);
 	int crc = store_write_end_aside(s, rc == 0);
 	rc = rc ? rc : crc;
 	if (!rc && account_queued)
@@ -334,19 +312,10 @@ static int do_register(struct store_conn *c, struct arena *a, const char *email,
 	}
 	if (rc != ERR_NOTFOUND)
 		return rc; /* a blocked account learns nothing */
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_run(c,
 		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
-		"   lang, last_active_at) VALUES (?1, ?2, ?3, ?4, 'user', ?5, ?6, ?5)");
-	rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, email);
-		store_bind_str(st, 3, name);
-		store_bind_str(st, 4, hash);
-		store_bind_str(st, 5, now);
-		store_bind_str(st, 6, lang == LANG_EN ? "en" : "nl");
-		rc = store_run(st);
-	}
+		"   lang, last_active_at) VALUES (?1, ?2, ?3, ?4, 'user', ?5, ?6, ?5)", 6,
+		id, email, name, hash, now, lang == LANG_EN ? "en" : "nl");
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", id);
 	if (!rc)
@@ -394,26 +363,14 @@ int account_confirm(struct store *s, const char *code, struct problems *p)
 		problems_add(p, "code", R_LINK_INVALID, 0);
 	if ((!rc || rc == ERR_NOTFOUND) && p->n)
 		rc = ERR_INVALID; /* the caller's problems stop it too */
-	struct store_stmt *st;
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, ?2),"
-				      " last_active_at = ?2 WHERE id = ?1");
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			store_bind_str(st, 2, now);
-			rc = store_run(st);
-		}
-	}
+	if (!rc)
+		rc = rows_run(c,
+			"UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, ?2),"
+			" last_active_at = ?2 WHERE id = ?1", 2, user_id, now);
 	/* every confirmation link of the account is done with now */
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'confirm'");
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			rc = store_run(st);
-		}
-	}
+	if (!rc)
+		rc = rows_run(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'confirm'", 1,
+			user_id);
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
 	if (!rc)
@@ -544,22 +501,11 @@ static int write_password(struct store_conn *c, struct arena *a, const struct us
 {
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
-						 " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, u->id);
-	store_bind_str(st, 2, hash);
-	store_bind_str(st, 3, now);
-	int rc = store_run(st);
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1");
-		if (st) {
-			store_bind_str(st, 1, u->id);
-			rc = store_run(st);
-		}
-	}
+	int rc = rows_run(c,
+		"UPDATE users SET password_hash = ?2,"
+		" email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1", 3, u->id, hash, now);
+	if (!rc)
+		rc = rows_run(c, "DELETE FROM email_links WHERE user_id = ?1", 1, u->id);
 	if (!rc)
 		rc = end_access(c, a, u->id, u->email, u->name, u->lang);
 	return rc;

@@ -262,21 +262,10 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 		store_reset(st);
 	}
 	if (!rc) {
-		st = store_prepare(c,
+		rc = rows_run(c,
 			"INSERT INTO issue_factors (id, issue_id, kind, effect, description, created_by, created_at, updated_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, in->id);
-			store_bind_str(st, 2, issue_id);
-			store_bind_str(st, 3, in->kind);
-			store_bind_str(st, 4, in->effect);
-			store_bind_str(st, 5, in->description);
-			store_bind_str(st, 6, in->created_by);
-			store_bind_str(st, 7, now);
-			rc = store_run(st);
-		}
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", 7,
+			in->id, issue_id, in->kind, in->effect, in->description, in->created_by, now);
 	}
 	if (!rc)
 		rc = activity_add_about(c, v, "create", "factor", in->id, "", NULL, in->kind);
@@ -307,22 +296,12 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_run(c,
 		"UPDATE issue_factors SET kind = ?3, effect = ?4, description = ?5, updated_at = ?6"
-		" WHERE id = ?1 AND issue_id = ?2");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, in->id);
-		store_bind_str(st, 2, issue_id);
-		store_bind_str(st, 3, in->kind);
-		store_bind_str(st, 4, in->effect);
-		store_bind_str(st, 5, in->description);
-		store_bind_str(st, 6, now);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+		" WHERE id = ?1 AND issue_id = ?2", 6,
+		in->id, issue_id, in->kind, in->effect, in->description, now);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add_about(c, v, "update", "factor", in->id, fields, NULL, in->kind);
 	if (!rc)
@@ -343,16 +322,9 @@ int factor_delete(struct store *s, const struct viewer *v, const char *issue_id,
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM issue_factors WHERE id = ?1 AND issue_id = ?2");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, issue_id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_run(c, "DELETE FROM issue_factors WHERE id = ?1 AND issue_id = ?2", 2, id, issue_id);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add(c, v, "delete", "factor", id, "");
 	int crc = store_write_end(s, rc == 0);

@@ -79,11 +79,7 @@ static int check(struct store *s, struct arena *a, const struct viewer *v, const
  * them: they are kept no longer than INVITATION_DAYS. On the writer. */
 static int sweep(struct store_conn *c, const char *now)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE expires_at <= ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, now);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM invitations WHERE expires_at <= ?1", 1, now);
 }
 
 /* Whether the person with this email is in the party already. */
@@ -268,15 +264,9 @@ int invitation_withdraw(struct store *s, struct arena *a, const struct viewer *v
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE id = ?1 AND party_id = ?2");
-	rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, pa.id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_run(c, "DELETE FROM invitations WHERE id = ?1 AND party_id = ?2", 2, id, pa.id);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add_about(c, v, "withdraw_invitation", "party", pa.id, "invitations", id, NULL);
 	int crc = store_write_end(s, rc == 0);
@@ -329,28 +319,18 @@ static int find_code(struct store_conn *c, const char *code, const char *now, ch
 
 static int delete_invitation(struct store_conn *c, const char *id)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM invitations WHERE id = ?1", 1, id);
 }
 
 /* Makes the viewer member with role, keeping admin if they were admin. */
 static int join(struct store_conn *c, const struct viewer *v, const char *party_id, const char *role,
 		const char *now)
 {
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)"
 		" ON CONFLICT (party_id, user_id) DO UPDATE SET role ="
-		"  CASE WHEN excluded.role = 'admin' THEN 'admin' ELSE memberships.role END");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, v->user_id);
-	store_bind_str(st, 3, role);
-	store_bind_str(st, 4, now);
-	return store_run(st);
+		"  CASE WHEN excluded.role = 'admin' THEN 'admin' ELSE memberships.role END", 4,
+		party_id, v->user_id, role, now);
 }
 
 int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, const char *code,

@@ -303,10 +303,7 @@ static int write_children(struct store_conn *c, const char *id, const struct iss
 		"DELETE FROM issue_search WHERE rowid = (SELECT seq FROM issues WHERE id = ?1)",
 	};
 	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
-		if (!(st = store_prepare(c, clear[i])))
-			return ERR_DB;
-		store_bind_str(st, 1, id);
-		rc = store_run(st);
+		rc = rows_run(c, clear[i], 1, id);
 	}
 	if (!rc && !(st = store_prepare(c,
 		"INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)")))
@@ -334,19 +331,10 @@ static int add_transition(struct store_conn *c, const struct viewer *v, const ch
 			  char tid[UUID_STRLEN + 1])
 {
 	uuid7_new(tid);
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO issue_transitions (id, issue_id, from_status, to_status, reason, actor_id, at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, tid);
-	store_bind_str(st, 2, issue_id);
-	store_bind_str(st, 3, from);
-	store_bind_str(st, 4, to);
-	store_bind_str(st, 5, reason);
-	store_bind_str(st, 6, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
-	store_bind_str(st, 7, at);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		tid, issue_id, from, to, reason, v && v->authenticated && v->user_id[0] ? v->user_id : NULL, at);
 }
 
 int issue_create_on(struct store_conn *c, struct arena *a, const struct viewer *v, struct issue *is,
@@ -445,23 +433,12 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
+		rc = rows_run(c,
 			"UPDATE issues SET title = ?2, summary = ?3, description = ?4, area_code = ?5,"
-			" owner_party_id = ?6, updated_at = ?7 WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, is->id);
-			store_bind_str(st, 2, in->title);
-			store_bind_str(st, 3, in->summary);
-			store_bind_str(st, 4, in->description);
-			store_bind_str(st, 5, in->area);
-			store_bind_str(st, 6, in->owner_party);
-			store_bind_str(st, 7, now);
-			rc = store_run(st);
-			if (!rc && store_changes(c) == 0)
-				rc = ERR_NOTFOUND;
-		}
+			" owner_party_id = ?6, updated_at = ?7 WHERE id = ?1", 7,
+			is->id, in->title, in->summary, in->description, in->area, in->owner_party, now);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
 		rc = write_children(c, is->id, in);
@@ -530,17 +507,9 @@ int issue_move(struct store *s, struct arena *a, const struct viewer *v, const c
 	}
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	if (!rc) {
-		st = store_prepare(c, "UPDATE issues SET status = ?2, status_changed_at = ?3 WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, old.id);
-			store_bind_str(st, 2, to);
-			store_bind_str(st, 3, now);
-			rc = store_run(st);
-		}
-	}
+	if (!rc)
+		rc = rows_run(c, "UPDATE issues SET status = ?2, status_changed_at = ?3 WHERE id = ?1", 3,
+			old.id, to, now);
 	if (!rc)
 		rc = add_transition(c, v, old.id, from, to, out->reason, now, out->id);
 	if (!rc)

@@ -255,18 +255,10 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, issue_id);
-		store_bind_str(st, 2, role);
-		store_bind_str(st, 3, party_id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_run(c, "DELETE FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3", 3,
+			issue_id, role, party_id);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add_about(c, v, "give_up_role", "issue", issue_id, "roles", NULL, role);
 	int crc = store_write_end(s, rc == 0);

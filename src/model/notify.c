@@ -63,19 +63,10 @@ int notify_person(struct store_conn *c, const struct viewer *actor, const char *
 	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(id);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO notifications (id, user_id, issue_id, event, object_id, actor_id, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, user_id);
-	store_bind_str(st, 3, issue_id);
-	store_bind_str(st, 4, event);
-	store_bind_str(st, 5, object_id);
-	store_bind_str(st, 6, actor_id);
-	store_bind_str(st, 7, now);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		id, user_id, issue_id, event, object_id, actor_id, now);
 }
 
 #define NOTE_COLS \
@@ -221,16 +212,10 @@ int notification_mark_all(struct store *s, const struct viewer *v, int *changed)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL");
-	if (st) {
-		store_bind_str(st, 1, v->user_id);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-		if (!rc && changed)
-			*changed = store_changes(c);
-	}
+	int rc = rows_run(c, "UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL", 2,
+			v->user_id, now);
+	if (!rc && changed)
+		*changed = store_changes(c);
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }

@@ -538,10 +538,7 @@ static int write_children(struct store_conn *c, struct arena *a, const struct pa
 		"DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)",
 	};
 	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
-		if (!(st = store_prepare(c, clear[i])))
-			return ERR_DB;
-		store_bind_str(st, 1, in->id);
-		rc = store_run(st);
+		rc = rows_run(c, clear[i], 1, in->id);
 	}
 	struct {
 		const char *sql;
@@ -634,18 +631,9 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!rc)
 		rc = write_children(c, a, in);
 	/* who makes a party is its first admin */
-	if (!rc && in->created_by) {
-		st = store_prepare(c,
-			"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, in->id);
-			store_bind_str(st, 2, in->created_by);
-			store_bind_str(st, 3, now);
-			rc = store_run(st);
-		}
-	}
+	if (!rc && in->created_by)
+		rc = rows_run(c, "INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)", 3,
+			in->id, in->created_by, now);
 	if (!rc)
 		rc = activity_add(c, v, "create", "party", in->id, "");
 	int crc = store_write_end(s, rc == 0);
@@ -782,26 +770,12 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 	 * coordinators */
 	if (old.verified_at)
 		rc = signal_reroute(c, id, true);
-	struct store_stmt *st = NULL;
+	if (!rc)
+		rc = rows_run(c, "DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)", 1, id);
 	if (!rc) {
-		st = store_prepare(c, "DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, id);
-			rc = store_run(st);
-		}
-	}
-	if (!rc) {
-		st = store_prepare(c, "DELETE FROM parties WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, id);
-			rc = store_run(st);
-			if (!rc && store_changes(c) == 0)
-				rc = ERR_NOTFOUND;
-		}
+		rc = rows_run(c, "DELETE FROM parties WHERE id = ?1", 1, id);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
 		rc = activity_add(c, v, "delete", "party", id, "");

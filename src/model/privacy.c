@@ -13,6 +13,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "registry.h"
+#include "rows.h"
 
 #define EXPORTED_AT "exportedAt"
 
@@ -90,19 +91,12 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it;
 		 * the warning time goes too, so the sweep never sees the row again */
-		st = store_prepare(c,
+		rc = rows_run(c,
 			"UPDATE users SET name = ?2, email = ?3, password_hash = '" PRIVACY_ERASED_HASH "',"
-			" platform_role = 'user', blocked_at = ?4, inactivity_warned_at = NULL WHERE id = ?1");
-		rc = ERR_DB;
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			store_bind_str(st, 2, PRIVACY_ERASED_NAME);
-			store_bind_str(st, 3, placeholder);
-			store_bind_str(st, 4, now);
-			rc = store_run(st);
-			if (!rc && store_changes(c) == 0)
-				rc = ERR_NOTFOUND;
-		}
+			" platform_role = 'user', blocked_at = ?4, inactivity_warned_at = NULL WHERE id = ?1", 4,
+			user_id, PRIVACY_ERASED_NAME, placeholder, now);
+		if (!rc && store_changes(c) == 0)
+			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
 		rc = activity_add(c, actor, action, "user", user_id, "");

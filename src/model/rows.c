@@ -1,5 +1,7 @@
 #include "rows.h"
 
+#include <stdarg.h>
+
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../store/store.h"
@@ -31,4 +33,17 @@ int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *ou
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col)
 {
 	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
+}
+
+int rows_run(struct store_conn *c, const char *sql, int n, ...)
+{
+	struct store_stmt *st = store_prepare(c, sql);
+	if (!st)
+		return ERR_DB;
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 1; i <= n; i++)
+		store_bind_str(st, i, va_arg(ap, const char *));
+	va_end(ap);
+	return store_run(st);
 }

@@ -1,15 +1,16 @@
-/* rows: reading a statement's rows into the model's structs.
+/* rows: running the model's statements, so that no model file writes the
+ * loop of stepping, reading and resetting again.
  *
  * Each model file has a reader that fills its struct from the current row
- * of its SELECT; these run a bound statement with it, so that no file
- * writes the loop of stepping, reading and resetting again. Both reset the
- * statement and return 0 or the store's error. */
+ * of its SELECT; rows_read and rows_one run a bound statement with it.
+ * Both reset the statement and return 0 or the store's error. */
 #ifndef KIEM_ROWS_H
 #define KIEM_ROWS_H
 
 #include <stddef.h>
 
 struct arena;
+struct store_conn;
 struct store_stmt;
 
 /* Fills the item at out from the current row of st. */
@@ -22,6 +23,11 @@ int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *i
 	      size_t max, size_t *n);
 /* Reads the first row into out; ERR_NOTFOUND when there is none. */
 int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out);
+
+/* Runs sql (a string literal, store.h) on c with n text values bound to
+ * ?1..?n (a NULL pointer binds SQL NULL), no rows wanted: 0, ERR_DB when
+ * it does not prepare, or the step's error. */
+int rows_run(struct store_conn *c, const char *sql, int n, ...);
 
 /* A text column copied into the arena, NULL for SQL NULL. */
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col);

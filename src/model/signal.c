@@ -518,13 +518,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 		rc = find_cluster(c, a, sg, path, &sg->cluster_id, &head_alone);
 	if (!rc && head_alone) {
 		sg->cluster_size = 2;
-		struct store_stmt *st = store_prepare(c, "UPDATE signals SET cluster_id = id WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, head_alone);
-			rc = store_run(st);
-		}
+		rc = rows_run(c, "UPDATE signals SET cluster_id = id WHERE id = ?1", 1, head_alone);
 	} else if (!rc && sg->cluster_id) {
 		/* it joins a cluster of this many, and itself */
 		struct store_stmt *st = store_prepare(c, "SELECT count(*) + 1 FROM signals WHERE cluster_id = ?1");
@@ -564,18 +558,10 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 		}
 	}
 	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
+		rc = rows_run(c,
 			"INSERT INTO signal_search (rowid, title, description, rule)"
-			" VALUES ((SELECT seq FROM signals WHERE id = ?1), ?2, ?3, ?4)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, sg->id);
-			store_bind_str(st, 2, sg->title);
-			store_bind_str(st, 3, sg->description);
-			store_bind_str(st, 4, sg->rule ? sg->rule : "");
-			rc = store_run(st);
-		}
+			" VALUES ((SELECT seq FROM signals WHERE id = ?1), ?2, ?3, ?4)", 4,
+			sg->id, sg->title, sg->description, sg->rule ? sg->rule : "");
 	}
 	if (!rc)
 		rc = activity_add_about(c, v, "create", "signal", sg->id, "", NULL, sg->kind);
@@ -587,7 +573,7 @@ int signal_reroute(struct store_conn *c, const char *party_id, bool leaving)
 {
 	/* the undecided regulatory signals routed to it or in its areas (and
 	 * below), each to where route() sends it now */
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"UPDATE signals SET routed_party_id = (SELECT p.id FROM areas sa JOIN areas c"
 		"   ON substr(sa.path, 1, length(c.path)) = c.path" ROUTE_TO
 		"   AND sa.code = signals.area_code AND (?2 IS NULL OR p.id <> ?2)" ROUTE_ORDER ")"
@@ -595,27 +581,15 @@ int signal_reroute(struct store_conn *c, const char *party_id, bool leaving)
 		"  AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id)"
 		"  AND (routed_party_id = ?1 OR area_code IN (SELECT a.code FROM party_areas pa"
 		"   JOIN areas c ON c.code = pa.area_code JOIN areas a ON substr(a.path, 1, length(c.path)) = c.path"
-		"   WHERE pa.party_id = ?1))");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, leaving ? party_id : NULL);
-	return store_run(st);
+		"   WHERE pa.party_id = ?1))", 2, party_id, leaving ? party_id : NULL);
 }
 
 /* Sets a signal's status on the writer, with its activity entry. */
 static int set_status(struct store_conn *c, const struct viewer *v, const char *id, const char *to,
 		      const char *reason, const char *now)
 {
-	struct store_stmt *st = store_prepare(c,
-		"UPDATE signals SET status = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, to);
-	store_bind_str(st, 3, reason);
-	store_bind_str(st, 4, now);
-	int rc = store_run(st);
+	int rc = rows_run(c, "UPDATE signals SET status = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?1", 4,
+			id, to, reason, now);
 	if (!rc)
 		rc = activity_add_about(c, v, "status", "signal", id, "status", NULL, to);
 	return rc;
@@ -660,12 +634,7 @@ int signal_move(struct store *s, struct arena *a, const struct viewer *v, struct
 /* Runs one statement of a cluster change with ?1 and ?2 bound. */
 static int run2(struct store_conn *c, const char *sql, const char *a1, const char *a2)
 {
-	struct store_stmt *st = store_prepare(c, sql);
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, a1);
-	store_bind_str(st, 2, a2);
-	return store_run(st);
+	return rows_run(c, sql, 2, a1, a2);
 }
 
 /* Takes the signal id out of its cluster (cluster_id; NULL: none), on the
@@ -1019,21 +988,10 @@ int signal_decide(struct store *s, struct arena *a, const struct viewer *v, stru
 	if (!c)
 		return ERR_DB;
 	int rc;
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_run(c,
 		"INSERT INTO signal_decisions (id, signal_id, decision, reason, party_id, decided_by, decided_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, d->id);
-		store_bind_str(st, 2, sg->id);
-		store_bind_str(st, 3, d->decision);
-		store_bind_str(st, 4, d->reason);
-		store_bind_str(st, 5, d->party_id);
-		store_bind_str(st, 6, v->user_id[0] ? v->user_id : NULL);
-		store_bind_str(st, 7, now);
-		rc = store_run(st);
-	}
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		d->id, sg->id, d->decision, d->reason, d->party_id, v->user_id[0] ? v->user_id : NULL, now);
 	if (!rc)
 		rc = activity_add_about(c, v, "decide", "signal", sg->id, "decision", d->id, d->decision);
 	bool addressing = strcmp(sg->status, "addressed") != 0;

@@ -289,19 +289,18 @@ int session_revoke(struct store *s, const struct viewer *v, const char *id)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2");
-	if (st) {
-		store_bind_str(st, 1, v->user_id);
-		store_bind_str(st, 2, id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_run(c, "DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2", 2,
+			v->user_id, id);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
+
+/* A user was active now (?2): a login, or a secret used, ends a warning of
+ * the inactivity sweep. */
+static const char active_sql[] =
+	"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1";
 
 int session_create(struct store *s, const char *user_id, char token[SECRET_STRLEN + 1])
 {
@@ -317,33 +316,14 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 		return ERR_DB;
 	/* sessions that ended (expired or idle too long) are kept no longer:
 	 * each login clears them away */
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2");
-	if (st) {
-		store_bind_str(st, 1, now);
-		store_bind_str(st, 2, idle);
-		rc = store_run(st);
-	}
-	st = rc ? NULL : store_prepare(c,
-		"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)"
-		" VALUES (?1, ?2, ?3, ?3, ?4)");
-	rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, hash);
-		store_bind_str(st, 2, user_id);
-		store_bind_str(st, 3, now);
-		store_bind_str(st, 4, expires);
-		rc = store_run(st);
-	}
+	int rc = rows_run(c, "DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2", 2, now, idle);
+	if (!rc)
+		rc = rows_run(c,
+			"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)"
+			" VALUES (?1, ?2, ?3, ?3, ?4)", 4, hash, user_id, now, expires);
 	/* a login is activity: the inactivity sweep starts counting again */
-	st = rc ? NULL : store_prepare(c,
-		"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1");
-	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-	}
+	if (!rc)
+		rc = rows_run(c, active_sql, 2, user_id, now);
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -380,20 +360,9 @@ static void touch(struct store *s, const char *sql, const char *hash, const char
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, sql);
-	if (st) {
-		store_bind_str(st, 1, hash);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-	}
-	st = rc ? NULL : store_prepare(c,
-		"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1");
-	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-	}
+	int rc = rows_run(c, sql, 2, hash, now);
+	if (!rc)
+		rc = rows_run(c, active_sql, 2, user_id, now);
 	store_write_end_aside(s, rc == 0);
 }
 
@@ -435,12 +404,7 @@ int session_delete(struct store *s, const char *token)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM sessions WHERE token_hash = ?1");
-	if (st) {
-		store_bind_str(st, 1, hash);
-		rc = store_run(st);
-	}
+	int rc = rows_run(c, "DELETE FROM sessions WHERE token_hash = ?1", 1, hash);
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -468,18 +432,9 @@ int token_create(struct store *s, struct arena *a, const struct viewer *v, const
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_run(c,
 		"INSERT INTO api_tokens (id, user_id, token_hash, name, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)");
-	if (st) {
-		store_bind_str(st, 1, out->id);
-		store_bind_str(st, 2, v->user_id);
-		store_bind_str(st, 3, hash);
-		store_bind_str(st, 4, name);
-		store_bind_str(st, 5, now);
-		rc = store_run(st);
-	}
+		" VALUES (?1, ?2, ?3, ?4, ?5)", 5, out->id, v->user_id, hash, name, now);
 	if (!rc)
 		rc = activity_add(c, v, "create", "token", out->id, "");
 	int crc = store_write_end(s, rc == 0);
@@ -577,15 +532,9 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2");
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, v->user_id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_run(c, "DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2", 2, id, v->user_id);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add(c, v, "delete", "token", id, "");
 	int crc = store_write_end(s, rc == 0);
@@ -596,20 +545,12 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
  * browser that had them logs in again. On the writer, in a transaction. */
 int user_end_sessions(struct store_conn *c, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM sessions WHERE user_id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, user_id);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM sessions WHERE user_id = ?1", 1, user_id);
 }
 
 int user_end_tokens(struct store_conn *c, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, user_id);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM api_tokens WHERE user_id = ?1", 1, user_id);
 }
 
 int user_set_blocked(struct store *s, const struct viewer *v, const char *user_id, bool blocked)
@@ -624,15 +565,9 @@ int user_set_blocked(struct store *s, const struct viewer *v, const char *user_i
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "UPDATE users SET blocked_at = ?2 WHERE id = ?1");
-	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, blocked ? now : NULL);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_run(c, "UPDATE users SET blocked_at = ?2 WHERE id = ?1", 2, user_id, blocked ? now : NULL);
+	if (!rc && store_changes(c) == 0)
+		rc = ERR_NOTFOUND;
 	if (!rc && blocked)
 		rc = user_end_sessions(c, user_id);
 	if (!rc)
@@ -670,16 +605,12 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 	}
 	bool changed = false;
 	if (!rc) {
-		st = store_prepare(c, appoint
+		rc = rows_run(c,
+			appoint
 			? "INSERT INTO coordinator_areas (user_id, area_code) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
-			: "DELETE FROM coordinator_areas WHERE user_id = ?1 AND area_code = ?2");
-		rc = ERR_DB;
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			store_bind_str(st, 2, area_code);
-			rc = store_run(st);
-			changed = !rc && store_changes(c) > 0;
-		}
+			: "DELETE FROM coordinator_areas WHERE user_id = ?1 AND area_code = ?2", 2,
+			user_id, area_code);
+		changed = !rc && store_changes(c) > 0;
 		/* dismissing from an area they do not coordinate: nothing there */
 		if (!rc && !changed && !appoint)
 			rc = ERR_NOTFOUND;
