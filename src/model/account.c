@@ -123,12 +123,11 @@ struct holder {
 /* Finds the account of email on the writer c: 0, ERR_NOTFOUND or ERR_DB. */
 static int find_holder(struct store_conn *c, struct arena *a, const char *email, struct holder *h)
 {
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT id, name, lang, blocked_at IS NOT NULL, email_confirmed_at IS NOT NULL"
-		" FROM users WHERE email = ?1");
+		" FROM users WHERE email = ?1", 1, email);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, email);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(h->id, sizeof h->id, "%s", store_text(st, 0));
@@ -173,14 +172,12 @@ static int find_link(struct store_conn *c, const char *code, const char *purpose
 	char hash[65], now[TIME_STRLEN + 1];
 	secret_hash(code, hash);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT l.user_id FROM email_links l JOIN users u ON u.id = l.user_id"
-		" WHERE l.token_hash = ?1 AND l.purpose = ?2 AND l.expires_at > ?3 AND u.blocked_at IS NULL");
+		" WHERE l.token_hash = ?1 AND l.purpose = ?2 AND l.expires_at > ?3 AND u.blocked_at IS NULL", 3,
+		hash, purpose, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, purpose);
-	store_bind_str(st, 3, now);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(user_id, UUID_STRLEN + 1, "%s", store_text(st, 0));

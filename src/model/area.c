@@ -43,10 +43,9 @@ static void read_row(struct store_stmt *st, struct arena *a, void *row)
 
 int area_get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
 {
-	struct store_stmt *st = store_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1");
+	struct store_stmt *st = rows_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1", 1, code);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, code);
 	return rows_one(st, a, read_row, out);
 }
 
@@ -155,19 +154,13 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	}
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"INSERT INTO areas (code, name, level, parent_code, path, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", 6, in->code, in->name, in->level, in->parent, path, now);
 	if (!st) {
 		rc = ERR_DB;
 		goto out;
 	}
-	store_bind_str(st, 1, in->code);
-	store_bind_str(st, 2, in->name);
-	store_bind_str(st, 3, in->level);
-	store_bind_str(st, 4, in->parent);
-	store_bind_str(st, 5, path);
-	store_bind_str(st, 6, now);
 	rc = store_run(st);
 	if (rc == ERR_CONFLICT) {
 		problems_add(p, "code", R_DUPLICATE, 0);

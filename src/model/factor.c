@@ -129,11 +129,11 @@ int factor_list_known(struct store *s, struct arena *a, const char *issue_id,
 
 	/* an issue has at most FACTORS_MAX: all of them are read, grouped
 	 * here, and paged from the one after the cursor */
-	struct store_stmt *st = store_prepare(c,
-		"SELECT " FACTOR_COLS " FROM issue_factors WHERE issue_id = ?1 ORDER BY seq LIMIT 1000");
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT " FACTOR_COLS " FROM issue_factors WHERE issue_id = ?1 ORDER BY seq LIMIT 1000", 1,
+		issue_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
 	size_t cap = FACTORS_MAX + 10, count = 0;
 	struct factor *all = arena_alloc(a, sizeof *all * cap);
 	while ((rc = store_step(st)) == STORE_ROW && count < cap)
@@ -194,12 +194,10 @@ int factor_get(struct store *s, struct arena *a, const char *issue_id, const cha
 {
 	if (!id || !uuid_valid(id, strlen(id)) || !issue_id)
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " FACTOR_COLS " FROM issue_factors WHERE id = ?1 AND issue_id = ?2");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " FACTOR_COLS " FROM issue_factors WHERE id = ?1 AND issue_id = ?2", 2, id, issue_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, issue_id);
 	return rows_one(st, a, read_row, out);
 }
 
@@ -252,11 +250,11 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c, "SELECT count(*) FROM issue_factors WHERE issue_id = ?1");
+	struct store_stmt *st = rows_prepare(c, "SELECT count(*) FROM issue_factors WHERE issue_id = ?1", 1,
+			issue_id);
 	if (!st) {
 		rc = ERR_DB;
 	} else {
-		store_bind_str(st, 1, issue_id);
 		rc = store_step(st);
 		rc = rc == STORE_ROW ? (store_int(st, 0) >= FACTORS_MAX ? ERR_CONFLICT : 0) : ERR_DB;
 		store_reset(st);

@@ -85,13 +85,11 @@ static int sweep(struct store_conn *c, const char *now)
 /* Whether the person with this email is in the party already. */
 static int is_member(struct store *s, const char *party_id, const char *email, bool *yes)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id"
-		" WHERE m.party_id = ?1 AND u.email = ?2)");
+		" WHERE m.party_id = ?1 AND u.email = ?2)", 2, party_id, email);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, email);
 	int rc = store_step(st);
 	*yes = rc == STORE_ROW && store_int(st, 0) != 0;
 	store_reset(st);
@@ -109,29 +107,21 @@ static int write_invitation(struct store_conn *c, struct arena *a, const struct 
 	secret_hash(code, hash);
 	uuid7_new(out->id);
 	int rc = sweep(c, now);
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
+	struct store_stmt *st = rc ? NULL : rows_prepare(c,
 		"INSERT INTO invitations (id, party_id, email, role, token_hash, invited_by, created_at, expires_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 		" ON CONFLICT (party_id, email) DO UPDATE SET role = excluded.role,"
 		"  token_hash = excluded.token_hash, invited_by = excluded.invited_by,"
-		"  created_at = excluded.created_at, expires_at = excluded.expires_at");
+		"  created_at = excluded.created_at, expires_at = excluded.expires_at", 8,
+		out->id, pa->id, email, role, hash, v->user_id, now, expires);
 	if (!st)
 		return rc ? rc : ERR_DB;
-	store_bind_str(st, 1, out->id);
-	store_bind_str(st, 2, pa->id);
-	store_bind_str(st, 3, email);
-	store_bind_str(st, 4, role);
-	store_bind_str(st, 5, hash);
-	store_bind_str(st, 6, v->user_id);
-	store_bind_str(st, 7, now);
-	store_bind_str(st, 8, expires);
 	rc = store_run(st);
 	/* a renewal keeps the invitation's id */
-	st = rc ? NULL : store_prepare(c, "SELECT id FROM invitations WHERE party_id = ?1 AND email = ?2");
+	st = rc ? NULL : rows_prepare(c, "SELECT id FROM invitations WHERE party_id = ?1 AND email = ?2", 2,
+			pa->id, email);
 	if (!st)
 		return rc ? rc : ERR_DB;
-	store_bind_str(st, 1, pa->id);
-	store_bind_str(st, 2, email);
 	rc = store_step(st);
 	if (rc == STORE_ROW)
 		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
@@ -220,13 +210,11 @@ int invitation_list(struct store *s, struct arena *a, const struct viewer *v, co
 		return rc;
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.party_id = ?1 AND i.expires_at > ?2"
-		" ORDER BY i.created_at DESC, i.id DESC LIMIT 1000");
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT 1000", 2, pa.id, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, pa.id);
-	store_bind_str(st, 2, now);
 	struct invitation *list = arena_alloc(a, sizeof *list * INVITATIONS_MAX);
 	size_t count;
 	rc = rows_read(st, a, read_row, list, sizeof *list, INVITATIONS_MAX, &count);
@@ -280,12 +268,11 @@ int invitation_by_code(struct store *s, struct arena *a, const char *code, struc
 	char hash[65], now[TIME_STRLEN + 1];
 	secret_hash(code, hash);
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.token_hash = ?1 AND i.expires_at > ?2");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.token_hash = ?1 AND i.expires_at > ?2", 2,
+		hash, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, now);
 	int rc = store_step(st);
 	if (rc == STORE_ROW)
 		read_row(st, a, out);
@@ -301,12 +288,11 @@ static int find_code(struct store_conn *c, const char *code, const char *now, ch
 		return ERR_NOTFOUND;
 	char hash[65];
 	secret_hash(code, hash);
-	struct store_stmt *st = store_prepare(c,
-		"SELECT id, party_id, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2");
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT id, party_id, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2", 2,
+		hash, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, now);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(id, UUID_STRLEN + 1, "%s", store_text(st, 0));

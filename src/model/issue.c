@@ -139,15 +139,13 @@ static int relation(struct store_conn *c, const struct viewer *v, const char *ow
 	t->is_public = true;
 	if (!v || !v->authenticated || !v->user_id[0])
 		return 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
-		"  JOIN areas a ON a.code = ?3 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
+		"  JOIN areas a ON a.code = ?3 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')", 3,
+		owner, v->user_id, area);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, owner);
-	store_bind_str(st, 2, v->user_id);
-	store_bind_str(st, 3, area);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		int m = store_is_null(st, 0) ? -1 : enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, 0));
@@ -192,15 +190,14 @@ int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v,
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	/* with its timeline, the issue's columns come again on every row of it */
-	struct store_stmt *st = store_prepare(store_reader(s), items
+	struct store_stmt *st = rows_prepare(store_reader(s), items
 		? "SELECT " ISSUE_COLS VIEWER_COLS ", t.id, t.from_status, t.to_status, t.reason, t.actor_id, u.name, t.at"
 		  " FROM " ISSUE_FROM " LEFT JOIN issue_transitions t ON t.issue_id = i.id"
 		  " LEFT JOIN users u ON u.id = t.actor_id WHERE i.id = ?1 ORDER BY t.seq LIMIT ?3"
-		: "SELECT " ISSUE_COLS VIEWER_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1");
+		: "SELECT " ISSUE_COLS VIEWER_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1", 2,
+		id, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
 	if (items)
 		store_bind_int(st, 3, ISSUE_TIMELINE_MAX);
 	struct issue_transition *list = items ? arena_alloc(a, sizeof *list * ISSUE_TIMELINE_MAX) : NULL;
@@ -234,10 +231,9 @@ static int get_on(struct store_conn *c, const char *id)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM issues WHERE id = ?1");
+	struct store_stmt *st = rows_prepare(c, "SELECT 1 FROM issues WHERE id = ?1", 1, id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	int rc = store_step(st);
 	store_reset(st);
 	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
@@ -274,12 +270,11 @@ static int validate(struct store_conn *c, struct arena *a, struct issue *in, str
 static int exists(struct store_conn *c, struct arena *a, const char *what, const char *key, bool *out,
 		  const char **name)
 {
-	struct store_stmt *st = store_prepare(c, strcmp(what, "area") == 0
+	struct store_stmt *st = rows_prepare(c, strcmp(what, "area") == 0
 		? "SELECT name FROM areas WHERE code = ?1"
-		: "SELECT CASE WHEN visibility = 'public' THEN name END FROM parties WHERE id = ?1");
+		: "SELECT CASE WHEN visibility = 'public' THEN name END FROM parties WHERE id = ?1", 1, key);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, key);
 	int rc = store_step(st);
 	*out = rc == STORE_ROW;
 	*name = *out ? rows_opt(st, a, 0) : NULL;
@@ -356,21 +351,13 @@ int issue_create_on(struct store_conn *c, struct arena *a, const struct viewer *
 	uuid7_new(is->id);
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"INSERT INTO issues (id, title, summary, description, area_code, owner_party_id, status,"
 		" created_by, created_at, updated_at, status_changed_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)", 9,
+		is->id, is->title, is->summary, is->description, is->area, is->owner_party, is->status, v->user_id[0] ? v->user_id : NULL, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is->id);
-	store_bind_str(st, 2, is->title);
-	store_bind_str(st, 3, is->summary);
-	store_bind_str(st, 4, is->description);
-	store_bind_str(st, 5, is->area);
-	store_bind_str(st, 6, is->owner_party);
-	store_bind_str(st, 7, is->status);
-	store_bind_str(st, 8, v->user_id[0] ? v->user_id : NULL);
-	store_bind_str(st, 9, now);
 	if ((rc = store_run(st)))
 		return rc;
 	if ((rc = write_children(c, is->id, is)))
@@ -550,13 +537,12 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 	int rc = get_on(c, id);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT t.id, t.from_status, t.to_status, t.reason, t.actor_id, u.name, t.at, t.seq"
 		" FROM issue_transitions t LEFT JOIN users u ON u.id = t.actor_id"
-		" WHERE t.issue_id = ?1 AND t.seq > ?2 ORDER BY t.seq LIMIT ?3");
+		" WHERE t.issue_id = ?1 AND t.seq > ?2 ORDER BY t.seq LIMIT ?3", 1, id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	store_bind_int(st, 2, after);
 	store_bind_int(st, 3, limit + 1);
 	struct issue_transition *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
@@ -618,10 +604,10 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	if (f->status && enum_find(issue_statuses, ISSUE_STATUS_COUNT, f->status) < 0)
 		problems_add(p, "status", R_NOT_ONE_OF, 0);
 	if (f->area) {
-		struct store_stmt *st = store_prepare(store_reader(s), "SELECT path FROM areas WHERE code = ?1");
+		struct store_stmt *st = rows_prepare(store_reader(s), "SELECT path FROM areas WHERE code = ?1", 1,
+				f->area);
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, f->area);
 		if (store_step(st) == STORE_ROW) {
 			char *path = arena_strdup(a, store_text(st, 0));
 			size_t len = strlen(path);
@@ -654,17 +640,10 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_INVALID;
 
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, list_sql[f->sort]);
+	struct store_stmt *st = rows_prepare(c, list_sql[f->sort], 8,
+			f->status, lo, hi, f->owner_party, group, search ? fts : NULL, after_value, after_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, f->status);
-	store_bind_str(st, 2, lo);
-	store_bind_str(st, 3, hi);
-	store_bind_str(st, 4, f->owner_party);
-	store_bind_str(st, 5, group);
-	store_bind_str(st, 6, search ? fts : NULL);
-	store_bind_str(st, 7, after_value);
-	store_bind_str(st, 8, after_id);
 	store_bind_int(st, 9, limit + 1);
 	struct issue *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	size_t count;
@@ -687,12 +666,11 @@ int issue_list_by_owner(struct store *s, struct arena *a, const char *party_id, 
 {
 	*items = NULL;
 	*n = 0;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " ISSUE_COLS " FROM " ISSUE_FROM " WHERE i.owner_party_id = ?1"
-		" ORDER BY i.created_at DESC, i.id DESC LIMIT ?2");
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT ?2", 1, party_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
 	store_bind_int(st, 2, (int64_t)max);
 	struct issue *list = arena_alloc(a, sizeof *list * (max + 1));
 	size_t count;

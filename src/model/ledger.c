@@ -119,14 +119,11 @@ int ledger_get(struct store *s, struct arena *a, const struct viewer *v, const c
 		return rc;
 	if (!visible)
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT note, created_by, created_at FROM issue_roles"
-		" WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3");
+		" WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3", 3, issue_id, role, party_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, role);
-	store_bind_str(st, 3, party_id);
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
 		out->issue_id = arena_strdup(a, issue_id);
@@ -186,15 +183,12 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT count(*), EXISTS (SELECT 1 FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3)"
-		" FROM issue_roles WHERE issue_id = ?1");
+		" FROM issue_roles WHERE issue_id = ?1", 3, issue_id, in->role, in->party_id);
 	if (!st) {
 		rc = ERR_DB;
 	} else {
-		store_bind_str(st, 1, issue_id);
-		store_bind_str(st, 2, in->role);
-		store_bind_str(st, 3, in->party_id);
 		rc = store_step(st);
 		if (rc == STORE_ROW) {
 			rc = 0;
@@ -210,18 +204,13 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 		store_reset(st);
 	}
 	if (!rc) {
-		st = store_prepare(c,
+		st = rows_prepare(c,
 			"INSERT INTO issue_roles (issue_id, role_key, party_id, note, created_by, created_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", 6,
+			issue_id, in->role, in->party_id, in->note, in->created_by, now);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, issue_id);
-			store_bind_str(st, 2, in->role);
-			store_bind_str(st, 3, in->party_id);
-			store_bind_str(st, 4, in->note);
-			store_bind_str(st, 5, in->created_by);
-			store_bind_str(st, 6, now);
 			rc = store_run(st);
 			if (rc == ERR_CONFLICT) { /* a take at the same moment */
 				problems_add(p, "role", R_DUPLICATE, 0);

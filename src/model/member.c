@@ -38,13 +38,12 @@ enum member_role member_role_of(const char *key)
  * or stop being admin: a party keeps someone to manage it. On the writer. */
 static int keeps_an_admin(struct store_conn *c, const char *party_id, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id <> ?2"
-		" UNION ALL SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id = ?2");
+		" UNION ALL SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id = ?2", 2,
+		party_id, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, user_id);
 	long long others = -1, self = 0;
 	if (store_step(st) == STORE_ROW)
 		others = store_int(st, 0);
@@ -75,11 +74,10 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 	int rc = check(s, a, v, party_id, ACT_READ, &pa);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000", 1, pa.id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, pa.id);
 	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
 	size_t count;
 	rc = rows_read(st, a, read_member, list, sizeof *list, MEMBERS_MAX, &count);
@@ -115,12 +113,10 @@ int member_in(struct store *s, struct arena *a, const struct viewer *v, const st
 		return rc;
 	if (!user_id || !uuid_valid(user_id, strlen(user_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		MEMBER_SELECT " AND m.user_id = ?2");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		MEMBER_SELECT " AND m.user_id = ?2", 2, pa->id, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, pa->id);
-	store_bind_str(st, 2, user_id);
 	rc = store_step(st);
 	if (rc == STORE_ROW)
 		read_member(st, a, out);
@@ -161,13 +157,10 @@ int member_add_to(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!c)
 		return ERR_DB;
 	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)");
+	struct store_stmt *st = rows_prepare(c,
+		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)", 4,
+		pa.id, u.id, role, now);
 	if (st) {
-		store_bind_str(st, 1, pa.id);
-		store_bind_str(st, 2, u.id);
-		store_bind_str(st, 3, role);
-		store_bind_str(st, 4, now);
 		rc = store_run(st);
 		if (rc == ERR_CONFLICT) {
 			problems_add(p, "email", R_DUPLICATE, 0);
@@ -210,14 +203,12 @@ int member_set_role_of(struct store *s, struct arena *a, const struct viewer *v,
 	if (!c)
 		return ERR_DB;
 	rc = strcmp(role, "admin") == 0 ? 0 : keeps_an_admin(c, pa.id, user_id);
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
-		"UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2");
+	struct store_stmt *st = rc ? NULL : rows_prepare(c,
+		"UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2", 3,
+		pa.id, user_id, role);
 	if (!rc)
 		rc = ERR_DB;
 	if (st) {
-		store_bind_str(st, 1, pa.id);
-		store_bind_str(st, 2, user_id);
-		store_bind_str(st, 3, role);
 		rc = store_run(st);
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_NOTFOUND;
@@ -243,13 +234,11 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!c)
 		return ERR_DB;
 	rc = keeps_an_admin(c, pa.id, user_id);
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
-		"DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2");
+	struct store_stmt *st = rc ? NULL : rows_prepare(c,
+		"DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2", 2, pa.id, user_id);
 	if (!rc)
 		rc = ERR_DB;
 	if (st) {
-		store_bind_str(st, 1, pa.id);
-		store_bind_str(st, 2, user_id);
 		rc = store_run(st);
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_NOTFOUND;
@@ -264,12 +253,12 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 int member_of(struct store *s, struct arena *a, const char *user_id, struct membership **items,
 	      size_t *n)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT m.party_id, p.name, m.role, m.created_at FROM memberships m"
-		" JOIN parties p ON p.id = m.party_id WHERE m.user_id = ?1 ORDER BY p.sort_name LIMIT 1000");
+		" JOIN parties p ON p.id = m.party_id WHERE m.user_id = ?1 ORDER BY p.sort_name LIMIT 1000", 1,
+		user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, user_id);
 	struct membership *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
 	size_t count = 0;
 	int rc;

@@ -108,16 +108,15 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 		valid_text(p, "q", f->q, false, 200, false);
 	if (p->n)
 		return ERR_INVALID;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
 		" LEFT JOIN users u ON u.id = n.actor_id"
 		" WHERE n.user_id = ?1 AND (?2 = 0 OR n.read_at IS NULL)"
 		"   AND (?3 IS NULL OR n.seq < (SELECT seq FROM notifications WHERE id = ?3 AND user_id = ?1))"
 		"   AND (?5 IS NULL OR i.title LIKE ?5 ESCAPE '\\')"
-		" ORDER BY n.seq DESC LIMIT ?4");
+		" ORDER BY n.seq DESC LIMIT ?4", 1, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
 	store_bind_int(st, 2, f->unread);
 	store_bind_str(st, 3, f->cursor);
 	store_bind_int(st, 4, limit + 1);
@@ -144,13 +143,12 @@ int notification_get(struct store *s, struct arena *a, const struct viewer *v, c
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	/* another person's notification is not found, as perm.c's owner rule */
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
-		" LEFT JOIN users u ON u.id = n.actor_id WHERE n.id = ?1 AND n.user_id = ?2");
+		" LEFT JOIN users u ON u.id = n.actor_id WHERE n.id = ?1 AND n.user_id = ?2", 2,
+		id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v->user_id);
 	return rows_one(st, a, read_note, out);
 }
 
@@ -159,11 +157,10 @@ int notification_unread(struct store *s, const struct viewer *v, long long *coun
 	*count = 0;
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL", 1, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
 	int rc = store_step(st) == STORE_ROW ? 0 : ERR_DB;
 	if (!rc)
 		*count = store_int(st, 0);
@@ -184,12 +181,10 @@ int notification_mark(struct store *s, const struct viewer *v, const char *id, b
 		return ERR_DB;
 	int rc = ERR_DB;
 	/* another person's notification is not found, as perm.c's owner rule */
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"UPDATE notifications SET read_at = CASE WHEN ?3 = 1 THEN coalesce(read_at, ?4) END"
-		" WHERE id = ?1 AND user_id = ?2");
+		" WHERE id = ?1 AND user_id = ?2", 2, id, v->user_id);
 	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, v->user_id);
 		store_bind_int(st, 3, read);
 		store_bind_str(st, 4, now);
 		rc = store_run(st);
@@ -225,10 +220,10 @@ int notification_digest_get(struct store *s, const struct viewer *v, bool *on)
 	*on = false;
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s), "SELECT digest FROM users WHERE id = ?1");
+	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT digest FROM users WHERE id = ?1", 1,
+			v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW)
 		*on = store_int(st, 0) != 0;
@@ -244,9 +239,8 @@ int notification_digest_set(struct store *s, const struct viewer *v, bool on)
 	if (!c)
 		return ERR_DB;
 	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "UPDATE users SET digest = ?2 WHERE id = ?1");
+	struct store_stmt *st = rows_prepare(c, "UPDATE users SET digest = ?2 WHERE id = ?1", 1, v->user_id);
 	if (st) {
-		store_bind_str(st, 1, v->user_id);
 		store_bind_int(st, 2, on);
 		rc = store_run(st);
 	}

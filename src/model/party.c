@@ -270,13 +270,11 @@ int party_relation(struct store_conn *c, const struct viewer *v, const char *par
 	*coordinated = false;
 	if (!v || !v->authenticated)
 		return 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2), "
-		PARTY_COORDINATED_BY("?1", "?2"));
+		PARTY_COORDINATED_BY("?1", "?2"), 2, party_id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		int m = store_is_null(st, 0) ? -1 : enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, 0));
@@ -344,10 +342,10 @@ static int get_on(struct store_conn *c, struct arena *a, const char *id, struct 
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, "SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1");
+	struct store_stmt *st = rows_prepare(c, "SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1", 1,
+			id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		read_row(st, a, out);
@@ -422,10 +420,9 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 	const char *const *sql = search ? search_sql
 				 : f->area && scope_small(c, &sc) ? list_in_area_sql
 				 : f->kind ? list_kind_sql : list_sql;
-	struct store_stmt *st = store_prepare(c, sql[f->sort]);
+	struct store_stmt *st = rows_prepare(c, sql[f->sort], 1, f->kind);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, f->kind);
 	scope_bind(st, &sc);
 	store_bind_str(st, 3, f->role);
 	store_bind_str(st, 4, tag);
@@ -835,12 +832,11 @@ int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *
 			break;
 		focus = only;
 	}
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT code, name, level FROM areas WHERE code = ?1 OR parent_code IS ?1"
-		" ORDER BY path LIMIT 40");
+		" ORDER BY path LIMIT 40", 1, focus);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, focus);
 	struct party_area_counts *v_rows = arena_alloc(a, sizeof *v_rows * MAX_ROWS);
 	const char *codes[MAX_ROWS];
 	size_t count = 0;

@@ -47,11 +47,10 @@ int privacy_export(struct store *s, const struct viewer *v, struct buf *out)
  * one being read, which SQLite allows on one connection). */
 static int log_memberships(struct store_conn *c, const struct viewer *actor, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c,
-		"SELECT party_id FROM memberships WHERE user_id = ?1 ORDER BY party_id");
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT party_id FROM memberships WHERE user_id = ?1 ORDER BY party_id", 1, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, user_id);
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		char id[UUID_STRLEN + 1];
@@ -73,11 +72,11 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 	time_now(now);
 	int rc = ERR_DB;
 	/* the platform keeps an admin: the last one cannot be erased */
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT (SELECT platform_role FROM users WHERE id = ?1) = 'admin' AND NOT EXISTS"
-		" (SELECT 1 FROM users WHERE platform_role = 'admin' AND blocked_at IS NULL AND id <> ?1)");
+		" (SELECT 1 FROM users WHERE platform_role = 'admin' AND blocked_at IS NULL AND id <> ?1)", 1,
+		user_id);
 	if (st) {
-		store_bind_str(st, 1, user_id);
 		rc = store_step(st);
 		rc = rc == STORE_ROW ? (store_int(st, 0) ? ERR_CONFLICT : 0) : ERR_DB;
 		store_reset(st);

@@ -125,10 +125,9 @@ int role_list(struct store *s, struct arena *a, struct role **items, size_t *n)
 
 int role_get(struct store *s, struct arena *a, const char *key, struct role *out)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " ROLE_COLS " FROM roles WHERE key = ?1");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " ROLE_COLS " FROM roles WHERE key = ?1", 1, key);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, key);
 	return rows_one(st, a, read_row, out);
 }

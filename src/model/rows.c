@@ -35,15 +35,28 @@ const char *rows_opt(struct store_stmt *st, struct arena *a, int col)
 	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
 }
 
-int rows_run(struct store_conn *c, const char *sql, int n, ...)
+/* Binds the n text values of ap to ?1..?n. */
+static struct store_stmt *bind_texts(struct store_stmt *st, int n, va_list ap)
 {
-	struct store_stmt *st = store_prepare(c, sql);
-	if (!st)
-		return ERR_DB;
+	for (int i = 1; st && i <= n; i++)
+		store_bind_str(st, i, va_arg(ap, const char *));
+	return st;
+}
+
+struct store_stmt *rows_prepare(struct store_conn *c, const char *sql, int n, ...)
+{
 	va_list ap;
 	va_start(ap, n);
-	for (int i = 1; i <= n; i++)
-		store_bind_str(st, i, va_arg(ap, const char *));
+	struct store_stmt *st = bind_texts(store_prepare(c, sql), n, ap);
 	va_end(ap);
-	return store_run(st);
+	return st;
+}
+
+int rows_run(struct store_conn *c, const char *sql, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	struct store_stmt *st = bind_texts(store_prepare(c, sql), n, ap);
+	va_end(ap);
+	return st ? store_run(st) : ERR_DB;
 }

@@ -24,9 +24,12 @@ int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *i
 /* Reads the first row into out; ERR_NOTFOUND when there is none. */
 int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out);
 
-/* Runs sql (a string literal, store.h) on c with n text values bound to
- * ?1..?n (a NULL pointer binds SQL NULL), no rows wanted: 0, ERR_DB when
- * it does not prepare, or the step's error. */
+/* The statement of sql (a string literal, store.h) on c with n text
+ * values bound to ?1..?n (a NULL pointer binds SQL NULL); NULL when it
+ * does not prepare. */
+struct store_stmt *rows_prepare(struct store_conn *c, const char *sql, int n, ...);
+/* Runs sql on c with n text values bound as rows_prepare does, no rows
+ * wanted: 0, ERR_DB when it does not prepare, or the step's error. */
 int rows_run(struct store_conn *c, const char *sql, int n, ...);
 
 /* A text column copied into the arena, NULL for SQL NULL. */

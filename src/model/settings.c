@@ -18,10 +18,10 @@ static int from_hex(const char *hex, unsigned char key[32])
 
 int settings_key(struct store *s, const char *name, unsigned char key[32])
 {
-	struct store_stmt *st = store_prepare(store_reader(s), "SELECT value FROM settings WHERE key = ?1");
+	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT value FROM settings WHERE key = ?1", 1,
+			name);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, name);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		rc = from_hex(store_text(st, 0), key);

@@ -227,10 +227,10 @@ int signal_get(struct store *s, struct arena *a, const struct viewer *v, const c
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, "SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.id = ?1");
+	struct store_stmt *st = rows_prepare(c, "SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.id = ?1", 1,
+			id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	int rc = rows_one(st, a, read_row, out);
 	if (rc)
 		return rc;
@@ -315,15 +315,11 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_INVALID;
 
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, f->clusters ? (search ? cluster_search_sql : cluster_list_sql)
-						      : (search ? search_sql : list_sql));
+	struct store_stmt *st = rows_prepare(c, f->clusters ? (search ? cluster_search_sql : cluster_list_sql)
+						      : (search ? search_sql : list_sql), 5,
+						f->kind, lo, hi, f->status, f->target_group && *f->target_group ? lower(a, f->target_group) : NULL);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, f->kind);
-	store_bind_str(st, 2, lo);
-	store_bind_str(st, 3, hi);
-	store_bind_str(st, 4, f->status);
-	store_bind_str(st, 5, f->target_group && *f->target_group ? lower(a, f->target_group) : NULL);
 	if (regulatory >= 0)
 		store_bind_int(st, 6, regulatory);
 	store_bind_str(st, 7, f->party);
@@ -356,12 +352,11 @@ int signal_cluster(struct store *s, struct arena *a, const struct viewer *v,
 	*n = 0;
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.cluster_id = ?1" VISIBLE
-		" ORDER BY s.seq LIMIT 100");
+		" ORDER BY s.seq LIMIT 100", 1, cluster_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, cluster_id);
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
 	struct signal *list = arena_alloc(a, sizeof *list * SIGNAL_CLUSTER_MAX);
@@ -417,11 +412,10 @@ static int route(struct store_conn *c, struct arena *a, const char *path, const 
 		 const char **name)
 {
 	*party = *name = NULL;
-	struct store_stmt *st = store_prepare(c,
-		"SELECT p.id, p.name FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER);
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT p.id, p.name FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER, 1, path);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, path);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		*party = arena_strdup(a, store_text(st, 0));
@@ -438,16 +432,14 @@ static int find_cluster(struct store_conn *c, struct arena *a, const struct sign
 			const char *path, const char **cluster, const char **head_alone)
 {
 	*cluster = *head_alone = NULL;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT s.id, s.cluster_id, s.title || ' ' || s.description FROM signals s"
 		" JOIN areas ar ON ar.code = s.area_code"
 		" WHERE s.kind = ?1 AND s.status IN ('open', 'acknowledged')"
 		"  AND (substr(ar.path, 1, length(?2)) = ?2 OR substr(?2, 1, length(ar.path)) = ar.path)"
-		" ORDER BY s.seq DESC LIMIT 500");
+		" ORDER BY s.seq DESC LIMIT 500", 2, in->kind, path);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, in->kind);
-	store_bind_str(st, 2, path);
 	const char *text = arena_printf(a, "%s %s", in->title, in->description);
 	double best = SIMILAR_THRESHOLD;
 	int rc;
@@ -481,10 +473,10 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 	if (sg->party_id && !problems_find(p, "party")) {
 		enum member_role m;
 		bool coordinated;
-		struct store_stmt *st = store_prepare(store_reader(s), "SELECT name FROM parties WHERE id = ?1");
+		struct store_stmt *st = rows_prepare(store_reader(s), "SELECT name FROM parties WHERE id = ?1", 1,
+				sg->party_id);
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, sg->party_id);
 		sg->party_name = store_step(st) == STORE_ROW ? arena_strdup(a, store_text(st, 0)) : NULL;
 		store_reset(st);
 		if (!sg->party_name) {
@@ -521,11 +513,11 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 		rc = rows_run(c, "UPDATE signals SET cluster_id = id WHERE id = ?1", 1, head_alone);
 	} else if (!rc && sg->cluster_id) {
 		/* it joins a cluster of this many, and itself */
-		struct store_stmt *st = store_prepare(c, "SELECT count(*) + 1 FROM signals WHERE cluster_id = ?1");
+		struct store_stmt *st = rows_prepare(c, "SELECT count(*) + 1 FROM signals WHERE cluster_id = ?1", 1,
+				sg->cluster_id);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, sg->cluster_id);
 			if ((rc = store_step(st)) == STORE_ROW)
 				sg->cluster_size = store_int(st, 0);
 			store_reset(st);
@@ -533,21 +525,14 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 		}
 	}
 	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
+		struct store_stmt *st = rows_prepare(c,
 			"INSERT INTO signals (id, kind, title, description, area_code, target_group, reporter_id,"
 			" party_id, regulatory, rule, routed_party_id, status, cluster_id, created_at, updated_at, resident)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13, ?14)");
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13, ?14)", 8,
+			sg->id, sg->kind, sg->title, sg->description, sg->area, sg->target_group, sg->reporter_id, sg->party_id);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, sg->id);
-			store_bind_str(st, 2, sg->kind);
-			store_bind_str(st, 3, sg->title);
-			store_bind_str(st, 4, sg->description);
-			store_bind_str(st, 5, sg->area);
-			store_bind_str(st, 6, sg->target_group);
-			store_bind_str(st, 7, sg->reporter_id);
-			store_bind_str(st, 8, sg->party_id);
 			store_bind_int(st, 9, sg->regulatory);
 			store_bind_str(st, 10, sg->rule);
 			store_bind_str(st, 11, sg->routed_party_id);
@@ -649,10 +634,10 @@ static int leave_cluster(struct store_conn *c, const char *id, const char *clust
 	int rc = 0;
 	if (!strcmp(cluster_id, id)) {
 		left[0] = 0;
-		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
+		struct store_stmt *st = rows_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1", 1,
+				id);
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, id);
 		if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
 			snprintf(left, sizeof left, "%s", store_text(st, 0));
 		store_reset(st);
@@ -673,13 +658,12 @@ int signal_erase_resident(struct store_conn *c, const char *user_id)
 	for (;;) {
 		char ids[BATCH][UUID_STRLEN + 1];
 		size_t n = 0;
-		struct store_stmt *st = store_prepare(c,
+		struct store_stmt *st = rows_prepare(c,
 			"SELECT s.id FROM signals s WHERE s.reporter_id = ?1 AND s.resident = 1 AND s.issue_id IS NULL"
 			" AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = s.id)"
-			" ORDER BY s.seq LIMIT 32");
+			" ORDER BY s.seq LIMIT 32", 1, user_id);
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, user_id);
 		int rc;
 		while ((rc = store_step(st)) == STORE_ROW && n < BATCH)
 			snprintf(ids[n++], sizeof ids[0], "%s", store_text(st, 0));
@@ -752,13 +736,11 @@ static int handler_of(struct store_conn *c, struct arena *a, const struct viewer
 		      const char **party)
 {
 	*party = NULL;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT hp.id" HANDLERS("?1", "(SELECT path FROM areas WHERE code = ?2)")
-		" ORDER BY length(c.path) DESC, hp.id LIMIT 1");
+		" ORDER BY length(c.path) DESC, hp.id LIMIT 1", 2, v->user_id, area);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
-	store_bind_str(st, 2, area);
 	int rc = store_step(st);
 	if (rc == STORE_ROW)
 		*party = arena_strdup(a, store_text(st, 0));
@@ -809,12 +791,10 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
 	int rc = takes_whole(c, v, sg->id, &out->whole);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(c,
-		"SELECT count(*), sum(" SEES ")" TAKEN_WITH);
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT count(*), sum(" SEES ")" TAKEN_WITH, 2, sg->id, sg->cluster_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, sg->id);
-	store_bind_str(st, 2, sg->cluster_id);
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
 	store_bind_int(st, 22, 1);
@@ -842,10 +822,10 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, str
 	issue_id = clean(a, issue_id);
 	if (issue_id) {
 		if (uuid_valid(issue_id, strlen(issue_id))) {
-			struct store_stmt *st = store_prepare(store_reader(s), "SELECT title, status FROM issues WHERE id = ?1");
+			struct store_stmt *st = rows_prepare(store_reader(s), "SELECT title, status FROM issues WHERE id = ?1", 1,
+					issue_id);
 			if (!st)
 				return ERR_DB;
-			store_bind_str(st, 1, issue_id);
 			if (store_step(st) == STORE_ROW) {
 				issue_title = arena_strdup(a, store_text(st, 0));
 				issue_status = arena_strdup(a, store_text(st, 1));
@@ -906,13 +886,12 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, str
 	} *taken = arena_alloc(a, sizeof *taken * MAX_TAKEN);
 	size_t n = 0;
 	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
-			"SELECT s.id, s.reporter_id, " SEES TAKEN_WITH " ORDER BY s.seq LIMIT 500");
+		struct store_stmt *st = rows_prepare(c,
+			"SELECT s.id, s.reporter_id, " SEES TAKEN_WITH " ORDER BY s.seq LIMIT 500", 2,
+			id, cluster ? sg->cluster_id : NULL);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, id);
-			store_bind_str(st, 2, cluster ? sg->cluster_id : NULL);
 			store_bind_str(st, 20, v->user_id);
 			store_bind_int(st, 21, v->role == PROLE_ADMIN);
 			store_bind_int(st, 22, whole);
@@ -1031,12 +1010,12 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	/* the signal, with its decisions if it has any */
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT s.id, " DECISION_COLS " FROM signals s LEFT JOIN signal_decisions d ON d.signal_id = s.id"
-		" LEFT JOIN parties dp ON dp.id = d.party_id WHERE s.id = ?1 ORDER BY d.seq LIMIT 100");
+		" LEFT JOIN parties dp ON dp.id = d.party_id WHERE s.id = ?1 ORDER BY d.seq LIMIT 100", 1,
+		id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	struct signal_decision *list = arena_alloc(a, sizeof *list * 100);
 	const char *found = NULL;
 	int rc;
@@ -1056,15 +1035,14 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 {
 	*n = 0;
 	/* a signal's columns come again with each of its decisions */
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along,"
 		" ?20 IS NOT NULL AND " SEES ","
 		" " DECISION_COLS " FROM signals s JOIN areas ar ON ar.code = s.area_code"
 		" LEFT JOIN signal_decisions d ON d.signal_id = s.id LEFT JOIN parties dp ON dp.id = d.party_id"
-		" WHERE s.issue_id = ?1 ORDER BY s.seq, d.seq LIMIT 2000");
+		" WHERE s.issue_id = ?1 ORDER BY s.seq, d.seq LIMIT 2000", 1, issue_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
 	bool known = v && v->authenticated && v->user_id[0];
 	store_bind_str(st, 20, known ? v->user_id : NULL);
 	store_bind_int(st, 21, known && v->role == PROLE_ADMIN);

@@ -123,17 +123,12 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	if (!c)
 		return ERR_DB;
 	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
 		"   email_confirmed_at, last_active_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)", 6,
+		out->id, email, name, hash, platform_roles[role].key, now);
 	if (st) {
-		store_bind_str(st, 1, out->id);
-		store_bind_str(st, 2, email);
-		store_bind_str(st, 3, name);
-		store_bind_str(st, 4, hash);
-		store_bind_str(st, 5, platform_roles[role].key);
-		store_bind_str(st, 6, now);
 		rc = store_run(st);
 		if (rc == ERR_CONFLICT) {
 			problems_add(p, "email", R_DUPLICATE, 0);
@@ -149,11 +144,10 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 
 int user_by_email(struct store *s, struct arena *a, const char *email, struct user *out)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " USER_COLS " FROM users WHERE email = ?1");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " USER_COLS " FROM users WHERE email = ?1", 1, email_normal(a, email));
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, email_normal(a, email));
 	return rows_one(st, a, read_user, out);
 }
 
@@ -170,11 +164,11 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 		return ERR_NOMEM;
 	if (!email || !password || strlen(password) > PASSWORD_MAX)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1 AND blocked_at IS NULL");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1 AND blocked_at IS NULL", 1,
+		email_normal(a, email));
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, email_normal(a, email));
 	int rc = store_step(st);
 	const char *hash = dummy;
 	bool found = false;
@@ -196,10 +190,10 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 
 int user_get(struct store *s, struct arena *a, const char *id, struct user *out)
 {
-	struct store_stmt *st = store_prepare(store_reader(s), "SELECT " USER_COLS " FROM users WHERE id = ?1");
+	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT " USER_COLS " FROM users WHERE id = ?1", 1,
+			id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	return rows_one(st, a, read_user, out);
 }
 
@@ -215,13 +209,12 @@ int session_list(struct store *s, struct arena *a, const struct viewer *v, const
 		secret_hash(current_token, current);
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
-		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100");
+		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100", 2,
+		v->user_id, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
-	store_bind_str(st, 2, now);
 	struct session_info *list = arena_alloc(a, sizeof *list * MAX);
 	size_t count = 0;
 	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
@@ -254,15 +247,12 @@ int session_get(struct store *s, struct arena *a, const struct viewer *v, const 
 		secret_hash(current_token, current);
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
 		" WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?3 AND expires_at > ?2"
-		" ORDER BY created_at DESC LIMIT 1");
+		" ORDER BY created_at DESC LIMIT 1", 3, v->user_id, now, id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
-	store_bind_str(st, 2, now);
-	store_bind_str(st, 3, id);
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
 		const char *hash = store_text(st, 0);
@@ -376,16 +366,13 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 	time_format(t - SESSION_IDLE_HOURS * 3600L, idle);
 	time_format(t - 300, touch_before);
 	secret_hash(token, hash);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT u.id, u.name, u.platform_role, s.last_seen_at < ?4 FROM sessions s"
 		" JOIN users u ON u.id = s.user_id AND u.blocked_at IS NULL"
-		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3");
+		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3", 4,
+		hash, now, idle, touch_before);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, now);
-	store_bind_str(st, 3, idle);
-	store_bind_str(st, 4, touch_before);
 	bool due;
 	int rc = lookup_viewer(st, out, &due);
 	/* in use: the idle clock starts again (at most every five minutes) */
@@ -450,13 +437,12 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 	time_format(t, now);
 	time_format(t - 60, minute);
 	secret_hash(secret, hash);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT u.id, u.name, u.platform_role, coalesce(t.last_used_at < ?2, 1) FROM api_tokens t"
-		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1");
+		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1", 2,
+		hash, minute);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, minute);
 	bool due;
 	int rc = lookup_viewer(st, out, &due);
 	/* when it was last used, to the minute, so its owner can tell */
@@ -473,12 +459,11 @@ int token_list(struct store *s, struct arena *a, const struct viewer *v, struct 
 	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1"
-		" ORDER BY id LIMIT 100");
+		" ORDER BY id LIMIT 100", 1, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
 	struct api_token *list = arena_alloc(a, sizeof *list * MAX);
 	size_t count = 0;
 	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
@@ -504,12 +489,11 @@ int token_get(struct store *s, struct arena *a, const struct viewer *v, const ch
 		return rc;
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE id = ?1 AND user_id = ?2");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE id = ?1 AND user_id = ?2", 2,
+		id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v->user_id);
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
@@ -587,11 +571,10 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 		return ERR_DB;
 	/* the account and the area must exist */
 	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "SELECT (SELECT count(*) FROM users WHERE id = ?1),"
-						 " (SELECT count(*) FROM areas WHERE code = ?2)");
+	struct store_stmt *st = rows_prepare(c, "SELECT (SELECT count(*) FROM users WHERE id = ?1),"
+						 " (SELECT count(*) FROM areas WHERE code = ?2)", 2,
+						user_id, area_code);
 	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, area_code);
 		if (store_step(st) == STORE_ROW) {
 			rc = 0;
 			if (!store_int(st, 0)) {
@@ -638,12 +621,11 @@ int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id
 			   size_t *n)
 {
 	enum { MAX = 200 };
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT ca.area_code FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"
-		" WHERE ca.user_id = ?1 ORDER BY a.path LIMIT 200");
+		" WHERE ca.user_id = ?1 ORDER BY a.path LIMIT 200", 1, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, user_id);
 	const char **list = arena_alloc(a, sizeof *list * MAX);
 	size_t count = 0;
 	int rc;
@@ -673,15 +655,13 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 	if (p->n)
 		return ERR_INVALID;
 	const char *like = store_like_contains(a, q);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " USER_COLS " FROM users"
 		" WHERE (?1 IS NULL OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\')"
 		"   AND (?2 IS NULL OR id < ?2)"
-		" ORDER BY id DESC LIMIT ?3");
+		" ORDER BY id DESC LIMIT ?3", 2, like, cursor);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, like);
-	store_bind_str(st, 2, cursor);
 	store_bind_int(st, 3, limit + 1);
 	struct user *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	size_t count;

@@ -20,13 +20,11 @@ int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, c
 	memset(out, 0, sizeof *out);
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT i.id, i.title, i.area_code, " AREA_COORDINATED_BY("i.area_code", "?2")
-		" FROM issues i WHERE i.id = ?1");
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : "");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
@@ -45,11 +43,9 @@ int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, c
 static int run2(struct store_conn *c, const char *sql, const char *issue_id, const char *user_id,
 		const char *now)
 {
-	struct store_stmt *st = store_prepare(c, sql);
+	struct store_stmt *st = rows_prepare(c, sql, 2, issue_id, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, user_id);
 	if (now)
 		store_bind_str(st, 3, now);
 	return store_run(st);
@@ -67,13 +63,11 @@ int support_get(struct store *s, struct arena *a, const struct viewer *v, const 
 	memset(out, 0, sizeof *out);
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT i.supporters, (SELECT created_at FROM supports WHERE issue_id = i.id AND user_id = ?2)"
-		" FROM issues i WHERE i.id = ?1");
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : "");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		out->count = store_int(st, 0);
@@ -149,13 +143,11 @@ int follow_get(struct store *s, struct arena *a, const struct viewer *v, const c
 		return ERR_AUTH;
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT (SELECT created_at FROM follows WHERE issue_id = i.id AND user_id = ?2)"
-		" FROM issues i WHERE i.id = ?1");
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW && !store_is_null(st, 0)) {
 		*following = true;
@@ -344,13 +336,11 @@ static int get_on(struct store_conn *c, struct arena *a, const struct viewer *v,
 {
 	if (!comment_id || !uuid_valid(comment_id, strlen(comment_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT " COMMENT_COLS " FROM comments c LEFT JOIN users u ON u.id = c.author_id"
-		" WHERE c.id = ?1 AND c.issue_id = ?2");
+		" WHERE c.id = ?1 AND c.issue_id = ?2", 2, comment_id, is->id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, comment_id);
-	store_bind_str(st, 2, is->id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW)
 		read_comment(st, a, v, is, out);
@@ -452,12 +442,10 @@ int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const
 		return ERR_DB;
 	rc = ERR_DB;
 	/* the window is checked again on the writer: the moment counts */
-	struct store_stmt *st = store_prepare(c,
-		"UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND hidden_at IS NULL");
+	struct store_stmt *st = rows_prepare(c,
+		"UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND hidden_at IS NULL", 3,
+		cm->id, body, now);
 	if (st) {
-		store_bind_str(st, 1, cm->id);
-		store_bind_str(st, 2, body);
-		store_bind_str(st, 3, now);
 		rc = store_run(st);
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_CONFLICT;
@@ -494,14 +482,12 @@ static int set_hidden(struct store *s, const struct viewer *v, const char *issue
 	if (!c)
 		return ERR_DB;
 	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, reason
+	struct store_stmt *st = rows_prepare(c, reason
 		? "UPDATE comments SET hidden_at = ?2, hidden_by = ?3, hidden_reason = ?4 WHERE id = ?1 AND hidden_at IS NULL"
 		: "UPDATE comments SET hidden_at = NULL, hidden_by = NULL, hidden_reason = NULL"
-		  " WHERE id = ?1 AND hidden_at IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL");
+		  " WHERE id = ?1 AND hidden_at IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL", 3,
+		comment_id, now, v->user_id);
 	if (st) {
-		store_bind_str(st, 1, comment_id);
-		store_bind_str(st, 2, now);
-		store_bind_str(st, 3, v->user_id);
 		if (reason)
 			store_bind_str(st, 4, reason);
 		rc = store_run(st);
