@@ -372,8 +372,7 @@ int account_confirm(struct store *s, const char *code, struct problems *p)
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
 	if (!rc)
 		rc = activity_add(c, &self, "confirm_email", "user", user_id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int account_reset_request(struct store *s, struct arena *a, const char *email, struct mail_request *m,
@@ -546,8 +545,7 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 	if (!rc)
 		rc = activity_add(c, &self, "reset_password", "user", user_id, "");
 	sodium_memzero(hash, sizeof hash);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
@@ -571,8 +569,7 @@ int account_set_password(struct store *s, struct arena *a, const char *email, co
 	if (!rc)
 		rc = activity_add(c, NULL, "change_password", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 const struct field_desc session_fields[] = {

@@ -269,8 +269,7 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 		rc = activity_add_about(c, v, "create", "factor", in->id, "", NULL, in->kind);
 	if (!rc)
 		rc = notify_followers(c, v, issue_id, "factor", in->id);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int factor_update(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
@@ -304,8 +303,7 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 		rc = activity_add_about(c, v, "update", "factor", in->id, fields, NULL, in->kind);
 	if (!rc)
 		rc = notify_followers(c, v, issue_id, "factor", in->id);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int factor_delete(struct store *s, const struct viewer *v, const char *issue_id, const char *id)
@@ -325,8 +323,7 @@ int factor_delete(struct store *s, const struct viewer *v, const char *issue_id,
 		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add(c, v, "delete", "factor", id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The fields of a factor, for the API, the forms and the log. */

@@ -168,9 +168,8 @@ int invitation_create(struct store *s, struct arena *a, const struct viewer *v, 
 	if (!c)
 		return ERR_DB;
 	rc = write_invitation(c, a, v, &pa, email, role, lang, now, expires, &inv);
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	if (out) {
 		*out = inv;
 		snprintf(out->party_id, sizeof out->party_id, "%s", pa.id);
@@ -257,8 +256,7 @@ int invitation_withdraw(struct store *s, struct arena *a, const struct viewer *v
 		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add_about(c, v, "withdraw_invitation", "party", pa.id, "invitations", id, NULL);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int invitation_by_code(struct store *s, struct arena *a, const char *code, struct invitation *out)
@@ -336,9 +334,8 @@ int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, 
 		rc = delete_invitation(c, id);
 	if (!rc)
 		rc = activity_add_about(c, v, "accept_invitation", "party", party_id, "members", v->user_id, role);
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	if (!out)
 		return 0;
 	struct membership *items;
@@ -368,8 +365,7 @@ int invitation_decline(struct store *s, struct arena *a, const struct viewer *v,
 		rc = delete_invitation(c, id);
 	if (!rc)
 		rc = activity_add_about(c, v, "decline_invitation", "party", party_id, "invitations", id, NULL);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The fields of an invitation, for the API, the forms and the log. */

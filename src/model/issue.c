@@ -386,8 +386,7 @@ int issue_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!c)
 		return ERR_DB;
 	int rc = issue_create_on(c, a, v, is, p);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 static bool same(const char *a, const char *b)
@@ -432,9 +431,8 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!rc)
 		rc = activity_add(c, v, "update", "issue", is->id,
 				  fields_changed(issue_fields, issue_nfields, is, in, a));
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	/* the viewer's relation to it is as it was, or as checked above for
 	 * a new owner or area (a party in its ledger may have lost them) */
 	sort_groups(in);

@@ -222,8 +222,7 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 	 * data) */
 	if (!rc)
 		rc = activity_add_about(c, v, "take_role", "issue", issue_id, "roles", NULL, in->role);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id,
@@ -250,8 +249,7 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add_about(c, v, "give_up_role", "issue", issue_id, "roles", NULL, role);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The fields of an entry, for the API and the log. */

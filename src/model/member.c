@@ -215,8 +215,7 @@ int member_set_role_of(struct store *s, struct arena *a, const struct viewer *v,
 	}
 	if (!rc)
 		rc = activity_add_about(c, v, "change_member", "party", pa.id, "members", user_id, role);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int member_remove(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
@@ -246,8 +245,7 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!rc)
 		/* leaving is a removal whose actor is its subject */
 		rc = activity_add_about(c, v, "remove_member", "party", pa.id, "members", user_id, NULL);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int member_of(struct store *s, struct arena *a, const char *user_id, struct membership **items,

@@ -246,8 +246,7 @@ int notification_digest_set(struct store *s, const struct viewer *v, bool on)
 	}
 	if (!rc)
 		rc = activity_add(c, v, "change_digest", "user", v->user_id, "digest");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* ---- the daily digest ---- */

@@ -110,9 +110,8 @@ int privacy_erase(struct store *s, const struct viewer *v)
 	if (!c)
 		return ERR_DB;
 	int rc = privacy_erase_user(c, v, v->user_id, "erase");
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	privacy_after_erasure(s);
 	return 0;
 }

@@ -90,8 +90,7 @@ int role_seed(struct store *s)
 		store_bind_str(st, 7, r->typical_kinds);
 		rc = store_run(st);
 	}
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 #define ROLE_COLS "key, name_nl, name_en, description_nl, description_en, typical_kinds"

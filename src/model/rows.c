@@ -60,3 +60,9 @@ int rows_run(struct store_conn *c, const char *sql, int n, ...)
 	va_end(ap);
 	return st ? store_run(st) : ERR_DB;
 }
+
+int rows_commit(struct store *s, int rc)
+{
+	int crc = store_write_end(s, rc == 0);
+	return rc ? rc : crc;
+}

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 struct arena;
+struct store;
 struct store_conn;
 struct store_stmt;
 
@@ -31,6 +32,10 @@ struct store_stmt *rows_prepare(struct store_conn *c, const char *sql, int n, ..
 /* Runs sql on c with n text values bound as rows_prepare does, no rows
  * wanted: 0, ERR_DB when it does not prepare, or the step's error. */
 int rows_run(struct store_conn *c, const char *sql, int n, ...);
+
+/* Ends the write transaction of s (store_write_end): commits when rc is 0,
+ * else rolls back; returns rc, or else the commit's error. */
+int rows_commit(struct store *s, int rc);
 
 /* A text column copied into the arena, NULL for SQL NULL. */
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col);

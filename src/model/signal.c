@@ -550,8 +550,7 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 	}
 	if (!rc)
 		rc = activity_add_about(c, v, "create", "signal", sg->id, "", NULL, sg->kind);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int signal_reroute(struct store_conn *c, const char *party_id, bool leaving)
@@ -725,8 +724,7 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 	}
 	if (!rc)
 		rc = activity_add(c, v, "update", "signal", id, "cluster");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The nearest party of the viewer that handles a resident's signal in

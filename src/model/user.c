@@ -138,8 +138,7 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	if (!rc)
 		rc = activity_add(c, NULL, "create", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int user_by_email(struct store *s, struct arena *a, const char *email, struct user *out)
@@ -424,8 +423,7 @@ int token_create(struct store *s, struct arena *a, const struct viewer *v, const
 		" VALUES (?1, ?2, ?3, ?4, ?5)", 5, out->id, v->user_id, hash, name, now);
 	if (!rc)
 		rc = activity_add(c, v, "create", "token", out->id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int token_viewer(struct store *s, const char *secret, struct viewer *out)
@@ -521,8 +519,7 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
 		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add(c, v, "delete", "token", id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* Ends every session of a user: at a change of their rights, so the

@@ -61,8 +61,7 @@ static int write(struct store *s, const struct viewer *v, const char *id, const 
 		rc = signal_reroute(c, id, false);
 	if (!rc)
 		rc = activity_add(c, v, at ? "verify" : "unverify", "party", id, "verified");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int verification_grant(struct store *s, struct arena *a, const struct viewer *v, const char *id,

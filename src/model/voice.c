@@ -101,8 +101,7 @@ int support_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	/* the log says an issue gained a supporter, not who: supports are personal */
 	if (!rc)
 		rc = activity_add(c, NULL, "support", "issue", is.id, "supporters");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
@@ -127,8 +126,7 @@ int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, c
 			  is.id, v->user_id, NULL);
 	if (!rc)
 		rc = activity_add(c, NULL, "withdraw_support", "issue", is.id, "supporters");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* ---- follow ---- */
@@ -176,8 +174,7 @@ int follow_add(struct store *s, struct arena *a, const struct viewer *v, const c
 		rc = run2(c, follow_sql, is.id, v->user_id, now);
 	*created = !rc && store_changes(c) > 0;
 	/* following is personal: the log has no entry of it */
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int follow_remove(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
@@ -197,8 +194,7 @@ int follow_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 		rc = run2(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", is.id, v->user_id, NULL);
 	if (!rc && store_changes(c) == 0)
 		rc = ERR_NOTFOUND;
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* ---- comments ---- */
@@ -408,9 +404,8 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 		rc = activity_add(c, v, "comment", "issue", is.id, "comments");
 	if (!rc)
 		rc = notify_followers(c, v, is.id, "comment", id);
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	*in = (struct comment){ .parent_id = parent, .author_id = arena_strdup(a, v->user_id),
 				.author_name = arena_strdup(a, v->name),
 				.body = body, .created_at = arena_strdup(a, now) };
@@ -496,8 +491,7 @@ static int set_hidden(struct store *s, const struct viewer *v, const char *issue
 	}
 	if (!rc)
 		rc = activity_add(c, v, reason ? "hide_comment" : "unhide_comment", "issue", issue_id, "comments");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int comment_hide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
