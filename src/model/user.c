@@ -196,6 +196,19 @@ int user_get(struct store *s, struct arena *a, const char *id, struct user *out)
 	return rows_one(st, a, read_user, out);
 }
 
+/* A session's columns; ?3 is the hash of the request's own token. */
+#define SESSION_COLS "token_hash, created_at, last_seen_at, expires_at, token_hash = ?3"
+
+static void read_session(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct session_info *si = row;
+	snprintf(si->id, sizeof si->id, "%.16s", store_text(st, 0));
+	si->created_at = arena_strdup(a, store_text(st, 1));
+	si->last_seen_at = arena_strdup(a, store_text(st, 2));
+	si->expires_at = arena_strdup(a, store_text(st, 3));
+	si->current = store_int(st, 4) != 0;
+}
+
 int session_list(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
 		 struct session_info **items, size_t *n)
 {
@@ -203,34 +216,18 @@ int session_list(struct store *s, struct arena *a, const struct viewer *v, const
 	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	char current[65] = "";
+	char current[65] = "", now[TIME_STRLEN + 1];
 	if (current_token)
 		secret_hash(current_token, current);
-	char now[TIME_STRLEN + 1];
 	time_now(now);
 	struct store_stmt *st = rows_prepare(store_reader(s),
-		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
-		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100", 2,
-		v->user_id, now);
+		"SELECT " SESSION_COLS " FROM sessions"
+		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100", 3,
+		v->user_id, now, current);
 	if (!st)
 		return ERR_DB;
-	struct session_info *list = arena_alloc(a, sizeof *list * MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
-		struct session_info *si = &list[count++];
-		const char *hash = store_text(st, 0);
-		snprintf(si->id, sizeof si->id, "%.16s", hash);
-		si->current = strcmp(hash, current) == 0;
-		si->created_at = arena_strdup(a, store_text(st, 1));
-		si->last_seen_at = arena_strdup(a, store_text(st, 2));
-		si->expires_at = arena_strdup(a, store_text(st, 3));
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * MAX);
+	return rows_read(st, a, read_session, *items, sizeof **items, MAX, n);
 }
 
 int session_get(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
@@ -241,31 +238,17 @@ int session_get(struct store *s, struct arena *a, const struct viewer *v, const 
 		return rc;
 	if (!id || strlen(id) != 16 || strspn(id, "0123456789abcdef") != 16)
 		return ERR_NOTFOUND;
-	char current[65] = "";
+	char current[65] = "", now[TIME_STRLEN + 1];
 	if (current_token)
 		secret_hash(current_token, current);
-	char now[TIME_STRLEN + 1];
 	time_now(now);
 	struct store_stmt *st = rows_prepare(store_reader(s),
-		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
-		" WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?3 AND expires_at > ?2"
-		" ORDER BY created_at DESC LIMIT 1", 3, v->user_id, now, id);
+		"SELECT " SESSION_COLS " FROM sessions"
+		" WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?4 AND expires_at > ?2"
+		" ORDER BY created_at DESC LIMIT 1", 4, v->user_id, now, current, id);
 	if (!st)
 		return ERR_DB;
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		const char *hash = store_text(st, 0);
-		snprintf(out->id, sizeof out->id, "%.16s", hash);
-		out->current = strcmp(hash, current) == 0;
-		out->created_at = arena_strdup(a, store_text(st, 1));
-		out->last_seen_at = arena_strdup(a, store_text(st, 2));
-		out->expires_at = arena_strdup(a, store_text(st, 3));
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_session, out);
 }
 
 int session_revoke(struct store *s, const struct viewer *v, const char *id)
@@ -450,6 +433,15 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 	return rc;
 }
 
+static void read_token(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct api_token *t = row;
+	snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
+	t->name = arena_strdup(a, store_text(st, 1));
+	t->created_at = arena_strdup(a, store_text(st, 2));
+	t->last_used_at = rows_opt(st, a, 3);
+}
+
 int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
 	       size_t *n)
 {
@@ -462,21 +454,8 @@ int token_list(struct store *s, struct arena *a, const struct viewer *v, struct 
 		" ORDER BY id LIMIT 100", 1, v->user_id);
 	if (!st)
 		return ERR_DB;
-	struct api_token *list = arena_alloc(a, sizeof *list * MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
-		struct api_token *t = &list[count++];
-		snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
-		t->name = arena_strdup(a, store_text(st, 1));
-		t->created_at = arena_strdup(a, store_text(st, 2));
-		t->last_used_at = rows_opt(st, a, 3);
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * MAX);
+	return rows_read(st, a, read_token, *items, sizeof **items, MAX, n);
 }
 
 int token_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -492,18 +471,7 @@ int token_get(struct store *s, struct arena *a, const struct viewer *v, const ch
 		id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
-		out->name = arena_strdup(a, store_text(st, 1));
-		out->created_at = arena_strdup(a, store_text(st, 2));
-		out->last_used_at = rows_opt(st, a, 3);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_token, out);
 }
 
 int token_revoke(struct store *s, const struct viewer *v, const char *id)
