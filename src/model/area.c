@@ -44,8 +44,6 @@ static void read_row(struct store_stmt *st, struct arena *a, void *row)
 int area_get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
 {
 	struct store_stmt *st = rows_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1", 1, code);
-	if (!st)
-		return ERR_DB;
 	return rows_one(st, a, read_row, out);
 }
 

@@ -196,8 +196,6 @@ int factor_get(struct store *s, struct arena *a, const char *issue_id, const cha
 		return ERR_NOTFOUND;
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " FACTOR_COLS " FROM issue_factors WHERE id = ?1 AND issue_id = ?2", 2, id, issue_id);
-	if (!st)
-		return ERR_DB;
 	return rows_one(st, a, read_row, out);
 }
 

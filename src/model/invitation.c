@@ -212,8 +212,6 @@ int invitation_list(struct store *s, struct arena *a, const struct viewer *v, co
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.party_id = ?1 AND i.expires_at > ?2"
 		" ORDER BY i.created_at DESC, i.id DESC LIMIT 1000", 2, pa.id, now);
-	if (!st)
-		return ERR_DB;
 	struct invitation *list = arena_alloc(a, sizeof *list * INVITATIONS_MAX);
 	size_t count;
 	rc = rows_read(st, a, read_row, list, sizeof *list, INVITATIONS_MAX, &count);

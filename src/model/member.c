@@ -76,8 +76,6 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 		return rc;
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000", 1, pa.id);
-	if (!st)
-		return ERR_DB;
 	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
 	size_t count;
 	rc = rows_read(st, a, read_member, list, sizeof *list, MEMBERS_MAX, &count);

@@ -147,8 +147,6 @@ int notification_get(struct store *s, struct arena *a, const struct viewer *v, c
 		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
 		" LEFT JOIN users u ON u.id = n.actor_id WHERE n.id = ?1 AND n.user_id = ?2", 2,
 		id, v->user_id);
-	if (!st)
-		return ERR_DB;
 	return rows_one(st, a, read_note, out);
 }
 

@@ -110,8 +110,6 @@ int role_list(struct store *s, struct arena *a, struct role **items, size_t *n)
 {
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT " ROLE_COLS " FROM roles ORDER BY position, key LIMIT 200");
-	if (!st)
-		return ERR_DB;
 	struct role *v = arena_alloc(a, sizeof *v * 200);
 	size_t count;
 	int rc = rows_read(st, a, read_row, v, sizeof *v, 200, &count);
@@ -126,7 +124,5 @@ int role_get(struct store *s, struct arena *a, const char *key, struct role *out
 {
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " ROLE_COLS " FROM roles WHERE key = ?1", 1, key);
-	if (!st)
-		return ERR_DB;
 	return rows_one(st, a, read_row, out);
 }

@@ -11,6 +11,8 @@ int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *i
 {
 	int rc = 0;
 	*n = 0;
+	if (!st)
+		return ERR_DB;
 	while (*n < max && (rc = store_step(st)) == STORE_ROW)
 		read(st, a, (char *)items + size * (*n)++);
 	store_reset(st);
@@ -19,6 +21,8 @@ int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *i
 
 int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out)
 {
+	if (!st)
+		return ERR_DB;
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		read(st, a, out);

@@ -3,7 +3,8 @@
  *
  * Each model file has a reader that fills its struct from the current row
  * of its SELECT; rows_read and rows_one run a bound statement with it.
- * Both reset the statement and return 0 or the store's error. */
+ * Both reset the statement and return 0 or the store's error; given no
+ * statement (NULL: it did not prepare), they return ERR_DB. */
 #ifndef KIEM_ROWS_H
 #define KIEM_ROWS_H
 

@@ -227,10 +227,8 @@ int signal_get(struct store *s, struct arena *a, const struct viewer *v, const c
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = rows_prepare(c, "SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.id = ?1", 1,
-			id);
-	if (!st)
-		return ERR_DB;
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.id = ?1", 1, id);
 	int rc = rows_one(st, a, read_row, out);
 	if (rc)
 		return rc;

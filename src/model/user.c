@@ -145,8 +145,6 @@ int user_by_email(struct store *s, struct arena *a, const char *email, struct us
 {
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " USER_COLS " FROM users WHERE email = ?1", 1, email_normal(a, email));
-	if (!st)
-		return ERR_DB;
 	return rows_one(st, a, read_user, out);
 }
 
@@ -189,10 +187,7 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 
 int user_get(struct store *s, struct arena *a, const char *id, struct user *out)
 {
-	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT " USER_COLS " FROM users WHERE id = ?1", 1,
-			id);
-	if (!st)
-		return ERR_DB;
+	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT " USER_COLS " FROM users WHERE id = ?1", 1, id);
 	return rows_one(st, a, read_user, out);
 }
 
@@ -224,8 +219,6 @@ int session_list(struct store *s, struct arena *a, const struct viewer *v, const
 		"SELECT " SESSION_COLS " FROM sessions"
 		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100", 3,
 		v->user_id, now, current);
-	if (!st)
-		return ERR_DB;
 	*items = arena_alloc(a, sizeof **items * MAX);
 	return rows_read(st, a, read_session, *items, sizeof **items, MAX, n);
 }
@@ -246,8 +239,6 @@ int session_get(struct store *s, struct arena *a, const struct viewer *v, const 
 		"SELECT " SESSION_COLS " FROM sessions"
 		" WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?4 AND expires_at > ?2"
 		" ORDER BY created_at DESC LIMIT 1", 4, v->user_id, now, current, id);
-	if (!st)
-		return ERR_DB;
 	return rows_one(st, a, read_session, out);
 }
 
@@ -452,8 +443,6 @@ int token_list(struct store *s, struct arena *a, const struct viewer *v, struct 
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1"
 		" ORDER BY id LIMIT 100", 1, v->user_id);
-	if (!st)
-		return ERR_DB;
 	*items = arena_alloc(a, sizeof **items * MAX);
 	return rows_read(st, a, read_token, *items, sizeof **items, MAX, n);
 }
@@ -469,8 +458,6 @@ int token_get(struct store *s, struct arena *a, const struct viewer *v, const ch
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE id = ?1 AND user_id = ?2", 2,
 		id, v->user_id);
-	if (!st)
-		return ERR_DB;
 	return rows_one(st, a, read_token, out);
 }
 
