@@ -126,7 +126,7 @@ static void api_parties_patch(struct http_req *r)
 	const struct party was = pa;
 	fields_apply_json(party_fields, party_nfields, &pa, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
-	rc = party_update_from(r->store, r->arena, &r->viewer, &was, &pa, &p);
+	rc = party_update(r->store, r->arena, &r->viewer, &was, &pa, &p);
 	answer_saved(r, rc, &p, &pa, 200);
 }
 

@@ -658,20 +658,8 @@ static bool same_list(const struct strlist *a, const struct strlist *b)
 	return true;
 }
 
-int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
-		 struct problems *p)
-{
-	if (!v || !v->authenticated)
-		return ERR_AUTH;
-	struct party old;
-	int rc = party_get(s, a, v, in->id, &old);
-	if (rc)
-		return rc;
-	return party_update_from(s, a, v, &old, in, p);
-}
-
-int party_update_from(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
-		      struct party *in, struct problems *p)
+int party_update(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
+		 struct party *in, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
