@@ -52,6 +52,21 @@ int area_get(struct store *s, struct arena *a, const char *code, struct area *ou
 	return area_get_on(store_reader(s), a, code, out);
 }
 
+bool area_range(struct store *s, struct arena *a, const char *code, const char **lo, const char **hi,
+		const char **name)
+{
+	struct area ar;
+	if (!code || !text_utf8_valid(code, strlen(code)) || area_get(s, a, code, &ar))
+		return false;
+	char *h = arena_strdup(a, ar.path);
+	h[strlen(h) - 1] = '/' + 1; /* the first string past every path that starts with lo */
+	*lo = ar.path;
+	*hi = h;
+	if (name)
+		*name = ar.name;
+	return true;
+}
+
 int area_list(struct store *s, struct arena *a, const struct area_filter *f,
 	      struct area **items, size_t *n, const char **next)
 {

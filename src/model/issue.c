@@ -601,23 +601,8 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 		problems_add_range(p, "limit", 1, 100);
 	if (f->status && enum_find(issue_statuses, ISSUE_STATUS_COUNT, f->status) < 0)
 		problems_add(p, "status", R_NOT_ONE_OF, 0);
-	if (f->area) {
-		struct store_stmt *st = rows_prepare(store_reader(s), "SELECT path FROM areas WHERE code = ?1", 1,
-				f->area);
-		if (!st)
-			return ERR_DB;
-		if (store_step(st) == STORE_ROW) {
-			char *path = arena_strdup(a, store_text(st, 0));
-			size_t len = strlen(path);
-			lo = path;
-			char *h = arena_strdup(a, path);
-			h[len - 1] = '/' + 1; /* past every path that starts with lo */
-			hi = h;
-		} else {
-			problems_add(p, "area", R_UNKNOWN_AREA, 0);
-		}
-		store_reset(st);
-	}
+	if (f->area && !area_range(s, a, f->area, &lo, &hi, NULL))
+		problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	if (f->owner_party && !uuid_valid(f->owner_party, strlen(f->owner_party)))
 		problems_add(p, "ownerParty", R_BAD_FORMAT, 0);
 	if (f->target_group && valid_text(p, "targetGroup", f->target_group, false, ISSUE_GROUP_MAX, false)) {

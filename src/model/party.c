@@ -125,16 +125,10 @@ struct scope {
 /* The scope of an area code; false if there is no such area. */
 static bool scope_of(struct store *s, struct arena *a, const char *code, struct scope *sc)
 {
-	struct area ar;
 	memset(sc, 0, sizeof *sc);
-	if (area_get(s, a, code, &ar))
+	if (!area_range(s, a, code, &sc->lo, &sc->hi, NULL))
 		return false;
-	size_t n = strlen(ar.path);
-	sc->lo = ar.path;
-	char *hi = arena_strdup(a, ar.path);
-	hi[n - 1] = '/' + 1; /* the first string past every path that starts with lo */
-	sc->hi = hi;
-	const char *p = ar.path;
+	const char *p = sc->lo;
 	for (int i = 0; i < 4; i++) {
 		const char *slash = strchr(p, '/');
 		if (!slash || !slash[1])

@@ -256,23 +256,6 @@ static char *lower(struct arena *a, const char *s)
 	return t;
 }
 
-/* The path range [lo, hi) of an area and those inside it. */
-static bool area_range(struct store *s, struct arena *a, const char *code, const char **lo,
-		       const char **hi, const char **name)
-{
-	struct area ar;
-	if (!code || !text_utf8_valid(code, strlen(code)) || area_get(s, a, code, &ar))
-		return false;
-	size_t n = strlen(ar.path);
-	char *h = arena_strdup(a, ar.path);
-	h[n - 1] = '/' + 1;
-	*lo = ar.path;
-	*hi = h;
-	if (name)
-		*name = ar.name;
-	return true;
-}
-
 int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 		const struct signal_filter *f, struct problems *p, struct signal **items,
 		size_t *n, const char **next)
