@@ -134,12 +134,9 @@ int factor_list_known(struct store *s, struct arena *a, const char *issue_id,
 		issue_id);
 	if (!st)
 		return ERR_DB;
-	size_t cap = FACTORS_MAX + 10, count = 0;
+	size_t cap = FACTORS_MAX + 10, count;
 	struct factor *all = arena_alloc(a, sizeof *all * cap);
-	while ((rc = store_step(st)) == STORE_ROW && count < cap)
-		read_row(st, a, &all[count++]);
-	store_reset(st);
-	if (rc < 0)
+	if ((rc = rows_read(st, a, read_row, all, sizeof *all, cap, &count)))
 		return rc;
 	/* a stable insertion sort into the grouped order */
 	for (size_t i = 1; i < count; i++) {

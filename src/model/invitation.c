@@ -212,14 +212,8 @@ int invitation_list(struct store *s, struct arena *a, const struct viewer *v, co
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.party_id = ?1 AND i.expires_at > ?2"
 		" ORDER BY i.created_at DESC, i.id DESC LIMIT 1000", 2, pa.id, now);
-	struct invitation *list = arena_alloc(a, sizeof *list * INVITATIONS_MAX);
-	size_t count;
-	rc = rows_read(st, a, read_row, list, sizeof *list, INVITATIONS_MAX, &count);
-	if (rc)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * INVITATIONS_MAX);
+	return rows_read(st, a, read_row, *items, sizeof **items, INVITATIONS_MAX, n);
 }
 
 int invitation_get(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,

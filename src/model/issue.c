@@ -655,14 +655,15 @@ int issue_list_by_owner(struct store *s, struct arena *a, const char *party_id, 
 	if (!st)
 		return ERR_DB;
 	store_bind_int(st, 2, (int64_t)max);
-	struct issue *list = arena_alloc(a, sizeof *list * (max + 1));
-	size_t count;
-	int rc = rows_read(st, a, read_row, list, sizeof *list, max + 1, &count);
-	if (rc)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * (max + 1));
+	return rows_read(st, a, read_row, *items, sizeof **items, max + 1, n);
+}
+
+static void read_owner(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct issue_owner *o = row;
+	o->id = arena_strdup(a, store_text(st, 0));
+	o->name = arena_strdup(a, store_text(st, 1));
 }
 
 int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owner **items, size_t *n,
@@ -678,24 +679,12 @@ int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owne
 	if (!st)
 		return ERR_DB;
 	store_bind_int(st, 1, (int64_t)max + 1);
-	struct issue_owner *list = arena_alloc(a, sizeof *list * (max + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		if (count == max) {
-			*more = true;
-			break;
-		}
-		list[count].id = arena_strdup(a, store_text(st, 0));
-		list[count].name = arena_strdup(a, store_text(st, 1));
-		count++;
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * (max + 1));
+	int rc = rows_read(st, a, read_owner, *items, sizeof **items, max + 1, n);
+	*more = *n > max;
+	if (*more)
+		*n = max;
+	return rc;
 }
 
 /* The statuses a new issue may start in, with the form's hint for each. */

@@ -76,14 +76,8 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 		return rc;
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000", 1, pa.id);
-	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
-	size_t count;
-	rc = rows_read(st, a, read_member, list, sizeof *list, MEMBERS_MAX, &count);
-	if (rc)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * MEMBERS_MAX);
+	return rows_read(st, a, read_member, *items, sizeof **items, MEMBERS_MAX, n);
 }
 
 /* Cleans and checks a member's role (its one field that changes), adding
@@ -246,6 +240,15 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	return rows_commit(s, rc);
 }
 
+static void read_membership(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct membership *m = row;
+	snprintf(m->party_id, sizeof m->party_id, "%s", store_text(st, 0));
+	m->party_name = arena_strdup(a, store_text(st, 1));
+	m->role = member_role_of(store_text(st, 2));
+	m->since = arena_strdup(a, store_text(st, 3));
+}
+
 int member_of(struct store *s, struct arena *a, const char *user_id, struct membership **items,
 	      size_t *n)
 {
@@ -255,22 +258,8 @@ int member_of(struct store *s, struct arena *a, const char *user_id, struct memb
 		user_id);
 	if (!st)
 		return ERR_DB;
-	struct membership *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX) {
-		struct membership *m = &list[count++];
-		snprintf(m->party_id, sizeof m->party_id, "%s", store_text(st, 0));
-		m->party_name = arena_strdup(a, store_text(st, 1));
-		m->role = member_role_of(store_text(st, 2));
-		m->since = arena_strdup(a, store_text(st, 3));
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * MEMBERS_MAX);
+	return rows_read(st, a, read_membership, *items, sizeof **items, MEMBERS_MAX, n);
 }
 
 /* The fields of a member, for the API, the forms and the log. */

@@ -110,14 +110,8 @@ int role_list(struct store *s, struct arena *a, struct role **items, size_t *n)
 {
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT " ROLE_COLS " FROM roles ORDER BY position, key LIMIT 200");
-	struct role *v = arena_alloc(a, sizeof *v * 200);
-	size_t count;
-	int rc = rows_read(st, a, read_row, v, sizeof *v, 200, &count);
-	if (rc)
-		return rc;
-	*items = v;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * 200);
+	return rows_read(st, a, read_row, *items, sizeof **items, 200, n);
 }
 
 int role_get(struct store *s, struct arena *a, const char *key, struct role *out)

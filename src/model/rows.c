@@ -34,6 +34,11 @@ int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *ou
 	return rc;
 }
 
+void rows_text(struct store_stmt *st, struct arena *a, void *out)
+{
+	*(const char **)out = arena_strdup(a, store_text(st, 0));
+}
+
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col)
 {
 	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));

@@ -38,6 +38,9 @@ int rows_run(struct store_conn *c, const char *sql, int n, ...);
  * else rolls back; returns rc, or else the commit's error. */
 int rows_commit(struct store *s, int rc);
 
+/* A reader of the first column's text into a const char *. */
+void rows_text(struct store_stmt *st, struct arena *a, void *out);
+
 /* A text column copied into the arena, NULL for SQL NULL. */
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col);
 

@@ -340,13 +340,8 @@ int signal_cluster(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_DB;
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
-	struct signal *list = arena_alloc(a, sizeof *list * SIGNAL_CLUSTER_MAX);
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && *n < SIGNAL_CLUSTER_MAX)
-		read_row(st, a, &list[(*n)++]);
-	store_reset(st);
-	*items = list;
-	return rc < 0 ? rc : 0;
+	*items = arena_alloc(a, sizeof **items * SIGNAL_CLUSTER_MAX);
+	return rows_read(st, a, read_row, *items, sizeof **items, SIGNAL_CLUSTER_MAX, n);
 }
 
 static const char *clean(struct arena *a, const char *s)

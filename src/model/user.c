@@ -578,17 +578,8 @@ int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id
 		" WHERE ca.user_id = ?1 ORDER BY a.path LIMIT 200", 1, user_id);
 	if (!st)
 		return ERR_DB;
-	const char **list = arena_alloc(a, sizeof *list * MAX);
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && count < MAX)
-		list[count++] = arena_strdup(a, store_text(st, 0));
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*codes = list;
-	*n = count;
-	return 0;
+	*codes = arena_alloc(a, sizeof **codes * MAX);
+	return rows_read(st, a, rows_text, *codes, sizeof **codes, MAX, n);
 }
 
 int user_list(struct store *s, struct arena *a, const struct viewer *v, const char *q,
