@@ -288,12 +288,10 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = rows_run(c,
+	rc = rows_change(c,
 		"UPDATE issue_factors SET kind = ?3, effect = ?4, description = ?5, updated_at = ?6"
 		" WHERE id = ?1 AND issue_id = ?2", 6,
 		in->id, issue_id, in->kind, in->effect, in->description, now);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add_about(c, v, "update", "factor", in->id, fields, NULL, in->kind);
 	if (!rc)
@@ -313,9 +311,7 @@ int factor_delete(struct store *s, const struct viewer *v, const char *issue_id,
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = rows_run(c, "DELETE FROM issue_factors WHERE id = ?1 AND issue_id = ?2", 2, id, issue_id);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
+	rc = rows_change(c, "DELETE FROM issue_factors WHERE id = ?1 AND issue_id = ?2", 2, id, issue_id);
 	if (!rc)
 		rc = activity_add(c, v, "delete", "factor", id, "");
 	return rows_commit(s, rc);

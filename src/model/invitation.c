@@ -243,9 +243,7 @@ int invitation_withdraw(struct store *s, struct arena *a, const struct viewer *v
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = rows_run(c, "DELETE FROM invitations WHERE id = ?1 AND party_id = ?2", 2, id, pa.id);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
+	rc = rows_change(c, "DELETE FROM invitations WHERE id = ?1 AND party_id = ?2", 2, id, pa.id);
 	if (!rc)
 		rc = activity_add_about(c, v, "withdraw_invitation", "party", pa.id, "invitations", id, NULL);
 	return rows_commit(s, rc);

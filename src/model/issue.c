@@ -418,14 +418,11 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	}
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
-	if (!rc) {
-		rc = rows_run(c,
+	if (!rc)
+		rc = rows_change(c,
 			"UPDATE issues SET title = ?2, summary = ?3, description = ?4, area_code = ?5,"
 			" owner_party_id = ?6, updated_at = ?7 WHERE id = ?1", 7,
 			is->id, in->title, in->summary, in->description, in->area, in->owner_party, now);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
 	if (!rc)
 		rc = write_children(c, is->id, in);
 	if (!rc)

@@ -243,10 +243,8 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = rows_run(c, "DELETE FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3", 3,
+	rc = rows_change(c, "DELETE FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3", 3,
 			issue_id, role, party_id);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = activity_add_about(c, v, "give_up_role", "issue", issue_id, "roles", NULL, role);
 	return rows_commit(s, rc);

@@ -195,16 +195,9 @@ int member_set_role_of(struct store *s, struct arena *a, const struct viewer *v,
 	if (!c)
 		return ERR_DB;
 	rc = strcmp(role, "admin") == 0 ? 0 : keeps_an_admin(c, pa.id, user_id);
-	struct store_stmt *st = rc ? NULL : rows_prepare(c,
-		"UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2", 3,
-		pa.id, user_id, role);
 	if (!rc)
-		rc = ERR_DB;
-	if (st) {
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+		rc = rows_change(c, "UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2", 3,
+				 pa.id, user_id, role);
 	if (!rc)
 		rc = activity_add_about(c, v, "change_member", "party", pa.id, "members", user_id, role);
 	return rows_commit(s, rc);
@@ -225,15 +218,8 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!c)
 		return ERR_DB;
 	rc = keeps_an_admin(c, pa.id, user_id);
-	struct store_stmt *st = rc ? NULL : rows_prepare(c,
-		"DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2", 2, pa.id, user_id);
 	if (!rc)
-		rc = ERR_DB;
-	if (st) {
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+		rc = rows_change(c, "DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2", 2, pa.id, user_id);
 	if (!rc)
 		/* leaving is a removal whose actor is its subject */
 		rc = activity_add_about(c, v, "remove_member", "party", pa.id, "members", user_id, NULL);

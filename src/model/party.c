@@ -751,11 +751,8 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 		rc = signal_reroute(c, id, true);
 	if (!rc)
 		rc = rows_run(c, "DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)", 1, id);
-	if (!rc) {
-		rc = rows_run(c, "DELETE FROM parties WHERE id = ?1", 1, id);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	if (!rc)
+		rc = rows_change(c, "DELETE FROM parties WHERE id = ?1", 1, id);
 	if (!rc)
 		rc = activity_add(c, v, "delete", "party", id, "");
 	int crc = store_write_end(s, rc == 0);

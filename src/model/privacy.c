@@ -90,12 +90,10 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it;
 		 * the warning time goes too, so the sweep never sees the row again */
-		rc = rows_run(c,
+		rc = rows_change(c,
 			"UPDATE users SET name = ?2, email = ?3, password_hash = '" PRIVACY_ERASED_HASH "',"
 			" platform_role = 'user', blocked_at = ?4, inactivity_warned_at = NULL WHERE id = ?1", 4,
 			user_id, PRIVACY_ERASED_NAME, placeholder, now);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
 		rc = activity_add(c, actor, action, "user", user_id, "");

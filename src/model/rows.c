@@ -70,6 +70,16 @@ int rows_run(struct store_conn *c, const char *sql, int n, ...)
 	return st ? store_run(st) : ERR_DB;
 }
 
+int rows_change(struct store_conn *c, const char *sql, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	struct store_stmt *st = bind_texts(store_prepare(c, sql), n, ap);
+	va_end(ap);
+	int rc = st ? store_run(st) : ERR_DB;
+	return !rc && store_changes(c) == 0 ? ERR_NOTFOUND : rc;
+}
+
 int rows_commit(struct store *s, int rc)
 {
 	int crc = store_write_end(s, rc == 0);

@@ -33,6 +33,9 @@ struct store_stmt *rows_prepare(struct store_conn *c, const char *sql, int n, ..
 /* Runs sql on c with n text values bound as rows_prepare does, no rows
  * wanted: 0, ERR_DB when it does not prepare, or the step's error. */
 int rows_run(struct store_conn *c, const char *sql, int n, ...);
+/* The same for a change of rows that must exist: ERR_NOTFOUND when it
+ * changed none. */
+int rows_change(struct store_conn *c, const char *sql, int n, ...);
 
 /* Ends the write transaction of s (store_write_end): commits when rc is 0,
  * else rolls back; returns rc, or else the commit's error. */

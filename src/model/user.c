@@ -252,10 +252,8 @@ int session_revoke(struct store *s, const struct viewer *v, const char *id)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = rows_run(c, "DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2", 2,
+	rc = rows_change(c, "DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2", 2,
 			v->user_id, id);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -469,9 +467,7 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = rows_run(c, "DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2", 2, id, v->user_id);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
+	rc = rows_change(c, "DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2", 2, id, v->user_id);
 	if (!rc)
 		rc = activity_add(c, v, "delete", "token", id, "");
 	return rows_commit(s, rc);
@@ -501,9 +497,7 @@ int user_set_blocked(struct store *s, const struct viewer *v, const char *user_i
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = rows_run(c, "UPDATE users SET blocked_at = ?2 WHERE id = ?1", 2, user_id, blocked ? now : NULL);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
+	rc = rows_change(c, "UPDATE users SET blocked_at = ?2 WHERE id = ?1", 2, user_id, blocked ? now : NULL);
 	if (!rc && blocked)
 		rc = user_end_sessions(c, user_id);
 	if (!rc)

@@ -39,18 +39,7 @@ int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, c
 	return rc;
 }
 
-/* Runs one statement with the issue ?1 and the user ?2, on c. */
-static int run2(struct store_conn *c, const char *sql, const char *issue_id, const char *user_id,
-		const char *now)
-{
-	struct store_stmt *st = rows_prepare(c, sql, 2, issue_id, user_id);
-	if (!st)
-		return ERR_DB;
-	if (now)
-		store_bind_str(st, 3, now);
-	return store_run(st);
-}
-
+/* The user ?2 follows the issue ?1 from ?3, if not already. */
 static const char follow_sql[] =
 	"INSERT INTO follows (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (issue_id, user_id) DO NOTHING";
@@ -91,13 +80,12 @@ int support_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	struct voice_issue is;
 	rc = voice_issue(c, a, v, issue_id, &is);
 	if (!rc)
-		rc = run2(c, "INSERT INTO supports (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)",
-			  is.id, v->user_id, now);
+		rc = rows_run(c, "INSERT INTO supports (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)", 3,
+			      is.id, v->user_id, now);
 	if (!rc)
-		rc = run2(c, "UPDATE issues SET supporters = supporters + 1 WHERE id = ?1 AND ?2 IS NOT NULL",
-			  is.id, v->user_id, NULL);
+		rc = rows_run(c, "UPDATE issues SET supporters = supporters + 1 WHERE id = ?1", 1, is.id);
 	if (!rc)
-		rc = run2(c, follow_sql, is.id, v->user_id, now);
+		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	/* the log says an issue gained a supporter, not who: supports are personal */
 	if (!rc)
 		rc = activity_add(c, NULL, "support", "issue", is.id, "supporters");
@@ -118,12 +106,9 @@ int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, c
 		rc = perm_check(v, OBJ_SUPPORT, ACT_DELETE, &t);
 	}
 	if (!rc)
-		rc = run2(c, "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", is.id, v->user_id, NULL);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
+		rc = rows_change(c, "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
 	if (!rc)
-		rc = run2(c, "UPDATE issues SET supporters = max(supporters - 1, 0) WHERE id = ?1 AND ?2 IS NOT NULL",
-			  is.id, v->user_id, NULL);
+		rc = rows_run(c, "UPDATE issues SET supporters = max(supporters - 1, 0) WHERE id = ?1", 1, is.id);
 	if (!rc)
 		rc = activity_add(c, NULL, "withdraw_support", "issue", is.id, "supporters");
 	return rows_commit(s, rc);
@@ -171,7 +156,7 @@ int follow_add(struct store *s, struct arena *a, const struct viewer *v, const c
 	struct voice_issue is;
 	rc = voice_issue(c, a, v, issue_id, &is);
 	if (!rc)
-		rc = run2(c, follow_sql, is.id, v->user_id, now);
+		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	*created = !rc && store_changes(c) > 0;
 	/* following is personal: the log has no entry of it */
 	return rows_commit(s, rc);
@@ -191,9 +176,7 @@ int follow_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 		rc = perm_check(v, OBJ_FOLLOW, ACT_DELETE, &t);
 	}
 	if (!rc)
-		rc = run2(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", is.id, v->user_id, NULL);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
+		rc = rows_change(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
 	return rows_commit(s, rc);
 }
 
@@ -399,7 +382,7 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 		rc = store_run(st);
 	}
 	if (!rc)
-		rc = run2(c, follow_sql, is.id, v->user_id, now);
+		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	if (!rc)
 		rc = activity_add(c, v, "comment", "issue", is.id, "comments");
 	if (!rc)
