@@ -54,24 +54,6 @@ static void read_row(struct store_stmt *st, struct arena *a, void *row)
 	f->updated_at = arena_strdup(a, store_text(st, 7));
 }
 
-static bool issue_exists(struct store_conn *c, const char *issue_id, int *rc)
-{
-	*rc = 0;
-	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
-		return false;
-	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM issues WHERE id = ?1");
-	if (!st) {
-		*rc = ERR_DB;
-		return false;
-	}
-	store_bind_str(st, 1, issue_id);
-	int r = store_step(st);
-	store_reset(st);
-	if (r < 0)
-		*rc = r;
-	return r == STORE_ROW;
-}
-
 /* The place of a factor in the grouped order. */
 static int rank(const struct factor *f)
 {
@@ -111,9 +93,9 @@ int factor_list(struct store *s, struct arena *a, const char *issue_id,
 	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
 	struct store_conn *c = store_reader(s);
-	int rc;
-	if (!issue_exists(c, issue_id, &rc))
-		return rc ? rc : ERR_NOTFOUND;
+	int rc = issue_exists(c, issue_id);
+	if (rc)
+		return rc;
 	if (p->n)
 		return ERR_INVALID;
 	return factor_list_known(s, a, issue_id, f, p, items, n, next, sum);

@@ -259,13 +259,7 @@ int invitation_by_code(struct store *s, struct arena *a, const char *code, struc
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.token_hash = ?1 AND i.expires_at > ?2", 2,
 		hash, now);
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW)
-		read_row(st, a, out);
-	store_reset(st);
-	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+	return rows_one(st, a, read_row, out);
 }
 
 /* The pending invitation of a code, on the writer: its id, party and role. */

@@ -226,8 +226,7 @@ int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v,
 	return 0;
 }
 
-/* Whether the issue exists (for its timeline). */
-static int get_on(struct store_conn *c, const char *id)
+int issue_exists(struct store_conn *c, const char *id)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
@@ -529,7 +528,7 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 	if (p->n)
 		return ERR_INVALID;
 	struct store_conn *c = store_reader(s);
-	int rc = get_on(c, id);
+	int rc = issue_exists(c, id);
 	if (rc)
 		return rc;
 	struct store_stmt *st = rows_prepare(c,

@@ -120,6 +120,8 @@ int issue_get(struct store *s, struct arena *a, const struct viewer *v, const ch
  * entries), still in one statement: for its page. */
 int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		       struct issue *out, struct issue_transition **items, size_t *n);
+/* Whether the issue exists, on connection c: 0 or ERR_NOTFOUND. */
+int issue_exists(struct store_conn *c, const char *id);
 /* A page of issues. ERR_INVALID with problems for a wrong filter. */
 int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	       const struct issue_filter *f, struct problems *p, struct issue **items, size_t *n,

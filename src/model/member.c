@@ -107,14 +107,7 @@ int member_in(struct store *s, struct arena *a, const struct viewer *v, const st
 		return ERR_NOTFOUND;
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		MEMBER_SELECT " AND m.user_id = ?2", 2, pa->id, user_id);
-	if (!st)
-		return ERR_DB;
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		read_member(st, a, out);
-	rc = rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
-	store_reset(st);
-	return rc;
+	return rows_one(st, a, read_member, out);
 }
 
 int member_add(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,

@@ -332,27 +332,24 @@ static void split_list(struct store_stmt *st, int col, struct arena *a, size_t m
 }
 
 /* One party with its lists, in one statement. */
+/* A party with its lists (PARTY_LISTS after PARTY_COLS). */
+static void read_with_lists(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct party *out = row;
+	read_row(st, a, out);
+	split_list(st, 16, a, PARTY_AREAS_MAX, &out->areas);
+	split_list(st, 17, a, PARTY_ROLES_MAX, &out->roles);
+	split_list(st, 18, a, PARTY_TAGS_MAX, &out->tags);
+	split_list(st, 19, a, PARTY_AREAS_MAX, &out->area_names);
+}
+
 static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = rows_prepare(c, "SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1", 1,
-			id);
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		split_list(st, 16, a, PARTY_AREAS_MAX, &out->areas);
-		split_list(st, 17, a, PARTY_ROLES_MAX, &out->roles);
-		split_list(st, 18, a, PARTY_TAGS_MAX, &out->tags);
-		split_list(st, 19, a, PARTY_AREAS_MAX, &out->area_names);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1", 1, id);
+	return rows_one(st, a, read_with_lists, out);
 }
 
 int party_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
