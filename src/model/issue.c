@@ -60,7 +60,7 @@ bool issue_sort_parse(const char *name, enum issue_sort *out)
 	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id," \
 	" CASE WHEN p.visibility = 'public' THEN p.name END," \
 	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at," \
-	" (SELECT group_concat(target_group, char(10)) FROM issue_target_groups g WHERE g.issue_id = i.id)"
+	" (SELECT group_concat(target_group, char(31)) FROM issue_target_groups g WHERE g.issue_id = i.id)"
 /* The viewer ?2 (NULL when anonymous) and the issue, after ISSUE_COLS: the
  * place in the owner party, whether they coordinate its area (or one
  * around it), are a member of a party in its ledger, support it, follow
@@ -82,6 +82,12 @@ static int by_text(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* The target groups in the order a read gives them. */
+static void sort_groups(struct issue *is)
+{
+	qsort(is->target_groups.v, is->target_groups.n, sizeof *is->target_groups.v, by_text);
+}
+
 static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
 	struct issue *out = row;
@@ -100,19 +106,9 @@ static void read_row(struct store_stmt *st, struct arena *a, void *row)
 	out->created_at = arena_strdup(a, store_text(st, 11));
 	out->updated_at = arena_strdup(a, store_text(st, 12));
 	out->status_changed_at = arena_strdup(a, store_text(st, 13));
-	/* the target groups, one a line (a label is one line), sorted here:
-	 * group_concat promises no order */
-	const char **v = arena_alloc(a, sizeof *v * (ISSUE_GROUPS_MAX + 1));
-	size_t n = 0;
-	if (!store_is_null(st, 14))
-		for (char *g = arena_strdup(a, store_text(st, 14)), *nl; g && n < ISSUE_GROUPS_MAX; g = nl) {
-			if ((nl = strchr(g, '\n')))
-				*nl++ = 0;
-			v[n++] = g;
-		}
-	qsort(v, n, sizeof *v, by_text);
-	out->target_groups.v = v;
-	out->target_groups.n = n;
+	/* the target groups, sorted here: group_concat promises no order */
+	rows_list(st, a, 14, ISSUE_GROUPS_MAX, &out->target_groups);
+	sort_groups(out);
 }
 
 /* The viewer's relation, from the VIEWER_COLS of a row. */
@@ -279,12 +275,6 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
 	*name = *out ? rows_opt(st, a, 0) : NULL;
 	store_reset(st);
 	return rc < 0 ? rc : 0;
-}
-
-/* The target groups in the order a read gives them. */
-static void sort_groups(struct issue *is)
-{
-	qsort(is->target_groups.v, is->target_groups.n, sizeof *is->target_groups.v, by_text);
 }
 
 /* Writes the target groups and the search entry, after the issue's row. */

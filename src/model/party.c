@@ -316,31 +316,16 @@ int party_coordinates_all(struct store_conn *c, const struct viewer *v, const st
 	LIST_OF("SELECT a.name AS v FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
 		" WHERE pa.party_id = p.id ORDER BY a.path")
 
-/* Splits a column of PARTY_LISTS into a list of at most max items. */
-static void split_list(struct store_stmt *st, int col, struct arena *a, size_t max, struct strlist *out)
-{
-	out->v = arena_alloc(a, sizeof *out->v * max);
-	out->n = 0;
-	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
-	while (*s && out->n < max) {
-		size_t len = strcspn(s, "\x1f");
-		out->v[out->n++] = arena_strndup(a, s, len);
-		s += len;
-		if (*s)
-			s++;
-	}
-}
-
 /* One party with its lists, in one statement. */
 /* A party with its lists (PARTY_LISTS after PARTY_COLS). */
 static void read_with_lists(struct store_stmt *st, struct arena *a, void *row)
 {
 	struct party *out = row;
 	read_row(st, a, out);
-	split_list(st, 16, a, PARTY_AREAS_MAX, &out->areas);
-	split_list(st, 17, a, PARTY_ROLES_MAX, &out->roles);
-	split_list(st, 18, a, PARTY_TAGS_MAX, &out->tags);
-	split_list(st, 19, a, PARTY_AREAS_MAX, &out->area_names);
+	rows_list(st, a, 16, PARTY_AREAS_MAX, &out->areas);
+	rows_list(st, a, 17, PARTY_ROLES_MAX, &out->roles);
+	rows_list(st, a, 18, PARTY_TAGS_MAX, &out->tags);
+	rows_list(st, a, 19, PARTY_AREAS_MAX, &out->area_names);
 }
 
 static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)

@@ -1,10 +1,12 @@
 #include "rows.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../store/store.h"
+#include "fields.h"
 
 int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *items, size_t size,
 	      size_t max, size_t *n)
@@ -37,6 +39,20 @@ int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *ou
 void rows_text(struct store_stmt *st, struct arena *a, void *out)
 {
 	*(const char **)out = arena_strdup(a, store_text(st, 0));
+}
+
+void rows_list(struct store_stmt *st, struct arena *a, int col, size_t max, struct strlist *out)
+{
+	out->v = arena_alloc(a, sizeof *out->v * max);
+	out->n = 0;
+	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
+	while (*s && out->n < max) {
+		size_t len = strcspn(s, "\x1f");
+		out->v[out->n++] = arena_strndup(a, s, len);
+		s += len;
+		if (*s)
+			s++;
+	}
 }
 
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col)

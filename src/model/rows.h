@@ -14,6 +14,7 @@ struct arena;
 struct store;
 struct store_conn;
 struct store_stmt;
+struct strlist;
 
 /* Fills the item at out from the current row of st. */
 typedef void rows_reader(struct store_stmt *st, struct arena *a, void *out);
@@ -43,6 +44,10 @@ int rows_commit(struct store *s, int rc);
 
 /* A reader of the first column's text into a const char *. */
 void rows_text(struct store_stmt *st, struct arena *a, void *out);
+
+/* A column of items joined by the unit separator (group_concat(x,
+ * char(31)), which no item of a list can hold) as a list of at most max. */
+void rows_list(struct store_stmt *st, struct arena *a, int col, size_t max, struct strlist *out);
 
 /* A text column copied into the arena, NULL for SQL NULL. */
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col);
