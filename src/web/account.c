@@ -179,24 +179,18 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 
 static void page_account(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	render(r, NULL, NULL, "", NULL, "");
 }
 
 static void page_token_create(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *name = form_get(&f, "name");
 	if (!name || !*name)
 		name = "API";
@@ -219,10 +213,8 @@ static void page_token_create(struct http_req *r)
 
 static void page_token_revoke(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	int rc = token_revoke(r->store, &r->viewer, r->params[0]);
 	if (rc) {
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
@@ -233,10 +225,8 @@ static void page_token_revoke(struct http_req *r)
 
 static void page_session_end(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account");
+	if (page_login_needed(r, "/account"))
 		return;
-	}
 	const char *id = r->params[0];
 	char current[65] = "";
 	if (r->session)
@@ -265,10 +255,8 @@ static int dump_cb(const char *p, size_t n, void *ctx)
  * GET /api/v1/users/me/export. */
 static void page_account_export(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account");
+	if (page_login_needed(r, "/account"))
 		return;
-	}
 	buf_reset(&r->out);
 	if (privacy_export(r->store, &r->viewer, &r->out)) {
 		web_error_page(r, 500);
@@ -292,15 +280,11 @@ static void page_account_export(struct http_req *r)
  * email address, then logs out. */
 static void page_account_erase(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *typed = form_get(&f, "email");
 	if (!typed)
 		typed = "";

@@ -204,10 +204,8 @@ static void write_row(struct http_req *r, const struct activity *e)
 
 static void page_activity(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	const char *cursor = http_query(r, "cursor");
 	struct activity_filter f = { .cursor = cursor && *cursor ? cursor : NULL, .limit = ACTIVITY_PAGE };
 	struct problems p = { 0 };

@@ -174,29 +174,36 @@ static void field_roles(struct http_req *r, const struct field_desc *d, const st
 	field_choices(r, d->name, d->label[r->lang], d->hint[r->lang], c, role_catalogue_count, true, p);
 }
 
-static void field_enum(struct http_req *r, const struct field_desc *d, const char *value,
-		       const struct problems *p)
+static void field_enum(struct http_req *r, const struct field_desc *d, const struct field *f, const char *value,
+		       const struct field_look *look, const struct problems *p)
 {
 	struct choice *c = arena_alloc(r->arena, sizeof *c * (size_t)d->nkeys);
 	if (!value)
 		value = d->def;
 	for (int i = 0; i < d->nkeys; i++)
-		c[i] = (struct choice){ d->keys[i].key, d->keys[i].name[r->lang],
-					d->key_hints ? d->key_hints[i][r->lang] : NULL,
+		c[i] = (struct choice){ d->keys[i].key, look->key_labels ? look->key_labels[i] : d->keys[i].name[r->lang],
+					look->key_hints ? look->key_hints[i] : d->key_hints ? d->key_hints[i][r->lang] : NULL,
 					value && strcmp(value, d->keys[i].key) == 0, 0 };
-	field_choices(r, d->name, d->label[r->lang], d->hint[r->lang], c, (size_t)d->nkeys, false, p);
+	field_choices(r, d->name, f->label, f->hint, c, (size_t)d->nkeys, false, p);
 }
 
 void form_field(struct http_req *r, const struct field_desc *d, size_t n, const char *name, const void *obj,
 		const struct form_typed *typed, const struct problems *p)
 {
+	form_field_as(r, d, n, name, obj, typed, p, &(struct field_look){ 0 });
+}
+
+void form_field_as(struct http_req *r, const struct field_desc *d, size_t n, const char *name, const void *obj,
+		   const struct form_typed *typed, const struct problems *p, const struct field_look *look)
+{
 	const struct field_desc *fd = fields_find(d, n, name);
 	if (!fd)
 		return;
 	size_t i = (size_t)(fd - d);
-	const char *t = i < FORM_FIELDS_MAX ? typed->text[i] : NULL;
-	struct field f = { .name = fd->name, .label = fd->label[r->lang], .hint = fd->hint[r->lang],
-			   .required = fd->flags & F_REQUIRED, .autocomplete = fd->autocomplete };
+	const char *t = typed && i < FORM_FIELDS_MAX ? typed->text[i] : NULL;
+	struct field f = { .name = fd->name, .label = look->label ? look->label : fd->label[r->lang],
+			   .hint = look->hint ? look->hint : fd->hint[r->lang],
+			   .required = (fd->flags & F_REQUIRED) || look->required, .autocomplete = fd->autocomplete };
 	if (fd->flags & F_LIST) {
 		if (fd->kind == FK_AREA) {
 			field_areas(r, fd, fields_list(fd, obj), t, p);
@@ -213,10 +220,10 @@ void form_field(struct http_req *r, const struct field_desc *d, size_t n, const 
 	switch (fd->kind) {
 	case FK_MARKDOWN:
 		f.value = fields_str(fd, obj);
-		field_textarea(r, &f, 8, p);
+		field_textarea(r, &f, look->rows ? look->rows : 8, p);
 		return;
 	case FK_ENUM:
-		field_enum(r, fd, fields_str(fd, obj), p);
+		field_enum(r, fd, &f, fields_str(fd, obj), look, p);
 		return;
 	case FK_INT:
 	case FK_MONEY:

@@ -85,10 +85,8 @@ static void page_invitation(struct http_req *r)
 
 static void page_invitation_accept(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, here(r));
+	if (page_login_needed(r, here(r)))
 		return;
-	}
 	struct membership m;
 	int rc = invitation_accept(r->store, r->arena, &r->viewer, r->params[0], &m);
 	if (rc == ERR_NOTFOUND)
@@ -101,10 +99,8 @@ static void page_invitation_accept(struct http_req *r)
 
 static void page_invitation_decline(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, here(r));
+	if (page_login_needed(r, here(r)))
 		return;
-	}
 	int rc = invitation_decline(r->store, r->arena, &r->viewer, r->params[0]);
 	if (rc == ERR_NOTFOUND)
 		gone(r);

@@ -154,20 +154,16 @@ static void fail(struct http_req *r, int rc)
 
 static void page_issue_new(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct issue_form ff = { 0 };
 	if (r->method != HM_POST) {
 		render_form(r, &ff, NULL);
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	struct problems p = { 0 };
 	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
 	int rc = issue_create(r->store, r->arena, &r->viewer, &ff.is, &p);
@@ -185,10 +181,8 @@ static void page_issue_new(struct http_req *r)
 
 static void page_issue_edit(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct issue is;
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
 	if (!rc && !issue_can(&r->viewer, &is, OBJ_ISSUE, ACT_UPDATE))
@@ -204,10 +198,8 @@ static void page_issue_edit(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	struct problems p = { 0 };
 	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
 	rc = issue_update(r->store, r->arena, &r->viewer, &is, &ff.is, &p);

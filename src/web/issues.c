@@ -287,15 +287,11 @@ static void page_issue(struct http_req *r)
 
 static void page_issue_move(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0]));
+	if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0])))
 		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *to = form_get(&f, "status"), *reason = form_get(&f, "reason");
 	struct problems p = { 0 };
 	struct issue_transition t;

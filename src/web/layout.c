@@ -134,9 +134,7 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 		html_raw(b, "<span class=\"who\">");
 		html_f(b, T(r, M_LOGGED_IN_AS), r->viewer.name);
 		html_raw(b, "</span>\n");
-		form_begin(r, "/uitloggen", true);
-		html_f(b, "<button type=\"submit\" class=\"link\">%s</button>\n", T(r, M_NAV_LOGOUT));
-		form_end(r);
+		form_button(r, "/uitloggen", T(r, M_NAV_LOGOUT), "link", NULL);
 	}
 	html_raw(b, "</div>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
 }
@@ -153,6 +151,56 @@ void page_end(struct http_req *r)
 void page_notice(struct http_req *r, const char *text)
 {
 	html_f(out(r), "<div class=\"notice\" role=\"status\"><p>%s</p></div>\n", text);
+}
+
+void page_notices(struct http_req *r, const struct notice *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (http_query(r, keys[i].key)) {
+			page_notice(r, T(r, keys[i].text));
+			return;
+		}
+}
+
+void page_alert(struct http_req *r, const char *id, const char *title, const char *text)
+{
+	html_f(out(r), "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"%s\">\n<h2>%s</h2>\n<p>%s</p>\n</div>\n",
+	       id, title, text);
+}
+
+void page_section(struct http_req *r, const char *id, const char *title)
+{
+	html_f(out(r), "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", id, id, title);
+}
+
+void page_table_begin(struct http_req *r, const char *labelled_by, const char *cls, const char *const *heads,
+		      size_t n, const char *actions)
+{
+	struct buf *b = out(r);
+	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"%s\" tabindex=\"0\">\n"
+		  "<table class=\"%s\">\n<thead><tr>", labelled_by, cls);
+	for (size_t i = 0; i < n; i++)
+		html_f(b, "<th scope=\"col\">%s</th>", heads[i]);
+	if (actions)
+		html_f(b, "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>", actions);
+	html_raw(b, "</tr></thead>\n<tbody>\n");
+}
+
+void page_table_end(struct http_req *r)
+{
+	html_raw(out(r), "</tbody>\n</table>\n</div>\n");
+}
+
+void page_paging(struct http_req *r, const char *label, const char *first_href, const char *first,
+		 const char *next_href, const char *next)
+{
+	struct buf *b = out(r);
+	html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", label);
+	if (first_href)
+		html_f(b, "<li><a href=\"%s\">%s</a></li>\n", first_href, first);
+	if (next_href)
+		html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", next_href, next);
+	html_raw(b, "</ul></nav>\n");
 }
 
 void page_scroll_hint(struct http_req *r)
@@ -195,6 +243,14 @@ void page_require_login(struct http_req *r)
 	page_login_redirect(r, r->path);
 }
 
+bool page_login_needed(struct http_req *r, const char *next)
+{
+	if (r->viewer.authenticated)
+		return false;
+	page_login_redirect(r, next ? next : r->path);
+	return true;
+}
+
 void page_login_redirect(struct http_req *r, const char *next)
 {
 	struct buf b = BUF_INIT(4096);
@@ -215,6 +271,33 @@ void form_begin(struct http_req *r, const char *action, bool post)
 void form_end(struct http_req *r)
 {
 	html_raw(out(r), "</form>\n");
+}
+
+void form_button(struct http_req *r, const char *action, const char *text, const char *cls,
+		 const char *aria_label)
+{
+	form_begin(r, action, true);
+	html_raw(out(r), "<button type=\"submit\"");
+	if (cls)
+		html_f(out(r), " class=\"%s\"", cls);
+	if (aria_label)
+		html_f(out(r), " aria-label=\"%s\"", aria_label);
+	html_f(out(r), ">%s</button>\n", text);
+	form_end(r);
+}
+
+void form_submit_end(struct http_req *r, const char *text)
+{
+	html_f(out(r), "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", text);
+	form_end(r);
+}
+
+bool page_form(struct http_req *r, struct form *f)
+{
+	if (http_form_parse(r, f))
+		return true;
+	web_error_page(r, 400);
+	return false;
 }
 
 /* The id of a field's first control: the field itself, or its first choice. */
@@ -383,6 +466,12 @@ const char *web_area_name(struct http_req *r, const char *code)
 {
 	struct area ar;
 	return area_get(r->store, r->arena, code, &ar) == 0 ? ar.name : code;
+}
+
+const char *web_enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key)
+{
+	int i = key ? enum_find(e, (int)n, key) : -1;
+	return i < 0 ? (key ? key : "") : e[i].name[r->lang];
 }
 
 const char *web_member_role(struct http_req *r, enum member_role role)

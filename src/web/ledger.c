@@ -277,15 +277,11 @@ static void page_issue_roles(struct http_req *r)
 	struct take_form tf = { 0 };
 	struct problems p = { 0 };
 	if (r->method == HM_POST) {
-		if (!r->viewer.authenticated) {
-			page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", is.id));
+		if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", is.id)))
 			return;
-		}
 		struct form fm;
-		if (!http_form_parse(r, &fm)) {
-			web_error_page(r, 400);
+		if (!page_form(r, &fm))
 			return;
-		}
 		struct ledger_entry e = { 0 };
 		form_read_fields(r, &fm, ledger_entry_fields, ledger_entry_nfields, &e, &(struct form_typed){ 0 }, &p);
 		tf = (struct take_form){ e.party_id, e.role, e.note, &p };
@@ -321,10 +317,8 @@ static void page_issue_role_give_up(struct http_req *r)
 		web_error_page(r, 404);
 		return;
 	}
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", r->params[0]));
+	if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", r->params[0])))
 		return;
-	}
 	int rc = ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]);
 	if (rc) {
 		page_fail(r, rc);

@@ -66,10 +66,8 @@ static void page_login(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
 	const char *next = safe_next(form_get(&f, "next"));
 	struct login in;

@@ -130,19 +130,15 @@ static void render(struct http_req *r)
 
 static void page_notifications(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	render(r);
 }
 
 static void page_notification_read(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account/meldingen");
+	if (page_login_needed(r, "/account/meldingen"))
 		return;
-	}
 	int rc = notification_mark(r->store, &r->viewer, r->params[0], true);
 	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
@@ -152,10 +148,8 @@ static void page_notification_read(struct http_req *r)
 
 static void page_notifications_read_all(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account/meldingen");
+	if (page_login_needed(r, "/account/meldingen"))
 		return;
-	}
 	int rc = notification_mark_all(r->store, &r->viewer, NULL);
 	if (rc)
 		web_error_page(r, 500);
@@ -165,15 +159,11 @@ static void page_notifications_read_all(struct http_req *r)
 
 static void page_notifications_digest(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account/meldingen");
+	if (page_login_needed(r, "/account/meldingen"))
 		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *v = form_get(&f, "digest");
 	if (!v || (strcmp(v, "1") && strcmp(v, "0"))) {
 		web_error_page(r, 400);

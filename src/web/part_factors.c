@@ -131,11 +131,9 @@ void issue_part_factors(struct http_req *r, const struct issue *is)
  * is none or the viewer may not act on its factors. */
 static bool load(struct http_req *r, struct issue *is, enum perm_action act)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, uuid_valid(r->params[0], strlen(r->params[0]))
-				       ? arena_printf(r->arena, "/vraagstukken/%s#factoren", r->params[0]) : "/");
+	if (page_login_needed(r, uuid_valid(r->params[0], strlen(r->params[0]))
+				       ? arena_printf(r->arena, "/vraagstukken/%s#factoren", r->params[0]) : "/"))
 		return false;
-	}
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], is);
 	if (!rc && !factor_may(&r->viewer, is, act))
 		rc = ERR_FORBIDDEN;
@@ -184,10 +182,8 @@ static void page_factor_add(struct http_req *r)
 		return;
 	}
 	struct form fm;
-	if (!http_form_parse(r, &fm)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &fm))
 		return;
-	}
 	struct problems p = { 0 };
 	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
 	int rc = factor_create(r->store, r->arena, &r->viewer, is.id, &f, &p);
@@ -219,10 +215,8 @@ static void page_factor_edit(struct http_req *r)
 		return;
 	}
 	struct form fm;
-	if (!http_form_parse(r, &fm)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &fm))
 		return;
-	}
 	const struct factor was = f;
 	struct problems p = { 0 };
 	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);

@@ -233,10 +233,7 @@ static bool logged_in(struct http_req *r)
 		web_error_page(r, 404);
 		return false;
 	}
-	if (r->viewer.authenticated)
-		return true;
-	page_login_redirect(r, issue_path(r, r->params[0]));
-	return false;
+	return !page_login_needed(r, issue_path(r, r->params[0]));
 }
 
 static void fail(struct http_req *r, int rc)
@@ -333,10 +330,8 @@ static void page_voice_comment(struct http_req *r)
 	if (!logged_in(r))
 		return;
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *body = form_get(&f, "body"), *parent = form_get(&f, "parentId");
 	struct problems p = { 0 };
 	struct comment c = { .parent_id = parent, .body = body };
@@ -380,10 +375,8 @@ static void page_voice_comment_edit(struct http_req *r)
 	struct problems p = { 0 };
 	if (r->method == HM_POST) {
 		struct form f;
-		if (!http_form_parse(r, &f)) {
-			web_error_page(r, 400);
+		if (!page_form(r, &f))
 			return;
-		}
 		typed = form_get(&f, "body");
 		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, typed, &p);
 		if (rc == ERR_CONFLICT) {
@@ -422,10 +415,8 @@ static void page_voice_comment_hide(struct http_req *r)
 	struct problems p = { 0 };
 	if (r->method == HM_POST) {
 		struct form f;
-		if (!http_form_parse(r, &f)) {
-			web_error_page(r, 400);
+		if (!page_form(r, &f))
 			return;
-		}
 		typed = form_get(&f, "reason");
 		rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p, NULL);
 		if (rc == ERR_CONFLICT) {

@@ -53,10 +53,8 @@ static void read_form(struct http_req *r, const struct form *f, struct party_for
 
 static void page_party_new(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct party_form pf = { 0 };
 	struct problems p = { 0 };
 	if (r->method != HM_POST) {
@@ -65,10 +63,8 @@ static void page_party_new(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	read_form(r, &f, &pf, &p);
 	int rc = party_create(r->store, r->arena, &r->viewer, &pf.pa, &p);
 	if (rc == ERR_INVALID) {
@@ -87,10 +83,8 @@ static void page_party_new(struct http_req *r)
  * (ACT_DELETE); answers and returns false if the viewer may not. */
 static bool load_for_change(struct http_req *r, struct party *pa, enum perm_action act)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return false;
-	}
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
 	if (!rc && !party_can(&r->viewer, pa, OBJ_PARTY, act))
 		rc = ERR_FORBIDDEN;
@@ -112,10 +106,8 @@ static void page_party_edit(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	struct problems p = { 0 };
 	const struct party was = pf.pa;
 	read_form(r, &f, &pf, &p);

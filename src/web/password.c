@@ -37,10 +37,8 @@ static void page_password_forgot(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *email = form_get(&f, "email");
 	struct problems p = { 0 };
 	struct mail_request m = { .address = http_client_address(r) };
@@ -107,10 +105,8 @@ static void page_password_reset(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *code = form_get(&f, "code");
 	struct problems p = { 0 };
 	int rc = account_reset(r->store, r->arena, code, form_get(&f, "password"), &p);

@@ -82,10 +82,8 @@ static size_t filters_of(struct http_req *r, const struct signal_filter *f, stru
 
 static void page_signals(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct signal_filter f = {
 		.q = filters_param(r, "q"), .kind = filters_param(r, "kind"), .area = filters_param(r, "area"),
 		.status = filters_param(r, "status"), .target_group = filters_param(r, "targetGroup"),
@@ -224,10 +222,8 @@ static void render_new(struct http_req *r, const struct signal *sg, const struct
 
 static void page_signal_new(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct signal sg = { 0 };
 	struct form_typed typed = { 0 };
 	if (r->method != HM_POST) {
@@ -235,10 +231,8 @@ static void page_signal_new(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	struct problems p = { 0 };
 	form_read_fields(r, &f, signal_fields, signal_nfields, &sg, &typed, &p);
 	if (sg.party_id && !strcmp(sg.party_id, "resident")) {
@@ -497,10 +491,8 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 
 static void page_signal(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct signal sg;
 	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], &sg);
 	if (rc) {
@@ -514,19 +506,15 @@ static void page_signal(struct http_req *r)
 /* For a form on the signal page: the signal, and the parsed form. */
 static bool load(struct http_req *r, struct signal *sg, struct form *f)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return false;
-	}
 	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], sg);
 	if (rc) {
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return false;
 	}
-	if (!http_form_parse(r, f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, f))
 		return false;
-	}
 	return true;
 }
 

@@ -75,10 +75,8 @@ static void page_register(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *name = form_get(&f, "name"), *email = form_get(&f, "email");
 	const char *next = local_or_empty(form_get(&f, "next"));
 	struct problems p = { 0 };
@@ -156,10 +154,8 @@ static void page_confirm_again(struct http_req *r)
 		next = local_or_empty(http_query(r, "next"));
 	} else {
 		struct form f;
-		if (!http_form_parse(r, &f)) {
-			web_error_page(r, 400);
+		if (!page_form(r, &f))
 			return;
-		}
 		email = form_get(&f, "email");
 		next = local_or_empty(form_get(&f, "next"));
 		rc = account_resend(r->store, r->arena, email, next, &m, &p);

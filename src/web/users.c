@@ -27,13 +27,8 @@ static const char *role_name(struct http_req *r, const char *key)
  * comes back to next; anyone else is answered 403. */
 static bool admin_only(struct http_req *r, const char *next)
 {
-	if (!r->viewer.authenticated) {
-		if (next)
-			page_login_redirect(r, next);
-		else
-			page_require_login(r);
+	if (page_login_needed(r, next))
 		return false;
-	}
 	if (!perm_can(&r->viewer, OBJ_USERS, ACT_READ, NULL)) {
 		web_error_page(r, 403);
 		return false;
@@ -262,10 +257,8 @@ static void page_user_block(struct http_req *r)
 	if (!load(r, &u))
 		return;
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *v = form_get(&f, "blocked");
 	if (!v || (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)) {
 		web_error_page(r, 400);
@@ -293,10 +286,8 @@ static void page_user_appoint(struct http_req *r)
 	if (!load(r, &u))
 		return;
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *area = form_get(&f, "area");
 	/* spaces around a pasted code are no mistake of the person's */
 	const char *trimmed = area ? text_trim(r->arena, area, strlen(area)) : "";

@@ -36,10 +36,8 @@ void web_party_verification(struct http_req *r, const struct party *pa)
 
 static void change(struct http_req *r, bool verify)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	bool created;
 	int rc = verify ? verification_grant(r->store, r->arena, &r->viewer, r->params[0], &created)
 			: verification_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
