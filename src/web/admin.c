@@ -6,7 +6,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/activity.h"
 #include "../model/registry.h"
 #include "../model/issue.h"
@@ -15,6 +14,7 @@
 #include "../model/signal.h"
 #include "../model/role.h" /* factors and the role ledger */
 #include "../model/user.h"
+#include "filters.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -206,8 +206,7 @@ static void page_activity(struct http_req *r)
 {
 	if (page_login_needed(r, NULL))
 		return;
-	const char *cursor = http_query(r, "cursor");
-	struct activity_filter f = { .cursor = cursor && *cursor ? cursor : NULL, .limit = ACTIVITY_PAGE };
+	struct activity_filter f = { .cursor = filters_param(r, "cursor"), .limit = ACTIVITY_PAGE };
 	struct problems p = { 0 };
 	struct activity *items = NULL;
 	size_t n = 0;
@@ -241,19 +240,9 @@ static void page_activity(struct http_req *r)
 			write_row(r, &items[i]);
 		html_raw(b, "</tbody>\n</table>\n</div>\n");
 	}
-	if (next || f.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (f.cursor)
-			html_f(b, "<li><a href=\"/beheer/activiteit\">%s</a></li>\n", T(r, M_ACTIVITY_NEWEST));
-		if (next) {
-			struct buf u = BUF_INIT(256);
-			text_url_encode(&u, next);
-			html_f(b, "<li><a href=\"/beheer/activiteit?cursor=%s\" rel=\"next\">%s</a></li>\n", u.ptr,
-			       T(r, M_ACTIVITY_OLDER));
-			buf_release(&u);
-		}
-		html_raw(b, "</ul></nav>\n");
-	}
+	if (next || f.cursor)
+		page_paging(r, T(r, M_PAGING), f.cursor ? "/beheer/activiteit" : NULL, T(r, M_ACTIVITY_NEWEST),
+			    next ? page_url(r, "/beheer/activiteit", "cursor", next, NULL, NULL) : NULL, T(r, M_ACTIVITY_OLDER));
 	page_end(r);
 }
 

@@ -113,3 +113,11 @@ const char *filters_url(struct http_req *r, const char *path, const struct filte
 	buf_release(&b);
 	return s;
 }
+
+void filters_paging(struct http_req *r, const char *path, const struct filter *f, size_t n, const char *cursor,
+		    const char *next)
+{
+	if (next || cursor)
+		page_paging(r, T(r, M_PAGING), cursor ? filters_url(r, path, f, n, NULL) : NULL, T(r, M_PAGE_FIRST),
+			    next ? filters_url(r, path, f, n, next) : NULL, T(r, M_PAGE_NEXT));
+}

@@ -99,14 +99,13 @@ static void render_form(struct http_req *r, const struct issue_form *ff, const s
 	form_begin(r, is_new ? "/vraagstukken/nieuw" : arena_printf(r->arena, "/vraagstukken/%s/bewerken", is->id), true);
 
 	form_field(r, issue_fields, issue_nfields, "title", is, &ff->typed, p);
-	struct field f = field_of(r, "summary", is->summary);
-	field_textarea(r, &f, 3, p);
+	form_field_as(r, issue_fields, issue_nfields, "summary", is, &ff->typed, p, &(struct field_look){ .rows = 3 });
 	form_field(r, issue_fields, issue_nfields, "description", is, &ff->typed, p);
 
 	/* one area, from the tree */
 	struct area *areas = NULL;
 	size_t nareas = 0;
-	f = field_of(r, "area", is->area);
+	struct field f = field_of(r, "area", is->area);
 	if (web_area_choices(r, 200, &areas, &nareas) && nareas) {
 		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
 		for (size_t i = 0; i < nareas; i++)

@@ -27,13 +27,9 @@ static const char *issue_url(struct http_req *r, const char *issue_id)
 /* The fields of a factor: the description's box is a small one. */
 static void factor_form_fields(struct http_req *r, const struct factor *f, const struct problems *p)
 {
-	struct form_typed typed = { 0 };
-	form_field(r, factor_fields, factor_nfields, "kind", f, &typed, p);
-	form_field(r, factor_fields, factor_nfields, "effect", f, &typed, p);
-	const struct field_desc *d = fields_find(factor_fields, factor_nfields, "description");
-	struct field desc = { .name = d->name, .label = d->label[r->lang], .hint = d->hint[r->lang],
-			      .value = f->description, .required = true };
-	field_textarea(r, &desc, 4, p);
+	form_field(r, factor_fields, factor_nfields, "kind", f, NULL, p);
+	form_field(r, factor_fields, factor_nfields, "effect", f, NULL, p);
+	form_field_as(r, factor_fields, factor_nfields, "description", f, NULL, p, &(struct field_look){ .rows = 4 });
 }
 
 /* One effect's factors of one kind, with their buttons. */
@@ -115,8 +111,7 @@ void issue_part_factors(struct http_req *r, const struct issue *is)
 		form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/factoren", issue_id), true);
 		struct factor empty = { 0 };
 		factor_form_fields(r, &empty, NULL);
-		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_FACTOR_ADD));
-		form_end(r);
+		form_submit_end(r, T(r, M_FACTOR_ADD));
 	} else if (!r->viewer.authenticated) {
 		html_f(b, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_FACTORS_WHO),
 		       page_url(r, "/inloggen", "next", arena_printf(r->arena, "/vraagstukken/%s#factoren", issue_id), NULL, NULL),

@@ -39,8 +39,7 @@ static const char *excerpt(struct http_req *r, const char *md, size_t max)
 
 static const char *kind_name(struct http_req *r, const char *key)
 {
-	int k = enum_find(party_kinds, KIND_COUNT, key);
-	return k < 0 ? key : party_kinds[k].name[r->lang];
+	return web_enum_name(r, party_kinds, KIND_COUNT, key);
 }
 
 /* The name of the party's i-th area: read with it, or looked up. */
@@ -146,16 +145,7 @@ static void page_parties(struct http_req *r)
 			party_card(r, &items[i]);
 		html_raw(b, "</ul>\n");
 	}
-	if (next || f.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/partijen", fl, NFILTERS, NULL),
-			       T(r, M_PAGE_FIRST));
-		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n",
-			       filters_url(r, "/partijen", fl, NFILTERS, next), T(r, M_PAGE_NEXT));
-		html_raw(b, "</ul></nav>\n");
-	}
+	filters_paging(r, "/partijen", fl, NFILTERS, f.cursor, next);
 	html_raw(b, "</section>\n");
 	page_end(r);
 }

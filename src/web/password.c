@@ -24,8 +24,7 @@ static void forgot_form(struct http_req *r, const char *email, const struct prob
 	struct field fe = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
 			    .required = true, .autocomplete = "email" };
 	field_text(r, &fe, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_FORGOT_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_FORGOT_SUBMIT));
 	page_end(r);
 }
 
@@ -86,8 +85,7 @@ static void reset_form(struct http_req *r, const char *code, const struct proble
 	struct field fp = { .name = "password", .label = T(r, M_NEW_PASSWORD), .hint = T(r, M_REG_PASSWORD_HINT),
 			    .type = "password", .required = true, .autocomplete = "new-password" };
 	field_text(r, &fp, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_RESET_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_RESET_SUBMIT));
 	page_end(r);
 }
 

@@ -16,14 +16,9 @@
 #include "layout.h"
 #include "pages.h"
 
-static const char *enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key)
-{
-	int i = key ? enum_find(e, n, key) : -1;
-	return i < 0 ? (key ? key : "") : e[i].name[r->lang];
-}
-#define KIND_NAME(r, k) enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, k)
-#define STATUS_NAME(r, k) enum_name(r, signal_statuses, SIGNAL_STATUS_COUNT, k)
-#define DECISION_NAME(r, k) enum_name(r, decision_kinds, DECISION_KIND_COUNT, k)
+#define KIND_NAME(r, k) web_enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, k)
+#define STATUS_NAME(r, k) web_enum_name(r, signal_statuses, SIGNAL_STATUS_COUNT, k)
+#define DECISION_NAME(r, k) web_enum_name(r, decision_kinds, DECISION_KIND_COUNT, k)
 /* The label of a signal's field, as the report form has it. */
 #define LABEL(r, name) fields_find(signal_fields, signal_nfields, name)->label[(r)->lang]
 
@@ -41,7 +36,7 @@ static void signal_row(struct http_req *r, const struct signal *sg, bool with_cl
 	if (sg->issue_id)
 		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
 		       sg->issue_title ? sg->issue_title : sg->issue_id,
-		       enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+		       web_enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
 	if (with_cluster && sg->cluster_size > 1) {
 		struct signal *members;
 		size_t n;
@@ -121,7 +116,7 @@ static void page_signals(struct http_req *r)
 		page_notice(r, T(r, M_SIG_SAVED));
 	html_f(b, "<p><a class=\"button\" href=\"/signalen/nieuw\">%s</a></p>\n", T(r, M_SIG_ADD));
 
-	html_f(b, "<section aria-labelledby=\"mine\">\n<h2 id=\"mine\">%s</h2>\n", T(r, M_SIG_MINE));
+	page_section(r, "mine", T(r, M_SIG_MINE));
 	if (!nmine) {
 		html_f(b, "<p>%s</p>\n", T(r, M_SIG_MINE_NONE));
 	} else {
@@ -130,18 +125,13 @@ static void page_signals(struct http_req *r)
 			signal_row(r, &mine[i], false);
 		html_raw(b, "</ul>\n");
 	}
-	if (next_mine || fm.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_SIG_MINE_PAGING));
-		if (fm.cursor)
-			html_f(b, "<li><a href=\"/signalen\">%s</a></li>\n", T(r, M_PAGE_FIRST));
-		if (next_mine)
-			html_f(b, "<li><a href=\"/signalen?mijn=%s\" rel=\"next\">%s</a></li>\n", next_mine, T(r, M_PAGE_NEXT));
-		html_raw(b, "</ul></nav>\n");
-	}
+	if (next_mine || fm.cursor)
+		page_paging(r, T(r, M_SIG_MINE_PAGING), fm.cursor ? "/signalen" : NULL, T(r, M_PAGE_FIRST),
+			    next_mine ? arena_printf(r->arena, "/signalen?mijn=%s", next_mine) : NULL, T(r, M_PAGE_NEXT));
 	html_raw(b, "</section>\n");
 
-	html_f(b, "<section aria-labelledby=\"inbox\">\n<h2 id=\"inbox\">%s</h2>\n<p>%s</p>\n", T(r, M_SIG_INBOX),
-	       T(r, M_SIG_INBOX_HINT));
+	page_section(r, "inbox", T(r, M_SIG_INBOX));
+	html_f(b, "<p>%s</p>\n", T(r, M_SIG_INBOX_HINT));
 	struct filter fl[6];
 	size_t nfl = filters_of(r, &f, fl);
 	filters_form(r, "/signalen", fl, nfl, &p);
@@ -153,14 +143,7 @@ static void page_signals(struct http_req *r)
 			signal_row(r, &items[i], true);
 		html_raw(b, "</ul>\n");
 	}
-	if (next || f.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/signalen", fl, nfl, NULL), T(r, M_PAGE_FIRST));
-		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", filters_url(r, "/signalen", fl, nfl, next), T(r, M_PAGE_NEXT));
-		html_raw(b, "</ul></nav>\n");
-	}
+	filters_paging(r, "/signalen", fl, nfl, f.cursor, next);
 	html_raw(b, "</section>\n");
 	page_end(r);
 }
@@ -284,7 +267,7 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 {
 	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_MOVE ? ps->p : NULL;
-	html_f(b, "<section aria-labelledby=\"move\">\n<h2 id=\"move\">%s</h2>\n", T(r, M_SIG_MOVE_TITLE));
+	page_section(r, "move", T(r, M_SIG_MOVE_TITLE));
 	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", LABEL(r, "statusReason") } };
 	form_problems(r, ps, F_MOVE, labels, 2);
 	form_begin(r, arena_printf(r->arena, "/signalen/%s/status", sg->id), true);
@@ -299,8 +282,7 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 	struct field reason = { .name = "reason", .label = LABEL(r, "statusReason"), .hint = T(r, M_SIG_MOVE_REASON_HINT),
 				.value = typed(ps, F_MOVE, "reason") };
 	field_textarea(r, &reason, 3, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_MOVE_TITLE));
-	form_end(r);
+	form_submit_end(r, T(r, M_SIG_MOVE_TITLE));
 	html_raw(b, "</section>\n");
 }
 
@@ -308,8 +290,8 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 {
 	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_TAKE_UP ? ps->p : NULL;
-	html_f(b, "<section aria-labelledby=\"take-up\">\n<h2 id=\"take-up\">%s</h2>\n<p>%s</p>\n",
-	       T(r, M_SIG_TAKE_UP_TITLE), T(r, M_SIG_TAKE_UP_HINT));
+	page_section(r, "take-up", T(r, M_SIG_TAKE_UP_TITLE));
+	html_f(b, "<p>%s</p>\n", T(r, M_SIG_TAKE_UP_HINT));
 	const struct field_label labels[] = {
 		{ "issueTitle", T(r, M_SIG_ISSUE_TITLE) }, { "issueSummary", T(r, M_SIG_ISSUE_SUMMARY) },
 		{ "ownerParty", T(r, M_SIG_PARTY) }, { "area", T(r, M_AREA) },
@@ -336,8 +318,7 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 	} else if (along.staying) {
 		html_f(b, "<p class=\"hint\">%s</p>\n", along_hint);
 	}
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_TAKE_UP_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_SIG_TAKE_UP_SUBMIT));
 
 	/* or an issue that is there already */
 	struct issue_filter f = { .limit = 100 };
@@ -363,8 +344,7 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 		} else if (along.staying) {
 			html_f(b, "<p class=\"hint\">%s</p>\n", along_hint);
 		}
-		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_LINK_SUBMIT));
-		form_end(r);
+		form_submit_end(r, T(r, M_SIG_LINK_SUBMIT));
 	}
 	html_raw(b, "</section>\n");
 }
@@ -406,8 +386,7 @@ static void decide_form(struct http_req *r, const struct signal *sg, const struc
 	struct field reason = { .name = "decisionReason", .label = reason_label, .required = true,
 				.value = typed(ps, F_DECIDE, "decisionReason") };
 	field_textarea(r, &reason, 4, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_DECIDE_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_SIG_DECIDE_SUBMIT));
 }
 
 static void render_signal(struct http_req *r, const struct signal *sg, const struct page_state *ps)
@@ -415,10 +394,8 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	struct buf *b = &r->out;
 	page_begin(r, sg->title, NAV_SIGNALS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/signalen\">%s</a></p>\n", T(r, M_SIG_BACK));
-	if (http_query(r, "gemeld"))
-		page_notice(r, T(r, M_SIG_SAVED));
-	else if (http_query(r, "gelukt"))
-		page_notice(r, T(r, M_SIG_DONE));
+	static const struct notice notices[] = { { "gemeld", M_SIG_SAVED }, { "gelukt", M_SIG_DONE } };
+	page_notices(r, notices, 2);
 	html_f(b, "<h1 lang=\"nl\">%s</h1>\n<p class=\"meta\">%s · %s</p>\n", sg->title, KIND_NAME(r, sg->kind),
 	       STATUS_NAME(r, sg->status));
 	html_raw(b, "<div class=\"description\" lang=\"nl\">\n");
@@ -443,11 +420,11 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	}
 	html_raw(b, "</dl>\n");
 
-	html_f(b, "<section aria-labelledby=\"outcome\">\n<h2 id=\"outcome\">%s</h2>\n", T(r, M_SIG_OUTCOME));
+	page_section(r, "outcome", T(r, M_SIG_OUTCOME));
 	if (sg->issue_id)
 		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
 		       sg->issue_title ? sg->issue_title : sg->issue_id,
-		       enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+		       web_enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
 	else
 		html_f(b, "<p>%s</p>\n", T(r, M_SIG_ISSUE_NONE));
 	if (sg->regulatory) {
@@ -464,7 +441,8 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	if (sg->cluster_size > 1) {
 		struct signal *members;
 		size_t n;
-		html_f(b, "<section aria-labelledby=\"cluster\">\n<h2 id=\"cluster\">%s</h2>\n<p>", T(r, M_SIG_CLUSTER_TITLE));
+		page_section(r, "cluster", T(r, M_SIG_CLUSTER_TITLE));
+		html_raw(b, "<p>");
 		html_f(b, T(r, M_SIG_CLUSTER_COUNT), sg->cluster_size);
 		html_raw(b, "</p>\n<ul>\n");
 		if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
@@ -513,9 +491,7 @@ static bool load(struct http_req *r, struct signal *sg, struct form *f)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return false;
 	}
-	if (!page_form(r, f))
-		return false;
-	return true;
+	return page_form(r, f);
 }
 
 /* After a form: back to the signal, or the page again with the problems. */

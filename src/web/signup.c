@@ -45,8 +45,7 @@ static void render_form(struct http_req *r, const char *name, const char *email,
 	struct field fp = { .name = "password", .label = T(r, M_PASSWORD), .hint = T(r, M_REG_PASSWORD_HINT),
 			    .type = "password", .required = true, .autocomplete = "new-password" };
 	field_text(r, &fp, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_REG_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_REG_SUBMIT));
 	html_f(b, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_REG_HAVE_ACCOUNT),
 	       page_url(r, "/inloggen", "next", next, NULL, NULL), T(r, M_NAV_LOGIN));
 	page_end(r);
@@ -108,9 +107,7 @@ static void resend_form(struct http_req *r, const char *email, const char *next,
 	struct field fe = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
 			    .required = true, .autocomplete = "email" };
 	field_text(r, &fe, p);
-	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n",
-	       T(r, M_RESEND_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_RESEND_SUBMIT));
 }
 
 static void page_confirm(struct http_req *r)

@@ -10,6 +10,7 @@
 #include "../base/text.h"
 #include "../base/uuid.h"
 #include "../model/user.h"
+#include "filters.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -36,19 +37,11 @@ static bool admin_only(struct http_req *r, const char *next)
 	return true;
 }
 
-static const char *param(struct http_req *r, const char *name)
-{
-	const char *v = http_query(r, name);
-	return v && *v ? v : NULL;
-}
-
 static void users_table(struct http_req *r, const struct user *items, size_t n)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"users-title\" tabindex=\"0\">\n"
-		  "<table class=\"users stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-	       T(r, M_NAME), T(r, M_EMAIL), T(r, M_ROLE), T(r, M_USERS_BLOCKED), T(r, M_USERS_CREATED));
+	const char *heads[] = { T(r, M_NAME), T(r, M_EMAIL), T(r, M_ROLE), T(r, M_USERS_BLOCKED), T(r, M_USERS_CREATED) };
+	page_table_begin(r, "users-title", "users stack", heads, 5, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct user *u = &items[i];
 		html_f(b, "<tr><th scope=\"row\"><a href=\"/beheer/gebruikers/%s\">%s</a></th>", u->id, u->name);
@@ -58,14 +51,14 @@ static void users_table(struct http_req *r, const struct user *items, size_t n)
 		html_f(b, "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td></tr>\n", T(r, M_USERS_CREATED),
 		       u->created_at, page_date(r, u->created_at));
 	}
-	html_raw(b, "</tbody>\n</table>\n</div>\n");
+	page_table_end(r);
 }
 
 static void page_users(struct http_req *r)
 {
 	if (!admin_only(r, NULL))
 		return;
-	const char *q = param(r, "q"), *cursor = param(r, "cursor");
+	const char *q = filters_param(r, "q"), *cursor = filters_param(r, "cursor");
 	struct problems p = { 0 };
 	struct user *items = NULL;
 	size_t n = 0;
@@ -97,26 +90,10 @@ static void page_users(struct http_req *r)
 		html_f(b, "<p>%s</p>\n", T(r, M_USERS_NONE));
 	else if (n)
 		users_table(r, items, n);
-	if (next || cursor) {
-		struct buf qe = BUF_INIT(256);
-		if (q)
-			text_url_encode(&qe, q);
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (cursor)
-			html_f(b, "<li><a href=\"/beheer/gebruikers%s%s\">%s</a></li>\n", q ? "?q=" : "",
-			       q ? qe.ptr : "", T(r, M_USERS_FIRST));
-		if (next) {
-			struct buf u = BUF_INIT(256);
-			text_url_encode(&u, next);
-			/* html_f escapes the & of the address */
-			const char *href = arena_printf(r->arena, "/beheer/gebruikers?%s%s%scursor=%s", q ? "q=" : "",
-							q ? qe.ptr : "", q ? "&" : "", u.ptr);
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", href, T(r, M_USERS_NEXT));
-			buf_release(&u);
-		}
-		html_raw(b, "</ul></nav>\n");
-		buf_release(&qe);
-	}
+	if (next || cursor)
+		page_paging(r, T(r, M_PAGING), cursor ? page_url(r, "/beheer/gebruikers", "q", q, NULL, NULL) : NULL,
+			    T(r, M_USERS_FIRST), next ? page_url(r, "/beheer/gebruikers", "q", q, "cursor", next) : NULL,
+			    T(r, M_USERS_NEXT));
 	page_end(r);
 }
 
@@ -131,8 +108,7 @@ struct user_form {
 static void block_section(struct http_req *r, const struct user *u)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<section aria-labelledby=\"block-title\">\n<h2 id=\"block-title\">%s</h2>\n",
-	       T(r, M_USER_BLOCK_TITLE));
+	page_section(r, "block-title", T(r, M_USER_BLOCK_TITLE));
 	html_f(b, "<p>%s</p>\n", T(r, u->blocked ? M_USER_IS_BLOCKED : M_USER_NOT_BLOCKED));
 	if (!u->blocked)
 		html_f(b, "<p class=\"hint\">%s</p>\n", T(r, M_USER_BLOCK_HINT));
@@ -150,8 +126,7 @@ static void areas_section(struct http_req *r, const struct user *u, const struct
 	const char **codes = NULL;
 	size_t n = 0;
 	user_coordinator_areas(r->store, r->arena, u->id, &codes, &n);
-	html_f(b, "<section aria-labelledby=\"areas-title\">\n<h2 id=\"areas-title\">%s</h2>\n",
-	       T(r, M_USER_AREAS_TITLE));
+	page_section(r, "areas-title", T(r, M_USER_AREAS_TITLE));
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_USER_AREAS_NONE));
 	} else {
@@ -159,24 +134,19 @@ static void areas_section(struct http_req *r, const struct user *u, const struct
 		for (size_t i = 0; i < n; i++) {
 			const char *name = web_area_name(r, codes[i]);
 			html_f(b, "<li>%s <code>%s</code>\n", name, codes[i]);
-			form_begin(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator/%s/ontslaan", u->id, codes[i]),
-				   true);
-			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
-			       arena_printf(r->arena, T(r, M_USER_DISMISS_LABEL), name), T(r, M_USER_DISMISS));
-			form_end(r);
+			form_button(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator/%s/ontslaan", u->id, codes[i]),
+				    T(r, M_USER_DISMISS), "secondary", arena_printf(r->arena, T(r, M_USER_DISMISS_LABEL), name));
 			html_raw(b, "</li>\n");
 		}
 		html_raw(b, "</ul>\n");
 	}
 	html_raw(b, "</section>\n");
-	html_f(b, "<section aria-labelledby=\"appoint-title\">\n<h2 id=\"appoint-title\">%s</h2>\n",
-	       T(r, M_USER_APPOINT_TITLE));
+	page_section(r, "appoint-title", T(r, M_USER_APPOINT_TITLE));
 	form_begin(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator", u->id), true);
 	struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_USER_APPOINT_HINT),
 			    .value = uf->area, .required = true, .autocomplete = "off" };
 	field_text(r, &af, uf->p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_USER_APPOINT_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_USER_APPOINT_SUBMIT));
 	html_raw(b, "</section>\n");
 }
 
@@ -186,22 +156,17 @@ static void render(struct http_req *r, const struct user *u, const struct user_f
 	page_begin(r, u->name, NAV_USERS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/beheer/gebruikers\">%s</a></p>\n<h1>%s</h1>\n", T(r, M_USERS_BACK),
 	       u->name);
-	if (http_query(r, "geblokkeerd"))
-		page_notice(r, T(r, M_USER_BLOCKED_DONE));
-	else if (http_query(r, "vrijgegeven"))
-		page_notice(r, T(r, M_USER_UNBLOCKED_DONE));
-	else if (http_query(r, "benoemd"))
-		page_notice(r, T(r, M_USER_APPOINTED));
-	else if (http_query(r, "ontslagen"))
-		page_notice(r, T(r, M_USER_DISMISSED));
+	static const struct notice notices[] = {
+		{ "geblokkeerd", M_USER_BLOCKED_DONE }, { "vrijgegeven", M_USER_UNBLOCKED_DONE },
+		{ "benoemd", M_USER_APPOINTED }, { "ontslagen", M_USER_DISMISSED },
+	};
+	page_notices(r, notices, 4);
 	if (uf->self_block)
-		html_f(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"block-error\">\n"
-			  "<h2>%s</h2>\n<p>%s</p>\n</div>\n",
-		       T(r, M_USER_NOT_POSSIBLE), T(r, M_USER_BLOCK_SELF));
+		page_alert(r, "block-error", T(r, M_USER_NOT_POSSIBLE), T(r, M_USER_BLOCK_SELF));
 	const struct field_label labels[] = { { "area", T(r, M_AREA_CODE) } };
 	form_error_summary(r, uf->p, labels, 1);
-	html_f(b, "<section aria-labelledby=\"details-title\">\n<h2 id=\"details-title\">%s</h2>\n<dl class=\"facts\">\n",
-	       T(r, M_USER_DETAILS));
+	page_section(r, "details-title", T(r, M_USER_DETAILS));
+	html_raw(b, "<dl class=\"facts\">\n");
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_NAME), u->name);
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_EMAIL), u->email);
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_ROLE), role_name(r, u->role));
@@ -238,8 +203,7 @@ static void fail(struct http_req *r, int rc)
 	if (rc == ERR_AUTH)
 		page_login_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s", r->params[0]));
 	else
-		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
-				      rc == ERR_INVALID ? 400 : 500);
+		web_fail(r, rc);
 }
 
 static void page_user(struct http_req *r)
