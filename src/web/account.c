@@ -87,8 +87,7 @@ static void privacy_section(struct http_req *r, const struct problems *p, const 
 	       T(r, M_DATA_TITLE), T(r, M_DATA_INTRO), T(r, M_DATA_DOWNLOAD));
 	html_f(b, "<section id=\"erase\" aria-labelledby=\"erase-title\">\n<h2 id=\"erase-title\">%s</h2>\n<p>%s</p>\n",
 	       T(r, M_ERASE_TITLE), T(r, M_ERASE_INTRO));
-	const struct field_label labels[] = { { "email", T(r, M_ERASE_CONFIRM) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "email", T(r, M_ERASE_CONFIRM) }, 1);
 	form_begin(r, "/account/verwijderen", true);
 	const struct field f = { .name = "email", .label = T(r, M_ERASE_CONFIRM), .hint = T(r, M_ERASE_CONFIRM_HINT),
 				 .value = typed, .required = true, .type = "email", .autocomplete = "off" };
@@ -136,8 +135,7 @@ static void tokens_section(struct http_req *r, const char *new_token, const stru
 		}
 		page_table_end(r);
 	}
-	const struct field_label labels[] = { { "name", T(r, M_TOKEN_NAME) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "name", T(r, M_TOKEN_NAME) }, 1);
 	form_begin(r, "/account/tokens", true);
 	/* the model names a token "API" when it has no name; the page asks for one */
 	const struct field_look look = { .label = T(r, M_TOKEN_NAME), .hint = T(r, M_TOKEN_NAME_HINT), .required = true };

@@ -146,17 +146,26 @@ static void render_form(struct http_req *r, const struct issue_form *ff, const s
 	page_end(r);
 }
 
-static void fail(struct http_req *r, int rc)
-{
-	web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-}
-
-static void page_issue_new(struct http_req *r)
+/* /vraagstukken/nieuw (is_new) and /vraagstukken/{id}/bewerken: the form,
+ * and its post. */
+static void issue_form_page(struct http_req *r, bool is_new)
 {
 	if (page_login_needed(r, NULL))
 		return;
 	struct issue_form ff = { 0 };
+	struct issue was;
+	int rc = is_new ? 0 : issue_get(r->store, r->arena, &r->viewer, r->params[0], &was);
+	if (!rc && !is_new && !issue_can(&r->viewer, &was, OBJ_ISSUE, ACT_UPDATE))
+		rc = ERR_FORBIDDEN;
+	if (rc) {
+		web_fail(r, rc);
+		return;
+	}
+	if (!is_new)
+		ff.is = was;
 	if (r->method != HM_POST) {
+		if (!is_new)
+			form_typed_from(r, issue_fields, issue_nfields, &was, &ff.typed);
 		render_form(r, &ff, NULL);
 		return;
 	}
@@ -165,53 +174,28 @@ static void page_issue_new(struct http_req *r)
 		return;
 	struct problems p = { 0 };
 	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
-	int rc = issue_create(r->store, r->arena, &r->viewer, &ff.is, &p);
+	rc = is_new ? issue_create(r->store, r->arena, &r->viewer, &ff.is, &p)
+		    : issue_update(r->store, r->arena, &r->viewer, &was, &ff.is, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &ff, &p);
 		return;
 	}
 	if (rc) {
-		fail(r, rc);
+		web_fail(r, rc);
 		return;
 	}
 	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
 }
 
+static void page_issue_new(struct http_req *r)
+{
+	issue_form_page(r, true);
+}
+
 static void page_issue_edit(struct http_req *r)
 {
-	if (page_login_needed(r, NULL))
-		return;
-	struct issue is;
-	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
-	if (!rc && !issue_can(&r->viewer, &is, OBJ_ISSUE, ACT_UPDATE))
-		rc = ERR_FORBIDDEN;
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	struct issue_form ff = { .is = is };
-	if (r->method != HM_POST) {
-		form_typed_from(r, issue_fields, issue_nfields, &is, &ff.typed);
-		render_form(r, &ff, NULL);
-		return;
-	}
-	struct form f;
-	if (!page_form(r, &f))
-		return;
-	struct problems p = { 0 };
-	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
-	rc = issue_update(r->store, r->arena, &r->viewer, &is, &ff.is, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &ff, &p);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", is.id));
+	issue_form_page(r, false);
 }
 
 const struct http_route web_issue_form_routes[] = {

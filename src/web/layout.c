@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/err.h"
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../model/activity.h"
@@ -479,10 +480,11 @@ const char *web_member_role(struct http_req *r, enum member_role role)
 	return T(r, role == MEMBER_ADMIN ? M_MEMBER_ROLE_ADMIN : M_MEMBER_ROLE_MEMBER);
 }
 
-void web_mail_throttled(struct http_req *r, long wait)
+void web_mail_refused(struct http_req *r, int rc, long wait)
 {
-	r->status = 429;
-	http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
+	r->status = rc == ERR_BUSY ? 429 : 400;
+	if (rc == ERR_BUSY)
+		http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
 }
 
 void web_mail_throttled_notice(struct http_req *r, long wait)

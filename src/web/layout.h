@@ -146,9 +146,10 @@ const char *web_area_name(struct http_req *r, const char *code);
 const char *web_enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key);
 /* A person's place in a party, for people: "Lid", "Beheerder". */
 const char *web_member_role(struct http_req *r, enum member_role role);
-/* Too many requests that send mail (throttle.h): status 429 with
- * Retry-After, and the message for the top of the form. */
-void web_mail_throttled(struct http_req *r, long wait);
+/* A form that sends mail, refused (rc): too many requests (ERR_BUSY,
+ * throttle.h) is status 429 with Retry-After, anything else 400; and the
+ * message of too many for the top of the form. */
+void web_mail_refused(struct http_req *r, int rc, long wait);
 void web_mail_throttled_notice(struct http_req *r, long wait);
 
 /* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's

@@ -166,25 +166,34 @@ static void fail(struct http_req *r, int rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 }
 
-static void page_factor_add(struct http_req *r)
+/* /vraagstukken/{id}/factoren (is_new) and .../factoren/{fid}/bewerken:
+ * the form, and its post. */
+static void factor_form_page(struct http_req *r, bool is_new)
 {
 	struct issue is;
-	if (!load(r, &is, ACT_CREATE))
+	if (!load(r, &is, is_new ? ACT_CREATE : ACT_UPDATE))
 		return;
 	struct factor f = { 0 };
+	int rc = is_new ? 0 : factor_get(r->store, r->arena, is.id, r->params[1], &f);
+	if (rc) {
+		fail(r, rc);
+		return;
+	}
 	if (r->method != HM_POST) {
-		render_form(r, &is, &f, NULL, true);
+		render_form(r, &is, &f, NULL, is_new);
 		return;
 	}
 	struct form fm;
 	if (!page_form(r, &fm))
 		return;
+	const struct factor was = f;
 	struct problems p = { 0 };
 	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
-	int rc = factor_create(r->store, r->arena, &r->viewer, is.id, &f, &p);
+	rc = is_new ? factor_create(r->store, r->arena, &r->viewer, is.id, &f, &p)
+		    : factor_update(r->store, r->arena, &r->viewer, is.id, &was, &f, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
-		render_form(r, &is, &f, &p, true);
+		render_form(r, &is, &f, &p, is_new);
 		return;
 	}
 	if (rc) {
@@ -194,38 +203,14 @@ static void page_factor_add(struct http_req *r)
 	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
 }
 
+static void page_factor_add(struct http_req *r)
+{
+	factor_form_page(r, true);
+}
+
 static void page_factor_edit(struct http_req *r)
 {
-	struct issue is;
-	if (!load(r, &is, ACT_UPDATE))
-		return;
-	struct factor f;
-	int rc = factor_get(r->store, r->arena, is.id, r->params[1], &f);
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	if (r->method != HM_POST) {
-		render_form(r, &is, &f, NULL, false);
-		return;
-	}
-	struct form fm;
-	if (!page_form(r, &fm))
-		return;
-	const struct factor was = f;
-	struct problems p = { 0 };
-	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
-	rc = factor_update(r->store, r->arena, &r->viewer, is.id, &was, &f, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &is, &f, &p, false);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
+	factor_form_page(r, false);
 }
 
 static void page_factor_delete(struct http_req *r)

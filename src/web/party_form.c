@@ -46,39 +46,6 @@ static void render_form(struct http_req *r, const struct party_form *pf, const s
 	page_end(r);
 }
 
-static void read_form(struct http_req *r, const struct form *f, struct party_form *pf, struct problems *p)
-{
-	form_read_fields(r, f, party_fields, party_nfields, &pf->pa, &pf->typed, p);
-}
-
-static void page_party_new(struct http_req *r)
-{
-	if (page_login_needed(r, NULL))
-		return;
-	struct party_form pf = { 0 };
-	struct problems p = { 0 };
-	if (r->method != HM_POST) {
-		pf.pa.visibility = "public";
-		render_form(r, &pf, NULL, true);
-		return;
-	}
-	struct form f;
-	if (!page_form(r, &f))
-		return;
-	read_form(r, &f, &pf, &p);
-	int rc = party_create(r->store, r->arena, &r->viewer, &pf.pa, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &pf, &p, true);
-		return;
-	}
-	if (rc) {
-		web_error_page(r, rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
-}
-
 /* Loads the party of the URL for a change (ACT_UPDATE) or its removal
  * (ACT_DELETE); answers and returns false if the viewer may not. */
 static bool load_for_change(struct http_req *r, struct party *pa, enum perm_action act)
@@ -95,14 +62,19 @@ static bool load_for_change(struct http_req *r, struct party *pa, enum perm_acti
 	return true;
 }
 
-static void page_party_edit(struct http_req *r)
+/* /partijen/nieuw (is_new) and /partijen/{id}/bewerken: the form, and its
+ * post. */
+static void party_form_page(struct http_req *r, bool is_new)
 {
 	struct party_form pf = { 0 };
-	if (!load_for_change(r, &pf.pa, ACT_UPDATE))
+	if (is_new ? page_login_needed(r, NULL) : !load_for_change(r, &pf.pa, ACT_UPDATE))
 		return;
 	if (r->method != HM_POST) {
-		form_typed_from(r, party_fields, party_nfields, &pf.pa, &pf.typed);
-		render_form(r, &pf, NULL, false);
+		if (is_new)
+			pf.pa.visibility = "public";
+		else
+			form_typed_from(r, party_fields, party_nfields, &pf.pa, &pf.typed);
+		render_form(r, &pf, NULL, is_new);
 		return;
 	}
 	struct form f;
@@ -110,11 +82,12 @@ static void page_party_edit(struct http_req *r)
 		return;
 	struct problems p = { 0 };
 	const struct party was = pf.pa;
-	read_form(r, &f, &pf, &p);
-	int rc = party_update_from(r->store, r->arena, &r->viewer, &was, &pf.pa, &p);
+	form_read_fields(r, &f, party_fields, party_nfields, &pf.pa, &pf.typed, &p);
+	int rc = is_new ? party_create(r->store, r->arena, &r->viewer, &pf.pa, &p)
+			: party_update_from(r->store, r->arena, &r->viewer, &was, &pf.pa, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
-		render_form(r, &pf, &p, false);
+		render_form(r, &pf, &p, is_new);
 		return;
 	}
 	if (rc) {
@@ -122,6 +95,16 @@ static void page_party_edit(struct http_req *r)
 		return;
 	}
 	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
+}
+
+static void page_party_new(struct http_req *r)
+{
+	party_form_page(r, true);
+}
+
+static void page_party_edit(struct http_req *r)
+{
+	party_form_page(r, false);
 }
 
 static void page_party_delete(struct http_req *r)

@@ -18,8 +18,7 @@ static void forgot_form(struct http_req *r, const char *email, const struct prob
 	if (wait)
 		web_mail_throttled_notice(r, wait);
 	html_f(b, "<p>%s</p>\n", T(r, M_FORGOT_INTRO));
-	const struct field_label labels[] = { { "email", T(r, M_EMAIL) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "email", T(r, M_EMAIL) }, 1);
 	form_begin(r, "/wachtwoord-vergeten", true);
 	struct field fe = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
 			    .required = true, .autocomplete = "email" };
@@ -43,10 +42,7 @@ static void page_password_forgot(struct http_req *r)
 	struct mail_request m = { .address = http_client_address(r) };
 	int rc = account_reset_request(r->store, r->arena, email, &m, &p);
 	if (rc == ERR_INVALID || rc == ERR_BUSY) {
-		if (rc == ERR_BUSY)
-			web_mail_throttled(r, m.retry_after);
-		else
-			r->status = 400;
+		web_mail_refused(r, rc, m.retry_after);
 		forgot_form(r, email ? email : "", &p, m.retry_after);
 		return;
 	}
@@ -78,8 +74,7 @@ static void reset_form(struct http_req *r, const char *code, const struct proble
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_RESET_TITLE), NAV_NONE);
 	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_RESET_TITLE), T(r, M_RESET_INTRO));
-	const struct field_label labels[] = { { "password", T(r, M_NEW_PASSWORD) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "password", T(r, M_NEW_PASSWORD) }, 1);
 	form_begin(r, "/wachtwoord-herstellen", true);
 	html_f(b, "<input type=\"hidden\" name=\"code\" value=\"%s\">\n", code);
 	struct field fp = { .name = "password", .label = T(r, M_NEW_PASSWORD), .hint = T(r, M_REG_PASSWORD_HINT),

@@ -83,10 +83,7 @@ static void page_register(struct http_req *r)
 	int rc = account_register(r->store, r->arena, name, email, form_get(&f, "password"), r->lang, next,
 				  &m, &p);
 	if (rc == ERR_INVALID || rc == ERR_BUSY) {
-		if (rc == ERR_BUSY)
-			web_mail_throttled(r, m.retry_after);
-		else
-			r->status = 400;
+		web_mail_refused(r, rc, m.retry_after);
 		render_form(r, name ? name : "", email ? email : "", next, &p, m.retry_after);
 		return;
 	}
@@ -100,8 +97,7 @@ static void page_register(struct http_req *r)
 /* The form that asks for a new confirmation link. */
 static void resend_form(struct http_req *r, const char *email, const char *next, const struct problems *p)
 {
-	const struct field_label labels[] = { { "email", T(r, M_EMAIL) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "email", T(r, M_EMAIL) }, 1);
 	form_begin(r, "/bevestigen/opnieuw", true);
 	hidden_next(r, next);
 	struct field fe = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
@@ -156,10 +152,8 @@ static void page_confirm_again(struct http_req *r)
 		email = form_get(&f, "email");
 		next = local_or_empty(form_get(&f, "next"));
 		rc = account_resend(r->store, r->arena, email, next, &m, &p);
-		if (rc == ERR_BUSY)
-			web_mail_throttled(r, m.retry_after);
-		else if (rc == ERR_INVALID)
-			r->status = 400;
+		if (rc == ERR_BUSY || rc == ERR_INVALID)
+			web_mail_refused(r, rc, m.retry_after);
 		else if (rc) {
 			web_error_page(r, 500);
 			return;

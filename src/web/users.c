@@ -75,9 +75,8 @@ static void page_users(struct http_req *r)
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_USERS_TITLE), NAV_USERS);
 	html_f(b, "<h1 id=\"users-title\">%s</h1>\n", T(r, M_USERS_TITLE));
-	const struct field_label labels[] = { { "q", T(r, M_USERS_SEARCH) } };
 	/* a bad cursor is a problem of no field: the summary says it in words */
-	form_error_summary(r, &p, labels, 1);
+	form_error_summary(r, &p, &(const struct field_label){ "q", T(r, M_USERS_SEARCH) }, 1);
 	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_USERS_INTRO));
 	form_begin(r, "/beheer/gebruikers", false);
 	html_raw(b, "<div role=\"search\">\n");
@@ -163,8 +162,7 @@ static void render(struct http_req *r, const struct user *u, const struct user_f
 	page_notices(r, notices, 4);
 	if (uf->self_block)
 		page_alert(r, "block-error", T(r, M_USER_NOT_POSSIBLE), T(r, M_USER_BLOCK_SELF));
-	const struct field_label labels[] = { { "area", T(r, M_AREA_CODE) } };
-	form_error_summary(r, uf->p, labels, 1);
+	form_error_summary(r, uf->p, &(const struct field_label){ "area", T(r, M_AREA_CODE) }, 1);
 	page_section(r, "details-title", T(r, M_USER_DETAILS));
 	html_raw(b, "<dl class=\"facts\">\n");
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_NAME), u->name);
