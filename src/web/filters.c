@@ -54,16 +54,13 @@ static void draw(struct http_req *r, const struct filter *f, const struct proble
 		field_select(r, f->name, f->label, f->all, c, f->n);
 		return;
 	case FILTER_AREA: {
-		struct area *areas = NULL;
 		size_t nareas = 0;
-		if (!web_area_choices(r, 300, &areas, &nareas)) {
+		if (!(c = web_area_choices(r, 300, &nareas))) {
 			text_box(r, f, T(r, M_AREA_CODE), p);
 			return;
 		}
-		c = arena_alloc(r->arena, sizeof *c * (nareas + 1));
 		for (size_t i = 0; i < nareas; i++)
-			c[i] = (struct choice){ areas[i].code, areas[i].name, NULL, is(f->value, areas[i].code),
-						area_depth(&areas[i]) - 1 };
+			c[i].checked = is(f->value, c[i].value);
 		field_select(r, f->name, f->label, f->all, c, nareas);
 		return;
 	}

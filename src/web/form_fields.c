@@ -10,7 +10,6 @@
 #include "../model/role.h"
 #include "html.h"
 #include "layout.h"
-#include "pages.h" /* web_area_choices */
 
 /* Values typed into one box, split on commas (and white space, for codes). */
 static void split_into(struct http_req *r, const char *const *values, size_t nvalues, bool on_space,
@@ -147,13 +146,11 @@ void form_typed_from(struct http_req *r, const struct field_desc *d, size_t n, c
 static void field_areas(struct http_req *r, const struct field_desc *d, const struct strlist *chosen,
 			const char *typed, const struct problems *p)
 {
-	struct area *areas = NULL;
 	size_t nareas = 0;
-	if (web_area_choices(r, 200, &areas, &nareas) && nareas) {
-		struct choice *c = arena_alloc(r->arena, sizeof *c * nareas);
+	struct choice *c = web_area_choices(r, 200, &nareas);
+	if (c && nareas) {
 		for (size_t i = 0; i < nareas; i++)
-			c[i] = (struct choice){ areas[i].code, areas[i].name, NULL, strlist_has(chosen, areas[i].code),
-						area_depth(&areas[i]) - 1 };
+			c[i].checked = strlist_has(chosen, c[i].value);
 		field_choices(r, d->name, d->label[r->lang], d->hint[r->lang], c, nareas, true, p);
 		return;
 	}

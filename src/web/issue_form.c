@@ -103,20 +103,10 @@ static void render_form(struct http_req *r, const struct issue_form *ff, const s
 	form_field(r, issue_fields, issue_nfields, "description", is, &ff->typed, p);
 
 	/* one area, from the tree */
-	struct area *areas = NULL;
-	size_t nareas = 0;
-	struct field f = field_of(r, "area", is->area);
-	if (web_area_choices(r, 200, &areas, &nareas) && nareas) {
-		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
-		for (size_t i = 0; i < nareas; i++)
-			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 is->area && !strcmp(is->area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_choices(r, f.name, f.label, f.hint, ac, nareas, false, p);
-	} else {
-		f.label = T(r, M_AREA_CODE);
-		f.hint = T(r, M_AREA_CODE_HINT);
-		field_text(r, &f, p);
-	}
+	struct field f = field_of(r, "area", is->area), code = f;
+	code.label = T(r, M_AREA_CODE);
+	code.hint = T(r, M_AREA_CODE_HINT);
+	web_area_pick(r, &code, f.label, f.hint, 200, p);
 
 	/* the owner, from the parties the viewer may choose */
 	f = field_of(r, "ownerParty", is->owner_party);

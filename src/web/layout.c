@@ -456,11 +456,31 @@ void field_select(struct http_req *r, const char *name, const char *label_text, 
 
 /* ---- widgets several pages share ---- */
 
-bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n)
+struct choice *web_area_choices(struct http_req *r, size_t max, size_t *n)
 {
+	struct area *areas;
 	const char *next;
 	struct area_filter f = { .max_depth = 4, .limit = (int)max };
-	return area_list(r->store, r->arena, &f, items, n, &next) == 0 && !next;
+	if (area_list(r->store, r->arena, &f, &areas, n, &next) || next)
+		return NULL;
+	struct choice *c = arena_alloc(r->arena, sizeof *c * (*n + 1));
+	for (size_t i = 0; i < *n; i++)
+		c[i] = (struct choice){ areas[i].code, areas[i].name, NULL, false, area_depth(&areas[i]) - 1 };
+	return c;
+}
+
+void web_area_pick(struct http_req *r, const struct field *code, const char *legend, const char *hint, size_t max,
+		   const struct problems *p)
+{
+	size_t n = 0;
+	struct choice *c = web_area_choices(r, max, &n);
+	if (!c || !n) {
+		field_text(r, code, p);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		c[i].checked = code->value && !strcmp(code->value, c[i].value);
+	field_choices(r, code->name, legend, hint, c, n, false, p);
 }
 
 const char *web_area_name(struct http_req *r, const char *code)

@@ -135,10 +135,15 @@ void page_time(struct http_req *r, const char *rfc3339);
 
 /* Widgets several pages share. */
 struct area;
-/* Areas to offer in a picker: the tree down to districts, if it has at
- * most max of them; false if it has more (or cannot be read), and a field
- * for an area code serves instead. */
-bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n);
+/* Areas to offer in a picker: the tree down to districts as choices nested
+ * by depth, none checked, if it has at most max of them; NULL if it has
+ * more (or cannot be read), and a field for an area code serves instead. */
+struct choice *web_area_choices(struct http_req *r, size_t max, size_t *n);
+/* One area: radio buttons of the tree under legend and hint, the one of
+ * code->value checked; or the box code for its code, when the tree has
+ * more than max areas or none. */
+void web_area_pick(struct http_req *r, const struct field *code, const char *legend, const char *hint, size_t max,
+		   const struct problems *p);
 /* The name of an area code, or the code itself. */
 const char *web_area_name(struct http_req *r, const char *code);
 /* The name of key in a closed set, in the page's language; the key itself

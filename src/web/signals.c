@@ -180,18 +180,8 @@ static void render_new(struct http_req *r, const struct signal *sg, const struct
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		form_field(r, signal_fields, signal_nfields, plain[i], sg, typed, p);
 	/* one area, picked from the tree */
-	struct area *areas = NULL;
-	size_t nareas = 0;
-	if (web_area_choices(r, 300, &areas, &nareas) && nareas) {
-		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
-		for (size_t i = 0; i < nareas; i++)
-			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 sg->area && !strcmp(sg->area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_choices(r, "area", T(r, M_AREA), NULL, ac, nareas, false, p);
-	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = sg->area, .required = true };
-		field_text(r, &af, p);
-	}
+	const struct field code = { .name = "area", .label = T(r, M_AREA_CODE), .value = sg->area, .required = true };
+	web_area_pick(r, &code, T(r, M_AREA), NULL, 300, p);
 	form_field(r, signal_fields, signal_nfields, "targetGroup", sg, typed, p);
 	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), sg->regulatory, 0 };
 	field_choices(r, "regulatory", LABEL(r, "regulatory"), NULL, &reg, 1, true, p);
