@@ -35,11 +35,9 @@ static bool load(struct http_req *r, struct party *pa)
 	if (page_login_needed(r, NULL))
 		return false;
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
-		return false;
-	}
-	return true;
+	return !rc;
 }
 
 /* A post from someone no longer logged in goes to the login, and from

@@ -132,11 +132,9 @@ static bool load(struct http_req *r, struct issue *is, enum perm_action act)
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], is);
 	if (!rc && !factor_may(&r->viewer, is, act))
 		rc = ERR_FORBIDDEN;
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return false;
-	}
-	return true;
+	return !rc;
 }
 
 static void render_form(struct http_req *r, const struct issue *is, const struct factor *f, const struct problems *p,

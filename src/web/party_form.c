@@ -55,11 +55,9 @@ static bool load_for_change(struct http_req *r, struct party *pa, enum perm_acti
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
 	if (!rc && !party_can(&r->viewer, pa, OBJ_PARTY, act))
 		rc = ERR_FORBIDDEN;
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return false;
-	}
-	return true;
+	return !rc;
 }
 
 /* /partijen/nieuw (is_new) and /partijen/{id}/bewerken: the form, and its

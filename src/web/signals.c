@@ -22,6 +22,28 @@
 /* The label of a signal's field, as the report form has it. */
 #define LABEL(r, name) fields_find(signal_fields, signal_nfields, name)->label[(r)->lang]
 
+/* The issue a signal was taken up in, with its status. */
+static void issue_line(struct http_req *r, const struct signal *sg)
+{
+	html_f(&r->out, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
+	       sg->issue_title ? sg->issue_title : sg->issue_id,
+	       web_enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+}
+
+/* The signals of sg's group (but sg, if others), each a link with its status. */
+static void cluster_list(struct http_req *r, const struct signal *sg, bool others)
+{
+	struct signal *members;
+	size_t n;
+	html_raw(&r->out, "<ul>\n");
+	if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (!others || strcmp(members[i].id, sg->id) != 0)
+				html_f(&r->out, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
+				       members[i].title, STATUS_NAME(r, members[i].status));
+	html_raw(&r->out, "</ul>\n");
+}
+
 /* One signal in a list: title, kind, area, status and what became of it. */
 static void signal_row(struct http_req *r, const struct signal *sg, bool with_cluster)
 {
@@ -34,22 +56,28 @@ static void signal_row(struct http_req *r, const struct signal *sg, bool with_cl
 		html_f(b, " · %s", T(r, M_SIG_REG_CHECK));
 	html_raw(b, "</p>\n");
 	if (sg->issue_id)
-		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
-		       sg->issue_title ? sg->issue_title : sg->issue_id,
-		       web_enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+		issue_line(r, sg);
 	if (with_cluster && sg->cluster_size > 1) {
-		struct signal *members;
-		size_t n;
 		html_raw(b, "<details>\n<summary>");
 		html_f(b, T(r, M_SIG_CLUSTER_COUNT), sg->cluster_size);
-		html_raw(b, "</summary>\n<ul>\n");
-		if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
-			for (size_t i = 0; i < n; i++)
-				html_f(b, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
-				       members[i].title, STATUS_NAME(r, members[i].status));
-		html_raw(b, "</ul>\n</details>\n");
+		html_raw(b, "</summary>\n");
+		cluster_list(r, sg, false);
+		html_raw(b, "</details>\n");
 	}
 	html_raw(b, "</li>\n");
+}
+
+/* Signals as cards, or the sentence none. */
+static void signal_cards(struct http_req *r, const struct signal *items, size_t n, enum msg none, bool with_cluster)
+{
+	if (!n) {
+		html_f(&r->out, "<p>%s</p>\n", T(r, none));
+		return;
+	}
+	html_raw(&r->out, "<ul class=\"cards\">\n");
+	for (size_t i = 0; i < n; i++)
+		signal_row(r, &items[i], with_cluster);
+	html_raw(&r->out, "</ul>\n");
 }
 
 /* The inbox's filters, as /signalen's form and paging links have them. */
@@ -117,14 +145,7 @@ static void page_signals(struct http_req *r)
 	html_f(b, "<p><a class=\"button\" href=\"/signalen/nieuw\">%s</a></p>\n", T(r, M_SIG_ADD));
 
 	page_section(r, "mine", T(r, M_SIG_MINE));
-	if (!nmine) {
-		html_f(b, "<p>%s</p>\n", T(r, M_SIG_MINE_NONE));
-	} else {
-		html_raw(b, "<ul class=\"cards\">\n");
-		for (size_t i = 0; i < nmine; i++)
-			signal_row(r, &mine[i], false);
-		html_raw(b, "</ul>\n");
-	}
+	signal_cards(r, mine, nmine, M_SIG_MINE_NONE, false);
 	if (next_mine || fm.cursor)
 		page_paging(r, T(r, M_SIG_MINE_PAGING), fm.cursor ? "/signalen" : NULL, T(r, M_PAGE_FIRST),
 			    next_mine ? arena_printf(r->arena, "/signalen?mijn=%s", next_mine) : NULL, T(r, M_PAGE_NEXT));
@@ -135,14 +156,7 @@ static void page_signals(struct http_req *r)
 	struct filter fl[6];
 	size_t nfl = filters_of(r, &f, fl);
 	filters_form(r, "/signalen", fl, nfl, &p);
-	if (!n) {
-		html_f(b, "<p>%s</p>\n", T(r, M_SIG_INBOX_NONE));
-	} else {
-		html_raw(b, "<ul class=\"cards\">\n");
-		for (size_t i = 0; i < n; i++)
-			signal_row(r, &items[i], true);
-		html_raw(b, "</ul>\n");
-	}
+	signal_cards(r, items, n, M_SIG_INBOX_NONE, true);
 	filters_paging(r, "/signalen", fl, nfl, f.cursor, next);
 	html_raw(b, "</section>\n");
 	page_end(r);
@@ -412,9 +426,7 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 
 	page_section(r, "outcome", T(r, M_SIG_OUTCOME));
 	if (sg->issue_id)
-		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
-		       sg->issue_title ? sg->issue_title : sg->issue_id,
-		       web_enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+		issue_line(r, sg);
 	else
 		html_f(b, "<p>%s</p>\n", T(r, M_SIG_ISSUE_NONE));
 	if (sg->regulatory) {
@@ -429,18 +441,11 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	html_raw(b, "</section>\n");
 
 	if (sg->cluster_size > 1) {
-		struct signal *members;
-		size_t n;
 		page_section(r, "cluster", T(r, M_SIG_CLUSTER_TITLE));
 		html_raw(b, "<p>");
 		html_f(b, T(r, M_SIG_CLUSTER_COUNT), sg->cluster_size);
-		html_raw(b, "</p>\n<ul>\n");
-		if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
-			for (size_t i = 0; i < n; i++)
-				if (strcmp(members[i].id, sg->id) != 0)
-					html_f(b, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
-					       members[i].title, STATUS_NAME(r, members[i].status));
-		html_raw(b, "</ul>\n");
+		html_raw(b, "</p>\n");
+		cluster_list(r, sg, true);
 		if (sg->can_update) {
 			form_begin(r, arena_printf(r->arena, "/signalen/%s/uit-groep", sg->id), true);
 			html_f(b, "<p class=\"hint\">%s</p>\n<div class=\"actions\"><button type=\"submit\" class=\"secondary\">%s</button></div>\n",

@@ -189,11 +189,9 @@ static bool load(struct http_req *r, struct user *u)
 	if (!admin_only(r, arena_printf(r->arena, "/beheer/gebruikers/%s", id)))
 		return false;
 	int rc = user_get(r->store, r->arena, id, u);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
-		return false;
-	}
-	return true;
+	return !rc;
 }
 
 static void fail(struct http_req *r, int rc)
