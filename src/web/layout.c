@@ -239,11 +239,6 @@ const char *page_url(struct http_req *r, const char *path, const char *k1, const
 	return out;
 }
 
-void page_require_login(struct http_req *r)
-{
-	page_login_redirect(r, r->path);
-}
-
 bool page_login_needed(struct http_req *r, const char *next)
 {
 	if (r->viewer.authenticated)

@@ -114,8 +114,6 @@ const char *page_lang_url(struct http_req *r, const char *lang);
  * value is NULL or empty, percent-encoded, in the request's arena. */
 const char *page_url(struct http_req *r, const char *path, const char *k1, const char *v1,
 		     const char *k2, const char *v2);
-/* Sends a logged-out viewer to the login page, coming back here after. */
-void page_require_login(struct http_req *r);
 /* For what only logged-in people may do: true (answered) when the viewer
  * is logged out, who is sent to log in and come back to next (NULL: this
  * page). */

@@ -68,7 +68,7 @@ static void role_table(struct http_req *r, const struct ledger *l)
 	page_scroll_hint(r);
 	html_f(b, "<div class=\"table-wrap wide\" role=\"region\" aria-labelledby=\"ledger-caption\" tabindex=\"0\">\n"
 		  "<table class=\"ledger\">\n<caption id=\"ledger-caption\">%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
-	       T(r, M_LEDGER_TABLE_CAPTION), T(r, M_LEDGER_ROLE));
+	       T(r, M_LEDGER_TABLE_CAPTION), T(r, M_ROLE));
 	for (int k = 0; k < KIND_COUNT; k++)
 		html_f(b, "<th scope=\"col\">%s</th>", party_kinds[k].name[r->lang]);
 	html_f(b, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T(r, M_LEDGER_STATE));
@@ -163,7 +163,7 @@ static void take_form(struct http_req *r, const struct ledger *l, const struct t
 		rc[i] = (struct choice){ l->roles[i].role->key, l->roles[i].role->name[r->lang],
 					 l->roles[i].role->description[r->lang],
 					 tf->role && !strcmp(tf->role, l->roles[i].role->key), 0 };
-	field_choices(r, "role", T(r, M_LEDGER_ROLE), NULL, rc, l->nroles, false, tf->p);
+	field_choices(r, "role", T(r, M_ROLE), NULL, rc, l->nroles, false, tf->p);
 	struct ledger_entry typed = { .note = tf->note };
 	form_field(r, ledger_entry_fields, ledger_entry_nfields, "note", &typed, NULL, tf->p);
 	form_submit_end(r, T(r, M_LEDGER_TAKE));

@@ -83,7 +83,7 @@ static void page_users(struct http_req *r)
 	struct field qf = { .name = "q", .label = T(r, M_USERS_SEARCH), .value = q, .type = "search", .quiet = true };
 	field_text(r, &qf, &p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</div>\n",
-	       T(r, M_USERS_SEARCH_SUBMIT));
+	       T(r, M_FILTER_SUBMIT));
 	form_end(r);
 	if (!n && !p.n)
 		html_f(b, "<p>%s</p>\n", T(r, M_USERS_NONE));
@@ -91,8 +91,8 @@ static void page_users(struct http_req *r)
 		users_table(r, items, n);
 	if (next || cursor)
 		page_paging(r, T(r, M_PAGING), cursor ? page_url(r, "/beheer/gebruikers", "q", q, NULL, NULL) : NULL,
-			    T(r, M_USERS_FIRST), next ? page_url(r, "/beheer/gebruikers", "q", q, "cursor", next) : NULL,
-			    T(r, M_USERS_NEXT));
+			    T(r, M_PAGE_FIRST), next ? page_url(r, "/beheer/gebruikers", "q", q, "cursor", next) : NULL,
+			    T(r, M_PAGE_NEXT));
 	page_end(r);
 }
 
