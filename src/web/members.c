@@ -238,6 +238,18 @@ static void refused(struct http_req *r)
 	render(r, &pa, &af);
 }
 
+/* Answers a change of the members: the page again when it would leave the
+ * party without an admin, the error, or the members with the notice. */
+static void answer(struct http_req *r, int rc, const char *notice)
+{
+	if (rc == ERR_CONFLICT)
+		refused(r);
+	else if (rc)
+		fail(r, rc);
+	else
+		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?%s=1", r->params[0], notice));
+}
+
 static void page_members(struct http_req *r)
 {
 	struct party pa;
@@ -267,33 +279,18 @@ static void page_members(struct http_req *r)
 		render(r, &pa, &af);
 		return;
 	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?%s=1", pa.id, invited ? "uitgenodigd" : "toegevoegd"));
+	answer(r, rc, invited ? "uitgenodigd" : "toegevoegd");
 }
 
 static void page_member_role(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
 	struct form f;
-	if (!page_form(r, &f))
+	if (!logged_in(r) || !page_form(r, &f))
 		return;
 	struct problems p = { 0 };
 	/* the form offers only the roles there are: a wrong one is a 400 */
-	int rc = member_set_role(r->store, r->arena, &r->viewer, r->params[0], r->params[1],
-				 form_get(&f, "role"), &p);
-	if (rc == ERR_CONFLICT) {
-		refused(r);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?gewijzigd=1", r->params[0]));
+	answer(r, member_set_role(r->store, r->arena, &r->viewer, r->params[0], r->params[1], form_get(&f, "role"), &p),
+	       "gewijzigd");
 }
 
 static void page_member_remove(struct http_req *r)
@@ -301,31 +298,17 @@ static void page_member_remove(struct http_req *r)
 	if (!logged_in(r))
 		return;
 	int rc = member_remove(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
-	if (rc == ERR_CONFLICT) {
-		refused(r);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
 	/* who left may no longer see the members, or the party */
-	if (strcmp(r->params[1], r->viewer.user_id) == 0)
+	if (!rc && strcmp(r->params[1], r->viewer.user_id) == 0)
 		http_redirect(r, "/account?verlaten=1");
 	else
-		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?verwijderd=1", r->params[0]));
+		answer(r, rc, "verwijderd");
 }
 
 static void page_invitation_withdraw(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
-	int rc = invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?ingetrokken=1", r->params[0]));
+	if (logged_in(r))
+		answer(r, invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]), "ingetrokken");
 }
 
 const struct http_route web_members_routes[] = {

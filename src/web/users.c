@@ -202,6 +202,23 @@ static void fail(struct http_req *r, int rc)
 		web_fail(r, rc);
 }
 
+/* Answers a change of the account u: the page again saying why when the
+ * model refused it (409: an admin blocking themselves; 400: the area code),
+ * the error, or the account with the notice. */
+static void answer(struct http_req *r, const struct user *u, int rc, const char *notice, const char *area,
+		   const struct problems *p)
+{
+	if (rc == ERR_CONFLICT || rc == ERR_INVALID) {
+		r->status = rc == ERR_CONFLICT ? 409 : 400;
+		const struct user_form uf = { area ? area : "", p, rc == ERR_CONFLICT };
+		render(r, u, &uf);
+	} else if (rc) {
+		fail(r, rc);
+	} else {
+		http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?%s=1", u->id, notice));
+	}
+}
+
 static void page_user(struct http_req *r)
 {
 	struct user u;
@@ -226,18 +243,7 @@ static void page_user_block(struct http_req *r)
 	}
 	bool blocked = v[0] == '1';
 	int rc = blocked == u.blocked ? 0 : user_set_blocked(r->store, &r->viewer, u.id, blocked);
-	if (rc == ERR_CONFLICT) {
-		r->status = 409;
-		struct user_form uf = { "", NULL, true };
-		render(r, &u, &uf);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?%s=1", u.id,
-				      blocked ? "geblokkeerd" : "vrijgegeven"));
+	answer(r, &u, rc, blocked ? "geblokkeerd" : "vrijgegeven", NULL, NULL);
 }
 
 static void page_user_appoint(struct http_req *r)
@@ -259,17 +265,7 @@ static void page_user_appoint(struct http_req *r)
 	} else {
 		rc = user_set_coordinator(r->store, &r->viewer, u.id, trimmed, true, &p);
 	}
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		struct user_form uf = { area ? area : "", &p, false };
-		render(r, &u, &uf);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?benoemd=1", u.id));
+	answer(r, &u, rc, "benoemd", area, &p);
 }
 
 static void page_user_dismiss(struct http_req *r)
@@ -279,13 +275,8 @@ static void page_user_dismiss(struct http_req *r)
 		return;
 	struct problems p = { 0 };
 	int rc = user_set_coordinator(r->store, &r->viewer, u.id, r->params[1], false, &p);
-	if (rc == ERR_INVALID)
-		rc = ERR_NOTFOUND; /* no such area: nothing to dismiss from */
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?ontslagen=1", u.id));
+	/* no such area: nothing to dismiss from */
+	answer(r, &u, rc == ERR_INVALID ? ERR_NOTFOUND : rc, "ontslagen", NULL, NULL);
 }
 
 const struct http_route web_users_routes[] = {
