@@ -203,11 +203,10 @@ static void page_token_revoke(struct http_req *r)
 	if (page_login_needed(r, NULL))
 		return;
 	int rc = token_revoke(r->store, &r->viewer, r->params[0]);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
-		return;
-	}
-	http_redirect(r, "/account?ingetrokken=1");
+	else
+		http_redirect(r, "/account?ingetrokken=1");
 }
 
 static void page_session_end(struct http_req *r)

@@ -171,11 +171,10 @@ static void issue_form_page(struct http_req *r, bool is_new)
 		render_form(r, &ff, &p);
 		return;
 	}
-	if (rc) {
+	if (rc)
 		web_fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
+	else
+		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
 }
 
 static void page_issue_new(struct http_req *r)

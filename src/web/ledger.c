@@ -306,11 +306,10 @@ static void page_issue_role_give_up(struct http_req *r)
 	if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", r->params[0])))
 		return;
 	int rc = ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]);
-	if (rc) {
+	if (rc)
 		web_fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?teruggegeven=1", r->params[0]));
+	else
+		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?teruggegeven=1", r->params[0]));
 }
 
 const struct http_route web_ledger_routes[] = {

@@ -194,11 +194,10 @@ static void factor_form_page(struct http_req *r, bool is_new)
 		render_form(r, &is, &f, &p, is_new);
 		return;
 	}
-	if (rc) {
+	if (rc)
 		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
+	else
+		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
 }
 
 static void page_factor_add(struct http_req *r)

@@ -88,11 +88,10 @@ static void party_form_page(struct http_req *r, bool is_new)
 		render_form(r, &pf, &p, is_new);
 		return;
 	}
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
+	else
+		http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
 }
 
 static void page_party_new(struct http_req *r)

@@ -234,11 +234,10 @@ static void page_signal_new(struct http_req *r)
 		render_new(r, &sg, &typed, &p);
 		return;
 	}
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", sg.id));
+	else
+		http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", sg.id));
 }
 
 /* Which form of the signal page failed, to show its problems beside it. */

@@ -41,11 +41,10 @@ static void change(struct http_req *r, bool verify)
 	bool created;
 	int rc = verify ? verification_grant(r->store, r->arena, &r->viewer, r->params[0], &created)
 			: verification_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s?%s=1", r->params[0], verify ? "geverifieerd" : "ingetrokken"));
+	else
+		http_redirect(r, arena_printf(r->arena, "/partijen/%s?%s=1", r->params[0], verify ? "geverifieerd" : "ingetrokken"));
 }
 
 static void page_party_verify(struct http_req *r)
