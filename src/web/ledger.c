@@ -26,11 +26,6 @@ struct take_form {
 	const struct problems *p;
 };
 
-static void party_link(struct http_req *r, const char *id, const char *name)
-{
-	html_f(&r->out, "<a href=\"/partijen/%s\">%s</a>", id, name);
-}
-
 /* The same for the table, the kinds and who does what: a name is Dutch. */
 static void party_link_nl(struct http_req *r, const char *id, const char *name)
 {
@@ -47,10 +42,8 @@ static void candidates(struct http_req *r, const struct ledger_candidate *c, siz
 	}
 	html_raw(b, "<ol class=\"candidates\">\n");
 	for (size_t i = 0; i < n; i++) {
-		html_raw(b, "<li>");
-		party_link(r, c[i].id, c[i].name);
-		html_f(b, " <span class=\"kind kind-%s\">%s</span>\n<ul class=\"reasons\">\n", party_kinds[c[i].kind].key,
-		       party_kinds[c[i].kind].name[r->lang]);
+		html_f(b, "<li><a href=\"/partijen/%s\">%s</a> <span class=\"kind kind-%s\">%s</span>\n<ul class=\"reasons\">\n",
+		       c[i].id, c[i].name, party_kinds[c[i].kind].key, party_kinds[c[i].kind].name[r->lang]);
 		enum ledger_reason why[LEDGER_REASONS_MAX];
 		size_t nwhy = ledger_reasons_of(&c[i], why);
 		for (size_t w = 0; w < nwhy; w++)

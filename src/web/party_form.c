@@ -5,7 +5,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/party.h"
 #include "../model/role.h"
 #include "form_fields.h"

@@ -3,7 +3,6 @@
  * form: mail scanners follow links, and must not use the link up. */
 #include <string.h>
 
-#include "../base/arena.h"
 #include "../base/err.h"
 #include "../model/account.h"
 #include "html.h"

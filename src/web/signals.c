@@ -6,7 +6,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/issue.h"
 #include "../model/member.h"
 #include "../model/signal.h"

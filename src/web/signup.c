@@ -2,7 +2,6 @@
  * confirming its email address (model/account.h). */
 #include <string.h>
 
-#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../model/account.h"
