@@ -147,14 +147,13 @@ static void tokens_section(struct http_req *r, const char *new_token, const stru
 static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name,
 		   const struct problems *erase_p, const char *typed)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_ACCOUNT_TITLE), NAV_ACCOUNT);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
 	static const struct notice notices[] = {
 		{ "ingetrokken", M_TOKEN_REVOKED }, { "verlaten", M_MEMBER_LEFT }, { "beeindigd", M_SESSION_ENDED },
 	};
 	page_notices(r, notices, 3);
-	html_f(b, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
+	html_f(&r->out, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
 	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
 	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
 	parties_section(r);

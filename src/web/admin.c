@@ -86,7 +86,6 @@ static const char *action_name(struct http_req *r, const char *key)
 
 static void write_fields(struct http_req *r, const char *type, const char *list)
 {
-	struct buf *b = &r->out;
 	const char *p = list;
 	bool first = true;
 	while (*p) {
@@ -99,7 +98,7 @@ static void write_fields(struct http_req *r, const char *type, const char *list)
 					name = T(r, fields[i].name);
 			if (!name)
 				name = key;
-			html_f(b, "%s%s", first ? "" : ", ", name);
+			html_f(&r->out, "%s%s", first ? "" : ", ", name);
 			first = false;
 		}
 		p += len;

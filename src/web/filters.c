@@ -77,16 +77,15 @@ static void draw(struct http_req *r, const struct filter *f, const struct proble
 void filters_form(struct http_req *r, const char *path, const struct filter *f, size_t n,
 		  const struct problems *p)
 {
-	struct buf *b = &r->out;
 	struct field_label *labels = arena_alloc(r->arena, sizeof *labels * (n + 1));
 	for (size_t i = 0; i < n; i++)
 		labels[i] = (struct field_label){ f[i].name, f[i].label };
 	form_begin(r, path, false);
-	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
+	html_f(&r->out, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
 	form_error_summary(r, p, labels, n);
 	for (size_t i = 0; i < n; i++)
 		draw(r, &f[i], p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n</fieldset>\n",
+	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n</fieldset>\n",
 	       T(r, M_FILTER_SUBMIT), path, T(r, M_FILTER_CLEAR));
 	form_end(r);
 }

@@ -189,7 +189,6 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 	unsigned allowed = now < 0 ? 0 : issue_moves((enum issue_status)now);
 	if (!allowed || !issue_can(&r->viewer, is, OBJ_ISSUE_STATUS, ACT_CREATE))
 		return;
-	struct buf *b = &r->out;
 	page_section(r, "status-veranderen", T(r, M_ISSUE_MOVE_TITLE));
 	const struct field_desc *d = issue_transition_fields;
 	form_fields_summary(r, p, d, issue_transition_nfields);
@@ -206,7 +205,7 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 	form_field_as(r, d, issue_transition_nfields, "reason", &(struct issue_transition){ .reason = reason }, NULL, p,
 		      &(struct field_look){ .rows = 3 });
 	form_submit_end(r, T(r, M_ISSUE_MOVE_SUBMIT));
-	html_raw(b, "</section>\n");
+	html_raw(&r->out, "</section>\n");
 }
 
 /* The page of an issue, loaded once with its timeline (issue_get_timeline)

@@ -229,13 +229,12 @@ static void page_factor_delete(struct http_req *r)
 		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
 		return;
 	}
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_FACTOR_DELETE_TITLE), NAV_ISSUES);
-	html_f(b, "<p class=\"crumbs\"><a href=\"%s#factoren\">%s: %s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n<blockquote><p>%s</p></blockquote>\n",
+	html_f(&r->out, "<p class=\"crumbs\"><a href=\"%s#factoren\">%s: %s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n<blockquote><p>%s</p></blockquote>\n",
 	       issue_url(r, is.id), T(r, M_BACK_TO_ISSUE), is.title, T(r, M_FACTOR_DELETE_TITLE),
 	       T(r, M_FACTOR_DELETE_CONFIRM), f.description);
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/factoren/%s/verwijderen", is.id, f.id), true);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button> <a href=\"%s#factoren\">%s</a></div>\n",
+	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button> <a href=\"%s#factoren\">%s</a></div>\n",
 	       T(r, M_FACTOR_DELETE_YES), issue_url(r, is.id), T(r, M_CANCEL));
 	form_end(r);
 	page_end(r);

@@ -58,7 +58,6 @@ static void body_field(struct http_req *r, const char *typed, int rows, const st
 static void comment_form(struct http_req *r, const char *issue_id, const struct comment *parent,
 			 const char *typed, const struct problems *p)
 {
-	struct buf *b = &r->out;
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", issue_id), true);
 	if (!parent) {
 		body_field(r, typed, 5, p);
@@ -66,8 +65,8 @@ static void comment_form(struct http_req *r, const char *issue_id, const struct 
 		return;
 	}
 	/* many replies on a page: each box has an id of its own */
-	html_f(b, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent->id);
-	html_f(b, "<div class=\"field\">\n<label for=\"reply-%s\">%s</label>\n"
+	html_f(&r->out, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent->id);
+	html_f(&r->out, "<div class=\"field\">\n<label for=\"reply-%s\">%s</label>\n"
 		  "<textarea id=\"reply-%s\" name=\"body\" rows=\"3\"></textarea>\n</div>\n",
 	       parent->id, T(r, M_VOICE_REPLY_BODY), parent->id);
 	form_submit_end(r, T(r, M_VOICE_REPLY_SUBMIT));

@@ -11,12 +11,11 @@
 
 static void forgot_form(struct http_req *r, const char *email, const struct problems *p, long wait)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_FORGOT_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_FORGOT_TITLE));
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_FORGOT_TITLE));
 	if (wait)
 		web_mail_throttled_notice(r, wait);
-	html_f(b, "<p>%s</p>\n", T(r, M_FORGOT_INTRO));
+	html_f(&r->out, "<p>%s</p>\n", T(r, M_FORGOT_INTRO));
 	form_error_summary(r, p, &(const struct field_label){ "email", T(r, M_EMAIL) }, 1);
 	form_begin(r, "/wachtwoord-vergeten", true);
 	struct field fe = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
@@ -60,22 +59,20 @@ static void page_password_forgot(struct http_req *r)
 /* The link does not work: say so, and offer to ask again. */
 static void reset_bad(struct http_req *r)
 {
-	struct buf *b = &r->out;
 	r->status = 400;
 	page_begin(r, T(r, M_LINK_BAD_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/wachtwoord-vergeten\">%s</a></p>\n",
+	html_f(&r->out, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/wachtwoord-vergeten\">%s</a></p>\n",
 	       T(r, M_LINK_BAD_TITLE), T(r, M_RESET_BAD_TEXT), T(r, M_RESET_ASK_AGAIN));
 	page_end(r);
 }
 
 static void reset_form(struct http_req *r, const char *code, const struct problems *p)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_RESET_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_RESET_TITLE), T(r, M_RESET_INTRO));
+	html_f(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_RESET_TITLE), T(r, M_RESET_INTRO));
 	form_error_summary(r, p, &(const struct field_label){ "password", T(r, M_NEW_PASSWORD) }, 1);
 	form_begin(r, "/wachtwoord-herstellen", true);
-	html_f(b, "<input type=\"hidden\" name=\"code\" value=\"%s\">\n", code);
+	html_f(&r->out, "<input type=\"hidden\" name=\"code\" value=\"%s\">\n", code);
 	struct field fp = { .name = "password", .label = T(r, M_NEW_PASSWORD), .hint = T(r, M_REG_PASSWORD_HINT),
 			    .type = "password", .required = true, .autocomplete = "new-password" };
 	field_text(r, &fp, p);
@@ -117,11 +114,10 @@ static void page_password_reset(struct http_req *r)
 	}
 	/* the session of this browser ended with the others */
 	http_logout(r);
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_RESET_DONE_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_RESET_DONE_TITLE));
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_RESET_DONE_TITLE));
 	page_notice(r, T(r, M_RESET_DONE_TEXT));
-	html_f(b, "<p><a href=\"/inloggen\">%s</a></p>\n", T(r, M_CONFIRM_TO_LOGIN));
+	html_f(&r->out, "<p><a href=\"/inloggen\">%s</a></p>\n", T(r, M_CONFIRM_TO_LOGIN));
 	page_end(r);
 }
 

@@ -267,7 +267,6 @@ static void form_problems(struct http_req *r, const struct page_state *ps, enum 
 
 static void move_form(struct http_req *r, const struct signal *sg, const struct page_state *ps)
 {
-	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_MOVE ? ps->p : NULL;
 	page_section(r, "move", T(r, M_SIG_MOVE_TITLE));
 	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", LABEL(r, "statusReason") } };
@@ -285,7 +284,7 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 				.value = typed(ps, F_MOVE, "reason") };
 	field_textarea(r, &reason, 3, p);
 	form_submit_end(r, T(r, M_SIG_MOVE_TITLE));
-	html_raw(b, "</section>\n");
+	html_raw(&r->out, "</section>\n");
 }
 
 static void take_up_forms(struct http_req *r, const struct signal *sg, const struct page_state *ps)
@@ -376,9 +375,8 @@ void web_signal_decisions(struct http_req *r, const struct signal_decision *ds, 
 
 static void decide_form(struct http_req *r, const struct signal *sg, const struct page_state *ps)
 {
-	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_DECIDE ? ps->p : NULL;
-	html_f(b, "<h3>%s</h3>\n<p>%s</p>\n", T(r, M_SIG_DECIDE_TITLE), T(r, M_SIG_DECIDE_HINT));
+	html_f(&r->out, "<h3>%s</h3>\n<p>%s</p>\n", T(r, M_SIG_DECIDE_TITLE), T(r, M_SIG_DECIDE_HINT));
 	const char *reason_label = fields_find(decision_fields, decision_nfields, "reason")->label[r->lang];
 	const struct field_label labels[] = { { "decision", T(r, M_SIG_DECISION) }, { "decisionReason", reason_label } };
 	form_problems(r, ps, F_DECIDE, labels, 2);

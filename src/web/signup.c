@@ -24,9 +24,8 @@ static void hidden_next(struct http_req *r, const char *next)
 static void render_form(struct http_req *r, const char *name, const char *email, const char *next,
 			const struct problems *p, long wait)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_REG_TITLE), NAV_REGISTER);
-	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_REG_TITLE), T(r, M_REG_INTRO));
+	html_f(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_REG_TITLE), T(r, M_REG_INTRO));
 	if (wait)
 		web_mail_throttled_notice(r, wait);
 	const struct field_label labels[] = {
@@ -45,7 +44,7 @@ static void render_form(struct http_req *r, const char *name, const char *email,
 			    .type = "password", .required = true, .autocomplete = "new-password" };
 	field_text(r, &fp, p);
 	form_submit_end(r, T(r, M_REG_SUBMIT));
-	html_f(b, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_REG_HAVE_ACCOUNT),
+	html_f(&r->out, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_REG_HAVE_ACCOUNT),
 	       page_url(r, "/inloggen", "next", next, NULL, NULL), T(r, M_NAV_LOGIN));
 	page_end(r);
 }
@@ -136,7 +135,6 @@ static void page_confirm(struct http_req *r)
 
 static void page_confirm_again(struct http_req *r)
 {
-	struct buf *b = &r->out;
 	const char *email, *next;
 	struct problems p = { 0 };
 	struct mail_request m = { .address = http_client_address(r) };
@@ -159,13 +157,13 @@ static void page_confirm_again(struct http_req *r)
 		}
 	}
 	page_begin(r, T(r, M_RESEND_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_RESEND_TITLE));
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_RESEND_TITLE));
 	if (rc == 0) {
 		page_notice(r, T(r, M_RESEND_SENT));
 	} else {
 		if (rc == ERR_BUSY)
 			web_mail_throttled_notice(r, m.retry_after);
-		html_f(b, "<p>%s</p>\n", T(r, M_RESEND_INTRO));
+		html_f(&r->out, "<p>%s</p>\n", T(r, M_RESEND_INTRO));
 		resend_form(r, email ? email : "", next, &p);
 	}
 	page_end(r);
