@@ -63,7 +63,8 @@ void filters_form(struct http_req *r, const char *path, const struct filter *f, 
 	form_error_summary(r, p, labels, n);
 	for (size_t i = 0; i < n; i++)
 		draw(r, &f[i], p);
-	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n</fieldset>\n",
+	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n"
+			"</fieldset>\n",
 	       T(r, M_FILTER_SUBMIT), path, T(r, M_FILTER_CLEAR));
 	form_end(r);
 }

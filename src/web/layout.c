@@ -165,8 +165,8 @@ void page_notices(struct http_req *r, const struct notice *keys, size_t n)
 
 void page_alert(struct http_req *r, const char *id, const char *title, const char *text)
 {
-	html_f(out(r), "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"%s\">\n<h2>%s</h2>\n<p>%s</p>\n</div>\n",
-	       id, title, text);
+	html_f(out(r), "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"%s\">\n"
+		       "<h2>%s</h2>\n<p>%s</p>\n</div>\n", id, title, text);
 }
 
 void page_section(struct http_req *r, const char *id, const char *title)
