@@ -152,7 +152,7 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 	static const struct notice notices[] = {
 		{ "ingetrokken", M_TOKEN_REVOKED }, { "verlaten", M_MEMBER_LEFT }, { "beeindigd", M_SESSION_ENDED },
 	};
-	page_notices(r, notices, 3);
+	page_notices(r, NULL, notices, 3);
 	html_f(&r->out, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
 	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
 	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
@@ -172,10 +172,8 @@ static void page_account(struct http_req *r)
 
 static void page_token_create(struct http_req *r)
 {
-	if (page_login_needed(r, NULL))
-		return;
 	struct form f;
-	if (!page_form(r, &f))
+	if (page_login_needed(r, NULL) || !page_form(r, &f))
 		return;
 	const char *name = form_get(&f, "name");
 	if (!name || !*name)
@@ -265,10 +263,8 @@ static void page_account_export(struct http_req *r)
  * email address, then logs out. */
 static void page_account_erase(struct http_req *r)
 {
-	if (page_login_needed(r, NULL))
-		return;
 	struct form f;
-	if (!page_form(r, &f))
+	if (page_login_needed(r, NULL) || !page_form(r, &f))
 		return;
 	const char *typed = form_get(&f, "email");
 	if (!typed)

@@ -224,7 +224,7 @@ static void render_issue(struct http_req *r, const char *to, const char *reason,
 	page_begin(r, is->title, NAV_ISSUES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken\">%s</a></p>\n", T(r, M_BACK_TO_ISSUES));
 	static const struct notice notices[] = { { "opgeslagen", M_ISSUE_SAVED }, { "verplaatst", M_ISSUE_MOVED } };
-	page_notices(r, notices, 2);
+	page_notices(r, NULL, notices, 2);
 	html_f(b, "<h1 lang=\"nl\">%s</h1>\n", is->title);
 	steps(r, is);
 	if (issue_can(&r->viewer, is, OBJ_ISSUE, ACT_UPDATE))
@@ -270,10 +270,8 @@ static void page_issue(struct http_req *r)
 
 static void page_issue_move(struct http_req *r)
 {
-	if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0])))
-		return;
 	struct form f;
-	if (!page_form(r, &f))
+	if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0])) || !page_form(r, &f))
 		return;
 	const char *to = form_get(&f, "status"), *reason = form_get(&f, "reason");
 	struct problems p = { 0 };

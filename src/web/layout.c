@@ -154,10 +154,11 @@ void page_notice(struct http_req *r, const char *text)
 	html_f(out(r), "<div class=\"notice\" role=\"status\"><p>%s</p></div>\n", text);
 }
 
-void page_notices(struct http_req *r, const struct notice *keys, size_t n)
+void page_notices(struct http_req *r, const char *param, const struct notice *keys, size_t n)
 {
+	const char *value = param ? http_query(r, param) : NULL;
 	for (size_t i = 0; i < n; i++)
-		if (http_query(r, keys[i].key)) {
+		if (param ? value && !strcmp(value, keys[i].key) : http_query(r, keys[i].key) != NULL) {
 			page_notice(r, T(r, keys[i].text));
 			return;
 		}

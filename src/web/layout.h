@@ -29,13 +29,15 @@ void page_begin(struct http_req *r, const char *title, enum nav current);
 void page_end(struct http_req *r);
 /* A message in a box that screen readers announce. */
 void page_notice(struct http_req *r, const char *text);
-/* The notice of what was just done, named by a query parameter (?opgeslagen=1):
- * the text of the first of keys[0..n) the query has, if any. */
+/* The notice of what was just done, named by a query parameter
+ * (?opgeslagen=1), or by the value of the parameter param (?stem=gesteund)
+ * when param is not NULL: the text of the first of keys[0..n) the query
+ * has, if any. */
 struct notice {
 	const char *key;
 	enum msg text;
 };
-void page_notices(struct http_req *r, const struct notice *keys, size_t n);
+void page_notices(struct http_req *r, const char *param, const struct notice *keys, size_t n);
 /* A box that says a change was not possible, and why, above the forms. */
 void page_alert(struct http_req *r, const char *id, const char *title, const char *text);
 /* <section> with its <h2 id="id">title</h2>; the caller closes it. */

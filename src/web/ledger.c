@@ -172,7 +172,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 		  "<h1>%s: <span lang=\"nl\">%s</span></h1>\n<p class=\"description\">%s</p>\n",
 	       is->id, T(r, M_BACK_TO_ISSUE), is->title, T(r, M_LEDGER_TITLE), is->title, T(r, M_LEDGER_INTRO));
 	static const struct notice notices[] = { { "opgepakt", M_LEDGER_TAKEN }, { "teruggegeven", M_LEDGER_GIVEN_UP } };
-	page_notices(r, notices, 2);
+	page_notices(r, NULL, notices, 2);
 
 	long long empty = 0;
 	for (size_t i = 0; i < l->nroles; i++)
@@ -256,10 +256,8 @@ static void page_issue_roles(struct http_req *r)
 	struct take_form tf = { 0 };
 	struct problems p = { 0 };
 	if (r->method == HM_POST) {
-		if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", is.id)))
-			return;
 		struct form fm;
-		if (!page_form(r, &fm))
+		if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", is.id)) || !page_form(r, &fm))
 			return;
 		struct ledger_entry e = { 0 };
 		form_read_fields(r, &fm, ledger_entry_fields, ledger_entry_nfields, &e, &(struct form_typed){ 0 }, &p);

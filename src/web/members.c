@@ -208,7 +208,7 @@ static void render(struct http_req *r, const struct party *pa, const struct add_
 		{ "toegevoegd", M_MEMBER_ADDED }, { "uitgenodigd", M_INVITE_SENT }, { "ingetrokken", M_INVITATION_WITHDRAWN },
 		{ "aangenomen", M_INVITATION_ACCEPTED }, { "gewijzigd", M_MEMBER_ROLE_CHANGED }, { "verwijderd", M_MEMBER_REMOVED },
 	};
-	page_notices(r, notices, 6);
+	page_notices(r, NULL, notices, 6);
 	if (af->last_admin)
 		page_alert(r, "change-error", T(r, M_MEMBER_NOT_POSSIBLE), T(r, M_MEMBER_LAST_ADMIN));
 	form_fields_summary(r, af->p, invitation_fields, invitation_nfields);

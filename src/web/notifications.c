@@ -65,7 +65,7 @@ static void render(struct http_req *r)
 	page_begin(r, T(r, M_NOTE_TITLE), NAV_ACCOUNT);
 	html_f(b, "<h1>%s</h1>\n", T(r, M_NOTE_TITLE));
 	static const struct notice notices[] = { { "gelezen", M_NOTE_MARKED }, { "opgeslagen", M_NOTE_DIGEST_SAVED } };
-	page_notices(r, notices, 2);
+	page_notices(r, NULL, notices, 2);
 	html_f(b, "<p>%s</p>\n", T(r, M_NOTE_INTRO));
 	form_begin(r, "/account/meldingen", false);
 	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
@@ -150,10 +150,8 @@ static void page_notifications_read_all(struct http_req *r)
 
 static void page_notifications_digest(struct http_req *r)
 {
-	if (page_login_needed(r, "/account/meldingen"))
-		return;
 	struct form f;
-	if (!page_form(r, &f))
+	if (page_login_needed(r, "/account/meldingen") || !page_form(r, &f))
 		return;
 	const char *v = form_get(&f, "digest");
 	if (!v || (strcmp(v, "1") && strcmp(v, "0"))) {

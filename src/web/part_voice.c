@@ -21,10 +21,7 @@
 #include "pages.h"
 
 /* The notices of ?stem= after a change, in the order of the forms. */
-static const struct {
-	const char *key;
-	enum msg text;
-} notices[] = {
+static const struct notice notices[] = {
 	{ "gesteund", M_VOICE_SUPPORTED }, { "al-gesteund", M_VOICE_ALREADY },
 	{ "ingetrokken", M_VOICE_WITHDRAWN }, { "gevolgd", M_VOICE_FOLLOWED },
 	{ "ontvolgd", M_VOICE_UNFOLLOWED }, { "geplaatst", M_VOICE_COMMENTED },
@@ -120,10 +117,7 @@ void issue_part_voice(struct http_req *r, const struct issue *is)
 	struct buf *b = &r->out;
 	html_f(b, "<section id=\"stem\" aria-labelledby=\"stem-title\">\n<h2 id=\"stem-title\">%s</h2>\n",
 	       T(r, M_VOICE_TITLE));
-	const char *notice = http_query(r, "stem");
-	for (size_t i = 0; notice && i < sizeof notices / sizeof notices[0]; i++)
-		if (!strcmp(notice, notices[i].key))
-			page_notice(r, T(r, notices[i].text));
+	page_notices(r, "stem", notices, sizeof notices / sizeof notices[0]);
 	html_raw(b, "<p class=\"supporters\"><strong>");
 	html_f(b, T(r, M_VOICE_SUPPORTERS), is->supporters);
 	html_raw(b, "</strong></p>\n");

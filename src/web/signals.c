@@ -395,7 +395,7 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	page_begin(r, sg->title, NAV_SIGNALS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/signalen\">%s</a></p>\n", T(r, M_SIG_BACK));
 	static const struct notice notices[] = { { "gemeld", M_SIG_SAVED }, { "gelukt", M_SIG_DONE } };
-	page_notices(r, notices, 2);
+	page_notices(r, NULL, notices, 2);
 	html_f(b, "<h1 lang=\"nl\">%s</h1>\n<p class=\"meta\">%s · %s</p>\n", sg->title, KIND_NAME(r, sg->kind),
 	       STATUS_NAME(r, sg->status));
 	html_raw(b, "<div class=\"description\" lang=\"nl\">\n");

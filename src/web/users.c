@@ -159,7 +159,7 @@ static void render(struct http_req *r, const struct user *u, const struct user_f
 		{ "geblokkeerd", M_USER_BLOCKED_DONE }, { "vrijgegeven", M_USER_UNBLOCKED_DONE },
 		{ "benoemd", M_USER_APPOINTED }, { "ontslagen", M_USER_DISMISSED },
 	};
-	page_notices(r, notices, 4);
+	page_notices(r, NULL, notices, 4);
 	if (uf->self_block)
 		page_alert(r, "block-error", T(r, M_USER_NOT_POSSIBLE), T(r, M_USER_BLOCK_SELF));
 	form_error_summary(r, uf->p, &(const struct field_label){ "area", T(r, M_AREA_CODE) }, 1);
