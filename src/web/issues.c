@@ -4,7 +4,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/issue.h"
 #include "filters.h"
 #include "form_fields.h"
@@ -27,12 +26,9 @@ static void target_groups(struct http_req *r, const struct strlist *l)
 {
 	struct buf *b = &r->out;
 	html_f(b, "<ul class=\"tags\" aria-label=\"%s\">", T(r, M_TARGET_GROUPS));
-	for (size_t i = 0; i < l->n; i++) {
-		struct buf u = BUF_INIT(1024);
-		text_url_encode(&u, l->v[i]);
-		html_f(b, "<li lang=\"nl\"><a href=\"/vraagstukken?targetGroup=%s\">%s</a></li>", u.ptr, l->v[i]);
-		buf_release(&u);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		html_f(b, "<li lang=\"nl\"><a href=\"%s\">%s</a></li>",
+		       page_url(r, "/vraagstukken", "targetGroup", l->v[i], NULL, NULL), l->v[i]);
 	html_raw(b, "</ul>\n");
 }
 
