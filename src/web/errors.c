@@ -20,8 +20,11 @@ void web_error_page(struct http_req *r, int status)
 	page_message(r, status, T(r, title), T(r, text));
 }
 
-void web_fail(struct http_req *r, int rc)
+void web_fail(struct http_req *r, int rc, const char *next)
 {
-	web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_INVALID ? 400 :
-			  rc == ERR_CONFLICT ? 409 : 500);
+	if (rc == ERR_AUTH && next)
+		page_login_redirect(r, next);
+	else
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_INVALID ? 400 :
+				  rc == ERR_CONFLICT ? 409 : 500);
 }

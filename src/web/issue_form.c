@@ -148,7 +148,7 @@ static void issue_form_page(struct http_req *r, bool is_new)
 	if (!rc && !is_new && !issue_can(&r->viewer, &was, OBJ_ISSUE, ACT_UPDATE))
 		rc = ERR_FORBIDDEN;
 	if (rc) {
-		web_fail(r, rc);
+		web_fail(r, rc, NULL);
 		return;
 	}
 	if (!is_new)
@@ -172,7 +172,7 @@ static void issue_form_page(struct http_req *r, bool is_new)
 		return;
 	}
 	if (rc)
-		web_fail(r, rc);
+		web_fail(r, rc, NULL);
 	else
 		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
 }

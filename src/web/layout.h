@@ -160,7 +160,9 @@ void web_mail_throttled_notice(struct http_req *r, long wait);
 /* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's
  * language (errors.c). */
 void web_error_page(struct http_req *r, int status);
-/* The error page of a model's error code: 404, 403, 400, 409 or 500. */
-void web_fail(struct http_req *r, int rc);
+/* The error page of a model's error code: 404, 403, 400, 409 or 500; for
+ * ERR_AUTH (logged out meanwhile) the login, coming back to next, when next
+ * is not NULL. */
+void web_fail(struct http_req *r, int rc, const char *next);
 
 #endif

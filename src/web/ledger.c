@@ -250,7 +250,7 @@ static void page_issue_roles(struct http_req *r)
 	struct issue is;
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
 	if (rc) {
-		web_fail(r, rc);
+		web_fail(r, rc, NULL);
 		return;
 	}
 	struct take_form tf = { 0 };
@@ -272,20 +272,17 @@ static void page_issue_roles(struct http_req *r)
 			return;
 		}
 		if (rc != ERR_INVALID) {
-			web_fail(r, rc);
+			web_fail(r, rc, NULL);
 			return;
 		}
 		r->status = 400;
 	}
 	struct ledger l;
 	if ((rc = ledger_compute(r->store, r->arena, &r->viewer, is.id, &l))) {
-		web_fail(r, rc);
+		web_fail(r, rc, NULL);
 		return;
 	}
-	int status = r->status;
-	render(r, &is, &l, &tf);
-	if (status == 400)
-		r->status = 400;
+	render(r, &is, &l, &tf); /* page_begin keeps a status of 400 */
 }
 
 static void page_issue_role_give_up(struct http_req *r)
@@ -298,7 +295,7 @@ static void page_issue_role_give_up(struct http_req *r)
 		return;
 	int rc = ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]);
 	if (rc)
-		web_fail(r, rc);
+		web_fail(r, rc, NULL);
 	else
 		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?teruggegeven=1", r->params[0]));
 }

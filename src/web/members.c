@@ -54,10 +54,7 @@ static bool logged_in(struct http_req *r)
 /* Answers a failed change: the model's error as a page. */
 static void fail(struct http_req *r, int rc)
 {
-	if (rc == ERR_AUTH)
-		page_login_redirect(r, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
-	else
-		web_fail(r, rc);
+	web_fail(r, rc, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
 }
 
 static void role_form(struct http_req *r, const struct party *pa, const struct member *m)

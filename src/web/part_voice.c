@@ -207,10 +207,7 @@ static bool logged_in(struct http_req *r)
 
 static void fail(struct http_req *r, int rc)
 {
-	if (rc == ERR_AUTH)
-		page_login_redirect(r, issue_path(r, r->params[0]));
-	else
-		web_fail(r, rc);
+	web_fail(r, rc, issue_path(r, r->params[0]));
 }
 
 /* Answers a change: back with the notice done, or with conflict when the

@@ -196,10 +196,7 @@ static bool load(struct http_req *r, struct user *u)
 
 static void fail(struct http_req *r, int rc)
 {
-	if (rc == ERR_AUTH)
-		page_login_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s", r->params[0]));
-	else
-		web_fail(r, rc);
+	web_fail(r, rc, arena_printf(r->arena, "/beheer/gebruikers/%s", r->params[0]));
 }
 
 /* Answers a change of the account u: the page again saying why when the
