@@ -14,16 +14,13 @@
 
 static enum msg event_msg(const char *event)
 {
-	if (!strcmp(event, "comment"))
-		return M_NOTE_EV_COMMENT;
-	if (!strcmp(event, "status"))
-		return M_NOTE_EV_STATUS;
-	if (!strcmp(event, "signal"))
-		return M_NOTE_EV_SIGNAL;
-	if (!strcmp(event, "factor"))
-		return M_NOTE_EV_FACTOR;
-	if (!strcmp(event, "your_signal"))
-		return M_NOTE_EV_YOUR_SIGNAL;
+	static const struct notice events[] = {
+		{ "comment", M_NOTE_EV_COMMENT }, { "status", M_NOTE_EV_STATUS }, { "signal", M_NOTE_EV_SIGNAL },
+		{ "factor", M_NOTE_EV_FACTOR }, { "your_signal", M_NOTE_EV_YOUR_SIGNAL },
+	};
+	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
+		if (!strcmp(event, events[i].key))
+			return events[i].text;
 	return M_NOTE_EV_OTHER;
 }
 
