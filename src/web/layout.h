@@ -43,9 +43,9 @@ void page_alert(struct http_req *r, const char *id, const char *title, const cha
 /* <section> with its <h2 id="id">title</h2>; the caller closes it. */
 void page_section(struct http_req *r, const char *id, const char *title);
 /* A table that scrolls on its own on small screens (labelled by the element
- * labelled_by), with the class cls and its column heads; a last head of
- * NULL is an empty one for the buttons, named for screen readers by
- * actions. page_table_end closes it. */
+ * labelled_by), with the class cls and its column heads, and when actions
+ * is not NULL a last head for the buttons, seen only by screen readers.
+ * page_table_end closes it. */
 void page_table_begin(struct http_req *r, const char *labelled_by, const char *cls, const char *const *heads,
 		      size_t n, const char *actions);
 void page_table_end(struct http_req *r);
@@ -120,7 +120,8 @@ const char *page_url(struct http_req *r, const char *path, const char *k1, const
  * is logged out, who is sent to log in and come back to next (NULL: this
  * page). */
 bool page_login_needed(struct http_req *r, const char *next);
-/* The same, coming back to next (a path on this site) after. */
+/* Sends the viewer to the login page, coming back to next (a path on this
+ * site) after. */
 void page_login_redirect(struct http_req *r, const char *next);
 /* Formats an RFC 3339 time for people, on the calendar of the instance's
  * zone (KIEM_TIMEZONE): "27 november 2026", "27 November 2026". A date
@@ -134,7 +135,6 @@ void page_time(struct http_req *r, const char *rfc3339);
 
 
 /* Widgets several pages share. */
-struct area;
 /* Areas to offer in a picker: the tree down to districts as choices nested
  * by depth, none checked, if it has at most max of them; NULL if it has
  * more (or cannot be read), and a field for an area code serves instead. */
