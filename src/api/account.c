@@ -44,10 +44,8 @@ void api_users_me(struct http_req *r)
 	jw_karr(&w, "memberships");
 	for (size_t i = 0; i < n; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "partyId", items[i].party_id);
-		jw_kstr(&w, "partyName", items[i].party_name);
+		fields_write_json(membership_fields, membership_nfields, &items[i], &w);
 		jw_kstr(&w, "role", member_roles[items[i].role].key);
-		jw_kstr(&w, "since", items[i].since);
 		jw_kobj(&w, "_links");
 		jw_klink(&w, "party", api_path(r, "party", items[i].party_id));
 		jw_end(&w);

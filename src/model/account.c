@@ -686,6 +686,40 @@ const struct field_desc token_fields[] = {
 };
 const size_t token_nfields = sizeof token_fields / sizeof token_fields[0];
 
+#define AT(member) FIELD_AT(struct account_form, member)
+#define PASSWORD_FIELD \
+	{ .name = "password", .kind = FK_TEXT, .flags = F_REQUIRED, AT(password), .min = PASSWORD_MIN, \
+	  .max = PASSWORD_MAX, .label = { "Wachtwoord", "Password" }, .autocomplete = "new-password", \
+	  .doc = "The password (wachtwoord): at least 12 characters, and not easy to guess (not a common" \
+		 " password, a repeat or run, or made of the name or email).", \
+	  .example = "\"fiets lamp rivier koffie\"" }
+static const struct enum_entry languages[] = { { "nl", { "Nederlands", "Dutch" } },
+					       { "en", { "Engels", "English" } } };
+_Static_assert(sizeof languages / sizeof languages[0] == LANG_COUNT, "a key for every language");
+const struct field_desc registration_fields[] = {
+	{ .name = "name", .kind = FK_TEXT, .flags = F_REQUIRED, AT(name), .min = 1, .max = USER_NAME_MAX,
+	  .label = { "Naam", "Name" }, .doc = "The person's name (naam).", .example = "\"Anna de Vries\"" },
+	{ .name = "email", .kind = FK_EMAIL, .flags = F_REQUIRED, AT(email), .min = 1, .max = USER_EMAIL_MAX,
+	  .label = { "E-mailadres", "Email address" }, .doc = "The email address (e-mailadres).",
+	  .example = "\"anna@example.nl\"" },
+	PASSWORD_FIELD,
+	{ .name = "lang", .kind = FK_ENUM, AT(lang), .keys = languages, .nkeys = LANG_COUNT,
+	  .label = { "Taal", "Language" },
+	  .doc = "The language (taal) of mail to the person; the request's language when absent.",
+	  .example = "\"nl\"" },
+};
+const size_t registration_nfields = sizeof registration_fields / sizeof registration_fields[0];
+const struct field_desc password_reset_fields[] = {
+	{ .name = "code", .kind = FK_TEXT, .flags = F_REQUIRED, AT(code), .min = 43, .max = 43,
+	  .label = { "Code", "Code" },
+	  .doc = "The code (code) of the link from the mail: its `code` query parameter.",
+	  .example = "\"3O54H9zCrbYdHxO7UDDq3X5sdcj6F4-v7sGNAs9lwZI\"" },
+	PASSWORD_FIELD,
+};
+const size_t password_reset_nfields = sizeof password_reset_fields / sizeof password_reset_fields[0];
+#undef PASSWORD_FIELD
+#undef AT
+
 static const struct export_part token_exports[] = {
 	{ "tokens", "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1 ORDER BY id",
 	  (const char *const[]){ "id", "name", "createdAt", "lastUsedAt" }, 4, NULL, false },

@@ -406,8 +406,8 @@ const struct entity_type factor_type = {
 	.key = "factor", .table = "issue_factors", .perm = OBJ_FACTOR,
 	.noun = { "Omgevingsfactor", "Environmental factor" },
 	.name_sql = "SELECT i.title FROM issue_factors f JOIN issues i ON i.id = f.issue_id WHERE f.id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT i.area_code FROM issue_factors f"
-			" JOIN issues i ON i.id = f.issue_id WHERE f.id = ?1", "?2"),
+	.scope_sql = "SELECT f.id FROM issue_factors f JOIN issues i ON i.id = f.issue_id"
+		     " WHERE i.area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = factor_exports, .nexports = 1,
 	.privacy_note = "Factors are contributions to an issue: they stay, made by an erased account.",
 	.registers = { "issue_factors_roles" },

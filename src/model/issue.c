@@ -870,24 +870,27 @@ const size_t issue_nfields = sizeof issue_fields / sizeof issue_fields[0];
 /* The fields of a move on an issue's timeline. */
 const struct field_desc issue_transition_fields[] = {
 	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, AT(id), .label = { "Nummer", "Number" },
-	  .doc = "The identifier (id)." },
+	  .doc = "The identifier (id).", .example = "\"01a21b9b-efc2-7249-90e9-80ecf9ebc9c2\"" },
 	{ .name = "from", .kind = FK_ENUM, .flags = F_READ_ONLY | F_NULLABLE, AT(from), .keys = issue_statuses,
 	  .nkeys = ISSUE_STATUS_COUNT, .label = { "Vorige status", "Previous status" },
-	  .doc = "The status before (vorige status); null for the first entry." },
+	  .doc = "The status before (vorige status); null for the first entry.", .example = "\"formulated\"" },
 	{ .name = "status", .kind = FK_ENUM, .flags = F_REQUIRED, AT(to), .keys = issue_statuses,
 	  .nkeys = ISSUE_STATUS_COUNT, .schema = "IssueStatus", .label = { "Nieuwe status", "New status" },
+	  .doc = "The status after the move (nieuwe status).", .example = "\"on_agenda\"",
 	  .hint = { "Je kunt een stap verder, een stap terug, of het vraagstuk archiveren.",
 		    "You can go a step further, a step back, or archive the issue." } },
 	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, AT(reason), .min = 1, .max = ISSUE_REASON_MAX,
 	  .label = { "Reden", "Reason" },
 	  .hint = { "Waarom verandert de status? Iedereen kan de reden lezen op de tijdlijn.",
 		    "Why does the status change? Everyone can read the reason on the timeline." },
-	  .doc = "Why (reden); empty for the first entry." },
-	{ .name = "actorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, AT(actor_name),
+	  .doc = "Why (reden); empty in the first entry of a timeline.",
+	  .example = "\"Besproken in het wijkoverleg.\"" },
+	{ .name = "actorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, AT(actor_name), .max = 200,
 	  .label = { "Door", "By" },
-	  .doc = "The name of who made the move (door), or null for the system or an account that was removed." },
+	  .doc = "The name of who made the move (door), or null for the system or an account that was removed.",
+	  .example = "\"Fatima el Amrani\"" },
 	{ .name = "at", .kind = FK_TIME, .flags = F_READ_ONLY, AT(at), .label = { "Wanneer", "When" },
-	  .doc = "When (wanneer)." },
+	  .doc = "When (wanneer).", .example = "\"2026-11-27T06:05:34Z\"" },
 };
 const size_t issue_transition_nfields = sizeof issue_transition_fields / sizeof issue_transition_fields[0];
 #undef AT
@@ -904,7 +907,7 @@ const struct entity_type issue_type = {
 	.key = "issue", .table = "issues", .perm = OBJ_ISSUE, .noun = { "Vraagstuk", "Social issue" },
 	.page = "/vraagstukken/", .api = "/api/v1/issues/",
 	.name_sql = "SELECT title FROM issues WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM issues WHERE id = ?1", "?2"),
+	.scope_sql = "SELECT id FROM issues WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = issue_exports, .nexports = 2,
 	.privacy_note = "Issues and their status moves are contributions to a public matter: they stay"
 			" when their maker is erased, made by an erased account.",

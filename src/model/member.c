@@ -304,6 +304,22 @@ const struct field_desc member_fields[] = {
 };
 const size_t member_nfields = sizeof member_fields / sizeof member_fields[0];
 
+/* The fields of a party a person is in, for the API (Me) and its document; its
+ * role is an enum member_role, which no descriptor holds: the document
+ * says it by hand. */
+const struct field_desc membership_fields[] = {
+	{ .name = "partyId", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct membership, party_id),
+	  .ref = "party", .label = { "Partij", "Party" }, .doc = "The identifier of the party (partij-id).",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\"" },
+	{ .name = "partyName", .kind = FK_TEXT, .flags = F_READ_ONLY, FIELD_AT(struct membership, party_name),
+	  .max = 200, .label = { "Partij", "Party" }, .doc = "The name of the party (naam van de partij).",
+	  .example = "\"Voedselbank Utrecht\"" },
+	{ .name = "since", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct membership, since),
+	  .label = { "Lid sinds", "Member since" }, .doc = "When the person joined the party (lid sinds), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+};
+const size_t membership_nfields = sizeof membership_fields / sizeof membership_fields[0];
+
 /* The memberships go; privacy.c logs each before (member_remove's entry). */
 static const struct export_part member_exports[] = {
 	{ "memberships",

@@ -423,20 +423,31 @@ int notification_digest(struct store *s, time_t now, int *mails)
 	return rc;
 }
 
-/* The fields of a notification, for the API; all of them kiem's (the
- * document describes them: openapi.json, Notification). */
-#define NOTE_FIELD(n, k, f, m, nl, en) \
-	{ .name = n, .kind = k, .flags = F_READ_ONLY | (f), FIELD_AT(struct notification, m), .label = { nl, en } }
+/* The fields of a notification, for the API; all of them kiem's. */
+#define NOTE_FIELD(n, k, f, m, nl, en, d, ex) \
+	{ .name = n, .kind = k, .flags = F_READ_ONLY | (f), FIELD_AT(struct notification, m), .label = { nl, en }, \
+	  .doc = d, .example = ex }
 const struct field_desc notification_fields[] = {
-	NOTE_FIELD("id", FK_REF, F_INLINE, id, "Nummer", "Number"),
-	NOTE_FIELD("event", FK_TEXT, 0, event, "Gebeurtenis", "Event"),
-	NOTE_FIELD("issueId", FK_REF, F_NULLABLE, issue_id, "Vraagstuk", "Social issue"),
-	NOTE_FIELD("issueTitle", FK_TEXT, F_NULLABLE, issue_title, "Titel", "Title"),
-	NOTE_FIELD("objectId", FK_REF, F_NULLABLE, object_id, "Object", "Object"),
-	NOTE_FIELD("actorName", FK_TEXT, F_NULLABLE, actor_name, "Wie", "Who"),
-	NOTE_FIELD("createdAt", FK_TIME, 0, created_at, "Wanneer", "When"),
-	NOTE_FIELD("read", FK_BOOL, F_IS_SET, read_at, "Gelezen", "Read"),
-	NOTE_FIELD("readAt", FK_TIME, F_NULLABLE, read_at, "Gelezen op", "Read on"),
+	NOTE_FIELD("id", FK_REF, F_INLINE, id, "Nummer", "Number", "The identifier (melding-id), a UUID.",
+		   "\"0d9b2c41-5e10-4b2e-9c41-2f6d8e0a7b13\""),
+	NOTE_FIELD("event", FK_TEXT, 0, event, "Gebeurtenis", "Event",
+		   "What happened (gebeurtenis): `comment` (reactie), `status` (statuswijziging), `signal` (signaal"
+		   " opgenomen), `factor` (omgevingsfactor), `your_signal` (een signaal dat jij meldde is opgenomen in"
+		   " het vraagstuk); more may come.", "\"comment\""),
+	NOTE_FIELD("issueId", FK_REF, F_NULLABLE, issue_id, "Vraagstuk", "Social issue",
+		   "The issue (vraagstuk); null once it is deleted.", "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\""),
+	NOTE_FIELD("issueTitle", FK_TEXT, F_NULLABLE, issue_title, "Titel", "Title", "The issue's title (titel).",
+		   "\"Eenzaamheid onder ouderen in Overvecht\""),
+	NOTE_FIELD("objectId", FK_REF, F_NULLABLE, object_id, "Object", "Object",
+		   "What it is about (object): the comment, status change, signal or factor.",
+		   "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\""),
+	NOTE_FIELD("actorName", FK_TEXT, F_NULLABLE, actor_name, "Wie", "Who", "Who did it (wie), or null.",
+		   "\"Henk de Boer\""),
+	NOTE_FIELD("createdAt", FK_TIME, 0, created_at, "Wanneer", "When", "When (wanneer), in UTC.",
+		   "\"2026-11-27T10:00:00Z\""),
+	NOTE_FIELD("read", FK_BOOL, F_IS_SET, read_at, "Gelezen", "Read", "Whether it is read (gelezen).", "false"),
+	NOTE_FIELD("readAt", FK_TIME, F_NULLABLE, read_at, "Gelezen op", "Read on",
+		   "When it was read (gelezen op), or null.", "\"2026-11-27T10:05:00Z\""),
 };
 const size_t notification_nfields = sizeof notification_fields / sizeof notification_fields[0];
 
@@ -456,7 +467,8 @@ const struct entity_type notification_type = {
 	.noun = { "Melding", "Notification" }, .api = "/api/v1/users/me/notifications/",
 	.exports = notification_exports, .nexports = 1, .erase = notification_erase, .nerase = 2,
 	.registers = { "follows_notifications" },
-	/* no .schema: NotificationPatch ({"read": ...}) is no change of these
-	 * fields, so the document's schemas stay as written */
+	/* NotificationPatch ({"read": ...}) is no change of these fields: the
+	 * document says it by hand */
 	.fields = notification_fields, .nfields = sizeof notification_fields / sizeof notification_fields[0],
+	.schema = "Notification",
 };

@@ -998,7 +998,7 @@ const struct entity_type party_type = {
 	.key = "party", .table = "parties", .perm = OBJ_PARTY, .noun = { "Partij", "Party" },
 	.page = "/partijen/", .api = "/api/v1/parties/",
 	.name_sql = "SELECT name FROM parties WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " PARTY_COORDINATED_BY("?1", "?2"),
+	.scope_sql = "SELECT party_id FROM party_areas WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = party_exports, .nexports = 2,
 	.privacy_note = "A party is the organisation's, not its maker's: it stays when its maker or"
 			" the person who verified it is erased, made or verified by an erased account.",

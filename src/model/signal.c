@@ -1240,7 +1240,8 @@ const struct field_desc decision_fields[] = {
 	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct signal_decision, id),
 	  .label = { "Nummer", "Number" }, .doc = "The identifier (id), a UUID version 7.", .example = UUID_EXAMPLE },
 	{ .name = "decision", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, decision),
-	  .keys = decision_kinds, .nkeys = DECISION_KIND_COUNT, .schema = "DecisionKind", .label = { "Besluit", "Decision" } },
+	  .keys = decision_kinds, .nkeys = DECISION_KIND_COUNT, .schema = "DecisionKind", .label = { "Besluit", "Decision" },
+	  .doc = "The decision (besluit).", .example = "\"experiment\"" },
 	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, reason), .min = 1,
 	  .max = SIGNAL_REASON_MAX, .label = { "Toelichting op het besluit", "Explanation of the decision" },
 	  .doc = "Why (reden).", .example = "\"We proberen het twee jaar in de Gentdreef.\"" },
@@ -1269,7 +1270,7 @@ const struct entity_type signal_type = {
 	.key = "signal", .table = "signals", .perm = OBJ_SIGNAL, .noun = { "Signaal", "Signal" },
 	.page = "/signalen/", .api = "/api/v1/signals/",
 	.name_sql = "SELECT title FROM signals WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM signals WHERE id = ?1", "?2"),
+	.scope_sql = "SELECT id FROM signals WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = signal_exports, .nexports = 2, .erase_fn = signal_erase_resident,
 	.privacy_note = "What a resident reported and no one took up or decided on goes; the rest stays,"
 			" reported by an erased account.",
