@@ -74,7 +74,7 @@ static void api_parties_patch(struct http_req *r)
 	const struct party was = pa;
 	if (!api_read(r, party_fields, party_nfields, &pa, FIELDS_PATCH, &p))
 		return;
-	rc = party_update_from(r->store, r->arena, &r->viewer, &was, &pa, &p);
+	rc = party_update(r->store, r->arena, &r->viewer, &was, &pa, &p);
 	if (!api_failed(r, rc, &p, NULL))
 		api_send(r, 200, write_party, &pa);
 }

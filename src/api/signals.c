@@ -177,7 +177,7 @@ static void api_signals_take_up(struct http_req *r)
 					     "area", "ownerParty", "targetGroups", NULL };
 	struct problems p = { 0 };
 	unknown_fields(body, known, &p, r);
-	struct issue_input in = { 0 };
+	struct issue in = { 0 };
 	const char *issue_id = field(r, body, "issueId", &p);
 	in.title = field(r, body, "title", &p);
 	in.summary = field(r, body, "summary", &p);

@@ -111,7 +111,7 @@ int demo_signals_load(struct store *s, const struct viewer *admin)
 			log_error("demo signal %s, decision: %s", d->title, err_str(rc));
 		if (!rc && d->issue) {
 			const char *issue = id_by_name(s, a, NULL, d->issue);
-			struct issue_input none = { 0 };
+			struct issue none = { 0 };
 			if (issue && (rc = signal_take_up(s, a, admin, &sg, issue, &none, false, &p)))
 				log_error("demo signal %s, issue: %s", d->title, err_str(rc));
 		}
@@ -139,7 +139,7 @@ int demo_signals_load(struct store *s, const struct viewer *admin)
 		const char *issue = id_by_name(s, a, NULL, d->issue);
 		for (size_t j = 0; !rc && j < n && issue; j++) {
 			struct problems p = { 0 };
-			struct issue_input none = { 0 };
+			struct issue none = { 0 };
 			struct signal sg;
 			rc = signal_get(s, a, admin, ids[j], &sg);
 			if (!rc)

@@ -154,7 +154,7 @@ static struct thing valid_thing(void)
 static struct problems validate(struct thing *t)
 {
 	struct problems p = { 0 };
-	fields_validate(F, N, t, db, A, &p);
+	fields_validate(F, N, t, store_reader(db), A, &p);
 	return p;
 }
 
@@ -365,6 +365,27 @@ static void test_area(void **state)
 	assert_no_problems(&p);
 }
 
+/* Inside a write transaction, validation reads with the writer: it sees
+ * an area the transaction has just made, which the reader does not yet. */
+static void test_area_in_write(void **state)
+{
+	(void)state;
+	struct store_conn *c = store_write_begin(db);
+	assert_non_null(c);
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO areas (code, name, level, parent_code, path, created_at)"
+		" VALUES ('GM7777', 'Nieuw', 'municipality', 'NL01', 'NL01/GM7777/', '2026-12-07T10:00:00Z')");
+	assert_int_equal(store_run(st), 0);
+	struct thing t = valid_thing();
+	t.area = "GM7777";
+	struct problems p = { 0 };
+	fields_validate(F, N, &t, c, A, &p);
+	assert_no_problems(&p);
+	p = validate(&t);
+	assert_only(&p, "area", R_UNKNOWN_AREA, -1);
+	store_write_end(db, false);
+}
+
 static void test_roles(void **state)
 {
 	(void)state;
@@ -504,7 +525,7 @@ static void test_required_lists_and_nullable_markdown(void **state)
 	o.labels = list_of(2, " ", "");
 	o.note = "  ";
 	struct problems p = { 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_int_equal(p.n, 4);
 	assert_int_equal(problems_find(&p, "places")->reason, R_CHOOSE);
 	assert_int_equal(problems_find(&p, "roles")->reason, R_CHOOSE);
@@ -517,16 +538,16 @@ static void test_required_lists_and_nullable_markdown(void **state)
 	o.note = "regel\nregel";
 	o.ref = OWNER;
 	p = (struct problems){ 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_no_problems(&p);
 	assert_string_equal(o.note, "regel\nregel");
 	o.note = "regel\nregel\x01";
 	p = (struct problems){ 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_only(&p, "note", R_CONTROL_CHARS, -1);
 	o.note = "123456789012345678901";
 	p = (struct problems){ 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_only(&p, "note", R_TOO_LONG, 20);
 }
 
@@ -1077,6 +1098,41 @@ static void test_form_draw(void **state)
 	buf_release(&r->out);
 }
 
+/* A page may say a field in its own words (form_field_as): the label and
+ * hint, the labels and hints of an enum's keys, a text area's rows, and a
+ * required mark the descriptor does not have; the rest as the descriptor says. */
+static void test_form_draw_as(void **state)
+{
+	(void)state;
+	struct http_req *r = new_req();
+	struct thing t = valid_thing();
+	t.body = "tekst";
+	form_field_as(r, F, N, "body", &t, NULL, NULL, &(struct field_look){ .rows = 3 });
+	const char *html = r->out.ptr;
+	assert_non_null(strstr(html, "name=\"body\" rows=\"3\""));
+	assert_non_null(strstr(html, ">tekst</textarea>"));
+	assert_non_null(strstr(html, "class=\"optional\"")); /* not required: marked optional */
+	buf_reset(&r->out);
+	const struct field_look email = { .label = "Waar?", .hint = "Een adres.", .required = true };
+	form_field_as(r, F, N, "email", &t, NULL, NULL, &email);
+	html = r->out.ptr;
+	assert_non_null(strstr(html, ">Waar?</label>"));
+	assert_non_null(strstr(html, "Een adres."));
+	assert_non_null(strstr(html, "type=\"email\""));
+	assert_non_null(strstr(html, " required"));
+	assert_null(strstr(html, "class=\"optional\""));
+	buf_reset(&r->out);
+	const char *labels[] = { "Klein ding", "Groot ding" }, *hints[] = { "Past in een hand.", NULL };
+	form_field_as(r, F, N, "kind", &t, NULL, NULL, &(struct field_look){ .key_labels = labels, .key_hints = hints });
+	html = r->out.ptr;
+	assert_non_null(strstr(html, ">Klein ding</label>"));
+	assert_non_null(strstr(html, ">Groot ding</label>"));
+	assert_non_null(strstr(html, "Past in een hand."));
+	assert_non_null(strstr(html, "<legend>Soort</legend>"));
+	assert_non_null(strstr(html, "value=\"small\" checked"));
+	buf_release(&r->out);
+}
+
 /* ---- the fields a change lists ---- */
 
 static void test_changed(void **state)
@@ -1199,6 +1255,7 @@ int main(void)
 		cmocka_unit_test(test_enum),
 		cmocka_unit_test(test_ref),
 		cmocka_unit_test(test_area),
+		cmocka_unit_test(test_area_in_write),
 		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_numbers),
@@ -1217,6 +1274,7 @@ int main(void)
 		cmocka_unit_test(test_form_money),
 		cmocka_unit_test(test_form_numbers_and_lists),
 		cmocka_unit_test(test_form_draw),
+		cmocka_unit_test(test_form_draw_as),
 		cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_find_and_access),
 	};
