@@ -43,15 +43,20 @@ void rows_text(struct store_stmt *st, struct arena *a, void *out)
 
 void rows_list(struct store_stmt *st, struct arena *a, int col, size_t max, struct strlist *out)
 {
+	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
+	rows_split(a, s, strlen(s), max, out);
+}
+
+void rows_split(struct arena *a, const char *s, size_t n, size_t max, struct strlist *out)
+{
 	out->v = arena_alloc(a, sizeof *out->v * max);
 	out->n = 0;
-	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
-	while (*s && out->n < max) {
-		size_t len = strcspn(s, "\x1f");
+	const char *end = s + n;
+	while (s < end && out->n < max) {
+		const char *sep = memchr(s, '\x1f', (size_t)(end - s));
+		size_t len = sep ? (size_t)(sep - s) : (size_t)(end - s);
 		out->v[out->n++] = arena_strndup(a, s, len);
-		s += len;
-		if (*s)
-			s++;
+		s += len + (sep != NULL);
 	}
 }
 

@@ -48,6 +48,8 @@ void rows_text(struct store_stmt *st, struct arena *a, void *out);
 /* A column of items joined by the unit separator (group_concat(x,
  * char(31)), which no item of a list can hold) as a list of at most max. */
 void rows_list(struct store_stmt *st, struct arena *a, int col, size_t max, struct strlist *out);
+/* The same for the n bytes of text at s. */
+void rows_split(struct arena *a, const char *s, size_t n, size_t max, struct strlist *out);
 
 /* A text column copied into the arena, NULL for SQL NULL. */
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col);
