@@ -460,3 +460,6 @@ const struct entity_type notification_type = {
 	 * fields, so the document's schemas stay as written */
 	.fields = notification_fields, .nfields = sizeof notification_fields / sizeof notification_fields[0],
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const notifications_types[] = { &notification_type, NULL };
