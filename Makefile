@@ -59,6 +59,7 @@ build/san/%.o: src/%.c $(HDR)
 
 build/obj/web/static.o build/san/web/static.o: $(wildcard src/web/static/*)
 build/obj/api/meta.o build/san/api/meta.o: src/api/openapi.json
+build/obj/cli/demo.o build/san/cli/demo.o: src/cli/demo.json
 
 kiem: $(OBJ) build/obj/main.o
 	$(CC) $(OPT) -o $@ $^ $(LIBS)
