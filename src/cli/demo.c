@@ -5,7 +5,6 @@
  * (built into the binary): its areas, parties, issues, signals, factors
  * and roles; the files demo*.c load each part as a person would make it. */
 #include <jansson.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"

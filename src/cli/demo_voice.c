@@ -3,7 +3,6 @@
  * coordinator hid with a reason. The residents get long random passwords:
  * they are names in the demo, not accounts to log in with. */
 #include <stdio.h>
-#include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"

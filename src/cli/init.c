@@ -1,6 +1,5 @@
 /* kiem init: creates or migrates the database, optionally with demo data. */
 #include <stdio.h>
-#include <string.h>
 
 #include "../store/store.h"
 #include "cli.h"

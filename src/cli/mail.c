@@ -2,7 +2,6 @@
  * settings of a running `kiem serve`. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../base/err.h"
 #include "../base/mail.h"

@@ -1,6 +1,5 @@
 /* kiem token create: prints a new API token for a user. */
 #include <stdio.h>
-#include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
