@@ -16,8 +16,10 @@
 #   5. asks a fresh kiem, with the cache off, for a dozen other reads (filters,
 #      search, pages, the home page), one request at a time: once cold, then
 #      a few times warm;
-#   6. measures a durable write: POST /api/v1/parties with a bearer token, one
-#      connection, against a copy of the database, beside the rate of
+#   6. in a copy of the database, makes an issue through the API and loads its
+#      page (/vraagstukken/{id}) one request at a time with the cache off;
+#      then measures a durable write: POST /api/v1/parties with a bearer token, one
+#      connection, against that copy, beside the rate of
 #      single-row commits (WAL, synchronous=FULL) of the sqlite3 shell on the
 #      same disk;
 #   7. reads kiem's resident memory after each load, checks that kiem exits 0
@@ -35,7 +37,7 @@
 #   BENCH_DOC=PATH         where to write the report (default docs/benchmarks.md)
 #   KIEM_BIN=PATH          the kiem binary (default ./kiem)
 #   KIEM_THREADS=N         passed on to kiem (its worker threads; its default
-#                          is twice the processors); KIEM_CACHE_MB is not: the
+#                          is one a processor, at least 2); KIEM_CACHE_MB is not: the
 #                          script sets it for each run
 # Everything it makes, besides the report, is under bench/out/.
 set -eu
@@ -551,8 +553,23 @@ function request()
 	}, body)
 end
 EOF
-say "durable writes: kiem, warm-up ${WARMUP}s, then ${DURATION}s x 1 connection"
 start_kiem "$OUT/kiem-write.log" "$WDB" 0
+
+# The issue page, with the cache off, one request at a time: an issue of
+# the party read, in one of its areas, made through the API on this copy
+# (the generated data has no issues yet).
+ISSUE_AREA=$(q "SELECT area_code FROM party_areas WHERE party_id = '$PARTY_ID' ORDER BY area_code LIMIT 1")
+ISSUE_ID=$(curl -sS --max-time 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+	--data "{\"title\":\"Eenzaamheid onder ouderen\",\"summary\":\"Ouderen voelen zich alleen.\",\"description\":\"Meer ontmoeting in de wijk.\",\"area\":\"$ISSUE_AREA\",\"ownerParty\":\"$PARTY_ID\"}" \
+	"$KIEM_URL/api/v1/issues" | sed -n 's|^{"id":"\([0-9a-f-]*\)".*|\1|p')
+[ -n "$ISSUE_ID" ] || die "could not create the issue to measure its page"
+ISSUE_PATH=/vraagstukken/$ISSUE_ID
+ISSUE_STATUS=$(curl -s -o /dev/null --max-time 30 -w '%{http_code}' "$KIEM_URL$ISSUE_PATH" || true)
+say "the issue page $ISSUE_PATH ($ISSUE_STATUS): warm-up ${WARMUP}s, then ${DURATION}s x 1 connection"
+[ "$WARMUP" -gt 0 ] && run_wrk issue-warmup "$KIEM_URL$ISSUE_PATH" "$WARMUP" 1 1 >/dev/null
+R[issue]=$(run_wrk issue "$KIEM_URL$ISSUE_PATH" "$DURATION" 1 1)
+
+say "durable writes: kiem, warm-up ${WARMUP}s, then ${DURATION}s x 1 connection"
 W_URL=$KIEM_URL/api/v1/parties
 code=$(curl -s -o "$OUT/responses/write.body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
 	-H 'Content-Type: application/json' --data '{"name":"Bench write first","kind":"business"}' "$W_URL" || true)
@@ -660,6 +677,15 @@ if awk -v a="$W_RATE" -v b="$S_RATE" 'BEGIN { exit !(b > 0 && a >= 0.6 * b) }'; 
 if [ "$W_SAVED" -ge "$W_EXPECT" ] && [ "$W_SAVED" -le $((W_EXPECT + 2)) ]; then W_KEPT=yes; else W_KEPT=""; fi
 [ -n "$W_KEPT" ] || W_OK="**FAIL**"
 if awk -v a="$W_N" -v b="$S_N" 'BEGIN { exit !(a == b) }'; then :; else W_OK="**FAIL**"; fi
+# issue 9's budgets: the uncached party list at least 30% of nginx, and the
+# issue page's uncached median at 1 connection under 0.3 ms
+if awk -v a="$(f uncached-list-load 1)" -v b="$(f nginx-list-load 1)" 'BEGIN { exit !(b > 0 && a >= 0.3 * b) }'; then
+	LIST30_OK="**pass**"
+else
+	LIST30_OK="**FAIL**"
+fi
+ISSUE_OK=$(verdict "$(f issue 2)" 0.3)
+[ "$ISSUE_STATUS" = 200 ] && [ "$(f issue 5)" = 0 ] && [ "$(f issue 6)" = none ] || ISSUE_OK="**FAIL**"
 mem_verdict() { verdict "$(mb "$1")" 100; }
 rc_verdict() { [ "$1" = 0 ] && echo "**pass**" || echo "**FAIL**"; }
 
@@ -745,11 +771,13 @@ EOF
 | any page at national scale, p99 < 50 ms: the three reads under load | $(national_verdict cached) | $(national_verdict uncached) |
 | any page at national scale: ${#PROBES[@]} other reads, one at a time, slowest warm request | | $( [ "$PROBE_PASS" = "${#PROBES[@]}" ] && echo "**pass**" || echo "**FAIL**"): $PROBE_PASS of ${#PROBES[@]} within budget |
 | a durable write: ≥ 60% of SQLite's single-row commits | | $W_OK: $W_RATIO ($(fmt_int "$W_RATE") against $(fmt_int "$S_RATE") per second) |
+| issue 9: the party list, uncached, ≥ 30% of nginx at $CONNS connections | | $LIST30_OK: $(ratio "$(f uncached-list-load 1)" "$(f nginx-list-load 1)") |
+| issue 9: the issue page (\`/vraagstukken/{id}\`), uncached, median < 0.3 ms at 1 connection | | $ISSUE_OK: $(fmt_ms "$(f issue 2)") |
 | memory < 100 MB resident (peak) | $(mem_verdict "${HWM_AFTER[cached]}") ($(mb "${HWM_AFTER[cached]}") MB) | $(mem_verdict "${HWM_AFTER[uncached]}") ($(mb "${HWM_AFTER[uncached]}") MB) |
 | exit 0 on SIGTERM | $(rc_verdict "${STOP_RC[cached]}") | $(rc_verdict "${STOP_RC[uncached]}") |
 
 Not measured here: 10,000 idle connections, matching and the strength of an issue, and
-network analysis (the schema has no ties, offers, needs or issues yet).
+network analysis (the schema has no ties, offers or needs yet).
 
 ## The run
 
@@ -806,6 +834,22 @@ them in the background when it starts, and again when the page is asked after a 
 the last count meanwhile (marked as out of date); so its row measures the page without the
 count.$( [ -n "${OVERVIEW_MS[probes]}" ] && echo " The count itself took ${OVERVIEW_MS[probes]} ms when this kiem started.")
 After these reads kiem $( [ "$PROBE_RC" = 0 ] && echo "exited 0 on SIGTERM in ${PROBE_STOP_S} s" || echo "$PROBE_RC")$( [ -n "$PROBE_CUT" ] && echo " (a read that was cut off kept running in kiem, which finishes the requests in flight before it exits)").
+
+### The issue page: GET /vraagstukken/{id}, with the cache off, one connection
+
+An issue of the party read above, in one of its areas (\`$ISSUE_PATH\`), made through the API
+on the copy of the database the durable writes use, before them; then asked by an anonymous
+visitor, one request at a time (\`wrk -t1 -c1\`), by a kiem with \`KIEM_CACHE_MB=0\`:
+${WARMUP} s of warm-up, then ${DURATION} s measured.
+
+| figure | kiem, uncached | budget | kiem |
+|---|---:|---|---|
+| status | $ISSUE_STATUS | 200 | |
+| median, 1 connection | $(fmt_ms "$(f issue 2)") | < 0.3 ms (issue 9) | $ISSUE_OK |
+| p99, 1 connection | $(fmt_ms "$(f issue 3)") | | |
+| throughput, 1 connection | $(fmt_int "$(f issue 1)") req/s | | |
+$( [ "$(f issue 5)" = 0 ] && [ "$(f issue 6)" = none ] || echo "
+Errors: $(f issue 5) non-2xx of $(f issue 4), socket errors: $(f issue 6).")
 
 ### A durable write: POST /api/v1/parties, one connection
 

@@ -1,16 +1,13 @@
 /* /api/v1/users/me, /api/v1/tokens and /api/v1/sessions: the caller's own
  * account (account), API tokens (API-sleutels) and login sessions
  * (inlogsessies). Everything here is the caller's alone. */
-#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
-#include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/member.h"
 #include "../model/notify.h"
 #include "../model/privacy.h"
-#include "api.h"
 #include "../model/user.h"
 #include "common.h"
 #include "routes.h"
@@ -19,25 +16,7 @@
  * (the lists here are short and come on one page). */
 static bool own_read(struct http_req *r)
 {
-	static const char *const allowed[] = { NULL };
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return false;
-	}
-	struct problems p = { 0 };
-	int limit;
-	api_check_query(r, allowed, &limit, &p);
-	if (p.n) {
-		api_invalid(r, &p);
-		return false;
-	}
-	return true;
-}
-
-static void no_content(struct http_req *r)
-{
-	r->status = 204;
-	r->content_type = NULL;
+	return api_logged_in(r) && api_no_query(r);
 }
 
 void api_users_me(struct http_req *r)
@@ -50,10 +29,8 @@ void api_users_me(struct http_req *r)
 	int rc = user_get(r->store, r->arena, r->viewer.user_id, &u);
 	if (!rc)
 		rc = member_of(r->store, r->arena, u.id, &items, &n);
-	if (rc) {
-		api_fail(r, rc);
+	if (api_failed(r, rc, NULL, NULL))
 		return;
-	}
 	bool digest = false; /* the daily digest of notifications (voice.c) */
 	notification_digest_get(r->store, &r->viewer, &digest);
 	struct jw w;
@@ -67,12 +44,10 @@ void api_users_me(struct http_req *r)
 	jw_karr(&w, "memberships");
 	for (size_t i = 0; i < n; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "partyId", items[i].party_id);
-		jw_kstr(&w, "partyName", items[i].party_name);
+		fields_write_json(membership_fields, membership_nfields, &items[i], &w);
 		jw_kstr(&w, "role", member_roles[items[i].role].key);
-		jw_kstr(&w, "since", items[i].since);
 		jw_kobj(&w, "_links");
-		jw_klink(&w, "party", arena_printf(r->arena, "/api/v1/parties/%s", items[i].party_id));
+		jw_klink(&w, "party", api_path(r, "party", items[i].party_id));
 		jw_end(&w);
 		jw_end(&w);
 	}
@@ -93,11 +68,8 @@ static void api_users_me_export(struct http_req *r)
 	if (!own_read(r))
 		return;
 	buf_reset(&r->out);
-	int rc = privacy_export(r->store, &r->viewer, &r->out);
-	if (rc) {
-		api_fail(r, rc);
+	if (api_failed(r, privacy_export(r->store, &r->viewer, &r->out), NULL, NULL))
 		return;
-	}
 	r->status = 200;
 	r->content_type = "application/json";
 	http_add_header(r, "Content-Disposition",
@@ -109,81 +81,49 @@ static void api_users_me_export(struct http_req *r)
  * working with it. */
 static void api_users_me_delete(struct http_req *r)
 {
-	int rc = privacy_erase(r->store, &r->viewer);
-	if (rc == ERR_CONFLICT) {
-		api_error(r, 409, "You are the last platform admin: appoint another before you erase your account.");
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	no_content(r);
+	api_no_content(r, privacy_erase(r->store, &r->viewer),
+		       "You are the last platform admin: appoint another before you erase your account.");
 }
 
-/* A token (never its secret) or a session as a member of the open object
- * or array of w, its link the collection's path and its id (its first
- * field); the object is left open. */
-static void open_item(struct http_req *r, struct jw *w, const struct field_desc *f, size_t n, const void *obj,
-		      const char *path)
+/* A token (never its secret) as a member of the open object or array of
+ * w; the object is left open for the secret of a new one. */
+static void open_token(struct http_req *r, struct jw *w, const struct api_token *t)
 {
 	jw_obj(w);
-	fields_write_json(f, n, obj, w);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "%s/%s", path, fields_str(&f[0], obj)));
+	fields_write_json(token_fields, token_nfields, t, w);
+	api_links(w, r, "token", t->id, NULL, NULL);
 	jw_end(w);
 }
 
-static void send_item(struct http_req *r, const struct field_desc *f, size_t n, const void *obj,
-		      const char *path)
+static void write_token(struct http_req *r, struct jw *w, const void *t)
 {
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	open_item(r, &w, f, n, obj, path);
-	jw_end(&w);
+	open_token(r, w, t);
+	jw_end(w);
 }
 
-/* The caller's tokens or sessions (count items of size bytes), on one page. */
-static void send_list(struct http_req *r, const struct field_desc *f, size_t n, const void *items, size_t size,
-		      size_t count, const char *path)
+static void write_session(struct http_req *r, struct jw *w, const void *obj)
 {
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < count; i++) {
-		open_item(r, &w, f, n, (const char *)items + i * size, path);
-		jw_end(&w);
-	}
-	jw_end(&w);
-	api_write_list_links(&w, r, path, NULL, NULL, 0, NULL);
-	jw_end(&w);
+	const struct session_info *si = obj;
+	jw_obj(w);
+	fields_write_json(session_fields, session_nfields, si, w);
+	api_links(w, r, "session", si->id, NULL, NULL);
+	jw_end(w);
+	jw_end(w);
 }
 
 static void api_tokens_list(struct http_req *r)
 {
-	if (!own_read(r))
-		return;
 	struct api_token *items;
 	size_t n;
-	int rc = token_list(r->store, r->arena, &r->viewer, &items, &n);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_list(r, token_fields, token_nfields, items, sizeof *items, n, "/api/v1/tokens");
+	if (own_read(r) && !api_failed(r, token_list(r->store, r->arena, &r->viewer, &items, &n), NULL, NULL))
+		api_send_list(r, "/api/v1/tokens", NULL, NULL, write_token, items, sizeof *items, n);
 }
 
 static void api_tokens_get(struct http_req *r)
 {
-	if (!own_read(r))
-		return;
 	struct api_token t;
-	int rc = token_get(r->store, r->arena, &r->viewer, r->params[0], &t);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_item(r, token_fields, token_nfields, &t, "/api/v1/tokens");
+	if (own_read(r) && !api_failed(r, token_get(r->store, r->arena, &r->viewer, r->params[0], &t), NULL, NULL))
+		api_send(r, 200, write_token, &t);
 }
 
 static void api_tokens_create(struct http_req *r)
@@ -205,17 +145,12 @@ static void api_tokens_create(struct http_req *r)
 	char secret[TOKEN_STRLEN + 1];
 	struct api_token t;
 	int rc = token_create(r->store, r->arena, &r->viewer, in.name, secret, &t, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
+	if (api_failed(r, rc, &p, NULL))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/tokens/%s", t.id));
+	http_add_header(r, "Location", api_path(r, "token", t.id));
 	struct jw w;
 	api_json_begin(r, 201, &w);
-	open_item(r, &w, token_fields, token_nfields, &t, "/api/v1/tokens");
+	open_token(r, &w, &t);
 	jw_kstr(&w, "token", secret);
 	jw_end(&w);
 	memset(secret, 0, sizeof secret);
@@ -223,12 +158,7 @@ static void api_tokens_create(struct http_req *r)
 
 static void api_tokens_delete(struct http_req *r)
 {
-	int rc = token_revoke(r->store, &r->viewer, r->params[0]);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	no_content(r);
+	api_no_content(r, token_revoke(r->store, &r->viewer, r->params[0]), NULL);
 }
 
 static void api_sessions_list(struct http_req *r)
@@ -239,11 +169,8 @@ static void api_sessions_list(struct http_req *r)
 	size_t n;
 	/* API calls come with a token, so no session here is the current one */
 	int rc = session_list(r->store, r->arena, &r->viewer, r->session, &items, &n);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_list(r, session_fields, session_nfields, items, sizeof *items, n, "/api/v1/sessions");
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send_list(r, "/api/v1/sessions", NULL, NULL, write_session, items, sizeof *items, n);
 }
 
 static void api_sessions_get(struct http_req *r)
@@ -252,21 +179,13 @@ static void api_sessions_get(struct http_req *r)
 		return;
 	struct session_info si;
 	int rc = session_get(r->store, r->arena, &r->viewer, r->session, r->params[0], &si);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_item(r, session_fields, session_nfields, &si, "/api/v1/sessions");
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, 200, write_session, &si);
 }
 
 static void api_sessions_delete(struct http_req *r)
 {
-	int rc = session_revoke(r->store, &r->viewer, r->params[0]);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	no_content(r);
+	api_no_content(r, session_revoke(r->store, &r->viewer, r->params[0]), NULL);
 }
 
 const struct http_route api_account_routes[] = {

@@ -2,17 +2,14 @@
  * platform admins, and for coordinators the entries about parties in their
  * areas. Entries name the fields a change touched, never their values;
  * member changes say whom they were about and which role was given. */
-#include <string.h>
-
-#include "../base/arena.h"
-#include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/activity.h"
 #include "common.h"
-#include "routes.h"
 
-static void write_entry(struct jw *w, const struct activity *e)
+static void write_entry(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct activity *e = obj;
+	(void)r;
 	jw_obj(w);
 	jw_kstr(w, "id", e->id);
 	jw_kstr(w, "at", e->at);
@@ -43,24 +40,8 @@ static void api_activity_list(struct http_req *r)
 	size_t n;
 	const char *next;
 	int rc = activity_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_entry(&w, &items[i]);
-	jw_end(&w);
-	const char *keys[] = { "objectType", "objectId", "actor", "limit" };
-	const char *values[] = { f.object_type, f.object_id, f.actor, http_query(r, "limit") };
-	api_write_list_links(&w, r, "/api/v1/activity", keys, values, 4, next);
-	jw_end(&w);
+	if (!api_failed(r, rc, &p, NULL))
+		api_send_list(r, "/api/v1/activity", allowed, next, write_entry, items, sizeof *items, n);
 }
 
 const struct http_route api_activity_routes[] = {

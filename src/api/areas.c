@@ -7,29 +7,29 @@
 #include "../base/text.h"
 #include "../model/area.h"
 #include "common.h"
-#include "routes.h"
 
-/* An area as a member of the open object or array of w; in a list, with
- * its count of parties. */
-static void write_area(struct http_req *r, struct jw *w, const struct area *ar, bool with_count)
+/* An area as the next value of w; in a list, with its count of parties. */
+static void write_area_count(struct http_req *r, struct jw *w, const struct area *ar, bool with_count)
 {
 	jw_obj(w);
 	fields_write_json(area_fields, area_nfields, ar, w);
 	if (with_count)
 		jw_kint(w, "partyCount", ar->party_count);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/areas/%s", ar->code));
+	api_links(w, r, "area", ar->code, NULL, NULL);
 	if (ar->parent)
-		jw_klink(w, "parent", arena_printf(r->arena, "/api/v1/areas/%s", ar->parent));
+		jw_klink(w, "parent", api_path(r, "area", ar->parent));
 	jw_end(w);
 	jw_end(w);
 }
 
-static void send_area(struct http_req *r, int status, const struct area *ar)
+static void write_area(struct http_req *r, struct jw *w, const void *ar)
 {
-	struct jw w;
-	api_json_begin(r, status, &w);
-	write_area(r, &w, ar, false);
+	write_area_count(r, w, ar, false);
+}
+
+static void write_area_in_list(struct http_req *r, struct jw *w, const void *ar)
+{
+	write_area_count(r, w, ar, true);
 }
 
 static void api_areas_list(struct http_req *r)
@@ -58,45 +58,24 @@ static void api_areas_list(struct http_req *r)
 		else
 			f.cursor = raw;
 	}
-	if (p.n) {
-		api_invalid(r, &p);
-		return;
-	}
 	struct area *items;
 	size_t n;
 	const char *next;
-	int rc = area_list(r->store, r->arena, &f, &items, &n, &next);
-	if (rc) {
-		api_fail(r, rc);
+	if (api_failed(r, p.n ? ERR_INVALID : area_list(r->store, r->arena, &f, &items, &n, &next), &p, NULL))
 		return;
-	}
 	char *next_cursor = NULL;
 	if (next) {
 		next_cursor = arena_alloc(r->arena, (strlen(next) + 2) / 3 * 4 + 1);
 		text_base64url((const unsigned char *)next, strlen(next), next_cursor);
 	}
-	const char *keys[] = { "parent", "level", "q", "limit" };
-	const char *values[] = { f.parent, f.level, f.q, http_query(r, "limit") };
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_area(r, &w, &items[i], true);
-	jw_end(&w);
-	api_write_list_links(&w, r, "/api/v1/areas", keys, values, 4, next_cursor);
-	jw_end(&w);
+	api_send_list(r, "/api/v1/areas", allowed, next_cursor, write_area_in_list, items, sizeof *items, n);
 }
 
 static void api_areas_get(struct http_req *r)
 {
 	struct area ar;
-	int rc = area_get(r->store, r->arena, r->params[0], &ar);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_area(r, 200, &ar);
+	if (!api_failed(r, area_get(r->store, r->arena, r->params[0], &ar), NULL, NULL))
+		api_send(r, 200, write_area, &ar);
 }
 
 static void api_areas_create(struct http_req *r)
@@ -115,15 +94,10 @@ static void api_areas_create(struct http_req *r)
 	json_decref(body);
 	/* area_create adds its own problems to those of the JSON */
 	int rc = area_create(r->store, &r->viewer, r->arena, &ar, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
+	if (api_failed(r, rc, &p, NULL))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/areas/%s", ar.code));
-	send_area(r, 201, &ar);
+	http_add_header(r, "Location", api_path(r, "area", ar.code));
+	api_send(r, 201, write_area, &ar);
 }
 
 const struct http_route api_areas_routes[] = {

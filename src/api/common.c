@@ -7,6 +7,7 @@
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../base/text.h"
+#include "../model/registry.h"
 #include "api.h"
 
 /* Opens a problem+json answer (RFC 9457) with its common members. */
@@ -127,11 +128,7 @@ json_t *api_body_object(struct http_req *r)
 
 json_t *api_write_body(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return NULL;
-	}
-	return api_body_object(r);
+	return api_logged_in(r) ? api_body_object(r) : NULL;
 }
 
 bool api_empty_body(struct http_req *r)
@@ -225,20 +222,20 @@ bool api_strings(struct http_req *r, json_t *v, const char *field, const char **
 	return true;
 }
 
-static const char *query_url(struct http_req *r, const char *path, const char *const *keys,
-			     const char *const *values, size_t n, const char *cursor)
+static const char *query_url(struct http_req *r, const char *path, const char *const *query, const char *cursor)
 {
 	struct buf b = BUF_INIT(16384);
 	buf_adds(&b, path);
 	char sep = '?';
-	for (size_t i = 0; i < n; i++) {
-		if (!values[i])
+	for (const char *const *k = query; k && *k; k++) {
+		const char *v = http_query(r, *k);
+		if (!v || strcmp(*k, "cursor") == 0)
 			continue;
 		buf_addc(&b, sep);
 		sep = '&';
-		buf_adds(&b, keys[i]);
+		buf_adds(&b, *k);
 		buf_addc(&b, '=');
-		text_url_encode(&b, values[i]);
+		text_url_encode(&b, v);
 	}
 	if (cursor) {
 		buf_addc(&b, sep);
@@ -250,13 +247,13 @@ static const char *query_url(struct http_req *r, const char *path, const char *c
 	return s;
 }
 
-void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *keys,
-			  const char *const *values, size_t n, const char *next_cursor)
+void api_write_list_links(struct jw *w, struct http_req *r, const char *path, const char *const *query,
+			  const char *next_cursor)
 {
 	jw_kobj(w, "_links");
-	jw_klink(w, "self", query_url(r, path, keys, values, n, http_query(r, "cursor")));
+	jw_klink(w, "self", query_url(r, path, query, http_query(r, "cursor")));
 	if (next_cursor)
-		jw_klink(w, "next", query_url(r, path, keys, values, n, next_cursor));
+		jw_klink(w, "next", query_url(r, path, query, next_cursor));
 	jw_end(w);
 }
 
@@ -268,3 +265,137 @@ void api_json_begin(struct http_req *r, int status, struct jw *w)
 	jw_init(w, &r->out);
 }
 
+void api_send(struct http_req *r, int status, api_writer *write, const void *obj)
+{
+	struct jw w;
+	api_json_begin(r, status, &w);
+	write(r, &w, obj);
+}
+
+void api_write_items(struct http_req *r, struct jw *w, api_writer *write, const void *items, size_t size,
+		     size_t n)
+{
+	jw_karr(w, "items");
+	for (size_t i = 0; i < n; i++)
+		write(r, w, (const char *)items + i * size);
+	jw_end(w);
+}
+
+void api_send_list(struct http_req *r, const char *path, const char *const *query, const char *next_cursor,
+		   api_writer *write, const void *items, size_t size, size_t n)
+{
+	struct jw w;
+	api_json_begin(r, 200, &w);
+	jw_obj(&w);
+	api_write_items(r, &w, write, items, size, n);
+	api_write_list_links(&w, r, path, query, next_cursor);
+	jw_end(&w);
+}
+
+bool api_failed(struct http_req *r, int rc, const struct problems *p, const char *conflict)
+{
+	if (!rc)
+		return false;
+	if (rc == ERR_INVALID && p)
+		api_invalid(r, p);
+	else if (rc == ERR_CONFLICT && conflict)
+		api_error(r, 409, conflict);
+	else
+		api_fail(r, rc);
+	return true;
+}
+
+void api_no_content(struct http_req *r, int rc, const char *conflict)
+{
+	if (api_failed(r, rc, NULL, conflict))
+		return;
+	r->status = 204;
+	r->content_type = NULL;
+}
+
+void api_conflict_moves(struct http_req *r, const char *detail, const char *names)
+{
+	struct jw w;
+	api_json_begin(r, 409, &w);
+	r->content_type = "application/problem+json";
+	jw_obj(&w);
+	jw_kstr(&w, "type", "about:blank");
+	jw_kstr(&w, "title", "Conflict");
+	jw_kint(&w, "status", 409);
+	jw_kstr(&w, "detail", detail);
+	jw_karr(&w, "allowedStatuses");
+	for (const char *p = names; *p; p += strspn(p, ", ")) {
+		jw_strn(&w, p, strcspn(p, ","));
+		p += strcspn(p, ",");
+	}
+	jw_end(&w);
+	jw_end(&w);
+}
+
+bool api_read(struct http_req *r, const struct field_desc *f, size_t n, void *obj, enum field_op op,
+	      struct problems *p)
+{
+	json_t *body = api_write_body(r);
+	if (!body)
+		return false;
+	fields_apply_json(f, n, obj, body, op, r->arena, p);
+	json_decref(body);
+	return true;
+}
+
+bool api_read_strings(struct http_req *r, const char *const *keys, const char **values, size_t n,
+		      struct problems *p)
+{
+	json_t *body = api_body_object(r);
+	if (!body)
+		return false;
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v) {
+		const char *k = arena_strdup(r->arena, key);
+		size_t i = 0;
+		while (i < n && strcmp(keys[i], k) != 0)
+			i++;
+		if (i < n)
+			values[i] = api_string(r, v, k, p);
+		else
+			problems_add(p, k, R_UNKNOWN_FIELD, 0);
+	}
+	json_decref(body);
+	return true;
+}
+
+bool api_logged_in(struct http_req *r)
+{
+	if (!r->viewer.authenticated)
+		api_fail(r, ERR_AUTH);
+	return r->viewer.authenticated;
+}
+
+bool api_no_query(struct http_req *r)
+{
+	static const char *const none[] = { NULL };
+	struct problems p = { 0 };
+	int limit;
+	api_check_query(r, none, &limit, &p);
+	if (p.n)
+		api_invalid(r, &p);
+	return p.n == 0;
+}
+
+const char *api_path(struct http_req *r, const char *type, const char *id)
+{
+	const struct entity_type *t = registry_find(type);
+	return arena_printf(r->arena, "%s%s", t && t->api ? t->api : "", id);
+}
+
+const char *api_links(struct jw *w, struct http_req *r, const char *type, const char *id, const char *sub,
+		      const char *sub_id)
+{
+	const char *self = api_path(r, type, id);
+	if (sub)
+		self = arena_printf(r->arena, "%s/%s%s%s", self, sub, sub_id ? "/" : "", sub_id ? sub_id : "");
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", self);
+	return self;
+}

@@ -1,31 +1,21 @@
 /* /api/v1/issues/{id}/factors: the environmental factors of an issue
  * (omgevingsfactoren), grouped by kind, each enabling or hindering. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/factor.h"
 #include "common.h"
-#include "routes.h"
 
 /* A factor as the next value of w. */
-static void write_factor(struct http_req *r, struct jw *w, const struct factor *f)
+static void write_factor(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct factor *f = obj;
 	jw_obj(w);
 	fields_write_json(factor_fields, factor_nfields, f, w);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/issues/%s/factors/%s", f->issue_id, f->id));
-	jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", f->issue_id));
+	api_links(w, r, "issue", f->issue_id, "factors", f->id);
+	jw_klink(w, "issue", api_path(r, "issue", f->issue_id));
 	jw_end(w);
 	jw_end(w);
-}
-
-static void send_factor(struct http_req *r, int status, const struct factor *f)
-{
-	struct jw w;
-	api_json_begin(r, status, &w);
-	write_factor(r, &w, f);
 }
 
 static void api_factors_list(struct http_req *r)
@@ -43,20 +33,12 @@ static void api_factors_list(struct http_req *r)
 	const char *next;
 	struct factor_summary sum;
 	int rc = factor_list(r->store, r->arena, r->params[0], &f, &p, &items, &n, &next, &sum);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
+	if (api_failed(r, rc, &p, NULL))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
 	struct jw w;
 	api_json_begin(r, 200, &w);
 	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_factor(r, &w, &items[i]);
-	jw_end(&w);
+	api_write_items(r, &w, write_factor, items, sizeof *items, n);
 	/* per kind, in the dossier's order: how many enabling and hindering */
 	jw_kobj(&w, "summary");
 	jw_kint(&w, "total", sum.total);
@@ -70,10 +52,8 @@ static void api_factors_list(struct http_req *r)
 	}
 	jw_end(&w);
 	jw_end(&w);
-	const char *keys[] = { "kind", "effect", "q", "limit" };
-	const char *values[] = { f.kind, f.effect, f.q, http_query(r, "limit") };
-	api_write_list_links(&w, r, arena_printf(r->arena, "/api/v1/issues/%s/factors", r->params[0]), keys, values,
-			     4, next);
+	api_write_list_links(&w, r, arena_printf(r->arena, "%s/factors", api_path(r, "issue", r->params[0])),
+			     allowed, next);
 	jw_end(&w);
 }
 
@@ -81,71 +61,42 @@ static void api_factors_get(struct http_req *r)
 {
 	struct factor f;
 	int rc = factor_get(r->store, r->arena, r->params[0], r->params[1], &f);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_factor(r, 200, &f);
-}
-
-static void answer_saved(struct http_req *r, int rc, const struct problems *p, const struct factor *f, int status)
-{
-	if (rc == ERR_INVALID)
-		api_invalid(r, p);
-	else if (rc)
-		api_fail(r, rc);
-	else
-		send_factor(r, status, f);
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, 200, write_factor, &f);
 }
 
 static void api_factors_create(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
 	struct factor f = { 0 };
 	struct problems p = { 0 };
-	fields_apply_json(factor_fields, factor_nfields, &f, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, factor_fields, factor_nfields, &f, FIELDS_CREATE, &p))
+		return;
 	int rc = factor_create(r->store, r->arena, &r->viewer, r->params[0], &f, &p);
-	if (!rc)
-		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/factors/%s",
-							    r->params[0], f.id));
-	answer_saved(r, rc, &p, &f, 201);
+	if (api_failed(r, rc, &p, NULL))
+		return;
+	http_add_header(r, "Location", arena_printf(r->arena, "%s/factors/%s", api_path(r, "issue", r->params[0]), f.id));
+	api_send(r, 201, write_factor, &f);
 }
 
 static void api_factors_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
 	struct factor f;
-	int rc = factor_get(r->store, r->arena, r->params[0], r->params[1], &f);
-	if (rc) {
-		api_fail(r, rc);
+	int rc = r->viewer.authenticated ? factor_get(r->store, r->arena, r->params[0], r->params[1], &f) : ERR_AUTH;
+	if (api_failed(r, rc, NULL, NULL))
 		return;
-	}
-	json_t *body = api_body_object(r); /* factor_update checks who may, before the fields */
-	if (!body)
-		return;
+	/* factor_update checks who may, before the fields */
 	struct problems p = { 0 };
 	const struct factor was = f;
-	fields_apply_json(factor_fields, factor_nfields, &f, body, FIELDS_PATCH, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, factor_fields, factor_nfields, &f, FIELDS_PATCH, &p))
+		return;
 	rc = factor_update(r->store, r->arena, &r->viewer, r->params[0], &was, &f, &p);
-	answer_saved(r, rc, &p, &f, 200);
+	if (!api_failed(r, rc, &p, NULL))
+		api_send(r, 200, write_factor, &f);
 }
 
 static void api_factors_delete(struct http_req *r)
 {
-	int rc = factor_delete(r->store, &r->viewer, r->params[0], r->params[1]);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	r->status = 204;
-	r->content_type = NULL;
+	api_no_content(r, factor_delete(r->store, &r->viewer, r->params[0], r->params[1]), NULL);
 }
 
 const struct http_route api_factors_routes[] = {

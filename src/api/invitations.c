@@ -3,8 +3,6 @@
  * may manage a party's members (perm.c, OBJ_MEMBERS) invites, lists and
  * withdraws; whoever has the code from the mail accepts, logged in. The
  * members resource keeps adding people who have an account at once. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
@@ -12,64 +10,35 @@
 #include "../model/party.h"
 #include "api.h"
 #include "common.h"
-#include "routes.h"
 
-/* An invitation as a member of the open object or array of w. */
-static void write_invitation(struct http_req *r, struct jw *w, const struct invitation *inv)
+/* An invitation as the next value of w. */
+static void write_invitation(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct invitation *inv = obj;
 	jw_obj(w);
 	fields_write_json(invitation_fields, invitation_nfields, inv, w);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s/invitations/%s", inv->party_id, inv->id));
-	jw_klink(w, "party", arena_printf(r->arena, "/api/v1/parties/%s", inv->party_id));
+	api_links(w, r, "party", inv->party_id, "invitations", inv->id);
+	jw_klink(w, "party", api_path(r, "party", inv->party_id));
 	jw_end(w);
 	jw_end(w);
-}
-
-static void send_invitation(struct http_req *r, int status, const struct invitation *inv)
-{
-	struct jw w;
-	api_json_begin(r, status, &w);
-	write_invitation(r, &w, inv);
 }
 
 static void api_invitations_list(struct http_req *r)
 {
-	static const char *const allowed_query[] = { NULL };
-	struct problems p = { 0 };
-	int limit;
-	api_check_query(r, allowed_query, &limit, &p);
 	struct invitation *items;
 	size_t n;
 	int rc = invitation_list(r->store, r->arena, &r->viewer, r->params[0], &items, &n);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	if (p.n) {
-		api_invalid(r, &p);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_invitation(r, &w, &items[i]);
-	jw_end(&w);
-	const char *path = arena_printf(r->arena, "/api/v1/parties/%s/invitations", r->params[0]);
-	api_write_list_links(&w, r, path, NULL, NULL, 0, NULL);
-	jw_end(&w);
+	if (!api_failed(r, rc, NULL, NULL) && api_no_query(r))
+		api_send_list(r, arena_printf(r->arena, "%s/invitations", api_path(r, "party", r->params[0])), NULL,
+			      NULL, write_invitation, items, sizeof *items, n);
 }
 
 static void api_invitations_get(struct http_req *r)
 {
 	struct invitation inv;
 	int rc = invitation_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &inv);
-	if (rc)
-		api_fail(r, rc);
-	else
-		send_invitation(r, 200, &inv);
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, 200, write_invitation, &inv);
 }
 
 /* Whether the viewer may invite to the party: 401, 404 or 403 answered
@@ -81,64 +50,37 @@ static bool may_invite(struct http_req *r)
 					 : ERR_AUTH;
 	if (!rc && !party_can(&r->viewer, &pa, OBJ_MEMBERS, ACT_CREATE))
 		rc = ERR_FORBIDDEN;
-	if (rc)
-		api_fail(r, rc);
-	return rc == 0;
+	return !api_failed(r, rc, NULL, NULL);
 }
 
 static void api_invitations_create(struct http_req *r)
 {
-	if (!may_invite(r))
-		return;
-	json_t *body = api_body_object(r);
-	if (!body)
-		return;
 	struct invitation in = { 0 };
 	struct problems p = { 0 };
-	fields_apply_json(invitation_fields, invitation_nfields, &in, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
+	if (!may_invite(r) || !api_read(r, invitation_fields, invitation_nfields, &in, FIELDS_CREATE, &p))
+		return;
 	struct invitation inv;
 	int rc = invitation_create(r->store, r->arena, &r->viewer, r->params[0], in.email, in.role, r->lang, &inv,
 				   &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
+	if (api_failed(r, rc, &p, NULL))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/parties/%s/invitations/%s", inv.party_id,
-						    inv.id));
-	send_invitation(r, 201, &inv);
+	http_add_header(r, "Location",
+			arena_printf(r->arena, "%s/invitations/%s", api_path(r, "party", inv.party_id), inv.id));
+	api_send(r, 201, write_invitation, &inv);
 }
 
 static void api_invitations_delete(struct http_req *r)
 {
-	int rc = invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	r->status = 204;
-	r->content_type = NULL;
+	api_no_content(r, invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]), NULL);
 }
 
 static void api_invitation_accept(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
-	const char *code = NULL, *key;
+	static const char *const keys[] = { "code" };
+	const char *code = NULL;
 	struct problems p = { 0 };
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "code"))
-			code = api_string(r, v, k, &p);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-	}
-	json_decref(body);
+	if (!api_logged_in(r) || !api_read_strings(r, keys, &code, 1, &p))
+		return;
 	if (!code || !*code)
 		problems_add(&p, "code", R_REQUIRED, 0);
 	if (p.n) {
@@ -150,11 +92,11 @@ static void api_invitation_accept(struct http_req *r)
 	if (rc == ERR_NOTFOUND) {
 		api_error(r, 410, "This invitation is unknown, used or expired. Ask the party for a new invitation.");
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
+	} else if (api_failed(r, rc, NULL, NULL)) {
 		return;
 	}
-	const char *self = arena_printf(r->arena, "/api/v1/parties/%s/members/%s", m.party_id, r->viewer.user_id);
+	const char *party = api_path(r, "party", m.party_id);
+	const char *self = arena_printf(r->arena, "%s/members/%s", party, r->viewer.user_id);
 	http_add_header(r, "Location", self);
 	struct jw w;
 	api_json_begin(r, 201, &w);
@@ -166,7 +108,7 @@ static void api_invitation_accept(struct http_req *r)
 	jw_kstr(&w, "since", m.since);
 	jw_kobj(&w, "_links");
 	jw_klink(&w, "member", self);
-	jw_klink(&w, "party", arena_printf(r->arena, "/api/v1/parties/%s", m.party_id));
+	jw_klink(&w, "party", party);
 	jw_end(&w);
 	jw_end(&w);
 }

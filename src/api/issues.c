@@ -1,27 +1,23 @@
 /* /api/v1/issues: social issues (vraagstukken) and their status timeline. */
-#include <string.h>
-
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/issue.h"
 #include "common.h"
-#include "routes.h"
 
-/* An issue as a member of the open object or array of w. */
-static void write_issue(struct http_req *r, struct jw *w, const struct issue *is)
+/* An issue as the next value of w. */
+static void write_issue(struct http_req *r, struct jw *w, const void *obj)
 {
-	const char *self = arena_printf(r->arena, "/api/v1/issues/%s", is->id);
+	const struct issue *is = obj;
 	static const char *const parts[] = { "statusChanges", "status-changes", "roleLedger", "role-ledger",
 					     "factors", "factors", "supports", "supports", "comments", "comments" };
 	jw_obj(w);
 	fields_write_json(issue_fields, issue_nfields, is, w);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", self);
+	const char *self = api_links(w, r, "issue", is->id, NULL, NULL);
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i += 2)
 		jw_klink(w, parts[i], arena_printf(r->arena, "%s/%s", self, parts[i + 1]));
 	if (is->owner_party)
-		jw_klink(w, "ownerParty", arena_printf(r->arena, "/api/v1/parties/%s", is->owner_party));
+		jw_klink(w, "ownerParty", api_path(r, "party", is->owner_party));
 	jw_end(w);
 	jw_end(w);
 }
@@ -39,97 +35,57 @@ static void api_issues_list(struct http_req *r)
 	f.target_group = http_query(r, "targetGroup");
 	f.q = http_query(r, "q");
 	f.cursor = http_query(r, "cursor");
-	const char *sort = http_query(r, "sort");
-	if (!issue_sort_parse(sort, &f.sort))
+	if (!issue_sort_parse(http_query(r, "sort"), &f.sort))
 		problems_add(&p, "sort", R_NOT_ONE_OF, 0);
 	struct issue *items;
 	size_t n;
 	const char *next;
 	int rc = issue_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_issue(r, &w, &items[i]);
-	jw_end(&w);
-	const char *keys[] = { "status", "area", "ownerParty", "targetGroup", "q", "sort", "limit" };
-	const char *values[] = { f.status, f.area, f.owner_party, f.target_group, f.q, sort,
-				 http_query(r, "limit") };
-	api_write_list_links(&w, r, "/api/v1/issues", keys, values, 7, next);
-	jw_end(&w);
-}
-
-/* Answers with the problems, or the issue (as read or as written). */
-static void answer(struct http_req *r, int rc, const struct problems *p, const struct issue *is, int status)
-{
-	if (rc == ERR_INVALID && p) {
-		api_invalid(r, p);
-	} else if (rc) {
-		api_fail(r, rc);
-	} else {
-		struct jw w;
-		api_json_begin(r, status, &w);
-		write_issue(r, &w, is);
-	}
+	if (!api_failed(r, rc, &p, NULL))
+		api_send_list(r, "/api/v1/issues", allowed, next, write_issue, items, sizeof *items, n);
 }
 
 static void api_issues_get(struct http_req *r)
 {
 	struct issue is;
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
-	answer(r, rc, NULL, &is, 200);
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, 200, write_issue, &is);
 }
 
 static void api_issues_create(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
 	struct issue is = { 0 };
 	struct problems p = { 0 };
-	fields_apply_json(issue_fields, issue_nfields, &is, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, issue_fields, issue_nfields, &is, FIELDS_CREATE, &p))
+		return;
 	int rc = issue_create(r->store, r->arena, &r->viewer, &is, &p);
-	if (!rc)
-		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", is.id));
-	answer(r, rc, &p, &is, 201);
+	if (api_failed(r, rc, &p, NULL))
+		return;
+	http_add_header(r, "Location", api_path(r, "issue", is.id));
+	api_send(r, 201, write_issue, &is);
 }
 
 static void api_issues_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
 	struct issue is;
-	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
+	int rc = r->viewer.authenticated ? issue_get(r->store, r->arena, &r->viewer, r->params[0], &is) : ERR_AUTH;
 	if (!rc && !issue_can(&r->viewer, &is, OBJ_ISSUE, ACT_UPDATE))
 		rc = ERR_FORBIDDEN;
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	json_t *body = api_body_object(r);
-	if (!body)
+	if (api_failed(r, rc, NULL, NULL))
 		return;
 	struct issue in = is;
 	struct problems p = { 0 };
-	fields_apply_json(issue_fields, issue_nfields, &in, body, FIELDS_PATCH, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, issue_fields, issue_nfields, &in, FIELDS_PATCH, &p))
+		return;
 	rc = issue_update(r->store, r->arena, &r->viewer, &is, &in, &p);
-	answer(r, rc, &p, &is, 200);
+	if (!api_failed(r, rc, &p, NULL))
+		api_send(r, 200, write_issue, &is);
 }
 
-static void write_transition(struct jw *w, const struct issue_transition *t)
+static void write_transition(struct http_req *r, struct jw *w, const void *t)
 {
+	(void)r;
 	jw_obj(w);
 	fields_write_json(issue_transition_fields, issue_transition_nfields, t, w);
 	jw_end(w);
@@ -146,75 +102,36 @@ static void api_issue_status_list(struct http_req *r)
 	const char *next;
 	int rc = issue_transitions(r->store, r->arena, r->params[0], http_query(r, "cursor"), limit,
 				   &p, &items, &n, &next);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_transition(&w, &items[i]);
-	jw_end(&w);
-	const char *keys[] = { "limit" };
-	const char *values[] = { http_query(r, "limit") };
-	api_write_list_links(&w, r, arena_printf(r->arena, "/api/v1/issues/%s/status-changes", r->params[0]),
-			     keys, values, 1, next);
-	jw_end(&w);
+	if (!api_failed(r, rc, &p, NULL))
+		api_send_list(r, arena_printf(r->arena, "%s/status-changes", api_path(r, "issue", r->params[0])),
+			      allowed, next, write_transition, items, sizeof *items, n);
 }
 
 static void api_issue_status_create(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
 	struct problems p = { 0 };
 	struct issue_transition t = { 0 };
-	fields_apply_json(issue_transition_fields, issue_transition_nfields, &t, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, issue_transition_fields, issue_transition_nfields, &t, FIELDS_CREATE, &p))
+		return;
 	const char *to = t.to;
 	unsigned allowed = 0;
 	int rc = issue_move(r->store, r->arena, &r->viewer, r->params[0], to, t.reason, &t, &p, &allowed);
-	if (rc == ERR_INVALID && p.n) {
-		api_invalid(r, &p);
-		return;
-	}
 	if (rc == ERR_CONFLICT) { /* a problem that names the moves allowed */
 		const char *names = "";
 		for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
 			if (allowed & (1u << i))
 				names = arena_printf(r->arena, "%s%s%s", names, *names ? ", " : "", issue_statuses[i].key);
-		struct jw w;
-		api_json_begin(r, 409, &w);
-		r->content_type = "application/problem+json";
-		jw_obj(&w);
-		jw_kstr(&w, "type", "about:blank");
-		jw_kstr(&w, "title", "Conflict");
-		jw_kint(&w, "status", 409);
-		jw_kstr(&w, "detail", allowed
+		api_conflict_moves(r, allowed
 			? arena_printf(r->arena, "This issue cannot move to '%s' from its status; it can move to: %s.",
 				       to ? to : "", names)
-			: "This issue is archived; its status cannot change any more.");
-		jw_karr(&w, "allowedStatuses");
-		for (int i = 0; i < ISSUE_STATUS_COUNT; i++)
-			if (allowed & (1u << i))
-				jw_str(&w, issue_statuses[i].key);
-		jw_end(&w);
-		jw_end(&w);
+			: "This issue is archived; its status cannot change any more.", names);
 		return;
 	}
-	if (rc) {
-		api_fail(r, rc);
+	if (api_failed(r, rc, p.n ? &p : NULL, NULL))
 		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/status-changes", r->params[0]));
-	struct jw w;
-	api_json_begin(r, 201, &w);
-	write_transition(&w, &t);
+	const char *path = arena_printf(r->arena, "%s/status-changes", api_path(r, "issue", r->params[0]));
+	http_add_header(r, "Location", path);
+	api_send(r, 201, write_transition, &t);
 }
 
 const struct http_route api_issues_routes[] = {

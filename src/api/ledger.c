@@ -6,11 +6,15 @@
 #include "../analysis/ledger.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
-#include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/ledger.h"
 #include "common.h"
-#include "routes.h"
+
+/* The path of a party's entry in a role of the issue's ledger. */
+static const char *entry_path(struct http_req *r, const char *issue_id, const char *role, const char *party_id)
+{
+	return arena_printf(r->arena, "%s/role-ledger/%s/%s", api_path(r, "issue", issue_id), role, party_id);
+}
 
 /* A party taking part; in a role's list (role not NULL) with its note and
  * a link to its entry. */
@@ -25,11 +29,9 @@ static void write_party(struct http_req *r, struct jw *w, const struct ledger_pa
 		jw_kstr(w, "note", p->note);
 	else
 		jw_kbool(w, "owner", p->owner);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s", p->id));
+	api_links(w, r, "party", p->id, NULL, NULL);
 	if (role)
-		jw_klink(w, "entry",
-			 arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s", issue_id, role, p->id));
+		jw_klink(w, "entry", entry_path(r, issue_id, role, p->id));
 	jw_end(w);
 	jw_end(w);
 }
@@ -81,8 +83,7 @@ static void write_candidates(struct http_req *r, struct jw *w, const char *key, 
 		jw_end(w);
 		jw_kstr(w, "reason", line.ptr);
 		buf_release(&line);
-		jw_kobj(w, "_links");
-		jw_klink(w, "self", arena_printf(r->arena, "/api/v1/parties/%s", c[i].id));
+		api_links(w, r, "party", c[i].id, NULL, NULL);
 		jw_end(w);
 		jw_end(w);
 	}
@@ -92,20 +93,9 @@ static void write_candidates(struct http_req *r, struct jw *w, const char *key, 
 
 static void api_ledger_get(struct http_req *r)
 {
-	struct problems p = { 0 };
-	int limit;
-	static const char *const allowed[] = { NULL };
-	api_check_query(r, allowed, &limit, &p);
-	if (p.n) {
-		api_invalid(r, &p);
-		return;
-	}
 	struct ledger l;
-	int rc = ledger_compute(r->store, r->arena, &r->viewer, r->params[0], &l);
-	if (rc) {
-		api_fail(r, rc);
+	if (!api_no_query(r) || api_failed(r, ledger_compute(r->store, r->arena, &r->viewer, r->params[0], &l), NULL, NULL))
 		return;
-	}
 	struct jw w;
 	api_json_begin(r, 200, &w);
 	jw_obj(&w);
@@ -160,70 +150,49 @@ static void api_ledger_get(struct http_req *r)
 			write_candidates(r, &w, "kind", party_kinds[k].key, l.kinds[k].cand, l.kinds[k].ncand);
 	jw_end(&w);
 	jw_end(&w);
-	jw_kobj(&w, "_links");
-	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger", l.issue_id));
-	jw_klink(&w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", l.issue_id));
+	api_links(&w, r, "issue", l.issue_id, "role-ledger", NULL);
+	jw_klink(&w, "issue", api_path(r, "issue", l.issue_id));
 	jw_end(&w);
 	jw_end(&w);
 }
 
-/* An entry of the ledger as the answer. */
-static void send_entry(struct http_req *r, int status, const struct ledger_entry *e)
+/* An entry of the ledger as the next value of w. */
+static void write_entry(struct http_req *r, struct jw *w, const void *obj)
 {
-	struct jw w;
-	api_json_begin(r, status, &w);
-	jw_obj(&w);
-	fields_write_json(ledger_entry_fields, ledger_entry_nfields, e, &w);
-	jw_kobj(&w, "_links");
-	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s", e->issue_id, e->role,
-					  e->party_id));
-	jw_klink(&w, "ledger", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger", e->issue_id));
-	jw_end(&w);
-	jw_end(&w);
+	const struct ledger_entry *e = obj;
+	jw_obj(w);
+	fields_write_json(ledger_entry_fields, ledger_entry_nfields, e, w);
+	jw_kobj(w, "_links");
+	jw_klink(w, "self", entry_path(r, e->issue_id, e->role, e->party_id));
+	jw_klink(w, "ledger", arena_printf(r->arena, "%s/role-ledger", api_path(r, "issue", e->issue_id)));
+	jw_end(w);
+	jw_end(w);
 }
 
 static void api_ledger_entry_get(struct http_req *r)
 {
 	struct ledger_entry e;
 	int rc = ledger_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], r->params[2], &e);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_entry(r, 200, &e);
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, 200, write_entry, &e);
 }
 
 static void api_ledger_take(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
 	struct ledger_entry e = { 0 };
 	struct problems p = { 0 };
-	fields_apply_json(ledger_entry_fields, ledger_entry_nfields, &e, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, ledger_entry_fields, ledger_entry_nfields, &e, FIELDS_CREATE, &p))
+		return;
 	int rc = ledger_take(r->store, r->arena, &r->viewer, r->params[0], &e, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
+	if (api_failed(r, rc, &p, NULL))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/role-ledger/%s/%s",
-						    r->params[0], e.role, e.party_id));
-	send_entry(r, 201, &e);
+	http_add_header(r, "Location", entry_path(r, r->params[0], e.role, e.party_id));
+	api_send(r, 201, write_entry, &e);
 }
 
 static void api_ledger_give_up(struct http_req *r)
 {
-	int rc = ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	r->status = 204;
-	r->content_type = NULL;
+	api_no_content(r, ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]), NULL);
 }
 
 const struct http_route api_ledger_routes[] = {

@@ -1,12 +1,9 @@
 /* /api/v1/health and /api/v1/openapi.json. */
-#include <string.h>
-
 #include "../base/buf.h"
 #include "../base/jw.h"
 #include "../store/store.h"
 #include "api.h"
 #include "common.h"
-#include "routes.h"
 
 /* openapi.json, built into the binary (see the .incbin below). */
 extern const char openapi_json[];

@@ -3,7 +3,6 @@
 #include "../base/jw.h"
 #include "../model/register.h"
 #include "common.h"
-#include "routes.h"
 
 static void write_list(struct jw *w, const char *key, const char *const (*list)[LANG_COUNT], enum lang lang)
 {
@@ -14,8 +13,10 @@ static void write_list(struct jw *w, const char *key, const char *const (*list)[
 	jw_end(w);
 }
 
-static void write_activity(struct jw *w, const struct processing_activity *p)
+static void write_activity(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct processing_activity *p = obj;
+	(void)r;
 	jw_obj(w);
 	jw_kstr(w, "id", p->id);
 	jw_kstr(w, "name", p->name[LANG_EN]);
@@ -36,23 +37,9 @@ static void write_activity(struct jw *w, const struct processing_activity *p)
 
 static void api_register_list(struct http_req *r)
 {
-	static const char *const allowed[] = { NULL };
-	struct problems p = { 0 };
-	int limit;
-	api_check_query(r, allowed, &limit, &p);
-	if (p.n) {
-		api_invalid(r, &p);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < register_count; i++)
-		write_activity(&w, &register_activities[i]);
-	jw_end(&w);
-	api_write_list_links(&w, r, "/api/v1/processing-activities", NULL, NULL, 0, NULL);
-	jw_end(&w);
+	if (api_no_query(r))
+		api_send_list(r, "/api/v1/processing-activities", NULL, NULL, write_activity, register_activities,
+			      sizeof register_activities[0], register_count);
 }
 
 const struct http_route api_register_routes[] = {

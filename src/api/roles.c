@@ -5,10 +5,10 @@
 #include "../base/jw.h"
 #include "../model/role.h"
 #include "common.h"
-#include "routes.h"
 
-static void write_role(struct http_req *r, struct jw *w, const struct role *ro)
+static void write_role(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct role *ro = obj;
 	jw_obj(w);
 	jw_kstr(w, "key", ro->key);
 	jw_kstr(w, "nameNl", ro->name[LANG_NL]);
@@ -33,43 +33,17 @@ static void write_role(struct http_req *r, struct jw *w, const struct role *ro)
 
 static void api_roles_list(struct http_req *r)
 {
-	static const char *const allowed[] = { NULL };
-	struct problems p = { 0 };
-	int limit;
-	api_check_query(r, allowed, &limit, &p);
-	if (p.n) {
-		api_invalid(r, &p);
-		return;
-	}
 	struct role *items;
 	size_t n;
-	int rc = role_list(r->store, r->arena, &items, &n);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_role(r, &w, &items[i]);
-	jw_end(&w);
-	api_write_list_links(&w, r, "/api/v1/roles", NULL, NULL, 0, NULL);
-	jw_end(&w);
+	if (api_no_query(r) && !api_failed(r, role_list(r->store, r->arena, &items, &n), NULL, NULL))
+		api_send_list(r, "/api/v1/roles", NULL, NULL, write_role, items, sizeof *items, n);
 }
 
 static void api_roles_get(struct http_req *r)
 {
 	struct role ro;
-	int rc = role_get(r->store, r->arena, r->params[0], &ro);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	write_role(r, &w, &ro);
+	if (!api_failed(r, role_get(r->store, r->arena, r->params[0], &ro), NULL, NULL))
+		api_send(r, 200, write_role, &ro);
 }
 
 const struct http_route api_roles_routes[] = {

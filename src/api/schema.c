@@ -1,8 +1,9 @@
 /* The OpenAPI document as served: the hand-written openapi.json (its paths,
- * their descriptions, and the schemas of what is no entity) with the
- * schemas of every registered entity generated from its field descriptors:
- * S (an answer), S + "Create" and S + "Patch" (bodies), where the
- * hand-written document names them. It is built once, on first use. */
+ * their descriptions, and what is no field: links, counts, lists of
+ * objects) with the schemas of every registered entity and of the other
+ * shapes below generated from their field descriptors: S (an answer),
+ * S + "Create" and S + "Patch" (bodies), where the hand-written document
+ * names them. It is built once, on first use. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,13 @@
 #include <jansson.h>
 
 #include "../base/log.h"
+#include "../model/account.h"
+#include "../model/area.h"
+#include "../model/issue.h"
+#include "../model/member.h"
 #include "../model/registry.h"
+#include "../model/signal.h"
+#include "../model/user.h"
 #include "common.h"
 
 /* What a text of a kind must look like, as the validation of valid.c has
@@ -35,8 +42,10 @@ static const char *const rules[FK_KIND_COUNT] = {
 
 enum variant { ANSWER, CREATE, PATCH };
 
-/* One value of the kind (an item of a list, or the field itself). */
-static json_t *value_schema(const struct field_desc *d, bool item)
+/* One value of the kind (an item of a list, or the field itself); a body
+ * says the least length it takes, an answer not (a first status change
+ * has an empty reason). */
+static json_t *value_schema(const struct field_desc *d, bool item, enum variant v)
 {
 	json_t *o = json_object();
 	switch (d->kind) {
@@ -65,9 +74,11 @@ static json_t *value_schema(const struct field_desc *d, bool item)
 			json_object_set_new(o, "format", json_string("date"));
 		else if (d->kind == FK_TIME)
 			json_object_set_new(o, "format", json_string("date-time"));
+		else if (d->autocomplete && strstr(d->autocomplete, "password"))
+			json_object_set_new(o, "format", json_string("password"));
 		if (d->pattern || patterns[d->kind])
 			json_object_set_new(o, "pattern", json_string(d->pattern ? d->pattern : patterns[d->kind]));
-		if (!item && (d->flags & F_REQUIRED) && d->min > 0)
+		if (!item && v != ANSWER && (d->flags & F_REQUIRED) && d->min > 0)
 			json_object_set_new(o, "minLength", json_integer(d->min));
 		if (d->max && d->kind != FK_REF && d->kind != FK_TIME && d->kind != FK_DATE)
 			json_object_set_new(o, "maxLength", json_integer(d->max));
@@ -96,12 +107,16 @@ static json_t *field_schema(const struct field_desc *d, enum variant v)
 		json_object_set_new(o, "type", json_string("array"));
 		if (d->max_items)
 			json_object_set_new(o, "maxItems", json_integer((json_int_t)d->max_items));
-		json_object_set_new(o, "items", value_schema(d, true));
+		json_object_set_new(o, "items", value_schema(d, true, v));
 	} else {
-		o = value_schema(d, false);
+		o = value_schema(d, false, v);
 	}
-	if ((d->flags & F_NULLABLE) || (optional_input && d->kind != FK_BOOL))
+	if ((d->flags & F_NULLABLE) || (optional_input && d->kind != FK_BOOL)) {
 		json_object_set_new(o, "nullable", json_true());
+		json_t *keys = json_object_get(o, "enum");
+		if (keys)
+			json_array_append_new(keys, json_null());
+	}
 	if (v == ANSWER && (d->flags & F_READ_ONLY))
 		json_object_set_new(o, "readOnly", json_true());
 	const char *doc = d->doc ? d->doc : d->label[LANG_EN];
@@ -119,10 +134,27 @@ static json_t *field_schema(const struct field_desc *d, enum variant v)
 	return o;
 }
 
+/* A shape kiem answers or takes: its schema's name and its fields, or those
+ * of them named in only (NULL-terminated; NULL: all). */
+struct shape {
+	const char *schema;
+	const struct field_desc *fields;
+	size_t nfields;
+	const char *const *only;
+};
+
 /* Fills the schema called name, if the document has it, with the fields of
  * the variant: each a property, and in the list of required ones as the
  * variant asks (answers have every field, null when not given). */
-static void fill(json_t *schemas, const char *name, const struct entity_type *t, enum variant v)
+static bool named(const char *const *only, const char *name)
+{
+	for (size_t i = 0; only && only[i]; i++)
+		if (strcmp(only[i], name) == 0)
+			return true;
+	return !only;
+}
+
+static void fill(json_t *schemas, const char *name, const struct shape *t, enum variant v)
 {
 	json_t *s = json_object_get(schemas, name);
 	if (!s)
@@ -136,7 +168,7 @@ static void fill(json_t *schemas, const char *name, const struct entity_type *t,
 	for (size_t i = 0; i < t->nfields; i++) {
 		const struct field_desc *d = &t->fields[i];
 		if ((d->flags & F_INTERNAL) || (v != ANSWER && (d->flags & F_READ_ONLY)) ||
-		    (v == PATCH && (d->flags & F_CREATE_ONLY)))
+		    (v == PATCH && (d->flags & F_CREATE_ONLY)) || !named(t->only, d->name))
 			continue;
 		json_object_set_new(props, d->name, field_schema(d, v));
 		if (v == ANSWER || (v == CREATE && (d->flags & F_REQUIRED)))
@@ -159,6 +191,19 @@ static void fill(json_t *schemas, const char *name, const struct entity_type *t,
 		json_decref(required);
 }
 
+/* S, SCreate and SPatch of the shape. */
+static void fill_all(json_t *schemas, const struct shape *sh)
+{
+	if (!sh->schema || !sh->nfields)
+		return;
+	char name[96];
+	fill(schemas, sh->schema, sh, ANSWER);
+	snprintf(name, sizeof name, "%sCreate", sh->schema);
+	fill(schemas, name, sh, CREATE);
+	snprintf(name, sizeof name, "%sPatch", sh->schema);
+	fill(schemas, name, sh, PATCH);
+}
+
 extern const char openapi_json[];
 extern const char openapi_json_end[];
 
@@ -174,17 +219,23 @@ static void build(void)
 		return;
 	}
 	json_t *schemas = json_object_get(json_object_get(doc, "components"), "schemas");
+	/* the shapes that are no registered entity's own */
+	static const char *const me[] = { "id", "name", "email", "role", "createdAt", NULL };
+	const struct shape shapes[] = {
+		{ "StatusChange", issue_transition_fields, issue_transition_nfields, NULL },
+		{ "SignalDecision", decision_fields, decision_nfields, NULL },
+		{ "Me", user_fields, user_nfields, me },
+		{ "Membership", membership_fields, membership_nfields, NULL },
+		{ "AreaListItem", area_fields, area_nfields, NULL },
+		{ "Registration", registration_fields, registration_nfields, NULL },
+		{ "PasswordReset", password_reset_fields, password_reset_nfields, NULL },
+	};
 	for (size_t i = 0; i < registry_count; i++) {
 		const struct entity_type *t = registry[i];
-		if (!t->schema || !t->nfields)
-			continue;
-		char name[96];
-		fill(schemas, t->schema, t, ANSWER);
-		snprintf(name, sizeof name, "%sCreate", t->schema);
-		fill(schemas, name, t, CREATE);
-		snprintf(name, sizeof name, "%sPatch", t->schema);
-		fill(schemas, name, t, PATCH);
+		fill_all(schemas, &(struct shape){ t->schema, t->fields, t->nfields, NULL });
 	}
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+		fill_all(schemas, &shapes[i]);
 	served = json_dumps(doc, JSON_COMPACT);
 	served_len = served ? strlen(served) : 0;
 	json_decref(doc);

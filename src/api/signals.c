@@ -6,71 +6,48 @@
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/signal.h"
-#include "api.h"
 #include "common.h"
-#include "routes.h"
 
 /* A signal as the next value of w. */
-static void write_signal(struct http_req *r, struct jw *w, const struct signal *sg)
+static void write_signal(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct signal *sg = obj;
 	jw_obj(w);
 	fields_write_json(signal_fields, signal_nfields, sg, w);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/signals/%s", sg->id));
-	jw_klink(w, "decisions", arena_printf(r->arena, "/api/v1/signals/%s/decisions", sg->id));
+	const char *self = api_links(w, r, "signal", sg->id, NULL, NULL);
+	jw_klink(w, "decisions", arena_printf(r->arena, "%s/decisions", self));
 	if (sg->issue_id)
-		jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", sg->issue_id));
+		jw_klink(w, "issue", api_path(r, "issue", sg->issue_id));
 	jw_end(w);
 	jw_end(w);
 }
 
-static void send_signal(struct http_req *r, int status, const struct signal *sg)
+/* The signal as written, or the failure; a signal's answer is never kept
+ * (what the viewer sees of it is theirs). */
+static void answer(struct http_req *r, int rc, const struct problems *p, const char *conflict, int status,
+		   const struct signal *sg)
 {
-	struct jw w;
 	r->nocache = true;
-	api_json_begin(r, status, &w);
-	write_signal(r, &w, sg);
+	if (!api_failed(r, rc, p, conflict))
+		api_send(r, status, write_signal, sg);
 }
 
 /* A decision as the next value of w. */
-static void write_decision(struct http_req *r, struct jw *w, const struct signal_decision *d)
+static void write_decision(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct signal_decision *d = obj;
 	jw_obj(w);
 	fields_write_json(decision_fields, decision_nfields, d, w);
 	jw_kobj(w, "_links");
-	jw_klink(w, "signal", arena_printf(r->arena, "/api/v1/signals/%s", d->signal_id));
+	jw_klink(w, "signal", api_path(r, "signal", d->signal_id));
 	jw_end(w);
 	jw_end(w);
-}
-
-/* A 409 that names the moves a signal's status allows, in the detail and
- * as allowedStatuses (as the issues' status changes do). */
-static void conflict_moves(struct http_req *r, const char *status)
-{
-	const char *allowed = signal_moves_from(status);
-	struct jw w;
-	api_json_begin(r, 409, &w);
-	r->content_type = "application/problem+json";
-	jw_obj(&w);
-	jw_kstr(&w, "type", "about:blank");
-	jw_kstr(&w, "title", "Conflict");
-	jw_kint(&w, "status", 409);
-	jw_kstr(&w, "detail", arena_printf(r->arena, "A signal that is '%s' can move to: %s.", status, allowed));
-	jw_karr(&w, "allowedStatuses");
-	for (const char *p = allowed; *p; p += strspn(p, ", ")) {
-		jw_strn(&w, p, strcspn(p, ","));
-		p += strcspn(p, ",");
-	}
-	jw_end(&w);
-	jw_end(&w);
 }
 
 static void api_signals_list(struct http_req *r)
 {
-	/* the filters, then the cursor */
 	static const char *const allowed[] = { "kind", "area", "status", "targetGroup", "regulatory",
 					       "party", "q", "mine", "clusters", "limit", "cursor", NULL };
-	enum { FILTERS = 10 };
 	struct problems p = { 0 };
 	struct signal_filter f = { 0 };
 	api_check_query(r, allowed, &f.limit, &p);
@@ -93,66 +70,37 @@ static void api_signals_list(struct http_req *r)
 	size_t n;
 	const char *next;
 	int rc = signal_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
 	r->nocache = true;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_signal(r, &w, &items[i]);
-	jw_end(&w);
-	const char *values[FILTERS];
-	for (size_t i = 0; i < FILTERS; i++)
-		values[i] = http_query(r, allowed[i]);
-	api_write_list_links(&w, r, "/api/v1/signals", allowed, values, FILTERS, next);
-	jw_end(&w);
+	if (!api_failed(r, rc, &p, NULL))
+		api_send_list(r, "/api/v1/signals", allowed, next, write_signal, items, sizeof *items, n);
 }
 
 /* The signal of the URL, read for the viewer; answers and returns false
  * if it cannot. */
 static bool load(struct http_req *r, struct signal *sg)
 {
-	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], sg);
-	if (rc)
-		api_fail(r, rc);
-	return rc == 0;
+	return !api_failed(r, signal_get(r->store, r->arena, &r->viewer, r->params[0], sg), NULL, NULL);
 }
 
 static void api_signals_get(struct http_req *r)
 {
 	struct signal sg;
 	if (load(r, &sg))
-		send_signal(r, 200, &sg);
+		answer(r, 0, NULL, NULL, 200, &sg);
 }
 
 static void api_signals_create(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
 	struct signal sg = { 0 };
 	struct problems p = { 0 };
-	fields_apply_json(signal_fields, signal_nfields, &sg, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, signal_fields, signal_nfields, &sg, FIELDS_CREATE, &p))
+		return;
 	/* without a party (or with null): as a resident */
 	sg.resident = !sg.party_id && !problems_find(&p, "party");
 	int rc = signal_create(r->store, r->arena, &r->viewer, &sg, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/signals/%s", sg.id));
-	send_signal(r, 201, &sg);
+	if (!rc)
+		http_add_header(r, "Location", api_path(r, "signal", sg.id));
+	answer(r, rc, &p, NULL, 201, &sg);
 }
 
 /* PATCH: the one field a signal changes after its report is its cluster
@@ -160,11 +108,7 @@ static void api_signals_create(struct http_req *r)
  * are read-only. */
 static void api_signals_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	json_t *body = api_body_object(r);
+	json_t *body = api_write_body(r);
 	if (!body)
 		return;
 	struct problems p = { 0 };
@@ -181,12 +125,8 @@ static void api_signals_patch(struct http_req *r)
 	if (!load(r, &sg))
 		return;
 	int rc = signal_set_cluster(r->store, r->arena, &r->viewer, &sg, target, &p);
-	if (rc == ERR_INVALID)
-		api_invalid(r, &p);
-	else if (rc)
-		api_fail(r, rc);
-	else if (load(r, &sg)) /* the clusters' sizes changed: read again */
-		send_signal(r, 200, &sg);
+	if (!api_failed(r, rc, &p, NULL) && load(r, &sg)) /* the clusters' sizes changed: read again */
+		answer(r, 0, NULL, NULL, 200, &sg);
 }
 
 /* Reads the fields of a small JSON body; unknown ones are problems. */
@@ -212,26 +152,20 @@ static void unknown_fields(json_t *body, const char *const *known, struct proble
 
 static void api_signals_move(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
-	static const char *const known[] = { "status", "reason", NULL };
+	static const char *const keys[] = { "status", "reason" };
+	const char *v[2] = { NULL, NULL };
 	struct problems p = { 0 };
-	unknown_fields(body, known, &p, r);
-	const char *to = field(r, body, "status", &p), *reason = field(r, body, "reason", &p);
-	json_decref(body);
 	struct signal sg;
-	if (!load(r, &sg))
+	if (!api_logged_in(r) || !api_read_strings(r, keys, v, 2, &p) || !load(r, &sg))
 		return;
-	int rc = signal_move(r->store, r->arena, &r->viewer, &sg, to, reason, &p);
-	if (rc == ERR_CONFLICT)
-		conflict_moves(r, sg.status);
-	else if (rc == ERR_INVALID)
-		api_invalid(r, &p);
-	else if (rc)
-		api_fail(r, rc);
-	else
-		send_signal(r, 201, &sg);
+	int rc = signal_move(r->store, r->arena, &r->viewer, &sg, v[0], v[1], &p);
+	if (rc == ERR_CONFLICT) {
+		const char *moves = signal_moves_from(sg.status);
+		api_conflict_moves(r, arena_printf(r->arena, "A signal that is '%s' can move to: %s.", sg.status, moves),
+				   moves);
+		return;
+	}
+	answer(r, rc, &p, NULL, 201, &sg);
 }
 
 static void api_signals_take_up(struct http_req *r)
@@ -243,7 +177,7 @@ static void api_signals_take_up(struct http_req *r)
 					     "area", "ownerParty", "targetGroups", NULL };
 	struct problems p = { 0 };
 	unknown_fields(body, known, &p, r);
-	struct issue_input in = { 0 };
+	struct issue in = { 0 };
 	const char *issue_id = field(r, body, "issueId", &p);
 	in.title = field(r, body, "title", &p);
 	in.summary = field(r, body, "summary", &p);
@@ -266,16 +200,9 @@ static void api_signals_take_up(struct http_req *r)
 	if (!load(r, &sg))
 		return;
 	int rc = signal_take_up(r->store, r->arena, &r->viewer, &sg, issue_id, &in, cluster, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-	} else if (rc == ERR_CONFLICT) {
-		api_error(r, 409, "This signal is already taken up in an issue.");
-	} else if (rc) {
-		api_fail(r, rc);
-	} else {
-		http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s", sg.issue_id));
-		send_signal(r, 201, &sg);
-	}
+	if (!rc)
+		http_add_header(r, "Location", api_path(r, "issue", sg.issue_id));
+	answer(r, rc, &p, "This signal is already taken up in an issue.", 201, &sg);
 }
 
 static void api_signals_decisions_list(struct http_req *r)
@@ -283,48 +210,28 @@ static void api_signals_decisions_list(struct http_req *r)
 	struct signal_decision *items;
 	size_t n;
 	int rc = signal_decisions(r->store, r->arena, r->params[0], &items, &n);
-	if (rc) {
-		api_fail(r, rc);
+	if (api_failed(r, rc, NULL, NULL))
 		return;
-	}
 	struct jw w;
 	r->nocache = true;
 	api_json_begin(r, 200, &w);
 	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_decision(r, &w, &items[i]);
-	jw_end(&w);
-	jw_kobj(&w, "_links");
-	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/signals/%s/decisions", r->params[0]));
+	api_write_items(r, &w, write_decision, items, sizeof *items, n);
+	api_links(&w, r, "signal", r->params[0], "decisions", NULL);
 	jw_end(&w);
 	jw_end(&w);
 }
 
 static void api_signals_decide(struct http_req *r)
 {
-	json_t *body = api_write_body(r);
-	if (!body)
-		return;
 	struct signal_decision d = { 0 };
 	struct problems p = { 0 };
-	fields_apply_json(decision_fields, decision_nfields, &d, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
 	struct signal sg;
-	if (!load(r, &sg))
+	if (!api_read(r, decision_fields, decision_nfields, &d, FIELDS_CREATE, &p) || !load(r, &sg))
 		return;
 	int rc = signal_decide(r->store, r->arena, &r->viewer, &sg, &d, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-	} else if (rc == ERR_CONFLICT) {
-		api_error(r, 409, "Only a regulatory signal that was not dismissed takes a decision.");
-	} else if (rc) {
-		api_fail(r, rc);
-	} else {
-		struct jw w;
-		api_json_begin(r, 201, &w);
-		write_decision(r, &w, &d);
-	}
+	if (!api_failed(r, rc, &p, "Only a regulatory signal that was not dismissed takes a decision."))
+		api_send(r, 201, write_decision, &d);
 }
 
 const struct http_route api_signals_routes[] = {

@@ -12,43 +12,14 @@
 #include "../model/account.h"
 #include "api.h"
 #include "common.h"
-#include "routes.h"
-
-/* Reads the body's string fields named in keys into values; any other
- * field is a problem. False (and answered) if the body is no JSON object. */
-static bool read_fields(struct http_req *r, const char *const *keys, const char **values, size_t n,
-			struct problems *p)
-{
-	json_t *body = api_body_object(r);
-	if (!body)
-		return false;
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		size_t i = 0;
-		while (i < n && strcmp(keys[i], k) != 0)
-			i++;
-		if (i < n)
-			values[i] = api_string(r, v, k, p);
-		else
-			problems_add(p, k, R_UNKNOWN_FIELD, 0);
-	}
-	json_decref(body);
-	return true;
-}
 
 /* Answers a model result: 202 or 204 for 0, else the problem. */
 static void answer(struct http_req *r, int rc, int status, const struct problems *p, long retry_after)
 {
-	if (rc == ERR_INVALID) {
-		api_invalid(r, p);
-	} else if (rc == ERR_BUSY) {
+	if (rc == ERR_BUSY) {
 		http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", retry_after));
 		api_error(r, 429, "Too many requests that send mail came from your address; wait and try again.");
-	} else if (rc) {
-		api_fail(r, rc);
-	} else {
+	} else if (!api_failed(r, rc, p, NULL)) {
 		buf_reset(&r->out);
 		r->status = status;
 		r->content_type = NULL;
@@ -60,7 +31,7 @@ static void api_registrations_create(struct http_req *r)
 	static const char *const keys[] = { "name", "email", "password", "lang" };
 	const char *v[4] = { NULL, NULL, NULL, NULL };
 	struct problems p = { 0 };
-	if (!read_fields(r, keys, v, 4, &p))
+	if (!api_read_strings(r, keys, v, 4, &p))
 		return;
 	enum lang lang = r->lang;
 	if (v[3] && strcmp(v[3], "nl") == 0)
@@ -79,7 +50,7 @@ static void api_email_confirmations_create(struct http_req *r)
 	static const char *const keys[] = { "code" };
 	const char *code = NULL;
 	struct problems p = { 0 };
-	if (!read_fields(r, keys, &code, 1, &p))
+	if (!api_read_strings(r, keys, &code, 1, &p))
 		return;
 	answer(r, account_confirm(r->store, code, &p), 204, &p, 0);
 }
@@ -89,7 +60,7 @@ static void api_email_confirmation_requests_create(struct http_req *r)
 	static const char *const keys[] = { "email" };
 	const char *email = NULL;
 	struct problems p = { 0 };
-	if (!read_fields(r, keys, &email, 1, &p))
+	if (!api_read_strings(r, keys, &email, 1, &p))
 		return;
 	struct mail_request m = { .address = http_client_address(r) };
 	int rc = account_resend(r->store, r->arena, email, NULL, &m, &p);
@@ -101,7 +72,7 @@ static void api_password_reset_requests_create(struct http_req *r)
 	static const char *const keys[] = { "email" };
 	const char *email = NULL;
 	struct problems p = { 0 };
-	if (!read_fields(r, keys, &email, 1, &p))
+	if (!api_read_strings(r, keys, &email, 1, &p))
 		return;
 	struct mail_request m = { .address = http_client_address(r) };
 	int rc = account_reset_request(r->store, r->arena, email, &m, &p);
@@ -113,7 +84,7 @@ static void api_password_resets_create(struct http_req *r)
 	static const char *const keys[] = { "code", "password" };
 	const char *v[2] = { NULL, NULL };
 	struct problems p = { 0 };
-	if (!read_fields(r, keys, v, 2, &p))
+	if (!api_read_strings(r, keys, v, 2, &p))
 		return;
 	answer(r, account_reset(r->store, r->arena, v[0], v[1], &p), 204, &p, 0);
 }

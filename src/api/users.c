@@ -1,35 +1,36 @@
 /* /api/v1/users: the accounts (accounts), for platform admins (beheerders):
  * who there is, blocking and unblocking (blokkeren), and appointing
  * coordinators of areas (coördinatoren). The rules are the model's. */
-#include <string.h>
-
-#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/user.h"
-#include "api.h"
 #include "common.h"
-#include "routes.h"
 
-/* An account as a member of the open object or array of w; one account's
- * answer has the areas it coordinates, a list does not. */
-static void write_user(struct http_req *r, struct jw *w, const struct user *u, bool with_areas)
+/* An account as the next value of w; one account's answer has the areas
+ * it coordinates (its last field), a list does not. */
+static void write_user_fields(struct http_req *r, struct jw *w, const struct user *u, size_t nfields)
 {
 	jw_obj(w);
-	fields_write_json(user_fields, user_nfields - !with_areas, u, w);
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/users/%s", u->id));
+	fields_write_json(user_fields, nfields, u, w);
+	api_links(w, r, "user", u->id, NULL, NULL);
 	jw_end(w);
 	jw_end(w);
+}
+
+static void write_user(struct http_req *r, struct jw *w, const void *u)
+{
+	write_user_fields(r, w, u, user_nfields);
+}
+
+static void write_user_in_list(struct http_req *r, struct jw *w, const void *u)
+{
+	write_user_fields(r, w, u, user_nfields - 1);
 }
 
 /* 401 for anonymous callers, 403 for those who are no platform admin. */
 static bool admin_only(struct http_req *r)
 {
-	int rc = perm_check(&r->viewer, OBJ_USERS, ACT_READ, NULL);
-	if (rc)
-		api_fail(r, rc);
-	return rc == 0;
+	return !api_failed(r, perm_check(&r->viewer, OBJ_USERS, ACT_READ, NULL), NULL, NULL);
 }
 
 static void api_users_list(struct http_req *r)
@@ -46,24 +47,8 @@ static void api_users_list(struct http_req *r)
 	const char *next = NULL;
 	int rc = user_list(r->store, r->arena, &r->viewer, q, http_query(r, "cursor"), limit, &items, &n,
 			   &next, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_user(r, &w, &items[i], false);
-	jw_end(&w);
-	const char *keys[] = { "q", "limit" };
-	const char *values[] = { q, http_query(r, "limit") };
-	api_write_list_links(&w, r, "/api/v1/users", keys, values, 2, next);
-	jw_end(&w);
+	if (!api_failed(r, rc, &p, NULL))
+		api_send_list(r, "/api/v1/users", allowed, next, write_user_in_list, items, sizeof *items, n);
 }
 
 static void answer_user(struct http_req *r, int status)
@@ -72,13 +57,8 @@ static void answer_user(struct http_req *r, int status)
 	int rc = user_get(r->store, r->arena, r->params[0], &u);
 	if (!rc)
 		rc = user_coordinator_areas(r->store, r->arena, u.id, &u.coordinator_areas.v, &u.coordinator_areas.n);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, status, &w);
-	write_user(r, &w, &u, true);
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, status, write_user, &u);
 }
 
 static void api_users_get(struct http_req *r)
@@ -92,61 +72,32 @@ static void api_users_patch(struct http_req *r)
 	if (!admin_only(r))
 		return;
 	struct user u;
-	int rc = user_get(r->store, r->arena, r->params[0], &u);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	json_t *body = api_body_object(r);
-	if (!body)
-		return;
 	struct problems p = { 0 };
-	bool was = u.blocked;
-	fields_apply_json(user_fields, user_nfields, &u, body, FIELDS_PATCH, r->arena, &p);
-	json_decref(body);
-	if (p.n) {
-		api_invalid(r, &p);
+	if (api_failed(r, user_get(r->store, r->arena, r->params[0], &u), NULL, NULL))
 		return;
-	}
-	if (u.blocked != was) {
+	bool was = u.blocked;
+	if (!api_read(r, user_fields, user_nfields, &u, FIELDS_PATCH, &p))
+		return;
+	int rc = p.n ? ERR_INVALID : 0;
+	if (!rc && u.blocked != was)
 		rc = user_set_blocked(r->store, &r->viewer, u.id, u.blocked);
-		if (rc == ERR_CONFLICT) {
-			api_error(r, 409, "You cannot block your own account.");
-			return;
-		} else if (rc) {
-			api_fail(r, rc);
-			return;
-		}
-	}
-	answer_user(r, 200);
+	if (!api_failed(r, rc, &p, "You cannot block your own account."))
+		answer_user(r, 200);
 }
 
 static void api_users_appoint(struct http_req *r)
 {
 	if (!admin_only(r))
 		return;
-	json_t *body = api_body_object(r);
-	if (!body)
-		return;
+	static const char *const keys[] = { "area" };
+	const char *area = NULL;
 	struct problems p = { 0 };
-	const char *key, *area = NULL;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "area"))
-			area = api_string(r, v, k, &p);
-		else
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-	}
-	json_decref(body);
+	if (!api_read_strings(r, keys, &area, 1, &p))
+		return;
 	if (!area && !problems_find(&p, "area"))
 		problems_add(&p, "area", R_REQUIRED, 0);
 	int rc = p.n ? ERR_INVALID : user_set_coordinator(r->store, &r->viewer, r->params[0], area, true, &p);
-	if (rc == ERR_INVALID)
-		api_invalid(r, &p);
-	else if (rc)
-		api_fail(r, rc);
-	else
+	if (!api_failed(r, rc, &p, NULL))
 		answer_user(r, 200);
 }
 
@@ -158,12 +109,7 @@ static void api_users_dismiss(struct http_req *r)
 	int rc = user_set_coordinator(r->store, &r->viewer, r->params[0], r->params[1], false, &p);
 	if (rc == ERR_INVALID)
 		rc = ERR_NOTFOUND; /* no such area: nothing to dismiss from */
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	r->status = 204;
-	r->content_type = NULL;
+	api_no_content(r, rc, NULL);
 }
 
 const struct http_route api_users_routes[] = {

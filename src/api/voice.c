@@ -9,7 +9,6 @@
 #include "../base/jw.h"
 #include "../model/notify.h"
 #include "../model/voice.h"
-#include "api.h"
 #include "common.h"
 #include "routes.h"
 
@@ -24,18 +23,15 @@ static void send_supports(struct http_req *r, int status)
 {
 	struct support_state st;
 	int rc = support_get(r->store, r->arena, &r->viewer, r->params[0], &st);
-	if (rc) {
-		api_fail(r, rc);
+	if (api_failed(r, rc, NULL, NULL))
 		return;
-	}
 	struct jw w;
 	api_json_begin(r, status, &w);
 	jw_obj(&w);
 	jw_kint(&w, "count", st.count);
 	jw_kbool(&w, "supportedByMe", st.mine);
-	jw_kobj(&w, "_links");
-	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/supports", r->params[0]));
-	jw_klink(&w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", r->params[0]));
+	api_links(&w, r, "issue", r->params[0], "supports", NULL);
+	jw_klink(&w, "issue", api_path(r, "issue", r->params[0]));
 	jw_end(&w);
 	jw_end(&w);
 }
@@ -50,26 +46,15 @@ static void api_supports_create(struct http_req *r)
 	if (!api_empty_body(r))
 		return;
 	int rc = support_add(r->store, r->arena, &r->viewer, r->params[0]);
-	if (rc == ERR_CONFLICT) {
-		api_error(r, 409, ALREADY_SUPPORTED);
+	if (api_failed(r, rc, NULL, ALREADY_SUPPORTED))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/supports/me", r->params[0]));
+	http_add_header(r, "Location", arena_printf(r->arena, "%s/supports/me", api_path(r, "issue", r->params[0])));
 	send_supports(r, 201);
 }
 
 static void api_supports_me_delete(struct http_req *r)
 {
-	int rc = support_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	r->status = 204;
-	r->content_type = NULL;
+	api_no_content(r, support_withdraw(r->store, r->arena, &r->viewer, r->params[0]), NULL);
 }
 
 /* ---- follows ---- */
@@ -81,9 +66,8 @@ static void send_follow(struct http_req *r, int status, const char *since)
 	jw_obj(&w);
 	jw_kbool(&w, "following", true);
 	jw_kstr(&w, "since", since);
-	jw_kobj(&w, "_links");
-	jw_klink(&w, "self", arena_printf(r->arena, "/api/v1/issues/%s/follows/me", r->params[0]));
-	jw_klink(&w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", r->params[0]));
+	api_links(&w, r, "issue", r->params[0], "follows", "me");
+	jw_klink(&w, "issue", api_path(r, "issue", r->params[0]));
 	jw_end(&w);
 	jw_end(&w);
 }
@@ -95,9 +79,7 @@ static void api_follows_me_get(struct http_req *r)
 	int rc = follow_get(r->store, r->arena, &r->viewer, r->params[0], &following, &since);
 	if (!rc && !following)
 		rc = ERR_NOTFOUND;
-	if (rc)
-		api_fail(r, rc);
-	else
+	if (!api_failed(r, rc, NULL, NULL))
 		send_follow(r, 200, since);
 }
 
@@ -110,29 +92,23 @@ static void api_follows_me_put(struct http_req *r)
 	int rc = follow_add(r->store, r->arena, &r->viewer, r->params[0], &created);
 	if (!rc)
 		rc = follow_get(r->store, r->arena, &r->viewer, r->params[0], &following, &since);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	send_follow(r, created ? 201 : 200, since);
+	if (!api_failed(r, rc, NULL, NULL))
+		send_follow(r, created ? 201 : 200, since);
 }
 
 static void api_follows_me_delete(struct http_req *r)
 {
-	int rc = follow_remove(r->store, r->arena, &r->viewer, r->params[0]);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	r->status = 204;
-	r->content_type = NULL;
+	api_no_content(r, follow_remove(r->store, r->arena, &r->viewer, r->params[0]), NULL);
 }
 
 /* ---- comments ---- */
 
-/* A comment as the next value of w: its fields, and the moderation. */
-static void write_comment(struct http_req *r, struct jw *w, const char *issue_id, const struct comment *c)
+/* A comment of the issue of the URL as the next value of w: its fields,
+ * and the moderation. */
+static void write_comment(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct comment *c = obj;
+	const char *issue_id = r->params[0];
 	jw_obj(w);
 	fields_write_json(comment_fields, comment_nfields, c, w);
 	jw_key(w, "hidden");
@@ -144,20 +120,13 @@ static void write_comment(struct http_req *r, struct jw *w, const char *issue_id
 	} else {
 		jw_null(w);
 	}
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", issue_id, c->id));
-	jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", issue_id));
+	api_links(w, r, "issue", issue_id, "comments", c->id);
+	const char *issue = api_path(r, "issue", issue_id);
+	jw_klink(w, "issue", issue);
 	if (c->parent_id)
-		jw_klink(w, "parent", arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", issue_id, c->parent_id));
+		jw_klink(w, "parent", arena_printf(r->arena, "%s/comments/%s", issue, c->parent_id));
 	jw_end(w);
 	jw_end(w);
-}
-
-static void send_comment(struct http_req *r, int status, const struct comment *c)
-{
-	struct jw w;
-	api_json_begin(r, status, &w);
-	write_comment(r, &w, r->params[0], c);
 }
 
 /* Applies a body to c: "hidden" is the moderators' to set. */
@@ -185,35 +154,17 @@ static void api_comments_list(struct http_req *r)
 	int rc = comment_list(r->store, r->arena, &r->viewer, r->params[0], &f, &items, &n, &next, &p);
 	if (!rc && p.n)
 		rc = ERR_INVALID;
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	jw_obj(&w);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_comment(r, &w, r->params[0], &items[i]);
-	jw_end(&w);
-	const char *keys[] = { "q", "limit" };
-	const char *values[] = { f.q, http_query(r, "limit") };
-	const char *path = arena_printf(r->arena, "/api/v1/issues/%s/comments", r->params[0]);
-	api_write_list_links(&w, r, path, keys, values, 2, next);
-	jw_end(&w);
+	if (!api_failed(r, rc, &p, NULL))
+		api_send_list(r, arena_printf(r->arena, "%s/comments", api_path(r, "issue", r->params[0])), allowed,
+			      next, write_comment, items, sizeof *items, n);
 }
 
 static void api_comments_get(struct http_req *r)
 {
 	struct comment c;
 	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
-	if (rc)
-		api_fail(r, rc);
-	else
-		send_comment(r, 200, &c);
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, 200, write_comment, &c);
 }
 
 static void api_comments_create(struct http_req *r)
@@ -226,29 +177,20 @@ static void api_comments_create(struct http_req *r)
 	apply_comment(r, body, FIELDS_CREATE, &c, &p);
 	json_decref(body);
 	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], &c, &p);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
+	if (api_failed(r, rc, &p, NULL))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	http_add_header(r, "Location", arena_printf(r->arena, "/api/v1/issues/%s/comments/%s", r->params[0], c.id));
-	send_comment(r, 201, &c);
+	http_add_header(r, "Location", arena_printf(r->arena, "%s/comments/%s", api_path(r, "issue", r->params[0]), c.id));
+	api_send(r, 201, write_comment, &c);
 }
 
 static void api_comments_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
 	struct comment c;
-	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
-	if (rc) {
-		api_fail(r, rc);
+	int rc = r->viewer.authenticated
+			 ? comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c)
+			 : ERR_AUTH;
+	if (api_failed(r, rc, NULL, NULL))
 		return;
-	}
 	json_t *body = api_body_object(r);
 	if (!body)
 		return;
@@ -261,69 +203,41 @@ static void api_comments_patch(struct http_req *r)
 		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, in.body, &p);
 	else if (p.n)
 		rc = ERR_INVALID;
-	if (rc == ERR_INVALID)
-		api_invalid(r, &p);
-	else if (rc == ERR_CONFLICT)
-		api_error(r, 409, EDIT_CLOSED);
-	else if (rc)
-		api_fail(r, rc);
-	else
-		send_comment(r, 200, &c);
+	if (!api_failed(r, rc, &p, EDIT_CLOSED))
+		api_send(r, 200, write_comment, &c);
 }
 
 static void api_comments_moderate(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	json_t *body = api_body_object(r);
-	if (!body)
-		return;
 	static const struct field_desc why[] = { { .name = "reason", .kind = FK_TEXT, .label = { "Reden", "Reason" } } };
 	const char *reason = NULL;
 	struct problems p = { 0 };
-	fields_apply_json(why, 1, &reason, body, FIELDS_CREATE, r->arena, &p);
-	json_decref(body);
+	if (!api_read(r, why, 1, &reason, FIELDS_CREATE, &p))
+		return;
 	struct comment c;
 	int rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], r->params[1], reason, &p, &c);
-	if (rc == ERR_INVALID)
-		api_invalid(r, &p);
-	else if (rc == ERR_CONFLICT)
-		api_error(r, 409, ALREADY_HIDDEN);
-	else if (rc)
-		api_fail(r, rc);
-	else
-		send_comment(r, 201, &c);
+	if (!api_failed(r, rc, &p, ALREADY_HIDDEN))
+		api_send(r, 201, write_comment, &c);
 }
 
 static void api_comments_unmoderate(struct http_req *r)
 {
-	int rc = comment_unhide(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
-	if (rc == ERR_CONFLICT) {
-		api_error(r, 409, NOT_HIDDEN);
-		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	r->status = 204;
-	r->content_type = NULL;
+	api_no_content(r, comment_unhide(r->store, r->arena, &r->viewer, r->params[0], r->params[1]), NOT_HIDDEN);
 }
 
 /* ---- notifications ---- */
 
 /* A notification as the next value of w, with its sentence in English. */
-static void write_notification(struct http_req *r, struct jw *w, const struct notification *nt)
+static void write_notification(struct http_req *r, struct jw *w, const void *obj)
 {
+	const struct notification *nt = obj;
 	jw_obj(w);
 	fields_write_json(notification_fields, notification_nfields, nt, w);
 	jw_kstr(w, "text", arena_printf(r->arena, notification_sentence_format(nt->event, LANG_EN),
 					nt->actor_name ? nt->actor_name : "Someone", nt->issue_title ? nt->issue_title : "?"));
-	jw_kobj(w, "_links");
-	jw_klink(w, "self", arena_printf(r->arena, "/api/v1/users/me/notifications/%s", nt->id));
+	api_links(w, r, "notification", nt->id, NULL, NULL);
 	if (nt->issue_id)
-		jw_klink(w, "issue", arena_printf(r->arena, "/api/v1/issues/%s", nt->issue_id));
+		jw_klink(w, "issue", api_path(r, "issue", nt->issue_id));
 	jw_end(w);
 	jw_end(w);
 }
@@ -331,10 +245,8 @@ static void write_notification(struct http_req *r, struct jw *w, const struct no
 static void api_notifications_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "unread", "q", "limit", "cursor", NULL };
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
+	if (!api_logged_in(r))
 		return;
-	}
 	struct problems p = { 0 };
 	struct notification_filter f = { 0 };
 	api_check_query(r, allowed, &f.limit, &p);
@@ -353,32 +265,23 @@ static void api_notifications_list(struct http_req *r)
 		rc = ERR_INVALID;
 	if (!rc)
 		rc = notification_unread(r->store, &r->viewer, &count);
-	if (rc == ERR_INVALID) {
-		api_invalid(r, &p);
+	if (api_failed(r, rc, &p, NULL))
 		return;
-	} else if (rc) {
-		api_fail(r, rc);
-		return;
-	}
 	struct jw w;
 	api_json_begin(r, 200, &w);
 	jw_obj(&w);
 	jw_kint(&w, "unreadCount", count);
-	jw_karr(&w, "items");
-	for (size_t i = 0; i < n; i++)
-		write_notification(r, &w, &items[i]);
-	jw_end(&w);
-	const char *keys[] = { "unread", "q", "limit" };
-	const char *values[] = { unread, f.q, http_query(r, "limit") };
-	api_write_list_links(&w, r, "/api/v1/users/me/notifications", keys, values, 3, next);
+	api_write_items(r, &w, write_notification, items, sizeof *items, n);
+	api_write_list_links(&w, r, "/api/v1/users/me/notifications", allowed, next);
 	jw_end(&w);
 }
 
-/* Reads {"read": true|false}; every other field is a problem. */
+/* Reads {"read": true|false} from a logged-in viewer; every other field is
+ * a problem. */
 static bool read_flag(struct http_req *r, bool *read)
 {
 	static const struct field_desc flag[] = { { .name = "read", .kind = FK_BOOL, .label = { "Gelezen", "Read" } } };
-	json_t *body = api_body_object(r);
+	json_t *body = api_write_body(r);
 	if (!body)
 		return false;
 	struct problems p = { 0 };
@@ -393,10 +296,6 @@ static bool read_flag(struct http_req *r, bool *read)
 
 static void api_notifications_patch_all(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
 	bool read = true;
 	if (!read_flag(r, &read))
 		return;
@@ -407,11 +306,8 @@ static void api_notifications_patch_all(struct http_req *r)
 		return;
 	}
 	int changed = 0;
-	int rc = notification_mark_all(r->store, &r->viewer, &changed);
-	if (rc) {
-		api_fail(r, rc);
+	if (api_failed(r, notification_mark_all(r->store, &r->viewer, &changed), NULL, NULL))
 		return;
-	}
 	struct jw w;
 	api_json_begin(r, 200, &w);
 	jw_obj(&w);
@@ -427,71 +323,41 @@ static void api_notifications_get(struct http_req *r)
 {
 	struct notification nt;
 	int rc = notification_get(r->store, r->arena, &r->viewer, r->params[0], &nt);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	struct jw w;
-	api_json_begin(r, 200, &w);
-	write_notification(r, &w, &nt);
+	if (!api_failed(r, rc, NULL, NULL))
+		api_send(r, 200, write_notification, &nt);
 }
 
 static void api_notifications_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
 	bool read = true;
 	if (!read_flag(r, &read))
 		return;
-	int rc = notification_mark(r->store, &r->viewer, r->params[0], read);
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	api_notifications_get(r); /* the answer is the notification as it is now */
+	if (!api_failed(r, notification_mark(r->store, &r->viewer, r->params[0], read), NULL, NULL))
+		api_notifications_get(r); /* the answer is the notification as it is now */
 }
 
-/* PATCH /api/v1/users/me: the person's own choices; now the digest. */
+/* PATCH /api/v1/users/me: the person's own choices; now the digest. The
+ * rest of the answer is read-only. */
 static void api_users_me_patch(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		api_fail(r, ERR_AUTH);
-		return;
-	}
-	json_t *body = api_body_object(r);
+	static const struct field_desc me[] = {
+		{ .name = "digest", .kind = FK_BOOL, .label = { "Dagelijks overzicht", "Daily digest" } },
+		{ .name = "id", .flags = F_READ_ONLY },
+		{ .name = "email", .flags = F_READ_ONLY },
+		{ .name = "role", .flags = F_READ_ONLY },
+		{ .name = "createdAt", .flags = F_READ_ONLY },
+		{ .name = "memberships", .flags = F_READ_ONLY },
+	};
+	json_t *body = api_write_body(r);
 	if (!body)
 		return;
+	bool given = json_object_get(body, "digest") != NULL, digest = false;
 	struct problems p = { 0 };
-	int digest = -1;
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		const char *k = arena_strdup(r->arena, key);
-		if (!strcmp(k, "digest")) {
-			if (json_is_boolean(v))
-				digest = json_is_true(v);
-			else
-				problems_add(&p, k, R_WRONG_TYPE, 0);
-		} else if (!strcmp(k, "id") || !strcmp(k, "email") || !strcmp(k, "role") ||
-			   !strcmp(k, "createdAt") || !strcmp(k, "memberships") || !strcmp(k, "_links")) {
-			problems_add(&p, k, R_READ_ONLY, 0);
-		} else {
-			problems_add(&p, k, R_UNKNOWN_FIELD, 0);
-		}
-	}
+	fields_apply_json(me, sizeof me / sizeof me[0], &digest, body, FIELDS_PATCH, r->arena, &p);
 	json_decref(body);
-	if (p.n) {
-		api_invalid(r, &p);
-		return;
-	}
-	int rc = digest >= 0 ? notification_digest_set(r->store, &r->viewer, digest) : 0;
-	if (rc) {
-		api_fail(r, rc);
-		return;
-	}
-	api_users_me(r);
+	int rc = p.n ? ERR_INVALID : given ? notification_digest_set(r->store, &r->viewer, digest) : 0;
+	if (!api_failed(r, rc, &p, NULL))
+		api_users_me(r);
 }
 
 const struct http_route api_voice_routes[] = {

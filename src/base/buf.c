@@ -90,9 +90,15 @@ void buf_adds(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-void buf_addc(struct buf *b, char c)
+void buf_addc_slow(struct buf *b, char c)
 {
 	buf_add(b, &c, 1);
+}
+
+void buf_reserve(struct buf *b, size_t n)
+{
+	if (!b->err && b->len < b->max)
+		grow(b, n < b->max - b->len ? n : b->max - b->len);
 }
 
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)

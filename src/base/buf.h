@@ -35,9 +35,24 @@ void buf_release(struct buf *b);
  * Returns a fresh allocation even for an empty buf. NULL if allocation failed. */
 char *buf_take(struct buf *b, size_t *len);
 void buf_reset(struct buf *b);
+/* Makes room for n more bytes, so that that many appends need no
+ * allocation (a response answered in one piece, not in a dozen reallocs). */
+void buf_reserve(struct buf *b, size_t n);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, char c);
+void buf_addc_slow(struct buf *b, char c);
+
+/* One byte: inline, since the JSON and HTML writers add punctuation a byte
+ * at a time; the room, the limit and a stuck error go the slow way. */
+static inline void buf_addc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap && b->len < b->max && !b->err) {
+		b->ptr[b->len++] = c;
+		b->ptr[b->len] = 0;
+	} else {
+		buf_addc_slow(b, c);
+	}
+}
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 

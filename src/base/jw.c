@@ -1,6 +1,6 @@
 #include "jw.h"
 
-#include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -85,22 +85,47 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
 	return len;
 }
 
+/* A byte a JSON string carries as it is: printable ASCII but the quote and
+ * the backslash. */
+static inline bool plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* Whether all 8 bytes at p are plain, a word at a time (the haszero and
+ * hasless tricks of Bit Twiddling Hacks): most of an answer is plain
+ * text. A byte that is not plain always makes it false; one next to it may
+ * too, which only sends those bytes the slow way. */
+static inline bool plain8(const unsigned char *p)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones * 0x80;
+	uint64_t x, q, bs;
+	memcpy(&x, p, 8);
+	q = x ^ (ones * '"');
+	bs = x ^ (ones * '\\');
+	return !((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | x) & highs);
+}
+
 static void string(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	buf_addc(b, '"');
-	size_t i = 0, run = 0; /* bytes from i - run that need no escape */
+	size_t i = 0, from = 0; /* p[from..i) needs no escape */
 	while (i < n) {
+		while (n - i >= 8 && plain8(p + i))
+			i += 8;
+		while (i < n && plain(p[i]))
+			i++;
+		if (i == n)
+			break;
 		unsigned c = p[i];
 		size_t len = c < 0x80 ? 1 : utf8_seq(p + i, n - i);
-		if (len > 1 || (len == 1 && c >= 0x20 && c != '"' && c != '\\')) {
+		if (len > 1) {
 			i += len;
-			run += len;
 			continue;
 		}
-		buf_add(b, p + i - run, run);
-		run = 0;
+		buf_add(b, p + from, i - from);
 		if (!len) {
 			buf_adds(b, "\xef\xbf\xbd"); /* U+FFFD for a byte that is no UTF-8 */
 		} else if (c == '"' || c == '\\') {
@@ -116,9 +141,9 @@ static void string(struct buf *b, const char *s, size_t n)
 			char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
 			buf_add(b, u, 6);
 		}
-		i++;
+		from = ++i;
 	}
-	buf_add(b, p + i - run, run);
+	buf_add(b, p + from, i - from);
 	buf_addc(b, '"');
 }
 
@@ -147,9 +172,15 @@ void jw_str(struct jw *w, const char *s)
 void jw_int(struct jw *w, long long v)
 {
 	sep(w);
-	char n[24];
-	int len = snprintf(n, sizeof n, "%lld", v);
-	buf_add(w->b, n, (size_t)len);
+	char n[24], *end = n + sizeof n, *q = end;
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--q = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--q = '-';
+	buf_add(w->b, q, (size_t)(end - q));
 }
 
 void jw_bool(struct jw *w, bool v)

@@ -40,7 +40,7 @@ int demo_signals_load(struct store *s, const struct viewer *admin, const json_t 
 			log_error("demo signal %s, decision: %s", title, err_str(rc));
 		if (!rc && issue_title) {
 			const char *issue = demo_issue(s, a, issue_title);
-			struct issue_input none = { 0 };
+			struct issue none = { 0 };
 			if (issue && (rc = signal_take_up(s, a, admin, &sg, issue, &none, false, &p)))
 				log_error("demo signal %s, issue: %s", title, err_str(rc));
 		}
@@ -71,7 +71,7 @@ int demo_signals_load(struct store *s, const struct viewer *admin, const json_t 
 		const char *issue = demo_issue(s, a, demo_str(d, "issue"));
 		for (size_t j = 0; !rc && j < n && issue; j++) {
 			struct problems p = { 0 };
-			struct issue_input none = { 0 };
+			struct issue none = { 0 };
 			struct signal sg;
 			rc = signal_get(s, a, admin, ids[j], &sg);
 			if (!rc)

@@ -913,6 +913,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	conn_request_opened(r->track);
 	access_new_id(r->id);
 	buf_init(&r->out, 64u << 20);
+	/* room for most answers at once (a page of the party list is 16 KB),
+	 * rather than a realloc at every doubling from 64 bytes */
+	buf_reserve(&r->out, 16 * 1024);
 	r->status = 200;
 
 	size_t len = strlen(uri), params = 0;

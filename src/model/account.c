@@ -17,6 +17,7 @@
 #include "throttle.h"
 #include "user.h"
 #include "registry.h"
+#include "rows.h"
 
 void (*account_queued)(void);
 
@@ -122,12 +123,11 @@ struct holder {
 /* Finds the account of email on the writer c: 0, ERR_NOTFOUND or ERR_DB. */
 static int find_holder(struct store_conn *c, struct arena *a, const char *email, struct holder *h)
 {
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT id, name, lang, blocked_at IS NOT NULL, email_confirmed_at IS NOT NULL"
-		" FROM users WHERE email = ?1");
+		" FROM users WHERE email = ?1", 1, email);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, email);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(h->id, sizeof h->id, "%s", store_text(st, 0));
@@ -154,24 +154,12 @@ static int add_link(struct store_conn *c, const char *user_id, const char *purpo
 	time_format(t + hours * 3600L, expires);
 	secret_new(code);
 	secret_hash(code, hash);
-	struct store_stmt *st = store_prepare(c, "DELETE FROM email_links WHERE expires_at <= ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, now);
-	int rc = store_run(st);
+	int rc = rows_run(c, "DELETE FROM email_links WHERE expires_at <= ?1", 1, now);
 	if (rc)
 		return rc;
-	st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO email_links (token_hash, purpose, user_id, created_at, expires_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, purpose);
-	store_bind_str(st, 3, user_id);
-	store_bind_str(st, 4, now);
-	store_bind_str(st, 5, expires);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5)", 5, hash, purpose, user_id, now, expires);
 }
 
 /* The user of a link's code that works now, on connection c: 0,
@@ -184,14 +172,12 @@ static int find_link(struct store_conn *c, const char *code, const char *purpose
 	char hash[65], now[TIME_STRLEN + 1];
 	secret_hash(code, hash);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT l.user_id FROM email_links l JOIN users u ON u.id = l.user_id"
-		" WHERE l.token_hash = ?1 AND l.purpose = ?2 AND l.expires_at > ?3 AND u.blocked_at IS NULL");
+		" WHERE l.token_hash = ?1 AND l.purpose = ?2 AND l.expires_at > ?3 AND u.blocked_at IS NULL", 3,
+		hash, purpose, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, purpose);
-	store_bind_str(st, 3, now);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(user_id, UUID_STRLEN + 1, "%s", store_text(st, 0));
@@ -270,20 +256,10 @@ static int enqueue(struct store *s, const char *kind, const char *email, const c
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	int rc = rows_run(c,
 		"INSERT INTO account_requests (kind, email, name, password_hash, lang, next, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (st) {
-		store_bind_str(st, 1, kind);
-		store_bind_str(st, 2, email);
-		store_bind_str(st, 3, name);
-		store_bind_str(st, 4, hash);
-		store_bind_str(st, 5, lang == LANG_EN ? "en" : "nl");
-		store_bind_str(st, 6, next);
-		store_bind_str(st, 7, now);
-		rc = store_run(st);
-	}
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		kind, email, name, hash, lang == LANG_EN ? "en" : "nl", next, now);
 	int crc = store_write_end_aside(s, rc == 0);
 	rc = rc ? rc : crc;
 	if (!rc && account_queued)
@@ -333,19 +309,10 @@ static int do_register(struct store_conn *c, struct arena *a, const char *email,
 	}
 	if (rc != ERR_NOTFOUND)
 		return rc; /* a blocked account learns nothing */
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_run(c,
 		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
-		"   lang, last_active_at) VALUES (?1, ?2, ?3, ?4, 'user', ?5, ?6, ?5)");
-	rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, email);
-		store_bind_str(st, 3, name);
-		store_bind_str(st, 4, hash);
-		store_bind_str(st, 5, now);
-		store_bind_str(st, 6, lang == LANG_EN ? "en" : "nl");
-		rc = store_run(st);
-	}
+		"   lang, last_active_at) VALUES (?1, ?2, ?3, ?4, 'user', ?5, ?6, ?5)", 6,
+		id, email, name, hash, now, lang == LANG_EN ? "en" : "nl");
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", id);
 	if (!rc)
@@ -393,32 +360,19 @@ int account_confirm(struct store *s, const char *code, struct problems *p)
 		problems_add(p, "code", R_LINK_INVALID, 0);
 	if ((!rc || rc == ERR_NOTFOUND) && p->n)
 		rc = ERR_INVALID; /* the caller's problems stop it too */
-	struct store_stmt *st;
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, ?2),"
-				      " last_active_at = ?2 WHERE id = ?1");
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			store_bind_str(st, 2, now);
-			rc = store_run(st);
-		}
-	}
+	if (!rc)
+		rc = rows_run(c,
+			"UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, ?2),"
+			" last_active_at = ?2 WHERE id = ?1", 2, user_id, now);
 	/* every confirmation link of the account is done with now */
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'confirm'");
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			rc = store_run(st);
-		}
-	}
+	if (!rc)
+		rc = rows_run(c, "DELETE FROM email_links WHERE user_id = ?1 AND purpose = 'confirm'", 1,
+			user_id);
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
 	if (!rc)
 		rc = activity_add(c, &self, "confirm_email", "user", user_id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int account_reset_request(struct store *s, struct arena *a, const char *email, struct mail_request *m,
@@ -477,7 +431,7 @@ static int work_one(struct store *s, struct arena *a)
 	const char *name = arena_strdup(a, store_text(st, 3));
 	const char *hash = arena_strdup(a, store_text(st, 4));
 	enum lang lang = strcmp(store_text(st, 5), "en") == 0 ? LANG_EN : LANG_NL;
-	const char *next = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	const char *next = rows_opt(st, a, 6);
 	store_reset(st);
 
 	bool created = false;
@@ -543,22 +497,11 @@ static int write_password(struct store_conn *c, struct arena *a, const struct us
 {
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(c, "UPDATE users SET password_hash = ?2,"
-						 " email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, u->id);
-	store_bind_str(st, 2, hash);
-	store_bind_str(st, 3, now);
-	int rc = store_run(st);
-	if (!rc) {
-		rc = ERR_DB;
-		st = store_prepare(c, "DELETE FROM email_links WHERE user_id = ?1");
-		if (st) {
-			store_bind_str(st, 1, u->id);
-			rc = store_run(st);
-		}
-	}
+	int rc = rows_run(c,
+		"UPDATE users SET password_hash = ?2,"
+		" email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1", 3, u->id, hash, now);
+	if (!rc)
+		rc = rows_run(c, "DELETE FROM email_links WHERE user_id = ?1", 1, u->id);
 	if (!rc)
 		rc = end_access(c, a, u->id, u->email, u->name, u->lang);
 	return rc;
@@ -602,8 +545,7 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 	if (!rc)
 		rc = activity_add(c, &self, "reset_password", "user", user_id, "");
 	sodium_memzero(hash, sizeof hash);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
@@ -627,8 +569,7 @@ int account_set_password(struct store *s, struct arena *a, const char *email, co
 	if (!rc)
 		rc = activity_add(c, NULL, "change_password", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 const struct field_desc session_fields[] = {
@@ -685,6 +626,40 @@ const struct field_desc token_fields[] = {
 	  .example = "\"2026-11-27T10:00:00Z\"" },
 };
 const size_t token_nfields = sizeof token_fields / sizeof token_fields[0];
+
+#define AT(member) FIELD_AT(struct account_form, member)
+#define PASSWORD_FIELD \
+	{ .name = "password", .kind = FK_TEXT, .flags = F_REQUIRED, AT(password), .min = PASSWORD_MIN, \
+	  .max = PASSWORD_MAX, .label = { "Wachtwoord", "Password" }, .autocomplete = "new-password", \
+	  .doc = "The password (wachtwoord): at least 12 characters, and not easy to guess (not a common" \
+		 " password, a repeat or run, or made of the name or email).", \
+	  .example = "\"fiets lamp rivier koffie\"" }
+static const struct enum_entry languages[] = { { "nl", { "Nederlands", "Dutch" } },
+					       { "en", { "Engels", "English" } } };
+_Static_assert(sizeof languages / sizeof languages[0] == LANG_COUNT, "a key for every language");
+const struct field_desc registration_fields[] = {
+	{ .name = "name", .kind = FK_TEXT, .flags = F_REQUIRED, AT(name), .min = 1, .max = USER_NAME_MAX,
+	  .label = { "Naam", "Name" }, .doc = "The person's name (naam).", .example = "\"Anna de Vries\"" },
+	{ .name = "email", .kind = FK_EMAIL, .flags = F_REQUIRED, AT(email), .min = 1, .max = USER_EMAIL_MAX,
+	  .label = { "E-mailadres", "Email address" }, .doc = "The email address (e-mailadres).",
+	  .example = "\"anna@example.nl\"" },
+	PASSWORD_FIELD,
+	{ .name = "lang", .kind = FK_ENUM, AT(lang), .keys = languages, .nkeys = LANG_COUNT,
+	  .label = { "Taal", "Language" },
+	  .doc = "The language (taal) of mail to the person; the request's language when absent.",
+	  .example = "\"nl\"" },
+};
+const size_t registration_nfields = sizeof registration_fields / sizeof registration_fields[0];
+const struct field_desc password_reset_fields[] = {
+	{ .name = "code", .kind = FK_TEXT, .flags = F_REQUIRED, AT(code), .min = 43, .max = 43,
+	  .label = { "Code", "Code" },
+	  .doc = "The code (code) of the link from the mail: its `code` query parameter.",
+	  .example = "\"3O54H9zCrbYdHxO7UDDq3X5sdcj6F4-v7sGNAs9lwZI\"" },
+	PASSWORD_FIELD,
+};
+const size_t password_reset_nfields = sizeof password_reset_fields / sizeof password_reset_fields[0];
+#undef PASSWORD_FIELD
+#undef AT
 
 static const struct export_part token_exports[] = {
 	{ "tokens", "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1 ORDER BY id",

@@ -18,6 +18,7 @@
 #define KIEM_ACCOUNT_H
 
 #include "../base/lang.h"
+#include "fields.h"
 #include "valid.h"
 
 struct arena;
@@ -83,5 +84,16 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 struct user;
 int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
 			 struct user *out, struct problems *p);
+
+/* What a person sends to make an account (name, email, password, lang) or
+ * to choose a new password (code, password): the fields of those bodies,
+ * for the OpenAPI document. */
+struct account_form {
+	const char *name, *email, *password, *lang, *code;
+};
+extern const struct field_desc registration_fields[];
+extern const size_t registration_nfields;
+extern const struct field_desc password_reset_fields[];
+extern const size_t password_reset_nfields;
 
 #endif

@@ -1,9 +1,11 @@
 #include "activity.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../base/timefmt.h"
@@ -45,6 +47,51 @@ int activity_add_about(struct store_conn *c, const struct viewer *v, const char 
  * each type's scope_sql (registry.h); so it is asked of as such an entry. */
 static const struct perm_target in_scope = { NULL, false, MEMBER_NONE, true };
 
+/* The list's statement: ?1 the coordinator whose scope it keeps (NULL:
+ * every entry), ?2..?5 the filters, ?6 the limit. A coordinator's scope is
+ * each registered type's scope_sql (registry.h), all in one CASE, so the
+ * statement says which entries are theirs instead of a statement per
+ * entry; SQLite reads each type's set once per run. It is made once from
+ * those literals and holds no values. */
+static const char list_head[] =
+	"SELECT l.id, l.at, l.actor_id, u.name, l.action, l.object_type, l.object_id, l.fields,"
+	"  l.subject_id, su.name, l.detail"
+	" FROM activity l LEFT JOIN users u ON u.id = l.actor_id LEFT JOIN users su ON su.id = l.subject_id"
+	" WHERE (?2 IS NULL OR l.object_type = ?2) AND (?3 IS NULL OR l.object_id = ?3)"
+	"   AND (?4 IS NULL OR l.actor_id = ?4)"
+	"   AND (?5 IS NULL OR l.seq < (SELECT seq FROM activity WHERE id = ?5))"
+	"   AND (?1 IS NULL OR CASE l.object_type";
+static const char list_tail[] = " ELSE 0 END) ORDER BY l.seq DESC LIMIT ?6";
+
+static char *list_statement;
+
+static void make_list_sql(void)
+{
+	struct buf b;
+	buf_init(&b, 64 * 1024);
+	buf_adds(&b, list_head);
+	for (size_t i = 0; i < registry_count; i++) {
+		if (!registry[i]->scope_sql)
+			continue;
+		buf_adds(&b, " WHEN '");
+		buf_adds(&b, registry[i]->key);
+		buf_adds(&b, "' THEN l.object_id IN (");
+		buf_adds(&b, registry[i]->scope_sql);
+		buf_addc(&b, ')');
+	}
+	buf_adds(&b, list_tail);
+	list_statement = buf_take(&b, NULL);
+	if (!list_statement)
+		buf_release(&b);
+}
+
+static const char *list_sql(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, make_list_sql);
+	return list_statement;
+}
+
 bool activity_can_read(const struct viewer *v)
 {
 	return perm_can(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
@@ -71,34 +118,20 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		problems_add(p, "actor", R_BAD_FORMAT, 0);
 	if (p->n)
 		return ERR_INVALID;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT l.id, l.at, l.actor_id, u.name, l.action, l.object_type, l.object_id, l.fields,"
-		"  l.subject_id, su.name, l.detail"
-		" FROM activity l LEFT JOIN users u ON u.id = l.actor_id LEFT JOIN users su ON su.id = l.subject_id"
-		" WHERE (?1 IS NULL OR l.object_type = ?1) AND (?2 IS NULL OR l.object_id = ?2)"
-		"   AND (?3 IS NULL OR l.actor_id = ?3)"
-		"   AND (?4 IS NULL OR l.seq < (SELECT seq FROM activity WHERE id = ?4))"
-		" ORDER BY l.seq DESC LIMIT ?5");
+	const char *sql = list_sql();
+	struct store_stmt *st = sql ? store_prepare(store_reader(s), sql) : NULL;
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, f->object_type);
-	store_bind_str(st, 2, f->object_id);
-	store_bind_str(st, 3, f->actor);
-	store_bind_str(st, 4, f->cursor);
-	/* an admin reads every entry; a coordinator those about objects in
-	 * their areas, which each type's scope_sql (registry.h) says: entries
-	 * are read until the page is full (no limit: -1) */
-	bool admin = v->role == PROLE_ADMIN;
-	store_bind_int(st, 5, admin ? limit + 1 : -1);
+	/* an admin reads every entry; a coordinator those in their scope */
+	store_bind_str(st, 1, v->role == PROLE_ADMIN ? NULL : v->user_id);
+	store_bind_str(st, 2, f->object_type);
+	store_bind_str(st, 3, f->object_id);
+	store_bind_str(st, 4, f->actor);
+	store_bind_str(st, 5, f->cursor);
+	store_bind_int(st, 6, limit + 1);
 	struct activity *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
 	size_t count = 0;
-	struct store_conn *c = store_reader(s);
-	while (count <= (size_t)limit && (rc = store_step(st)) == STORE_ROW) {
-		if (!admin) {
-			const struct entity_type *t = registry_find(store_text(st, 5));
-			if (!t || !registry_in_scope(c, t, store_text(st, 6), v->user_id))
-				continue;
-		}
+	while ((rc = store_step(st)) == STORE_ROW) {
 		struct activity *e = &list[count++];
 		snprintf(e->id, sizeof e->id, "%s", store_text(st, 0));
 		e->at = arena_strdup(a, store_text(st, 1));

@@ -50,12 +50,12 @@ int activity_add(struct store_conn *c, const struct viewer *v, const char *actio
 int activity_add_about(struct store_conn *c, const struct viewer *v, const char *action,
 		       const char *object_type, const char *object_id, const char *fields,
 		       const char *subject_id, const char *detail);
-/* Newest first, for those allowed (ERR_AUTH, ERR_FORBIDDEN); ERR_INVALID
- * with problems for a bad cursor. Platform admins read every entry; a
- * coordinator reads the entries about parties in their areas (and the
- * areas inside them), as perm.c says (OBJ_ACTIVITY). */
 /* Whether the viewer may read (a part of) the log: for showing the menu. */
 bool activity_can_read(const struct viewer *v);
+/* Newest first, for those allowed (ERR_AUTH, ERR_FORBIDDEN); ERR_INVALID
+ * with problems for a bad cursor. Platform admins read every entry; a
+ * coordinator those about the objects in their areas (and the areas inside
+ * them), as each type's scope_sql says (registry.h): one statement. */
 int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		  const struct activity_filter *f, struct problems *p, struct activity **items,
 		  size_t *n, const char **next);

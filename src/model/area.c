@@ -9,6 +9,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "registry.h"
+#include "rows.h"
 
 int area_depth(const struct area *ar)
 {
@@ -29,36 +30,41 @@ _Static_assert(sizeof area_levels / sizeof area_levels[0] == AREA_LEVEL_COUNT, "
 
 #define AREA_COLS "code, name, level, parent_code, path, created_at"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct area *out)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct area *out = row;
 	out->code = arena_strdup(a, store_text(st, 0));
 	out->name = arena_strdup(a, store_text(st, 1));
 	out->level = arena_strdup(a, store_text(st, 2));
-	out->parent = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+	out->parent = rows_opt(st, a, 3);
 	out->path = arena_strdup(a, store_text(st, 4));
 	out->created_at = arena_strdup(a, store_text(st, 5));
 }
 
-static int get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
+int area_get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
 {
-	struct store_stmt *st = store_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, code);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1", 1, code);
+	return rows_one(st, a, read_row, out);
 }
 
 int area_get(struct store *s, struct arena *a, const char *code, struct area *out)
 {
-	return get_on(store_reader(s), a, code, out);
+	return area_get_on(store_reader(s), a, code, out);
+}
+
+bool area_range(struct store *s, struct arena *a, const char *code, const char **lo, const char **hi,
+		const char **name)
+{
+	struct area ar;
+	if (!code || !text_utf8_valid(code, strlen(code)) || area_get(s, a, code, &ar))
+		return false;
+	char *h = arena_strdup(a, ar.path);
+	h[strlen(h) - 1] = '/' + 1; /* the first string past every path that starts with lo */
+	*lo = ar.path;
+	*hi = h;
+	if (name)
+		*name = ar.name;
+	return true;
 }
 
 int area_list(struct store *s, struct arena *a, const struct area_filter *f,
@@ -130,7 +136,7 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	int rc = perm_check(v, OBJ_AREA, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	fields_validate(area_fields, area_nfields, in, s, a, p);
+	fields_validate(area_fields, area_nfields, in, store_reader(s), a, p);
 	if (in->code && !problems_find(p, "code") && !valid_code(in->code))
 		problems_add(p, "code", R_BAD_FORMAT, 0);
 	int level = enum_find(area_levels, AREA_LEVEL_COUNT, in->level);
@@ -141,7 +147,7 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	struct area parent = { 0 };
 	const char *path = NULL;
 	if (in->parent) {
-		rc = get_on(c, a, in->parent, &parent);
+		rc = area_get_on(c, a, in->parent, &parent);
 		if (rc == ERR_NOTFOUND) {
 			problems_add(p, "parent", R_UNKNOWN_AREA, 0);
 		} else if (rc) {
@@ -161,19 +167,13 @@ int area_create(struct store *s, const struct viewer *v, struct arena *a,
 	}
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"INSERT INTO areas (code, name, level, parent_code, path, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", 6, in->code, in->name, in->level, in->parent, path, now);
 	if (!st) {
 		rc = ERR_DB;
 		goto out;
 	}
-	store_bind_str(st, 1, in->code);
-	store_bind_str(st, 2, in->name);
-	store_bind_str(st, 3, in->level);
-	store_bind_str(st, 4, in->parent);
-	store_bind_str(st, 5, path);
-	store_bind_str(st, 6, now);
 	rc = store_run(st);
 	if (rc == ERR_CONFLICT) {
 		problems_add(p, "code", R_DUPLICATE, 0);

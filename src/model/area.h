@@ -17,6 +17,7 @@
 
 struct arena;
 struct store;
+struct store_conn;
 
 enum area_level {
 	AREA_COUNTRY, AREA_PROVINCE, AREA_MUNICIPALITY, AREA_DISTRICT, AREA_NEIGHBOURHOOD,
@@ -55,6 +56,12 @@ struct area_filter {
 int area_depth(const struct area *ar);
 /* ERR_NOTFOUND if there is no such area. */
 int area_get(struct store *s, struct arena *a, const char *code, struct area *out);
+/* The same on connection c (the writer's inside a write transaction). */
+int area_get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out);
+/* The range [lo, hi) of the paths of the area code and those inside it,
+ * and its name if name is not NULL; false if there is no such area. */
+bool area_range(struct store *s, struct arena *a, const char *code, const char **lo, const char **hi,
+		const char **name);
 /* Areas in tree order (by path). *next is the cursor for the next page or NULL. */
 int area_list(struct store *s, struct arena *a, const struct area_filter *f,
 	      struct area **items, size_t *n, const char **next);

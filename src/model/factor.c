@@ -15,6 +15,7 @@
 #include "notify.h"
 #include "area.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry factor_kinds[FACTOR_KIND_COUNT] = {
 	[FACTOR_SOCIAL] = { "social", { "Sociaal", "Social" } },
@@ -39,35 +40,18 @@ _Static_assert(sizeof factor_effects / sizeof factor_effects[0] == EFFECT_COUNT,
 
 #define FACTOR_COLS "id, issue_id, kind, effect, description, created_by, created_at, updated_at"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct factor *f)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct factor *f = row;
 	memset(f, 0, sizeof *f);
 	snprintf(f->id, sizeof f->id, "%s", store_text(st, 0));
 	f->issue_id = arena_strdup(a, store_text(st, 1));
 	f->kind = arena_strdup(a, store_text(st, 2));
 	f->effect = arena_strdup(a, store_text(st, 3));
 	f->description = arena_strdup(a, store_text(st, 4));
-	f->created_by = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	f->created_by = rows_opt(st, a, 5);
 	f->created_at = arena_strdup(a, store_text(st, 6));
 	f->updated_at = arena_strdup(a, store_text(st, 7));
-}
-
-static bool issue_exists(struct store_conn *c, const char *issue_id, int *rc)
-{
-	*rc = 0;
-	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
-		return false;
-	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM issues WHERE id = ?1");
-	if (!st) {
-		*rc = ERR_DB;
-		return false;
-	}
-	store_bind_str(st, 1, issue_id);
-	int r = store_step(st);
-	store_reset(st);
-	if (r < 0)
-		*rc = r;
-	return r == STORE_ROW;
 }
 
 /* The place of a factor in the grouped order. */
@@ -109,9 +93,9 @@ int factor_list(struct store *s, struct arena *a, const char *issue_id,
 	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
 	struct store_conn *c = store_reader(s);
-	int rc;
-	if (!issue_exists(c, issue_id, &rc))
-		return rc ? rc : ERR_NOTFOUND;
+	int rc = issue_exists(c, issue_id);
+	if (rc)
+		return rc;
 	if (p->n)
 		return ERR_INVALID;
 	return factor_list_known(s, a, issue_id, f, p, items, n, next, sum);
@@ -127,17 +111,14 @@ int factor_list_known(struct store *s, struct arena *a, const char *issue_id,
 
 	/* an issue has at most FACTORS_MAX: all of them are read, grouped
 	 * here, and paged from the one after the cursor */
-	struct store_stmt *st = store_prepare(c,
-		"SELECT " FACTOR_COLS " FROM issue_factors WHERE issue_id = ?1 ORDER BY seq LIMIT 1000");
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT " FACTOR_COLS " FROM issue_factors WHERE issue_id = ?1 ORDER BY seq LIMIT 1000", 1,
+		issue_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	size_t cap = FACTORS_MAX + 10, count = 0;
+	size_t cap = FACTORS_MAX + 10, count;
 	struct factor *all = arena_alloc(a, sizeof *all * cap);
-	while ((rc = store_step(st)) == STORE_ROW && count < cap)
-		read_row(st, a, &all[count++]);
-	store_reset(st);
-	if (rc < 0)
+	if ((rc = rows_read(st, a, read_row, all, sizeof *all, cap, &count)))
 		return rc;
 	/* a stable insertion sort into the grouped order */
 	for (size_t i = 1; i < count; i++) {
@@ -192,21 +173,9 @@ int factor_get(struct store *s, struct arena *a, const char *issue_id, const cha
 {
 	if (!id || !uuid_valid(id, strlen(id)) || !issue_id)
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " FACTOR_COLS " FROM issue_factors WHERE id = ?1 AND issue_id = ?2");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, issue_id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " FACTOR_COLS " FROM issue_factors WHERE id = ?1 AND issue_id = ?2", 2, id, issue_id);
+	return rows_one(st, a, read_row, out);
 }
 
 /* The viewer's relation to the issue's factors, as perm.c's OBJ_FACTOR
@@ -246,7 +215,7 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 	int rc = check(s, a, v, issue_id, ACT_CREATE);
 	if (rc)
 		return rc;
-	fields_validate(factor_fields, factor_nfields, in, s, a, p);
+	fields_validate(factor_fields, factor_nfields, in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	uuid7_new(in->id);
@@ -258,38 +227,26 @@ int factor_create(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c, "SELECT count(*) FROM issue_factors WHERE issue_id = ?1");
+	struct store_stmt *st = rows_prepare(c, "SELECT count(*) FROM issue_factors WHERE issue_id = ?1", 1,
+			issue_id);
 	if (!st) {
 		rc = ERR_DB;
 	} else {
-		store_bind_str(st, 1, issue_id);
 		rc = store_step(st);
 		rc = rc == STORE_ROW ? (store_int(st, 0) >= FACTORS_MAX ? ERR_CONFLICT : 0) : ERR_DB;
 		store_reset(st);
 	}
 	if (!rc) {
-		st = store_prepare(c,
+		rc = rows_run(c,
 			"INSERT INTO issue_factors (id, issue_id, kind, effect, description, created_by, created_at, updated_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, in->id);
-			store_bind_str(st, 2, issue_id);
-			store_bind_str(st, 3, in->kind);
-			store_bind_str(st, 4, in->effect);
-			store_bind_str(st, 5, in->description);
-			store_bind_str(st, 6, in->created_by);
-			store_bind_str(st, 7, now);
-			rc = store_run(st);
-		}
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", 7,
+			in->id, issue_id, in->kind, in->effect, in->description, in->created_by, now);
 	}
 	if (!rc)
 		rc = activity_add_about(c, v, "create", "factor", in->id, "", NULL, in->kind);
 	if (!rc)
 		rc = notify_followers(c, v, issue_id, "factor", in->id);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int factor_update(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
@@ -300,7 +257,7 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 		return rc;
 	const struct factor old = *before;
 	snprintf(in->id, sizeof in->id, "%s", old.id);
-	fields_validate(factor_fields, factor_nfields, in, s, a, p);
+	fields_validate(factor_fields, factor_nfields, in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -313,28 +270,15 @@ int factor_update(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_change(c,
 		"UPDATE issue_factors SET kind = ?3, effect = ?4, description = ?5, updated_at = ?6"
-		" WHERE id = ?1 AND issue_id = ?2");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, in->id);
-		store_bind_str(st, 2, issue_id);
-		store_bind_str(st, 3, in->kind);
-		store_bind_str(st, 4, in->effect);
-		store_bind_str(st, 5, in->description);
-		store_bind_str(st, 6, now);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+		" WHERE id = ?1 AND issue_id = ?2", 6,
+		in->id, issue_id, in->kind, in->effect, in->description, now);
 	if (!rc)
 		rc = activity_add_about(c, v, "update", "factor", in->id, fields, NULL, in->kind);
 	if (!rc)
 		rc = notify_followers(c, v, issue_id, "factor", in->id);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int factor_delete(struct store *s, const struct viewer *v, const char *issue_id, const char *id)
@@ -349,20 +293,10 @@ int factor_delete(struct store *s, const struct viewer *v, const char *issue_id,
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM issue_factors WHERE id = ?1 AND issue_id = ?2");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, issue_id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_change(c, "DELETE FROM issue_factors WHERE id = ?1 AND issue_id = ?2", 2, id, issue_id);
 	if (!rc)
 		rc = activity_add(c, v, "delete", "factor", id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The fields of a factor, for the API, the forms and the log. */
@@ -406,8 +340,8 @@ const struct entity_type factor_type = {
 	.key = "factor", .table = "issue_factors", .perm = OBJ_FACTOR,
 	.noun = { "Omgevingsfactor", "Environmental factor" },
 	.name_sql = "SELECT i.title FROM issue_factors f JOIN issues i ON i.id = f.issue_id WHERE f.id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT i.area_code FROM issue_factors f"
-			" JOIN issues i ON i.id = f.issue_id WHERE f.id = ?1", "?2"),
+	.scope_sql = "SELECT f.id FROM issue_factors f JOIN issues i ON i.id = f.issue_id"
+		     " WHERE i.area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = factor_exports, .nexports = 1,
 	.privacy_note = "Factors are contributions to an issue: they stay, made by an erased account.",
 	.registers = { "issue_factors_roles" },

@@ -216,7 +216,7 @@ static bool valid_date(const char *s)
 
 /* One value of a kind that is text in the struct: its format and, for
  * areas and roles, that it exists. */
-static bool valid_value(const struct field_desc *d, const char *s, struct store *st, struct arena *a,
+static bool valid_value(const struct field_desc *d, const char *s, struct store_conn *c, struct arena *a,
 			struct problems *p)
 {
 	size_t len = strlen(s);
@@ -245,7 +245,7 @@ static bool valid_value(const struct field_desc *d, const char *s, struct store 
 		struct area ar;
 		if (d->flags & F_MODEL_CHECKS)
 			return true;
-		if (!text_utf8_valid(s, len) || area_get(st, a, s, &ar))
+		if (!text_utf8_valid(s, len) || area_get_on(c, a, s, &ar))
 			return problems_add(p, d->name, R_UNKNOWN_AREA, 0), false;
 		return true;
 	}
@@ -262,7 +262,7 @@ static bool valid_value(const struct field_desc *d, const char *s, struct store 
 	}
 }
 
-static void validate_one(const struct field_desc *d, void *obj, struct store *st, struct arena *a,
+static void validate_one(const struct field_desc *d, void *obj, struct store_conn *c, struct arena *a,
 			 struct problems *p)
 {
 	bool required = d->flags & F_REQUIRED;
@@ -277,7 +277,7 @@ static void validate_one(const struct field_desc *d, void *obj, struct store *st
 			for (size_t i = 0; i < l->n; i++)
 				if ((d->kind == FK_LABEL &&
 				     !valid_text(p, d->name, l->v[i], true, d->max ? (size_t)d->max : 200, false)) ||
-				    !valid_value(d, l->v[i], st, a, p))
+				    !valid_value(d, l->v[i], c, a, p))
 					break;
 		return;
 	}
@@ -323,15 +323,15 @@ static void validate_one(const struct field_desc *d, void *obj, struct store *st
 		problems_add(p, d->name, R_TOO_SHORT, (long)d->min);
 		return;
 	}
-	valid_value(d, s, st, a, p);
+	valid_value(d, s, c, a, p);
 }
 
-void fields_validate(const struct field_desc *f, size_t n, void *obj, struct store *s,
+void fields_validate(const struct field_desc *f, size_t n, void *obj, struct store_conn *c,
 		     struct arena *a, struct problems *p)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!(f[i].flags & (F_READ_ONLY | F_INTERNAL)))
-			validate_one(&f[i], obj, s, a, p);
+			validate_one(&f[i], obj, c, a, p);
 }
 
 void fields_write_json(const struct field_desc *f, size_t n, const void *obj, struct jw *w)

@@ -30,7 +30,7 @@
 
 struct arena;
 struct jw;
-struct store;
+struct store_conn;
 
 /* A list of strings (area codes, role keys, labels, ids). */
 struct strlist {
@@ -118,9 +118,11 @@ void fields_apply_json(const struct field_desc *f, size_t n, void *obj, json_t *
  * UTF-8, control characters, formats, keys, ranges, the number of items, and
  * (reading the store) that areas and roles exist. A reference is checked for
  * its form only: whether it exists and the viewer may use it is the model's
- * to say. Adds every problem. s may be NULL only when no field needs the
- * store (no area or area list without F_MODEL_CHECKS). */
-void fields_validate(const struct field_desc *f, size_t n, void *obj, struct store *s,
+ * to say. Adds every problem. c is the connection to read with: the
+ * writer's inside a write transaction, so that validation sees what the
+ * transaction wrote; it may be NULL only when no field needs the store (no
+ * area or area list without F_MODEL_CHECKS). */
+void fields_validate(const struct field_desc *f, size_t n, void *obj, struct store_conn *c,
 		     struct arena *a, struct problems *p);
 
 /* Writes the fields that are not internal as members of the open JSON

@@ -13,6 +13,7 @@
 #include "party.h"
 #include "user.h"
 #include "registry.h"
+#include "rows.h"
 
 enum { INVITATIONS_MAX = 1000 };
 
@@ -48,15 +49,16 @@ static const struct {
 #define INVITATION_FROM \
 	" FROM invitations i JOIN parties p ON p.id = i.party_id LEFT JOIN users u ON u.id = i.invited_by"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct invitation *out)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct invitation *out = row;
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
 	snprintf(out->party_id, sizeof out->party_id, "%s", store_text(st, 1));
 	out->party_name = arena_strdup(a, store_text(st, 2));
 	out->email = arena_strdup(a, store_text(st, 3));
 	out->role = member_roles[member_role_of(store_text(st, 4))].key;
-	out->invited_by = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
-	out->invited_by_name = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	out->invited_by = rows_opt(st, a, 5);
+	out->invited_by_name = rows_opt(st, a, 6);
 	out->created_at = arena_strdup(a, store_text(st, 7));
 	out->expires_at = arena_strdup(a, store_text(st, 8));
 }
@@ -77,23 +79,17 @@ static int check(struct store *s, struct arena *a, const struct viewer *v, const
  * them: they are kept no longer than INVITATION_DAYS. On the writer. */
 static int sweep(struct store_conn *c, const char *now)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE expires_at <= ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, now);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM invitations WHERE expires_at <= ?1", 1, now);
 }
 
 /* Whether the person with this email is in the party already. */
 static int is_member(struct store *s, const char *party_id, const char *email, bool *yes)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id"
-		" WHERE m.party_id = ?1 AND u.email = ?2)");
+		" WHERE m.party_id = ?1 AND u.email = ?2)", 2, party_id, email);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, email);
 	int rc = store_step(st);
 	*yes = rc == STORE_ROW && store_int(st, 0) != 0;
 	store_reset(st);
@@ -111,29 +107,21 @@ static int write_invitation(struct store_conn *c, struct arena *a, const struct 
 	secret_hash(code, hash);
 	uuid7_new(out->id);
 	int rc = sweep(c, now);
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
+	struct store_stmt *st = rc ? NULL : rows_prepare(c,
 		"INSERT INTO invitations (id, party_id, email, role, token_hash, invited_by, created_at, expires_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 		" ON CONFLICT (party_id, email) DO UPDATE SET role = excluded.role,"
 		"  token_hash = excluded.token_hash, invited_by = excluded.invited_by,"
-		"  created_at = excluded.created_at, expires_at = excluded.expires_at");
+		"  created_at = excluded.created_at, expires_at = excluded.expires_at", 8,
+		out->id, pa->id, email, role, hash, v->user_id, now, expires);
 	if (!st)
 		return rc ? rc : ERR_DB;
-	store_bind_str(st, 1, out->id);
-	store_bind_str(st, 2, pa->id);
-	store_bind_str(st, 3, email);
-	store_bind_str(st, 4, role);
-	store_bind_str(st, 5, hash);
-	store_bind_str(st, 6, v->user_id);
-	store_bind_str(st, 7, now);
-	store_bind_str(st, 8, expires);
 	rc = store_run(st);
 	/* a renewal keeps the invitation's id */
-	st = rc ? NULL : store_prepare(c, "SELECT id FROM invitations WHERE party_id = ?1 AND email = ?2");
+	st = rc ? NULL : rows_prepare(c, "SELECT id FROM invitations WHERE party_id = ?1 AND email = ?2", 2,
+			pa->id, email);
 	if (!st)
 		return rc ? rc : ERR_DB;
-	store_bind_str(st, 1, pa->id);
-	store_bind_str(st, 2, email);
 	rc = store_step(st);
 	if (rc == STORE_ROW)
 		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
@@ -161,7 +149,7 @@ int invitation_create(struct store *s, struct arena *a, const struct viewer *v, 
 	if ((unsigned)lang >= LANG_COUNT)
 		lang = LANG_NL;
 	struct invitation in = { .email = email ? email_normal(a, email) : NULL, .role = role };
-	fields_validate(invitation_fields, invitation_nfields, &in, s, a, p);
+	fields_validate(invitation_fields, invitation_nfields, &in, store_reader(s), a, p);
 	email = in.email;
 	role = in.role;
 	bool member = false;
@@ -180,9 +168,8 @@ int invitation_create(struct store *s, struct arena *a, const struct viewer *v, 
 	if (!c)
 		return ERR_DB;
 	rc = write_invitation(c, a, v, &pa, email, role, lang, now, expires, &inv);
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	if (out) {
 		*out = inv;
 		snprintf(out->party_id, sizeof out->party_id, "%s", pa.id);
@@ -222,23 +209,11 @@ int invitation_list(struct store *s, struct arena *a, const struct viewer *v, co
 		return rc;
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.party_id = ?1 AND i.expires_at > ?2"
-		" ORDER BY i.created_at DESC, i.id DESC LIMIT 1000");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, pa.id);
-	store_bind_str(st, 2, now);
-	struct invitation *list = arena_alloc(a, sizeof *list * INVITATIONS_MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < INVITATIONS_MAX)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT 1000", 2, pa.id, now);
+	*items = arena_alloc(a, sizeof **items * INVITATIONS_MAX);
+	return rows_read(st, a, read_row, *items, sizeof **items, INVITATIONS_MAX, n);
 }
 
 int invitation_get(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
@@ -268,19 +243,10 @@ int invitation_withdraw(struct store *s, struct arena *a, const struct viewer *v
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE id = ?1 AND party_id = ?2");
-	rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, pa.id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_change(c, "DELETE FROM invitations WHERE id = ?1 AND party_id = ?2", 2, id, pa.id);
 	if (!rc)
 		rc = activity_add_about(c, v, "withdraw_invitation", "party", pa.id, "invitations", id, NULL);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int invitation_by_code(struct store *s, struct arena *a, const char *code, struct invitation *out)
@@ -290,17 +256,10 @@ int invitation_by_code(struct store *s, struct arena *a, const char *code, struc
 	char hash[65], now[TIME_STRLEN + 1];
 	secret_hash(code, hash);
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.token_hash = ?1 AND i.expires_at > ?2");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, now);
-	int rc = store_step(st);
-	if (rc == STORE_ROW)
-		read_row(st, a, out);
-	store_reset(st);
-	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " INVITATION_COLS INVITATION_FROM " WHERE i.token_hash = ?1 AND i.expires_at > ?2", 2,
+		hash, now);
+	return rows_one(st, a, read_row, out);
 }
 
 /* The pending invitation of a code, on the writer: its id, party and role. */
@@ -311,12 +270,11 @@ static int find_code(struct store_conn *c, const char *code, const char *now, ch
 		return ERR_NOTFOUND;
 	char hash[65];
 	secret_hash(code, hash);
-	struct store_stmt *st = store_prepare(c,
-		"SELECT id, party_id, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2");
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT id, party_id, role FROM invitations WHERE token_hash = ?1 AND expires_at > ?2", 2,
+		hash, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, now);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(id, UUID_STRLEN + 1, "%s", store_text(st, 0));
@@ -329,28 +287,18 @@ static int find_code(struct store_conn *c, const char *code, const char *now, ch
 
 static int delete_invitation(struct store_conn *c, const char *id)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM invitations WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM invitations WHERE id = ?1", 1, id);
 }
 
 /* Makes the viewer member with role, keeping admin if they were admin. */
 static int join(struct store_conn *c, const struct viewer *v, const char *party_id, const char *role,
 		const char *now)
 {
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)"
 		" ON CONFLICT (party_id, user_id) DO UPDATE SET role ="
-		"  CASE WHEN excluded.role = 'admin' THEN 'admin' ELSE memberships.role END");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, v->user_id);
-	store_bind_str(st, 3, role);
-	store_bind_str(st, 4, now);
-	return store_run(st);
+		"  CASE WHEN excluded.role = 'admin' THEN 'admin' ELSE memberships.role END", 4,
+		party_id, v->user_id, role, now);
 }
 
 int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, const char *code,
@@ -370,9 +318,8 @@ int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, 
 		rc = delete_invitation(c, id);
 	if (!rc)
 		rc = activity_add_about(c, v, "accept_invitation", "party", party_id, "members", v->user_id, role);
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	if (!out)
 		return 0;
 	struct membership *items;
@@ -402,8 +349,7 @@ int invitation_decline(struct store *s, struct arena *a, const struct viewer *v,
 		rc = delete_invitation(c, id);
 	if (!rc)
 		rc = activity_add_about(c, v, "decline_invitation", "party", party_id, "invitations", id, NULL);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The fields of an invitation, for the API, the forms and the log. */

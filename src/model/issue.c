@@ -14,6 +14,7 @@
 #include "notify.h"
 #include "area.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry issue_statuses[ISSUE_STATUS_COUNT] = {
 	[ISSUE_SIGNALLED] = { "signalled", { "Gesignaleerd", "Signalled" } },
@@ -59,7 +60,7 @@ bool issue_sort_parse(const char *name, enum issue_sort *out)
 	"i.id, i.title, i.summary, i.description, i.area_code, ar.name, i.owner_party_id," \
 	" CASE WHEN p.visibility = 'public' THEN p.name END," \
 	" i.status, i.supporters, i.created_by, i.created_at, i.updated_at, i.status_changed_at," \
-	" (SELECT group_concat(target_group, char(10)) FROM issue_target_groups g WHERE g.issue_id = i.id)"
+	" (SELECT group_concat(target_group, char(31)) FROM issue_target_groups g WHERE g.issue_id = i.id)"
 /* The viewer ?2 (NULL when anonymous) and the issue, after ISSUE_COLS: the
  * place in the owner party, whether they coordinate its area (or one
  * around it), are a member of a party in its ledger, support it, follow
@@ -76,18 +77,20 @@ enum { VIEWER_COL = 15, TIMELINE_COL = 20 };
 #define ISSUE_FROM \
 	"issues i JOIN areas ar ON ar.code = i.area_code LEFT JOIN parties p ON p.id = i.owner_party_id"
 
-static const char *dup_or_null(struct arena *a, struct store_stmt *st, int col)
-{
-	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
-}
-
 static int by_text(const void *x, const void *y)
 {
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
+/* The target groups in the order a read gives them. */
+static void sort_groups(struct issue *is)
 {
+	qsort(is->target_groups.v, is->target_groups.n, sizeof *is->target_groups.v, by_text);
+}
+
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct issue *out = row;
 	memset(out, 0, sizeof *out);
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
 	out->title = arena_strdup(a, store_text(st, 1));
@@ -95,27 +98,17 @@ static void read_row(struct store_stmt *st, struct arena *a, struct issue *out)
 	out->description = arena_strdup(a, store_text(st, 3));
 	out->area = arena_strdup(a, store_text(st, 4));
 	out->area_name = arena_strdup(a, store_text(st, 5));
-	out->owner_party = dup_or_null(a, st, 6);
-	out->owner_name = dup_or_null(a, st, 7);
+	out->owner_party = rows_opt(st, a, 6);
+	out->owner_name = rows_opt(st, a, 7);
 	out->status = arena_strdup(a, store_text(st, 8));
 	out->supporters = store_int(st, 9);
-	out->created_by = dup_or_null(a, st, 10);
+	out->created_by = rows_opt(st, a, 10);
 	out->created_at = arena_strdup(a, store_text(st, 11));
 	out->updated_at = arena_strdup(a, store_text(st, 12));
 	out->status_changed_at = arena_strdup(a, store_text(st, 13));
-	/* the target groups, one a line (a label is one line), sorted here:
-	 * group_concat promises no order */
-	const char **v = arena_alloc(a, sizeof *v * (ISSUE_GROUPS_MAX + 1));
-	size_t n = 0;
-	if (!store_is_null(st, 14))
-		for (char *g = arena_strdup(a, store_text(st, 14)), *nl; g && n < ISSUE_GROUPS_MAX; g = nl) {
-			if ((nl = strchr(g, '\n')))
-				*nl++ = 0;
-			v[n++] = g;
-		}
-	qsort(v, n, sizeof *v, by_text);
-	out->target_groups.v = v;
-	out->target_groups.n = n;
+	/* the target groups, sorted here: group_concat promises no order */
+	rows_list(st, a, 14, ISSUE_GROUPS_MAX, &out->target_groups);
+	sort_groups(out);
 }
 
 /* The viewer's relation, from the VIEWER_COLS of a row. */
@@ -142,15 +135,13 @@ static int relation(struct store_conn *c, const struct viewer *v, const char *ow
 	t->is_public = true;
 	if (!v || !v->authenticated || !v->user_id[0])
 		return 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
-		"  JOIN areas a ON a.code = ?3 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')");
+		"  JOIN areas a ON a.code = ?3 WHERE ca.user_id = ?2 AND a.path LIKE c.path || '%')", 3,
+		owner, v->user_id, area);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, owner);
-	store_bind_str(st, 2, v->user_id);
-	store_bind_str(st, 3, area);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		int m = store_is_null(st, 0) ? -1 : enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, 0));
@@ -171,11 +162,11 @@ bool issue_can(const struct viewer *v, const struct issue *is, enum perm_object 
 static void read_transition(struct store_stmt *st, struct arena *a, int col, struct issue_transition *t)
 {
 	snprintf(t->id, sizeof t->id, "%s", store_text(st, col));
-	t->from = dup_or_null(a, st, col + 1);
+	t->from = rows_opt(st, a, col + 1);
 	t->to = arena_strdup(a, store_text(st, col + 2));
 	t->reason = arena_strdup(a, store_text(st, col + 3));
-	t->actor_id = dup_or_null(a, st, col + 4);
-	t->actor_name = dup_or_null(a, st, col + 5);
+	t->actor_id = rows_opt(st, a, col + 4);
+	t->actor_name = rows_opt(st, a, col + 5);
 	t->at = arena_strdup(a, store_text(st, col + 6));
 }
 
@@ -195,15 +186,14 @@ int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v,
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	/* with its timeline, the issue's columns come again on every row of it */
-	struct store_stmt *st = store_prepare(store_reader(s), items
+	struct store_stmt *st = rows_prepare(store_reader(s), items
 		? "SELECT " ISSUE_COLS VIEWER_COLS ", t.id, t.from_status, t.to_status, t.reason, t.actor_id, u.name, t.at"
 		  " FROM " ISSUE_FROM " LEFT JOIN issue_transitions t ON t.issue_id = i.id"
 		  " LEFT JOIN users u ON u.id = t.actor_id WHERE i.id = ?1 ORDER BY t.seq LIMIT ?3"
-		: "SELECT " ISSUE_COLS VIEWER_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1");
+		: "SELECT " ISSUE_COLS VIEWER_COLS " FROM " ISSUE_FROM " WHERE i.id = ?1", 2,
+		id, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
 	if (items)
 		store_bind_int(st, 3, ISSUE_TIMELINE_MAX);
 	struct issue_transition *list = items ? arena_alloc(a, sizeof *list * ISSUE_TIMELINE_MAX) : NULL;
@@ -232,15 +222,13 @@ int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v,
 	return 0;
 }
 
-/* Whether the issue exists (for its timeline). */
-static int get_on(struct store_conn *c, const char *id)
+int issue_exists(struct store_conn *c, const char *id)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, "SELECT 1 FROM issues WHERE id = ?1");
+	struct store_stmt *st = rows_prepare(c, "SELECT 1 FROM issues WHERE id = ?1", 1, id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	int rc = store_step(st);
 	store_reset(st);
 	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
@@ -256,7 +244,7 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
  * the names an issue shows beside them). */
 static int validate(struct store_conn *c, struct arena *a, struct issue *in, struct problems *p)
 {
-	fields_validate(issue_fields, issue_nfields, in, NULL, a, p);
+	fields_validate(issue_fields, issue_nfields, in, c, a, p);
 	int rc;
 	bool found;
 	if (in->area && !problems_find(p, "area")) {
@@ -277,23 +265,16 @@ static int validate(struct store_conn *c, struct arena *a, struct issue *in, str
 static int exists(struct store_conn *c, struct arena *a, const char *what, const char *key, bool *out,
 		  const char **name)
 {
-	struct store_stmt *st = store_prepare(c, strcmp(what, "area") == 0
+	struct store_stmt *st = rows_prepare(c, strcmp(what, "area") == 0
 		? "SELECT name FROM areas WHERE code = ?1"
-		: "SELECT CASE WHEN visibility = 'public' THEN name END FROM parties WHERE id = ?1");
+		: "SELECT CASE WHEN visibility = 'public' THEN name END FROM parties WHERE id = ?1", 1, key);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, key);
 	int rc = store_step(st);
 	*out = rc == STORE_ROW;
-	*name = *out ? dup_or_null(a, st, 0) : NULL;
+	*name = *out ? rows_opt(st, a, 0) : NULL;
 	store_reset(st);
 	return rc < 0 ? rc : 0;
-}
-
-/* The target groups in the order a read gives them. */
-static void sort_groups(struct issue *is)
-{
-	qsort(is->target_groups.v, is->target_groups.n, sizeof *is->target_groups.v, by_text);
 }
 
 /* Writes the target groups and the search entry, after the issue's row. */
@@ -306,10 +287,7 @@ static int write_children(struct store_conn *c, const char *id, const struct iss
 		"DELETE FROM issue_search WHERE rowid = (SELECT seq FROM issues WHERE id = ?1)",
 	};
 	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
-		if (!(st = store_prepare(c, clear[i])))
-			return ERR_DB;
-		store_bind_str(st, 1, id);
-		rc = store_run(st);
+		rc = rows_run(c, clear[i], 1, id);
 	}
 	if (!rc && !(st = store_prepare(c,
 		"INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)")))
@@ -337,25 +315,14 @@ static int add_transition(struct store_conn *c, const struct viewer *v, const ch
 			  char tid[UUID_STRLEN + 1])
 {
 	uuid7_new(tid);
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO issue_transitions (id, issue_id, from_status, to_status, reason, actor_id, at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, tid);
-	store_bind_str(st, 2, issue_id);
-	store_bind_str(st, 3, from);
-	store_bind_str(st, 4, to);
-	store_bind_str(st, 5, reason);
-	store_bind_str(st, 6, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
-	store_bind_str(st, 7, at);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		tid, issue_id, from, to, reason, v && v->authenticated && v->user_id[0] ? v->user_id : NULL, at);
 }
 
-/* Creates the issue on c from the fields of is and fills is with it as
- * written. */
-static int create_on(struct store_conn *c, struct arena *a, const struct viewer *v, struct issue *is,
-		     struct problems *p)
+int issue_create_on(struct store_conn *c, struct arena *a, const struct viewer *v, struct issue *is,
+		    struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
@@ -373,21 +340,13 @@ static int create_on(struct store_conn *c, struct arena *a, const struct viewer 
 	uuid7_new(is->id);
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"INSERT INTO issues (id, title, summary, description, area_code, owner_party_id, status,"
 		" created_by, created_at, updated_at, status_changed_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)", 9,
+		is->id, is->title, is->summary, is->description, is->area, is->owner_party, is->status, v->user_id[0] ? v->user_id : NULL, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, is->id);
-	store_bind_str(st, 2, is->title);
-	store_bind_str(st, 3, is->summary);
-	store_bind_str(st, 4, is->description);
-	store_bind_str(st, 5, is->area);
-	store_bind_str(st, 6, is->owner_party);
-	store_bind_str(st, 7, is->status);
-	store_bind_str(st, 8, v->user_id[0] ? v->user_id : NULL);
-	store_bind_str(st, 9, now);
 	if ((rc = store_run(st)))
 		return rc;
 	if ((rc = write_children(c, is->id, is)))
@@ -407,17 +366,6 @@ static int create_on(struct store_conn *c, struct arena *a, const struct viewer 
 	return 0;
 }
 
-int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
-		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p)
-{
-	struct issue is = { .title = in->title, .summary = in->summary, .description = in->description,
-			    .area = in->area, .owner_party = in->owner_party, .target_groups = in->target_groups,
-			    .status = in->status };
-	int rc = create_on(c, a, v, &is, p);
-	memcpy(id, is.id, UUID_STRLEN + 1);
-	return rc;
-}
-
 int issue_create(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
 		 struct problems *p)
 {
@@ -426,9 +374,8 @@ int issue_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = create_on(c, a, v, is, p);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	int rc = issue_create_on(c, a, v, is, p);
+	return rows_commit(s, rc);
 }
 
 static bool same(const char *a, const char *b)
@@ -460,33 +407,18 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	}
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
-	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
+	if (!rc)
+		rc = rows_change(c,
 			"UPDATE issues SET title = ?2, summary = ?3, description = ?4, area_code = ?5,"
-			" owner_party_id = ?6, updated_at = ?7 WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, is->id);
-			store_bind_str(st, 2, in->title);
-			store_bind_str(st, 3, in->summary);
-			store_bind_str(st, 4, in->description);
-			store_bind_str(st, 5, in->area);
-			store_bind_str(st, 6, in->owner_party);
-			store_bind_str(st, 7, now);
-			rc = store_run(st);
-			if (!rc && store_changes(c) == 0)
-				rc = ERR_NOTFOUND;
-		}
-	}
+			" owner_party_id = ?6, updated_at = ?7 WHERE id = ?1", 7,
+			is->id, in->title, in->summary, in->description, in->area, in->owner_party, now);
 	if (!rc)
 		rc = write_children(c, is->id, in);
 	if (!rc)
 		rc = activity_add(c, v, "update", "issue", is->id,
 				  fields_changed(issue_fields, issue_nfields, is, in, a));
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	/* the viewer's relation to it is as it was, or as checked above for
 	 * a new owner or area (a party in its ledger may have lost them) */
 	sort_groups(in);
@@ -546,17 +478,9 @@ int issue_move(struct store *s, struct arena *a, const struct viewer *v, const c
 	}
 	char now[TIME_STRLEN + 1];
 	time_now(now);
-	if (!rc) {
-		st = store_prepare(c, "UPDATE issues SET status = ?2, status_changed_at = ?3 WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, old.id);
-			store_bind_str(st, 2, to);
-			store_bind_str(st, 3, now);
-			rc = store_run(st);
-		}
-	}
+	if (!rc)
+		rc = rows_run(c, "UPDATE issues SET status = ?2, status_changed_at = ?3 WHERE id = ?1", 3,
+			old.id, to, now);
 	if (!rc)
 		rc = add_transition(c, v, old.id, from, to, out->reason, now, out->id);
 	if (!rc)
@@ -594,16 +518,15 @@ int issue_transitions(struct store *s, struct arena *a, const char *id, const ch
 	if (p->n)
 		return ERR_INVALID;
 	struct store_conn *c = store_reader(s);
-	int rc = get_on(c, id);
+	int rc = issue_exists(c, id);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT t.id, t.from_status, t.to_status, t.reason, t.actor_id, u.name, t.at, t.seq"
 		" FROM issue_transitions t LEFT JOIN users u ON u.id = t.actor_id"
-		" WHERE t.issue_id = ?1 AND t.seq > ?2 ORDER BY t.seq LIMIT ?3");
+		" WHERE t.issue_id = ?1 AND t.seq > ?2 ORDER BY t.seq LIMIT ?3", 1, id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	store_bind_int(st, 2, after);
 	store_bind_int(st, 3, limit + 1);
 	struct issue_transition *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
@@ -664,23 +587,8 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 		problems_add_range(p, "limit", 1, 100);
 	if (f->status && enum_find(issue_statuses, ISSUE_STATUS_COUNT, f->status) < 0)
 		problems_add(p, "status", R_NOT_ONE_OF, 0);
-	if (f->area) {
-		struct store_stmt *st = store_prepare(store_reader(s), "SELECT path FROM areas WHERE code = ?1");
-		if (!st)
-			return ERR_DB;
-		store_bind_str(st, 1, f->area);
-		if (store_step(st) == STORE_ROW) {
-			char *path = arena_strdup(a, store_text(st, 0));
-			size_t len = strlen(path);
-			lo = path;
-			char *h = arena_strdup(a, path);
-			h[len - 1] = '/' + 1; /* past every path that starts with lo */
-			hi = h;
-		} else {
-			problems_add(p, "area", R_UNKNOWN_AREA, 0);
-		}
-		store_reset(st);
-	}
+	if (f->area && !area_range(s, a, f->area, &lo, &hi, NULL))
+		problems_add(p, "area", R_UNKNOWN_AREA, 0);
 	if (f->owner_party && !uuid_valid(f->owner_party, strlen(f->owner_party)))
 		problems_add(p, "ownerParty", R_BAD_FORMAT, 0);
 	if (f->target_group && valid_text(p, "targetGroup", f->target_group, false, ISSUE_GROUP_MAX, false)) {
@@ -701,25 +609,15 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_INVALID;
 
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, list_sql[f->sort]);
+	struct store_stmt *st = rows_prepare(c, list_sql[f->sort], 8,
+			f->status, lo, hi, f->owner_party, group, search ? fts : NULL, after_value, after_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, f->status);
-	store_bind_str(st, 2, lo);
-	store_bind_str(st, 3, hi);
-	store_bind_str(st, 4, f->owner_party);
-	store_bind_str(st, 5, group);
-	store_bind_str(st, 6, search ? fts : NULL);
-	store_bind_str(st, 7, after_value);
-	store_bind_str(st, 8, after_id);
 	store_bind_int(st, 9, limit + 1);
 	struct issue *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	if (count > (size_t)limit) {
 		count = (size_t)limit;
@@ -737,24 +635,21 @@ int issue_list_by_owner(struct store *s, struct arena *a, const char *party_id, 
 {
 	*items = NULL;
 	*n = 0;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " ISSUE_COLS " FROM " ISSUE_FROM " WHERE i.owner_party_id = ?1"
-		" ORDER BY i.created_at DESC, i.id DESC LIMIT ?2");
+		" ORDER BY i.created_at DESC, i.id DESC LIMIT ?2", 1, party_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
 	store_bind_int(st, 2, (int64_t)max);
-	struct issue *list = arena_alloc(a, sizeof *list * (max + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && count < max)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * (max + 1));
+	return rows_read(st, a, read_row, *items, sizeof **items, max + 1, n);
+}
+
+static void read_owner(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct issue_owner *o = row;
+	o->id = arena_strdup(a, store_text(st, 0));
+	o->name = arena_strdup(a, store_text(st, 1));
 }
 
 int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owner **items, size_t *n,
@@ -770,24 +665,12 @@ int issue_owners(struct store *s, struct arena *a, size_t max, struct issue_owne
 	if (!st)
 		return ERR_DB;
 	store_bind_int(st, 1, (int64_t)max + 1);
-	struct issue_owner *list = arena_alloc(a, sizeof *list * (max + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		if (count == max) {
-			*more = true;
-			break;
-		}
-		list[count].id = arena_strdup(a, store_text(st, 0));
-		list[count].name = arena_strdup(a, store_text(st, 1));
-		count++;
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * (max + 1));
+	int rc = rows_read(st, a, read_owner, *items, sizeof **items, max + 1, n);
+	*more = *n > max;
+	if (*more)
+		*n = max;
+	return rc;
 }
 
 /* The statuses a new issue may start in, with the form's hint for each. */
@@ -870,24 +753,27 @@ const size_t issue_nfields = sizeof issue_fields / sizeof issue_fields[0];
 /* The fields of a move on an issue's timeline. */
 const struct field_desc issue_transition_fields[] = {
 	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, AT(id), .label = { "Nummer", "Number" },
-	  .doc = "The identifier (id)." },
+	  .doc = "The identifier (id).", .example = "\"01a21b9b-efc2-7249-90e9-80ecf9ebc9c2\"" },
 	{ .name = "from", .kind = FK_ENUM, .flags = F_READ_ONLY | F_NULLABLE, AT(from), .keys = issue_statuses,
 	  .nkeys = ISSUE_STATUS_COUNT, .label = { "Vorige status", "Previous status" },
-	  .doc = "The status before (vorige status); null for the first entry." },
+	  .doc = "The status before (vorige status); null for the first entry.", .example = "\"formulated\"" },
 	{ .name = "status", .kind = FK_ENUM, .flags = F_REQUIRED, AT(to), .keys = issue_statuses,
 	  .nkeys = ISSUE_STATUS_COUNT, .schema = "IssueStatus", .label = { "Nieuwe status", "New status" },
+	  .doc = "The status after the move (nieuwe status).", .example = "\"on_agenda\"",
 	  .hint = { "Je kunt een stap verder, een stap terug, of het vraagstuk archiveren.",
 		    "You can go a step further, a step back, or archive the issue." } },
 	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, AT(reason), .min = 1, .max = ISSUE_REASON_MAX,
 	  .label = { "Reden", "Reason" },
 	  .hint = { "Waarom verandert de status? Iedereen kan de reden lezen op de tijdlijn.",
 		    "Why does the status change? Everyone can read the reason on the timeline." },
-	  .doc = "Why (reden); empty for the first entry." },
-	{ .name = "actorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, AT(actor_name),
+	  .doc = "Why (reden); empty in the first entry of a timeline.",
+	  .example = "\"Besproken in het wijkoverleg.\"" },
+	{ .name = "actorName", .kind = FK_TEXT, .flags = F_READ_ONLY | F_NULLABLE, AT(actor_name), .max = 200,
 	  .label = { "Door", "By" },
-	  .doc = "The name of who made the move (door), or null for the system or an account that was removed." },
+	  .doc = "The name of who made the move (door), or null for the system or an account that was removed.",
+	  .example = "\"Fatima el Amrani\"" },
 	{ .name = "at", .kind = FK_TIME, .flags = F_READ_ONLY, AT(at), .label = { "Wanneer", "When" },
-	  .doc = "When (wanneer)." },
+	  .doc = "When (wanneer).", .example = "\"2026-11-27T06:05:34Z\"" },
 };
 const size_t issue_transition_nfields = sizeof issue_transition_fields / sizeof issue_transition_fields[0];
 #undef AT
@@ -904,7 +790,7 @@ const struct entity_type issue_type = {
 	.key = "issue", .table = "issues", .perm = OBJ_ISSUE, .noun = { "Vraagstuk", "Social issue" },
 	.page = "/vraagstukken/", .api = "/api/v1/issues/",
 	.name_sql = "SELECT title FROM issues WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM issues WHERE id = ?1", "?2"),
+	.scope_sql = "SELECT id FROM issues WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = issue_exports, .nexports = 2,
 	.privacy_note = "Issues and their status moves are contributions to a public matter: they stay"
 			" when their maker is erased, made by an erased account.",

@@ -49,18 +49,6 @@ enum {
 	ISSUE_TIMELINE_MAX = 1000, /* the entries its page shows */
 };
 
-/* What a new issue is made of, for signals that become one (signal.h). */
-struct issue_input {
-	const char *title;
-	const char *summary;
-	const char *description; /* Markdown */
-	const char *area;        /* an area code */
-	const char *owner_party; /* the id of the owner party */
-	struct strlist target_groups;
-	const char *status;      /* "signalled" (made from signals) or
-				  * "formulated"; NULL is formulated */
-};
-
 /* An issue; its fields as issue_fields describes them. To create or change
  * one, its fields that are not read-only are the input. */
 struct issue {
@@ -112,18 +100,18 @@ extern const size_t issue_nfields;
 extern const struct field_desc issue_transition_fields[];
 extern const size_t issue_transition_nfields;
 
-/* Creates an issue on the writer c, inside the caller's write transaction
- * (so that signals can become an issue in one step), with the viewer's
- * rights checked and every problem of the input listed; writes its id.
- * ERR_INVALID with problems; ERR_AUTH; ERR_FORBIDDEN when the viewer is not
- * a member of the owner party, nor a coordinator of the area, nor an admin. */
-int issue_create_in(struct store_conn *c, struct arena *a, const struct viewer *v,
-		    const struct issue_input *in, char id[UUID_STRLEN + 1], struct problems *p);
-/* The same in a transaction of its own, from the fields of is, and fills
- * is with the issue as written (what issue_get would read after it,
- * without reading it). */
+/* Creates an issue from the fields of is (its status "signalled" or
+ * "formulated"), with the viewer's rights checked and every problem of
+ * the input listed, and fills is with the issue as written (what issue_get
+ * would read after it, without reading it). ERR_INVALID with problems;
+ * ERR_AUTH; ERR_FORBIDDEN when the viewer is not a member of the owner
+ * party, nor a coordinator of the area, nor an admin. */
 int issue_create(struct store *s, struct arena *a, const struct viewer *v, struct issue *is,
 		 struct problems *p);
+/* The same on the writer c, inside the caller's write transaction (so that
+ * signals can become an issue in one step). */
+int issue_create_on(struct store_conn *c, struct arena *a, const struct viewer *v, struct issue *is,
+		    struct problems *p);
 /* Reads one issue (issues are public) with the viewer's relation to it, in
  * one statement; ERR_NOTFOUND. */
 int issue_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -132,6 +120,8 @@ int issue_get(struct store *s, struct arena *a, const struct viewer *v, const ch
  * entries), still in one statement: for its page. */
 int issue_get_timeline(struct store *s, struct arena *a, const struct viewer *v, const char *id,
 		       struct issue *out, struct issue_transition **items, size_t *n);
+/* Whether the issue exists, on connection c: 0 or ERR_NOTFOUND. */
+int issue_exists(struct store_conn *c, const char *id);
 /* A page of issues. ERR_INVALID with problems for a wrong filter. */
 int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	       const struct issue_filter *f, struct problems *p, struct issue **items, size_t *n,

@@ -11,6 +11,7 @@
 #include "party.h"
 #include "role.h"
 #include "registry.h"
+#include "rows.h"
 
 /* ?1 issue, ?2 viewer: the issue's area and owner, whether the viewer is a
  * member of the owner party or of a party in its ledger, and whether the
@@ -38,7 +39,7 @@ int ledger_issue_relation(struct store_conn *c, struct arena *a, const struct vi
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		out->area_code = arena_strdup(a, store_text(st, 0));
-		out->owner_party_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
+		out->owner_party_id = rows_opt(st, a, 1);
 		out->taking_part = known && store_int(st, 2) != 0;
 		out->coordinated = known && store_int(st, 3) != 0;
 		rc = 0;
@@ -118,21 +119,18 @@ int ledger_get(struct store *s, struct arena *a, const struct viewer *v, const c
 		return rc;
 	if (!visible)
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT note, created_by, created_at FROM issue_roles"
-		" WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3");
+		" WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3", 3, issue_id, role, party_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, role);
-	store_bind_str(st, 3, party_id);
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
 		out->issue_id = arena_strdup(a, issue_id);
 		out->role = arena_strdup(a, role);
 		out->party_id = arena_strdup(a, party_id);
 		out->note = arena_strdup(a, store_text(st, 0));
-		out->created_by = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
+		out->created_by = rows_opt(st, a, 1);
 		out->created_at = arena_strdup(a, store_text(st, 2));
 		rc = 0;
 	} else if (rc == STORE_DONE) {
@@ -162,7 +160,7 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 		problems_add(p, "party", R_NOT_ONE_OF, 0);
 	if (!in->role || !*text_trim(a, in->role, strlen(in->role)))
 		problems_add(p, "role", R_CHOOSE, 0);
-	fields_validate(ledger_entry_fields, ledger_entry_nfields, in, s, a, p);
+	fields_validate(ledger_entry_fields, ledger_entry_nfields, in, store_reader(s), a, p);
 	if (!in->note)
 		in->note = "";
 	/* who may is asked of the party named, once it is one */
@@ -185,15 +183,12 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT count(*), EXISTS (SELECT 1 FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3)"
-		" FROM issue_roles WHERE issue_id = ?1");
+		" FROM issue_roles WHERE issue_id = ?1", 3, issue_id, in->role, in->party_id);
 	if (!st) {
 		rc = ERR_DB;
 	} else {
-		store_bind_str(st, 1, issue_id);
-		store_bind_str(st, 2, in->role);
-		store_bind_str(st, 3, in->party_id);
 		rc = store_step(st);
 		if (rc == STORE_ROW) {
 			rc = 0;
@@ -209,18 +204,13 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 		store_reset(st);
 	}
 	if (!rc) {
-		st = store_prepare(c,
+		st = rows_prepare(c,
 			"INSERT INTO issue_roles (issue_id, role_key, party_id, note, created_by, created_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", 6,
+			issue_id, in->role, in->party_id, in->note, in->created_by, now);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, issue_id);
-			store_bind_str(st, 2, in->role);
-			store_bind_str(st, 3, in->party_id);
-			store_bind_str(st, 4, in->note);
-			store_bind_str(st, 5, in->created_by);
-			store_bind_str(st, 6, now);
 			rc = store_run(st);
 			if (rc == ERR_CONFLICT) { /* a take at the same moment */
 				problems_add(p, "role", R_DUPLICATE, 0);
@@ -232,8 +222,7 @@ int ledger_take(struct store *s, struct arena *a, const struct viewer *v, const 
 	 * data) */
 	if (!rc)
 		rc = activity_add_about(c, v, "take_role", "issue", issue_id, "roles", NULL, in->role);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id,
@@ -254,22 +243,11 @@ int ledger_give_up(struct store *s, const struct viewer *v, const char *issue_id
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, issue_id);
-		store_bind_str(st, 2, role);
-		store_bind_str(st, 3, party_id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_change(c, "DELETE FROM issue_roles WHERE issue_id = ?1 AND role_key = ?2 AND party_id = ?3", 3,
+			issue_id, role, party_id);
 	if (!rc)
 		rc = activity_add_about(c, v, "give_up_role", "issue", issue_id, "roles", NULL, role);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The fields of an entry, for the API and the log. */

@@ -13,6 +13,7 @@
 #include "party.h"
 #include "user.h"
 #include "registry.h"
+#include "rows.h"
 
 enum { MEMBERS_MAX = 1000 };
 
@@ -37,13 +38,12 @@ enum member_role member_role_of(const char *key)
  * or stop being admin: a party keeps someone to manage it. On the writer. */
 static int keeps_an_admin(struct store_conn *c, const char *party_id, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id <> ?2"
-		" UNION ALL SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id = ?2");
+		" UNION ALL SELECT count(*) FROM memberships WHERE party_id = ?1 AND role = 'admin' AND user_id = ?2", 2,
+		party_id, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, user_id);
 	long long others = -1, self = 0;
 	if (store_step(st) == STORE_ROW)
 		others = store_int(st, 0);
@@ -58,8 +58,9 @@ static int keeps_an_admin(struct store_conn *c, const char *party_id, const char
 #define MEMBER_SELECT "SELECT m.user_id, u.name, m.role, m.created_at FROM memberships m" \
 	" JOIN users u ON u.id = m.user_id WHERE m.party_id = ?1"
 
-static void read_member(struct store_stmt *st, struct arena *a, struct member *m)
+static void read_member(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct member *m = row;
 	snprintf(m->user_id, sizeof m->user_id, "%s", store_text(st, 0));
 	m->name = arena_strdup(a, store_text(st, 1));
 	m->role = member_roles[member_role_of(store_text(st, 2))].key;
@@ -73,21 +74,10 @@ int member_list(struct store *s, struct arena *a, const struct viewer *v, const 
 	int rc = check(s, a, v, party_id, ACT_READ, &pa);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, pa.id);
-	struct member *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX)
-		read_member(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		MEMBER_SELECT " ORDER BY m.role = 'admin' DESC, u.name, m.user_id LIMIT 1000", 1, pa.id);
+	*items = arena_alloc(a, sizeof **items * MEMBERS_MAX);
+	return rows_read(st, a, read_member, *items, sizeof **items, MEMBERS_MAX, n);
 }
 
 /* Cleans and checks a member's role (its one field that changes), adding
@@ -96,7 +86,7 @@ static const char *valid_role(struct store *s, struct arena *a, struct problems 
 {
 	struct member m = { .role = role };
 	size_t before = p->n;
-	fields_validate(member_fields, member_nfields, &m, s, a, p);
+	fields_validate(member_fields, member_nfields, &m, store_reader(s), a, p);
 	return p->n == before ? m.role : NULL;
 }
 
@@ -115,18 +105,9 @@ int member_in(struct store *s, struct arena *a, const struct viewer *v, const st
 		return rc;
 	if (!user_id || !uuid_valid(user_id, strlen(user_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		MEMBER_SELECT " AND m.user_id = ?2");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, pa->id);
-	store_bind_str(st, 2, user_id);
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		read_member(st, a, out);
-	rc = rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		MEMBER_SELECT " AND m.user_id = ?2", 2, pa->id, user_id);
+	return rows_one(st, a, read_member, out);
 }
 
 int member_add(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
@@ -161,13 +142,10 @@ int member_add_to(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!c)
 		return ERR_DB;
 	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)");
+	struct store_stmt *st = rows_prepare(c,
+		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)", 4,
+		pa.id, u.id, role, now);
 	if (st) {
-		store_bind_str(st, 1, pa.id);
-		store_bind_str(st, 2, u.id);
-		store_bind_str(st, 3, role);
-		store_bind_str(st, 4, now);
 		rc = store_run(st);
 		if (rc == ERR_CONFLICT) {
 			problems_add(p, "email", R_DUPLICATE, 0);
@@ -210,22 +188,12 @@ int member_set_role_of(struct store *s, struct arena *a, const struct viewer *v,
 	if (!c)
 		return ERR_DB;
 	rc = strcmp(role, "admin") == 0 ? 0 : keeps_an_admin(c, pa.id, user_id);
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
-		"UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2");
 	if (!rc)
-		rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, pa.id);
-		store_bind_str(st, 2, user_id);
-		store_bind_str(st, 3, role);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+		rc = rows_change(c, "UPDATE memberships SET role = ?3 WHERE party_id = ?1 AND user_id = ?2", 3,
+				 pa.id, user_id, role);
 	if (!rc)
 		rc = activity_add_about(c, v, "change_member", "party", pa.id, "members", user_id, role);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int member_remove(struct store *s, struct arena *a, const struct viewer *v, const char *party_id,
@@ -243,49 +211,34 @@ int member_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!c)
 		return ERR_DB;
 	rc = keeps_an_admin(c, pa.id, user_id);
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
-		"DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2");
 	if (!rc)
-		rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, pa.id);
-		store_bind_str(st, 2, user_id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+		rc = rows_change(c, "DELETE FROM memberships WHERE party_id = ?1 AND user_id = ?2", 2, pa.id, user_id);
 	if (!rc)
 		/* leaving is a removal whose actor is its subject */
 		rc = activity_add_about(c, v, "remove_member", "party", pa.id, "members", user_id, NULL);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
+}
+
+static void read_membership(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct membership *m = row;
+	snprintf(m->party_id, sizeof m->party_id, "%s", store_text(st, 0));
+	m->party_name = arena_strdup(a, store_text(st, 1));
+	m->role = member_role_of(store_text(st, 2));
+	m->since = arena_strdup(a, store_text(st, 3));
 }
 
 int member_of(struct store *s, struct arena *a, const char *user_id, struct membership **items,
 	      size_t *n)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT m.party_id, p.name, m.role, m.created_at FROM memberships m"
-		" JOIN parties p ON p.id = m.party_id WHERE m.user_id = ?1 ORDER BY p.sort_name LIMIT 1000");
+		" JOIN parties p ON p.id = m.party_id WHERE m.user_id = ?1 ORDER BY p.sort_name LIMIT 1000", 1,
+		user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, user_id);
-	struct membership *list = arena_alloc(a, sizeof *list * MEMBERS_MAX);
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && count < MEMBERS_MAX) {
-		struct membership *m = &list[count++];
-		snprintf(m->party_id, sizeof m->party_id, "%s", store_text(st, 0));
-		m->party_name = arena_strdup(a, store_text(st, 1));
-		m->role = member_role_of(store_text(st, 2));
-		m->since = arena_strdup(a, store_text(st, 3));
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * MEMBERS_MAX);
+	return rows_read(st, a, read_membership, *items, sizeof **items, MEMBERS_MAX, n);
 }
 
 /* The fields of a member, for the API, the forms and the log. */
@@ -303,6 +256,22 @@ const struct field_desc member_fields[] = {
 	  .example = "\"2026-11-27T10:00:00Z\"" },
 };
 const size_t member_nfields = sizeof member_fields / sizeof member_fields[0];
+
+/* The fields of a party a person is in, for the API (Me) and its document; its
+ * role is an enum member_role, which no descriptor holds: the document
+ * says it by hand. */
+const struct field_desc membership_fields[] = {
+	{ .name = "partyId", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct membership, party_id),
+	  .ref = "party", .label = { "Partij", "Party" }, .doc = "The identifier of the party (partij-id).",
+	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\"" },
+	{ .name = "partyName", .kind = FK_TEXT, .flags = F_READ_ONLY, FIELD_AT(struct membership, party_name),
+	  .max = 200, .label = { "Partij", "Party" }, .doc = "The name of the party (naam van de partij).",
+	  .example = "\"Voedselbank Utrecht\"" },
+	{ .name = "since", .kind = FK_TIME, .flags = F_READ_ONLY, FIELD_AT(struct membership, since),
+	  .label = { "Lid sinds", "Member since" }, .doc = "When the person joined the party (lid sinds), in UTC.",
+	  .example = "\"2026-11-27T10:00:00Z\"" },
+};
+const size_t membership_nfields = sizeof membership_fields / sizeof membership_fields[0];
 
 /* The memberships go; privacy.c logs each before (member_remove's entry). */
 static const struct export_part member_exports[] = {

@@ -38,6 +38,9 @@ struct membership {
 	enum member_role role;
 	const char *since;
 };
+/* Its fields but the role, for the API (Me). */
+extern const struct field_desc membership_fields[];
+extern const size_t membership_nfields;
 
 /* The members of a party, for those who may see them. ERR_NOTFOUND also
  * when the viewer may not see the party. */

@@ -14,6 +14,7 @@
 #include "activity.h"
 #include "outbox.h"
 #include "registry.h"
+#include "rows.h"
 
 int notify_followers(struct store_conn *c, const struct viewer *actor, const char *issue_id,
 		     const char *event, const char *object_id)
@@ -62,35 +63,27 @@ int notify_person(struct store_conn *c, const struct viewer *actor, const char *
 	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(id);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO notifications (id, user_id, issue_id, event, object_id, actor_id, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, user_id);
-	store_bind_str(st, 3, issue_id);
-	store_bind_str(st, 4, event);
-	store_bind_str(st, 5, object_id);
-	store_bind_str(st, 6, actor_id);
-	store_bind_str(st, 7, now);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		id, user_id, issue_id, event, object_id, actor_id, now);
 }
 
 #define NOTE_COLS \
 	"n.id, n.issue_id, i.title, n.event, n.object_id, u.name, n.created_at, n.read_at"
 
-static void read_note(struct store_stmt *st, struct arena *a, struct notification *out)
+static void read_note(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct notification *out = row;
 	memset(out, 0, sizeof *out);
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
-	out->issue_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
-	out->issue_title = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
+	out->issue_id = rows_opt(st, a, 1);
+	out->issue_title = rows_opt(st, a, 2);
 	out->event = arena_strdup(a, store_text(st, 3));
-	out->object_id = store_is_null(st, 4) ? NULL : arena_strdup(a, store_text(st, 4));
-	out->actor_name = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
+	out->object_id = rows_opt(st, a, 4);
+	out->actor_name = rows_opt(st, a, 5);
 	out->created_at = arena_strdup(a, store_text(st, 6));
-	out->read_at = store_is_null(st, 7) ? NULL : arena_strdup(a, store_text(st, 7));
+	out->read_at = rows_opt(st, a, 7);
 }
 
 int notification_list(struct store *s, struct arena *a, const struct viewer *v,
@@ -115,26 +108,23 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 		valid_text(p, "q", f->q, false, 200, false);
 	if (p->n)
 		return ERR_INVALID;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
 		" LEFT JOIN users u ON u.id = n.actor_id"
 		" WHERE n.user_id = ?1 AND (?2 = 0 OR n.read_at IS NULL)"
 		"   AND (?3 IS NULL OR n.seq < (SELECT seq FROM notifications WHERE id = ?3 AND user_id = ?1))"
 		"   AND (?5 IS NULL OR i.title LIKE ?5 ESCAPE '\\')"
-		" ORDER BY n.seq DESC LIMIT ?4");
+		" ORDER BY n.seq DESC LIMIT ?4", 1, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
 	store_bind_int(st, 2, f->unread);
 	store_bind_str(st, 3, f->cursor);
 	store_bind_int(st, 4, limit + 1);
 	store_bind_str(st, 5, store_like_contains(a, f->q));
 	struct notification *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_note(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	rc = rows_read(st, a, read_note, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	if (count > (size_t)limit) {
 		count = (size_t)limit;
@@ -153,22 +143,11 @@ int notification_get(struct store *s, struct arena *a, const struct viewer *v, c
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	/* another person's notification is not found, as perm.c's owner rule */
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
-		" LEFT JOIN users u ON u.id = n.actor_id WHERE n.id = ?1 AND n.user_id = ?2");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v->user_id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_note(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+		" LEFT JOIN users u ON u.id = n.actor_id WHERE n.id = ?1 AND n.user_id = ?2", 2,
+		id, v->user_id);
+	return rows_one(st, a, read_note, out);
 }
 
 int notification_unread(struct store *s, const struct viewer *v, long long *count)
@@ -176,11 +155,10 @@ int notification_unread(struct store *s, const struct viewer *v, long long *coun
 	*count = 0;
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL", 1, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
 	int rc = store_step(st) == STORE_ROW ? 0 : ERR_DB;
 	if (!rc)
 		*count = store_int(st, 0);
@@ -201,12 +179,10 @@ int notification_mark(struct store *s, const struct viewer *v, const char *id, b
 		return ERR_DB;
 	int rc = ERR_DB;
 	/* another person's notification is not found, as perm.c's owner rule */
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"UPDATE notifications SET read_at = CASE WHEN ?3 = 1 THEN coalesce(read_at, ?4) END"
-		" WHERE id = ?1 AND user_id = ?2");
+		" WHERE id = ?1 AND user_id = ?2", 2, id, v->user_id);
 	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, v->user_id);
 		store_bind_int(st, 3, read);
 		store_bind_str(st, 4, now);
 		rc = store_run(st);
@@ -229,16 +205,10 @@ int notification_mark_all(struct store *s, const struct viewer *v, int *changed)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL");
-	if (st) {
-		store_bind_str(st, 1, v->user_id);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-		if (!rc && changed)
-			*changed = store_changes(c);
-	}
+	int rc = rows_run(c, "UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL", 2,
+			v->user_id, now);
+	if (!rc && changed)
+		*changed = store_changes(c);
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -248,10 +218,10 @@ int notification_digest_get(struct store *s, const struct viewer *v, bool *on)
 	*on = false;
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s), "SELECT digest FROM users WHERE id = ?1");
+	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT digest FROM users WHERE id = ?1", 1,
+			v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW)
 		*on = store_int(st, 0) != 0;
@@ -267,16 +237,14 @@ int notification_digest_set(struct store *s, const struct viewer *v, bool on)
 	if (!c)
 		return ERR_DB;
 	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "UPDATE users SET digest = ?2 WHERE id = ?1");
+	struct store_stmt *st = rows_prepare(c, "UPDATE users SET digest = ?2 WHERE id = ?1", 1, v->user_id);
 	if (st) {
-		store_bind_str(st, 1, v->user_id);
 		store_bind_int(st, 2, on);
 		rc = store_run(st);
 	}
 	if (!rc)
 		rc = activity_add(c, v, "change_digest", "user", v->user_id, "digest");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* ---- the daily digest ---- */
@@ -423,20 +391,31 @@ int notification_digest(struct store *s, time_t now, int *mails)
 	return rc;
 }
 
-/* The fields of a notification, for the API; all of them kiem's (the
- * document describes them: openapi.json, Notification). */
-#define NOTE_FIELD(n, k, f, m, nl, en) \
-	{ .name = n, .kind = k, .flags = F_READ_ONLY | (f), FIELD_AT(struct notification, m), .label = { nl, en } }
+/* The fields of a notification, for the API; all of them kiem's. */
+#define NOTE_FIELD(n, k, f, m, nl, en, d, ex) \
+	{ .name = n, .kind = k, .flags = F_READ_ONLY | (f), FIELD_AT(struct notification, m), .label = { nl, en }, \
+	  .doc = d, .example = ex }
 const struct field_desc notification_fields[] = {
-	NOTE_FIELD("id", FK_REF, F_INLINE, id, "Nummer", "Number"),
-	NOTE_FIELD("event", FK_TEXT, 0, event, "Gebeurtenis", "Event"),
-	NOTE_FIELD("issueId", FK_REF, F_NULLABLE, issue_id, "Vraagstuk", "Social issue"),
-	NOTE_FIELD("issueTitle", FK_TEXT, F_NULLABLE, issue_title, "Titel", "Title"),
-	NOTE_FIELD("objectId", FK_REF, F_NULLABLE, object_id, "Object", "Object"),
-	NOTE_FIELD("actorName", FK_TEXT, F_NULLABLE, actor_name, "Wie", "Who"),
-	NOTE_FIELD("createdAt", FK_TIME, 0, created_at, "Wanneer", "When"),
-	NOTE_FIELD("read", FK_BOOL, F_IS_SET, read_at, "Gelezen", "Read"),
-	NOTE_FIELD("readAt", FK_TIME, F_NULLABLE, read_at, "Gelezen op", "Read on"),
+	NOTE_FIELD("id", FK_REF, F_INLINE, id, "Nummer", "Number", "The identifier (melding-id), a UUID.",
+		   "\"0d9b2c41-5e10-4b2e-9c41-2f6d8e0a7b13\""),
+	NOTE_FIELD("event", FK_TEXT, 0, event, "Gebeurtenis", "Event",
+		   "What happened (gebeurtenis): `comment` (reactie), `status` (statuswijziging), `signal` (signaal"
+		   " opgenomen), `factor` (omgevingsfactor), `your_signal` (een signaal dat jij meldde is opgenomen in"
+		   " het vraagstuk); more may come.", "\"comment\""),
+	NOTE_FIELD("issueId", FK_REF, F_NULLABLE, issue_id, "Vraagstuk", "Social issue",
+		   "The issue (vraagstuk); null once it is deleted.", "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\""),
+	NOTE_FIELD("issueTitle", FK_TEXT, F_NULLABLE, issue_title, "Titel", "Title", "The issue's title (titel).",
+		   "\"Eenzaamheid onder ouderen in Overvecht\""),
+	NOTE_FIELD("objectId", FK_REF, F_NULLABLE, object_id, "Object", "Object",
+		   "What it is about (object): the comment, status change, signal or factor.",
+		   "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\""),
+	NOTE_FIELD("actorName", FK_TEXT, F_NULLABLE, actor_name, "Wie", "Who", "Who did it (wie), or null.",
+		   "\"Henk de Boer\""),
+	NOTE_FIELD("createdAt", FK_TIME, 0, created_at, "Wanneer", "When", "When (wanneer), in UTC.",
+		   "\"2026-11-27T10:00:00Z\""),
+	NOTE_FIELD("read", FK_BOOL, F_IS_SET, read_at, "Gelezen", "Read", "Whether it is read (gelezen).", "false"),
+	NOTE_FIELD("readAt", FK_TIME, F_NULLABLE, read_at, "Gelezen op", "Read on",
+		   "When it was read (gelezen op), or null.", "\"2026-11-27T10:05:00Z\""),
 };
 const size_t notification_nfields = sizeof notification_fields / sizeof notification_fields[0];
 
@@ -456,9 +435,10 @@ const struct entity_type notification_type = {
 	.noun = { "Melding", "Notification" }, .api = "/api/v1/users/me/notifications/",
 	.exports = notification_exports, .nexports = 1, .erase = notification_erase, .nerase = 2,
 	.registers = { "follows_notifications" },
-	/* no .schema: NotificationPatch ({"read": ...}) is no change of these
-	 * fields, so the document's schemas stay as written */
+	/* NotificationPatch ({"read": ...}) is no change of these fields: the
+	 * document says it by hand */
 	.fields = notification_fields, .nfields = sizeof notification_fields / sizeof notification_fields[0],
+	.schema = "Notification",
 };
 
 /* The feature's types, in the order the erasure runs them (../features.h). */

@@ -14,6 +14,7 @@
 #include "../base/uuid.h"
 #include "../store/store.h"
 #include "registry.h"
+#include "rows.h"
 
 const char *outbox_base_url = "http://127.0.0.1:8080";
 
@@ -96,13 +97,12 @@ long outbox_backoff(int attempts)
 static int take_due(struct store *s, struct arena *a, const char *now, struct due *out, int *n)
 {
 	*n = 0;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT seq, id, recipient, subject, body, attempts FROM outbox"
 		" WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?1"
-		" ORDER BY seq LIMIT ?2");
+		" ORDER BY seq LIMIT ?2", 1, now);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, now);
 	store_bind_int(st, 2, OUTBOX_BATCH);
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW && *n < OUTBOX_BATCH) {

@@ -15,6 +15,7 @@
 #include "role.h"
 #include "signal.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry party_kinds[KIND_COUNT] = {
 	[KIND_CITIZEN_INITIATIVE] = { "citizen_initiative", { "Burgerinitiatief", "Citizen initiative" } },
@@ -124,16 +125,10 @@ struct scope {
 /* The scope of an area code; false if there is no such area. */
 static bool scope_of(struct store *s, struct arena *a, const char *code, struct scope *sc)
 {
-	struct area ar;
 	memset(sc, 0, sizeof *sc);
-	if (area_get(s, a, code, &ar))
+	if (!area_range(s, a, code, &sc->lo, &sc->hi, NULL))
 		return false;
-	size_t n = strlen(ar.path);
-	sc->lo = ar.path;
-	char *hi = arena_strdup(a, ar.path);
-	hi[n - 1] = '/' + 1; /* the first string past every path that starts with lo */
-	sc->hi = hi;
-	const char *p = ar.path;
+	const char *p = sc->lo;
 	for (int i = 0; i < 4; i++) {
 		const char *slash = strchr(p, '/');
 		if (!slash || !slash[1])
@@ -176,18 +171,18 @@ static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
 	out->name = arena_strdup(a, store_text(st, 1));
 	out->kind = arena_strdup(a, store_text(st, 2));
 	out->description = arena_strdup(a, store_text(st, 3));
-	out->email = store_is_null(st, 4) ? NULL : arena_strdup(a, store_text(st, 4));
-	out->phone = store_is_null(st, 5) ? NULL : arena_strdup(a, store_text(st, 5));
-	out->website = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
+	out->email = rows_opt(st, a, 4);
+	out->phone = rows_opt(st, a, 5);
+	out->website = rows_opt(st, a, 6);
 	out->has_capacity = !store_is_null(st, 7);
 	out->capacity_hours = store_int(st, 7);
 	out->visibility = arena_strdup(a, store_text(st, 8));
-	out->created_by = store_is_null(st, 9) ? NULL : arena_strdup(a, store_text(st, 9));
+	out->created_by = rows_opt(st, a, 9);
 	out->created_at = arena_strdup(a, store_text(st, 10));
 	out->updated_at = arena_strdup(a, store_text(st, 11));
-	out->verified_at = store_is_null(st, 13) ? NULL : arena_strdup(a, store_text(st, 13));
-	out->verified_by = store_is_null(st, 14) ? NULL : arena_strdup(a, store_text(st, 14));
-	out->verified_by_name = store_is_null(st, 15) ? NULL : arena_strdup(a, store_text(st, 15));
+	out->verified_at = rows_opt(st, a, 13);
+	out->verified_by = rows_opt(st, a, 14);
+	out->verified_by_name = rows_opt(st, a, 15);
 }
 
 /* The lists (areas, roles, tags) of one party or a page of them, a chunk of
@@ -269,13 +264,11 @@ int party_relation(struct store_conn *c, const struct viewer *v, const char *par
 	*coordinated = false;
 	if (!v || !v->authenticated)
 		return 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT (SELECT role FROM memberships WHERE party_id = ?1 AND user_id = ?2), "
-		PARTY_COORDINATED_BY("?1", "?2"));
+		PARTY_COORDINATED_BY("?1", "?2"), 2, party_id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		int m = store_is_null(st, 0) ? -1 : enum_find(member_roles, MEMBER_ROLE_COUNT, store_text(st, 0));
@@ -323,43 +316,25 @@ int party_coordinates_all(struct store_conn *c, const struct viewer *v, const st
 	LIST_OF("SELECT a.name AS v FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
 		" WHERE pa.party_id = p.id ORDER BY a.path")
 
-/* Splits a column of PARTY_LISTS into a list of at most max items. */
-static void split_list(struct store_stmt *st, int col, struct arena *a, size_t max, struct strlist *out)
+/* One party with its lists, in one statement. */
+/* A party with its lists (PARTY_LISTS after PARTY_COLS). */
+static void read_with_lists(struct store_stmt *st, struct arena *a, void *row)
 {
-	out->v = arena_alloc(a, sizeof *out->v * max);
-	out->n = 0;
-	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
-	while (*s && out->n < max) {
-		size_t len = strcspn(s, "\x1f");
-		out->v[out->n++] = arena_strndup(a, s, len);
-		s += len;
-		if (*s)
-			s++;
-	}
+	struct party *out = row;
+	read_row(st, a, out);
+	rows_list(st, a, 16, PARTY_AREAS_MAX, &out->areas);
+	rows_list(st, a, 17, PARTY_ROLES_MAX, &out->roles);
+	rows_list(st, a, 18, PARTY_TAGS_MAX, &out->tags);
+	rows_list(st, a, 19, PARTY_AREAS_MAX, &out->area_names);
 }
 
-/* One party with its lists, in one statement. */
 static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, "SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		split_list(st, 16, a, PARTY_AREAS_MAX, &out->areas);
-		split_list(st, 17, a, PARTY_ROLES_MAX, &out->roles);
-		split_list(st, 18, a, PARTY_TAGS_MAX, &out->tags);
-		split_list(st, 19, a, PARTY_AREAS_MAX, &out->area_names);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1", 1, id);
+	return rows_one(st, a, read_with_lists, out);
 }
 
 int party_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -421,10 +396,9 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 	const char *const *sql = search ? search_sql
 				 : f->area && scope_small(c, &sc) ? list_in_area_sql
 				 : f->kind ? list_kind_sql : list_sql;
-	struct store_stmt *st = store_prepare(c, sql[f->sort]);
+	struct store_stmt *st = rows_prepare(c, sql[f->sort], 1, f->kind);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, f->kind);
 	scope_bind(st, &sc);
 	store_bind_str(st, 3, f->role);
 	store_bind_str(st, 4, tag);
@@ -491,7 +465,7 @@ static void sort_by(const char **v, const char **keys, size_t n)
 static void validate(struct store *s, struct arena *a, struct party *in, struct problems *p,
 		     const char **paths)
 {
-	fields_validate(party_fields, party_nfields, in, s, a, p);
+	fields_validate(party_fields, party_nfields, in, store_reader(s), a, p);
 	/* the areas exist, and their paths put them in order (F_MODEL_CHECKS) */
 	for (size_t i = 0; i < in->areas.n && !problems_find(p, "areas"); i++) {
 		struct area ar;
@@ -537,10 +511,7 @@ static int write_children(struct store_conn *c, struct arena *a, const struct pa
 		"DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)",
 	};
 	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
-		if (!(st = store_prepare(c, clear[i])))
-			return ERR_DB;
-		store_bind_str(st, 1, in->id);
-		rc = store_run(st);
+		rc = rows_run(c, clear[i], 1, in->id);
 	}
 	struct {
 		const char *sql;
@@ -633,18 +604,9 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	if (!rc)
 		rc = write_children(c, a, in);
 	/* who makes a party is its first admin */
-	if (!rc && in->created_by) {
-		st = store_prepare(c,
-			"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, in->id);
-			store_bind_str(st, 2, in->created_by);
-			store_bind_str(st, 3, now);
-			rc = store_run(st);
-		}
-	}
+	if (!rc && in->created_by)
+		rc = rows_run(c, "INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)", 3,
+			in->id, in->created_by, now);
 	if (!rc)
 		rc = activity_add(c, v, "create", "party", in->id, "");
 	int crc = store_write_end(s, rc == 0);
@@ -672,20 +634,8 @@ static bool same_list(const struct strlist *a, const struct strlist *b)
 	return true;
 }
 
-int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
-		 struct problems *p)
-{
-	if (!v || !v->authenticated)
-		return ERR_AUTH;
-	struct party old;
-	int rc = party_get(s, a, v, in->id, &old);
-	if (rc)
-		return rc;
-	return party_update_from(s, a, v, &old, in, p);
-}
-
-int party_update_from(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
-		      struct party *in, struct problems *p)
+int party_update(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
+		 struct party *in, struct problems *p)
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
@@ -781,27 +731,10 @@ int party_delete(struct store *s, const struct viewer *v, const char *id)
 	 * coordinators */
 	if (old.verified_at)
 		rc = signal_reroute(c, id, true);
-	struct store_stmt *st = NULL;
-	if (!rc) {
-		st = store_prepare(c, "DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, id);
-			rc = store_run(st);
-		}
-	}
-	if (!rc) {
-		st = store_prepare(c, "DELETE FROM parties WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, id);
-			rc = store_run(st);
-			if (!rc && store_changes(c) == 0)
-				rc = ERR_NOTFOUND;
-		}
-	}
+	if (!rc)
+		rc = rows_run(c, "DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)", 1, id);
+	if (!rc)
+		rc = rows_change(c, "DELETE FROM parties WHERE id = ?1", 1, id);
 	if (!rc)
 		rc = activity_add(c, v, "delete", "party", id, "");
 	int crc = store_write_end(s, rc == 0);
@@ -860,12 +793,11 @@ int party_counts_by_area(struct store *s, struct arena *a, const struct viewer *
 			break;
 		focus = only;
 	}
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT code, name, level FROM areas WHERE code = ?1 OR parent_code IS ?1"
-		" ORDER BY path LIMIT 40");
+		" ORDER BY path LIMIT 40", 1, focus);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, focus);
 	struct party_area_counts *v_rows = arena_alloc(a, sizeof *v_rows * MAX_ROWS);
 	const char *codes[MAX_ROWS];
 	size_t count = 0;
@@ -998,7 +930,7 @@ const struct entity_type party_type = {
 	.key = "party", .table = "parties", .perm = OBJ_PARTY, .noun = { "Partij", "Party" },
 	.page = "/partijen/", .api = "/api/v1/parties/",
 	.name_sql = "SELECT name FROM parties WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " PARTY_COORDINATED_BY("?1", "?2"),
+	.scope_sql = "SELECT party_id FROM party_areas WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = party_exports, .nexports = 2,
 	.privacy_note = "A party is the organisation's, not its maker's: it stays when its maker or"
 			" the person who verified it is erased, made or verified by an erased account.",

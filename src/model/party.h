@@ -119,16 +119,12 @@ void party_validate(struct store *s, struct arena *a, struct party *in, struct p
  * ERR_AUTH/ERR_FORBIDDEN when the viewer may not. */
 int party_create(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
 		 struct problems *p);
-/* Replaces the party's fields with in's (in->id names the party). A
+/* Replaces the fields of the party was (read with party_get) with in's;
+ * in becomes the party as written (what party_get would give after it). A
  * change of the name, kind or areas of a verified party by someone who may
  * not verify it as it is after the change withdraws its verification. */
-int party_update(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
-		 struct problems *p);
-/* The same for a party the caller has read with party_get (was), without
- * reading it again; in becomes the party as written (what party_get would
- * give after it). */
-int party_update_from(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
-		      struct party *in, struct problems *p);
+int party_update(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
+		 struct party *in, struct problems *p);
 int party_delete(struct store *s, const struct viewer *v, const char *id);
 /* Whether the viewer may change, remove, or see and manage the members of
  * a party read with party_get, for showing buttons. */

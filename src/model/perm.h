@@ -82,5 +82,10 @@ bool perm_can(const struct viewer *v, enum perm_object obj, enum perm_action act
 	"EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
 	"   JOIN party_areas pa ON pa.party_id = " party " JOIN areas a ON a.code = pa.area_code" \
 	"   WHERE ca.user_id = " user " AND a.path LIKE c.path || '%')"
+/* The codes of the areas the user coordinates and those inside them: a
+ * SELECT, for "area_code IN (...)". */
+#define AREAS_COORDINATED_BY(user) \
+	"SELECT a.code FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code" \
+	"   JOIN areas a ON a.path LIKE c.path || '%' WHERE ca.user_id = " user
 
 #endif

@@ -13,6 +13,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "registry.h"
+#include "rows.h"
 
 #define EXPORTED_AT "exportedAt"
 
@@ -46,11 +47,10 @@ int privacy_export(struct store *s, const struct viewer *v, struct buf *out)
  * one being read, which SQLite allows on one connection). */
 static int log_memberships(struct store_conn *c, const struct viewer *actor, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c,
-		"SELECT party_id FROM memberships WHERE user_id = ?1 ORDER BY party_id");
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT party_id FROM memberships WHERE user_id = ?1 ORDER BY party_id", 1, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, user_id);
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		char id[UUID_STRLEN + 1];
@@ -72,11 +72,11 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 	time_now(now);
 	int rc = ERR_DB;
 	/* the platform keeps an admin: the last one cannot be erased */
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT (SELECT platform_role FROM users WHERE id = ?1) = 'admin' AND NOT EXISTS"
-		" (SELECT 1 FROM users WHERE platform_role = 'admin' AND blocked_at IS NULL AND id <> ?1)");
+		" (SELECT 1 FROM users WHERE platform_role = 'admin' AND blocked_at IS NULL AND id <> ?1)", 1,
+		user_id);
 	if (st) {
-		store_bind_str(st, 1, user_id);
 		rc = store_step(st);
 		rc = rc == STORE_ROW ? (store_int(st, 0) ? ERR_CONFLICT : 0) : ERR_DB;
 		store_reset(st);
@@ -90,19 +90,10 @@ int privacy_erase_user(struct store_conn *c, const struct viewer *actor, const c
 	if (!rc) {
 		/* "!" is no argon2 hash, so no password ever verifies against it;
 		 * the warning time goes too, so the sweep never sees the row again */
-		st = store_prepare(c,
+		rc = rows_change(c,
 			"UPDATE users SET name = ?2, email = ?3, password_hash = '" PRIVACY_ERASED_HASH "',"
-			" platform_role = 'user', blocked_at = ?4, inactivity_warned_at = NULL WHERE id = ?1");
-		rc = ERR_DB;
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			store_bind_str(st, 2, PRIVACY_ERASED_NAME);
-			store_bind_str(st, 3, placeholder);
-			store_bind_str(st, 4, now);
-			rc = store_run(st);
-			if (!rc && store_changes(c) == 0)
-				rc = ERR_NOTFOUND;
-		}
+			" platform_role = 'user', blocked_at = ?4, inactivity_warned_at = NULL WHERE id = ?1", 4,
+			user_id, PRIVACY_ERASED_NAME, placeholder, now);
 	}
 	if (!rc)
 		rc = activity_add(c, actor, action, "user", user_id, "");
@@ -117,9 +108,8 @@ int privacy_erase(struct store *s, const struct viewer *v)
 	if (!c)
 		return ERR_DB;
 	int rc = privacy_erase_user(c, v, v->user_id, "erase");
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	privacy_after_erasure(s);
 	return 0;
 }

@@ -71,21 +71,6 @@ const char *registry_name(struct store_conn *c, struct arena *a, const struct en
 	return name;
 }
 
-bool registry_in_scope(struct store_conn *c, const struct entity_type *t, const char *id,
-		       const char *user_id)
-{
-	if (!t->scope_sql)
-		return false;
-	struct store_stmt *st = store_prepare(c, t->scope_sql);
-	if (!st)
-		return false;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, user_id);
-	bool in = store_step(st) == STORE_ROW;
-	store_reset(st);
-	return in;
-}
-
 static void write_row(struct jw *w, struct store_stmt *st, const struct export_part *e)
 {
 	jw_obj(w);

@@ -44,9 +44,10 @@ struct entity_type {
 	/* ?1 its id: one row with its name for people, or NULL (then it is
 	 * named by its noun alone) */
 	const char *name_sql;
-	/* ?1 its id, ?2 a user id: a row when the user coordinates the area it
-	 * is in (then its entries in the log are theirs to read); NULL: only
-	 * platform admins read them */
+	/* ?1 a user id: the ids of those in the areas the user coordinates
+	 * (their entries in the log are theirs to read), one column; NULL:
+	 * only platform admins read them. activity_list asks all types' at
+	 * once, in one statement. */
 	const char *scope_sql;
 	/* What a person's export holds of it. */
 	const struct export_part *exports;
@@ -89,10 +90,6 @@ const char *registry_field_label(const struct entity_type *t, const char *name, 
  * when it is gone or the type has no name. */
 const char *registry_name(struct store_conn *c, struct arena *a, const struct entity_type *t,
 			  const char *id);
-
-/* Whether the user coordinates the area of the object (scope_sql). */
-bool registry_in_scope(struct store_conn *c, const struct entity_type *t, const char *id,
-		       const char *user_id);
 
 /* Writes every type's export sections for the user as members of the open
  * JSON object. */

@@ -1,4 +1,5 @@
 #include "role.h"
+#include "rows.h"
 
 #include <string.h>
 
@@ -89,14 +90,14 @@ int role_seed(struct store *s)
 		store_bind_str(st, 7, r->typical_kinds);
 		rc = store_run(st);
 	}
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 #define ROLE_COLS "key, name_nl, name_en, description_nl, description_en, typical_kinds"
 
-static void read_row(struct store_stmt *st, struct arena *a, struct role *r)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct role *r = row;
 	r->key = arena_strdup(a, store_text(st, 0));
 	r->name[LANG_NL] = arena_strdup(a, store_text(st, 1));
 	r->name[LANG_EN] = arena_strdup(a, store_text(st, 2));
@@ -109,35 +110,13 @@ int role_list(struct store *s, struct arena *a, struct role **items, size_t *n)
 {
 	struct store_stmt *st = store_prepare(store_reader(s),
 		"SELECT " ROLE_COLS " FROM roles ORDER BY position, key LIMIT 200");
-	if (!st)
-		return ERR_DB;
-	struct role *v = arena_alloc(a, sizeof *v * 200);
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_row(st, a, &v[count++]);
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = v;
-	*n = count;
-	return 0;
+	*items = arena_alloc(a, sizeof **items * 200);
+	return rows_read(st, a, read_row, *items, sizeof **items, 200, n);
 }
 
 int role_get(struct store *s, struct arena *a, const char *key, struct role *out)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " ROLE_COLS " FROM roles WHERE key = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, key);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " ROLE_COLS " FROM roles WHERE key = ?1", 1, key);
+	return rows_one(st, a, read_row, out);
 }

@@ -1,4 +1,5 @@
 #include "settings.h"
+#include "rows.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -17,10 +18,10 @@ static int from_hex(const char *hex, unsigned char key[32])
 
 int settings_key(struct store *s, const char *name, unsigned char key[32])
 {
-	struct store_stmt *st = store_prepare(store_reader(s), "SELECT value FROM settings WHERE key = ?1");
+	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT value FROM settings WHERE key = ?1", 1,
+			name);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, name);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		rc = from_hex(store_text(st, 0), key);
@@ -39,13 +40,8 @@ int settings_key(struct store *s, const char *name, unsigned char key[32])
 	randombytes_buf(fresh, sizeof fresh);
 	text_hex(fresh, sizeof fresh, hex);
 	/* another node may have made it meanwhile: keep theirs */
-	st = store_prepare(c, "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING");
-	rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, name);
-		store_bind_str(st, 2, hex);
-		rc = store_run(st);
-	}
+	rc = rows_run(c, "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING", 2,
+			name, hex);
 	if (!rc && (st = store_prepare(c, "SELECT value FROM settings WHERE key = ?1"))) {
 		store_bind_str(st, 1, name);
 		rc = store_step(st) == STORE_ROW ? from_hex(store_text(st, 0), key) : ERR_DB;

@@ -15,6 +15,7 @@
 #include "notify.h"
 #include "party.h"
 #include "registry.h"
+#include "rows.h"
 
 const struct enum_entry signal_kinds[SIGNAL_KIND_COUNT] = {
 	[SIGNAL_OPPORTUNITY] = { "opportunity", { "Kans", "Opportunity" } },
@@ -126,13 +127,9 @@ static const char search_sql[] = "SELECT " SIGNAL_COLS FROM_SEARCH FILTERS PAGE;
 static const char cluster_list_sql[] = CLUSTERED(FROM_LIST);
 static const char cluster_search_sql[] = CLUSTERED(FROM_SEARCH);
 
-static const char *opt(struct arena *a, struct store_stmt *st, int col)
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
-	return store_is_null(st, col) ? NULL : arena_strdup(a, store_text(st, col));
-}
-
-static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
-{
+	struct signal *o = row;
 	memset(o, 0, sizeof *o);
 	snprintf(o->id, sizeof o->id, "%s", store_text(st, 0));
 	o->kind = arena_strdup(a, store_text(st, 1));
@@ -140,21 +137,21 @@ static void read_row(struct store_stmt *st, struct arena *a, struct signal *o)
 	o->description = arena_strdup(a, store_text(st, 3));
 	o->area = arena_strdup(a, store_text(st, 4));
 	o->area_name = arena_strdup(a, store_text(st, 5));
-	o->target_group = opt(a, st, 6);
-	o->reporter_id = opt(a, st, 7);
-	o->reporter_name = opt(a, st, 8);
-	o->party_id = opt(a, st, 9);
-	o->party_name = opt(a, st, 10);
+	o->target_group = rows_opt(st, a, 6);
+	o->reporter_id = rows_opt(st, a, 7);
+	o->reporter_name = rows_opt(st, a, 8);
+	o->party_id = rows_opt(st, a, 9);
+	o->party_name = rows_opt(st, a, 10);
 	o->regulatory = store_int(st, 11) != 0;
-	o->rule = opt(a, st, 12);
-	o->routed_party_id = opt(a, st, 13);
-	o->routed_party_name = opt(a, st, 14);
+	o->rule = rows_opt(st, a, 12);
+	o->routed_party_id = rows_opt(st, a, 13);
+	o->routed_party_name = rows_opt(st, a, 14);
 	o->status = arena_strdup(a, store_text(st, 15));
-	o->status_reason = opt(a, st, 16);
-	o->issue_id = opt(a, st, 17);
-	o->issue_title = opt(a, st, 18);
-	o->issue_status = opt(a, st, 19);
-	o->cluster_id = opt(a, st, 20);
+	o->status_reason = rows_opt(st, a, 16);
+	o->issue_id = rows_opt(st, a, 17);
+	o->issue_title = rows_opt(st, a, 18);
+	o->issue_status = rows_opt(st, a, 19);
+	o->cluster_id = rows_opt(st, a, 20);
 	o->cluster_size = o->cluster_id ? store_int(st, 21) : 1;
 	o->created_at = arena_strdup(a, store_text(st, 22));
 	o->updated_at = arena_strdup(a, store_text(st, 23));
@@ -230,18 +227,9 @@ int signal_get(struct store *s, struct arena *a, const struct viewer *v, const c
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, "SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_row(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.id = ?1", 1, id);
+	int rc = rows_one(st, a, read_row, out);
 	if (rc)
 		return rc;
 	struct relation r;
@@ -266,23 +254,6 @@ static char *lower(struct arena *a, const char *s)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c - 'A' + 'a');
 	return t;
-}
-
-/* The path range [lo, hi) of an area and those inside it. */
-static bool area_range(struct store *s, struct arena *a, const char *code, const char **lo,
-		       const char **hi, const char **name)
-{
-	struct area ar;
-	if (!code || !text_utf8_valid(code, strlen(code)) || area_get(s, a, code, &ar))
-		return false;
-	size_t n = strlen(ar.path);
-	char *h = arena_strdup(a, ar.path);
-	h[n - 1] = '/' + 1;
-	*lo = ar.path;
-	*hi = h;
-	if (name)
-		*name = ar.name;
-	return true;
 }
 
 int signal_list(struct store *s, struct arena *a, const struct viewer *v,
@@ -325,15 +296,11 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_INVALID;
 
 	struct store_conn *c = store_reader(s);
-	struct store_stmt *st = store_prepare(c, f->clusters ? (search ? cluster_search_sql : cluster_list_sql)
-						      : (search ? search_sql : list_sql));
+	struct store_stmt *st = rows_prepare(c, f->clusters ? (search ? cluster_search_sql : cluster_list_sql)
+						      : (search ? search_sql : list_sql), 5,
+						f->kind, lo, hi, f->status, f->target_group && *f->target_group ? lower(a, f->target_group) : NULL);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, f->kind);
-	store_bind_str(st, 2, lo);
-	store_bind_str(st, 3, hi);
-	store_bind_str(st, 4, f->status);
-	store_bind_str(st, 5, f->target_group && *f->target_group ? lower(a, f->target_group) : NULL);
 	if (regulatory >= 0)
 		store_bind_int(st, 6, regulatory);
 	store_bind_str(st, 7, f->party);
@@ -346,12 +313,9 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
 	struct signal *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_row(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	*next = NULL;
 	if (count > (size_t)limit) {
@@ -369,21 +333,15 @@ int signal_cluster(struct store *s, struct arena *a, const struct viewer *v,
 	*n = 0;
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " SIGNAL_COLS " FROM signals s" SIGNAL_JOINS " WHERE s.cluster_id = ?1" VISIBLE
-		" ORDER BY s.seq LIMIT 100");
+		" ORDER BY s.seq LIMIT 100", 1, cluster_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, cluster_id);
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
-	struct signal *list = arena_alloc(a, sizeof *list * SIGNAL_CLUSTER_MAX);
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && *n < SIGNAL_CLUSTER_MAX)
-		read_row(st, a, &list[(*n)++]);
-	store_reset(st);
-	*items = list;
-	return rc < 0 ? rc : 0;
+	*items = arena_alloc(a, sizeof **items * SIGNAL_CLUSTER_MAX);
+	return rows_read(st, a, read_row, *items, sizeof **items, SIGNAL_CLUSTER_MAX, n);
 }
 
 static const char *clean(struct arena *a, const char *s)
@@ -401,7 +359,7 @@ static void validate(struct store *s, struct arena *a, struct signal *in, struct
 {
 	if (!in->regulatory)
 		in->rule = NULL; /* ignored */
-	fields_validate(signal_fields, signal_nfields, in, s, a, p);
+	fields_validate(signal_fields, signal_nfields, in, store_reader(s), a, p);
 	if (in->target_group)
 		in->target_group = lower(a, in->target_group);
 	const char *hi;
@@ -430,11 +388,10 @@ static int route(struct store_conn *c, struct arena *a, const char *path, const 
 		 const char **name)
 {
 	*party = *name = NULL;
-	struct store_stmt *st = store_prepare(c,
-		"SELECT p.id, p.name FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER);
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT p.id, p.name FROM areas c" ROUTE_TO " AND " IN_AREA("?1") ROUTE_ORDER, 1, path);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, path);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		*party = arena_strdup(a, store_text(st, 0));
@@ -451,16 +408,14 @@ static int find_cluster(struct store_conn *c, struct arena *a, const struct sign
 			const char *path, const char **cluster, const char **head_alone)
 {
 	*cluster = *head_alone = NULL;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT s.id, s.cluster_id, s.title || ' ' || s.description FROM signals s"
 		" JOIN areas ar ON ar.code = s.area_code"
 		" WHERE s.kind = ?1 AND s.status IN ('open', 'acknowledged')"
 		"  AND (substr(ar.path, 1, length(?2)) = ?2 OR substr(?2, 1, length(ar.path)) = ar.path)"
-		" ORDER BY s.seq DESC LIMIT 500");
+		" ORDER BY s.seq DESC LIMIT 500", 2, in->kind, path);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, in->kind);
-	store_bind_str(st, 2, path);
 	const char *text = arena_printf(a, "%s %s", in->title, in->description);
 	double best = SIMILAR_THRESHOLD;
 	int rc;
@@ -494,10 +449,10 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 	if (sg->party_id && !problems_find(p, "party")) {
 		enum member_role m;
 		bool coordinated;
-		struct store_stmt *st = store_prepare(store_reader(s), "SELECT name FROM parties WHERE id = ?1");
+		struct store_stmt *st = rows_prepare(store_reader(s), "SELECT name FROM parties WHERE id = ?1", 1,
+				sg->party_id);
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, sg->party_id);
 		sg->party_name = store_step(st) == STORE_ROW ? arena_strdup(a, store_text(st, 0)) : NULL;
 		store_reset(st);
 		if (!sg->party_name) {
@@ -531,20 +486,14 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 		rc = find_cluster(c, a, sg, path, &sg->cluster_id, &head_alone);
 	if (!rc && head_alone) {
 		sg->cluster_size = 2;
-		struct store_stmt *st = store_prepare(c, "UPDATE signals SET cluster_id = id WHERE id = ?1");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, head_alone);
-			rc = store_run(st);
-		}
+		rc = rows_run(c, "UPDATE signals SET cluster_id = id WHERE id = ?1", 1, head_alone);
 	} else if (!rc && sg->cluster_id) {
 		/* it joins a cluster of this many, and itself */
-		struct store_stmt *st = store_prepare(c, "SELECT count(*) + 1 FROM signals WHERE cluster_id = ?1");
+		struct store_stmt *st = rows_prepare(c, "SELECT count(*) + 1 FROM signals WHERE cluster_id = ?1", 1,
+				sg->cluster_id);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, sg->cluster_id);
 			if ((rc = store_step(st)) == STORE_ROW)
 				sg->cluster_size = store_int(st, 0);
 			store_reset(st);
@@ -552,21 +501,14 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 		}
 	}
 	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
+		struct store_stmt *st = rows_prepare(c,
 			"INSERT INTO signals (id, kind, title, description, area_code, target_group, reporter_id,"
 			" party_id, regulatory, rule, routed_party_id, status, cluster_id, created_at, updated_at, resident)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13, ?14)");
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open', ?12, ?13, ?13, ?14)", 8,
+			sg->id, sg->kind, sg->title, sg->description, sg->area, sg->target_group, sg->reporter_id, sg->party_id);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, sg->id);
-			store_bind_str(st, 2, sg->kind);
-			store_bind_str(st, 3, sg->title);
-			store_bind_str(st, 4, sg->description);
-			store_bind_str(st, 5, sg->area);
-			store_bind_str(st, 6, sg->target_group);
-			store_bind_str(st, 7, sg->reporter_id);
-			store_bind_str(st, 8, sg->party_id);
 			store_bind_int(st, 9, sg->regulatory);
 			store_bind_str(st, 10, sg->rule);
 			store_bind_str(st, 11, sg->routed_party_id);
@@ -577,30 +519,21 @@ int signal_create(struct store *s, struct arena *a, const struct viewer *v, stru
 		}
 	}
 	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
+		rc = rows_run(c,
 			"INSERT INTO signal_search (rowid, title, description, rule)"
-			" VALUES ((SELECT seq FROM signals WHERE id = ?1), ?2, ?3, ?4)");
-		if (!st) {
-			rc = ERR_DB;
-		} else {
-			store_bind_str(st, 1, sg->id);
-			store_bind_str(st, 2, sg->title);
-			store_bind_str(st, 3, sg->description);
-			store_bind_str(st, 4, sg->rule ? sg->rule : "");
-			rc = store_run(st);
-		}
+			" VALUES ((SELECT seq FROM signals WHERE id = ?1), ?2, ?3, ?4)", 4,
+			sg->id, sg->title, sg->description, sg->rule ? sg->rule : "");
 	}
 	if (!rc)
 		rc = activity_add_about(c, v, "create", "signal", sg->id, "", NULL, sg->kind);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int signal_reroute(struct store_conn *c, const char *party_id, bool leaving)
 {
 	/* the undecided regulatory signals routed to it or in its areas (and
 	 * below), each to where route() sends it now */
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"UPDATE signals SET routed_party_id = (SELECT p.id FROM areas sa JOIN areas c"
 		"   ON substr(sa.path, 1, length(c.path)) = c.path" ROUTE_TO
 		"   AND sa.code = signals.area_code AND (?2 IS NULL OR p.id <> ?2)" ROUTE_ORDER ")"
@@ -608,27 +541,15 @@ int signal_reroute(struct store_conn *c, const char *party_id, bool leaving)
 		"  AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id)"
 		"  AND (routed_party_id = ?1 OR area_code IN (SELECT a.code FROM party_areas pa"
 		"   JOIN areas c ON c.code = pa.area_code JOIN areas a ON substr(a.path, 1, length(c.path)) = c.path"
-		"   WHERE pa.party_id = ?1))");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, party_id);
-	store_bind_str(st, 2, leaving ? party_id : NULL);
-	return store_run(st);
+		"   WHERE pa.party_id = ?1))", 2, party_id, leaving ? party_id : NULL);
 }
 
 /* Sets a signal's status on the writer, with its activity entry. */
 static int set_status(struct store_conn *c, const struct viewer *v, const char *id, const char *to,
 		      const char *reason, const char *now)
 {
-	struct store_stmt *st = store_prepare(c,
-		"UPDATE signals SET status = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, to);
-	store_bind_str(st, 3, reason);
-	store_bind_str(st, 4, now);
-	int rc = store_run(st);
+	int rc = rows_run(c, "UPDATE signals SET status = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?1", 4,
+			id, to, reason, now);
 	if (!rc)
 		rc = activity_add_about(c, v, "status", "signal", id, "status", NULL, to);
 	return rc;
@@ -673,12 +594,7 @@ int signal_move(struct store *s, struct arena *a, const struct viewer *v, struct
 /* Runs one statement of a cluster change with ?1 and ?2 bound. */
 static int run2(struct store_conn *c, const char *sql, const char *a1, const char *a2)
 {
-	struct store_stmt *st = store_prepare(c, sql);
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, a1);
-	store_bind_str(st, 2, a2);
-	return store_run(st);
+	return rows_run(c, sql, 2, a1, a2);
 }
 
 /* Takes the signal id out of its cluster (cluster_id; NULL: none), on the
@@ -693,10 +609,10 @@ static int leave_cluster(struct store_conn *c, const char *id, const char *clust
 	int rc = 0;
 	if (!strcmp(cluster_id, id)) {
 		left[0] = 0;
-		struct store_stmt *st = store_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1");
+		struct store_stmt *st = rows_prepare(c, "SELECT min(id) FROM signals WHERE cluster_id = ?1 AND id <> ?1", 1,
+				id);
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, id);
 		if (store_step(st) == STORE_ROW && !store_is_null(st, 0))
 			snprintf(left, sizeof left, "%s", store_text(st, 0));
 		store_reset(st);
@@ -717,13 +633,12 @@ int signal_erase_resident(struct store_conn *c, const char *user_id)
 	for (;;) {
 		char ids[BATCH][UUID_STRLEN + 1];
 		size_t n = 0;
-		struct store_stmt *st = store_prepare(c,
+		struct store_stmt *st = rows_prepare(c,
 			"SELECT s.id FROM signals s WHERE s.reporter_id = ?1 AND s.resident = 1 AND s.issue_id IS NULL"
 			" AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = s.id)"
-			" ORDER BY s.seq LIMIT 32");
+			" ORDER BY s.seq LIMIT 32", 1, user_id);
 		if (!st)
 			return ERR_DB;
-		store_bind_str(st, 1, user_id);
 		int rc;
 		while ((rc = store_step(st)) == STORE_ROW && n < BATCH)
 			snprintf(ids[n++], sizeof ids[0], "%s", store_text(st, 0));
@@ -785,8 +700,7 @@ int signal_set_cluster(struct store *s, struct arena *a, const struct viewer *v,
 	}
 	if (!rc)
 		rc = activity_add(c, v, "update", "signal", id, "cluster");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* The nearest party of the viewer that handles a resident's signal in
@@ -796,13 +710,11 @@ static int handler_of(struct store_conn *c, struct arena *a, const struct viewer
 		      const char **party)
 {
 	*party = NULL;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT hp.id" HANDLERS("?1", "(SELECT path FROM areas WHERE code = ?2)")
-		" ORDER BY length(c.path) DESC, hp.id LIMIT 1");
+		" ORDER BY length(c.path) DESC, hp.id LIMIT 1", 2, v->user_id, area);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
-	store_bind_str(st, 2, area);
 	int rc = store_step(st);
 	if (rc == STORE_ROW)
 		*party = arena_strdup(a, store_text(st, 0));
@@ -853,12 +765,10 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
 	int rc = takes_whole(c, v, sg->id, &out->whole);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(c,
-		"SELECT count(*), sum(" SEES ")" TAKEN_WITH);
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT count(*), sum(" SEES ")" TAKEN_WITH, 2, sg->id, sg->cluster_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, sg->id);
-	store_bind_str(st, 2, sg->cluster_id);
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
 	store_bind_int(st, 22, 1);
@@ -874,7 +784,7 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
 }
 
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
-		   const char *issue_id, struct issue_input *in, bool cluster, struct problems *p)
+		   const char *issue_id, struct issue *in, bool cluster, struct problems *p)
 {
 	if (!sg->can_update)
 		return ERR_FORBIDDEN;
@@ -886,10 +796,10 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, str
 	issue_id = clean(a, issue_id);
 	if (issue_id) {
 		if (uuid_valid(issue_id, strlen(issue_id))) {
-			struct store_stmt *st = store_prepare(store_reader(s), "SELECT title, status FROM issues WHERE id = ?1");
+			struct store_stmt *st = rows_prepare(store_reader(s), "SELECT title, status FROM issues WHERE id = ?1", 1,
+					issue_id);
 			if (!st)
 				return ERR_DB;
-			store_bind_str(st, 1, issue_id);
 			if (store_step(st) == STORE_ROW) {
 				issue_title = arena_strdup(a, store_text(st, 0));
 				issue_status = arena_strdup(a, store_text(st, 1));
@@ -932,9 +842,10 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, str
 	if (!c)
 		return ERR_DB;
 	if (!issue_id) {
-		rc = issue_create_in(c, a, v, in, out, p);
+		rc = issue_create_on(c, a, v, in, p);
 		if (rc == 0 && p->n)
 			rc = ERR_INVALID;
+		snprintf(out, UUID_STRLEN + 1, "%s", in->id);
 	}
 	/* the signal, or every signal of its cluster not yet taken up (but
 	 * the dismissed ones) that goes along (TAKEN_WITH): also those the
@@ -949,20 +860,19 @@ int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, str
 	} *taken = arena_alloc(a, sizeof *taken * MAX_TAKEN);
 	size_t n = 0;
 	if (!rc) {
-		struct store_stmt *st = store_prepare(c,
-			"SELECT s.id, s.reporter_id, " SEES TAKEN_WITH " ORDER BY s.seq LIMIT 500");
+		struct store_stmt *st = rows_prepare(c,
+			"SELECT s.id, s.reporter_id, " SEES TAKEN_WITH " ORDER BY s.seq LIMIT 500", 2,
+			id, cluster ? sg->cluster_id : NULL);
 		if (!st) {
 			rc = ERR_DB;
 		} else {
-			store_bind_str(st, 1, id);
-			store_bind_str(st, 2, cluster ? sg->cluster_id : NULL);
 			store_bind_str(st, 20, v->user_id);
 			store_bind_int(st, 21, v->role == PROLE_ADMIN);
 			store_bind_int(st, 22, whole);
 			int src;
 			while ((src = store_step(st)) == STORE_ROW && n < MAX_TAKEN) {
 				taken[n].id = arena_strdup(a, store_text(st, 0));
-				taken[n].reporter = opt(a, st, 1);
+				taken[n].reporter = rows_opt(st, a, 1);
 				taken[n].seen = store_int(st, 2) != 0;
 				n++;
 			}
@@ -1017,7 +927,7 @@ int signal_decide(struct store *s, struct arena *a, const struct viewer *v, stru
 		return ERR_FORBIDDEN;
 	if (!sg->regulatory || !strcmp(sg->status, "dismissed"))
 		return ERR_CONFLICT;
-	fields_validate(decision_fields, decision_nfields, d, s, a, p);
+	fields_validate(decision_fields, decision_nfields, d, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
@@ -1031,21 +941,10 @@ int signal_decide(struct store *s, struct arena *a, const struct viewer *v, stru
 	if (!c)
 		return ERR_DB;
 	int rc;
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_run(c,
 		"INSERT INTO signal_decisions (id, signal_id, decision, reason, party_id, decided_by, decided_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 1, d->id);
-		store_bind_str(st, 2, sg->id);
-		store_bind_str(st, 3, d->decision);
-		store_bind_str(st, 4, d->reason);
-		store_bind_str(st, 5, d->party_id);
-		store_bind_str(st, 6, v->user_id[0] ? v->user_id : NULL);
-		store_bind_str(st, 7, now);
-		rc = store_run(st);
-	}
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+		d->id, sg->id, d->decision, d->reason, d->party_id, v->user_id[0] ? v->user_id : NULL, now);
 	if (!rc)
 		rc = activity_add_about(c, v, "decide", "signal", sg->id, "decision", d->id, d->decision);
 	bool addressing = strcmp(sg->status, "addressed") != 0;
@@ -1072,8 +971,8 @@ static void read_decision(struct store_stmt *st, int col, struct arena *a, const
 	d->signal_id = signal_id;
 	d->decision = arena_strdup(a, store_text(st, col + 1));
 	d->reason = arena_strdup(a, store_text(st, col + 2));
-	d->party_id = opt(a, st, col + 3);
-	d->party_name = opt(a, st, col + 4);
+	d->party_id = rows_opt(st, a, col + 3);
+	d->party_name = rows_opt(st, a, col + 4);
 	d->decided_at = arena_strdup(a, store_text(st, col + 5));
 }
 
@@ -1085,12 +984,12 @@ int signal_decisions(struct store *s, struct arena *a, const char *id,
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	/* the signal, with its decisions if it has any */
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT s.id, " DECISION_COLS " FROM signals s LEFT JOIN signal_decisions d ON d.signal_id = s.id"
-		" LEFT JOIN parties dp ON dp.id = d.party_id WHERE s.id = ?1 ORDER BY d.seq LIMIT 100");
+		" LEFT JOIN parties dp ON dp.id = d.party_id WHERE s.id = ?1 ORDER BY d.seq LIMIT 100", 1,
+		id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
 	struct signal_decision *list = arena_alloc(a, sizeof *list * 100);
 	const char *found = NULL;
 	int rc;
@@ -1110,15 +1009,14 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 {
 	*n = 0;
 	/* a signal's columns come again with each of its decisions */
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT s.id, s.kind, s.title, s.status, s.regulatory, s.rule, s.area_code, ar.name, s.taken_along,"
 		" ?20 IS NOT NULL AND " SEES ","
 		" " DECISION_COLS " FROM signals s JOIN areas ar ON ar.code = s.area_code"
 		" LEFT JOIN signal_decisions d ON d.signal_id = s.id LEFT JOIN parties dp ON dp.id = d.party_id"
-		" WHERE s.issue_id = ?1 ORDER BY s.seq, d.seq LIMIT 2000");
+		" WHERE s.issue_id = ?1 ORDER BY s.seq, d.seq LIMIT 2000", 1, issue_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
 	bool known = v && v->authenticated && v->user_id[0];
 	store_bind_str(st, 20, known ? v->user_id : NULL);
 	store_bind_int(st, 21, known && v->role == PROLE_ADMIN);
@@ -1136,7 +1034,7 @@ int signal_list_for_issue(struct store *s, struct arena *a, const struct viewer 
 			o->title = arena_strdup(a, store_text(st, 2));
 			o->status = arena_strdup(a, store_text(st, 3));
 			o->regulatory = store_int(st, 4) != 0;
-			o->rule = opt(a, st, 5);
+			o->rule = rows_opt(st, a, 5);
 			o->area = arena_strdup(a, store_text(st, 6));
 			o->area_name = arena_strdup(a, store_text(st, 7));
 			o->taken_along = store_int(st, 8) != 0;
@@ -1240,7 +1138,8 @@ const struct field_desc decision_fields[] = {
 	{ .name = "id", .kind = FK_REF, .flags = F_READ_ONLY | F_INLINE, FIELD_AT(struct signal_decision, id),
 	  .label = { "Nummer", "Number" }, .doc = "The identifier (id), a UUID version 7.", .example = UUID_EXAMPLE },
 	{ .name = "decision", .kind = FK_ENUM, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, decision),
-	  .keys = decision_kinds, .nkeys = DECISION_KIND_COUNT, .schema = "DecisionKind", .label = { "Besluit", "Decision" } },
+	  .keys = decision_kinds, .nkeys = DECISION_KIND_COUNT, .schema = "DecisionKind", .label = { "Besluit", "Decision" },
+	  .doc = "The decision (besluit).", .example = "\"experiment\"" },
 	{ .name = "reason", .kind = FK_MARKDOWN, .flags = F_REQUIRED, FIELD_AT(struct signal_decision, reason), .min = 1,
 	  .max = SIGNAL_REASON_MAX, .label = { "Toelichting op het besluit", "Explanation of the decision" },
 	  .doc = "Why (reden).", .example = "\"We proberen het twee jaar in de Gentdreef.\"" },
@@ -1269,7 +1168,7 @@ const struct entity_type signal_type = {
 	.key = "signal", .table = "signals", .perm = OBJ_SIGNAL, .noun = { "Signaal", "Signal" },
 	.page = "/signalen/", .api = "/api/v1/signals/",
 	.name_sql = "SELECT title FROM signals WHERE id = ?1",
-	.scope_sql = "SELECT 1 WHERE " AREA_COORDINATED_BY("SELECT area_code FROM signals WHERE id = ?1", "?2"),
+	.scope_sql = "SELECT id FROM signals WHERE area_code IN (" AREAS_COORDINATED_BY("?1") ")",
 	.exports = signal_exports, .nexports = 2, .erase_fn = signal_erase_resident,
 	.privacy_note = "What a resident reported and no one took up or decided on goes; the rest stays,"
 			" reported by an erased account.",

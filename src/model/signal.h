@@ -204,7 +204,7 @@ int signal_taken_with(struct store *s, const struct viewer *v, const struct sign
  * Every reporter of a signal taken up (but the viewer) is notified
  * ("your_signal"). */
 int signal_take_up(struct store *s, struct arena *a, const struct viewer *v, struct signal *sg,
-		   const char *issue_id, struct issue_input *in, bool cluster, struct problems *p);
+		   const char *issue_id, struct issue *in, bool cluster, struct problems *p);
 
 /* Erases, on the writer c inside the caller's transaction, the signals the
  * person reported as a resident that are in no issue and have no decision

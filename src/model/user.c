@@ -13,6 +13,7 @@
 #include "area.h"
 #include "password.h"
 #include "registry.h"
+#include "rows.h"
 
 _Static_assert(USER_HASH_MAX >= crypto_pwhash_STRBYTES, "room for an argon2id hash");
 
@@ -49,8 +50,9 @@ enum platform_role user_role(const struct user *u)
 	return r < 0 ? PROLE_USER : (enum platform_role)r;
 }
 
-static void read_user(struct store_stmt *st, struct arena *a, struct user *u)
+static void read_user(struct store_stmt *st, struct arena *a, void *row)
 {
+	struct user *u = row;
 	snprintf(u->id, sizeof u->id, "%s", store_text(st, 0));
 	u->email = arena_strdup(a, store_text(st, 1));
 	u->name = arena_strdup(a, store_text(st, 2));
@@ -121,17 +123,12 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	if (!c)
 		return ERR_DB;
 	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
 		"   email_confirmed_at, last_active_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)", 6,
+		out->id, email, name, hash, platform_roles[role].key, now);
 	if (st) {
-		store_bind_str(st, 1, out->id);
-		store_bind_str(st, 2, email);
-		store_bind_str(st, 3, name);
-		store_bind_str(st, 4, hash);
-		store_bind_str(st, 5, platform_roles[role].key);
-		store_bind_str(st, 6, now);
 		rc = store_run(st);
 		if (rc == ERR_CONFLICT) {
 			problems_add(p, "email", R_DUPLICATE, 0);
@@ -141,26 +138,14 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	if (!rc)
 		rc = activity_add(c, NULL, "create", "user", out->id, "");
 	sodium_memzero(hash, sizeof hash);
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int user_by_email(struct store *s, struct arena *a, const char *email, struct user *out)
 {
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " USER_COLS " FROM users WHERE email = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, email_normal(a, email));
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_user(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " USER_COLS " FROM users WHERE email = ?1", 1, email_normal(a, email));
+	return rows_one(st, a, read_user, out);
 }
 
 int user_authenticate(struct store *s, struct arena *a, const char *email, const char *password,
@@ -176,11 +161,11 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 		return ERR_NOMEM;
 	if (!email || !password || strlen(password) > PASSWORD_MAX)
 		return ERR_AUTH;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1 AND blocked_at IS NULL");
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " USER_COLS ", password_hash FROM users WHERE email = ?1 AND blocked_at IS NULL", 1,
+		email_normal(a, email));
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, email_normal(a, email));
 	int rc = store_step(st);
 	const char *hash = dummy;
 	bool found = false;
@@ -202,19 +187,21 @@ int user_authenticate(struct store *s, struct arena *a, const char *email, const
 
 int user_get(struct store *s, struct arena *a, const char *id, struct user *out)
 {
-	struct store_stmt *st = store_prepare(store_reader(s), "SELECT " USER_COLS " FROM users WHERE id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		read_user(st, a, out);
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(store_reader(s), "SELECT " USER_COLS " FROM users WHERE id = ?1", 1, id);
+	return rows_one(st, a, read_user, out);
+}
+
+/* A session's columns; ?3 is the hash of the request's own token. */
+#define SESSION_COLS "token_hash, created_at, last_seen_at, expires_at, token_hash = ?3"
+
+static void read_session(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct session_info *si = row;
+	snprintf(si->id, sizeof si->id, "%.16s", store_text(st, 0));
+	si->created_at = arena_strdup(a, store_text(st, 1));
+	si->last_seen_at = arena_strdup(a, store_text(st, 2));
+	si->expires_at = arena_strdup(a, store_text(st, 3));
+	si->current = store_int(st, 4) != 0;
 }
 
 int session_list(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
@@ -224,35 +211,16 @@ int session_list(struct store *s, struct arena *a, const struct viewer *v, const
 	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	char current[65] = "";
+	char current[65] = "", now[TIME_STRLEN + 1];
 	if (current_token)
 		secret_hash(current_token, current);
-	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
-		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
-	store_bind_str(st, 2, now);
-	struct session_info *list = arena_alloc(a, sizeof *list * MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
-		struct session_info *si = &list[count++];
-		const char *hash = store_text(st, 0);
-		snprintf(si->id, sizeof si->id, "%.16s", hash);
-		si->current = strcmp(hash, current) == 0;
-		si->created_at = arena_strdup(a, store_text(st, 1));
-		si->last_seen_at = arena_strdup(a, store_text(st, 2));
-		si->expires_at = arena_strdup(a, store_text(st, 3));
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " SESSION_COLS " FROM sessions"
+		" WHERE user_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC LIMIT 100", 3,
+		v->user_id, now, current);
+	*items = arena_alloc(a, sizeof **items * MAX);
+	return rows_read(st, a, read_session, *items, sizeof **items, MAX, n);
 }
 
 int session_get(struct store *s, struct arena *a, const struct viewer *v, const char *current_token,
@@ -263,34 +231,15 @@ int session_get(struct store *s, struct arena *a, const struct viewer *v, const 
 		return rc;
 	if (!id || strlen(id) != 16 || strspn(id, "0123456789abcdef") != 16)
 		return ERR_NOTFOUND;
-	char current[65] = "";
+	char current[65] = "", now[TIME_STRLEN + 1];
 	if (current_token)
 		secret_hash(current_token, current);
-	char now[TIME_STRLEN + 1];
 	time_now(now);
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions"
-		" WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?3 AND expires_at > ?2"
-		" ORDER BY created_at DESC LIMIT 1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
-	store_bind_str(st, 2, now);
-	store_bind_str(st, 3, id);
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		const char *hash = store_text(st, 0);
-		snprintf(out->id, sizeof out->id, "%.16s", hash);
-		out->current = strcmp(hash, current) == 0;
-		out->created_at = arena_strdup(a, store_text(st, 1));
-		out->last_seen_at = arena_strdup(a, store_text(st, 2));
-		out->expires_at = arena_strdup(a, store_text(st, 3));
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT " SESSION_COLS " FROM sessions"
+		" WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?4 AND expires_at > ?2"
+		" ORDER BY created_at DESC LIMIT 1", 4, v->user_id, now, current, id);
+	return rows_one(st, a, read_session, out);
 }
 
 int session_revoke(struct store *s, const struct viewer *v, const char *id)
@@ -303,19 +252,16 @@ int session_revoke(struct store *s, const struct viewer *v, const char *id)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2");
-	if (st) {
-		store_bind_str(st, 1, v->user_id);
-		store_bind_str(st, 2, id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_change(c, "DELETE FROM sessions WHERE user_id = ?1 AND substr(token_hash, 1, 16) = ?2", 2,
+			v->user_id, id);
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
+
+/* A user was active now (?2): a login, or a secret used, ends a warning of
+ * the inactivity sweep. */
+static const char active_sql[] =
+	"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1";
 
 int session_create(struct store *s, const char *user_id, char token[SECRET_STRLEN + 1])
 {
@@ -331,33 +277,14 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 		return ERR_DB;
 	/* sessions that ended (expired or idle too long) are kept no longer:
 	 * each login clears them away */
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2");
-	if (st) {
-		store_bind_str(st, 1, now);
-		store_bind_str(st, 2, idle);
-		rc = store_run(st);
-	}
-	st = rc ? NULL : store_prepare(c,
-		"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)"
-		" VALUES (?1, ?2, ?3, ?3, ?4)");
-	rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, hash);
-		store_bind_str(st, 2, user_id);
-		store_bind_str(st, 3, now);
-		store_bind_str(st, 4, expires);
-		rc = store_run(st);
-	}
+	int rc = rows_run(c, "DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2", 2, now, idle);
+	if (!rc)
+		rc = rows_run(c,
+			"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)"
+			" VALUES (?1, ?2, ?3, ?3, ?4)", 4, hash, user_id, now, expires);
 	/* a login is activity: the inactivity sweep starts counting again */
-	st = rc ? NULL : store_prepare(c,
-		"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1");
-	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-	}
+	if (!rc)
+		rc = rows_run(c, active_sql, 2, user_id, now);
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -394,20 +321,9 @@ static void touch(struct store *s, const char *sql, const char *hash, const char
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, sql);
-	if (st) {
-		store_bind_str(st, 1, hash);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-	}
-	st = rc ? NULL : store_prepare(c,
-		"UPDATE users SET last_active_at = ?2, inactivity_warned_at = NULL WHERE id = ?1");
-	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, now);
-		rc = store_run(st);
-	}
+	int rc = rows_run(c, sql, 2, hash, now);
+	if (!rc)
+		rc = rows_run(c, active_sql, 2, user_id, now);
 	store_write_end_aside(s, rc == 0);
 }
 
@@ -421,16 +337,13 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 	time_format(t - SESSION_IDLE_HOURS * 3600L, idle);
 	time_format(t - 300, touch_before);
 	secret_hash(token, hash);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT u.id, u.name, u.platform_role, s.last_seen_at < ?4 FROM sessions s"
 		" JOIN users u ON u.id = s.user_id AND u.blocked_at IS NULL"
-		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3");
+		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3", 4,
+		hash, now, idle, touch_before);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, now);
-	store_bind_str(st, 3, idle);
-	store_bind_str(st, 4, touch_before);
 	bool due;
 	int rc = lookup_viewer(st, out, &due);
 	/* in use: the idle clock starts again (at most every five minutes) */
@@ -449,12 +362,7 @@ int session_delete(struct store *s, const char *token)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM sessions WHERE token_hash = ?1");
-	if (st) {
-		store_bind_str(st, 1, hash);
-		rc = store_run(st);
-	}
+	int rc = rows_run(c, "DELETE FROM sessions WHERE token_hash = ?1", 1, hash);
 	int crc = store_write_end_aside(s, rc == 0);
 	return rc ? rc : crc;
 }
@@ -482,22 +390,12 @@ int token_create(struct store *s, struct arena *a, const struct viewer *v, const
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	rc = rows_run(c,
 		"INSERT INTO api_tokens (id, user_id, token_hash, name, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)");
-	if (st) {
-		store_bind_str(st, 1, out->id);
-		store_bind_str(st, 2, v->user_id);
-		store_bind_str(st, 3, hash);
-		store_bind_str(st, 4, name);
-		store_bind_str(st, 5, now);
-		rc = store_run(st);
-	}
+		" VALUES (?1, ?2, ?3, ?4, ?5)", 5, out->id, v->user_id, hash, name, now);
 	if (!rc)
 		rc = activity_add(c, v, "create", "token", out->id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int token_viewer(struct store *s, const char *secret, struct viewer *out)
@@ -509,13 +407,12 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 	time_format(t, now);
 	time_format(t - 60, minute);
 	secret_hash(secret, hash);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT u.id, u.name, u.platform_role, coalesce(t.last_used_at < ?2, 1) FROM api_tokens t"
-		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1");
+		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1", 2,
+		hash, minute);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, hash);
-	store_bind_str(st, 2, minute);
 	bool due;
 	int rc = lookup_viewer(st, out, &due);
 	/* when it was last used, to the minute, so its owner can tell */
@@ -525,6 +422,15 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 	return rc;
 }
 
+static void read_token(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct api_token *t = row;
+	snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
+	t->name = arena_strdup(a, store_text(st, 1));
+	t->created_at = arena_strdup(a, store_text(st, 2));
+	t->last_used_at = rows_opt(st, a, 3);
+}
+
 int token_list(struct store *s, struct arena *a, const struct viewer *v, struct api_token **items,
 	       size_t *n)
 {
@@ -532,27 +438,11 @@ int token_list(struct store *s, struct arena *a, const struct viewer *v, struct 
 	int rc = perm_check(v, OBJ_TOKEN, ACT_CREATE, NULL);
 	if (rc)
 		return rc;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ?1"
-		" ORDER BY id LIMIT 100");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, v->user_id);
-	struct api_token *list = arena_alloc(a, sizeof *list * MAX);
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW && count < MAX) {
-		struct api_token *t = &list[count++];
-		snprintf(t->id, sizeof t->id, "%s", store_text(st, 0));
-		t->name = arena_strdup(a, store_text(st, 1));
-		t->created_at = arena_strdup(a, store_text(st, 2));
-		t->last_used_at = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
-	}
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*items = list;
-	*n = count;
-	return 0;
+		" ORDER BY id LIMIT 100", 1, v->user_id);
+	*items = arena_alloc(a, sizeof **items * MAX);
+	return rows_read(st, a, read_token, *items, sizeof **items, MAX, n);
 }
 
 int token_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -563,24 +453,10 @@ int token_get(struct store *s, struct arena *a, const struct viewer *v, const ch
 		return rc;
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
-		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE id = ?1 AND user_id = ?2");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v->user_id);
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
-		out->name = arena_strdup(a, store_text(st, 1));
-		out->created_at = arena_strdup(a, store_text(st, 2));
-		out->last_used_at = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	struct store_stmt *st = rows_prepare(store_reader(s),
+		"SELECT id, name, created_at, last_used_at FROM api_tokens WHERE id = ?1 AND user_id = ?2", 2,
+		id, v->user_id);
+	return rows_one(st, a, read_token, out);
 }
 
 int token_revoke(struct store *s, const struct viewer *v, const char *id)
@@ -591,39 +467,22 @@ int token_revoke(struct store *s, const struct viewer *v, const char *id)
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2");
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, v->user_id);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_change(c, "DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2", 2, id, v->user_id);
 	if (!rc)
 		rc = activity_add(c, v, "delete", "token", id, "");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* Ends every session of a user: at a change of their rights, so the
  * browser that had them logs in again. On the writer, in a transaction. */
 int user_end_sessions(struct store_conn *c, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM sessions WHERE user_id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, user_id);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM sessions WHERE user_id = ?1", 1, user_id);
 }
 
 int user_end_tokens(struct store_conn *c, const char *user_id)
 {
-	struct store_stmt *st = store_prepare(c, "DELETE FROM api_tokens WHERE user_id = ?1");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, user_id);
-	return store_run(st);
+	return rows_run(c, "DELETE FROM api_tokens WHERE user_id = ?1", 1, user_id);
 }
 
 int user_set_blocked(struct store *s, const struct viewer *v, const char *user_id, bool blocked)
@@ -638,15 +497,7 @@ int user_set_blocked(struct store *s, const struct viewer *v, const char *user_i
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "UPDATE users SET blocked_at = ?2 WHERE id = ?1");
-	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, blocked ? now : NULL);
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_NOTFOUND;
-	}
+	rc = rows_change(c, "UPDATE users SET blocked_at = ?2 WHERE id = ?1", 2, user_id, blocked ? now : NULL);
 	if (!rc && blocked)
 		rc = user_end_sessions(c, user_id);
 	if (!rc)
@@ -666,11 +517,10 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 		return ERR_DB;
 	/* the account and the area must exist */
 	rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, "SELECT (SELECT count(*) FROM users WHERE id = ?1),"
-						 " (SELECT count(*) FROM areas WHERE code = ?2)");
+	struct store_stmt *st = rows_prepare(c, "SELECT (SELECT count(*) FROM users WHERE id = ?1),"
+						 " (SELECT count(*) FROM areas WHERE code = ?2)", 2,
+						user_id, area_code);
 	if (st) {
-		store_bind_str(st, 1, user_id);
-		store_bind_str(st, 2, area_code);
 		if (store_step(st) == STORE_ROW) {
 			rc = 0;
 			if (!store_int(st, 0)) {
@@ -684,16 +534,12 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 	}
 	bool changed = false;
 	if (!rc) {
-		st = store_prepare(c, appoint
+		rc = rows_run(c,
+			appoint
 			? "INSERT INTO coordinator_areas (user_id, area_code) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
-			: "DELETE FROM coordinator_areas WHERE user_id = ?1 AND area_code = ?2");
-		rc = ERR_DB;
-		if (st) {
-			store_bind_str(st, 1, user_id);
-			store_bind_str(st, 2, area_code);
-			rc = store_run(st);
-			changed = !rc && store_changes(c) > 0;
-		}
+			: "DELETE FROM coordinator_areas WHERE user_id = ?1 AND area_code = ?2", 2,
+			user_id, area_code);
+		changed = !rc && store_changes(c) > 0;
 		/* dismissing from an area they do not coordinate: nothing there */
 		if (!rc && !changed && !appoint)
 			rc = ERR_NOTFOUND;
@@ -721,23 +567,13 @@ int user_coordinator_areas(struct store *s, struct arena *a, const char *user_id
 			   size_t *n)
 {
 	enum { MAX = 200 };
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT ca.area_code FROM coordinator_areas ca JOIN areas a ON a.code = ca.area_code"
-		" WHERE ca.user_id = ?1 ORDER BY a.path LIMIT 200");
+		" WHERE ca.user_id = ?1 ORDER BY a.path LIMIT 200", 1, user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, user_id);
-	const char **list = arena_alloc(a, sizeof *list * MAX);
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW && count < MAX)
-		list[count++] = arena_strdup(a, store_text(st, 0));
-	store_reset(st);
-	if (rc < 0)
-		return rc;
-	*codes = list;
-	*n = count;
-	return 0;
+	*codes = arena_alloc(a, sizeof **codes * MAX);
+	return rows_read(st, a, rows_text, *codes, sizeof **codes, MAX, n);
 }
 
 int user_list(struct store *s, struct arena *a, const struct viewer *v, const char *q,
@@ -756,22 +592,18 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 	if (p->n)
 		return ERR_INVALID;
 	const char *like = store_like_contains(a, q);
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " USER_COLS " FROM users"
 		" WHERE (?1 IS NULL OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\')"
 		"   AND (?2 IS NULL OR id < ?2)"
-		" ORDER BY id DESC LIMIT ?3");
+		" ORDER BY id DESC LIMIT ?3", 2, like, cursor);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, like);
-	store_bind_str(st, 2, cursor);
 	store_bind_int(st, 3, limit + 1);
 	struct user *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW)
-		read_user(st, a, &list[count++]);
-	store_reset(st);
-	if (rc < 0)
+	size_t count;
+	rc = rows_read(st, a, read_user, list, sizeof *list, (size_t)(limit + 1), &count);
+	if (rc)
 		return rc;
 	*next = NULL;
 	if (count > (size_t)limit) {
@@ -794,7 +626,7 @@ int user_each(struct store *s, struct arena *a,
 	while (!stop && (rc = store_step(st)) == STORE_ROW) {
 		struct user u;
 		read_user(st, a, &u);
-		stop = fn(ctx, &u, store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8)));
+		stop = fn(ctx, &u, rows_opt(st, a, 8));
 	}
 	store_reset(st);
 	return stop ? stop : rc < 0 ? rc : 0;

@@ -32,6 +32,46 @@ const struct problem *problems_find(const struct problems *p, const char *field)
 	return NULL;
 }
 
+/* What each reason says, as a format that takes the problem's arg (and,
+ * for a range, its min first). */
+static const char *const reason_texts[R_REASON_COUNT][LANG_COUNT] = {
+	[R_REQUIRED] = { "Vul dit in.", "Fill this in." },
+	[R_CHOOSE] = { "Kies een van de mogelijkheden.", "Choose one of the options." },
+	[R_UNKNOWN_USER] = { "Er is geen account met dit e-mailadres. Vraag de persoon eerst een account te maken.",
+			     "There is no account with this email address. Ask the person to register first." },
+	[R_NOT_CONFIRMED] = { "Dit is niet het e-mailadres van je account. Typ het precies over om te bevestigen.",
+			      "This is not the email address of your account. Type it exactly to confirm." },
+	[R_LINK_INVALID] = { "Deze link werkt niet meer: hij is al gebruikt, hij is verlopen of hij is niet compleet."
+			     " Vraag een nieuwe aan.",
+			     "This link no longer works: it was used already, it has expired, or it is not complete."
+			     " Ask for a new one." },
+	[R_MOVE_NOT_ALLOWED] = { "Het vraagstuk kan nu niet naar deze status. Kies een van de statussen die je hier ziet.",
+				 "The issue cannot move to this status now. Choose one of the statuses offered." },
+	[R_WEAK_PASSWORD] = { "Dit wachtwoord is makkelijk te raden. Kies een langere zin of een paar woorden die niet"
+			      " bij elkaar horen.",
+			      "This password is easy to guess. Choose a longer sentence or several unrelated words." },
+	[R_TOO_LONG] = { "Gebruik hoogstens %ld tekens.", "Use at most %ld characters." },
+	[R_TOO_SHORT] = { "Gebruik minstens %ld tekens.", "Use at least %ld characters." },
+	[R_TOO_MANY] = { "Kies er hoogstens %ld.", "Choose at most %ld." },
+	[R_BAD_UTF8] = { "Deze tekst heeft tekens die niet te lezen zijn (geen UTF-8).",
+			 "This text has characters that cannot be read (not UTF-8)." },
+	[R_CONTROL_CHARS] = { "Haal de onzichtbare stuurtekens weg.", "Remove the invisible control characters." },
+	[R_NOT_ONE_OF] = { "Dit is geen van de mogelijkheden; kies er een van.",
+			   "This is not one of the options; choose one of them." },
+	[R_UNKNOWN_AREA] = { "Er is geen gebied met deze code.", "There is no area with this code." },
+	[R_UNKNOWN_ROLE] = { "Er is geen rol met deze sleutel.", "There is no role with this key." },
+	[R_BAD_EMAIL] = { "Vul een e-mailadres in, zoals naam@voorbeeld.nl.", "Enter an email address, like name@example.nl." },
+	[R_BAD_PHONE] = { "Vul een telefoonnummer in, zoals 030 123 4567 of +31 30 123 4567.",
+			  "Enter a phone number, like 030 123 4567 or +31 30 123 4567." },
+	[R_BAD_URL] = { "Vul een webadres in dat begint met https:// of http://.",
+			"Enter a web address that starts with https:// or http://." },
+	[R_OUT_OF_RANGE] = { "Vul een heel getal in van %ld tot en met %ld.", "Enter a whole number from %ld to %ld." },
+	[R_UNKNOWN_FIELD] = { "Dit veld bestaat hier niet.", "This is not a field of this resource." },
+	[R_READ_ONLY] = { "kiem vult dit veld zelf in; laat het weg.", "kiem sets this field; leave it out." },
+	[R_DUPLICATE] = { "Dit is al in gebruik.", "This is already in use." },
+	[R_BAD_FORMAT] = { "Dit heeft niet de goede vorm.", "This is not in the right form." },
+};
+
 void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 {
 	static const char *const types[][LANG_COUNT] = {
@@ -41,100 +81,15 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
 		[JK_OBJECT] = { "een object", "an object" },
 		[JK_BOOLEAN] = { "waar of onwaar", "a boolean" },
 	};
-	bool en = lang == LANG_EN;
-	switch (pr->reason) {
-	case R_REQUIRED:
-		snprintf(out, n, "%s", en ? "Fill this in." : "Vul dit in.");
-		return;
-	case R_CHOOSE:
-		snprintf(out, n, "%s", en ? "Choose one of the options." : "Kies een van de mogelijkheden.");
-		return;
-	case R_UNKNOWN_USER:
-		snprintf(out, n, "%s", en ? "There is no account with this email address. Ask the person to register first."
-					  : "Er is geen account met dit e-mailadres. Vraag de persoon eerst een account te maken.");
-		return;
-	case R_NOT_CONFIRMED:
-		snprintf(out, n, "%s", en ? "This is not the email address of your account. Type it exactly to confirm."
-					  : "Dit is niet het e-mailadres van je account. Typ het precies over om te bevestigen.");
-		return;
-	case R_LINK_INVALID:
-		snprintf(out, n, "%s", en ? "This link no longer works: it was used already, it has expired, or it is not complete. Ask for a new one."
-					  : "Deze link werkt niet meer: hij is al gebruikt, hij is verlopen of hij is niet compleet. Vraag een nieuwe aan.");
-		return;
-	case R_MOVE_NOT_ALLOWED:
-		snprintf(out, n, "%s", en ? "The issue cannot move to this status now. Choose one of the statuses offered."
-					  : "Het vraagstuk kan nu niet naar deze status. Kies een van de statussen die je hier ziet.");
-		return;
-	case R_WEAK_PASSWORD:
-		snprintf(out, n, "%s", en ? "This password is easy to guess. Choose a longer sentence or several unrelated words."
-					  : "Dit wachtwoord is makkelijk te raden. Kies een langere zin of een paar woorden die niet bij elkaar horen.");
-		return;
-	case R_TOO_LONG:
-		snprintf(out, n, en ? "Use at most %ld characters." : "Gebruik hoogstens %ld tekens.",
-			 pr->arg);
-		return;
-	case R_TOO_SHORT:
-		snprintf(out, n, en ? "Use at least %ld characters." : "Gebruik minstens %ld tekens.",
-			 pr->arg);
-		return;
-	case R_TOO_MANY:
-		snprintf(out, n, en ? "Choose at most %ld." : "Kies er hoogstens %ld.", pr->arg);
-		return;
-	case R_BAD_UTF8:
-		snprintf(out, n, "%s", en ? "This text has characters that cannot be read (not UTF-8)."
-					  : "Deze tekst heeft tekens die niet te lezen zijn (geen UTF-8).");
-		return;
-	case R_CONTROL_CHARS:
-		snprintf(out, n, "%s", en ? "Remove the invisible control characters."
-					  : "Haal de onzichtbare stuurtekens weg.");
-		return;
-	case R_NOT_ONE_OF:
-		snprintf(out, n, "%s", en ? "This is not one of the options; choose one of them."
-					  : "Dit is geen van de mogelijkheden; kies er een van.");
-		return;
-	case R_UNKNOWN_AREA:
-		snprintf(out, n, "%s", en ? "There is no area with this code." : "Er is geen gebied met deze code.");
-		return;
-	case R_UNKNOWN_ROLE:
-		snprintf(out, n, "%s", en ? "There is no role with this key." : "Er is geen rol met deze sleutel.");
-		return;
-	case R_BAD_EMAIL:
-		snprintf(out, n, "%s", en ? "Enter an email address, like name@example.nl."
-					  : "Vul een e-mailadres in, zoals naam@voorbeeld.nl.");
-		return;
-	case R_BAD_PHONE:
-		snprintf(out, n, "%s", en ? "Enter a phone number, like 030 123 4567 or +31 30 123 4567."
-					  : "Vul een telefoonnummer in, zoals 030 123 4567 of +31 30 123 4567.");
-		return;
-	case R_BAD_URL:
-		snprintf(out, n, "%s", en ? "Enter a web address that starts with https:// or http://."
-					  : "Vul een webadres in dat begint met https:// of http://.");
-		return;
-	case R_OUT_OF_RANGE:
-		snprintf(out, n, en ? "Enter a whole number from %ld to %ld." : "Vul een heel getal in van %ld tot en met %ld.",
-			 pr->min, pr->arg);
-		return;
-	case R_WRONG_TYPE: {
+	if (pr->reason == R_WRONG_TYPE) {
 		long t = pr->arg >= 0 && pr->arg <= JK_BOOLEAN ? pr->arg : 0;
-		snprintf(out, n, en ? "Must be %s." : "Moet %s zijn.", types[t][lang]);
-		return;
+		snprintf(out, n, lang == LANG_EN ? "Must be %s." : "Moet %s zijn.", types[t][lang]);
+	} else if (pr->reason < R_REASON_COUNT && reason_texts[pr->reason][lang]) {
+		long first = pr->reason == R_OUT_OF_RANGE ? pr->min : pr->arg;
+		snprintf(out, n, reason_texts[pr->reason][lang], first, pr->arg);
+	} else {
+		snprintf(out, n, "%s", lang == LANG_EN ? "This is not valid." : "Dit klopt niet.");
 	}
-	case R_UNKNOWN_FIELD:
-		snprintf(out, n, "%s", en ? "This is not a field of this resource." : "Dit veld bestaat hier niet.");
-		return;
-	case R_READ_ONLY:
-		snprintf(out, n, "%s", en ? "kiem sets this field; leave it out." : "kiem vult dit veld zelf in; laat het weg.");
-		return;
-	case R_DUPLICATE:
-		snprintf(out, n, "%s", en ? "This is already in use." : "Dit is al in gebruik.");
-		return;
-	case R_BAD_FORMAT:
-		snprintf(out, n, "%s", en ? "This is not in the right form." : "Dit heeft niet de goede vorm.");
-		return;
-	case R_REASON_COUNT:
-		break;
-	}
-	snprintf(out, n, "%s", en ? "This is not valid." : "Dit klopt niet.");
 }
 
 bool valid_text(struct problems *p, const char *field, const char *s, bool required,

@@ -7,6 +7,7 @@
 #include "activity.h"
 #include "party.h"
 #include "signal.h"
+#include "rows.h"
 
 /* A coordinator verifies a party only when they coordinate every area it
  * serves, so that no one vouches for a party beyond their own areas; they
@@ -45,14 +46,12 @@ static int write(struct store *s, const struct viewer *v, const char *id, const 
 	if (!c)
 		return ERR_DB;
 	int rc = 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"UPDATE parties SET verified_at = ?2, verified_by = ?3"
-		" WHERE id = ?1 AND (verified_at IS NULL) = (?2 IS NOT NULL)");
+		" WHERE id = ?1 AND (verified_at IS NULL) = (?2 IS NOT NULL)", 2, id, at);
 	if (!st) {
 		rc = ERR_DB;
 	} else {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, at);
 		store_bind_str(st, 3, at && v->user_id[0] ? v->user_id : NULL); /* NULL: the system */
 		rc = store_run(st);
 		if (!rc && store_changes(c) == 0)
@@ -62,8 +61,7 @@ static int write(struct store *s, const struct viewer *v, const char *id, const 
 		rc = signal_reroute(c, id, false);
 	if (!rc)
 		rc = activity_add(c, v, at ? "verify" : "unverify", "party", id, "verified");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int verification_grant(struct store *s, struct arena *a, const struct viewer *v, const char *id,

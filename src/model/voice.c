@@ -12,6 +12,7 @@
 #include "activity.h"
 #include "notify.h"
 #include "registry.h"
+#include "rows.h"
 
 int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, const char *issue_id,
 		struct voice_issue *out)
@@ -19,13 +20,11 @@ int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, c
 	memset(out, 0, sizeof *out);
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT i.id, i.title, i.area_code, " AREA_COORDINATED_BY("i.area_code", "?2")
-		" FROM issues i WHERE i.id = ?1");
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : "");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
@@ -40,20 +39,7 @@ int voice_issue(struct store_conn *c, struct arena *a, const struct viewer *v, c
 	return rc;
 }
 
-/* Runs one statement with the issue ?1 and the user ?2, on c. */
-static int run2(struct store_conn *c, const char *sql, const char *issue_id, const char *user_id,
-		const char *now)
-{
-	struct store_stmt *st = store_prepare(c, sql);
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, user_id);
-	if (now)
-		store_bind_str(st, 3, now);
-	return store_run(st);
-}
-
+/* The user ?2 follows the issue ?1 from ?3, if not already. */
 static const char follow_sql[] =
 	"INSERT INTO follows (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (issue_id, user_id) DO NOTHING";
@@ -66,13 +52,11 @@ int support_get(struct store *s, struct arena *a, const struct viewer *v, const 
 	memset(out, 0, sizeof *out);
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT i.supporters, (SELECT created_at FROM supports WHERE issue_id = i.id AND user_id = ?2)"
-		" FROM issues i WHERE i.id = ?1");
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : "");
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, v && v->authenticated ? v->user_id : "");
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		out->count = store_int(st, 0);
@@ -96,18 +80,16 @@ int support_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	struct voice_issue is;
 	rc = voice_issue(c, a, v, issue_id, &is);
 	if (!rc)
-		rc = run2(c, "INSERT INTO supports (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)",
-			  is.id, v->user_id, now);
+		rc = rows_run(c, "INSERT INTO supports (issue_id, user_id, created_at) VALUES (?1, ?2, ?3)", 3,
+			      is.id, v->user_id, now);
 	if (!rc)
-		rc = run2(c, "UPDATE issues SET supporters = supporters + 1 WHERE id = ?1 AND ?2 IS NOT NULL",
-			  is.id, v->user_id, NULL);
+		rc = rows_run(c, "UPDATE issues SET supporters = supporters + 1 WHERE id = ?1", 1, is.id);
 	if (!rc)
-		rc = run2(c, follow_sql, is.id, v->user_id, now);
+		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	/* the log says an issue gained a supporter, not who: supports are personal */
 	if (!rc)
 		rc = activity_add(c, NULL, "support", "issue", is.id, "supporters");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
@@ -124,16 +106,12 @@ int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, c
 		rc = perm_check(v, OBJ_SUPPORT, ACT_DELETE, &t);
 	}
 	if (!rc)
-		rc = run2(c, "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", is.id, v->user_id, NULL);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
+		rc = rows_change(c, "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
 	if (!rc)
-		rc = run2(c, "UPDATE issues SET supporters = max(supporters - 1, 0) WHERE id = ?1 AND ?2 IS NOT NULL",
-			  is.id, v->user_id, NULL);
+		rc = rows_run(c, "UPDATE issues SET supporters = max(supporters - 1, 0) WHERE id = ?1", 1, is.id);
 	if (!rc)
 		rc = activity_add(c, NULL, "withdraw_support", "issue", is.id, "supporters");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 /* ---- follow ---- */
@@ -148,13 +126,11 @@ int follow_get(struct store *s, struct arena *a, const struct viewer *v, const c
 		return ERR_AUTH;
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(store_reader(s),
+	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT (SELECT created_at FROM follows WHERE issue_id = i.id AND user_id = ?2)"
-		" FROM issues i WHERE i.id = ?1");
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW && !store_is_null(st, 0)) {
 		*following = true;
@@ -180,11 +156,10 @@ int follow_add(struct store *s, struct arena *a, const struct viewer *v, const c
 	struct voice_issue is;
 	rc = voice_issue(c, a, v, issue_id, &is);
 	if (!rc)
-		rc = run2(c, follow_sql, is.id, v->user_id, now);
+		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	*created = !rc && store_changes(c) > 0;
 	/* following is personal: the log has no entry of it */
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int follow_remove(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
@@ -201,11 +176,8 @@ int follow_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 		rc = perm_check(v, OBJ_FOLLOW, ACT_DELETE, &t);
 	}
 	if (!rc)
-		rc = run2(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", is.id, v->user_id, NULL);
-	if (!rc && store_changes(c) == 0)
-		rc = ERR_NOTFOUND;
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+		rc = rows_change(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
+	return rows_commit(s, rc);
 }
 
 /* ---- comments ---- */
@@ -239,13 +211,13 @@ static void read_comment(struct store_stmt *st, struct arena *a, const struct vi
 {
 	memset(out, 0, sizeof *out);
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
-	out->parent_id = store_is_null(st, 1) ? NULL : arena_strdup(a, store_text(st, 1));
-	out->author_id = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
-	out->author_name = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
+	out->parent_id = rows_opt(st, a, 1);
+	out->author_id = rows_opt(st, a, 2);
+	out->author_name = rows_opt(st, a, 3);
 	out->created_at = arena_strdup(a, store_text(st, 5));
-	out->edited_at = store_is_null(st, 6) ? NULL : arena_strdup(a, store_text(st, 6));
-	out->hidden_at = store_is_null(st, 7) ? NULL : arena_strdup(a, store_text(st, 7));
-	out->hidden_reason = store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8));
+	out->edited_at = rows_opt(st, a, 6);
+	out->hidden_at = rows_opt(st, a, 7);
+	out->hidden_reason = rows_opt(st, a, 8);
 	bool mine = v && v->authenticated && out->author_id && strcmp(out->author_id, v->user_id) == 0;
 	out->body = !out->hidden_at || mine ? arena_strdup(a, store_text(st, 4)) : NULL;
 	set_rights(out, v, is);
@@ -343,13 +315,11 @@ static int get_on(struct store_conn *c, struct arena *a, const struct viewer *v,
 {
 	if (!comment_id || !uuid_valid(comment_id, strlen(comment_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT " COMMENT_COLS " FROM comments c LEFT JOIN users u ON u.id = c.author_id"
-		" WHERE c.id = ?1 AND c.issue_id = ?2");
+		" WHERE c.id = ?1 AND c.issue_id = ?2", 2, comment_id, is->id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, comment_id);
-	store_bind_str(st, 2, is->id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW)
 		read_comment(st, a, v, is, out);
@@ -375,7 +345,7 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	rc = voice_issue(store_reader(s), a, v, issue_id, &is);
 	if (rc)
 		return rc;
-	fields_validate(comment_fields, comment_nfields, in, s, a, p);
+	fields_validate(comment_fields, comment_nfields, in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	const char *parent_id = in->parent_id, *body = in->body;
@@ -412,14 +382,13 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 		rc = store_run(st);
 	}
 	if (!rc)
-		rc = run2(c, follow_sql, is.id, v->user_id, now);
+		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	if (!rc)
 		rc = activity_add(c, v, "comment", "issue", is.id, "comments");
 	if (!rc)
 		rc = notify_followers(c, v, is.id, "comment", id);
-	int crc = store_write_end(s, rc == 0);
-	if (rc || crc)
-		return rc ? rc : crc;
+	if ((rc = rows_commit(s, rc)))
+		return rc;
 	*in = (struct comment){ .parent_id = parent, .author_id = arena_strdup(a, v->user_id),
 				.author_name = arena_strdup(a, v->name),
 				.body = body, .created_at = arena_strdup(a, now) };
@@ -440,7 +409,7 @@ int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const
 	if (cm->hidden_at || !in_window(cm->created_at, time(NULL)))
 		return ERR_CONFLICT;
 	struct comment in = { .body = body };
-	fields_validate(comment_fields, comment_nfields, &in, s, a, p);
+	fields_validate(comment_fields, comment_nfields, &in, store_reader(s), a, p);
 	if (p->n)
 		return ERR_INVALID;
 	body = in.body;
@@ -451,12 +420,10 @@ int comment_edit(struct store *s, struct arena *a, const struct viewer *v, const
 		return ERR_DB;
 	rc = ERR_DB;
 	/* the window is checked again on the writer: the moment counts */
-	struct store_stmt *st = store_prepare(c,
-		"UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND hidden_at IS NULL");
+	struct store_stmt *st = rows_prepare(c,
+		"UPDATE comments SET body = ?2, edited_at = ?3 WHERE id = ?1 AND hidden_at IS NULL", 3,
+		cm->id, body, now);
 	if (st) {
-		store_bind_str(st, 1, cm->id);
-		store_bind_str(st, 2, body);
-		store_bind_str(st, 3, now);
 		rc = store_run(st);
 		if (!rc && store_changes(c) == 0)
 			rc = ERR_CONFLICT;
@@ -493,14 +460,12 @@ static int set_hidden(struct store *s, const struct viewer *v, const char *issue
 	if (!c)
 		return ERR_DB;
 	int rc = ERR_DB;
-	struct store_stmt *st = store_prepare(c, reason
+	struct store_stmt *st = rows_prepare(c, reason
 		? "UPDATE comments SET hidden_at = ?2, hidden_by = ?3, hidden_reason = ?4 WHERE id = ?1 AND hidden_at IS NULL"
 		: "UPDATE comments SET hidden_at = NULL, hidden_by = NULL, hidden_reason = NULL"
-		  " WHERE id = ?1 AND hidden_at IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL");
+		  " WHERE id = ?1 AND hidden_at IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL", 3,
+		comment_id, now, v->user_id);
 	if (st) {
-		store_bind_str(st, 1, comment_id);
-		store_bind_str(st, 2, now);
-		store_bind_str(st, 3, v->user_id);
 		if (reason)
 			store_bind_str(st, 4, reason);
 		rc = store_run(st);
@@ -509,8 +474,7 @@ static int set_hidden(struct store *s, const struct viewer *v, const char *issue
 	}
 	if (!rc)
 		rc = activity_add(c, v, reason ? "hide_comment" : "unhide_comment", "issue", issue_id, "comments");
-	int crc = store_write_end(s, rc == 0);
-	return rc ? rc : crc;
+	return rows_commit(s, rc);
 }
 
 int comment_hide(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,

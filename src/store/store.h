@@ -73,6 +73,10 @@ int store_checkpoint(struct store *s);
  * failed (logged). */
 int store_scrub(struct store *s);
 
+/* How often SQLite prepared st again since it was first prepared: after a
+ * change of the schema, never because of the values bound (tests). */
+int store_stmt_reprepares(struct store_stmt *st);
+
 /* The connection's statement for this SQL text, prepared on first use; NULL
  * when the SQL does not prepare (logged). */
 struct store_stmt *store_prepare(struct store_conn *c, const char *sql);

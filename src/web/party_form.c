@@ -119,7 +119,7 @@ static void page_party_edit(struct http_req *r)
 	struct problems p = { 0 };
 	const struct party was = pf.pa;
 	read_form(r, &f, &pf, &p);
-	int rc = party_update_from(r->store, r->arena, &r->viewer, &was, &pf.pa, &p);
+	int rc = party_update(r->store, r->arena, &r->viewer, &was, &pf.pa, &p);
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &pf, &p, false);

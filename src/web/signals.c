@@ -574,7 +574,7 @@ static void page_signal_take_up(struct http_req *r)
 	if (!load(r, &sg, &f))
 		return;
 	struct problems p = { 0 };
-	struct issue_input in = { .title = form_get(&f, "issueTitle"), .summary = form_get(&f, "issueSummary") };
+	struct issue in = { .title = form_get(&f, "issueTitle"), .summary = form_get(&f, "issueSummary") };
 	const char *issue_id = form_get(&f, "issueId");
 	const char *cluster = form_get(&f, "cluster");
 	int rc = signal_take_up(r->store, r->arena, &r->viewer, &sg, issue_id && *issue_id ? issue_id : NULL, &in,

@@ -161,6 +161,35 @@ test('every route of the route table is described, and nothing else', () => {
   for (const d of described) assert.ok(table.includes(d), `${d} is in the route table`);
 });
 
+// The schemas generated from field descriptors (src/api/schema.c) have
+// their fields, and keep what the hand-written document adds: a member of
+// a body that is no field of the answer (NotificationPatch's read), links,
+// counts and lists.
+test('generated schemas have their fields and keep the hand-written members', () => {
+  const s = doc.components.schemas;
+  const want = {
+    StatusChange: ['id', 'from', 'status', 'reason', 'actorName', 'at'],
+    StatusChangeCreate: ['status', 'reason'],
+    SignalDecision: ['id', 'decision', 'reason', 'party', 'partyName', 'decidedAt', '_links'],
+    SignalDecisionCreate: ['decision', 'reason'],
+    Notification: ['id', 'event', 'issueId', 'objectId', 'text', 'read', 'readAt', '_links'],
+    NotificationPatch: ['read'],
+    Me: ['id', 'name', 'email', 'role', 'createdAt', 'memberships', 'digest', '_links'],
+    Membership: ['partyId', 'partyName', 'role', 'since', '_links'],
+    AreaListItem: ['code', 'name', 'level', 'parent', 'partyCount', 'createdAt', '_links'],
+    RegistrationCreate: ['name', 'email', 'password'],
+    PasswordResetCreate: ['code', 'password'],
+  };
+  for (const [name, members] of Object.entries(want))
+    for (const m of members) {
+      assert.ok(s[name].properties[m], `${name}.${m} is described`);
+      assert.ok(s[name].required.includes(m), `${name}.${m} is required`);
+    }
+  assert.deepEqual(Object.keys(s.Me.properties).sort(), [...want.Me].sort(), 'Me has no field of User besides');
+  assert.equal(s.RegistrationCreate.properties.password.format, 'password');
+  assert.ok(s.RegistrationCreate.properties.lang.enum.includes('en'));
+});
+
 test('the API Design Rules linter finds no errors', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiem-openapi-'));
   try {

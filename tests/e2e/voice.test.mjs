@@ -223,7 +223,10 @@ describe('the daily digest', () => {
     const is = await newIssue('Schulden onder jongeren');
     assertOk(await api('rita', `/api/v1/issues/${is.id}/follows/me`, { method: 'PUT', body: {} }), 201);
     assertOk(await api('sam', `/api/v1/issues/${is.id}/follows/me`, { method: 'PUT', body: {} }), 201);
-    assertInvalid(await api('rita', '/api/v1/users/me', { method: 'PATCH', body: { digest: 'ja', email: 'x' } }), ['digest', 'email']);
+    const bad = await api('rita', '/api/v1/users/me', { method: 'PATCH', body: { digest: 'ja', email: 'x' } });
+    assertInvalid(bad, ['digest', 'email']);
+    // the digest is a boolean, and the problem says so
+    assert.equal(bad.body.invalidParams.find((p) => p.name === 'digest').reason, 'Must be a boolean.');
     const me = assertOk(await api('rita', '/api/v1/users/me', { method: 'PATCH', body: { digest: true } }));
     assert.equal(me.digest, true);
     assert.equal(assertOk(await api('sam', '/api/v1/users/me')).digest, false);

@@ -102,7 +102,7 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
     // subject, body}]. Without a mail transport (as in the tests) serve's
     // worker writes each mail to its log within seconds (the outbox keeps
     // the body sealed, and empties it once sent); this waits for the log.
-    async mails(email, { timeout = 8000 } = {}) {
+    async mails(email, { timeout = 20000 } = {}) {
       const deadline = Date.now() + timeout;
       await this.settled({ timeout });
       const rows = mailRows(db, email);
@@ -118,8 +118,12 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
     },
     // Waits until serve has carried out the requests that mail an address
     // (registrations, new links, password resets): they are answered first
-    // and done a moment later.
-    async settled({ timeout = 8000 } = {}) {
+    // and done a moment later. A moment can be long on a loaded machine: an
+    // erasure's scrub (VACUUM and a checkpoint that waits for readers up to
+    // the busy timeout of 5 s) holds the writer the worker needs, and the
+    // authz matrix erases often; so 20 s, not 8, before this says the
+    // worker failed.
+    async settled({ timeout = 20000 } = {}) {
       const deadline = Date.now() + timeout;
       while (!requestsDone(db)) {
         if (Date.now() > deadline) throw new Error('the queued account requests were not done in time');

@@ -154,7 +154,7 @@ static struct thing valid_thing(void)
 static struct problems validate(struct thing *t)
 {
 	struct problems p = { 0 };
-	fields_validate(F, N, t, db, A, &p);
+	fields_validate(F, N, t, store_reader(db), A, &p);
 	return p;
 }
 
@@ -365,6 +365,27 @@ static void test_area(void **state)
 	assert_no_problems(&p);
 }
 
+/* Inside a write transaction, validation reads with the writer: it sees
+ * an area the transaction has just made, which the reader does not yet. */
+static void test_area_in_write(void **state)
+{
+	(void)state;
+	struct store_conn *c = store_write_begin(db);
+	assert_non_null(c);
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO areas (code, name, level, parent_code, path, created_at)"
+		" VALUES ('GM7777', 'Nieuw', 'municipality', 'NL01', 'NL01/GM7777/', '2026-12-07T10:00:00Z')");
+	assert_int_equal(store_run(st), 0);
+	struct thing t = valid_thing();
+	t.area = "GM7777";
+	struct problems p = { 0 };
+	fields_validate(F, N, &t, c, A, &p);
+	assert_no_problems(&p);
+	p = validate(&t);
+	assert_only(&p, "area", R_UNKNOWN_AREA, -1);
+	store_write_end(db, false);
+}
+
 static void test_roles(void **state)
 {
 	(void)state;
@@ -504,7 +525,7 @@ static void test_required_lists_and_nullable_markdown(void **state)
 	o.labels = list_of(2, " ", "");
 	o.note = "  ";
 	struct problems p = { 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_int_equal(p.n, 4);
 	assert_int_equal(problems_find(&p, "places")->reason, R_CHOOSE);
 	assert_int_equal(problems_find(&p, "roles")->reason, R_CHOOSE);
@@ -517,16 +538,16 @@ static void test_required_lists_and_nullable_markdown(void **state)
 	o.note = "regel\nregel";
 	o.ref = OWNER;
 	p = (struct problems){ 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_no_problems(&p);
 	assert_string_equal(o.note, "regel\nregel");
 	o.note = "regel\nregel\x01";
 	p = (struct problems){ 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_only(&p, "note", R_CONTROL_CHARS, -1);
 	o.note = "123456789012345678901";
 	p = (struct problems){ 0 };
-	fields_validate(other_fields, n, &o, db, A, &p);
+	fields_validate(other_fields, n, &o, store_reader(db), A, &p);
 	assert_only(&p, "note", R_TOO_LONG, 20);
 }
 
@@ -1199,6 +1220,7 @@ int main(void)
 		cmocka_unit_test(test_enum),
 		cmocka_unit_test(test_ref),
 		cmocka_unit_test(test_area),
+		cmocka_unit_test(test_area_in_write),
 		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_numbers),

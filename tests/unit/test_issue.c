@@ -1,5 +1,5 @@
 /* Unit tests of the social issues' model (model/issue.c): the table of
- * status moves, and issue_create_in inside the caller's transaction, where
+ * status moves, and issue_create_on inside the caller's transaction, where
  * a rollback leaves nothing behind. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -72,7 +72,7 @@ static void test_create_in_a_transaction(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	const char *groups[] = { " Jongeren ", "jongeren", "OUDERS" };
-	struct issue_input in = {
+	struct issue in = {
 		.title = "Te weinig plekken voor jongeren", .summary = "Jongeren hangen rond.",
 		.area = "WK034401", .owner_party = party_id, .target_groups = { groups, 3 }, .status = "signalled",
 	};
@@ -82,17 +82,17 @@ static void test_create_in_a_transaction(void **state)
 	/* rolled back: nothing stays */
 	struct store_conn *c = store_write_begin(db);
 	assert_non_null(c);
-	assert_int_equal(issue_create_in(c, a, &mia_v, &in, id, &p), 0);
+	assert_int_equal(issue_create_on(c, a, &mia_v, &in, &p), 0);
 	assert_int_equal(store_write_end(db, false), 0);
 	assert_int_equal(count_issues(), 0);
 
 	/* not a member of the owner party: forbidden, after the problems */
 	c = store_write_begin(db);
-	assert_int_equal(issue_create_in(c, a, &rita_v, &in, id, &p), ERR_FORBIDDEN);
-	struct issue_input bad = in;
+	assert_int_equal(issue_create_on(c, a, &rita_v, &in, &p), ERR_FORBIDDEN);
+	struct issue bad = in;
 	bad.title = "";
 	bad.area = "XX";
-	assert_int_equal(issue_create_in(c, a, &rita_v, &bad, id, &p), ERR_INVALID);
+	assert_int_equal(issue_create_on(c, a, &rita_v, &bad, &p), ERR_INVALID);
 	assert_non_null(problems_find(&p, "title"));
 	assert_non_null(problems_find(&p, "area"));
 	assert_int_equal(store_write_end(db, false), 0);

@@ -199,6 +199,67 @@ static void test_every_byte(void **state)
 	buf_release(&b);
 }
 
+/* The escaped form of s[0..n) as jw writes it, quotes included. */
+static void escaped(const char *s, size_t n, struct buf *out)
+{
+	struct jw w;
+	buf_reset(out);
+	jw_init(&w, out);
+	jw_strn(&w, s, n);
+	assert_int_equal(out->err, 0);
+}
+
+/* Long strings go eight bytes at a time where they can: every byte, at
+ * every place in a 24-byte string and beside a two-byte UTF-8 letter,
+ * comes out as it does alone, with the plain bytes around it untouched. */
+static void test_every_byte_in_a_long_string(void **state)
+{
+	(void)state;
+	struct buf one = BUF_INIT(1 << 10), got = BUF_INIT(1 << 10), want = BUF_INIT(1 << 10);
+	char s[24];
+	for (int c = 0; c < 256; c++) {
+		char ch = (char)c;
+		escaped(&ch, 1, &one);
+		for (size_t at = 0; at < sizeof s; at++) {
+			memset(s, 'a', sizeof s);
+			s[at] = ch;
+			escaped(s, sizeof s, &got);
+			buf_reset(&want);
+			buf_addc(&want, '"');
+			buf_add(&want, s, at);
+			buf_add(&want, one.ptr + 1, one.len - 2);
+			buf_add(&want, s + at + 1, sizeof s - at - 1);
+			buf_addc(&want, '"');
+			assert_string_equal(got.ptr, want.ptr);
+		}
+	}
+	/* "é" (two bytes) ending one word and starting the next */
+	memset(s, 'a', sizeof s);
+	memcpy(s + 7, "\xc3\xa9", 2);
+	escaped(s, sizeof s, &got);
+	assert_string_equal(got.ptr, "\"aaaaaaa\xc3\xa9" "aaaaaaaaaaaaaaa\"");
+	buf_release(&one);
+	buf_release(&got);
+	buf_release(&want);
+}
+
+static void test_ints(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT(1 << 10);
+	struct jw w;
+	jw_init(&w, &b);
+	jw_arr(&w);
+	jw_int(&w, 0);
+	jw_int(&w, -1);
+	jw_int(&w, 1234567890123LL);
+	jw_int(&w, INT64_MAX);
+	jw_int(&w, INT64_MIN);
+	jw_end(&w);
+	json_decref(check(&b, "[0,-1,1234567890123,9223372036854775807,-9223372036854775808]"));
+	buf_release(&b);
+}
+
 /* Deeper than JW_DEPTH_MAX is an error that sticks in the buf. */
 static void test_depth(void **state)
 {
@@ -242,6 +303,8 @@ int main(void)
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_every_byte),
+		cmocka_unit_test(test_every_byte_in_a_long_string),
+		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_limit),
 	};

@@ -153,6 +153,17 @@ static int make_area(const struct viewer *v, const char *code, const char *name,
 
 /* ---- valid ---- */
 
+/* party_update on the party as party_get reads it for the viewer. */
+static int update_party(struct store *s, struct arena *a, const struct viewer *v, struct party *in,
+			struct problems *p)
+{
+	struct party was;
+	if (!v->authenticated)
+		return ERR_AUTH;
+	int rc = party_get(s, a, v, in->id, &was);
+	return rc ? rc : party_update(s, a, v, &was, in, p);
+}
+
 static void test_valid_email_phone_url(void **state)
 {
 	(void)state;
@@ -582,7 +593,7 @@ static void test_party_crud(void **state)
 				    "buurtkamer");
 	memcpy(up.id, id, sizeof id);
 	memset(&p, 0, sizeof p);
-	assert_int_equal(party_update(db, a, &alice_v, &up, &p), 0);
+	assert_int_equal(update_party(db, a, &alice_v, &up, &p), 0);
 	assert_int_equal(party_get(db, a, &anon, id, &got), 0);
 	assert_string_equal(got.name, "Buurtkracht Lombok-Oost");
 	assert_null(got.email);
@@ -599,8 +610,8 @@ static void test_party_crud(void **state)
 	/* another user may not, nor may anonymous; nothing changes */
 	up.name = "Overgenomen";
 	memset(&p, 0, sizeof p);
-	assert_int_equal(party_update(db, a, &bob_v, &up, &p), ERR_FORBIDDEN);
-	assert_int_equal(party_update(db, a, &anon, &up, &p), ERR_AUTH);
+	assert_int_equal(update_party(db, a, &bob_v, &up, &p), ERR_FORBIDDEN);
+	assert_int_equal(update_party(db, a, &anon, &up, &p), ERR_AUTH);
 	assert_int_equal(party_delete(db, &bob_v, id), ERR_FORBIDDEN);
 	assert_int_equal(party_delete(db, &anon, id), ERR_AUTH);
 	assert_int_equal(party_get(db, a, &anon, id, &got), 0);
@@ -610,7 +621,7 @@ static void test_party_crud(void **state)
 	struct party badup = new_party(a, "", "citizen_initiative", "", "", "");
 	memcpy(badup.id, id, sizeof id);
 	memset(&p, 0, sizeof p);
-	assert_int_equal(party_update(db, a, &alice_v, &badup, &p), ERR_INVALID);
+	assert_int_equal(update_party(db, a, &alice_v, &badup, &p), ERR_INVALID);
 	expect_problem(&p, "name", R_REQUIRED);
 	assert_int_equal(party_get(db, a, &anon, id, &got), 0);
 	assert_string_equal(got.name, "Buurtkracht Lombok-Oost");
@@ -618,7 +629,7 @@ static void test_party_crud(void **state)
 	/* the admin may edit anyone's */
 	up.name = "Door beheer";
 	memset(&p, 0, sizeof p);
-	assert_int_equal(party_update(db, a, &admin_v, &up, &p), 0);
+	assert_int_equal(update_party(db, a, &admin_v, &up, &p), 0);
 	assert_int_equal(party_get(db, a, &anon, id, &got), 0);
 	assert_string_equal(got.name, "Door beheer");
 	assert_string_equal(got.created_by, alice_v.user_id);
@@ -627,7 +638,7 @@ static void test_party_crud(void **state)
 	struct party ghost = new_party(a, "Spook", "business", "", "", "");
 	memcpy(ghost.id, other, sizeof other);
 	memset(&p, 0, sizeof p);
-	assert_int_equal(party_update(db, a, &admin_v, &ghost, &p), ERR_NOTFOUND);
+	assert_int_equal(update_party(db, a, &admin_v, &ghost, &p), ERR_NOTFOUND);
 
 	/* the creator deletes; it is gone, with its lists and search entry */
 	assert_int_equal(party_delete(db, &alice_v, id), 0);
@@ -675,10 +686,10 @@ static void test_party_private(void **state)
 	struct party up = new_party(a, "Gekaapt", "social_work", "", "", "");
 	snprintf(up.id, sizeof up.id, "%s", id);
 	struct problems p = { 0 };
-	assert_int_equal(party_update(db, a, &bob_v, &up, &p), ERR_NOTFOUND);
+	assert_int_equal(update_party(db, a, &bob_v, &up, &p), ERR_NOTFOUND);
 	assert_int_equal(party_delete(db, &bob_v, id), ERR_NOTFOUND);
 	/* anonymous callers are asked to log in first, whether it exists or not */
-	assert_int_equal(party_update(db, a, &anon, &up, &p), ERR_AUTH);
+	assert_int_equal(update_party(db, a, &anon, &up, &p), ERR_AUTH);
 	assert_int_equal(party_delete(db, &anon, id), ERR_AUTH);
 	char missing[UUID_STRLEN + 1];
 	uuid7_new(missing);
@@ -718,7 +729,7 @@ static void test_party_private(void **state)
 	up.name = "Stil Overleg 2";
 	up.visibility = "private";
 	memset(&p, 0, sizeof p);
-	assert_int_equal(party_update(db, a, &admin_v, &up, &p), 0);
+	assert_int_equal(update_party(db, a, &admin_v, &up, &p), 0);
 	assert_int_equal(party_get(db, a, &bob_v, id, &got), ERR_NOTFOUND);
 	assert_int_equal(party_get(db, a, &alice_v, id, &got), 0);
 	assert_string_equal(got.name, "Stil Overleg 2");
@@ -1524,7 +1535,7 @@ static void test_members_and_permissions(void **state)
 	up.visibility = "private";
 	memcpy(up.id, id, sizeof up.id);
 	memset(&p, 0, sizeof p);
-	assert_int_equal(party_update(db, a, &bob_v, &up, &p), 0);
+	assert_int_equal(update_party(db, a, &bob_v, &up, &p), 0);
 	assert_int_equal(party_delete(db, &bob_v, id), ERR_FORBIDDEN);
 	memset(&p, 0, sizeof p);
 	assert_int_equal(member_add(db, a, &bob_v, id, "admin@example.nl", "member", NULL, &p), ERR_FORBIDDEN);

@@ -213,6 +213,24 @@ static void test_statement_cache(void **state)
 /* A statement a caller holds stays its own, however many other statements
  * the connection prepares meanwhile (the old cache of 96 finalized the
  * oldest and moved the rest under their holders). */
+/* A bound LIKE pattern does not make SQLite prepare the statement again
+ * at each new value (the planner's stability guarantee): before, the issue
+ * page's comments were prepared afresh on every request. */
+static void test_like_pattern_keeps_its_plan(void **state)
+{
+	(void)state;
+	static const char sql[] = "SELECT count(*) FROM sqlite_master WHERE name LIKE ?1 ESCAPE '\\'";
+	struct store_stmt *st = store_prepare(store_reader(db), sql);
+	assert_non_null(st);
+	static const char *const patterns[] = { "%a%", NULL, "b%", "%", NULL };
+	for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+		store_bind_str(st, 1, patterns[i]);
+		assert_int_equal(store_step(st), STORE_ROW);
+		store_reset(st);
+	}
+	assert_int_equal(store_stmt_reprepares(st), 0);
+}
+
 static void test_held_statements(void **state)
 {
 	(void)state;
@@ -640,6 +658,7 @@ int main(void)
 		cmocka_unit_test(test_wal_and_pragmas),
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_statement_cache),
+		cmocka_unit_test(test_like_pattern_keeps_its_plan),
 		cmocka_unit_test(test_held_statements),
 		cmocka_unit_test(test_reader_per_thread),
 		cmocka_unit_test(test_reader_is_read_only),
