@@ -7,9 +7,11 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/text.h"
 #include "../model/member.h"
 #include "../model/privacy.h"
 #include "../model/user.h"
+#include "form_fields.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -27,16 +29,15 @@ static void parties_section(struct http_req *r)
 		html_f(b, "<p>%s</p>\n</section>\n", T(r, M_MY_PARTIES_NONE));
 		return;
 	}
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"parties-title\" tabindex=\"0\">\n"
-		  "<table class=\"stack\">\n<thead><tr>"
-		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-	       T(r, M_PARTY), T(r, M_ROLE), T(r, M_MEMBER_SINCE));
+	const char *heads[] = { T(r, M_PARTY), T(r, M_ROLE), T(r, M_MEMBER_SINCE) };
+	page_table_begin(r, "parties-title", "stack", heads, 3, NULL);
 	for (size_t i = 0; i < n; i++)
 		html_f(b, "<tr><td><a href=\"/partijen/%s\" lang=\"nl\">%s</a></td><td data-label=\"%s\">%s</td>"
 			  "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td></tr>\n",
 		       items[i].party_id, items[i].party_name, T(r, M_ROLE), web_member_role(r, items[i].role),
 		       T(r, M_MEMBER_SINCE), items[i].since, page_date(r, items[i].since));
-	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
+	page_table_end(r);
+	html_raw(b, "</section>\n");
 }
 
 /* The viewer's login sessions, each with a button to end it. */
@@ -54,10 +55,8 @@ static void sessions_section(struct http_req *r)
 		html_f(b, "<p>%s</p>\n</section>\n", T(r, M_SESSIONS_NONE));
 		return;
 	}
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"sessions-title\" tabindex=\"0\">\n"
-		  "<table class=\"stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		  "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
-	       T(r, M_SESSION_STARTED), T(r, M_SESSION_LAST_SEEN), T(r, M_SESSION_EXPIRES), T(r, M_SESSION_END));
+	const char *heads[] = { T(r, M_SESSION_STARTED), T(r, M_SESSION_LAST_SEEN), T(r, M_SESSION_EXPIRES) };
+	page_table_begin(r, "sessions-title", "stack", heads, 3, T(r, M_SESSION_END));
 	for (size_t i = 0; i < n; i++) {
 		const struct session_info *si = &items[i];
 		html_f(b, "<tr%s><td data-label=\"%s\">", si->current ? " class=\"current\"" : "", T(r, M_SESSION_STARTED));
@@ -69,15 +68,13 @@ static void sessions_section(struct http_req *r)
 		html_f(b, "</td><td data-label=\"%s\">", T(r, M_SESSION_EXPIRES));
 		page_time(r, si->expires_at);
 		html_raw(b, "</td><td>");
-		form_begin(r, arena_printf(r->arena, "/account/sessies/%s/beeindigen", si->id), true);
-		html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
-		       si->current ? T(r, M_SESSION_END_CURRENT)
-				   : arena_printf(r->arena, T(r, M_SESSION_END_LABEL), page_datetime(r, si->created_at)),
-		       T(r, M_SESSION_END));
-		form_end(r);
+		form_button(r, arena_printf(r->arena, "/account/sessies/%s/beeindigen", si->id), T(r, M_SESSION_END),
+			    "secondary", si->current ? T(r, M_SESSION_END_CURRENT)
+			    : arena_printf(r->arena, T(r, M_SESSION_END_LABEL), page_datetime(r, si->created_at)));
 		html_raw(b, "</td></tr>\n");
 	}
-	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
+	page_table_end(r);
+	html_raw(b, "</section>\n");
 }
 
 /* The download of the viewer's data, and the erase form: the viewer types
@@ -90,11 +87,10 @@ static void privacy_section(struct http_req *r, const struct problems *p, const 
 	       T(r, M_DATA_TITLE), T(r, M_DATA_INTRO), T(r, M_DATA_DOWNLOAD));
 	html_f(b, "<section id=\"erase\" aria-labelledby=\"erase-title\">\n<h2 id=\"erase-title\">%s</h2>\n<p>%s</p>\n",
 	       T(r, M_ERASE_TITLE), T(r, M_ERASE_INTRO));
-	const struct field_label labels[] = { { "email", T(r, M_ERASE_CONFIRM) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "email", T(r, M_ERASE_CONFIRM) }, 1);
 	form_begin(r, "/account/verwijderen", true);
-	struct field f = { .name = "email", .label = T(r, M_ERASE_CONFIRM), .hint = T(r, M_ERASE_CONFIRM_HINT),
-			   .value = typed, .required = true, .type = "email", .autocomplete = "off" };
+	const struct field f = { .name = "email", .label = T(r, M_ERASE_CONFIRM), .hint = T(r, M_ERASE_CONFIRM_HINT),
+				 .value = typed, .required = true, .type = "email", .autocomplete = "off" };
 	field_text(r, &f, p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button></div>\n",
 	       T(r, M_ERASE_BUTTON));
@@ -127,47 +123,37 @@ static void tokens_section(struct http_req *r, const char *new_token, const stru
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_TOKENS_NONE));
 	} else {
-		html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"tokens-title\" tabindex=\"0\">\n"
-			  "<table class=\"stack\">\n<thead><tr>"
-			  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-			  "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th></tr></thead>\n<tbody>\n",
-		       T(r, M_NAME), T(r, M_TOKEN_CREATED), T(r, M_TOKEN_USED), T(r, M_TOKEN_REVOKE));
+		const char *heads[] = { T(r, M_NAME), T(r, M_TOKEN_CREATED), T(r, M_TOKEN_USED) };
+		page_table_begin(r, "tokens-title", "stack", heads, 3, T(r, M_TOKEN_REVOKE));
 		for (size_t i = 0; i < n; i++) {
 			html_f(b, "<tr><td>%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td>",
 			       tokens[i].name, T(r, M_TOKEN_CREATED), page_date(r, tokens[i].created_at), T(r, M_TOKEN_USED),
 			       tokens[i].last_used_at ? page_date(r, tokens[i].last_used_at) : T(r, M_NEVER));
-			form_begin(r, arena_printf(r->arena, "/account/tokens/%s/intrekken", tokens[i].id), true);
-			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s: %s\">%s</button>\n",
-			       T(r, M_TOKEN_REVOKE), tokens[i].name, T(r, M_TOKEN_REVOKE));
-			form_end(r);
+			form_button(r, arena_printf(r->arena, "/account/tokens/%s/intrekken", tokens[i].id), T(r, M_TOKEN_REVOKE),
+				    "secondary", arena_printf(r->arena, "%s: %s", T(r, M_TOKEN_REVOKE), tokens[i].name));
 			html_raw(b, "</td></tr>\n");
 		}
-		html_raw(b, "</tbody>\n</table>\n</div>\n");
+		page_table_end(r);
 	}
-	const struct field_label labels[] = { { "name", T(r, M_TOKEN_NAME) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "name", T(r, M_TOKEN_NAME) }, 1);
 	form_begin(r, "/account/tokens", true);
-	struct field f = { .name = "name", .label = T(r, M_TOKEN_NAME), .hint = T(r, M_TOKEN_NAME_HINT),
-			   .value = name, .required = true };
-	field_text(r, &f, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_TOKEN_CREATE));
-	form_end(r);
+	/* the model names a token "API" when it has no name; the page asks for one */
+	const struct field_look look = { .label = T(r, M_TOKEN_NAME), .hint = T(r, M_TOKEN_NAME_HINT), .required = true };
+	form_field_as(r, token_fields, token_nfields, "name", &(struct api_token){ .name = name }, NULL, p, &look);
+	form_submit_end(r, T(r, M_TOKEN_CREATE));
 	html_raw(b, open ? "</section>\n" : "</details>\n");
 }
 
 static void render(struct http_req *r, const char *new_token, const struct problems *p, const char *name,
 		   const struct problems *erase_p, const char *typed)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_ACCOUNT_TITLE), NAV_ACCOUNT);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
-	if (http_query(r, "ingetrokken"))
-		page_notice(r, T(r, M_TOKEN_REVOKED));
-	else if (http_query(r, "verlaten"))
-		page_notice(r, T(r, M_MEMBER_LEFT));
-	else if (http_query(r, "beeindigd"))
-		page_notice(r, T(r, M_SESSION_ENDED));
-	html_f(b, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_ACCOUNT_TITLE));
+	static const struct notice notices[] = {
+		{ "ingetrokken", M_TOKEN_REVOKED }, { "verlaten", M_MEMBER_LEFT }, { "beeindigd", M_SESSION_ENDED },
+	};
+	page_notices(r, NULL, notices, 3);
+	html_f(&r->out, "<dl class=\"facts\">\n<dt>%s</dt><dd>%s</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n",
 	       T(r, M_NAME), r->viewer.name, T(r, M_ROLE), platform_roles[r->viewer.role].name[r->lang]);
 	web_notifications_link(r); /* the voice of residents (issue 4, part 3) */
 	parties_section(r);
@@ -179,24 +165,16 @@ static void render(struct http_req *r, const char *new_token, const struct probl
 
 static void page_account(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	render(r, NULL, NULL, "", NULL, "");
 }
 
 static void page_token_create(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
-		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (page_login_needed(r, NULL) || !page_form(r, &f))
 		return;
-	}
 	const char *name = form_get(&f, "name");
 	if (!name || !*name)
 		name = "API";
@@ -219,24 +197,19 @@ static void page_token_create(struct http_req *r)
 
 static void page_token_revoke(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	int rc = token_revoke(r->store, &r->viewer, r->params[0]);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
-		return;
-	}
-	http_redirect(r, "/account?ingetrokken=1");
+	else
+		http_redirect(r, "/account?ingetrokken=1");
 }
 
 static void page_session_end(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account");
+	if (page_login_needed(r, "/account"))
 		return;
-	}
 	const char *id = r->params[0];
 	char current[65] = "";
 	if (r->session)
@@ -265,10 +238,8 @@ static int dump_cb(const char *p, size_t n, void *ctx)
  * GET /api/v1/users/me/export. */
 static void page_account_export(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account");
+	if (page_login_needed(r, "/account"))
 		return;
-	}
 	buf_reset(&r->out);
 	if (privacy_export(r->store, &r->viewer, &r->out)) {
 		web_error_page(r, 500);
@@ -292,15 +263,9 @@ static void page_account_export(struct http_req *r)
  * email address, then logs out. */
 static void page_account_erase(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
-		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (page_login_needed(r, NULL) || !page_form(r, &f))
 		return;
-	}
 	const char *typed = form_get(&f, "email");
 	if (!typed)
 		typed = "";
@@ -311,15 +276,10 @@ static void page_account_erase(struct http_req *r)
 	}
 	struct problems p = { 0 };
 	/* the stored address is in lower case; what is typed is compared so */
-	const char *t = typed;
-	while (*t == ' ')
-		t++;
-	size_t n = strlen(t);
-	while (n && t[n - 1] == ' ')
-		n--;
-	if (!n)
+	const char *t = text_trim(r->arena, typed, strlen(typed));
+	if (!*t)
 		problems_add(&p, "email", R_REQUIRED, 0);
-	else if (n != strlen(u.email) || strncasecmp(t, u.email, n) != 0)
+	else if (strcasecmp(t, u.email) != 0)
 		problems_add(&p, "email", R_NOT_CONFIRMED, 0);
 	if (p.n) {
 		r->status = 400;

@@ -6,7 +6,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/activity.h"
 #include "../model/registry.h"
 #include "../model/issue.h"
@@ -15,6 +14,7 @@
 #include "../model/signal.h"
 #include "../model/role.h" /* factors and the role ledger */
 #include "../model/user.h"
+#include "filters.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -86,7 +86,6 @@ static const char *action_name(struct http_req *r, const char *key)
 
 static void write_fields(struct http_req *r, const char *type, const char *list)
 {
-	struct buf *b = &r->out;
 	const char *p = list;
 	bool first = true;
 	while (*p) {
@@ -99,7 +98,7 @@ static void write_fields(struct http_req *r, const char *type, const char *list)
 					name = T(r, fields[i].name);
 			if (!name)
 				name = key;
-			html_f(b, "%s%s", first ? "" : ", ", name);
+			html_f(&r->out, "%s%s", first ? "" : ", ", name);
 			first = false;
 		}
 		p += len;
@@ -204,12 +203,9 @@ static void write_row(struct http_req *r, const struct activity *e)
 
 static void page_activity(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
-	const char *cursor = http_query(r, "cursor");
-	struct activity_filter f = { .cursor = cursor && *cursor ? cursor : NULL, .limit = ACTIVITY_PAGE };
+	struct activity_filter f = { .cursor = filters_param(r, "cursor"), .limit = ACTIVITY_PAGE };
 	struct problems p = { 0 };
 	struct activity *items = NULL;
 	size_t n = 0;
@@ -243,19 +239,9 @@ static void page_activity(struct http_req *r)
 			write_row(r, &items[i]);
 		html_raw(b, "</tbody>\n</table>\n</div>\n");
 	}
-	if (next || f.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (f.cursor)
-			html_f(b, "<li><a href=\"/beheer/activiteit\">%s</a></li>\n", T(r, M_ACTIVITY_NEWEST));
-		if (next) {
-			struct buf u = BUF_INIT(256);
-			text_url_encode(&u, next);
-			html_f(b, "<li><a href=\"/beheer/activiteit?cursor=%s\" rel=\"next\">%s</a></li>\n", u.ptr,
-			       T(r, M_ACTIVITY_OLDER));
-			buf_release(&u);
-		}
-		html_raw(b, "</ul></nav>\n");
-	}
+	if (next || f.cursor)
+		page_paging(r, T(r, M_PAGING), f.cursor ? "/beheer/activiteit" : NULL, T(r, M_ACTIVITY_NEWEST),
+			    next ? page_url(r, "/beheer/activiteit", "cursor", next, NULL, NULL) : NULL, T(r, M_ACTIVITY_OLDER));
 	page_end(r);
 }
 

@@ -1,4 +1,5 @@
 /* Error pages, in the viewer's language. */
+#include "../base/err.h"
 #include "html.h"
 #include "layout.h"
 #include "web.h"
@@ -17,4 +18,13 @@ void web_error_page(struct http_req *r, int status)
 	default: status = status >= 500 ? status : 500; title = M_ERR_500; text = M_ERR_500_TEXT; break;
 	}
 	page_message(r, status, T(r, title), T(r, text));
+}
+
+void web_fail(struct http_req *r, int rc, const char *next)
+{
+	if (rc == ERR_AUTH && next)
+		page_login_redirect(r, next);
+	else
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_INVALID ? 400 :
+				  rc == ERR_CONFLICT ? 409 : 500);
 }

@@ -29,67 +29,42 @@ static void text_box(struct http_req *r, const struct filter *f, const char *lab
 
 static void draw(struct http_req *r, const struct filter *f, const struct problems *p)
 {
-	struct choice *c;
-	switch (f->kind) {
-	case FILTER_SEARCH:
-	case FILTER_TEXT:
+	if (f->kind == FILTER_SEARCH || f->kind == FILTER_TEXT || (f->kind == FILTER_CHOICES && !f->choices)) {
 		text_box(r, f, f->label, p);
 		return;
-	case FILTER_ENUM:
-		c = arena_alloc(r->arena, sizeof *c * (f->n + 1));
-		for (size_t i = 0; i < f->n; i++)
-			c[i] = (struct choice){ f->keys[i].key, f->keys[i].name[r->lang], NULL, is(f->value, f->keys[i].key), 0 };
-		field_select(r, f->name, f->label, f->all, c, f->n);
+	}
+	/* a select of the choices, the one chosen selected */
+	size_t n = f->n;
+	struct choice *c = f->kind == FILTER_AREA ? web_area_choices(r, 300, &n) : arena_alloc(r->arena, sizeof *c * (n + 1));
+	if (!c) { /* too many areas: their code, typed */
+		text_box(r, f, T(r, M_AREA_CODE), p);
 		return;
-	case FILTER_CHOICES:
-		if (!f->choices) {
-			text_box(r, f, f->label, p);
-			return;
-		}
-		c = arena_alloc(r->arena, sizeof *c * (f->n + 1));
-		for (size_t i = 0; i < f->n; i++) {
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (f->kind == FILTER_ENUM)
+			c[i] = (struct choice){ f->keys[i].key, f->keys[i].name[r->lang], NULL, false, 0 };
+		else if (f->kind == FILTER_CHOICES)
 			c[i] = f->choices[i];
-			c[i].checked = is(f->value, c[i].value);
-		}
-		field_select(r, f->name, f->label, f->all, c, f->n);
-		return;
-	case FILTER_AREA: {
-		struct area *areas = NULL;
-		size_t nareas = 0;
-		if (!web_area_choices(r, 300, &areas, &nareas)) {
-			text_box(r, f, T(r, M_AREA_CODE), p);
-			return;
-		}
-		c = arena_alloc(r->arena, sizeof *c * (nareas + 1));
-		for (size_t i = 0; i < nareas; i++)
-			c[i] = (struct choice){ areas[i].code, areas[i].name, NULL, is(f->value, areas[i].code),
-						area_depth(&areas[i]) - 1 };
-		field_select(r, f->name, f->label, f->all, c, nareas);
-		return;
+		else if (f->kind == FILTER_SORT)
+			c[i] = (struct choice){ f->sorts[i], f->sort_names[i], NULL, false, 0 };
+		c[i].checked = f->kind == FILTER_SORT && !f->value ? i == 0 : is(f->value, c[i].value);
 	}
-	case FILTER_SORT:
-		c = arena_alloc(r->arena, sizeof *c * (f->n + 1));
-		for (size_t i = 0; i < f->n; i++)
-			c[i] = (struct choice){ f->sorts[i], f->sort_names[i], NULL,
-						f->value ? is(f->value, f->sorts[i]) : i == 0, 0 };
-		field_select(r, f->name, f->label, NULL, c, f->n);
-		return;
-	}
+	field_select(r, f->name, f->label, f->kind == FILTER_SORT ? NULL : f->all, c, n);
 }
 
 void filters_form(struct http_req *r, const char *path, const struct filter *f, size_t n,
 		  const struct problems *p)
 {
-	struct buf *b = &r->out;
 	struct field_label *labels = arena_alloc(r->arena, sizeof *labels * (n + 1));
 	for (size_t i = 0; i < n; i++)
 		labels[i] = (struct field_label){ f[i].name, f[i].label };
 	form_begin(r, path, false);
-	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
+	html_f(&r->out, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
 	form_error_summary(r, p, labels, n);
 	for (size_t i = 0; i < n; i++)
 		draw(r, &f[i], p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n</fieldset>\n",
+	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"%s\">%s</a></div>\n"
+			"</fieldset>\n",
 	       T(r, M_FILTER_SUBMIT), path, T(r, M_FILTER_CLEAR));
 	form_end(r);
 }
@@ -112,4 +87,12 @@ const char *filters_url(struct http_req *r, const char *path, const struct filte
 	const char *s = arena_strdup(r->arena, b.err ? path : b.ptr);
 	buf_release(&b);
 	return s;
+}
+
+void filters_paging(struct http_req *r, const char *path, const struct filter *f, size_t n, const char *cursor,
+		    const char *next)
+{
+	if (next || cursor)
+		page_paging(r, T(r, M_PAGING), cursor ? filters_url(r, path, f, n, NULL) : NULL, T(r, M_PAGE_FIRST),
+			    next ? filters_url(r, path, f, n, next) : NULL, T(r, M_PAGE_NEXT));
 }

@@ -59,6 +59,12 @@ void filters_form(struct http_req *r, const char *path, const struct filter *f, 
 const char *filters_url(struct http_req *r, const char *path, const struct filter *f, size_t n,
 			const char *cursor);
 
+/* The links to the first and the next page of the list at path, which
+ * keep the filters chosen: the first when the page has a cursor, the next
+ * when next is not NULL. */
+void filters_paging(struct http_req *r, const char *path, const struct filter *f, size_t n, const char *cursor,
+		    const char *next);
+
 /* A query parameter, NULL when absent or empty. */
 const char *filters_param(struct http_req *r, const char *name);
 

@@ -10,7 +10,6 @@
 #include "../model/role.h"
 #include "html.h"
 #include "layout.h"
-#include "pages.h" /* web_area_choices */
 
 /* Values typed into one box, split on commas (and white space, for codes). */
 static void split_into(struct http_req *r, const char *const *values, size_t nvalues, bool on_space,
@@ -147,13 +146,11 @@ void form_typed_from(struct http_req *r, const struct field_desc *d, size_t n, c
 static void field_areas(struct http_req *r, const struct field_desc *d, const struct strlist *chosen,
 			const char *typed, const struct problems *p)
 {
-	struct area *areas = NULL;
 	size_t nareas = 0;
-	if (web_area_choices(r, 200, &areas, &nareas) && nareas) {
-		struct choice *c = arena_alloc(r->arena, sizeof *c * nareas);
+	struct choice *c = web_area_choices(r, 200, &nareas);
+	if (c && nareas) {
 		for (size_t i = 0; i < nareas; i++)
-			c[i] = (struct choice){ areas[i].code, areas[i].name, NULL, strlist_has(chosen, areas[i].code),
-						area_depth(&areas[i]) - 1 };
+			c[i].checked = strlist_has(chosen, c[i].value);
 		field_choices(r, d->name, d->label[r->lang], d->hint[r->lang], c, nareas, true, p);
 		return;
 	}
@@ -174,29 +171,36 @@ static void field_roles(struct http_req *r, const struct field_desc *d, const st
 	field_choices(r, d->name, d->label[r->lang], d->hint[r->lang], c, role_catalogue_count, true, p);
 }
 
-static void field_enum(struct http_req *r, const struct field_desc *d, const char *value,
-		       const struct problems *p)
+static void field_enum(struct http_req *r, const struct field_desc *d, const struct field *f, const char *value,
+		       const struct field_look *look, const struct problems *p)
 {
 	struct choice *c = arena_alloc(r->arena, sizeof *c * (size_t)d->nkeys);
 	if (!value)
 		value = d->def;
 	for (int i = 0; i < d->nkeys; i++)
-		c[i] = (struct choice){ d->keys[i].key, d->keys[i].name[r->lang],
-					d->key_hints ? d->key_hints[i][r->lang] : NULL,
+		c[i] = (struct choice){ d->keys[i].key, look->key_labels ? look->key_labels[i] : d->keys[i].name[r->lang],
+					look->key_hints ? look->key_hints[i] : d->key_hints ? d->key_hints[i][r->lang] : NULL,
 					value && strcmp(value, d->keys[i].key) == 0, 0 };
-	field_choices(r, d->name, d->label[r->lang], d->hint[r->lang], c, (size_t)d->nkeys, false, p);
+	field_choices(r, d->name, f->label, f->hint, c, (size_t)d->nkeys, false, p);
 }
 
 void form_field(struct http_req *r, const struct field_desc *d, size_t n, const char *name, const void *obj,
 		const struct form_typed *typed, const struct problems *p)
 {
+	form_field_as(r, d, n, name, obj, typed, p, &(struct field_look){ 0 });
+}
+
+void form_field_as(struct http_req *r, const struct field_desc *d, size_t n, const char *name, const void *obj,
+		   const struct form_typed *typed, const struct problems *p, const struct field_look *look)
+{
 	const struct field_desc *fd = fields_find(d, n, name);
 	if (!fd)
 		return;
 	size_t i = (size_t)(fd - d);
-	const char *t = i < FORM_FIELDS_MAX ? typed->text[i] : NULL;
-	struct field f = { .name = fd->name, .label = fd->label[r->lang], .hint = fd->hint[r->lang],
-			   .required = fd->flags & F_REQUIRED, .autocomplete = fd->autocomplete };
+	const char *t = typed && i < FORM_FIELDS_MAX ? typed->text[i] : NULL;
+	struct field f = { .name = fd->name, .label = look->label ? look->label : fd->label[r->lang],
+			   .hint = look->hint ? look->hint : fd->hint[r->lang],
+			   .required = (fd->flags & F_REQUIRED) || look->required, .autocomplete = fd->autocomplete };
 	if (fd->flags & F_LIST) {
 		if (fd->kind == FK_AREA) {
 			field_areas(r, fd, fields_list(fd, obj), t, p);
@@ -213,10 +217,10 @@ void form_field(struct http_req *r, const struct field_desc *d, size_t n, const 
 	switch (fd->kind) {
 	case FK_MARKDOWN:
 		f.value = fields_str(fd, obj);
-		field_textarea(r, &f, 8, p);
+		field_textarea(r, &f, look->rows ? look->rows : 8, p);
 		return;
 	case FK_ENUM:
-		field_enum(r, fd, fields_str(fd, obj), p);
+		field_enum(r, fd, &f, fields_str(fd, obj), look, p);
 		return;
 	case FK_INT:
 	case FK_MONEY:

@@ -29,6 +29,18 @@ void form_typed_from(struct http_req *r, const struct field_desc *d, size_t n, c
  * radio buttons, checkboxes (areas as a tree, roles from the catalogue). */
 void form_field(struct http_req *r, const struct field_desc *d, size_t n, const char *name, const void *obj,
 		const struct form_typed *typed, const struct problems *p);
+/* What a page says of a field in its own words (NULL, 0 and false: as the
+ * descriptor says). */
+struct field_look {
+	const char *label, *hint;
+	const char *const *key_labels; /* FK_ENUM: a label per key */
+	const char *const *key_hints;  /* FK_ENUM: a hint per key */
+	int rows;                      /* FK_MARKDOWN: the box's height */
+	bool required;                 /* asked for, though the model has a default */
+};
+/* form_field, drawn as look says. */
+void form_field_as(struct http_req *r, const struct field_desc *d, size_t n, const char *name, const void *obj,
+		   const struct form_typed *typed, const struct problems *p, const struct field_look *look);
 /* form_error_summary with the labels of the descriptors. */
 void form_fields_summary(struct http_req *r, const struct problems *p, const struct field_desc *d, size_t n);
 

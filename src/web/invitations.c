@@ -8,7 +8,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/invitation.h"
 #include "html.h"
 #include "layout.h"
@@ -17,16 +16,6 @@
 static const char *here(struct http_req *r)
 {
 	return arena_printf(r->arena, "/uitnodigingen/%s", r->params[0]);
-}
-
-/* The query value s, URL-encoded, in the arena. */
-static const char *encoded(struct http_req *r, const char *s)
-{
-	struct buf b = BUF_INIT(4096);
-	text_url_encode(&b, s);
-	const char *out = arena_strdup(r->arena, b.err ? "" : b.ptr);
-	buf_release(&b);
-	return out;
 }
 
 static void gone(struct http_req *r)
@@ -62,10 +51,9 @@ static void page_invitation(struct http_req *r)
 		html_raw(b, "<p>");
 		html_f(b, T(r, M_INVITATION_LOGIN_TEXT), inv.email);
 		html_raw(b, "</p>\n");
-		const char *next = encoded(r, here(r));
-		html_f(b, "<p class=\"actions\"><a class=\"button\" href=\"/inloggen?next=%s\">%s</a>\n", next,
-		       T(r, M_INVITATION_LOGIN));
-		html_f(b, "<a href=\"/registreren?email=%s&amp;next=%s\">%s</a></p>\n", encoded(r, inv.email), next,
+		html_f(b, "<p class=\"actions\"><a class=\"button\" href=\"%s\">%s</a>\n",
+		       page_url(r, "/inloggen", "next", here(r), NULL, NULL), T(r, M_INVITATION_LOGIN));
+		html_f(b, "<a href=\"%s\">%s</a></p>\n", page_url(r, "/registreren", "email", inv.email, "next", here(r)),
 		       T(r, M_INVITATION_REGISTER));
 		page_end(r);
 		return;
@@ -85,10 +73,8 @@ static void page_invitation(struct http_req *r)
 
 static void page_invitation_accept(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, here(r));
+	if (page_login_needed(r, here(r)))
 		return;
-	}
 	struct membership m;
 	int rc = invitation_accept(r->store, r->arena, &r->viewer, r->params[0], &m);
 	if (rc == ERR_NOTFOUND)
@@ -101,10 +87,8 @@ static void page_invitation_accept(struct http_req *r)
 
 static void page_invitation_decline(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, here(r));
+	if (page_login_needed(r, here(r)))
 		return;
-	}
 	int rc = invitation_decline(r->store, r->arena, &r->viewer, r->params[0]);
 	if (rc == ERR_NOTFOUND)
 		gone(r);

@@ -99,25 +99,14 @@ static void render_form(struct http_req *r, const struct issue_form *ff, const s
 	form_begin(r, is_new ? "/vraagstukken/nieuw" : arena_printf(r->arena, "/vraagstukken/%s/bewerken", is->id), true);
 
 	form_field(r, issue_fields, issue_nfields, "title", is, &ff->typed, p);
-	struct field f = field_of(r, "summary", is->summary);
-	field_textarea(r, &f, 3, p);
+	form_field_as(r, issue_fields, issue_nfields, "summary", is, &ff->typed, p, &(struct field_look){ .rows = 3 });
 	form_field(r, issue_fields, issue_nfields, "description", is, &ff->typed, p);
 
 	/* one area, from the tree */
-	struct area *areas = NULL;
-	size_t nareas = 0;
-	f = field_of(r, "area", is->area);
-	if (web_area_choices(r, 200, &areas, &nareas) && nareas) {
-		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
-		for (size_t i = 0; i < nareas; i++)
-			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 is->area && !strcmp(is->area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_choices(r, f.name, f.label, f.hint, ac, nareas, false, p);
-	} else {
-		f.label = T(r, M_AREA_CODE);
-		f.hint = T(r, M_AREA_CODE_HINT);
-		field_text(r, &f, p);
-	}
+	struct field f = field_of(r, "area", is->area), code = f;
+	code.label = T(r, M_AREA_CODE);
+	code.hint = T(r, M_AREA_CODE_HINT);
+	web_area_pick(r, &code, f.label, f.hint, 200, p);
 
 	/* the owner, from the parties the viewer may choose */
 	f = field_of(r, "ownerParty", is->owner_party);
@@ -147,80 +136,55 @@ static void render_form(struct http_req *r, const struct issue_form *ff, const s
 	page_end(r);
 }
 
-static void fail(struct http_req *r, int rc)
+/* /vraagstukken/nieuw (is_new) and /vraagstukken/{id}/bewerken: the form,
+ * and its post. */
+static void issue_form_page(struct http_req *r, bool is_new)
 {
-	web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+	if (page_login_needed(r, NULL))
+		return;
+	struct issue_form ff = { 0 };
+	struct issue was;
+	int rc = is_new ? 0 : issue_get(r->store, r->arena, &r->viewer, r->params[0], &was);
+	if (!rc && !is_new && !issue_can(&r->viewer, &was, OBJ_ISSUE, ACT_UPDATE))
+		rc = ERR_FORBIDDEN;
+	if (rc) {
+		web_fail(r, rc, NULL);
+		return;
+	}
+	if (!is_new)
+		ff.is = was;
+	if (r->method != HM_POST) {
+		if (!is_new)
+			form_typed_from(r, issue_fields, issue_nfields, &was, &ff.typed);
+		render_form(r, &ff, NULL);
+		return;
+	}
+	struct form f;
+	if (!page_form(r, &f))
+		return;
+	struct problems p = { 0 };
+	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
+	rc = is_new ? issue_create(r->store, r->arena, &r->viewer, &ff.is, &p)
+		    : issue_update(r->store, r->arena, &r->viewer, &was, &ff.is, &p);
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		render_form(r, &ff, &p);
+		return;
+	}
+	if (rc)
+		web_fail(r, rc, NULL);
+	else
+		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
 }
 
 static void page_issue_new(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
-		return;
-	}
-	struct issue_form ff = { 0 };
-	if (r->method != HM_POST) {
-		render_form(r, &ff, NULL);
-		return;
-	}
-	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
-		return;
-	}
-	struct problems p = { 0 };
-	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
-	int rc = issue_create(r->store, r->arena, &r->viewer, &ff.is, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &ff, &p);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", ff.is.id));
+	issue_form_page(r, true);
 }
 
 static void page_issue_edit(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
-		return;
-	}
-	struct issue is;
-	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
-	if (!rc && !issue_can(&r->viewer, &is, OBJ_ISSUE, ACT_UPDATE))
-		rc = ERR_FORBIDDEN;
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	struct issue_form ff = { .is = is };
-	if (r->method != HM_POST) {
-		form_typed_from(r, issue_fields, issue_nfields, &is, &ff.typed);
-		render_form(r, &ff, NULL);
-		return;
-	}
-	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
-		return;
-	}
-	struct problems p = { 0 };
-	form_read_fields(r, &f, issue_fields, issue_nfields, &ff.is, &ff.typed, &p);
-	rc = issue_update(r->store, r->arena, &r->viewer, &is, &ff.is, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &ff, &p);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?opgeslagen=1", is.id));
+	issue_form_page(r, false);
 }
 
 const struct http_route web_issue_form_routes[] = {

@@ -4,7 +4,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/issue.h"
 #include "filters.h"
 #include "form_fields.h"
@@ -15,8 +14,7 @@
 
 const char *web_issue_status(struct http_req *r, const char *key)
 {
-	int k = key ? enum_find(issue_statuses, ISSUE_STATUS_COUNT, key) : -1;
-	return k < 0 ? (key ? key : "") : issue_statuses[k].name[r->lang];
+	return web_enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, key);
 }
 
 static void status_badge(struct http_req *r, const char *status)
@@ -28,12 +26,9 @@ static void target_groups(struct http_req *r, const struct strlist *l)
 {
 	struct buf *b = &r->out;
 	html_f(b, "<ul class=\"tags\" aria-label=\"%s\">", T(r, M_TARGET_GROUPS));
-	for (size_t i = 0; i < l->n; i++) {
-		struct buf u = BUF_INIT(1024);
-		text_url_encode(&u, l->v[i]);
-		html_f(b, "<li lang=\"nl\"><a href=\"/vraagstukken?targetGroup=%s\">%s</a></li>", u.ptr, l->v[i]);
-		buf_release(&u);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		html_f(b, "<li lang=\"nl\"><a href=\"%s\">%s</a></li>",
+		       page_url(r, "/vraagstukken", "targetGroup", l->v[i], NULL, NULL), l->v[i]);
 	html_raw(b, "</ul>\n");
 }
 
@@ -127,16 +122,7 @@ static void page_issues(struct http_req *r)
 			issue_card(r, &items[i]);
 		html_raw(b, "</ul>\n");
 	}
-	if (next || f.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/vraagstukken", fl, NFILTERS, NULL),
-			       T(r, M_PAGE_FIRST));
-		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n",
-			       filters_url(r, "/vraagstukken", fl, NFILTERS, next), T(r, M_PAGE_NEXT));
-		html_raw(b, "</ul></nav>\n");
-	}
+	filters_paging(r, "/vraagstukken", fl, NFILTERS, f.cursor, next);
 	html_raw(b, "</section>\n");
 	page_end(r);
 }
@@ -199,9 +185,7 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 	unsigned allowed = now < 0 ? 0 : issue_moves((enum issue_status)now);
 	if (!allowed || !issue_can(&r->viewer, is, OBJ_ISSUE_STATUS, ACT_CREATE))
 		return;
-	struct buf *b = &r->out;
-	html_f(b, "<section aria-labelledby=\"status-veranderen\">\n<h2 id=\"status-veranderen\">%s</h2>\n",
-	       T(r, M_ISSUE_MOVE_TITLE));
+	page_section(r, "status-veranderen", T(r, M_ISSUE_MOVE_TITLE));
 	const struct field_desc *d = issue_transition_fields;
 	form_fields_summary(r, p, d, issue_transition_nfields);
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/status", is->id), true);
@@ -212,15 +196,12 @@ static void move_form(struct http_req *r, const struct issue *is, const char *to
 			c[n++] = (struct choice){ issue_statuses[i].key, issue_statuses[i].name[r->lang], NULL,
 						  to && !strcmp(to, issue_statuses[i].key), 0 };
 	/* only the moves allowed now, and the reason in a smaller box */
-	const struct field_desc *sd = fields_find(d, issue_transition_nfields, "status"),
-				*rd = fields_find(d, issue_transition_nfields, "reason");
+	const struct field_desc *sd = fields_find(d, issue_transition_nfields, "status");
 	field_choices(r, sd->name, sd->label[r->lang], sd->hint[r->lang], c, n, false, p);
-	struct field rf = { .name = rd->name, .label = rd->label[r->lang], .hint = rd->hint[r->lang], .value = reason,
-			    .required = true };
-	field_textarea(r, &rf, 3, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_ISSUE_MOVE_SUBMIT));
-	form_end(r);
-	html_raw(b, "</section>\n");
+	form_field_as(r, d, issue_transition_nfields, "reason", &(struct issue_transition){ .reason = reason }, NULL, p,
+		      &(struct field_look){ .rows = 3 });
+	form_submit_end(r, T(r, M_ISSUE_MOVE_SUBMIT));
+	html_raw(&r->out, "</section>\n");
 }
 
 /* The page of an issue, loaded once with its timeline (issue_get_timeline)
@@ -238,10 +219,8 @@ static void render_issue(struct http_req *r, const char *to, const char *reason,
 	struct buf *b = &r->out;
 	page_begin(r, is->title, NAV_ISSUES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken\">%s</a></p>\n", T(r, M_BACK_TO_ISSUES));
-	if (http_query(r, "opgeslagen"))
-		page_notice(r, T(r, M_ISSUE_SAVED));
-	if (http_query(r, "verplaatst"))
-		page_notice(r, T(r, M_ISSUE_MOVED));
+	static const struct notice notices[] = { { "opgeslagen", M_ISSUE_SAVED }, { "verplaatst", M_ISSUE_MOVED } };
+	page_notices(r, NULL, notices, 2);
 	html_f(b, "<h1 lang=\"nl\">%s</h1>\n", is->title);
 	steps(r, is);
 	if (issue_can(&r->viewer, is, OBJ_ISSUE, ACT_UPDATE))
@@ -287,15 +266,9 @@ static void page_issue(struct http_req *r)
 
 static void page_issue_move(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0]));
-		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s", r->params[0])) || !page_form(r, &f))
 		return;
-	}
 	const char *to = form_get(&f, "status"), *reason = form_get(&f, "reason");
 	struct problems p = { 0 };
 	struct issue_transition t;

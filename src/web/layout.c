@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/err.h"
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../model/activity.h"
@@ -134,9 +135,7 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 		html_raw(b, "<span class=\"who\">");
 		html_f(b, T(r, M_LOGGED_IN_AS), r->viewer.name);
 		html_raw(b, "</span>\n");
-		form_begin(r, "/uitloggen", true);
-		html_f(b, "<button type=\"submit\" class=\"link\">%s</button>\n", T(r, M_NAV_LOGOUT));
-		form_end(r);
+		form_button(r, "/uitloggen", T(r, M_NAV_LOGOUT), "link", NULL);
 	}
 	html_raw(b, "</div>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
 }
@@ -153,6 +152,57 @@ void page_end(struct http_req *r)
 void page_notice(struct http_req *r, const char *text)
 {
 	html_f(out(r), "<div class=\"notice\" role=\"status\"><p>%s</p></div>\n", text);
+}
+
+void page_notices(struct http_req *r, const char *param, const struct notice *keys, size_t n)
+{
+	const char *value = param ? http_query(r, param) : NULL;
+	for (size_t i = 0; i < n; i++)
+		if (param ? value && !strcmp(value, keys[i].key) : http_query(r, keys[i].key) != NULL) {
+			page_notice(r, T(r, keys[i].text));
+			return;
+		}
+}
+
+void page_alert(struct http_req *r, const char *id, const char *title, const char *text)
+{
+	html_f(out(r), "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"%s\">\n"
+		       "<h2>%s</h2>\n<p>%s</p>\n</div>\n", id, title, text);
+}
+
+void page_section(struct http_req *r, const char *id, const char *title)
+{
+	html_f(out(r), "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", id, id, title);
+}
+
+void page_table_begin(struct http_req *r, const char *labelled_by, const char *cls, const char *const *heads,
+		      size_t n, const char *actions)
+{
+	struct buf *b = out(r);
+	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"%s\" tabindex=\"0\">\n"
+		  "<table class=\"%s\">\n<thead><tr>", labelled_by, cls);
+	for (size_t i = 0; i < n; i++)
+		html_f(b, "<th scope=\"col\">%s</th>", heads[i]);
+	if (actions)
+		html_f(b, "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>", actions);
+	html_raw(b, "</tr></thead>\n<tbody>\n");
+}
+
+void page_table_end(struct http_req *r)
+{
+	html_raw(out(r), "</tbody>\n</table>\n</div>\n");
+}
+
+void page_paging(struct http_req *r, const char *label, const char *first_href, const char *first,
+		 const char *next_href, const char *next)
+{
+	struct buf *b = out(r);
+	html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", label);
+	if (first_href)
+		html_f(b, "<li><a href=\"%s\">%s</a></li>\n", first_href, first);
+	if (next_href)
+		html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", next_href, next);
+	html_raw(b, "</ul></nav>\n");
 }
 
 void page_scroll_hint(struct http_req *r)
@@ -190,9 +240,12 @@ const char *page_url(struct http_req *r, const char *path, const char *k1, const
 	return out;
 }
 
-void page_require_login(struct http_req *r)
+bool page_login_needed(struct http_req *r, const char *next)
 {
-	page_login_redirect(r, r->path);
+	if (r->viewer.authenticated)
+		return false;
+	page_login_redirect(r, next ? next : r->path);
+	return true;
 }
 
 void page_login_redirect(struct http_req *r, const char *next)
@@ -215,6 +268,33 @@ void form_begin(struct http_req *r, const char *action, bool post)
 void form_end(struct http_req *r)
 {
 	html_raw(out(r), "</form>\n");
+}
+
+void form_button(struct http_req *r, const char *action, const char *text, const char *cls,
+		 const char *aria_label)
+{
+	form_begin(r, action, true);
+	html_raw(out(r), "<button type=\"submit\"");
+	if (cls)
+		html_f(out(r), " class=\"%s\"", cls);
+	if (aria_label)
+		html_f(out(r), " aria-label=\"%s\"", aria_label);
+	html_f(out(r), ">%s</button>\n", text);
+	form_end(r);
+}
+
+void form_submit_end(struct http_req *r, const char *text)
+{
+	html_f(out(r), "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", text);
+	form_end(r);
+}
+
+bool page_form(struct http_req *r, struct form *f)
+{
+	if (http_form_parse(r, f))
+		return true;
+	web_error_page(r, 400);
+	return false;
 }
 
 /* The id of a field's first control: the field itself, or its first choice. */
@@ -372,11 +452,31 @@ void field_select(struct http_req *r, const char *name, const char *label_text, 
 
 /* ---- widgets several pages share ---- */
 
-bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n)
+struct choice *web_area_choices(struct http_req *r, size_t max, size_t *n)
 {
+	struct area *areas;
 	const char *next;
 	struct area_filter f = { .max_depth = 4, .limit = (int)max };
-	return area_list(r->store, r->arena, &f, items, n, &next) == 0 && !next;
+	if (area_list(r->store, r->arena, &f, &areas, n, &next) || next)
+		return NULL;
+	struct choice *c = arena_alloc(r->arena, sizeof *c * (*n + 1));
+	for (size_t i = 0; i < *n; i++)
+		c[i] = (struct choice){ areas[i].code, areas[i].name, NULL, false, area_depth(&areas[i]) - 1 };
+	return c;
+}
+
+void web_area_pick(struct http_req *r, const struct field *code, const char *legend, const char *hint, size_t max,
+		   const struct problems *p)
+{
+	size_t n = 0;
+	struct choice *c = web_area_choices(r, max, &n);
+	if (!c || !n) {
+		field_text(r, code, p);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		c[i].checked = code->value && !strcmp(code->value, c[i].value);
+	field_choices(r, code->name, legend, hint, c, n, false, p);
 }
 
 const char *web_area_name(struct http_req *r, const char *code)
@@ -385,15 +485,22 @@ const char *web_area_name(struct http_req *r, const char *code)
 	return area_get(r->store, r->arena, code, &ar) == 0 ? ar.name : code;
 }
 
+const char *web_enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key)
+{
+	int i = key ? enum_find(e, (int)n, key) : -1;
+	return i < 0 ? (key ? key : "") : e[i].name[r->lang];
+}
+
 const char *web_member_role(struct http_req *r, enum member_role role)
 {
 	return T(r, role == MEMBER_ADMIN ? M_MEMBER_ROLE_ADMIN : M_MEMBER_ROLE_MEMBER);
 }
 
-void web_mail_throttled(struct http_req *r, long wait)
+void web_mail_refused(struct http_req *r, int rc, long wait)
 {
-	r->status = 429;
-	http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
+	r->status = rc == ERR_BUSY ? 429 : 400;
+	if (rc == ERR_BUSY)
+		http_add_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
 }
 
 void web_mail_throttled_notice(struct http_req *r, long wait)

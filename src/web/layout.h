@@ -29,6 +29,30 @@ void page_begin(struct http_req *r, const char *title, enum nav current);
 void page_end(struct http_req *r);
 /* A message in a box that screen readers announce. */
 void page_notice(struct http_req *r, const char *text);
+/* The notice of what was just done, named by a query parameter
+ * (?opgeslagen=1), or by the value of the parameter param (?stem=gesteund)
+ * when param is not NULL: the text of the first of keys[0..n) the query
+ * has, if any. */
+struct notice {
+	const char *key;
+	enum msg text;
+};
+void page_notices(struct http_req *r, const char *param, const struct notice *keys, size_t n);
+/* A box that says a change was not possible, and why, above the forms. */
+void page_alert(struct http_req *r, const char *id, const char *title, const char *text);
+/* <section> with its <h2 id="id">title</h2>; the caller closes it. */
+void page_section(struct http_req *r, const char *id, const char *title);
+/* A table that scrolls on its own on small screens (labelled by the element
+ * labelled_by), with the class cls and its column heads, and when actions
+ * is not NULL a last head for the buttons, seen only by screen readers.
+ * page_table_end closes it. */
+void page_table_begin(struct http_req *r, const char *labelled_by, const char *cls, const char *const *heads,
+		      size_t n, const char *actions);
+void page_table_end(struct http_req *r);
+/* The links between the pages of a list: to the first (when first_href is
+ * not NULL) and to the next (when next_href is not NULL). */
+void page_paging(struct http_req *r, const char *label, const char *first_href, const char *first,
+		 const char *next_href, const char *next);
 /* The hint above a wide table (in a <div class="table-wrap wide">) that it
  * scrolls sideways; the stylesheet shows it only on screens too small for
  * the table. */
@@ -37,6 +61,15 @@ void page_scroll_hint(struct http_req *r);
 /* <form method="post"> with the CSRF token, or a GET form. */
 void form_begin(struct http_req *r, const char *action, bool post);
 void form_end(struct http_req *r);
+/* A form that is only a button posting to action: of the class cls (or
+ * none), named for screen readers by aria_label (or by its text). */
+void form_button(struct http_req *r, const char *action, const char *text, const char *cls,
+		 const char *aria_label);
+/* The form's submit button, in its row of actions, and the form's end. */
+void form_submit_end(struct http_req *r, const char *text);
+/* Parses the posted form into f; answers 400 and returns false if it
+ * cannot. */
+bool page_form(struct http_req *r, struct form *f);
 
 /* One field's label, for the error summary. */
 struct field_label {
@@ -83,9 +116,12 @@ const char *page_lang_url(struct http_req *r, const char *lang);
  * value is NULL or empty, percent-encoded, in the request's arena. */
 const char *page_url(struct http_req *r, const char *path, const char *k1, const char *v1,
 		     const char *k2, const char *v2);
-/* Sends a logged-out viewer to the login page, coming back here after. */
-void page_require_login(struct http_req *r);
-/* The same, coming back to next (a path on this site) after. */
+/* For what only logged-in people may do: true (answered) when the viewer
+ * is logged out, who is sent to log in and come back to next (NULL: this
+ * page). */
+bool page_login_needed(struct http_req *r, const char *next);
+/* Sends the viewer to the login page, coming back to next (a path on this
+ * site) after. */
 void page_login_redirect(struct http_req *r, const char *next);
 /* Formats an RFC 3339 time for people, on the calendar of the instance's
  * zone (KIEM_TIMEZONE): "27 november 2026", "27 November 2026". A date
@@ -99,22 +135,34 @@ void page_time(struct http_req *r, const char *rfc3339);
 
 
 /* Widgets several pages share. */
-struct area;
-/* Areas to offer in a picker: the tree down to districts, if it has at
- * most max of them; false if it has more (or cannot be read), and a field
- * for an area code serves instead. */
-bool web_area_choices(struct http_req *r, size_t max, struct area **items, size_t *n);
+/* Areas to offer in a picker: the tree down to districts as choices nested
+ * by depth, none checked, if it has at most max of them; NULL if it has
+ * more (or cannot be read), and a field for an area code serves instead. */
+struct choice *web_area_choices(struct http_req *r, size_t max, size_t *n);
+/* One area: radio buttons of the tree under legend and hint, the one of
+ * code->value checked; or the box code for its code, when the tree has
+ * more than max areas or none. */
+void web_area_pick(struct http_req *r, const struct field *code, const char *legend, const char *hint, size_t max,
+		   const struct problems *p);
 /* The name of an area code, or the code itself. */
 const char *web_area_name(struct http_req *r, const char *code);
+/* The name of key in a closed set, in the page's language; the key itself
+ * if the set has no such key, "" for NULL. */
+const char *web_enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key);
 /* A person's place in a party, for people: "Lid", "Beheerder". */
 const char *web_member_role(struct http_req *r, enum member_role role);
-/* Too many requests that send mail (throttle.h): status 429 with
- * Retry-After, and the message for the top of the form. */
-void web_mail_throttled(struct http_req *r, long wait);
+/* A form that sends mail, refused (rc): too many requests (ERR_BUSY,
+ * throttle.h) is status 429 with Retry-After, anything else 400; and the
+ * message of too many for the top of the form. */
+void web_mail_refused(struct http_req *r, int rc, long wait);
 void web_mail_throttled_notice(struct http_req *r, long wait);
 
 /* Renders an error page (404, 403, 405, 413, 415, 500) in the viewer's
  * language (errors.c). */
 void web_error_page(struct http_req *r, int status);
+/* The error page of a model's error code: 404, 403, 400, 409 or 500; for
+ * ERR_AUTH (logged out meanwhile) the login, coming back to next, when next
+ * is not NULL. */
+void web_fail(struct http_req *r, int rc, const char *next);
 
 #endif

@@ -26,11 +26,6 @@ struct take_form {
 	const struct problems *p;
 };
 
-static void party_link(struct http_req *r, const char *id, const char *name)
-{
-	html_f(&r->out, "<a href=\"/partijen/%s\">%s</a>", id, name);
-}
-
 /* The same for the table, the kinds and who does what: a name is Dutch. */
 static void party_link_nl(struct http_req *r, const char *id, const char *name)
 {
@@ -47,10 +42,8 @@ static void candidates(struct http_req *r, const struct ledger_candidate *c, siz
 	}
 	html_raw(b, "<ol class=\"candidates\">\n");
 	for (size_t i = 0; i < n; i++) {
-		html_raw(b, "<li>");
-		party_link(r, c[i].id, c[i].name);
-		html_f(b, " <span class=\"kind kind-%s\">%s</span>\n<ul class=\"reasons\">\n", party_kinds[c[i].kind].key,
-		       party_kinds[c[i].kind].name[r->lang]);
+		html_f(b, "<li><a href=\"/partijen/%s\">%s</a> <span class=\"kind kind-%s\">%s</span>\n<ul class=\"reasons\">\n",
+		       c[i].id, c[i].name, party_kinds[c[i].kind].key, party_kinds[c[i].kind].name[r->lang]);
 		enum ledger_reason why[LEDGER_REASONS_MAX];
 		size_t nwhy = ledger_reasons_of(&c[i], why);
 		for (size_t w = 0; w < nwhy; w++)
@@ -68,7 +61,7 @@ static void role_table(struct http_req *r, const struct ledger *l)
 	page_scroll_hint(r);
 	html_f(b, "<div class=\"table-wrap wide\" role=\"region\" aria-labelledby=\"ledger-caption\" tabindex=\"0\">\n"
 		  "<table class=\"ledger\">\n<caption id=\"ledger-caption\">%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
-	       T(r, M_LEDGER_TABLE_CAPTION), T(r, M_LEDGER_ROLE));
+	       T(r, M_LEDGER_TABLE_CAPTION), T(r, M_ROLE));
 	for (int k = 0; k < KIND_COUNT; k++)
 		html_f(b, "<th scope=\"col\">%s</th>", party_kinds[k].name[r->lang]);
 	html_f(b, "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", T(r, M_LEDGER_STATE));
@@ -104,7 +97,7 @@ static void role_table(struct http_req *r, const struct ledger *l)
 static void who_does_what(struct http_req *r, const struct ledger *l)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<section aria-labelledby=\"who-title\">\n<h2 id=\"who-title\">%s</h2>\n", T(r, M_LEDGER_WHO_TITLE));
+	page_section(r, "who-title", T(r, M_LEDGER_WHO_TITLE));
 	bool any = false;
 	for (size_t i = 0; i < l->nroles; i++) {
 		const struct ledger_role_row *row = &l->roles[i];
@@ -119,14 +112,10 @@ static void who_does_what(struct http_req *r, const struct ledger *l)
 			       party_kinds[p->kind].name[r->lang]);
 			if (p->note && *p->note)
 				html_f(b, "<p lang=\"nl\">%s</p>\n", p->note);
-			if (ledger_can(r->store, &r->viewer, l->issue_id, p->id, ACT_DELETE)) {
-				form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/rollen/%s/%s/teruggeven", l->issue_id,
-							   row->role->key, p->id), true);
-				html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
-				       arena_printf(r->arena, T(r, M_LEDGER_GIVE_UP_LABEL), p->name, row->role->name[r->lang]),
-				       T(r, M_LEDGER_GIVE_UP));
-				form_end(r);
-			}
+			if (ledger_can(r->store, &r->viewer, l->issue_id, p->id, ACT_DELETE))
+				form_button(r, arena_printf(r->arena, "/vraagstukken/%s/rollen/%s/%s/teruggeven", l->issue_id,
+							    row->role->key, p->id), T(r, M_LEDGER_GIVE_UP), "secondary",
+					    arena_printf(r->arena, T(r, M_LEDGER_GIVE_UP_LABEL), p->name, row->role->name[r->lang]));
 			html_raw(b, "</li>\n");
 		}
 	}
@@ -167,11 +156,10 @@ static void take_form(struct http_req *r, const struct ledger *l, const struct t
 		rc[i] = (struct choice){ l->roles[i].role->key, l->roles[i].role->name[r->lang],
 					 l->roles[i].role->description[r->lang],
 					 tf->role && !strcmp(tf->role, l->roles[i].role->key), 0 };
-	field_choices(r, "role", T(r, M_LEDGER_ROLE), NULL, rc, l->nroles, false, tf->p);
+	field_choices(r, "role", T(r, M_ROLE), NULL, rc, l->nroles, false, tf->p);
 	struct ledger_entry typed = { .note = tf->note };
-	form_field(r, ledger_entry_fields, ledger_entry_nfields, "note", &typed, &(struct form_typed){ 0 }, tf->p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_LEDGER_TAKE));
-	form_end(r);
+	form_field(r, ledger_entry_fields, ledger_entry_nfields, "note", &typed, NULL, tf->p);
+	form_submit_end(r, T(r, M_LEDGER_TAKE));
 	html_raw(b, "</section>\n");
 }
 
@@ -183,10 +171,8 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	html_f(b, "<p class=\"crumbs\"><a href=\"/vraagstukken/%s\">%s: <span lang=\"nl\">%s</span></a></p>\n"
 		  "<h1>%s: <span lang=\"nl\">%s</span></h1>\n<p class=\"description\">%s</p>\n",
 	       is->id, T(r, M_BACK_TO_ISSUE), is->title, T(r, M_LEDGER_TITLE), is->title, T(r, M_LEDGER_INTRO));
-	if (http_query(r, "opgepakt"))
-		page_notice(r, T(r, M_LEDGER_TAKEN));
-	else if (http_query(r, "teruggegeven"))
-		page_notice(r, T(r, M_LEDGER_GIVEN_UP));
+	static const struct notice notices[] = { { "opgepakt", M_LEDGER_TAKEN }, { "teruggegeven", M_LEDGER_GIVEN_UP } };
+	page_notices(r, NULL, notices, 2);
 
 	long long empty = 0;
 	for (size_t i = 0; i < l->nroles; i++)
@@ -207,8 +193,8 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 
 	role_table(r, l);
 
-	html_f(b, "<section aria-labelledby=\"kinds-title\">\n<h2 id=\"kinds-title\">%s</h2>\n<dl class=\"facts\">\n",
-	       T(r, M_LEDGER_KINDS_TITLE));
+	page_section(r, "kinds-title", T(r, M_LEDGER_KINDS_TITLE));
+	html_raw(b, "<dl class=\"facts\">\n");
 	for (int k = 0; k < KIND_COUNT; k++) {
 		const struct ledger_kind_row *row = &l->kinds[k];
 		html_f(b, "<dt>%s</dt>\n<dd>", party_kinds[k].name[r->lang]);
@@ -225,8 +211,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	}
 	html_raw(b, "</dl>\n</section>\n");
 
-	html_f(b, "<section aria-labelledby=\"empty-roles-title\">\n<h2 id=\"empty-roles-title\">%s</h2>\n",
-	       T(r, M_LEDGER_EMPTY_ROLES_TITLE));
+	page_section(r, "empty-roles-title", T(r, M_LEDGER_EMPTY_ROLES_TITLE));
 	if (!empty) {
 		html_f(b, "<p>%s</p>\n", T(r, M_LEDGER_NO_EMPTY_ROLES));
 	} else {
@@ -245,8 +230,7 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	for (int k = 0; k < KIND_COUNT; k++)
 		any_kind |= l->kinds[k].empty;
 	if (any_kind) {
-		html_f(b, "<section aria-labelledby=\"empty-kinds-title\">\n<h2 id=\"empty-kinds-title\">%s</h2>\n",
-		       T(r, M_LEDGER_EMPTY_KINDS_TITLE));
+		page_section(r, "empty-kinds-title", T(r, M_LEDGER_EMPTY_KINDS_TITLE));
 		for (int k = 0; k < KIND_COUNT; k++) {
 			if (!l->kinds[k].empty)
 				continue;
@@ -261,31 +245,20 @@ static void render(struct http_req *r, const struct issue *is, const struct ledg
 	page_end(r);
 }
 
-static void page_fail(struct http_req *r, int rc)
-{
-	web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_CONFLICT ? 409 : 500);
-}
-
 static void page_issue_roles(struct http_req *r)
 {
 	struct issue is;
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], &is);
 	if (rc) {
-		page_fail(r, rc);
+		web_fail(r, rc, NULL);
 		return;
 	}
 	struct take_form tf = { 0 };
 	struct problems p = { 0 };
 	if (r->method == HM_POST) {
-		if (!r->viewer.authenticated) {
-			page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", is.id));
-			return;
-		}
 		struct form fm;
-		if (!http_form_parse(r, &fm)) {
-			web_error_page(r, 400);
+		if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", is.id)) || !page_form(r, &fm))
 			return;
-		}
 		struct ledger_entry e = { 0 };
 		form_read_fields(r, &fm, ledger_entry_fields, ledger_entry_nfields, &e, &(struct form_typed){ 0 }, &p);
 		tf = (struct take_form){ e.party_id, e.role, e.note, &p };
@@ -299,20 +272,17 @@ static void page_issue_roles(struct http_req *r)
 			return;
 		}
 		if (rc != ERR_INVALID) {
-			page_fail(r, rc);
+			web_fail(r, rc, NULL);
 			return;
 		}
 		r->status = 400;
 	}
 	struct ledger l;
 	if ((rc = ledger_compute(r->store, r->arena, &r->viewer, is.id, &l))) {
-		page_fail(r, rc);
+		web_fail(r, rc, NULL);
 		return;
 	}
-	int status = r->status;
-	render(r, &is, &l, &tf);
-	if (status == 400)
-		r->status = 400;
+	render(r, &is, &l, &tf); /* page_begin keeps a status of 400 */
 }
 
 static void page_issue_role_give_up(struct http_req *r)
@@ -321,16 +291,13 @@ static void page_issue_role_give_up(struct http_req *r)
 		web_error_page(r, 404);
 		return;
 	}
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", r->params[0]));
+	if (page_login_needed(r, arena_printf(r->arena, "/vraagstukken/%s/rollen", r->params[0])))
 		return;
-	}
 	int rc = ledger_give_up(r->store, &r->viewer, r->params[0], r->params[1], r->params[2]);
-	if (rc) {
-		page_fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?teruggegeven=1", r->params[0]));
+	if (rc)
+		web_fail(r, rc, NULL);
+	else
+		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s/rollen?teruggegeven=1", r->params[0]));
 }
 
 const struct http_route web_ledger_routes[] = {

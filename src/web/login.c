@@ -49,8 +49,7 @@ static void render(struct http_req *r, const char *email, const char *next, enum
 	struct field pw = { .name = "password", .label = T(r, M_PASSWORD), .type = "password",
 			    .required = true, .autocomplete = "current-password" };
 	field_text(r, &pw, NULL);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_LOGIN_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_LOGIN_SUBMIT));
 	html_f(b, "<p><a href=\"%s\">%s</a></p>\n", page_url(r, "/wachtwoord-vergeten", "email", email, NULL, NULL),
 	       T(r, M_LOGIN_FORGOT));
 	html_f(b, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_LOGIN_REGISTER),
@@ -66,10 +65,8 @@ static void page_login(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
 	const char *next = safe_next(form_get(&f, "next"));
 	struct login in;

@@ -14,6 +14,7 @@
 #include "../model/invitation.h"
 #include "../model/member.h"
 #include "../model/party.h"
+#include "form_fields.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -31,16 +32,12 @@ struct add_form {
  * and returns false otherwise. */
 static bool load(struct http_req *r, struct party *pa)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return false;
-	}
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
-		return false;
-	}
-	return true;
+	return !rc;
 }
 
 /* A post from someone no longer logged in goes to the login, and from
@@ -51,20 +48,13 @@ static bool logged_in(struct http_req *r)
 		web_error_page(r, 404);
 		return false;
 	}
-	if (r->viewer.authenticated)
-		return true;
-	page_login_redirect(r, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
-	return false;
+	return !page_login_needed(r, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
 }
 
 /* Answers a failed change: the model's error as a page. */
 static void fail(struct http_req *r, int rc)
 {
-	if (rc == ERR_AUTH)
-		page_login_redirect(r, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
-	else
-		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
-				      rc == ERR_INVALID ? 400 : 500);
+	web_fail(r, rc, arena_printf(r->arena, "/partijen/%s/leden", r->params[0]));
 }
 
 static void role_form(struct http_req *r, const struct party *pa, const struct member *m)
@@ -89,18 +79,13 @@ static void members_table(struct http_req *r, const struct party *pa, const stru
 	struct buf *b = &r->out;
 	bool can_update = party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_UPDATE);
 	bool can_delete = party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_DELETE);
-	html_f(b, "<section aria-labelledby=\"members-title\">\n<h2 id=\"members-title\">%s</h2>\n", T(r, M_MEMBERS));
+	page_section(r, "members-title", T(r, M_MEMBERS));
 	if (!n) {
 		html_f(b, "<p>%s</p>\n</section>\n", T(r, M_MEMBERS_NONE));
 		return;
 	}
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"members-title\" tabindex=\"0\">\n"
-		  "<table class=\"members stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		  "<th scope=\"col\">%s</th>",
-	       T(r, M_NAME), T(r, M_ROLE), T(r, M_MEMBER_SINCE));
-	if (can_delete)
-		html_f(b, "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>", T(r, M_MEMBER_ACTIONS));
-	html_raw(b, "</tr></thead>\n<tbody>\n");
+	const char *heads[] = { T(r, M_NAME), T(r, M_ROLE), T(r, M_MEMBER_SINCE) };
+	page_table_begin(r, "members-title", "members stack", heads, 3, can_delete ? T(r, M_MEMBER_ACTIONS) : NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct member *m = &items[i];
 		bool self = strcmp(m->user_id, r->viewer.user_id) == 0;
@@ -117,38 +102,33 @@ static void members_table(struct http_req *r, const struct party *pa, const stru
 		if (can_delete) {
 			html_raw(b, "<td>");
 			/* leaving is below, in words of its own */
-			if (!self) {
-				form_begin(r, arena_printf(r->arena, "/partijen/%s/leden/%s/verwijderen", pa->id, m->user_id), true);
-				html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
-				       arena_printf(r->arena, T(r, M_MEMBER_REMOVE_LABEL), m->name), T(r, M_MEMBER_REMOVE));
-				form_end(r);
-			}
+			if (!self)
+				form_button(r, arena_printf(r->arena, "/partijen/%s/leden/%s/verwijderen", pa->id, m->user_id),
+					    T(r, M_MEMBER_REMOVE), "secondary",
+					    arena_printf(r->arena, T(r, M_MEMBER_REMOVE_LABEL), m->name));
 			html_raw(b, "</td>");
 		}
 		html_raw(b, "</tr>\n");
 	}
-	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
+	page_table_end(r);
+	html_raw(b, "</section>\n");
 }
 
 static void add_section(struct http_req *r, const struct party *pa, const struct add_form *af)
 {
-	struct buf *b = &r->out;
-	html_f(b, "<section aria-labelledby=\"add-title\">\n<h2 id=\"add-title\">%s</h2>\n", T(r, M_MEMBER_ADD_TITLE));
+	page_section(r, "add-title", T(r, M_MEMBER_ADD_TITLE));
 	form_begin(r, arena_printf(r->arena, "/partijen/%s/leden", pa->id), true);
-	struct field email = { .name = "email", .label = T(r, M_EMAIL), .hint = T(r, M_MEMBER_INVITE_HINT),
-			       .value = af->email, .type = "email", .required = true, .autocomplete = "off" };
-	field_text(r, &email, af->p);
-	const char *role = af->role && *af->role ? af->role : member_roles[MEMBER_MEMBER].key;
-	struct choice roles[] = {
-		{ member_roles[MEMBER_MEMBER].key, T(r, M_MEMBER_ROLE_MEMBER), T(r, M_MEMBER_ROLE_MEMBER_HINT),
-		  strcmp(role, member_roles[MEMBER_MEMBER].key) == 0, 0 },
-		{ member_roles[MEMBER_ADMIN].key, T(r, M_MEMBER_ROLE_ADMIN), T(r, M_MEMBER_ROLE_ADMIN_HINT),
-		  strcmp(role, member_roles[MEMBER_ADMIN].key) == 0, 0 },
-	};
-	field_choices(r, "role", T(r, M_ROLE), NULL, roles, 2, false, af->p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_MEMBER_ADD_SUBMIT));
-	form_end(r);
-	html_raw(b, "</section>\n");
+	const struct invitation typed = { .email = af->email,
+					  .role = af->role && *af->role ? af->role : member_roles[MEMBER_MEMBER].key };
+	form_field_as(r, invitation_fields, invitation_nfields, "email", &typed, NULL, af->p,
+		      &(struct field_look){ .hint = T(r, M_MEMBER_INVITE_HINT) });
+	/* the roles in the page's words, each with what it may */
+	const char *roles[] = { T(r, M_MEMBER_ROLE_MEMBER), T(r, M_MEMBER_ROLE_ADMIN) };
+	const char *hints[] = { T(r, M_MEMBER_ROLE_MEMBER_HINT), T(r, M_MEMBER_ROLE_ADMIN_HINT) };
+	form_field_as(r, invitation_fields, invitation_nfields, "role", &typed, NULL, af->p,
+		      &(struct field_look){ .key_labels = roles, .key_hints = hints });
+	form_submit_end(r, T(r, M_MEMBER_ADD_SUBMIT));
+	html_raw(&r->out, "</section>\n");
 }
 
 static void invitations_section(struct http_req *r, const struct party *pa)
@@ -159,15 +139,11 @@ static void invitations_section(struct http_req *r, const struct party *pa)
 		return;
 	struct buf *b = &r->out;
 	bool can_delete = party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_DELETE);
-	html_f(b, "<section aria-labelledby=\"invitations-title\">\n<h2 id=\"invitations-title\">%s</h2>\n<p>%s</p>\n",
-	       T(r, M_INVITATIONS), T(r, M_INVITATIONS_INTRO));
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"invitations-title\" tabindex=\"0\">\n"
-		  "<table class=\"invitations stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
-	       T(r, M_EMAIL), T(r, M_ROLE), T(r, M_INVITATION_BY), T(r, M_INVITATION_EXPIRES));
-	if (can_delete)
-		html_f(b, "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>", T(r, M_MEMBER_ACTIONS));
-	html_raw(b, "</tr></thead>\n<tbody>\n");
+	page_section(r, "invitations-title", T(r, M_INVITATIONS));
+	html_f(b, "<p>%s</p>\n", T(r, M_INVITATIONS_INTRO));
+	const char *heads[] = { T(r, M_EMAIL), T(r, M_ROLE), T(r, M_INVITATION_BY), T(r, M_INVITATION_EXPIRES) };
+	page_table_begin(r, "invitations-title", "invitations stack", heads, 4,
+			 can_delete ? T(r, M_MEMBER_ACTIONS) : NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct invitation *inv = &items[i];
 		html_f(b, "<tr><th scope=\"row\">%s</th><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>", inv->email,
@@ -177,21 +153,21 @@ static void invitations_section(struct http_req *r, const struct party *pa)
 		       inv->expires_at, page_date(r, inv->expires_at));
 		if (can_delete) {
 			html_raw(b, "<td>");
-			form_begin(r, arena_printf(r->arena, "/partijen/%s/uitnodigingen/%s/intrekken", pa->id, inv->id), true);
-			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
-			       arena_printf(r->arena, T(r, M_INVITATION_WITHDRAW_LABEL), inv->email), T(r, M_INVITATION_WITHDRAW));
-			form_end(r);
+			form_button(r, arena_printf(r->arena, "/partijen/%s/uitnodigingen/%s/intrekken", pa->id, inv->id),
+				    T(r, M_INVITATION_WITHDRAW), "secondary",
+				    arena_printf(r->arena, T(r, M_INVITATION_WITHDRAW_LABEL), inv->email));
 			html_raw(b, "</td>");
 		}
 		html_raw(b, "</tr>\n");
 	}
-	html_raw(b, "</tbody>\n</table>\n</div>\n</section>\n");
+	page_table_end(r);
+	html_raw(b, "</section>\n");
 }
 
 static void leave_section(struct http_req *r, const struct party *pa, const struct member *items, size_t n)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<section aria-labelledby=\"leave-title\">\n<h2 id=\"leave-title\">%s</h2>\n", T(r, M_MEMBER_LEAVE));
+	page_section(r, "leave-title", T(r, M_MEMBER_LEAVE));
 	size_t admins = 0;
 	for (size_t i = 0; i < n; i++)
 		admins += member_role_of(items[i].role) == MEMBER_ADMIN;
@@ -225,24 +201,14 @@ static void render(struct http_req *r, const struct party *pa, const struct add_
 	html_f(b, "<a href=\"/partijen/%s\">", pa->id);
 	html_f(b, T(r, M_BACK_TO_PARTY), pa->name);
 	html_f(b, "</a></p>\n<h1>%s</h1>\n", title);
-	if (http_query(r, "toegevoegd"))
-		page_notice(r, T(r, M_MEMBER_ADDED));
-	else if (http_query(r, "uitgenodigd"))
-		page_notice(r, T(r, M_INVITE_SENT));
-	else if (http_query(r, "ingetrokken"))
-		page_notice(r, T(r, M_INVITATION_WITHDRAWN));
-	else if (http_query(r, "aangenomen"))
-		page_notice(r, T(r, M_INVITATION_ACCEPTED));
-	else if (http_query(r, "gewijzigd"))
-		page_notice(r, T(r, M_MEMBER_ROLE_CHANGED));
-	else if (http_query(r, "verwijderd"))
-		page_notice(r, T(r, M_MEMBER_REMOVED));
+	static const struct notice notices[] = {
+		{ "toegevoegd", M_MEMBER_ADDED }, { "uitgenodigd", M_INVITE_SENT }, { "ingetrokken", M_INVITATION_WITHDRAWN },
+		{ "aangenomen", M_INVITATION_ACCEPTED }, { "gewijzigd", M_MEMBER_ROLE_CHANGED }, { "verwijderd", M_MEMBER_REMOVED },
+	};
+	page_notices(r, NULL, notices, 6);
 	if (af->last_admin)
-		html_f(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"change-error\">\n"
-			  "<h2>%s</h2>\n<p>%s</p>\n</div>\n",
-		       T(r, M_MEMBER_NOT_POSSIBLE), T(r, M_MEMBER_LAST_ADMIN));
-	const struct field_label labels[] = { { "email", T(r, M_EMAIL) }, { "role", T(r, M_ROLE) } };
-	form_error_summary(r, af->p, labels, 2);
+		page_alert(r, "change-error", T(r, M_MEMBER_NOT_POSSIBLE), T(r, M_MEMBER_LAST_ADMIN));
+	form_fields_summary(r, af->p, invitation_fields, invitation_nfields);
 	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_MEMBERS_INTRO));
 	members_table(r, pa, items, n);
 	if (party_can(&r->viewer, pa, OBJ_MEMBERS, ACT_CREATE)) {
@@ -269,6 +235,18 @@ static void refused(struct http_req *r)
 	render(r, &pa, &af);
 }
 
+/* Answers a change of the members: the page again when it would leave the
+ * party without an admin, the error, or the members with the notice. */
+static void answer(struct http_req *r, int rc, const char *notice)
+{
+	if (rc == ERR_CONFLICT)
+		refused(r);
+	else if (rc)
+		fail(r, rc);
+	else
+		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?%s=1", r->params[0], notice));
+}
+
 static void page_members(struct http_req *r)
 {
 	struct party pa;
@@ -284,10 +262,8 @@ static void page_members(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *email = form_get(&f, "email"), *role = form_get(&f, "role");
 	struct problems p = { 0 };
 	/* spaces around a pasted address are no mistake of the person's */
@@ -300,35 +276,18 @@ static void page_members(struct http_req *r)
 		render(r, &pa, &af);
 		return;
 	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?%s=1", pa.id, invited ? "uitgenodigd" : "toegevoegd"));
+	answer(r, rc, invited ? "uitgenodigd" : "toegevoegd");
 }
 
 static void page_member_role(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!logged_in(r) || !page_form(r, &f))
 		return;
-	}
 	struct problems p = { 0 };
 	/* the form offers only the roles there are: a wrong one is a 400 */
-	int rc = member_set_role(r->store, r->arena, &r->viewer, r->params[0], r->params[1],
-				 form_get(&f, "role"), &p);
-	if (rc == ERR_CONFLICT) {
-		refused(r);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?gewijzigd=1", r->params[0]));
+	answer(r, member_set_role(r->store, r->arena, &r->viewer, r->params[0], r->params[1], form_get(&f, "role"), &p),
+	       "gewijzigd");
 }
 
 static void page_member_remove(struct http_req *r)
@@ -336,31 +295,17 @@ static void page_member_remove(struct http_req *r)
 	if (!logged_in(r))
 		return;
 	int rc = member_remove(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
-	if (rc == ERR_CONFLICT) {
-		refused(r);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
 	/* who left may no longer see the members, or the party */
-	if (strcmp(r->params[1], r->viewer.user_id) == 0)
+	if (!rc && strcmp(r->params[1], r->viewer.user_id) == 0)
 		http_redirect(r, "/account?verlaten=1");
 	else
-		http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?verwijderd=1", r->params[0]));
+		answer(r, rc, "verwijderd");
 }
 
 static void page_invitation_withdraw(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
-	int rc = invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s/leden?ingetrokken=1", r->params[0]));
+	if (logged_in(r))
+		answer(r, invitation_withdraw(r->store, r->arena, &r->viewer, r->params[0], r->params[1]), "ingetrokken");
 }
 
 const struct http_route web_members_routes[] = {

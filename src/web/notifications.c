@@ -14,16 +14,13 @@
 
 static enum msg event_msg(const char *event)
 {
-	if (!strcmp(event, "comment"))
-		return M_NOTE_EV_COMMENT;
-	if (!strcmp(event, "status"))
-		return M_NOTE_EV_STATUS;
-	if (!strcmp(event, "signal"))
-		return M_NOTE_EV_SIGNAL;
-	if (!strcmp(event, "factor"))
-		return M_NOTE_EV_FACTOR;
-	if (!strcmp(event, "your_signal"))
-		return M_NOTE_EV_YOUR_SIGNAL;
+	static const struct notice events[] = {
+		{ "comment", M_NOTE_EV_COMMENT }, { "status", M_NOTE_EV_STATUS }, { "signal", M_NOTE_EV_SIGNAL },
+		{ "factor", M_NOTE_EV_FACTOR }, { "your_signal", M_NOTE_EV_YOUR_SIGNAL },
+	};
+	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
+		if (!strcmp(event, events[i].key))
+			return events[i].text;
 	return M_NOTE_EV_OTHER;
 }
 
@@ -64,10 +61,8 @@ static void render(struct http_req *r)
 	}
 	page_begin(r, T(r, M_NOTE_TITLE), NAV_ACCOUNT);
 	html_f(b, "<h1>%s</h1>\n", T(r, M_NOTE_TITLE));
-	if (http_query(r, "gelezen"))
-		page_notice(r, T(r, M_NOTE_MARKED));
-	else if (http_query(r, "opgeslagen"))
-		page_notice(r, T(r, M_NOTE_DIGEST_SAVED));
+	static const struct notice notices[] = { { "gelezen", M_NOTE_MARKED }, { "opgeslagen", M_NOTE_DIGEST_SAVED } };
+	page_notices(r, NULL, notices, 2);
 	html_f(b, "<p>%s</p>\n", T(r, M_NOTE_INTRO));
 	form_begin(r, "/account/meldingen", false);
 	html_f(b, "<fieldset class=\"filters\">\n<legend>%s</legend>\n", T(r, M_FILTER_LEGEND));
@@ -77,11 +72,8 @@ static void render(struct http_req *r)
 	field_choices(r, "nieuw", T(r, M_NOTE_SHOW), NULL, only, 1, true, NULL);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</fieldset>\n", T(r, M_FILTER_SUBMIT));
 	form_end(r);
-	if (count) {
-		form_begin(r, "/account/meldingen/alles-gelezen", true);
-		html_f(b, "<button type=\"submit\" class=\"secondary\">%s</button>\n", T(r, M_NOTE_MARK_ALL));
-		form_end(r);
-	}
+	if (count)
+		form_button(r, "/account/meldingen/alles-gelezen", T(r, M_NOTE_MARK_ALL), "secondary", NULL);
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, unread ? M_NOTE_NONE_UNREAD : M_NOTE_NONE));
 	} else {
@@ -99,12 +91,9 @@ static void render(struct http_req *r)
 			html_raw(b, " <span class=\"when\">");
 			page_time(r, nt->created_at);
 			html_raw(b, "</span>");
-			if (!nt->read_at) {
-				form_begin(r, arena_printf(r->arena, "/account/meldingen/%s/gelezen", nt->id), true);
-				html_f(b, "<button type=\"submit\" class=\"link\" aria-label=\"%s\">%s</button>\n",
-				       arena_printf(r->arena, T(r, M_NOTE_MARK_LABEL), text), T(r, M_NOTE_MARK));
-				form_end(r);
-			}
+			if (!nt->read_at)
+				form_button(r, arena_printf(r->arena, "/account/meldingen/%s/gelezen", nt->id), T(r, M_NOTE_MARK),
+					    "link", arena_printf(r->arena, T(r, M_NOTE_MARK_LABEL), text));
 			html_raw(b, "</li>\n");
 		}
 		html_raw(b, "</ul>\n");
@@ -115,34 +104,29 @@ static void render(struct http_req *r)
 		       strchr(base, '?') ? "&" : "?", next, T(r, M_PAGE_NEXT));
 	}
 
-	html_f(b, "<section aria-labelledby=\"digest-title\">\n<h2 id=\"digest-title\">%s</h2>\n", T(r, M_NOTE_DIGEST_TITLE));
+	page_section(r, "digest-title", T(r, M_NOTE_DIGEST_TITLE));
 	form_begin(r, "/account/meldingen/email", true);
 	struct choice c[] = {
 		{ "1", T(r, M_NOTE_DIGEST_ON), NULL, digest, 0 },
 		{ "0", T(r, M_NOTE_DIGEST_OFF), NULL, !digest, 0 },
 	};
 	field_choices(r, "digest", T(r, M_NOTE_DIGEST_LEGEND), T(r, M_NOTE_DIGEST_HINT), c, 2, false, NULL);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_NOTE_DIGEST_SAVE));
-	form_end(r);
+	form_submit_end(r, T(r, M_NOTE_DIGEST_SAVE));
 	html_raw(b, "</section>\n");
 	page_end(r);
 }
 
 static void page_notifications(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	render(r);
 }
 
 static void page_notification_read(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account/meldingen");
+	if (page_login_needed(r, "/account/meldingen"))
 		return;
-	}
 	int rc = notification_mark(r->store, &r->viewer, r->params[0], true);
 	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
@@ -152,10 +136,8 @@ static void page_notification_read(struct http_req *r)
 
 static void page_notifications_read_all(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account/meldingen");
+	if (page_login_needed(r, "/account/meldingen"))
 		return;
-	}
 	int rc = notification_mark_all(r->store, &r->viewer, NULL);
 	if (rc)
 		web_error_page(r, 500);
@@ -165,15 +147,9 @@ static void page_notifications_read_all(struct http_req *r)
 
 static void page_notifications_digest(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, "/account/meldingen");
-		return;
-	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (page_login_needed(r, "/account/meldingen") || !page_form(r, &f))
 		return;
-	}
 	const char *v = form_get(&f, "digest");
 	if (!v || (strcmp(v, "1") && strcmp(v, "0"))) {
 		web_error_page(r, 400);

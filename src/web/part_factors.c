@@ -27,13 +27,9 @@ static const char *issue_url(struct http_req *r, const char *issue_id)
 /* The fields of a factor: the description's box is a small one. */
 static void factor_form_fields(struct http_req *r, const struct factor *f, const struct problems *p)
 {
-	struct form_typed typed = { 0 };
-	form_field(r, factor_fields, factor_nfields, "kind", f, &typed, p);
-	form_field(r, factor_fields, factor_nfields, "effect", f, &typed, p);
-	const struct field_desc *d = fields_find(factor_fields, factor_nfields, "description");
-	struct field desc = { .name = d->name, .label = d->label[r->lang], .hint = d->hint[r->lang],
-			      .value = f->description, .required = true };
-	field_textarea(r, &desc, 4, p);
+	form_field(r, factor_fields, factor_nfields, "kind", f, NULL, p);
+	form_field(r, factor_fields, factor_nfields, "effect", f, NULL, p);
+	form_field_as(r, factor_fields, factor_nfields, "description", f, NULL, p, &(struct field_look){ .rows = 4 });
 }
 
 /* One effect's factors of one kind, with their buttons. */
@@ -115,8 +111,7 @@ void issue_part_factors(struct http_req *r, const struct issue *is)
 		form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/factoren", issue_id), true);
 		struct factor empty = { 0 };
 		factor_form_fields(r, &empty, NULL);
-		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_FACTOR_ADD));
-		form_end(r);
+		form_submit_end(r, T(r, M_FACTOR_ADD));
 	} else if (!r->viewer.authenticated) {
 		html_f(b, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_FACTORS_WHO),
 		       page_url(r, "/inloggen", "next", arena_printf(r->arena, "/vraagstukken/%s#factoren", issue_id), NULL, NULL),
@@ -131,19 +126,15 @@ void issue_part_factors(struct http_req *r, const struct issue *is)
  * is none or the viewer may not act on its factors. */
 static bool load(struct http_req *r, struct issue *is, enum perm_action act)
 {
-	if (!r->viewer.authenticated) {
-		page_login_redirect(r, uuid_valid(r->params[0], strlen(r->params[0]))
-				       ? arena_printf(r->arena, "/vraagstukken/%s#factoren", r->params[0]) : "/");
+	if (page_login_needed(r, uuid_valid(r->params[0], strlen(r->params[0]))
+				       ? arena_printf(r->arena, "/vraagstukken/%s#factoren", r->params[0]) : "/"))
 		return false;
-	}
 	int rc = issue_get(r->store, r->arena, &r->viewer, r->params[0], is);
 	if (!rc && !factor_may(&r->viewer, is, act))
 		rc = ERR_FORBIDDEN;
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return false;
-	}
-	return true;
+	return !rc;
 }
 
 static void render_form(struct http_req *r, const struct issue *is, const struct factor *f, const struct problems *p,
@@ -173,70 +164,50 @@ static void fail(struct http_req *r, int rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
 }
 
-static void page_factor_add(struct http_req *r)
+/* /vraagstukken/{id}/factoren (is_new) and .../factoren/{fid}/bewerken:
+ * the form, and its post. */
+static void factor_form_page(struct http_req *r, bool is_new)
 {
 	struct issue is;
-	if (!load(r, &is, ACT_CREATE))
+	if (!load(r, &is, is_new ? ACT_CREATE : ACT_UPDATE))
 		return;
 	struct factor f = { 0 };
-	if (r->method != HM_POST) {
-		render_form(r, &is, &f, NULL, true);
-		return;
-	}
-	struct form fm;
-	if (!http_form_parse(r, &fm)) {
-		web_error_page(r, 400);
-		return;
-	}
-	struct problems p = { 0 };
-	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
-	int rc = factor_create(r->store, r->arena, &r->viewer, is.id, &f, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &is, &f, &p, true);
-		return;
-	}
+	int rc = is_new ? 0 : factor_get(r->store, r->arena, is.id, r->params[1], &f);
 	if (rc) {
 		fail(r, rc);
 		return;
 	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
+	if (r->method != HM_POST) {
+		render_form(r, &is, &f, NULL, is_new);
+		return;
+	}
+	struct form fm;
+	if (!page_form(r, &fm))
+		return;
+	const struct factor was = f;
+	struct problems p = { 0 };
+	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
+	rc = is_new ? factor_create(r->store, r->arena, &r->viewer, is.id, &f, &p)
+		    : factor_update(r->store, r->arena, &r->viewer, is.id, &was, &f, &p);
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		render_form(r, &is, &f, &p, is_new);
+		return;
+	}
+	if (rc)
+		fail(r, rc);
+	else
+		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
+}
+
+static void page_factor_add(struct http_req *r)
+{
+	factor_form_page(r, true);
 }
 
 static void page_factor_edit(struct http_req *r)
 {
-	struct issue is;
-	if (!load(r, &is, ACT_UPDATE))
-		return;
-	struct factor f;
-	int rc = factor_get(r->store, r->arena, is.id, r->params[1], &f);
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	if (r->method != HM_POST) {
-		render_form(r, &is, &f, NULL, false);
-		return;
-	}
-	struct form fm;
-	if (!http_form_parse(r, &fm)) {
-		web_error_page(r, 400);
-		return;
-	}
-	const struct factor was = f;
-	struct problems p = { 0 };
-	form_read_fields(r, &fm, factor_fields, factor_nfields, &f, &(struct form_typed){ 0 }, &p);
-	rc = factor_update(r->store, r->arena, &r->viewer, is.id, &was, &f, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &is, &f, &p, false);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
+	factor_form_page(r, false);
 }
 
 static void page_factor_delete(struct http_req *r)
@@ -258,13 +229,12 @@ static void page_factor_delete(struct http_req *r)
 		http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s#factoren", is.id));
 		return;
 	}
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_FACTOR_DELETE_TITLE), NAV_ISSUES);
-	html_f(b, "<p class=\"crumbs\"><a href=\"%s#factoren\">%s: %s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n<blockquote><p>%s</p></blockquote>\n",
+	html_f(&r->out, "<p class=\"crumbs\"><a href=\"%s#factoren\">%s: %s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n<blockquote><p>%s</p></blockquote>\n",
 	       issue_url(r, is.id), T(r, M_BACK_TO_ISSUE), is.title, T(r, M_FACTOR_DELETE_TITLE),
 	       T(r, M_FACTOR_DELETE_CONFIRM), f.description);
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/factoren/%s/verwijderen", is.id, f.id), true);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button> <a href=\"%s#factoren\">%s</a></div>\n",
+	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button> <a href=\"%s#factoren\">%s</a></div>\n",
 	       T(r, M_FACTOR_DELETE_YES), issue_url(r, is.id), T(r, M_CANCEL));
 	form_end(r);
 	page_end(r);

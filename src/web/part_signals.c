@@ -5,13 +5,8 @@
 #include "../model/signal.h"
 #include "html.h"
 #include "i18n.h"
+#include "layout.h"
 #include "pages.h"
-
-static const char *kind_name(struct http_req *r, const char *key)
-{
-	int i = enum_find(signal_kinds, SIGNAL_KIND_COUNT, key);
-	return i < 0 ? key : signal_kinds[i].name[r->lang];
-}
 
 /* The issue page's part (issue_parts.h): the signals taken up in the
  * issue, public: title, kind, area, the rule and its decisions; never the
@@ -38,7 +33,8 @@ void issue_part_signals(struct http_req *r, const struct issue *is)
 			html_f(b, "<li><a href=\"/signalen/%s\" lang=\"nl\">%s</a>", items[i].id, items[i].title);
 		else
 			html_f(b, "<li><span lang=\"nl\">%s</span>", items[i].title);
-		html_f(b, " <span class=\"meta\">(%s, %s)</span>", kind_name(r, items[i].kind), items[i].area_name);
+		html_f(b, " <span class=\"meta\">(%s, %s)</span>",
+		       web_enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, items[i].kind), items[i].area_name);
 		if (items[i].regulatory) {
 			html_f(b, "<br>%s: %s\n", T(r, M_SIG_RULE_SHORT), items[i].rule ? items[i].rule : "");
 			web_signal_decisions(r, items[i].decisions, items[i].ndecisions, false);

@@ -14,16 +14,14 @@
 #include "../base/uuid.h"
 #include "../model/issue.h"
 #include "../model/voice.h"
+#include "form_fields.h"
 #include "html.h"
 #include "issue_parts.h"
 #include "layout.h"
 #include "pages.h"
 
 /* The notices of ?stem= after a change, in the order of the forms. */
-static const struct {
-	const char *key;
-	enum msg text;
-} notices[] = {
+static const struct notice notices[] = {
 	{ "gesteund", M_VOICE_SUPPORTED }, { "al-gesteund", M_VOICE_ALREADY },
 	{ "ingetrokken", M_VOICE_WITHDRAWN }, { "gevolgd", M_VOICE_FOLLOWED },
 	{ "ontvolgd", M_VOICE_UNFOLLOWED }, { "geplaatst", M_VOICE_COMMENTED },
@@ -37,33 +35,19 @@ static const char *issue_path(struct http_req *r, const char *issue_id)
 	return arena_printf(r->arena, "/vraagstukken/%s", issue_id);
 }
 
-static void back(struct http_req *r, const char *issue_id, const char *notice, const char *anchor)
+/* Back to the issue of the URL with a notice, at the comment (or at the
+ * voice section when comment_id is NULL). */
+static void back(struct http_req *r, const char *notice, const char *comment_id)
 {
-	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?stem=%s#%s", issue_id, notice,
-				      anchor ? anchor : "stem"));
-}
-
-/* A button that posts to action, alone in its form. */
-static void button_form(struct http_req *r, const char *action, const char *label, const char *cls)
-{
-	form_begin(r, action, true);
-	html_f(&r->out, "<button type=\"submit\"%s%s%s>%s</button>\n", cls ? " class=\"" : "", cls ? cls : "",
-	       cls ? "\"" : "", label);
-	form_end(r);
+	http_redirect(r, arena_printf(r->arena, "/vraagstukken/%s?stem=%s#%s%s", r->params[0], notice,
+				      comment_id ? "reactie-" : "stem", comment_id ? comment_id : ""));
 }
 
 /* The box of a comment's text as its descriptor says it, rows high. */
-static const struct field_desc *body_desc(void)
-{
-	return fields_find(comment_fields, comment_nfields, "body");
-}
-
 static void body_field(struct http_req *r, const char *typed, int rows, const struct problems *p)
 {
-	const struct field_desc *d = body_desc();
-	struct field f = { .name = d->name, .label = d->label[r->lang], .hint = d->hint[r->lang], .value = typed,
-			   .required = true };
-	field_textarea(r, &f, rows, p);
+	form_field_as(r, comment_fields, comment_nfields, "body", &(struct comment){ .body = typed }, NULL, p,
+		      &(struct field_look){ .rows = rows });
 }
 
 /* The comment form: a new comment (parent NULL) or a reply. Replies get
@@ -71,19 +55,18 @@ static void body_field(struct http_req *r, const char *typed, int rows, const st
 static void comment_form(struct http_req *r, const char *issue_id, const struct comment *parent,
 			 const char *typed, const struct problems *p)
 {
-	struct buf *b = &r->out;
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", issue_id), true);
 	if (!parent) {
 		body_field(r, typed, 5, p);
-		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_COMMENT_SUBMIT));
-	} else {
-		html_f(b, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent->id);
-		html_f(b, "<div class=\"field\">\n<label for=\"reply-%s\">%s</label>\n"
-			  "<textarea id=\"reply-%s\" name=\"body\" rows=\"3\"></textarea>\n</div>\n",
-		       parent->id, T(r, M_VOICE_REPLY_BODY), parent->id);
-		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_REPLY_SUBMIT));
+		form_submit_end(r, T(r, M_VOICE_COMMENT_SUBMIT));
+		return;
 	}
-	form_end(r);
+	/* many replies on a page: each box has an id of its own */
+	html_f(&r->out, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent->id);
+	html_f(&r->out, "<div class=\"field\">\n<label for=\"reply-%s\">%s</label>\n"
+		  "<textarea id=\"reply-%s\" name=\"body\" rows=\"3\"></textarea>\n</div>\n",
+	       parent->id, T(r, M_VOICE_REPLY_BODY), parent->id);
+	form_submit_end(r, T(r, M_VOICE_REPLY_SUBMIT));
 }
 
 static void one_comment(struct http_req *r, const char *issue_id, const struct comment *c)
@@ -122,8 +105,8 @@ static void one_comment(struct http_req *r, const char *issue_id, const struct c
 	if (c->can_hide)
 		html_f(b, "<a href=\"/vraagstukken/%s/reacties/%s/verbergen\">%s</a>\n", issue_id, c->id, T(r, M_VOICE_HIDE));
 	if (c->can_unhide)
-		button_form(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/tonen", issue_id, c->id),
-			    T(r, M_VOICE_UNHIDE), "secondary");
+		form_button(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/tonen", issue_id, c->id),
+			    T(r, M_VOICE_UNHIDE), "secondary", NULL);
 	if (any)
 		html_raw(b, "</div>\n");
 }
@@ -134,10 +117,7 @@ void issue_part_voice(struct http_req *r, const struct issue *is)
 	struct buf *b = &r->out;
 	html_f(b, "<section id=\"stem\" aria-labelledby=\"stem-title\">\n<h2 id=\"stem-title\">%s</h2>\n",
 	       T(r, M_VOICE_TITLE));
-	const char *notice = http_query(r, "stem");
-	for (size_t i = 0; notice && i < sizeof notices / sizeof notices[0]; i++)
-		if (!strcmp(notice, notices[i].key))
-			page_notice(r, T(r, notices[i].text));
+	page_notices(r, "stem", notices, sizeof notices / sizeof notices[0]);
 	html_raw(b, "<p class=\"supporters\"><strong>");
 	html_f(b, T(r, M_VOICE_SUPPORTERS), is->supporters);
 	html_raw(b, "</strong></p>\n");
@@ -145,23 +125,12 @@ void issue_part_voice(struct http_req *r, const struct issue *is)
 		html_f(b, "<p><a href=\"/inloggen?next=%s\">%s</a></p>\n", issue_path(r, issue_id), T(r, M_VOICE_LOGIN));
 	} else {
 		html_raw(b, "<div class=\"voice-actions\">\n");
-		if (is->supported) {
-			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_YOU_SUPPORT));
-			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/steun-intrekken", issue_id),
-				    T(r, M_VOICE_WITHDRAW), "secondary");
-		} else {
-			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_SUPPORT_HINT));
-			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/steunen", issue_id), T(r, M_VOICE_SUPPORT), NULL);
-		}
-		if (is->following) {
-			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_YOU_FOLLOW));
-			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/ontvolgen", issue_id), T(r, M_VOICE_UNFOLLOW),
-				    "secondary");
-		} else {
-			html_f(b, "<p>%s</p>\n", T(r, M_VOICE_FOLLOW_HINT));
-			button_form(r, arena_printf(r->arena, "/vraagstukken/%s/volgen", issue_id), T(r, M_VOICE_FOLLOW),
-				    "secondary");
-		}
+		html_f(b, "<p>%s</p>\n", T(r, is->supported ? M_VOICE_YOU_SUPPORT : M_VOICE_SUPPORT_HINT));
+		form_button(r, arena_printf(r->arena, "/vraagstukken/%s/%s", issue_id, is->supported ? "steun-intrekken" : "steunen"),
+			    T(r, is->supported ? M_VOICE_WITHDRAW : M_VOICE_SUPPORT), is->supported ? "secondary" : NULL, NULL);
+		html_f(b, "<p>%s</p>\n", T(r, is->following ? M_VOICE_YOU_FOLLOW : M_VOICE_FOLLOW_HINT));
+		form_button(r, arena_printf(r->arena, "/vraagstukken/%s/%s", issue_id, is->following ? "ontvolgen" : "volgen"),
+			    T(r, is->following ? M_VOICE_UNFOLLOW : M_VOICE_FOLLOW), "secondary", NULL);
 		html_raw(b, "</div>\n");
 	}
 
@@ -233,32 +202,30 @@ static bool logged_in(struct http_req *r)
 		web_error_page(r, 404);
 		return false;
 	}
-	if (r->viewer.authenticated)
-		return true;
-	page_login_redirect(r, issue_path(r, r->params[0]));
-	return false;
+	return !page_login_needed(r, issue_path(r, r->params[0]));
 }
 
 static void fail(struct http_req *r, int rc)
 {
-	if (rc == ERR_AUTH)
-		page_login_redirect(r, issue_path(r, r->params[0]));
+	web_fail(r, rc, issue_path(r, r->params[0]));
+}
+
+/* Answers a change: back with the notice done, or with conflict when the
+ * model refused it (ERR_CONFLICT, or NULL for an error). */
+static void answer(struct http_req *r, int rc, const char *done, const char *conflict, const char *comment_id)
+{
+	if (rc == ERR_CONFLICT && conflict)
+		back(r, conflict, comment_id);
+	else if (rc)
+		fail(r, rc);
 	else
-		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
-				      rc == ERR_INVALID ? 400 : 500);
+		back(r, done, comment_id);
 }
 
 static void page_voice_support(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
-	int rc = support_add(r->store, r->arena, &r->viewer, r->params[0]);
-	if (rc == ERR_CONFLICT)
-		back(r, r->params[0], "al-gesteund", NULL);
-	else if (rc)
-		fail(r, rc);
-	else
-		back(r, r->params[0], "gesteund", NULL);
+	if (logged_in(r))
+		answer(r, support_add(r->store, r->arena, &r->viewer, r->params[0]), "gesteund", "al-gesteund", NULL);
 }
 
 static void page_voice_withdraw(struct http_req *r)
@@ -266,26 +233,17 @@ static void page_voice_withdraw(struct http_req *r)
 	if (!logged_in(r))
 		return;
 	int rc = support_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
-	/* withdrawn already (another tab): the same outcome */
-	if (rc && rc != ERR_NOTFOUND)
-		fail(r, rc);
-	else if (rc == ERR_NOTFOUND && support_get(r->store, r->arena, &r->viewer, r->params[0],
-						      &(struct support_state){ 0 }))
-		fail(r, ERR_NOTFOUND);
-	else
-		back(r, r->params[0], "ingetrokken", NULL);
+	/* withdrawn already (another tab): the same outcome, if the issue is there */
+	if (rc == ERR_NOTFOUND && !support_get(r->store, r->arena, &r->viewer, r->params[0], &(struct support_state){ 0 }))
+		rc = 0;
+	answer(r, rc, "ingetrokken", NULL, NULL);
 }
 
 static void page_voice_follow(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
 	bool created;
-	int rc = follow_add(r->store, r->arena, &r->viewer, r->params[0], &created);
-	if (rc)
-		fail(r, rc);
-	else
-		back(r, r->params[0], "gevolgd", NULL);
+	if (logged_in(r))
+		answer(r, follow_add(r->store, r->arena, &r->viewer, r->params[0], &created), "gevolgd", NULL, NULL);
 }
 
 static void page_voice_unfollow(struct http_req *r)
@@ -297,22 +255,20 @@ static void page_voice_unfollow(struct http_req *r)
 		struct support_state st;
 		rc = support_get(r->store, r->arena, &r->viewer, r->params[0], &st);
 	}
-	if (rc)
-		fail(r, rc);
-	else
-		back(r, r->params[0], "ontvolgd", NULL);
+	answer(r, rc, "ontvolgd", NULL, NULL);
 }
 
 /* A form on a page of its own, for when the form on the issue page was
- * not filled in right, and for editing and hiding. */
+ * not filled in right, and for editing and hiding: its one field is name,
+ * labelled label in the summary of the problems. */
 static void form_page(struct http_req *r, int status, const char *title, const char *intro,
-		      const struct comment *c, const struct problems *p, const struct field_label *labels)
+		      const struct comment *c, const struct problems *p, const char *name, const char *label)
 {
 	struct buf *b = &r->out;
 	page_begin(r, title, NAV_NONE);
 	r->status = status;
 	html_f(b, "<h1>%s</h1>\n", title);
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(struct field_label){ name, label }, 1);
 	if (intro)
 		html_f(b, "<p>%s</p>\n", intro);
 	if (c && c->body && !c->hidden_at) {
@@ -328,128 +284,104 @@ static void page_end_back(struct http_req *r)
 	page_end(r);
 }
 
+static const char *body_label(struct http_req *r)
+{
+	return fields_find(comment_fields, comment_nfields, "body")->label[r->lang];
+}
+
 static void page_voice_comment(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!logged_in(r) || !page_form(r, &f))
 		return;
-	}
 	const char *body = form_get(&f, "body"), *parent = form_get(&f, "parentId");
 	struct problems p = { 0 };
 	struct comment c = { .parent_id = parent, .body = body };
 	int rc = comment_add(r->store, r->arena, &r->viewer, r->params[0], &c, &p);
-	if (rc == ERR_INVALID) {
-		struct field_label l[1] = { { "body", body_desc()->label[r->lang] } };
-		form_page(r, 400, T(r, M_VOICE_COMMENT_NEW), NULL, NULL, &p, l);
-		struct buf *b = &r->out;
-		form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", r->params[0]), true);
-		if (parent && uuid_valid(parent, strlen(parent)) && !problems_find(&p, "parentId"))
-			html_f(b, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent);
-		body_field(r, body, 6, &p);
-		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_COMMENT_SUBMIT));
-		form_end(r);
-		page_end_back(r);
+	if (rc != ERR_INVALID) {
+		answer(r, rc, "geplaatst", NULL, c.id);
 		return;
 	}
+	form_page(r, 400, T(r, M_VOICE_COMMENT_NEW), NULL, NULL, &p, "body", body_label(r));
+	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties", r->params[0]), true);
+	if (parent && uuid_valid(parent, strlen(parent)) && !problems_find(&p, "parentId"))
+		html_f(&r->out, "<input type=\"hidden\" name=\"parentId\" value=\"%s\">\n", parent);
+	body_field(r, body, 6, &p);
+	form_submit_end(r, T(r, M_VOICE_COMMENT_SUBMIT));
+	page_end_back(r);
+}
+
+/* The comment of the URL, for its author (edit) or a moderator (hide);
+ * answers and returns false when there is none or the viewer may not. */
+static bool load(struct http_req *r, struct comment *c, bool hide)
+{
+	if (!logged_in(r))
+		return false;
+	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], c);
+	if (!rc && (hide ? !c->can_hide && !c->hidden_at : !c->author_id || strcmp(c->author_id, r->viewer.user_id)))
+		rc = ERR_FORBIDDEN;
 	if (rc)
 		fail(r, rc);
-	else
-		back(r, r->params[0], "geplaatst", arena_printf(r->arena, "reactie-%s", c.id));
+	return !rc;
 }
 
 static void page_voice_comment_edit(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
 	struct comment c;
-	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
-	if (!rc && (!c.author_id || strcmp(c.author_id, r->viewer.user_id)))
-		rc = ERR_FORBIDDEN;
-	if (rc) {
-		fail(r, rc);
+	if (!load(r, &c, false))
 		return;
-	}
 	if (!c.can_edit) {
-		back(r, r->params[0], "niet-meer", arena_printf(r->arena, "reactie-%s", c.id));
+		back(r, "niet-meer", c.id);
 		return;
 	}
 	const char *typed = c.body;
 	struct problems p = { 0 };
+	struct form f;
 	if (r->method == HM_POST) {
-		struct form f;
-		if (!http_form_parse(r, &f)) {
-			web_error_page(r, 400);
+		if (!page_form(r, &f))
 			return;
-		}
 		typed = form_get(&f, "body");
-		rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, typed, &p);
-		if (rc == ERR_CONFLICT) {
-			back(r, r->params[0], "niet-meer", arena_printf(r->arena, "reactie-%s", c.id));
-			return;
-		} else if (rc && rc != ERR_INVALID) {
-			fail(r, rc);
-			return;
-		} else if (!rc) {
-			back(r, r->params[0], "aangepast", arena_printf(r->arena, "reactie-%s", c.id));
+		int rc = comment_edit(r->store, r->arena, &r->viewer, r->params[0], &c, typed, &p);
+		if (rc != ERR_INVALID) {
+			answer(r, rc, "aangepast", "niet-meer", c.id);
 			return;
 		}
 	}
-	struct field_label l[1] = { { "body", body_desc()->label[r->lang] } };
-	form_page(r, p.n ? 400 : 200, T(r, M_VOICE_EDIT_TITLE), NULL, NULL, &p, l);
+	form_page(r, p.n ? 400 : 200, T(r, M_VOICE_EDIT_TITLE), NULL, NULL, &p, "body", body_label(r));
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/bewerken", r->params[0], c.id), true);
 	body_field(r, typed, 6, &p);
-	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SAVE));
-	form_end(r);
+	form_submit_end(r, T(r, M_SAVE));
 	page_end_back(r);
 }
 
 static void page_voice_comment_hide(struct http_req *r)
 {
-	if (!logged_in(r))
-		return;
 	struct comment c;
-	int rc = comment_get(r->store, r->arena, &r->viewer, r->params[0], r->params[1], &c);
-	if (!rc && !c.can_hide && !c.hidden_at)
-		rc = ERR_FORBIDDEN;
-	if (rc) {
-		fail(r, rc);
+	if (!load(r, &c, true))
 		return;
-	}
 	const char *typed = NULL;
 	struct problems p = { 0 };
+	struct form f;
 	if (r->method == HM_POST) {
-		struct form f;
-		if (!http_form_parse(r, &f)) {
-			web_error_page(r, 400);
+		if (!page_form(r, &f))
 			return;
-		}
 		typed = form_get(&f, "reason");
-		rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p, NULL);
-		if (rc == ERR_CONFLICT) {
-			back(r, r->params[0], "al-verborgen", arena_printf(r->arena, "reactie-%s", c.id));
-			return;
-		} else if (rc && rc != ERR_INVALID) {
-			fail(r, rc);
-			return;
-		} else if (!rc) {
-			back(r, r->params[0], "verborgen", arena_printf(r->arena, "reactie-%s", c.id));
+		int rc = comment_hide(r->store, r->arena, &r->viewer, r->params[0], c.id, typed, &p, NULL);
+		if (rc != ERR_INVALID) {
+			answer(r, rc, "verborgen", "al-verborgen", c.id);
 			return;
 		}
 	} else if (c.hidden_at) {
-		back(r, r->params[0], "al-verborgen", arena_printf(r->arena, "reactie-%s", c.id));
+		back(r, "al-verborgen", c.id);
 		return;
 	}
-	struct field_label l[1] = { { "reason", T(r, M_VOICE_HIDE_REASON) } };
-	form_page(r, p.n ? 400 : 200, T(r, M_VOICE_HIDE_TITLE), T(r, M_VOICE_HIDE_INTRO), &c, &p, l);
+	form_page(r, p.n ? 400 : 200, T(r, M_VOICE_HIDE_TITLE), T(r, M_VOICE_HIDE_INTRO), &c, &p, "reason",
+		  T(r, M_VOICE_HIDE_REASON));
 	form_begin(r, arena_printf(r->arena, "/vraagstukken/%s/reacties/%s/verbergen", r->params[0], c.id), true);
-	struct field fl = { .name = "reason", .label = T(r, M_VOICE_HIDE_REASON), .hint = T(r, M_VOICE_HIDE_REASON_HINT),
-			    .value = typed, .required = true, .type = "text" };
+	const struct field fl = { .name = "reason", .label = T(r, M_VOICE_HIDE_REASON),
+				  .hint = T(r, M_VOICE_HIDE_REASON_HINT), .value = typed, .required = true, .type = "text" };
 	field_text(r, &fl, &p);
-	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_VOICE_HIDE_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_VOICE_HIDE_SUBMIT));
 	page_end_back(r);
 }
 
@@ -459,10 +391,7 @@ static void page_voice_comment_unhide(struct http_req *r)
 		return;
 	int rc = comment_unhide(r->store, r->arena, &r->viewer, r->params[0], r->params[1]);
 	/* shown already (another tab): the same outcome */
-	if (rc && rc != ERR_CONFLICT)
-		fail(r, rc);
-	else
-		back(r, r->params[0], "getoond", arena_printf(r->arena, "reactie-%s", r->params[1]));
+	answer(r, rc == ERR_CONFLICT ? 0 : rc, "getoond", NULL, r->params[1]);
 }
 
 const struct http_route web_voice_routes[] = {

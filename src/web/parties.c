@@ -3,7 +3,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/party.h"
 #include "../model/role.h"
 #include "filters.h"
@@ -39,8 +38,7 @@ static const char *excerpt(struct http_req *r, const char *md, size_t max)
 
 static const char *kind_name(struct http_req *r, const char *key)
 {
-	int k = enum_find(party_kinds, KIND_COUNT, key);
-	return k < 0 ? key : party_kinds[k].name[r->lang];
+	return web_enum_name(r, party_kinds, KIND_COUNT, key);
 }
 
 /* The name of the party's i-th area: read with it, or looked up. */
@@ -65,12 +63,9 @@ static void party_card(struct http_req *r, const struct party *pa)
 		html_f(b, "<p lang=\"nl\">%s</p>\n", excerpt(r, pa->description, 180));
 	if (pa->tags.n) {
 		html_f(b, "<ul class=\"tags\" aria-label=\"%s\">", T(r, M_TAGS));
-		for (size_t i = 0; i < pa->tags.n; i++) {
-			struct buf u = BUF_INIT(1024);
-			text_url_encode(&u, pa->tags.v[i]);
-			html_f(b, "<li lang=\"nl\"><a href=\"/partijen?tag=%s\">%s</a></li>", u.ptr, pa->tags.v[i]);
-			buf_release(&u);
-		}
+		for (size_t i = 0; i < pa->tags.n; i++)
+			html_f(b, "<li lang=\"nl\"><a href=\"%s\">%s</a></li>", page_url(r, "/partijen", "tag", pa->tags.v[i], NULL, NULL),
+			       pa->tags.v[i]);
 		html_raw(b, "</ul>\n");
 	}
 	html_raw(b, "</li>\n");
@@ -146,16 +141,7 @@ static void page_parties(struct http_req *r)
 			party_card(r, &items[i]);
 		html_raw(b, "</ul>\n");
 	}
-	if (next || f.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/partijen", fl, NFILTERS, NULL),
-			       T(r, M_PAGE_FIRST));
-		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n",
-			       filters_url(r, "/partijen", fl, NFILTERS, next), T(r, M_PAGE_NEXT));
-		html_raw(b, "</ul></nav>\n");
-	}
+	filters_paging(r, "/partijen", fl, NFILTERS, f.cursor, next);
 	html_raw(b, "</section>\n");
 	page_end(r);
 }
@@ -218,12 +204,9 @@ static void page_party(struct http_req *r)
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_TAGS));
 	if (!pa.tags.n)
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
-	for (size_t i = 0; i < pa.tags.n; i++) {
-		struct buf u = BUF_INIT(1024);
-		text_url_encode(&u, pa.tags.v[i]);
-		html_f(b, "%s<a href=\"/partijen?tag=%s\" lang=\"nl\">%s</a>", i ? ", " : "", u.ptr, pa.tags.v[i]);
-		buf_release(&u);
-	}
+	for (size_t i = 0; i < pa.tags.n; i++)
+		html_f(b, "%s<a href=\"%s\" lang=\"nl\">%s</a>", i ? ", " : "",
+		       page_url(r, "/partijen", "tag", pa.tags.v[i], NULL, NULL), pa.tags.v[i]);
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_CAPACITY));
 	if (pa.has_capacity)
 		html_f(b, TP(r, M_CAPACITY_HOURS, pa.capacity_hours), pa.capacity_hours);

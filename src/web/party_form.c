@@ -5,7 +5,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/party.h"
 #include "../model/role.h"
 #include "form_fields.h"
@@ -46,90 +45,62 @@ static void render_form(struct http_req *r, const struct party_form *pf, const s
 	page_end(r);
 }
 
-static void read_form(struct http_req *r, const struct form *f, struct party_form *pf, struct problems *p)
-{
-	form_read_fields(r, f, party_fields, party_nfields, &pf->pa, &pf->typed, p);
-}
-
-static void page_party_new(struct http_req *r)
-{
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
-		return;
-	}
-	struct party_form pf = { 0 };
-	struct problems p = { 0 };
-	if (r->method != HM_POST) {
-		pf.pa.visibility = "public";
-		render_form(r, &pf, NULL, true);
-		return;
-	}
-	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
-		return;
-	}
-	read_form(r, &f, &pf, &p);
-	int rc = party_create(r->store, r->arena, &r->viewer, &pf.pa, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &pf, &p, true);
-		return;
-	}
-	if (rc) {
-		web_error_page(r, rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
-}
-
 /* Loads the party of the URL for a change (ACT_UPDATE) or its removal
  * (ACT_DELETE); answers and returns false if the viewer may not. */
 static bool load_for_change(struct http_req *r, struct party *pa, enum perm_action act)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return false;
-	}
 	int rc = party_get(r->store, r->arena, &r->viewer, r->params[0], pa);
 	if (!rc && !party_can(&r->viewer, pa, OBJ_PARTY, act))
 		rc = ERR_FORBIDDEN;
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return false;
+	return !rc;
+}
+
+/* /partijen/nieuw (is_new) and /partijen/{id}/bewerken: the form, and its
+ * post. */
+static void party_form_page(struct http_req *r, bool is_new)
+{
+	struct party_form pf = { 0 };
+	if (is_new ? page_login_needed(r, NULL) : !load_for_change(r, &pf.pa, ACT_UPDATE))
+		return;
+	if (r->method != HM_POST) {
+		if (is_new)
+			pf.pa.visibility = "public";
+		else
+			form_typed_from(r, party_fields, party_nfields, &pf.pa, &pf.typed);
+		render_form(r, &pf, NULL, is_new);
+		return;
 	}
-	return true;
+	struct form f;
+	if (!page_form(r, &f))
+		return;
+	struct problems p = { 0 };
+	const struct party was = pf.pa;
+	form_read_fields(r, &f, party_fields, party_nfields, &pf.pa, &pf.typed, &p);
+	int rc = is_new ? party_create(r->store, r->arena, &r->viewer, &pf.pa, &p)
+			: party_update(r->store, r->arena, &r->viewer, &was, &pf.pa, &p);
+	if (rc == ERR_INVALID) {
+		r->status = 400;
+		render_form(r, &pf, &p, is_new);
+		return;
+	}
+	if (rc)
+		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
+	else
+		http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
+}
+
+static void page_party_new(struct http_req *r)
+{
+	party_form_page(r, true);
 }
 
 static void page_party_edit(struct http_req *r)
 {
-	struct party_form pf = { 0 };
-	if (!load_for_change(r, &pf.pa, ACT_UPDATE))
-		return;
-	if (r->method != HM_POST) {
-		form_typed_from(r, party_fields, party_nfields, &pf.pa, &pf.typed);
-		render_form(r, &pf, NULL, false);
-		return;
-	}
-	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
-		return;
-	}
-	struct problems p = { 0 };
-	const struct party was = pf.pa;
-	read_form(r, &f, &pf, &p);
-	int rc = party_update(r->store, r->arena, &r->viewer, &was, &pf.pa, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		render_form(r, &pf, &p, false);
-		return;
-	}
-	if (rc) {
-		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s?opgeslagen=1", pf.pa.id));
+	party_form_page(r, false);
 }
 
 static void page_party_delete(struct http_req *r)

@@ -3,7 +3,6 @@
  * form: mail scanners follow links, and must not use the link up. */
 #include <string.h>
 
-#include "../base/arena.h"
 #include "../base/err.h"
 #include "../model/account.h"
 #include "html.h"
@@ -12,20 +11,17 @@
 
 static void forgot_form(struct http_req *r, const char *email, const struct problems *p, long wait)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_FORGOT_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_FORGOT_TITLE));
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_FORGOT_TITLE));
 	if (wait)
 		web_mail_throttled_notice(r, wait);
-	html_f(b, "<p>%s</p>\n", T(r, M_FORGOT_INTRO));
-	const struct field_label labels[] = { { "email", T(r, M_EMAIL) } };
-	form_error_summary(r, p, labels, 1);
+	html_f(&r->out, "<p>%s</p>\n", T(r, M_FORGOT_INTRO));
+	form_error_summary(r, p, &(const struct field_label){ "email", T(r, M_EMAIL) }, 1);
 	form_begin(r, "/wachtwoord-vergeten", true);
 	struct field fe = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
 			    .required = true, .autocomplete = "email" };
 	field_text(r, &fe, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_FORGOT_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_FORGOT_SUBMIT));
 	page_end(r);
 }
 
@@ -37,19 +33,14 @@ static void page_password_forgot(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *email = form_get(&f, "email");
 	struct problems p = { 0 };
 	struct mail_request m = { .address = http_client_address(r) };
 	int rc = account_reset_request(r->store, r->arena, email, &m, &p);
 	if (rc == ERR_INVALID || rc == ERR_BUSY) {
-		if (rc == ERR_BUSY)
-			web_mail_throttled(r, m.retry_after);
-		else
-			r->status = 400;
+		web_mail_refused(r, rc, m.retry_after);
 		forgot_form(r, email ? email : "", &p, m.retry_after);
 		return;
 	}
@@ -68,28 +59,24 @@ static void page_password_forgot(struct http_req *r)
 /* The link does not work: say so, and offer to ask again. */
 static void reset_bad(struct http_req *r)
 {
-	struct buf *b = &r->out;
 	r->status = 400;
 	page_begin(r, T(r, M_LINK_BAD_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/wachtwoord-vergeten\">%s</a></p>\n",
+	html_f(&r->out, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/wachtwoord-vergeten\">%s</a></p>\n",
 	       T(r, M_LINK_BAD_TITLE), T(r, M_RESET_BAD_TEXT), T(r, M_RESET_ASK_AGAIN));
 	page_end(r);
 }
 
 static void reset_form(struct http_req *r, const char *code, const struct problems *p)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_RESET_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_RESET_TITLE), T(r, M_RESET_INTRO));
-	const struct field_label labels[] = { { "password", T(r, M_NEW_PASSWORD) } };
-	form_error_summary(r, p, labels, 1);
+	html_f(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_RESET_TITLE), T(r, M_RESET_INTRO));
+	form_error_summary(r, p, &(const struct field_label){ "password", T(r, M_NEW_PASSWORD) }, 1);
 	form_begin(r, "/wachtwoord-herstellen", true);
-	html_f(b, "<input type=\"hidden\" name=\"code\" value=\"%s\">\n", code);
+	html_f(&r->out, "<input type=\"hidden\" name=\"code\" value=\"%s\">\n", code);
 	struct field fp = { .name = "password", .label = T(r, M_NEW_PASSWORD), .hint = T(r, M_REG_PASSWORD_HINT),
 			    .type = "password", .required = true, .autocomplete = "new-password" };
 	field_text(r, &fp, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_RESET_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_RESET_SUBMIT));
 	page_end(r);
 }
 
@@ -107,10 +94,8 @@ static void page_password_reset(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *code = form_get(&f, "code");
 	struct problems p = { 0 };
 	int rc = account_reset(r->store, r->arena, code, form_get(&f, "password"), &p);
@@ -129,11 +114,10 @@ static void page_password_reset(struct http_req *r)
 	}
 	/* the session of this browser ended with the others */
 	http_logout(r);
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_RESET_DONE_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_RESET_DONE_TITLE));
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_RESET_DONE_TITLE));
 	page_notice(r, T(r, M_RESET_DONE_TEXT));
-	html_f(b, "<p><a href=\"/inloggen\">%s</a></p>\n", T(r, M_CONFIRM_TO_LOGIN));
+	html_f(&r->out, "<p><a href=\"/inloggen\">%s</a></p>\n", T(r, M_CONFIRM_TO_LOGIN));
 	page_end(r);
 }
 

@@ -6,7 +6,6 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
-#include "../base/text.h"
 #include "../model/issue.h"
 #include "../model/member.h"
 #include "../model/signal.h"
@@ -16,16 +15,33 @@
 #include "layout.h"
 #include "pages.h"
 
-static const char *enum_name(struct http_req *r, const struct enum_entry *e, size_t n, const char *key)
-{
-	int i = key ? enum_find(e, n, key) : -1;
-	return i < 0 ? (key ? key : "") : e[i].name[r->lang];
-}
-#define KIND_NAME(r, k) enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, k)
-#define STATUS_NAME(r, k) enum_name(r, signal_statuses, SIGNAL_STATUS_COUNT, k)
-#define DECISION_NAME(r, k) enum_name(r, decision_kinds, DECISION_KIND_COUNT, k)
+#define KIND_NAME(r, k) web_enum_name(r, signal_kinds, SIGNAL_KIND_COUNT, k)
+#define STATUS_NAME(r, k) web_enum_name(r, signal_statuses, SIGNAL_STATUS_COUNT, k)
+#define DECISION_NAME(r, k) web_enum_name(r, decision_kinds, DECISION_KIND_COUNT, k)
 /* The label of a signal's field, as the report form has it. */
 #define LABEL(r, name) fields_find(signal_fields, signal_nfields, name)->label[(r)->lang]
+
+/* The issue a signal was taken up in, with its status. */
+static void issue_line(struct http_req *r, const struct signal *sg)
+{
+	html_f(&r->out, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
+	       sg->issue_title ? sg->issue_title : sg->issue_id,
+	       web_enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+}
+
+/* The signals of sg's group (but sg, if others), each a link with its status. */
+static void cluster_list(struct http_req *r, const struct signal *sg, bool others)
+{
+	struct signal *members;
+	size_t n;
+	html_raw(&r->out, "<ul>\n");
+	if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (!others || strcmp(members[i].id, sg->id) != 0)
+				html_f(&r->out, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
+				       members[i].title, STATUS_NAME(r, members[i].status));
+	html_raw(&r->out, "</ul>\n");
+}
 
 /* One signal in a list: title, kind, area, status and what became of it. */
 static void signal_row(struct http_req *r, const struct signal *sg, bool with_cluster)
@@ -39,22 +55,28 @@ static void signal_row(struct http_req *r, const struct signal *sg, bool with_cl
 		html_f(b, " · %s", T(r, M_SIG_REG_CHECK));
 	html_raw(b, "</p>\n");
 	if (sg->issue_id)
-		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
-		       sg->issue_title ? sg->issue_title : sg->issue_id,
-		       enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+		issue_line(r, sg);
 	if (with_cluster && sg->cluster_size > 1) {
-		struct signal *members;
-		size_t n;
 		html_raw(b, "<details>\n<summary>");
 		html_f(b, T(r, M_SIG_CLUSTER_COUNT), sg->cluster_size);
-		html_raw(b, "</summary>\n<ul>\n");
-		if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
-			for (size_t i = 0; i < n; i++)
-				html_f(b, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
-				       members[i].title, STATUS_NAME(r, members[i].status));
-		html_raw(b, "</ul>\n</details>\n");
+		html_raw(b, "</summary>\n");
+		cluster_list(r, sg, false);
+		html_raw(b, "</details>\n");
 	}
 	html_raw(b, "</li>\n");
+}
+
+/* Signals as cards, or the sentence none. */
+static void signal_cards(struct http_req *r, const struct signal *items, size_t n, enum msg none, bool with_cluster)
+{
+	if (!n) {
+		html_f(&r->out, "<p>%s</p>\n", T(r, none));
+		return;
+	}
+	html_raw(&r->out, "<ul class=\"cards\">\n");
+	for (size_t i = 0; i < n; i++)
+		signal_row(r, &items[i], with_cluster);
+	html_raw(&r->out, "</ul>\n");
 }
 
 /* The inbox's filters, as /signalen's form and paging links have them. */
@@ -82,10 +104,8 @@ static size_t filters_of(struct http_req *r, const struct signal_filter *f, stru
 
 static void page_signals(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct signal_filter f = {
 		.q = filters_param(r, "q"), .kind = filters_param(r, "kind"), .area = filters_param(r, "area"),
 		.status = filters_param(r, "status"), .target_group = filters_param(r, "targetGroup"),
@@ -123,46 +143,20 @@ static void page_signals(struct http_req *r)
 		page_notice(r, T(r, M_SIG_SAVED));
 	html_f(b, "<p><a class=\"button\" href=\"/signalen/nieuw\">%s</a></p>\n", T(r, M_SIG_ADD));
 
-	html_f(b, "<section aria-labelledby=\"mine\">\n<h2 id=\"mine\">%s</h2>\n", T(r, M_SIG_MINE));
-	if (!nmine) {
-		html_f(b, "<p>%s</p>\n", T(r, M_SIG_MINE_NONE));
-	} else {
-		html_raw(b, "<ul class=\"cards\">\n");
-		for (size_t i = 0; i < nmine; i++)
-			signal_row(r, &mine[i], false);
-		html_raw(b, "</ul>\n");
-	}
-	if (next_mine || fm.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_SIG_MINE_PAGING));
-		if (fm.cursor)
-			html_f(b, "<li><a href=\"/signalen\">%s</a></li>\n", T(r, M_PAGE_FIRST));
-		if (next_mine)
-			html_f(b, "<li><a href=\"/signalen?mijn=%s\" rel=\"next\">%s</a></li>\n", next_mine, T(r, M_PAGE_NEXT));
-		html_raw(b, "</ul></nav>\n");
-	}
+	page_section(r, "mine", T(r, M_SIG_MINE));
+	signal_cards(r, mine, nmine, M_SIG_MINE_NONE, false);
+	if (next_mine || fm.cursor)
+		page_paging(r, T(r, M_SIG_MINE_PAGING), fm.cursor ? "/signalen" : NULL, T(r, M_PAGE_FIRST),
+			    next_mine ? arena_printf(r->arena, "/signalen?mijn=%s", next_mine) : NULL, T(r, M_PAGE_NEXT));
 	html_raw(b, "</section>\n");
 
-	html_f(b, "<section aria-labelledby=\"inbox\">\n<h2 id=\"inbox\">%s</h2>\n<p>%s</p>\n", T(r, M_SIG_INBOX),
-	       T(r, M_SIG_INBOX_HINT));
+	page_section(r, "inbox", T(r, M_SIG_INBOX));
+	html_f(b, "<p>%s</p>\n", T(r, M_SIG_INBOX_HINT));
 	struct filter fl[6];
 	size_t nfl = filters_of(r, &f, fl);
 	filters_form(r, "/signalen", fl, nfl, &p);
-	if (!n) {
-		html_f(b, "<p>%s</p>\n", T(r, M_SIG_INBOX_NONE));
-	} else {
-		html_raw(b, "<ul class=\"cards\">\n");
-		for (size_t i = 0; i < n; i++)
-			signal_row(r, &items[i], true);
-		html_raw(b, "</ul>\n");
-	}
-	if (next || f.cursor) {
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (f.cursor)
-			html_f(b, "<li><a href=\"%s\">%s</a></li>\n", filters_url(r, "/signalen", fl, nfl, NULL), T(r, M_PAGE_FIRST));
-		if (next)
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", filters_url(r, "/signalen", fl, nfl, next), T(r, M_PAGE_NEXT));
-		html_raw(b, "</ul></nav>\n");
-	}
+	signal_cards(r, items, n, M_SIG_INBOX_NONE, true);
+	filters_paging(r, "/signalen", fl, nfl, f.cursor, next);
 	html_raw(b, "</section>\n");
 	page_end(r);
 }
@@ -199,18 +193,8 @@ static void render_new(struct http_req *r, const struct signal *sg, const struct
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		form_field(r, signal_fields, signal_nfields, plain[i], sg, typed, p);
 	/* one area, picked from the tree */
-	struct area *areas = NULL;
-	size_t nareas = 0;
-	if (web_area_choices(r, 300, &areas, &nareas) && nareas) {
-		struct choice *ac = arena_alloc(r->arena, sizeof *ac * nareas);
-		for (size_t i = 0; i < nareas; i++)
-			ac[i] = (struct choice){ areas[i].code, areas[i].name, NULL,
-						 sg->area && !strcmp(sg->area, areas[i].code), area_depth(&areas[i]) - 1 };
-		field_choices(r, "area", T(r, M_AREA), NULL, ac, nareas, false, p);
-	} else {
-		struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .value = sg->area, .required = true };
-		field_text(r, &af, p);
-	}
+	const struct field code = { .name = "area", .label = T(r, M_AREA_CODE), .value = sg->area, .required = true };
+	web_area_pick(r, &code, T(r, M_AREA), NULL, 300, p);
 	form_field(r, signal_fields, signal_nfields, "targetGroup", sg, typed, p);
 	struct choice reg = { "true", T(r, M_SIG_REG_CHECK), T(r, M_SIG_REG_HINT), sg->regulatory, 0 };
 	field_choices(r, "regulatory", LABEL(r, "regulatory"), NULL, &reg, 1, true, p);
@@ -224,10 +208,8 @@ static void render_new(struct http_req *r, const struct signal *sg, const struct
 
 static void page_signal_new(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct signal sg = { 0 };
 	struct form_typed typed = { 0 };
 	if (r->method != HM_POST) {
@@ -235,10 +217,8 @@ static void page_signal_new(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	struct problems p = { 0 };
 	form_read_fields(r, &f, signal_fields, signal_nfields, &sg, &typed, &p);
 	if (sg.party_id && !strcmp(sg.party_id, "resident")) {
@@ -253,11 +233,10 @@ static void page_signal_new(struct http_req *r)
 		render_new(r, &sg, &typed, &p);
 		return;
 	}
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", sg.id));
+	else
+		http_redirect(r, arena_printf(r->arena, "/signalen/%s?gemeld=1", sg.id));
 }
 
 /* Which form of the signal page failed, to show its problems beside it. */
@@ -288,9 +267,8 @@ static void form_problems(struct http_req *r, const struct page_state *ps, enum 
 
 static void move_form(struct http_req *r, const struct signal *sg, const struct page_state *ps)
 {
-	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_MOVE ? ps->p : NULL;
-	html_f(b, "<section aria-labelledby=\"move\">\n<h2 id=\"move\">%s</h2>\n", T(r, M_SIG_MOVE_TITLE));
+	page_section(r, "move", T(r, M_SIG_MOVE_TITLE));
 	const struct field_label labels[] = { { "status", T(r, M_SIG_MOVE_TO) }, { "reason", LABEL(r, "statusReason") } };
 	form_problems(r, ps, F_MOVE, labels, 2);
 	form_begin(r, arena_printf(r->arena, "/signalen/%s/status", sg->id), true);
@@ -305,17 +283,16 @@ static void move_form(struct http_req *r, const struct signal *sg, const struct 
 	struct field reason = { .name = "reason", .label = LABEL(r, "statusReason"), .hint = T(r, M_SIG_MOVE_REASON_HINT),
 				.value = typed(ps, F_MOVE, "reason") };
 	field_textarea(r, &reason, 3, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_MOVE_TITLE));
-	form_end(r);
-	html_raw(b, "</section>\n");
+	form_submit_end(r, T(r, M_SIG_MOVE_TITLE));
+	html_raw(&r->out, "</section>\n");
 }
 
 static void take_up_forms(struct http_req *r, const struct signal *sg, const struct page_state *ps)
 {
 	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_TAKE_UP ? ps->p : NULL;
-	html_f(b, "<section aria-labelledby=\"take-up\">\n<h2 id=\"take-up\">%s</h2>\n<p>%s</p>\n",
-	       T(r, M_SIG_TAKE_UP_TITLE), T(r, M_SIG_TAKE_UP_HINT));
+	page_section(r, "take-up", T(r, M_SIG_TAKE_UP_TITLE));
+	html_f(b, "<p>%s</p>\n", T(r, M_SIG_TAKE_UP_HINT));
 	const struct field_label labels[] = {
 		{ "issueTitle", T(r, M_SIG_ISSUE_TITLE) }, { "issueSummary", T(r, M_SIG_ISSUE_SUMMARY) },
 		{ "ownerParty", T(r, M_SIG_PARTY) }, { "area", T(r, M_AREA) },
@@ -342,8 +319,7 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 	} else if (along.staying) {
 		html_f(b, "<p class=\"hint\">%s</p>\n", along_hint);
 	}
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_TAKE_UP_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_SIG_TAKE_UP_SUBMIT));
 
 	/* or an issue that is there already */
 	struct issue_filter f = { .limit = 100 };
@@ -369,8 +345,7 @@ static void take_up_forms(struct http_req *r, const struct signal *sg, const str
 		} else if (along.staying) {
 			html_f(b, "<p class=\"hint\">%s</p>\n", along_hint);
 		}
-		html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_LINK_SUBMIT));
-		form_end(r);
+		form_submit_end(r, T(r, M_SIG_LINK_SUBMIT));
 	}
 	html_raw(b, "</section>\n");
 }
@@ -400,9 +375,8 @@ void web_signal_decisions(struct http_req *r, const struct signal_decision *ds, 
 
 static void decide_form(struct http_req *r, const struct signal *sg, const struct page_state *ps)
 {
-	struct buf *b = &r->out;
 	const struct problems *p = ps->failed == F_DECIDE ? ps->p : NULL;
-	html_f(b, "<h3>%s</h3>\n<p>%s</p>\n", T(r, M_SIG_DECIDE_TITLE), T(r, M_SIG_DECIDE_HINT));
+	html_f(&r->out, "<h3>%s</h3>\n<p>%s</p>\n", T(r, M_SIG_DECIDE_TITLE), T(r, M_SIG_DECIDE_HINT));
 	const char *reason_label = fields_find(decision_fields, decision_nfields, "reason")->label[r->lang];
 	const struct field_label labels[] = { { "decision", T(r, M_SIG_DECISION) }, { "decisionReason", reason_label } };
 	form_problems(r, ps, F_DECIDE, labels, 2);
@@ -412,8 +386,7 @@ static void decide_form(struct http_req *r, const struct signal *sg, const struc
 	struct field reason = { .name = "decisionReason", .label = reason_label, .required = true,
 				.value = typed(ps, F_DECIDE, "decisionReason") };
 	field_textarea(r, &reason, 4, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_SIG_DECIDE_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_SIG_DECIDE_SUBMIT));
 }
 
 static void render_signal(struct http_req *r, const struct signal *sg, const struct page_state *ps)
@@ -421,10 +394,8 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	struct buf *b = &r->out;
 	page_begin(r, sg->title, NAV_SIGNALS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/signalen\">%s</a></p>\n", T(r, M_SIG_BACK));
-	if (http_query(r, "gemeld"))
-		page_notice(r, T(r, M_SIG_SAVED));
-	else if (http_query(r, "gelukt"))
-		page_notice(r, T(r, M_SIG_DONE));
+	static const struct notice notices[] = { { "gemeld", M_SIG_SAVED }, { "gelukt", M_SIG_DONE } };
+	page_notices(r, NULL, notices, 2);
 	html_f(b, "<h1 lang=\"nl\">%s</h1>\n<p class=\"meta\">%s · %s</p>\n", sg->title, KIND_NAME(r, sg->kind),
 	       STATUS_NAME(r, sg->status));
 	html_raw(b, "<div class=\"description\" lang=\"nl\">\n");
@@ -449,11 +420,9 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	}
 	html_raw(b, "</dl>\n");
 
-	html_f(b, "<section aria-labelledby=\"outcome\">\n<h2 id=\"outcome\">%s</h2>\n", T(r, M_SIG_OUTCOME));
+	page_section(r, "outcome", T(r, M_SIG_OUTCOME));
 	if (sg->issue_id)
-		html_f(b, "<p>%s: <a href=\"/vraagstukken/%s\">%s</a> (%s)</p>\n", T(r, M_SIG_ISSUE), sg->issue_id,
-		       sg->issue_title ? sg->issue_title : sg->issue_id,
-		       enum_name(r, issue_statuses, ISSUE_STATUS_COUNT, sg->issue_status));
+		issue_line(r, sg);
 	else
 		html_f(b, "<p>%s</p>\n", T(r, M_SIG_ISSUE_NONE));
 	if (sg->regulatory) {
@@ -468,17 +437,11 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 	html_raw(b, "</section>\n");
 
 	if (sg->cluster_size > 1) {
-		struct signal *members;
-		size_t n;
-		html_f(b, "<section aria-labelledby=\"cluster\">\n<h2 id=\"cluster\">%s</h2>\n<p>", T(r, M_SIG_CLUSTER_TITLE));
+		page_section(r, "cluster", T(r, M_SIG_CLUSTER_TITLE));
+		html_raw(b, "<p>");
 		html_f(b, T(r, M_SIG_CLUSTER_COUNT), sg->cluster_size);
-		html_raw(b, "</p>\n<ul>\n");
-		if (signal_cluster(r->store, r->arena, &r->viewer, sg->cluster_id, &members, &n) == 0)
-			for (size_t i = 0; i < n; i++)
-				if (strcmp(members[i].id, sg->id) != 0)
-					html_f(b, "<li><a href=\"/signalen/%s\">%s</a> (%s)</li>\n", members[i].id,
-					       members[i].title, STATUS_NAME(r, members[i].status));
-		html_raw(b, "</ul>\n");
+		html_raw(b, "</p>\n");
+		cluster_list(r, sg, true);
 		if (sg->can_update) {
 			form_begin(r, arena_printf(r->arena, "/signalen/%s/uit-groep", sg->id), true);
 			html_f(b, "<p class=\"hint\">%s</p>\n<div class=\"actions\"><button type=\"submit\" class=\"secondary\">%s</button></div>\n",
@@ -497,10 +460,8 @@ static void render_signal(struct http_req *r, const struct signal *sg, const str
 
 static void page_signal(struct http_req *r)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	struct signal sg;
 	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], &sg);
 	if (rc) {
@@ -514,20 +475,14 @@ static void page_signal(struct http_req *r)
 /* For a form on the signal page: the signal, and the parsed form. */
 static bool load(struct http_req *r, struct signal *sg, struct form *f)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return false;
-	}
 	int rc = signal_get(r->store, r->arena, &r->viewer, r->params[0], sg);
 	if (rc) {
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
 		return false;
 	}
-	if (!http_form_parse(r, f)) {
-		web_error_page(r, 400);
-		return false;
-	}
-	return true;
+	return page_form(r, f);
 }
 
 /* After a form: back to the signal, or the page again with the problems. */

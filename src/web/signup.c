@@ -2,7 +2,6 @@
  * confirming its email address (model/account.h). */
 #include <string.h>
 
-#include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/text.h"
 #include "../model/account.h"
@@ -25,9 +24,8 @@ static void hidden_next(struct http_req *r, const char *next)
 static void render_form(struct http_req *r, const char *name, const char *email, const char *next,
 			const struct problems *p, long wait)
 {
-	struct buf *b = &r->out;
 	page_begin(r, T(r, M_REG_TITLE), NAV_REGISTER);
-	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_REG_TITLE), T(r, M_REG_INTRO));
+	html_f(&r->out, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_REG_TITLE), T(r, M_REG_INTRO));
 	if (wait)
 		web_mail_throttled_notice(r, wait);
 	const struct field_label labels[] = {
@@ -45,9 +43,8 @@ static void render_form(struct http_req *r, const char *name, const char *email,
 	struct field fp = { .name = "password", .label = T(r, M_PASSWORD), .hint = T(r, M_REG_PASSWORD_HINT),
 			    .type = "password", .required = true, .autocomplete = "new-password" };
 	field_text(r, &fp, p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_REG_SUBMIT));
-	form_end(r);
-	html_f(b, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_REG_HAVE_ACCOUNT),
+	form_submit_end(r, T(r, M_REG_SUBMIT));
+	html_f(&r->out, "<p>%s <a href=\"%s\">%s</a></p>\n", T(r, M_REG_HAVE_ACCOUNT),
 	       page_url(r, "/inloggen", "next", next, NULL, NULL), T(r, M_NAV_LOGIN));
 	page_end(r);
 }
@@ -75,10 +72,8 @@ static void page_register(struct http_req *r)
 		return;
 	}
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *name = form_get(&f, "name"), *email = form_get(&f, "email");
 	const char *next = local_or_empty(form_get(&f, "next"));
 	struct problems p = { 0 };
@@ -86,10 +81,7 @@ static void page_register(struct http_req *r)
 	int rc = account_register(r->store, r->arena, name, email, form_get(&f, "password"), r->lang, next,
 				  &m, &p);
 	if (rc == ERR_INVALID || rc == ERR_BUSY) {
-		if (rc == ERR_BUSY)
-			web_mail_throttled(r, m.retry_after);
-		else
-			r->status = 400;
+		web_mail_refused(r, rc, m.retry_after);
 		render_form(r, name ? name : "", email ? email : "", next, &p, m.retry_after);
 		return;
 	}
@@ -103,16 +95,13 @@ static void page_register(struct http_req *r)
 /* The form that asks for a new confirmation link. */
 static void resend_form(struct http_req *r, const char *email, const char *next, const struct problems *p)
 {
-	const struct field_label labels[] = { { "email", T(r, M_EMAIL) } };
-	form_error_summary(r, p, labels, 1);
+	form_error_summary(r, p, &(const struct field_label){ "email", T(r, M_EMAIL) }, 1);
 	form_begin(r, "/bevestigen/opnieuw", true);
 	hidden_next(r, next);
 	struct field fe = { .name = "email", .label = T(r, M_EMAIL), .value = email, .type = "email",
 			    .required = true, .autocomplete = "email" };
 	field_text(r, &fe, p);
-	html_f(&r->out, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n",
-	       T(r, M_RESEND_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_RESEND_SUBMIT));
 }
 
 static void page_confirm(struct http_req *r)
@@ -146,7 +135,6 @@ static void page_confirm(struct http_req *r)
 
 static void page_confirm_again(struct http_req *r)
 {
-	struct buf *b = &r->out;
 	const char *email, *next;
 	struct problems p = { 0 };
 	struct mail_request m = { .address = http_client_address(r) };
@@ -156,30 +144,26 @@ static void page_confirm_again(struct http_req *r)
 		next = local_or_empty(http_query(r, "next"));
 	} else {
 		struct form f;
-		if (!http_form_parse(r, &f)) {
-			web_error_page(r, 400);
+		if (!page_form(r, &f))
 			return;
-		}
 		email = form_get(&f, "email");
 		next = local_or_empty(form_get(&f, "next"));
 		rc = account_resend(r->store, r->arena, email, next, &m, &p);
-		if (rc == ERR_BUSY)
-			web_mail_throttled(r, m.retry_after);
-		else if (rc == ERR_INVALID)
-			r->status = 400;
+		if (rc == ERR_BUSY || rc == ERR_INVALID)
+			web_mail_refused(r, rc, m.retry_after);
 		else if (rc) {
 			web_error_page(r, 500);
 			return;
 		}
 	}
 	page_begin(r, T(r, M_RESEND_TITLE), NAV_NONE);
-	html_f(b, "<h1>%s</h1>\n", T(r, M_RESEND_TITLE));
+	html_f(&r->out, "<h1>%s</h1>\n", T(r, M_RESEND_TITLE));
 	if (rc == 0) {
 		page_notice(r, T(r, M_RESEND_SENT));
 	} else {
 		if (rc == ERR_BUSY)
 			web_mail_throttled_notice(r, m.retry_after);
-		html_f(b, "<p>%s</p>\n", T(r, M_RESEND_INTRO));
+		html_f(&r->out, "<p>%s</p>\n", T(r, M_RESEND_INTRO));
 		resend_form(r, email ? email : "", next, &p);
 	}
 	page_end(r);

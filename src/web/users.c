@@ -10,6 +10,7 @@
 #include "../base/text.h"
 #include "../base/uuid.h"
 #include "../model/user.h"
+#include "filters.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
@@ -27,13 +28,8 @@ static const char *role_name(struct http_req *r, const char *key)
  * comes back to next; anyone else is answered 403. */
 static bool admin_only(struct http_req *r, const char *next)
 {
-	if (!r->viewer.authenticated) {
-		if (next)
-			page_login_redirect(r, next);
-		else
-			page_require_login(r);
+	if (page_login_needed(r, next))
 		return false;
-	}
 	if (!perm_can(&r->viewer, OBJ_USERS, ACT_READ, NULL)) {
 		web_error_page(r, 403);
 		return false;
@@ -41,19 +37,11 @@ static bool admin_only(struct http_req *r, const char *next)
 	return true;
 }
 
-static const char *param(struct http_req *r, const char *name)
-{
-	const char *v = http_query(r, name);
-	return v && *v ? v : NULL;
-}
-
 static void users_table(struct http_req *r, const struct user *items, size_t n)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"users-title\" tabindex=\"0\">\n"
-		  "<table class=\"users stack\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-	       T(r, M_NAME), T(r, M_EMAIL), T(r, M_ROLE), T(r, M_USERS_BLOCKED), T(r, M_USERS_CREATED));
+	const char *heads[] = { T(r, M_NAME), T(r, M_EMAIL), T(r, M_ROLE), T(r, M_USERS_BLOCKED), T(r, M_USERS_CREATED) };
+	page_table_begin(r, "users-title", "users stack", heads, 5, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct user *u = &items[i];
 		html_f(b, "<tr><th scope=\"row\"><a href=\"/beheer/gebruikers/%s\">%s</a></th>", u->id, u->name);
@@ -63,14 +51,14 @@ static void users_table(struct http_req *r, const struct user *items, size_t n)
 		html_f(b, "<td data-label=\"%s\"><time datetime=\"%s\">%s</time></td></tr>\n", T(r, M_USERS_CREATED),
 		       u->created_at, page_date(r, u->created_at));
 	}
-	html_raw(b, "</tbody>\n</table>\n</div>\n");
+	page_table_end(r);
 }
 
 static void page_users(struct http_req *r)
 {
 	if (!admin_only(r, NULL))
 		return;
-	const char *q = param(r, "q"), *cursor = param(r, "cursor");
+	const char *q = filters_param(r, "q"), *cursor = filters_param(r, "cursor");
 	struct problems p = { 0 };
 	struct user *items = NULL;
 	size_t n = 0;
@@ -87,41 +75,24 @@ static void page_users(struct http_req *r)
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_USERS_TITLE), NAV_USERS);
 	html_f(b, "<h1 id=\"users-title\">%s</h1>\n", T(r, M_USERS_TITLE));
-	const struct field_label labels[] = { { "q", T(r, M_USERS_SEARCH) } };
 	/* a bad cursor is a problem of no field: the summary says it in words */
-	form_error_summary(r, &p, labels, 1);
+	form_error_summary(r, &p, &(const struct field_label){ "q", T(r, M_USERS_SEARCH) }, 1);
 	html_f(b, "<p class=\"lead\">%s</p>\n", T(r, M_USERS_INTRO));
 	form_begin(r, "/beheer/gebruikers", false);
 	html_raw(b, "<div role=\"search\">\n");
 	struct field qf = { .name = "q", .label = T(r, M_USERS_SEARCH), .value = q, .type = "search", .quiet = true };
 	field_text(r, &qf, &p);
 	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</div>\n",
-	       T(r, M_USERS_SEARCH_SUBMIT));
+	       T(r, M_FILTER_SUBMIT));
 	form_end(r);
 	if (!n && !p.n)
 		html_f(b, "<p>%s</p>\n", T(r, M_USERS_NONE));
 	else if (n)
 		users_table(r, items, n);
-	if (next || cursor) {
-		struct buf qe = BUF_INIT(256);
-		if (q)
-			text_url_encode(&qe, q);
-		html_f(b, "<nav class=\"paging\" aria-label=\"%s\"><ul>\n", T(r, M_PAGING));
-		if (cursor)
-			html_f(b, "<li><a href=\"/beheer/gebruikers%s%s\">%s</a></li>\n", q ? "?q=" : "",
-			       q ? qe.ptr : "", T(r, M_USERS_FIRST));
-		if (next) {
-			struct buf u = BUF_INIT(256);
-			text_url_encode(&u, next);
-			/* html_f escapes the & of the address */
-			const char *href = arena_printf(r->arena, "/beheer/gebruikers?%s%s%scursor=%s", q ? "q=" : "",
-							q ? qe.ptr : "", q ? "&" : "", u.ptr);
-			html_f(b, "<li><a href=\"%s\" rel=\"next\">%s</a></li>\n", href, T(r, M_USERS_NEXT));
-			buf_release(&u);
-		}
-		html_raw(b, "</ul></nav>\n");
-		buf_release(&qe);
-	}
+	if (next || cursor)
+		page_paging(r, T(r, M_PAGING), cursor ? page_url(r, "/beheer/gebruikers", "q", q, NULL, NULL) : NULL,
+			    T(r, M_PAGE_FIRST), next ? page_url(r, "/beheer/gebruikers", "q", q, "cursor", next) : NULL,
+			    T(r, M_PAGE_NEXT));
 	page_end(r);
 }
 
@@ -136,8 +107,7 @@ struct user_form {
 static void block_section(struct http_req *r, const struct user *u)
 {
 	struct buf *b = &r->out;
-	html_f(b, "<section aria-labelledby=\"block-title\">\n<h2 id=\"block-title\">%s</h2>\n",
-	       T(r, M_USER_BLOCK_TITLE));
+	page_section(r, "block-title", T(r, M_USER_BLOCK_TITLE));
 	html_f(b, "<p>%s</p>\n", T(r, u->blocked ? M_USER_IS_BLOCKED : M_USER_NOT_BLOCKED));
 	if (!u->blocked)
 		html_f(b, "<p class=\"hint\">%s</p>\n", T(r, M_USER_BLOCK_HINT));
@@ -155,8 +125,7 @@ static void areas_section(struct http_req *r, const struct user *u, const struct
 	const char **codes = NULL;
 	size_t n = 0;
 	user_coordinator_areas(r->store, r->arena, u->id, &codes, &n);
-	html_f(b, "<section aria-labelledby=\"areas-title\">\n<h2 id=\"areas-title\">%s</h2>\n",
-	       T(r, M_USER_AREAS_TITLE));
+	page_section(r, "areas-title", T(r, M_USER_AREAS_TITLE));
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_USER_AREAS_NONE));
 	} else {
@@ -164,24 +133,19 @@ static void areas_section(struct http_req *r, const struct user *u, const struct
 		for (size_t i = 0; i < n; i++) {
 			const char *name = web_area_name(r, codes[i]);
 			html_f(b, "<li>%s <code>%s</code>\n", name, codes[i]);
-			form_begin(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator/%s/ontslaan", u->id, codes[i]),
-				   true);
-			html_f(b, "<button type=\"submit\" class=\"secondary\" aria-label=\"%s\">%s</button>\n",
-			       arena_printf(r->arena, T(r, M_USER_DISMISS_LABEL), name), T(r, M_USER_DISMISS));
-			form_end(r);
+			form_button(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator/%s/ontslaan", u->id, codes[i]),
+				    T(r, M_USER_DISMISS), "secondary", arena_printf(r->arena, T(r, M_USER_DISMISS_LABEL), name));
 			html_raw(b, "</li>\n");
 		}
 		html_raw(b, "</ul>\n");
 	}
 	html_raw(b, "</section>\n");
-	html_f(b, "<section aria-labelledby=\"appoint-title\">\n<h2 id=\"appoint-title\">%s</h2>\n",
-	       T(r, M_USER_APPOINT_TITLE));
+	page_section(r, "appoint-title", T(r, M_USER_APPOINT_TITLE));
 	form_begin(r, arena_printf(r->arena, "/beheer/gebruikers/%s/coordinator", u->id), true);
 	struct field af = { .name = "area", .label = T(r, M_AREA_CODE), .hint = T(r, M_USER_APPOINT_HINT),
 			    .value = uf->area, .required = true, .autocomplete = "off" };
 	field_text(r, &af, uf->p);
-	html_f(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n", T(r, M_USER_APPOINT_SUBMIT));
-	form_end(r);
+	form_submit_end(r, T(r, M_USER_APPOINT_SUBMIT));
 	html_raw(b, "</section>\n");
 }
 
@@ -191,22 +155,16 @@ static void render(struct http_req *r, const struct user *u, const struct user_f
 	page_begin(r, u->name, NAV_USERS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/beheer/gebruikers\">%s</a></p>\n<h1>%s</h1>\n", T(r, M_USERS_BACK),
 	       u->name);
-	if (http_query(r, "geblokkeerd"))
-		page_notice(r, T(r, M_USER_BLOCKED_DONE));
-	else if (http_query(r, "vrijgegeven"))
-		page_notice(r, T(r, M_USER_UNBLOCKED_DONE));
-	else if (http_query(r, "benoemd"))
-		page_notice(r, T(r, M_USER_APPOINTED));
-	else if (http_query(r, "ontslagen"))
-		page_notice(r, T(r, M_USER_DISMISSED));
+	static const struct notice notices[] = {
+		{ "geblokkeerd", M_USER_BLOCKED_DONE }, { "vrijgegeven", M_USER_UNBLOCKED_DONE },
+		{ "benoemd", M_USER_APPOINTED }, { "ontslagen", M_USER_DISMISSED },
+	};
+	page_notices(r, NULL, notices, 4);
 	if (uf->self_block)
-		html_f(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"block-error\">\n"
-			  "<h2>%s</h2>\n<p>%s</p>\n</div>\n",
-		       T(r, M_USER_NOT_POSSIBLE), T(r, M_USER_BLOCK_SELF));
-	const struct field_label labels[] = { { "area", T(r, M_AREA_CODE) } };
-	form_error_summary(r, uf->p, labels, 1);
-	html_f(b, "<section aria-labelledby=\"details-title\">\n<h2 id=\"details-title\">%s</h2>\n<dl class=\"facts\">\n",
-	       T(r, M_USER_DETAILS));
+		page_alert(r, "block-error", T(r, M_USER_NOT_POSSIBLE), T(r, M_USER_BLOCK_SELF));
+	form_error_summary(r, uf->p, &(const struct field_label){ "area", T(r, M_AREA_CODE) }, 1);
+	page_section(r, "details-title", T(r, M_USER_DETAILS));
+	html_raw(b, "<dl class=\"facts\">\n");
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_NAME), u->name);
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_EMAIL), u->email);
 	html_f(b, "<dt>%s</dt><dd>%s</dd>\n", T(r, M_ROLE), role_name(r, u->role));
@@ -231,20 +189,31 @@ static bool load(struct http_req *r, struct user *u)
 	if (!admin_only(r, arena_printf(r->arena, "/beheer/gebruikers/%s", id)))
 		return false;
 	int rc = user_get(r->store, r->arena, id, u);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : 500);
-		return false;
-	}
-	return true;
+	return !rc;
 }
 
 static void fail(struct http_req *r, int rc)
 {
-	if (rc == ERR_AUTH)
-		page_login_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s", r->params[0]));
-	else
-		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 :
-				      rc == ERR_INVALID ? 400 : 500);
+	web_fail(r, rc, arena_printf(r->arena, "/beheer/gebruikers/%s", r->params[0]));
+}
+
+/* Answers a change of the account u: the page again saying why when the
+ * model refused it (409: an admin blocking themselves; 400: the area code),
+ * the error, or the account with the notice. */
+static void answer(struct http_req *r, const struct user *u, int rc, const char *notice, const char *area,
+		   const struct problems *p)
+{
+	if (rc == ERR_CONFLICT || rc == ERR_INVALID) {
+		r->status = rc == ERR_CONFLICT ? 409 : 400;
+		const struct user_form uf = { area ? area : "", p, rc == ERR_CONFLICT };
+		render(r, u, &uf);
+	} else if (rc) {
+		fail(r, rc);
+	} else {
+		http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?%s=1", u->id, notice));
+	}
 }
 
 static void page_user(struct http_req *r)
@@ -262,10 +231,8 @@ static void page_user_block(struct http_req *r)
 	if (!load(r, &u))
 		return;
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *v = form_get(&f, "blocked");
 	if (!v || (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)) {
 		web_error_page(r, 400);
@@ -273,18 +240,7 @@ static void page_user_block(struct http_req *r)
 	}
 	bool blocked = v[0] == '1';
 	int rc = blocked == u.blocked ? 0 : user_set_blocked(r->store, &r->viewer, u.id, blocked);
-	if (rc == ERR_CONFLICT) {
-		r->status = 409;
-		struct user_form uf = { "", NULL, true };
-		render(r, &u, &uf);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?%s=1", u.id,
-				      blocked ? "geblokkeerd" : "vrijgegeven"));
+	answer(r, &u, rc, blocked ? "geblokkeerd" : "vrijgegeven", NULL, NULL);
 }
 
 static void page_user_appoint(struct http_req *r)
@@ -293,10 +249,8 @@ static void page_user_appoint(struct http_req *r)
 	if (!load(r, &u))
 		return;
 	struct form f;
-	if (!http_form_parse(r, &f)) {
-		web_error_page(r, 400);
+	if (!page_form(r, &f))
 		return;
-	}
 	const char *area = form_get(&f, "area");
 	/* spaces around a pasted code are no mistake of the person's */
 	const char *trimmed = area ? text_trim(r->arena, area, strlen(area)) : "";
@@ -308,17 +262,7 @@ static void page_user_appoint(struct http_req *r)
 	} else {
 		rc = user_set_coordinator(r->store, &r->viewer, u.id, trimmed, true, &p);
 	}
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		struct user_form uf = { area ? area : "", &p, false };
-		render(r, &u, &uf);
-		return;
-	}
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?benoemd=1", u.id));
+	answer(r, &u, rc, "benoemd", area, &p);
 }
 
 static void page_user_dismiss(struct http_req *r)
@@ -328,13 +272,8 @@ static void page_user_dismiss(struct http_req *r)
 		return;
 	struct problems p = { 0 };
 	int rc = user_set_coordinator(r->store, &r->viewer, u.id, r->params[1], false, &p);
-	if (rc == ERR_INVALID)
-		rc = ERR_NOTFOUND; /* no such area: nothing to dismiss from */
-	if (rc) {
-		fail(r, rc);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/beheer/gebruikers/%s?ontslagen=1", u.id));
+	/* no such area: nothing to dismiss from */
+	answer(r, &u, rc == ERR_INVALID ? ERR_NOTFOUND : rc, "ontslagen", NULL, NULL);
 }
 
 const struct http_route web_users_routes[] = {

@@ -36,18 +36,15 @@ void web_party_verification(struct http_req *r, const struct party *pa)
 
 static void change(struct http_req *r, bool verify)
 {
-	if (!r->viewer.authenticated) {
-		page_require_login(r);
+	if (page_login_needed(r, NULL))
 		return;
-	}
 	bool created;
 	int rc = verify ? verification_grant(r->store, r->arena, &r->viewer, r->params[0], &created)
 			: verification_withdraw(r->store, r->arena, &r->viewer, r->params[0]);
-	if (rc) {
+	if (rc)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : 500);
-		return;
-	}
-	http_redirect(r, arena_printf(r->arena, "/partijen/%s?%s=1", r->params[0], verify ? "geverifieerd" : "ingetrokken"));
+	else
+		http_redirect(r, arena_printf(r->arena, "/partijen/%s?%s=1", r->params[0], verify ? "geverifieerd" : "ingetrokken"));
 }
 
 static void page_party_verify(struct http_req *r)

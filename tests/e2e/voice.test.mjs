@@ -355,7 +355,11 @@ describe('the pages: forms that post and come back with a notice', () => {
     assert.match((await rita.request(page)).text, /Steunbetuigingen: 0/);
     r = await rita.post(`${page}/ontvolgen`, {}, page);
     assert.equal(r.location, `${page}?stem=ontvolgd#stem`);
-    assert.match((await rita.request(page)).text, /Volg dit vraagstuk/);
+    const unfollowed = (await rita.request(page)).text;
+    assert.match(unfollowed, /Volg dit vraagstuk/);
+    // the buttons' class is an attribute, not escaped text (it was class=&quot;secondary&quot;)
+    assert.match(unfollowed, /<button type="submit" class="secondary">Volg dit vraagstuk<\/button>/);
+    assert.ok(!/class=&quot;/.test(unfollowed), 'no escaped quotes in an attribute');
     r = await rita.post(`${page}/volgen`, {}, page);
     assert.equal(r.location, `${page}?stem=gevolgd#stem`);
 

@@ -1098,6 +1098,41 @@ static void test_form_draw(void **state)
 	buf_release(&r->out);
 }
 
+/* A page may say a field in its own words (form_field_as): the label and
+ * hint, the labels and hints of an enum's keys, a text area's rows, and a
+ * required mark the descriptor does not have; the rest as the descriptor says. */
+static void test_form_draw_as(void **state)
+{
+	(void)state;
+	struct http_req *r = new_req();
+	struct thing t = valid_thing();
+	t.body = "tekst";
+	form_field_as(r, F, N, "body", &t, NULL, NULL, &(struct field_look){ .rows = 3 });
+	const char *html = r->out.ptr;
+	assert_non_null(strstr(html, "name=\"body\" rows=\"3\""));
+	assert_non_null(strstr(html, ">tekst</textarea>"));
+	assert_non_null(strstr(html, "class=\"optional\"")); /* not required: marked optional */
+	buf_reset(&r->out);
+	const struct field_look email = { .label = "Waar?", .hint = "Een adres.", .required = true };
+	form_field_as(r, F, N, "email", &t, NULL, NULL, &email);
+	html = r->out.ptr;
+	assert_non_null(strstr(html, ">Waar?</label>"));
+	assert_non_null(strstr(html, "Een adres."));
+	assert_non_null(strstr(html, "type=\"email\""));
+	assert_non_null(strstr(html, " required"));
+	assert_null(strstr(html, "class=\"optional\""));
+	buf_reset(&r->out);
+	const char *labels[] = { "Klein ding", "Groot ding" }, *hints[] = { "Past in een hand.", NULL };
+	form_field_as(r, F, N, "kind", &t, NULL, NULL, &(struct field_look){ .key_labels = labels, .key_hints = hints });
+	html = r->out.ptr;
+	assert_non_null(strstr(html, ">Klein ding</label>"));
+	assert_non_null(strstr(html, ">Groot ding</label>"));
+	assert_non_null(strstr(html, "Past in een hand."));
+	assert_non_null(strstr(html, "<legend>Soort</legend>"));
+	assert_non_null(strstr(html, "value=\"small\" checked"));
+	buf_release(&r->out);
+}
+
 /* ---- the fields a change lists ---- */
 
 static void test_changed(void **state)
@@ -1239,6 +1274,7 @@ int main(void)
 		cmocka_unit_test(test_form_money),
 		cmocka_unit_test(test_form_numbers_and_lists),
 		cmocka_unit_test(test_form_draw),
+		cmocka_unit_test(test_form_draw_as),
 		cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_find_and_access),
 	};

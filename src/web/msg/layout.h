@@ -48,7 +48,6 @@ X(TABLE_SCROLL_HINT, "Schuif de tabel opzij om alle kolommen te zien.", "Scroll 
 /* words of many pages */
 X(NAME, "Naam", "Name")
 X(EMAIL, "E-mailadres", "Email address")
-X(DESCRIPTION, "Beschrijving", "Description")
 X(ROLE, "Rol", "Role")
 X(AREA, "Gebied", "Area")
 X(AREA_CODE, "Gebied (code)", "Area (code)")

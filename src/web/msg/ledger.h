@@ -11,7 +11,6 @@ X(LEDGER_SUMMARY_KINDS, "Nog geen partij van deze soorten: %s.", "No party yet o
 X(LEDGER_ALL_KINDS, "Alle vijf soorten partijen doen mee.", "All five kinds of parties take part.")
 X(LEDGER_TABLE_CAPTION, "Rollen en soorten partijen bij dit vraagstuk. Per rol staan de partijen die hem oppakken in de kolom van hun soort.",
   "Roles and kinds of parties for this issue. For each role, the parties that take it are in the column of their kind.")
-X(LEDGER_ROLE, "Rol", "Role")
 X(LEDGER_STATE, "Stand", "State")
 X(LEDGER_FILLED, "Ingevuld", "Filled")
 X(LEDGER_EMPTY, "Leeg", "Empty")

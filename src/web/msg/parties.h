@@ -35,23 +35,8 @@ X(BACK_TO_PARTIES, "Terug naar alle partijen", "Back to all parties")
 /* the form */
 X(PARTY_NEW_TITLE, "Nieuwe partij", "New party")
 X(PARTY_EDIT_TITLE, "Partij bewerken", "Edit party")
-X(NAME_HINT, "De naam van de organisatie of groep.", "The name of the organisation or group.")
-X(KIND_HINT, "Welke van de vijf samenwerkingspartijen is dit?", "Which of the five collaborating parties is this?")
-X(KIND_GOV_VERIFY_HINT, "Een overheidspartij krijgt pas signalen over regels als een beheerder of een coördinator van het gebied haar heeft geverifieerd.",
-  "A government party receives signals about rules only after an administrator or a coordinator of the area has verified it.")
-X(DESCRIPTION_HINT, "Wat doet de partij, en voor wie? Je kunt Markdown gebruiken, zoals **vet** en lijstjes.",
-  "What does the party do, and for whom? You can use Markdown, like **bold** and lists.")
-X(CAPACITY_LABEL, "Capaciteit in uren per week", "Capacity in hours a week")
-X(CAPACITY_HINT, "Hoeveel uur per week kan de partij inzetten voor sociale innovatie? Een heel getal.",
-  "How many hours a week can the party spend on social innovation? A whole number.")
-X(AREAS_HINT, "Waar is de partij actief? Kies een of meer gebieden.", "Where is the party active? Choose one or more areas.")
 X(AREAS_CODES_HINT, "Gebiedscodes van het CBS, gescheiden door komma's, zoals GM0344, WK034403.",
   "CBS area codes, separated by commas, like GM0344, WK034403.")
-X(ROLES_HINT, "Wat doet de partij in het ecosysteem? Uit het dossier 'Wat werkt bij sociale innovatie'.",
-  "What does the party do in the ecosystem? From the dossier 'What works in social innovation'.")
-X(TAGS_HINT, "Onderwerpen waar de partij veel van weet, gescheiden door komma's. Bijvoorbeeld: jeugd, schulden, eenzaamheid.",
-  "Topics the party knows a lot about, separated by commas. For example: youth, debts, loneliness.")
-X(VISIBILITY_HINT, "Openbare partijen ziet iedereen.", "Everyone can see public parties.")
 X(CONTACT_LEGEND, "Contactgegevens", "Contact details")
 
 /* deleting a party */
