@@ -711,3 +711,6 @@ const struct entity_type account_request_type = {
 	.exports = account_request_exports, .nexports = 1, .erase = account_request_erase, .nerase = 1,
 	.registers = { "accounts", "email_links" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const account_types[] = { &session_type, &token_type, &email_link_type, &account_request_type, &login_attempt_type, NULL };

@@ -172,3 +172,6 @@ const struct entity_type activity_type = {
 			" changed what stays accountable.",
 	.registers = { "activity" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const activity_types[] = { &activity_type, NULL };

@@ -220,3 +220,6 @@ const struct entity_type area_type = {
 	.privacy_note = "Areas are places (a municipality, its districts), about no one.",
 	.fields = area_fields, .nfields = sizeof area_fields / sizeof area_fields[0], .schema = "Area",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const areas_types[] = { &area_type, NULL };

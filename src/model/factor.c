@@ -347,3 +347,6 @@ const struct entity_type factor_type = {
 	.registers = { "issue_factors_roles" },
 	.fields = factor_fields, .nfields = sizeof factor_fields / sizeof factor_fields[0], .schema = "Factor",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const factors_types[] = { &factor_type, NULL };

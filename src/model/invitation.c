@@ -408,3 +408,6 @@ const struct entity_type invitation_type = {
 	.fields = invitation_fields, .nfields = sizeof invitation_fields / sizeof invitation_fields[0],
 	.schema = "Invitation",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const invitations_types[] = { &invitation_type, NULL };

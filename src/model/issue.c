@@ -797,3 +797,6 @@ const struct entity_type issue_type = {
 	.registers = { "issues" },
 	.fields = issue_fields, .nfields = sizeof issue_fields / sizeof issue_fields[0], .schema = "Issue",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const issues_types[] = { &issue_type, NULL };

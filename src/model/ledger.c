@@ -289,3 +289,6 @@ const struct entity_type role_ledger_type = {
 	.fields = ledger_entry_fields, .nfields = sizeof ledger_entry_fields / sizeof ledger_entry_fields[0],
 	.schema = "RoleLedgerEntry",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const ledger_types[] = { &role_ledger_type, NULL };

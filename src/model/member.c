@@ -288,3 +288,6 @@ const struct entity_type member_type = {
 	.registers = { "memberships" },
 	.fields = member_fields, .nfields = sizeof member_fields / sizeof member_fields[0], .schema = "Member",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const members_types[] = { &member_type, NULL };

@@ -440,3 +440,6 @@ const struct entity_type notification_type = {
 	.fields = notification_fields, .nfields = sizeof notification_fields / sizeof notification_fields[0],
 	.schema = "Notification",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const notifications_types[] = { &notification_type, NULL };

@@ -288,3 +288,6 @@ const struct entity_type mail_type = {
 	.exports = mail_exports, .nexports = 1, .erase = mail_erase, .nerase = 1,
 	.registers = { "mail" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const outbox_types[] = { &mail_type, NULL };

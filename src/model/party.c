@@ -879,3 +879,6 @@ const struct entity_type party_type = {
 	.registers = { "parties" },
 	.fields = party_fields, .nfields = sizeof party_fields / sizeof party_fields[0], .schema = "Party",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const parties_types[] = { &party_type, NULL };

@@ -1175,3 +1175,6 @@ const struct entity_type signal_type = {
 	.registers = { "signals" },
 	.fields = signal_fields, .nfields = sizeof signal_fields / sizeof signal_fields[0], .schema = "Signal",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const signals_types[] = { &signal_type, NULL };

@@ -692,3 +692,6 @@ const struct entity_type coordinator_area_type = {
 	.exports = coordinator_area_exports, .nexports = 1, .erase = coordinator_area_erase, .nerase = 1,
 	.registers = { "accounts" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const users_types[] = { &user_type, &coordinator_area_type, NULL };

@@ -599,3 +599,6 @@ const struct entity_type comment_type = {
 	.registers = { "comments" },
 	.fields = comment_fields, .nfields = sizeof comment_fields / sizeof comment_fields[0], .schema = "Comment",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const voice_types[] = { &support_type, &follow_type, &comment_type, NULL };
