@@ -104,12 +104,8 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	int rc = perm_check(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
 	if (rc)
 		return rc;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
 	/* the cursor is the id of the last entry shown; the order is the log's */
-	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	int limit = valid_page(p, f->limit, f->cursor, NULL);
 	if (f->object_type)
 		valid_text(p, "objectType", f->object_type, false, 50, false);
 	if (f->object_id)

@@ -582,9 +582,7 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	const char *lo = NULL, *hi = NULL, *group = NULL;
 	char fts[512];
 	bool search = false;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
+	int limit = valid_page(p, f->limit, NULL, NULL);
 	if (f->status && enum_find(issue_statuses, ISSUE_STATUS_COUNT, f->status) < 0)
 		problems_add(p, "status", R_NOT_ONE_OF, 0);
 	if (f->area && !area_range(s, a, f->area, &lo, &hi, NULL))

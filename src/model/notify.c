@@ -99,13 +99,7 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 	int rc = perm_check(v, OBJ_NOTIFICATION, ACT_READ, &t);
 	if (rc)
 		return rc;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
-	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
-	if (f->q)
-		valid_text(p, "q", f->q, false, 200, false);
+	int limit = valid_page(p, f->limit, f->cursor, f->q);
 	if (p->n)
 		return ERR_INVALID;
 	struct store_stmt *st = rows_prepare(store_reader(s),

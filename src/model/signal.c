@@ -262,9 +262,7 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
+	int limit = valid_page(p, f->limit, NULL, NULL);
 	if (f->kind && enum_find(signal_kinds, SIGNAL_KIND_COUNT, f->kind) < 0)
 		problems_add(p, "kind", R_NOT_ONE_OF, 0);
 	if (f->status && enum_find(signal_statuses, SIGNAL_STATUS_COUNT, f->status) < 0)

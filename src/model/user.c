@@ -583,12 +583,7 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 	int rc = perm_check(v, OBJ_USERS, ACT_READ, NULL);
 	if (rc)
 		return rc;
-	if (limit < 1 || limit > 100)
-		problems_add_range(p, "limit", 1, 100);
-	if (cursor && !uuid_valid(cursor, strlen(cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
-	if (q)
-		valid_text(p, "q", q, false, 200, false);
+	limit = valid_page(p, limit, cursor, q);
 	if (p->n)
 		return ERR_INVALID;
 	const char *like = store_like_contains(a, q);

@@ -92,6 +92,22 @@ int support_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	return rows_commit(s, rc);
 }
 
+/* Takes back the viewer's own support or follow (obj) of an issue: delete_sql
+ * removes its row; the write stays open for what the caller adds. */
+static int withdraw_own(struct store_conn *c, struct arena *a, const struct viewer *v,
+			const char *issue_id, enum perm_object obj, const char *delete_sql,
+			struct voice_issue *is)
+{
+	int rc = voice_issue(c, a, v, issue_id, is);
+	if (!rc) {
+		struct perm_target t = { .owner_id = v->user_id };
+		rc = perm_check(v, obj, ACT_DELETE, &t);
+	}
+	if (!rc)
+		rc = rows_change(c, delete_sql, 2, is->id, v->user_id);
+	return rc;
+}
+
 int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
 {
 	if (!v || !v->authenticated)
@@ -100,13 +116,8 @@ int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, c
 	if (!c)
 		return ERR_DB;
 	struct voice_issue is;
-	int rc = voice_issue(c, a, v, issue_id, &is);
-	if (!rc) {
-		struct perm_target t = { .owner_id = v->user_id };
-		rc = perm_check(v, OBJ_SUPPORT, ACT_DELETE, &t);
-	}
-	if (!rc)
-		rc = rows_change(c, "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
+	int rc = withdraw_own(c, a, v, issue_id, OBJ_SUPPORT,
+			      "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", &is);
 	if (!rc)
 		rc = rows_run(c, "UPDATE issues SET supporters = max(supporters - 1, 0) WHERE id = ?1", 1, is.id);
 	if (!rc)
@@ -170,13 +181,8 @@ int follow_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!c)
 		return ERR_DB;
 	struct voice_issue is;
-	int rc = voice_issue(c, a, v, issue_id, &is);
-	if (!rc) {
-		struct perm_target t = { .owner_id = v->user_id };
-		rc = perm_check(v, OBJ_FOLLOW, ACT_DELETE, &t);
-	}
-	if (!rc)
-		rc = rows_change(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
+	int rc = withdraw_own(c, a, v, issue_id, OBJ_FOLLOW,
+			      "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", &is);
 	return rows_commit(s, rc);
 }
 
@@ -245,13 +251,7 @@ int comment_list_known(struct store *s, struct arena *a, const struct viewer *v,
 	*n = 0;
 	*next = NULL;
 	int rc;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
-	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
-	if (f->q)
-		valid_text(p, "q", f->q, false, 200, false);
+	int limit = valid_page(p, f->limit, f->cursor, f->q);
 	if (p->n)
 		return ERR_INVALID;
 	/* ?3 the cursor, ?4 the threads wanted + 1, ?5 the search (LIKE) */
