@@ -489,22 +489,45 @@ int account_reset_check(struct store *s, const char *code)
 	return find_link(store_reader(s), code, "reset", user_id);
 }
 
-/* On the writer: the user's new password (its hash), the address taken as
+/* Sets the password of u, checked first; with it the address is taken as
  * confirmed (a reset proves it; an operator vouches for it), every mailed
- * link of theirs gone (a reset link mailed before would undo the change),
- * and their sessions and API tokens ended, with a mail that says so. */
-static int write_password(struct store_conn *c, struct arena *a, const struct user *u, const char *hash)
+ * link of theirs goes (a reset link mailed before would undo the change), and
+ * their sessions and API tokens end, with a mail that says so. code, when not
+ * NULL, is the reset link that must still be good on the writer; the log's
+ * entry is action, by who. */
+static int set_password(struct store *s, struct arena *a, const struct user *u, const char *password,
+			const char *code, const struct viewer *who, const char *action, struct problems *p)
 {
-	char now[TIME_STRLEN + 1];
+	user_check_password(p, "password", password, u->email, u->name);
+	if (p->n)
+		return ERR_INVALID;
+	char hash[USER_HASH_MAX], now[TIME_STRLEN + 1], user_id[UUID_STRLEN + 1];
+	if (user_hash_password(password, hash))
+		return ERR_NOMEM;
 	time_now(now);
-	int rc = rows_run(c,
-		"UPDATE users SET password_hash = ?2,"
-		" email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1", 3, u->id, hash, now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c) {
+		sodium_memzero(hash, sizeof hash);
+		return ERR_DB;
+	}
+	/* again on the writer: another request may have used the link since */
+	int rc = code ? find_link(c, code, "reset", user_id) : 0;
+	if (rc == ERR_NOTFOUND) {
+		problems_add(p, "code", R_LINK_INVALID, 0);
+		rc = ERR_INVALID;
+	}
+	if (!rc)
+		rc = rows_run(c,
+			"UPDATE users SET password_hash = ?2,"
+			" email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1", 3, u->id, hash, now);
 	if (!rc)
 		rc = rows_run(c, "DELETE FROM email_links WHERE user_id = ?1", 1, u->id);
 	if (!rc)
 		rc = end_access(c, a, u->id, u->email, u->name, u->lang);
-	return rc;
+	if (!rc)
+		rc = activity_add(c, who, action, "user", u->id, "");
+	sodium_memzero(hash, sizeof hash);
+	return rows_commit(s, rc);
 }
 
 int account_reset(struct store *s, struct arena *a, const char *code, const char *password,
@@ -521,55 +544,16 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 		rc = user_get(s, a, user_id, &u);
 	if (rc)
 		return rc;
-	user_check_password(p, "password", password, u.email, u.name);
-	if (p->n)
-		return ERR_INVALID;
-	char hash[USER_HASH_MAX];
-	if (user_hash_password(password, hash))
-		return ERR_NOMEM;
-	struct store_conn *c = store_write_begin(s);
-	if (!c) {
-		sodium_memzero(hash, sizeof hash);
-		return ERR_DB;
-	}
-	/* again on the writer: another request may have used the link since */
-	rc = find_link(c, code, "reset", user_id);
-	if (rc == ERR_NOTFOUND) {
-		problems_add(p, "code", R_LINK_INVALID, 0);
-		rc = ERR_INVALID;
-	}
-	if (!rc)
-		rc = write_password(c, a, &u, hash);
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
-	if (!rc)
-		rc = activity_add(c, &self, "reset_password", "user", user_id, "");
-	sodium_memzero(hash, sizeof hash);
-	return rows_commit(s, rc);
+	return set_password(s, a, &u, password, code, &self, "reset_password", p);
 }
 
 int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
 			 struct user *out, struct problems *p)
 {
 	int rc = user_by_email(s, a, email ? email : "", out);
-	if (rc)
-		return rc;
-	user_check_password(p, "password", password, out->email, out->name);
-	if (p->n)
-		return ERR_INVALID;
-	char hash[USER_HASH_MAX];
-	if (user_hash_password(password, hash))
-		return ERR_NOMEM;
-	struct store_conn *c = store_write_begin(s);
-	if (!c) {
-		sodium_memzero(hash, sizeof hash);
-		return ERR_DB;
-	}
-	rc = write_password(c, a, out, hash);
-	if (!rc)
-		rc = activity_add(c, NULL, "change_password", "user", out->id, "");
-	sodium_memzero(hash, sizeof hash);
-	return rows_commit(s, rc);
+	return rc ? rc : set_password(s, a, out, password, NULL, NULL, "change_password", p);
 }
 
 const struct field_desc session_fields[] = {
