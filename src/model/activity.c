@@ -11,6 +11,7 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "registry.h"
+#include "rows.h"
 
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
 		 const char *object_type, const char *object_id, const char *fields)
@@ -97,6 +98,22 @@ bool activity_can_read(const struct viewer *v)
 	return perm_can(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
 }
 
+static void read_entry(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct activity *e = row;
+	snprintf(e->id, sizeof e->id, "%s", store_text(st, 0));
+	e->at = arena_strdup(a, store_text(st, 1));
+	e->actor_id = rows_opt(st, a, 2);
+	e->actor_name = rows_opt(st, a, 3);
+	e->action = arena_strdup(a, store_text(st, 4));
+	e->object_type = arena_strdup(a, store_text(st, 5));
+	e->object_id = arena_strdup(a, store_text(st, 6));
+	e->fields = arena_strdup(a, store_text(st, 7));
+	e->subject_id = rows_opt(st, a, 8);
+	e->subject_name = rows_opt(st, a, 9);
+	e->detail = rows_opt(st, a, 10);
+}
+
 int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		  const struct activity_filter *f, struct problems *p, struct activity **items,
 		  size_t *n, const char **next)
@@ -124,33 +141,12 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 3, f->object_id);
 	store_bind_str(st, 4, f->actor);
 	store_bind_str(st, 5, f->cursor);
-	store_bind_int(st, 6, limit + 1);
 	struct activity *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		struct activity *e = &list[count++];
-		snprintf(e->id, sizeof e->id, "%s", store_text(st, 0));
-		e->at = arena_strdup(a, store_text(st, 1));
-		e->actor_id = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
-		e->actor_name = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
-		e->action = arena_strdup(a, store_text(st, 4));
-		e->object_type = arena_strdup(a, store_text(st, 5));
-		e->object_id = arena_strdup(a, store_text(st, 6));
-		e->fields = arena_strdup(a, store_text(st, 7));
-		e->subject_id = store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8));
-		e->subject_name = store_is_null(st, 9) ? NULL : arena_strdup(a, store_text(st, 9));
-		e->detail = store_is_null(st, 10) ? NULL : arena_strdup(a, store_text(st, 10));
-	}
-	store_reset(st);
+	rc = rows_page(st, 6, a, read_entry, list, sizeof *list, limit, n);
 	if (rc < 0)
 		return rc;
-	*next = NULL;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = list[count - 1].id;
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? list[*n - 1].id : NULL;
 	return 0;
 }
 

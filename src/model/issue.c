@@ -611,20 +611,16 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 			f->status, lo, hi, f->owner_party, group, search ? fts : NULL, after_value, after_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_int(st, 9, limit + 1);
 	struct issue *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	int rc = rows_page(st, 9, a, read_row, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		const struct issue *last = &list[count - 1];
+	*items = list;
+	if (rc) {
+		const struct issue *last = &list[*n - 1];
 		*next = cursor_encode(a, f->sort == ISORT_CHANGED_DESC ? last->status_changed_at : last->created_at,
 				      last->id);
 	}
-	*items = list;
-	*n = count;
 	return 0;
 }
 

@@ -113,19 +113,13 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_DB;
 	store_bind_int(st, 2, f->unread);
 	store_bind_str(st, 3, f->cursor);
-	store_bind_int(st, 4, limit + 1);
 	store_bind_str(st, 5, store_like_contains(a, f->q));
 	struct notification *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	rc = rows_read(st, a, read_note, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	rc = rows_page(st, 4, a, read_note, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = list[count - 1].id;
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? list[*n - 1].id : NULL;
 	return 0;
 }
 

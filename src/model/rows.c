@@ -21,6 +21,20 @@ int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *i
 	return *n < max && rc < 0 ? rc : 0;
 }
 
+int rows_page(struct store_stmt *st, int col, struct arena *a, rows_reader *read, void *items, size_t size,
+	      int limit, size_t *n)
+{
+	if (st)
+		store_bind_int(st, col, limit + 1);
+	int rc = rows_read(st, a, read, items, size, (size_t)limit + 1, n);
+	if (rc)
+		return rc;
+	if (*n <= (size_t)limit)
+		return 0;
+	*n = (size_t)limit;
+	return 1;
+}
+
 int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out)
 {
 	if (!st)

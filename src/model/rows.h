@@ -24,6 +24,12 @@ typedef void rows_reader(struct store_stmt *st, struct arena *a, void *out);
  * shows, to know whether there is a next one. */
 int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *items, size_t size,
 	      size_t max, size_t *n);
+/* A page of a list, into items (an array of limit + 1 items of size bytes):
+ * binds limit + 1 to ?col, one row more than the page shows, to know whether
+ * there is a next page; sets *n to how many rows it shows. Returns 1 when
+ * there is a next page, 0 when not, or the store's error. */
+int rows_page(struct store_stmt *st, int col, struct arena *a, rows_reader *read, void *items, size_t size,
+	      int limit, size_t *n);
 /* Reads the first row into out; ERR_NOTFOUND when there is none. */
 int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out);
 

@@ -305,23 +305,16 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 8, f->mine ? v->user_id : NULL);
 	store_bind_str(st, 10, after_value);
 	store_bind_str(st, 11, after_id);
-	store_bind_int(st, 12, limit + 1);
 	if (search)
 		store_bind_str(st, 13, fts);
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
 	struct signal *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	int rc = rows_page(st, 12, a, read_row, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	*next = NULL;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = cursor_encode(a, list[count - 1].created_at, list[count - 1].id);
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? cursor_encode(a, list[*n - 1].created_at, list[*n - 1].id) : NULL;
 	return 0;
 }
 

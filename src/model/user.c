@@ -594,19 +594,12 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 		" ORDER BY id DESC LIMIT ?3", 2, like, cursor);
 	if (!st)
 		return ERR_DB;
-	store_bind_int(st, 3, limit + 1);
 	struct user *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	rc = rows_read(st, a, read_user, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	rc = rows_page(st, 3, a, read_user, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	*next = NULL;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = list[count - 1].id;
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? list[*n - 1].id : NULL;
 	return 0;
 }
 
