@@ -26,21 +26,11 @@ int activity_add_about(struct store_conn *c, const struct viewer *v, const char 
 	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(id);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO activity (id, at, actor_id, action, object_type, object_id, fields, subject_id, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, now);
-	store_bind_str(st, 3, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
-	store_bind_str(st, 4, action);
-	store_bind_str(st, 5, object_type);
-	store_bind_str(st, 6, object_id);
-	store_bind_str(st, 7, fields ? fields : "");
-	store_bind_str(st, 8, subject_id);
-	store_bind_str(st, 9, detail);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", 9,
+		id, now, v && v->authenticated && v->user_id[0] ? v->user_id : NULL, action, object_type, object_id,
+		fields ? fields : "", subject_id, detail);
 }
 
 /* The list holds only what the viewer may read: for a coordinator, the

@@ -122,18 +122,14 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = rows_prepare(c,
+	int rc = rows_run(c,
 		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
 		"   email_confirmed_at, last_active_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)", 6,
 		out->id, email, name, hash, platform_roles[role].key, now);
-	if (st) {
-		rc = store_run(st);
-		if (rc == ERR_CONFLICT) {
-			problems_add(p, "email", R_DUPLICATE, 0);
-			rc = ERR_INVALID;
-		}
+	if (rc == ERR_CONFLICT) {
+		problems_add(p, "email", R_DUPLICATE, 0);
+		rc = ERR_INVALID;
 	}
 	if (!rc)
 		rc = activity_add(c, NULL, "create", "user", out->id, "");
@@ -546,14 +542,12 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 	}
 	/* the platform role follows: a coordinator has at least one area; an
 	 * admin stays admin */
-	if (!rc && changed && (st = store_prepare(c,
-		"UPDATE users SET platform_role = CASE"
-		" WHEN platform_role = 'admin' THEN 'admin'"
-		" WHEN EXISTS (SELECT 1 FROM coordinator_areas WHERE user_id = ?1) THEN 'coordinator'"
-		" ELSE 'user' END WHERE id = ?1"))) {
-		store_bind_str(st, 1, user_id);
-		rc = store_run(st);
-	}
+	if (!rc && changed)
+		rc = rows_run(c,
+			"UPDATE users SET platform_role = CASE"
+			" WHEN platform_role = 'admin' THEN 'admin'"
+			" WHEN EXISTS (SELECT 1 FROM coordinator_areas WHERE user_id = ?1) THEN 'coordinator'"
+			" ELSE 'user' END WHERE id = ?1", 1, user_id);
 	if (!rc && changed)
 		rc = user_end_sessions(c, user_id);
 	if (!rc && changed)
