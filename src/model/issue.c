@@ -281,33 +281,21 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
 static int write_children(struct store_conn *c, const char *id, const struct issue *in)
 {
 	int rc = 0;
-	struct store_stmt *st;
 	const char *const clear[] = {
 		"DELETE FROM issue_target_groups WHERE issue_id = ?1",
 		"DELETE FROM issue_search WHERE rowid = (SELECT seq FROM issues WHERE id = ?1)",
 	};
-	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
+	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++)
 		rc = rows_run(c, clear[i], 1, id);
-	}
-	if (!rc && !(st = store_prepare(c,
-		"INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)")))
-		return ERR_DB;
-	for (size_t i = 0; !rc && i < in->target_groups.n; i++) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, in->target_groups.v[i]);
-		rc = store_run(st);
-	}
+	for (size_t i = 0; !rc && i < in->target_groups.n; i++)
+		rc = rows_run(c, "INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)", 2, id,
+			      in->target_groups.v[i]);
 	if (rc)
 		return rc;
-	if (!(st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO issue_search (rowid, title, summary, description)"
-		" VALUES ((SELECT seq FROM issues WHERE id = ?1), ?2, ?3, ?4)")))
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, in->title);
-	store_bind_str(st, 3, in->summary);
-	store_bind_str(st, 4, in->description);
-	return store_run(st);
+		" VALUES ((SELECT seq FROM issues WHERE id = ?1), ?2, ?3, ?4)", 4,
+		id, in->title, in->summary, in->description);
 }
 
 static int add_transition(struct store_conn *c, const struct viewer *v, const char *issue_id,

@@ -21,33 +21,19 @@ int notify_followers(struct store_conn *c, const struct viewer *actor, const cha
 {
 	/* the system (the demo, the sweep) acts as an admin without an account */
 	const char *actor_id = actor && actor->authenticated && actor->user_id[0] ? actor->user_id : NULL;
-	char now[TIME_STRLEN + 1];
-	time_now(now);
 	/* one row per follower, each with an id of its own; the inserts go to
 	 * another table than the one being read, which SQLite allows on one
 	 * connection */
-	struct store_stmt *st = store_prepare(c,
-		"SELECT user_id FROM follows WHERE issue_id = ?1 AND (?2 IS NULL OR user_id <> ?2) ORDER BY user_id");
-	struct store_stmt *ins = store_prepare(c,
-		"INSERT INTO notifications (id, user_id, issue_id, event, object_id, actor_id, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st || !ins)
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT user_id FROM follows WHERE issue_id = ?1 AND (?2 IS NULL OR user_id <> ?2) ORDER BY user_id", 2,
+		issue_id, actor_id);
+	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, actor_id);
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		char id[UUID_STRLEN + 1], user[UUID_STRLEN + 1];
-		uuid7_new(id);
+		char user[UUID_STRLEN + 1];
 		snprintf(user, sizeof user, "%s", store_text(st, 0));
-		store_bind_str(ins, 1, id);
-		store_bind_str(ins, 2, user);
-		store_bind_str(ins, 3, issue_id);
-		store_bind_str(ins, 4, event);
-		store_bind_str(ins, 5, object_id);
-		store_bind_str(ins, 6, actor_id);
-		store_bind_str(ins, 7, now);
-		if ((rc = store_run(ins)))
+		if ((rc = notify_person(c, actor, user, issue_id, event, object_id)))
 			break;
 	}
 	store_reset(st);

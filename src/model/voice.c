@@ -367,20 +367,10 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 			parent = arena_strdup(a, pc.parent_id ? pc.parent_id : pc.id);
 		}
 	}
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
-		"INSERT INTO comments (id, issue_id, parent_id, author_id, body, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-	if (!rc && !st)
-		rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, is.id);
-		store_bind_str(st, 3, parent);
-		store_bind_str(st, 4, v->user_id);
-		store_bind_str(st, 5, body);
-		store_bind_str(st, 6, now);
-		rc = store_run(st);
-	}
+	if (!rc)
+		rc = rows_run(c,
+			"INSERT INTO comments (id, issue_id, parent_id, author_id, body, created_at)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", 6, id, is.id, parent, v->user_id, body, now);
 	if (!rc)
 		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	if (!rc)
