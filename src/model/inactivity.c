@@ -89,12 +89,9 @@ struct candidate {
 static int collect(struct store *s, struct arena *ar, const char *sql, bool full, const char *a,
 		   const char *b, struct candidate **out, size_t *n)
 {
-	struct store_stmt *st = store_prepare(store_reader(s), sql);
+	struct store_stmt *st = rows_prepare(store_reader(s), sql, b ? 2 : 1, a, b);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, a);
-	if (b)
-		store_bind_str(st, 2, b);
 	struct candidate *list = arena_alloc(ar, sizeof *list * INACTIVE_BATCH);
 	size_t count = 0;
 	int rc = STORE_DONE;

@@ -300,13 +300,8 @@ static int digest_one(struct store *s, struct arena *a, const struct reader *rd,
 	if (!rc && count) {
 		char now[TIME_STRLEN + 1];
 		time_now(now);
-		st = store_prepare(c, "UPDATE notifications SET digested_at = ?2 WHERE user_id = ?1 AND digested_at IS NULL");
-		rc = st ? 0 : ERR_DB;
-		if (st) {
-			store_bind_str(st, 1, rd->id);
-			store_bind_str(st, 2, now);
-			rc = store_run(st);
-		}
+		rc = rows_run(c, "UPDATE notifications SET digested_at = ?2 WHERE user_id = ?1 AND digested_at IS NULL", 2,
+			      rd->id, now);
 	}
 	if (!rc && count)
 		rc = activity_add(c, NULL, "send_digest", "user", rd->id, "notifications");

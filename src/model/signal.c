@@ -174,7 +174,7 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 	memset(r, 0, sizeof *r);
 	if (!v || !v->authenticated)
 		return 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT " PARTY_MEMBER("?2")
 		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") ")),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
@@ -184,11 +184,9 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 		" EXISTS (SELECT 1 FROM memberships m JOIN parties vp ON vp.id = m.party_id AND vp.verified_at IS NOT NULL"
 		"      WHERE m.user_id = ?2 AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
 		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") "))"
-		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1");
+		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1", 2, id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		r->member = store_int(st, 0) != 0;
