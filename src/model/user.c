@@ -285,29 +285,6 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 	return rc ? rc : crc;
 }
 
-/* Runs a lookup of a secret's viewer: st selects the user's id, name and
- * platform role and whether the secret's "last used" time is due to be
- * written again, with the secret's hash bound. */
-static int lookup_viewer(struct store_stmt *st, struct viewer *out, bool *due)
-{
-	int rc = store_step(st);
-	*due = false;
-	if (rc == STORE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->authenticated = true;
-		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
-		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
-		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
-		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
-		*due = store_int(st, 3) != 0;
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_AUTH;
-	}
-	store_reset(st);
-	return rc;
-}
-
 /* Writes when a secret was last used (sql sets ?2 where the hash is ?1),
  * and that its owner (user_id) was active, which ends a warning of the
  * inactivity sweep. Bookkeeping: a failure here does not fail the request. */
@@ -321,6 +298,34 @@ static void touch(struct store *s, const char *sql, const char *hash, const char
 	if (!rc)
 		rc = rows_run(c, active_sql, 2, user_id, now);
 	store_write_end_aside(s, rc == 0);
+}
+
+/* Runs a lookup of a secret's viewer: st selects the user's id, name and
+ * platform role and whether the secret's "last used" time is due to be
+ * written again, which touch_sql then does (see touch). */
+static int lookup_viewer(struct store *s, struct store_stmt *st, const char *touch_sql, const char *hash,
+			 const char *now, struct viewer *out)
+{
+	if (!st)
+		return ERR_DB;
+	int rc = store_step(st);
+	bool due = false;
+	if (rc == STORE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->authenticated = true;
+		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
+		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
+		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
+		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+		due = store_int(st, 3) != 0;
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_AUTH;
+	}
+	store_reset(st);
+	if (due)
+		touch(s, touch_sql, hash, now, out->user_id);
+	return rc;
 }
 
 int session_viewer(struct store *s, const char *token, struct viewer *out)
@@ -338,15 +343,9 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 		" JOIN users u ON u.id = s.user_id AND u.blocked_at IS NULL"
 		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3", 4,
 		hash, now, idle, touch_before);
-	if (!st)
-		return ERR_DB;
-	bool due;
-	int rc = lookup_viewer(st, out, &due);
 	/* in use: the idle clock starts again (at most every five minutes) */
-	if (!rc && due)
-		touch(s, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", hash, now,
-		      out->user_id);
-	return rc;
+	return lookup_viewer(s, st, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", hash, now,
+			     out);
 }
 
 int session_delete(struct store *s, const char *token)
@@ -407,15 +406,9 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 		"SELECT u.id, u.name, u.platform_role, coalesce(t.last_used_at < ?2, 1) FROM api_tokens t"
 		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1", 2,
 		hash, minute);
-	if (!st)
-		return ERR_DB;
-	bool due;
-	int rc = lookup_viewer(st, out, &due);
 	/* when it was last used, to the minute, so its owner can tell */
-	if (!rc && due)
-		touch(s, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1", hash, now,
-		      out->user_id);
-	return rc;
+	return lookup_viewer(s, st, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1", hash, now,
+			     out);
 }
 
 static void read_token(struct store_stmt *st, struct arena *a, void *row)
