@@ -120,27 +120,22 @@ struct holder {
 	bool confirmed;
 };
 
+static void read_holder(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct holder *h = row;
+	snprintf(h->id, sizeof h->id, "%s", store_text(st, 0));
+	h->name = arena_strdup(a, store_text(st, 1));
+	h->lang = strcmp(store_text(st, 2), "en") == 0 ? LANG_EN : LANG_NL;
+	h->blocked = store_int(st, 3) != 0;
+	h->confirmed = store_int(st, 4) != 0;
+}
+
 /* Finds the account of email on the writer c: 0, ERR_NOTFOUND or ERR_DB. */
 static int find_holder(struct store_conn *c, struct arena *a, const char *email, struct holder *h)
 {
-	struct store_stmt *st = rows_prepare(c,
+	return rows_one(rows_prepare(c,
 		"SELECT id, name, lang, blocked_at IS NOT NULL, email_confirmed_at IS NOT NULL"
-		" FROM users WHERE email = ?1", 1, email);
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(h->id, sizeof h->id, "%s", store_text(st, 0));
-		h->name = arena_strdup(a, store_text(st, 1));
-		h->lang = strcmp(store_text(st, 2), "en") == 0 ? LANG_EN : LANG_NL;
-		h->blocked = store_int(st, 3) != 0;
-		h->confirmed = store_int(st, 4) != 0;
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+		" FROM users WHERE email = ?1", 1, email), a, read_holder, h);
 }
 
 /* Makes a link for the user that works for hours, on the writer c, and
@@ -176,17 +171,7 @@ static int find_link(struct store_conn *c, const char *code, const char *purpose
 		"SELECT l.user_id FROM email_links l JOIN users u ON u.id = l.user_id"
 		" WHERE l.token_hash = ?1 AND l.purpose = ?2 AND l.expires_at > ?3 AND u.blocked_at IS NULL", 3,
 		hash, purpose, now);
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(user_id, UUID_STRLEN + 1, "%s", store_text(st, 0));
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, NULL, rows_id, user_id);
 }
 
 /* A path on this site with "code" (and "next", if any) in its query. */

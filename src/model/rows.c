@@ -1,10 +1,12 @@
 #include "rows.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/uuid.h"
 #include "../store/store.h"
 #include "fields.h"
 
@@ -53,6 +55,12 @@ int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *ou
 void rows_text(struct store_stmt *st, struct arena *a, void *out)
 {
 	*(const char **)out = arena_strdup(a, store_text(st, 0));
+}
+
+void rows_id(struct store_stmt *st, struct arena *a, void *out)
+{
+	(void)a;
+	snprintf(out, UUID_STRLEN + 1, "%s", store_text(st, 0));
 }
 
 void rows_list(struct store_stmt *st, struct arena *a, int col, size_t max, struct strlist *out)

@@ -50,6 +50,8 @@ int rows_commit(struct store *s, int rc);
 
 /* A reader of the first column's text into a const char *. */
 void rows_text(struct store_stmt *st, struct arena *a, void *out);
+/* A reader of the first column, an id, into a char[UUID_STRLEN + 1]. */
+void rows_id(struct store_stmt *st, struct arena *a, void *out);
 
 /* A column of items joined by the unit separator (group_concat(x,
  * char(31)), which no item of a list can hold) as a list of at most max. */

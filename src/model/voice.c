@@ -46,25 +46,24 @@ static const char follow_sql[] =
 
 /* ---- support ---- */
 
+static void read_support(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct support_state *out = row;
+	out->count = store_int(st, 0);
+	out->since = rows_opt(st, a, 1);
+	out->mine = out->since != NULL;
+}
+
 int support_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		struct support_state *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = rows_prepare(store_reader(s),
+	return rows_one(rows_prepare(store_reader(s),
 		"SELECT i.supporters, (SELECT created_at FROM supports WHERE issue_id = i.id AND user_id = ?2)"
-		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : "");
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		out->count = store_int(st, 0);
-		out->mine = !store_is_null(st, 1);
-		out->since = out->mine ? arena_strdup(a, store_text(st, 1)) : NULL;
-	}
-	store_reset(st);
-	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : ""),
+		a, read_support, out);
 }
 
 int support_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
