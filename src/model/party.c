@@ -164,6 +164,26 @@ static bool scope_small(struct store_conn *c, const struct scope *sc)
 /* Sorts past every real value, for the first page of a descending list. */
 static const char past_all[] = "\xf4\x8f\xbf\xbf\xf4\x8f\xbf\xbf";
 
+/* A role's place in the catalogue; one the catalogue no longer has, last. */
+static size_t role_rank(const char *key)
+{
+	const struct role *r = role_find(key);
+	return r ? (size_t)(r - role_catalogue) : role_catalogue_count;
+}
+
+/* Puts the roles in the catalogue's order. The row keeps them in the order
+ * the catalogue had when the party was written, which a later version of
+ * the catalogue may change (role_seed). */
+static void roles_in_order(struct strlist *roles)
+{
+	for (size_t i = 1; i < roles->n; i++)
+		for (size_t j = i; j > 0 && role_rank(roles->v[j - 1]) > role_rank(roles->v[j]); j--) {
+			const char *t = roles->v[j];
+			roles->v[j] = roles->v[j - 1];
+			roles->v[j - 1] = t;
+		}
+}
+
 /* A party from a row of PARTY_COLS. */
 static void read_row(struct store_stmt *st, struct arena *a, void *row)
 {
@@ -193,6 +213,7 @@ static void read_row(struct store_stmt *st, struct arena *a, void *row)
 		rows_split(a, lists, len, max[i], into[i]);
 		lists += len + (lists[len] != '\0');
 	}
+	roles_in_order(&out->roles);
 }
 
 static struct perm_target target_of(const struct party *pa)
@@ -432,10 +453,7 @@ static void validate_in_order(struct store *s, struct arena *a, struct party *in
 	if (p->n)
 		return;
 	sort_by(in->areas.v, keys, in->areas.n);
-	keys = arena_alloc(a, sizeof *keys * (in->roles.n + 1));
-	for (size_t i = 0; i < in->roles.n; i++) /* a position, as text that sorts */
-		keys[i] = arena_printf(a, "%04d", (int)(role_find(in->roles.v[i]) - role_catalogue));
-	sort_by(in->roles.v, keys, in->roles.n);
+	roles_in_order(&in->roles);
 	sort_by(in->tags.v, in->tags.v, in->tags.n);
 }
 

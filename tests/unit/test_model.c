@@ -598,6 +598,17 @@ static void test_party_crud(void **state)
 	assert_int_equal(got.tags.n, 2);
 	assert_string_equal(got.tags.v[0], "wonen");           /* sorted, lower case */
 	assert_string_equal(got.tags.v[1], "zorg");
+	/* the row keeps the roles in the order the catalogue had when they were
+	 * written; read, they are in the catalogue's order of now */
+	assert_int_equal(write_sql("UPDATE parties SET lists = replace(lists,"
+				   " 'agenda_issues' || char(31) || 'involve_target_groups',"
+				   " 'involve_target_groups' || char(31) || 'agenda_issues')"), 0);
+	assert_int_equal(count_sql("SELECT count(*) FROM parties WHERE instr(lists, 'involve_target_groups' || char(31)) > 0"), 1);
+	assert_int_equal(party_get(db, a, &anon, id, &got), 0);
+	assert_string_equal(got.roles.v[0], "agenda_issues");
+	assert_string_equal(got.roles.v[1], "involve_target_groups");
+	assert_int_equal(got.areas.n, 2);
+	assert_int_equal(got.tags.n, 2);
 
 	/* missing ids */
 	assert_int_equal(party_get(db, a, &anon, "not-a-uuid", &got), ERR_NOTFOUND);
