@@ -67,11 +67,11 @@ kiem: $(OBJ) build/obj/main.o
 kiem-san: $(SAN_OBJ) build/san/main.o
 	$(CC) -g $(SAN) -o $@ $^ $(LIBS)
 
-build/unit/%: tests/unit/%.c $(OBJ) $(MSG_ALL)
+build/unit/%: tests/unit/%.c tests/unit/testdb.h $(OBJ) $(MSG_ALL)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -o $@ $< $(OBJ) $(LIBS) -lcmocka
 
-build/unit-san/%: tests/unit/%.c $(SAN_OBJ) $(MSG_ALL)
+build/unit-san/%: tests/unit/%.c tests/unit/testdb.h $(SAN_OBJ) $(MSG_ALL)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_OBJ) $(LIBS) -lcmocka
 

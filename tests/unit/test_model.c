@@ -34,6 +34,7 @@
 #include "../../src/model/user.h"
 #include "../../src/model/valid.h"
 #include "../../src/store/store.h"
+#include "testdb.h"
 
 static char db_path[64];
 static struct store *db;
@@ -1897,12 +1898,7 @@ static int teardown(void **state)
 	dir_arena = NULL;
 	store_close(db);
 	db = NULL;
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char p[80];
-		snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);
-		unlink(p);
-	}
+	testdb_remove(db_path);
 	return 0;
 }
 
