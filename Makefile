@@ -20,7 +20,7 @@ UNIT := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/unit/%)
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all run test check bench deps test-deps bench-deps npm unit e2e browser lint clean demo
+.PHONY: all run test check bench deps test-deps bench-deps npm unit e2e browser lint clean demo FORCE
 all: kiem
 
 # What building and running need (make run); the tests' and the benchmarks'
@@ -37,11 +37,23 @@ npm: test-deps
 bench-deps:
 	@./scripts/deps.sh build run bench
 
-build/obj/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h)
+# The pages' texts: every file in src/web/msg/ (one a feature), so that
+# adding one edits no list. Written only when the list changes.
+MSG := $(sort $(wildcard src/web/msg/*.h))
+MSG_ALL := build/gen/msg_all.h
+$(MSG_ALL): FORCE
+	@mkdir -p $(dir $@)
+	@for f in $(MSG); do echo "#include \"../../$$f\""; done > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+FORCE:
+
+HDR := $(wildcard src/*.h src/*/*.h src/*/*/*.h) $(MSG_ALL)
+
+build/obj/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -c $< -o $@
 
-build/san/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h)
+build/san/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
 
@@ -49,6 +61,7 @@ build/san/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h)
 build/obj/store/sqlite.o build/san/store/sqlite.o: STD += -include src/store/sqlite_names.h
 build/obj/web/static.o build/san/web/static.o: $(wildcard src/web/static/*)
 build/obj/api/meta.o build/san/api/meta.o: src/api/openapi.json
+build/obj/cli/demo.o build/san/cli/demo.o: src/cli/demo.json
 
 kiem: $(OBJ) build/obj/main.o
 	$(CC) $(OPT) -o $@ $^ $(LIBS)
@@ -56,11 +69,11 @@ kiem: $(OBJ) build/obj/main.o
 kiem-san: $(SAN_OBJ) build/san/main.o
 	$(CC) -g $(SAN) -o $@ $^ $(LIBS)
 
-build/unit/%: tests/unit/%.c $(OBJ)
+build/unit/%: tests/unit/%.c tests/unit/testdb.h $(OBJ) $(MSG_ALL)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -o $@ $< $(OBJ) $(LIBS) -lcmocka
 
-build/unit-san/%: tests/unit/%.c $(SAN_OBJ)
+build/unit-san/%: tests/unit/%.c tests/unit/testdb.h $(SAN_OBJ) $(MSG_ALL)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_OBJ) $(LIBS) -lcmocka
 

@@ -216,6 +216,17 @@ JOIN (SELECT 0 AS j UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) x 
 JOIN tg ON tg.i = (p.t0 + 7 * x.j) % 40
 ORDER BY p.n;
 
+-- each party's lists on its row, as kiem keeps them (migration 7 of src/store/schema.c)
+UPDATE parties AS p SET lists =
+  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT pa.area_code AS v FROM party_areas pa
+    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '') || char(30) ||
+  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT pr.role_key AS v FROM party_roles pr
+    JOIN roles r ON r.key = pr.role_key WHERE pr.party_id = p.id ORDER BY r.position)), '') || char(30) ||
+  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT tag AS v FROM party_tags
+    WHERE party_id = p.id ORDER BY tag)), '') || char(30) ||
+  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT a.name AS v FROM party_areas pa
+    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');
+
 INSERT INTO party_search (rowid, name, description, tags)
 SELECT parties.rowid, parties.name, parties.description,
        coalesce((SELECT group_concat(tag || ' ', '') FROM

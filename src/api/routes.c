@@ -1,33 +1,16 @@
-/* The API's route table: its prefix, how it answers, and its features, one
- * line each. Adding an endpoint is adding a row to its feature's routes and
+/* The API's route table: its prefix, how it answers, and the routes of
+ * every feature of ../features.h. Adding an endpoint is adding a row to its feature's routes and
  * a function (and its description in openapi.json). The order of the
  * features does not matter: no two routes take one method on one path,
  * but where one of them is the path itself, which wins (test_routes.c). */
+#include "../features.h"
 #include "api.h"
 #include "routes.h"
 
-/* One line a feature: its file, api/NAME.c, ends with its routes, api_NAME_routes. */
-#define FEATURES(F) \
-	F(meta) \
-	F(areas) \
-	F(roles) \
-	F(register) \
-	F(parties) \
-	F(verification) \
-	F(members) \
-	F(invitations) \
-	F(issues) \
-	F(factors) \
-	F(ledger) \
-	F(activity) \
-	F(account) \
-	F(voice) \
-	F(users) \
-	F(signup) \
-	F(signals)
-
-#define DECLARE(name) extern const struct http_route api_##name##_routes[];
-FEATURES(DECLARE)
+/* Each feature's routes, in the order of ../features.h: api/NAME.c ends
+ * with api_NAME_routes; a feature without any has the empty list. */
+#define ROUTES(name) __attribute__((weak)) const struct http_route api_##name##_routes[] = { { 0 } };
+FEATURES(ROUTES)
 #define LIST(name) api_##name##_routes,
 static const struct http_route *const features[] = { FEATURES(LIST) NULL };
 

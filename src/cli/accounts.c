@@ -1,5 +1,4 @@
 /* kiem accounts sweep: runs the inactivity sweep once (model/inactivity.h). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +6,6 @@
 
 #include "../base/err.h"
 #include "../model/inactivity.h"
-#include "../model/outbox.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -64,36 +62,15 @@ static void print_action(void *ctx, const char *action, const char *user_id)
 
 int cmd_accounts(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	if (strcmp(argv[1], "sweep") != 0) {
-		cli_error("unknown accounts command '%s'; see 'kiem accounts --help'", argv[1]);
-		return 2;
-	}
+	static const char *const subs[] = { "sweep", NULL };
+	int rc = cli_subcommand(argc, argv, subs, usage);
+	if (rc >= 0)
+		return rc;
 	const char *db = NULL;
 	bool dry = false;
-	int c;
-	optind = 2;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'n': dry = true; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: return cli_bad_option("accounts sweep", c, argv);
-		}
-	}
-	if (optind < argc) {
-		cli_error("unexpected argument '%s'; see 'kiem accounts --help'", argv[optind]);
-		return 2;
-	}
+	const struct cli_opt opts[] = { { "db", &db, NULL }, { "dry-run", NULL, &dry }, { 0 } };
+	if ((rc = cli_options(argc, argv, 2, "accounts sweep", usage, opts)) >= 0)
+		return rc;
 	int period, grace;
 	if (cli_inactivity_config(&period, &grace) || cli_timezone_config())
 		return 2;
@@ -101,21 +78,12 @@ int cmd_accounts(int argc, char **argv)
 		printf("the inactivity sweep is off (KIEM_INACTIVE_DAYS=0): nothing done\n");
 		return 0;
 	}
-	/* the warning's link to log in: where people reach kiem */
-	static char base[512];
-	const char *b = getenv("KIEM_BASE_URL");
-	if (b && *b) {
-		snprintf(base, sizeof base, "%s", b);
-		size_t bl = strlen(base);
-		while (bl && base[bl - 1] == '/')
-			base[--bl] = 0;
-		outbox_base_url = base;
-	}
+	cli_base_url(); /* the warning's link to log in */
 	struct store *s;
 	if (cli_open(cli_db_path(db), false, &s))
 		return 1;
 	struct inactivity_counts n;
-	int rc = inactivity_sweep(s, time(NULL), period, grace, dry, print_action, &dry, &n);
+	rc = inactivity_sweep(s, time(NULL), period, grace, dry, print_action, &dry, &n);
 	store_close(s);
 	printf("%s%d warned, %d erased, %d unconfirmed deleted, %d kept (last admin)\n",
 	       dry ? "dry run, nothing changed: " : "", n.warned, n.erased, n.deleted, n.kept);

@@ -44,17 +44,61 @@ const char *cli_db_path(const char *flag);
 int cli_open(const char *path, bool create, struct store **out);
 /* Loads the demo ecosystem (cli/demo.c). */
 int demo_load(struct store *s);
+/* What the parts of the demo share (demo.c): a member of an object of
+ * demo.json, as a string (or NULL) or as a list (in the arena); */
+struct arena;
+struct json_t;
+struct problems;
+struct strlist;
+const char *demo_str(const struct json_t *o, const char *key);
+struct strlist demo_list(struct arena *a, const struct json_t *o, const char *key);
+/* the id of the party of this name, or of the issue of this title, or NULL; */
+const char *demo_party(struct store *s, struct arena *a, const char *name);
+const char *demo_issue(struct store *s, struct arena *a, const char *title);
+/* what to log for a step that answered rc: the first problem's field, else
+ * the error. */
+const char *demo_why(int rc, const struct problems *p);
 /* The demo's social issues (demo_issues.c), after its parties. */
 struct viewer;
-int demo_issues_load(struct store *s, const struct viewer *admin);
+int demo_issues_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The demo's signals (demo_signals.c), after its issues. */
-int demo_signals_load(struct store *s, const struct viewer *admin);
+int demo_signals_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The factors and role ledgers of the demo issues (demo_factors.c). */
-int demo_factors_load(struct store *s, const struct viewer *admin);
+int demo_factors_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The zone of the times people read (pages, mail) from KIEM_TIMEZONE, an
  * IANA name of the system's tzdata (default Europe/Amsterdam); prints one
  * line naming the variable and returns 2 when it is no zone. */
 int cli_timezone_config(void);
+/* Before a command's subcommand (argv[0] is the command): without one,
+ * prints usage on stderr and returns 2; for --help or -h, on stdout and
+ * returns 0; for one not in subs (NULL-terminated), says so and returns 2;
+ * else -1, to go on. */
+int cli_subcommand(int argc, char **argv, const char *const *subs, const char *usage);
+
+/* An option of a command: --NAME VALUE puts VALUE in *value; without
+ * value, --NAME alone sets *flag. */
+struct cli_opt {
+	const char *name;
+	const char **value;
+	bool *flag;
+};
+#define CLI_OPTS_MAX 8
+/* Reads the options of 'kiem COMMAND' from argv[first] on: those of opts
+ * (ended by { 0 }) and --help, which prints help. Returns -1 to go on, else
+ * the exit code: 0 after --help, 2 after one line saying what is wrong (an
+ * unknown option, a missing value, an argument). */
+int cli_options(int argc, char **argv, int first, const char *command, const char *help,
+		const struct cli_opt *opts);
+/* A whole number from min to max in the environment variable name, if it
+ * is set (else *out stays); false after one line naming it if it is set to
+ * anything else. */
+bool cli_env_number(const char *name, long min, long max, long *out);
+/* The links in mail point at $KIEM_BASE_URL, if set (without its trailing
+ * slashes), as for serve. */
+void cli_base_url(void);
+/* The account of email in *u; 1 after one line if there is none. */
+struct user;
+int cli_user(struct store *s, struct arena *a, const char *email, struct user *u);
 /* After getopt_long (with an optstring that starts with ':') returned '?'
  * or ':': prints one line that says what is wrong and returns 2. */
 int cli_bad_option(const char *command, int c, char **argv);

@@ -5,10 +5,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../base/err.h"
 #include "../base/log.h"
 #include "../base/timefmt.h"
 #include "../model/outbox.h"
 #include "../model/role.h"
+#include "../model/user.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -108,4 +110,84 @@ int cli_bad_option(const char *command, int c, char **argv)
 	else
 		cli_error("option %s is not known; see 'kiem %s --help'", arg, command);
 	return 2;
+}
+
+int cli_subcommand(int argc, char **argv, const char *const *subs, const char *usage)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	for (const char *const *sub = subs; *sub; sub++)
+		if (strcmp(argv[1], *sub) == 0)
+			return -1;
+	cli_error("unknown %s command '%s'; see 'kiem %s --help'", argv[0], argv[1], argv[0]);
+	return 2;
+}
+
+int cli_options(int argc, char **argv, int first, const char *command, const char *help,
+		const struct cli_opt *opts)
+{
+	/* getopt's val: 1 for --help, i + 2 for opts[i] */
+	struct option longs[CLI_OPTS_MAX + 2] = { { "help", no_argument, NULL, 1 } };
+	int n = 0;
+	for (; opts[n].name && n < CLI_OPTS_MAX; n++)
+		longs[n + 1] = (struct option){ opts[n].name, opts[n].value ? required_argument : no_argument, NULL, n + 2 };
+	int c;
+	optind = first;
+	while ((c = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+		if (c == 1) {
+			fputs(help, stdout);
+			return 0;
+		}
+		if (c < 2 || c >= n + 2)
+			return cli_bad_option(command, c, argv);
+		if (opts[c - 2].value)
+			*opts[c - 2].value = optarg;
+		else
+			*opts[c - 2].flag = true;
+	}
+	if (optind < argc) {
+		cli_error("unexpected argument '%s'; see 'kiem %s --help'", argv[optind], command);
+		return 2;
+	}
+	return -1;
+}
+
+bool cli_env_number(const char *name, long min, long max, long *out)
+{
+	const char *v = getenv(name);
+	if (!v || !*v)
+		return true;
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*end || end == v || n < min || n > max) {
+		cli_error("%s must be a whole number from %ld to %ld, not '%s'", name, min, max, v);
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+void cli_base_url(void)
+{
+	static char base[512];
+	const char *b = getenv("KIEM_BASE_URL");
+	if (!b || !*b)
+		return;
+	snprintf(base, sizeof base, "%s", b);
+	size_t len = strlen(base);
+	while (len && base[len - 1] == '/')
+		base[--len] = 0;
+	outbox_base_url = base;
+}
+
+int cli_user(struct store *s, struct arena *a, const char *email, struct user *u)
+{
+	int err = user_by_email(s, a, email, u);
+	if (err == ERR_NOTFOUND)
+		cli_error("there is no user with email %s; see 'kiem user list', or 'kiem user add' to add one", email);
+	else if (err)
+		cli_error("could not look up %s: %s", email, err_str(err));
+	return err ? 1 : 0;
 }

@@ -1,8 +1,10 @@
 /* The demo ecosystem of `kiem init --demo`: the municipality of Utrecht,
  * its ten districts and some neighbourhoods, and parties of all five kinds
  * with roles from the dossier. The parties are invented; the areas and
- * their CBS codes are real. */
-#include <stdio.h>
+ * their CBS codes are real. What the demo holds is data, in demo.json
+ * (built into the binary): its areas, parties, issues, signals, factors
+ * and roles; the files demo*.c load each part as a person would make it. */
+#include <jansson.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -14,162 +16,69 @@
 #include "../store/store.h"
 #include "cli.h"
 
-static const struct area demo_areas[] = {
-	{ "NL01", "Nederland", "country", NULL, 0, 0, 0 },
-	{ "PV26", "Utrecht (provincie)", "province", "NL01", 0, 0, 0 },
-	{ "GM0344", "Utrecht", "municipality", "PV26", 0, 0, 0 },
-	{ "WK034401", "West", "district", "GM0344", 0, 0, 0 },
-	{ "WK034402", "Noordwest", "district", "GM0344", 0, 0, 0 },
-	{ "WK034403", "Overvecht", "district", "GM0344", 0, 0, 0 },
-	{ "WK034404", "Noordoost", "district", "GM0344", 0, 0, 0 },
-	{ "WK034405", "Oost", "district", "GM0344", 0, 0, 0 },
-	{ "WK034406", "Binnenstad", "district", "GM0344", 0, 0, 0 },
-	{ "WK034407", "Zuid", "district", "GM0344", 0, 0, 0 },
-	{ "WK034408", "Zuidwest", "district", "GM0344", 0, 0, 0 },
-	{ "WK034409", "Leidsche Rijn", "district", "GM0344", 0, 0, 0 },
-	{ "WK034410", "Vleuten-De Meern", "district", "GM0344", 0, 0, 0 },
-};
+extern const char demo_json[];
+extern const char demo_json_end[];
+__asm__(".section .rodata\n"
+	".global demo_json\n"
+	"demo_json:\n"
+	".incbin \"src/cli/demo.json\"\n"
+	".global demo_json_end\n"
+	"demo_json_end:\n"
+	".byte 0\n"
+	".previous\n");
 
-struct demo_party {
-	const char *name, *kind, *areas, *roles, *tags, *email, *website;
-	int capacity;
-	const char *description;
-};
-
-/* areas, roles and tags are separated by spaces; tags use '-' for spaces */
-static const struct demo_party demo_parties[] = {
-	{ "Gemeente Utrecht, team Sociaal Domein", "government", "GM0344",
-	  "procure_innovations regulatory_room attract_private_capital", "inkoop beleid wmo jeugd",
-	  "sociaaldomein@utrecht.example", "https://www.utrecht.example/sociaal-domein", 120,
-	  "Het team Sociaal Domein van de gemeente zoekt samen met inwoners en partners naar nieuwe "
-	  "antwoorden op vraagstukken in zorg, werk en welzijn. Wij kopen **sociale innovaties** in en "
-	  "maken ruimte in regels waar die een goede oplossing in de weg staan." },
-	{ "Gemeente Utrecht, wijkbureau Overvecht", "government", "WK034403", "regulatory_room procure_innovations",
-	  "wijkaanpak leefbaarheid", "overvecht@utrecht.example", NULL, 32,
-	  "Het wijkbureau is het aanspreekpunt van de gemeente in Overvecht. Wij brengen signalen uit de "
-	  "wijk naar het stadhuis." },
-	{ "Provincie Utrecht, programma Sociale Agenda", "government", "PV26", "fund_what_works_research attract_private_capital",
-	  "onderzoek subsidie", "sociale.agenda@provincie.example", NULL, 16,
-	  "De provincie ondersteunt gemeenten bij onderzoek naar wat werkt en brengt fondsen en investeerders samen." },
-	{ "GGD regio Utrecht", "government", "GM0344", "detect_signals fund_what_works_research",
-	  "gezondheid preventie jeugd", "info@ggd.example", "https://ggd.example", 24,
-	  "De GGD volgt de gezondheid van inwoners en signaleert waar die achterblijft." },
-	{ "Buurtteam Overvecht", "social_work", "WK034403", "detect_signals pioneer_in_practice involve_target_groups",
-	  "schulden eenzaamheid opvoeding", "overvecht@buurtteam.example", NULL, 80,
-	  "Het buurtteam helpt gezinnen en volwassenen in Overvecht met vragen over geld, opvoeding, "
-	  "gezondheid en meedoen. Wij zien als eersten waar het schuurt." },
-	{ "Buurtteam Zuidwest", "social_work", "WK034408 WK034407", "detect_signals pioneer_in_practice",
-	  "schulden jeugd mantelzorg", "zuidwest@buurtteam.example", NULL, 64,
-	  "Buurtteam voor Kanaleneiland, Transwijk en Dichterswijk." },
-	{ "Welzijnsorganisatie Stadswerk", "social_work", "GM0344", "agenda_issues involve_target_groups pioneer_in_practice",
-	  "ouderen ontmoeting vrijwilligers", "contact@stadswerk.example", "https://stadswerk.example", 200,
-	  "Stadswerk organiseert ontmoeting, ondersteunt vrijwilligers en brengt mensen in de wijk bij elkaar." },
-	{ "Jongerenwerk Leidsche Rijn", "social_work", "WK034409", "involve_target_groups detect_signals",
-	  "jongeren talentontwikkeling", "jongeren@lr.example", NULL, 40,
-	  "Jongerenwerkers die jongeren laten meedenken en meebeslissen over hun wijk." },
-	{ "Ervaringsdeskundigen Netwerk Utrecht", "social_work", "GM0344", "combine_knowledge involve_target_groups",
-	  "ervaringskennis armoede ggz", "netwerk@ervaring.example", NULL, 20,
-	  "Ervaringsdeskundigen die hun kennis inzetten in projecten, trainingen en beleid." },
-	{ "Schuldhulpmaatje Utrecht", "social_work", "GM0344", "pioneer_in_practice",
-	  "schulden vrijwilligers", "info@schuldhulpmaatje.example", NULL, 30,
-	  "Getrainde vrijwilligers die mensen met geldzorgen bijstaan." },
-	{ "Bewonersinitiatief De Groene Vecht", "citizen_initiative", "WK034403", "agenda_issues involve_target_groups",
-	  "groen buurttuin ontmoeting", "groenevecht@bewoners.example", NULL, 10,
-	  "Bewoners die samen een buurttuin onderhouden en zo buren met elkaar in contact brengen." },
-	{ "Repair Café Oost", "citizen_initiative", "WK034405", "involve_target_groups",
-	  "duurzaamheid ontmoeting vrijwilligers", NULL, NULL, 6,
-	  "Elke eerste zaterdag van de maand repareren vrijwilligers samen met bezoekers spullen." },
-	{ "Stichting Taalmaatjes Zuidwest", "citizen_initiative", "WK034408", "involve_target_groups pioneer_in_practice",
-	  "taal inburgering vrijwilligers", "taal@maatjes.example", NULL, 12,
-	  "Vrijwillige taalmaatjes oefenen Nederlands met nieuwkomers." },
-	{ "Coöperatie Buurtzorg Vleuten", "citizen_initiative", "WK034410", "agenda_issues pioneer_in_practice",
-	  "ouderen zorg cooperatie", "info@buurtzorgvleuten.example", NULL, 15,
-	  "Een zorgcoöperatie van en voor bewoners van Vleuten-De Meern." },
-	{ "Voedselbank Utrecht", "citizen_initiative", "GM0344", "detect_signals",
-	  "armoede voedsel vrijwilligers", "info@voedselbank.example", "https://voedselbank.example", 50,
-	  "Voedselhulp voor huishoudens die het (tijdelijk) niet redden." },
-	{ "Sociaal ondernemer Wijkkeuken Noordwest", "citizen_initiative", "WK034402", "pioneer_in_practice involve_target_groups",
-	  "werk participatie eten", "keuken@noordwest.example", NULL, 38,
-	  "Een wijkkeuken waar mensen met afstand tot de arbeidsmarkt werkervaring opdoen." },
-	{ "Ouderinitiatief Samen Sterk Overvecht", "citizen_initiative", "WK034403", "agenda_issues",
-	  "opvoeding jeugd ontmoeting", NULL, NULL, 4,
-	  "Ouders die elkaar steunen bij opvoedvragen." },
-	{ "Huurdersvereniging Binnenstad", "citizen_initiative", "WK034406", "agenda_issues",
-	  "wonen huur", "bestuur@huurders.example", NULL, 5,
-	  "Komt op voor de belangen van huurders in de binnenstad." },
-	{ "Rabo Coöperatiefonds (voorbeeld)", "business", "PV26", "invest operate_responsibly",
-	  "fonds financiering", "fonds@bank.example", NULL, 8,
-	  "Een fonds dat lokale maatschappelijke initiatieven financiert." },
-	{ "Bouwbedrijf Van Dam", "business", "GM0344", "operate_responsibly",
-	  "werk leerbanen wonen", "mvo@vandam.example", NULL, 6,
-	  "Biedt leerwerkplekken aan jongeren en statushouders." },
-	{ "Impact Investeerders Utrecht", "business", "PV26", "invest",
-	  "investering social-impact-bond", "info@impact.example", NULL, 10,
-	  "Investeerders die geld zetten op sociale innovaties met meetbare resultaten." },
-	{ "Supermarkt De Hoek", "business", "WK034403", "operate_responsibly",
-	  "voedsel buurt", NULL, NULL, 2,
-	  "Buurtsuper die overschotten doneert en een ontmoetingshoek heeft." },
-	{ "Woningcorporatie Thuisstad", "business", "GM0344", "operate_responsibly invest",
-	  "wonen leefbaarheid", "wijken@thuisstad.example", NULL, 40,
-	  "Woningcorporatie die investeert in leefbare buurten." },
-	{ "IT-bedrijf CodeVoorDeBuurt", "business", "WK034409", "operate_responsibly",
-	  "digitale-vaardigheden vrijwilligers", "hallo@codevoordebuurt.example", NULL, 4,
-	  "Medewerkers geven vrijwillig les in digitale vaardigheden." },
-	{ "Hogeschool Utrecht, lectoraat Sociale Innovatie", "knowledge_institute", "PV26",
-	  "research_working_elements combine_knowledge", "onderzoek evaluatie sociale-innovatie",
-	  "lectoraat@hogeschool.example", "https://hogeschool.example/lectoraat", 24,
-	  "Onderzoekt wat werkt bij sociale innovatie, samen met praktijk en ervaringsdeskundigen." },
-	{ "Universiteit Utrecht, Sociale Wetenschappen", "knowledge_institute", "NL01",
-	  "research_working_elements", "onderzoek effectiviteit jeugd",
-	  "sw@universiteit.example", NULL, 16,
-	  "Wetenschappelijk onderzoek naar de werkzaamheid van sociale interventies." },
-	{ "Kenniswerkplaats Armoede", "knowledge_institute", "GM0344", "combine_knowledge research_working_elements",
-	  "armoede schulden ervaringskennis", "werkplaats@kennis.example", NULL, 12,
-	  "Brengt professionele, wetenschappelijke en ervaringskennis over armoede samen." },
-	{ "Kennisplatform Wijkgericht Werken", "knowledge_institute", "NL01", "combine_knowledge",
-	  "wijkaanpak kennisdeling", "info@wijkgericht.example", NULL, 8,
-	  "Deelt kennis over wijkgericht werken tussen gemeenten." },
-	{ "Studentenpraktijk Sociaal Werk", "knowledge_institute", "WK034403 WK034408",
-	  "research_working_elements pioneer_in_practice", "studenten onderzoek praktijk",
-	  "praktijk@hogeschool.example", NULL, 60,
-	  "Studenten die in de wijk onderzoek doen en meewerken in de praktijk." },
-	{ "Wijkplatform Overvecht", "citizen_initiative", "WK034403", "agenda_issues detect_signals",
-	  "leefbaarheid participatie", NULL, NULL, 6,
-	  "Bewoners die signalen uit de wijk bundelen en agenderen bij gemeente en partners." },
-	{ "Mantelzorgsteunpunt Utrecht", "social_work", "GM0344", "involve_target_groups",
-	  "mantelzorg respijt", "steunpunt@mantelzorg.example", NULL, 36,
-	  "Ondersteunt mantelzorgers met advies, respijt en lotgenotencontact." },
-	{ "Sportbedrijf Zuid", "business", "WK034407", "operate_responsibly",
-	  "sport bewegen jeugd", NULL, NULL, 3,
-	  "Sportschool die gratis lessen geeft aan kinderen uit gezinnen met weinig geld." },
-};
-
-/* Splits a space-separated list into the arena. */
-static struct strlist split(struct arena *a, const char *s, bool dashes_are_spaces)
+const char *demo_str(const json_t *o, const char *key)
 {
-	struct strlist l = { 0 };
-	if (!s)
-		return l;
-	l.v = arena_alloc(a, sizeof *l.v * 16);
-	while (*s && l.n < 16) {
-		const char *sp = strchr(s, ' ');
-		size_t n = sp ? (size_t)(sp - s) : strlen(s);
-		char *item = arena_strndup(a, s, n);
-		if (dashes_are_spaces)
-			for (char *c = item; *c; c++)
-				if (*c == '-')
-					*c = ' ';
-		l.v[l.n++] = item;
-		s += n;
-		while (*s == ' ')
-			s++;
-	}
+	return json_string_value(json_object_get(o, key));
+}
+
+struct strlist demo_list(struct arena *a, const json_t *o, const char *key)
+{
+	const json_t *list = json_object_get(o, key), *item;
+	struct strlist l = { arena_alloc(a, sizeof *l.v * (json_array_size(list) + 1)), 0 };
+	size_t i;
+	json_array_foreach(list, i, item)
+		l.v[l.n++] = json_string_value(item);
 	return l;
+}
+
+static const char *id_of(struct store *s, struct arena *a, const char *sql, const char *key)
+{
+	struct store_stmt *st = store_prepare(store_reader(s), sql);
+	if (!st)
+		return NULL;
+	store_bind_str(st, 1, key);
+	const char *id = store_step(st) == STORE_ROW ? arena_strdup(a, store_text(st, 0)) : NULL;
+	store_reset(st);
+	return id;
+}
+
+const char *demo_party(struct store *s, struct arena *a, const char *name)
+{
+	return id_of(s, a, "SELECT id FROM parties WHERE name = ?1", name);
+}
+
+const char *demo_issue(struct store *s, struct arena *a, const char *title)
+{
+	return id_of(s, a, "SELECT id FROM issues WHERE title = ?1 ORDER BY seq LIMIT 1", title);
+}
+
+/* What a demo step that failed logs: the first problem's field, else the
+ * error. */
+const char *demo_why(int rc, const struct problems *p)
+{
+	return p->n ? p->v[0].field : err_str(rc);
 }
 
 int demo_load(struct store *s)
 {
 	struct viewer admin = { .authenticated = true, .role = PROLE_ADMIN };
+	json_error_t why;
+	json_t *demo = json_loadb(demo_json, (size_t)(demo_json_end - demo_json), 0, &why);
+	if (!demo) {
+		log_error("demo.json, line %d: %s", why.line, why.text);
+		return ERR_INVALID;
+	}
 	struct arena *a = arena_new();
 	int rc = 0;
 	long long counts[KIND_COUNT];
@@ -181,48 +90,55 @@ int demo_load(struct store *s)
 			rc = ERR_CONFLICT;
 			goto out;
 		}
-	for (size_t i = 0; i < sizeof demo_areas / sizeof demo_areas[0]; i++) {
+	size_t i;
+	const json_t *d;
+	json_array_foreach(json_object_get(demo, "areas"), i, d) {
+		struct area ar = {
+			.code = demo_str(d, "code"), .name = demo_str(d, "name"), .level = demo_str(d, "level"),
+			.parent = demo_str(d, "parent"),
+		};
 		struct area existing;
-		if (area_get(s, a, demo_areas[i].code, &existing) == 0)
+		if (area_get(s, a, ar.code, &existing) == 0)
 			continue;
 		struct problems p = { 0 };
-		struct area ar = demo_areas[i];
 		if ((rc = area_create(s, &admin, a, &ar, &p))) {
-			log_error("demo area %s: %s", demo_areas[i].code, p.n ? p.v[0].field : err_str(rc));
+			log_error("demo area %s: %s", demo_str(d, "code"), demo_why(rc, &p));
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < sizeof demo_parties / sizeof demo_parties[0]; i++) {
-		const struct demo_party *d = &demo_parties[i];
+	json_array_foreach(json_object_get(demo, "parties"), i, d) {
+		long long capacity = json_integer_value(json_object_get(d, "capacity"));
 		struct party pa = {
-			.name = d->name, .kind = d->kind, .description = d->description,
-			.email = d->email, .website = d->website, .visibility = "public",
-			.has_capacity = d->capacity > 0, .capacity_hours = d->capacity,
-			.areas = split(a, d->areas, false), .roles = split(a, d->roles, false),
-			.tags = split(a, d->tags, true),
+			.name = demo_str(d, "name"), .kind = demo_str(d, "kind"), .description = demo_str(d, "description"),
+			.email = demo_str(d, "email"), .website = demo_str(d, "website"), .visibility = "public",
+			.has_capacity = capacity > 0, .capacity_hours = capacity,
+			.areas = demo_list(a, d, "areas"), .roles = demo_list(a, d, "roles"), .tags = demo_list(a, d, "tags"),
 		};
 		struct problems p = { 0 };
 		if ((rc = party_create(s, a, &admin, &pa, &p))) {
-			log_error("demo party %s: %s", d->name, p.n ? p.v[0].field : err_str(rc));
+			log_error("demo party %s: %s", demo_str(d, "name"), demo_why(rc, &p));
 			goto out;
 		}
 		/* issue 8: the government parties, and the social workers who
 		 * detect signals, are verified, as a coordinator would */
-		bool created;
-		if ((!strcmp(d->kind, "government") || (!strcmp(d->kind, "social_work") && strstr(d->roles, "detect_signals"))) &&
+		bool detects = false, created;
+		for (size_t r = 0; r < pa.roles.n; r++)
+			detects = detects || !strcmp(pa.roles.v[r], "detect_signals");
+		if ((!strcmp(pa.kind, "government") || (!strcmp(pa.kind, "social_work") && detects)) &&
 		    (rc = verification_grant(s, a, &admin, pa.id, &created))) {
-			log_error("demo party %s, verification: %s", d->name, err_str(rc));
+			log_error("demo party %s, verification: %s", pa.name, err_str(rc));
 			goto out;
 		}
 	}
-	rc = demo_issues_load(s, &admin);
+	rc = demo_issues_load(s, &admin, demo);
 	if (!rc)
-		rc = demo_signals_load(s, &admin);
+		rc = demo_signals_load(s, &admin, demo);
 	if (!rc)
 		rc = demo_voice(s); /* the voice of residents (issue 4, part 3) */
 	if (!rc)
-		rc = demo_factors_load(s, &admin); /* factors and the role ledger */
+		rc = demo_factors_load(s, &admin, demo); /* factors and the role ledger */
 out:
 	arena_free(a);
+	json_decref(demo);
 	return rc;
 }

@@ -3,7 +3,6 @@
  * coordinator hid with a reason. The residents get long random passwords:
  * they are names in the demo, not accounts to log in with. */
 #include <stdio.h>
-#include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
@@ -37,19 +36,6 @@ static const struct {
 	{ "Mantelzorgers raken overbelast", { 1, 2 }, 2 },
 };
 
-/* The id of the issue with this title, or "" if the demo has none. */
-static void issue_by_title(struct store *s, const char *title, char id[UUID_STRLEN + 1])
-{
-	id[0] = 0;
-	struct store_stmt *st = store_prepare(store_reader(s), "SELECT id FROM issues WHERE title = ?1 LIMIT 1");
-	if (!st)
-		return;
-	store_bind_str(st, 1, title);
-	if (store_step(st) == STORE_ROW)
-		snprintf(id, UUID_STRLEN + 1, "%s", store_text(st, 0));
-	store_reset(st);
-}
-
 static int comment(struct store *s, struct arena *a, const struct viewer *v, const char *issue, const char *parent,
 		   const char *body, struct comment *out)
 {
@@ -59,7 +45,7 @@ static int comment(struct store *s, struct arena *a, const struct viewer *v, con
 	if (!rc && out)
 		*out = in;
 	if (rc)
-		log_error("demo comment: %s", p.n ? p.v[0].field : err_str(rc));
+		log_error("demo comment: %s", demo_why(rc, &p));
 	return rc;
 }
 
@@ -78,7 +64,7 @@ int demo_voice(struct store *s)
 		rc = user_add(s, a, residents[i].email, residents[i].name, arena_printf(a, "demo-%s", pw), PROLE_USER,
 			      &u, &p);
 		if (rc) {
-			log_error("demo resident %s: %s", residents[i].name, p.n ? p.v[0].field : err_str(rc));
+			log_error("demo resident %s: %s", residents[i].name, demo_why(rc, &p));
 			break;
 		}
 		v[i] = (struct viewer){ .authenticated = true, .role = PROLE_USER };
@@ -91,14 +77,14 @@ int demo_voice(struct store *s)
 		rc = user_set_coordinator(s, &admin, v[MODERATOR].user_id, "WK034403", true, &p);
 		v[MODERATOR].role = PROLE_COORDINATOR;
 	}
-	char id[UUID_STRLEN + 1];
+	const char *id;
 	for (size_t i = 0; !rc && i < sizeof supports / sizeof supports[0]; i++) {
-		issue_by_title(s, supports[i].title, id);
-		for (int j = 0; id[0] && !rc && j < supports[i].n_supporters; j++)
+		id = demo_issue(s, a, supports[i].title);
+		for (int j = 0; id && !rc && j < supports[i].n_supporters; j++)
 			rc = support_add(s, a, &v[supports[i].supporters[j]], id);
 	}
-	issue_by_title(s, "Eenzaamheid onder ouderen in Overvecht", id);
-	if (!rc && id[0]) {
+	id = demo_issue(s, a, "Eenzaamheid onder ouderen in Overvecht");
+	if (!rc && id) {
 		struct comment c, reply, off;
 		rc = comment(s, a, &v[0], id, NULL,
 			     "Mijn buurvrouw van 84 komt bijna nooit meer buiten. Een vast **koffie-uurtje** in de "
@@ -122,8 +108,8 @@ int demo_voice(struct store *s)
 		if (!rc)
 			rc = follow_add(s, a, &v[MODERATOR], id, &created);
 	}
-	issue_by_title(s, "Jongeren in Leidsche Rijn missen een eigen plek", id);
-	if (!rc && id[0]) {
+	id = demo_issue(s, a, "Jongeren in Leidsche Rijn missen een eigen plek");
+	if (!rc && id) {
 		struct comment c;
 		rc = comment(s, a, &v[3], id, NULL,
 			     "Mijn zoon (15) wil graag meehelpen met het inrichten. Waar kunnen jongeren zich melden?", &c);

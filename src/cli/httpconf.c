@@ -6,32 +6,19 @@
 #include "../http/http.h"
 #include "cli.h"
 
-/* A whole number in [min, max] from the environment, else the default;
- * false (after one line naming it) if it is set to anything else. */
-static bool env_number(const char *name, long min, long max, unsigned def, unsigned *out)
-{
-	*out = def;
-	const char *v = getenv(name);
-	if (!v || !*v)
-		return true;
-	char *end;
-	long n = strtol(v, &end, 10);
-	if (*end || end == v || n < min || n > max) {
-		cli_error("%s must be a whole number from %ld to %ld, not '%s'", name, min, max, v);
-		return false;
-	}
-	*out = (unsigned)n;
-	return true;
-}
-
 int cli_http_config(struct http_config *cfg, struct http_proxies **proxies)
 {
 	*proxies = NULL;
-	if (!env_number("KIEM_MAX_CONNECTIONS", 1, 1000000, 20000, &cfg->max_connections) ||
-	    !env_number("KIEM_MAX_CONNECTIONS_PER_ADDRESS", 0, 1000000, 256, &cfg->max_per_address) ||
-	    !env_number("KIEM_HEADER_TIMEOUT", 1, 3600, 30, &cfg->header_timeout_s) ||
-	    !env_number("KIEM_BODY_TIMEOUT", 1, 3600, 60, &cfg->body_timeout_s))
+	long connections = 20000, per_address = 256, header = 30, body = 60;
+	if (!cli_env_number("KIEM_MAX_CONNECTIONS", 1, 1000000, &connections) ||
+	    !cli_env_number("KIEM_MAX_CONNECTIONS_PER_ADDRESS", 0, 1000000, &per_address) ||
+	    !cli_env_number("KIEM_HEADER_TIMEOUT", 1, 3600, &header) ||
+	    !cli_env_number("KIEM_BODY_TIMEOUT", 1, 3600, &body))
 		return 2;
+	cfg->max_connections = (unsigned)connections;
+	cfg->max_per_address = (unsigned)per_address;
+	cfg->header_timeout_s = (unsigned)header;
+	cfg->body_timeout_s = (unsigned)body;
 	const char *log = getenv("KIEM_ACCESS_LOG");
 	cfg->access_log = true;
 	if (log && *log) {

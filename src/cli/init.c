@@ -1,7 +1,5 @@
 /* kiem init: creates or migrates the database, optionally with demo data. */
-#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "../store/store.h"
 #include "cli.h"
@@ -17,32 +15,17 @@ static const char usage[] =
 
 int cmd_init(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "demo", no_argument, NULL, 'D' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	const char *db = NULL;
-	int demo = 0, c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'D': demo = 1; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: return cli_bad_option("init", c, argv);
-		}
-	}
-	if (optind < argc) {
-		cli_error("unexpected argument '%s'; see 'kiem init --help'", argv[optind]);
-		return 2;
-	}
+	bool demo = false;
+	const struct cli_opt opts[] = { { "db", &db, NULL }, { "demo", NULL, &demo }, { 0 } };
+	int rc = cli_options(argc, argv, 1, "init", usage, opts);
+	if (rc >= 0)
+		return rc;
 	const char *path = cli_db_path(db);
 	struct store *s;
 	if (cli_open(path, true, &s))
 		return 1;
-	int rc = 0;
+	rc = 0;
 	if (demo && demo_load(s)) {
 		cli_error("could not load the demo data into %s (it loads only into a database without parties)", path);
 		rc = 1;

@@ -1,9 +1,7 @@
 /* kiem mail test: queues a test mail, for an operator to check the mail
  * settings of a running `kiem serve`. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../base/err.h"
 #include "../base/mail.h"
@@ -35,35 +33,14 @@ static const char body[] =
 
 int cmd_mail(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "to", required_argument, NULL, 't' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	if (strcmp(argv[1], "test") != 0) {
-		cli_error("unknown mail command '%s'; see 'kiem mail --help'", argv[1]);
-		return 2;
-	}
+	static const char *const subs[] = { "test", NULL };
+	int rc = cli_subcommand(argc, argv, subs, usage);
+	if (rc >= 0)
+		return rc;
 	const char *to = NULL, *db = NULL;
-	int c;
-	optind = 2;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': to = optarg; break;
-		case 'd': db = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: return cli_bad_option("mail test", c, argv);
-		}
-	}
-	if (optind < argc) {
-		cli_error("unexpected argument '%s'; see 'kiem mail test --help'", argv[optind]);
-		return 2;
-	}
+	const struct cli_opt opts[] = { { "to", &to, NULL }, { "db", &db, NULL }, { 0 } };
+	if ((rc = cli_options(argc, argv, 2, "mail test", usage, opts)) >= 0)
+		return rc;
 	if (!to) {
 		cli_error("give --to ADDRESS; see 'kiem mail test --help'");
 		return 2;
@@ -89,7 +66,7 @@ int cmd_mail(int argc, char **argv)
 	if (cli_open(cli_db_path(db), false, &s))
 		return 1;
 	struct store_conn *w = store_write_begin(s);
-	int rc = w ? outbox_add(w, to, subject, text) : ERR_DB;
+	rc = w ? outbox_add(w, to, subject, text) : ERR_DB;
 	char id[UUID_STRLEN + 1] = "";
 	if (!rc) {
 		/* the log names the mail, not whom it is to */

@@ -1,14 +1,10 @@
 /* kiem notifications digest: composes the daily email digest of
  * notifications once, as 'kiem serve' does every day (model/notify.h). */
-#include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
 #include "../base/err.h"
 #include "../model/notify.h"
-#include "../model/outbox.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -27,47 +23,20 @@ static const char usage[] =
 
 int cmd_notifications(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	if (strcmp(argv[1], "digest") != 0) {
-		cli_error("unknown notifications command '%s'; see 'kiem notifications --help'", argv[1]);
-		return 2;
-	}
+	static const char *const subs[] = { "digest", NULL };
+	int rc = cli_subcommand(argc, argv, subs, usage);
+	if (rc >= 0)
+		return rc;
 	const char *db = NULL;
-	int c;
-	optind = 2;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: return cli_bad_option("notifications digest", c, argv);
-		}
-	}
-	if (optind < argc) {
-		cli_error("unexpected argument '%s'; see 'kiem notifications --help'", argv[optind]);
-		return 2;
-	}
-	static char base[512];
-	const char *b = getenv("KIEM_BASE_URL");
-	if (b && *b) {
-		snprintf(base, sizeof base, "%s", b);
-		size_t bl = strlen(base);
-		while (bl && base[bl - 1] == '/')
-			base[--bl] = 0;
-		outbox_base_url = base;
-	}
+	const struct cli_opt opts[] = { { "db", &db, NULL }, { 0 } };
+	if ((rc = cli_options(argc, argv, 2, "notifications digest", usage, opts)) >= 0)
+		return rc;
+	cli_base_url();
 	struct store *s;
 	if (cli_open(cli_db_path(db), false, &s))
 		return 1;
 	int mails = 0;
-	int rc = notification_digest(s, time(NULL), &mails);
+	rc = notification_digest(s, time(NULL), &mails);
 	store_close(s);
 	printf("digest: %d mail%s queued\n", mails, mails == 1 ? "" : "s");
 	if (rc) {

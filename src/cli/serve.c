@@ -1,5 +1,4 @@
 /* kiem serve: the web interface and the JSON API. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,29 +86,13 @@ static void on_listening(const char *url)
 
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "pg", required_argument, NULL, 'p' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	const char *db = NULL, *pg = getenv("KIEM_PG"), *listen = getenv("KIEM_LISTEN");
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; pg = NULL; break;
-		case 'p': pg = optarg; break;
-		case 'l': listen = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: return cli_bad_option("serve", c, argv);
-		}
-	}
-	if (optind < argc) {
-		cli_error("unexpected argument '%s'; see 'kiem serve --help'", argv[optind]);
-		return 2;
-	}
+	const char *db = NULL, *pg = NULL, *listen = getenv("KIEM_LISTEN");
+	const struct cli_opt opts[] = { { "db", &db, NULL }, { "pg", &pg, NULL }, { "listen", &listen, NULL }, { 0 } };
+	int rc = cli_options(argc, argv, 1, "serve", usage, opts);
+	if (rc >= 0)
+		return rc;
+	if (!pg && !db) /* --db takes SQLite whatever $KIEM_PG says */
+		pg = getenv("KIEM_PG");
 	if (pg && *pg) {
 		cli_error("PostgreSQL is not available in this build yet; use --db PATH for SQLite");
 		return 2;
@@ -179,47 +162,37 @@ int cmd_serve(int argc, char **argv)
 		.cache_bytes = cache_mb * 1024 * 1024,
 		.on_listening = base && *base ? NULL : on_listening,
 	};
+	rc = 1;
 	if (overview_start(s)) {
 		cli_error("could not start the overview's worker");
-		store_close(s);
-		http_proxies_free(proxies);
-		return 1;
+		goto out;
 	}
 	/* a sweep that cannot start is logged: the server runs without it */
 	if (sweeper_start(s, inactive_days, inactive_grace))
 		log_error("could not start the inactivity sweep's worker; inactive accounts are not swept");
 	if (digester_start(s))
 		log_error("could not start the digest's worker; no daily digests are sent");
-	if (requester_start(s)) {
+	int served = 1; /* http_serve's answer (0 or an error), 1 until it ran */
+	if (requester_start(s))
 		cli_error("could not start the worker for registrations and password resets");
-		digester_stop();
-		sweeper_stop();
-		overview_stop();
-		store_close(s);
-		http_proxies_free(proxies);
-		return 1;
-	}
-	if (mailer_start(s, &mail_cfg)) {
-		cli_error("could not start the mail worker");
+	else {
+		bool mailing = mailer_start(s, &mail_cfg) == 0;
+		if (mailing)
+			served = http_serve(&cfg);
+		else
+			cli_error("could not start the mail worker");
 		requester_stop();
-		digester_stop();
-		sweeper_stop();
-		overview_stop();
-		store_close(s);
-		http_proxies_free(proxies);
-		return 1;
+		if (mailing)
+			mailer_stop();
 	}
-	int rc = http_serve(&cfg);
-	requester_stop();
-	mailer_stop();
 	digester_stop();
 	sweeper_stop();
 	overview_stop();
+	if (served < 0)
+		cli_error("could not serve on %s; see the log above", listen);
+	rc = served == ERR_USAGE ? 2 : served ? 1 : 0;
+out:
 	store_close(s);
 	http_proxies_free(proxies);
-	if (rc) {
-		cli_error("could not serve on %s; see the log above", listen);
-		return rc == ERR_USAGE ? 2 : 1;
-	}
-	return 0;
+	return rc;
 }

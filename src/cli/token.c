@@ -1,7 +1,5 @@
 /* kiem token create: prints a new API token for a user. */
-#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
@@ -21,33 +19,16 @@ static const char usage[] =
 
 int cmd_token(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "email", required_argument, NULL, 'e' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	if (strcmp(argv[1], "create") != 0) {
-		cli_error("unknown token command '%s'; see 'kiem token --help'", argv[1]);
-		return 2;
-	}
+	static const char *const subs[] = { "create", NULL };
+	int rc = cli_subcommand(argc, argv, subs, usage);
+	if (rc >= 0)
+		return rc;
 	const char *email = NULL, *name = "API", *db = NULL;
-	int c;
-	optind = 2;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'e': email = optarg; break;
-		case 'n': name = optarg; break;
-		case 'd': db = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: return cli_bad_option("token create", c, argv);
-		}
-	}
+	const struct cli_opt opts[] = {
+		{ "email", &email, NULL }, { "name", &name, NULL }, { "db", &db, NULL }, { 0 },
+	};
+	if ((rc = cli_options(argc, argv, 2, "token create", usage, opts)) >= 0)
+		return rc;
 	if (!email) {
 		cli_error("give --email; see 'kiem token create --help'");
 		return 2;
@@ -56,20 +37,16 @@ int cmd_token(int argc, char **argv)
 	if (cli_open(cli_db_path(db), false, &s))
 		return 1;
 	struct arena *a = arena_new();
-	int rc = 1;
+	rc = 1;
 	struct user u;
-	int err = user_by_email(s, a, email, &u);
-	if (err) {
-		cli_error(err == ERR_NOTFOUND ? "there is no user with email %s; add one with 'kiem user add'"
-					      : "could not look up %s", email);
+	if (cli_user(s, a, email, &u))
 		goto out;
-	}
 	struct viewer v = { .authenticated = true, .role = user_role(&u) };
 	snprintf(v.user_id, sizeof v.user_id, "%s", u.id);
 	char secret[TOKEN_STRLEN + 1];
 	struct api_token t;
 	struct problems p = { 0 };
-	err = token_create(s, a, &v, name, secret, &t, &p);
+	int err = token_create(s, a, &v, name, secret, &t, &p);
 	if (err) {
 		cli_error("could not create the token: %s", err == ERR_INVALID ? "the name is not valid" : err_str(err));
 		goto out;

@@ -1,7 +1,6 @@
 /* kiem user: the operator's accounts. add creates one; passwd sets a new
  * password (the way back for an operator locked out without mail); list
  * shows them all; block and unblock. Passwords come from standard input. */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,7 +86,8 @@ static const char usage_unblock[] =
 	"  --email E   whose account it is\n"
 	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
 
-/* Reads one line without echo when stdin is a terminal. */
+/* Reads the new password: one line, without echo when stdin is a
+ * terminal; 1 after one line saying why there is none. */
 static int read_password(char *out, size_t n)
 {
 	bool tty = isatty(STDIN_FILENO);
@@ -104,14 +104,27 @@ static int read_password(char *out, size_t n)
 		tcsetattr(STDIN_FILENO, TCSANOW, &old);
 		fputc('\n', stderr);
 	}
-	if (!line)
-		return -1;
-	size_t len = strlen(out);
-	if (len == n - 1 && out[len - 1] != '\n')
-		return -2;
+	size_t len = line ? strlen(out) : 0;
+	if (!line || (len == n - 1 && out[len - 1] != '\n')) {
+		cli_error(line ? "the password is too long (at most %d characters)"
+			       : "no password on standard input (at least %d characters)",
+			  line ? PASSWORD_MAX : PASSWORD_MIN);
+		return 1;
+	}
 	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
 		out[--len] = 0;
 	return 0;
+}
+
+/* Says what is wrong after the model answered err, doing what. */
+static void say(int err, const struct problems *p, const char *what)
+{
+	char msg[200];
+	if (err == ERR_INVALID && p->n) {
+		problem_text(&p->v[0], LANG_EN, msg, sizeof msg);
+		cli_error("%s: %s", p->v[0].field, msg);
+	} else
+		cli_error("could not %s: %s", what, err_str(err));
 }
 
 static int set_coordinator(struct store *s, const char *user_id, const char *area)
@@ -133,34 +146,15 @@ static int set_coordinator(struct store *s, const char *user_id, const char *are
 
 static int user_add_cmd(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "email", required_argument, NULL, 'e' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "admin", no_argument, NULL, 'a' },
-		{ "coordinator", required_argument, NULL, 'c' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	const char *email = NULL, *name = NULL, *db = NULL, *area = NULL;
 	bool admin = false;
-	int c;
-	optind = 2;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (c) {
-		case 'e': email = optarg; break;
-		case 'n': name = optarg; break;
-		case 'a': admin = true; break;
-		case 'c': area = optarg; break;
-		case 'd': db = optarg; break;
-		case 'h': fputs(usage_add, stdout); return 0;
-		default: return cli_bad_option("user add", c, argv);
-		}
-	}
-	if (optind < argc) {
-		cli_error("unexpected argument '%s'; see 'kiem user add --help'", argv[optind]);
-		return 2;
-	}
+	const struct cli_opt opts[] = {
+		{ "email", &email, NULL }, { "name", &name, NULL }, { "admin", NULL, &admin },
+		{ "coordinator", &area, NULL }, { "db", &db, NULL }, { 0 },
+	};
+	int rc = cli_options(argc, argv, 2, "user add", usage_add, opts);
+	if (rc >= 0)
+		return rc;
 	if (!email || !name) {
 		cli_error("give both --email and --name; see 'kiem user add --help'");
 		return 2;
@@ -173,32 +167,22 @@ static int user_add_cmd(int argc, char **argv)
 	if (cli_open(cli_db_path(db), false, &s))
 		return 1;
 	struct arena *a = arena_new();
-	int rc = 1;
+	rc = 1;
 	struct area ar;
+	char password[PASSWORD_MAX + 2];
 	if (area && area_get(s, a, area, &ar)) {
 		cli_error("there is no area with code '%s'; list them with GET /api/v1/areas", area);
 		goto out;
 	}
-	char password[PASSWORD_MAX + 2];
-	int pr = read_password(password, sizeof password);
-	if (pr) {
-		cli_error(pr == -2 ? "the password is too long (at most %d characters)"
-				   : "no password on standard input (at least %d characters)",
-			  pr == -2 ? PASSWORD_MAX : PASSWORD_MIN);
+	if (read_password(password, sizeof password))
 		goto out;
-	}
 	struct problems p = { 0 };
 	struct user u;
 	enum platform_role role = admin ? PROLE_ADMIN : area ? PROLE_COORDINATOR : PROLE_USER;
 	int err = user_add(s, a, email, name, password, role, &u, &p);
 	memset(password, 0, sizeof password);
-	if (err == ERR_INVALID) {
-		char msg[200];
-		problem_text(&p.v[0], LANG_EN, msg, sizeof msg);
-		cli_error("%s: %s", p.v[0].field, msg);
-		goto out;
-	} else if (err) {
-		cli_error("could not add the user: %s", err_str(err));
+	if (err) {
+		say(err, &p, "add the user");
 		goto out;
 	}
 	if (area && set_coordinator(s, u.id, area)) {
@@ -214,94 +198,47 @@ out:
 	return rc;
 }
 
-/* The options of passwd, block, unblock and list: --email (unless
- * email is NULL), --json (unless json is NULL), --db. 0 to go on, else
- * the exit code (after --help: 0, with its usage printed). */
-static int parse(int argc, char **argv, const char *command, const char *help, const char **email,
-		 bool *json, const char **db)
+/* passwd, block and unblock: the account of --email, opened, in *s, *a
+ * and *u. -1 to go on, else the exit code. */
+static int open_user(int argc, char **argv, const char *command, const char *help, struct store **s,
+		     struct arena **a, struct user *u)
 {
-	static const struct option opts[] = {
-		{ "email", required_argument, NULL, 'e' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	int c;
-	optind = 2;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(help, stdout);
-			return -1;
-		}
-		if (c == 'e' && email)
-			*email = optarg;
-		else if (c == 'j' && json)
-			*json = true;
-		else if (c == 'd')
-			*db = optarg;
-		else if (c != 'e' && c != 'j')
-			return cli_bad_option(command, c, argv);
-		else {
-			cli_error("option %s is not one of 'kiem %s'; see 'kiem %s --help'",
-				  c == 'e' ? "--email" : "--json", command, command);
-			return 2;
-		}
-	}
-	if (optind < argc) {
-		cli_error("unexpected argument '%s'; see 'kiem %s --help'", argv[optind], command);
-		return 2;
-	}
-	if (email && !*email) {
+	const char *email = NULL, *db = NULL;
+	const struct cli_opt opts[] = { { "email", &email, NULL }, { "db", &db, NULL }, { 0 } };
+	int rc = cli_options(argc, argv, 2, command, help, opts);
+	if (rc >= 0)
+		return rc;
+	if (!email) {
 		cli_error("give --email; see 'kiem %s --help'", command);
 		return 2;
 	}
-	return 0;
-}
-
-/* Finds the account of email, or says there is none (1). */
-static int find(struct store *s, struct arena *a, const char *email, struct user *u)
-{
-	int err = user_by_email(s, a, email, u);
-	if (err == ERR_NOTFOUND)
-		cli_error("there is no user with email %s; see 'kiem user list'", email);
-	else if (err)
-		cli_error("could not look up %s: %s", email, err_str(err));
-	return err ? 1 : 0;
+	if (cli_open(cli_db_path(db), false, s))
+		return 1;
+	*a = arena_new();
+	if (!cli_user(*s, *a, email, u))
+		return -1;
+	arena_free(*a);
+	store_close(*s);
+	return 1;
 }
 
 static int user_passwd(int argc, char **argv)
 {
-	const char *email = NULL, *db = NULL;
-	int rc = parse(argc, argv, "user passwd", usage_passwd, &email, NULL, &db);
-	if (rc)
-		return rc < 0 ? 0 : rc;
 	struct store *s;
-	if (cli_open(cli_db_path(db), false, &s))
-		return 1;
-	struct arena *a = arena_new();
-	rc = 1;
+	struct arena *a;
 	struct user u;
-	if (find(s, a, email, &u))
-		goto out;
+	int rc = open_user(argc, argv, "user passwd", usage_passwd, &s, &a, &u);
+	if (rc >= 0)
+		return rc;
+	rc = 1;
 	char password[PASSWORD_MAX + 2];
-	int pr = read_password(password, sizeof password);
-	if (pr) {
-		cli_error(pr == -2 ? "the password is too long (at most %d characters)"
-				   : "no password on standard input (at least %d characters)",
-			  pr == -2 ? PASSWORD_MAX : PASSWORD_MIN);
+	if (read_password(password, sizeof password))
 		goto out;
-	}
 	struct problems p = { 0 };
 	int err = account_set_password(s, a, u.email, password, &u, &p);
 	memset(password, 0, sizeof password);
-	if (err == ERR_INVALID) {
-		char msg[200];
-		problem_text(&p.v[0], LANG_EN, msg, sizeof msg);
-		cli_error("%s: %s", p.v[0].field, msg);
-		goto out;
-	} else if (err) {
-		cli_error("could not set the password: %s", err_str(err));
+	if (err) {
+		say(err, &p, "set the password");
 		goto out;
 	}
 	printf("kiem: new password for %s; its sessions and API tokens ended, and a mail says so%s\n", u.email,
@@ -315,32 +252,23 @@ out:
 
 static int user_block(int argc, char **argv, bool blocked)
 {
-	const char *command = blocked ? "user block" : "user unblock";
-	const char *email = NULL, *db = NULL;
-	int rc = parse(argc, argv, command, blocked ? usage_block : usage_unblock, &email, NULL, &db);
-	if (rc)
-		return rc < 0 ? 0 : rc;
 	struct store *s;
-	if (cli_open(cli_db_path(db), false, &s))
-		return 1;
-	struct arena *a = arena_new();
-	rc = 1;
+	struct arena *a;
 	struct user u;
-	if (find(s, a, email, &u))
-		goto out;
+	int rc = open_user(argc, argv, blocked ? "user block" : "user unblock", blocked ? usage_block : usage_unblock,
+			   &s, &a, &u);
+	if (rc >= 0)
+		return rc;
+	rc = 0;
 	/* the operator, as the system: the log names no one as actor */
 	const struct viewer system = { .authenticated = true, .role = PROLE_ADMIN };
-	if (u.blocked != blocked) {
-		int err = user_set_blocked(s, &system, u.id, blocked);
-		if (err) {
-			cli_error("could not %s %s: %s", blocked ? "block" : "unblock", u.email, err_str(err));
-			goto out;
-		}
-	}
-	printf("kiem: %s %s%s\n", u.email, blocked ? "is blocked" : "is unblocked",
-	       u.blocked == blocked ? " (it was already)" : "");
-	rc = 0;
-out:
+	int err = u.blocked != blocked ? user_set_blocked(s, &system, u.id, blocked) : 0;
+	if (err) {
+		cli_error("could not %s %s: %s", blocked ? "block" : "unblock", u.email, err_str(err));
+		rc = 1;
+	} else
+		printf("kiem: %s %s%s\n", u.email, blocked ? "is blocked" : "is unblocked",
+		       u.blocked == blocked ? " (it was already)" : "");
 	arena_free(a);
 	store_close(s);
 	return rc;
@@ -446,9 +374,10 @@ static int user_list_cmd(int argc, char **argv)
 {
 	const char *db = NULL;
 	bool json = false;
-	int rc = parse(argc, argv, "user list", usage_list, NULL, &json, &db);
-	if (rc)
-		return rc < 0 ? 0 : rc;
+	const struct cli_opt opts[] = { { "json", NULL, &json }, { "db", &db, NULL }, { 0 } };
+	int rc = cli_options(argc, argv, 2, "user list", usage_list, opts);
+	if (rc >= 0)
+		return rc;
 	struct store *s;
 	if (cli_open(cli_db_path(db), false, &s))
 		return 1;
@@ -470,18 +399,15 @@ static int user_list_cmd(int argc, char **argv)
 
 int cmd_user(int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
+	static const char *const subs[] = { "add", "passwd", "list", "block", "unblock", NULL };
+	int rc = cli_subcommand(argc, argv, subs, usage);
+	if (rc >= 0)
+		return rc;
 	if (strcmp(argv[1], "add") == 0)
 		return user_add_cmd(argc, argv);
 	if (strcmp(argv[1], "passwd") == 0)
 		return user_passwd(argc, argv);
 	if (strcmp(argv[1], "list") == 0)
 		return user_list_cmd(argc, argv);
-	if (strcmp(argv[1], "block") == 0 || strcmp(argv[1], "unblock") == 0)
-		return user_block(argc, argv, strcmp(argv[1], "block") == 0);
-	cli_error("unknown user command '%s'; see 'kiem user --help'", argv[1]);
-	return 2;
+	return user_block(argc, argv, strcmp(argv[1], "block") == 0);
 }

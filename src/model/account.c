@@ -120,27 +120,22 @@ struct holder {
 	bool confirmed;
 };
 
+static void read_holder(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct holder *h = row;
+	snprintf(h->id, sizeof h->id, "%s", store_text(st, 0));
+	h->name = arena_strdup(a, store_text(st, 1));
+	h->lang = strcmp(store_text(st, 2), "en") == 0 ? LANG_EN : LANG_NL;
+	h->blocked = store_int(st, 3) != 0;
+	h->confirmed = store_int(st, 4) != 0;
+}
+
 /* Finds the account of email on the writer c: 0, ERR_NOTFOUND or ERR_DB. */
 static int find_holder(struct store_conn *c, struct arena *a, const char *email, struct holder *h)
 {
-	struct store_stmt *st = rows_prepare(c,
+	return rows_one(rows_prepare(c,
 		"SELECT id, name, lang, blocked_at IS NOT NULL, email_confirmed_at IS NOT NULL"
-		" FROM users WHERE email = ?1", 1, email);
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(h->id, sizeof h->id, "%s", store_text(st, 0));
-		h->name = arena_strdup(a, store_text(st, 1));
-		h->lang = strcmp(store_text(st, 2), "en") == 0 ? LANG_EN : LANG_NL;
-		h->blocked = store_int(st, 3) != 0;
-		h->confirmed = store_int(st, 4) != 0;
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+		" FROM users WHERE email = ?1", 1, email), a, read_holder, h);
 }
 
 /* Makes a link for the user that works for hours, on the writer c, and
@@ -176,17 +171,7 @@ static int find_link(struct store_conn *c, const char *code, const char *purpose
 		"SELECT l.user_id FROM email_links l JOIN users u ON u.id = l.user_id"
 		" WHERE l.token_hash = ?1 AND l.purpose = ?2 AND l.expires_at > ?3 AND u.blocked_at IS NULL", 3,
 		hash, purpose, now);
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		snprintf(user_id, UUID_STRLEN + 1, "%s", store_text(st, 0));
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_NOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	return rows_one(st, NULL, rows_id, user_id);
 }
 
 /* A path on this site with "code" (and "next", if any) in its query. */
@@ -489,22 +474,45 @@ int account_reset_check(struct store *s, const char *code)
 	return find_link(store_reader(s), code, "reset", user_id);
 }
 
-/* On the writer: the user's new password (its hash), the address taken as
+/* Sets the password of u, checked first; with it the address is taken as
  * confirmed (a reset proves it; an operator vouches for it), every mailed
- * link of theirs gone (a reset link mailed before would undo the change),
- * and their sessions and API tokens ended, with a mail that says so. */
-static int write_password(struct store_conn *c, struct arena *a, const struct user *u, const char *hash)
+ * link of theirs goes (a reset link mailed before would undo the change), and
+ * their sessions and API tokens end, with a mail that says so. code, when not
+ * NULL, is the reset link that must still be good on the writer; the log's
+ * entry is action, by who. */
+static int set_password(struct store *s, struct arena *a, const struct user *u, const char *password,
+			const char *code, const struct viewer *who, const char *action, struct problems *p)
 {
-	char now[TIME_STRLEN + 1];
+	user_check_password(p, "password", password, u->email, u->name);
+	if (p->n)
+		return ERR_INVALID;
+	char hash[USER_HASH_MAX], now[TIME_STRLEN + 1], user_id[UUID_STRLEN + 1];
+	if (user_hash_password(password, hash))
+		return ERR_NOMEM;
 	time_now(now);
-	int rc = rows_run(c,
-		"UPDATE users SET password_hash = ?2,"
-		" email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1", 3, u->id, hash, now);
+	struct store_conn *c = store_write_begin(s);
+	if (!c) {
+		sodium_memzero(hash, sizeof hash);
+		return ERR_DB;
+	}
+	/* again on the writer: another request may have used the link since */
+	int rc = code ? find_link(c, code, "reset", user_id) : 0;
+	if (rc == ERR_NOTFOUND) {
+		problems_add(p, "code", R_LINK_INVALID, 0);
+		rc = ERR_INVALID;
+	}
+	if (!rc)
+		rc = rows_run(c,
+			"UPDATE users SET password_hash = ?2,"
+			" email_confirmed_at = coalesce(email_confirmed_at, ?3) WHERE id = ?1", 3, u->id, hash, now);
 	if (!rc)
 		rc = rows_run(c, "DELETE FROM email_links WHERE user_id = ?1", 1, u->id);
 	if (!rc)
 		rc = end_access(c, a, u->id, u->email, u->name, u->lang);
-	return rc;
+	if (!rc)
+		rc = activity_add(c, who, action, "user", u->id, "");
+	sodium_memzero(hash, sizeof hash);
+	return rows_commit(s, rc);
 }
 
 int account_reset(struct store *s, struct arena *a, const char *code, const char *password,
@@ -521,55 +529,16 @@ int account_reset(struct store *s, struct arena *a, const char *code, const char
 		rc = user_get(s, a, user_id, &u);
 	if (rc)
 		return rc;
-	user_check_password(p, "password", password, u.email, u.name);
-	if (p->n)
-		return ERR_INVALID;
-	char hash[USER_HASH_MAX];
-	if (user_hash_password(password, hash))
-		return ERR_NOMEM;
-	struct store_conn *c = store_write_begin(s);
-	if (!c) {
-		sodium_memzero(hash, sizeof hash);
-		return ERR_DB;
-	}
-	/* again on the writer: another request may have used the link since */
-	rc = find_link(c, code, "reset", user_id);
-	if (rc == ERR_NOTFOUND) {
-		problems_add(p, "code", R_LINK_INVALID, 0);
-		rc = ERR_INVALID;
-	}
-	if (!rc)
-		rc = write_password(c, a, &u, hash);
 	struct viewer self = { .authenticated = true };
 	snprintf(self.user_id, sizeof self.user_id, "%s", user_id);
-	if (!rc)
-		rc = activity_add(c, &self, "reset_password", "user", user_id, "");
-	sodium_memzero(hash, sizeof hash);
-	return rows_commit(s, rc);
+	return set_password(s, a, &u, password, code, &self, "reset_password", p);
 }
 
 int account_set_password(struct store *s, struct arena *a, const char *email, const char *password,
 			 struct user *out, struct problems *p)
 {
 	int rc = user_by_email(s, a, email ? email : "", out);
-	if (rc)
-		return rc;
-	user_check_password(p, "password", password, out->email, out->name);
-	if (p->n)
-		return ERR_INVALID;
-	char hash[USER_HASH_MAX];
-	if (user_hash_password(password, hash))
-		return ERR_NOMEM;
-	struct store_conn *c = store_write_begin(s);
-	if (!c) {
-		sodium_memzero(hash, sizeof hash);
-		return ERR_DB;
-	}
-	rc = write_password(c, a, out, hash);
-	if (!rc)
-		rc = activity_add(c, NULL, "change_password", "user", out->id, "");
-	sodium_memzero(hash, sizeof hash);
-	return rows_commit(s, rc);
+	return rc ? rc : set_password(s, a, out, password, NULL, NULL, "change_password", p);
 }
 
 const struct field_desc session_fields[] = {
@@ -711,3 +680,6 @@ const struct entity_type account_request_type = {
 	.exports = account_request_exports, .nexports = 1, .erase = account_request_erase, .nerase = 1,
 	.registers = { "accounts", "email_links" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const account_types[] = { &session_type, &token_type, &email_link_type, &account_request_type, &login_attempt_type, NULL };

@@ -11,6 +11,7 @@
 #include "../base/timefmt.h"
 #include "../store/store.h"
 #include "registry.h"
+#include "rows.h"
 
 int activity_add(struct store_conn *c, const struct viewer *v, const char *action,
 		 const char *object_type, const char *object_id, const char *fields)
@@ -25,21 +26,11 @@ int activity_add_about(struct store_conn *c, const struct viewer *v, const char 
 	char id[UUID_STRLEN + 1], now[TIME_STRLEN + 1];
 	uuid7_new(id);
 	time_now(now);
-	struct store_stmt *st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO activity (id, at, actor_id, action, object_type, object_id, fields, subject_id, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	if (!st)
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, now);
-	store_bind_str(st, 3, v && v->authenticated && v->user_id[0] ? v->user_id : NULL);
-	store_bind_str(st, 4, action);
-	store_bind_str(st, 5, object_type);
-	store_bind_str(st, 6, object_id);
-	store_bind_str(st, 7, fields ? fields : "");
-	store_bind_str(st, 8, subject_id);
-	store_bind_str(st, 9, detail);
-	return store_run(st);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", 9,
+		id, now, v && v->authenticated && v->user_id[0] ? v->user_id : NULL, action, object_type, object_id,
+		fields ? fields : "", subject_id, detail);
 }
 
 /* The list holds only what the viewer may read: for a coordinator, the
@@ -97,6 +88,22 @@ bool activity_can_read(const struct viewer *v)
 	return perm_can(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
 }
 
+static void read_entry(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct activity *e = row;
+	snprintf(e->id, sizeof e->id, "%s", store_text(st, 0));
+	e->at = arena_strdup(a, store_text(st, 1));
+	e->actor_id = rows_opt(st, a, 2);
+	e->actor_name = rows_opt(st, a, 3);
+	e->action = arena_strdup(a, store_text(st, 4));
+	e->object_type = arena_strdup(a, store_text(st, 5));
+	e->object_id = arena_strdup(a, store_text(st, 6));
+	e->fields = arena_strdup(a, store_text(st, 7));
+	e->subject_id = rows_opt(st, a, 8);
+	e->subject_name = rows_opt(st, a, 9);
+	e->detail = rows_opt(st, a, 10);
+}
+
 int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 		  const struct activity_filter *f, struct problems *p, struct activity **items,
 		  size_t *n, const char **next)
@@ -104,12 +111,8 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	int rc = perm_check(v, OBJ_ACTIVITY, ACT_READ, &in_scope);
 	if (rc)
 		return rc;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
 	/* the cursor is the id of the last entry shown; the order is the log's */
-	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	int limit = valid_page(p, f->limit, f->cursor, NULL);
 	if (f->object_type)
 		valid_text(p, "objectType", f->object_type, false, 50, false);
 	if (f->object_id)
@@ -128,33 +131,12 @@ int activity_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 3, f->object_id);
 	store_bind_str(st, 4, f->actor);
 	store_bind_str(st, 5, f->cursor);
-	store_bind_int(st, 6, limit + 1);
 	struct activity *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count = 0;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		struct activity *e = &list[count++];
-		snprintf(e->id, sizeof e->id, "%s", store_text(st, 0));
-		e->at = arena_strdup(a, store_text(st, 1));
-		e->actor_id = store_is_null(st, 2) ? NULL : arena_strdup(a, store_text(st, 2));
-		e->actor_name = store_is_null(st, 3) ? NULL : arena_strdup(a, store_text(st, 3));
-		e->action = arena_strdup(a, store_text(st, 4));
-		e->object_type = arena_strdup(a, store_text(st, 5));
-		e->object_id = arena_strdup(a, store_text(st, 6));
-		e->fields = arena_strdup(a, store_text(st, 7));
-		e->subject_id = store_is_null(st, 8) ? NULL : arena_strdup(a, store_text(st, 8));
-		e->subject_name = store_is_null(st, 9) ? NULL : arena_strdup(a, store_text(st, 9));
-		e->detail = store_is_null(st, 10) ? NULL : arena_strdup(a, store_text(st, 10));
-	}
-	store_reset(st);
+	rc = rows_page(st, 6, a, read_entry, list, sizeof *list, limit, n);
 	if (rc < 0)
 		return rc;
-	*next = NULL;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = list[count - 1].id;
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? list[*n - 1].id : NULL;
 	return 0;
 }
 
@@ -172,3 +154,6 @@ const struct entity_type activity_type = {
 			" changed what stays accountable.",
 	.registers = { "activity" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const activity_types[] = { &activity_type, NULL };

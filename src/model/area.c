@@ -41,6 +41,13 @@ static void read_row(struct store_stmt *st, struct arena *a, void *row)
 	out->created_at = arena_strdup(a, store_text(st, 5));
 }
 
+/* An area of a list, with how many public parties work in it. */
+static void read_counted(struct store_stmt *st, struct arena *a, void *row)
+{
+	read_row(st, a, row);
+	((struct area *)row)->party_count = store_int(st, 6);
+}
+
 int area_get_on(struct store_conn *c, struct arena *a, const char *code, struct area *out)
 {
 	struct store_stmt *st = rows_prepare(c, "SELECT " AREA_COLS " FROM areas WHERE code = ?1", 1, code);
@@ -80,40 +87,22 @@ int area_list(struct store *s, struct arena *a, const struct area_filter *f,
 		"   AND path > ?5" \
 		"   AND (?7 = 0 OR length(path) - length(replace(path, '/', '')) <= ?7)" \
 		" ORDER BY path LIMIT ?6"
-	struct store_stmt *st = store_prepare(store_reader(s), f->with_counts
+	struct store_stmt *st = rows_prepare(store_reader(s), f->with_counts
 		? "SELECT " AREA_COLS ", (SELECT count(*) FROM party_areas pa JOIN parties p ON p.id = pa.party_id"
 		  " WHERE pa.area_code = areas.code AND p.visibility = 'public')"
 		  AREA_LIST_WHERE
-		: "SELECT " AREA_COLS ", 0" AREA_LIST_WHERE);
+		: "SELECT " AREA_COLS ", 0" AREA_LIST_WHERE, 5,
+		f->parent, f->level, store_like_contains(a, f->q), f->q, f->cursor ? f->cursor : "");
 	if (!st)
 		return ERR_DB;
 	int limit = f->limit > 0 && f->limit <= 1000 ? f->limit : 20;
-	const char *like = store_like_contains(a, f->q);
-	store_bind_str(st, 1, f->parent);
-	store_bind_str(st, 2, f->level);
-	store_bind_str(st, 3, like);
-	store_bind_str(st, 4, f->q);
-	store_bind_str(st, 5, f->cursor ? f->cursor : "");
-	store_bind_int(st, 6, limit + 1);
 	store_bind_int(st, 7, f->max_depth);
 	struct area *v = arena_alloc(a, sizeof *v * (size_t)(limit + 1));
-	size_t count = 0;
-	int rc;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		read_row(st, a, &v[count]);
-		v[count].party_count = store_int(st, 6);
-		count++;
-	}
-	store_reset(st);
+	int rc = rows_page(st, 6, a, read_counted, v, sizeof *v, limit, n);
 	if (rc < 0)
 		return rc;
-	*next = NULL;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = v[count - 1].path;
-	}
 	*items = v;
-	*n = count;
+	*next = rc ? v[*n - 1].path : NULL;
 	return 0;
 }
 
@@ -220,3 +209,6 @@ const struct entity_type area_type = {
 	.privacy_note = "Areas are places (a municipality, its districts), about no one.",
 	.fields = area_fields, .nfields = sizeof area_fields / sizeof area_fields[0], .schema = "Area",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const areas_types[] = { &area_type, NULL };

@@ -81,9 +81,7 @@ int factor_list(struct store *s, struct arena *a, const char *issue_id,
 		const struct factor_filter *f, struct problems *p, struct factor **items,
 		size_t *n, const char **next, struct factor_summary *sum)
 {
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
+	valid_page(p, f->limit, NULL, NULL);
 	if (f->kind && enum_find(factor_kinds, FACTOR_KIND_COUNT, f->kind) < 0)
 		problems_add(p, "kind", R_NOT_ONE_OF, 0);
 	if (f->effect && enum_find(factor_effects, EFFECT_COUNT, f->effect) < 0)
@@ -347,3 +345,6 @@ const struct entity_type factor_type = {
 	.registers = { "issue_factors_roles" },
 	.fields = factor_fields, .nfields = sizeof factor_fields / sizeof factor_fields[0], .schema = "Factor",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const factors_types[] = { &factor_type, NULL };

@@ -11,6 +11,7 @@
 #include "activity.h"
 #include "outbox.h"
 #include "privacy.h"
+#include "rows.h"
 
 void inactivity_days_before(time_t t, int days, char out[TIME_STRLEN + 1])
 {
@@ -88,12 +89,9 @@ struct candidate {
 static int collect(struct store *s, struct arena *ar, const char *sql, bool full, const char *a,
 		   const char *b, struct candidate **out, size_t *n)
 {
-	struct store_stmt *st = store_prepare(store_reader(s), sql);
+	struct store_stmt *st = rows_prepare(store_reader(s), sql, b ? 2 : 1, a, b);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, a);
-	if (b)
-		store_bind_str(st, 2, b);
 	struct candidate *list = arena_alloc(ar, sizeof *list * INACTIVE_BATCH);
 	size_t count = 0;
 	int rc = STORE_DONE;
@@ -138,18 +136,12 @@ static int delete_unconfirmed(struct store *s, const char *id, const char *made_
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB, gone = 0;
 	/* memberships, sessions, tokens, links and coordinator areas go with it
 	 * (ON DELETE CASCADE); the selection made sure there are none of the
 	 * things that would stay behind */
-	struct store_stmt *st = store_prepare(c,
-		"DELETE FROM users WHERE id = ?1 AND email_confirmed_at IS NULL AND created_at < ?2");
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, made_before);
-		rc = store_run(st);
-		gone = !rc && store_changes(c) > 0;
-	}
+	int rc = rows_run(c, "DELETE FROM users WHERE id = ?1 AND email_confirmed_at IS NULL AND created_at < ?2", 2,
+			  id, made_before);
+	int gone = !rc && store_changes(c) > 0;
 	if (!rc && gone)
 		rc = activity_add(c, NULL, "delete_unconfirmed", "user", id, "");
 	int crc = store_write_end(s, rc == 0 && gone);
@@ -165,12 +157,10 @@ static int erase_inactive(struct store *s, const char *id, const char *warned_be
 		return ERR_DB;
 	/* still due? (they may have logged in since the selection) */
 	int rc = ERR_DB, due = 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT count(*) FROM users WHERE id = ?1 AND inactivity_warned_at < ?2"
-		" AND password_hash <> '" PRIVACY_ERASED_HASH "'");
+		" AND password_hash <> '" PRIVACY_ERASED_HASH "'", 2, id, warned_before);
 	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, warned_before);
 		rc = store_step(st) == STORE_ROW ? 0 : ERR_DB;
 		due = !rc && store_int(st, 0) > 0;
 		store_reset(st);
@@ -194,18 +184,11 @@ static int warn(struct store *s, struct arena *ar, const struct candidate *cd, t
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB, due = 0;
-	struct store_stmt *st = store_prepare(c,
+	int rc = rows_run(c,
 		"UPDATE users SET inactivity_warned_at = ?2 WHERE id = ?1 AND inactivity_warned_at IS NULL"
 		" AND coalesce(last_active_at, created_at) < ?3"
-		" AND password_hash <> '" PRIVACY_ERASED_HASH "'");
-	if (st) {
-		store_bind_str(st, 1, cd->id);
-		store_bind_str(st, 2, at);
-		store_bind_str(st, 3, active_before);
-		rc = store_run(st);
-		due = !rc && store_changes(c) > 0;
-	}
+		" AND password_hash <> '" PRIVACY_ERASED_HASH "'", 3, cd->id, at, active_before);
+	int due = !rc && store_changes(c) > 0;
 	if (!rc && due)
 		rc = outbox_add(c, cd->email, warn_subject[cd->lang], body);
 	if (!rc && due)

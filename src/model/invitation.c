@@ -285,11 +285,6 @@ static int find_code(struct store_conn *c, const char *code, const char *now, ch
 	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
 }
 
-static int delete_invitation(struct store_conn *c, const char *id)
-{
-	return rows_run(c, "DELETE FROM invitations WHERE id = ?1", 1, id);
-}
-
 /* Makes the viewer member with role, keeping admin if they were admin. */
 static int join(struct store_conn *c, const struct viewer *v, const char *party_id, const char *role,
 		const char *now)
@@ -301,27 +296,36 @@ static int join(struct store_conn *c, const struct viewer *v, const char *party_
 		party_id, v->user_id, role, now);
 }
 
-int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, const char *code,
-		      struct membership *out)
+/* Accepts or declines the invitation of code for the viewer: either way it
+ * is used up. party_id is its party. */
+static int answer(struct store *s, const struct viewer *v, const char *code, bool accept,
+		  char party_id[UUID_STRLEN + 1])
 {
 	if (!v || !v->authenticated || !v->user_id[0])
 		return ERR_AUTH;
-	char now[TIME_STRLEN + 1], id[UUID_STRLEN + 1], party_id[UUID_STRLEN + 1], role[16];
+	char now[TIME_STRLEN + 1], id[UUID_STRLEN + 1], role[16];
 	time_now(now);
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
 	int rc = find_code(c, code, now, id, party_id, role);
-	if (!rc)
+	if (!rc && accept)
 		rc = join(c, v, party_id, role, now);
 	if (!rc)
-		rc = delete_invitation(c, id);
+		rc = rows_run(c, "DELETE FROM invitations WHERE id = ?1", 1, id);
 	if (!rc)
-		rc = activity_add_about(c, v, "accept_invitation", "party", party_id, "members", v->user_id, role);
-	if ((rc = rows_commit(s, rc)))
+		rc = accept ? activity_add_about(c, v, "accept_invitation", "party", party_id, "members", v->user_id, role)
+			    : activity_add_about(c, v, "decline_invitation", "party", party_id, "invitations", id, NULL);
+	return rows_commit(s, rc);
+}
+
+int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, const char *code,
+		      struct membership *out)
+{
+	char party_id[UUID_STRLEN + 1];
+	int rc = answer(s, v, code, true, party_id);
+	if (rc || !out)
 		return rc;
-	if (!out)
-		return 0;
 	struct membership *items;
 	size_t n;
 	rc = member_of(s, a, v->user_id, &items, &n);
@@ -337,19 +341,8 @@ int invitation_accept(struct store *s, struct arena *a, const struct viewer *v, 
 int invitation_decline(struct store *s, struct arena *a, const struct viewer *v, const char *code)
 {
 	(void)a;
-	if (!v || !v->authenticated || !v->user_id[0])
-		return ERR_AUTH;
-	char now[TIME_STRLEN + 1], id[UUID_STRLEN + 1], party_id[UUID_STRLEN + 1], role[16];
-	time_now(now);
-	struct store_conn *c = store_write_begin(s);
-	if (!c)
-		return ERR_DB;
-	int rc = find_code(c, code, now, id, party_id, role);
-	if (!rc)
-		rc = delete_invitation(c, id);
-	if (!rc)
-		rc = activity_add_about(c, v, "decline_invitation", "party", party_id, "invitations", id, NULL);
-	return rows_commit(s, rc);
+	char party_id[UUID_STRLEN + 1];
+	return answer(s, v, code, false, party_id);
 }
 
 /* The fields of an invitation, for the API, the forms and the log. */
@@ -408,3 +401,6 @@ const struct entity_type invitation_type = {
 	.fields = invitation_fields, .nfields = sizeof invitation_fields / sizeof invitation_fields[0],
 	.schema = "Invitation",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const invitations_types[] = { &invitation_type, NULL };

@@ -281,33 +281,21 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
 static int write_children(struct store_conn *c, const char *id, const struct issue *in)
 {
 	int rc = 0;
-	struct store_stmt *st;
 	const char *const clear[] = {
 		"DELETE FROM issue_target_groups WHERE issue_id = ?1",
 		"DELETE FROM issue_search WHERE rowid = (SELECT seq FROM issues WHERE id = ?1)",
 	};
-	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
+	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++)
 		rc = rows_run(c, clear[i], 1, id);
-	}
-	if (!rc && !(st = store_prepare(c,
-		"INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)")))
-		return ERR_DB;
-	for (size_t i = 0; !rc && i < in->target_groups.n; i++) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, in->target_groups.v[i]);
-		rc = store_run(st);
-	}
+	for (size_t i = 0; !rc && i < in->target_groups.n; i++)
+		rc = rows_run(c, "INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)", 2, id,
+			      in->target_groups.v[i]);
 	if (rc)
 		return rc;
-	if (!(st = store_prepare(c,
+	return rows_run(c,
 		"INSERT INTO issue_search (rowid, title, summary, description)"
-		" VALUES ((SELECT seq FROM issues WHERE id = ?1), ?2, ?3, ?4)")))
-		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, in->title);
-	store_bind_str(st, 3, in->summary);
-	store_bind_str(st, 4, in->description);
-	return store_run(st);
+		" VALUES ((SELECT seq FROM issues WHERE id = ?1), ?2, ?3, ?4)", 4,
+		id, in->title, in->summary, in->description);
 }
 
 static int add_transition(struct store_conn *c, const struct viewer *v, const char *issue_id,
@@ -582,9 +570,7 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 	const char *lo = NULL, *hi = NULL, *group = NULL;
 	char fts[512];
 	bool search = false;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
+	int limit = valid_page(p, f->limit, NULL, NULL);
 	if (f->status && enum_find(issue_statuses, ISSUE_STATUS_COUNT, f->status) < 0)
 		problems_add(p, "status", R_NOT_ONE_OF, 0);
 	if (f->area && !area_range(s, a, f->area, &lo, &hi, NULL))
@@ -613,20 +599,16 @@ int issue_list(struct store *s, struct arena *a, const struct viewer *v,
 			f->status, lo, hi, f->owner_party, group, search ? fts : NULL, after_value, after_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_int(st, 9, limit + 1);
 	struct issue *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	int rc = rows_page(st, 9, a, read_row, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		const struct issue *last = &list[count - 1];
+	*items = list;
+	if (rc) {
+		const struct issue *last = &list[*n - 1];
 		*next = cursor_encode(a, f->sort == ISORT_CHANGED_DESC ? last->status_changed_at : last->created_at,
 				      last->id);
 	}
-	*items = list;
-	*n = count;
 	return 0;
 }
 
@@ -797,3 +779,6 @@ const struct entity_type issue_type = {
 	.registers = { "issues" },
 	.fields = issue_fields, .nfields = sizeof issue_fields / sizeof issue_fields[0], .schema = "Issue",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const issues_types[] = { &issue_type, NULL };

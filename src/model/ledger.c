@@ -30,12 +30,10 @@ int ledger_issue_relation(struct store_conn *c, struct arena *a, const struct vi
 	memset(out, 0, sizeof *out);
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = store_prepare(c, relation_sql);
+	bool known = v && v->authenticated;
+	struct store_stmt *st = rows_prepare(c, relation_sql, 2, issue_id, known ? v->user_id : NULL);
 	if (!st)
 		return ERR_DB;
-	bool known = v && v->authenticated;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, known ? v->user_id : NULL);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		out->area_code = arena_strdup(a, store_text(st, 0));
@@ -289,3 +287,6 @@ const struct entity_type role_ledger_type = {
 	.fields = ledger_entry_fields, .nfields = sizeof ledger_entry_fields / sizeof ledger_entry_fields[0],
 	.schema = "RoleLedgerEntry",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const ledger_types[] = { &role_ledger_type, NULL };

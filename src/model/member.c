@@ -141,16 +141,11 @@ int member_add_to(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	rc = ERR_DB;
-	struct store_stmt *st = rows_prepare(c,
-		"INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)", 4,
-		pa.id, u.id, role, now);
-	if (st) {
-		rc = store_run(st);
-		if (rc == ERR_CONFLICT) {
-			problems_add(p, "email", R_DUPLICATE, 0);
-			rc = ERR_INVALID;
-		}
+	rc = rows_run(c, "INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4)", 4,
+		      pa.id, u.id, role, now);
+	if (rc == ERR_CONFLICT) {
+		problems_add(p, "email", R_DUPLICATE, 0);
+		rc = ERR_INVALID;
 	}
 	if (!rc)
 		rc = activity_add_about(c, v, "add_member", "party", pa.id, "members", u.id, role);
@@ -288,3 +283,6 @@ const struct entity_type member_type = {
 	.registers = { "memberships" },
 	.fields = member_fields, .nfields = sizeof member_fields / sizeof member_fields[0], .schema = "Member",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const members_types[] = { &member_type, NULL };

@@ -21,33 +21,19 @@ int notify_followers(struct store_conn *c, const struct viewer *actor, const cha
 {
 	/* the system (the demo, the sweep) acts as an admin without an account */
 	const char *actor_id = actor && actor->authenticated && actor->user_id[0] ? actor->user_id : NULL;
-	char now[TIME_STRLEN + 1];
-	time_now(now);
 	/* one row per follower, each with an id of its own; the inserts go to
 	 * another table than the one being read, which SQLite allows on one
 	 * connection */
-	struct store_stmt *st = store_prepare(c,
-		"SELECT user_id FROM follows WHERE issue_id = ?1 AND (?2 IS NULL OR user_id <> ?2) ORDER BY user_id");
-	struct store_stmt *ins = store_prepare(c,
-		"INSERT INTO notifications (id, user_id, issue_id, event, object_id, actor_id, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	if (!st || !ins)
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT user_id FROM follows WHERE issue_id = ?1 AND (?2 IS NULL OR user_id <> ?2) ORDER BY user_id", 2,
+		issue_id, actor_id);
+	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, issue_id);
-	store_bind_str(st, 2, actor_id);
 	int rc;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		char id[UUID_STRLEN + 1], user[UUID_STRLEN + 1];
-		uuid7_new(id);
+		char user[UUID_STRLEN + 1];
 		snprintf(user, sizeof user, "%s", store_text(st, 0));
-		store_bind_str(ins, 1, id);
-		store_bind_str(ins, 2, user);
-		store_bind_str(ins, 3, issue_id);
-		store_bind_str(ins, 4, event);
-		store_bind_str(ins, 5, object_id);
-		store_bind_str(ins, 6, actor_id);
-		store_bind_str(ins, 7, now);
-		if ((rc = store_run(ins)))
+		if ((rc = notify_person(c, actor, user, issue_id, event, object_id)))
 			break;
 	}
 	store_reset(st);
@@ -99,13 +85,7 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 	int rc = perm_check(v, OBJ_NOTIFICATION, ACT_READ, &t);
 	if (rc)
 		return rc;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
-	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
-	if (f->q)
-		valid_text(p, "q", f->q, false, 200, false);
+	int limit = valid_page(p, f->limit, f->cursor, f->q);
 	if (p->n)
 		return ERR_INVALID;
 	struct store_stmt *st = rows_prepare(store_reader(s),
@@ -119,19 +99,13 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_DB;
 	store_bind_int(st, 2, f->unread);
 	store_bind_str(st, 3, f->cursor);
-	store_bind_int(st, 4, limit + 1);
 	store_bind_str(st, 5, store_like_contains(a, f->q));
 	struct notification *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	rc = rows_read(st, a, read_note, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	rc = rows_page(st, 4, a, read_note, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = list[count - 1].id;
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? list[*n - 1].id : NULL;
 	return 0;
 }
 
@@ -326,13 +300,8 @@ static int digest_one(struct store *s, struct arena *a, const struct reader *rd,
 	if (!rc && count) {
 		char now[TIME_STRLEN + 1];
 		time_now(now);
-		st = store_prepare(c, "UPDATE notifications SET digested_at = ?2 WHERE user_id = ?1 AND digested_at IS NULL");
-		rc = st ? 0 : ERR_DB;
-		if (st) {
-			store_bind_str(st, 1, rd->id);
-			store_bind_str(st, 2, now);
-			rc = store_run(st);
-		}
+		rc = rows_run(c, "UPDATE notifications SET digested_at = ?2 WHERE user_id = ?1 AND digested_at IS NULL", 2,
+			      rd->id, now);
 	}
 	if (!rc && count)
 		rc = activity_add(c, NULL, "send_digest", "user", rd->id, "notifications");
@@ -440,3 +409,6 @@ const struct entity_type notification_type = {
 	.fields = notification_fields, .nfields = sizeof notification_fields / sizeof notification_fields[0],
 	.schema = "Notification",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const notifications_types[] = { &notification_type, NULL };

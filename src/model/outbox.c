@@ -51,18 +51,9 @@ int outbox_add(struct store_conn *c, const char *recipient, const char *subject,
 	seal_ad(id, recipient, ad);
 	struct buf sealed = BUF_INIT(2 * OUTBOX_BODY_MAX + 256);
 	seal_text(&key, ad, body, strlen(body), &sealed);
-	struct store_stmt *st = sealed.err ? NULL : store_prepare(c,
+	int rc = sealed.err ? sealed.err : rows_run(c,
 		"INSERT INTO outbox (id, recipient, subject, body, created_at, next_attempt_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
-	int rc = sealed.err ? sealed.err : ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, recipient);
-		store_bind_str(st, 3, subject);
-		store_bind_str(st, 4, sealed.ptr);
-		store_bind_str(st, 5, now);
-		rc = store_run(st);
-	}
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?5)", 5, id, recipient, subject, sealed.ptr, now);
 	buf_release(&sealed);
 	return rc;
 }
@@ -288,3 +279,6 @@ const struct entity_type mail_type = {
 	.exports = mail_exports, .nexports = 1, .erase = mail_erase, .nerase = 1,
 	.registers = { "mail" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const outbox_types[] = { &mail_type, NULL };

@@ -63,7 +63,7 @@ bool party_sort_parse(const char *name, enum party_sort *out)
 #define PARTY_COLS \
 	"p.id, p.name, p.kind, p.description, p.email, p.phone, p.website, p.capacity_hours," \
 	" p.visibility, p.created_by, p.created_at, p.updated_at, p.sort_name, p.verified_at, p.verified_by," \
-	" (SELECT u.name FROM users u WHERE u.id = p.verified_by)"
+	" (SELECT u.name FROM users u WHERE u.id = p.verified_by), p.lists"
 
 /* An area filter's scope: the area and the areas inside it (the paths in
  * [?2, ?11)), and the areas that contain it (the codes ?12..?15). A party
@@ -164,8 +164,30 @@ static bool scope_small(struct store_conn *c, const struct scope *sc)
 /* Sorts past every real value, for the first page of a descending list. */
 static const char past_all[] = "\xf4\x8f\xbf\xbf\xf4\x8f\xbf\xbf";
 
-static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
+/* A role's place in the catalogue; one the catalogue no longer has, last. */
+static size_t role_rank(const char *key)
 {
+	const struct role *r = role_find(key);
+	return r ? (size_t)(r - role_catalogue) : role_catalogue_count;
+}
+
+/* Puts the roles in the catalogue's order. The row keeps them in the order
+ * the catalogue had when the party was written, which a later version of
+ * the catalogue may change (role_seed). */
+static void roles_in_order(struct strlist *roles)
+{
+	for (size_t i = 1; i < roles->n; i++)
+		for (size_t j = i; j > 0 && role_rank(roles->v[j - 1]) > role_rank(roles->v[j]); j--) {
+			const char *t = roles->v[j];
+			roles->v[j] = roles->v[j - 1];
+			roles->v[j - 1] = t;
+		}
+}
+
+/* A party from a row of PARTY_COLS. */
+static void read_row(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct party *out = row;
 	memset(out, 0, sizeof *out);
 	snprintf(out->id, sizeof out->id, "%s", store_text(st, 0));
 	out->name = arena_strdup(a, store_text(st, 1));
@@ -183,65 +205,15 @@ static void read_row(struct store_stmt *st, struct arena *a, struct party *out)
 	out->verified_at = rows_opt(st, a, 13);
 	out->verified_by = rows_opt(st, a, 14);
 	out->verified_by_name = rows_opt(st, a, 15);
-}
-
-/* The lists (areas, roles, tags) of one party or a page of them, a chunk of
- * ids per statement rather than three statements per party. */
-#define IDS25 "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
-	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25"
-enum { CHUNK = 25 };
-
-static int read_lists_many(struct store_conn *c, struct arena *a, struct party *list, size_t n)
-{
-	static const char *const sql[3] = {
-		"SELECT pa.party_id, pa.area_code, a.name FROM party_areas pa JOIN areas a ON a.code = pa.area_code"
-		" WHERE pa.party_id IN (" IDS25 ") ORDER BY pa.party_id, a.path",
-		"SELECT pr.party_id, pr.role_key FROM party_roles pr JOIN roles r ON r.key = pr.role_key"
-		" WHERE pr.party_id IN (" IDS25 ") ORDER BY pr.party_id, r.position",
-		"SELECT party_id, tag FROM party_tags WHERE party_id IN (" IDS25 ") ORDER BY party_id, tag",
-	};
-	static const size_t max[3] = { PARTY_AREAS_MAX, PARTY_ROLES_MAX, PARTY_TAGS_MAX };
-	for (size_t i = 0; i < n; i++) {
-		struct strlist *ls[3] = { &list[i].areas, &list[i].roles, &list[i].tags };
-		for (int k = 0; k < 3; k++) {
-			ls[k]->v = arena_alloc(a, sizeof *ls[k]->v * max[k]);
-			ls[k]->n = 0;
-		}
-		list[i].area_names.v = arena_alloc(a, sizeof *list[i].area_names.v * PARTY_AREAS_MAX);
-		list[i].area_names.n = 0;
+	const char *lists = store_text(st, 16);
+	struct strlist *into[] = { &out->areas, &out->roles, &out->tags, &out->area_names };
+	static const size_t max[] = { PARTY_AREAS_MAX, PARTY_ROLES_MAX, PARTY_TAGS_MAX, PARTY_AREAS_MAX };
+	for (size_t i = 0; i < sizeof into / sizeof into[0]; i++) {
+		size_t len = strcspn(lists, "\x1e");
+		rows_split(a, lists, len, max[i], into[i]);
+		lists += len + (lists[len] != '\0');
 	}
-	for (int k = 0; k < 3; k++) {
-		struct store_stmt *st = store_prepare(c, sql[k]);
-		if (!st)
-			return ERR_DB;
-		for (size_t from = 0; from < n; from += CHUNK) {
-			size_t to = from + CHUNK < n ? from + CHUNK : n;
-			for (size_t i = from; i < from + CHUNK; i++)
-				store_bind_str(st, (int)(i - from + 1), i < to ? list[i].id : NULL);
-			int rc;
-			size_t j = from;
-			while ((rc = store_step(st)) == STORE_ROW) {
-				const char *id = store_text(st, 0);
-				if (strcmp(list[j].id, id) != 0)
-					for (j = from; j < to && strcmp(list[j].id, id) != 0; j++)
-						;
-				if (j == to) {
-					j = from;
-					continue;
-				}
-				struct strlist *l = k == 0 ? &list[j].areas : k == 1 ? &list[j].roles : &list[j].tags;
-				if (l->n < max[k]) {
-					l->v[l->n++] = arena_strdup(a, store_text(st, 1));
-					if (k == 0)
-						list[j].area_names.v[list[j].area_names.n++] = arena_strdup(a, store_text(st, 2));
-				}
-			}
-			store_reset(st);
-			if (rc < 0)
-				return rc;
-		}
-	}
-	return 0;
+	roles_in_order(&out->roles);
 }
 
 static struct perm_target target_of(const struct party *pa)
@@ -303,38 +275,29 @@ int party_coordinates_all(struct store_conn *c, const struct viewer *v, const st
 	return rc;
 }
 
-/* A list of one party, in the order read_lists_many gives, as one text:
- * the items joined by the unit separator, which no item can hold (each is
- * a code, a key, or a label without control characters). */
-#define LIST_OF(select) "(SELECT group_concat(v, char(31)) FROM (" select "))"
+/* A party's lists as its row keeps them (migration 7): each list's items
+ * joined by the unit separator, which no item can hold (each is a code, a
+ * key, or a label without control characters), and the lists by the
+ * record separator; the areas by their path, the roles in the catalogue's
+ * order, the tags in order, then the areas' names. Made again from the
+ * lists' tables after every write of them. */
+#define LIST_OF(select) "coalesce((SELECT group_concat(v, char(31)) FROM (" select ")), '')"
 #define PARTY_LISTS \
 	LIST_OF("SELECT pa.area_code AS v FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
-		" WHERE pa.party_id = p.id ORDER BY a.path") "," \
+		" WHERE pa.party_id = p.id ORDER BY a.path") " || char(30) || " \
 	LIST_OF("SELECT pr.role_key AS v FROM party_roles pr JOIN roles r ON r.key = pr.role_key" \
-		" WHERE pr.party_id = p.id ORDER BY r.position") "," \
-	LIST_OF("SELECT tag AS v FROM party_tags WHERE party_id = p.id ORDER BY tag") "," \
+		" WHERE pr.party_id = p.id ORDER BY r.position") " || char(30) || " \
+	LIST_OF("SELECT tag AS v FROM party_tags WHERE party_id = p.id ORDER BY tag") " || char(30) || " \
 	LIST_OF("SELECT a.name AS v FROM party_areas pa JOIN areas a ON a.code = pa.area_code" \
 		" WHERE pa.party_id = p.id ORDER BY a.path")
-
-/* One party with its lists, in one statement. */
-/* A party with its lists (PARTY_LISTS after PARTY_COLS). */
-static void read_with_lists(struct store_stmt *st, struct arena *a, void *row)
-{
-	struct party *out = row;
-	read_row(st, a, out);
-	rows_list(st, a, 16, PARTY_AREAS_MAX, &out->areas);
-	rows_list(st, a, 17, PARTY_ROLES_MAX, &out->roles);
-	rows_list(st, a, 18, PARTY_TAGS_MAX, &out->tags);
-	rows_list(st, a, 19, PARTY_AREAS_MAX, &out->area_names);
-}
 
 static int get_on(struct store_conn *c, struct arena *a, const char *id, struct party *out)
 {
 	if (!id || !uuid_valid(id, strlen(id)))
 		return ERR_NOTFOUND;
 	struct store_stmt *st = rows_prepare(c,
-		"SELECT " PARTY_COLS ", " PARTY_LISTS " FROM parties p WHERE p.id = ?1", 1, id);
-	return rows_one(st, a, read_with_lists, out);
+		"SELECT " PARTY_COLS " FROM parties p WHERE p.id = ?1", 1, id);
+	return rows_one(st, a, read_row, out);
 }
 
 int party_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
@@ -428,8 +391,6 @@ int party_list(struct store *s, struct arena *a, const struct viewer *v,
 		bool by_name = f->sort == SORT_NAME || f->sort == SORT_NAME_DESC;
 		*next = cursor_encode(a, by_name ? sortval[count - 1] : last->created_at, last->id);
 	}
-	if ((rc = read_lists_many(c, a, list, count)))
-		return rc;
 	*items = list;
 	*n = count;
 	return 0;
@@ -492,10 +453,7 @@ static void validate_in_order(struct store *s, struct arena *a, struct party *in
 	if (p->n)
 		return;
 	sort_by(in->areas.v, keys, in->areas.n);
-	keys = arena_alloc(a, sizeof *keys * (in->roles.n + 1));
-	for (size_t i = 0; i < in->roles.n; i++) /* a position, as text that sorts */
-		keys[i] = arena_printf(a, "%04d", (int)(role_find(in->roles.v[i]) - role_catalogue));
-	sort_by(in->roles.v, keys, in->roles.n);
+	roles_in_order(&in->roles);
 	sort_by(in->tags.v, in->tags.v, in->tags.n);
 }
 
@@ -530,6 +488,8 @@ static int write_children(struct store_conn *c, struct arena *a, const struct pa
 			rc = store_run(st);
 		}
 	}
+	if (!rc)
+		rc = rows_run(c, "UPDATE parties AS p SET lists = " PARTY_LISTS " WHERE p.id = ?1", 1, in->id);
 	if (rc)
 		return rc;
 	size_t tlen = 0;
@@ -937,3 +897,6 @@ const struct entity_type party_type = {
 	.registers = { "parties" },
 	.fields = party_fields, .nfields = sizeof party_fields / sizeof party_fields[0], .schema = "Party",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const parties_types[] = { &party_type, NULL };

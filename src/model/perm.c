@@ -16,19 +16,7 @@ const struct enum_entry member_roles[MEMBER_ROLE_COUNT] = {
 	[MEMBER_ADMIN] = { "admin", { "beheerder", "administrator" } },
 };
 
-/* Who may: bits of the relations between viewer and object. */
-enum who {
-	W_ANYONE = 1 << 0,      /* also anonymous */
-	W_PUBLIC = 1 << 1,      /* anyone, if the object is public */
-	W_USER = 1 << 2,        /* any logged-in person */
-	W_OWNER = 1 << 3,       /* the person the object belongs to */
-	W_MEMBER = 1 << 4,      /* a member (or admin) of the party concerned */
-	W_PARTY_ADMIN = 1 << 5, /* an admin of the party concerned */
-	W_COORDINATOR = 1 << 6, /* a coordinator of an area the object is in */
-	W_ADMIN = 1 << 7,       /* a platform admin */
-};
-
-static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
+static const perm_rules rules[OBJ_COUNT] = {
 	[OBJ_AREA] = {
 		[ACT_READ] = W_ANYONE,
 		[ACT_CREATE] = W_ADMIN,
@@ -148,7 +136,13 @@ static const unsigned rules[OBJ_COUNT][ACT_COUNT] = {
 int perm_check(const struct viewer *v, enum perm_object obj, enum perm_action act,
 	       const struct perm_target *t)
 {
-	unsigned who = rules[obj][act];
+	return perm_check_rules(v, rules[obj], act, t);
+}
+
+int perm_check_rules(const struct viewer *v, const perm_rules r, enum perm_action act,
+		     const struct perm_target *t)
+{
+	unsigned who = r[act];
 	if (who & W_ANYONE)
 		return 0;
 	if ((who & W_PUBLIC) && t && t->is_public)

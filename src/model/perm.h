@@ -59,10 +59,30 @@ struct perm_target {
 	bool coordinated;        /* the object is in an area the viewer coordinates */
 };
 
+/* Who may: bits of the relations between viewer and object. */
+enum perm_who {
+	W_ANYONE = 1 << 0,      /* also anonymous */
+	W_PUBLIC = 1 << 1,      /* anyone, if the object is public */
+	W_USER = 1 << 2,        /* any logged-in person */
+	W_OWNER = 1 << 3,       /* the person the object belongs to */
+	W_MEMBER = 1 << 4,      /* a member (or admin) of the party concerned */
+	W_PARTY_ADMIN = 1 << 5, /* an admin of the party concerned */
+	W_COORDINATOR = 1 << 6, /* a coordinator of an area the object is in */
+	W_ADMIN = 1 << 7,       /* a platform admin */
+};
+/* The rules of one object: who may take each action (0: nobody). The
+ * objects above are perm.c's table; an entity added later declares its
+ * own rules beside its model and checks them with perm_check_rules, so
+ * that adding it edits neither this file nor perm.c. */
+typedef unsigned perm_rules[ACT_COUNT];
+
 /* 0 if allowed; ERR_AUTH if an anonymous viewer must log in first;
  * ERR_FORBIDDEN if this viewer may not. */
 int perm_check(const struct viewer *v, enum perm_object obj, enum perm_action act,
 	       const struct perm_target *t);
+/* The same for an object's own rules. */
+int perm_check_rules(const struct viewer *v, const perm_rules r, enum perm_action act,
+		     const struct perm_target *t);
 /* The same as a yes/no, for showing or hiding buttons. */
 bool perm_can(const struct viewer *v, enum perm_object obj, enum perm_action act,
 	      const struct perm_target *t);

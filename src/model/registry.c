@@ -1,43 +1,38 @@
 #include "registry.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
+#include "../features.h"
 #include "../store/store.h"
 
-/* Every type, one line per feature; the order is the erasure's and the
- * export's (the account first, the log last). */
-extern const struct entity_type user_type, session_type, token_type, email_link_type,
-	coordinator_area_type, mail_type, account_request_type, login_attempt_type, area_type, party_type, member_type,
-	invitation_type, issue_type, factor_type, role_ledger_type, signal_type, support_type,
-	follow_type, comment_type, notification_type, activity_type;
+/* Each feature's types, in the order of features.h; a feature without
+ * types is the empty list. */
+#define TYPES(name) __attribute__((weak)) const struct entity_type *const name##_types[] = { NULL };
+FEATURES(TYPES)
+#define LIST(name) name##_types,
+static const struct entity_type *const *const features[] = { FEATURES(LIST) };
 
-const struct entity_type *const registry[] = {
-	&user_type,
-	&session_type,
-	&token_type,
-	&email_link_type,
-	&coordinator_area_type,
-	&mail_type,
-	&account_request_type,
-	&login_attempt_type,
-	&area_type,
-	&party_type,
-	&member_type,
-	&invitation_type,
-	&issue_type,
-	&factor_type,
-	&role_ledger_type,
-	&signal_type,
-	&support_type,
-	&follow_type,
-	&comment_type,
-	&notification_type,
-	&activity_type,
-};
-const size_t registry_count = sizeof registry / sizeof registry[0];
+/* The features' lists one after the other, made before main() runs, so
+ * that every loop over the types (and every test) reads one array. */
+const struct entity_type *registry[REGISTRY_MAX];
+size_t registry_count;
+
+__attribute__((constructor)) static void registry_fill(void)
+{
+	for (size_t i = 0; i < sizeof features / sizeof features[0]; i++)
+		for (const struct entity_type *const *t = features[i]; *t; t++) {
+			if (registry_count == REGISTRY_MAX) {
+				fputs("kiem: more entity types than REGISTRY_MAX\n", stderr);
+				abort();
+			}
+			registry[registry_count++] = *t;
+		}
+}
 
 const struct entity_type *registry_find(const char *key)
 {

@@ -1,8 +1,8 @@
 /* registry: every type of thing kiem keeps, in one list, with what each
  * concern that cuts across them needs to know.
  *
- * Each feature defines its row (struct entity_type) beside its model and
- * names it once in registry.c. The activity log, the privacy export and
+ * Each feature defines its rows (struct entity_type) beside its model and
+ * lists them at the end of its model file; features.h names the feature. The activity log, the privacy export and
  * erasure, the processing register, the OpenAPI schemas and the tests loop
  * over the list, so a new entity cannot be forgotten by one of them: a unit
  * test requires every row to say how it is named, exported, erased and
@@ -71,8 +71,12 @@ struct entity_type {
 	const char *schema; /* its OpenAPI schema's name: "Party", or NULL */
 };
 
-extern const struct entity_type *const registry[];
-extern const size_t registry_count;
+/* Every type, feature by feature in the order of ../features.h (each
+ * feature's model file ends with its NULL-terminated NAME_types[]): the
+ * erasure's and the export's order. Filled before main() runs; read only. */
+#define REGISTRY_MAX 128
+extern const struct entity_type *registry[REGISTRY_MAX];
+extern size_t registry_count;
 
 /* The type with this key, or NULL. */
 const struct entity_type *registry_find(const char *key);

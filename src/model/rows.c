@@ -1,10 +1,12 @@
 #include "rows.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/uuid.h"
 #include "../store/store.h"
 #include "fields.h"
 
@@ -19,6 +21,20 @@ int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *i
 		read(st, a, (char *)items + size * (*n)++);
 	store_reset(st);
 	return *n < max && rc < 0 ? rc : 0;
+}
+
+int rows_page(struct store_stmt *st, int col, struct arena *a, rows_reader *read, void *items, size_t size,
+	      int limit, size_t *n)
+{
+	if (st)
+		store_bind_int(st, col, limit + 1);
+	int rc = rows_read(st, a, read, items, size, (size_t)limit + 1, n);
+	if (rc)
+		return rc;
+	if (*n <= (size_t)limit)
+		return 0;
+	*n = (size_t)limit;
+	return 1;
 }
 
 int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out)
@@ -41,17 +57,28 @@ void rows_text(struct store_stmt *st, struct arena *a, void *out)
 	*(const char **)out = arena_strdup(a, store_text(st, 0));
 }
 
+void rows_id(struct store_stmt *st, struct arena *a, void *out)
+{
+	(void)a;
+	snprintf(out, UUID_STRLEN + 1, "%s", store_text(st, 0));
+}
+
 void rows_list(struct store_stmt *st, struct arena *a, int col, size_t max, struct strlist *out)
+{
+	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
+	rows_split(a, s, strlen(s), max, out);
+}
+
+void rows_split(struct arena *a, const char *s, size_t n, size_t max, struct strlist *out)
 {
 	out->v = arena_alloc(a, sizeof *out->v * max);
 	out->n = 0;
-	const char *s = store_is_null(st, col) ? "" : store_text(st, col);
-	while (*s && out->n < max) {
-		size_t len = strcspn(s, "\x1f");
+	const char *end = s + n;
+	while (s < end && out->n < max) {
+		const char *sep = memchr(s, '\x1f', (size_t)(end - s));
+		size_t len = sep ? (size_t)(sep - s) : (size_t)(end - s);
 		out->v[out->n++] = arena_strndup(a, s, len);
-		s += len;
-		if (*s)
-			s++;
+		s += len + (sep != NULL);
 	}
 }
 

@@ -24,6 +24,12 @@ typedef void rows_reader(struct store_stmt *st, struct arena *a, void *out);
  * shows, to know whether there is a next one. */
 int rows_read(struct store_stmt *st, struct arena *a, rows_reader *read, void *items, size_t size,
 	      size_t max, size_t *n);
+/* A page of a list, into items (an array of limit + 1 items of size bytes):
+ * binds limit + 1 to ?col, one row more than the page shows, to know whether
+ * there is a next page; sets *n to how many rows it shows. Returns 1 when
+ * there is a next page, 0 when not, or the store's error. */
+int rows_page(struct store_stmt *st, int col, struct arena *a, rows_reader *read, void *items, size_t size,
+	      int limit, size_t *n);
 /* Reads the first row into out; ERR_NOTFOUND when there is none. */
 int rows_one(struct store_stmt *st, struct arena *a, rows_reader *read, void *out);
 
@@ -44,10 +50,14 @@ int rows_commit(struct store *s, int rc);
 
 /* A reader of the first column's text into a const char *. */
 void rows_text(struct store_stmt *st, struct arena *a, void *out);
+/* A reader of the first column, an id, into a char[UUID_STRLEN + 1]. */
+void rows_id(struct store_stmt *st, struct arena *a, void *out);
 
 /* A column of items joined by the unit separator (group_concat(x,
  * char(31)), which no item of a list can hold) as a list of at most max. */
 void rows_list(struct store_stmt *st, struct arena *a, int col, size_t max, struct strlist *out);
+/* The same for the n bytes of text at s. */
+void rows_split(struct arena *a, const char *s, size_t n, size_t max, struct strlist *out);
 
 /* A text column copied into the arena, NULL for SQL NULL. */
 const char *rows_opt(struct store_stmt *st, struct arena *a, int col);

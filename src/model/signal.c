@@ -174,7 +174,7 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 	memset(r, 0, sizeof *r);
 	if (!v || !v->authenticated)
 		return 0;
-	struct store_stmt *st = store_prepare(c,
+	struct store_stmt *st = rows_prepare(c,
 		"SELECT " PARTY_MEMBER("?2")
 		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") ")),"
 		" EXISTS (SELECT 1 FROM coordinator_areas ca JOIN areas c ON c.code = ca.area_code"
@@ -184,11 +184,9 @@ static int relation_of(struct store_conn *c, const struct viewer *v, const char 
 		" EXISTS (SELECT 1 FROM memberships m JOIN parties vp ON vp.id = m.party_id AND vp.verified_at IS NOT NULL"
 		"      WHERE m.user_id = ?2 AND (m.party_id = s.party_id OR m.party_id = s.routed_party_id))"
 		"  OR (s.resident = 1 AND EXISTS (SELECT 1" HANDLERS("?2", "ar.path") "))"
-		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1");
+		" FROM signals s JOIN areas ar ON ar.code = s.area_code WHERE s.id = ?1", 2, id, v->user_id);
 	if (!st)
 		return ERR_DB;
-	store_bind_str(st, 1, id);
-	store_bind_str(st, 2, v->user_id);
 	int rc = store_step(st);
 	if (rc == STORE_ROW) {
 		r->member = store_int(st, 0) != 0;
@@ -262,9 +260,7 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 {
 	if (!v || !v->authenticated)
 		return ERR_AUTH;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
+	int limit = valid_page(p, f->limit, NULL, NULL);
 	if (f->kind && enum_find(signal_kinds, SIGNAL_KIND_COUNT, f->kind) < 0)
 		problems_add(p, "kind", R_NOT_ONE_OF, 0);
 	if (f->status && enum_find(signal_statuses, SIGNAL_STATUS_COUNT, f->status) < 0)
@@ -307,23 +303,16 @@ int signal_list(struct store *s, struct arena *a, const struct viewer *v,
 	store_bind_str(st, 8, f->mine ? v->user_id : NULL);
 	store_bind_str(st, 10, after_value);
 	store_bind_str(st, 11, after_id);
-	store_bind_int(st, 12, limit + 1);
 	if (search)
 		store_bind_str(st, 13, fts);
 	store_bind_str(st, 20, v->user_id);
 	store_bind_int(st, 21, v->role == PROLE_ADMIN);
 	struct signal *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	int rc = rows_read(st, a, read_row, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	int rc = rows_page(st, 12, a, read_row, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	*next = NULL;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = cursor_encode(a, list[count - 1].created_at, list[count - 1].id);
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? cursor_encode(a, list[*n - 1].created_at, list[*n - 1].id) : NULL;
 	return 0;
 }
 
@@ -1175,3 +1164,6 @@ const struct entity_type signal_type = {
 	.registers = { "signals" },
 	.fields = signal_fields, .nfields = sizeof signal_fields / sizeof signal_fields[0], .schema = "Signal",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const signals_types[] = { &signal_type, NULL };

@@ -122,18 +122,14 @@ int user_add(struct store *s, struct arena *a, const char *email, const char *na
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = ERR_DB;
-	struct store_stmt *st = rows_prepare(c,
+	int rc = rows_run(c,
 		"INSERT INTO users (id, email, name, password_hash, platform_role, created_at,"
 		"   email_confirmed_at, last_active_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)", 6,
 		out->id, email, name, hash, platform_roles[role].key, now);
-	if (st) {
-		rc = store_run(st);
-		if (rc == ERR_CONFLICT) {
-			problems_add(p, "email", R_DUPLICATE, 0);
-			rc = ERR_INVALID;
-		}
+	if (rc == ERR_CONFLICT) {
+		problems_add(p, "email", R_DUPLICATE, 0);
+		rc = ERR_INVALID;
 	}
 	if (!rc)
 		rc = activity_add(c, NULL, "create", "user", out->id, "");
@@ -289,29 +285,6 @@ int session_create(struct store *s, const char *user_id, char token[SECRET_STRLE
 	return rc ? rc : crc;
 }
 
-/* Runs a lookup of a secret's viewer: st selects the user's id, name and
- * platform role and whether the secret's "last used" time is due to be
- * written again, with the secret's hash bound. */
-static int lookup_viewer(struct store_stmt *st, struct viewer *out, bool *due)
-{
-	int rc = store_step(st);
-	*due = false;
-	if (rc == STORE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->authenticated = true;
-		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
-		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
-		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
-		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
-		*due = store_int(st, 3) != 0;
-		rc = 0;
-	} else if (rc == STORE_DONE) {
-		rc = ERR_AUTH;
-	}
-	store_reset(st);
-	return rc;
-}
-
 /* Writes when a secret was last used (sql sets ?2 where the hash is ?1),
  * and that its owner (user_id) was active, which ends a warning of the
  * inactivity sweep. Bookkeeping: a failure here does not fail the request. */
@@ -325,6 +298,34 @@ static void touch(struct store *s, const char *sql, const char *hash, const char
 	if (!rc)
 		rc = rows_run(c, active_sql, 2, user_id, now);
 	store_write_end_aside(s, rc == 0);
+}
+
+/* Runs a lookup of a secret's viewer: st selects the user's id, name and
+ * platform role and whether the secret's "last used" time is due to be
+ * written again, which touch_sql then does (see touch). */
+static int lookup_viewer(struct store *s, struct store_stmt *st, const char *touch_sql, const char *hash,
+			 const char *now, struct viewer *out)
+{
+	if (!st)
+		return ERR_DB;
+	int rc = store_step(st);
+	bool due = false;
+	if (rc == STORE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->authenticated = true;
+		snprintf(out->user_id, sizeof out->user_id, "%s", store_text(st, 0));
+		snprintf(out->name, sizeof out->name, "%s", store_text(st, 1));
+		int r = enum_find(platform_roles, PROLE_COUNT, store_text(st, 2));
+		out->role = r < 0 ? PROLE_USER : (enum platform_role)r;
+		due = store_int(st, 3) != 0;
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = ERR_AUTH;
+	}
+	store_reset(st);
+	if (due)
+		touch(s, touch_sql, hash, now, out->user_id);
+	return rc;
 }
 
 int session_viewer(struct store *s, const char *token, struct viewer *out)
@@ -342,15 +343,9 @@ int session_viewer(struct store *s, const char *token, struct viewer *out)
 		" JOIN users u ON u.id = s.user_id AND u.blocked_at IS NULL"
 		" WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3", 4,
 		hash, now, idle, touch_before);
-	if (!st)
-		return ERR_DB;
-	bool due;
-	int rc = lookup_viewer(st, out, &due);
 	/* in use: the idle clock starts again (at most every five minutes) */
-	if (!rc && due)
-		touch(s, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", hash, now,
-		      out->user_id);
-	return rc;
+	return lookup_viewer(s, st, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", hash, now,
+			     out);
 }
 
 int session_delete(struct store *s, const char *token)
@@ -411,15 +406,9 @@ int token_viewer(struct store *s, const char *secret, struct viewer *out)
 		"SELECT u.id, u.name, u.platform_role, coalesce(t.last_used_at < ?2, TRUE) FROM api_tokens t"
 		" JOIN users u ON u.id = t.user_id AND u.blocked_at IS NULL WHERE t.token_hash = ?1", 2,
 		hash, minute);
-	if (!st)
-		return ERR_DB;
-	bool due;
-	int rc = lookup_viewer(st, out, &due);
 	/* when it was last used, to the minute, so its owner can tell */
-	if (!rc && due)
-		touch(s, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1", hash, now,
-		      out->user_id);
-	return rc;
+	return lookup_viewer(s, st, "UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1", hash, now,
+			     out);
 }
 
 static void read_token(struct store_stmt *st, struct arena *a, void *row)
@@ -546,14 +535,12 @@ int user_set_coordinator(struct store *s, const struct viewer *v, const char *us
 	}
 	/* the platform role follows: a coordinator has at least one area; an
 	 * admin stays admin */
-	if (!rc && changed && (st = store_prepare(c,
-		"UPDATE users SET platform_role = CASE"
-		" WHEN platform_role = 'admin' THEN 'admin'"
-		" WHEN EXISTS (SELECT 1 FROM coordinator_areas WHERE user_id = ?1) THEN 'coordinator'"
-		" ELSE 'user' END WHERE id = ?1"))) {
-		store_bind_str(st, 1, user_id);
-		rc = store_run(st);
-	}
+	if (!rc && changed)
+		rc = rows_run(c,
+			"UPDATE users SET platform_role = CASE"
+			" WHEN platform_role = 'admin' THEN 'admin'"
+			" WHEN EXISTS (SELECT 1 FROM coordinator_areas WHERE user_id = ?1) THEN 'coordinator'"
+			" ELSE 'user' END WHERE id = ?1", 1, user_id);
 	if (!rc && changed)
 		rc = user_end_sessions(c, user_id);
 	if (!rc && changed)
@@ -583,12 +570,7 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 	int rc = perm_check(v, OBJ_USERS, ACT_READ, NULL);
 	if (rc)
 		return rc;
-	if (limit < 1 || limit > 100)
-		problems_add_range(p, "limit", 1, 100);
-	if (cursor && !uuid_valid(cursor, strlen(cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
-	if (q)
-		valid_text(p, "q", q, false, 200, false);
+	limit = valid_page(p, limit, cursor, q);
 	if (p->n)
 		return ERR_INVALID;
 	const char *like = store_like_contains(a, q);
@@ -599,19 +581,12 @@ int user_list(struct store *s, struct arena *a, const struct viewer *v, const ch
 		" ORDER BY id DESC LIMIT ?3", 2, like, cursor);
 	if (!st)
 		return ERR_DB;
-	store_bind_int(st, 3, limit + 1);
 	struct user *list = arena_alloc(a, sizeof *list * (size_t)(limit + 1));
-	size_t count;
-	rc = rows_read(st, a, read_user, list, sizeof *list, (size_t)(limit + 1), &count);
-	if (rc)
+	rc = rows_page(st, 3, a, read_user, list, sizeof *list, limit, n);
+	if (rc < 0)
 		return rc;
-	*next = NULL;
-	if (count > (size_t)limit) {
-		count = (size_t)limit;
-		*next = list[count - 1].id;
-	}
 	*items = list;
-	*n = count;
+	*next = rc ? list[*n - 1].id : NULL;
 	return 0;
 }
 
@@ -692,3 +667,6 @@ const struct entity_type coordinator_area_type = {
 	.exports = coordinator_area_exports, .nexports = 1, .erase = coordinator_area_erase, .nerase = 1,
 	.registers = { "accounts" },
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const users_types[] = { &user_type, &coordinator_area_type, NULL };

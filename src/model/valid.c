@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../base/text.h"
+#include "../base/uuid.h"
 
 void problems_add(struct problems *p, const char *field, enum reason r, long arg)
 {
@@ -114,6 +115,17 @@ bool valid_text(struct problems *p, const char *field, const char *s, bool requi
 		return false;
 	}
 	return true;
+}
+
+int valid_page(struct problems *p, int limit, const char *cursor, const char *q)
+{
+	if (limit > 100)
+		problems_add_range(p, "limit", 1, 100);
+	if (cursor && !uuid_valid(cursor, strlen(cursor)))
+		problems_add(p, "cursor", R_BAD_FORMAT, 0);
+	if (q)
+		valid_text(p, "q", q, false, 200, false);
+	return limit > 0 ? limit : 20;
 }
 
 bool valid_email(const char *s)

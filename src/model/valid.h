@@ -70,6 +70,10 @@ void problem_text(const struct problem *pr, enum lang lang, char *out, size_t n)
  * empty is a problem. Adds problems and returns false if there are any. */
 bool valid_text(struct problems *p, const char *field, const char *s, bool required,
 		size_t max, bool multiline);
+/* The size of a page of a list: limit, or 20 for 0; more than 100 is a problem
+ * of "limit". A cursor (the id of the last item shown) and a search q are
+ * checked too, when not NULL. */
+int valid_page(struct problems *p, int limit, const char *cursor, const char *q);
 bool valid_email(const char *s);
 bool valid_phone(const char *s);
 bool valid_url(const char *s);

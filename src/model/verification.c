@@ -45,18 +45,12 @@ static int write(struct store *s, const struct viewer *v, const char *id, const 
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	int rc = 0;
-	struct store_stmt *st = rows_prepare(c,
+	int rc = rows_change(c,
 		"UPDATE parties SET verified_at = ?2, verified_by = ?3"
-		" WHERE id = ?1 AND (verified_at IS NULL) = (?2 IS NOT NULL)", 2, id, at);
-	if (!st) {
-		rc = ERR_DB;
-	} else {
-		store_bind_str(st, 3, at && v->user_id[0] ? v->user_id : NULL); /* NULL: the system */
-		rc = store_run(st);
-		if (!rc && store_changes(c) == 0)
-			rc = ERR_CONFLICT;
-	}
+		" WHERE id = ?1 AND (verified_at IS NULL) = (?2 IS NOT NULL)", 3,
+		id, at, at && v->user_id[0] ? v->user_id : NULL); /* verified_by NULL: the system */
+	if (rc == ERR_NOTFOUND)
+		rc = ERR_CONFLICT;
 	if (!rc)
 		rc = signal_reroute(c, id, false);
 	if (!rc)

@@ -46,25 +46,24 @@ static const char follow_sql[] =
 
 /* ---- support ---- */
 
+static void read_support(struct store_stmt *st, struct arena *a, void *row)
+{
+	struct support_state *out = row;
+	out->count = store_int(st, 0);
+	out->since = rows_opt(st, a, 1);
+	out->mine = out->since != NULL;
+}
+
 int support_get(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id,
 		struct support_state *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!issue_id || !uuid_valid(issue_id, strlen(issue_id)))
 		return ERR_NOTFOUND;
-	struct store_stmt *st = rows_prepare(store_reader(s),
+	return rows_one(rows_prepare(store_reader(s),
 		"SELECT i.supporters, (SELECT created_at FROM supports WHERE issue_id = i.id AND user_id = ?2)"
-		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : "");
-	if (!st)
-		return ERR_DB;
-	int rc = store_step(st);
-	if (rc == STORE_ROW) {
-		out->count = store_int(st, 0);
-		out->mine = !store_is_null(st, 1);
-		out->since = out->mine ? arena_strdup(a, store_text(st, 1)) : NULL;
-	}
-	store_reset(st);
-	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? ERR_NOTFOUND : rc;
+		" FROM issues i WHERE i.id = ?1", 2, issue_id, v && v->authenticated ? v->user_id : ""),
+		a, read_support, out);
 }
 
 int support_add(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
@@ -92,6 +91,22 @@ int support_add(struct store *s, struct arena *a, const struct viewer *v, const 
 	return rows_commit(s, rc);
 }
 
+/* Takes back the viewer's own support or follow (obj) of an issue: delete_sql
+ * removes its row; the write stays open for what the caller adds. */
+static int withdraw_own(struct store_conn *c, struct arena *a, const struct viewer *v,
+			const char *issue_id, enum perm_object obj, const char *delete_sql,
+			struct voice_issue *is)
+{
+	int rc = voice_issue(c, a, v, issue_id, is);
+	if (!rc) {
+		struct perm_target t = { .owner_id = v->user_id };
+		rc = perm_check(v, obj, ACT_DELETE, &t);
+	}
+	if (!rc)
+		rc = rows_change(c, delete_sql, 2, is->id, v->user_id);
+	return rc;
+}
+
 int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, const char *issue_id)
 {
 	if (!v || !v->authenticated)
@@ -100,13 +115,8 @@ int support_withdraw(struct store *s, struct arena *a, const struct viewer *v, c
 	if (!c)
 		return ERR_DB;
 	struct voice_issue is;
-	int rc = voice_issue(c, a, v, issue_id, &is);
-	if (!rc) {
-		struct perm_target t = { .owner_id = v->user_id };
-		rc = perm_check(v, OBJ_SUPPORT, ACT_DELETE, &t);
-	}
-	if (!rc)
-		rc = rows_change(c, "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
+	int rc = withdraw_own(c, a, v, issue_id, OBJ_SUPPORT,
+			      "DELETE FROM supports WHERE issue_id = ?1 AND user_id = ?2", &is);
 	if (!rc)
 		rc = rows_run(c, "UPDATE issues SET supporters = max(supporters - 1, 0) WHERE id = ?1", 1, is.id);
 	if (!rc)
@@ -170,13 +180,8 @@ int follow_remove(struct store *s, struct arena *a, const struct viewer *v, cons
 	if (!c)
 		return ERR_DB;
 	struct voice_issue is;
-	int rc = voice_issue(c, a, v, issue_id, &is);
-	if (!rc) {
-		struct perm_target t = { .owner_id = v->user_id };
-		rc = perm_check(v, OBJ_FOLLOW, ACT_DELETE, &t);
-	}
-	if (!rc)
-		rc = rows_change(c, "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", 2, is.id, v->user_id);
+	int rc = withdraw_own(c, a, v, issue_id, OBJ_FOLLOW,
+			      "DELETE FROM follows WHERE issue_id = ?1 AND user_id = ?2", &is);
 	return rows_commit(s, rc);
 }
 
@@ -245,13 +250,7 @@ int comment_list_known(struct store *s, struct arena *a, const struct viewer *v,
 	*n = 0;
 	*next = NULL;
 	int rc;
-	int limit = f->limit > 0 ? f->limit : 20;
-	if (limit > 100)
-		problems_add_range(p, "limit", 1, 100);
-	if (f->cursor && !uuid_valid(f->cursor, strlen(f->cursor)))
-		problems_add(p, "cursor", R_BAD_FORMAT, 0);
-	if (f->q)
-		valid_text(p, "q", f->q, false, 200, false);
+	int limit = valid_page(p, f->limit, f->cursor, f->q);
 	if (p->n)
 		return ERR_INVALID;
 	/* ?3 the cursor, ?4 the threads wanted + 1, ?5 the search (LIKE) */
@@ -367,20 +366,10 @@ int comment_add(struct store *s, struct arena *a, const struct viewer *v, const 
 			parent = arena_strdup(a, pc.parent_id ? pc.parent_id : pc.id);
 		}
 	}
-	struct store_stmt *st = rc ? NULL : store_prepare(c,
-		"INSERT INTO comments (id, issue_id, parent_id, author_id, body, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-	if (!rc && !st)
-		rc = ERR_DB;
-	if (st) {
-		store_bind_str(st, 1, id);
-		store_bind_str(st, 2, is.id);
-		store_bind_str(st, 3, parent);
-		store_bind_str(st, 4, v->user_id);
-		store_bind_str(st, 5, body);
-		store_bind_str(st, 6, now);
-		rc = store_run(st);
-	}
+	if (!rc)
+		rc = rows_run(c,
+			"INSERT INTO comments (id, issue_id, parent_id, author_id, body, created_at)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", 6, id, is.id, parent, v->user_id, body, now);
 	if (!rc)
 		rc = rows_run(c, follow_sql, 3, is.id, v->user_id, now);
 	if (!rc)
@@ -599,3 +588,6 @@ const struct entity_type comment_type = {
 	.registers = { "comments" },
 	.fields = comment_fields, .nfields = sizeof comment_fields / sizeof comment_fields[0], .schema = "Comment",
 };
+
+/* The feature's types, in the order the erasure runs them (../features.h). */
+const struct entity_type *const voice_types[] = { &support_type, &follow_type, &comment_type, NULL };

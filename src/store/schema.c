@@ -374,6 +374,22 @@ const char *const schema_steps[] = {
 	"  lang TEXT NOT NULL,"
 	"  next TEXT,"
 	"  created_at TEXT NOT NULL);",
+
+	/* 7: a party's lists on its own row (model/party.c, PARTY_LISTS), so
+	 * that a page of parties is read in one statement: its area codes in
+	 * the order of their paths, its roles in the catalogue's order, its
+	 * tags in order, and its areas' names, each list's items joined by
+	 * char(31) and the lists by char(30) */
+	"ALTER TABLE parties ADD COLUMN lists TEXT NOT NULL DEFAULT '';"
+	"UPDATE parties AS p SET lists ="
+	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT pa.area_code AS v FROM party_areas pa"
+	"    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '') || char(30) ||"
+	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT pr.role_key AS v FROM party_roles pr"
+	"    JOIN roles r ON r.key = pr.role_key WHERE pr.party_id = p.id ORDER BY r.position)), '') || char(30) ||"
+	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT tag AS v FROM party_tags"
+	"    WHERE party_id = p.id ORDER BY tag)), '') || char(30) ||"
+	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT a.name AS v FROM party_areas pa"
+	"    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

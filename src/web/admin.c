@@ -211,14 +211,8 @@ static void page_activity(struct http_req *r)
 	size_t n = 0;
 	const char *next = NULL;
 	int rc = activity_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		n = 0;
-		next = NULL;
-	} else if (rc) {
-		web_error_page(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
+	if (!web_list_shown(r, rc))
 		return;
-	}
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_ACTIVITY_TITLE), NAV_ACTIVITY);
 	html_f(b, "<h1>%s</h1>\n", T(r, M_ACTIVITY_TITLE));

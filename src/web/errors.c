@@ -28,3 +28,12 @@ void web_fail(struct http_req *r, int rc, const char *next)
 		web_error_page(r, rc == ERR_NOTFOUND ? 404 : rc == ERR_FORBIDDEN ? 403 : rc == ERR_INVALID ? 400 :
 				  rc == ERR_CONFLICT ? 409 : 500);
 }
+
+bool web_list_shown(struct http_req *r, int rc)
+{
+	if (rc == ERR_INVALID)
+		r->status = 400;
+	else if (rc)
+		web_error_page(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
+	return !rc || rc == ERR_INVALID;
+}

@@ -3,7 +3,7 @@
 static const char *const catalogue[M_COUNT][LANG_COUNT][PLURAL_COUNT] = {
 #define X(key, nl, en) [M_##key] = { { nl, nl }, { en, en } },
 #define P(key, nl_one, nl_other, en_one, en_other) [M_##key] = { { nl_one, nl_other }, { en_one, en_other } },
-#include "msg/all.h"
+#include "../../build/gen/msg_all.h" /* every file in msg/ (the Makefile) */
 #undef P
 #undef X
 };

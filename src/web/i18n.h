@@ -1,8 +1,9 @@
 /* i18n: every text of the pages, in Dutch and English.
  *
  * Written in plain language (B1). Each feature keeps its texts in its own
- * file under msg/, named after its page file; msg/all.h lists those files,
- * one line each. A file holds rows, and nothing else:
+ * file under msg/, named after its feature; the Makefile includes every
+ * file there (build/gen/msg_all.h), so none is listed by hand. A file holds
+ * rows, and nothing else, and has no include guard (it is read twice):
  *
  *   X(KEY, "Dutch", "English")
  *   P(KEY, "Dutch for 1", "Dutch for any other number",
@@ -20,7 +21,7 @@
 enum msg {
 #define X(key, nl, en) M_##key,
 #define P(key, nl_one, nl_other, en_one, en_other) M_##key,
-#include "msg/all.h"
+#include "../../build/gen/msg_all.h" /* every file in msg/ (the Makefile) */
 #undef P
 #undef X
 	M_COUNT

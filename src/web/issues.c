@@ -96,12 +96,8 @@ static void page_issues(struct http_req *r)
 	size_t n = 0;
 	const char *next = NULL;
 	int rc = issue_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
-	if (rc && rc != ERR_INVALID) {
-		web_error_page(r, 500);
+	if (!web_list_shown(r, rc))
 		return;
-	}
-	if (rc == ERR_INVALID)
-		r->status = 400;
 	bool filtered = f.q || f.status || f.area || f.owner_party || f.target_group || f.cursor;
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_ISSUES_TITLE), NAV_ISSUES);

@@ -164,5 +164,9 @@ void web_error_page(struct http_req *r, int status);
  * ERR_AUTH (logged out meanwhile) the login, coming back to next, when next
  * is not NULL. */
 void web_fail(struct http_req *r, int rc, const char *next);
+/* Whether a list page goes on after its model answered rc: with status 400
+ * for a bad filter or cursor (ERR_INVALID: the page shows the problems and
+ * no items); false after the error page (403 or 500) of anything else. */
+bool web_list_shown(struct http_req *r, int rc);
 
 #endif

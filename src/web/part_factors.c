@@ -240,7 +240,7 @@ static void page_factor_delete(struct http_req *r)
 	page_end(r);
 }
 
-const struct http_route web_part_factors_routes[] = {
+const struct http_route web_factors_routes[] = {
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren", page_factor_add, 0 },
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren/{factor}/bewerken", page_factor_edit, 0 },
 	{ HM_GET | HM_POST, "/vraagstukken/{id}/factoren/{factor}/verwijderen", page_factor_delete, 0 },

@@ -394,7 +394,7 @@ static void page_voice_comment_unhide(struct http_req *r)
 	answer(r, rc == ERR_CONFLICT ? 0 : rc, "getoond", NULL, r->params[1]);
 }
 
-const struct http_route web_part_voice_routes[] = {
+const struct http_route web_voice_routes[] = {
 	{ HM_POST, "/vraagstukken/{id}/steunen", page_voice_support, 0 },
 	{ HM_POST, "/vraagstukken/{id}/steun-intrekken", page_voice_withdraw, 0 },
 	{ HM_POST, "/vraagstukken/{id}/volgen", page_voice_follow, 0 },

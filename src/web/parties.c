@@ -114,12 +114,8 @@ static void page_parties(struct http_req *r)
 	const char *next = NULL;
 	/* party_list adds its own problems to the sort's */
 	int rc = party_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
-	if (rc && rc != ERR_INVALID) {
-		web_error_page(r, 500);
+	if (!web_list_shown(r, rc))
 		return;
-	}
-	if (rc == ERR_INVALID)
-		r->status = 400;
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_PARTIES_TITLE), NAV_PARTIES);
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_PARTIES_TITLE), T(r, M_PARTIES_INTRO));

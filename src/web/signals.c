@@ -117,12 +117,8 @@ static void page_signals(struct http_req *r)
 	size_t n = 0, nmine = 0;
 	const char *next = NULL, *next_mine = NULL;
 	int rc = signal_list(r->store, r->arena, &r->viewer, &f, &p, &items, &n, &next);
-	if (rc && rc != ERR_INVALID) {
-		web_error_page(r, 500);
+	if (!web_list_shown(r, rc))
 		return;
-	}
-	if (rc == ERR_INVALID)
-		r->status = 400;
 	struct problems none = { 0 };
 	/* the viewer's own, paged with a cursor of their own ("mijn") */
 	struct signal_filter fm = { .mine = true, .limit = 20, .cursor = filters_param(r, "mijn") };

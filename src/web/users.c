@@ -64,14 +64,8 @@ static void page_users(struct http_req *r)
 	size_t n = 0;
 	const char *next = NULL;
 	int rc = user_list(r->store, r->arena, &r->viewer, q, cursor, USERS_PAGE, &items, &n, &next, &p);
-	if (rc == ERR_INVALID) {
-		r->status = 400;
-		n = 0;
-		next = NULL;
-	} else if (rc) {
-		web_error_page(r, rc == ERR_FORBIDDEN || rc == ERR_AUTH ? 403 : 500);
+	if (!web_list_shown(r, rc))
 		return;
-	}
 	struct buf *b = &r->out;
 	page_begin(r, T(r, M_USERS_TITLE), NAV_USERS);
 	html_f(b, "<h1 id=\"users-title\">%s</h1>\n", T(r, M_USERS_TITLE));

@@ -29,6 +29,7 @@
 #include "../../src/model/role.h"
 #include "../../src/store/store.h"
 #include "../../src/web/form_fields.h"
+#include "testdb.h"
 
 struct thing {
 	char id[UUID_STRLEN + 1];
@@ -1236,12 +1237,7 @@ static int teardown(void **state)
 	(void)state;
 	arena_free(A);
 	store_close(db);
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char path[80];
-		snprintf(path, sizeof path, "%s%s", db_path, suffix[i]);
-		unlink(path);
-	}
+	testdb_remove(db_path);
 	return 0;
 }
 

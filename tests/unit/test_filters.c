@@ -22,6 +22,7 @@
 #include "../../src/model/area.h"
 #include "../../src/store/store.h"
 #include "../../src/web/filters.h"
+#include "testdb.h"
 
 static struct store *db;
 static struct arena *A;
@@ -157,12 +158,7 @@ static int teardown(void **state)
 	(void)state;
 	arena_free(A);
 	store_close(db);
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char path[80];
-		snprintf(path, sizeof path, "%s%s", db_path, suffix[i]);
-		unlink(path);
-	}
+	testdb_remove(db_path);
 	return 0;
 }
 

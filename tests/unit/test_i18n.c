@@ -15,7 +15,7 @@
 static const char *const names[M_COUNT] = {
 #define X(key, nl, en) [M_##key] = #key,
 #define P(key, nl_one, nl_other, en_one, en_other) [M_##key] = #key,
-#include "../../src/web/msg/all.h"
+#include "../../build/gen/msg_all.h"
 #undef P
 #undef X
 };

@@ -34,6 +34,7 @@
 #include "../../src/model/user.h"
 #include "../../src/model/valid.h"
 #include "../../src/store/store.h"
+#include "testdb.h"
 
 static char db_path[64];
 static struct store *db;
@@ -357,6 +358,37 @@ static void test_area_tree(void **state)
 	arena_free(a);
 }
 
+/* An entity's own rules, declared beside it, answer as perm.c's table
+ * does: perm_check of an object and perm_check_rules of the same row. */
+static void test_own_rules(void **state)
+{
+	(void)state;
+	static const perm_rules own = {
+		[ACT_READ] = W_PUBLIC | W_MEMBER | W_ADMIN,
+		[ACT_CREATE] = W_USER,
+		[ACT_UPDATE] = W_PARTY_ADMIN | W_COORDINATOR,
+	};
+	struct perm_target hidden = { NULL, false, MEMBER_NONE, false };
+	struct perm_target open = { NULL, true, MEMBER_NONE, false };
+	struct perm_target admin_of = { NULL, false, MEMBER_ADMIN, false };
+	struct perm_target in_area = { NULL, false, MEMBER_MEMBER, true };
+	assert_int_equal(perm_check_rules(&anon, own, ACT_READ, &open), 0);
+	assert_int_equal(perm_check_rules(&anon, own, ACT_READ, &hidden), ERR_AUTH);
+	assert_int_equal(perm_check_rules(&alice_v, own, ACT_READ, &hidden), ERR_FORBIDDEN);
+	assert_int_equal(perm_check_rules(&admin_v, own, ACT_READ, &hidden), 0);
+	assert_int_equal(perm_check_rules(&anon, own, ACT_CREATE, NULL), ERR_AUTH);
+	assert_int_equal(perm_check_rules(&alice_v, own, ACT_CREATE, NULL), 0);
+	assert_int_equal(perm_check_rules(&alice_v, own, ACT_UPDATE, &admin_of), 0);
+	assert_int_equal(perm_check_rules(&alice_v, own, ACT_UPDATE, &in_area), ERR_FORBIDDEN);
+	struct viewer coord = alice_v;
+	coord.role = PROLE_COORDINATOR;
+	assert_int_equal(perm_check_rules(&coord, own, ACT_UPDATE, &in_area), 0);
+	assert_int_equal(perm_check_rules(&admin_v, own, ACT_DELETE, &admin_of), ERR_FORBIDDEN);
+	/* the shared table goes through the same check */
+	assert_int_equal(perm_check(&anon, OBJ_PARTY, ACT_READ, &open), perm_check_rules(&anon, own, ACT_READ, &open));
+	assert_int_equal(perm_check(&alice_v, OBJ_PARTY, ACT_UPDATE, &in_area), 0);
+}
+
 static void test_area_create_permission(void **state)
 {
 	(void)state;
@@ -567,6 +599,17 @@ static void test_party_crud(void **state)
 	assert_int_equal(got.tags.n, 2);
 	assert_string_equal(got.tags.v[0], "wonen");           /* sorted, lower case */
 	assert_string_equal(got.tags.v[1], "zorg");
+	/* the row keeps the roles in the order the catalogue had when they were
+	 * written; read, they are in the catalogue's order of now */
+	assert_int_equal(write_sql("UPDATE parties SET lists = replace(lists,"
+				   " 'agenda_issues' || char(31) || 'involve_target_groups',"
+				   " 'involve_target_groups' || char(31) || 'agenda_issues')"), 0);
+	assert_int_equal(count_sql("SELECT count(*) FROM parties WHERE instr(lists, 'involve_target_groups' || char(31)) > 0"), 1);
+	assert_int_equal(party_get(db, a, &anon, id, &got), 0);
+	assert_string_equal(got.roles.v[0], "agenda_issues");
+	assert_string_equal(got.roles.v[1], "involve_target_groups");
+	assert_int_equal(got.areas.n, 2);
+	assert_int_equal(got.tags.n, 2);
 
 	/* missing ids */
 	assert_int_equal(party_get(db, a, &anon, "not-a-uuid", &got), ERR_NOTFOUND);
@@ -1855,12 +1898,7 @@ static int teardown(void **state)
 	dir_arena = NULL;
 	store_close(db);
 	db = NULL;
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char p[80];
-		snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);
-		unlink(p);
-	}
+	testdb_remove(db_path);
 	return 0;
 }
 
@@ -1874,6 +1912,7 @@ int main(void)
 		cmocka_unit_test(test_valid_text_and_problems),
 		cmocka_unit_test(test_problem_text),
 		cmocka_unit_test(test_area_tree),
+		cmocka_unit_test(test_own_rules),
 		cmocka_unit_test(test_area_create_permission),
 		cmocka_unit_test(test_area_create_validation),
 		cmocka_unit_test(test_party_validate),

@@ -25,6 +25,7 @@
 #include "../../src/model/role.h"
 #include "../../src/model/user.h"
 #include "../../src/store/store.h"
+#include "testdb.h"
 
 #define ZED_NAME "Zephyrine Quokkaberg"
 #define ZED_EMAIL "zephyrine.quokkaberg@voorbeeld.example"
@@ -298,12 +299,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	store_close(db);
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal", ".key" };
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char p[80];
-		snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);
-		unlink(p);
-	}
+	testdb_remove(db_path);
 	return 0;
 }
 

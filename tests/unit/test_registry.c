@@ -30,6 +30,7 @@
 #include "../../src/model/registry.h"
 #include "../../src/model/user.h"
 #include "../../src/store/store.h"
+#include "testdb.h"
 
 static char db_path[64];
 static struct store *db;
@@ -607,12 +608,7 @@ static int teardown(void **state)
 	(void)state;
 	sqlite3_close(raw);
 	store_close(db);
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char path[80];
-		snprintf(path, sizeof path, "%s%s", db_path, suffix[i]);
-		unlink(path);
-	}
+	testdb_remove(db_path);
 	return 0;
 }
 

@@ -7,9 +7,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../src/api/api.h"
+#include "../../src/features.h"
+#include "../../src/model/registry.h"
 #include "../../src/base/arena.h"
 #include "../../src/http/http.h"
 #include "../../src/web/web.h"
@@ -107,7 +112,6 @@ static void order_free(const struct http_table *t)
 {
 	size_t n = 0;
 	for (const struct http_route *const *f = t->features; *f; f++) {
-		assert_non_null((*f)->pattern); /* no feature without routes */
 		for (const struct http_route *a = *f; a->pattern; a++) {
 			n++;
 			assert_true(a->methods != 0);
@@ -139,12 +143,83 @@ static void ours(void **state)
 			assert_false(strncmp(rt->pattern, "/api/", 5) == 0 || strcmp(rt->pattern, "/api") == 0);
 }
 
+/* What features.h names: every feature has types, API routes or pages
+ * (a misspelt line would have none), and every list of routes or types
+ * in src/ is a feature's (else nothing would read it). */
+#define DECLARE(name) \
+	extern const struct entity_type *const name##_types[]; \
+	extern const struct http_route api_##name##_routes[], web_##name##_routes[];
+FEATURES(DECLARE)
+static const struct feature {
+	const char *name;
+	const struct entity_type *const *types;
+	const struct http_route *api, *web;
+} feature_list[] = {
+#define ROW(name) { #name, name##_types, api_##name##_routes, web_##name##_routes },
+	FEATURES(ROW)
+};
+
+static bool is_feature(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof feature_list / sizeof feature_list[0]; i++)
+		if (strlen(feature_list[i].name) == len && strncmp(feature_list[i].name, name, len) == 0)
+			return true;
+	return false;
+}
+
+/* The name NAME of each "PREFIXNAMESUFFIX[] = {" in the .c files of dir
+ * that is no feature, added to why. */
+static void strays(const char *dir, const char *prefix, const char *suffix, char *why, size_t size)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		fail_msg("run from the repository's root: no %s here", dir);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len < 3 || strcmp(e->d_name + len - 2, ".c") != 0)
+			continue;
+		char path[600], text[200000];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		FILE *f = fopen(path, "r");
+		assert_non_null(f);
+		text[fread(text, 1, sizeof text - 1, f)] = 0;
+		fclose(f);
+		for (const char *p = strstr(text, suffix); p; p = strstr(p + 1, suffix)) {
+			const char *name = p;
+			while (name > text && (name[-1] == '_' || (name[-1] >= 'a' && name[-1] <= 'z')))
+				name--;
+			size_t plen = strlen(prefix);
+			if ((size_t)(p - name) <= plen || strncmp(name, prefix, plen) != 0)
+				continue; /* not a list's name (the macros that make the defaults) */
+			if (!is_feature(name + plen, (size_t)(p - name) - plen))
+				snprintf(why + strlen(why), size - strlen(why), " %.*s", (int)(p - name), name);
+		}
+	}
+	closedir(d);
+}
+
+static void features_named(void **state)
+{
+	(void)state;
+	for (const struct feature *f = feature_list; f < feature_list + sizeof feature_list / sizeof feature_list[0]; f++)
+		if (!f->types[0] && !f->api->pattern && !f->web->pattern)
+			fail_msg("the feature %s has no types, API routes or pages", f->name);
+	char why[1000] = "";
+	strays("src/api", "api_", "_routes[] = {", why, sizeof why);
+	strays("src/web", "web_", "_routes[] = {", why, sizeof why);
+	strays("src/model", "", "_types[] = {", why, sizeof why);
+	if (*why)
+		fail_msg("lists no feature of features.h names:%s", why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(finding),
 		cmocka_unit_test(prefixes),
 		cmocka_unit_test(ours),
+		cmocka_unit_test(features_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

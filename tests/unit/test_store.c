@@ -18,19 +18,10 @@
 #include "../../src/base/log.h"
 #include "../../src/store/schema.h"
 #include "../../src/store/store.h"
+#include "testdb.h"
 
 static char db_path[64];
 static struct store *db;
-
-static void remove_db(void)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char p[80];
-		snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);
-		unlink(p);
-	}
-}
 
 /* Silences the log around errors a test provokes on purpose. */
 static void quiet(bool q)
@@ -642,7 +633,7 @@ static int teardown(void **state)
 	(void)state;
 	store_close(db);
 	db = NULL;
-	remove_db();
+	testdb_remove(db_path);
 	return 0;
 }
 
