@@ -256,6 +256,30 @@ static const char *fts_table(struct buf *b, const char *p)
 	return end + 1;
 }
 
+/* A statement that moves data within a step (an UPDATE that fills a new
+ * column) is a query like any other: rewritten as one, up to its ';'. */
+static const char *data_statement(struct buf *b, const char *p)
+{
+	const char *end = p;
+	while (*end && *end != ';') {
+		if (*end == '\'') {
+			const char *q = strchr(end + 1, '\'');
+			end = q ? q : end + strlen(end) - 1;
+		}
+		end++;
+	}
+	char *one = strndup(p, (size_t)(end - p));
+	int nparams;
+	char *text = one ? pg_sql_query(one, &nparams) : NULL;
+	if (text)
+		buf_adds(b, text);
+	else
+		b->err = -1;
+	free(text);
+	free(one);
+	return end;
+}
+
 char *pg_sql_ddl(const char *step)
 {
 	struct buf b = BUF_INIT(SQL_MAX);
@@ -277,6 +301,10 @@ char *pg_sql_ddl(const char *step)
 			n++;
 		if (strncasecmp(p, "CREATE VIRTUAL TABLE", 20) == 0) {
 			p = fts_table(&b, p);
+			continue;
+		}
+		if (word_is(p, n, "UPDATE") || word_is(p, n, "INSERT") || word_is(p, n, "DELETE")) {
+			p = data_statement(&b, p);
 			continue;
 		}
 		if (strncasecmp(p, "INTEGER PRIMARY KEY", 19) == 0) {
