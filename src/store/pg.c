@@ -44,11 +44,14 @@ struct store_conn {
 	size_t nstmts, cap;
 	bool in_tx;
 	int changes;
+	bool generation_prepared; /* pg_store_generation's statement */
 };
 
 struct store {
 	char *conninfo;
 	_Atomic uint64_t generation;
+	bool shared_generation; /* the table data_generation counts the commits */
+	_Atomic uint64_t unknown; /* generations that no answer is kept for */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
 	pthread_mutex_t list_lock;
@@ -206,13 +209,17 @@ struct store_conn *pg_store_write_begin(struct store *s)
 	return s->writer;
 }
 
+/* Counts the data's generation up in the transaction that commits, in the
+ * same round trip as the COMMIT (pg_store_generation). */
+#define GENERATION_UP "UPDATE data_generation SET n = n + 1"
+
 static int write_end(struct store *s, bool commit, bool changes_data)
 {
 	struct store_conn *w = s->writer;
 	int rc = 0;
 	if (commit) {
 		/* COMMIT of a failed transaction answers ROLLBACK, without an error */
-		PGresult *r = PQexec(w->pg, "COMMIT");
+		PGresult *r = PQexec(w->pg, changes_data && s->shared_generation ? GENERATION_UP "; COMMIT" : "COMMIT");
 		if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0) {
 			log_error("commit failed: %s", PQerrorMessage(w->pg));
 			rc = ERR_DB;
@@ -515,9 +522,43 @@ void pg_store_interrupt(struct store *s)
 	pthread_mutex_unlock(&s->list_lock);
 }
 
+/* A generation no kept answer has: when the database cannot tell. */
+static uint64_t unknown(struct store *s)
+{
+	return UINT64_C(1) << 63 | atomic_fetch_add(&s->unknown, 1);
+}
+
+/* With several nodes on one database, the generation is the database's:
+ * the row of data_generation, counted up by every commit that changes data
+ * on any node, in its own transaction (write_end), and read here on the
+ * thread's reader, one round trip, not counted in store_queries. A
+ * LISTEN/NOTIFY would tell a node of another's commit a moment later, but
+ * that moment is enough for an answer already sent to a client to be
+ * followed by that client's read of an old answer on another node; closing
+ * it needs a round trip to the database on every cache hit anyway, and
+ * this one needs no thread, no connection of its own and no NOTIFY, whose
+ * commit takes a lock of the whole database just as the row's update does
+ * (docs: the cost is in src/http/cache.h). */
 uint64_t pg_store_generation(struct store *s)
 {
-	return atomic_load(&s->generation);
+	if (!s->shared_generation)
+		return atomic_load(&s->generation);
+	struct store_conn *c = pg_store_reader(s);
+	if (!c)
+		return unknown(s);
+	if (!c->generation_prepared) {
+		PGresult *r = PQprepare(c->pg, "generation", "SELECT n FROM data_generation", 0, NULL);
+		c->generation_prepared = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (!c->generation_prepared)
+			return unknown(s);
+	}
+	PGresult *r = PQexecPrepared(c->pg, "generation", 0, NULL, NULL, NULL, 0);
+	uint64_t n = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1
+			     ? strtoull(PQgetvalue(r, 0, 0), NULL, 10)
+			     : unknown(s);
+	PQclear(r);
+	return n;
 }
 
 /* A statement is prepared once per connection and never again: PostgreSQL
@@ -616,5 +657,9 @@ int pg_store_migrate(struct store *s, int *applied)
 	}
 	if (applied)
 		*applied = count;
+	PGresult *r = PQexec(s->writer->pg, "SELECT to_regclass('data_generation') IS NOT NULL");
+	s->shared_generation = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+			       *PQgetvalue(r, 0, 0) == 't';
+	PQclear(r);
 	return 0;
 }

@@ -390,6 +390,19 @@ const char *const schema_steps[] = {
 	"    WHERE party_id = p.id ORDER BY tag)), '') || char(30) ||"
 	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT a.name AS v FROM party_areas pa"
 	"    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');",
+
+	/* 8 (issue 10, several nodes; the lead numbers it): the generation of
+	 * the data, one row that every commit that changes data counts up, so
+	 * that every process and node can tell when its kept answers are old
+	 * (store.h, store_generation); and the leases by which one node of
+	 * several runs each background job (model/lease.h): until_epoch is a time in
+	 * seconds since 1970 */
+	"CREATE TABLE data_generation (n INTEGER NOT NULL);"
+	"INSERT INTO data_generation VALUES (0);"
+	"CREATE TABLE leases ("
+	"  name TEXT PRIMARY KEY,"
+	"  holder TEXT NOT NULL,"
+	"  until_epoch INTEGER NOT NULL);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];
