@@ -51,7 +51,7 @@ struct store {
 	char *conninfo;
 	_Atomic uint64_t generation;
 	bool shared_generation; /* the table data_generation counts the commits */
-	_Atomic uint64_t unknown; /* generations that no answer is kept for */
+	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
 	pthread_mutex_t list_lock;
@@ -522,10 +522,13 @@ void pg_store_interrupt(struct store *s)
 	pthread_mutex_unlock(&s->list_lock);
 }
 
-/* A generation no kept answer has: when the database cannot tell. */
+/* The generation last read, when the database cannot tell (then the
+ * request's own reads fail too, mostly): a generation no kept answer has
+ * would make the overview's count (analysis/overview.c), which keeps the
+ * newest, wait for it forever. */
 static uint64_t unknown(struct store *s)
 {
-	return UINT64_C(1) << 63 | atomic_fetch_add(&s->unknown, 1);
+	return atomic_load(&s->known);
 }
 
 /* With several nodes on one database, the generation is the database's:
@@ -554,10 +557,11 @@ uint64_t pg_store_generation(struct store *s)
 			return unknown(s);
 	}
 	PGresult *r = PQexecPrepared(c->pg, "generation", 0, NULL, NULL, NULL, 0);
-	uint64_t n = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1
-			     ? strtoull(PQgetvalue(r, 0, 0), NULL, 10)
-			     : unknown(s);
+	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+	uint64_t n = ok ? strtoull(PQgetvalue(r, 0, 0), NULL, 10) : unknown(s);
 	PQclear(r);
+	if (ok)
+		atomic_store(&s->known, n);
 	return n;
 }
 

@@ -53,7 +53,7 @@ struct store {
 	char *path;
 	_Atomic uint64_t generation; /* counts the commits, to tell when data changed */
 	bool shared_generation; /* the table data_generation counts them (schema.c) */
-	_Atomic uint64_t unknown; /* generations that no answer is kept for */
+	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
 	pthread_mutex_t list_lock;
@@ -489,10 +489,13 @@ static int generation_up(struct store *s)
 	return 0;
 }
 
-/* A generation no kept answer has: when the database cannot tell. */
+/* The generation last read, when the database cannot tell (then the
+ * request's own reads fail too, mostly): a generation no kept answer has
+ * would make the overview's count (analysis/overview.c), which keeps the
+ * newest, wait for it forever. */
 static uint64_t unknown(struct store *s)
 {
-	return UINT64_C(1) << 63 | atomic_fetch_add(&s->unknown, 1);
+	return atomic_load(&s->known);
 }
 
 static bool step_int(sqlite3 *db, sqlite3_stmt **st, const char *sql, int64_t *out)
@@ -522,6 +525,7 @@ uint64_t store_generation(struct store *s)
 	c->seen_version = version;
 	c->seen_generation = n;
 	c->seen = true;
+	atomic_store(&s->known, (uint64_t)n);
 	return (uint64_t)n;
 }
 
