@@ -43,7 +43,7 @@ static int setup(void **state)
 	const char *pg = getenv("KIEM_PG");
 	if (pg && *pg) {
 		PGconn *c = PQconnectdb(pg);
-		PGresult *r = PQexec(c, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		PGresult *r = PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 		int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 		PQclear(r);
 		PQfinish(c);
