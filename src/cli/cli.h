@@ -12,6 +12,8 @@ int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_accounts(int argc, char **argv);
+/* kiem migrate-to-pg (migrate_pg.c): from a SQLite file into PostgreSQL. */
+int cmd_migrate_pg(int argc, char **argv);
 
 /* The inactivity sweep's settings from KIEM_INACTIVE_DAYS and
  * KIEM_INACTIVE_GRACE_DAYS (defaults 365 and 30); prints one line and
