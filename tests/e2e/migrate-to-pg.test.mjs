@@ -196,6 +196,14 @@ test('serve --pg answers what serve --db answers', { skip: SKIP }, async () => {
   assert.ok(found.items.some((i) => i.id === issue.id), 'the new issue is found by its words');
 });
 
+test("serve's start-up log shows the conninfo without its password", { skip: SKIP }, async () => {
+  const k = await serve(['--pg', `${pg} password='ge heim\\'42'`], { KIEM_KEY_FILE: `${db}.key` });
+  await k.stop();
+  const line = k.log().split('\n').find((l) => l.includes(' starting; '));
+  assert.match(line, new RegExp(`database PostgreSQL ${pg.replace(/[/.]/g, '\\$&')}$`));
+  assert.doesNotMatch(k.log(), /heim/);
+});
+
 test('a second run refuses: the database is not empty', { skip: SKIP }, () => {
   const r = run(['migrate-to-pg', '--db', db, '--pg', pg]);
   assert.equal(r.status, 1);
@@ -244,4 +252,16 @@ test('migrate-to-pg refuses a file of another schema version, and wrong use', { 
   const help = run(['migrate-to-pg', '--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /usage: kiem migrate-to-pg --db FILE --pg CONNINFO/);
+});
+
+test('every command that takes --db tells of --pg in its --help', () => {
+  for (const cmd of [['init'], ['serve'], ['user', 'add'], ['user', 'passwd'], ['user', 'list'], ['user', 'block'],
+    ['user', 'unblock'], ['token', 'create'], ['accounts', 'sweep'], ['notifications', 'digest'], ['mail', 'test'],
+    ['migrate-to-pg']]) {
+    const r = spawnSync(BIN, [...cmd, '--help'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, cmd.join(' '));
+    assert.match(r.stdout, /--db (PATH|FILE)/, cmd.join(' '));
+    assert.match(r.stdout, /\[?--pg CONNINFO/, `kiem ${cmd.join(' ')} --help names --pg`);
+    assert.doesNotMatch(r.stdout, /not yet available/);
+  }
 });
