@@ -121,11 +121,11 @@ int cli_open(const char *path, bool create, struct store **out)
 	const char *pg = getenv("KIEM_PG"), *name = path;
 	char shown[1024];
 	if (pg && *pg) {
+		name = cli_db_name(path, shown, sizeof shown); /* the key file stays beside path */
 		if (store_open(out, pg, STORE_PG)) {
-			cli_error("cannot connect to PostgreSQL (KIEM_PG); see the log above");
+			cli_error("cannot connect to %s (--pg or KIEM_PG); see the log above", name);
 			return 1;
 		}
-		name = cli_db_name(path, shown, sizeof shown); /* the key file stays beside path */
 	} else if (!create && access(path, F_OK) != 0) {
 		cli_error("there is no database at %s; create one with 'kiem init --db %s'", path, path);
 		return 1;
