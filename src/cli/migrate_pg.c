@@ -553,13 +553,29 @@ static int check_empty(struct store *pg, const struct table *tables, int n)
 	}
 	int rc = 0;
 	if (held.len) {
-		cli_error("the PostgreSQL database is not empty: %s; migrate-to-pg writes only into an empty"
-			  " database (see 'kiem migrate-to-pg --help'); --check-only compares without writing",
-			  held.ptr);
+		cli_error("the PostgreSQL database is not empty: %s; migrate-to-pg writes only into a new, empty"
+			  " database and makes kiem's schema there itself, so not into one made with 'kiem init'"
+			  " (see 'kiem migrate-to-pg --help'); --check-only compares without writing", held.ptr);
 		rc = 1;
 	}
 	buf_release(&held);
 	return rc;
+}
+
+/* Warns when PostgreSQL sorts text otherwise than SQLite, by bytes. */
+static void check_collation(struct store *pg)
+{
+	struct store_stmt *st = store_prepare(store_reader(pg),
+		"SELECT datcollate FROM pg_database WHERE datname = current_database()");
+	if (st && store_step(st) == STORE_ROW) {
+		const char *c = store_text(st, 0);
+		if (strcmp(c, "C") != 0 && strcmp(c, "POSIX") != 0 && strcasecmp(c, "C.UTF-8") != 0 &&
+		    strcasecmp(c, "C.utf8") != 0)
+			printf("warning: the PostgreSQL database sorts text by the collation %s, not C.UTF-8:"
+			       " lists sorted by name will not be in SQLite's order (docs/postgresql-port.md)\n", c);
+	}
+	if (st)
+		store_reset(st);
 }
 
 /* Copies every table in one transaction, then sets the identity sequences. */
@@ -688,6 +704,7 @@ int cmd_migrate_pg(int argc, char **argv)
 			store_read_end(lite);
 			goto out;
 		}
+		check_collation(pg);
 		int64_t total = 0;
 		for (int i = 0; i < n; i++) {
 			tables[i].rows = count_rows(store_reader(lite), tables[i].count);
