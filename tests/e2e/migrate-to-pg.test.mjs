@@ -29,7 +29,13 @@ const ADMIN = 'beheer@verhuizing.example';
 const ALICE = 'alice@verhuizing.example';
 const CORA = 'cora@verhuizing.example';
 
-const run = (args, opts = {}) => spawnSync(BIN, args, { encoding: 'utf8', timeout: 120000, ...opts });
+// what the sanitizers print (make kiem-san): a finding fails the test that saw it
+const SANITIZER = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
+function run(args, opts = {}) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', timeout: 120000, ...opts });
+  assert.doesNotMatch(r.stderr ?? '', SANITIZER, `kiem ${args.join(' ')}`);
+  return r;
+}
 
 // Starts `kiem serve` with these arguments; {url, log(), stop()}.
 async function serve(args, env = {}) {
@@ -51,7 +57,11 @@ async function serve(args, env = {}) {
   return {
     url,
     log: () => stderr,
-    async stop() { child.kill('SIGTERM'); assert.equal(await exited, 0, `serve ${args.join(' ')}:\n${stderr}`); },
+    async stop() {
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, `serve ${args.join(' ')}:\n${stderr}`);
+      assert.doesNotMatch(stderr, SANITIZER);
+    },
   };
 }
 
@@ -258,7 +268,7 @@ test('every command that takes --db tells of --pg in its --help', () => {
   for (const cmd of [['init'], ['serve'], ['user', 'add'], ['user', 'passwd'], ['user', 'list'], ['user', 'block'],
     ['user', 'unblock'], ['token', 'create'], ['accounts', 'sweep'], ['notifications', 'digest'], ['mail', 'test'],
     ['migrate-to-pg']]) {
-    const r = spawnSync(BIN, [...cmd, '--help'], { encoding: 'utf8' });
+    const r = run([...cmd, '--help']);
     assert.equal(r.status, 0, cmd.join(' '));
     assert.match(r.stdout, /--db (PATH|FILE)/, cmd.join(' '));
     assert.match(r.stdout, /\[?--pg CONNINFO/, `kiem ${cmd.join(' ')} --help names --pg`);
