@@ -46,11 +46,17 @@ static void conninfo_safe(const char *ci, struct buf *out)
 		buf_add(out, ci, (size_t)((colon ? colon : end) - ci));
 		if (colon)
 			buf_add(out, at, (size_t)(end - at));
-		for (const char *p = end; *p;) {
-			size_t n = strcspn(p + 1, "&") + 1; /* one of ?k=v or &k=v */
-			if (strncmp(p + 1, "password=", 9) != 0)
-				buf_add(out, p, n);
-			p += n;
+		const char *query = end + strcspn(end, "?"); /* after the path */
+		buf_add(out, end, (size_t)(query - end));
+		bool first = true;
+		for (const char *p = query; *p;) {
+			size_t n = strcspn(p + 1, "&"); /* k=v after its ? or & */
+			if (strncmp(p + 1, "password=", 9) != 0) {
+				buf_addc(out, first ? '?' : '&');
+				buf_add(out, p + 1, n);
+				first = false;
+			}
+			p += n + 1;
 		}
 		return;
 	}
