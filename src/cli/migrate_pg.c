@@ -12,8 +12,12 @@
  * The copy reads one snapshot of the file and writes one transaction on
  * PostgreSQL: the rows of each table go in batches, as one JSON parameter
  * of INSERT ... SELECT FROM json_populate_recordset, parents before the
- * tables that refer to them. A full-text table is copied as its text and
- * rowid; PostgreSQL computes its tsvector column from them (pg_sql.c).
+ * tables that refer to them. A full-text table with text of its own is
+ * copied as its text and rowid, and PostgreSQL computes its tsvector column
+ * from them; one with external content (content = 'table') is not copied:
+ * on both engines it reads its text from its table, and PostgreSQL's index
+ * is built from that table's rows as they arrive (pg_sql.c, fts_table); it
+ * is checked like the others.
  * Then the identity sequences are set past the copied keys, so that the
  * next row gets a new one. The check reads each table on both sides in
  * pages in the order of its key, and compares the number of rows and a
@@ -22,6 +26,7 @@
  * bigint and SQLite's integer compare, and NULL differs from "". A sum
  * does not depend on the order of the rows, which differs between the
  * engines for text keys when PostgreSQL's collation is not C. */
+#include <ctype.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <sodium.h>
@@ -85,6 +90,8 @@ struct column {
 struct table {
 	const char *name;
 	bool fts; /* a full-text table: its rowid is copied as a column */
+	bool derived; /* one with external content: it reads its text from
+		       * its table, on both engines, so is checked, not copied */
 	struct column cols[COLS_MAX];
 	int ncols;
 	int key[COLS_MAX]; /* the columns of the primary key, in its order */
@@ -215,12 +222,27 @@ static int make_sql(struct arena *a, struct table *t)
 	return ok ? 0 : ERR_NOMEM;
 }
 
+/* Whether the FTS5 table made by sql has the option content = '...': its
+ * text is that table's (or none), not its own. */
+static bool external_content(const char *sql)
+{
+	for (const char *p = sql; (p = strcasestr(p, "content")) != NULL; p += 7) {
+		bool word_before = p > sql && (p[-1] == '_' || isalnum((unsigned char)p[-1]));
+		const char *v = p + 7;
+		while (*v == ' ' || *v == '\t' || *v == '\n')
+			v++;
+		if (!word_before && *v == '=')
+			return true;
+	}
+	return false;
+}
+
 /* The file's tables (its full-text tables' own storage apart), their
  * columns, keys and references, in sqlite_master's order. */
 static int read_tables(struct store *lite, struct arena *a, struct table *tables, int *n)
 {
 	static const char sql_tables[] =
-		"SELECT m.name, m.sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master m"
+		"SELECT m.name, m.sql LIKE 'CREATE VIRTUAL TABLE%', m.sql FROM sqlite_master m"
 		" WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 		" AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table'"
 		"  AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND v.name <> m.name"
@@ -243,6 +265,7 @@ static int read_tables(struct store *lite, struct arena *a, struct table *tables
 		memset(t, 0, sizeof *t);
 		t->name = arena_strdup(a, store_text(st, 0));
 		t->fts = store_int(st, 1) != 0;
+		t->derived = t->fts && external_content(store_text(st, 2));
 		if (t->fts)
 			t->cols[t->ncols++] = (struct column){ "rowid", true };
 	}
@@ -588,6 +611,8 @@ static int copy_all(struct store *lite, struct store *pg, const struct table *ta
 	}
 	int rc = 0;
 	for (int i = 0; i < n && !rc; i++) {
+		if (tables[i].derived)
+			continue;
 		double t0 = now_s();
 		rc = copy_table(lite, w, &tables[i]);
 		if (!rc && tables[i].rows >= 2 * PROGRESS)
@@ -708,7 +733,7 @@ int cmd_migrate_pg(int argc, char **argv)
 		int64_t total = 0;
 		for (int i = 0; i < n; i++) {
 			tables[i].rows = count_rows(store_reader(lite), tables[i].count);
-			total += tables[i].rows;
+			total += tables[i].derived ? 0 : tables[i].rows;
 		}
 		printf("copying %d tables, %" PRId64 " rows, from %s to %s\n", n, total, path,
 		       cli_db_name(path, name, sizeof name));
