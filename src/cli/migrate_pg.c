@@ -546,6 +546,7 @@ static int check(struct store *lite, struct store *pg, const struct table *table
 		differ += !same;
 		printf("%-24s %12" PRId64 " %12" PRId64 "  %016" PRIx64 "  %016" PRIx64 "  %s\n", tables[i].name, a.rows,
 		       b.rows, a.sum, b.sum, same ? "ok" : "DIFFERENT");
+		fflush(stdout); /* a line a table: the progress of a long check */
 	}
 	store_read_end(pg);
 	store_read_end(lite);
