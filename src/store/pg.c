@@ -217,7 +217,11 @@ struct store_conn *pg_store_write_begin(struct store *s)
 
 /* Counts the data's generation up in the transaction that commits, in the
  * same round trip as the COMMIT (pg_store_generation). */
-#define GENERATION_UP "UPDATE data_generation SET n = n + 1"
+#define GENERATION_UP \
+	"INSERT INTO data_generation (name, n) VALUES ('data', 1)" \
+	" ON CONFLICT (name) DO UPDATE SET n = data_generation.n + 1"
+/* and reads it: no row is generation 0 */
+#define GENERATION_SQL "SELECT n FROM data_generation WHERE name = 'data'"
 
 static int write_end(struct store *s, bool commit, bool changes_data)
 {
@@ -557,15 +561,15 @@ uint64_t pg_store_generation(struct store *s)
 	if (!c)
 		return unknown(s);
 	if (!c->generation_prepared) {
-		PGresult *r = PQprepare(c->pg, "generation", "SELECT n FROM data_generation", 0, NULL);
+		PGresult *r = PQprepare(c->pg, "generation", GENERATION_SQL, 0, NULL);
 		c->generation_prepared = PQresultStatus(r) == PGRES_COMMAND_OK;
 		PQclear(r);
 		if (!c->generation_prepared)
 			return unknown(s);
 	}
 	PGresult *r = PQexecPrepared(c->pg, "generation", 0, NULL, NULL, NULL, 0);
-	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
-	uint64_t n = ok ? strtoull(PQgetvalue(r, 0, 0), NULL, 10) : unknown(s);
+	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) <= 1;
+	uint64_t n = !ok ? unknown(s) : PQntuples(r) ? strtoull(PQgetvalue(r, 0, 0), NULL, 10) : 0;
 	PQclear(r);
 	if (ok)
 		atomic_store(&s->known, n);

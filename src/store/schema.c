@@ -392,13 +392,14 @@ const char *const schema_steps[] = {
 	"    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');",
 
 	/* 8 (issue 10, several nodes; the lead numbers it): the generation of
-	 * the data, one row that every commit that changes data counts up, so
-	 * that every process and node can tell when its kept answers are old
-	 * (store.h, store_generation); and the leases by which one node of
-	 * several runs each background job (model/lease.h): until_epoch is a time in
-	 * seconds since 1970 */
-	"CREATE TABLE data_generation (n INTEGER NOT NULL);"
-	"INSERT INTO data_generation VALUES (0);"
+	 * the data, one row ('data') that every commit that changes data
+	 * counts up, made by the first, so that every process and node can
+	 * tell when its kept answers are old (store.h, store_generation; no
+	 * row is generation 0, and a new database is empty, as migrate-to-pg
+	 * wants); and the leases by which one node of several runs each
+	 * background job (model/lease.h): until_epoch is a time in seconds
+	 * since 1970 */
+	"CREATE TABLE data_generation (name TEXT PRIMARY KEY, n INTEGER NOT NULL);"
 	"CREATE TABLE leases ("
 	"  name TEXT PRIMARY KEY,"
 	"  holder TEXT NOT NULL,"

@@ -487,8 +487,10 @@ static int generation_up(struct store *s)
 	struct store_conn *w = s->writer;
 	if (!s->shared_generation)
 		return 0;
-	if (!w->generation_up && sqlite3_prepare_v3(w->db, "UPDATE data_generation SET n = n + 1", -1,
-						    SQLITE_PREPARE_PERSISTENT, &w->generation_up, NULL) != SQLITE_OK)
+	if (!w->generation_up &&
+	    sqlite3_prepare_v3(w->db, "INSERT INTO data_generation (name, n) VALUES ('data', 1)"
+				      " ON CONFLICT (name) DO UPDATE SET n = data_generation.n + 1",
+			       -1, SQLITE_PREPARE_PERSISTENT, &w->generation_up, NULL) != SQLITE_OK)
 		return ERR_DB;
 	if (run_tx(w->generation_up) != SQLITE_OK) {
 		log_error("cannot count the data's generation up: %s", sqlite3_errmsg(w->db));
@@ -506,15 +508,15 @@ static uint64_t unknown(struct store *s)
 	return atomic_load(&s->known);
 }
 
+/* The first column of the first row, 0 if there is none. */
 static bool step_int(sqlite3 *db, sqlite3_stmt **st, const char *sql, int64_t *out)
 {
 	if (!*st && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
 		return false;
-	bool ok = sqlite3_step(*st) == SQLITE_ROW;
-	if (ok)
-		*out = sqlite3_column_int64(*st, 0);
+	int rc = sqlite3_step(*st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(*st, 0) : 0;
 	sqlite3_reset(*st);
-	return ok;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
 uint64_t store_generation(struct store *s)
@@ -528,7 +530,7 @@ uint64_t store_generation(struct store *s)
 		return unknown(s);
 	if (c->seen && version == c->seen_version)
 		return (uint64_t)c->seen_generation;
-	if (!step_int(c->db, &c->generation, "SELECT n FROM data_generation", &n))
+	if (!step_int(c->db, &c->generation, "SELECT n FROM data_generation WHERE name = 'data'", &n))
 		return unknown(s);
 	c->seen_version = version;
 	c->seen_generation = n;
