@@ -657,10 +657,12 @@ const struct entity_type email_link_type = {
 };
 
 const struct entity_type login_attempt_type = {
-	.key = "login_attempt", .perm = OBJ_USERS, /* counted in memory, in no table */
+	.key = "login_attempt", .table = "login_throttle", .perm = OBJ_USERS,
 	.noun = { "Mislukte inlogpoging", "Failed login attempt" },
-	.privacy_note = "Failed attempts are kept by address and account for a short window only (the"
-			" throttle's), and go by themselves; they are not part of a person's export.",
+	.privacy_note = "Failed attempts are counted by address and account for a short window only (the"
+			" throttle's), the addresses an account logged in from for 90 days, and they go by"
+			" themselves; a row's id is a keyed hash, naming no email or IP address, so they are"
+			" not part of a person's export or erasure (model/throttle.h).",
 	.registers = { "login_attempts" },
 };
 
