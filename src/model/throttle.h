@@ -36,9 +36,11 @@
  * refused (the caller answers as for any failure of the database), never
  * let through unthrottled.
  *
- * Not every limit is here: kiem has no per-request rate limit (http/ has
- * none); a limit that counted every request in the database would cost
- * every request a write. */
+ * These two are kiem's only limits per client: http/access.c only logs
+ * (a 429 at warn level), and the connection limit of http/server.c is
+ * each node's guard of its file descriptors. A limit that counted every
+ * request in the database would cost every request a write, against
+ * DESIGN.md's read budget; one that comes belongs in each node's memory. */
 #ifndef KIEM_THROTTLE_H
 #define KIEM_THROTTLE_H
 
