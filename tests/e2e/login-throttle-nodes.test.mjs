@@ -37,6 +37,8 @@ async function node(db) {
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;
+      if (/AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/.test(stderr))
+        throw new Error(`kiem serve: the sanitizer found a problem:\n${stderr}`);
       if (code !== 0) throw new Error(`kiem serve exited with ${code} after SIGTERM:\n${stderr}`);
     },
   };
