@@ -58,7 +58,7 @@ static int load_key(struct store *s)
  * 'a' an account (from sources new to it), 'k' an account from one address
  * it knows, 'b' an account from its known browsers, 'i' an address, 'm' an
  * address's mail requests, and 'K' an address known to an account. Texts
- * are taken without regard to case. Never 0 (0 is "none"). */
+ * are taken without regard to case. Never 0 (0 is "none") nor negative. */
 static int64_t key_of(char kind, const char *s, const char *t)
 {
 	unsigned char in[512];
@@ -76,6 +76,10 @@ static int64_t key_of(char kind, const char *s, const char *t)
 	uint64_t v;
 	_Static_assert(crypto_shorthash_BYTES == sizeof v, "a 64-bit hash");
 	memcpy(&v, h, sizeof v);
+	/* 63 bits, so never negative: on PostgreSQL the id is an identity
+	 * column (pg_sql.c), whose sequence migrate-to-pg sets to the largest
+	 * id, and a sequence starts at 1 */
+	v &= (uint64_t)INT64_MAX;
 	return v ? (int64_t)v : 1;
 }
 

@@ -234,6 +234,13 @@ static void test_old_rows_go(void **state)
 		login_failed("", address, false, now);
 	}
 	assert_int_equal(rows(), 50);
+	/* ids are never negative: migrate-to-pg sets the id's identity
+	 * sequence on PostgreSQL to the largest, which must be 1 or more */
+	struct store_stmt *st = store_prepare(store_reader(db), "SELECT count(*) FROM login_throttle WHERE id <= 0");
+	assert_non_null(st);
+	assert_int_equal(store_step(st), STORE_ROW);
+	assert_int_equal(store_int(st, 0), 0);
+	store_reset(st);
 	/* a failure after the window deletes 32 of them, and adds its own */
 	time_t after = now + THROTTLE_WINDOW;
 	login_failed("", "10.5.0.1", false, after);
