@@ -55,6 +55,7 @@ async function startNode(name) {
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`node ${name} exited ${code}: ${node.stderr}`)); });
   });
   child.removeAllListeners('exit');
+  assert.match(node.stderr, /starting; PostgreSQL/, `node ${name} is not on PostgreSQL`);
   node.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   nodes.push(node);
   return node;
