@@ -275,10 +275,12 @@ static const char *fts_table(struct buf *b, const char *p)
 		p++;
 	}
 	/* the SQL comes from schema.c's literals only; no value goes in */
+	static const char view[] = "CREATE VIEW ", select[] = " AS SELECT ", index_on[] = ";CREATE INDEX ",
+			  rule_on[] = "CREATE RULE ", table[] = "CREATE TABLE ", stored[] = ") STORED);CREATE INDEX ";
 	if (content && key) {
-		buf_adds(b, "CREATE VIEW ");
+		buf_adds(b, view);
 		buf_add(b, name, name_len);
-		buf_adds(b, " AS SELECT ");
+		buf_adds(b, select);
 		buf_add(b, key, key_len);
 		buf_adds(b, " AS rowid");
 		for (int i = 0; i < ncols; i++) {
@@ -291,7 +293,7 @@ static const char *fts_table(struct buf *b, const char *p)
 		buf_add(b, name, name_len);
 		buf_adds(b, " FROM ");
 		buf_add(b, content, content_len);
-		buf_adds(b, ";CREATE INDEX ");
+		buf_adds(b, index_on);
 		buf_add(b, name, name_len);
 		buf_adds(b, "_words ON ");
 		buf_add(b, content, content_len);
@@ -300,7 +302,7 @@ static const char *fts_table(struct buf *b, const char *p)
 		buf_adds(b, "));");
 		static const char *const rule[] = { "_insert AS ON INSERT TO ", "_delete AS ON DELETE TO " };
 		for (int i = 0; i < 2; i++) {
-			buf_adds(b, "CREATE RULE ");
+			buf_adds(b, rule_on);
 			buf_add(b, name, name_len);
 			buf_adds(b, rule[i]);
 			buf_add(b, name, name_len);
@@ -308,7 +310,7 @@ static const char *fts_table(struct buf *b, const char *p)
 		}
 		return end + 1;
 	}
-	buf_adds(b, "CREATE TABLE ");
+	buf_adds(b, table);
 	buf_add(b, name, name_len);
 	buf_adds(b, " (rowid BIGINT PRIMARY KEY");
 	for (int i = 0; i < ncols; i++) {
@@ -320,7 +322,7 @@ static const char *fts_table(struct buf *b, const char *p)
 	buf_add(b, name, name_len);
 	buf_adds(b, " tsvector GENERATED ALWAYS AS (");
 	fts_words(b, cols, lens, ncols);
-	buf_adds(b, ") STORED);CREATE INDEX ");
+	buf_adds(b, stored);
 	buf_add(b, name, name_len);
 	buf_adds(b, "_words ON ");
 	buf_add(b, name, name_len);
