@@ -391,6 +391,18 @@ const char *const schema_steps[] = {
 	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT a.name AS v FROM party_areas pa"
 	"    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');",
 
+	/* 8 (issue 10, several nodes): the login throttle's counts and the
+	 * addresses known to accounts, in the database so that every node
+	 * counts the same (model/throttle.h). id is a keyed hash of what a row
+	 * counts; started and expires are Unix seconds; a row whose expires
+	 * has passed is deleted by the next writes. */
+	"CREATE TABLE login_throttle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  started INTEGER NOT NULL,"
+	"  hits INTEGER NOT NULL,"
+	"  expires INTEGER NOT NULL);"
+	"CREATE INDEX login_throttle_expires ON login_throttle(expires);",
+
 	/* 10 (issue 10, the cost of the full-text indexes): each index reads
 	 * its text from the rows it indexes (external content) instead of
 	 * keeping a copy of its own, and keeps no sizes of its columns (they
