@@ -19,6 +19,7 @@
 #include "../../src/store/schema.h"
 #include "../../src/store/store.h"
 #include "testdb.h"
+#include "group_commit.h"
 
 static char db_path[64];
 static struct store *db;
@@ -388,6 +389,14 @@ static void test_durable_across_reopen(void **state)
 	assert_int_equal(count_rows(r, "SELECT count(*) FROM t WHERE id = 200"), 0);
 }
 
+/* ---- group commit (group_commit.h) ---- */
+
+static void test_group_commit(void **state)
+{
+	(void)state;
+	gc_run(db);
+}
+
 /* ---- full-text queries ---- */
 
 static void test_fts_query_text(void **state)
@@ -656,6 +665,7 @@ int main(void)
 		cmocka_unit_test(test_constraint_conflict),
 		cmocka_unit_test(test_write_rollback),
 		cmocka_unit_test(test_durable_across_reopen),
+		cmocka_unit_test(test_group_commit),
 		cmocka_unit_test(test_fts_query_text),
 		cmocka_unit_test(test_fts_query_matches),
 		cmocka_unit_test(test_scrub),
