@@ -65,7 +65,10 @@ struct member {
 };
 
 /* A checkpoint when the log has this many pages (SQLite's default for its
- * automatic one), done by a thread of its own, off the request path. */
+ * automatic one), by a thread of its own rather than in some request's
+ * COMMIT. It runs on the writer connection, holding the writer: a second
+ * connection that checkpoints while the writer commits is what SQLite's
+ * WAL-reset bug (fixed in 3.51.3; Debian 12 has 3.40) needs. */
 enum { CKPT_PAGES = 1000 };
 
 struct store {
@@ -81,13 +84,11 @@ struct store {
 	struct member *batch;
 	pthread_mutex_t done_lock; /* a member's rc and done */
 	pthread_cond_t done_cond;
-	/* the checkpointer: a thread with its own connection */
+	/* the checkpointer's thread */
 	pthread_t ckpt_thread;
 	bool ckpt_running, ckpt_stop, ckpt_due;
 	pthread_mutex_t ckpt_lock; /* ckpt_stop, ckpt_due */
 	pthread_cond_t ckpt_cond;
-	pthread_mutex_t ckpt_run; /* one checkpoint at a time */
-	struct store_conn *ckpt_conn;
 	pthread_mutex_t list_lock;
 	struct store_conn *readers;
 	pthread_key_t reader_key;
@@ -222,13 +223,9 @@ int store_open(struct store **out, const char *path, unsigned flags)
 	pthread_cond_init(&s->done_cond, NULL);
 	pthread_mutex_init(&s->ckpt_lock, NULL);
 	pthread_cond_init(&s->ckpt_cond, NULL);
-	pthread_mutex_init(&s->ckpt_run, NULL);
 	pthread_mutex_init(&s->list_lock, NULL);
 	pthread_key_create(&s->reader_key, NULL);
 	int rc = open_conn(path, flags, true, &s->writer);
-	if (!rc && (rc = open_conn(path, 0, false, &s->ckpt_conn)) == 0 &&
-	    sqlite3_exec(s->ckpt_conn->db, "PRAGMA query_only=OFF", NULL, NULL, NULL) != SQLITE_OK)
-		rc = ERR_DB;
 	if (!rc && pthread_create(&s->ckpt_thread, NULL, checkpointer, s) != 0)
 		rc = ERR_NOMEM;
 	if (rc) {
@@ -258,8 +255,6 @@ void store_close(struct store *s)
 		close_conn(c);
 		c = next;
 	}
-	if (s->ckpt_conn)
-		close_conn(s->ckpt_conn);
 	/* the last connection to close copies the log into the file */
 	if (s->writer)
 		close_conn(s->writer);
@@ -269,7 +264,6 @@ void store_close(struct store *s)
 	pthread_cond_destroy(&s->done_cond);
 	pthread_mutex_destroy(&s->ckpt_lock);
 	pthread_cond_destroy(&s->ckpt_cond);
-	pthread_mutex_destroy(&s->ckpt_run);
 	pthread_mutex_destroy(&s->list_lock);
 	free(s->path);
 	free(s);
@@ -446,18 +440,18 @@ static int write_end(struct store *s, bool commit, bool changes_data)
 static int checkpoint(struct store *s)
 {
 	int frames = 0, done = 0;
-	pthread_mutex_lock(&s->ckpt_run);
 	int rc = sqlite3_wal_checkpoint_v2(s->writer->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &frames, &done);
-	pthread_mutex_unlock(&s->ckpt_run);
 	if (rc != SQLITE_OK)
 		log_error("checkpoint failed: %s", sqlite3_errmsg(s->writer->db));
 	return rc == SQLITE_OK ? 0 : ERR_DB;
 }
 
-/* The checkpointer's thread: when the log has grown past CKPT_PAGES, copies
- * what it can into the file without waiting for anyone (PASSIVE), on a
- * connection of its own, so that no request waits for it. The next write
- * after a checkpoint that copied everything starts the log again. */
+/* The checkpointer's thread: when the log has grown past CKPT_PAGES, takes
+ * the writer between two batches and copies what it can into the file
+ * without waiting for readers (PASSIVE). No request's commit carries it;
+ * the writes that arrive meanwhile wait and then commit as one batch. The
+ * next write after a checkpoint that copied everything starts the log
+ * again. */
 static void *checkpointer(void *arg)
 {
 	struct store *s = arg;
@@ -470,11 +464,11 @@ static void *checkpointer(void *arg)
 		s->ckpt_due = false;
 		pthread_mutex_unlock(&s->ckpt_lock);
 		int frames = 0, done = 0;
-		pthread_mutex_lock(&s->ckpt_run);
-		int rc = sqlite3_wal_checkpoint_v2(s->ckpt_conn->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &frames, &done);
-		pthread_mutex_unlock(&s->ckpt_run);
+		writer_take_alone(s);
+		int rc = sqlite3_wal_checkpoint_v2(s->writer->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &frames, &done);
 		if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-			log_error("checkpoint failed: %s", sqlite3_errmsg(s->ckpt_conn->db));
+			log_error("checkpoint failed: %s", sqlite3_errmsg(s->writer->db));
+		pthread_mutex_unlock(&s->write_lock);
 		pthread_mutex_lock(&s->ckpt_lock);
 	}
 	pthread_mutex_unlock(&s->ckpt_lock);
