@@ -933,6 +933,10 @@ kiem's resident memory after the durable writes was $(mb "$W_RSS") MB.
   is answered, so each includes a commit that waits for the disk (\`fdatasync\` of the WAL); the
   budget holds kiem's rate against 60% of what SQLite reaches alone on the same disk, leaving
   the rest for HTTP, JSON, checking the token and the fields, and kiem's indexes.
+- **durable writes from 32 connections** (issue 10): the same write from 32 clients at once, on
+  kiem with $W32_WORKERS worker threads (\`KIEM_THREADS\`; each write waits for its commit in a
+  worker). The writes that meet at the writer share one transaction and one \`fdatasync\` (group
+  commit), each still answered after its commit; the budget is SQLite's own single-row commits.
 - **memory**: VmRSS is what kiem has resident after the load; VmHWM the most it ever had, read
   from /proc/PID/status before it is stopped. The budget is 100 MB at the national scale; the
   cached kiem's figure includes the answers it keeps.
