@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <sqlite3.h>
@@ -226,8 +227,16 @@ int store_open(struct store **out, const char *path, unsigned flags)
 	pthread_mutex_init(&s->list_lock, NULL);
 	pthread_key_create(&s->reader_key, NULL);
 	int rc = open_conn(path, flags, true, &s->writer);
-	if (!rc && pthread_create(&s->ckpt_thread, NULL, checkpointer, s) != 0)
-		rc = ERR_NOMEM;
+	if (!rc) {
+		/* the thread takes no signal: they are for the thread that
+		 * waits for them (serve's) */
+		sigset_t all, old;
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		if (pthread_create(&s->ckpt_thread, NULL, checkpointer, s) != 0)
+			rc = ERR_NOMEM;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
 	if (rc) {
 		store_close(s);
 		return rc;
