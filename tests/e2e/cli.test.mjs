@@ -140,7 +140,6 @@ describe('usage errors exit 2 with a message on stderr', () => {
     { args: ['user', 'block'], says: /--email/ },
     { args: ['user', 'unblock'], says: /--email/ },
     { args: ['user', 'list', 'extra-argument'], says: /extra-argument/ },
-    { args: ['serve', '--pg', 'host=localhost'], says: /PostgreSQL/ },
   ];
   for (const { args, says } of cases) {
     test(`kiem ${args.join(' ')}`, () => {
@@ -151,6 +150,25 @@ describe('usage errors exit 2 with a message on stderr', () => {
       assert.equal(lines.length, 1, `expected one line, got: ${r.stderr}`);
       assert.match(lines[0], /^kiem: /);
       assert.match(lines[0], says);
+    });
+  }
+
+  // PostgreSQL is available (issue 10): a server that does not answer is a
+  // failure (1), said in a line that names it without its password
+  const unreachable = [
+    ['host=127.0.0.1 port=1 password=geheim connect_timeout=5', 'host=127.0.0.1 port=1 connect_timeout=5'],
+    ["host=127.0.0.1 password = 'ge\\'heim' port=1", 'host=127.0.0.1 port=1'],
+    ['postgresql://kiem:geheim@127.0.0.1:1/kiem?password=geheim&connect_timeout=5',
+      'postgresql://kiem@127.0.0.1:1/kiem?connect_timeout=5'],
+  ];
+  for (const [conninfo, shown] of unreachable) {
+    test(`kiem serve --pg ${shown} (no server): exit 1, naming it without its password`, () => {
+      const r = kiem(['serve', '--pg', conninfo]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.trim().split('\n').at(-1),
+        `kiem: cannot connect to PostgreSQL ${shown} (--pg or KIEM_PG); see the log above`);
+      assert.doesNotMatch(r.stderr, /heim/);
     });
   }
 
