@@ -25,6 +25,9 @@
 #   7. reads kiem's resident memory after each load, checks that kiem exits 0
 #      on SIGTERM, and writes the figures beside the budgets in
 #      docs/benchmarks.md.
+# Then bench/pg.sh does it again on PostgreSQL (issue 10): the same reads and
+# writes on a private PostgreSQL server, two nodes behind nginx, and a node
+# killed with kill -9 during a write load; see its header.
 #
 # Options (environment):
 #   BENCH_REGEN=1          regenerate the database even if it is up to date
@@ -35,6 +38,10 @@
 #   BENCH_CONNECTIONS=N    wrk connections of the load runs (default 32)
 #   BENCH_THREADS=N        wrk threads (default 2)
 #   BENCH_DOC=PATH         where to write the report (default docs/benchmarks.md)
+#   BENCH_PG=0             leave out PostgreSQL and the two nodes (bench/pg.sh)
+#   BENCH_PG_LOAD=copy     load PostgreSQL with bench/pg-load.sh even when kiem
+#                          has migrate-to-pg
+#   BENCH_PG_KEEP=1        leave the PostgreSQL server running after
 #   KIEM_BIN=PATH          the kiem binary (default ./kiem)
 #   KIEM_THREADS=N         passed on to kiem (its worker threads; its default
 #                          is one a processor, at least 2); KIEM_CACHE_MB is not: the
@@ -615,9 +622,14 @@ say "durable writes: kiem $W_RATE/s, sqlite3 $S_RATE/s"
 W_FS=$(df -P "$OUT" | awk 'NR == 2 { print $1 }')
 W_FSTYPE=$(df -PT "$OUT" | awk 'NR == 2 { print $2 }')
 
+# ------------------------------------------------------------ 6b. PostgreSQL and two nodes
+. bench/pg.sh
+
 BUSY1=$(cpu_busy)
 own_cpu
 OWN1=$(own_cpu_read)
+# the PostgreSQL server is not this script's child, but part of the run
+OWN1=$(awk -v a="$OWN1" -v b="${PG_CPU_S:-0}" 'BEGIN { printf "%.2f", a + b }')
 echo "machine busy: $((BUSY1 - BUSY0)) ticks of 1/$HZ s; this run: $OWN0 s -> $OWN1 s" >"$OUT/cpu.txt"
 
 # ------------------------------------------------------------ 7. the report
@@ -775,6 +787,7 @@ EOF
 | issue 9: the issue page (\`/vraagstukken/{id}\`), uncached, median < 0.3 ms at 1 connection | | $ISSUE_OK: $(fmt_ms "$(f issue 2)") |
 | memory < 100 MB resident (peak) | $(mem_verdict "${HWM_AFTER[cached]}") ($(mb "${HWM_AFTER[cached]}") MB) | $(mem_verdict "${HWM_AFTER[uncached]}") ($(mb "${HWM_AFTER[uncached]}") MB) |
 | exit 0 on SIGTERM | $(rc_verdict "${STOP_RC[cached]}") | $(rc_verdict "${STOP_RC[uncached]}") |
+$(pg_summary_rows)
 
 Not measured here: 10,000 idle connections, matching and the strength of an issue, and
 network analysis (the schema has no ties, offers or needs yet).
@@ -884,6 +897,8 @@ kiem exited $WRITE_RC on SIGTERM after the writes.
 
 kiem's resident memory after the durable writes was $(mb "$W_RSS") MB.
 
+$(pg_report)
+
 ## What the figures mean
 
 - **throughput**: requests per second that wrk completed with $CONNS connections kept open,
@@ -929,3 +944,4 @@ say "wrote ${DOC#"$ROOT"/} in ${ELAPSED} s"
 for k in "${KIEMS[@]}"; do
 	[ "${STOP_RC[$k]}" = 0 ] || die "kiem ($k) did not exit 0 on SIGTERM: ${STOP_RC[$k]}"
 done
+pg_check
