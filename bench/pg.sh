@@ -15,9 +15,11 @@
 #      (round robin, keep-alive to both); the three uncached reads through
 #      each: the budget is two nodes at least 1.6x one node through the same
 #      nginx;
-#   4. durable writes (POST /api/v1/parties with a bearer token): 1 and 32
-#      connections to node A, 32 through nginx to one node and to two; every
-#      run's 201s are counted against the parties it added;
+#   4. durable writes (POST /api/v1/parties with a bearer token): 1
+#      connection to node A; then, with both nodes started again with
+#      BENCH_WRITE_WORKERS worker threads (32, as section 6 on SQLite), 32
+#      connections to node A, and 32 through nginx to one node and to two;
+#      every run's 201s are counted against the parties it added;
 #   5. the kill test: 32 connections write through nginx to both nodes; half
 #      way, node B gets kill -9; every answer wrk got is logged with its id
 #      (bench/post.lua), and every id answered 201 must be in the database.
@@ -35,7 +37,7 @@ PG_LB_DIR=$OUT/nginx-lb
 PG_CONN=""
 PG_NOTE=""
 PG_LOST=""
-declare -A NODE_PID NODE_URL PG_RSS PG_HWM PG_RC PG_BUSY PG_SAME PG_W
+declare -A NODE_PID NODE_URL PG_HWM PG_RC PG_BUSY PG_SAME PG_W
 NODE_PID=()
 LB_PID=""
 
@@ -74,15 +76,19 @@ pgq() { psql -X -q -v ON_ERROR_STOP=1 -At "$PG_CONN" "$@"; }
 # kiem on the benchmark's PostgreSQL database, with a key file of its own
 pgk() { env -u KIEM_DB KIEM_KEY_FILE="$PG_KEY" "$KIEM" "$@" --pg "$PG_CONN"; }
 
-# start_node NAME CACHE_MB: `kiem serve --pg` on a free port (CACHE_MB as in
-# start_kiem); sets NODE_PID[NAME] and NODE_URL[NAME] and waits until idle.
+# start_node NAME CACHE_MB [THREADS]: `kiem serve --pg` on a free port
+# (CACHE_MB as in start_kiem; THREADS its KIEM_THREADS, else the caller's); sets NODE_PID[NAME] and NODE_URL[NAME] and waits until idle.
 # If this build's serve does not take --pg yet, it gets KIEM_PG and a --db
 # path that does not exist, so that it cannot fall back on SQLite unseen.
 PG_SERVE_HOW="--pg"
+PG_STARTS=0
 start_node() {
-	local name=$1 cache=$2 log=$OUT/kiem-pg-$1.log port="" envs=() try
+	local name=$1 cache=$2 log port="" envs=() try
 	envs=(KIEM_ACCESS_LOG=off KIEM_MAX_CONNECTIONS_PER_ADDRESS=0 KIEM_KEY_FILE="$PG_KEY")
 	[ "$cache" = default ] || envs+=(KIEM_CACHE_MB="$cache")
+	[ -z "${3:-}" ] || envs+=(KIEM_THREADS="$3")
+	PG_STARTS=$((PG_STARTS + 1))
+	log=$OUT/kiem-pg-$PG_STARTS-$name.log
 	for try in 1 2; do
 		if [ "$PG_SERVE_HOW" = "--pg" ]; then
 			env -u KIEM_CACHE_MB -u KIEM_DB -u KIEM_PG "${envs[@]}" \
@@ -121,8 +127,7 @@ stop_node() {
 	PG_RC[$1]=$KIEM_RC
 	unset "NODE_PID[$1]"
 }
-node_mem() { # node_mem NAME KEY: VmRSS and VmHWM of a running node into PG_RSS/PG_HWM[KEY]
-	PG_RSS[$2]=$(awk '/^VmRSS:/ {print $2}' "/proc/${NODE_PID[$1]}/status")
+node_mem() { # node_mem NAME KEY: VmHWM of a running node into PG_HWM[KEY]
 	PG_HWM[$2]=$(awk '/^VmHWM:/ {print $2}' "/proc/${NODE_PID[$1]}/status")
 }
 
@@ -143,7 +148,7 @@ pg_writes() {
 }
 
 pg_run() {
-	local n k what t b0 b1 port1 port2 meta
+	local n k t b0 b1 port1 meta
 	command -v psql >/dev/null 2>&1 && [ -x /usr/lib/postgresql/15/bin/initdb ] ||
 		die "missing: PostgreSQL 15 (Debian package postgresql-15). Run 'make bench', or BENCH_PG=0 to leave it out."
 
@@ -159,7 +164,7 @@ pg_run() {
 	[ -n "$PG_CONN" ] || die "PostgreSQL found no free port"
 	echo "$PG_CONN" >"$OUT/pg.conninfo"
 	PG_VERSION=$(pgq -c "SHOW server_version")
-	PG_SETTINGS=$(pgq -c "SELECT string_agg(name || ' ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+	PG_SETTINGS=$(pgq -c "SELECT string_agg(name || ' ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
 		WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'max_connections', 'full_page_writes')")
 	say "PostgreSQL $PG_VERSION at $PG_CONN ($PG_SETTINGS)"
 
@@ -237,17 +242,26 @@ pg_run() {
 	R[pg-issue]=$(run_wrk pg-issue "${NODE_URL[a]}/vraagstukken/$PG_ISSUE_ID" "$DURATION" 1 1)
 
 	# ---------------------------------------------------------- durable writes
-	say "PostgreSQL: durable writes, 1 and $PG_WCONNS connections to node A, $PG_WCONNS through nginx to one node and to two"
+	say "PostgreSQL: durable writes, 1 connection to node A"
 	pg_writes one "${NODE_URL[a]}/api/v1/parties" "$DURATION" 1
+	pg_lb_stop
+	stop_node b 15
+	stop_node a 15
+	PG_RC[uncached]=${PG_RC[a]}
+	# from 32 connections as on SQLite (section 6): a worker thread per
+	# connection, so that the writes that arrive together can commit together
+	say "PostgreSQL: nodes A and B again, with $PG_WWORKERS worker threads each; $PG_WCONNS connections to node A, through nginx to one node and to two"
+	start_node a 0 "$PG_WWORKERS"
+	start_node b 0 "$PG_WWORKERS"
+	pg_lb_start
 	pg_writes a32 "${NODE_URL[a]}/api/v1/parties" "$DURATION" "$PG_WCONNS"
 	pg_writes lb1 "${LB_URL[lb1]}/api/v1/parties" "$DURATION" "$PG_WCONNS"
 	pg_writes lb2 "${LB_URL[lb2]}/api/v1/parties" "$DURATION" "$PG_WCONNS"
 
 	# ---------------------------------------------------------- kill -9 under a write load
 	pg_kill_test
-	node_mem a after
 	stop_node a 15
-	PG_RC[uncached]=${PG_RC[a]}
+	PG_RC[writes]=${PG_RC[a]}
 	pg_lb_stop
 	pg_verify_kill
 	PG_CPU_S=$(pg_cpu)
@@ -427,6 +441,7 @@ pg_verify_kill() {
 }
 
 PG_WCONNS=32
+PG_WWORKERS=${BENCH_WRITE_WORKERS:-32}
 if [ "$PG_ON" = 1 ]; then
 	pg_run
 	PG_NOTE=""
@@ -462,7 +477,7 @@ pg_wsaved() { # pg_wsaved TAG: "all N kept" or a warning
 	if [ "$s" -ge "$e" ] && [ "$s" -le $((e + 2 * PG_WCONNS)) ]; then echo "$(fmt_int "$s") saved for $(fmt_int "$e") requests"; else echo "**$(fmt_int "$s") saved for $(fmt_int "$e") requests**"; fi
 }
 pg_report() {
-	local n i entry path what budget code cold med max cnt ok
+	local n i entry path budget code cold med max cnt ok
 	echo "## PostgreSQL and two nodes (issue 10)"
 	echo
 	if [ "$PG_ON" != 1 ]; then echo "$PG_NOTE."; echo; return; fi
@@ -491,7 +506,7 @@ EOF
 | durable writes, 1 connection | $(fmt_int "$(f write 1)")/s | $(fmt_int "$(f pg-w-one 1)")/s | $(ratio "$(f pg-w-one 1)" "$(f write 1)") |
 | durable writes, $PG_WCONNS connections | $( [ -n "${R[write32]:-}" ] && echo "$(fmt_int "$(f write32 1)")/s" || echo "see above") | $(fmt_int "$(f pg-w-a32 1)")/s | $( [ -n "${R[write32]:-}" ] && ratio "$(f pg-w-a32 1)" "$(f write32 1)") |
 | peak resident memory of kiem (VmHWM), cached / uncached | $(mb "${HWM_AFTER[cached]}") / $(mb "${HWM_AFTER[uncached]}") MB | $(mb "${PG_HWM[cached]}") / $(mb "${PG_HWM[uncached]}") MB | |
-| exit status on SIGTERM, cached / uncached | ${STOP_RC[cached]} / ${STOP_RC[uncached]} | ${PG_RC[cached]} / ${PG_RC[uncached]} | |
+| exit status on SIGTERM, cached / uncached (/ after the writes) | ${STOP_RC[cached]} / ${STOP_RC[uncached]} | ${PG_RC[cached]} / ${PG_RC[uncached]} / ${PG_RC[writes]} | |
 
 EOF
 	local diff=""
@@ -552,7 +567,10 @@ or at least for a machine whose processors one node does not fill.
 
 POST /api/v1/parties with an administrator's bearer token (\`bench/post.lua\`, each name its
 own), ${WARMUP} s of warm-up, then ${DURATION} s measured. kiem answers 201 only after
-PostgreSQL has committed (\`synchronous_commit = on\`, \`fsync = on\`).
+PostgreSQL has committed (\`synchronous_commit = on\`, \`fsync = on\`). The write from 1 connection
+went to node A as it ran for the reads; for those from $PG_WCONNS connections both nodes were started
+again with $PG_WWORKERS worker threads (\`KIEM_THREADS\`), as kiem on SQLite above, so that every
+connection's write can wait for its commit at once.
 
 | writes | writes per second | median | p99 | not 201 | parties saved |
 |---|---:|---:|---:|---:|---|
@@ -594,6 +612,6 @@ EOF
 pg_check() {
 	[ "$PG_ON" = 1 ] || return 0
 	[ "$PG_LOST" = 0 ] || die "PostgreSQL kill test: ${KILL_MISSING:-?} writes answered 201 are not in the database (see $DOC)"
-	[ "${PG_RC[cached]}" = 0 ] && [ "${PG_RC[uncached]}" = 0 ] ||
-		die "kiem on PostgreSQL did not exit 0 on SIGTERM: ${PG_RC[cached]} / ${PG_RC[uncached]}"
+	[ "${PG_RC[cached]}" = 0 ] && [ "${PG_RC[uncached]}" = 0 ] && [ "${PG_RC[writes]}" = 0 ] ||
+		die "kiem on PostgreSQL did not exit 0 on SIGTERM: ${PG_RC[cached]} / ${PG_RC[uncached]} / ${PG_RC[writes]}"
 }
