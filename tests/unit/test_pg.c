@@ -20,6 +20,7 @@
 #include "../../src/store/pg_sql.h"
 #include "../../src/store/schema.h"
 #include "../../src/store/store.h"
+#include "group_commit.h"
 
 static struct store *db;
 
@@ -231,6 +232,14 @@ static void test_read_snapshot(void **state)
 	store_reset(st);
 }
 
+/* Group commit on the writer connection (group_commit.h). */
+static void test_group_commit(void **state)
+{
+	(void)state;
+	NEEDS_SERVER();
+	gc_run(db);
+}
+
 /* Every SQL text of src/ prepares on PostgreSQL once rewritten: KIEM_PG_SQL
  * names the list scripts/pg-sql-list.sh makes (NUL-separated). */
 static void test_prepare_all(void **state)
@@ -268,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_write_read_conflict),
 		cmocka_unit_test(test_fts),
 		cmocka_unit_test(test_read_snapshot),
+		cmocka_unit_test(test_group_commit),
 		cmocka_unit_test(test_prepare_all),
 	};
 	return cmocka_run_group_tests(tests, setup_db, teardown_db);
