@@ -131,18 +131,31 @@ node_mem() { # node_mem NAME KEY: VmHWM of a running node into PG_HWM[KEY]
 	PG_HWM[$2]=$(awk '/^VmHWM:/ {print $2}' "/proc/${NODE_PID[$1]}/status")
 }
 
+# the parties in the database once the writes still in flight when wrk
+# stopped have committed: the count, when it has not changed for half a
+# second (at most 20 s); else the next run would count them
+pg_parties_settled() {
+	local last="" now
+	for _ in $(seq 1 40); do
+		now=$(pgq -c "SELECT count(*) FROM parties")
+		[ "$now" = "$last" ] && break
+		last=$now
+		sleep 0.5
+	done
+	echo "$now"
+}
 # pg_writes TAG URL SECONDS CONNECTIONS: POSTs parties (bench/post.lua) after
 # a warm-up; R[pg-w-TAG] as run_wrk's; PG_W[TAG] "saved expected" parties
 pg_writes() {
 	local tag=$1 url=$2 secs=$3 conns=$4 threads=$THREADS before after warm=0
 	[ "$conns" -ge "$threads" ] || threads=$conns
-	before=$(pgq -c "SELECT count(*) FROM parties")
+	before=$(pg_parties_settled)
 	if [ "$WARMUP" -gt 0 ]; then
 		run_wrk "pg-w-$tag-warmup" "$url" "$WARMUP" "$conns" "$threads" -s bench/post.lua -- "$PG_TOKEN" "w$tag" >/dev/null
 		warm=$(awk '/^ +[0-9]+ requests in/ { print $1 }' "$OUT/wrk-pg-w-$tag-warmup.txt")
 	fi
 	R[pg-w-$tag]=$(run_wrk "pg-w-$tag" "$url" "$secs" "$conns" "$threads" -s bench/post.lua -- "$PG_TOKEN" "$tag")
-	after=$(pgq -c "SELECT count(*) FROM parties")
+	after=$(pg_parties_settled)
 	PG_W[$tag]="$((after - before)) $((warm + $(f "pg-w-$tag" 4)))"
 	say "  writes $tag: $(f "pg-w-$tag" 1)/s, $(f "pg-w-$tag" 5) not 201; $((after - before)) parties for $((warm + $(f "pg-w-$tag" 4))) requests"
 }
@@ -452,6 +465,11 @@ fi
 # ------------------------------------------------------------ the report
 # the ratio of two nodes to one through nginx, per read: "1.23"
 pg_x() { awk -v a="$(f "pg-lb2-$1" 1)" -v b="$(f "pg-lb1-$1" 1)" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }'; }
+# pg_cpu_req lb1|lb2 READ: the machine's processor time per request of that run
+pg_cpu_req() {
+	awk -v b="${PG_BUSY[$1-$2]}" -v n="$(nproc)" -v d="$DURATION" -v r="$(f "pg-$1-$2" 4)" \
+		'BEGIN { if (r > 0) printf "%.2f ms/req", b / 100 * n * d * 1000 / r; else print "–" }'
+}
 pg_nodes_verdict() {
 	local n ok="**pass**" worst=""
 	for n in "${NAMES[@]}"; do
@@ -547,19 +565,21 @@ nginx in front (\`bench/out/nginx-lb.conf\`): one port proxies to node A alone, 
 B, round robin, with keep-alive connections to the nodes. Each read was warmed up for ${WARMUP} s,
 then loaded for ${DURATION} s with \`wrk -t$THREADS -c$CONNS\` through each port. *busy* is how much of
 the machine's $(nproc) processors was in use during the run (wrk, nginx, the nodes and
-PostgreSQL all run on them).
+PostgreSQL all run on them), and beside it the processor time the machine spent per request
+(all of it: wrk, nginx, kiem and PostgreSQL).
 
 | read, uncached, $CONNS connections | node A direct | one node via nginx | two nodes via nginx | two / one | budget | kiem |
 |---|---:|---:|---:|---:|---|---|
 EOF
 	for n in "${NAMES[@]}"; do
-		echo "| ${TITLES[$n]%% (*} | $(fmt_int "$(f "pg-uncached-$n-load" 1)") req/s | $(fmt_int "$(f "pg-lb1-$n" 1)") req/s (p99 $(fmt_ms "$(f "pg-lb1-$n" 3)"); busy ${PG_BUSY[lb1-$n]}%) | $(fmt_int "$(f "pg-lb2-$n" 1)") req/s (p99 $(fmt_ms "$(f "pg-lb2-$n" 3)"); busy ${PG_BUSY[lb2-$n]}%) | $(pg_x "$n")x | ≥ 1.6x | $(awk -v x="$(pg_x "$n")" 'BEGIN { print (x >= 1.6 ? "**pass**" : "**FAIL**") }') |"
+		echo "| ${TITLES[$n]%% (*} | $(fmt_int "$(f "pg-uncached-$n-load" 1)") req/s | $(fmt_int "$(f "pg-lb1-$n" 1)") req/s (p99 $(fmt_ms "$(f "pg-lb1-$n" 3)"); busy ${PG_BUSY[lb1-$n]}%, $(pg_cpu_req lb1 "$n")) | $(fmt_int "$(f "pg-lb2-$n" 1)") req/s (p99 $(fmt_ms "$(f "pg-lb2-$n" 3)"); busy ${PG_BUSY[lb2-$n]}%, $(pg_cpu_req lb2 "$n")) | $(pg_x "$n")x | ≥ 1.6x | $(awk -v x="$(pg_x "$n")" 'BEGIN { print (x >= 1.6 ? "**pass**" : "**FAIL**") }') |"
 	done
 	cat <<EOF
 
 Two nodes can only read 1.6 times as much as one when one node leaves the machine at least
 that much room: if the run with one node already keeps the processors busy (*busy* near 100%),
-a second node on the same processors only shares them. On this machine wrk, nginx, both nodes
+a second node on the same processors only shares them, and the time per request says whether
+two nodes cost more per request than one (they should not) or only found no free processor. On this machine wrk, nginx, both nodes
 and PostgreSQL share $(nproc) processors; the budget is meant for nodes on machines of their own,
 or at least for a machine whose processors one node does not fill.
 

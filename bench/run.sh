@@ -960,11 +960,14 @@ $(pg_report)
     make bench                    # builds ./kiem, generates the data once (~10 s), runs everything (~4 min)
     BENCH_REGEN=1 make bench      # regenerates bench/out/bench.db first
     BENCH_DURATION=30 make bench  # longer runs (seconds per wrk run; default 10)
+    BENCH_PG=0 make bench         # SQLite only: without PostgreSQL and the two nodes (bench/pg.sh)
 
 Other settings: \`BENCH_PARTIES\`, \`BENCH_CONNECTIONS\`, \`BENCH_THREADS\`, \`BENCH_WARMUP\`, and
 \`KIEM_THREADS\`, which is passed on to kiem; see \`bench/run.sh --help\`. wrk, nginx-light, sqlite3
 and curl come from deps.txt's \`[bench]\` section, which \`make bench\` installs. The database is regenerated when \`bench/gen.sql\`,
 \`src/store/schema.c\` or the party count change.
+The PostgreSQL part (bench/pg.sh, about as long again) also needs \`postgresql-15\`, in the same
+section; it starts a server of its own in \`bench/out/pg\` and stops it after.
 EOF
 } > "$DOC.tmp"
 mv "$DOC.tmp" "$DOC"
