@@ -26,6 +26,9 @@
 #   7. reads kiem's resident memory after each load, checks that kiem exits 0
 #      on SIGTERM, and writes the figures beside the budgets in
 #      docs/benchmarks.md.
+# Then bench/pg.sh does it again on PostgreSQL (issue 10): the same reads and
+# writes on a private PostgreSQL server, two nodes behind nginx, and a node
+# killed with kill -9 during a write load; see its header.
 #
 # Options (environment):
 #   BENCH_REGEN=1          regenerate the database even if it is up to date
@@ -38,6 +41,10 @@
 #   BENCH_WRITE_WORKERS=N  kiem's worker threads (KIEM_THREADS) for the durable
 #                          writes from 32 connections (default 32)
 #   BENCH_DOC=PATH         where to write the report (default docs/benchmarks.md)
+#   BENCH_PG=0             leave out PostgreSQL and the two nodes (bench/pg.sh)
+#   BENCH_PG_LOAD=copy     load PostgreSQL with bench/pg-load.sh even when kiem
+#                          has migrate-to-pg
+#   BENCH_PG_KEEP=1        leave the PostgreSQL server running after
 #   KIEM_BIN=PATH          the kiem binary (default ./kiem)
 #   KIEM_THREADS=N         passed on to kiem (its worker threads; its default
 #                          is one a processor, at least 2); KIEM_CACHE_MB is not: the
@@ -637,9 +644,14 @@ say "durable writes: kiem $W_RATE/s, from 32 connections $W32_RATE/s; sqlite3 $S
 W_FS=$(df -P "$OUT" | awk 'NR == 2 { print $1 }')
 W_FSTYPE=$(df -PT "$OUT" | awk 'NR == 2 { print $2 }')
 
+# ------------------------------------------------------------ 6b. PostgreSQL and two nodes
+. bench/pg.sh
+
 BUSY1=$(cpu_busy)
 own_cpu
 OWN1=$(own_cpu_read)
+# the PostgreSQL server is not this script's child, but part of the run
+OWN1=$(awk -v a="$OWN1" -v b="${PG_CPU_S:-0}" 'BEGIN { printf "%.2f", a + b }')
 echo "machine busy: $((BUSY1 - BUSY0)) ticks of 1/$HZ s; this run: $OWN0 s -> $OWN1 s" >"$OUT/cpu.txt"
 
 # ------------------------------------------------------------ 7. the report
@@ -804,6 +816,7 @@ EOF
 | issue 9: the issue page (\`/vraagstukken/{id}\`), uncached, median < 0.3 ms at 1 connection | | $ISSUE_OK: $(fmt_ms "$(f issue 2)") |
 | memory < 100 MB resident (peak) | $(mem_verdict "${HWM_AFTER[cached]}") ($(mb "${HWM_AFTER[cached]}") MB) | $(mem_verdict "${HWM_AFTER[uncached]}") ($(mb "${HWM_AFTER[uncached]}") MB) |
 | exit 0 on SIGTERM | $(rc_verdict "${STOP_RC[cached]}") | $(rc_verdict "${STOP_RC[uncached]}") |
+$(pg_summary_rows)
 
 Not measured here: 10,000 idle connections, matching and the strength of an issue, and
 network analysis (the schema has no ties, offers or needs yet).
@@ -913,6 +926,8 @@ kiem exited $WRITE_RC on SIGTERM after the writes.
 
 kiem's resident memory after the durable writes was $(mb "$W_RSS") MB.
 
+$(pg_report)
+
 ## What the figures mean
 
 - **throughput**: requests per second that wrk completed with $CONNS connections kept open,
@@ -949,11 +964,14 @@ kiem's resident memory after the durable writes was $(mb "$W_RSS") MB.
     make bench                    # builds ./kiem, generates the data once (~10 s), runs everything (~4 min)
     BENCH_REGEN=1 make bench      # regenerates bench/out/bench.db first
     BENCH_DURATION=30 make bench  # longer runs (seconds per wrk run; default 10)
+    BENCH_PG=0 make bench         # SQLite only: without PostgreSQL and the two nodes (bench/pg.sh)
 
 Other settings: \`BENCH_PARTIES\`, \`BENCH_CONNECTIONS\`, \`BENCH_THREADS\`, \`BENCH_WARMUP\`, and
 \`KIEM_THREADS\`, which is passed on to kiem; see \`bench/run.sh --help\`. wrk, nginx-light, sqlite3
 and curl come from deps.txt's \`[bench]\` section, which \`make bench\` installs. The database is regenerated when \`bench/gen.sql\`,
 \`src/store/schema.c\` or the party count change.
+The PostgreSQL part (bench/pg.sh, about as long again) also needs \`postgresql-15\`, in the same
+section; it starts a server of its own in \`bench/out/pg\` and stops it after.
 EOF
 } > "$DOC.tmp"
 mv "$DOC.tmp" "$DOC"
@@ -962,3 +980,4 @@ say "wrote ${DOC#"$ROOT"/} in ${ELAPSED} s"
 for k in "${KIEMS[@]}"; do
 	[ "${STOP_RC[$k]}" = 0 ] || die "kiem ($k) did not exit 0 on SIGTERM: ${STOP_RC[$k]}"
 done
+pg_check
