@@ -952,6 +952,9 @@ $(pg_report)
   kiem with $W32_WORKERS worker threads (\`KIEM_THREADS\`; each write waits for its commit in a
   worker). The writes that meet at the writer share one transaction and one \`fdatasync\` (group
   commit), each still answered after its commit; the budget is SQLite's own single-row commits.
+  With kiem's default of one worker a processor a batch holds at most that many writes, and
+  32 connections get no more than one does: a write-heavy instance sets \`KIEM_THREADS\`
+  (docs/operations.md).
 - **memory**: VmRSS is what kiem has resident after the load; VmHWM the most it ever had, read
   from /proc/PID/status before it is stopped. The budget is 100 MB at the national scale; the
   cached kiem's figure includes the answers it keeps.

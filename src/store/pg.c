@@ -310,11 +310,23 @@ static void writer_take_alone(struct store *s)
 		batch_end(s, true);
 }
 
+/* A batch begins by taking one lock for all of kiem's nodes, held until it
+ * commits: writes run one batch at a time across nodes, as they do on one
+ * machine with SQLite, so the model's transactions that read and then write
+ * (an issue's status, a ledger's limit, the last admin) see no other node's
+ * write in between, and never fail for it (as SERIALIZABLE would, with a
+ * retry the store cannot make for the requests of a batch). The key is
+ * kiem's own number for it, in the transaction-level space of advisory
+ * locks: PostgreSQL frees it at COMMIT or ROLLBACK, and when the node dies. */
+#define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(7165620002)"
+
 struct store_conn *pg_store_write_begin(struct store *s)
 {
 	writer_take(s);
 	if (!s->batch_open) {
-		if (exec(s->writer, "BEGIN")) {
+		if (exec(s->writer, BEGIN_WRITE)) {
+			if (PQtransactionStatus(s->writer->pg) != PQTRANS_IDLE)
+				exec(s->writer, "ROLLBACK");
 			pthread_mutex_unlock(&s->write_lock);
 			return NULL;
 		}
