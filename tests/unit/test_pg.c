@@ -231,6 +231,37 @@ static void test_read_snapshot(void **state)
 	store_reset(st);
 }
 
+/* A read transaction's BEGIN goes with its first statement and its COMMIT
+ * is not waited for: one that reads nothing, and one whose first statement
+ * fails, leave the reader ready for the next read. */
+static void test_read_pipelined(void **state)
+{
+	(void)state;
+	NEEDS_SERVER();
+	struct store_conn *c = store_reader(db);
+	assert_int_equal(store_read_begin(db), 0);
+	store_read_end(db);
+	assert_int_equal(store_read_begin(db), 0);
+	struct store_stmt *bad = store_prepare(c, "SELECT 1 / (count(*) - count(*)) FROM settings");
+	assert_non_null(bad);
+	assert_int_equal(store_step(bad), ERR_DB);
+	store_reset(bad);
+	store_read_end(db);
+	struct store_stmt *st = store_prepare(c, "SELECT count(*) FROM settings WHERE key = ?1");
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(store_read_begin(db), 0);
+		store_bind_str(st, 1, "k9");
+		assert_int_equal(store_step(st), STORE_ROW);
+		assert_int_equal(store_int(st, 0), 1);
+		store_reset(st);
+		store_read_end(db);
+	}
+	store_bind_str(st, 1, "k9");
+	assert_int_equal(store_step(st), STORE_ROW);
+	assert_int_equal(store_int(st, 0), 1);
+	store_reset(st);
+}
+
 /* Every SQL text of src/ prepares on PostgreSQL once rewritten: KIEM_PG_SQL
  * names the list scripts/pg-sql-list.sh makes (NUL-separated). */
 static void test_prepare_all(void **state)
@@ -268,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_write_read_conflict),
 		cmocka_unit_test(test_fts),
 		cmocka_unit_test(test_read_snapshot),
+		cmocka_unit_test(test_read_pipelined),
 		cmocka_unit_test(test_prepare_all),
 	};
 	return cmocka_run_group_tests(tests, setup_db, teardown_db);
