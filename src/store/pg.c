@@ -643,6 +643,9 @@ int pg_store_schema_version(struct store *s)
  * of a condition, and
  * fts5_query(), which reads the full-text query store_fts_query() writes
  * ("word"* "word"*: every word as a prefix) as a tsquery. */
+/* The advisory lock that migrations take: any number of kiem's own */
+#define SCHEMA_LOCK "7165620001"
+
 static const char pg_first[] =
 	"CREATE TABLE schema_version (version INTEGER NOT NULL);"
 	"INSERT INTO schema_version VALUES (0);"
@@ -655,30 +658,39 @@ static const char pg_first[] =
 	"  SELECT coalesce(to_tsquery('dutch', string_agg(quote_literal(m[1]) || ':*', ' & ')), ''::tsquery)"
 	"  FROM regexp_matches(q, '\"([^\"]+)\"', 'g') AS m $$;";
 
+/* Applies the steps from the version the database has. Nodes may start at
+ * once on one database: each step's transaction first takes an advisory
+ * lock (released at its end) and reads the version under it, so a node that
+ * waited finds the step done by the other and goes on from there. */
 int pg_store_migrate(struct store *s, int *applied)
 {
-	int have = pg_store_schema_version(s), count = 0;
-	if (have < 0)
-		return ERR_DB;
-	if (have > schema_count) {
-		log_error("the database has schema version %d, newer than this kiem knows (%d): "
-			  "use a newer kiem", have, schema_count);
-		return ERR_DB;
-	}
-	for (int v = have; v < schema_count; v++) {
-		char *ddl = pg_sql_ddl(schema_steps[v]);
-		if (!ddl)
-			return ERR_NOMEM;
+	int count = 0, rc = 0;
+	struct store_conn *w = s->writer;
+	pthread_mutex_lock(&s->write_lock);
+	for (;;) {
+		if ((rc = exec(w, "BEGIN")) || (rc = exec(w, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK ")")))
+			break;
+		int have = pg_store_schema_version(s);
+		if (have < 0 || have >= schema_count) {
+			if (have > schema_count)
+				log_error("the database has schema version %d, newer than this kiem knows (%d): "
+					  "use a newer kiem", have, schema_count);
+			rc = have < 0 || have > schema_count ? ERR_DB : exec(w, "COMMIT");
+			break;
+		}
+		char *ddl = pg_sql_ddl(schema_steps[have]);
+		if (!ddl) {
+			rc = ERR_NOMEM;
+			break;
+		}
 		char version[16];
-		snprintf(version, sizeof version, "%d", v + 1);
+		snprintf(version, sizeof version, "%d", have + 1);
 		const char *param = version;
-		pthread_mutex_lock(&s->write_lock);
-		struct store_conn *w = s->writer;
-		int rc = exec(w, "BEGIN");
-		if (!rc && v == 0)
+		if (have == 0)
 			rc = exec(w, pg_first);
 		if (!rc)
 			rc = exec(w, ddl);
+		free(ddl);
 		if (!rc) {
 			PGresult *r = PQexecParams(w->pg, "UPDATE schema_version SET version = $1", 1, NULL, &param,
 						   NULL, NULL, 0);
@@ -688,15 +700,16 @@ int pg_store_migrate(struct store *s, int *applied)
 		if (!rc)
 			rc = exec(w, "COMMIT");
 		if (rc) {
-			log_error("migration %d failed", v + 1);
-			exec(w, "ROLLBACK");
+			log_error("migration %d failed", have + 1);
+			break;
 		}
-		pthread_mutex_unlock(&s->write_lock);
-		free(ddl);
-		if (rc)
-			return ERR_DB;
 		count++;
 	}
+	if (rc && PQtransactionStatus(w->pg) != PQTRANS_IDLE)
+		exec(w, "ROLLBACK");
+	pthread_mutex_unlock(&s->write_lock);
+	if (rc)
+		return ERR_DB;
 	if (applied)
 		*applied = count;
 	return 0;
