@@ -48,12 +48,15 @@ struct store_conn {
 	bool begin_due;   /* a read transaction whose BEGIN goes with its first statement */
 	bool commit_sent; /* its COMMIT went without waiting for the answer */
 	int changes;
+	bool generation_prepared; /* pg_store_generation's statement */
 };
 
 struct store {
 	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *conninfo;
 	_Atomic uint64_t generation;
+	bool shared_generation; /* the table data_generation counts the commits */
+	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
 	pthread_mutex_t list_lock;
@@ -247,13 +250,21 @@ struct store_conn *pg_store_write_begin(struct store *s)
 	return s->writer;
 }
 
+/* Counts the data's generation up in the transaction that commits, in the
+ * same round trip as the COMMIT (pg_store_generation). */
+#define GENERATION_UP \
+	"INSERT INTO data_generation (name, n) VALUES ('data', 1)" \
+	" ON CONFLICT (name) DO UPDATE SET n = data_generation.n + 1"
+/* and reads it: no row is generation 0 */
+#define GENERATION_SQL "SELECT n FROM data_generation WHERE name = 'data'"
+
 static int write_end(struct store *s, bool commit, bool changes_data)
 {
 	struct store_conn *w = s->writer;
 	int rc = 0;
 	if (commit) {
 		/* COMMIT of a failed transaction answers ROLLBACK, without an error */
-		PGresult *r = PQexec(w->pg, "COMMIT");
+		PGresult *r = PQexec(w->pg, changes_data && s->shared_generation ? GENERATION_UP "; COMMIT" : "COMMIT");
 		if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0) {
 			log_error("commit failed: %s", PQerrorMessage(w->pg));
 			rc = ERR_DB;
@@ -598,9 +609,47 @@ void pg_store_interrupt(struct store *s)
 	pthread_mutex_unlock(&s->list_lock);
 }
 
+/* The generation last read, when the database cannot tell (then the
+ * request's own reads fail too, mostly): a generation no kept answer has
+ * would make the overview's count (analysis/overview.c), which keeps the
+ * newest, wait for it forever. */
+static uint64_t unknown(struct store *s)
+{
+	return atomic_load(&s->known);
+}
+
+/* With several nodes on one database, the generation is the database's:
+ * the row of data_generation, counted up by every commit that changes data
+ * on any node, in its own transaction (write_end), and read here on the
+ * thread's reader, one round trip, not counted in store_queries. A
+ * LISTEN/NOTIFY would tell a node of another's commit a moment later, but
+ * that moment is enough for an answer already sent to a client to be
+ * followed by that client's read of an old answer on another node; closing
+ * it needs a round trip to the database on every cache hit anyway, and
+ * this one needs no thread, no connection of its own and no NOTIFY, whose
+ * commit takes a lock of the whole database just as the row's update does
+ * (docs: the cost is in src/http/cache.h). */
 uint64_t pg_store_generation(struct store *s)
 {
-	return atomic_load(&s->generation);
+	if (!s->shared_generation)
+		return atomic_load(&s->generation);
+	struct store_conn *c = pg_store_reader(s);
+	if (!c)
+		return unknown(s);
+	if (!c->generation_prepared) {
+		PGresult *r = PQprepare(c->pg, "generation", GENERATION_SQL, 0, NULL);
+		c->generation_prepared = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (!c->generation_prepared)
+			return unknown(s);
+	}
+	PGresult *r = PQexecPrepared(c->pg, "generation", 0, NULL, NULL, NULL, 0);
+	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) <= 1;
+	uint64_t n = !ok ? unknown(s) : PQntuples(r) ? strtoull(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+	PQclear(r);
+	if (ok)
+		atomic_store(&s->known, n);
+	return n;
 }
 
 /* A statement is prepared once per connection and never again: PostgreSQL
@@ -712,5 +761,9 @@ int pg_store_migrate(struct store *s, int *applied)
 		return ERR_DB;
 	if (applied)
 		*applied = count;
+	PGresult *r = PQexec(s->writer->pg, "SELECT to_regclass('data_generation') IS NOT NULL");
+	s->shared_generation = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+			       *PQgetvalue(r, 0, 0) == 't';
+	PQclear(r);
 	return 0;
 }

@@ -390,6 +390,31 @@ const char *const schema_steps[] = {
 	"    WHERE party_id = p.id ORDER BY tag)), '') || char(30) ||"
 	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT a.name AS v FROM party_areas pa"
 	"    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');",
+
+	/* 8 (issue 10, several nodes): the login throttle's counts and the
+	 * addresses known to accounts, in the database so that every node
+	 * counts the same (model/throttle.h). id is a keyed hash of what a row
+	 * counts; started and expires are Unix seconds; a row whose expires
+	 * has passed is deleted by the next writes. */
+	"CREATE TABLE login_throttle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  started INTEGER NOT NULL,"
+	"  hits INTEGER NOT NULL,"
+	"  expires INTEGER NOT NULL);"
+	"CREATE INDEX login_throttle_expires ON login_throttle(expires);",
+
+	/* 9 (issue 10, several nodes): the generation of the data, one row
+	 * ('data') that every commit that changes data counts up, made by the
+	 * first, so that every process and node can tell when its kept answers
+	 * are old (store.h, store_generation; no row is generation 0, and a
+	 * new database is empty, as migrate-to-pg wants); and the leases by
+	 * which one node of several runs each background job (model/lease.h):
+	 * until_epoch is a time in seconds since 1970 */
+	"CREATE TABLE data_generation (name TEXT PRIMARY KEY, n INTEGER NOT NULL);"
+	"CREATE TABLE leases ("
+	"  name TEXT PRIMARY KEY,"
+	"  holder TEXT NOT NULL,"
+	"  until_epoch INTEGER NOT NULL);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

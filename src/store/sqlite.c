@@ -38,6 +38,10 @@ struct store_conn {
 	/* a transaction's begin, commit and rollback, prepared once: run
 	 * with every request, sqlite3_exec would parse them each time */
 	sqlite3_stmt *begin, *commit, *rollback;
+	/* the data's generation as this reader last read it (store_generation) */
+	sqlite3_stmt *data_version, *generation, *generation_up;
+	int64_t seen_version, seen_generation;
+	bool seen;
 };
 
 /* Runs one of a connection's transaction statements. */
@@ -52,6 +56,8 @@ struct store {
 	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *path;
 	_Atomic uint64_t generation; /* counts the commits, to tell when data changed */
+	bool shared_generation; /* the table data_generation counts them (schema.c) */
+	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
 	pthread_mutex_t list_lock;
@@ -127,6 +133,9 @@ static void close_conn(struct store_conn *c)
 	sqlite3_finalize(c->begin);
 	sqlite3_finalize(c->commit);
 	sqlite3_finalize(c->rollback);
+	sqlite3_finalize(c->data_version);
+	sqlite3_finalize(c->generation);
+	sqlite3_finalize(c->generation_up);
 	sqlite3_close(c->db);
 	free(c);
 }
@@ -240,10 +249,14 @@ int store_write_end_aside(struct store *s, bool commit)
 	return write_end(s, commit, false);
 }
 
+static int generation_up(struct store *s);
+
 static int write_end(struct store *s, bool commit, bool changes_data)
 {
 	int rc = 0;
-	if (commit && run_tx(s->writer->commit) != SQLITE_OK) {
+	if (commit && changes_data && generation_up(s))
+		rc = ERR_DB;
+	if (commit && !rc && run_tx(s->writer->commit) != SQLITE_OK) {
 		log_error("commit failed: %s", sqlite3_errmsg(s->writer->db));
 		rc = ERR_DB;
 	}
@@ -461,9 +474,69 @@ void store_interrupt(struct store *s)
 	pthread_mutex_unlock(&s->list_lock);
 }
 
+/* The generation lives in the database (data_generation) once migrated,
+ * so that a write by another process on the file (the CLI while serve runs)
+ * leaves no kept answer standing either. Every commit that changes data
+ * counts it up in its own transaction; writes aside do not. A reader reads
+ * it again only when PRAGMA data_version says that some connection has
+ * committed since its last look (about a microsecond), so a cache hit costs
+ * no query while nothing changed. The statements are raw, not store_step's:
+ * they are not the request's queries (store_queries). */
+static int generation_up(struct store *s)
+{
+	struct store_conn *w = s->writer;
+	if (!s->shared_generation)
+		return 0;
+	if (!w->generation_up &&
+	    sqlite3_prepare_v3(w->db, "INSERT INTO data_generation (name, n) VALUES ('data', 1)"
+				      " ON CONFLICT (name) DO UPDATE SET n = data_generation.n + 1",
+			       -1, SQLITE_PREPARE_PERSISTENT, &w->generation_up, NULL) != SQLITE_OK)
+		return ERR_DB;
+	if (run_tx(w->generation_up) != SQLITE_OK) {
+		log_error("cannot count the data's generation up: %s", sqlite3_errmsg(w->db));
+		return ERR_DB;
+	}
+	return 0;
+}
+
+/* The generation last read, when the database cannot tell (then the
+ * request's own reads fail too, mostly): a generation no kept answer has
+ * would make the overview's count (analysis/overview.c), which keeps the
+ * newest, wait for it forever. */
+static uint64_t unknown(struct store *s)
+{
+	return atomic_load(&s->known);
+}
+
+/* The first column of the first row, 0 if there is none. */
+static bool step_int(sqlite3 *db, sqlite3_stmt **st, const char *sql, int64_t *out)
+{
+	if (!*st && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return false;
+	int rc = sqlite3_step(*st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(*st, 0) : 0;
+	sqlite3_reset(*st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 uint64_t store_generation(struct store *s)
 {
-	return atomic_load(&s->generation);
+	if (!s->shared_generation)
+		return atomic_load(&s->generation);
+	struct store_conn *c = store_reader(s);
+	int64_t version, n;
+	/* the version first: a commit between the two reads is seen next time */
+	if (!c || !step_int(c->db, &c->data_version, "PRAGMA data_version", &version))
+		return unknown(s);
+	if (c->seen && version == c->seen_version)
+		return (uint64_t)c->seen_generation;
+	if (!step_int(c->db, &c->generation, "SELECT n FROM data_generation WHERE name = 'data'", &n))
+		return unknown(s);
+	c->seen_version = version;
+	c->seen_generation = n;
+	c->seen = true;
+	atomic_store(&s->known, (uint64_t)n);
+	return (uint64_t)n;
 }
 
 int store_stmt_reprepares(struct store_stmt *st)
@@ -523,6 +596,11 @@ int store_migrate(struct store *s, int *applied)
 	}
 	if (applied)
 		*applied = count;
+	int64_t yes = 0;
+	sqlite3_stmt *st = NULL;
+	s->shared_generation = step_int(s->writer->db, &st, "SELECT count(*) FROM sqlite_master"
+					" WHERE type = 'table' AND name = 'data_generation'", &yes) && yes;
+	sqlite3_finalize(st);
 	return 0;
 }
 
