@@ -9,13 +9,20 @@
  * SQLite fails only the statement that breaks a constraint, and kiem's
  * writes go on after ERR_CONFLICT; PostgreSQL fails the whole transaction.
  * So each statement of a write transaction that is not a SELECT runs inside
- * a savepoint, rolled back to when it fails. */
+ * a savepoint, rolled back to when it fails.
+ *
+ * Group commit as in sqlite.c: the requests that take the writer while
+ * others wait for it each work in a savepoint ("request") of one
+ * transaction, which commits when the writer is given back with nobody
+ * waiting (or the batch is full or old); each request waits for its
+ * batch's COMMIT, one WAL flush for all of them. */
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/err.h"
 #include "../base/log.h"
@@ -51,6 +58,15 @@ struct store_conn {
 	bool generation_prepared; /* pg_store_generation's statement */
 };
 
+enum { BATCH_MAX = 64, BATCH_AGE_NS = 20 * 1000 * 1000 };
+
+/* A request's part of the batch: on its thread's stack while it waits. */
+struct member {
+	struct member *next;
+	int rc;
+	bool done;
+};
+
 struct store {
 	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *conninfo;
@@ -59,6 +75,14 @@ struct store {
 	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
+	_Atomic int queued; /* threads waiting for the writer */
+	/* the batch, under write_lock */
+	bool batch_open, batch_changes;
+	int batch_size;
+	struct timespec batch_start;
+	struct member *batch;
+	pthread_mutex_t done_lock; /* a member's rc and done */
+	pthread_cond_t done_cond;
 	pthread_mutex_t list_lock;
 	struct store_conn *readers;
 	pthread_key_t reader_key;
@@ -158,6 +182,8 @@ int pg_store_open(struct store **out, const char *conninfo, unsigned flags)
 	}
 	s->engine = &pg_engine;
 	pthread_mutex_init(&s->write_lock, NULL);
+	pthread_mutex_init(&s->done_lock, NULL);
+	pthread_cond_init(&s->done_cond, NULL);
 	pthread_mutex_init(&s->list_lock, NULL);
 	pthread_key_create(&s->reader_key, NULL);
 	int rc = open_conn(conninfo, &s->writer);
@@ -183,6 +209,8 @@ void pg_store_close(struct store *s)
 		close_conn(s->writer);
 	pthread_key_delete(s->reader_key);
 	pthread_mutex_destroy(&s->write_lock);
+	pthread_mutex_destroy(&s->done_lock);
+	pthread_cond_destroy(&s->done_cond);
 	pthread_mutex_destroy(&s->list_lock);
 	free(s->conninfo);
 	free(s);
@@ -239,15 +267,13 @@ void pg_store_read_end(struct store *s)
 		log_error("SQL failed: %s: COMMIT", PQerrorMessage(c->pg));
 }
 
-struct store_conn *pg_store_write_begin(struct store *s)
+/* Takes the writer, counted among those waiting for it meanwhile: while
+ * one is, a batch stays open for it. */
+static void writer_take(struct store *s)
 {
+	atomic_fetch_add(&s->queued, 1);
 	pthread_mutex_lock(&s->write_lock);
-	if (exec(s->writer, "BEGIN")) {
-		pthread_mutex_unlock(&s->write_lock);
-		return NULL;
-	}
-	s->writer->in_tx = true;
-	return s->writer;
+	atomic_fetch_sub(&s->queued, 1);
 }
 
 /* Counts the data's generation up in the transaction that commits, in the
@@ -258,28 +284,123 @@ struct store_conn *pg_store_write_begin(struct store *s)
 /* and reads it: no row is generation 0 */
 #define GENERATION_SQL "SELECT n FROM data_generation WHERE name = 'data'"
 
-static int write_end(struct store *s, bool commit, bool changes_data)
+/* Ends the open batch, committed when commit is true, and tells its members
+ * how it went; the caller holds the writer. */
+static int batch_end(struct store *s, bool commit)
 {
 	struct store_conn *w = s->writer;
-	int rc = 0;
+	int rc = commit ? 0 : ERR_DB;
 	if (commit) {
 		/* COMMIT of a failed transaction answers ROLLBACK, without an error */
-		PGresult *r = PQexec(w->pg, changes_data && s->shared_generation ? GENERATION_UP "; COMMIT" : "COMMIT");
+		PGresult *r = PQexec(w->pg, s->batch_changes && s->shared_generation ? GENERATION_UP "; COMMIT" : "COMMIT");
 		if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0) {
 			log_error("commit failed: %s", PQerrorMessage(w->pg));
 			rc = ERR_DB;
 		}
 		PQclear(r);
 	}
-	if (!commit || rc) {
-		if (PQtransactionStatus(w->pg) != PQTRANS_IDLE)
-			exec(w, "ROLLBACK");
-	} else if (changes_data) {
+	if (rc && PQtransactionStatus(w->pg) != PQTRANS_IDLE)
+		exec(w, "ROLLBACK");
+	if (!rc && s->batch_changes)
 		atomic_fetch_add(&s->generation, 1);
-	}
 	w->in_tx = false;
-	pthread_mutex_unlock(&s->write_lock);
+	pthread_mutex_lock(&s->done_lock);
+	for (struct member *m = s->batch, *next; m; m = next) {
+		next = m->next;
+		m->rc = rc;
+		m->done = true;
+	}
+	pthread_cond_broadcast(&s->done_cond);
+	pthread_mutex_unlock(&s->done_lock);
+	s->batch = NULL;
+	s->batch_open = false;
+	s->batch_changes = false;
+	s->batch_size = 0;
 	return rc;
+}
+
+static bool batch_old(struct store *s)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	int64_t ns = (int64_t)(now.tv_sec - s->batch_start.tv_sec) * 1000000000 + (now.tv_nsec - s->batch_start.tv_nsec);
+	return ns >= BATCH_AGE_NS;
+}
+
+/* Gives the writer back. The open batch commits now unless another thread
+ * is waiting for the writer, which will then join it (or end it). */
+static void writer_give(struct store *s)
+{
+	if (s->batch_open && (atomic_load(&s->queued) == 0 || s->batch_size >= BATCH_MAX || batch_old(s)))
+		batch_end(s, true);
+	pthread_mutex_unlock(&s->write_lock);
+}
+
+/* Takes the writer for work that is not a request's (a checkpoint, a
+ * migration): the open batch commits first. */
+static void writer_take_alone(struct store *s)
+{
+	writer_take(s);
+	if (s->batch_open)
+		batch_end(s, true);
+}
+
+struct store_conn *pg_store_write_begin(struct store *s)
+{
+	writer_take(s);
+	if (!s->batch_open) {
+		if (exec(s->writer, "BEGIN")) {
+			pthread_mutex_unlock(&s->write_lock);
+			return NULL;
+		}
+		s->writer->in_tx = true;
+		s->batch_open = true;
+		clock_gettime(CLOCK_MONOTONIC, &s->batch_start);
+	}
+	if (exec(s->writer, "SAVEPOINT request")) {
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return NULL;
+	}
+	s->batch_size++;
+	return s->writer;
+}
+
+static int write_end(struct store *s, bool commit, bool changes_data)
+{
+	struct store_conn *w = s->writer;
+	PGTransactionStatusType status = PQtransactionStatus(w->pg);
+	if (status != PQTRANS_INTRANS && status != PQTRANS_INERROR) {
+		/* the connection broke: the batch's other writes are gone too */
+		log_error("the write's transaction is gone: %s", PQerrorMessage(w->pg));
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return ERR_DB;
+	}
+	/* a statement failed outside its own savepoint (a SELECT): the
+	 * request fails, as its transaction would have alone */
+	int rc = status == PQTRANS_INERROR && commit ? ERR_DB : 0;
+	if (commit && !rc && exec(w, "RELEASE SAVEPOINT request")) {
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return ERR_DB;
+	}
+	if (!commit || rc) {
+		/* only this request's work is undone */
+		if (exec(w, "ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request"))
+			batch_end(s, false);
+		writer_give(s);
+		return rc;
+	}
+	struct member me = {.next = s->batch};
+	s->batch = &me;
+	s->batch_changes |= changes_data;
+	writer_give(s);
+	pthread_mutex_lock(&s->done_lock);
+	while (!me.done)
+		pthread_cond_wait(&s->done_cond, &s->done_lock);
+	pthread_mutex_unlock(&s->done_lock);
+	return me.rc;
 }
 
 int pg_store_write_end(struct store *s, bool commit)
@@ -296,7 +417,7 @@ int pg_store_write_end_aside(struct store *s, bool commit)
  * CHECKPOINT (which needs the role pg_checkpoint) only hastens that. */
 int pg_store_checkpoint(struct store *s)
 {
-	pthread_mutex_lock(&s->write_lock);
+	writer_take_alone(s);
 	int rc = exec(s->writer, "CHECKPOINT");
 	pthread_mutex_unlock(&s->write_lock);
 	return rc;
@@ -306,7 +427,7 @@ int pg_store_checkpoint(struct store *s)
  * stays in their files (store.h). */
 int pg_store_scrub(struct store *s)
 {
-	pthread_mutex_lock(&s->write_lock);
+	writer_take_alone(s);
 	int rc = exec(s->writer, "VACUUM FULL");
 	if (!rc)
 		rc = exec(s->writer, "CHECKPOINT");
@@ -715,7 +836,7 @@ int pg_store_migrate(struct store *s, int *applied)
 {
 	int count = 0, rc = 0;
 	struct store_conn *w = s->writer;
-	pthread_mutex_lock(&s->write_lock);
+	writer_take_alone(s);
 	for (;;) {
 		if ((rc = exec(w, "BEGIN")) || (rc = exec(w, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK ")")))
 			break;
