@@ -52,6 +52,8 @@ struct store_conn {
 	struct store_stmt **stmts; /* open addressing, as in sqlite.c */
 	size_t nstmts, cap;
 	bool in_tx;
+	bool begin_due;   /* a read transaction whose BEGIN goes with its first statement */
+	bool commit_sent; /* its COMMIT went without waiting for the answer */
 	int changes;
 	bool generation_prepared; /* pg_store_generation's statement */
 };
@@ -94,9 +96,22 @@ static void quiet(void *arg, const char *msg)
 	(void)msg;
 }
 
+/* Reads the answer to a read transaction's COMMIT, which read_end does not
+ * wait for: the next command on the connection finds it there. */
+static void drain(struct store_conn *c)
+{
+	if (!c->commit_sent)
+		return;
+	c->commit_sent = false;
+	PGresult *r;
+	while ((r = PQgetResult(c->pg)))
+		PQclear(r);
+}
+
 /* Runs SQL that returns no rows, outside the prepared statements. */
 static int exec(struct store_conn *c, const char *sql)
 {
+	drain(c);
 	PGresult *r = PQexec(c->pg, sql);
 	int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
 	if (!ok)
@@ -120,7 +135,10 @@ static int open_conn(const char *conninfo, struct store_conn **out)
 	}
 	PQsetNoticeProcessor(c->pg, quiet, NULL);
 	c->cancel = PQgetCancel(c->pg);
-	if (exec(c, "SET client_encoding = 'UTF8'")) {
+	/* JIT compiles a query whose estimated cost is high, which kiem's
+	 * generic shapes ("?1 IS NULL OR ...") often are: hundreds of
+	 * milliseconds to save microseconds */
+	if (exec(c, "SET client_encoding = 'UTF8'; SET jit = off")) {
 		PQfreeCancel(c->cancel);
 		PQfinish(c->pg);
 		free(c);
@@ -213,23 +231,40 @@ struct store_conn *pg_store_reader(struct store *s)
 	return c;
 }
 
+/* One snapshot for all the reads, as SQLite's read transaction. A
+ * REPEATABLE READ transaction takes its snapshot at its first statement, so
+ * its BEGIN waits for that statement and goes with it in one round trip
+ * (execute); a request that reads nothing sends neither BEGIN nor COMMIT. */
+static const char read_begin[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
 int pg_store_read_begin(struct store *s)
 {
 	struct store_conn *c = pg_store_reader(s);
-	/* one snapshot for all the reads, as SQLite's read transaction */
-	if (!c || exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+	if (!c)
 		return ERR_DB;
+	if (!c->in_tx)
+		c->begin_due = true;
 	c->in_tx = true;
 	return 0;
 }
 
+/* The COMMIT of a read-only transaction has nothing to report: it is sent
+ * and its answer read before the connection's next command (drain). */
 void pg_store_read_end(struct store *s)
 {
 	struct store_conn *c = pthread_getspecific(s->reader_key);
-	if (c && c->in_tx) {
-		exec(c, "COMMIT");
-		c->in_tx = false;
+	if (!c || !c->in_tx)
+		return;
+	c->in_tx = false;
+	if (c->begin_due) {
+		c->begin_due = false;
+		return;
 	}
+	drain(c);
+	if (PQsendQuery(c->pg, "COMMIT"))
+		c->commit_sent = true;
+	else
+		log_error("SQL failed: %s: COMMIT", PQerrorMessage(c->pg));
 }
 
 /* Takes the writer, counted among those waiting for it meanwhile: while
@@ -477,6 +512,7 @@ static int prepare_typed(struct store_conn *c, struct store_stmt *st, const char
  * tries apart from it. */
 static int prepare(struct store_conn *c, struct store_stmt *st, const char *text)
 {
+	drain(c);
 	bool in_tx = PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
 	if (in_tx && exec(c, "SAVEPOINT prepare"))
 		return ERR_DB;
@@ -569,15 +605,54 @@ uint64_t pg_store_queries(void)
 	return queries;
 }
 
+/* The first statement of a read transaction, after its BEGIN, in one round
+ * trip (a pipeline); the statement's result, or the failed BEGIN's. */
+static PGresult *begin_and_execute(struct store_conn *c, struct store_stmt *st)
+{
+	c->begin_due = false;
+	if (!PQenterPipelineMode(c->pg))
+		return NULL;
+	PGresult *begin = NULL, *res = NULL, *r;
+	if (PQsendQueryParams(c->pg, read_begin, 0, NULL, NULL, NULL, NULL, 0) &&
+	    PQsendQueryPrepared(c->pg, st->name, st->nparams, (const char *const *)st->values, NULL, NULL, 0) &&
+	    PQpipelineSync(c->pg)) {
+		/* each query's result, then NULL; then the sync's */
+		begin = PQgetResult(c->pg);
+		while ((r = PQgetResult(c->pg)))
+			PQclear(r);
+		res = PQgetResult(c->pg);
+		while ((r = PQgetResult(c->pg)))
+			PQclear(r);
+		while ((r = PQgetResult(c->pg))) {
+			bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+			PQclear(r);
+			if (sync)
+				break;
+		}
+	}
+	PQexitPipelineMode(c->pg);
+	if (begin && PQresultStatus(begin) != PGRES_COMMAND_OK) {
+		PQclear(res);
+		return begin;
+	}
+	PQclear(begin);
+	return res;
+}
+
 /* Runs the statement; 0, ERR_CONFLICT on a constraint (SQLSTATE class 23),
  * else ERR_DB. */
 static int execute(struct store_stmt *st)
 {
 	struct store_conn *c = st->conn;
+	drain(c);
 	bool savepoint = st->writes && c->in_tx && PQtransactionStatus(c->pg) == PQTRANS_INTRANS;
 	if (savepoint && exec(c, "SAVEPOINT stmt"))
 		return ERR_DB;
-	st->res = PQexecPrepared(c->pg, st->name, st->nparams, (const char *const *)st->values, NULL, NULL, 0);
+	if (c->begin_due)
+		st->res = begin_and_execute(c, st);
+	else
+		st->res = PQexecPrepared(c->pg, st->name, st->nparams, (const char *const *)st->values, NULL,
+					 NULL, 0);
 	ExecStatusType status = PQresultStatus(st->res);
 	if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
 		st->nrows = status == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
@@ -587,7 +662,8 @@ static int execute(struct store_stmt *st)
 	const char *state = PQresultErrorField(st->res, PG_DIAG_SQLSTATE);
 	bool conflict = state && strncmp(state, "23", 2) == 0;
 	if (!conflict)
-		log_error("SQL failed: %s: %.80s", PQerrorMessage(c->pg), st->sql);
+		log_error("SQL failed: %s: %.80s", st->res ? PQresultErrorMessage(st->res) : PQerrorMessage(c->pg),
+			  st->sql);
 	if (savepoint)
 		exec(c, "ROLLBACK TO SAVEPOINT stmt; RELEASE SAVEPOINT stmt");
 	st->nrows = 0;
@@ -749,6 +825,9 @@ int pg_store_schema_version(struct store *s)
  * of a condition, and
  * fts5_query(), which reads the full-text query store_fts_query() writes
  * ("word"* "word"*: every word as a prefix) as a tsquery. */
+/* The advisory lock that migrations take: any number of kiem's own */
+#define SCHEMA_LOCK "7165620001"
+
 static const char pg_first[] =
 	"CREATE TABLE schema_version (version INTEGER NOT NULL);"
 	"INSERT INTO schema_version VALUES (0);"
@@ -761,30 +840,39 @@ static const char pg_first[] =
 	"  SELECT coalesce(to_tsquery('dutch', string_agg(quote_literal(m[1]) || ':*', ' & ')), ''::tsquery)"
 	"  FROM regexp_matches(q, '\"([^\"]+)\"', 'g') AS m $$;";
 
+/* Applies the steps from the version the database has. Nodes may start at
+ * once on one database: each step's transaction first takes an advisory
+ * lock (released at its end) and reads the version under it, so a node that
+ * waited finds the step done by the other and goes on from there. */
 int pg_store_migrate(struct store *s, int *applied)
 {
-	int have = pg_store_schema_version(s), count = 0;
-	if (have < 0)
-		return ERR_DB;
-	if (have > schema_count) {
-		log_error("the database has schema version %d, newer than this kiem knows (%d): "
-			  "use a newer kiem", have, schema_count);
-		return ERR_DB;
-	}
-	for (int v = have; v < schema_count; v++) {
-		char *ddl = pg_sql_ddl(schema_steps[v]);
-		if (!ddl)
-			return ERR_NOMEM;
+	int count = 0, rc = 0;
+	struct store_conn *w = s->writer;
+	writer_take_alone(s);
+	for (;;) {
+		if ((rc = exec(w, "BEGIN")) || (rc = exec(w, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK ")")))
+			break;
+		int have = pg_store_schema_version(s);
+		if (have < 0 || have >= schema_count) {
+			if (have > schema_count)
+				log_error("the database has schema version %d, newer than this kiem knows (%d): "
+					  "use a newer kiem", have, schema_count);
+			rc = have < 0 || have > schema_count ? ERR_DB : exec(w, "COMMIT");
+			break;
+		}
+		char *ddl = pg_sql_ddl(schema_steps[have]);
+		if (!ddl) {
+			rc = ERR_NOMEM;
+			break;
+		}
 		char version[16];
-		snprintf(version, sizeof version, "%d", v + 1);
+		snprintf(version, sizeof version, "%d", have + 1);
 		const char *param = version;
-		writer_take_alone(s);
-		struct store_conn *w = s->writer;
-		int rc = exec(w, "BEGIN");
-		if (!rc && v == 0)
+		if (have == 0)
 			rc = exec(w, pg_first);
 		if (!rc)
 			rc = exec(w, ddl);
+		free(ddl);
 		if (!rc) {
 			PGresult *r = PQexecParams(w->pg, "UPDATE schema_version SET version = $1", 1, NULL, &param,
 						   NULL, NULL, 0);
@@ -794,15 +882,16 @@ int pg_store_migrate(struct store *s, int *applied)
 		if (!rc)
 			rc = exec(w, "COMMIT");
 		if (rc) {
-			log_error("migration %d failed", v + 1);
-			exec(w, "ROLLBACK");
+			log_error("migration %d failed", have + 1);
+			break;
 		}
-		pthread_mutex_unlock(&s->write_lock);
-		free(ddl);
-		if (rc)
-			return ERR_DB;
 		count++;
 	}
+	if (rc && PQtransactionStatus(w->pg) != PQTRANS_IDLE)
+		exec(w, "ROLLBACK");
+	pthread_mutex_unlock(&s->write_lock);
+	if (rc)
+		return ERR_DB;
 	if (applied)
 		*applied = count;
 	PGresult *r = PQexec(s->writer->pg, "SELECT to_regclass('data_generation') IS NOT NULL");

@@ -266,6 +266,39 @@ static void test_read_snapshot(void **state)
 	store_reset(st);
 }
 
+/* A read transaction's BEGIN goes with its first statement and its COMMIT
+ * is not waited for: one that reads nothing, and one whose first statement
+ * fails, leave the reader ready for the next read. */
+static void test_read_pipelined(void **state)
+{
+	(void)state;
+	NEEDS_SERVER();
+	struct store_conn *c = store_reader(db);
+	assert_int_equal(store_read_begin(db), 0);
+	store_read_end(db);
+	assert_int_equal(store_read_begin(db), 0);
+	struct store_stmt *bad = store_prepare(c, "SELECT 1 / (count(*) - count(*)) FROM settings");
+	assert_non_null(bad);
+	quiet(true);
+	assert_int_equal(store_step(bad), ERR_DB);
+	quiet(false);
+	store_reset(bad);
+	store_read_end(db);
+	struct store_stmt *st = store_prepare(c, "SELECT count(*) FROM settings WHERE key = ?1");
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(store_read_begin(db), 0);
+		store_bind_str(st, 1, "k9");
+		assert_int_equal(store_step(st), STORE_ROW);
+		assert_int_equal(store_int(st, 0), 1);
+		store_reset(st);
+		store_read_end(db);
+	}
+	store_bind_str(st, 1, "k9");
+	assert_int_equal(store_step(st), STORE_ROW);
+	assert_int_equal(store_int(st, 0), 1);
+	store_reset(st);
+}
+
 /* Group commit on the writer connection (group_commit.h). */
 static void test_group_commit(void **state)
 {
@@ -353,6 +386,65 @@ static void test_prepare_all(void **state)
 	assert_int_equal(failed, 0);
 }
 
+struct migrator {
+	struct store *store;
+	pthread_barrier_t *start;
+	int rc, applied;
+};
+
+static void *migrate_at_once(void *arg)
+{
+	struct migrator *m = arg;
+	pthread_barrier_wait(m->start);
+	m->rc = store_migrate(m->store, &m->applied);
+	return NULL;
+}
+
+static int raw_exec(const char *conninfo, const char *sql)
+{
+	PGconn *pg = PQconnectdb(conninfo);
+	PGresult *r = PQexec(pg, sql);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	PQfinish(pg);
+	return ok ? 0 : -1;
+}
+
+/* Two nodes start at once on a new database (a schema of its own here):
+ * one applies the steps, the other waits for each and finds it done.
+ * Before the lock both read version 0 and the second failed. */
+static void test_migrate_at_once(void **state)
+{
+	(void)state;
+	NEEDS_SERVER();
+	const char *conninfo = getenv("KIEM_PG");
+	char race[1024];
+	snprintf(race, sizeof race, "%s options='-c search_path=race'", conninfo);
+	for (int round = 0; round < 3; round++) {
+		assert_int_equal(raw_exec(conninfo, "DROP SCHEMA IF EXISTS race CASCADE; CREATE SCHEMA race"), 0);
+		pthread_barrier_t start;
+		pthread_barrier_init(&start, NULL, 2);
+		struct migrator m[2] = { { .start = &start }, { .start = &start } };
+		pthread_t t[2];
+		for (int i = 0; i < 2; i++) {
+			assert_int_equal(store_open(&m[i].store, race, STORE_PG), 0);
+			assert_int_equal(pthread_create(&t[i], NULL, migrate_at_once, &m[i]), 0);
+		}
+		quiet(true);
+		for (int i = 0; i < 2; i++)
+			pthread_join(t[i], NULL);
+		quiet(false);
+		pthread_barrier_destroy(&start);
+		assert_int_equal(m[0].rc, 0);
+		assert_int_equal(m[1].rc, 0);
+		assert_int_equal(m[0].applied + m[1].applied, schema_count);
+		assert_int_equal(store_schema_version(m[0].store), schema_count);
+		for (int i = 0; i < 2; i++)
+			store_close(m[i].store);
+	}
+	assert_int_equal(raw_exec(conninfo, "DROP SCHEMA race CASCADE"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,9 +454,11 @@ int main(void)
 		cmocka_unit_test(test_write_read_conflict),
 		cmocka_unit_test(test_fts),
 		cmocka_unit_test(test_read_snapshot),
+		cmocka_unit_test(test_read_pipelined),
 		cmocka_unit_test(test_group_commit),
 		cmocka_unit_test(test_nodes_write_in_turn),
 		cmocka_unit_test(test_prepare_all),
+		cmocka_unit_test(test_migrate_at_once),
 	};
 	return cmocka_run_group_tests(tests, setup_db, teardown_db);
 }
