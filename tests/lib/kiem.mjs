@@ -126,6 +126,12 @@ export function kiem(args, { input = '', env = {} } = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// The time the given minutes ago as kiem writes times in the database
+// (2026-12-07T09:15:00Z), for SQL that sets the clock back on both backends.
+export function timeAgo(minutes) {
+  return new Date(Date.now() - minutes * 60000).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 // The files that hold the database of db, as they are on disk now: on
 // SQLite the file and its write-ahead log; on PostgreSQL, after a
 // CHECKPOINT has written every change out, the files of the database's
