@@ -96,10 +96,9 @@ export function sql(db, sqlite, pg = sqlite) {
     if (r.status !== 0 || r.stderr) throw new Error(`sqlite3: ${r.stderr}\n${sqlite}`);
     return r.stdout.trim();
   }
-  return pgRows(db, pg).map((vals) => vals.map((raw) => {
-    const v = sqliteValue(raw);
-    return v === null ? '' : String(v);
-  }).join('|')).join('\n').trim();
+  // a number as PostgreSQL writes it (48.0 stays 48.0, as in sqlite3)
+  const text = (raw) => (/^-?[0-9]/.test(raw) ? raw : sqliteValue(raw) ?? '');
+  return pgRows(db, pg).map((vals) => vals.map(text).join('|')).join('\n').trim();
 }
 
 // The same, the rows as objects by column name (as sqlite3 -json gives
