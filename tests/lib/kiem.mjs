@@ -125,6 +125,12 @@ export function kiem(args, { input = '', env = {} } = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// Whether the database of db exists: the file, or the PostgreSQL database.
+export function databaseExists(db) {
+  if (!PG_BASE) return existsSync(db);
+  return psql(null, `SELECT 1 FROM pg_database WHERE datname = '${pgDatabase(db)}'`).trim() === '1';
+}
+
 // The time the given minutes ago as kiem writes times in the database
 // (2026-12-07T09:15:00Z), for SQL that sets the clock back on both backends.
 export function timeAgo(minutes) {
