@@ -91,12 +91,8 @@ int cmd_serve(int argc, char **argv)
 	int rc = cli_options(argc, argv, 1, "serve", usage, opts);
 	if (rc >= 0)
 		return rc;
-	if (!pg && !db) /* --db takes SQLite whatever $KIEM_PG says */
-		pg = getenv("KIEM_PG");
-	if (pg && *pg) {
-		cli_error("PostgreSQL is not available in this build yet; use --db PATH for SQLite");
-		return 2;
-	}
+	if (pg && *pg) /* cli_open follows KIEM_PG */
+		setenv("KIEM_PG", pg, 1);
 	if (!listen || !*listen)
 		listen = "127.0.0.1:8080";
 	/* one worker a processor: more added throughput only at the cost of
