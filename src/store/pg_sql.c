@@ -240,12 +240,17 @@ static const char *fts_table(struct buf *b, const char *p)
 	}
 	buf_adds(b, ", ");
 	buf_add(b, name, name_len);
-	buf_adds(b, " tsvector GENERATED ALWAYS AS (to_tsvector('dutch', ");
+	buf_adds(b, " tsvector GENERATED ALWAYS AS (to_tsvector('dutch', translate(");
 	for (int i = 0; i < ncols; i++) {
 		buf_adds(b, i ? " || ' ' || coalesce(" : "coalesce(");
 		buf_add(b, cols[i], lens[i]);
 		buf_adds(b, ", '')");
 	}
+	/* ASCII punctuation separates words, as in unicode61 and in
+	 * store_fts_query: PostgreSQL's parser would take <b>, an address or
+	 * a path as one token (or drop it), and "script" would not find
+	 * "<script>" */
+	buf_adds(b, ", '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '                                ')");
 	buf_adds(b, index);
 	buf_add(b, name, name_len);
 	buf_adds(b, "_words ON ");
