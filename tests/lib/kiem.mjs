@@ -2,7 +2,7 @@
 // one way to get a server. Every test file starts its own and stops it.
 //
 // The tests run on SQLite, or on PostgreSQL when KIEM_PG_BASE is a conninfo
-// without dbname (tests/run-e2e-pg.sh sets it): then every kiem command goes
+// without dbname (tests/with-pg.sh sets it): then every kiem command goes
 // through scripts/kiem-pg-shim.sh, which gives each --db path a database of
 // its own on that server, and sql() below asks psql instead of sqlite3.
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,7 +17,10 @@ const BIN = process.env.KIEM_BIN || join(root, 'kiem');
 export const PG_BASE = process.env.KIEM_PG_BASE || '';
 // 'postgresql' or 'sqlite': the backend under test
 export const ENGINE = PG_BASE ? 'postgresql' : 'sqlite';
-if (PG_BASE) process.env.KIEM_REAL_BIN ||= BIN;
+if (PG_BASE) {
+  process.env.KIEM_REAL_BIN ||= BIN;
+  delete process.env.KIEM_PG; // the shim sets it for each database (tests/with-pg.sh sets one for test_pg)
+}
 export const KIEM = PG_BASE ? join(root, 'scripts', 'kiem-pg-shim.sh') : BIN;
 
 // What AddressSanitizer, LeakSanitizer and UBSan print when they find
@@ -63,26 +66,25 @@ function jsonValues(line) {
   return values;
 }
 
-// A value of row_to_json as sqlite3 -json gives it: booleans are 1 and 0
-// (SQLite has none), a json column is its text.
-function sqliteValue(raw) {
-  if (raw === 'true') return 1;
-  if (raw === 'false') return 0;
-  if (raw[0] === '{' || raw[0] === '[') return raw;
-  return JSON.parse(raw);
+// A value of row_to_json as sqlite3 prints it: a string its text, a number
+// as PostgreSQL wrote it (48.0 stays 48.0), booleans 1 and 0 (SQLite has
+// none), NULL nothing, a json column its text.
+function sqliteText(raw) {
+  if (raw === 'true') return '1';
+  if (raw === 'false') return '0';
+  if (raw === 'null') return '';
+  return raw[0] === '"' ? JSON.parse(raw) : raw;
 }
 
-// PostgreSQL runs the rows of a SELECT through row_to_json, so that their
-// types come along; any other statement (or several) runs as it is.
-function isQuery(text) {
-  return /^\s*(SELECT|WITH)\b/i.test(text) && !/\b(INSERT|UPDATE|DELETE)\b/.test(text)
-    && !text.trim().replace(/;$/, '').includes(';');
-}
-
-function pgRows(db, text) {
-  if (!isQuery(text)) { psql(db, text); return []; }
-  const out = psql(db, `SELECT row_to_json(q) FROM (${text.trim().replace(/;$/, '')}) AS q`);
-  return out.split('\n').filter((l) => l.startsWith('{')).map(jsonValues);
+// PostgreSQL gives the rows of a SELECT through row_to_json, one a line, so
+// that their types come along; any other statement (or several) runs as it
+// is, and gives none.
+function pgJson(db, text) {
+  const statement = text.trim().replace(/;$/, '');
+  const query = /^(SELECT|WITH)\b/i.test(statement) && !/\b(INSERT|UPDATE|DELETE)\b/.test(statement)
+    && !statement.includes(';');
+  if (!query) { psql(db, statement); return []; }
+  return psql(db, `SELECT row_to_json(q) FROM (${statement}) AS q`).split('\n').filter((l) => l.startsWith('{'));
 }
 
 // Runs SQL on the database of the server (or --db path) db, of the backend
@@ -96,9 +98,7 @@ export function sql(db, sqlite, pg = sqlite) {
     if (r.status !== 0 || r.stderr) throw new Error(`sqlite3: ${r.stderr}\n${sqlite}`);
     return r.stdout.trim();
   }
-  // a number as PostgreSQL writes it (48.0 stays 48.0, as in sqlite3)
-  const text = (raw) => (/^-?[0-9]/.test(raw) ? raw : sqliteValue(raw) ?? '');
-  return pgRows(db, pg).map((vals) => vals.map(text).join('|')).join('\n').trim();
+  return pgJson(db, pg).map((l) => jsonValues(l).map(sqliteText).join('|')).join('\n').trim();
 }
 
 // The same, the rows as objects by column name (as sqlite3 -json gives
@@ -109,9 +109,7 @@ export function sqlRows(db, sqlite, pg = sqlite) {
     if (r.status !== 0 || r.stderr) throw new Error(`sqlite3: ${r.stderr}\n${sqlite}`);
     return r.stdout.trim() ? JSON.parse(r.stdout) : [];
   }
-  if (!isQuery(pg)) { psql(db, pg); return []; }
-  const out = psql(db, `SELECT row_to_json(q) FROM (${pg.trim().replace(/;$/, '')}) AS q`);
-  return out.split('\n').filter((l) => l.startsWith('{')).map((l) => {
+  return pgJson(db, pg).map((l) => {
     const row = JSON.parse(l);
     for (const key of Object.keys(row)) if (typeof row[key] === 'boolean') row[key] = row[key] ? 1 : 0;
     return row;
