@@ -5,7 +5,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 for f in src/*/*.c; do
-	case "$f" in src/store/*) continue ;; esac
+	# the store speaks each engine's own SQL, and migrate-to-pg reads the
+	# SQLite file's catalogue (sqlite_master, pragmas) on purpose
+	case "$f" in src/store/* | src/cli/migrate_pg.c) continue ;; esac
 	cc -std=c11 -D_GNU_SOURCE -DKIEM_VERSION='""' $(pkg-config --cflags jansson libsodium libcmark libcurl libmicrohttpd 2>/dev/null) -E -P "$f" 2>/dev/null
 done | python3 -c '
 import re, sys

@@ -20,6 +20,7 @@ static const struct {
 	{ "accounts", cmd_accounts, "warn and erase inactive accounts once: kiem accounts sweep" },
 	{ "notifications", cmd_notifications, "send the daily email digest once: kiem notifications digest" },
 	{ "mail", cmd_mail, "queue a test mail: kiem mail test --to ADDRESS" },
+	{ "migrate-to-pg", cmd_migrate_pg, "copy an instance from SQLite into PostgreSQL, and check it" },
 };
 
 static void usage(FILE *f)
@@ -31,7 +32,7 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].help);
 	fputs("\nEvery command that takes --db PATH takes --pg CONNINFO instead (or $KIEM_PG):\n"
-	      "a PostgreSQL database (docs/postgresql-port.md).\n"
+	      "a PostgreSQL database, such as 'host=db.example.nl dbname=kiem user=kiem'.\n"
 	      "'kiem COMMAND --help' tells more; 'kiem --version' prints the version.\n", f);
 }
 

@@ -10,7 +10,7 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: kiem accounts sweep [--db PATH] [--dry-run]\n"
+	"usage: kiem accounts sweep [--db PATH | --pg CONNINFO] [--dry-run]\n"
 	"\n"
 	"Runs the inactivity sweep once, as 'kiem serve' does every hour:\n"
 	"  - warns by mail whoever has not used kiem for KIEM_INACTIVE_DAYS days\n"
@@ -24,7 +24,8 @@ static const char usage[] =
 	"is in $KIEM_TIMEZONE (default Europe/Amsterdam), as for serve.\n"
 	"\n"
 	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
-	"  --dry-run   only print what would be done; change nothing\n";
+	"  --dry-run   only print what would be done; change nothing\n"
+	CLI_HELP_PG;
 
 int cli_inactivity_config(int *period, int *grace)
 {

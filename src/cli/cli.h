@@ -3,6 +3,7 @@
 #define KIEM_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct store;
 
@@ -11,6 +12,8 @@ int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_accounts(int argc, char **argv);
+/* kiem migrate-to-pg (migrate_pg.c): from a SQLite file into PostgreSQL. */
+int cmd_migrate_pg(int argc, char **argv);
 
 /* The inactivity sweep's settings from KIEM_INACTIVE_DAYS and
  * KIEM_INACTIVE_GRACE_DAYS (defaults 365 and 30); prints one line and
@@ -35,8 +38,20 @@ int cmd_notifications(int argc, char **argv);
 /* The demo's supports, comments and follows on the demo issues (demo_voice.c). */
 int demo_voice(struct store *s);
 
+/* What the --help of every command that takes --db says of --pg, last
+ * (main.c takes --pg out of every command's arguments into KIEM_PG). */
+#define CLI_HELP_PG                                                                          \
+	"\n"                                                                                 \
+	"--pg CONNINFO (or $KIEM_PG) takes a PostgreSQL database instead of the file,\n"     \
+	"such as 'host=db.example.nl dbname=kiem user=kiem' (a libpq connection string).\n"  \
+	"The key that seals mail in the outbox is still KIEM_KEY_FILE, else --db's\n"        \
+	"path and .key: set KIEM_KEY_FILE for PostgreSQL.\n"
+
 /* The database path: the flag, else $KIEM_DB, else ./kiem.db. */
 const char *cli_db_path(const char *flag);
+/* What to call the database in a log line: the PostgreSQL conninfo of
+ * KIEM_PG without its password, else path; written into out (n bytes). */
+const char *cli_db_name(const char *path, char *out, size_t n);
 /* Opens the database and brings its schema up to date, and opens the key
  * that seals mail in the outbox (KIEM_KEY_FILE, else the database's path
  * and ".key"; made on first use); prints a one-line error and returns

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../base/timefmt.h"
@@ -32,6 +33,72 @@ const char *cli_db_path(const char *flag)
 	return env && *env ? env : "kiem.db";
 }
 
+/* Copies the conninfo into out without its password: a URI's
+ * user:password@ and password= in its query, or a key=value list's
+ * password=VALUE (VALUE perhaps in quotes, with \ escapes). */
+static void conninfo_safe(const char *ci, struct buf *out)
+{
+	const char *scheme = strstr(ci, "://");
+	if (scheme && (strncmp(ci, "postgresql://", 13) == 0 || strncmp(ci, "postgres://", 11) == 0)) {
+		const char *host = scheme + 3, *end = host + strcspn(host, "/?");
+		const char *at = memchr(host, '@', (size_t)(end - host));
+		const char *colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
+		buf_add(out, ci, (size_t)((colon ? colon : end) - ci));
+		if (colon)
+			buf_add(out, at, (size_t)(end - at));
+		const char *query = end + strcspn(end, "?"); /* after the path */
+		buf_add(out, end, (size_t)(query - end));
+		bool first = true;
+		for (const char *p = query; *p;) {
+			size_t n = strcspn(p + 1, "&"); /* k=v after its ? or & */
+			if (strncmp(p + 1, "password=", 9) != 0) {
+				buf_addc(out, first ? '?' : '&');
+				buf_add(out, p + 1, n);
+				first = false;
+			}
+			p += n + 1;
+		}
+		return;
+	}
+	for (const char *p = ci; *p;) {
+		size_t space = strspn(p, " \t\n");
+		const char *key = p + space, *v = key + strcspn(key, "= \t\n");
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (*v == '=')
+			v++;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		const char *e = v;
+		if (*e == '\'') {
+			for (e++; *e && *e != '\''; e++)
+				if (*e == '\\' && e[1])
+					e++;
+			if (*e)
+				e++;
+		} else {
+			e += strcspn(e, " \t\n");
+		}
+		if (strncmp(key, "password", 8) != 0 || strchr("= \t", key[8]) == NULL)
+			buf_add(out, p, (size_t)(e - p));
+		p = e;
+	}
+}
+
+const char *cli_db_name(const char *path, char *out, size_t n)
+{
+	const char *pg = getenv("KIEM_PG");
+	if (!pg || !*pg) {
+		snprintf(out, n, "%s", path);
+		return out;
+	}
+	struct buf b = BUF_INIT(4096);
+	conninfo_safe(pg, &b);
+	snprintf(out, n, "PostgreSQL %s", b.err ? "(too long to show)" : b.ptr);
+	buf_release(&b);
+	return out;
+}
+
 /* The key that seals mail in the outbox: KIEM_KEY_FILE, else beside the
  * database. */
 static int open_key(const char *db_path)
@@ -56,15 +123,15 @@ static int open_key(const char *db_path)
 
 int cli_open(const char *path, bool create, struct store **out)
 {
-	/* KIEM_PG, a PostgreSQL conninfo, instead of the file (issue 10: the
-	 * flag --pg is still to come) */
+	/* KIEM_PG (or --pg, main.c), a PostgreSQL conninfo, instead of the file */
 	const char *pg = getenv("KIEM_PG"), *name = path;
+	char shown[1024];
 	if (pg && *pg) {
+		name = cli_db_name(path, shown, sizeof shown); /* the key file stays beside path */
 		if (store_open(out, pg, STORE_PG)) {
-			cli_error("cannot connect to PostgreSQL (KIEM_PG); see the log above");
+			cli_error("cannot connect to %s (--pg or KIEM_PG); see the log above", name);
 			return 1;
 		}
-		name = "PostgreSQL"; /* the key file stays beside path */
 	} else if (!create && access(path, F_OK) != 0) {
 		cli_error("there is no database at %s; create one with 'kiem init --db %s'", path, path);
 		return 1;

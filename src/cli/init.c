@@ -5,13 +5,14 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: kiem init [--db PATH] [--demo]\n"
+	"usage: kiem init [--db PATH | --pg CONNINFO] [--demo]\n"
 	"\n"
 	"Creates the database, or brings an existing one up to date.\n"
 	"\n"
 	"  --db PATH   the SQLite database file (default $KIEM_DB, else ./kiem.db)\n"
 	"  --demo      also load a small demo ecosystem (Utrecht, its districts and\n"
-	"              parties of every kind); only into a database without parties\n";
+	"              parties of every kind); only into a database without parties\n"
+	CLI_HELP_PG;
 
 int cmd_init(int argc, char **argv)
 {
@@ -26,12 +27,14 @@ int cmd_init(int argc, char **argv)
 	if (cli_open(path, true, &s))
 		return 1;
 	rc = 0;
+	char name[1024];
 	if (demo && demo_load(s)) {
-		cli_error("could not load the demo data into %s (it loads only into a database without parties)", path);
+		cli_error("could not load the demo data into %s (it loads only into a database without parties)",
+			  cli_db_name(path, name, sizeof name));
 		rc = 1;
 	}
 	if (!rc)
-		printf("kiem: database %s is ready (schema version %d)%s\n", path,
+		printf("kiem: database %s is ready (schema version %d)%s\n", cli_db_name(path, name, sizeof name),
 		       store_schema_version(s), demo ? ", with the demo ecosystem" : "");
 	store_close(s);
 	return rc;

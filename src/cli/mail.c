@@ -13,7 +13,7 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: kiem mail test --to ADDRESS [--db PATH]\n"
+	"usage: kiem mail test --to ADDRESS [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Queues a short test mail to ADDRESS in the database's outbox. A running\n"
 	"'kiem serve' on the same database sends it within seconds, with its mail\n"
@@ -22,7 +22,8 @@ static const char usage[] =
 	"  sqlite3 kiem.db 'SELECT created_at, sent_at, attempts, last_error FROM outbox'\n"
 	"\n"
 	"  --to ADDRESS  whom to send the test mail to\n"
-	"  --db PATH     the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH     the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 static const char subject[] = "kiem: testbericht / test message";
 static const char body[] =

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: kiem notifications digest [--db PATH]\n"
+	"usage: kiem notifications digest [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Composes the daily email digest once, as 'kiem serve' does every day:\n"
 	"everyone who chose the digest on /account/meldingen and has notifications\n"
@@ -19,7 +19,8 @@ static const char usage[] =
 	"point at $KIEM_BASE_URL, the address people reach kiem at, as for serve.\n"
 	"Prints how many mails were queued.\n"
 	"\n"
-	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 int cmd_notifications(int argc, char **argv)
 {

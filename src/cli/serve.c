@@ -23,7 +23,8 @@ static const char usage[] =
 	"finishes the requests in flight and exits.\n"
 	"\n"
 	"  --db PATH           the SQLite database (default $KIEM_DB, else ./kiem.db)\n"
-	"  --pg CONNINFO       a PostgreSQL database (default $KIEM_PG; not yet available)\n"
+	"  --pg CONNINFO       a PostgreSQL database instead (default $KIEM_PG), such as\n"
+	"                      'host=db.example.nl dbname=kiem user=kiem'; see KIEM_KEY_FILE\n"
 	"  --listen ADDR:PORT  where to listen (default $KIEM_LISTEN, else 127.0.0.1:8080;\n"
 	"                      port 0 picks a free port, shown in the log)\n"
 	"\n"
@@ -86,13 +87,11 @@ static void on_listening(const char *url)
 
 int cmd_serve(int argc, char **argv)
 {
-	const char *db = NULL, *pg = NULL, *listen = getenv("KIEM_LISTEN");
-	const struct cli_opt opts[] = { { "db", &db, NULL }, { "pg", &pg, NULL }, { "listen", &listen, NULL }, { 0 } };
+	const char *db = NULL, *listen = getenv("KIEM_LISTEN");
+	const struct cli_opt opts[] = { { "db", &db, NULL }, { "listen", &listen, NULL }, { 0 } };
 	int rc = cli_options(argc, argv, 1, "serve", usage, opts);
 	if (rc >= 0)
 		return rc;
-	if (pg && *pg) /* cli_open follows KIEM_PG */
-		setenv("KIEM_PG", pg, 1);
 	if (!listen || !*listen)
 		listen = "127.0.0.1:8080";
 	/* one worker a processor: more added throughput only at the cost of
@@ -134,12 +133,14 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 
 	const char *path = cli_db_path(db);
-	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(), path);
 	struct store *s;
 	if (cli_open(path, false, &s)) {
 		http_proxies_free(proxies);
 		return 1;
 	}
+	char target[1024];
+	log_info("kiem %s starting; %s; database %s", KIEM_VERSION, store_engine_version(s),
+		 cli_db_name(path, target, sizeof target));
 
 	/* the API's paths, and the pages take the rest */
 	const struct http_table *tables[] = { &api_table, &web_table, NULL };

@@ -8,14 +8,15 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: kiem token create --email E [--name NAME] [--db PATH]\n"
+	"usage: kiem token create --email E [--name NAME] [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Prints a new API token for the user with that email, to send as\n"
 	"'Authorization: Bearer TOKEN'. kiem keeps only its hash: store it now.\n"
 	"\n"
 	"  --email E    whose token it is\n"
 	"  --name NAME  what the token is for (default \"API\")\n"
-	"  --db PATH    the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH    the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 int cmd_token(int argc, char **argv)
 {

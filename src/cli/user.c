@@ -18,11 +18,11 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: kiem user add --email E --name N [--admin | --coordinator AREA_CODE] [--db PATH]\n"
-	"       kiem user passwd --email E [--db PATH]\n"
-	"       kiem user list [--json] [--db PATH]\n"
-	"       kiem user block --email E [--db PATH]\n"
-	"       kiem user unblock --email E [--db PATH]\n"
+	"usage: kiem user add --email E --name N [--admin | --coordinator AREA_CODE] [--db PATH | --pg CONNINFO]\n"
+	"       kiem user passwd --email E [--db PATH | --pg CONNINFO]\n"
+	"       kiem user list [--json] [--db PATH | --pg CONNINFO]\n"
+	"       kiem user block --email E [--db PATH | --pg CONNINFO]\n"
+	"       kiem user unblock --email E [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"The accounts of this kiem. 'kiem user COMMAND --help' tells more.\n"
 	"  add      create an account (the password from standard input)\n"
@@ -32,7 +32,7 @@ static const char usage[] =
 	"  unblock  let a blocked account in again\n";
 
 static const char usage_add[] =
-	"usage: kiem user add --email E --name N [--admin | --coordinator AREA_CODE] [--db PATH]\n"
+	"usage: kiem user add --email E --name N [--admin | --coordinator AREA_CODE] [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Creates an account. The password (at least 12 characters) is read from\n"
 	"standard input: typed at the prompt, or piped in as the first line.\n"
@@ -41,10 +41,11 @@ static const char usage_add[] =
 	"  --name N                 the name others see\n"
 	"  --admin                  a platform administrator\n"
 	"  --coordinator AREA_CODE  a coordinator of that area (a CBS code, like GM0344)\n"
-	"  --db PATH                the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH                the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 static const char usage_passwd[] =
-	"usage: kiem user passwd --email E [--db PATH]\n"
+	"usage: kiem user passwd --email E [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Sets a new password for the account with that email, without mail: the way\n"
 	"back in for whoever lost theirs. The password (at least 12 characters) is\n"
@@ -54,10 +55,11 @@ static const char usage_passwd[] =
 	"counts as confirmed from then on. A running serve need not be stopped.\n"
 	"\n"
 	"  --email E   whose password it is\n"
-	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 static const char usage_list[] =
-	"usage: kiem user list [--json] [--db PATH]\n"
+	"usage: kiem user list [--json] [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Prints every account, by email, as a table: email, name, role (user,\n"
 	"coordinator or admin), whether the address is confirmed, whether the\n"
@@ -65,26 +67,29 @@ static const char usage_list[] =
 	"\n"
 	"  --json      a JSON array instead: id, email, name, role, confirmed,\n"
 	"              blocked, lastActiveAt (null if never)\n"
-	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 static const char usage_block[] =
-	"usage: kiem user block --email E [--db PATH]\n"
+	"usage: kiem user block --email E [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Blocks the account with that email: it cannot log in, its sessions end and\n"
 	"its API tokens stop working, until 'kiem user unblock'. Blocking a blocked\n"
 	"account changes nothing.\n"
 	"\n"
 	"  --email E   whose account it is\n"
-	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 static const char usage_unblock[] =
-	"usage: kiem user unblock --email E [--db PATH]\n"
+	"usage: kiem user unblock --email E [--db PATH | --pg CONNINFO]\n"
 	"\n"
 	"Unblocks the account with that email: it can log in again, and its API\n"
 	"tokens work again.\n"
 	"\n"
 	"  --email E   whose account it is\n"
-	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n";
+	"  --db PATH   the database (default $KIEM_DB, else ./kiem.db)\n"
+	CLI_HELP_PG;
 
 /* Reads the new password: one line, without echo when stdin is a
  * terminal; 1 after one line saying why there is none. */

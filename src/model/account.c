@@ -220,15 +220,16 @@ static int mail_confirm(struct store_conn *c, struct arena *a, const char *user_
 }
 
 /* Checks an email typed to ask for a link, and the client's limit. */
-static int check_request(struct arena *a, const char **email, struct mail_request *m, struct problems *p)
+static int check_request(struct store *s, struct arena *a, const char **email, struct mail_request *m,
+			 struct problems *p)
 {
 	*email = email_normal(a, *email ? *email : "");
 	if (valid_text(p, "email", *email, true, USER_EMAIL_MAX, false) && !valid_email(*email))
 		problems_add(p, "email", R_BAD_EMAIL, 0);
 	if (p->n)
 		return ERR_INVALID;
-	m->retry_after = throttle_mail(m->address, time(NULL));
-	return m->retry_after ? ERR_BUSY : 0;
+	int rc = throttle_mail(s, m->address, time(NULL), &m->retry_after);
+	return rc ? rc : m->retry_after ? ERR_BUSY : 0;
 }
 
 /* Queues a request on the writer: one row and a durable commit, the same
@@ -259,9 +260,9 @@ int account_register(struct store *s, struct arena *a, const char *name, const c
 	user_check_new(a, &email, &name, password, p);
 	if (p->n)
 		return ERR_INVALID;
-	m->retry_after = throttle_mail(m->address, time(NULL));
-	if (m->retry_after)
-		return ERR_BUSY;
+	int rc = throttle_mail(s, m->address, time(NULL), &m->retry_after);
+	if (rc || m->retry_after)
+		return rc ? rc : ERR_BUSY;
 	if (!text_local_path(next))
 		next = NULL;
 	/* hashed here, for a taken address too: the password goes no further
@@ -269,7 +270,7 @@ int account_register(struct store *s, struct arena *a, const char *name, const c
 	char hash[USER_HASH_MAX];
 	if (user_hash_password(password, hash))
 		return ERR_NOMEM;
-	int rc = enqueue(s, "register", email, name, hash, lang, next);
+	rc = enqueue(s, "register", email, name, hash, lang, next);
 	sodium_memzero(hash, sizeof hash);
 	return rc;
 }
@@ -311,7 +312,7 @@ static int do_register(struct store_conn *c, struct arena *a, const char *email,
 int account_resend(struct store *s, struct arena *a, const char *email, const char *next,
 		   struct mail_request *m, struct problems *p)
 {
-	int rc = check_request(a, &email, m, p);
+	int rc = check_request(s, a, &email, m, p);
 	if (rc)
 		return rc;
 	if (!text_local_path(next))
@@ -363,7 +364,7 @@ int account_confirm(struct store *s, const char *code, struct problems *p)
 int account_reset_request(struct store *s, struct arena *a, const char *email, struct mail_request *m,
 			  struct problems *p)
 {
-	int rc = check_request(a, &email, m, p);
+	int rc = check_request(s, a, &email, m, p);
 	return rc ? rc : enqueue(s, "reset", email, NULL, NULL, LANG_NL, NULL);
 }
 
@@ -656,10 +657,12 @@ const struct entity_type email_link_type = {
 };
 
 const struct entity_type login_attempt_type = {
-	.key = "login_attempt", .perm = OBJ_USERS, /* counted in memory, in no table */
+	.key = "login_attempt", .table = "login_throttle", .perm = OBJ_USERS,
 	.noun = { "Mislukte inlogpoging", "Failed login attempt" },
-	.privacy_note = "Failed attempts are kept by address and account for a short window only (the"
-			" throttle's), and go by themselves; they are not part of a person's export.",
+	.privacy_note = "Failed attempts are counted by address and account for a short window only (the"
+			" throttle's), the addresses an account logged in from for 90 days, and they go by"
+			" themselves; a row's id is a keyed hash, naming no email or IP address, so they are"
+			" not part of a person's export or erasure (model/throttle.h).",
 	.registers = { "login_attempts" },
 };
 

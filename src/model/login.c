@@ -62,19 +62,23 @@ int login_check(struct store *s, struct arena *a, const char *email, const char 
 	const char *normal = email_normal(a, email ? email : "");
 	struct login_attempt t = { .email = normal, .address = address };
 	t.known_browser = device && *normal && device_valid(s, normal, device, now);
-	out->wait = throttle_login_check(&t, now);
 	out->device[0] = 0;
+	int rc = throttle_login_check(s, &t, now, &out->wait);
+	if (rc)
+		return rc; /* not let in without its counts */
 	if (out->wait > 0)
 		return ERR_BUSY;
-	int rc = user_authenticate(s, a, normal, password ? password : "", &out->user);
+	rc = user_authenticate(s, a, normal, password ? password : "", &out->user);
 	if (rc == ERR_AUTH) {
-		throttle_login_failed(&t, now);
+		/* still a wrong password if it could not be counted (logged) */
+		throttle_login_failed(s, &t, now);
 		return rc;
 	}
 	if (rc && rc != ERR_UNCONFIRMED)
 		return rc;
-	/* the right password: no failure to count */
-	throttle_login_passed(&t, now);
+	/* the right password: no failure to count; the login stands if the
+	 * bookkeeping fails (logged) */
+	throttle_login_passed(s, &t, now);
 	if (!rc && device_make(s, normal, (long long)now, out->device))
 		out->device[0] = 0; /* no cookie: the login itself is fine */
 	return rc;

@@ -130,8 +130,8 @@ const struct processing_activity register_activities[] = {
 	    { "De IP-adressen waarvandaan je goed inlogde, zodat mislukte pogingen van anderen jou niet buitensluiten", "The IP addresses you logged in from, so that failed attempts by others do not lock you out" },
 	    { "Het aantal verzoeken per IP-adres om een e-mail te sturen (registreren, een nieuwe link, een nieuw wachtwoord)", "The number of requests per IP address to send an email (registering, a new link, a new password)" } },
 	  { { "Iedereen die probeert in te loggen", "Anyone who tries to log in" } },
-	  { "De aantallen 15 minuten (de beheerder kan dat anders instellen), de adressen waarvandaan je inlogde 90 dagen; alleen in het geheugen van de server, het wordt nooit opgeslagen. Wordt een account of adres geblokkeerd, dan staat in het log van de server welk e-mailadres of IP-adres, en tot wanneer.",
-	    "The numbers 15 minutes (the operator can set it otherwise), the addresses you logged in from 90 days; only in the server's memory, it is never stored. When an account or address is locked, the server's log says which email address or IP address, and until when." },
+	  { "De aantallen 15 minuten (de beheerder kan dat anders instellen), de adressen waarvandaan je inlogde 90 dagen na de laatste keer; daarna worden ze gewist. De database bewaart alleen een code die met een geheime sleutel uit het e-mailadres en het IP-adres is gemaakt, nooit die adressen zelf. Wordt een account of adres geblokkeerd, dan staat in het log van de server welk e-mailadres of IP-adres, en tot wanneer.",
+	    "The numbers 15 minutes (the operator can set it otherwise), the addresses you logged in from 90 days after the last time; then they are erased. The database keeps only a code made from the email address and the IP address with a secret key, never those addresses themselves. When an account or address is locked, the server's log says which email address or IP address, and until when." },
 	  { { "Niemand", "No one" } } },
 
 	{ "mail", { "E-mail van kiem", "Mail from kiem" },

@@ -2,30 +2,27 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <sodium.h>
 #include <string.h>
 
+#include "../base/err.h"
 #include "../base/log.h"
 #include "../base/timefmt.h"
-
-enum { SLOTS = 8192, KNOWN_SLOTS = 8192, PROBES = 4 };
+#include "../store/store.h"
+#include "settings.h"
 
 /* How an attempt's source is known to the account. */
 enum trust { TRUST_NONE, TRUST_ADDRESS, TRUST_BROWSER };
 
-/* A count in a window. Its key is a hash of a kind and the text counted:
- * 'a' an account (from sources new to it), 'k' an account from one address
- * it knows, 'b' an account from its known browsers, 'i' an address, 'm' an
- * address's mail requests. 0 is free. */
-struct slot {
-	uint64_t key;
-	time_t start;   /* when the window began */
-	int failures;   /* or, for 'm', the requests */
-};
-
-/* An address the account logged in from: 'K' over the email and the address. */
-struct known {
-	uint64_t key;
-	time_t at;      /* the last good login from it */
+enum {
+	KNOWN_SECONDS = THROTTLE_KNOWN_DAYS * 86400,
+	/* a good login from a known address writes its time again only when
+	 * the time it has is this old: most good logins write nothing here */
+	KNOWN_REFRESH = 86400,
+	/* the rows past their time that one write deletes: more than a write
+	 * adds (two), so they cannot pile up, and few enough that no login
+	 * waits on a large delete */
+	SWEEP_BATCH = 32,
 };
 
 int throttle_account_limit = THROTTLE_ACCOUNT;
@@ -33,96 +30,57 @@ int throttle_address_limit = THROTTLE_ADDRESS;
 int throttle_window = THROTTLE_WINDOW;
 int throttle_mail_limit = THROTTLE_MAIL;
 
-static struct slot slots[SLOTS];
-static struct known known[KNOWN_SLOTS];
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* The key of the row ids: read once from the settings (the same on every
+ * node), then kept. */
+static unsigned char hash_key[crypto_shorthash_KEYBYTES];
+static bool have_key;
+static pthread_mutex_t key_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static uint64_t mix(uint64_t h, const char *s)
+static int load_key(struct store *s)
 {
-	for (const char *p = s; p && *p; p++) {
-		h ^= (unsigned char)tolower((unsigned char)*p);
-		h *= 1099511628211ull;
+	_Static_assert(crypto_shorthash_KEYBYTES <= 32, "the key comes from a settings key");
+	int rc = 0;
+	pthread_mutex_lock(&key_lock);
+	if (!have_key) {
+		unsigned char key[32];
+		rc = settings_key(s, "login_throttle", key);
+		if (!rc) {
+			memcpy(hash_key, key, sizeof hash_key);
+			have_key = true;
+		}
+		sodium_memzero(key, sizeof key);
 	}
-	return h;
+	pthread_mutex_unlock(&key_lock);
+	return rc;
 }
 
-/* The key of a kind of count over one text, or two (email, address). */
-static uint64_t key_of(char kind, const char *s, const char *t)
+/* The row id of a kind of count over one text, or two (email, address):
+ * 'a' an account (from sources new to it), 'k' an account from one address
+ * it knows, 'b' an account from its known browsers, 'i' an address, 'm' an
+ * address's mail requests, and 'K' an address known to an account. Texts
+ * are taken without regard to case. Never 0 (0 is "none") nor negative. */
+static int64_t key_of(char kind, const char *s, const char *t)
 {
-	uint64_t h = mix(1469598103934665603ull ^ (unsigned char)kind, s);
+	unsigned char in[512];
+	size_t n = 0;
+	in[n++] = (unsigned char)kind;
+	for (const char *p = s; p && *p && n < 255; p++)
+		in[n++] = (unsigned char)tolower((unsigned char)*p);
 	if (t) {
-		h ^= 0xff; /* a separator no text holds */
-		h *= 1099511628211ull;
-		h = mix(h, t);
+		in[n++] = 0xff; /* a separator no text holds */
+		for (const char *p = t; *p && n < sizeof in; p++)
+			in[n++] = (unsigned char)tolower((unsigned char)*p);
 	}
-	return h ? h : 1;
-}
-
-/* The slot of a key; a new one replaces a slot whose window has passed
- * or, failing that, the one at the key's place. Under the lock. */
-static struct slot *find(uint64_t key, int window, time_t now, bool make)
-{
-	struct slot *home = &slots[key % SLOTS];
-	for (int i = 0; i < PROBES; i++) {
-		struct slot *s = &slots[(key + (uint64_t)i) % SLOTS];
-		if (s->key == key) {
-			if (now - s->start >= window) {
-				s->start = now;
-				s->failures = 0;
-			}
-			return s;
-		}
-	}
-	if (!make)
-		return NULL;
-	/* a slot is free once the longest window has passed */
-	int stale = throttle_window > THROTTLE_WINDOW ? throttle_window : THROTTLE_WINDOW;
-	for (int i = 0; i < PROBES; i++) {
-		struct slot *s = &slots[(key + (uint64_t)i) % SLOTS];
-		if (!s->key || now - s->start >= stale) {
-			*s = (struct slot){ key, now, 0 };
-			return s;
-		}
-	}
-	*home = (struct slot){ key, now, 0 };
-	return home;
-}
-
-static long wait_for(uint64_t key, int limit, int window, time_t now)
-{
-	struct slot *s = find(key, window, now, false);
-	if (!s || s->failures < limit)
-		return 0;
-	long left = (long)(s->start + window - now);
-	return left > 0 ? left : 0;
-}
-
-/* Whether the account logged in from the address within THROTTLE_KNOWN_DAYS. */
-static bool is_known(uint64_t key, time_t now)
-{
-	for (int i = 0; i < PROBES; i++) {
-		const struct known *k = &known[(key + (uint64_t)i) % KNOWN_SLOTS];
-		if (k->key == key)
-			return now - k->at < THROTTLE_KNOWN_DAYS * 86400L;
-	}
-	return false;
-}
-
-/* Remembers a good login from an address: in its own place, else a free
- * one, else the oldest of the key's places. */
-static void remember(uint64_t key, time_t now)
-{
-	struct known *oldest = NULL;
-	for (int i = 0; i < PROBES; i++) {
-		struct known *k = &known[(key + (uint64_t)i) % KNOWN_SLOTS];
-		if (k->key == key) {
-			k->at = now;
-			return;
-		}
-		if (!oldest || !k->key || (oldest->key && k->at < oldest->at))
-			oldest = k;
-	}
-	*oldest = (struct known){ key, now };
+	unsigned char h[crypto_shorthash_BYTES];
+	crypto_shorthash(h, in, n, hash_key);
+	uint64_t v;
+	_Static_assert(crypto_shorthash_BYTES == sizeof v, "a 64-bit hash");
+	memcpy(&v, h, sizeof v);
+	/* 63 bits, so never negative: on PostgreSQL the id is an identity
+	 * column (pg_sql.c), whose sequence migrate-to-pg sets to the largest
+	 * id, and a sequence starts at 1 */
+	v &= (uint64_t)INT64_MAX;
+	return v ? (int64_t)v : 1;
 }
 
 static bool given(const char *s)
@@ -130,28 +88,132 @@ static bool given(const char *s)
 	return s && *s;
 }
 
-long throttle_login_check(struct login_attempt *t, time_t now)
+/* The seconds until a count's window has passed, if it reached the limit. */
+static long wait_for(time_t started, int hits, int limit, int window, time_t now)
 {
-	pthread_mutex_lock(&lock);
+	if (hits < limit || now - started >= window)
+		return 0;
+	long left = (long)(started + window - now);
+	return left > 0 ? left : 0;
+}
+
+int throttle_login_check(struct store *s, struct login_attempt *t, time_t now, long *wait)
+{
+	*wait = 0;
 	t->trust = TRUST_NONE;
-	t->account_key = 0;
+	t->account_key = t->known_key = 0;
+	t->counted = false;
+	t->known_at = 0;
+	if (load_key(s))
+		return ERR_DB;
+	int64_t known = 0, by_address = 0, by_browser = 0, by_new = 0, address = 0;
 	if (given(t->email)) {
-		uint64_t k = given(t->address) ? key_of('K', t->email, t->address) : 0;
-		if (k && is_known(k, now)) {
-			t->trust = TRUST_ADDRESS;
-			t->account_key = key_of('k', t->email, t->address);
-		} else if (t->known_browser) {
-			t->trust = TRUST_BROWSER;
-			t->account_key = key_of('b', t->email, NULL);
-		} else {
-			t->account_key = key_of('a', t->email, NULL);
+		if (given(t->address)) {
+			known = key_of('K', t->email, t->address);
+			by_address = key_of('k', t->email, t->address);
 		}
+		by_browser = key_of('b', t->email, NULL);
+		by_new = key_of('a', t->email, NULL);
 	}
-	long a = t->account_key ? wait_for(t->account_key, throttle_account_limit, throttle_window, now) : 0;
-	long i = given(t->address)
-		? wait_for(key_of('i', t->address, NULL), throttle_address_limit, throttle_window, now) : 0;
-	pthread_mutex_unlock(&lock);
-	return a > i ? a : i;
+	if (given(t->address))
+		address = key_of('i', t->address, NULL);
+	if (!known && !by_new && !address)
+		return 0;
+	/* every row this attempt may need, in one statement */
+	struct store_stmt *st = store_prepare(store_reader(s),
+		"SELECT id, started, hits FROM login_throttle WHERE id IN (?1, ?2, ?3, ?4, ?5)");
+	if (!st)
+		return ERR_DB;
+	const int64_t ids[] = { known, by_address, by_browser, by_new, address };
+	for (int i = 0; i < 5; i++)
+		store_bind_int(st, i + 1, ids[i]);
+	struct seen { time_t started; int hits; bool found; } row[5] = { 0 };
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		int64_t id = store_int(st, 0);
+		for (int i = 0; i < 5; i++)
+			if (ids[i] && ids[i] == id)
+				row[i] = (struct seen){ (time_t)store_int(st, 1), (int)store_int(st, 2), true };
+	}
+	store_reset(st);
+	if (rc != STORE_DONE)
+		return ERR_DB;
+
+	int which = 3; /* by_new */
+	if (known) {
+		t->known_key = known;
+		if (row[0].found && now - row[0].started < KNOWN_SECONDS)
+			t->known_at = row[0].started;
+	}
+	if (t->known_at) {
+		t->trust = TRUST_ADDRESS;
+		which = 1;
+	} else if (t->known_browser) {
+		t->trust = TRUST_BROWSER;
+		which = 2;
+	}
+	long a = 0, i = 0;
+	if (by_new) {
+		t->account_key = ids[which];
+		t->counted = row[which].found && row[which].hits > 0 && now - row[which].started < throttle_window;
+		if (row[which].found)
+			a = wait_for(row[which].started, row[which].hits, throttle_account_limit, throttle_window, now);
+	}
+	if (row[4].found)
+		i = wait_for(row[4].started, row[4].hits, throttle_address_limit, throttle_window, now);
+	*wait = a > i ? a : i;
+	return 0;
+}
+
+/* Runs sql (a string literal) on c with n numbers bound to ?1..?n. */
+static int run(struct store_conn *c, const char *sql, int n, const int64_t *v)
+{
+	struct store_stmt *st = store_prepare(c, sql);
+	if (!st)
+		return ERR_DB;
+	for (int i = 0; i < n; i++)
+		store_bind_int(st, i + 1, v[i]);
+	return store_run(st);
+}
+
+/* Deletes up to SWEEP_BATCH rows past their time, on the writer c. */
+static int sweep_some(struct store_conn *c, time_t now)
+{
+	return run(c, "DELETE FROM login_throttle WHERE id IN"
+		   " (SELECT id FROM login_throttle WHERE expires <= ?1 LIMIT 32)", 1, (int64_t[]){ now });
+}
+_Static_assert(SWEEP_BATCH == 32, "the LIMIT of sweep_some");
+
+/* Adds one to the count id in its window on the writer c, or starts it
+ * again if its window has passed; a count at cap stays there. Sets
+ * *started and *hits to what the count holds after. */
+static int count(struct store_conn *c, int64_t id, int window, int cap, time_t now, time_t *started, int *hits)
+{
+	struct store_stmt *st = store_prepare(c,
+		"INSERT INTO login_throttle (id, started, hits, expires) VALUES (?1, ?2, 1, ?3)"
+		" ON CONFLICT (id) DO UPDATE SET"
+		"  hits = CASE WHEN login_throttle.started <= ?4 THEN 1"
+		"    WHEN login_throttle.hits >= ?5 THEN login_throttle.hits ELSE login_throttle.hits + 1 END,"
+		"  started = CASE WHEN login_throttle.started <= ?4 THEN ?2 ELSE login_throttle.started END,"
+		"  expires = CASE WHEN login_throttle.started <= ?4 THEN ?3 ELSE login_throttle.expires END"
+		" RETURNING started, hits");
+	if (!st)
+		return ERR_DB;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, (int64_t)now);
+	store_bind_int(st, 3, (int64_t)now + window);
+	store_bind_int(st, 4, (int64_t)now - window);
+	store_bind_int(st, 5, cap);
+	int rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*started = (time_t)store_int(st, 0);
+		*hits = (int)store_int(st, 1);
+		rc = 0;
+	} else {
+		rc = rc == STORE_DONE ? ERR_DB : rc;
+	}
+	store_reset(st);
+	return rc;
 }
 
 /* Text a client typed, fit for one log line: at most 100 bytes, control
@@ -166,21 +228,40 @@ static void loggable(const char *s, char out[101])
 	out[n] = 0;
 }
 
-void throttle_login_failed(struct login_attempt *t, time_t now)
-{
-	char until[TIME_STRLEN + 1], who[101], where[101];
-	pthread_mutex_lock(&lock);
-	struct slot *s = t->account_key ? find(t->account_key, throttle_window, now, true) : NULL;
-	bool account_locked = s && ++s->failures == throttle_account_limit;
-	if (account_locked)
-		time_format(s->start + throttle_window, until);
-	struct slot *i = given(t->address) ? find(key_of('i', t->address, NULL), throttle_window, now, true) : NULL;
-	bool address_locked = i && ++i->failures == throttle_address_limit;
-	char address_until[TIME_STRLEN + 1];
-	if (address_locked)
-		time_format(i->start + throttle_window, address_until);
-	pthread_mutex_unlock(&lock);
+/* A count goes on past its limit (a few attempts may race past the check
+ * on several nodes), but not without end. */
+enum { CAP = 1 << 30 };
 
+int throttle_login_failed(struct store *s, struct login_attempt *t, time_t now)
+{
+	if (!t->account_key && !given(t->address))
+		return 0;
+	if (load_key(s))
+		return ERR_DB;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	time_t account_start = 0, address_start = 0;
+	int account_hits = 0, address_hits = 0;
+	int rc = sweep_some(c, now);
+	if (!rc && t->account_key)
+		rc = count(c, t->account_key, throttle_window, CAP, now, &account_start, &account_hits);
+	if (!rc && given(t->address))
+		rc = count(c, key_of('i', t->address, NULL), throttle_window, CAP, now, &address_start, &address_hits);
+	int crc = store_write_end_aside(s, rc == 0);
+	rc = rc ? rc : crc;
+	if (rc)
+		return rc;
+
+	/* the one failure that reached the limit logs the lock, on whichever
+	 * node it came */
+	char until[TIME_STRLEN + 1], address_until[TIME_STRLEN + 1], who[101], where[101];
+	bool account_locked = t->account_key && account_hits == throttle_account_limit;
+	bool address_locked = given(t->address) && address_hits == throttle_address_limit;
+	if (account_locked)
+		time_format(account_start + throttle_window, until);
+	if (address_locked)
+		time_format(address_start + throttle_window, address_until);
 	loggable(t->email, who);
 	loggable(t->address, where);
 	static const char *const from[] = {
@@ -195,40 +276,75 @@ void throttle_login_failed(struct login_attempt *t, time_t now)
 	if (address_locked)
 		log_warn("login: address %s locked for every account until %s, after %d failed logins", where,
 			 address_until, throttle_address_limit);
+	return 0;
 }
 
-void throttle_login_passed(struct login_attempt *t, time_t now)
+int throttle_login_passed(struct store *s, struct login_attempt *t, time_t now)
 {
 	if (!given(t->email))
-		return;
-	pthread_mutex_lock(&lock);
+		return 0;
+	/* nothing to write, as for most good logins: no failures to forget,
+	 * and an address known since less than a day */
+	bool remember = t->known_key && (!t->known_at || now - t->known_at >= KNOWN_REFRESH);
+	if (!t->counted && !remember)
+		return 0;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = sweep_some(c, now);
 	/* the failures that held up this source are forgotten; those of the
 	 * account's other sources stay */
-	struct slot *s = t->account_key ? find(t->account_key, throttle_window, now, false) : NULL;
-	if (s)
-		memset(s, 0, sizeof *s);
-	if (given(t->address))
-		remember(key_of('K', t->email, t->address), now);
-	pthread_mutex_unlock(&lock);
+	if (!rc && t->counted)
+		rc = run(c, "DELETE FROM login_throttle WHERE id = ?1", 1, (int64_t[]){ t->account_key });
+	if (!rc && remember)
+		rc = run(c, "INSERT INTO login_throttle (id, started, hits, expires) VALUES (?1, ?2, 0, ?3)"
+			 " ON CONFLICT (id) DO UPDATE SET started = excluded.started, expires = excluded.expires",
+			 3, (int64_t[]){ t->known_key, now, (int64_t)now + KNOWN_SECONDS });
+	int crc = store_write_end_aside(s, rc == 0);
+	return rc ? rc : crc;
 }
 
-long throttle_mail(const char *address, time_t now)
+int throttle_mail(struct store *s, const char *address, time_t now, long *wait)
 {
+	*wait = 0;
 	if (!given(address))
 		return 0;
-	pthread_mutex_lock(&lock);
-	uint64_t key = key_of('m', address, NULL);
-	long wait = wait_for(key, throttle_mail_limit, THROTTLE_WINDOW, now);
-	if (!wait)
-		find(key, THROTTLE_WINDOW, now, true)->failures++;
-	pthread_mutex_unlock(&lock);
-	return wait;
+	if (load_key(s))
+		return ERR_DB;
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	time_t started = 0;
+	int hits = 0;
+	int rc = sweep_some(c, now);
+	/* one past the limit marks a refusal, which is not counted further */
+	if (!rc)
+		rc = count(c, key_of('m', address, NULL), THROTTLE_WINDOW, throttle_mail_limit + 1, now, &started, &hits);
+	int crc = store_write_end_aside(s, rc == 0);
+	rc = rc ? rc : crc;
+	if (!rc && hits > throttle_mail_limit)
+		*wait = wait_for(started, hits, throttle_mail_limit, THROTTLE_WINDOW, now);
+	return rc;
 }
 
-void throttle_reset(void)
+int throttle_sweep(struct store *s, time_t now)
 {
-	pthread_mutex_lock(&lock);
-	memset(slots, 0, sizeof slots);
-	memset(known, 0, sizeof known);
-	pthread_mutex_unlock(&lock);
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = run(c, "DELETE FROM login_throttle WHERE expires <= ?1", 1, (int64_t[]){ now });
+	int n = rc ? 0 : store_changes(c);
+	int crc = store_write_end_aside(s, rc == 0);
+	rc = rc ? rc : crc;
+	return rc ? rc : n;
+}
+
+int throttle_reset(struct store *s)
+{
+	struct store_conn *c = store_write_begin(s);
+	if (!c)
+		return ERR_DB;
+	int rc = run(c, "DELETE FROM login_throttle", 0, NULL);
+	int crc = store_write_end_aside(s, rc == 0);
+	return rc ? rc : crc;
 }

@@ -26,6 +26,7 @@
 enum { STMTS_FIRST = 512, STMTS_MAX = 8192, PARAMS_MAX = 64 };
 
 struct store_stmt {
+	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	struct store_conn *conn;
 	const char *sql; /* the key: the literal's address */
 	char name[16];
@@ -37,6 +38,7 @@ struct store_stmt {
 };
 
 struct store_conn {
+	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	PGconn *pg;
 	PGcancel *cancel;
 	struct store_conn *next;
@@ -47,6 +49,7 @@ struct store_conn {
 };
 
 struct store {
+	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *conninfo;
 	_Atomic uint64_t generation;
 	struct store_conn *writer;
@@ -80,6 +83,7 @@ static int open_conn(const char *conninfo, struct store_conn **out)
 	struct store_conn *c = calloc(1, sizeof *c);
 	if (!c)
 		return ERR_NOMEM;
+	c->engine = &pg_engine;
 	c->pg = PQconnectdb(conninfo);
 	if (PQstatus(c->pg) != CONNECTION_OK) {
 		log_error("cannot connect to PostgreSQL: %s", PQerrorMessage(c->pg));
@@ -114,8 +118,9 @@ static void close_conn(struct store_conn *c)
 	free(c);
 }
 
-const char *pg_store_engine_version(void)
+const char *pg_store_engine_version(struct store *s)
 {
+	(void)s;
 	static char v[64];
 	if (!v[0])
 		snprintf(v, sizeof v, "PostgreSQL (libpq %d)", PQlibVersion());
@@ -130,6 +135,7 @@ int pg_store_open(struct store **out, const char *conninfo, unsigned flags)
 		free(s);
 		return ERR_NOMEM;
 	}
+	s->engine = &pg_engine;
 	pthread_mutex_init(&s->write_lock, NULL);
 	pthread_mutex_init(&s->list_lock, NULL);
 	pthread_key_create(&s->reader_key, NULL);
@@ -376,6 +382,7 @@ struct store_stmt *pg_store_prepare(struct store_conn *c, const char *sql)
 		free(st);
 		return NULL;
 	}
+	st->engine = &pg_engine;
 	st->conn = c;
 	st->sql = sql;
 	c->stmts[stmt_slot(c->stmts, c->cap, sql)] = st;

@@ -390,6 +390,18 @@ const char *const schema_steps[] = {
 	"    WHERE party_id = p.id ORDER BY tag)), '') || char(30) ||"
 	"  coalesce((SELECT group_concat(v, char(31)) FROM (SELECT a.name AS v FROM party_areas pa"
 	"    JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');",
+
+	/* 8 (issue 10, several nodes): the login throttle's counts and the
+	 * addresses known to accounts, in the database so that every node
+	 * counts the same (model/throttle.h). id is a keyed hash of what a row
+	 * counts; started and expires are Unix seconds; a row whose expires
+	 * has passed is deleted by the next writes. */
+	"CREATE TABLE login_throttle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  started INTEGER NOT NULL,"
+	"  hits INTEGER NOT NULL,"
+	"  expires INTEGER NOT NULL);"
+	"CREATE INDEX login_throttle_expires ON login_throttle(expires);",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

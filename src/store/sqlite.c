@@ -11,6 +11,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/log.h"
+#include "engine.h"
 #include "schema.h"
 
 /* A connection's statements, found by the address of their SQL text. The
@@ -22,12 +23,14 @@
 enum { STMTS_FIRST = 512, STMTS_MAX = 8192 };
 
 struct store_stmt {
+	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	sqlite3_stmt *st;
 	struct store_conn *conn;
 	const char *sql; /* the key: the literal's address */
 };
 
 struct store_conn {
+	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	sqlite3 *db;
 	struct store_conn *next; /* in the store's list, to close at the end */
 	struct store_stmt **stmts; /* open addressing; NULL is an empty slot */
@@ -46,6 +49,7 @@ static int run_tx(sqlite3_stmt *st)
 }
 
 struct store {
+	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *path;
 	_Atomic uint64_t generation; /* counts the commits, to tell when data changed */
 	struct store_conn *writer;
@@ -60,6 +64,7 @@ static int open_conn(const char *path, unsigned flags, bool writer, struct store
 	struct store_conn *c = calloc(1, sizeof *c);
 	if (!c)
 		return ERR_NOMEM;
+	c->engine = &sqlite_engine;
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	if (flags & STORE_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
@@ -126,8 +131,9 @@ static void close_conn(struct store_conn *c)
 	free(c);
 }
 
-const char *store_engine_version(void)
+const char *store_engine_version(struct store *s)
 {
+	(void)s;
 	static char v[64];
 	if (!v[0])
 		snprintf(v, sizeof v, "SQLite %s", sqlite3_libversion());
@@ -148,6 +154,7 @@ int store_open(struct store **out, const char *path, unsigned flags)
 	struct store *s = calloc(1, sizeof *s);
 	if (!s)
 		return ERR_NOMEM;
+	s->engine = &sqlite_engine;
 	s->path = strdup(path);
 	pthread_mutex_init(&s->write_lock, NULL);
 	pthread_mutex_init(&s->list_lock, NULL);
@@ -355,6 +362,7 @@ struct store_stmt *store_prepare(struct store_conn *c, const char *sql)
 		free(stmt);
 		return NULL;
 	}
+	stmt->engine = &sqlite_engine;
 	stmt->conn = c;
 	stmt->sql = sql;
 	c->stmts[stmt_slot(c->stmts, c->cap, sql)] = stmt;

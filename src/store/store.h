@@ -37,8 +37,8 @@ enum { STORE_DONE = 0, STORE_ROW = 1 };
 
 int store_open(struct store **out, const char *target, unsigned flags);
 void store_close(struct store *s);
-/* The engine's name and version, for the start-up log. */
-const char *store_engine_version(void);
+/* The name and version of s's engine, for the start-up log. */
+const char *store_engine_version(struct store *s);
 /* Applies the migrations the database lacks; *applied counts them. */
 int store_migrate(struct store *s, int *applied);
 /* The schema version of the database (0 for a new one). */

@@ -58,7 +58,9 @@ describe('the API', () => {
     assert.match(by.sessions.retention, /7 days/);
     assert.match(by.sessions.retentionNl, /8 uur/);
     assert.match(by.login_attempts.retention, /15 minutes/);
-    assert.match(by.login_attempts.retentionNl, /nooit opgeslagen/);
+    assert.match(by.login_attempts.retention, /90 days/);
+    assert.match(by.login_attempts.retentionNl, /nooit die adressen zelf/);
+    assert.match(by.login_attempts.retention, /never those addresses themselves/);
     // the outbox: bodies cleared when sent, rows gone 30 days later, all gone at erasure
     assert.match(by.mail.retention, /erased as soon as the mail is sent/);
     assert.match(by.mail.retention, /30 days/);

@@ -26,7 +26,6 @@
 #include "../../src/model/register.h"
 #include "../../src/model/member.h"
 #include "../../src/model/password.h"
-#include "../../src/model/throttle.h"
 #include "../../src/model/party.h"
 #include "../../src/model/perm.h"
 #include "../../src/model/role.h"
@@ -1712,95 +1711,6 @@ static void test_session_idle(void **state)
 	assert_int_equal(session_delete(db, token), 0);
 }
 
-/* One login attempt at the throttle: the seconds to wait, and the attempt
- * for the failure or success that follows. */
-static long attempt(struct login_attempt *t, const char *email, const char *address, bool browser, time_t now)
-{
-	*t = (struct login_attempt){ .email = email, .address = address, .known_browser = browser };
-	return throttle_login_check(t, now);
-}
-
-static void login_failed(const char *email, const char *address, bool browser, time_t now)
-{
-	struct login_attempt t;
-	attempt(&t, email, address, browser, now);
-	throttle_login_failed(&t, now);
-}
-
-static void login_passed(const char *email, const char *address, bool browser, time_t now)
-{
-	struct login_attempt t;
-	attempt(&t, email, address, browser, now);
-	throttle_login_passed(&t, now);
-}
-
-static void test_throttle(void **state)
-{
-	(void)state;
-	struct login_attempt t;
-	throttle_reset();
-	time_t now = 1800000000;
-	/* an account: five failures, then a wait until the window has passed */
-	for (int i = 0; i < THROTTLE_ACCOUNT; i++) {
-		assert_int_equal(attempt(&t, "ann@example.nl", "10.0.0.1", false, now + i), 0);
-		throttle_login_failed(&t, now + i);
-	}
-	assert_int_equal(attempt(&t, "ann@example.nl", "10.0.0.9", false, now + 10), THROTTLE_WINDOW - 10);
-	assert_int_equal(attempt(&t, "ben@example.nl", "10.0.0.1", false, now + 10), 0); /* not the address yet */
-	assert_int_equal(attempt(&t, "ann@example.nl", "10.0.0.1", false, now + THROTTLE_WINDOW), 0);
-	/* an address: twenty failures over many accounts */
-	throttle_reset();
-	for (int i = 0; i < THROTTLE_ADDRESS; i++) {
-		char email[32];
-		snprintf(email, sizeof email, "user%d@example.nl", i);
-		login_failed(email, "192.0.2.7", false, now);
-	}
-	assert_true(attempt(&t, "nieuw@example.nl", "192.0.2.7", false, now + 1) > 0);
-	assert_int_equal(attempt(&t, "nieuw@example.nl", "192.0.2.8", false, now + 1), 0);
-	/* a good login forgets the failures that held its source up */
-	throttle_reset();
-	for (int i = 0; i < THROTTLE_ACCOUNT - 1; i++)
-		login_failed("cas@example.nl", NULL, false, now);
-	login_passed("cas@example.nl", NULL, false, now);
-	login_failed("cas@example.nl", NULL, false, now);
-	assert_int_equal(attempt(&t, "cas@example.nl", NULL, false, now), 0);
-
-	/* failures from elsewhere do not hold up an address the account logged
-	 * in from, nor a browser that did; each has a count of its own */
-	throttle_reset();
-	login_passed("dirk@example.nl", "198.51.100.1", false, now);
-	for (int i = 0; i < THROTTLE_ACCOUNT; i++)
-		login_failed("dirk@example.nl", "203.0.113.66", false, now);
-	assert_true(attempt(&t, "dirk@example.nl", "203.0.113.66", false, now) > 0);
-	assert_true(attempt(&t, "dirk@example.nl", "203.0.113.67", false, now) > 0);
-	assert_int_equal(attempt(&t, "dirk@example.nl", "198.51.100.1", false, now), 0);
-	assert_int_equal(attempt(&t, "dirk@example.nl", "203.0.113.67", true, now), 0);
-	for (int i = 0; i < THROTTLE_ACCOUNT; i++)
-		login_failed("dirk@example.nl", "198.51.100.1", false, now);
-	assert_true(attempt(&t, "dirk@example.nl", "198.51.100.1", false, now) > 0);
-	assert_int_equal(attempt(&t, "dirk@example.nl", "203.0.113.67", true, now), 0);
-	/* an address is known to the account for THROTTLE_KNOWN_DAYS */
-	throttle_reset();
-	login_passed("eva@example.nl", "198.51.100.2", false, now);
-	time_t later = now + THROTTLE_KNOWN_DAYS * 86400L;
-	for (int i = 0; i < THROTTLE_ACCOUNT; i++)
-		login_failed("eva@example.nl", "203.0.113.66", false, later);
-	assert_true(attempt(&t, "eva@example.nl", "198.51.100.2", false, later) > 0);
-
-	/* the settings */
-	throttle_reset();
-	throttle_account_limit = 2;
-	throttle_window = 60;
-	login_failed("fien@example.nl", "10.0.0.1", false, now);
-	assert_int_equal(attempt(&t, "fien@example.nl", "10.0.0.1", false, now), 0);
-	login_failed("fien@example.nl", "10.0.0.1", false, now);
-	assert_int_equal(attempt(&t, "fien@example.nl", "10.0.0.1", false, now + 1), 59);
-	assert_int_equal(attempt(&t, "fien@example.nl", "10.0.0.1", false, now + 60), 0);
-	throttle_account_limit = THROTTLE_ACCOUNT;
-	throttle_window = THROTTLE_WINDOW;
-	throttle_reset();
-}
-
 static void test_block_and_coordinators(void **state)
 {
 	(void)state;
@@ -1925,7 +1835,6 @@ int main(void)
 		cmocka_unit_test(test_members_and_permissions),
 		cmocka_unit_test(test_password_rules),
 		cmocka_unit_test(test_session_idle),
-		cmocka_unit_test(test_throttle),
 		cmocka_unit_test(test_block_and_coordinators),
 		cmocka_unit_test(test_party_list_bad_input),
 		cmocka_unit_test(test_party_counts),

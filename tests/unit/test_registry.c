@@ -200,7 +200,8 @@ static bool table_exists(const char *name)
  * does not have: failed logins are counted in memory only (model/throttle,
  * and its register row says so). A type kept in memory has no table: give
  * it .table = NULL (its privacy_note already says why), which this test
- * and test_rows_say_everything accept. */
+ * and test_rows_say_everything accept. (Since issue 10 the counts are in
+ * the table login_throttle, which login_attempt names.) */
 static void test_tables_exist(void **state)
 {
 	(void)state;

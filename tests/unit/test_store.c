@@ -85,7 +85,7 @@ static void test_migrate(void **state)
 	assert_non_null(r);
 	assert_int_equal(count_rows(r, "SELECT count(*) FROM sqlite_master WHERE name = 'parties'"), 1);
 	assert_int_equal(count_rows(r, "SELECT count(*) FROM sqlite_master WHERE name = 'party_search'"), 1);
-	assert_non_null(strstr(store_engine_version(), "SQLite 3."));
+	assert_non_null(strstr(store_engine_version(db), "SQLite 3."));
 }
 
 static void test_wal_and_pragmas(void **state)
