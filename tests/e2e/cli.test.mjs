@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync, readdirSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KIEM, kiem, databaseExists, ENGINE } from '../lib/kiem.mjs';
+import { KIEM, kiem, databaseExists, pgDatabase, ENGINE } from '../lib/kiem.mjs';
 import { call, assertOk, listAll, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-genoeg-wachtwoord';
@@ -212,7 +212,7 @@ describe('kiem init', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.ok(databaseExists(db));
     assert.match(r.stdout, /is ready/);
-    assert.ok(r.stdout.includes(db));
+    assert.ok(r.stdout.includes(ENGINE === 'sqlite' ? db : `dbname=${pgDatabase(db)}`), r.stdout);
     const again = kiem(['init', '--db', db]);
     assert.equal(again.status, 0, again.stderr);
   });

@@ -263,7 +263,7 @@ describe('the inactivity sweep', () => {
   test('kiem accounts --help and wrong use', () => {
     const h = kiem(['accounts', '--help']);
     assert.equal(h.status, 0);
-    assert.match(h.stdout, /usage: kiem accounts sweep \[--db PATH\] \[--dry-run\]/);
+    assert.match(h.stdout, /usage: kiem accounts sweep \[--db PATH \| --pg CONNINFO\] \[--dry-run\]/);
     assert.match(kiem(['serve', '--help']).stdout, /KIEM_INACTIVE_DAYS/);
     assert.match(kiem(['--help']).stdout, /accounts/);
     assert.equal(kiem(['accounts', 'veeg']).status, 2);
