@@ -12,10 +12,9 @@
 --   - parties.id: lowercase UUIDv7 strings that sort by creation (a
 --     millisecond timestamp in the first 48 bits, version 7, variant 10);
 --   - sort_name = lower(name) (ASCII only, like sort_key() in party.c);
---   - party_search.rowid = parties.rowid (the seq column, where the
---     schema names it), tags = the tags, each followed by a space.
--- Only the columns every version of the schema has are named, so the
--- rowid is set as "rowid", which is also seq's name when seq exists.
+--   - parties.tags = the tags, each followed by a space; party_search
+--     reads them, the name and the description from the row (external
+--     content) and is built with its 'rebuild' command.
 -- Everything is derived from the row number by multiplicative hashing, so
 -- every run produces the same database.
 
@@ -227,11 +226,12 @@ UPDATE parties AS p SET lists =
   coalesce((SELECT group_concat(v, char(31)) FROM (SELECT a.name AS v FROM party_areas pa
     JOIN areas a ON a.code = pa.area_code WHERE pa.party_id = p.id ORDER BY a.path)), '');
 
-INSERT INTO party_search (rowid, name, description, tags)
-SELECT parties.rowid, parties.name, parties.description,
-       coalesce((SELECT group_concat(tag || ' ', '') FROM
-                   (SELECT tag FROM party_tags t WHERE t.party_id = parties.id ORDER BY tag)), '')
-FROM parties ORDER BY parties.rowid;
+-- the tags as the full-text index reads them from the row (external
+-- content, schema step 10): each followed by a space; then the index,
+-- built from the rows
+UPDATE parties SET tags = coalesce((SELECT group_concat(tag || ' ', '') FROM
+                   (SELECT tag FROM party_tags t WHERE t.party_id = parties.id ORDER BY tag)), '');
+INSERT INTO party_search (party_search) VALUES ('rebuild');
 
 COMMIT;
 

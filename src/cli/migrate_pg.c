@@ -237,13 +237,14 @@ static bool external_content(const char *sql)
 	return false;
 }
 
-/* The file's tables (its full-text tables' own storage apart), their
+/* The file's tables (its full-text tables' own storage apart, and
+ * data_generation: each database counts its own commits, store.h), their
  * columns, keys and references, in sqlite_master's order. */
 static int read_tables(struct store *lite, struct arena *a, struct table *tables, int *n)
 {
 	static const char sql_tables[] =
 		"SELECT m.name, m.sql LIKE 'CREATE VIRTUAL TABLE%', m.sql FROM sqlite_master m"
-		" WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+		" WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name <> 'data_generation'"
 		" AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table'"
 		"  AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND v.name <> m.name"
 		"  AND m.name LIKE v.name || '\\_%' ESCAPE '\\')"

@@ -607,10 +607,11 @@ static void dispatch(struct http_req *r)
 		r->target = arena_printf(r->arena, "%s%s", found->pattern, q ? q : "");
 	}
 	bool read = r->method == HM_GET || r->method == HM_HEAD;
-	/* an anonymous read may have been answered before, at this generation */
-	uint64_t generation = store_generation(r->store);
+	/* an anonymous read may have been answered before, at this generation
+	 * (read only then: on PostgreSQL it is a round trip, cache.h) */
 	struct buf key = BUF_INIT(16 * 1024);
 	bool cacheable = read && (r->flags & RF_CACHE) && anonymous(r) && cache_key(r, &key);
+	uint64_t generation = cacheable ? store_generation(r->store) : 0;
 	if (cacheable) {
 		int status;
 		const char *ctype;

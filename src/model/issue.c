@@ -277,20 +277,17 @@ static int exists(struct store_conn *c, struct arena *a, const char *what, const
 	return rc < 0 ? rc : 0;
 }
 
-/* Writes the target groups and the search entry, after the issue's row. */
-static int write_children(struct store_conn *c, const char *id, const struct issue *in)
+/* Writes the target groups, after the issue's row, and its search entry
+ * when index (a new issue, or one whose words changed: issue_update took
+ * the old entry out before it changed the row, which the index reads them
+ * from). */
+static int write_children(struct store_conn *c, const char *id, const struct issue *in, bool index)
 {
-	int rc = 0;
-	const char *const clear[] = {
-		"DELETE FROM issue_target_groups WHERE issue_id = ?1",
-		"DELETE FROM issue_search WHERE rowid = (SELECT seq FROM issues WHERE id = ?1)",
-	};
-	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++)
-		rc = rows_run(c, clear[i], 1, id);
+	int rc = rows_run(c, "DELETE FROM issue_target_groups WHERE issue_id = ?1", 1, id);
 	for (size_t i = 0; !rc && i < in->target_groups.n; i++)
 		rc = rows_run(c, "INSERT INTO issue_target_groups (issue_id, target_group) VALUES (?1, ?2)", 2, id,
 			      in->target_groups.v[i]);
-	if (rc)
+	if (rc || !index)
 		return rc;
 	return rows_run(c,
 		"INSERT INTO issue_search (rowid, title, summary, description)"
@@ -337,7 +334,7 @@ int issue_create_on(struct store_conn *c, struct arena *a, const struct viewer *
 		return ERR_DB;
 	if ((rc = store_run(st)))
 		return rc;
-	if ((rc = write_children(c, is->id, is)))
+	if ((rc = write_children(c, is->id, is, true)))
 		return rc;
 	char tid[UUID_STRLEN + 1];
 	if ((rc = add_transition(c, v, is->id, NULL, is->status, "", now, tid)))
@@ -395,13 +392,20 @@ int issue_update(struct store *s, struct arena *a, const struct viewer *v, struc
 	}
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
+	/* its search entry goes, and comes back after the row, only when its
+	 * words change, as the row has them now (the index reads them from it) */
+	if (!rc)
+		rc = rows_run(c, "DELETE FROM issue_search WHERE rowid = (SELECT seq FROM issues WHERE id = ?1"
+				 " AND (title IS NOT ?2 OR summary IS NOT ?3 OR description IS NOT ?4))", 4,
+			      is->id, in->title, in->summary, in->description);
+	bool reindex = !rc && store_changes(c) > 0;
 	if (!rc)
 		rc = rows_change(c,
 			"UPDATE issues SET title = ?2, summary = ?3, description = ?4, area_code = ?5,"
 			" owner_party_id = ?6, updated_at = ?7 WHERE id = ?1", 7,
 			is->id, in->title, in->summary, in->description, in->area, in->owner_party, now);
 	if (!rc)
-		rc = write_children(c, is->id, in);
+		rc = write_children(c, is->id, in, reindex);
 	if (!rc)
 		rc = activity_add(c, v, "update", "issue", is->id,
 				  fields_changed(issue_fields, issue_nfields, is, in, a));

@@ -457,8 +457,27 @@ static void validate_in_order(struct store *s, struct arena *a, struct party *in
 	sort_by(in->tags.v, in->tags.v, in->tags.n);
 }
 
-/* Writes the party's lists and its search entry, after its row. */
-static int write_children(struct store_conn *c, struct arena *a, const struct party *in)
+/* The tags as the search reads them from the row: each followed by a space. */
+static const char *tags_text(struct arena *a, const struct party *in)
+{
+	size_t tlen = 0;
+	for (size_t i = 0; i < in->tags.n; i++)
+		tlen += strlen(in->tags.v[i]) + 1;
+	char *tags = arena_alloc(a, tlen + 1), *o = tags;
+	for (size_t i = 0; i < in->tags.n; i++) {
+		size_t n = strlen(in->tags.v[i]);
+		memcpy(o, in->tags.v[i], n);
+		o += n;
+		*o++ = ' ';
+	}
+	*o = 0;
+	return tags;
+}
+
+/* Writes the party's lists, after its row, and its search entry when index
+ * (a new party, or one whose words changed: party_update took the old
+ * entry out before it changed the row, which the index reads them from). */
+static int write_children(struct store_conn *c, const struct party *in, const char *tags, bool index)
 {
 	int rc = 0;
 	struct store_stmt *st;
@@ -466,7 +485,6 @@ static int write_children(struct store_conn *c, struct arena *a, const struct pa
 		"DELETE FROM party_areas WHERE party_id = ?1",
 		"DELETE FROM party_roles WHERE party_id = ?1",
 		"DELETE FROM party_tags WHERE party_id = ?1",
-		"DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1)",
 	};
 	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
 		rc = rows_run(c, clear[i], 1, in->id);
@@ -488,21 +506,12 @@ static int write_children(struct store_conn *c, struct arena *a, const struct pa
 			rc = store_run(st);
 		}
 	}
-	if (!rc)
-		rc = rows_run(c, "UPDATE parties AS p SET lists = " PARTY_LISTS " WHERE p.id = ?1", 1, in->id);
 	if (rc)
 		return rc;
-	size_t tlen = 0;
-	for (size_t i = 0; i < in->tags.n; i++)
-		tlen += strlen(in->tags.v[i]) + 1;
-	char *tags = arena_alloc(a, tlen + 1), *o = tags;
-	for (size_t i = 0; i < in->tags.n; i++) {
-		size_t n = strlen(in->tags.v[i]);
-		memcpy(o, in->tags.v[i], n);
-		o += n;
-		*o++ = ' ';
-	}
-	*o = 0;
+	rc = rows_run(c, "UPDATE parties AS p SET lists = " PARTY_LISTS ", tags = ?2 WHERE p.id = ?1", 2, in->id,
+		      tags);
+	if (rc || !index)
+		return rc;
 	if (!(st = store_prepare(c,
 		"INSERT INTO party_search (rowid, name, description, tags)"
 		" VALUES ((SELECT seq FROM parties WHERE id = ?1), ?2, ?3, ?4)")))
@@ -562,7 +571,7 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 		rc = store_run(st);
 	}
 	if (!rc)
-		rc = write_children(c, a, in);
+		rc = write_children(c, in, tags_text(a, in), true);
 	/* who makes a party is its first admin */
 	if (!rc && in->created_by)
 		rc = rows_run(c, "INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)", 3,
@@ -628,17 +637,25 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, const
 	if (unverify)
 		fields = *fields ? arena_printf(a, "%s,verified", fields) : "verified";
 
+	const char *tags = tags_text(a, in);
+
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	struct store_stmt *st = store_prepare(c,
+	/* its search entry goes, and comes back after the row, only when its
+	 * words change, as the row has them now (the index reads them from it) */
+	rc = rows_run(c, "DELETE FROM party_search WHERE rowid = (SELECT seq FROM parties WHERE id = ?1"
+			 " AND (name IS NOT ?2 OR description IS NOT ?3 OR tags IS NOT ?4))", 4,
+		      in->id, in->name, in->description, tags);
+	bool reindex = !rc && store_changes(c) > 0;
+	struct store_stmt *st = rc ? NULL : store_prepare(c,
 		"UPDATE parties SET name = ?2, sort_name = ?3, kind = ?4, description = ?5, email = ?6,"
 		" phone = ?7, website = ?8, capacity_hours = ?9, visibility = ?10, updated_at = ?11,"
 		" verified_at = CASE WHEN ?12 THEN NULL ELSE verified_at END,"
 		" verified_by = CASE WHEN ?12 THEN NULL ELSE verified_by END"
 		" WHERE id = ?1");
 	if (!st) {
-		rc = ERR_DB;
+		rc = rc ? rc : ERR_DB;
 	} else {
 		bind_fields(st, a, in);
 		store_bind_int(st, 12, unverify);
@@ -647,7 +664,7 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, const
 			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
-		rc = write_children(c, a, in);
+		rc = write_children(c, in, tags, reindex);
 	/* where its regulatory signals go may have changed with it */
 	if (!rc && old.verified_at)
 		rc = signal_reroute(c, in->id, false);

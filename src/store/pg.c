@@ -9,13 +9,20 @@
  * SQLite fails only the statement that breaks a constraint, and kiem's
  * writes go on after ERR_CONFLICT; PostgreSQL fails the whole transaction.
  * So each statement of a write transaction that is not a SELECT runs inside
- * a savepoint, rolled back to when it fails. */
+ * a savepoint, rolled back to when it fails.
+ *
+ * Group commit as in sqlite.c: the requests that take the writer while
+ * others wait for it each work in a savepoint ("request") of one
+ * transaction, which commits when the writer is given back with nobody
+ * waiting (or the batch is full or old); each request waits for its
+ * batch's COMMIT, one WAL flush for all of them. */
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/err.h"
 #include "../base/log.h"
@@ -46,14 +53,34 @@ struct store_conn {
 	size_t nstmts, cap;
 	bool in_tx;
 	int changes;
+	bool generation_prepared; /* pg_store_generation's statement */
+};
+
+enum { BATCH_MAX = 64, BATCH_AGE_NS = 20 * 1000 * 1000 };
+
+/* A request's part of the batch: on its thread's stack while it waits. */
+struct member {
+	struct member *next;
+	int rc;
+	bool done;
 };
 
 struct store {
 	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *conninfo;
 	_Atomic uint64_t generation;
+	bool shared_generation; /* the table data_generation counts the commits */
+	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
+	_Atomic int queued; /* threads waiting for the writer */
+	/* the batch, under write_lock */
+	bool batch_open, batch_changes;
+	int batch_size;
+	struct timespec batch_start;
+	struct member *batch;
+	pthread_mutex_t done_lock; /* a member's rc and done */
+	pthread_cond_t done_cond;
 	pthread_mutex_t list_lock;
 	struct store_conn *readers;
 	pthread_key_t reader_key;
@@ -137,6 +164,8 @@ int pg_store_open(struct store **out, const char *conninfo, unsigned flags)
 	}
 	s->engine = &pg_engine;
 	pthread_mutex_init(&s->write_lock, NULL);
+	pthread_mutex_init(&s->done_lock, NULL);
+	pthread_cond_init(&s->done_cond, NULL);
 	pthread_mutex_init(&s->list_lock, NULL);
 	pthread_key_create(&s->reader_key, NULL);
 	int rc = open_conn(conninfo, &s->writer);
@@ -162,6 +191,8 @@ void pg_store_close(struct store *s)
 		close_conn(s->writer);
 	pthread_key_delete(s->reader_key);
 	pthread_mutex_destroy(&s->write_lock);
+	pthread_mutex_destroy(&s->done_lock);
+	pthread_cond_destroy(&s->done_cond);
 	pthread_mutex_destroy(&s->list_lock);
 	free(s->conninfo);
 	free(s);
@@ -201,39 +232,140 @@ void pg_store_read_end(struct store *s)
 	}
 }
 
-struct store_conn *pg_store_write_begin(struct store *s)
+/* Takes the writer, counted among those waiting for it meanwhile: while
+ * one is, a batch stays open for it. */
+static void writer_take(struct store *s)
 {
+	atomic_fetch_add(&s->queued, 1);
 	pthread_mutex_lock(&s->write_lock);
-	if (exec(s->writer, "BEGIN")) {
-		pthread_mutex_unlock(&s->write_lock);
-		return NULL;
-	}
-	s->writer->in_tx = true;
-	return s->writer;
+	atomic_fetch_sub(&s->queued, 1);
 }
 
-static int write_end(struct store *s, bool commit, bool changes_data)
+/* Counts the data's generation up in the transaction that commits, in the
+ * same round trip as the COMMIT (pg_store_generation). */
+#define GENERATION_UP \
+	"INSERT INTO data_generation (name, n) VALUES ('data', 1)" \
+	" ON CONFLICT (name) DO UPDATE SET n = data_generation.n + 1"
+/* and reads it: no row is generation 0 */
+#define GENERATION_SQL "SELECT n FROM data_generation WHERE name = 'data'"
+
+/* Ends the open batch, committed when commit is true, and tells its members
+ * how it went; the caller holds the writer. */
+static int batch_end(struct store *s, bool commit)
 {
 	struct store_conn *w = s->writer;
-	int rc = 0;
+	int rc = commit ? 0 : ERR_DB;
 	if (commit) {
 		/* COMMIT of a failed transaction answers ROLLBACK, without an error */
-		PGresult *r = PQexec(w->pg, "COMMIT");
+		PGresult *r = PQexec(w->pg, s->batch_changes && s->shared_generation ? GENERATION_UP "; COMMIT" : "COMMIT");
 		if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0) {
 			log_error("commit failed: %s", PQerrorMessage(w->pg));
 			rc = ERR_DB;
 		}
 		PQclear(r);
 	}
-	if (!commit || rc) {
-		if (PQtransactionStatus(w->pg) != PQTRANS_IDLE)
-			exec(w, "ROLLBACK");
-	} else if (changes_data) {
+	if (rc && PQtransactionStatus(w->pg) != PQTRANS_IDLE)
+		exec(w, "ROLLBACK");
+	if (!rc && s->batch_changes)
 		atomic_fetch_add(&s->generation, 1);
-	}
 	w->in_tx = false;
-	pthread_mutex_unlock(&s->write_lock);
+	pthread_mutex_lock(&s->done_lock);
+	for (struct member *m = s->batch, *next; m; m = next) {
+		next = m->next;
+		m->rc = rc;
+		m->done = true;
+	}
+	pthread_cond_broadcast(&s->done_cond);
+	pthread_mutex_unlock(&s->done_lock);
+	s->batch = NULL;
+	s->batch_open = false;
+	s->batch_changes = false;
+	s->batch_size = 0;
 	return rc;
+}
+
+static bool batch_old(struct store *s)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	int64_t ns = (int64_t)(now.tv_sec - s->batch_start.tv_sec) * 1000000000 + (now.tv_nsec - s->batch_start.tv_nsec);
+	return ns >= BATCH_AGE_NS;
+}
+
+/* Gives the writer back. The open batch commits now unless another thread
+ * is waiting for the writer, which will then join it (or end it). */
+static void writer_give(struct store *s)
+{
+	if (s->batch_open && (atomic_load(&s->queued) == 0 || s->batch_size >= BATCH_MAX || batch_old(s)))
+		batch_end(s, true);
+	pthread_mutex_unlock(&s->write_lock);
+}
+
+/* Takes the writer for work that is not a request's (a checkpoint, a
+ * migration): the open batch commits first. */
+static void writer_take_alone(struct store *s)
+{
+	writer_take(s);
+	if (s->batch_open)
+		batch_end(s, true);
+}
+
+struct store_conn *pg_store_write_begin(struct store *s)
+{
+	writer_take(s);
+	if (!s->batch_open) {
+		if (exec(s->writer, "BEGIN")) {
+			pthread_mutex_unlock(&s->write_lock);
+			return NULL;
+		}
+		s->writer->in_tx = true;
+		s->batch_open = true;
+		clock_gettime(CLOCK_MONOTONIC, &s->batch_start);
+	}
+	if (exec(s->writer, "SAVEPOINT request")) {
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return NULL;
+	}
+	s->batch_size++;
+	return s->writer;
+}
+
+static int write_end(struct store *s, bool commit, bool changes_data)
+{
+	struct store_conn *w = s->writer;
+	PGTransactionStatusType status = PQtransactionStatus(w->pg);
+	if (status != PQTRANS_INTRANS && status != PQTRANS_INERROR) {
+		/* the connection broke: the batch's other writes are gone too */
+		log_error("the write's transaction is gone: %s", PQerrorMessage(w->pg));
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return ERR_DB;
+	}
+	/* a statement failed outside its own savepoint (a SELECT): the
+	 * request fails, as its transaction would have alone */
+	int rc = status == PQTRANS_INERROR && commit ? ERR_DB : 0;
+	if (commit && !rc && exec(w, "RELEASE SAVEPOINT request")) {
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return ERR_DB;
+	}
+	if (!commit || rc) {
+		/* only this request's work is undone */
+		if (exec(w, "ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request"))
+			batch_end(s, false);
+		writer_give(s);
+		return rc;
+	}
+	struct member me = {.next = s->batch};
+	s->batch = &me;
+	s->batch_changes |= changes_data;
+	writer_give(s);
+	pthread_mutex_lock(&s->done_lock);
+	while (!me.done)
+		pthread_cond_wait(&s->done_cond, &s->done_lock);
+	pthread_mutex_unlock(&s->done_lock);
+	return me.rc;
 }
 
 int pg_store_write_end(struct store *s, bool commit)
@@ -250,7 +382,7 @@ int pg_store_write_end_aside(struct store *s, bool commit)
  * CHECKPOINT (which needs the role pg_checkpoint) only hastens that. */
 int pg_store_checkpoint(struct store *s)
 {
-	pthread_mutex_lock(&s->write_lock);
+	writer_take_alone(s);
 	int rc = exec(s->writer, "CHECKPOINT");
 	pthread_mutex_unlock(&s->write_lock);
 	return rc;
@@ -263,7 +395,7 @@ int pg_store_checkpoint(struct store *s)
  * VACUUM FULL then drops their old rows. */
 int pg_store_scrub(struct store *s)
 {
-	pthread_mutex_lock(&s->write_lock);
+	writer_take_alone(s);
 	int rc = exec(s->writer, "ANALYZE");
 	if (!rc)
 		rc = exec(s->writer, "VACUUM FULL");
@@ -527,9 +659,47 @@ void pg_store_interrupt(struct store *s)
 	pthread_mutex_unlock(&s->list_lock);
 }
 
+/* The generation last read, when the database cannot tell (then the
+ * request's own reads fail too, mostly): a generation no kept answer has
+ * would make the overview's count (analysis/overview.c), which keeps the
+ * newest, wait for it forever. */
+static uint64_t unknown(struct store *s)
+{
+	return atomic_load(&s->known);
+}
+
+/* With several nodes on one database, the generation is the database's:
+ * the row of data_generation, counted up by every commit that changes data
+ * on any node, in its own transaction (write_end), and read here on the
+ * thread's reader, one round trip, not counted in store_queries. A
+ * LISTEN/NOTIFY would tell a node of another's commit a moment later, but
+ * that moment is enough for an answer already sent to a client to be
+ * followed by that client's read of an old answer on another node; closing
+ * it needs a round trip to the database on every cache hit anyway, and
+ * this one needs no thread, no connection of its own and no NOTIFY, whose
+ * commit takes a lock of the whole database just as the row's update does
+ * (docs: the cost is in src/http/cache.h). */
 uint64_t pg_store_generation(struct store *s)
 {
-	return atomic_load(&s->generation);
+	if (!s->shared_generation)
+		return atomic_load(&s->generation);
+	struct store_conn *c = pg_store_reader(s);
+	if (!c)
+		return unknown(s);
+	if (!c->generation_prepared) {
+		PGresult *r = PQprepare(c->pg, "generation", GENERATION_SQL, 0, NULL);
+		c->generation_prepared = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (!c->generation_prepared)
+			return unknown(s);
+	}
+	PGresult *r = PQexecPrepared(c->pg, "generation", 0, NULL, NULL, NULL, 0);
+	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) <= 1;
+	uint64_t n = !ok ? unknown(s) : PQntuples(r) ? strtoull(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+	PQclear(r);
+	if (ok)
+		atomic_store(&s->known, n);
+	return n;
 }
 
 /* A statement is prepared once per connection and never again: PostgreSQL
@@ -601,7 +771,7 @@ int pg_store_migrate(struct store *s, int *applied)
 		char version[16];
 		snprintf(version, sizeof version, "%d", v + 1);
 		const char *param = version;
-		pthread_mutex_lock(&s->write_lock);
+		writer_take_alone(s);
 		struct store_conn *w = s->writer;
 		int rc = exec(w, "BEGIN");
 		if (!rc && v == 0)
@@ -628,5 +798,9 @@ int pg_store_migrate(struct store *s, int *applied)
 	}
 	if (applied)
 		*applied = count;
+	PGresult *r = PQexec(s->writer->pg, "SELECT to_regclass('data_generation') IS NOT NULL");
+	s->shared_generation = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+			       *PQgetvalue(r, 0, 0) == 't';
+	PQclear(r);
 	return 0;
 }

@@ -193,10 +193,56 @@ char *pg_sql_query(const char *sql, int *nparams)
 	return buf_take(&b, NULL);
 }
 
+/* The value of the option key = 'value' among an FTS5 table's arguments
+ * from p to end, or NULL; its length in *len. */
+static const char *fts_option(const char *p, const char *end, const char *key, size_t *len)
+{
+	size_t k = strlen(key);
+	for (; p && p < end; p = strchr(p, ',')) {
+		p = skip_space(p + (*p == ',' || *p == '('));
+		if (strncasecmp(p, key, k) || is_word_char(p[k]))
+			continue;
+		const char *v = skip_space(p + k);
+		if (*v != '=')
+			continue;
+		v = skip_space(v + 1);
+		if (*v != '\'')
+			return NULL;
+		const char *q = strchr(v + 1, '\'');
+		if (!q || q > end)
+			return NULL;
+		*len = (size_t)(q - v - 1);
+		return v + 1;
+	}
+	return NULL;
+}
+
+/* The words of the columns, in Dutch: to_tsvector('dutch',
+ * translate(coalesce(a, '') || ' ' || ..., punctuation, spaces)). ASCII
+ * punctuation separates words, as in unicode61 and in store_fts_query:
+ * PostgreSQL's parser would take <b>, an address or a path as one token (or
+ * drop it), and "script" would not find "<script>". */
+static void fts_words(struct buf *b, const char *const *cols, const size_t *lens, int ncols)
+{
+	buf_adds(b, "to_tsvector('dutch', translate(");
+	for (int i = 0; i < ncols; i++) {
+		buf_adds(b, i ? " || ' ' || coalesce(" : "coalesce(");
+		buf_add(b, cols[i], lens[i]);
+		buf_adds(b, ", '')");
+	}
+	buf_adds(b, ", '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '                                '))");
+}
+
 /* One FTS5 table, "CREATE VIRTUAL TABLE name USING fts5(a, b, tokenize =
  * '...');", as a table whose rowid is a column and whose column of the
  * table's own name holds the words of the others, in Dutch; at p, past the
- * statement on return. */
+ * statement on return.
+ * With external content (content = 'table', content_rowid = 'key'), as
+ * SQLite's index reads its text from the table, so does PostgreSQL's: name
+ * is a view of the table's key as rowid, the columns, and their words as
+ * name; a GIN index on the table's expression of the words finds them, and
+ * PostgreSQL keeps it as the table's rows change. The model's INSERT and
+ * DELETE of the search entry (which SQLite's index needs) do nothing. */
 static const char *fts_table(struct buf *b, const char *p)
 {
 	p = skip_space(p + strlen("CREATE VIRTUAL TABLE"));
@@ -211,6 +257,9 @@ static const char *fts_table(struct buf *b, const char *p)
 		b->err = -1;
 		return "";
 	}
+	size_t content_len = 0, key_len = 0;
+	const char *content = fts_option(p, end, "content", &content_len);
+	const char *key = fts_option(p, end, "content_rowid", &key_len);
 	const char *cols[16];
 	int ncols = 0;
 	size_t lens[16];
@@ -219,8 +268,8 @@ static const char *fts_table(struct buf *b, const char *p)
 		size_t k = 0;
 		while (is_word_char(p[k]))
 			k++;
-		if (k == 0 || word_is(p, k, "tokenize"))
-			break;
+		if (k == 0 || *skip_space(p + k) == '=')
+			break; /* the options: tokenize, content... */
 		cols[ncols] = p;
 		lens[ncols++] = k;
 		p = strchr(p, ',');
@@ -229,7 +278,41 @@ static const char *fts_table(struct buf *b, const char *p)
 		p++;
 	}
 	/* the SQL comes from schema.c's literals only; no value goes in */
-	static const char table[] = "CREATE TABLE ", index[] = ")) STORED);CREATE INDEX ";
+	static const char view[] = "CREATE VIEW ", select[] = " AS SELECT ", index_on[] = ";CREATE INDEX ",
+			  rule_on[] = "CREATE RULE ", table[] = "CREATE TABLE ", stored[] = ") STORED);CREATE INDEX ";
+	if (content && key) {
+		buf_adds(b, view);
+		buf_add(b, name, name_len);
+		buf_adds(b, select);
+		buf_add(b, key, key_len);
+		buf_adds(b, " AS rowid");
+		for (int i = 0; i < ncols; i++) {
+			buf_adds(b, ", ");
+			buf_add(b, cols[i], lens[i]);
+		}
+		buf_adds(b, ", ");
+		fts_words(b, cols, lens, ncols);
+		buf_adds(b, " AS ");
+		buf_add(b, name, name_len);
+		buf_adds(b, " FROM ");
+		buf_add(b, content, content_len);
+		buf_adds(b, index_on);
+		buf_add(b, name, name_len);
+		buf_adds(b, "_words ON ");
+		buf_add(b, content, content_len);
+		buf_adds(b, " USING gin ((");
+		fts_words(b, cols, lens, ncols);
+		buf_adds(b, "));");
+		static const char *const rule[] = { "_insert AS ON INSERT TO ", "_delete AS ON DELETE TO " };
+		for (int i = 0; i < 2; i++) {
+			buf_adds(b, rule_on);
+			buf_add(b, name, name_len);
+			buf_adds(b, rule[i]);
+			buf_add(b, name, name_len);
+			buf_adds(b, " DO INSTEAD NOTHING;");
+		}
+		return end + 1;
+	}
 	buf_adds(b, table);
 	buf_add(b, name, name_len);
 	buf_adds(b, " (rowid BIGINT PRIMARY KEY");
@@ -240,18 +323,9 @@ static const char *fts_table(struct buf *b, const char *p)
 	}
 	buf_adds(b, ", ");
 	buf_add(b, name, name_len);
-	buf_adds(b, " tsvector GENERATED ALWAYS AS (to_tsvector('dutch', translate(");
-	for (int i = 0; i < ncols; i++) {
-		buf_adds(b, i ? " || ' ' || coalesce(" : "coalesce(");
-		buf_add(b, cols[i], lens[i]);
-		buf_adds(b, ", '')");
-	}
-	/* ASCII punctuation separates words, as in unicode61 and in
-	 * store_fts_query: PostgreSQL's parser would take <b>, an address or
-	 * a path as one token (or drop it), and "script" would not find
-	 * "<script>" */
-	buf_adds(b, ", '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '                                ')");
-	buf_adds(b, index);
+	buf_adds(b, " tsvector GENERATED ALWAYS AS (");
+	fts_words(b, cols, lens, ncols);
+	buf_adds(b, stored);
 	buf_add(b, name, name_len);
 	buf_adds(b, "_words ON ");
 	buf_add(b, name, name_len);

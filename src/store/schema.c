@@ -402,6 +402,46 @@ const char *const schema_steps[] = {
 	"  hits INTEGER NOT NULL,"
 	"  expires INTEGER NOT NULL);"
 	"CREATE INDEX login_throttle_expires ON login_throttle(expires);",
+
+	/* 9 (issue 10, several nodes): the generation of the data, one row
+	 * ('data') that every commit that changes data counts up, made by the
+	 * first, so that every process and node can tell when its kept answers
+	 * are old (store.h, store_generation; no row is generation 0, and a
+	 * new database is empty, as migrate-to-pg wants); and the leases by
+	 * which one node of several runs each background job (model/lease.h):
+	 * until_epoch is a time in seconds since 1970 */
+	"CREATE TABLE data_generation (name TEXT PRIMARY KEY, n INTEGER NOT NULL);"
+	"CREATE TABLE leases ("
+	"  name TEXT PRIMARY KEY,"
+	"  holder TEXT NOT NULL,"
+	"  until_epoch INTEGER NOT NULL);",
+
+	/* 10 (issue 10, the cost of the full-text indexes): each index reads
+	 * its text from the rows it indexes (external content) instead of
+	 * keeping a copy of its own, and keeps no sizes of its columns (they
+	 * are for ranking by relevance, which kiem does not do): two B-trees
+	 * less to write on every write. A party's tags, as the index reads
+	 * them, go on its row: each followed by a space. On PostgreSQL each
+	 * becomes a view over its table with an index on the expression
+	 * (store/pg_sql.c, fts_table). */
+	"ALTER TABLE parties ADD COLUMN tags TEXT NOT NULL DEFAULT '';"
+	"UPDATE parties SET tags = coalesce((SELECT group_concat(v, '') FROM (SELECT t.tag || ' ' AS v"
+	"  FROM party_tags t WHERE t.party_id = parties.id ORDER BY t.tag)), '');"
+	"DROP TABLE party_search;"
+	"CREATE VIRTUAL TABLE party_search USING fts5("
+	"  name, description, tags, content = 'parties', content_rowid = 'seq', columnsize = 0,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO party_search (party_search) VALUES ('rebuild');"
+	"DROP TABLE issue_search;"
+	"CREATE VIRTUAL TABLE issue_search USING fts5("
+	"  title, summary, description, content = 'issues', content_rowid = 'seq', columnsize = 0,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO issue_search (issue_search) VALUES ('rebuild');"
+	"DROP TABLE signal_search;"
+	"CREATE VIRTUAL TABLE signal_search USING fts5("
+	"  title, description, rule, content = 'signals', content_rowid = 'seq', columnsize = 0,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO signal_search (signal_search) VALUES ('rebuild');",
 };
 
 const int schema_count = sizeof schema_steps / sizeof schema_steps[0];

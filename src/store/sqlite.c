@@ -2,11 +2,13 @@
 #include "store.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/arena.h"
 #include "../base/err.h"
@@ -38,6 +40,12 @@ struct store_conn {
 	/* a transaction's begin, commit and rollback, prepared once: run
 	 * with every request, sqlite3_exec would parse them each time */
 	sqlite3_stmt *begin, *commit, *rollback;
+	/* the data's generation as this reader last read it (store_generation) */
+	sqlite3_stmt *data_version, *generation, *generation_up;
+	int64_t seen_version, seen_generation;
+	bool seen;
+	/* the writer's: one request's part of a batch (group commit) */
+	sqlite3_stmt *savepoint, *release, *undo;
 };
 
 /* Runs one of a connection's transaction statements. */
@@ -48,12 +56,50 @@ static int run_tx(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Group commit. The writer's transaction is a batch: the requests that
+ * take the writer one after the other while others wait for it each do
+ * their work in a savepoint of one transaction, which commits (one fsync)
+ * when a request gives the writer back and nobody is waiting for it, or
+ * the batch is full or old. A request's savepoint is rolled back when it
+ * fails, so one failing write never takes the others down; a request whose
+ * write succeeded waits, on its own stack, until its batch has committed,
+ * and gets the commit's result: nothing is answered before it is on disk. */
+enum { BATCH_MAX = 64, BATCH_AGE_NS = 20 * 1000 * 1000 };
+
+struct member {
+	struct member *next;
+	int rc;
+	bool done;
+};
+
+/* A checkpoint when the log has this many pages (SQLite's default for its
+ * automatic one), by a thread of its own rather than in some request's
+ * COMMIT. It runs on the writer connection, holding the writer: a second
+ * connection that checkpoints while the writer commits is what SQLite's
+ * WAL-reset bug (fixed in 3.51.3; Debian 12 has 3.40) needs. */
+enum { CKPT_PAGES = 1000 };
+
 struct store {
 	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *path;
 	_Atomic uint64_t generation; /* counts the commits, to tell when data changed */
+	bool shared_generation; /* the table data_generation counts them (schema.c) */
+	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
 	pthread_mutex_t write_lock;
+	_Atomic int queued; /* threads waiting for the writer */
+	/* the batch, under write_lock */
+	bool batch_open, batch_changes;
+	int batch_size;
+	struct timespec batch_start;
+	struct member *batch;
+	pthread_mutex_t done_lock; /* a member's rc and done */
+	pthread_cond_t done_cond;
+	/* the checkpointer's thread */
+	pthread_t ckpt_thread;
+	bool ckpt_running, ckpt_stop, ckpt_due;
+	pthread_mutex_t ckpt_lock; /* ckpt_stop, ckpt_due */
+	pthread_cond_t ckpt_cond;
 	pthread_mutex_t list_lock;
 	struct store_conn *readers;
 	pthread_key_t reader_key;
@@ -89,7 +135,7 @@ static int open_conn(const char *path, unsigned flags, bool writer, struct store
 	 * erased account leaves nothing behind in the file (privacy.h) */
 	const char *setup = writer ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 				     "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0; PRAGMA secure_delete=ON;"
-				     "PRAGMA cache_size=-16000;"
+				     "PRAGMA cache_size=-16000; PRAGMA wal_autocheckpoint=0;"
 				   : "PRAGMA foreign_keys=ON; PRAGMA mmap_size=0;"
 				     "PRAGMA cache_size=-8000; PRAGMA query_only=ON;";
 	char *msg = NULL;
@@ -103,10 +149,19 @@ static int open_conn(const char *path, unsigned flags, bool writer, struct store
 	if (sqlite3_prepare_v3(c->db, writer ? "BEGIN IMMEDIATE" : "BEGIN", -1, SQLITE_PREPARE_PERSISTENT,
 			       &c->begin, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v3(c->db, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &c->commit, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v3(c->db, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT, &c->rollback, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v3(c->db, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT, &c->rollback, NULL) != SQLITE_OK ||
+	    (writer && (sqlite3_prepare_v3(c->db, "SAVEPOINT request", -1, SQLITE_PREPARE_PERSISTENT, &c->savepoint,
+					   NULL) != SQLITE_OK ||
+			sqlite3_prepare_v3(c->db, "RELEASE request", -1, SQLITE_PREPARE_PERSISTENT, &c->release, NULL) !=
+				SQLITE_OK ||
+			sqlite3_prepare_v3(c->db, "ROLLBACK TO request", -1, SQLITE_PREPARE_PERSISTENT, &c->undo,
+					   NULL) != SQLITE_OK))) {
 		log_error("cannot set up database %s: %s", path, sqlite3_errmsg(c->db));
 		sqlite3_finalize(c->begin);
 		sqlite3_finalize(c->commit);
+		sqlite3_finalize(c->rollback);
+		sqlite3_finalize(c->savepoint);
+		sqlite3_finalize(c->release);
 		sqlite3_close(c->db);
 		free(c);
 		return ERR_DB;
@@ -127,6 +182,12 @@ static void close_conn(struct store_conn *c)
 	sqlite3_finalize(c->begin);
 	sqlite3_finalize(c->commit);
 	sqlite3_finalize(c->rollback);
+	sqlite3_finalize(c->data_version);
+	sqlite3_finalize(c->generation);
+	sqlite3_finalize(c->generation_up);
+	sqlite3_finalize(c->savepoint);
+	sqlite3_finalize(c->release);
+	sqlite3_finalize(c->undo);
 	sqlite3_close(c->db);
 	free(c);
 }
@@ -147,6 +208,24 @@ static void global_init(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+static void *checkpointer(void *arg);
+
+/* After each commit, with the pages now in the log: a checkpoint is due
+ * when they are many (the writer's own, automatic one is off). */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	(void)db;
+	(void)name;
+	struct store *s = arg;
+	if (pages >= CKPT_PAGES) {
+		pthread_mutex_lock(&s->ckpt_lock);
+		s->ckpt_due = true;
+		pthread_cond_signal(&s->ckpt_cond);
+		pthread_mutex_unlock(&s->ckpt_lock);
+	}
+	return SQLITE_OK;
+}
+
 int store_open(struct store **out, const char *path, unsigned flags)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -157,13 +236,29 @@ int store_open(struct store **out, const char *path, unsigned flags)
 	s->engine = &sqlite_engine;
 	s->path = strdup(path);
 	pthread_mutex_init(&s->write_lock, NULL);
+	pthread_mutex_init(&s->done_lock, NULL);
+	pthread_cond_init(&s->done_cond, NULL);
+	pthread_mutex_init(&s->ckpt_lock, NULL);
+	pthread_cond_init(&s->ckpt_cond, NULL);
 	pthread_mutex_init(&s->list_lock, NULL);
 	pthread_key_create(&s->reader_key, NULL);
 	int rc = open_conn(path, flags, true, &s->writer);
+	if (!rc) {
+		/* the thread takes no signal: they are for the thread that
+		 * waits for them (serve's) */
+		sigset_t all, old;
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		if (pthread_create(&s->ckpt_thread, NULL, checkpointer, s) != 0)
+			rc = ERR_NOMEM;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
 	if (rc) {
 		store_close(s);
 		return rc;
 	}
+	s->ckpt_running = true;
+	sqlite3_wal_hook(s->writer->db, wal_hook, s);
 	*out = s;
 	return 0;
 }
@@ -172,16 +267,28 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	if (s->ckpt_running) {
+		pthread_mutex_lock(&s->ckpt_lock);
+		s->ckpt_stop = true;
+		pthread_cond_signal(&s->ckpt_cond);
+		pthread_mutex_unlock(&s->ckpt_lock);
+		pthread_join(s->ckpt_thread, NULL);
+	}
 	struct store_conn *c = s->readers;
 	while (c) {
 		struct store_conn *next = c->next;
 		close_conn(c);
 		c = next;
 	}
+	/* the last connection to close copies the log into the file */
 	if (s->writer)
 		close_conn(s->writer);
 	pthread_key_delete(s->reader_key);
 	pthread_mutex_destroy(&s->write_lock);
+	pthread_mutex_destroy(&s->done_lock);
+	pthread_cond_destroy(&s->done_cond);
+	pthread_mutex_destroy(&s->ckpt_lock);
+	pthread_cond_destroy(&s->ckpt_cond);
 	pthread_mutex_destroy(&s->list_lock);
 	free(s->path);
 	free(s);
@@ -217,14 +324,94 @@ void store_read_end(struct store *s)
 		run_tx(c->commit);
 }
 
+/* Takes the writer, counted among those waiting for it meanwhile: while
+ * one is, a batch stays open for it. */
+static void writer_take(struct store *s)
+{
+	atomic_fetch_add(&s->queued, 1);
+	pthread_mutex_lock(&s->write_lock);
+	atomic_fetch_sub(&s->queued, 1);
+}
+
+static int generation_up(struct store *s);
+
+/* Ends the open batch, committed when commit is true, and tells its members
+ * how it went; the caller holds the writer. */
+static int batch_end(struct store *s, bool commit)
+{
+	sqlite3 *db = s->writer->db;
+	int rc = 0;
+	if (commit && s->batch_changes && generation_up(s))
+		rc = ERR_DB;
+	if (commit && !rc && run_tx(s->writer->commit) != SQLITE_OK) {
+		log_error("commit failed: %s", sqlite3_errmsg(db));
+		rc = ERR_DB;
+	}
+	if (!commit)
+		rc = ERR_DB;
+	if (rc && !sqlite3_get_autocommit(db))
+		run_tx(s->writer->rollback);
+	if (!rc && s->batch_changes)
+		atomic_fetch_add(&s->generation, 1);
+	pthread_mutex_lock(&s->done_lock);
+	for (struct member *m = s->batch, *next; m; m = next) {
+		next = m->next;
+		m->rc = rc;
+		m->done = true;
+	}
+	pthread_cond_broadcast(&s->done_cond);
+	pthread_mutex_unlock(&s->done_lock);
+	s->batch = NULL;
+	s->batch_open = false;
+	s->batch_changes = false;
+	s->batch_size = 0;
+	return rc;
+}
+
+static bool batch_old(struct store *s)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	int64_t ns = (int64_t)(now.tv_sec - s->batch_start.tv_sec) * 1000000000 + (now.tv_nsec - s->batch_start.tv_nsec);
+	return ns >= BATCH_AGE_NS;
+}
+
+/* Gives the writer back. The open batch commits now unless another thread
+ * is waiting for the writer, which will then join it (or end it). */
+static void writer_give(struct store *s)
+{
+	if (s->batch_open && (atomic_load(&s->queued) == 0 || s->batch_size >= BATCH_MAX || batch_old(s)))
+		batch_end(s, true);
+	pthread_mutex_unlock(&s->write_lock);
+}
+
+/* Takes the writer for work that is not a request's (a checkpoint, a
+ * migration): the open batch commits first. */
+static void writer_take_alone(struct store *s)
+{
+	writer_take(s);
+	if (s->batch_open)
+		batch_end(s, true);
+}
+
 struct store_conn *store_write_begin(struct store *s)
 {
-	pthread_mutex_lock(&s->write_lock);
-	if (run_tx(s->writer->begin) != SQLITE_OK) {
+	writer_take(s);
+	if (!s->batch_open) {
+		if (run_tx(s->writer->begin) != SQLITE_OK) {
+			log_error("cannot begin a write: %s", sqlite3_errmsg(s->writer->db));
+			pthread_mutex_unlock(&s->write_lock);
+			return NULL;
+		}
+		s->batch_open = true;
+		clock_gettime(CLOCK_MONOTONIC, &s->batch_start);
+	}
+	if (run_tx(s->writer->savepoint) != SQLITE_OK) {
 		log_error("cannot begin a write: %s", sqlite3_errmsg(s->writer->db));
-		pthread_mutex_unlock(&s->write_lock);
+		writer_give(s);
 		return NULL;
 	}
+	s->batch_size++;
 	return s->writer;
 }
 
@@ -242,23 +429,43 @@ int store_write_end_aside(struct store *s, bool commit)
 
 static int write_end(struct store *s, bool commit, bool changes_data)
 {
-	int rc = 0;
-	if (commit && run_tx(s->writer->commit) != SQLITE_OK) {
-		log_error("commit failed: %s", sqlite3_errmsg(s->writer->db));
-		rc = ERR_DB;
+	struct store_conn *w = s->writer;
+	if (sqlite3_get_autocommit(w->db)) {
+		/* an error (a full disk, an I/O error) made SQLite roll back
+		 * the whole transaction: the batch's other writes are gone too */
+		log_error("the write's transaction was rolled back: %s", sqlite3_errmsg(w->db));
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return ERR_DB;
 	}
-	if (!commit || rc) {
-		if (sqlite3_get_autocommit(s->writer->db) == 0)
-			run_tx(s->writer->rollback);
-	} else if (changes_data) {
-		atomic_fetch_add(&s->generation, 1);
+	if (commit && run_tx(w->release) != SQLITE_OK) {
+		log_error("commit failed: %s", sqlite3_errmsg(w->db));
+		batch_end(s, false);
+		pthread_mutex_unlock(&s->write_lock);
+		return ERR_DB;
 	}
-	pthread_mutex_unlock(&s->write_lock);
-	return rc;
+	if (!commit) {
+		/* only this request's work is undone */
+		if (run_tx(w->undo) != SQLITE_OK || run_tx(w->release) != SQLITE_OK) {
+			log_error("rollback failed: %s", sqlite3_errmsg(w->db));
+			batch_end(s, false);
+		}
+		writer_give(s);
+		return 0;
+	}
+	struct member me = {.next = s->batch};
+	s->batch = &me;
+	s->batch_changes |= changes_data;
+	writer_give(s);
+	pthread_mutex_lock(&s->done_lock);
+	while (!me.done)
+		pthread_cond_wait(&s->done_cond, &s->done_lock);
+	pthread_mutex_unlock(&s->done_lock);
+	return me.rc;
 }
 
 /* Copies the write-ahead log into the file and empties it; the caller
- * holds the writer. */
+ * holds the writer, with no batch open. */
 static int checkpoint(struct store *s)
 {
 	int frames = 0, done = 0;
@@ -268,9 +475,38 @@ static int checkpoint(struct store *s)
 	return rc == SQLITE_OK ? 0 : ERR_DB;
 }
 
+/* The checkpointer's thread: when the log has grown past CKPT_PAGES, takes
+ * the writer between two batches and copies what it can into the file
+ * without waiting for readers (PASSIVE). No request's commit carries it;
+ * the writes that arrive meanwhile wait and then commit as one batch. The
+ * next write after a checkpoint that copied everything starts the log
+ * again. */
+static void *checkpointer(void *arg)
+{
+	struct store *s = arg;
+	pthread_mutex_lock(&s->ckpt_lock);
+	for (;;) {
+		while (!s->ckpt_due && !s->ckpt_stop)
+			pthread_cond_wait(&s->ckpt_cond, &s->ckpt_lock);
+		if (s->ckpt_stop)
+			break;
+		s->ckpt_due = false;
+		pthread_mutex_unlock(&s->ckpt_lock);
+		int frames = 0, done = 0;
+		writer_take_alone(s);
+		int rc = sqlite3_wal_checkpoint_v2(s->writer->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &frames, &done);
+		if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+			log_error("checkpoint failed: %s", sqlite3_errmsg(s->writer->db));
+		pthread_mutex_unlock(&s->write_lock);
+		pthread_mutex_lock(&s->ckpt_lock);
+	}
+	pthread_mutex_unlock(&s->ckpt_lock);
+	return NULL;
+}
+
 int store_checkpoint(struct store *s)
 {
-	pthread_mutex_lock(&s->write_lock);
+	writer_take_alone(s);
 	int rc = checkpoint(s);
 	pthread_mutex_unlock(&s->write_lock);
 	return rc;
@@ -278,7 +514,7 @@ int store_checkpoint(struct store *s)
 
 int store_scrub(struct store *s)
 {
-	pthread_mutex_lock(&s->write_lock);
+	writer_take_alone(s);
 	sqlite3 *db = s->writer->db;
 	/* a statement of the writer left in the middle of its rows would stop
 	 * the VACUUM; none is in use while the writer is ours */
@@ -461,9 +697,69 @@ void store_interrupt(struct store *s)
 	pthread_mutex_unlock(&s->list_lock);
 }
 
+/* The generation lives in the database (data_generation) once migrated,
+ * so that a write by another process on the file (the CLI while serve runs)
+ * leaves no kept answer standing either. Every commit that changes data
+ * counts it up in its own transaction; writes aside do not. A reader reads
+ * it again only when PRAGMA data_version says that some connection has
+ * committed since its last look (about a microsecond), so a cache hit costs
+ * no query while nothing changed. The statements are raw, not store_step's:
+ * they are not the request's queries (store_queries). */
+static int generation_up(struct store *s)
+{
+	struct store_conn *w = s->writer;
+	if (!s->shared_generation)
+		return 0;
+	if (!w->generation_up &&
+	    sqlite3_prepare_v3(w->db, "INSERT INTO data_generation (name, n) VALUES ('data', 1)"
+				      " ON CONFLICT (name) DO UPDATE SET n = data_generation.n + 1",
+			       -1, SQLITE_PREPARE_PERSISTENT, &w->generation_up, NULL) != SQLITE_OK)
+		return ERR_DB;
+	if (run_tx(w->generation_up) != SQLITE_OK) {
+		log_error("cannot count the data's generation up: %s", sqlite3_errmsg(w->db));
+		return ERR_DB;
+	}
+	return 0;
+}
+
+/* The generation last read, when the database cannot tell (then the
+ * request's own reads fail too, mostly): a generation no kept answer has
+ * would make the overview's count (analysis/overview.c), which keeps the
+ * newest, wait for it forever. */
+static uint64_t unknown(struct store *s)
+{
+	return atomic_load(&s->known);
+}
+
+/* The first column of the first row, 0 if there is none. */
+static bool step_int(sqlite3 *db, sqlite3_stmt **st, const char *sql, int64_t *out)
+{
+	if (!*st && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return false;
+	int rc = sqlite3_step(*st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(*st, 0) : 0;
+	sqlite3_reset(*st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 uint64_t store_generation(struct store *s)
 {
-	return atomic_load(&s->generation);
+	if (!s->shared_generation)
+		return atomic_load(&s->generation);
+	struct store_conn *c = store_reader(s);
+	int64_t version, n;
+	/* the version first: a commit between the two reads is seen next time */
+	if (!c || !step_int(c->db, &c->data_version, "PRAGMA data_version", &version))
+		return unknown(s);
+	if (c->seen && version == c->seen_version)
+		return (uint64_t)c->seen_generation;
+	if (!step_int(c->db, &c->generation, "SELECT n FROM data_generation WHERE name = 'data'", &n))
+		return unknown(s);
+	c->seen_version = version;
+	c->seen_generation = n;
+	c->seen = true;
+	atomic_store(&s->known, (uint64_t)n);
+	return (uint64_t)n;
 }
 
 int store_stmt_reprepares(struct store_stmt *st)
@@ -499,7 +795,7 @@ int store_migrate(struct store *s, int *applied)
 		return ERR_DB;
 	}
 	for (int v = have; v < schema_count; v++) {
-		pthread_mutex_lock(&s->write_lock);
+		writer_take_alone(s);
 		char *msg = NULL;
 		int rc = sqlite3_exec(s->writer->db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
 		if (rc == SQLITE_OK)
@@ -523,6 +819,11 @@ int store_migrate(struct store *s, int *applied)
 	}
 	if (applied)
 		*applied = count;
+	int64_t yes = 0;
+	sqlite3_stmt *st = NULL;
+	s->shared_generation = step_int(s->writer->db, &st, "SELECT count(*) FROM sqlite_master"
+					" WHERE type = 'table' AND name = 'data_generation'", &yes) && yes;
+	sqlite3_finalize(st);
 	return 0;
 }
 

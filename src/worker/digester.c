@@ -19,7 +19,7 @@ static void digest(struct store *s)
 		log_info("digest: %d mails queued", mails);
 }
 
-static struct periodic worker = PERIODIC_INIT(60, 24 * 3600, digest);
+static struct periodic worker = PERIODIC_LEASED(60, 24 * 3600, digest, "digest", false);
 
 int digester_start(struct store *s)
 {

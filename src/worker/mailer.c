@@ -15,8 +15,10 @@
 #include "../base/text.h"
 #include "../model/outbox.h"
 #include "../store/store.h"
+#include "worker.h"
 
 enum { PRUNE_EVERY_S = 3600 };
+static const char lease[] = "mail";
 
 static const char *env(const char *name)
 {
@@ -167,7 +169,10 @@ static void *work(void *arg)
 	while (!atomic_load(&stopping)) {
 		pthread_mutex_unlock(&lock);
 		time_t now = time(NULL);
-		if (now - pruned >= PRUNE_EVERY_S) {
+		/* with several nodes, one sends: the others would send the same
+		 * mail again */
+		bool mine = leases_mine(lease);
+		if (mine && now - pruned >= PRUNE_EVERY_S) {
 			int gone = 0;
 			if (outbox_prune(worker_store, now, &gone))
 				log_error("mail: could not remove old mail from the outbox");
@@ -176,7 +181,8 @@ static void *work(void *arg)
 			pruned = now;
 		}
 		int sent = 0, failed = 0;
-		int rc = outbox_deliver(worker_store, &worker_cfg.transport, worker_cfg.from, now, &sent, &failed);
+		int rc = mine ? outbox_deliver(worker_store, &worker_cfg.transport, worker_cfg.from, now, &sent, &failed)
+			      : 0;
 		if (rc)
 			log_error("mail: a delivery pass failed; trying again shortly");
 		else if (sent && worker_cfg.transport.via != MAIL_VIA_LOG)
@@ -203,7 +209,9 @@ int mailer_start(struct store *s, const struct mailer_config *cfg)
 		return ERR_IO;
 	pthread_mutex_lock(&lock);
 	int rc = 0;
-	if (!running) {
+	if (!running && leases_want(s, lease))
+		rc = ERR_NOMEM;
+	else if (!running) {
 		worker_store = s;
 		worker_cfg = *cfg;
 		atomic_store(&stopping, false);
@@ -219,6 +227,8 @@ int mailer_start(struct store *s, const struct mailer_config *cfg)
 		else
 			rc = ERR_NOMEM;
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		if (rc)
+			leases_drop(lease);
 	}
 	pthread_mutex_unlock(&lock);
 	switch (cfg->transport.via) {
@@ -239,8 +249,10 @@ void mailer_stop(void)
 	atomic_store(&stopping, true);
 	pthread_cond_signal(&wake);
 	pthread_mutex_unlock(&lock);
-	if (was)
+	if (was) {
 		pthread_join(worker, NULL);
+		leases_drop(lease);
+	}
 	pthread_mutex_lock(&lock);
 	running = false;
 	pthread_mutex_unlock(&lock);

@@ -1,5 +1,6 @@
 /* mailer: the mail settings of `kiem serve` and the worker that delivers
- * the outbox while it runs.
+ * the outbox while it runs: with several nodes, the one that holds the
+ * lease "mail" (worker.h).
  *
  * The settings come from the environment (KIEM_BASE_URL, KIEM_MAIL_FROM,
  * KIEM_SMTP_URL, KIEM_SMTP_USER, KIEM_SMTP_PASSWORD, KIEM_SENDMAIL) and are

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "../base/err.h"
+#include "worker.h"
 
 static void *work(void *arg)
 {
@@ -18,7 +19,8 @@ static void *work(void *arg)
 			break;
 		p->woken = false;
 		pthread_mutex_unlock(&p->lock);
-		p->run(p->store);
+		if (!p->lease || leases_mine(p->lease))
+			p->run(p->store);
 		next = time(NULL) + p->every_s;
 		pthread_mutex_lock(&p->lock);
 	}
@@ -32,7 +34,9 @@ int periodic_start(struct periodic *p, struct store *s)
 	p->store = s;
 	p->stopping = false;
 	int rc = 0;
-	if (!p->running) {
+	if (!p->running && p->lease && leases_want(s, p->lease))
+		rc = ERR_NOMEM;
+	else if (!p->running) {
 		/* the worker takes no signals: they belong to the server */
 		sigset_t all, old;
 		sigfillset(&all);
@@ -40,6 +44,8 @@ int periodic_start(struct periodic *p, struct store *s)
 		rc = pthread_create(&p->thread, NULL, work, p) == 0 ? 0 : ERR_NOMEM;
 		p->running = rc == 0;
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		if (rc && p->lease)
+			leases_drop(p->lease);
 	}
 	pthread_mutex_unlock(&p->lock);
 	return rc;
@@ -54,6 +60,10 @@ void periodic_stop(struct periodic *p)
 	pthread_mutex_unlock(&p->lock);
 	if (was)
 		pthread_join(p->thread, NULL);
+	if (was && p->run_at_stop && (!p->lease || leases_mine(p->lease)))
+		p->run(p->store);
+	if (was && p->lease)
+		leases_drop(p->lease);
 	pthread_mutex_lock(&p->lock);
 	p->running = false;
 	pthread_mutex_unlock(&p->lock);

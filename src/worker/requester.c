@@ -1,6 +1,7 @@
 /* The worker of `kiem serve` that carries out the queued requests that mail
  * an address someone typed (model/account.h): woken by each request, and
- * every few seconds for what another process queued or a failure left. */
+ * every few seconds for what another process or node queued or a failure
+ * left. With several nodes, the one that holds the lease does them all. */
 #include "../base/err.h"
 #include "../base/log.h"
 #include "../model/account.h"
@@ -15,7 +16,7 @@ static void work(struct store *s)
 		log_error("account requests: %s after %d; tried again in a few seconds", err_str(rc), done);
 }
 
-static struct periodic worker = PERIODIC_INIT(0, 5, work);
+static struct periodic worker = PERIODIC_LEASED(0, 5, work, "requests", true);
 
 static void wake(void)
 {
@@ -33,8 +34,7 @@ int requester_start(struct store *s)
 void requester_stop(void)
 {
 	account_queued = NULL;
+	/* and what the last requests queued goes now, not at the next start
+	 * (run_at_stop) */
 	periodic_stop(&worker);
-	/* what the last requests queued goes now, not at the next start */
-	if (worker.store)
-		work(worker.store);
 }

@@ -21,7 +21,7 @@ static void sweep(struct store *s)
 			 n.erased, n.deleted);
 }
 
-static struct periodic worker = PERIODIC_INIT(10, 3600, sweep);
+static struct periodic worker = PERIODIC_LEASED(10, 3600, sweep, "sweep", false);
 
 int sweeper_start(struct store *s, int period, int grace)
 {

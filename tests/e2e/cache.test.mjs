@@ -3,7 +3,7 @@
 // never reaches the cache, and the kept answer is the one that was made.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKiem } from '../lib/kiem.mjs';
+import { kiem, startKiem } from '../lib/kiem.mjs';
 import { USERS, ALICE, BOB, call, assertOk, partyBody } from './helpers.mjs';
 
 let k;
@@ -80,4 +80,22 @@ test('pages are kept per language', async () => {
   assert.match(nl.text, /<html lang="nl">/);
   assert.match(en.text, /<html lang="en">/);
   assert.equal(nl2.text, nl.text);
+});
+
+// Another process writing the same SQLite file (the CLI, while serve runs)
+// also makes the kept answers old: the generation is the database's. On
+// PostgreSQL, tests/e2e/nodes.test.mjs does this with two nodes (and the
+// shim there would make a new database at the second init).
+test('a write by another process on the database is seen at once', { skip: process.env.KIEM_PG_BASE ? 'SQLite only' : false }, async () => {
+  const other = await startKiem({ demo: false });
+  try {
+    const list = '/api/v1/parties?limit=5';
+    assert.deepEqual(assertOk(await call(other.url, list)).items, []);
+    assert.deepEqual(assertOk(await call(other.url, list)).items, []); // kept
+    const r = kiem(['init', '--db', other.db, '--demo']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(assertOk(await call(other.url, list)).items.length, 5, 'serve answered from before the demo was loaded');
+  } finally {
+    await other.stop();
+  }
 });

@@ -224,8 +224,10 @@ describe('a signal routed to a party that is not verified (issue 8 review)', () 
       const undecided = " AND status IN ('open', 'acknowledged') AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id)";
       assert.ok(Number(sql(db, routed + undecided)) > 0, 'the demo routes undecided regulatory signals');
       const decided = Number(sql(db, `${routed} AND NOT (TRUE${undecided})`));
-      // back to the schema of before issue 8 (steps 5 to 8 undone)
-      const undo = 'DROP TABLE login_throttle; ALTER TABLE parties DROP COLUMN lists; DROP TABLE account_requests; DROP INDEX parties_verifier;'
+      // back to the schema of before issue 8 (steps 5 to 9 undone, and the
+      // column of the full-text step; its indexes are made again anyway)
+      const undo = 'DROP TABLE data_generation; DROP TABLE leases; ALTER TABLE parties DROP COLUMN tags; DROP TABLE login_throttle;'
+        + ' ALTER TABLE parties DROP COLUMN lists; DROP TABLE account_requests; DROP INDEX parties_verifier;'
         + ' ALTER TABLE parties DROP COLUMN verified_by; ALTER TABLE parties DROP COLUMN verified_at;'
         + ' ALTER TABLE signals DROP COLUMN resident; ALTER TABLE signals DROP COLUMN taken_along;';
       sql(db, `${undo} PRAGMA user_version = 4;`, `${undo} UPDATE schema_version SET version = 4;`);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../src/base/err.h"
@@ -19,6 +20,7 @@
 #include "../../src/store/schema.h"
 #include "../../src/store/store.h"
 #include "testdb.h"
+#include "group_commit.h"
 
 static char db_path[64];
 static struct store *db;
@@ -388,6 +390,41 @@ static void test_durable_across_reopen(void **state)
 	assert_int_equal(count_rows(r, "SELECT count(*) FROM t WHERE id = 200"), 0);
 }
 
+/* ---- group commit (group_commit.h) ---- */
+
+static void test_group_commit(void **state)
+{
+	(void)state;
+	gc_run(db);
+}
+
+/* The writer's commits never checkpoint (wal_autocheckpoint is 0): a thread
+ * of the store's does once the log passes 1,000 pages, so the pages of a
+ * large write reach the database file soon after, with no checkpoint
+ * asked for. */
+static void test_checkpoint_in_background(void **state)
+{
+	(void)state;
+	struct store_conn *c = store_write_begin(db);
+	assert_non_null(c);
+	assert_int_equal(count_rows(c, "PRAGMA wal_autocheckpoint"), 0);
+	assert_int_equal(store_write_end(db, false), 0);
+	struct stat before, now;
+	assert_int_equal(stat(db_path, &before), 0);
+	assert_int_equal(write_sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+				   " INSERT INTO t (id, name) SELECT 100000 + i, hex(randomblob(500)) FROM n"),
+			 0);
+	bool grown = false;
+	for (int i = 0; i < 100 && !grown; i++) {
+		assert_int_equal(stat(db_path, &now), 0);
+		grown = now.st_size >= before.st_size + 4 * 1024 * 1024;
+		if (!grown)
+			usleep(50 * 1000);
+	}
+	assert_true(grown);
+	assert_int_equal(write_sql("DELETE FROM t WHERE id > 100000"), 0);
+}
+
 /* ---- full-text queries ---- */
 
 static void test_fts_query_text(void **state)
@@ -574,10 +611,16 @@ static void test_scrub(void **state)
 		assert_int_equal(store_changes(c), 1);
 	}
 	assert_int_equal(store_write_end(db, true), 0);
-	/* a searchable text, deleted */
+	/* a searchable text, deleted as the model deletes it: the index reads
+	 * the words to take out from the row (external content), so its entry
+	 * goes first, then the row */
+	assert_int_equal(write_sql("INSERT INTO parties (seq, id, name, sort_name, kind, description, visibility,"
+				   " created_at, updated_at) VALUES (424242, 'p424242', 'Zwelgvlinder', 'zwelgvlinder',"
+				   " 'business', 'Kraakbeenmoes en meer', 'public', '2026-01-01', '2026-01-01')"), 0);
 	assert_int_equal(write_sql("INSERT INTO party_search (rowid, name, description, tags)"
 				   " VALUES (424242, 'Zwelgvlinder', 'Kraakbeenmoes en meer', '')"), 0);
 	assert_int_equal(write_sql("DELETE FROM party_search WHERE rowid = 424242"), 0);
+	assert_int_equal(write_sql("DELETE FROM parties WHERE seq = 424242"), 0);
 	assert_int_equal(store_checkpoint(db), 0);
 
 	/* the control: a checkpoint leaves them in the file */
@@ -656,6 +699,8 @@ int main(void)
 		cmocka_unit_test(test_constraint_conflict),
 		cmocka_unit_test(test_write_rollback),
 		cmocka_unit_test(test_durable_across_reopen),
+		cmocka_unit_test(test_group_commit),
+		cmocka_unit_test(test_checkpoint_in_background),
 		cmocka_unit_test(test_fts_query_text),
 		cmocka_unit_test(test_fts_query_matches),
 		cmocka_unit_test(test_scrub),
