@@ -77,18 +77,33 @@ build/unit-san/%: tests/unit/%.c tests/unit/testdb.h $(SAN_OBJ) $(MSG_ALL)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(SAN_OBJ) $(LIBS) -lcmocka
 
-# The quick tier: unit tests, end-to-end tests against the real binary, and
-# browser tests in Debian's Chromium.
-test: npm kiem $(UNIT_BIN)
+# Every SQL text of src/, for test_pg's check that each prepares on
+# PostgreSQL (KIEM_PG_SQL); and the unit tests that run on PostgreSQL too
+# when KIEM_PG is set (each empties its database first).
+PG_SQL := build/pg-sql.list
+PG_UNIT := $(patsubst tests/unit/%.c,%,$(shell grep -l KIEM_PG $(UNIT)))
+$(PG_SQL): $(SRC) $(HDR) scripts/pg-sql-list.sh
+	@mkdir -p $(dir $@)
+	./scripts/pg-sql-list.sh > $@
+
+# The quick tier: unit tests (those of PG_UNIT once more against a
+# PostgreSQL server), the end-to-end tests against the real binary on SQLite and on
+# PostgreSQL, and browser tests in Debian's Chromium. tests/with-pg.sh
+# starts a private PostgreSQL server for its command and stops it after.
+test: npm kiem $(UNIT_BIN) $(PG_SQL)
 	@./tests/run-unit.sh $(UNIT_BIN)
+	KIEM_PG_SQL=$(PG_SQL) ./tests/with-pg.sh ./tests/run-unit.sh $(PG_UNIT:%=build/unit/%)
 	KIEM_BIN=$(CURDIR)/kiem node --test --test-concurrency=2 tests/e2e/
+	KIEM_BIN=$(CURDIR)/kiem ./tests/with-pg.sh node --test --test-concurrency=2 tests/e2e/
 	KIEM_BIN=$(CURDIR)/kiem node --test --test-concurrency=1 tests/browser/
 
 # The thorough tier: the same tests under AddressSanitizer and
 # UndefinedBehaviorSanitizer, and the lints.
-check: npm lint kiem-san $(UNIT:tests/unit/%.c=build/unit-san/%)
+check: npm lint kiem-san $(UNIT:tests/unit/%.c=build/unit-san/%) $(PG_SQL)
 	@./tests/run-unit.sh $(UNIT:tests/unit/%.c=build/unit-san/%)
+	KIEM_PG_SQL=$(PG_SQL) ./tests/with-pg.sh ./tests/run-unit.sh $(PG_UNIT:%=build/unit-san/%)
 	KIEM_BIN=$(CURDIR)/kiem-san ASAN_OPTIONS=detect_leaks=1 node --test --test-concurrency=2 tests/e2e/
+	KIEM_BIN=$(CURDIR)/kiem-san ASAN_OPTIONS=detect_leaks=1 ./tests/with-pg.sh node --test --test-concurrency=2 tests/e2e/
 	KIEM_BIN=$(CURDIR)/kiem-san ASAN_OPTIONS=detect_leaks=1 node --test --test-concurrency=1 tests/browser/
 
 lint:

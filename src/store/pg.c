@@ -436,11 +436,16 @@ int pg_store_checkpoint(struct store *s)
 }
 
 /* VACUUM FULL writes every table and index anew, so that nothing deleted
- * stays in their files (store.h). */
+ * stays in their files (store.h). ANALYZE first: the planner's statistics
+ * (pg_statistic, which autovacuum fills) keep sample values of columns,
+ * names and addresses too; gathered anew they hold only what is left, and
+ * VACUUM FULL then drops their old rows. */
 int pg_store_scrub(struct store *s)
 {
 	writer_take_alone(s);
-	int rc = exec(s->writer, "VACUUM FULL");
+	int rc = exec(s->writer, "ANALYZE");
+	if (!rc)
+		rc = exec(s->writer, "VACUUM FULL");
 	if (!rc)
 		rc = exec(s->writer, "CHECKPOINT");
 	pthread_mutex_unlock(&s->write_lock);

@@ -217,17 +217,20 @@ static const char *fts_option(const char *p, const char *end, const char *key, s
 	return NULL;
 }
 
-/* The words of the columns, in Dutch: to_tsvector('dutch', coalesce(a,
- * '') || ' ' || ...). */
+/* The words of the columns, in Dutch: to_tsvector('dutch',
+ * translate(coalesce(a, '') || ' ' || ..., punctuation, spaces)). ASCII
+ * punctuation separates words, as in unicode61 and in store_fts_query:
+ * PostgreSQL's parser would take <b>, an address or a path as one token (or
+ * drop it), and "script" would not find "<script>". */
 static void fts_words(struct buf *b, const char *const *cols, const size_t *lens, int ncols)
 {
-	buf_adds(b, "to_tsvector('dutch', ");
+	buf_adds(b, "to_tsvector('dutch', translate(");
 	for (int i = 0; i < ncols; i++) {
 		buf_adds(b, i ? " || ' ' || coalesce(" : "coalesce(");
 		buf_add(b, cols[i], lens[i]);
 		buf_adds(b, ", '')");
 	}
-	buf_adds(b, ")");
+	buf_adds(b, ", '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '                                '))");
 }
 
 /* One FTS5 table, "CREATE VIRTUAL TABLE name USING fts5(a, b, tokenize =

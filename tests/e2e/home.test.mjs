@@ -4,8 +4,7 @@
 // the recount or a time in UTC.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startKiem } from '../lib/kiem.mjs';
+import { startKiem, sql } from '../lib/kiem.mjs';
 import { USERS, ADMIN, call, assertOk, partyBody } from './helpers.mjs';
 
 let k;
@@ -14,13 +13,15 @@ after(async () => { await k?.stop(); });
 // Adds n public parties in Overvecht straight into the database, so that
 // counting them takes longer than a page may wait.
 function addParties(db, n) {
-  const sql = `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n})
+  const areas = "INSERT INTO party_areas SELECT id, 'WK034403' FROM parties WHERE id LIKE '01900000-%';";
+  sql(db, `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n})
     INSERT INTO parties (id, name, sort_name, kind, description, visibility, created_at, updated_at)
     SELECT printf('01900000-%04x-7000-8000-%012x', i / 65536, i), 'Buurtpartij ' || i, 'buurtpartij ' || i,
-      'business', '', 'public', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM s;
-    INSERT INTO party_areas SELECT id, 'WK034403' FROM parties WHERE id LIKE '01900000-%';`;
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, sql], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
+      'business', '', 'public', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM s; ${areas}`,
+  `INSERT INTO parties (id, name, sort_name, kind, description, visibility, created_at, updated_at)
+    SELECT format('01900000-%s-7000-8000-%s', lpad(to_hex(i / 65536), 4, '0'), lpad(to_hex(i), 12, '0')),
+      'Buurtpartij ' || i, 'buurtpartij ' || i, 'business', '', 'public', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+    FROM generate_series(1, ${n}) AS i; ${areas}`);
 }
 
 test('the home page while its figures are recounted: no note on the recount, no UTC', async () => {

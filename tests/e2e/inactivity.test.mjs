@@ -4,12 +4,11 @@
 // back, keeps the last platform admin, and deletes accounts whose address
 // was never confirmed after 7 days. Logging in, and using a session or an
 // API token, counts as activity and ends a warning. The clock is moved by
-// setting the times back in the database with the sqlite3 command.
+// setting the times back in the database with the sqlite3 command (psql on
+// PostgreSQL).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { startKiem, kiem } from '../lib/kiem.mjs';
+import { startKiem, kiem, sqlRows, timeAgo, databaseBytes } from '../lib/kiem.mjs';
 import { call, partyBody } from './helpers.mjs';
 
 const PASSWORD = 'inactief-wachtwoord-123';
@@ -25,12 +24,8 @@ let k;
 const ID = {};
 
 // Runs SQL on the test's database; rows as objects for a query.
-function sql(statement) {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-json', k.db, statement], { encoding: 'utf8' });
-  assert.equal(r.status, 0, `sqlite3: ${r.stderr}`);
-  return r.stdout.trim() ? JSON.parse(r.stdout) : [];
-}
-const ago = (days) => `strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-${days} days')`;
+const sql = (statement) => sqlRows(k.db, statement);
+const ago = (days) => `'${timeAgo(days * 24 * 60)}'`;
 const user = (id) => sql(`SELECT * FROM users WHERE id = '${id}'`)[0];
 const mailTo = (email) => k.mails(email);
 const secondsAgo = (t) => (Date.now() - Date.parse(t)) / 1000;
@@ -156,11 +151,8 @@ describe('the inactivity sweep', () => {
     // the warning mail went with her: her name and address are nowhere in
     // the database file or its write-ahead log
     assert.equal((await mailTo(PEOPLE.emma.email)).length, 0);
-    for (const file of [k.db, `${k.db}-wal`]) {
-      if (!existsSync(file)) continue;
-      const bytes = readFileSync(file).toString('latin1');
-      for (const t of [PEOPLE.emma.name, PEOPLE.emma.email]) assert.equal(bytes.indexOf(t), -1, `"${t}" is still in ${file}`);
-    }
+    const bytes = databaseBytes(k.db);
+    for (const t of [PEOPLE.emma.name, PEOPLE.emma.email]) assert.equal(bytes.indexOf(t), -1, `"${t}" is still in the database's files`);
     // her token no longer works
     assert.equal((await call(k.url, '/api/v1/users/me', { token })).status, 401);
     // and an erased row is never swept again
@@ -203,13 +195,9 @@ describe('the inactivity sweep', () => {
     assert.deepEqual(sql("SELECT email FROM users WHERE email IN ('oud@inactief.example', 'nieuw@inactief.example')"), [{ email: 'nieuw@inactief.example' }]);
     assert.equal(sql("SELECT count(*) AS n FROM activity WHERE action = 'delete_unconfirmed' AND object_id = '00000000-0000-7000-8000-00000000a001' AND actor_id IS NULL")[0].n, 1);
     // nothing of the deleted account stays in the database file or its log
-    for (const file of [k.db, `${k.db}-wal`]) {
-      if (!existsSync(file)) continue;
-      const bytes = readFileSync(file).toString('latin1');
-      for (const t of ['Oud Onbevestigd', 'oud@inactief.example']) assert.equal(bytes.indexOf(t), -1, `"${t}" is still in ${file}`);
-    }
-    assert.ok([k.db, `${k.db}-wal`].some((f) => existsSync(f) && readFileSync(f).includes('nieuw@inactief.example')),
-      'the control: the other one is there');
+    const bytes = databaseBytes(k.db);
+    for (const t of ['Oud Onbevestigd', 'oud@inactief.example']) assert.equal(bytes.indexOf(t), -1, `"${t}" is still in the database's files`);
+    assert.ok(bytes.includes('nieuw@inactief.example'), 'the control: the other one is there');
   });
 
   test('using an API token or a session counts as activity and ends a warning', async () => {
@@ -224,7 +212,7 @@ describe('the inactivity sweep', () => {
     const session = await login(PEOPLE.bob.email);
     sql(`UPDATE users SET last_active_at = ${ago(20)}, inactivity_warned_at = ${ago(1)} WHERE id = '${ID.bob}'`);
     // the session was last seen ten minutes ago: its use is written again
-    sql(`UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 minutes') WHERE user_id = '${ID.bob}'`);
+    sql(`UPDATE sessions SET last_seen_at = '${timeAgo(10)}' WHERE user_id = '${ID.bob}'`);
     const page = await fetch(`${k.url}/account`, { headers: { Cookie: session }, redirect: 'manual' });
     assert.equal(page.status, 200);
     u = user(ID.bob);
@@ -292,11 +280,7 @@ describe('kiem serve sweeps by itself', () => {
       { email: 'beheer@zelf.example', name: 'Beheer Zelf', password: PASSWORD, admin: true },
       { email: 'weg@zelf.example', name: 'Wendel Weggaan', password: PASSWORD },
     ], env: { KIEM_INACTIVE_DAYS: '', KIEM_INACTIVE_GRACE_DAYS: '' } });
-    const q = (statement) => {
-      const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-json', s.db, statement], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-      return r.stdout.trim() ? JSON.parse(r.stdout) : [];
-    };
+    const q = (statement) => sqlRows(s.db, statement);
     q(`UPDATE users SET last_active_at = ${ago(400)}, inactivity_warned_at = ${ago(31)} WHERE email = 'weg@zelf.example'`);
     const deadline = Date.now() + 30000;
     // the row goes first; the sweep's line in the log follows it
@@ -324,11 +308,7 @@ describe('the warning counts days with their plural', () => {
       { email: 'een@dag.example', name: 'Eén Dag', password: PASSWORD },
       { email: 'one@dag.example', name: 'One Day', password: PASSWORD },
     ], env: { KIEM_INACTIVE_DAYS: '0' } });
-    const q = (statement) => {
-      const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-json', s.db, statement], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-      return r.stdout.trim() ? JSON.parse(r.stdout) : [];
-    };
+    const q = (statement) => sqlRows(s.db, statement);
     q(`UPDATE users SET last_active_at = ${ago(2)} WHERE email IN ('een@dag.example', 'one@dag.example')`);
     q("UPDATE users SET lang = 'en' WHERE email = 'one@dag.example'");
     const r = kiem(['accounts', 'sweep', '--db', s.db], { env: { KIEM_INACTIVE_DAYS: '1', KIEM_INACTIVE_GRACE_DAYS: '' } });

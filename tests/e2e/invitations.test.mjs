@@ -6,8 +6,7 @@
 // the entries of the parties in their areas.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { startKiem } from '../lib/kiem.mjs';
+import { startKiem, sql as query } from '../lib/kiem.mjs';
 import { call, assertOk, assertProblem, assertInvalid, partyBody, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
@@ -31,7 +30,7 @@ let otherParty; // in WK034408, made by Otto's... by Carol
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
-const sql = (q) => execFileSync('sqlite3', [k.db, q], { encoding: 'utf8' }).trim();
+const sql = (q) => query(k.db, q);
 const invitations = (p) => `/api/v1/parties/${p}/invitations`;
 
 // The newest mail to an address in the outbox, and the code in its link.

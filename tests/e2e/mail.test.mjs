@@ -3,29 +3,25 @@
 // `kiem mail test` queues the mail, as an operator would.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startKiem, kiem } from '../lib/kiem.mjs';
+import { startKiem, kiem, sql, sqlRows } from '../lib/kiem.mjs';
 import { startSmtp, parseMail, decodeWords } from '../lib/smtp.mjs';
 
 const BASE = 'https://kiem.example.nl';
 
-// Runs SQL on the test database with the sqlite3 tool, as an operator would
-// (waiting while kiem writes); rows as arrays of strings.
-function sql(db, query) {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-separator', '\x1f', '-newline', '\x1e', db, query], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
-  return r.stdout.split('\x1e').filter((l) => l.length).map((l) => l.split('\x1f'));
-}
-
+// The row of the outbox to a recipient, as the tests look at it (a NULL as
+// ''), or null.
 function outboxRow(db, recipient) {
-  const rows = sql(db, `SELECT recipient, subject, length(body), attempts, sent_at, failed_at, last_error,
+  const rows = sqlRows(db, `SELECT recipient, subject, length(body) AS body_length, attempts, sent_at, failed_at, last_error,
     next_attempt_at FROM outbox WHERE recipient = '${recipient.replace(/'/g, "''")}'`);
   if (!rows.length) return null;
-  const [to, subject, bodyLength, attempts, sentAt, failedAt, lastError, next] = rows[0];
-  return { to, subject, bodyLength: Number(bodyLength), attempts: Number(attempts), sentAt, failedAt, lastError, next };
+  const r = rows[0];
+  return {
+    to: r.recipient, subject: r.subject, bodyLength: Number(r.body_length), attempts: Number(r.attempts),
+    sentAt: r.sent_at ?? '', failedAt: r.failed_at ?? '', lastError: r.last_error ?? '', next: r.next_attempt_at,
+  };
 }
 
 // Polls until check() gives something truthy (or throws with what it last saw).
@@ -136,11 +132,12 @@ describe('through SMTP', () => {
       assert.equal(r.status, 2, `refused: ${JSON.stringify(to)}`);
       assert.match(r.stderr, /^kiem: --to is not an email address[^\n]*\n$/);
     }
-    assert.equal(sql(k.db, "SELECT count(*) FROM outbox WHERE recipient LIKE '%evil%'")[0][0], '0');
+    assert.equal(sql(k.db, "SELECT count(*) FROM outbox WHERE recipient LIKE '%evil%'"), '0');
     const n = smtp.messages.length;
-    sql(k.db, `INSERT INTO outbox (id, recipient, subject, body, created_at, next_attempt_at) VALUES
-      ('0190a0a0-0000-7000-8000-000000000002', 'x@example.nl', 'Hoi' || char(13, 10) || 'Bcc: evil@example.com',
-       'body', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
+    const injected = (crlf) => `INSERT INTO outbox (id, recipient, subject, body, created_at, next_attempt_at) VALUES
+      ('0190a0a0-0000-7000-8000-000000000002', 'x@example.nl', 'Hoi' || ${crlf} || 'Bcc: evil@example.com',
+       'body', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`;
+    sql(k.db, injected('char(13, 10)'), injected('chr(13) || chr(10)'));
     const row = await until('the row to be given up', () => {
       const r = outboxRow(k.db, 'x@example.nl');
       return r?.failedAt ? r : null;

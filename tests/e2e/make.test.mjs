@@ -43,10 +43,11 @@ test('make run serves the database and address of KIEM_DB and KIEM_LISTEN', asyn
   }
   const dir = mkdtempSync(join(tmpdir(), 'kiem-make-run-'));
   const db = join(dir, 'elsewhere.db');
-  // -o kiem: serve the binary as it is, without rebuilding it
+  // -o kiem: serve the binary as it is, without rebuilding it; make run
+  // is SQLite's, whatever the PostgreSQL of the tests (tests/with-pg.sh)
   const child = spawn('make', ['-s', '-o', 'kiem', 'run'], {
     cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KIEM_DB: db, KIEM_LISTEN: '127.0.0.1:0' },
+    env: { ...process.env, KIEM_DB: db, KIEM_LISTEN: '127.0.0.1:0', KIEM_PG: '' },
   });
   let out = '';
   child.stdout.on('data', (d) => { out += d; });

@@ -7,11 +7,10 @@
 // party never decides a regulatory signal.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startKiem, kiem } from '../lib/kiem.mjs';
+import { startKiem, kiem, sql } from '../lib/kiem.mjs';
 import { call, assertOk, assertProblem, assertInvalid, listAll, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
@@ -197,12 +196,6 @@ describe('a coordinator verifies only within their areas (issue 8 review)', () =
   });
 });
 
-// SQL on a database beside kiem, as an operator or an older kiem would
-function sql(db, q) {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, q], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.trim();
-}
 
 describe('a signal routed to a party that is not verified (issue 8 review)', () => {
   test('its members no longer read or decide it; the area\'s coordinators do', async () => {
@@ -230,14 +223,18 @@ describe('a signal routed to a party that is not verified (issue 8 review)', () 
       const routed = 'SELECT count(*) FROM signals WHERE regulatory = 1 AND routed_party_id IS NOT NULL';
       const undecided = " AND status IN ('open', 'acknowledged') AND NOT EXISTS (SELECT 1 FROM signal_decisions d WHERE d.signal_id = signals.id)";
       assert.ok(Number(sql(db, routed + undecided)) > 0, 'the demo routes undecided regulatory signals');
-      const decided = Number(sql(db, `${routed} AND NOT (1${undecided})`));
+      const decided = Number(sql(db, `${routed} AND NOT (TRUE${undecided})`));
       // back to the schema of before issue 8 (steps 5 to 9 undone, and the
       // column of the full-text step; its indexes are made again anyway)
-      sql(db, 'DROP TABLE data_generation; DROP TABLE leases; ALTER TABLE parties DROP COLUMN tags; DROP TABLE login_throttle;'
+      const undo = 'DROP TABLE data_generation; DROP TABLE leases; ALTER TABLE parties DROP COLUMN tags; DROP TABLE login_throttle;'
         + ' ALTER TABLE parties DROP COLUMN lists; DROP TABLE account_requests; DROP INDEX parties_verifier;'
         + ' ALTER TABLE parties DROP COLUMN verified_by; ALTER TABLE parties DROP COLUMN verified_at;'
-        + ' ALTER TABLE signals DROP COLUMN resident; ALTER TABLE signals DROP COLUMN taken_along;'
-        + ' PRAGMA user_version = 4;');
+        + ' ALTER TABLE signals DROP COLUMN resident; ALTER TABLE signals DROP COLUMN taken_along;';
+      // on PostgreSQL the full-text step made views with an index on their
+      // table (store/pg_sql.c): before it they were tables
+      const search = ['party', 'issue', 'signal'].map((t) => `DROP VIEW ${t}_search; DROP INDEX ${t}_search_words;`
+        + ` CREATE TABLE ${t}_search (rowid BIGINT);`).join(' ');
+      sql(db, `${undo} PRAGMA user_version = 4;`, `${search} ${undo} UPDATE schema_version SET version = 4;`);
       const init = kiem(['init', '--db', db]);
       assert.equal(init.status, 0, init.stderr);
       assert.equal(Number(sql(db, routed + undecided)), 0, 'no undecided one stays with a party that is not verified');

@@ -5,8 +5,7 @@
 // mail (`kiem notifications digest`).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startKiem, kiem } from '../lib/kiem.mjs';
+import { startKiem, kiem, sql as query, timeAgo } from '../lib/kiem.mjs';
 import { call, assertOk, assertProblem, assertInvalid, partyBody, listAll, Browser as FormBrowser } from './helpers.mjs';
 
 const AREA = 'WK034403';
@@ -23,11 +22,7 @@ const P = {
 let k;
 const T = {};
 const api = (who, path, opts = {}) => call(k.url, path, { ...opts, token: who ? T[who] : undefined });
-const sql = (q) => {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', k.db, q], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.trim();
-};
+const sql = (q) => query(k.db, q);
 
 let partyId;
 async function newIssue(title = `Eenzaamheid ${Math.random().toString(36).slice(2, 8)}`) {
@@ -134,7 +129,7 @@ describe('comments', () => {
     const e = assertOk(await api('rita', `${base}/${c.id}`, { method: 'PATCH', body: { body: 'Tweede versie' } }));
     assert.equal(e.body, 'Tweede versie');
     assert.ok(e.editedAt);
-    sql(`UPDATE comments SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-16 minutes') WHERE id = '${c.id}'`);
+    sql(`UPDATE comments SET created_at = '${timeAgo(16)}' WHERE id = '${c.id}'`);
     const late = assertProblem(await api('rita', `${base}/${c.id}`, { method: 'PATCH', body: { body: 'Derde versie' } }), 409);
     assert.match(late.detail, /15 minutes/);
     assert.equal(assertOk(await api(null, `${base}/${c.id}`)).body, 'Tweede versie');
@@ -401,7 +396,7 @@ describe('the pages: forms that post and come back with a notice', () => {
     r = await rita.request(page);
     assert.match(r.text, /van de buurtkamer/);
     assert.match(r.text, /Bewerkt op/);
-    sql(`UPDATE comments SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-16 minutes') WHERE id = '${cid}'`);
+    sql(`UPDATE comments SET created_at = '${timeAgo(16)}' WHERE id = '${cid}'`);
     r = await rita.post(`${page}/reacties/${cid}/bewerken`, { body: 'te laat' }, page);
     assert.equal(r.location, `${page}?stem=niet-meer#reactie-${cid}`);
     assert.match((await rita.request(r.location)).text, /kun je niet meer aanpassen/);

@@ -1,14 +1,27 @@
 // Starts the real kiem binary against a temporary database, as the tests'
 // one way to get a server. Every test file starts its own and stops it.
+//
+// The tests run on SQLite, or on PostgreSQL when KIEM_PG_BASE is a conninfo
+// without dbname (tests/with-pg.sh sets it): then every kiem command goes
+// through scripts/kiem-pg-shim.sh, which gives each --db path a database of
+// its own on that server, and sql() below asks psql instead of sqlite3.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const KIEM = process.env.KIEM_BIN || join(root, 'kiem');
+const BIN = process.env.KIEM_BIN || join(root, 'kiem');
+export const PG_BASE = process.env.KIEM_PG_BASE || '';
+// 'postgresql' or 'sqlite': the backend under test
+export const ENGINE = PG_BASE ? 'postgresql' : 'sqlite';
+if (PG_BASE) {
+  process.env.KIEM_REAL_BIN ||= BIN;
+  delete process.env.KIEM_PG; // the shim sets it for each database (tests/with-pg.sh sets one for test_pg)
+}
+export const KIEM = PG_BASE ? join(root, 'scripts', 'kiem-pg-shim.sh') : BIN;
 
 // What AddressSanitizer, LeakSanitizer and UBSan print when they find
 // something: under `make check` any of it fails the test that saw it.
@@ -18,6 +31,91 @@ function checkSanitizer(what, stderr) {
   if (SANITIZER.test(stderr)) throw new Error(`${what}: the sanitizer found a problem:\n${stderr}`);
 }
 
+// The PostgreSQL database of a --db path (the shim's name for it).
+export function pgDatabase(db) {
+  return `k${createHash('md5').update(db).digest('hex').slice(0, 16)}`;
+}
+
+function psql(db, ...texts) {
+  const r = spawnSync('psql', [`${PG_BASE} dbname=${db ? pgDatabase(db) : 'postgres'}`, '-qAt', '-v', 'ON_ERROR_STOP=1',
+    ...texts.flatMap((t) => ['-c', t])], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql: ${r.stderr}\n${texts.join('\n')}`);
+  return r.stdout;
+}
+
+// The values of one line of row_to_json, in their order, as their JSON
+// text (two columns of one name are two values, as in sqlite3's output).
+function jsonValues(line) {
+  const values = [];
+  let i = 1;
+  const skipString = (j) => { for (j++; line[j] !== '"'; j++) if (line[j] === '\\') j++; return j + 1; };
+  while (i < line.length && line[i] !== '}') {
+    i = skipString(i) + 1; // the key and its ':'
+    const start = i;
+    for (let depth = 0; i < line.length; ) {
+      const c = line[i];
+      if (c === '"') { i = skipString(i); continue; }
+      if (depth === 0 && (c === ',' || c === '}')) break;
+      if (c === '{' || c === '[') depth++;
+      if (c === '}' || c === ']') depth--;
+      i++;
+    }
+    values.push(line.slice(start, i));
+    if (line[i] === ',') i++;
+  }
+  return values;
+}
+
+// A value of row_to_json as sqlite3 prints it: a string its text, a number
+// as PostgreSQL wrote it (48.0 stays 48.0), booleans 1 and 0 (SQLite has
+// none), NULL nothing, a json column its text.
+function sqliteText(raw) {
+  if (raw === 'true') return '1';
+  if (raw === 'false') return '0';
+  if (raw === 'null') return '';
+  return raw[0] === '"' ? JSON.parse(raw) : raw;
+}
+
+// PostgreSQL gives the rows of a SELECT through row_to_json, one a line, so
+// that their types come along; any other statement (or several) runs as it
+// is, and gives none.
+function pgJson(db, text) {
+  const statement = text.trim().replace(/;$/, '');
+  const query = /^(SELECT|WITH)\b/i.test(statement) && !/\b(INSERT|UPDATE|DELETE)\b/.test(statement)
+    && !statement.includes(';');
+  if (!query) { psql(db, statement); return []; }
+  return psql(db, `SELECT row_to_json(q) FROM (${statement}) AS q`).split('\n').filter((l) => l.startsWith('{'));
+}
+
+// Runs SQL on the database of the server (or --db path) db, of the backend
+// under test. Returns the rows as sqlite3 prints them: one a line, columns
+// between |, NULL as nothing, booleans as 1 and 0; trimmed. pg, when given,
+// is the statement to run on PostgreSQL instead (where the SQL must differ:
+// SQLite's date functions).
+export function sql(db, sqlite, pg = sqlite) {
+  if (!PG_BASE) {
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, sqlite], { encoding: 'utf8' });
+    if (r.status !== 0 || r.stderr) throw new Error(`sqlite3: ${r.stderr}\n${sqlite}`);
+    return r.stdout.trim();
+  }
+  return pgJson(db, pg).map((l) => jsonValues(l).map(sqliteText).join('|')).join('\n').trim();
+}
+
+// The same, the rows as objects by column name (as sqlite3 -json gives
+// them: numbers as numbers, NULL as null, booleans as 1 and 0).
+export function sqlRows(db, sqlite, pg = sqlite) {
+  if (!PG_BASE) {
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', '-json', db, sqlite], { encoding: 'utf8' });
+    if (r.status !== 0 || r.stderr) throw new Error(`sqlite3: ${r.stderr}\n${sqlite}`);
+    return r.stdout.trim() ? JSON.parse(r.stdout) : [];
+  }
+  return pgJson(db, pg).map((l) => {
+    const row = JSON.parse(l);
+    for (const key of Object.keys(row)) if (typeof row[key] === 'boolean') row[key] = row[key] ? 1 : 0;
+    return row;
+  });
+}
+
 // Runs a kiem command to the end: {status, stdout, stderr}.
 export function kiem(args, { input = '', env = {} } = {}) {
   const r = spawnSync(KIEM, args, { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
@@ -25,41 +123,50 @@ export function kiem(args, { input = '', env = {} } = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Starts a server. Options: demo (load the demo ecosystem, default true),
-// One query of the database at db: sqlite3's output, or psql's (the same
-// shape: one row a line, columns between |) when the tests run on
-// PostgreSQL through scripts/kiem-pg-shim.sh, which names the database
-// after db's hash.
-function query(db, sqlite, pg) {
-  const base = process.env.KIEM_PG_BASE;
-  const r = base
-    ? spawnSync('psql', [`${base} dbname=k${createHash('md5').update(db).digest('hex').slice(0, 16)}`, '-qAt', '-c', pg],
-      { encoding: 'utf8' })
-    : spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, sqlite], { encoding: 'utf8' });
-  return { status: r.status !== 0 || /ERROR/.test(r.stderr) ? 1 : 0, stdout: r.stdout, stderr: r.stderr };
+// Whether the database of db exists: the file, or the PostgreSQL database.
+export function databaseExists(db) {
+  if (!PG_BASE) return existsSync(db);
+  return psql(null, `SELECT 1 FROM pg_database WHERE datname = '${pgDatabase(db)}'`).trim() === '1';
+}
+
+// The time the given minutes ago as kiem writes times in the database
+// (2026-12-07T09:15:00Z), for SQL that sets the clock back on both backends.
+export function timeAgo(minutes) {
+  return new Date(Date.now() - minutes * 60000).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+// The files that hold the database of db, as they are on disk now: on
+// SQLite the file and its write-ahead log; on PostgreSQL, after a
+// CHECKPOINT has written every change out, the files of the database's
+// directory (base/OID: its tables, indexes and catalogue). Not the server's
+// WAL (pg_wal): it is shared by every database of the server and keeps
+// copies of old rows until the server recycles its segments, which kiem
+// cannot hasten (docs/postgresql-port.md).
+export function databaseFiles(db) {
+  if (!PG_BASE) return [db, `${db}-wal`].filter((f) => existsSync(f));
+  const dir = psql(db, 'CHECKPOINT', "SELECT current_setting('data_directory') || '/base/' || oid"
+    + ' FROM pg_database WHERE datname = current_database()').trim();
+  return readdirSync(dir).map((f) => join(dir, f));
+}
+
+// The bytes of those files as one latin1 string (to look for text in).
+export function databaseBytes(db) {
+  const read = (f) => { try { return readFileSync(f).toString('latin1'); } catch { return ''; } }; // gone meanwhile
+  return databaseFiles(db).map(read).join('');
 }
 
 // The outbox rows to an address, oldest first: [{id, subject}] (the body is
 // sealed in the database: its text is in serve's log).
 function mailRows(db, email) {
   const to = email.replaceAll("'", "''");
-  const r = query(db, `SELECT json_group_array(json_object('id', id, 'subject', subject)) FROM`
-    + ` (SELECT * FROM outbox WHERE recipient = '${to}' ORDER BY seq)`,
-  `SELECT coalesce(json_agg(json_build_object('id', id, 'subject', subject) ORDER BY seq), '[]')`
-    + ` FROM outbox WHERE recipient = '${to}'`);
-  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return sqlRows(db, `SELECT id, subject FROM outbox WHERE recipient = '${to}' ORDER BY seq`);
 }
 
 // Whether serve's worker has carried out every queued request that mails an
 // address (registering, a new link, a new password: the table
 // account_requests). Those requests are answered before that work is done.
 function requestsDone(db) {
-  const q = 'SELECT count(*) FROM account_requests';
-  const r = query(db, q, q);
-  if (r.status !== 0 && /no such table/.test(r.stderr)) return true; // a kiem without the queue
-  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
-  return r.stdout.trim() === '0';
+  return sql(db, 'SELECT count(*) FROM account_requests') === '0';
 }
 
 // The body of mail id as serve's log shows it ("mail ID to ...", "mail | "
@@ -77,6 +184,7 @@ function mailInLog(log, id) {
   return null; // not all of it has arrived yet
 }
 
+// Starts a server. Options: demo (load the demo ecosystem, default true),
 // users: [{email, name, password, admin, coordinator}], env: more environment
 // for `kiem serve`. Returns
 // {url, db, dir, tokens: {email: token}, stop(), log()}.
@@ -156,7 +264,10 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
     async stop({ keep = false } = {}) {
       child.kill('SIGTERM');
       const r = await exited;
-      if (!keep) rmSync(dir, { recursive: true, force: true });
+      if (!keep) {
+        rmSync(dir, { recursive: true, force: true });
+        if (PG_BASE) psql(null, `DROP DATABASE IF EXISTS ${pgDatabase(db)} WITH (FORCE)`);
+      }
       checkSanitizer('kiem serve', stderr);
       if (r.code !== 0) throw new Error(`kiem serve exited with ${r.code} (${r.signal}) after SIGTERM:\n${stderr}`);
       return r;
