@@ -12,7 +12,9 @@
  * write on any node, or by the CLI on the same SQLite file, makes every
  * node's kept answers misses from the moment it commits, before its writer
  * can answer. What a hit costs for that: on SQLite, PRAGMA data_version on
- * the thread's reader (the row is read again only after some commit); on
+ * the thread's reader at most once a millisecond while this process commits
+ * nothing (the row is read again only after some commit; sqlite.c,
+ * GENERATION_TRUST_NS); on
  * PostgreSQL one round trip per hit that reads the row, on the thread's
  * own connection. Measured with wrk (4 connections, KIEM_THREADS=2, the
  * demo's /api/v1/parties, PostgreSQL on the same 2-core machine, shared
