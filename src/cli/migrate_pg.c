@@ -19,7 +19,7 @@
  * is built from that table's rows as they arrive (pg_sql.c, fts_table); it
  * is checked like the others.
  * Then the identity sequences are set past the copied keys, so that the
- * next row gets a new one. The check reads each table on both sides in
+ * next row is given a new one. The check reads each table on both sides in
  * pages in the order of its key, and compares the number of rows and a
  * checksum of their values: the sum of a hash of each row (BLAKE2b), in
  * which an integer column counts as its number, so that PostgreSQL's

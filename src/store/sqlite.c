@@ -65,7 +65,7 @@ static int run_tx(sqlite3_stmt *st)
  * the batch is full or old. A request's savepoint is rolled back when it
  * fails, so one failing write never takes the others down; a request whose
  * write succeeded waits, on its own stack, until its batch has committed,
- * and gets the commit's result: nothing is answered before it is on disk. */
+ * and is told the commit's result: nothing is answered before it is on disk. */
 enum { BATCH_MAX = 64, BATCH_AGE_NS = 20 * 1000 * 1000 };
 
 struct member {
