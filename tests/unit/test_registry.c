@@ -421,9 +421,6 @@ static const struct {
 	{ "coalitions", "created_by" },
 	{ "ties", "created_by" },
 
-	/* events */
-	{ "events", "created_by" },
-	{ "event_registrations", "user_id" },
 };
 
 static bool is_person_column(const char *c)
