@@ -115,6 +115,16 @@ const ROUTES = [
   { method: 'PATCH', path: '/api/v1/users/{id}' },
   { method: 'POST', path: '/api/v1/users/{id}/coordinator-areas' },
   { method: 'DELETE', path: '/api/v1/users/{id}/coordinator-areas/{code}' },
+  // events (issue 11, part D)
+  { method: 'GET', path: '/api/v1/events' },
+  { method: 'POST', path: '/api/v1/events' },
+  { method: 'GET', path: '/api/v1/events/{id}' },
+  { method: 'PATCH', path: '/api/v1/events/{id}' },
+  { method: 'GET', path: '/api/v1/events/{id}/registrations' },
+  { method: 'POST', path: '/api/v1/events/{id}/registrations' },
+  { method: 'GET', path: '/api/v1/events/{id}/registrations/me' },
+  { method: 'DELETE', path: '/api/v1/events/{id}/registrations/me' },
+  { method: 'PATCH', path: '/api/v1/events/{id}/registrations/{userId}' },
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
