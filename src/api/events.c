@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/jw.h"
 #include "../model/event.h"
@@ -18,8 +19,9 @@ static void write_event(struct http_req *r, struct jw *w, const void *obj)
 	jw_obj(w);
 	fields_write_json(event_fields, event_nfields, ev, w);
 	const char *self = api_links(w, r, "event", ev->id, NULL, NULL);
-	jw_klink(w, "registrations", arena_printf(r->arena, "%s/registrations", self));
-	jw_klink(w, "calendar", arena_printf(r->arena, "/bijeenkomsten/%s.ics", ev->id));
+	if (event_can_change(&r->viewer, ev)) /* only a link that answers */
+		jw_klink(w, "registrations", arena_printf(r->arena, "%s/registrations", self));
+	jw_klink(w, "calendar", arena_printf(r->arena, "%s/calendar", self));
 	if (ev->organizer)
 		jw_klink(w, "organizer", api_path(r, "party", ev->organizer));
 	jw_end(w);
@@ -100,6 +102,26 @@ static void api_events_patch(struct http_req *r)
 	rc = event_update(r->store, r->arena, &r->viewer, &ev, &in, &p);
 	if (!api_failed(r, rc, &p, NULL))
 		api_send(r, 200, write_event, &ev);
+}
+
+/* The event as an iCalendar file: the twin of /bijeenkomsten/{id}.ics. */
+static void api_events_calendar(struct http_req *r)
+{
+	struct event ev;
+	int rc = event_get(r->store, r->arena, NULL, r->params[0], &ev);
+	if (api_failed(r, rc, NULL, NULL))
+		return;
+	struct buf cal = BUF_INIT(1u << 20);
+	event_calendar(&cal, &ev, 1);
+	if (cal.err) {
+		buf_release(&cal);
+		api_fail(r, ERR_NOMEM);
+		return;
+	}
+	r->status = 200;
+	r->content_type = "text/calendar; charset=utf-8";
+	buf_add(&r->out, cal.ptr, cal.len);
+	buf_release(&cal);
 }
 
 static const char *refusal(enum event_refusal why)
@@ -188,6 +210,7 @@ const struct http_route api_events_routes[] = {
 	{ HM_POST, "/api/v1/events", api_events_create, 0 },
 	{ HM_GET, "/api/v1/events/{id}", api_events_get, RF_CACHE },
 	{ HM_PATCH, "/api/v1/events/{id}", api_events_patch, 0 },
+	{ HM_GET, "/api/v1/events/{id}/calendar", api_events_calendar, RF_CACHE },
 	{ HM_GET, "/api/v1/events/{id}/registrations", api_registrations_list, 0 },
 	{ HM_POST, "/api/v1/events/{id}/registrations", api_registrations_create, 0 },
 	{ HM_GET, "/api/v1/events/{id}/registrations/me", api_registration_me, 0 },

@@ -7,6 +7,7 @@
 
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/ical.h"
 #include "../base/text.h"
 #include "../base/timefmt.h"
 #include "../store/store.h"
@@ -876,6 +877,27 @@ int event_attendance(struct store *s, struct arena *a, const struct viewer *v, c
 	if (!rc)
 		rc = reg_read(c, a, ev.id, user_id, out);
 	return rows_commit(s, rc);
+}
+
+/* ---- iCalendar ---- */
+
+void event_calendar(struct buf *b, const struct event *items, size_t n)
+{
+	ical_begin(b, "-//kiem//NONSGML kiem bijeenkomsten//NL");
+	time_t now = time(NULL);
+	for (size_t i = 0; i < n; i++) {
+		const struct event *ev = &items[i];
+		time_t start = 0, end = 0;
+		time_parse(ev->start, strlen(ev->start), &start);
+		time_parse(ev->end, strlen(ev->end), &end);
+		char uid[UUID_STRLEN + 16];
+		snprintf(uid, sizeof uid, "%s@kiem", ev->id);
+		ical_event(b, &(struct ical_event){ .uid = uid, .stamp = now, .start = start, .end = end,
+						    .sequence = ev->sequence, .cancelled = !strcmp(ev->status, "cancelled"),
+						    .summary = ev->title, .description = ev->description,
+						    .location = ev->place });
+	}
+	ical_end(b);
 }
 
 /* ---- the descriptors and the registry ---- */

@@ -157,6 +157,12 @@ int event_registrations(struct store *s, struct arena *a, const struct viewer *v
 int event_attendance(struct store *s, struct arena *a, const struct viewer *v, const char *event_id,
 		     const char *user_id, bool attended, struct event_registration *out);
 
+/* The events as one iCalendar file (base/ical.h), into b: UID "<id>@kiem",
+ * DTSTAMP now, SEQUENCE and STATUS from the event. For the page and the
+ * API alike. */
+struct buf;
+void event_calendar(struct buf *b, const struct event *items, size_t n);
+
 /* An RFC 3339 time with an offset or Z ("2026-06-15T19:00:00+02:00") to
  * UTC ("2026-06-15T17:00:00Z"); false when it is not one. */
 bool event_time_utc(const char *s, char out[21]);

@@ -10,7 +10,6 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
-#include "../base/ical.h"
 #include "../base/timefmt.h"
 #include "../model/event.h"
 #include "../model/issue.h"
@@ -21,8 +20,6 @@
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
-
-static const char PRODID[] = "-//kiem//NONSGML kiem bijeenkomsten//NL";
 
 static const char *event_path(struct http_req *r, const char *id)
 {
@@ -169,26 +166,10 @@ static void page_events(struct http_req *r)
 
 /* ---- iCalendar ---- */
 
-static void ical_of(struct buf *b, const struct event *ev, time_t stamp)
-{
-	time_t start = 0, end = 0;
-	time_parse(ev->start, strlen(ev->start), &start);
-	time_parse(ev->end, strlen(ev->end), &end);
-	char uid[UUID_STRLEN + 16];
-	snprintf(uid, sizeof uid, "%s@kiem", ev->id);
-	ical_event(b, &(struct ical_event){ .uid = uid, .stamp = stamp, .start = start, .end = end,
-					    .sequence = ev->sequence, .cancelled = !strcmp(ev->status, "cancelled"),
-					    .summary = ev->title, .description = ev->description, .location = ev->place });
-}
-
 static void send_calendar(struct http_req *r, const struct event *items, size_t n, const char *filename)
 {
 	struct buf cal = BUF_INIT(8u << 20);
-	ical_begin(&cal, PRODID);
-	time_t now = time(NULL);
-	for (size_t i = 0; i < n; i++)
-		ical_of(&cal, &items[i], now);
-	ical_end(&cal);
+	event_calendar(&cal, items, n);
 	if (cal.err) {
 		buf_release(&cal);
 		web_error_page(r, 500);

@@ -74,8 +74,11 @@ describe('creating, reading and changing an event', () => {
     assert.equal(ev.organizerName, 'Buurtkracht Overvecht');
     assert.equal(ev.areaName, 'Overvecht');
     assert.deepEqual(ev.issues, [issue.id]);
-    assert.equal(ev._links.calendar.href, `/bijeenkomsten/${ev.id}.ics`);
-    assert.deepEqual(await get(ev.id), { ...ev });
+    assert.equal(ev._links.calendar.href, `/api/v1/events/${ev.id}/calendar`);
+    assert.equal(ev._links.registrations.href, `/api/v1/events/${ev.id}/registrations`);
+    const { registrations, ...links } = ev._links; // only for who may read them
+    assert.deepEqual(await get(ev.id), { ...ev, _links: links });
+    assert.ok(registrations);
   });
 
   test('without a capacity there is no limit, and no area is fine', async () => {
@@ -410,6 +413,15 @@ describe('iCalendar', () => {
     assert.equal(one(w, 'DTEND').value, '20300115T213000');
     assert.equal(one(w, 'STATUS').value, 'CANCELLED');
     assert.equal(one(w, 'SEQUENCE').value, '1');
+  });
+
+  test('the API\'s twin gives the same file', async () => {
+    const page = await fetchIcs(`/bijeenkomsten/${summer.id}.ics`);
+    const twin = await fetchIcs(`/api/v1/events/${summer.id}/calendar`);
+    const noStamp = (t) => t.replace(/DTSTAMP:\d{8}T\d{6}Z/g, '');
+    assert.equal(noStamp(twin), noStamp(page));
+    checkCalendar(parseCalendar(twin));
+    assert.equal((await fetch(`${k.url}/api/v1/events/01a21b9b-ef12-7389-b34f-05f66f35eaac/calendar`)).status, 404);
   });
 
   test('unknown ids are 404', async () => {

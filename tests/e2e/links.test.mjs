@@ -27,6 +27,9 @@ const EXPECTED = new Map([
   // "me" is the caller's follow, which exists only while they follow the
   // issue (the OpenAPI document says so); the admin follows one issue
   ['/api/v1/issues/{id}/follows/me', 404],
+  // the caller's registration for an event, which exists only while they
+  // are registered or waiting (events, issue 11)
+  ['/api/v1/events/{id}/registrations/me', 404],
 ]);
 // A path's template: the one with the fewest parameters that matches
 // (/users/me before /users/{id}).
@@ -85,7 +88,8 @@ async function walk(base, seeds, { token, expand = false, each = 40, max = 3000 
     }
     visited.set(href, template);
     const res = await call(base, href, { token });
-    if (res.status !== 200 || !/json/.test(res.headers.get('content-type') || '')) {
+    // JSON, or an event's iCalendar file (events, issue 11), which has no links
+    if (res.status !== 200 || !/json|^text\/calendar/.test(res.headers.get('content-type') || '')) {
       if (rel === '(below)' && EXPECTED.get(template) === res.status) {
         visited.set(href, null); // does not count as reached
         continue;
@@ -134,6 +138,9 @@ describe('every link the API gives answers', () => {
     assertOk(await call(k.url, `/api/v1/issues/${issue}/comments`, { method: 'POST', token: alice, body: { body: 'Goed dat dit op de agenda staat.' } }), 201);
     const notes = assertOk(await call(k.url, '/api/v1/users/me/notifications', { token: admin }));
     assert.ok(notes.items.length > 0, 'the admin has a notification');
+    // the admin's registration for an upcoming demo event (events, issue 11)
+    const events = assertOk(await call(k.url, '/api/v1/events?when=upcoming&status=scheduled&limit=1'));
+    assertOk(await call(k.url, `/api/v1/events/${events.items[0].id}/registrations`, { method: 'POST', token: admin }), 201);
   });
 
   test('as a platform admin: every link, and every GET operation of the API, answers 200', async () => {

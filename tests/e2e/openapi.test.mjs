@@ -120,6 +120,7 @@ const ROUTES = [
   { method: 'POST', path: '/api/v1/events' },
   { method: 'GET', path: '/api/v1/events/{id}' },
   { method: 'PATCH', path: '/api/v1/events/{id}' },
+  { method: 'GET', path: '/api/v1/events/{id}/calendar' },
   { method: 'GET', path: '/api/v1/events/{id}/registrations' },
   { method: 'POST', path: '/api/v1/events/{id}/registrations' },
   { method: 'GET', path: '/api/v1/events/{id}/registrations/me' },

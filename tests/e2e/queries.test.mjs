@@ -17,7 +17,7 @@ const OTHER = { email: 'olaf@queries.example', name: 'Olaf Ander' };
 const ADMIN = { email: 'ada@queries.example', name: 'Ada Beheer', admin: true };
 const COORDINATOR = { email: 'cora@queries.example', name: 'Cora Wijk', coordinator: 'WK034408' };
 const ACTIVITY_MAX = 6;
-const ISSUE_PAGE_MAX = 5;
+const ISSUE_PAGE_MAX = 6; // 5, and one for the events of the issue (issue 11, part D)
 
 let k;
 let n = 0;
