@@ -752,12 +752,13 @@ static void form_page(struct http_req *r, bool is_new)
 	if (!page_form(r, &f))
 		return;
 	struct problems p = { 0 };
+	/* a number that did not parse is a problem of its own; the model adds
+	 * the rest, so that the form shows them all at once */
 	form_read_fields(r, &f, initiative_fields, initiative_nfields, &ff.in, &ff.typed, &p);
-	if (p.n)
-		rc = ERR_INVALID;
-	else
-		rc = is_new ? initiative_create(r->store, r->arena, &r->viewer, &ff.in, &p)
+	rc = is_new ? initiative_create(r->store, r->arena, &r->viewer, &ff.in, &p)
 			    : initiative_update(r->store, r->arena, &r->viewer, &was, &ff.in, &p);
+	if (!rc && p.n) /* not reached: the model refuses what has problems */
+		rc = ERR_INVALID;
 	if (rc == ERR_INVALID) {
 		r->status = 400;
 		render_form(r, &ff, &p);

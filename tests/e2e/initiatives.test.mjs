@@ -346,3 +346,148 @@ async function login(who) {
 }
 
 const main = (html) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+const decode = (s) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+describe('the pages', () => {
+  test('/initiatieven: a board with a list per stage, filters that work without JavaScript, a list per stage with paging', async () => {
+    const it = await create('member', { title: `Bordkaart ${uniq()}` });
+    assertOk(await decide('member', it.id, 'development'), 201);
+    const r = await new Browser().request('/initiatieven');
+    assert.equal(r.status, 200);
+    const m = main(r.text);
+    assert.match(r.text, /<a href="\/initiatieven" aria-current="page">|href="\/initiatieven"/);
+    for (const s of ['idea', 'development', 'test', 'implementation', 'sustained', 'stopped'])
+      assert.ok(m.includes(`id="fase-${s}"`), `no column ${s}`);
+    // the card sits in its stage's column
+    const dev = m.slice(m.indexOf('id="fase-development"'), m.indexOf('id="fase-test"'));
+    assert.ok(dev.includes(it.title), 'the card is not in the development column');
+    assert.match(m, /<form[^>]*method="get"[^>]*action="\/initiatieven"|<form[^>]*action="\/initiatieven"[^>]*method="get"/);
+    for (const f of ['q', 'stage', 'area', 'leadKind', 'participationLevel', 'issue']) assert.ok(m.includes(`name="${f}"`), `no filter ${f}`);
+    // a stage chosen: one list
+    const l = main((await new Browser().request('/initiatieven?stage=development')).text);
+    assert.ok(l.includes(it.title));
+    assert.ok(!l.includes('id="fase-idea"'));
+    const q = main((await new Browser().request(`/initiatieven?stage=development&q=${encodeURIComponent(it.title)}`)).text);
+    assert.ok(q.includes(it.title));
+    const bad = await new Browser().request('/initiatieven?stage=klaar');
+    assert.equal(bad.status, 400);
+    assert.match(main(bad.text), /class="error-summary"[\s\S]*href="#f-stage"/);
+    // the English page
+    const en = await new Browser().request('/initiatieven?lang=en');
+    assert.ok(en.text.includes('Initiatives by stage'));
+  });
+
+  test('an initiative: its stages, facts, timeline with who and why; the decision form offers only the allowed moves', async () => {
+    const it = await create('member', { issues: [issue.id], description: 'Met **koffie**.' });
+    assertOk(await decide('member', it.id, 'development', { rationale: 'Plan klaar.', evidence: 'Tien bewoners.' }), 201);
+    const anon = main((await new Browser().request(`/initiatieven/${it.id}`)).text);
+    assert.ok(anon.includes('<strong>koffie</strong>'));
+    assert.match(anon, /aria-current="step"[^<]*>Ontwikkeling/);
+    assert.ok(anon.includes('Plan klaar.') && anon.includes('Tien bewoners.') && anon.includes('door Mia Lid') && anon.includes('namens Buurtwerk Overvecht'));
+    assert.ok(anon.includes(`href="/vraagstukken/${issue.id}"`));
+    assert.ok(!anon.includes('/fase"'), 'a stranger sees the decision form');
+    assert.ok(!anon.includes('/bewerken"'));
+    const b = await login('member');
+    const page = main((await b.request(`/initiatieven/${it.id}`)).text);
+    const form = page.slice(page.indexOf('id="fase-besluit"'));
+    assert.ok(form.includes('value="test"') && form.includes('value="stopped"'));
+    assert.ok(!form.includes('value="implementation"') && !form.includes('value="idea"'));
+    // stopping without lessons: 400, the error beside lessons, what was typed kept
+    const r = await b.post(`/initiatieven/${it.id}/fase`, { to: 'stopped', rationale: 'Geen geld meer.' }, `/initiatieven/${it.id}`);
+    assert.equal(r.status, 400);
+    const m = main(r.text);
+    assert.match(m, /id="lessons-error"/);
+    assert.ok(m.includes('Geen geld meer.'), 'the rationale typed is gone');
+    assert.match(m, /value="stopped"[^>]*checked|checked[^>]*value="stopped"/);
+    // a move to the next stage
+    const ok = await b.post(`/initiatieven/${it.id}/fase`, { to: 'test', rationale: 'Proef begint.' }, `/initiatieven/${it.id}`);
+    assert.equal(ok.status, 303);
+    assert.equal(assertOk(await api(null, `/api/v1/initiatives/${it.id}`)).stage, 'test');
+    // a stale form that skips: 409 with the error beside the field
+    const skip = await b.post(`/initiatieven/${it.id}/fase`, { to: 'sustained', rationale: 'Te snel.' }, `/initiatieven/${it.id}`);
+    assert.equal(skip.status, 409);
+    assert.match(main(skip.text), /id="to-error"/);
+    // a resident posting is refused
+    const rb = await login('resident');
+    assert.equal((await rb.post(`/initiatieven/${it.id}/fase`, { to: 'implementation', rationale: 'x' }, `/initiatieven/${it.id}`)).status, 403);
+    assert.equal((await new Browser().request(`/initiatieven/${NONE}`)).status, 404);
+  });
+
+  test('start an initiative through the form; errors beside the fields, what was typed kept; edit it', async () => {
+    const b = await login('member');
+    const form = await b.request(`/initiatieven/nieuw?issue=${issue.id}`);
+    assert.equal(form.status, 200);
+    assert.match(main(form.text), new RegExp(`value="${issue.id}"[^>]*checked|checked[^>]*value="${issue.id}"`));
+    const bad = await b.post('/initiatieven/nieuw', { title: 'Wijktuin', summary: '', type: 'service', leadParty: party.id, area: AREA, budgetCents: 'veel' }, '/initiatieven/nieuw');
+    assert.equal(bad.status, 400);
+    const m = main(bad.text);
+    for (const f of ['summary', 'participationLevel', 'budgetCents']) assert.match(m, new RegExp(`id="${f}-error"`), f);
+    assert.ok(m.includes('value="Wijktuin"'));
+    const title = `Wijktuin ${uniq()}`;
+    const ok = await b.post('/initiatieven/nieuw', { title, summary: 'Samen tuinieren.', type: 'collaboration', leadParty: party.id,
+      area: AREA, participationLevel: 'co_deciding', issues: [issue.id], targetGroups: 'jongeren, ouderen', budgetCents: '1.250,50' }, '/initiatieven/nieuw');
+    assert.equal(ok.status, 303, ok.text.slice(0, 500));
+    const id = /\/initiatieven\/([0-9a-f-]{36})/.exec(ok.location)[1];
+    const it = assertOk(await api(null, `/api/v1/initiatives/${id}`));
+    assert.equal(it.title, title);
+    assert.equal(it.budgetCents, 125050);
+    assert.deepEqual(it.issues, [issue.id]);
+    assert.deepEqual(it.targetGroups, ['jongeren', 'ouderen']);
+    const edit = await b.request(`/initiatieven/${id}/bewerken`);
+    assert.equal(edit.status, 200);
+    assert.ok(main(edit.text).includes(`value="${title}"`));
+    const saved = await b.post(`/initiatieven/${id}/bewerken`, { title: `${title} en meer`, summary: 'Samen tuinieren.', type: 'collaboration',
+      leadParty: party.id, area: AREA, participationLevel: 'advising' }, `/initiatieven/${id}/bewerken`);
+    assert.equal(saved.status, 303);
+    const after = assertOk(await api(null, `/api/v1/initiatives/${id}`));
+    assert.equal(after.participationLevel, 'advising');
+    assert.deepEqual(after.issues, []);
+    assert.equal((await (await login('resident')).request(`/initiatieven/${id}/bewerken`)).status, 403);
+    const anon = await new Browser().request('/initiatieven/nieuw');
+    assert.equal(anon.status, 303);
+  });
+
+  test('follow, offer to help and withdraw through the page; the lead sees the offers', async () => {
+    const it = await create();
+    const b = await login('resident');
+    assert.equal((await b.post(`/initiatieven/${it.id}/volgen`, {}, `/initiatieven/${it.id}`)).status, 303);
+    assertOk(await api('resident', `/api/v1/initiatives/${it.id}/follows/me`));
+    assert.ok(main((await b.request(`/initiatieven/${it.id}`)).text).includes('Niet meer volgen'));
+    assert.equal((await b.post(`/initiatieven/${it.id}/ontvolgen`, {}, `/initiatieven/${it.id}`)).status, 303);
+    assertProblem(await api('resident', `/api/v1/initiatives/${it.id}/follows/me`), 404);
+    const long = await b.post(`/initiatieven/${it.id}/helpen`, { message: 'x'.repeat(1001) }, `/initiatieven/${it.id}`);
+    assert.equal(long.status, 400);
+    assert.match(main(long.text), /id="message-error"/);
+    assert.equal((await b.post(`/initiatieven/${it.id}/helpen`, { message: 'Ik kan op woensdag.' }, `/initiatieven/${it.id}`)).status, 303);
+    const lead = main((await (await login('member')).request(`/initiatieven/${it.id}`)).text);
+    assert.ok(lead.includes('Rita Bewoner') && lead.includes('Ik kan op woensdag.'));
+    const other = main((await (await login('follower')).request(`/initiatieven/${it.id}`)).text);
+    assert.ok(!other.includes('Ik kan op woensdag.'), 'another resident reads the offer');
+    assert.equal((await b.post(`/initiatieven/${it.id}/niet-helpen`, {}, `/initiatieven/${it.id}`)).status, 303);
+    assertProblem(await api('resident', `/api/v1/initiatives/${it.id}/interest/me`), 404);
+  });
+
+  test('the issue page lists its initiatives; delete through the page', async () => {
+    const it = await create('member', { issues: [issue.id], title: `Op het vraagstuk ${uniq()}` });
+    const m = main((await new Browser().request(`/vraagstukken/${issue.id}`)).text);
+    assert.ok(m.includes('id="initiatieven"') && m.includes(it.title) && m.includes(`href="/initiatieven/${it.id}"`));
+    const b = await login('partyAdmin');
+    const confirm = await b.request(`/initiatieven/${it.id}/verwijderen`);
+    assert.equal(confirm.status, 200);
+    assert.equal((await (await login('member')).request(`/initiatieven/${it.id}/verwijderen`)).status, 403);
+    const r = await b.post(`/initiatieven/${it.id}/verwijderen`, {}, `/initiatieven/${it.id}/verwijderen`);
+    assert.equal(r.status, 303);
+    assertProblem(await api(null, `/api/v1/initiatives/${it.id}`), 404);
+  });
+
+  test('the demo has initiatives in every stage, with decisions and stopped ones with lessons', async () => {
+    const all = (await listAll(k.url, '/api/v1/initiatives?limit=100')).items;
+    for (const s of ['idea', 'development', 'test', 'implementation', 'sustained', 'stopped'])
+      assert.ok(all.some((x) => x.stage === s), `no demo initiative in ${s}`);
+    const stopped = all.find((x) => x.stage === 'stopped');
+    const tl = await decisions(stopped.id);
+    assert.ok(tl.at(-1).lessons.length > 0);
+    const kinds = new Set(all.map((x) => x.leadKind));
+    assert.ok(kinds.size >= 3, JSON.stringify([...kinds]));
+  });
+});
