@@ -92,7 +92,7 @@ describe('creating and reading an initiative', () => {
     assert.equal(it._links.self.href, `/api/v1/initiatives/${it.id}`);
     assert.equal(it._links.stageDecisions.href, `/api/v1/initiatives/${it.id}/stage-decisions`);
     assert.equal(it._links.leadParty.href, `/api/v1/parties/${party.id}`);
-    assert.deepEqual(it._links.issues, [{ href: `/api/v1/issues/${issue.id}` }]);
+    assert.deepEqual(Object.keys(it._links).sort(), ['leadParty', 'self', 'stageDecisions']);
     const again = assertOk(await api(null, `/api/v1/initiatives/${it.id}`));
     assert.deepEqual(again, it);
     const tl = await decisions(it.id);
