@@ -138,6 +138,8 @@ int demo_load(struct store *s)
 	if (!rc)
 		rc = demo_factors_load(s, &admin, demo); /* factors and the role ledger */
 	if (!rc)
+		rc = demo_initiatives(s); /* initiatives and their stages (issue 11, part A) */
+	if (!rc)
 		rc = demo_events(s); /* events (issue 11, part D): after the voice's residents */
 out:
 	arena_free(a);

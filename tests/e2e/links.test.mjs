@@ -27,6 +27,10 @@ const EXPECTED = new Map([
   // "me" is the caller's follow, which exists only while they follow the
   // issue (the OpenAPI document says so); the admin follows one issue
   ['/api/v1/issues/{id}/follows/me', 404],
+  // the same for an initiative's follow and the caller's offer to help
+  // (issue 11): the admin follows one and offers to help it
+  ['/api/v1/initiatives/{id}/follows/me', 404],
+  ['/api/v1/initiatives/{id}/interest/me', 404],
   // the caller's registration for an event, which exists only while they
   // are registered or waiting (events, issue 11)
   ['/api/v1/events/{id}/registrations/me', 404],
@@ -138,6 +142,11 @@ describe('every link the API gives answers', () => {
     assertOk(await call(k.url, `/api/v1/issues/${issue}/comments`, { method: 'POST', token: alice, body: { body: 'Goed dat dit op de agenda staat.' } }), 201);
     const notes = assertOk(await call(k.url, '/api/v1/users/me/notifications', { token: admin }));
     assert.ok(notes.items.length > 0, 'the admin has a notification');
+    // the admin follows an initiative and offers to help it (issue 11)
+    const inits = assertOk(await call(k.url, '/api/v1/initiatives?limit=1'));
+    const init = inits.items[0].id;
+    assertOk(await call(k.url, `/api/v1/initiatives/${init}/follows/me`, { method: 'PUT', token: admin }), 201);
+    assertOk(await call(k.url, `/api/v1/initiatives/${init}/interest`, { method: 'POST', token: admin, body: {} }), 201);
     // the admin's registration for an upcoming demo event (events, issue 11)
     const events = assertOk(await call(k.url, '/api/v1/events?when=upcoming&status=scheduled&limit=1'));
     assertOk(await call(k.url, `/api/v1/events/${events.items[0].id}/registrations`, { method: 'POST', token: admin }), 201);
