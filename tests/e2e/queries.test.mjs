@@ -17,7 +17,7 @@ const OTHER = { email: 'olaf@queries.example', name: 'Olaf Ander' };
 const ADMIN = { email: 'ada@queries.example', name: 'Ada Beheer', admin: true };
 const COORDINATOR = { email: 'cora@queries.example', name: 'Cora Wijk', coordinator: 'WK034408' };
 const ACTIVITY_MAX = 6;
-const ISSUE_PAGE_MAX = 6; // 5, and one for the events of the issue (issue 11, part D)
+const ISSUE_PAGE_MAX = 7; // 5, and one each for the issue's initiatives and its events (issue 11, parts A and D)
 
 let k;
 let n = 0;
