@@ -81,6 +81,21 @@ describe('creating, reading and changing an event', () => {
     assert.ok(registrations);
   });
 
+  test('the followers of its issue hear of a new event', async () => {
+    assert.equal((await api('third', `/api/v1/issues/${issue.id}/follows/me`, { method: 'PUT', body: {} })).status, 201);
+    const ev = await create('member', { issues: [issue.id] });
+    const notes = assertOk(await api('third', '/api/v1/users/me/notifications'));
+    const note = notes.items.find((x) => x.objectId === ev.id);
+    assert.ok(note, 'a notification about the event');
+    assert.equal(note.event, 'event');
+    const br = new Browser(k.url);
+    assert.equal((await br.post('/inloggen', { email: PEOPLE.third.email, password: PASSWORD, next: '/account' })).status, 303);
+    const page = await br.request('/account/meldingen');
+    assert.equal(page.status, 200);
+    assert.ok(page.text.includes('Mia Lid heeft een bijeenkomst gepland bij'), 'the sentence of the notification');
+    assert.equal(assertOk(await api('member', '/api/v1/users/me/notifications')).items.filter((x) => x.objectId === ev.id).length, 0, 'not the actor');
+  });
+
   test('without a capacity there is no limit, and no area is fine', async () => {
     const ev = await create('member', { area: null });
     assert.equal(ev.capacity, null);
