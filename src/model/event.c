@@ -473,7 +473,7 @@ static int move_up(struct store_conn *c, const char *event_id, const char *now)
 		rc = rows_run(c, "UPDATE event_registrations SET status = 'registered', updated_at = ?3"
 				 " WHERE event_id = ?1 AND user_id = ?2", 3, event_id, user, now);
 		if (!rc)
-			rc = activity_add_about(c, NULL, "move_up", "event", event_id, "status", user, "registered");
+			rc = activity_add_about(c, NULL, "event_move_up", "event", event_id, "status", user, "registered");
 		if (rc)
 			return rc;
 	}
@@ -777,7 +777,7 @@ int event_register(struct store *s, struct arena *a, const struct viewer *v, con
 			}
 		}
 		if (!rc)
-			rc = activity_add_about(c, v, "register", "event", event_id, "status", v->user_id, status);
+			rc = activity_add_about(c, v, "event_register", "event", event_id, "status", v->user_id, status);
 		if (!rc)
 			rc = reg_read(c, a, event_id, v->user_id, out);
 	}
@@ -809,7 +809,7 @@ int event_unregister(struct store *s, const struct viewer *v, const char *event_
 			*why = REFUSE_NOT_REGISTERED, rc = ERR_CONFLICT;
 	}
 	if (!rc)
-		rc = activity_add_about(c, v, "unregister", "event", event_id, "status", v->user_id, "cancelled");
+		rc = activity_add_about(c, v, "event_unregister", "event", event_id, "status", v->user_id, "cancelled");
 	if (!rc && !cancelled)
 		rc = move_up(c, event_id, now);
 	return rows_commit(s, rc);
@@ -878,7 +878,7 @@ int event_attendance(struct store *s, struct arena *a, const struct viewer *v, c
 				 " WHERE event_id = ?1 AND user_id = ?2", 4,
 			      ev.id, user_id, attended ? "attended" : "registered", now);
 	if (!rc)
-		rc = activity_add_about(c, v, "attendance", "event", ev.id, "status", user_id,
+		rc = activity_add_about(c, v, "event_attendance", "event", ev.id, "status", user_id,
 					attended ? "attended" : "registered");
 	if (!rc)
 		rc = reg_read(c, a, ev.id, user_id, out);

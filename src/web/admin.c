@@ -67,6 +67,11 @@ static const struct {
 	{ "add_interest", M_ACTION_ADD_INTEREST },
 	{ "change_interest", M_ACTION_CHANGE_INTEREST },
 	{ "remove_interest", M_ACTION_REMOVE_INTEREST },
+	/* events (issue 11, part D) */
+	{ "event_register", M_ACTION_EVENT_REGISTER },
+	{ "event_unregister", M_ACTION_EVENT_UNREGISTER },
+	{ "event_move_up", M_ACTION_EVENT_MOVE_UP },
+	{ "event_attendance", M_ACTION_EVENT_ATTENDANCE },
 };
 
 /* The names the log keeps that are no field of a type's descriptors (those

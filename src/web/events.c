@@ -32,11 +32,15 @@ static void when(struct http_req *r, const struct event *ev)
 	struct buf *b = &r->out;
 	page_time(r, ev->start);
 	html_f(b, " %s ", T(r, M_EVENT_UNTIL));
-	if (strncmp(ev->start, ev->end, 10) == 0) {
-		time_t t;
-		char clock[16] = "";
-		if (time_parse(ev->end, strlen(ev->end), &t))
-			time_local_clock(t, clock, sizeof clock);
+	/* the end's time alone when it is on the same day, in the zone */
+	time_t ts, te;
+	char ds[TIME_LOCAL_MAX] = "", de[TIME_LOCAL_MAX] = "", clock[16] = "";
+	if (time_parse(ev->start, strlen(ev->start), &ts) && time_parse(ev->end, strlen(ev->end), &te)) {
+		time_local_date(ts, r->lang, ds, sizeof ds);
+		time_local_date(te, r->lang, de, sizeof de);
+		time_local_clock(te, clock, sizeof clock);
+	}
+	if (*ds && !strcmp(ds, de)) {
 		html_f(b, "<time datetime=\"%s\">%s</time>", ev->end, clock);
 	} else {
 		page_time(r, ev->end);

@@ -544,6 +544,24 @@ describe('the pages', () => {
   });
 });
 
+describe('the activity log', () => {
+  test('registering, moving up and attendance are logged, with their names on /beheer/activiteit', async () => {
+    const ev = await create('member', { capacity: 1 });
+    await register('resident', ev.id);
+    await register('second', ev.id);
+    await cancel('resident', ev.id);
+    const sam = assertOk(await mine('second', ev.id)).user;
+    assertOk(await api('member', `/api/v1/events/${ev.id}/registrations/${sam}`, { method: 'PATCH', body: { status: 'attended' } }));
+    const log = (await listAll(k.url, `/api/v1/activity?objectId=${ev.id}&limit=100`, { token: T.admin })).items;
+    assert.deepEqual(log.map((e) => e.action).sort(),
+      ['create', 'event_attendance', 'event_move_up', 'event_register', 'event_register', 'event_unregister']);
+    const br = new Browser(k.url);
+    assert.equal((await br.post('/inloggen', { email: PEOPLE.admin.email, password: PASSWORD, next: '/account' })).status, 303);
+    const page = await br.request('/beheer/activiteit');
+    for (const t of ['Aangemeld voor de bijeenkomst', 'Van de wachtlijst aangemeld', 'Aanwezigheid bijgewerkt']) assert.ok(page.text.includes(t), t);
+  });
+});
+
 describe('a person\'s data', () => {
   test('the export lists the events made and the registrations; erasure gives a place to the first waiting', async () => {
     const ev = await create('admin', { capacity: 1 });

@@ -85,3 +85,7 @@ X(EVENTS_PART_NONE, "Er zijn nog geen bijeenkomsten.", "There are no events yet.
 X(EVENTS_PART_CALENDAR, "Alle bijeenkomsten in je agenda (iCalendar)", "All events in your calendar (iCalendar)")
 X(EVENTS_PART_ALL, "Alle bijeenkomsten hierover", "All events about this")
 X(NOTE_EV_EVENT, "%s heeft een bijeenkomst gepland bij %s", "%s planned an event for %s")
+X(ACTION_EVENT_REGISTER, "Aangemeld voor de bijeenkomst", "Registered for the event")
+X(ACTION_EVENT_UNREGISTER, "Afgemeld voor de bijeenkomst", "Cancelled a registration")
+X(ACTION_EVENT_MOVE_UP, "Van de wachtlijst aangemeld", "Moved up from the waiting list")
+X(ACTION_EVENT_ATTENDANCE, "Aanwezigheid bijgewerkt", "Attendance updated")
