@@ -102,9 +102,10 @@ static int one(struct store *s, struct arena *a, const struct viewer *org, const
 	struct event ev = { .title = d->title, .description = d->description, .place = d->place, .area = "WK034403",
 			    .start = at(a, days, d->hour), .end = at(a, days, d->hour + d->hours), .organizer = party,
 			    .capacity = d->capacity, .has_capacity = d->capacity > 0, .status = "scheduled" };
-	ev.issues = (struct strlist){ (const char *[]){ issue }, 1 };
-	if (initiative)
-		ev.initiatives = (struct strlist){ (const char *[]){ initiative }, 1 };
+	/* the lists' items live as long as ev */
+	const char *issues[1] = { issue }, *initiatives[1] = { initiative };
+	ev.issues = (struct strlist){ issues, 1 };
+	ev.initiatives = (struct strlist){ initiatives, initiative ? 1 : 0 };
 	struct problems p = { 0 };
 	int rc = event_create(s, a, org, &ev, &p);
 	if (rc) {

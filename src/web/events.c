@@ -12,6 +12,7 @@
 #include "../base/err.h"
 #include "../base/timefmt.h"
 #include "../model/event.h"
+#include "../model/initiative.h"
 #include "../model/issue.h"
 #include "../model/member.h"
 #include "../model/party.h"
@@ -95,7 +96,7 @@ static void cards(struct http_req *r, const struct event *items, size_t n, int l
 
 /* ---- the list ---- */
 
-enum { NFILTERS = 7 };
+enum { NFILTERS = 8 };
 static void filters_of(struct http_req *r, const struct event_filter *f, struct filter *out)
 {
 	const struct filter fl[NFILTERS] = {
@@ -107,6 +108,7 @@ static void filters_of(struct http_req *r, const struct event_filter *f, struct 
 		{ FILTER("from", FILTER_TEXT, T(r, M_EVENTS_FROM), f->from), .hint = T(r, M_EVENTS_DATE_HINT) },
 		{ FILTER("to", FILTER_TEXT, T(r, M_EVENTS_TO), f->to), .hint = T(r, M_EVENTS_DATE_HINT) },
 		{ FILTER("issue", FILTER_TEXT, T(r, M_EVENTS_ISSUE_FILTER), f->issue) },
+		{ FILTER("initiative", FILTER_TEXT, T(r, M_EVENTS_INITIATIVE_FILTER), f->initiative) },
 		{ FILTER("organizer", FILTER_TEXT, T(r, M_EVENTS_ORGANIZER_FILTER), f->organizer) },
 	};
 	memcpy(out, fl, sizeof fl);
@@ -117,6 +119,7 @@ static void page_events(struct http_req *r)
 	struct event_filter f = {
 		.q = filters_param(r, "q"), .when = filters_param(r, "when"), .area = filters_param(r, "area"),
 		.from = filters_param(r, "from"), .to = filters_param(r, "to"), .issue = filters_param(r, "issue"),
+		.initiative = filters_param(r, "initiative"),
 		.organizer = filters_param(r, "organizer"), .cursor = filters_param(r, "cursor"), .limit = 20,
 	};
 	/* without a choice of when: the upcoming ones, and the past apart */
@@ -147,7 +150,7 @@ static void page_events(struct http_req *r)
 	struct filter fl[NFILTERS];
 	filters_of(r, &f, fl);
 	filters_form(r, "/bijeenkomsten", fl, NFILTERS, &p);
-	bool filtered = f.q || f.area || f.from || f.to || f.issue || f.organizer || f.cursor;
+	bool filtered = f.q || f.area || f.from || f.to || f.issue || f.initiative || f.organizer || f.cursor;
 	const char *heading = split || !strcmp(f.when, "upcoming") ? T(r, M_EVENTS_UPCOMING)
 			      : !strcmp(f.when, "past") ? T(r, M_EVENTS_PAST) : T(r, M_EVENTS_RESULTS);
 	html_f(b, "<section aria-labelledby=\"komend\">\n<h2 id=\"komend\">%s</h2>\n", heading);
@@ -346,8 +349,11 @@ static void page_event_show(struct http_req *r, const char *id)
 	}
 	if (ev.initiatives.n) {
 		html_f(b, "<h2>%s</h2>\n<ul>\n", T(r, M_EVENT_LINKED_INITIATIVES));
-		for (size_t i = 0; i < ev.initiatives.n; i++)
-			html_f(b, "<li><a href=\"/initiatieven/%s\">%s</a></li>\n", ev.initiatives.v[i], ev.initiatives.v[i]);
+		for (size_t i = 0; i < ev.initiatives.n; i++) {
+			struct initiative in;
+			if (initiative_get(r->store, r->arena, NULL, ev.initiatives.v[i], &in, NULL, NULL) == 0)
+				html_f(b, "<li><a href=\"/initiatieven/%s\" lang=\"nl\">%s</a></li>\n", in.id, in.title);
+		}
 		html_raw(b, "</ul>\n");
 	}
 	html_f(b, "<p><a href=\"/bijeenkomsten/%s.ics\">%s</a></p>\n", ev.id, T(r, M_EVENT_CALENDAR));

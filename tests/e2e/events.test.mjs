@@ -535,6 +535,21 @@ describe('the pages', () => {
     assert.equal((await rita.post(`/bijeenkomsten/${id}/bewerken`, { title: 'X', place: 'Y', start: '2030-12-01T19:00', end: '2030-12-01T21:00', organizer: party.id })).status, 403);
   });
 
+  test('an event of an initiative: its title on the event, the event on the initiative\'s page, the filter', async () => {
+    const init = assertOk(await api(null, '/api/v1/initiatives?limit=1')).items[0];
+    assert.ok(init, 'the demo has initiatives (part A)');
+    const ev = await create('member', { title: `Bij een initiatief ${uniq()}`, initiatives: [init.id] });
+    assert.deepEqual(ev.initiatives, [init.id]);
+    const page = await new Browser(k.url).request(`/bijeenkomsten/${ev.id}`);
+    assert.ok(page.text.includes(`href="/initiatieven/${init.id}"`) && page.text.includes(init.title.replace(/&/g, '&amp;')));
+    const initPage = await new Browser(k.url).request(`/initiatieven/${init.id}`);
+    assert.equal(initPage.status, 200);
+    assert.ok(initPage.text.includes(`/bijeenkomsten/${ev.id}`), 'the initiative page lists the event');
+    const list = await new Browser(k.url).request(`/bijeenkomsten?initiative=${init.id}`);
+    assert.ok(list.text.includes(`/bijeenkomsten/${ev.id}`));
+    assert.ok((await listAll(k.url, `/api/v1/events?initiative=${init.id}`)).items.some((e) => e.id === ev.id));
+  });
+
   test('the issue page lists its events with the link to its calendar', async () => {
     const ev = await create('member', { title: `Op de vraagstukpagina ${uniq()}`, issues: [issue.id] });
     const r = await new Browser(k.url).request(`/vraagstukken/${issue.id}`);
