@@ -22,6 +22,7 @@
 #include "../../src/store/schema.h"
 #include "../../src/store/store.h"
 #include "group_commit.h"
+#include "testdb.h"
 
 static struct store *db;
 
@@ -95,12 +96,7 @@ static int setup_db(void **state)
 	if (!conninfo || !*conninfo)
 		return 0;
 	/* an empty database each run: what a run before left goes */
-	PGconn *pg = PQconnectdb(conninfo);
-	PGresult *r = PQexec(pg, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-	PQclear(r);
-	PQfinish(pg);
-	if (!ok)
+	if (testdb_pg_exec(conninfo, "DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
 		return -1;
 	if (store_open(&db, conninfo, STORE_PG))
 		return -1;
@@ -405,16 +401,6 @@ static void *migrate_at_once(void *arg)
 	return NULL;
 }
 
-static int raw_exec(const char *conninfo, const char *sql)
-{
-	PGconn *pg = PQconnectdb(conninfo);
-	PGresult *r = PQexec(pg, sql);
-	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-	PQclear(r);
-	PQfinish(pg);
-	return ok ? 0 : -1;
-}
-
 /* Two nodes start at once on a new database (a schema of its own here):
  * one applies the steps, the other waits for each and finds it done.
  * Before the lock both read version 0 and the second failed. */
@@ -426,7 +412,7 @@ static void test_migrate_at_once(void **state)
 	char race[1024];
 	snprintf(race, sizeof race, "%s options='-c search_path=race'", conninfo);
 	for (int round = 0; round < 3; round++) {
-		assert_int_equal(raw_exec(conninfo, "DROP SCHEMA IF EXISTS race CASCADE; CREATE SCHEMA race"), 0);
+		assert_int_equal(testdb_pg_exec(conninfo, "DROP SCHEMA IF EXISTS race CASCADE; CREATE SCHEMA race"), 0);
 		pthread_barrier_t start;
 		pthread_barrier_init(&start, NULL, 2);
 		struct migrator m[2] = { { .start = &start }, { .start = &start } };
@@ -447,7 +433,7 @@ static void test_migrate_at_once(void **state)
 		for (int i = 0; i < 2; i++)
 			store_close(m[i].store);
 	}
-	assert_int_equal(raw_exec(conninfo, "DROP SCHEMA race CASCADE"), 0);
+	assert_int_equal(testdb_pg_exec(conninfo, "DROP SCHEMA race CASCADE"), 0);
 }
 
 int main(void)

@@ -24,6 +24,18 @@ static void testdb_remove(const char *path)
 	}
 }
 
+/* Runs sql on the PostgreSQL database of conninfo, on a connection of its
+ * own: 0, or -1 when it failed. */
+static inline int testdb_pg_exec(const char *conninfo, const char *sql)
+{
+	PGconn *c = PQconnectdb(conninfo);
+	PGresult *r = PQexec(c, sql);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
 struct testdb {
 	char path[64];      /* the SQLite file; empty on PostgreSQL */
 	const char *target; /* what store_open is given */
@@ -38,12 +50,7 @@ static inline int testdb_init(struct testdb *t, const char *name)
 	*t = (struct testdb){ 0 };
 	const char *pg = getenv("KIEM_PG");
 	if (pg && *pg) {
-		PGconn *c = PQconnectdb(pg);
-		PGresult *r = PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-		PQclear(r);
-		PQfinish(c);
-		if (!ok)
+		if (testdb_pg_exec(pg, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
 			return -1;
 		t->target = pg;
 		t->flags = STORE_PG;
