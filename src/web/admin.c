@@ -63,6 +63,10 @@ static const struct {
 	/* issue 4, factors and the role ledger */
 	{ "take_role", M_ACTION_TAKE_ROLE },
 	{ "give_up_role", M_ACTION_GIVE_UP_ROLE },
+	/* issue 11, coalitions and ties */
+	{ "add_partner", M_ACTION_ADD_PARTNER },
+	{ "change_partner", M_ACTION_CHANGE_PARTNER },
+	{ "remove_partner", M_ACTION_REMOVE_PARTNER },
 };
 
 /* The names the log keeps that are no field of a type's descriptors (those
@@ -74,6 +78,7 @@ static const struct {
 	{ "members", M_MEMBERS }, { "invitations", M_INVITATIONS }, { "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION },
 	{ "cluster", M_SIG_CLUSTER_TITLE }, { "comments", M_VOICE_COMMENTS }, { "digest", M_NOTE_DIGEST_TITLE },
 	{ "notifications", M_NOTE_TITLE },
+	{ "partners", M_COAL_PARTNERS }, /* issue 11, coalitions */
 };
 
 static const char *action_name(struct http_req *r, const char *key)
