@@ -251,7 +251,7 @@ int coalition_create(struct store *s, struct arena *a, const struct viewer *v, s
 		rc = rows_run(c,
 			"INSERT INTO coalitions (id, name, sort_name, description, area_code, since, created_by,"
 			" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", 8,
-			co->id, co->name, sort_key(a, co->name), co->description, co->area, co->since, v->user_id, now);
+			co->id, co->name, sort_key(a, co->name), co->description, co->area, co->since, viewer_id(v), now);
 	}
 	if (!rc)
 		rc = write_children(c, co->id, co, true);
@@ -267,7 +267,7 @@ int coalition_create(struct store *s, struct arena *a, const struct viewer *v, s
 		return rc;
 	qsort(co->issues.v, co->issues.n, sizeof *co->issues.v, by_text);
 	co->partners = 1;
-	co->created_by = arena_strdup(a, v->user_id);
+	co->created_by = viewer_id(v) ? arena_strdup(a, v->user_id) : NULL;
 	co->created_at = co->updated_at = now;
 	co->manages = t.member != MEMBER_NONE;
 	co->coordinated = false;

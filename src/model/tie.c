@@ -178,7 +178,7 @@ int tie_create(struct store *s, struct arena *a, const struct viewer *v, struct 
 		rc = rows_run(c,
 			"INSERT INTO ties (id, from_party_id, to_party_id, kind, since, note, created_by, created_at)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", 8,
-			t->id, t->from, t->to, t->kind, t->since, t->note ? t->note : "", v->user_id, now);
+			t->id, t->from, t->to, t->kind, t->since, t->note ? t->note : "", viewer_id(v), now);
 	}
 	if (!rc)
 		rc = activity_add(c, v, "create", "tie", t->id, "");
