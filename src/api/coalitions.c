@@ -16,13 +16,6 @@ static void write_coalition(struct http_req *r, struct jw *w, const void *obj)
 	jw_klink(w, "partners", arena_printf(r->arena, "%s/partners", self));
 	if (c->party)
 		jw_klink(w, "party", api_path(r, "party", c->party));
-	jw_karr(w, "issues");
-	for (size_t i = 0; i < c->issues.n; i++) {
-		jw_obj(w);
-		jw_kstr(w, "href", api_path(r, "issue", c->issues.v[i]));
-		jw_end(w);
-	}
-	jw_end(w);
 	jw_end(w);
 	jw_end(w);
 }
