@@ -136,8 +136,9 @@ static void tie_form(struct http_req *r, const struct party *pa, const struct ti
 	form_submit_end(r, T(r, M_TIE_ADD));
 }
 
-/* One tie as a sentence, "X financiert Y", with since and its button. */
-static void tie_item(struct http_req *r, const struct party *pa, const struct network_link *l)
+/* One tie as a sentence, "X financiert Y", with since and its button (for
+ * who may record ties of pa, can, or else of the other party). */
+static void tie_item(struct http_req *r, const struct party *pa, const struct network_link *l, bool can)
 {
 	struct buf *b = &r->out;
 	int k = enum_find(tie_kinds, TIE_KIND_COUNT, l->kind);
@@ -147,7 +148,7 @@ static void tie_item(struct http_req *r, const struct party *pa, const struct ne
 		with_links(r, tie_kind_sentence[k][r->lang], (const char *const[]){ l->outgoing ? self : other,
 										   l->outgoing ? other : self }, 2);
 	html_f(b, " <span class=\"meta\">%s %s</span>", T(r, M_COAL_SINCE), page_date(r, l->since));
-	if (r->viewer.authenticated && (tie_can(r->store, &r->viewer, pa->id) || tie_can(r->store, &r->viewer, l->party)))
+	if (can || (r->viewer.authenticated && tie_can(r->store, &r->viewer, l->party)))
 		html_f(b, " <a href=\"/partijen/%s/relaties/%s/verwijderen\" aria-label=\"%s\">%s</a>", pa->id, l->tie_id,
 		       arena_printf(r->arena, T(r, M_TIE_REMOVE_LABEL), l->party_name), T(r, M_TIE_REMOVE));
 	html_raw(b, "</li>\n");
@@ -160,6 +161,7 @@ static void network_section(struct http_req *r, const struct party *pa, const st
 	if (tie_network(r->store, r->arena, &r->viewer, pa->id, &net))
 		return;
 	struct buf *b = &r->out;
+	bool can = r->viewer.authenticated && tie_can(r->store, &r->viewer, pa->id);
 	page_section(r, "netwerk", T(r, M_NET_TITLE));
 	static const struct notice notices[] = { { "vastgelegd", M_TIE_ADDED }, { "verwijderd", M_TIE_REMOVED } };
 	page_notices(r, "relatie", notices, 2);
@@ -171,7 +173,7 @@ static void network_section(struct http_req *r, const struct party *pa, const st
 	else
 		html_raw(b, "<ul class=\"ties\">\n");
 	for (size_t i = 0; i < net.nties; i++)
-		tie_item(r, pa, &net.ties[i]);
+		tie_item(r, pa, &net.ties[i], can);
 	if (net.nties)
 		html_raw(b, "</ul>\n");
 
@@ -226,7 +228,7 @@ static void network_section(struct http_req *r, const struct party *pa, const st
 	if (net.ncoalitions)
 		html_raw(b, "</ul>\n");
 
-	if (r->viewer.authenticated && tie_can(r->store, &r->viewer, pa->id)) {
+	if (can) {
 		html_f(b, "<h3 id=\"relatie-toevoegen\">%s</h3>\n", T(r, M_TIE_ADD_TITLE));
 		tie_form(r, pa, typed, p);
 	} else if (!r->viewer.authenticated) {
