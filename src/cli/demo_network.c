@@ -98,6 +98,22 @@ int demo_network_load(struct store *s, const struct viewer *admin)
 			log_error("demo coalition %s: %s", d->name, demo_why(rc, &p));
 			goto out;
 		}
+		/* the first partner's role and contribution, which starting a
+		 * coalition leaves empty */
+		struct coalition_partner *first;
+		size_t nfirst;
+		if ((rc = coalition_partners(s, a, c.id, &first, &nfirst)) || nfirst != 1) {
+			log_error("demo coalition %s: its first partner: %s", d->name, err_str(rc ? rc : ERR_DB));
+			rc = rc ? rc : ERR_DB;
+			goto out;
+		}
+		struct coalition_partner lead = first[0];
+		lead.role = d->partners[0].role;
+		lead.contribution = d->partners[0].contribution;
+		if ((rc = coalition_partner_update(s, a, admin, &first[0], &lead, &p))) {
+			log_error("demo partner %s of %s: %s", d->partners[0].party, d->name, demo_why(rc, &p));
+			goto out;
+		}
 		for (size_t j = 1; j < PARTNERS_MAX && d->partners[j].party; j++) {
 			const char *party = demo_party(s, a, d->partners[j].party), *dup;
 			if (!party)
