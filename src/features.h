@@ -47,6 +47,8 @@
 	F(static) \
 	F(party_form) \
 	F(issue_form) \
-	F(initiatives)
+	F(initiatives) \
+	F(coalitions) \
+	F(ties)
 
 #endif
