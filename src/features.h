@@ -48,6 +48,8 @@
 	F(party_form) \
 	F(issue_form) \
 	F(initiatives) \
+	F(coalitions) \
+	F(ties) \
 	F(events)
 
 #endif

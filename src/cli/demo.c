@@ -140,6 +140,8 @@ int demo_load(struct store *s)
 	if (!rc)
 		rc = demo_initiatives(s); /* initiatives and their stages (issue 11, part A) */
 	if (!rc)
+		rc = demo_network_load(s, &admin); /* issue 11: coalitions and ties */
+	if (!rc)
 		rc = demo_events(s); /* events (issue 11, part D): after the voice's residents */
 out:
 	arena_free(a);

@@ -185,6 +185,16 @@ const struct processing_activity register_activities[] = {
 	    "Until the factor or role is removed or given up, or the issue is deleted. If you erase your account, they stay, without your name." },
 	  { { "Iedereen: vraagstukken, hun factoren en rollen zijn openbaar; wie ze vastlegde, zien alleen platformbeheerders", "Everyone: issues, their factors and roles are public; who recorded them only platform administrators see" } } },
 
+	/* issue 11, coalitions and ties (part C) */
+	{ "coalitions_ties", { "Samenwerkingsverbanden en relaties tussen partijen", "Coalitions and ties between parties" },
+	  { "Zodat partijen kunnen laten zien met wie ze samenwerken: in een samenwerkingsverband rond vraagstukken, en in relaties zoals financieren, adviseren en doorverwijzen.",
+	    "So that parties can show whom they work with: in a coalition around social issues, and in ties such as funding, advising and referring." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Wie een samenwerkingsverband begon of een relatie vastlegde (het nummer van het account), en wanneer", "Who started a coalition or recorded a tie (the account's number), and when" } },
+	  { { "Leden van partijen, coördinatoren en platformbeheerders", "Members of parties, coordinators and platform administrators" } },
+	  { "Zolang het samenwerkingsverband of de relatie bestaat. Wis je je account, dan blijven ze staan zonder je naam.",
+	    "As long as the coalition or the tie exists. If you erase your account, they stay, without your name." },
+	  { { "Iedereen ziet samenwerkingsverbanden en relaties; wie ze vastlegde, zien alleen platformbeheerders", "Everyone sees coalitions and ties; who recorded them only platform administrators see" } } },
 	/* events (issue 11, part D) */
 	{ "events", { "Bijeenkomsten en aanmeldingen", "Events and registrations" },
 	  { "Zodat partijen bijeenkomsten kunnen organiseren, zodat je je kunt aanmelden (of op de wachtlijst komt als het vol is), en zodat de organisator weet wie er komt en wie er was.",

@@ -9,6 +9,7 @@
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
+#include "party_parts.h"
 
 /* The first max characters of a text, cut at a word, with an ellipsis. */
 static const char *excerpt(struct http_req *r, const char *md, size_t max)
@@ -139,6 +140,7 @@ static void page_parties(struct http_req *r)
 	}
 	filters_paging(r, "/partijen", fl, NFILTERS, f.cursor, next);
 	html_raw(b, "</section>\n");
+	html_f(b, "<p><a href=\"/samenwerkingen\">%s</a></p>\n", T(r, M_COAL_LINK_FROM_PARTIES)); /* issue 11 */
 	page_end(r);
 }
 
@@ -230,6 +232,8 @@ static void page_party(struct http_req *r)
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_raw(b, "</dd>\n</dl>\n");
 	web_party_issues(r, pa.id); /* issues core */
+	party_part_network(r, &pa); /* issue 11: coalitions and ties */
+	party_part_intrapreneurship(r, &pa); /* issue 11: partners */
 	page_end(r);
 }
 

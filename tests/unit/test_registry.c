@@ -413,10 +413,6 @@ static const struct {
 	{ "outcome_measurements", "created_by" },
 	{ "lessons", "author_id" },
 
-	/* coalitions and ties */
-	{ "coalitions", "created_by" },
-	{ "ties", "created_by" },
-
 };
 
 static bool is_person_column(const char *c)
