@@ -31,6 +31,10 @@ int cli_http_config(struct http_config *cfg, struct http_proxies **proxies);
  * KIEM_LOGIN_WINDOW_MINUTES and KIEM_MAIL_LIMIT; prints one line and returns
  * 2 for a bad value. */
 int cli_throttle_config(void);
+/* The days in one stage after which an initiative is flagged as stalled
+ * (model/results.h) from KIEM_STALLED_DAYS (1-3650, default 180); prints
+ * one line and returns 2 for a bad value. */
+int cli_results_config(void);
 int cmd_mail(int argc, char **argv);
 /* kiem notifications digest (notifications.c); serve's worker sends the
  * daily digest (worker/digester.c). */
