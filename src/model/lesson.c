@@ -10,6 +10,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "initiative.h"
+#include "notify.h"
 #include "results_rules.h"
 #include "rows.h"
 
@@ -42,6 +43,17 @@ static void read_row(struct store_stmt *st, struct arena *a, void *row)
 	l->author_id = rows_opt(st, a, 7);
 	l->created_at = arena_strdup(a, store_text(st, 8));
 	l->updated_at = arena_strdup(a, store_text(st, 9));
+}
+
+/* The keys of l in the dossier's order, whatever the order given. */
+static void in_order(struct arena *a, struct strlist *l)
+{
+	const char **v = arena_alloc(a, sizeof *v * (WE_COUNT + 1));
+	size_t n = 0;
+	for (int k = 0; k < WE_COUNT; k++)
+		if (strlist_has(l, working_elements[k].key))
+			v[n++] = working_elements[k].key;
+	*l = (struct strlist){ v, n };
 }
 
 static const char *elements_text(struct arena *a, const struct strlist *l)
@@ -172,6 +184,7 @@ int lesson_create(struct store *s, struct arena *a, const struct viewer *v, cons
 		return rc;
 	if (p->n)
 		return ERR_INVALID;
+	in_order(a, &in->working_elements);
 	uuid7_new(in->id);
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
@@ -190,6 +203,8 @@ int lesson_create(struct store *s, struct arena *a, const struct viewer *v, cons
 			in->party_id, in->author_id, now);
 	if (!rc)
 		rc = activity_add(c, v, "create", "lesson", in->id, "");
+	if (!rc)
+		rc = notify_initiative_followers(c, v, initiative_id, "lesson", in->id);
 	return rows_commit(s, rc);
 }
 
@@ -213,6 +228,7 @@ int lesson_update(struct store *s, struct arena *a, const struct viewer *v, cons
 		return rc;
 	if (p->n)
 		return ERR_INVALID;
+	in_order(a, &in->working_elements);
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
 	in->initiative_id = initiative_id;
@@ -240,8 +256,8 @@ int lesson_delete(struct store *s, struct arena *a, const struct viewer *v, cons
 	struct lesson l;
 	struct initiative_rel rel;
 	int rc = lesson_get(s, a, initiative_id, id, &l);
-	if (rc == ERR_NOTFOUND) /* 401, 403 or 404 as for one that is there */
-		return (rc = results_check(s, v, initiative_id, ACT_DELETE, true, NULL, &rel)) ? rc : ERR_NOTFOUND;
+	if (rc == ERR_NOTFOUND) /* 403 to who could own none, else 404 */
+		return (rc = results_check(s, v, initiative_id, ACT_CREATE, false, NULL, &rel)) ? rc : ERR_NOTFOUND;
 	if (rc)
 		return rc;
 	if ((rc = results_check(s, v, initiative_id, ACT_DELETE, true, l.author_id, &rel)))

@@ -8,6 +8,7 @@
 #include "../store/store.h"
 #include "activity.h"
 #include "initiative.h"
+#include "notify.h"
 #include "results_rules.h"
 #include "rows.h"
 
@@ -137,6 +138,8 @@ int milestone_create(struct store *s, struct arena *a, const struct viewer *v, c
 		rc = write_row(c, in, true);
 	if (!rc)
 		rc = activity_add_about(c, v, "create", "milestone", in->id, "", NULL, in->status);
+	if (!rc)
+		rc = notify_initiative_followers(c, v, initiative_id, "milestone", in->id);
 	return rows_commit(s, rc);
 }
 
