@@ -321,3 +321,122 @@ describe('the flags and the coordinators\' list', () => {
     assert.deepEqual(other.items, []);
   });
 });
+
+describe('the pages', () => {
+  const B = {};
+  before(async () => {
+    for (const who of ['lead', 'partner', 'stranger', 'coordinator', 'otherCoordinator', 'admin']) {
+      B[who] = new Browser(k.url);
+      const r = await B[who].login(PEOPLE[who].email, PASSWORD);
+      assert.equal(r.status, 303, `login of ${who}`);
+    }
+  });
+
+  test('the results page: flags, progress bars with their text, outcomes in euro, lessons; Dutch and English', async () => {
+    const r = await new Browser(k.url).request(`/initiatieven/${ini}/resultaten`);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /<section id="resultaten"/);
+    assert.match(r.text, new RegExp(`staat in de fase ‘[^’]+’, al ${STALLED_DAYS + 5} dagen\\. Dat is langer dan ${STALLED_DAYS} dagen`));
+    assert.match(r.text, /mijlpalen over tijd: 1\./i);
+    assert.match(r.text, /<progress max="100" value="50" aria-label="Voortgang van Eerste kookavond in het buurthuis">50%<\/progress> <span class="progress-text">50% klaar<\/span>/);
+    assert.match(r.text, /<strong class="badge badge-overdue">Over tijd<\/strong>/);
+    // 27 people on the latest measurement; € 500 costs and € 900 savings left
+    assert.match(r.text, /<th scope="row">Bewoners die meekoken<\/th><td>–<\/td><td>60 personen<\/td><td>27 personen/);
+    assert.match(r.text, /<td class="num">€ 500<\/td><td class="num">€ 900<\/td>/);
+    assert.match(r.text, /Een vaste avond werkt beter dan wisselende\./);
+    assert.match(r.text, /namens Buurtkracht\. Werkzame elementen: Lerende organisatie\./);
+    assert.ok(!r.text.includes('/mijlpalen/') || !r.text.includes('bewerken'), 'no tools for an anonymous visitor');
+    assert.match(r.text, /Log in om iets toe te voegen/);
+    const en = await new Browser(k.url).request(`/initiatieven/${ini}/resultaten?lang=en`);
+    assert.match(en.text, /has been in the stage ‘[^’]+’ for \d+ days/);
+    assert.match(en.text, /€500<\/td><td class="num">€900/);
+    assert.match(en.text, /50% done/);
+    assert.equal((await new Browser(k.url).request(`/initiatieven/${MISSING}/resultaten`)).status, 404);
+  });
+
+  test('the lead sees the tools, a partner adds but does not manage, a stranger sees neither', async () => {
+    const lead = await B.lead.request(`/initiatieven/${ini}/resultaten`);
+    assert.match(lead.text, /href="\/initiatieven\/[^/]+\/mijlpalen\/[^/]+\/bewerken" aria-label="Wijzigen: Eerste kookavond in het buurthuis"/);
+    assert.match(lead.text, /href="\/initiatieven\/[^/]+\/resultaten\/nieuw"/);
+    const partner = await B.partner.request(`/initiatieven/${ini}/resultaten`);
+    assert.match(partner.text, /href="\/initiatieven\/[^/]+\/mijlpalen">Mijlpaal toevoegen/);
+    assert.match(partner.text, /href="\/initiatieven\/[^/]+\/lessen\/nieuw"/);
+    assert.ok(!partner.text.includes('/resultaten/nieuw'), 'a partner adds no outcome');
+    assert.ok(!/mijlpalen\/[^/"]+\/bewerken/.test(partner.text), 'a partner changes no milestone');
+    const stranger = await B.stranger.request(`/initiatieven/${ini}/resultaten`);
+    assert.ok(!stranger.text.includes('/lessen/nieuw'));
+    assert.match(stranger.text, /Leden van de trekkende partij en van de partners kunnen/);
+  });
+
+  test('a partner adds a lesson through its form; each problem beside its field, what was typed kept', async () => {
+    const form = await B.partner.request(`/initiatieven/${ini}/lessen/nieuw`);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /<input id="f-workingElements-5" name="workingElements" type="checkbox" value="co_creation">/);
+    const bad = await B.partner.post(`/initiatieven/${ini}/lessen/nieuw`, { body: '', workingElements: ['co_creation'], learnedOn: dateDaysFromNow(5) });
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /id="body-error"/);
+    assert.match(bad.text, /id="learnedOn-error"/);
+    assert.match(bad.text, /type="checkbox" value="co_creation" checked/);
+    const ok = await B.partner.post(`/initiatieven/${ini}/lessen/nieuw`, { body: 'De kookavond trekt ook jongeren.', workingElements: ['co_creation', 'room_for_ideas'] });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.location, `/initiatieven/${ini}#lessen`);
+    const log = await new Browser(k.url).request(`/initiatieven/${ini}/lessen?element=room_for_ideas`);
+    assert.equal(log.status, 200);
+    assert.match(log.text, /De kookavond trekt ook jongeren\./);
+    assert.ok(!log.text.includes('Een vaste avond'), 'filtered by the working element');
+    assert.match(log.text, /aria-current="page">Ruimte voor ideeën/);
+    assert.equal((await B.stranger.request(`/initiatieven/${ini}/lessen/nieuw`)).status, 403);
+    const anon = await new Browser(k.url).request(`/initiatieven/${ini}/lessen/nieuw`);
+    assert.equal(anon.status, 303);
+    assert.match(anon.location, /^\/inloggen\?next=/);
+  });
+
+  test('milestones, outcomes and measurements through their forms', async () => {
+    let r = await B.partner.post(`/initiatieven/${ini}/mijlpalen`, { title: 'Tweede kookavond', due: dateDaysFromNow(60), status: 'planned', progress: 'veel' });
+    assert.equal(r.status, 400);
+    assert.match(r.text, /id="progress-error"/);
+    assert.match(r.text, /value="Tweede kookavond"/);
+    r = await B.partner.post(`/initiatieven/${ini}/mijlpalen`, { title: 'Tweede kookavond', due: dateDaysFromNow(60), status: 'planned', progress: '10' });
+    assert.equal(r.status, 303);
+    const m = (await call(k.url, `${base()}/milestones`)).body.items.find((x) => x.title === 'Tweede kookavond');
+    assert.equal(m.progress, 10);
+    assert.equal((await B.partner.post(`/initiatieven/${ini}/mijlpalen/${m.id}/bewerken`, { title: 'x', due: today(), status: 'done' })).status, 403);
+    r = await B.lead.post(`/initiatieven/${ini}/mijlpalen/${m.id}/bewerken`, { title: 'Tweede kookavond', due: dateDaysFromNow(60), status: 'done', progress: '10' });
+    assert.equal(r.status, 303);
+    assert.equal(assertOk(await call(k.url, `${base()}/milestones/${m.id}`)).progress, 100);
+    assert.equal((await B.lead.post(`/initiatieven/${ini}/mijlpalen/${m.id}/verwijderen`)).status, 303);
+    assertProblem(await call(k.url, `${base()}/milestones/${m.id}`), 404);
+
+    assert.equal((await B.partner.post(`/initiatieven/${ini}/resultaten/nieuw`, { indicator: 'Maaltijden', unit: 'maaltijden' })).status, 403);
+    r = await B.lead.post(`/initiatieven/${ini}/resultaten/nieuw`, { indicator: 'Maaltijden', unit: 'maaltijden', baseline: '0', target: '1000' });
+    assert.equal(r.status, 303);
+    const o = (await call(k.url, `${base()}/outcomes`)).body.items.find((x) => x.indicator === 'Maaltijden');
+    r = await B.partner.post(`/initiatieven/${ini}/resultaten/${o.id}/metingen`, { measuredOn: today(), value: '1250', costCents: '1.234,50', savingsCents: '', note: '' });
+    assert.equal(r.status, 303);
+    const after = assertOk(await call(k.url, `${base()}/outcomes/${o.id}`));
+    assert.equal(after.latestValue, 1250);
+    assert.equal(after.costCentsTotal, 123450);
+    const page = await new Browser(k.url).request(`/initiatieven/${ini}/resultaten`);
+    assert.match(page.text, /1\.250 maaltijden/);
+    assert.match(page.text, /€ 1\.234,50/);
+    assert.equal((await B.stranger.post(`/initiatieven/${ini}/resultaten/${o.id}/metingen`, { measuredOn: today(), value: '1' })).status, 403);
+    assert.equal((await B.lead.post(`/initiatieven/${ini}/resultaten/${o.id}/verwijderen`)).status, 303);
+  });
+
+  test('the list for coordinators: their areas only, both reasons, English too; others may not', async () => {
+    const cor = await B.coordinator.request('/initiatieven/aandacht');
+    assert.equal(cor.status, 200);
+    assert.match(cor.text, /Samen koken in Noord/);
+    assert.ok(!cor.text.includes('Klusdienst Elders'), 'not an area of theirs');
+    assert.match(cor.text, new RegExp(`Vastgelopen: ${STALLED_DAYS + 5} dagen in deze fase`));
+    assert.match(cor.text, /mijlpalen over tijd: 1 \(sinds /);
+    const stalled = await B.admin.request('/initiatieven/aandacht?reden=stalled');
+    assert.match(stalled.text, /Samen koken in Noord/);
+    assert.ok(!stalled.text.includes('Klusdienst Elders'));
+    const en = await B.coordinator.request('/initiatieven/aandacht?lang=en');
+    assert.match(en.text, /Initiatives that need attention/);
+    assert.equal((await B.lead.request('/initiatieven/aandacht')).status, 403);
+    const anon = await new Browser(k.url).request('/initiatieven/aandacht');
+    assert.equal(anon.status, 303);
+  });
+});
