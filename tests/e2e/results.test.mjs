@@ -358,6 +358,7 @@ describe('the pages', () => {
     const lead = await B.lead.request(`/initiatieven/${ini}/resultaten`);
     assert.match(lead.text, /href="\/initiatieven\/[^/]+\/mijlpalen\/[^/]+\/bewerken" aria-label="Wijzigen: Eerste kookavond in het buurthuis"/);
     assert.match(lead.text, /href="\/initiatieven\/[^/]+\/resultaten\/nieuw"/);
+    assert.match(lead.text, /<tfoot><tr><th scope="row">Samen<\/th><td><\/td><td><\/td><td><\/td><td class="num">€ 500<\/td><td class="num">€ 900<\/td><td><\/td><\/tr><\/tfoot>/);
     const partner = await B.partner.request(`/initiatieven/${ini}/resultaten`);
     assert.match(partner.text, /href="\/initiatieven\/[^/]+\/mijlpalen">Mijlpaal toevoegen/);
     assert.match(partner.text, /href="\/initiatieven\/[^/]+\/lessen\/nieuw"/);
