@@ -86,6 +86,9 @@ int demo_signals_load(struct store *s, const struct viewer *admin, const struct 
 int demo_factors_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The demo's initiatives in every stage, with their decisions (demo_initiatives.c, issue 11). */
 int demo_initiatives(struct store *s);
+/* Their milestones (some overdue), outcomes with measurements, lessons, and
+ * one initiative stalled (demo_results.c, issue 11 part E). */
+int demo_results(struct store *s);
 /* The zone of the times people read (pages, mail) from KIEM_TIMEZONE, an
  * IANA name of the system's tzdata (default Europe/Amsterdam); prints one
  * line naming the variable and returns 2 when it is no zone. */

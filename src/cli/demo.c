@@ -139,6 +139,8 @@ int demo_load(struct store *s)
 		rc = demo_factors_load(s, &admin, demo); /* factors and the role ledger */
 	if (!rc)
 		rc = demo_initiatives(s); /* initiatives and their stages (issue 11, part A) */
+	if (!rc)
+		rc = demo_results(s); /* their milestones, outcomes and lessons (issue 11, part E) */
 out:
 	arena_free(a);
 	json_decref(demo);
