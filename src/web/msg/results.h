@@ -21,7 +21,7 @@ X(RES_FULL, "Het grootste aantal is bereikt. Verwijder er eerst een.", "The larg
 
 X(MS_TITLE, "Mijlpalen", "Milestones")
 X(MS_NONE, "Er zijn nog geen mijlpalen.", "There are no milestones yet.")
-X(MS_DUE, "klaar op %s", "due %s")
+X(MS_DUE, "streefdatum %s", "due %s")
 X(MS_OVERDUE, "Over tijd", "Overdue")
 X(MS_PROGRESS_LABEL, "Voortgang van %s", "Progress of %s")
 X(MS_PROGRESS_TEXT, "%lld%% klaar", "%lld%% done")
