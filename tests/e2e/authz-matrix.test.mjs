@@ -574,7 +574,7 @@ const ledgerRow = (setup, act) => ({ setup, act, state: ledgerState });
 // member's party (Otto's) as its partner, written by SQL as part B's API
 // would; with a milestone, an outcome with a measurement and a lesson by
 // the platform admin; the state is what anyone reads of its results.
-async function freshInitiative() {
+async function resultsInitiative() {
   const party = await freshParty();
   const r = await api('partyAdmin', '/api/v1/initiatives', { method: 'POST', body: { title: `Matrixinitiatief ${uniq()}`, summary: 'Samenvatting', type: 'service', leadParty: party.id, area: AREA, participationLevel: 'consulted' } });
   assert.equal(r.status, 201, r.text);
@@ -604,7 +604,7 @@ async function resultsState(ctx) {
     lessons: (await get('lessons?limit=100')).map((l) => `${l.body}:${l.workingElements.join(',')}`),
   };
 }
-const resultsRow = (act) => ({ setup: freshInitiative, act, state: resultsState });
+const resultsRow = (act) => ({ setup: resultsInitiative, act, state: resultsState });
 const resultsPage = (path, fields) => resultsRow((role, ctx) => browserOf(role).post(path(ctx), fields));
 // end of results of initiatives
 // issue 8, verified parties: a fresh party (verified by the platform admin
