@@ -6,6 +6,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem, sql } from '../lib/kiem.mjs';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { call, assertOk, assertProblem, assertInvalid, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
@@ -440,4 +442,29 @@ describe('the pages', () => {
     const anon = await new Browser(k.url).request('/initiatieven/aandacht');
     assert.equal(anon.status, 303);
   });
+});
+
+// What the handlers send is what the OpenAPI document says.
+test('the answers match the schemas of the OpenAPI document', async () => {
+  const doc = assertOk(await call(k.url, '/api/v1/openapi.json'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ components: doc.components }, 'openapi');
+  const check = async (name, path, token) => {
+    const body = assertOk(await call(k.url, path, { token }));
+    const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
+    assert.ok(validate, `schema ${name}`);
+    assert.ok(validate(body), `${name}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 500)}`);
+    return body;
+  };
+  const ms = await check('MilestoneCollection', `${base()}/milestones`);
+  await check('Milestone', `${base()}/milestones/${ms.items[0].id}`);
+  const oc = await check('OutcomeCollection', `${base()}/outcomes`);
+  await check('Outcome', `${base()}/outcomes/${oc.items[0].id}`);
+  const mm = await check('MeasurementCollection', `${base()}/outcomes/${oc.items[0].id}/measurements`);
+  await check('Measurement', `${base()}/outcomes/${oc.items[0].id}/measurements/${mm.items[0].id}`);
+  const ls = await check('LessonCollection', `${base()}/lessons`);
+  await check('Lesson', `${base()}/lessons/${ls.items[0].id}`);
+  await check('InitiativeFlags', `${base()}/flags`);
+  await check('FlaggedInitiativeCollection', '/api/v1/initiatives/flagged', T.admin);
 });
