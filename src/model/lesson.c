@@ -85,8 +85,14 @@ int lesson_list(struct store *s, struct arena *a, const char *initiative_id, con
 	int rc = results_initiative_exists(s, initiative_id);
 	if (rc)
 		return rc;
-	if (p->n)
-		return ERR_INVALID;
+	return p->n ? ERR_INVALID : lesson_list_known(s, a, initiative_id, f, p, items, n, next);
+}
+
+int lesson_list_known(struct store *s, struct arena *a, const char *initiative_id, const struct lesson_filter *f,
+		      struct problems *p, struct lesson **items, size_t *n, const char **next)
+{
+	(void)p; /* the filter was checked by lesson_list, or made by the caller */
+	int rc;
 	int limit = f->limit > 0 ? f->limit : 20;
 	/* newest first: learned on, then made (seq); the cursor is the last
 	 * shown lesson's id, of this initiative */

@@ -41,8 +41,13 @@ int milestone_list(struct store *s, struct arena *a, const char *initiative_id, 
 		   size_t *n)
 {
 	int rc = results_initiative_exists(s, initiative_id);
-	if (rc)
-		return rc;
+	return rc ? rc : milestone_list_known(s, a, initiative_id, items, n);
+}
+
+int milestone_list_known(struct store *s, struct arena *a, const char *initiative_id, struct milestone **items,
+			 size_t *n)
+{
+	int rc;
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " MILESTONE_COLS " FROM milestones WHERE initiative_id = ?1 ORDER BY due, seq LIMIT 1000", 1,
 		initiative_id);

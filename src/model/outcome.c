@@ -50,8 +50,13 @@ int outcome_list(struct store *s, struct arena *a, const char *initiative_id, st
 		 size_t *n, struct outcome_totals *tot)
 {
 	int rc = results_initiative_exists(s, initiative_id);
-	if (rc)
-		return rc;
+	return rc ? rc : outcome_list_known(s, a, initiative_id, items, n, tot);
+}
+
+int outcome_list_known(struct store *s, struct arena *a, const char *initiative_id, struct outcome **items,
+		       size_t *n, struct outcome_totals *tot)
+{
+	int rc;
 	struct store_stmt *st = rows_prepare(store_reader(s),
 		"SELECT " OUTCOME_COLS " WHERE o.initiative_id = ?1 ORDER BY o.seq LIMIT 100", 1, initiative_id);
 	if (!st)

@@ -153,6 +153,16 @@ int results_flags(struct store *s, const char *initiative_id, struct initiative_
 	return rc;
 }
 
+void results_flags_of(const char *stage, const char *stage_changed_at, const struct milestone *items, size_t n,
+		      struct initiative_flags *out)
+{
+	memset(out, 0, sizeof *out);
+	out->days_in_stage = days_since(stage_changed_at);
+	out->stalled = stage_can_stall(stage) && out->days_in_stage > results_stalled_days;
+	for (size_t i = 0; i < n; i++)
+		out->overdue += items[i].overdue;
+}
+
 bool results_flagged_may(const struct viewer *v)
 {
 	return v && v->authenticated && (v->role == PROLE_ADMIN || v->role == PROLE_COORDINATOR);

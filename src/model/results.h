@@ -98,6 +98,10 @@ extern const size_t milestone_nfields;
  * ERR_NOTFOUND if there is no such initiative. */
 int milestone_list(struct store *s, struct arena *a, const char *initiative_id, struct milestone **items,
 		   size_t *n);
+/* The same for an initiative the caller has loaded (and so knows it
+ * exists): one statement. */
+int milestone_list_known(struct store *s, struct arena *a, const char *initiative_id, struct milestone **items,
+			 size_t *n);
 int milestone_get(struct store *s, struct arena *a, const char *initiative_id, const char *id,
 		  struct milestone *out);
 /* Validates and adds; status defaults to planned, progress to 0; done
@@ -154,6 +158,8 @@ struct outcome_totals {
 
 int outcome_list(struct store *s, struct arena *a, const char *initiative_id, struct outcome **items,
 		 size_t *n, struct outcome_totals *tot);
+int outcome_list_known(struct store *s, struct arena *a, const char *initiative_id, struct outcome **items,
+		       size_t *n, struct outcome_totals *tot);
 int outcome_get(struct store *s, struct arena *a, const char *initiative_id, const char *id,
 		struct outcome *out);
 int outcome_create(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,
@@ -197,6 +203,8 @@ struct lesson_filter {
 /* Newest first (learned on, then made). ERR_INVALID for a bad filter. */
 int lesson_list(struct store *s, struct arena *a, const char *initiative_id, const struct lesson_filter *f,
 		struct problems *p, struct lesson **items, size_t *n, const char **next);
+int lesson_list_known(struct store *s, struct arena *a, const char *initiative_id, const struct lesson_filter *f,
+		      struct problems *p, struct lesson **items, size_t *n, const char **next);
 int lesson_get(struct store *s, struct arena *a, const char *initiative_id, const char *id, struct lesson *out);
 /* The party: one the viewer is a member of, the lead or a partner; when
  * none is given, the lead party if the viewer is its member, else their
@@ -219,6 +227,10 @@ struct initiative_flags {
 	long long days_in_stage;
 };
 int results_flags(struct store *s, const char *initiative_id, struct initiative_flags *out);
+/* The same from what the caller has read: the initiative's stage, when it
+ * began, and its milestones (as milestone_list gives them). */
+void results_flags_of(const char *stage, const char *stage_changed_at, const struct milestone *items, size_t n,
+		      struct initiative_flags *out);
 
 /* One initiative in the coordinators' list. */
 struct flagged {

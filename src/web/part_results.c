@@ -65,11 +65,11 @@ const char *results_date(struct http_req *r, const char *date)
 	return page_date(r, arena_printf(r->arena, "%sT12:00:00Z", date));
 }
 
-static void flags(struct http_req *r, const struct initiative *in)
+/* The flags, from the initiative and its milestones as read for the page. */
+static void flags(struct http_req *r, const struct initiative *in, const struct milestone *ms, size_t n)
 {
 	struct initiative_flags fl;
-	if (results_flags(r->store, in->id, &fl))
-		return;
+	results_flags_of(in->stage, in->stage_changed_at, ms, n, &fl);
 	struct buf *b = &r->out;
 	if (fl.stalled)
 		html_f(b, "<p class=\"notice flag flag-stalled\">%s</p>\n",
@@ -89,14 +89,11 @@ static void tools(struct http_req *r, const char *edit, const char *remove, cons
 	       arena_printf(r->arena, T(r, M_RES_DELETE_LABEL), name), T(r, M_RES_DELETE));
 }
 
-static void milestones(struct http_req *r, const struct initiative *in, const struct results_may *may, int h)
+static void milestones(struct http_req *r, const struct initiative *in, const struct results_may *may, int h,
+		       const struct milestone *items, size_t n)
 {
 	struct buf *b = &r->out;
-	struct milestone *items;
-	size_t n;
 	html_f(b, "<h%d id=\"mijlpalen\">%s</h%d>\n", h + 1, T(r, M_MS_TITLE), h + 1);
-	if (milestone_list(r->store, r->arena, in->id, &items, &n))
-		return;
 	if (!n)
 		html_f(b, "<p>%s</p>\n", T(r, M_MS_NONE));
 	else
@@ -138,7 +135,7 @@ static void outcomes(struct http_req *r, const struct initiative *in, const stru
 	size_t n;
 	struct outcome_totals tot;
 	html_f(b, "<h%d id=\"resultaten-metingen\">%s</h%d>\n", h + 1, T(r, M_OC_TITLE), h + 1);
-	if (outcome_list(r->store, r->arena, in->id, &items, &n, &tot))
+	if (outcome_list_known(r->store, r->arena, in->id, &items, &n, &tot))
 		return;
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_OC_NONE));
@@ -225,7 +222,7 @@ static void lessons(struct http_req *r, const struct initiative *in, const struc
 	struct lesson *items;
 	size_t n;
 	const char *next;
-	if (lesson_list(r->store, r->arena, in->id, &f, &p, &items, &n, &next))
+	if (lesson_list_known(r->store, r->arena, in->id, &f, &p, &items, &n, &next))
 		return;
 	if (!n) {
 		html_f(b, "<p>%s</p>\n", T(r, M_LS_NONE));
@@ -252,8 +249,14 @@ void results_section(struct http_req *r, const struct initiative *in, int h)
 	struct results_may may = results_may_of(&r->viewer, &in->rel);
 	html_f(b, "<section id=\"resultaten\" aria-labelledby=\"results-title\">\n<h%d id=\"results-title\">%s</h%d>\n<p>%s</p>\n",
 	       h, T(r, M_RES_TITLE), h, T(r, M_RES_INTRO));
-	flags(r, in);
-	milestones(r, in, &may, h);
+	/* three statements: the milestones (which the flags count too), the
+	 * outcomes with their sums, the newest lessons */
+	struct milestone *ms = NULL;
+	size_t nms = 0;
+	if (milestone_list_known(r->store, r->arena, in->id, &ms, &nms))
+		nms = 0;
+	flags(r, in, ms, nms);
+	milestones(r, in, &may, h, ms, nms);
 	outcomes(r, in, &may, h);
 	lessons(r, in, &may, h);
 	if (!may.add && !r->viewer.authenticated)
