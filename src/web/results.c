@@ -463,7 +463,7 @@ static void page_flagged(struct http_req *r)
 		return;
 	}
 	const char *heads[] = { T(r, M_FL_INITIATIVE), T(r, M_FL_AREA), T(r, M_FL_STAGE), T(r, M_FL_WHY) };
-	html_f(b, "<h2 id=\"flagged-title\">%s</h2>\n", T(r, M_FL_INITIATIVE));
+	html_f(b, "<h2 id=\"flagged-title\">%s</h2>\n", T(r, M_FL_LIST));
 	page_table_begin(r, "flagged-title", "flagged", heads, 4, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct flagged *x = &items[i];

@@ -79,6 +79,7 @@ X(FL_INTRO, "Initiatieven in je gebieden die vastlopen (langer dan %ld dagen in 
   "Initiatives in your areas that are stalled (longer than %ld days in the same stage) or have milestones overdue.")
 X(FL_NONE, "Geen initiatieven die aandacht vragen. Mooi zo.", "No initiatives need attention. Good.")
 X(FL_INITIATIVE, "Initiatief", "Initiative")
+X(FL_LIST, "Deze initiatieven vragen aandacht", "These initiatives need attention")
 X(FL_AREA, "Gebied", "Area")
 X(FL_STAGE, "Fase, sinds", "Stage, since")
 X(FL_WHY, "Waarom", "Why")
