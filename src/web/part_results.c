@@ -143,9 +143,17 @@ static void outcomes(struct http_req *r, const struct initiative *in, const stru
 		const char *heads[] = { fields_find(outcome_fields, outcome_nfields, "indicator")->label[r->lang],
 					T(r, M_OC_BASELINE), T(r, M_OC_TARGET), T(r, M_OC_LATEST), T(r, M_OC_COSTS),
 					T(r, M_OC_SAVINGS) };
-		html_f(b, "<p id=\"outcomes-caption\" class=\"visually-hidden\">%s</p>\n", T(r, M_OC_CAPTION));
-		page_table_begin(r, "outcomes-caption", "outcomes", heads, sizeof heads / sizeof heads[0],
-				 may->add || may->manage ? T(r, M_RES_EDIT) : NULL);
+		/* a matrix of indicators and figures: on a small screen it
+		 * scrolls in its own region, the indicators kept in sight */
+		page_scroll_hint(r);
+		html_f(b, "<div class=\"table-wrap wide\" role=\"region\" aria-labelledby=\"outcomes-caption\" tabindex=\"0\">\n"
+			  "<table class=\"outcomes\">\n<caption id=\"outcomes-caption\">%s</caption>\n<thead><tr>",
+		       T(r, M_OC_CAPTION));
+		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+			html_f(b, "<th scope=\"col\">%s</th>", heads[i]);
+		if (may->add || may->manage)
+			html_f(b, "<th scope=\"col\"><span class=\"visually-hidden\">%s</span></th>", T(r, M_RES_EDIT));
+		html_raw(b, "</tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i < n; i++) {
 			const struct outcome *o = &items[i];
 			html_f(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>", o->indicator,

@@ -88,6 +88,20 @@ describe('the results of an initiative', () => {
     await assertAccessible(beheer, 'the initiative page with the tools of results');
   });
 
+  test('on a phone (390 px): no sideways scrolling of the page; the outcomes scroll in their own labelled region, with a hint', async () => {
+    const phone = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await phone.goto(`${srv.url}${path}`);
+    const widths = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(widths[0] <= widths[1] + 1, `the page is ${widths[0]} px wide on a ${widths[1]} px screen`);
+    const region = phone.getByRole('region', { name: 'Wat er gemeten is, per indicator' });
+    assert.equal(await region.getAttribute('tabindex'), '0');
+    assert.ok(await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1), 'six columns need more than a phone has');
+    assert.ok(await phone.locator('section#resultaten .scroll-hint').isVisible(), 'the hint that it scrolls');
+    await assertAccessible(phone, 'the results on a phone');
+    await screenshot(phone, 'results-phone');
+    await phone.context().close();
+  });
+
   test('a coordinator reads the initiatives in their area that need attention', async () => {
     await cor.goto(`${srv.url}/initiatieven/aandacht`);
     assert.equal(await text(cor.locator('h1')), 'Initiatieven die aandacht vragen');
