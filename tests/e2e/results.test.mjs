@@ -5,7 +5,7 @@
 // read only), every bad field named.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKiem, sql } from '../lib/kiem.mjs';
+import { startKiem, sql, kiem } from '../lib/kiem.mjs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { call, assertOk, assertProblem, assertInvalid, Browser } from './helpers.mjs';
@@ -467,4 +467,12 @@ test('the answers match the schemas of the OpenAPI document', async () => {
   await check('Lesson', `${base()}/lessons/${ls.items[0].id}`);
   await check('InitiativeFlags', `${base()}/flags`);
   await check('FlaggedInitiativeCollection', '/api/v1/initiatives/flagged', T.admin);
+});
+
+test('a bad KIEM_STALLED_DAYS stops serve at the start, naming it (exit 2)', () => {
+  for (const bad of ['0', '3651', 'lang']) {
+    const r = kiem(['serve', '--db', k.db, '--listen', '127.0.0.1:0'], { env: { KIEM_STALLED_DAYS: bad } });
+    assert.equal(r.status, 2, `${bad}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`KIEM_STALLED_DAYS must be a whole number from 1 to 3650, not '${bad}'`));
+  }
 });
