@@ -273,6 +273,8 @@ void results_section(struct http_req *r, const struct initiative *in, int h)
 		       T(r, M_RES_LOGIN));
 	else if (!may.add)
 		html_f(b, "<p class=\"meta\">%s</p>\n", T(r, M_RES_WHO_ADD));
+	if (results_flagged_may(&r->viewer)) /* coordinators and platform admins: their list */
+		html_f(b, "<p><a href=\"/initiatieven/aandacht\">%s</a></p>\n", T(r, M_FL_TITLE));
 	html_raw(b, "</section>\n");
 }
 

@@ -103,7 +103,9 @@ describe('the results of an initiative', () => {
   });
 
   test('a coordinator reads the initiatives in their area that need attention', async () => {
-    await cor.goto(`${srv.url}/initiatieven/aandacht`);
+    await cor.goto(`${srv.url}${path}`);
+    await clickAndLoad(cor, cor.locator('section#resultaten').getByRole('link', { name: 'Initiatieven die aandacht vragen' }));
+    assert.equal(where(cor), '/initiatieven/aandacht');
     assert.equal(await text(cor.locator('h1')), 'Initiatieven die aandacht vragen');
     const rows = await cor.locator('table.flagged tbody tr th').allTextContents();
     assert.ok(rows.includes('Taalcafé op de werkvloer'), `stalled: ${rows}`);

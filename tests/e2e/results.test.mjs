@@ -369,6 +369,8 @@ describe('the pages', () => {
     const stranger = await B.stranger.request(`/initiatieven/${ini}/resultaten`);
     assert.ok(!stranger.text.includes('/lessen/nieuw'));
     assert.match(stranger.text, /Leden van de trekkende partij en van de partners kunnen/);
+    assert.ok(!stranger.text.includes('href="/initiatieven/aandacht"'), 'the list is for coordinators');
+    assert.match((await B.coordinator.request(`/initiatieven/${ini}/resultaten`)).text, /<a href="\/initiatieven\/aandacht">Initiatieven die aandacht vragen<\/a>/);
   });
 
   test('a partner adds a lesson through its form; each problem beside its field, what was typed kept', async () => {
