@@ -49,6 +49,7 @@
 	F(issue_form) \
 	F(initiatives) \
 	F(coalitions) \
-	F(ties)
+	F(ties) \
+	F(results)
 
 #endif

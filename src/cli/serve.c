@@ -57,6 +57,9 @@ static const char usage[] =
 	"logins, for KIEM_LOGIN_WINDOW_MINUTES (default 15). KIEM_MAIL_LIMIT requests\n"
 	"that send mail per address in 15 minutes (default 10). Each lockout is logged.\n"
 	"\n"
+	"KIEM_STALLED_DAYS: an initiative that stays in one stage (not sustained or\n"
+	"stopped) longer than this many days is flagged as stalled (default 180).\n"
+	"\n"
 	"Mail (confirmations, password resets, invitations) is queued in the database\n"
 	"and sent every few seconds, with retries; see docs/operations.md, \"Mail\":\n"
 	"  KIEM_BASE_URL       where people reach kiem, for links in mail, such as\n"
@@ -120,6 +123,8 @@ int cmd_serve(int argc, char **argv)
 	web_inactive_days = inactive_days;
 	web_inactive_grace_days = inactive_grace;
 	if (cli_throttle_config())
+		return 2;
+	if (cli_results_config())
 		return 2;
 	char why[300];
 	if (mailer_configure(&mail_cfg, listen, why, sizeof why)) {

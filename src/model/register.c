@@ -195,6 +195,17 @@ const struct processing_activity register_activities[] = {
 	  { "Zolang het samenwerkingsverband of de relatie bestaat. Wis je je account, dan blijven ze staan zonder je naam.",
 	    "As long as the coalition or the tie exists. If you erase your account, they stay, without your name." },
 	  { { "Iedereen ziet samenwerkingsverbanden en relaties; wie ze vastlegde, zien alleen platformbeheerders", "Everyone sees coalitions and ties; who recorded them only platform administrators see" } } },
+	/* the results of initiatives (issue 11, part E) */
+	{ "initiative_results", { "Resultaten van initiatieven", "Results of initiatives" },
+	  { "Zodat de partijen van een initiatief kunnen bijhouden wat het oplevert: mijlpalen, resultaten met metingen, en wat ze leerden.",
+	    "So that the parties of an initiative can keep track of what it delivers: milestones, outcomes with measurements, and what they learned." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "De mijlpalen, resultaten, metingen en lessen die je vastlegde, met hun tekst", "The milestones, outcomes, measurements and lessons you recorded, with their text" },
+	    { "Wie ze vastlegde (het nummer van het account), en wanneer", "Who recorded them (the account's number), and when" } },
+	  { { "Leden van de partijen van een initiatief en coördinatoren", "Members of an initiative's parties and coordinators" } },
+	  { "Tot ze worden verwijderd of het initiatief wordt verwijderd. Wis je je account, dan blijven ze staan zonder je naam.",
+	    "Until they are removed or the initiative is deleted. If you erase your account, they stay, without your name." },
+	  { { "Iedereen: de resultaten en lessen van initiatieven zijn openbaar, met de partij namens wie een les is geschreven; wie iets vastlegde, zien alleen platformbeheerders", "Everyone: the results and lessons of initiatives are public, with the party on whose behalf a lesson was written; who recorded something only platform administrators see" } } },
 
 	{ "cookies", { "Cookies", "Cookies" },
 	  { "Alleen wat nodig is om kiem te laten werken: inloggen, formulieren beveiligen en je taalkeuze onthouden. Geen tracking, geen advertenties, geen cookies van anderen.",

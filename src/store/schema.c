@@ -542,7 +542,8 @@ const char *const schema_steps[] = {
 	"ALTER TABLE notifications ADD COLUMN initiative_id TEXT REFERENCES initiatives(id) ON DELETE CASCADE;"
 
 	/* results after a decision: milestones, outcomes with their
-	 * measurements, and the lessons log */
+	 * measurements, and the lessons log; an indicator's values are whole
+	 * numbers in its unit */
 	"CREATE TABLE milestones ("
 	"  seq INTEGER PRIMARY KEY,"
 	"  id TEXT NOT NULL UNIQUE,"
@@ -563,8 +564,8 @@ const char *const schema_steps[] = {
 	"  initiative_id TEXT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,"
 	"  indicator TEXT NOT NULL,"
 	"  unit TEXT NOT NULL,"
-	"  baseline REAL,"
-	"  target REAL,"
+	"  baseline INTEGER,"
+	"  target INTEGER,"
 	"  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
 	"  created_at TEXT NOT NULL,"
 	"  updated_at TEXT NOT NULL);"
@@ -575,7 +576,7 @@ const char *const schema_steps[] = {
 	"  id TEXT NOT NULL UNIQUE,"
 	"  outcome_id TEXT NOT NULL REFERENCES outcomes(id) ON DELETE CASCADE,"
 	"  measured_on TEXT NOT NULL,"
-	"  value REAL NOT NULL,"
+	"  value INTEGER NOT NULL,"
 	"  cost_cents INTEGER,"
 	"  savings_cents INTEGER,"
 	"  note TEXT NOT NULL DEFAULT '',"

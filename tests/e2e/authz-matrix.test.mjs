@@ -27,6 +27,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, partyBody, Browser } from './helpers.mjs';
+import { sql as sqlOf } from '../lib/kiem.mjs'; // results of initiatives: a partner by SQL
 
 const PASSWORD = 'een-lang-wachtwoord-123';
 const AREA = 'WK034403'; // the area of the parties tried
@@ -250,6 +251,34 @@ const MATRIX = {
   'POST /partijen/{id}/relaties':                             ['login', 403,     303,        303,   303,       303,       303,        303],
   'POST /partijen/{id}/relaties/{tie}/verwijderen':           ['login', 403,     303,        303,   303,       303,       303,        303],
   // end of coalitions and ties
+  // issue 11, results of initiatives: a fresh initiative in WK034403 led by
+  // a fresh party (the member's and the party admin's), with the other
+  // member's party as its partner; partners add milestones, measurements
+  // and lessons; the lead's members and the area's coordinator manage
+  'POST /api/v1/initiatives/{id}/milestones':                  [401,     403,     201,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/milestones/{milestoneId}':   [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/milestones/{milestoneId}':  [401,     403,     403,        204,   204,       403,       204,        204],
+  'POST /api/v1/initiatives/{id}/outcomes':                    [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/outcomes/{outcomeId}':       [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}':      [401,     403,     403,        204,   204,       403,       204,        204],
+  'POST /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements': [401, 403,   201,        201,   201,       403,       201,        201],
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements/{measurementId}': [401, 403, 403, 204, 204, 403,     204,        204],
+  'POST /api/v1/initiatives/{id}/lessons':                     [401,     403,     201,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/lessons/{lessonId}':         [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/lessons/{lessonId}':        [401,     403,     403,        204,   204,       403,       204,        204],
+  'GET /api/v1/initiatives/flagged':                           [401,     403,     403,        403,   403,       200,       200,        200],
+  'POST /initiatieven/{id}/mijlpalen':                         ['login', 403,     303,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/mijlpalen/{mid}/bewerken':          ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/mijlpalen/{mid}/verwijderen':       ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/nieuw':                  ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/{oid}/bewerken':         ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/{oid}/verwijderen':      ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/{oid}/metingen':         ['login', 403,     303,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/lessen/nieuw':                      ['login', 403,     303,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/lessen/{lid}/bewerken':             ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/lessen/{lid}/verwijderen':          ['login', 403,     403,        303,   303,       403,       303,        303],
+  'GET /initiatieven/aandacht':                                ['login', 403,     403,        403,   403,       200,       200,        200],
+  // end of results of initiatives
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -567,6 +596,44 @@ async function ledgerState(ctx) {
 const factorRow = (setup, act) => ({ setup, act, state: factorsState });
 const ledgerRow = (setup, act) => ({ setup, act, state: ledgerState });
 // end of factors and the role ledger
+// issue 11, results of initiatives: a fresh initiative in WK034403 led by a
+// fresh party (the member and the party admin are in it), with the other
+// member's party (Otto's) as its partner, written by SQL as part B's API
+// would; with a milestone, an outcome with a measurement and a lesson by
+// the platform admin; the state is what anyone reads of its results.
+async function resultsInitiative() {
+  const party = await freshParty();
+  const r = await api('partyAdmin', '/api/v1/initiatives', { method: 'POST', body: { title: `Matrixinitiatief ${uniq()}`, summary: 'Samenvatting', type: 'service', leadParty: party.id, area: AREA, participationLevel: 'consulted' } });
+  assert.equal(r.status, 201, r.text);
+  const id = r.body.id;
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  sqlOf(k.db, `INSERT INTO initiative_partners (id, initiative_id, party_id, role_key, since, created_at, updated_at) VALUES ('${crypto.randomUUID()}', '${id}', '${otherParty}', 'invest', '${now.slice(0, 10)}', '${now}', '${now}')`);
+  const add = async (path, body) => {
+    const x = await api('admin', `/api/v1/initiatives/${id}/${path}`, { method: 'POST', body });
+    assert.equal(x.status, 201, x.text);
+    return x.body.id;
+  };
+  const milestone = await add('milestones', { title: 'Mijlpaal', due: now.slice(0, 10) });
+  const outcome = await add('outcomes', { indicator: 'Deelnemers', unit: 'personen' });
+  const measurement = await add(`outcomes/${outcome}/measurements`, { measuredOn: now.slice(0, 10), value: 5 });
+  const lesson = await add('lessons', { body: 'Een les van de beheerder.' });
+  return { id, milestone, outcome, measurement, lesson };
+}
+async function resultsState(ctx) {
+  const get = async (path) => {
+    const r = await api('anonymous', `/api/v1/initiatives/${ctx.id}/${path}`);
+    assert.equal(r.status, 200, r.text);
+    return r.body.items;
+  };
+  return {
+    milestones: (await get('milestones')).map((m) => `${m.title}:${m.status}:${m.progress}`),
+    outcomes: (await get('outcomes')).map((o) => `${o.indicator}:${o.target}:${o.measurementCount}`),
+    lessons: (await get('lessons?limit=100')).map((l) => `${l.body}:${l.workingElements.join(',')}`),
+  };
+}
+const resultsRow = (act) => ({ setup: resultsInitiative, act, state: resultsState });
+const resultsPage = (path, fields) => resultsRow((role, ctx) => browserOf(role).post(path(ctx), fields));
+// end of results of initiatives
 // issue 8, verified parties: a fresh party (verified by the platform admin
 // when asked), and whether it is verified, as anyone reads it
 async function verifiedParty(verified) {
@@ -1146,6 +1213,42 @@ const ACTIONS = {
   'POST /partijen/{id}/relaties/{tie}/verwijderen': tieRow(true, (role, ctx) =>
     browserOf(role).post(`/partijen/${ctx.party}/relaties/${ctx.tie}/verwijderen`)),
   // end of coalitions and ties
+  // issue 11, results of initiatives
+  'POST /api/v1/initiatives/{id}/milestones': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/milestones`, { method: 'POST', body: { title: `Nieuw ${uniq()}`, due: '2027-01-01' } })),
+  'PATCH /api/v1/initiatives/{id}/milestones/{milestoneId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/milestones/${ctx.milestone}`, { method: 'PATCH', body: { progress: 70 } })),
+  'DELETE /api/v1/initiatives/{id}/milestones/{milestoneId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/milestones/${ctx.milestone}`, { method: 'DELETE' })),
+  'POST /api/v1/initiatives/{id}/outcomes': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes`, { method: 'POST', body: { indicator: `Nieuw ${uniq()}`, unit: 'x' } })),
+  'PATCH /api/v1/initiatives/{id}/outcomes/{outcomeId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}`, { method: 'PATCH', body: { target: 9 } })),
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}`, { method: 'DELETE' })),
+  'POST /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}/measurements`, { method: 'POST', body: { measuredOn: '2026-01-01', value: 3 } })),
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements/{measurementId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}/measurements/${ctx.measurement}`, { method: 'DELETE' })),
+  'POST /api/v1/initiatives/{id}/lessons': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/lessons`, { method: 'POST', body: { body: `Geleerd ${uniq()}` } })),
+  'PATCH /api/v1/initiatives/{id}/lessons/{lessonId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/lessons/${ctx.lesson}`, { method: 'PATCH', body: { workingElements: ['co_creation'] } })),
+  'DELETE /api/v1/initiatives/{id}/lessons/{lessonId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/lessons/${ctx.lesson}`, { method: 'DELETE' })),
+  'GET /api/v1/initiatives/flagged': { act: (role) => api(role, '/api/v1/initiatives/flagged') },
+  'POST /initiatieven/{id}/mijlpalen': resultsPage((ctx) => `/initiatieven/${ctx.id}/mijlpalen`, { title: 'Per formulier', due: '2027-01-01', status: 'planned', progress: '0' }),
+  'POST /initiatieven/{id}/mijlpalen/{mid}/bewerken': resultsPage((ctx) => `/initiatieven/${ctx.id}/mijlpalen/${ctx.milestone}/bewerken`, { title: 'Mijlpaal', due: '2027-01-01', status: 'in_progress', progress: '30' }),
+  'POST /initiatieven/{id}/mijlpalen/{mid}/verwijderen': resultsPage((ctx) => `/initiatieven/${ctx.id}/mijlpalen/${ctx.milestone}/verwijderen`, {}),
+  'POST /initiatieven/{id}/resultaten/nieuw': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/nieuw`, { indicator: 'Per formulier', unit: 'x' }),
+  'POST /initiatieven/{id}/resultaten/{oid}/bewerken': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/${ctx.outcome}/bewerken`, { indicator: 'Deelnemers', unit: 'personen', target: '12' }),
+  'POST /initiatieven/{id}/resultaten/{oid}/verwijderen': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/${ctx.outcome}/verwijderen`, {}),
+  'POST /initiatieven/{id}/resultaten/{oid}/metingen': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/${ctx.outcome}/metingen`, { measuredOn: '2026-01-01', value: '4' }),
+  'POST /initiatieven/{id}/lessen/nieuw': resultsPage((ctx) => `/initiatieven/${ctx.id}/lessen/nieuw`, { body: 'Per formulier geleerd', workingElements: 'open_network' }),
+  'POST /initiatieven/{id}/lessen/{lid}/bewerken': resultsPage((ctx) => `/initiatieven/${ctx.id}/lessen/${ctx.lesson}/bewerken`, { body: 'Een les van de beheerder.', workingElements: 'co_creation' }),
+  'POST /initiatieven/{id}/lessen/{lid}/verwijderen': resultsPage((ctx) => `/initiatieven/${ctx.id}/lessen/${ctx.lesson}/verwijderen`, {}),
+  'GET /initiatieven/aandacht': { act: (role) => browserOf(role).request('/initiatieven/aandacht') },
+  // end of results of initiatives
   'GET /api/v1/parties/{id} (private)': {
     act: (role) => api(role, `/api/v1/parties/${readParty.id}`),
     check: (r) => { if (r.status === 200) assert.equal(r.body.name, readParty.name); },

@@ -147,6 +147,29 @@ const ROUTES = [
   { method: 'POST', path: '/api/v1/initiatives/{id}/interest' },
   { method: 'GET', path: '/api/v1/initiatives/{id}/interest/me' },
   { method: 'DELETE', path: '/api/v1/initiatives/{id}/interest/me' },
+  // issue 11, results of initiatives (part E)
+  { method: 'GET', path: '/api/v1/initiatives/flagged' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/flags' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/milestones' },
+  { method: 'POST', path: '/api/v1/initiatives/{id}/milestones' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/milestones/{milestoneId}' },
+  { method: 'PATCH', path: '/api/v1/initiatives/{id}/milestones/{milestoneId}' },
+  { method: 'DELETE', path: '/api/v1/initiatives/{id}/milestones/{milestoneId}' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/outcomes' },
+  { method: 'POST', path: '/api/v1/initiatives/{id}/outcomes' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/outcomes/{outcomeId}' },
+  { method: 'PATCH', path: '/api/v1/initiatives/{id}/outcomes/{outcomeId}' },
+  { method: 'DELETE', path: '/api/v1/initiatives/{id}/outcomes/{outcomeId}' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements' },
+  { method: 'POST', path: '/api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements/{measurementId}' },
+  { method: 'DELETE', path: '/api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements/{measurementId}' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/lessons' },
+  { method: 'POST', path: '/api/v1/initiatives/{id}/lessons' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/lessons/{lessonId}' },
+  { method: 'PATCH', path: '/api/v1/initiatives/{id}/lessons/{lessonId}' },
+  { method: 'DELETE', path: '/api/v1/initiatives/{id}/lessons/{lessonId}' },
+  // end of results of initiatives
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

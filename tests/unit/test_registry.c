@@ -407,12 +407,6 @@ static const struct {
 	{ "initiative_partners", "created_by" },
 	{ "intrapreneur_hours", "user_id" },
 
-	/* results: milestones, outcomes, lessons */
-	{ "milestones", "created_by" },
-	{ "outcomes", "created_by" },
-	{ "outcome_measurements", "created_by" },
-	{ "lessons", "author_id" },
-
 	/* events */
 	{ "events", "created_by" },
 	{ "event_registrations", "user_id" },
