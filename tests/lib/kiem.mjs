@@ -101,6 +101,23 @@ export function sql(db, sqlite, pg = sqlite) {
   return pgJson(db, pg).map((l) => jsonValues(l).map(sqliteText).join('|')).join('\n').trim();
 }
 
+// The SQL that undoes the migration steps after 10 (issue 11's tables), for
+// the tests that take a database back to an older schema and migrate it
+// again: { sqlite, pg } (on PostgreSQL the full-text tables are views).
+const STEP11_TABLES = ['event_registrations', 'event_initiatives', 'event_issues', 'events', 'ties',
+  'coalition_issues', 'coalition_partners', 'coalitions', 'lessons', 'outcome_measurements', 'outcomes',
+  'milestones', 'initiative_follows', 'initiative_interest', 'intrapreneur_hours', 'initiative_partners',
+  'stage_decisions', 'initiative_target_groups', 'initiative_issues', 'initiatives'];
+const STEP11_SEARCH = ['event_search', 'coalition_search', 'initiative_search'];
+export function undoAfterStep10() {
+  const rest = ' ALTER TABLE notifications DROP COLUMN initiative_id;'
+    + STEP11_TABLES.map((t) => ` DROP TABLE ${t};`).join('');
+  return {
+    sqlite: STEP11_SEARCH.map((t) => `DROP TABLE ${t};`).join(' ') + rest,
+    pg: STEP11_SEARCH.map((t) => `DROP VIEW ${t};`).join(' ') + rest,
+  };
+}
+
 // The same, the rows as objects by column name (as sqlite3 -json gives
 // them: numbers as numbers, NULL as null, booleans as 1 and 0).
 export function sqlRows(db, sqlite, pg = sqlite) {
