@@ -474,10 +474,20 @@ static const char *tags_text(struct arena *a, const struct party *in)
 	return tags;
 }
 
+/* What PARTY_LISTS makes of a party without areas, roles or tags. */
+static const char no_lists[] = "\x1e\x1e\x1e";
+
+static bool has_lists(const struct party *in)
+{
+	return in->areas.n || in->roles.n || in->tags.n;
+}
+
 /* Writes the party's lists, after its row, and its search entry when index
  * (a new party, or one whose words changed: party_update took the old
- * entry out before it changed the row, which the index reads them from). */
-static int write_children(struct store_conn *c, const struct party *in, const char *tags, bool index)
+ * entry out before it changed the row, which the index reads them from).
+ * A new party (fresh) has no lists to clear, and its row has its lists
+ * already when they are empty (party_create writes no_lists). */
+static int write_children(struct store_conn *c, const struct party *in, const char *tags, bool index, bool fresh)
 {
 	int rc = 0;
 	struct store_stmt *st;
@@ -486,7 +496,7 @@ static int write_children(struct store_conn *c, const struct party *in, const ch
 		"DELETE FROM party_roles WHERE party_id = ?1",
 		"DELETE FROM party_tags WHERE party_id = ?1",
 	};
-	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
+	for (size_t i = 0; !rc && !fresh && i < sizeof clear / sizeof clear[0]; i++) {
 		rc = rows_run(c, clear[i], 1, in->id);
 	}
 	struct {
@@ -508,8 +518,9 @@ static int write_children(struct store_conn *c, const struct party *in, const ch
 	}
 	if (rc)
 		return rc;
-	rc = rows_run(c, "UPDATE parties AS p SET lists = " PARTY_LISTS ", tags = ?2 WHERE p.id = ?1", 2, in->id,
-		      tags);
+	if (!fresh || has_lists(in))
+		rc = rows_run(c, "UPDATE parties AS p SET lists = " PARTY_LISTS ", tags = ?2 WHERE p.id = ?1", 2,
+			      in->id, tags);
 	if (rc || !index)
 		return rc;
 	if (!(st = store_prepare(c,
@@ -561,17 +572,21 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 		return ERR_DB;
 	struct store_stmt *st = store_prepare(c,
 		"INSERT INTO parties (id, name, sort_name, kind, description, email, phone, website,"
-		" capacity_hours, visibility, updated_at, created_at, created_by)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)");
+		" capacity_hours, visibility, updated_at, created_at, created_by, lists, tags)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14)");
+	const char *tags = tags_text(a, in);
 	if (!st) {
 		rc = ERR_DB;
 	} else {
 		bind_fields(st, a, in);
 		store_bind_str(st, 12, in->created_by);
+		/* right at once without lists; else made again after them */
+		store_bind_str(st, 13, no_lists);
+		store_bind_str(st, 14, tags);
 		rc = store_run(st);
 	}
 	if (!rc)
-		rc = write_children(c, in, tags_text(a, in), true);
+		rc = write_children(c, in, tags, true, true);
 	/* who makes a party is its first admin */
 	if (!rc && in->created_by)
 		rc = rows_run(c, "INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)", 3,
@@ -664,7 +679,7 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, const
 			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
-		rc = write_children(c, in, tags, reindex);
+		rc = write_children(c, in, tags, reindex, false);
 	/* where its regulatory signals go may have changed with it */
 	if (!rc && old.verified_at)
 		rc = signal_reroute(c, in->id, false);
