@@ -46,6 +46,7 @@
 	F(home) \
 	F(static) \
 	F(party_form) \
-	F(issue_form)
+	F(issue_form) \
+	F(initiatives)
 
 #endif
