@@ -466,6 +466,8 @@ const char *const schema_steps[] = {
 	"CREATE INDEX initiatives_area ON initiatives(area_code, stage);"
 	"CREATE INDEX initiatives_lead ON initiatives(lead_party_id);"
 	"CREATE INDEX initiatives_created ON initiatives(created_at, id);"
+	/* the board: each stage's latest moves, its filters optional */
+	"CREATE INDEX initiatives_changed ON initiatives(stage_changed_at, id);"
 	"CREATE INDEX initiatives_creator ON initiatives(created_by);"
 	"CREATE TABLE initiative_issues ("
 	"  initiative_id TEXT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,"
