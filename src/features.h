@@ -46,6 +46,8 @@
 	F(home) \
 	F(static) \
 	F(party_form) \
-	F(issue_form)
+	F(issue_form) \
+	F(partners) \
+	F(intrapreneurs)
 
 #endif
