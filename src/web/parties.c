@@ -9,6 +9,7 @@
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
+#include "party_parts.h"
 
 /* The first max characters of a text, cut at a word, with an ellipsis. */
 static const char *excerpt(struct http_req *r, const char *md, size_t max)
@@ -230,6 +231,7 @@ static void page_party(struct http_req *r)
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_raw(b, "</dd>\n</dl>\n");
 	web_party_issues(r, pa.id); /* issues core */
+	party_part_intrapreneurship(r, &pa); /* issue 11, part B */
 	page_end(r);
 }
 
