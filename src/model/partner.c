@@ -181,7 +181,8 @@ static int check(struct store *s, const struct viewer *v, const char *initiative
 		if (rc2)
 			return rc2;
 		if (may) {
-			*own_only = true;
+			if (own_only)
+				*own_only = true;
 			rc = 0;
 		}
 	}
@@ -216,6 +217,8 @@ int partner_create(struct store *s, struct arena *a, const struct viewer *v, con
 		return rc;
 	defaults(a, in);
 	fields_validate(partner_fields, partner_nfields, in, store_reader(s), a, p);
+	if (!in->contribution) /* validation makes an empty text NULL */
+		in->contribution = "";
 	/* a party the viewer may not see is no party to them */
 	struct party pa;
 	bool party_ok = false;
@@ -303,6 +306,8 @@ int partner_update(struct store *s, struct arena *a, const struct viewer *v, con
 	in->party_id = old.party_id;
 	defaults(a, in);
 	fields_validate(partner_fields, partner_nfields, in, store_reader(s), a, p);
+	if (!in->contribution) /* validation makes an empty text NULL */
+		in->contribution = "";
 	/* a partner party's admins say what their party contributes; its
 	 * role and since are the lead's to say */
 	if (own_only && in->role && strcmp(in->role, old.role))
