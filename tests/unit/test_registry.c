@@ -407,10 +407,6 @@ static const struct {
 	{ "initiative_follows", "user_id" },
 	{ "initiative_interest", "user_id" },
 
-	/* partners and intrapreneurship */
-	{ "initiative_partners", "created_by" },
-	{ "intrapreneur_hours", "user_id" },
-
 	/* results: milestones, outcomes, lessons */
 	{ "milestones", "created_by" },
 	{ "outcomes", "created_by" },
