@@ -7,6 +7,8 @@
 // person), the party's room for intrapreneurship, and the pages.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { startKiem, sql, sqlRows } from '../lib/kiem.mjs';
 import { call, assertOk, assertProblem, assertInvalid, Browser } from './helpers.mjs';
 
@@ -441,5 +443,33 @@ describe('privacy: export and erasure', () => {
     assertGone(await call(k.url, '/api/v1/users/me', { method: 'DELETE', token: T.wijkMember }));
     assert.equal(sql(k.db, `SELECT count(*) FROM intrapreneur_hours WHERE user_id = '${ID.wijkMember}'`), '0');
     assert.equal(assertOk(await call(k.url, hours())).hoursPerWeek, 14);
+  });
+});
+
+describe('the answers match openapi.json', () => {
+  test('partners, a partner, the hours, one\'s own, a party\'s', async () => {
+    const doc = assertOk(await call(k.url, '/api/v1/openapi.json'));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ components: doc.components }, 'openapi');
+    const check = (name, value) => {
+      const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
+      assert.ok(validate, `schema ${name} exists`);
+      assert.ok(validate(value), `${name}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(value)}`);
+    };
+    const list = assertOk(await call(k.url, partners(), { token: T.admin }));
+    check('PartnerCollection', list);
+    assert.ok(list.items.length > 0);
+    check('Partner', assertOk(await call(k.url, `${partners()}/${list.items[0].id}`)));
+    const all = assertOk(await call(k.url, hours(), { token: T.admin }));
+    assert.ok(all.items.length > 0);
+    check('IntrapreneurCollection', all);
+    check('IntrapreneurCollection', assertOk(await call(k.url, hours())));
+    check('Intrapreneur', assertOk(await call(k.url, `${hours()}/me`, { token: T.admin })));
+    check('PartyIntrapreneurship', assertOk(await call(k.url, `/api/v1/parties/${P.wijk}/intrapreneurship`)));
+    const bodies = doc.components.schemas;
+    assert.deepEqual(Object.keys(bodies.PartnerCreate.properties).sort(), ['contribution', 'hoursPerWeek', 'party', 'role', 'since']);
+    assert.deepEqual(Object.keys(bodies.PartnerPatch.properties).sort(), ['contribution', 'hoursPerWeek', 'role', 'since']);
+    assert.deepEqual(Object.keys(bodies.IntrapreneurCreate.properties).sort(), ['hoursPerWeek', 'party', 'since']);
   });
 });
