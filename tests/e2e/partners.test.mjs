@@ -7,6 +7,7 @@
 // person), the party's room for intrapreneurship, and the pages.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { startKiem, sql, sqlRows } from '../lib/kiem.mjs';
@@ -53,7 +54,7 @@ async function initiative(title, lead, areaCode, who) {
     body: { title, summary: 'Een samenvatting.', description: 'Een beschrijving.', type: 'service', leadParty: lead, area: areaCode, participationLevel: 'co_producing' },
   });
   if (r.status === 201) return r.body.id;
-  const id = `01900000-0000-7000-8000-${String(Object.keys(P).length + title.length).padStart(12, '0')}`;
+  const id = randomUUID();
   sql(k.db, `INSERT INTO initiatives (id, title, summary, description, type, lead_party_id, area_code, participation_level, stage, stage_changed_at, created_at, updated_at)
     VALUES ('${id}', '${title}', 'Een samenvatting.', '', 'service', '${lead}', '${areaCode}', 'co_producing', 'idea', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z')`);
   return id;
