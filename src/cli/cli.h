@@ -80,6 +80,9 @@ int demo_issues_load(struct store *s, const struct viewer *admin, const struct j
 int demo_signals_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The factors and role ledgers of the demo issues (demo_factors.c). */
 int demo_factors_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
+/* The partners of the demo initiatives and intrapreneurs' hours
+ * (demo_partners.c), after the initiatives. */
+int demo_partners_load(struct store *s, const struct viewer *admin);
 /* The zone of the times people read (pages, mail) from KIEM_TIMEZONE, an
  * IANA name of the system's tzdata (default Europe/Amsterdam); prints one
  * line naming the variable and returns 2 when it is no zone. */

@@ -137,6 +137,8 @@ int demo_load(struct store *s)
 		rc = demo_voice(s); /* the voice of residents (issue 4, part 3) */
 	if (!rc)
 		rc = demo_factors_load(s, &admin, demo); /* factors and the role ledger */
+	if (!rc)
+		rc = demo_partners_load(s, &admin); /* issue 11: partners, intrapreneurs (after the initiatives) */
 out:
 	arena_free(a);
 	json_decref(demo);
