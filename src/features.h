@@ -47,6 +47,7 @@
 	F(static) \
 	F(party_form) \
 	F(issue_form) \
+	F(initiatives) \
 	F(partners) \
 	F(intrapreneurs)
 

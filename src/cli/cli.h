@@ -80,6 +80,8 @@ int demo_issues_load(struct store *s, const struct viewer *admin, const struct j
 int demo_signals_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The factors and role ledgers of the demo issues (demo_factors.c). */
 int demo_factors_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
+/* The demo's initiatives in every stage, with their decisions (demo_initiatives.c, issue 11). */
+int demo_initiatives(struct store *s);
 /* The partners of the demo initiatives and intrapreneurs' hours
  * (demo_partners.c), after the initiatives. */
 int demo_partners_load(struct store *s, const struct viewer *admin);

@@ -138,6 +138,8 @@ int demo_load(struct store *s)
 	if (!rc)
 		rc = demo_factors_load(s, &admin, demo); /* factors and the role ledger */
 	if (!rc)
+		rc = demo_initiatives(s); /* initiatives and their stages (issue 11, part A) */
+	if (!rc)
 		rc = demo_partners_load(s, &admin); /* issue 11: partners, intrapreneurs (after the initiatives) */
 out:
 	arena_free(a);

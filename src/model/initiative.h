@@ -126,4 +126,116 @@ struct initiative {
 	bool offered;             /* the viewer offered to help */
 };
 
+/* A decision on the stage: a move on the timeline; from is NULL for the
+ * first entry (the initiative started as an idea). Its fields as
+ * stage_decision_fields describes them. */
+struct stage_decision {
+	char id[UUID_STRLEN + 1];
+	const char *from, *to;
+	const char *rationale, *evidence, *lessons;
+	const char *party_id, *party_name; /* on whose behalf; NULL: none (a coordinator, an admin) */
+	const char *decided_by, *decider_name; /* NULL: an erased account, or kiem itself */
+	const char *decided_at;
+};
+
+/* Someone who offered to help. */
+struct initiative_interest {
+	const char *user_id, *user_name;
+	const char *message;
+	const char *created_at;
+};
+
+enum initiative_sort { INSORT_CREATED_DESC, INSORT_CREATED, INSORT_CHANGED_DESC, INSORT_COUNT };
+/* "-createdAt" (the default), "createdAt", "-stageChangedAt" */
+extern const char *const initiative_sorts[INSORT_COUNT];
+bool initiative_sort_parse(const char *name, enum initiative_sort *out);
+
+struct initiative_filter {
+	const char *issue;       /* answers this issue */
+	const char *area;        /* in this area or one inside it */
+	const char *lead_kind;   /* the lead party's kind (party_kinds) */
+	const char *participation_level;
+	const char *stage;
+	const char *q;           /* full text in title, summary and description */
+	enum initiative_sort sort;
+	const char *cursor;
+	int limit;               /* 1..100 */
+};
+
+/* The fields of an initiative, of a stage decision and of an offer to help
+ * (fields.h). */
+extern const struct field_desc initiative_fields[];
+extern const size_t initiative_nfields;
+extern const struct field_desc stage_decision_fields[];
+extern const size_t stage_decision_nfields;
+extern const struct field_desc interest_fields[];
+extern const size_t interest_nfields;
+
+/* Creates an initiative from the fields of in (its stage idea), with the
+ * viewer's rights checked and every problem listed, and fills in with what
+ * was written. ERR_INVALID with problems; ERR_AUTH; ERR_FORBIDDEN when the
+ * viewer is not a member of the lead party, nor a coordinator of the area,
+ * nor an admin. */
+int initiative_create(struct store *s, struct arena *a, const struct viewer *v, struct initiative *in,
+		      struct problems *p);
+/* Reads one (public) with the viewer's relation; ERR_NOTFOUND. With
+ * items, also its decisions, oldest first (at most INITIATIVE_TIMELINE_MAX). */
+int initiative_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		   struct initiative *out, struct stage_decision **items, size_t *n);
+/* A page of initiatives. ERR_INVALID with problems for a wrong filter. */
+int initiative_list(struct store *s, struct arena *a, const struct viewer *v,
+		    const struct initiative_filter *f, struct problems *p, struct initiative **items,
+		    size_t *n, const char **next);
+/* How many initiatives the filter (its stage ignored) finds in each stage,
+ * for the board. */
+int initiative_count_stages(struct store *s, struct arena *a, const struct initiative_filter *f,
+			    struct problems *p, long long counts[STAGE_COUNT]);
+/* The initiatives answering an issue, newest first, at most max. */
+int initiative_list_by_issue(struct store *s, struct arena *a, const char *issue_id, size_t max,
+			     struct initiative **items, size_t *n);
+/* Replaces the fields of in_was (loaded by initiative_get) with in's; its
+ * stage is not changed here. On success in_was is what was written.
+ * ERR_FORBIDDEN when the viewer may not change it (or hand it to that lead
+ * party or area). */
+int initiative_update(struct store *s, struct arena *a, const struct viewer *v, struct initiative *was,
+		      struct initiative *in, struct problems *p);
+/* Deletes it, with its decisions, follows and offers (the lead's admins,
+ * platform admins). */
+int initiative_delete(struct store *s, struct arena *a, const struct viewer *v, const char *id);
+/* Whether the viewer may change it and decide on its stage; delete it. */
+bool initiative_can_manage(const struct viewer *v, const struct initiative *in);
+bool initiative_can_delete(const struct viewer *v, const struct initiative *in);
+
+/* Decides on the stage of initiative id: d's to, rationale, evidence and
+ * lessons. ERR_INVALID with problems (to, rationale, lessons when
+ * stopping); ERR_CONFLICT when the move is not allowed now, with *allowed
+ * the bits of those that are. Notifies the followers of the initiative and
+ * of its issues. Fills d with the decision as written. */
+int initiative_decide(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+		      struct stage_decision *d, struct problems *p, unsigned *allowed);
+/* The decisions, oldest first: a page after the cursor. */
+int initiative_decisions(struct store *s, struct arena *a, const char *id, const char *cursor, int limit,
+			 struct problems *p, struct stage_decision **items, size_t *n, const char **next);
+
+/* Following: whether the viewer follows it (and since when); following it
+ * (*created false when already); no longer. */
+int initiative_follow_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+			  bool *following, const char **since);
+int initiative_follow_add(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+			  bool *created);
+int initiative_follow_remove(struct store *s, struct arena *a, const struct viewer *v, const char *id);
+
+/* Offering to help: the viewer's own offer (ERR_NOTFOUND when none);
+ * making or changing it (*created false when it was there); withdrawing it;
+ * the offers, newest first, for those who manage it but coordinators
+ * (the lead's members and platform admins): ERR_FORBIDDEN for others. */
+int initiative_interest_get(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+			    struct initiative_interest *out);
+int initiative_interest_add(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+			    struct initiative_interest *in, struct problems *p, bool *created);
+int initiative_interest_remove(struct store *s, struct arena *a, const struct viewer *v, const char *id);
+int initiative_interest_list(struct store *s, struct arena *a, const struct viewer *v, const char *id,
+			     struct initiative_interest **items, size_t *n);
+bool initiative_can_read_interest(const struct viewer *v, const struct initiative *in);
+
 #endif

@@ -40,6 +40,35 @@ int notify_followers(struct store_conn *c, const struct viewer *actor, const cha
 	return rc < 0 ? rc : 0;
 }
 
+int notify_initiative_followers(struct store_conn *c, const struct viewer *actor, const char *initiative_id,
+				const char *event, const char *object_id)
+{
+	const char *actor_id = actor && actor->authenticated && actor->user_id[0] ? actor->user_id : NULL;
+	/* who follows the initiative or one of its issues, once each */
+	struct store_stmt *st = rows_prepare(c,
+		"SELECT DISTINCT w.user_id FROM (SELECT user_id FROM initiative_follows WHERE initiative_id = ?1"
+		"  UNION SELECT f.user_id FROM follows f JOIN initiative_issues x ON x.issue_id = f.issue_id"
+		"  WHERE x.initiative_id = ?1) w WHERE (?2 IS NULL OR w.user_id <> ?2) ORDER BY w.user_id", 2,
+		initiative_id, actor_id);
+	if (!st)
+		return ERR_DB;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	int rc;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		char user[UUID_STRLEN + 1], id[UUID_STRLEN + 1];
+		snprintf(user, sizeof user, "%s", store_text(st, 0));
+		uuid7_new(id);
+		if ((rc = rows_run(c,
+				"INSERT INTO notifications (id, user_id, initiative_id, event, object_id, actor_id, created_at)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", 7,
+				id, user, initiative_id, event, object_id, actor_id, now)))
+			break;
+	}
+	store_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
 int notify_person(struct store_conn *c, const struct viewer *actor, const char *user_id,
 		  const char *issue_id, const char *event, const char *object_id)
 {
@@ -55,8 +84,14 @@ int notify_person(struct store_conn *c, const struct viewer *actor, const char *
 		id, user_id, issue_id, event, object_id, actor_id, now);
 }
 
+/* the title is the issue's, or the initiative's for a notification about
+ * one (issue 11) */
 #define NOTE_COLS \
-	"n.id, n.issue_id, i.title, n.event, n.object_id, u.name, n.created_at, n.read_at"
+	"n.id, n.issue_id, coalesce(i.title, ini.title), n.event, n.object_id, u.name, n.created_at, n.read_at," \
+	" n.initiative_id"
+#define NOTE_FROM \
+	"notifications n LEFT JOIN issues i ON i.id = n.issue_id" \
+	" LEFT JOIN initiatives ini ON ini.id = n.initiative_id"
 
 static void read_note(struct store_stmt *st, struct arena *a, void *row)
 {
@@ -70,6 +105,7 @@ static void read_note(struct store_stmt *st, struct arena *a, void *row)
 	out->actor_name = rows_opt(st, a, 5);
 	out->created_at = arena_strdup(a, store_text(st, 6));
 	out->read_at = rows_opt(st, a, 7);
+	out->initiative_id = rows_opt(st, a, 8);
 }
 
 int notification_list(struct store *s, struct arena *a, const struct viewer *v,
@@ -89,11 +125,11 @@ int notification_list(struct store *s, struct arena *a, const struct viewer *v,
 	if (p->n)
 		return ERR_INVALID;
 	struct store_stmt *st = rows_prepare(store_reader(s),
-		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
+		"SELECT " NOTE_COLS " FROM " NOTE_FROM
 		" LEFT JOIN users u ON u.id = n.actor_id"
 		" WHERE n.user_id = ?1 AND (?2 = 0 OR n.read_at IS NULL)"
 		"   AND (?3 IS NULL OR n.seq < (SELECT seq FROM notifications WHERE id = ?3 AND user_id = ?1))"
-		"   AND (?5 IS NULL OR i.title LIKE ?5 ESCAPE '\\')"
+		"   AND (?5 IS NULL OR coalesce(i.title, ini.title) LIKE ?5 ESCAPE '\\')"
 		" ORDER BY n.seq DESC LIMIT ?4", 1, v->user_id);
 	if (!st)
 		return ERR_DB;
@@ -118,7 +154,7 @@ int notification_get(struct store *s, struct arena *a, const struct viewer *v, c
 		return ERR_NOTFOUND;
 	/* another person's notification is not found, as perm.c's owner rule */
 	struct store_stmt *st = rows_prepare(store_reader(s),
-		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
+		"SELECT " NOTE_COLS " FROM " NOTE_FROM
 		" LEFT JOIN users u ON u.id = n.actor_id WHERE n.id = ?1 AND n.user_id = ?2", 2,
 		id, v->user_id);
 	return rows_one(st, a, read_note, out);
@@ -231,9 +267,10 @@ static const char *const event_text[][LANG_COUNT] = {
 	{ "%s heeft een signaal opgenomen in '%s'", "%s took up a signal in '%s'" },
 	{ "%s heeft een omgevingsfactor toegevoegd aan '%s'", "%s added an environmental factor to '%s'" },
 	{ "%s heeft je signaal opgenomen in '%s'", "%s took up your signal in '%s'" },
+	{ "%s heeft besloten over de fase van '%s'", "%s decided on the stage of '%s'" },
 	{ "%s heeft iets veranderd aan '%s'", "%s changed something in '%s'" },
 };
-static const char *const event_keys[] = { "comment", "status", "signal", "factor", "your_signal" };
+static const char *const event_keys[] = { "comment", "status", "signal", "factor", "your_signal", "stage" };
 static const char *const someone[LANG_COUNT] = { "Iemand", "Someone" };
 static const char *const digest_subject[LANG_COUNT] = {
 	"kiem: nieuws over de vraagstukken die je volgt",
@@ -270,7 +307,7 @@ static int digest_one(struct store *s, struct arena *a, const struct reader *rd,
 	if (!c)
 		return ERR_DB;
 	struct store_stmt *st = store_prepare(c,
-		"SELECT " NOTE_COLS " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id"
+		"SELECT " NOTE_COLS " FROM " NOTE_FROM
 		" LEFT JOIN users u ON u.id = n.actor_id"
 		" WHERE n.user_id = ?1 AND n.digested_at IS NULL ORDER BY n.seq DESC LIMIT 100");
 	int rc = st ? 0 : ERR_DB;
@@ -288,6 +325,7 @@ static int digest_one(struct store *s, struct arena *a, const struct reader *rd,
 				   nt.issue_title ? nt.issue_title : "?");
 			buf_printf(&body, "\n  %s\n", nt.issue_id
 				   ? outbox_link(a, arena_printf(a, "/vraagstukken/%s", nt.issue_id))
+				   : nt.initiative_id ? outbox_link(a, arena_printf(a, "/initiatieven/%s", nt.initiative_id))
 				   : outbox_link(a, "/account/meldingen"));
 			count++;
 		}
@@ -370,11 +408,14 @@ const struct field_desc notification_fields[] = {
 	NOTE_FIELD("event", FK_TEXT, 0, event, "Gebeurtenis", "Event",
 		   "What happened (gebeurtenis): `comment` (reactie), `status` (statuswijziging), `signal` (signaal"
 		   " opgenomen), `factor` (omgevingsfactor), `your_signal` (een signaal dat jij meldde is opgenomen in"
-		   " het vraagstuk); more may come.", "\"comment\""),
+		   " het vraagstuk), `stage` (a decision on an initiative's stage: besluit over de fase); more may come.", "\"comment\""),
 	NOTE_FIELD("issueId", FK_REF, F_NULLABLE, issue_id, "Vraagstuk", "Social issue",
 		   "The issue (vraagstuk); null once it is deleted.", "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\""),
 	NOTE_FIELD("issueTitle", FK_TEXT, F_NULLABLE, issue_title, "Titel", "Title", "The issue's title (titel).",
 		   "\"Eenzaamheid onder ouderen in Overvecht\""),
+	NOTE_FIELD("initiativeId", FK_REF, F_NULLABLE, initiative_id, "Initiatief", "Initiative",
+		   "The initiative (initiatief) it is about, or null; its title is then issueTitle.",
+		   "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b14\""),
 	NOTE_FIELD("objectId", FK_REF, F_NULLABLE, object_id, "Object", "Object",
 		   "What it is about (object): the comment, status change, signal or factor.",
 		   "\"01a21af4-7a10-7b2e-9c41-2f6d8e0a7b13\""),
@@ -390,10 +431,11 @@ const size_t notification_nfields = sizeof notification_fields / sizeof notifica
 
 static const struct export_part notification_exports[] = {
 	{ "notifications",
-	  "SELECT n.id, n.issue_id, i.title, n.event, n.object_id, n.created_at, n.read_at, n.digested_at"
-	  " FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id WHERE n.user_id = ?1 ORDER BY n.seq",
+	  "SELECT n.id, n.issue_id, i.title, n.event, n.object_id, n.created_at, n.read_at, n.digested_at,"
+	  " n.initiative_id FROM notifications n LEFT JOIN issues i ON i.id = n.issue_id WHERE n.user_id = ?1"
+	  " ORDER BY n.seq",
 	  (const char *const[]){ "id", "issueId", "issueTitle", "event", "objectId", "createdAt", "readAt",
-				 "digestedAt" }, 8, NULL, false },
+				 "digestedAt", "initiativeId" }, 9, NULL, false },
 };
 static const char *const notification_erase[] = {
 	"DELETE FROM notifications WHERE user_id = ?1",

@@ -34,10 +34,17 @@ int notify_followers(struct store_conn *c, const struct viewer *actor, const cha
 int notify_person(struct store_conn *c, const struct viewer *actor, const char *user_id,
 		  const char *issue_id, const char *event, const char *object_id);
 
+/* Notifies the followers of the initiative and of its issues (each once,
+ * never the actor) of event ("stage": a decision on its stage, ...) about
+ * object_id, on the writer c inside the caller's write transaction. */
+int notify_initiative_followers(struct store_conn *c, const struct viewer *actor, const char *initiative_id,
+				const char *event, const char *object_id);
+
 struct notification {
 	char id[UUID_STRLEN + 1];
-	const char *issue_id;    /* NULL once the issue is deleted */
-	const char *issue_title;
+	const char *issue_id;    /* NULL once the issue is deleted, or about an initiative */
+	const char *issue_title; /* or the initiative's title */
+	const char *initiative_id; /* about an initiative (issue 11), or NULL */
 	const char *event;
 	const char *object_id;
 	const char *actor_name;  /* NULL when unknown or erased */

@@ -254,6 +254,28 @@ const struct processing_activity register_activities[] = {
 	  { "Tot je stopt met volgen of je account wordt gewist; meldingen tot je account wordt gewist.",
 	    "Until you stop following or your account is erased; notifications until your account is erased." },
 	  { { "Alleen jij", "Only you" } } },
+
+	/* initiatives and their stages (issue 11, part A) */
+	{ "initiatives", { "Initiatieven en besluiten over hun fase", "Initiatives and decisions on their stage" },
+	  { "Zodat partijen samen een initiatief kunnen starten en door zijn fases brengen, en zodat iedereen kan zien wie welk besluit nam en waarom.",
+	    "So that parties can start an initiative together and take it through its stages, and so that everyone can see who took which decision and why." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Wie een initiatief startte", "Who started an initiative" },
+	    { "Wie een besluit over de fase nam, wanneer, namens welke partij, en de onderbouwing, het bewijs en de lessen; op de tijdlijn staat de naam", "Who took a decision on the stage, when, on behalf of which party, and the rationale, evidence and lessons; the timeline shows the name" } },
+	  { { "Leden van partijen, coördinatoren en platformbeheerders die aan initiatieven werken", "Members of parties, coordinators and platform administrators who work on initiatives" } },
+	  { "Zolang het initiatief bestaat. Wis je je account, dan blijven het initiatief en de besluiten staan, maar zonder je naam.",
+	    "As long as the initiative exists. If you erase your account, the initiative and the decisions stay, but without your name." },
+	  { { "Iedereen: initiatieven en hun tijdlijn zijn openbaar", "Everyone: initiatives and their timeline are public" } } },
+
+	{ "initiative_interest", { "Aanmeldingen om mee te helpen", "Offers to help" },
+	  { "Zodat je kunt laten weten dat je wilt meehelpen aan een initiatief, en de trekker contact met je kan zoeken.",
+	    "So that you can say you would like to help an initiative, and its lead can get in touch with you." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Bij welke initiatieven je wilt helpen, wanneer, en je bericht", "Which initiatives you would like to help, when, and your message" } },
+	  { { "Mensen met een account die willen meehelpen", "People with an account who offer to help" } },
+	  { "Tot je je aanmelding intrekt, het initiatief wordt verwijderd of je account wordt gewist.",
+	    "Until you withdraw your offer, the initiative is deleted or your account is erased." },
+	  { { "Leden van de partij die het initiatief trekt, en platformbeheerders; anderen zien alleen het aantal", "Members of the party that leads the initiative, and platform administrators; others only see the number" } } },
 };
 
 const size_t register_count = sizeof register_activities / sizeof register_activities[0];

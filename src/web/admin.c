@@ -63,6 +63,10 @@ static const struct {
 	/* issue 4, factors and the role ledger */
 	{ "take_role", M_ACTION_TAKE_ROLE },
 	{ "give_up_role", M_ACTION_GIVE_UP_ROLE },
+	/* initiatives (issue 11, part A) */
+	{ "add_interest", M_ACTION_ADD_INTEREST },
+	{ "change_interest", M_ACTION_CHANGE_INTEREST },
+	{ "remove_interest", M_ACTION_REMOVE_INTEREST },
 };
 
 /* The names the log keeps that are no field of a type's descriptors (those

@@ -18,5 +18,7 @@ void issue_part_signals(struct http_req *r, const struct issue *is);
 void issue_part_factors(struct http_req *r, const struct issue *is);
 /* Support, following, and the comments (part_voice.c). */
 void issue_part_voice(struct http_req *r, const struct issue *is);
+/* The initiatives that answer it (initiatives.c, issue 11). */
+void issue_part_initiatives(struct http_req *r, const struct issue *is);
 
 #endif

@@ -251,6 +251,7 @@ static void render_issue(struct http_req *r, const char *to, const char *reason,
 	move_form(r, is, to, reason, p);
 	issue_part_signals(r, is);
 	issue_part_factors(r, is);
+	issue_part_initiatives(r, is);
 	issue_part_voice(r, is);
 	page_end(r);
 }

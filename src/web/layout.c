@@ -114,6 +114,7 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 	nav_item(r, "/", M_NAV_HOME, current == NAV_HOME);
 	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
 	nav_item(r, "/vraagstukken", M_NAV_ISSUES, current == NAV_ISSUES); /* issues core */
+	nav_item(r, "/initiatieven", M_NAV_INITIATIVES, current == NAV_INITIATIVES); /* issue 11, part A */
 	/* signals (issue 4, signals part): for those logged in, who report and read them */
 	if (r->viewer.authenticated)
 		nav_item(r, "/signalen", M_NAV_SIGNALS, current == NAV_SIGNALS);

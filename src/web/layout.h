@@ -21,7 +21,8 @@
 #include "i18n.h"
 
 enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_ISSUES /* issues core */, NAV_LOGIN, NAV_REGISTER, NAV_ACCOUNT, NAV_ACTIVITY, NAV_USERS,
-	NAV_SIGNALS /* signals (issue 4, signals part) */ };
+	NAV_SIGNALS /* signals (issue 4, signals part) */,
+	NAV_INITIATIVES /* initiatives (issue 11, part A) */ };
 
 /* Starts the page: status 200, text/html, and everything up to <main>. */
 void page_begin(struct http_req *r, const char *title, enum nav current);

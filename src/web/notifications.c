@@ -17,6 +17,7 @@ static enum msg event_msg(const char *event)
 	static const struct notice events[] = {
 		{ "comment", M_NOTE_EV_COMMENT }, { "status", M_NOTE_EV_STATUS }, { "signal", M_NOTE_EV_SIGNAL },
 		{ "factor", M_NOTE_EV_FACTOR }, { "your_signal", M_NOTE_EV_YOUR_SIGNAL },
+		{ "stage", M_NOTE_EV_STAGE }, /* initiatives (issue 11) */
 	};
 	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
 		if (!strcmp(event, events[i].key))
@@ -86,6 +87,8 @@ static void render(struct http_req *r)
 				html_f(b, "<strong class=\"badge\">%s</strong> ", T(r, M_NOTE_NEW));
 			if (nt->issue_id)
 				html_f(b, "<a href=\"/vraagstukken/%s\">%s</a>", nt->issue_id, text);
+			else if (nt->initiative_id)
+				html_f(b, "<a href=\"/initiatieven/%s\">%s</a>", nt->initiative_id, text);
 			else
 				html_f(b, "%s", text);
 			html_raw(b, " <span class=\"when\">");

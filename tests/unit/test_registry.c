@@ -388,6 +388,8 @@ static const struct {
 } children[] = {
 	{ "issue_transitions", "issue" },  /* status moves: issueStatusChanges */
 	{ "signal_decisions", "signal" },  /* decisions on rules: signalDecisions */
+	{ "initiative_follows", "initiative" },  /* initiativesFollowed */
+	{ "initiative_interest", "initiative" }, /* initiativeInterest */
 };
 
 /* Columns that look like a person's but are not, each with why. */
@@ -401,11 +403,6 @@ static const struct {
 	/* Issue 11's tables (migration 11), until the type of each lands: each
 	 * part of the issue deletes its own block when its model registers
 	 * them. No code writes these tables yet. */
-	/* initiatives and their stages */
-	{ "initiatives", "created_by" },
-	{ "stage_decisions", "decided_by" },
-	{ "initiative_follows", "user_id" },
-	{ "initiative_interest", "user_id" },
 
 	/* results: milestones, outcomes, lessons */
 	{ "milestones", "created_by" },
