@@ -232,12 +232,20 @@ static void intrapreneurship(struct http_req *r, const char *initiative_id)
 	}
 	if (!r->viewer.authenticated)
 		return;
+	/* the form is a page of its own: beside the add form of partners, its
+	 * fields would share their ids */
 	html_f(b, "<h3 id=\"hours-title\">%s</h3>\n", T(r, M_INTRA_FORM_TITLE));
-	struct form_typed typed = { 0 };
-	struct intrapreneur empty = { 0 };
+	struct membership *parties;
+	size_t n = 0;
+	if (member_of(r->store, r->arena, r->viewer.user_id, &parties, &n) || !n) {
+		html_f(b, "<p>%s</p>\n", T(r, M_INTRA_NO_PARTY));
+		return;
+	}
+	html_f(b, "<p>%s</p>\n<p><a href=\"/initiatieven/%s/uren\">%s</a></p>\n", T(r, M_INTRA_FORM_INTRO), initiative_id,
+	       T(r, mine ? M_INTRA_CHANGE : M_INTRA_GIVE));
 	if (mine)
-		form_typed_from(r, intrapreneur_fields, intrapreneur_nfields, mine, &typed);
-	hours_form(r, initiative_id, mine ? mine : &empty, &typed, NULL, mine != NULL);
+		form_button(r, arena_printf(r->arena, "/initiatieven/%s/uren/verwijderen", initiative_id), T(r, M_INTRA_REMOVE),
+			    "danger", NULL);
 }
 
 void initiative_part_partners(struct http_req *r, const struct initiative *in)

@@ -429,7 +429,13 @@ describe('pages', () => {
     const theirs = await wijk.request(`/initiatieven/${ini}`);
     assert.match(theirs.text, /Terugtrekken/);
     assert.ok(!theirs.text.includes(`action="/initiatieven/${ini}/partners"`));
-    assert.match(theirs.text, new RegExp(`action="/initiatieven/${ini}/uren"`));
+    assert.match(theirs.text, new RegExp(`<a href="/initiatieven/${ini}/uren">Je uren wijzigen</a>`));
+    const form = await wijk.request(`/initiatieven/${ini}/uren`);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /<input id="f-hoursPerWeek" name="hoursPerWeek" type="text" value="3"/, 'his hours, to change');
+    assert.match(form.text, new RegExp(`action="/initiatieven/${ini}/uren/verwijderen"`));
+    const ids = [...mine.text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(ids.filter((x, i) => ids.indexOf(x) !== i), [], 'no id twice on the page');
   });
 });
 

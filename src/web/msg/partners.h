@@ -58,6 +58,8 @@ X(INTRA_COL_PEOPLE, "Mensen", "People")
 X(INTRA_FORM_TITLE, "Je eigen uren opgeven", "Give your own hours")
 X(INTRA_FORM_INTRO, "Krijg je van je werkgever tijd voor dit initiatief? Geef op hoeveel uur per week. Alleen jij kunt je uren opgeven, wijzigen of weghalen.",
   "Does your employer give you time for this initiative? Say how many hours a week. Only you can give, change or remove your hours.")
+X(INTRA_GIVE, "Je uren opgeven", "Give your hours")
+X(INTRA_CHANGE, "Je uren wijzigen", "Change your hours")
 X(INTRA_SAVE, "Uren opslaan", "Save my hours")
 X(INTRA_REMOVE, "Mijn uren weghalen", "Remove my hours")
 X(INTRA_NO_PARTY, "Je bent nog geen lid van een partij. Word lid van de partij waar je werkt om je uren op te geven.",
