@@ -300,7 +300,7 @@ const struct field_desc intrapreneur_fields[] = {
 	  .ref = "initiative", .label = { "Initiatief", "Initiative" },
 	  .doc = "The initiative (initiatief) the hours are for.", .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fb\"" },
 	{ .name = "user", .kind = FK_REF, .flags = F_READ_ONLY, FIELD_AT(struct intrapreneur, user_id), .ref = "user",
-	  .label = { "Persoon", "Person" }, .doc = "The person who gets the hours (persoon): their account's id.",
+	  .label = { "Persoon", "Person" }, .doc = "The person granted the hours (persoon): their account's id.",
 	  .example = "\"01a21af4-6926-742c-a1f9-4bb9d04397fd\"" },
 	{ .name = "name", .kind = FK_TEXT, .flags = F_READ_ONLY, FIELD_AT(struct intrapreneur, name),
 	  .label = { "Naam", "Name" }, .doc = "The person's name (naam).", .example = "\"Sanne de Vries\"" },
