@@ -209,7 +209,10 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'accountRequests', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'partiesVerified', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'supports', 'tokens']);
+      ['account', 'accountRequests', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows', 'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', 'intrapreneurHours', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'partiesVerified', 'partnersAdded', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'stageDecisions', 'supports', 'tokens']);
+    // issue 11, partners and intrapreneurship: Zed added none and has no hours
+    assert.deepEqual(b.partnersAdded, []);
+    assert.deepEqual(b.intrapreneurHours, []);
     assert.deepEqual(b.accountRequests, []);
     assert.deepEqual(b.partiesVerified, []);
     assert.deepEqual(b.signals.map((x) => [x.id, x.title, x.kind, x.status]), [[zedSignal.id, 'Geen moestuin voor kinderen', 'gap', 'open']]);
