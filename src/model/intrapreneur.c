@@ -242,17 +242,18 @@ int intrapreneur_set(struct store *s, struct arena *a, const struct viewer *v, c
 	struct store_conn *c = store_write_begin(s);
 	if (!c)
 		return ERR_DB;
-	/* read under the writer: whether this is a first record */
+	/* read under the writer: whether this is a first record, and what
+	 * changed */
 	struct store_stmt *st = rows_prepare(c,
-		"SELECT created_at FROM intrapreneur_hours WHERE initiative_id = ?1 AND user_id = ?2", 2,
-		initiative_id, uid);
-	const char *was = NULL;
-	rc = rows_one(st, a, rows_text, &was);
+		"SELECT " HOURS_COLS HOURS_FROM " WHERE h.initiative_id = ?1 AND h.user_id = ?2", 2, initiative_id, uid);
+	struct intrapreneur was;
+	rc = rows_one(st, a, read_row, &was);
 	if (rc == ERR_NOTFOUND) {
 		*created = true;
 		rc = 0;
 	}
-	in->created_at = was ? was : now;
+	in->created_at = *created ? now : was.created_at;
+	const char *fields = *created || rc ? "" : fields_changed(intrapreneur_fields, intrapreneur_nfields, &was, in, a);
 	if (!rc) {
 		st = store_prepare(c, *created
 			? "INSERT INTO intrapreneur_hours (initiative_id, user_id, party_id, hours_per_week, since,"
@@ -272,8 +273,7 @@ int intrapreneur_set(struct store *s, struct arena *a, const struct viewer *v, c
 		}
 	}
 	if (!rc)
-		rc = activity_add(c, v, *created ? "create" : "update", "intrapreneur_hours", initiative_id,
-				  *created ? "" : "party,hoursPerWeek,since");
+		rc = activity_add(c, v, *created ? "create" : "update", "intrapreneur_hours", initiative_id, fields);
 	return rows_commit(s, rc);
 }
 

@@ -244,6 +244,8 @@ describe('intrapreneurs: one\'s own hours', () => {
     const c = assertOk(await call(k.url, `${hours()}/${ID.wijkMember}`, { method: 'PUT', token: T.wijkMember, body: { party: P.wijk, hoursPerWeek: 6 } }));
     assert.equal(c.hoursPerWeek, 6);
     assert.equal(c.createdAt, b.createdAt);
+    const log = sqlRows(k.db, `SELECT action, fields FROM activity WHERE object_type = 'intrapreneur_hours' AND object_id = '${ini}' AND actor_id = '${ID.wijkMember}' ORDER BY seq`);
+    assert.deepEqual(log.map((x) => `${x.action}:${x.fields}`), ['create:', 'update:hoursPerWeek,since'], 'the log names what changed (a PUT replaces: since is today again)');
     assertOk(await call(k.url, `${hours()}/me`, { method: 'PUT', token: T.wijk, body: { party: P.wijk, hoursPerWeek: 3 } }), 201);
     assertOk(await call(k.url, `${hours()}/me`, { method: 'PUT', token: T.lead, body: { party: P.buurt, hoursPerWeek: 10 } }), 201);
     assertOk(await call(k.url, `${hours()}/me`, { method: 'PUT', token: T.admin, body: { party: P.verborgen, hoursPerWeek: 1 } }), 201);
