@@ -13,7 +13,9 @@
 static void write_initiative(struct http_req *r, struct jw *w, const void *obj)
 {
 	const struct initiative *in = obj;
-	static const char *const parts[] = { "stageDecisions", "stage-decisions", "interest", "interest" };
+	/* the offers to help are for the lead's members: no link that others
+	 * could not follow */
+	static const char *const parts[] = { "stageDecisions", "stage-decisions" };
 	jw_obj(w);
 	fields_write_json(initiative_fields, initiative_nfields, in, w);
 	const char *self = api_links(w, r, "initiative", in->id, NULL, NULL);
@@ -21,15 +23,6 @@ static void write_initiative(struct http_req *r, struct jw *w, const void *obj)
 		jw_klink(w, parts[i], arena_printf(r->arena, "%s/%s", self, parts[i + 1]));
 	if (in->lead_party)
 		jw_klink(w, "leadParty", api_path(r, "party", in->lead_party));
-	if (in->issues.n) {
-		jw_karr(w, "issues");
-		for (size_t i = 0; i < in->issues.n; i++) {
-			jw_obj(w);
-			jw_kstr(w, "href", api_path(r, "issue", in->issues.v[i]));
-			jw_end(w);
-		}
-		jw_end(w);
-	}
 	jw_end(w);
 	jw_end(w);
 }

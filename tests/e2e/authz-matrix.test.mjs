@@ -152,6 +152,36 @@ const MATRIX = {
   'POST /vraagstukken/{id}/bewerken':                         ['login', 403,     403,        303,   303,       403,       303,        303],
   'POST /vraagstukken/{id}/status':                           ['login', 403,     403,        303,   303,       403,       303,        303],
   // end of issues core
+  // initiatives and their stages (issue 11, part A): an initiative led by
+  // a fresh party serving WK034403 (the member and the party admin are in
+  // it), in WK034403; the lead's members and the area's coordinator start,
+  // change and move it; the lead's admins and platform admins delete it;
+  // anyone logged in follows it and offers to help; the offers are for the
+  // lead's members and platform admins
+  'GET /api/v1/initiatives':                                  [200,     200,     200,        200,   200,       200,       200,        200],
+  'POST /api/v1/initiatives':                                 [401,     403,     403,        201,   201,       403,       201,        201],
+  'GET /api/v1/initiatives/{id}':                             [200,     200,     200,        200,   200,       200,       200,        200],
+  'PATCH /api/v1/initiatives/{id}':                           [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}':                          [401,     403,     403,        403,   204,       403,       403,        204],
+  'GET /api/v1/initiatives/{id}/stage-decisions':             [200,     200,     200,        200,   200,       200,       200,        200],
+  'POST /api/v1/initiatives/{id}/stage-decisions':            [401,     403,     403,        201,   201,       403,       201,        201],
+  'GET /api/v1/initiatives/{id}/follows/me':                  [401,     200,     200,        200,   200,       200,       200,        200],
+  'PUT /api/v1/initiatives/{id}/follows/me':                  [401,     201,     201,        201,   201,       201,       201,        201],
+  'DELETE /api/v1/initiatives/{id}/follows/me':               [401,     204,     204,        204,   204,       204,       204,        204],
+  'GET /api/v1/initiatives/{id}/interest':                    [401,     403,     403,        200,   200,       403,       403,        200],
+  'POST /api/v1/initiatives/{id}/interest':                   [401,     201,     201,        201,   201,       201,       201,        201],
+  'GET /api/v1/initiatives/{id}/interest/me':                 [401,     200,     200,        200,   200,       200,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/interest/me':              [401,     204,     204,        204,   204,       204,       204,        204],
+  'POST /initiatieven/nieuw':                                 ['login', 403,     403,        303,   303,       403,       303,        303],
+  'GET /initiatieven/{id}/bewerken':                          ['login', 403,     403,        200,   200,       403,       200,        200],
+  'POST /initiatieven/{id}/bewerken':                         ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/fase':                             ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/verwijderen':                      ['login', 403,     403,        403,   303,       403,       403,        303],
+  'POST /initiatieven/{id}/volgen':                           ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /initiatieven/{id}/ontvolgen':                        ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /initiatieven/{id}/helpen':                           ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /initiatieven/{id}/niet-helpen':                      ['login', 303,     303,        303,   303,       303,       303,        303],
+  // end of initiatives
   // the voice of residents (issue 4, part 3): on an issue in WK034403;
   // "(Otto's)": Otto's comment or notification
   'POST /api/v1/issues/{id}/supports':                        [401,     201,     201,        201,   201,       201,       201,        201],
@@ -588,6 +618,39 @@ const partnerRow = (opts, act) => ({ setup: () => freshInitiative(opts), act, st
 const hoursRow = (opts, act) => ({ setup: (role) => freshInitiative({ ...opts, ownHours: opts.ownHours ? role : null }), act, state: hoursState });
 // end of partners and intrapreneurship
 
+// initiatives (issue 11, part A): an initiative the platform admin starts
+// for a fresh party serving WK034403, in WK034403; with follow or offer, the
+// role (when logged in) follows it or offered to help first
+async function freshInitiative(role, { follow = false, offer = false, made = true } = {}) {
+  const party = await freshParty();
+  const title = `Matrixinitiatief ${uniq()}`;
+  if (!made) return { party: party.id, title };
+  const r = await api('admin', '/api/v1/initiatives', { method: 'POST', body: { title, summary: 'Samenvatting', type: 'service', leadParty: party.id, area: AREA, participationLevel: 'consulted' } });
+  assert.equal(r.status, 201, r.text);
+  const id = r.body.id;
+  if (role !== 'anonymous' && follow) assert.equal((await api(role, `/api/v1/initiatives/${id}/follows/me`, { method: 'PUT' })).status, 201);
+  if (role !== 'anonymous' && offer) assert.equal((await api(role, `/api/v1/initiatives/${id}/interest`, { method: 'POST', body: { message: 'Ik help' } })).status, 201);
+  return { party: party.id, title, id };
+}
+async function initiativeState(ctx, role) {
+  if (!ctx.id) {
+    const r = await api('anonymous', `/api/v1/initiatives?q=${encodeURIComponent(ctx.title)}&limit=100`);
+    assert.equal(r.status, 200, r.text);
+    return r.body.items.filter((i) => i.title === ctx.title).length;
+  }
+  const r = await api('anonymous', `/api/v1/initiatives/${ctx.id}`);
+  if (r.status !== 200) return { status: r.status };
+  const d = await api('anonymous', `/api/v1/initiatives/${ctx.id}/stage-decisions`);
+  const mine = role && role !== 'anonymous' ? await api(role, `/api/v1/initiatives/${ctx.id}/follows/me`) : { status: 0 };
+  const offer = role && role !== 'anonymous' ? await api(role, `/api/v1/initiatives/${ctx.id}/interest/me`) : { status: 0 };
+  return { title: r.body.title, stage: r.body.stage, participationLevel: r.body.participationLevel, decisions: d.body.items.length,
+    following: mine.status === 200, offer: offer.status === 200 ? offer.body.message : null };
+}
+const initRow = (opts, act) => ({ setup: (role) => freshInitiative(role, opts), act, state: initiativeState });
+// a read changes nothing: no state to compare
+const initRead = (opts, act) => ({ setup: (role) => freshInitiative(role, opts), act });
+const initBody = (ctx) => ({ title: ctx.title, summary: 'Samenvatting', type: 'service', leadParty: ctx.party, area: AREA, participationLevel: 'consulted' });
+
 const ACTIONS = {
   'POST /api/v1/parties': {
     setup: () => ({ name: `Nieuwe partij ${uniq()}` }),
@@ -700,6 +763,39 @@ const ACTIONS = {
   'POST /vraagstukken/{id}/status': issueRow(true, (role, ctx) =>
     browserOf(role).post(`/vraagstukken/${ctx.id}/status`, { status: 'on_agenda', reason: 'Besproken' })),
   // end of issues core
+  // initiatives (issue 11, part A)
+  'GET /api/v1/initiatives': { act: (role) => api(role, '/api/v1/initiatives') },
+  'POST /api/v1/initiatives': initRow({ made: false }, (role, ctx) =>
+    api(role, '/api/v1/initiatives', { method: 'POST', body: initBody(ctx) })),
+  'GET /api/v1/initiatives/{id}': initRead({}, (role, ctx) => api(role, `/api/v1/initiatives/${ctx.id}`)),
+  'PATCH /api/v1/initiatives/{id}': initRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}`, { method: 'PATCH', body: { title: `Gewijzigd ${uniq()}` } })),
+  'DELETE /api/v1/initiatives/{id}': initRow({}, (role, ctx) => api(role, `/api/v1/initiatives/${ctx.id}`, { method: 'DELETE' })),
+  'GET /api/v1/initiatives/{id}/stage-decisions': initRead({}, (role, ctx) => api(role, `/api/v1/initiatives/${ctx.id}/stage-decisions`)),
+  'POST /api/v1/initiatives/{id}/stage-decisions': initRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/stage-decisions`, { method: 'POST', body: { to: 'development', rationale: 'Besproken' } })),
+  'GET /api/v1/initiatives/{id}/follows/me': initRead({ follow: true }, (role, ctx) => api(role, `/api/v1/initiatives/${ctx.id}/follows/me`)),
+  'PUT /api/v1/initiatives/{id}/follows/me': initRow({}, (role, ctx) => api(role, `/api/v1/initiatives/${ctx.id}/follows/me`, { method: 'PUT' })),
+  'DELETE /api/v1/initiatives/{id}/follows/me': initRow({ follow: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/follows/me`, { method: 'DELETE' })),
+  'GET /api/v1/initiatives/{id}/interest': initRead({}, (role, ctx) => api(role, `/api/v1/initiatives/${ctx.id}/interest`)),
+  'POST /api/v1/initiatives/{id}/interest': initRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/interest`, { method: 'POST', body: { message: 'Ik wil helpen' } })),
+  'GET /api/v1/initiatives/{id}/interest/me': initRead({ offer: true }, (role, ctx) => api(role, `/api/v1/initiatives/${ctx.id}/interest/me`)),
+  'DELETE /api/v1/initiatives/{id}/interest/me': initRow({ offer: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/interest/me`, { method: 'DELETE' })),
+  'POST /initiatieven/nieuw': initRow({ made: false }, (role, ctx) => browserOf(role).post('/initiatieven/nieuw', initBody(ctx))),
+  'GET /initiatieven/{id}/bewerken': initRead({}, (role, ctx) => browserOf(role).request(`/initiatieven/${ctx.id}/bewerken`)),
+  'POST /initiatieven/{id}/bewerken': initRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/bewerken`, { ...initBody(ctx), title: `Per formulier ${uniq()}` })),
+  'POST /initiatieven/{id}/fase': initRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/fase`, { to: 'development', rationale: 'Besproken' })),
+  'POST /initiatieven/{id}/verwijderen': initRow({}, (role, ctx) => browserOf(role).post(`/initiatieven/${ctx.id}/verwijderen`)),
+  'POST /initiatieven/{id}/volgen': initRow({}, (role, ctx) => browserOf(role).post(`/initiatieven/${ctx.id}/volgen`)),
+  'POST /initiatieven/{id}/ontvolgen': initRow({ follow: true }, (role, ctx) => browserOf(role).post(`/initiatieven/${ctx.id}/ontvolgen`)),
+  'POST /initiatieven/{id}/helpen': initRow({}, (role, ctx) => browserOf(role).post(`/initiatieven/${ctx.id}/helpen`, { message: 'Ik help mee' })),
+  'POST /initiatieven/{id}/niet-helpen': initRow({ offer: true }, (role, ctx) => browserOf(role).post(`/initiatieven/${ctx.id}/niet-helpen`)),
+  // end of initiatives
   // signals (issue 4, signals part)
   'POST /api/v1/signals': {
     setup: async () => ({ party: (await freshParty()).id, title: `Matrixsignaal ${uniq()}` }),

@@ -10,7 +10,7 @@
 // page's list of initiatives.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKiem } from '../lib/kiem.mjs';
+import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, assertOk, assertProblem, assertInvalid, listAll, partyBody, Browser as FormBrowser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
@@ -92,7 +92,7 @@ describe('creating and reading an initiative', () => {
     assert.equal(it._links.self.href, `/api/v1/initiatives/${it.id}`);
     assert.equal(it._links.stageDecisions.href, `/api/v1/initiatives/${it.id}/stage-decisions`);
     assert.equal(it._links.leadParty.href, `/api/v1/parties/${party.id}`);
-    assert.deepEqual(it._links.issues, [{ href: `/api/v1/issues/${issue.id}` }]);
+    assert.deepEqual(Object.keys(it._links).sort(), ['leadParty', 'self', 'stageDecisions']);
     const again = assertOk(await api(null, `/api/v1/initiatives/${it.id}`));
     assert.deepEqual(again, it);
     const tl = await decisions(it.id);
@@ -306,6 +306,23 @@ describe('following and notifications', () => {
   });
 });
 
+describe('the daily digest', () => {
+  test('names the decision and links the initiative', async () => {
+    const it = await create('member', { title: `Digestkamer ${uniq()}` });
+    assertOk(await api('follower', '/api/v1/users/me', { method: 'PATCH', body: { digest: true } }));
+    assertOk(await api('follower', `/api/v1/initiatives/${it.id}/follows/me`, { method: 'PUT' }), 201);
+    assertOk(await decide('member', it.id, 'development'), 201);
+    const before = (await k.mails(PEOPLE.follower.email)).length;
+    const r = kiem(['notifications', 'digest', '--db', k.db]);
+    assert.equal(r.status, 0, r.stderr);
+    const mails = await k.mails(PEOPLE.follower.email);
+    assert.equal(mails.length, before + 1, 'one mail');
+    const m = mails.at(-1);
+    assert.ok(m.body.includes(`Mia Lid heeft besloten over de fase van '${it.title}'`), m.body);
+    assert.ok(m.body.includes(`/initiatieven/${it.id}`), m.body);
+  });
+});
+
 describe('offers to help', () => {
   test('a resident offers, changes and withdraws; the lead\'s members read the offers, others may not', async () => {
     const it = await create();
@@ -329,6 +346,40 @@ describe('offers to help', () => {
     assertProblem(await api('resident', `/api/v1/initiatives/${it.id}/interest/me`), 404);
     assertProblem(await api('resident', `/api/v1/initiatives/${it.id}/interest/me`, { method: 'DELETE' }), 404);
     assert.equal(assertOk(await api('member', `/api/v1/initiatives/${it.id}/interest`)).items.length, 0);
+  });
+});
+
+describe('a person\'s data', () => {
+  test('the export lists what they started, decided, follow and offered; erasure keeps the record without them', async () => {
+    // a fresh member of the party, who starts, decides, follows and offers
+    const email = `eva-${uniq()}@init.example`;
+    const r = kiem(['user', 'add', '--email', email, '--name', 'Eva Export', '--db', k.db], { input: `${PASSWORD}\n` });
+    assert.equal(r.status, 0, r.stderr);
+    assertOk(await api('partyAdmin', `/api/v1/parties/${party.id}/members`, { method: 'POST', body: { email, role: 'member' } }), 201);
+    const b = new Browser();
+    assert.equal((await b.post('/inloggen', { email, password: PASSWORD, next: '/account' })).status, 303);
+    const made = await b.post('/initiatieven/nieuw', { title: 'Eva\'s initiatief', summary: 'Iets.', type: 'product', leadParty: party.id,
+      area: AREA, participationLevel: 'informed' }, '/initiatieven/nieuw');
+    assert.equal(made.status, 303);
+    const id = /\/initiatieven\/([0-9a-f-]{36})/.exec(made.location)[1];
+    assert.equal((await b.post(`/initiatieven/${id}/fase`, { to: 'development', rationale: 'Waarom niet.' }, `/initiatieven/${id}`)).status, 303);
+    assert.equal((await b.post(`/initiatieven/${id}/volgen`, {}, `/initiatieven/${id}`)).status, 303);
+    assert.equal((await b.post(`/initiatieven/${id}/helpen`, { message: 'Ik doe mee.' }, `/initiatieven/${id}`)).status, 303);
+    const ex = await b.request('/account/gegevens');
+    assert.equal(ex.status, 200);
+    const data = JSON.parse(ex.text);
+    assert.deepEqual(data.initiativesCreated.map((x) => [x.id, x.title]), [[id, 'Eva\'s initiatief']]);
+    assert.deepEqual(data.stageDecisions.map((x) => [x.initiativeId, x.from, x.to, x.rationale]), [[id, null, 'idea', ''], [id, 'idea', 'development', 'Waarom niet.']]);
+    assert.deepEqual(data.initiativesFollowed.map((x) => x.initiativeId), [id]);
+    assert.deepEqual(data.initiativeInterest.map((x) => [x.initiativeId, x.message]), [[id, 'Ik doe mee.']]);
+    // erased: the initiative and its timeline stay, without her name; her follow and offer go
+    const del = await b.post('/account/verwijderen', { email });
+    assert.equal(del.status, 303, del.text.slice(0, 300));
+    const it = assertOk(await api(null, `/api/v1/initiatives/${id}`));
+    assert.equal(it.interestCount, 0);
+    const tl = await decisions(id);
+    assert.equal(tl.length, 2);
+    assert.ok(tl.every((d) => d.decidedByName === null), JSON.stringify(tl));
   });
 });
 

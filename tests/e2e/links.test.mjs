@@ -27,6 +27,10 @@ const EXPECTED = new Map([
   // "me" is the caller's follow, which exists only while they follow the
   // issue (the OpenAPI document says so); the admin follows one issue
   ['/api/v1/issues/{id}/follows/me', 404],
+  // the same for an initiative's follow and the caller's offer to help
+  // (issue 11): the admin follows one and offers to help it
+  ['/api/v1/initiatives/{id}/follows/me', 404],
+  ['/api/v1/initiatives/{id}/interest/me', 404],
 ]);
 // A path's template: the one with the fewest parameters that matches
 // (/users/me before /users/{id}).
@@ -134,6 +138,11 @@ describe('every link the API gives answers', () => {
     assertOk(await call(k.url, `/api/v1/issues/${issue}/comments`, { method: 'POST', token: alice, body: { body: 'Goed dat dit op de agenda staat.' } }), 201);
     const notes = assertOk(await call(k.url, '/api/v1/users/me/notifications', { token: admin }));
     assert.ok(notes.items.length > 0, 'the admin has a notification');
+    // the admin follows an initiative and offers to help it (issue 11)
+    const inits = assertOk(await call(k.url, '/api/v1/initiatives?limit=1'));
+    const init = inits.items[0].id;
+    assertOk(await call(k.url, `/api/v1/initiatives/${init}/follows/me`, { method: 'PUT', token: admin }), 201);
+    assertOk(await call(k.url, `/api/v1/initiatives/${init}/interest`, { method: 'POST', token: admin, body: {} }), 201);
   });
 
   test('as a platform admin: every link, and every GET operation of the API, answers 200', async () => {

@@ -126,6 +126,21 @@ const ROUTES = [
   { method: 'PATCH', path: '/api/v1/users/{id}' },
   { method: 'POST', path: '/api/v1/users/{id}/coordinator-areas' },
   { method: 'DELETE', path: '/api/v1/users/{id}/coordinator-areas/{code}' },
+  // initiatives and their stages (issue 11, part A)
+  { method: 'GET', path: '/api/v1/initiatives' },
+  { method: 'POST', path: '/api/v1/initiatives' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}' },
+  { method: 'PATCH', path: '/api/v1/initiatives/{id}' },
+  { method: 'DELETE', path: '/api/v1/initiatives/{id}' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/stage-decisions' },
+  { method: 'POST', path: '/api/v1/initiatives/{id}/stage-decisions' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/follows/me' },
+  { method: 'PUT', path: '/api/v1/initiatives/{id}/follows/me' },
+  { method: 'DELETE', path: '/api/v1/initiatives/{id}/follows/me' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/interest' },
+  { method: 'POST', path: '/api/v1/initiatives/{id}/interest' },
+  { method: 'GET', path: '/api/v1/initiatives/{id}/interest/me' },
+  { method: 'DELETE', path: '/api/v1/initiatives/{id}/interest/me' },
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

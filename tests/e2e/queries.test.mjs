@@ -1,7 +1,7 @@
 // What a request costs the database (issue 9, item 4: pages load once). The
 // access log names the SQL statements each request ran (queries=N); these
 // tests read it: an issue's page loads the issue once and hands it to its
-// parts, so it answers in at most 5 statements, anonymous or logged in as a
+// parts, so it answers in at most 6 statements, anonymous or logged in as a
 // member of the owner party; a creation or a change answers from what it
 // wrote instead of reading the row back; and that answer is what a GET
 // reads afterwards, so answering from what was written cannot drift.
@@ -17,7 +17,9 @@ const OTHER = { email: 'olaf@queries.example', name: 'Olaf Ander' };
 const ADMIN = { email: 'ada@queries.example', name: 'Ada Beheer', admin: true };
 const COORDINATOR = { email: 'cora@queries.example', name: 'Cora Wijk', coordinator: 'WK034408' };
 const ACTIVITY_MAX = 6;
-const ISSUE_PAGE_MAX = 5;
+// 5 before issue 11; its part A lists the issue's initiatives: one statement
+// of its own, as each part of the page has
+const ISSUE_PAGE_MAX = 6;
 
 let k;
 let n = 0;
