@@ -7,6 +7,8 @@
  * first recorded, 200 when changed), DELETE them. Anyone else's PUT or
  * DELETE is 403: hours are recorded only by the person themselves.
  * /api/v1/parties/{id}/intrapreneurship: a party's hours per initiative. */
+#include <string.h>
+
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/jw.h"
@@ -69,8 +71,12 @@ static void api_intrapreneurs_list(struct http_req *r)
 	jw_kobj(&w, "_links");
 	jw_klink(&w, "self", arena_printf(r->arena, "%s/intrapreneurs", initiative));
 	jw_klink(&w, "initiative", initiative);
-	if (r->viewer.authenticated)
-		jw_klink(&w, "mine", arena_printf(r->arena, "%s/intrapreneurs/me", initiative));
+	/* a link handed out must answer: only to hours the caller recorded */
+	for (size_t i = 0; r->viewer.authenticated && i < in.npeople; i++)
+		if (!strcmp(in.people_rows[i].user_id, r->viewer.user_id)) {
+			jw_klink(&w, "mine", arena_printf(r->arena, "%s/intrapreneurs/me", initiative));
+			break;
+		}
 	jw_end(&w);
 	jw_end(&w);
 }

@@ -285,6 +285,7 @@ describe('intrapreneurs: one\'s own hours', () => {
     assert.ok(!raw.includes('Wendy') && !raw.includes(ID.wijkMember), raw);
     const stranger = assertOk(await call(k.url, hours(), { token: T.stranger }));
     assert.deepEqual(stranger.items, []);
+    assert.equal(stranger._links.mine, undefined, 'no link to hours that are not there');
     const own = assertOk(await call(k.url, hours(), { token: T.wijkMember }));
     assert.deepEqual(own.items.map((x) => x.name), ['Wendy Werker']);
     assert.equal(own._links.mine.href, `${hours()}/me`);
