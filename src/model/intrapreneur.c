@@ -84,11 +84,17 @@ int intrapreneur_of_initiative(struct store *s, struct arena *a, const struct vi
 			       const char *initiative_id, struct intrapreneurship *out)
 {
 	memset(out, 0, sizeof *out);
-	struct store_conn *c = store_reader(s);
 	struct initiative_rel rel;
-	int rc = relation(c, v, initiative_id, &rel);
-	if (rc)
-		return rc;
+	int rc = relation(store_reader(s), v, initiative_id, &rel);
+	return rc ? rc : intrapreneur_of_known(s, a, v, initiative_id, &rel, out);
+}
+
+int intrapreneur_of_known(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,
+			  const struct initiative_rel *rel, struct intrapreneurship *out)
+{
+	memset(out, 0, sizeof *out);
+	struct store_conn *c = store_reader(s);
+	int rc;
 	struct store_stmt *st = rows_prepare(c,
 		"SELECT coalesce(sum(hours_per_week), 0), count(*) FROM intrapreneur_hours WHERE initiative_id = ?1", 1,
 		initiative_id);
@@ -127,7 +133,7 @@ int intrapreneur_of_initiative(struct store *s, struct arena *a, const struct vi
 	if ((rc = rows_read(st, a, read_total, out->parties, sizeof *out->parties, INTRAPRENEURS_MAX, &out->nparties)))
 		return rc;
 	/* the people: all for those who see names, else the viewer's own */
-	out->names_shown = names_shown(v, &rel);
+	out->names_shown = names_shown(v, rel);
 	if (!known)
 		return 0;
 	st = rows_prepare(c,

@@ -22,6 +22,7 @@
 #include "valid.h"
 
 struct arena;
+struct initiative_rel;
 struct store;
 
 enum { INTRAPRENEUR_HOURS_MAX = 168 };
@@ -69,6 +70,10 @@ enum { INTRAPRENEURS_MAX = 1000 }; /* rows read of one initiative */
  * there is no initiative. */
 int intrapreneur_of_initiative(struct store *s, struct arena *a, const struct viewer *v,
 			       const char *initiative_id, struct intrapreneurship *out);
+/* The same for an initiative the caller has read, with the viewer's
+ * relation to it. */
+int intrapreneur_of_known(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,
+			  const struct initiative_rel *rel, struct intrapreneurship *out);
 /* A party's hours per initiative (the room for intrapreneurship it gives),
  * most hours first, and their total; the caller has checked that the
  * viewer may see the party. */

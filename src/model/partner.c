@@ -84,11 +84,15 @@ static int relation(struct store_conn *c, const struct viewer *v, const char *in
 int partner_list(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,
 		 struct partner **items, size_t *n)
 {
-	struct store_conn *c = store_reader(s);
 	struct initiative_rel rel;
-	int rc = relation(c, v, initiative_id, &rel);
-	if (rc)
-		return rc;
+	int rc = relation(store_reader(s), v, initiative_id, &rel);
+	return rc ? rc : partner_list_known(s, a, v, initiative_id, items, n);
+}
+
+int partner_list_known(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,
+		       struct partner **items, size_t *n)
+{
+	struct store_conn *c = store_reader(s);
 	struct store_stmt *st = store_prepare(c,
 		"SELECT " PARTNER_COLS " FROM initiative_partners ip JOIN parties p ON p.id = ip.party_id"
 		" WHERE ip.initiative_id = ?1" PARTY_SEEN " ORDER BY ip.seq LIMIT ?4");

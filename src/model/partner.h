@@ -63,6 +63,9 @@ extern const size_t partner_nfields;
  * first (at most PARTNERS_MAX). ERR_NOTFOUND if there is no initiative. */
 int partner_list(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,
 		 struct partner **items, size_t *n);
+/* The same for an initiative the caller has read (and so knows it exists). */
+int partner_list_known(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,
+		       struct partner **items, size_t *n);
 /* One partner of the initiative; ERR_NOTFOUND when it is not the
  * initiative's or its party is hidden from the viewer. */
 int partner_get(struct store *s, struct arena *a, const struct viewer *v, const char *initiative_id,

@@ -69,7 +69,7 @@ static struct choice *candidates(struct http_req *r, const char *initiative_id, 
 	*n = 0;
 	struct partner *now;
 	size_t nnow = 0;
-	if (partner_list(r->store, r->arena, &r->viewer, initiative_id, &now, &nnow))
+	if (partner_list_known(r->store, r->arena, &r->viewer, initiative_id, &now, &nnow))
 		nnow = 0;
 	struct membership *mine;
 	size_t nmine = 0;
@@ -200,11 +200,11 @@ static void hours_form(struct http_req *r, const char *initiative_id, const stru
 			    T(r, M_INTRA_REMOVE), "danger", NULL);
 }
 
-static void intrapreneurship(struct http_req *r, const char *initiative_id)
+static void intrapreneurship(struct http_req *r, const char *initiative_id, const struct initiative_rel *rel)
 {
 	struct buf *b = &r->out;
 	struct intrapreneurship in;
-	if (intrapreneur_of_initiative(r->store, r->arena, &r->viewer, initiative_id, &in))
+	if (intrapreneur_of_known(r->store, r->arena, &r->viewer, initiative_id, rel, &in))
 		return;
 	html_f(b, "<h3 id=\"intrapreneurs-title\">%s</h3>\n<p>%s</p>\n", T(r, M_INTRA_TITLE), T(r, M_INTRA_INTRO));
 	if (!in.people) {
@@ -264,7 +264,7 @@ void initiative_part_partners(struct http_req *r, const struct initiative *in)
 	struct buf *b = &r->out;
 	struct partner *items;
 	size_t n;
-	if (partner_list(r->store, r->arena, &r->viewer, in->id, &items, &n))
+	if (partner_list_known(r->store, r->arena, &r->viewer, in->id, &items, &n))
 		return;
 	html_f(b, "<section id=\"partners\" aria-labelledby=\"partners-title\">\n<h2 id=\"partners-title\">%s</h2>\n<p>%s</p>\n",
 	       T(r, M_PARTNERS_TITLE), T(r, M_PARTNERS_INTRO));
@@ -286,7 +286,7 @@ void initiative_part_partners(struct http_req *r, const struct initiative *in)
 	} else {
 		html_f(b, "<p class=\"meta\">%s</p>\n", T(r, M_PARTNERS_WHO));
 	}
-	intrapreneurship(r, in->id);
+	intrapreneurship(r, in->id, &in->rel);
 	html_raw(b, "</section>\n");
 }
 
