@@ -25,8 +25,7 @@
 // when allowed, unchanged when denied. Also: reads of a private party.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { startKiem, kiem, sql } from '../lib/kiem.mjs';
+import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, partyBody, Browser } from './helpers.mjs';
 
 const PASSWORD = 'een-lang-wachtwoord-123';
@@ -574,21 +573,17 @@ async function verifiedParty(verified) {
 const verificationState = async (ctx) => (await api('anonymous', `/api/v1/parties/${ctx.id}/verification`)).body.verified;
 const verificationRow = (verified, act) => ({ setup: () => verifiedParty(verified), act, state: verificationState });
 // end of verified parties
-// issue 11, partners and intrapreneurship: an initiative led by lead (a
-// fresh party serving WK034403 when not given), through part A's API when
-// it is there, else as its row; with Otto's party as its partner, or the
-// fresh party when Otto's leads; and Otto's hours when asked.
-async function freshInitiative({ ottoLeads = false, ottoHours = false, ownHours = null } = {}) {
+// issue 11, partners and intrapreneurship: an initiative in WK034403 led by
+// a fresh party serving it (or Otto's), made by the platform admin; with
+// Otto's party as its partner, or the fresh party when Otto's leads; and
+// Otto's hours, or the role's own, when asked.
+async function partnersInitiative({ ottoLeads = false, ottoHours = false, ownHours = null } = {}) {
   const party = (await freshParty()).id;
   const lead = ottoLeads ? otherParty : party;
   const title = `Matrixinitiatief ${uniq()}`;
   const r = await api('admin', '/api/v1/initiatives', { method: 'POST', body: { title, summary: 'Samenvatting', description: '', type: 'process', leadParty: lead, area: AREA, participationLevel: 'consulted' } });
-  let id = r.status === 201 ? r.body.id : null;
-  if (!id) {
-    id = randomUUID();
-    sql(k.db, `INSERT INTO initiatives (id, title, summary, description, type, lead_party_id, area_code, participation_level, stage, stage_changed_at, created_at, updated_at)
-      VALUES ('${id}', '${title}', 'Samenvatting', '', 'process', '${lead}', '${AREA}', 'consulted', 'idea', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z')`);
-  }
+  assert.equal(r.status, 201, r.text);
+  const { id } = r.body;
   const p = await api('admin', `/api/v1/initiatives/${id}/partners`, { method: 'POST', body: { party: ottoLeads ? party : otherParty, role: 'combine_knowledge', hoursPerWeek: 4 } });
   assert.equal(p.status, 201, p.text);
   if (ottoHours) {
@@ -614,8 +609,8 @@ async function hoursState(ctx) {
   assert.equal(r.status, 200, r.text);
   return r.body.items.map((x) => `${x.user}: ${x.party}, ${x.hoursPerWeek}`);
 }
-const partnerRow = (opts, act) => ({ setup: () => freshInitiative(opts), act, state: partnersState });
-const hoursRow = (opts, act) => ({ setup: (role) => freshInitiative({ ...opts, ownHours: opts.ownHours ? role : null }), act, state: hoursState });
+const partnerRow = (opts, act) => ({ setup: () => partnersInitiative(opts), act, state: partnersState });
+const hoursRow = (opts, act) => ({ setup: (role) => partnersInitiative({ ...opts, ownHours: opts.ownHours ? role : null }), act, state: hoursState });
 // end of partners and intrapreneurship
 
 // initiatives (issue 11, part A): an initiative the platform admin starts
