@@ -224,20 +224,16 @@ int partner_create(struct store *s, struct arena *a, const struct viewer *v, con
 	if (!in->contribution) /* validation makes an empty text NULL */
 		in->contribution = "";
 	/* a party the viewer may not see is no party to them */
-	struct party pa;
-	bool party_ok = false;
+	struct party pa = { 0 };
 	if (in->party_id && *in->party_id && !problems_find(p, "party")) {
 		rc = party_get(s, a, v, in->party_id, &pa);
 		if (rc == ERR_NOTFOUND)
 			problems_add(p, "party", R_NOT_ONE_OF, 0);
 		else if (rc)
 			return rc;
-		else
-			party_ok = true;
 	}
 	if (p->n)
 		return ERR_INVALID;
-	(void)party_ok;
 	uuid7_new(in->id);
 	char *now = arena_alloc(a, TIME_STRLEN + 1);
 	time_now(now);
