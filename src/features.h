@@ -49,6 +49,8 @@
 	F(issue_form) \
 	F(initiatives) \
 	F(partners) \
-	F(intrapreneurs)
+	F(intrapreneurs) \
+	F(coalitions) \
+	F(ties)
 
 #endif

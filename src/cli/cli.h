@@ -85,6 +85,8 @@ int demo_initiatives(struct store *s);
 /* The partners of the demo initiatives and intrapreneurs' hours
  * (demo_partners.c), after the initiatives. */
 int demo_partners_load(struct store *s, const struct viewer *admin);
+/* The demo's coalitions and ties (demo_network.c), after its issues. */
+int demo_network_load(struct store *s, const struct viewer *admin);
 /* The zone of the times people read (pages, mail) from KIEM_TIMEZONE, an
  * IANA name of the system's tzdata (default Europe/Amsterdam); prints one
  * line naming the variable and returns 2 when it is no zone. */

@@ -141,6 +141,8 @@ int demo_load(struct store *s)
 		rc = demo_initiatives(s); /* initiatives and their stages (issue 11, part A) */
 	if (!rc)
 		rc = demo_partners_load(s, &admin); /* issue 11: partners, intrapreneurs (after the initiatives) */
+	if (!rc)
+		rc = demo_network_load(s, &admin); /* issue 11: coalitions and ties */
 out:
 	arena_free(a);
 	json_decref(demo);

@@ -207,6 +207,16 @@ const struct processing_activity register_activities[] = {
 	    "Until you remove your hours, the initiative is deleted or your account is erased." },
 	  { { "Iedereen: het totaal aantal uren per initiatief en per partij, zonder namen", "Everyone: the total hours per initiative and per party, without names" },
 	    { "Je naam bij je uren: jij, de leden van de trekkende partij van het initiatief en platformbeheerders", "Your name with your hours: you, the members of the initiative's lead party and platform administrators" } } },
+	/* issue 11, coalitions and ties (part C) */
+	{ "coalitions_ties", { "Samenwerkingsverbanden en relaties tussen partijen", "Coalitions and ties between parties" },
+	  { "Zodat partijen kunnen laten zien met wie ze samenwerken: in een samenwerkingsverband rond vraagstukken, en in relaties zoals financieren, adviseren en doorverwijzen.",
+	    "So that parties can show whom they work with: in a coalition around social issues, and in ties such as funding, advising and referring." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Wie een samenwerkingsverband begon of een relatie vastlegde (het nummer van het account), en wanneer", "Who started a coalition or recorded a tie (the account's number), and when" } },
+	  { { "Leden van partijen, coördinatoren en platformbeheerders", "Members of parties, coordinators and platform administrators" } },
+	  { "Zolang het samenwerkingsverband of de relatie bestaat. Wis je je account, dan blijven ze staan zonder je naam.",
+	    "As long as the coalition or the tie exists. If you erase your account, they stay, without your name." },
+	  { { "Iedereen ziet samenwerkingsverbanden en relaties; wie ze vastlegde, zien alleen platformbeheerders", "Everyone sees coalitions and ties; who recorded them only platform administrators see" } } },
 
 	{ "cookies", { "Cookies", "Cookies" },
 	  { "Alleen wat nodig is om kiem te laten werken: inloggen, formulieren beveiligen en je taalkeuze onthouden. Geen tracking, geen advertenties, geen cookies van anderen.",

@@ -11,8 +11,8 @@
  * So each statement of a write transaction that is not a SELECT runs inside
  * a savepoint, rolled back to when it fails.
  *
- * Group commit as in sqlite.c: the requests that take the writer while
- * others wait for it each work in a savepoint ("request") of one
+ * Group commit as on SQLite (batch.c): the requests that take the writer
+ * while others wait for it each work in a savepoint ("request") of one
  * transaction, which commits when the writer is given back with nobody
  * waiting (or the batch is full or old); each request waits for its
  * batch's COMMIT, one WAL flush for all of them. */
@@ -22,10 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../base/err.h"
 #include "../base/log.h"
+#include "batch.h"
 #include "engine.h"
 #include "pg_sql.h"
 #include "schema.h"
@@ -58,31 +58,13 @@ struct store_conn {
 	bool generation_prepared; /* pg_store_generation's statement */
 };
 
-enum { BATCH_MAX = 64, BATCH_AGE_NS = 20 * 1000 * 1000 };
-
-/* A request's part of the batch: on its thread's stack while it waits. */
-struct member {
-	struct member *next;
-	int rc;
-	bool done;
-};
-
 struct store {
 	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *conninfo;
-	_Atomic uint64_t generation;
 	bool shared_generation; /* the table data_generation counts the commits */
 	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
-	pthread_mutex_t write_lock;
-	_Atomic int queued; /* threads waiting for the writer */
-	/* the batch, under write_lock */
-	bool batch_open, batch_changes;
-	int batch_size;
-	struct timespec batch_start;
-	struct member *batch;
-	pthread_mutex_t done_lock; /* a member's rc and done */
-	pthread_cond_t done_cond;
+	struct batch batch; /* group commit (batch.h) */
 	pthread_mutex_t list_lock;
 	struct store_conn *readers;
 	pthread_key_t reader_key;
@@ -172,6 +154,8 @@ const char *pg_store_engine_version(struct store *s)
 	return v;
 }
 
+static const struct batch_ops pg_batch;
+
 int pg_store_open(struct store **out, const char *conninfo, unsigned flags)
 {
 	(void)flags; /* a PostgreSQL database is made by its administrator */
@@ -181,9 +165,7 @@ int pg_store_open(struct store **out, const char *conninfo, unsigned flags)
 		return ERR_NOMEM;
 	}
 	s->engine = &pg_engine;
-	pthread_mutex_init(&s->write_lock, NULL);
-	pthread_mutex_init(&s->done_lock, NULL);
-	pthread_cond_init(&s->done_cond, NULL);
+	batch_init(&s->batch, s, &pg_batch);
 	pthread_mutex_init(&s->list_lock, NULL);
 	pthread_key_create(&s->reader_key, NULL);
 	int rc = open_conn(conninfo, &s->writer);
@@ -208,9 +190,7 @@ void pg_store_close(struct store *s)
 	if (s->writer)
 		close_conn(s->writer);
 	pthread_key_delete(s->reader_key);
-	pthread_mutex_destroy(&s->write_lock);
-	pthread_mutex_destroy(&s->done_lock);
-	pthread_cond_destroy(&s->done_cond);
+	batch_release(&s->batch);
 	pthread_mutex_destroy(&s->list_lock);
 	free(s->conninfo);
 	free(s);
@@ -267,15 +247,6 @@ void pg_store_read_end(struct store *s)
 		log_error("SQL failed: %s: COMMIT", PQerrorMessage(c->pg));
 }
 
-/* Takes the writer, counted among those waiting for it meanwhile: while
- * one is, a batch stays open for it. */
-static void writer_take(struct store *s)
-{
-	atomic_fetch_add(&s->queued, 1);
-	pthread_mutex_lock(&s->write_lock);
-	atomic_fetch_sub(&s->queued, 1);
-}
-
 /* Counts the data's generation up in the transaction that commits, in the
  * same round trip as the COMMIT (pg_store_generation). */
 #define GENERATION_UP \
@@ -283,67 +254,6 @@ static void writer_take(struct store *s)
 	" ON CONFLICT (name) DO UPDATE SET n = data_generation.n + 1"
 /* and reads it: no row is generation 0 */
 #define GENERATION_SQL "SELECT n FROM data_generation WHERE name = 'data'"
-
-/* Ends the open batch, committed when commit is true, and tells its members
- * how it went; the caller holds the writer. */
-static int batch_end(struct store *s, bool commit)
-{
-	struct store_conn *w = s->writer;
-	int rc = commit ? 0 : ERR_DB;
-	if (commit) {
-		/* COMMIT of a failed transaction answers ROLLBACK, without an error */
-		PGresult *r = PQexec(w->pg, s->batch_changes && s->shared_generation ? GENERATION_UP "; COMMIT" : "COMMIT");
-		if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0) {
-			log_error("commit failed: %s", PQerrorMessage(w->pg));
-			rc = ERR_DB;
-		}
-		PQclear(r);
-	}
-	if (rc && PQtransactionStatus(w->pg) != PQTRANS_IDLE)
-		exec(w, "ROLLBACK");
-	if (!rc && s->batch_changes)
-		atomic_fetch_add(&s->generation, 1);
-	w->in_tx = false;
-	pthread_mutex_lock(&s->done_lock);
-	for (struct member *m = s->batch, *next; m; m = next) {
-		next = m->next;
-		m->rc = rc;
-		m->done = true;
-	}
-	pthread_cond_broadcast(&s->done_cond);
-	pthread_mutex_unlock(&s->done_lock);
-	s->batch = NULL;
-	s->batch_open = false;
-	s->batch_changes = false;
-	s->batch_size = 0;
-	return rc;
-}
-
-static bool batch_old(struct store *s)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	int64_t ns = (int64_t)(now.tv_sec - s->batch_start.tv_sec) * 1000000000 + (now.tv_nsec - s->batch_start.tv_nsec);
-	return ns >= BATCH_AGE_NS;
-}
-
-/* Gives the writer back. The open batch commits now unless another thread
- * is waiting for the writer, which will then join it (or end it). */
-static void writer_give(struct store *s)
-{
-	if (s->batch_open && (atomic_load(&s->queued) == 0 || s->batch_size >= BATCH_MAX || batch_old(s)))
-		batch_end(s, true);
-	pthread_mutex_unlock(&s->write_lock);
-}
-
-/* Takes the writer for work that is not a request's (a checkpoint, a
- * migration): the open batch commits first. */
-static void writer_take_alone(struct store *s)
-{
-	writer_take(s);
-	if (s->batch_open)
-		batch_end(s, true);
-}
 
 /* A batch begins by taking one lock for all of kiem's nodes, held until it
  * commits: writes run one batch at a time across nodes, as they do on one
@@ -355,83 +265,101 @@ static void writer_take_alone(struct store *s)
  * locks: PostgreSQL frees it at COMMIT or ROLLBACK, and when the node dies. */
 #define BEGIN_WRITE "BEGIN; SELECT pg_advisory_xact_lock(7165620002)"
 
-struct store_conn *pg_store_write_begin(struct store *s)
+/* Group commit (batch.h): PostgreSQL's part. Any error fails the whole
+ * transaction, so a savepoint that cannot be made loses the batch. */
+static int tx_begin(struct store *s)
 {
-	writer_take(s);
-	if (!s->batch_open) {
-		if (exec(s->writer, BEGIN_WRITE)) {
-			if (PQtransactionStatus(s->writer->pg) != PQTRANS_IDLE)
-				exec(s->writer, "ROLLBACK");
-			pthread_mutex_unlock(&s->write_lock);
-			return NULL;
-		}
-		s->writer->in_tx = true;
-		s->batch_open = true;
-		clock_gettime(CLOCK_MONOTONIC, &s->batch_start);
+	if (exec(s->writer, BEGIN_WRITE)) {
+		if (PQtransactionStatus(s->writer->pg) != PQTRANS_IDLE)
+			exec(s->writer, "ROLLBACK");
+		return ERR_DB;
 	}
-	if (exec(s->writer, "SAVEPOINT request")) {
-		batch_end(s, false);
-		pthread_mutex_unlock(&s->write_lock);
-		return NULL;
-	}
-	s->batch_size++;
-	return s->writer;
+	s->writer->in_tx = true;
+	return 0;
 }
 
-static int write_end(struct store *s, bool commit, bool changes_data)
+static enum batch_tx tx_savepoint(struct store *s)
 {
-	struct store_conn *w = s->writer;
-	PGTransactionStatusType status = PQtransactionStatus(w->pg);
+	return exec(s->writer, "SAVEPOINT request") ? BATCH_TX_GONE : BATCH_TX_OK;
+}
+
+static enum batch_tx tx_state(struct store *s)
+{
+	PGTransactionStatusType status = PQtransactionStatus(s->writer->pg);
 	if (status != PQTRANS_INTRANS && status != PQTRANS_INERROR) {
 		/* the connection broke: the batch's other writes are gone too */
-		log_error("the write's transaction is gone: %s", PQerrorMessage(w->pg));
-		batch_end(s, false);
-		pthread_mutex_unlock(&s->write_lock);
-		return ERR_DB;
+		log_error("the write's transaction is gone: %s", PQerrorMessage(s->writer->pg));
+		return BATCH_TX_GONE;
 	}
 	/* a statement failed outside its own savepoint (a SELECT): the
 	 * request fails, as its transaction would have alone */
-	int rc = status == PQTRANS_INERROR && commit ? ERR_DB : 0;
-	if (commit && !rc && exec(w, "RELEASE SAVEPOINT request")) {
-		batch_end(s, false);
-		pthread_mutex_unlock(&s->write_lock);
-		return ERR_DB;
+	return status == PQTRANS_INERROR ? BATCH_TX_FAILED : BATCH_TX_OK;
+}
+
+static int tx_release(struct store *s)
+{
+	return exec(s->writer, "RELEASE SAVEPOINT request");
+}
+
+static int tx_undo(struct store *s)
+{
+	return exec(s->writer, "ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request");
+}
+
+static int tx_commit(struct store *s, bool changes)
+{
+	struct store_conn *w = s->writer;
+	int rc = 0;
+	/* COMMIT of a failed transaction answers ROLLBACK, without an error */
+	PGresult *r = PQexec(w->pg, changes && s->shared_generation ? GENERATION_UP "; COMMIT" : "COMMIT");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0) {
+		log_error("commit failed: %s", PQerrorMessage(w->pg));
+		rc = ERR_DB;
 	}
-	if (!commit || rc) {
-		/* only this request's work is undone */
-		if (exec(w, "ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request"))
-			batch_end(s, false);
-		writer_give(s);
-		return rc;
-	}
-	struct member me = {.next = s->batch};
-	s->batch = &me;
-	s->batch_changes |= changes_data;
-	writer_give(s);
-	pthread_mutex_lock(&s->done_lock);
-	while (!me.done)
-		pthread_cond_wait(&s->done_cond, &s->done_lock);
-	pthread_mutex_unlock(&s->done_lock);
-	return me.rc;
+	PQclear(r);
+	w->in_tx = false;
+	return rc;
+}
+
+static void tx_rollback(struct store *s)
+{
+	if (PQtransactionStatus(s->writer->pg) != PQTRANS_IDLE)
+		exec(s->writer, "ROLLBACK");
+	s->writer->in_tx = false;
+}
+
+static const struct batch_ops pg_batch = {
+	.begin = tx_begin,
+	.savepoint = tx_savepoint,
+	.state = tx_state,
+	.release = tx_release,
+	.undo = tx_undo,
+	.commit = tx_commit,
+	.rollback = tx_rollback,
+};
+
+struct store_conn *pg_store_write_begin(struct store *s)
+{
+	return batch_write_begin(&s->batch) ? NULL : s->writer;
 }
 
 int pg_store_write_end(struct store *s, bool commit)
 {
-	return write_end(s, commit, true);
+	return batch_write_end(&s->batch, commit, true);
 }
 
 int pg_store_write_end_aside(struct store *s, bool commit)
 {
-	return write_end(s, commit, false);
+	return batch_write_end(&s->batch, commit, false);
 }
 
 /* PostgreSQL writes its log at every commit and recycles it itself; a
  * CHECKPOINT (which needs the role pg_checkpoint) only hastens that. */
 int pg_store_checkpoint(struct store *s)
 {
-	writer_take_alone(s);
+	batch_take_alone(&s->batch);
 	int rc = exec(s->writer, "CHECKPOINT");
-	pthread_mutex_unlock(&s->write_lock);
+	batch_give_alone(&s->batch);
 	return rc;
 }
 
@@ -442,13 +370,13 @@ int pg_store_checkpoint(struct store *s)
  * VACUUM FULL then drops their old rows. */
 int pg_store_scrub(struct store *s)
 {
-	writer_take_alone(s);
+	batch_take_alone(&s->batch);
 	int rc = exec(s->writer, "ANALYZE");
 	if (!rc)
 		rc = exec(s->writer, "VACUUM FULL");
 	if (!rc)
 		rc = exec(s->writer, "CHECKPOINT");
-	pthread_mutex_unlock(&s->write_lock);
+	batch_give_alone(&s->batch);
 	return rc;
 }
 
@@ -770,7 +698,7 @@ static uint64_t unknown(struct store *s)
 uint64_t pg_store_generation(struct store *s)
 {
 	if (!s->shared_generation)
-		return atomic_load(&s->generation);
+		return batch_generation(&s->batch);
 	struct store_conn *c = pg_store_reader(s);
 	if (!c)
 		return unknown(s);
@@ -853,7 +781,7 @@ int pg_store_migrate(struct store *s, int *applied)
 {
 	int count = 0, rc = 0;
 	struct store_conn *w = s->writer;
-	writer_take_alone(s);
+	batch_take_alone(&s->batch);
 	for (;;) {
 		if ((rc = exec(w, "BEGIN")) || (rc = exec(w, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK ")")))
 			break;
@@ -894,7 +822,7 @@ int pg_store_migrate(struct store *s, int *applied)
 	}
 	if (rc && PQtransactionStatus(w->pg) != PQTRANS_IDLE)
 		exec(w, "ROLLBACK");
-	pthread_mutex_unlock(&s->write_lock);
+	batch_give_alone(&s->batch);
 	if (rc)
 		return ERR_DB;
 	if (applied)

@@ -13,6 +13,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/log.h"
+#include "batch.h"
 #include "engine.h"
 #include "schema.h"
 
@@ -43,7 +44,7 @@ struct store_conn {
 	/* the data's generation as this reader last read it (store_generation) */
 	sqlite3_stmt *data_version, *generation, *generation_up;
 	int64_t seen_version, seen_generation;
-	uint64_t seen_own;   /* this process's commits then (store.generation) */
+	uint64_t seen_own;   /* this process's commits then (batch_generation) */
 	int64_t seen_at;     /* and when, in ns of CLOCK_MONOTONIC */
 	bool seen;
 	/* the writer's: one request's part of a batch (group commit) */
@@ -58,22 +59,6 @@ static int run_tx(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Group commit. The writer's transaction is a batch: the requests that
- * take the writer one after the other while others wait for it each do
- * their work in a savepoint of one transaction, which commits (one fsync)
- * when a request gives the writer back and nobody is waiting for it, or
- * the batch is full or old. A request's savepoint is rolled back when it
- * fails, so one failing write never takes the others down; a request whose
- * write succeeded waits, on its own stack, until its batch has committed,
- * and is told the commit's result: nothing is answered before it is on disk. */
-enum { BATCH_MAX = 64, BATCH_AGE_NS = 20 * 1000 * 1000 };
-
-struct member {
-	struct member *next;
-	int rc;
-	bool done;
-};
-
 /* A checkpoint when the log has this many pages (SQLite's default for its
  * automatic one), by a thread of its own rather than in some request's
  * COMMIT. It runs on the writer connection, holding the writer: a second
@@ -84,19 +69,12 @@ enum { CKPT_PAGES = 1000 };
 struct store {
 	const struct engine *engine; /* first: store.c passes calls on by it (engine.h) */
 	char *path;
-	_Atomic uint64_t generation; /* counts the commits, to tell when data changed */
-	bool shared_generation; /* the table data_generation counts them (schema.c) */
+	bool shared_generation; /* the table data_generation counts the commits (schema.c) */
 	_Atomic uint64_t known; /* the generation last read: when it cannot be read */
 	struct store_conn *writer;
-	pthread_mutex_t write_lock;
-	_Atomic int queued; /* threads waiting for the writer */
-	/* the batch, under write_lock */
-	bool batch_open, batch_changes;
-	int batch_size;
-	struct timespec batch_start;
-	struct member *batch;
-	pthread_mutex_t done_lock; /* a member's rc and done */
-	pthread_cond_t done_cond;
+	/* group commit (batch.h); its generation counts the commits, to tell
+	 * when data changed */
+	struct batch batch;
 	/* the checkpointer's thread */
 	pthread_t ckpt_thread;
 	bool ckpt_running, ckpt_stop, ckpt_due;
@@ -211,6 +189,7 @@ static void global_init(void)
 }
 
 static void *checkpointer(void *arg);
+static const struct batch_ops sqlite_batch;
 
 /* After each commit, with the pages now in the log: a checkpoint is due
  * when they are many (the writer's own, automatic one is off). */
@@ -237,9 +216,7 @@ int store_open(struct store **out, const char *path, unsigned flags)
 		return ERR_NOMEM;
 	s->engine = &sqlite_engine;
 	s->path = strdup(path);
-	pthread_mutex_init(&s->write_lock, NULL);
-	pthread_mutex_init(&s->done_lock, NULL);
-	pthread_cond_init(&s->done_cond, NULL);
+	batch_init(&s->batch, s, &sqlite_batch);
 	pthread_mutex_init(&s->ckpt_lock, NULL);
 	pthread_cond_init(&s->ckpt_cond, NULL);
 	pthread_mutex_init(&s->list_lock, NULL);
@@ -286,9 +263,7 @@ void store_close(struct store *s)
 	if (s->writer)
 		close_conn(s->writer);
 	pthread_key_delete(s->reader_key);
-	pthread_mutex_destroy(&s->write_lock);
-	pthread_mutex_destroy(&s->done_lock);
-	pthread_cond_destroy(&s->done_cond);
+	batch_release(&s->batch);
 	pthread_mutex_destroy(&s->ckpt_lock);
 	pthread_cond_destroy(&s->ckpt_cond);
 	pthread_mutex_destroy(&s->list_lock);
@@ -326,144 +301,98 @@ void store_read_end(struct store *s)
 		run_tx(c->commit);
 }
 
-/* Takes the writer, counted among those waiting for it meanwhile: while
- * one is, a batch stays open for it. */
-static void writer_take(struct store *s)
-{
-	atomic_fetch_add(&s->queued, 1);
-	pthread_mutex_lock(&s->write_lock);
-	atomic_fetch_sub(&s->queued, 1);
-}
-
 static int generation_up(struct store *s);
 
-/* Ends the open batch, committed when commit is true, and tells its members
- * how it went; the caller holds the writer. */
-static int batch_end(struct store *s, bool commit)
+/* Group commit (batch.h): SQLite's part. A failed statement fails only
+ * itself, so a request whose savepoint cannot be made fails alone; an I/O
+ * error or a full disk rolls back the whole transaction. */
+static int tx_begin(struct store *s)
 {
-	sqlite3 *db = s->writer->db;
-	int rc = 0;
-	if (commit && s->batch_changes && generation_up(s))
-		rc = ERR_DB;
-	if (commit && !rc && run_tx(s->writer->commit) != SQLITE_OK) {
-		log_error("commit failed: %s", sqlite3_errmsg(db));
-		rc = ERR_DB;
+	if (run_tx(s->writer->begin) != SQLITE_OK) {
+		log_error("cannot begin a write: %s", sqlite3_errmsg(s->writer->db));
+		return ERR_DB;
 	}
-	if (!commit)
-		rc = ERR_DB;
-	if (rc && !sqlite3_get_autocommit(db))
+	return 0;
+}
+
+static enum batch_tx tx_savepoint(struct store *s)
+{
+	if (run_tx(s->writer->savepoint) != SQLITE_OK) {
+		log_error("cannot begin a write: %s", sqlite3_errmsg(s->writer->db));
+		return BATCH_TX_FAILED;
+	}
+	return BATCH_TX_OK;
+}
+
+static enum batch_tx tx_state(struct store *s)
+{
+	if (sqlite3_get_autocommit(s->writer->db)) {
+		/* an error (a full disk, an I/O error) made SQLite roll back
+		 * the whole transaction: the batch's other writes are gone too */
+		log_error("the write's transaction was rolled back: %s", sqlite3_errmsg(s->writer->db));
+		return BATCH_TX_GONE;
+	}
+	return BATCH_TX_OK;
+}
+
+static int tx_release(struct store *s)
+{
+	if (run_tx(s->writer->release) != SQLITE_OK) {
+		log_error("commit failed: %s", sqlite3_errmsg(s->writer->db));
+		return ERR_DB;
+	}
+	return 0;
+}
+
+static int tx_undo(struct store *s)
+{
+	if (run_tx(s->writer->undo) != SQLITE_OK || run_tx(s->writer->release) != SQLITE_OK) {
+		log_error("rollback failed: %s", sqlite3_errmsg(s->writer->db));
+		return ERR_DB;
+	}
+	return 0;
+}
+
+static int tx_commit(struct store *s, bool changes)
+{
+	if (changes && generation_up(s))
+		return ERR_DB;
+	if (run_tx(s->writer->commit) != SQLITE_OK) {
+		log_error("commit failed: %s", sqlite3_errmsg(s->writer->db));
+		return ERR_DB;
+	}
+	return 0;
+}
+
+static void tx_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->writer->db))
 		run_tx(s->writer->rollback);
-	if (!rc && s->batch_changes)
-		atomic_fetch_add(&s->generation, 1);
-	pthread_mutex_lock(&s->done_lock);
-	for (struct member *m = s->batch, *next; m; m = next) {
-		next = m->next;
-		m->rc = rc;
-		m->done = true;
-	}
-	pthread_cond_broadcast(&s->done_cond);
-	pthread_mutex_unlock(&s->done_lock);
-	s->batch = NULL;
-	s->batch_open = false;
-	s->batch_changes = false;
-	s->batch_size = 0;
-	return rc;
 }
 
-static bool batch_old(struct store *s)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	int64_t ns = (int64_t)(now.tv_sec - s->batch_start.tv_sec) * 1000000000 + (now.tv_nsec - s->batch_start.tv_nsec);
-	return ns >= BATCH_AGE_NS;
-}
-
-/* Gives the writer back. The open batch commits now unless another thread
- * is waiting for the writer, which will then join it (or end it). */
-static void writer_give(struct store *s)
-{
-	if (s->batch_open && (atomic_load(&s->queued) == 0 || s->batch_size >= BATCH_MAX || batch_old(s)))
-		batch_end(s, true);
-	pthread_mutex_unlock(&s->write_lock);
-}
-
-/* Takes the writer for work that is not a request's (a checkpoint, a
- * migration): the open batch commits first. */
-static void writer_take_alone(struct store *s)
-{
-	writer_take(s);
-	if (s->batch_open)
-		batch_end(s, true);
-}
+static const struct batch_ops sqlite_batch = {
+	.begin = tx_begin,
+	.savepoint = tx_savepoint,
+	.state = tx_state,
+	.release = tx_release,
+	.undo = tx_undo,
+	.commit = tx_commit,
+	.rollback = tx_rollback,
+};
 
 struct store_conn *store_write_begin(struct store *s)
 {
-	writer_take(s);
-	if (!s->batch_open) {
-		if (run_tx(s->writer->begin) != SQLITE_OK) {
-			log_error("cannot begin a write: %s", sqlite3_errmsg(s->writer->db));
-			pthread_mutex_unlock(&s->write_lock);
-			return NULL;
-		}
-		s->batch_open = true;
-		clock_gettime(CLOCK_MONOTONIC, &s->batch_start);
-	}
-	if (run_tx(s->writer->savepoint) != SQLITE_OK) {
-		log_error("cannot begin a write: %s", sqlite3_errmsg(s->writer->db));
-		writer_give(s);
-		return NULL;
-	}
-	s->batch_size++;
-	return s->writer;
+	return batch_write_begin(&s->batch) ? NULL : s->writer;
 }
-
-static int write_end(struct store *s, bool commit, bool changes_data);
 
 int store_write_end(struct store *s, bool commit)
 {
-	return write_end(s, commit, true);
+	return batch_write_end(&s->batch, commit, true);
 }
 
 int store_write_end_aside(struct store *s, bool commit)
 {
-	return write_end(s, commit, false);
-}
-
-static int write_end(struct store *s, bool commit, bool changes_data)
-{
-	struct store_conn *w = s->writer;
-	if (sqlite3_get_autocommit(w->db)) {
-		/* an error (a full disk, an I/O error) made SQLite roll back
-		 * the whole transaction: the batch's other writes are gone too */
-		log_error("the write's transaction was rolled back: %s", sqlite3_errmsg(w->db));
-		batch_end(s, false);
-		pthread_mutex_unlock(&s->write_lock);
-		return ERR_DB;
-	}
-	if (commit && run_tx(w->release) != SQLITE_OK) {
-		log_error("commit failed: %s", sqlite3_errmsg(w->db));
-		batch_end(s, false);
-		pthread_mutex_unlock(&s->write_lock);
-		return ERR_DB;
-	}
-	if (!commit) {
-		/* only this request's work is undone */
-		if (run_tx(w->undo) != SQLITE_OK || run_tx(w->release) != SQLITE_OK) {
-			log_error("rollback failed: %s", sqlite3_errmsg(w->db));
-			batch_end(s, false);
-		}
-		writer_give(s);
-		return 0;
-	}
-	struct member me = {.next = s->batch};
-	s->batch = &me;
-	s->batch_changes |= changes_data;
-	writer_give(s);
-	pthread_mutex_lock(&s->done_lock);
-	while (!me.done)
-		pthread_cond_wait(&s->done_cond, &s->done_lock);
-	pthread_mutex_unlock(&s->done_lock);
-	return me.rc;
+	return batch_write_end(&s->batch, commit, false);
 }
 
 /* Copies the write-ahead log into the file and empties it; the caller
@@ -495,11 +424,11 @@ static void *checkpointer(void *arg)
 		s->ckpt_due = false;
 		pthread_mutex_unlock(&s->ckpt_lock);
 		int frames = 0, done = 0;
-		writer_take_alone(s);
+		batch_take_alone(&s->batch);
 		int rc = sqlite3_wal_checkpoint_v2(s->writer->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &frames, &done);
 		if (rc != SQLITE_OK && rc != SQLITE_BUSY)
 			log_error("checkpoint failed: %s", sqlite3_errmsg(s->writer->db));
-		pthread_mutex_unlock(&s->write_lock);
+		batch_give_alone(&s->batch);
 		pthread_mutex_lock(&s->ckpt_lock);
 	}
 	pthread_mutex_unlock(&s->ckpt_lock);
@@ -508,15 +437,15 @@ static void *checkpointer(void *arg)
 
 int store_checkpoint(struct store *s)
 {
-	writer_take_alone(s);
+	batch_take_alone(&s->batch);
 	int rc = checkpoint(s);
-	pthread_mutex_unlock(&s->write_lock);
+	batch_give_alone(&s->batch);
 	return rc;
 }
 
 int store_scrub(struct store *s)
 {
-	writer_take_alone(s);
+	batch_take_alone(&s->batch);
 	sqlite3 *db = s->writer->db;
 	/* a statement of the writer left in the middle of its rows would stop
 	 * the VACUUM; none is in use while the writer is ours */
@@ -543,7 +472,7 @@ int store_scrub(struct store *s)
 	}
 	/* the log goes in any case: the erasure's own pages are in it */
 	int crc = checkpoint(s);
-	pthread_mutex_unlock(&s->write_lock);
+	batch_give_alone(&s->batch);
 	return rc != SQLITE_OK ? ERR_DB : crc;
 }
 
@@ -750,12 +679,12 @@ static bool step_int(sqlite3 *db, sqlite3_stmt **st, const char *sql, int64_t *o
  * hit costs. So another process's commit (kiem's CLI beside serve; several
  * serve processes on one file are no supported setup) is seen within a
  * millisecond, and this process's own commits at once: they move
- * s->generation, which ends the trust. */
+ * batch_generation(), which ends the trust. */
 enum { GENERATION_TRUST_NS = 1000 * 1000 };
 
 uint64_t store_generation(struct store *s)
 {
-	uint64_t own = atomic_load(&s->generation);
+	uint64_t own = batch_generation(&s->batch);
 	if (!s->shared_generation)
 		return own;
 	struct store_conn *c = store_reader(s);
@@ -814,7 +743,7 @@ int store_migrate(struct store *s, int *applied)
 		return ERR_DB;
 	}
 	for (int v = have; v < schema_count; v++) {
-		writer_take_alone(s);
+		batch_take_alone(&s->batch);
 		char *msg = NULL;
 		int rc = sqlite3_exec(s->writer->db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
 		if (rc == SQLITE_OK)
@@ -830,10 +759,10 @@ int store_migrate(struct store *s, int *applied)
 			log_error("migration %d failed: %s", v + 1, msg ? msg : "?");
 			sqlite3_free(msg);
 			sqlite3_exec(s->writer->db, "ROLLBACK", NULL, NULL, NULL);
-			pthread_mutex_unlock(&s->write_lock);
+			batch_give_alone(&s->batch);
 			return ERR_DB;
 		}
-		pthread_mutex_unlock(&s->write_lock);
+		batch_give_alone(&s->batch);
 		count++;
 	}
 	if (applied)

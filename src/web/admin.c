@@ -67,6 +67,10 @@ static const struct {
 	{ "add_interest", M_ACTION_ADD_INTEREST },
 	{ "change_interest", M_ACTION_CHANGE_INTEREST },
 	{ "remove_interest", M_ACTION_REMOVE_INTEREST },
+	/* issue 11, coalitions and ties */
+	{ "add_partner", M_ACTION_ADD_PARTNER },
+	{ "change_partner", M_ACTION_CHANGE_PARTNER },
+	{ "remove_partner", M_ACTION_REMOVE_PARTNER },
 };
 
 /* The names the log keeps that are no field of a type's descriptors (those
@@ -78,6 +82,7 @@ static const struct {
 	{ "members", M_MEMBERS }, { "invitations", M_INVITATIONS }, { "issueId", M_SIG_ISSUE }, { "decision", M_SIG_DECISION },
 	{ "cluster", M_SIG_CLUSTER_TITLE }, { "comments", M_VOICE_COMMENTS }, { "digest", M_NOTE_DIGEST_TITLE },
 	{ "notifications", M_NOTE_TITLE },
+	{ "partners", M_COAL_PARTNERS }, /* issue 11, coalitions */
 };
 
 static const char *action_name(struct http_req *r, const char *key)

@@ -140,6 +140,7 @@ static void page_parties(struct http_req *r)
 	}
 	filters_paging(r, "/partijen", fl, NFILTERS, f.cursor, next);
 	html_raw(b, "</section>\n");
+	html_f(b, "<p><a href=\"/samenwerkingen\">%s</a></p>\n", T(r, M_COAL_LINK_FROM_PARTIES)); /* issue 11 */
 	page_end(r);
 }
 
@@ -231,7 +232,8 @@ static void page_party(struct http_req *r)
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_raw(b, "</dd>\n</dl>\n");
 	web_party_issues(r, pa.id); /* issues core */
-	party_part_intrapreneurship(r, &pa); /* issue 11, part B */
+	party_part_network(r, &pa); /* issue 11: coalitions and ties */
+	party_part_intrapreneurship(r, &pa); /* issue 11: partners */
 	page_end(r);
 }
 

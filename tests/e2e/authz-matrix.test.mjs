@@ -246,6 +246,33 @@ const MATRIX = {
   'POST /initiatieven/{id}/uren':                             ['login', 400,     303,        303,   303,       400,       400,        400],
   'POST /initiatieven/{id}/uren/verwijderen':                 ['login', 404,     303,        303,   303,       404,       404,        404],
   // end of partners and intrapreneurship
+  // issue 11, coalitions and ties (part C): a coalition in WK034403 that the
+  // platform admin started for a fresh party (the member and the party
+  // admin in it; Otto's party a partner); "(by its party)": one Otto's
+  // party manages, with the fresh party as a partner, whose admins may
+  // withdraw it. A tie goes from a fresh party (WK034403) to Otto's party
+  // (WK034408, otherMember in it): members of either and coordinators of
+  // an area of either record and remove it.
+  'POST /api/v1/coalitions':                                  [401,     403,     403,        201,   201,       403,       403,        201],
+  'PATCH /api/v1/coalitions/{id}':                            [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/coalitions/{id}':                           [401,     403,     403,        204,   204,       403,       204,        204],
+  'POST /api/v1/coalitions/{id}/partners':                    [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/coalitions/{id}/partners/{partnerId}':       [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/coalitions/{id}/partners/{partnerId}':      [401,     403,     403,        204,   204,       403,       204,        204],
+  'DELETE /api/v1/coalitions/{id}/partners/{partnerId} (by its party)': [401, 403, 204,      403,   204,       403,       204,        204],
+  'POST /api/v1/ties':                                        [401,     403,     201,        201,   201,       201,       201,        201],
+  'DELETE /api/v1/ties/{id}':                                 [401,     403,     204,        204,   204,       204,       204,        204],
+  'GET /api/v1/parties/{id}/connections (private)':           [404,     404,     404,        200,   200,       404,       200,        200],
+  'POST /samenwerkingen/nieuw':                               ['login', 403,     403,        303,   303,       403,       403,        303],
+  'POST /samenwerkingen/{id}/bewerken':                       ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /samenwerkingen/{id}/verwijderen':                    ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /samenwerkingen/{id}/partners':                       ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /samenwerkingen/{id}/partners/{pid}/bewerken':        ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /samenwerkingen/{id}/partners/{pid}/verwijderen':     ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /samenwerkingen/{id}/partners/{pid}/verwijderen (by its party)': ['login', 403, 303, 403, 303,      403,       303,        303],
+  'POST /partijen/{id}/relaties':                             ['login', 403,     303,        303,   303,       303,       303,        303],
+  'POST /partijen/{id}/relaties/{tie}/verwijderen':           ['login', 403,     303,        303,   303,       303,       303,        303],
+  // end of coalitions and ties
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -645,6 +672,49 @@ const initRow = (opts, act) => ({ setup: (role) => freshInitiative(role, opts), 
 // a read changes nothing: no state to compare
 const initRead = (opts, act) => ({ setup: (role) => freshInitiative(role, opts), act });
 const initBody = (ctx) => ({ title: ctx.title, summary: 'Samenvatting', type: 'service', leadParty: ctx.party, area: AREA, participationLevel: 'consulted' });
+// issue 11, coalitions and ties (part C): see the matrix's rows
+async function freshCoalition(byOther = false) {
+  const party = await freshParty();
+  const r = await api('admin', '/api/v1/coalitions', { method: 'POST', body: { name: `Matrixverband ${uniq()}`, area: AREA, party: byOther ? otherParty : party.id } });
+  assert.equal(r.status, 201, r.text);
+  const p = await api('admin', `/api/v1/coalitions/${r.body.id}/partners`, { method: 'POST', body: { party: byOther ? party.id : otherParty, contribution: 'Iets' } });
+  assert.equal(p.status, 201, p.text);
+  return { id: r.body.id, party: party.id, partner: p.body.id };
+}
+async function coalitionState(ctx) {
+  const r = await api('anonymous', `/api/v1/coalitions/${ctx.id}`);
+  if (r.status !== 200) return r.status;
+  const ps = await api('anonymous', `/api/v1/coalitions/${ctx.id}/partners`);
+  assert.equal(ps.status, 200, ps.text);
+  return { name: r.body.name, description: r.body.description, partners: ps.body.items.map((x) => `${x.party}:${x.contribution}:${x.admin}`).sort() };
+}
+const coalitionRow = (byOther, act) => ({ setup: () => freshCoalition(byOther), act, state: coalitionState });
+// a coalition and a public party to add to it
+async function coalitionAndParty() {
+  const ctx = await freshCoalition();
+  const r = await api('admin', '/api/v1/parties', { method: 'POST', body: partyBody({ name: `Nieuwe partner ${uniq()}`, areas: [AREA] }) });
+  assert.equal(r.status, 201, r.text);
+  return { ...ctx, newParty: r.body.id };
+}
+async function coalitionsOf(ctx) {
+  const r = await api('anonymous', `/api/v1/coalitions?party=${ctx.party}&limit=100`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.length;
+}
+async function freshTie(withTie) {
+  const party = await freshParty();
+  if (!withTie) return { party: party.id };
+  const r = await api('admin', '/api/v1/ties', { method: 'POST', body: { from: party.id, to: otherParty, kind: 'advises' } });
+  assert.equal(r.status, 201, r.text);
+  return { party: party.id, tie: r.body.id };
+}
+async function tiesState(ctx) {
+  const r = await api('admin', `/api/v1/ties?party=${ctx.party}`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((t) => `${t.from}>${t.to}:${t.kind}`).sort();
+}
+const tieRow = (withTie, act) => ({ setup: () => freshTie(withTie), act, state: tiesState });
+// end of coalitions and ties
 
 const ACTIONS = {
   'POST /api/v1/parties': {
@@ -1119,6 +1189,57 @@ const ACTIONS = {
   'POST /wachtwoord-herstellen': {
     act: (role) => browserOf(role).post('/wachtwoord-herstellen', { code: 'x'.repeat(43), password: 'een heel nieuw wachtwoord' }),
   },
+  // issue 11, coalitions and ties (part C)
+  'POST /api/v1/coalitions': {
+    setup: async () => ({ party: (await freshParty()).id }),
+    act: (role, ctx) => api(role, '/api/v1/coalitions', { method: 'POST', body: { name: `Matrixverband ${uniq()}`, area: AREA, party: ctx.party } }),
+    state: coalitionsOf,
+  },
+  'PATCH /api/v1/coalitions/{id}': coalitionRow(false, (role, ctx) =>
+    api(role, `/api/v1/coalitions/${ctx.id}`, { method: 'PATCH', body: { description: `Gewijzigd ${uniq()}` } })),
+  'DELETE /api/v1/coalitions/{id}': coalitionRow(false, (role, ctx) => api(role, `/api/v1/coalitions/${ctx.id}`, { method: 'DELETE' })),
+  'POST /api/v1/coalitions/{id}/partners': {
+    setup: coalitionAndParty,
+    act: (role, ctx) => api(role, `/api/v1/coalitions/${ctx.id}/partners`, { method: 'POST', body: { party: ctx.newParty, role: 'invest' } }),
+    state: coalitionState,
+  },
+  'PATCH /api/v1/coalitions/{id}/partners/{partnerId}': coalitionRow(false, (role, ctx) =>
+    api(role, `/api/v1/coalitions/${ctx.id}/partners/${ctx.partner}`, { method: 'PATCH', body: { contribution: `Anders ${uniq()}` } })),
+  'DELETE /api/v1/coalitions/{id}/partners/{partnerId}': coalitionRow(false, (role, ctx) =>
+    api(role, `/api/v1/coalitions/${ctx.id}/partners/${ctx.partner}`, { method: 'DELETE' })),
+  'DELETE /api/v1/coalitions/{id}/partners/{partnerId} (by its party)': coalitionRow(true, (role, ctx) =>
+    api(role, `/api/v1/coalitions/${ctx.id}/partners/${ctx.partner}`, { method: 'DELETE' })),
+  'POST /api/v1/ties': tieRow(false, (role, ctx) =>
+    api(role, '/api/v1/ties', { method: 'POST', body: { from: ctx.party, to: otherParty, kind: 'funds' } })),
+  'DELETE /api/v1/ties/{id}': tieRow(true, (role, ctx) => api(role, `/api/v1/ties/${ctx.tie}`, { method: 'DELETE' })),
+  'GET /api/v1/parties/{id}/connections (private)': {
+    act: (role) => api(role, `/api/v1/parties/${readParty.id}/connections`),
+    check: (r) => { if (r.status === 200) assert.equal(r.body.party, readParty.id); },
+  },
+  'POST /samenwerkingen/nieuw': {
+    setup: async () => ({ party: (await freshParty()).id }),
+    act: (role, ctx) => browserOf(role).post('/samenwerkingen/nieuw', { party: ctx.party, name: `Matrixverband ${uniq()}`, area: AREA }),
+    state: coalitionsOf,
+  },
+  'POST /samenwerkingen/{id}/bewerken': coalitionRow(false, (role, ctx) =>
+    browserOf(role).post(`/samenwerkingen/${ctx.id}/bewerken`, { name: `Hernoemd ${uniq()}`, area: AREA })),
+  'POST /samenwerkingen/{id}/verwijderen': coalitionRow(false, (role, ctx) => browserOf(role).post(`/samenwerkingen/${ctx.id}/verwijderen`)),
+  'POST /samenwerkingen/{id}/partners': {
+    setup: coalitionAndParty,
+    act: (role, ctx) => browserOf(role).post(`/samenwerkingen/${ctx.id}/partners`, { party: ctx.newParty, contribution: 'Per formulier' }),
+    state: coalitionState,
+  },
+  'POST /samenwerkingen/{id}/partners/{pid}/bewerken': coalitionRow(false, (role, ctx) =>
+    browserOf(role).post(`/samenwerkingen/${ctx.id}/partners/${ctx.partner}/bewerken`, { contribution: `Anders ${uniq()}` })),
+  'POST /samenwerkingen/{id}/partners/{pid}/verwijderen': coalitionRow(false, (role, ctx) =>
+    browserOf(role).post(`/samenwerkingen/${ctx.id}/partners/${ctx.partner}/verwijderen`)),
+  'POST /samenwerkingen/{id}/partners/{pid}/verwijderen (by its party)': coalitionRow(true, (role, ctx) =>
+    browserOf(role).post(`/samenwerkingen/${ctx.id}/partners/${ctx.partner}/verwijderen`)),
+  'POST /partijen/{id}/relaties': tieRow(false, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.party}/relaties`, { direction: 'out', other: otherParty, kind: 'funds' })),
+  'POST /partijen/{id}/relaties/{tie}/verwijderen': tieRow(true, (role, ctx) =>
+    browserOf(role).post(`/partijen/${ctx.party}/relaties/${ctx.tie}/verwijderen`)),
+  // end of coalitions and ties
   'GET /api/v1/parties/{id} (private)': {
     act: (role) => api(role, `/api/v1/parties/${readParty.id}`),
     check: (r) => { if (r.status === 200) assert.equal(r.body.name, readParty.name); },

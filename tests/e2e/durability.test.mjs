@@ -6,11 +6,10 @@
 // scripts/kiem-pg-shim.sh (KIEM_PG_BASE).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KIEM, kiem } from '../lib/kiem.mjs';
+import { kiem, serveKiem } from '../lib/kiem.mjs';
 import { ADMIN, USERS, call } from './helpers.mjs';
 
 const CLIENTS = 32;
@@ -22,24 +21,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 // Starts `kiem serve` on db with enough workers for writes to meet in
 // batches: {url, child, exited}.
-async function serve() {
-  const child = spawn(KIEM, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, KIEM_THREADS: '16', KIEM_ACCESS_LOG: 'off' },
-  });
-  let stderr = '';
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiem serve did not start: ${stderr}`)), 15000);
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    exited.then(({ code }) => { clearTimeout(timer); reject(new Error(`kiem serve exited ${code}: ${stderr}`)); });
-  });
-  return { url, child, exited, log: () => stderr };
-}
+const serve = () => serveKiem(['--db', db], { env: { KIEM_THREADS: '16', KIEM_ACCESS_LOG: 'off' } });
 
 test('no write answered 201 is lost when the server is killed during a write load', async () => {
   assert.equal(kiem(['init', '--db', db]).status, 0);

@@ -5,44 +5,16 @@
 // both forgets none of it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
-import { startKiem, KIEM } from '../lib/kiem.mjs';
+import { startKiem, serveKiem } from '../lib/kiem.mjs';
 
 const ANN = { email: 'ann@knopen.example', name: 'Ann', password: 'anns-lange-wachtwoord' };
 const BEN = { email: 'ben@knopen.example', name: 'Ben', password: 'bens-lange-wachtwoord' };
 const ENV = { KIEM_MAIL_LIMIT: '3' };
 
 // Another node: `kiem serve` on the database of a node startKiem made.
-async function node(db) {
-  const child = spawn(KIEM, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KIEM_THREADS: '2', ...ENV },
-  });
-  let stderr = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiem serve did not start: ${stderr}`)), 15000);
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kiem serve exited ${code}: ${stderr}`)); });
-  });
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    url,
-    log: () => stderr,
-    async stop() {
-      child.kill('SIGTERM');
-      const code = await exited;
-      if (/AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/.test(stderr))
-        throw new Error(`kiem serve: the sanitizer found a problem:\n${stderr}`);
-      if (code !== 0) throw new Error(`kiem serve exited with ${code} after SIGTERM:\n${stderr}`);
-    },
-  };
-}
+const node = (db) => serveKiem(['--db', db], { env: { KIEM_THREADS: '2', ...ENV } });
 
 // A browser without JavaScript at a loopback address of its own, talking to
 // one node or another; it keeps its cookies.

@@ -10,11 +10,11 @@
 // it the tests are skipped, saying so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KIEM } from '../lib/kiem.mjs';
+import { KIEM, serveKiem } from '../lib/kiem.mjs';
 import { call, assertOk, partyBody, Browser } from './helpers.mjs';
 
 // the real binary: scripts/kiem-pg-shim.sh would turn --db into PostgreSQL
@@ -38,32 +38,7 @@ function run(args, opts = {}) {
 }
 
 // Starts `kiem serve` with these arguments; {url, log(), stop()}.
-async function serve(args, env = {}) {
-  const child = spawn(BIN, ['serve', ...args, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KIEM_THREADS: '2', ...env },
-  });
-  let stderr = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiem serve did not start: ${stderr}`)), 15000);
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kiem serve exited ${code}: ${stderr}`)); });
-  });
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    url,
-    log: () => stderr,
-    async stop() {
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0, `serve ${args.join(' ')}:\n${stderr}`);
-      assert.doesNotMatch(stderr, SANITIZER);
-    },
-  };
-}
+const serve = (args, env = {}) => serveKiem(args, { bin: BIN, env: { KIEM_THREADS: '2', ...env } });
 
 let dir, db, pg, dbname, lite, moved;
 const T = {}; // API tokens by email

@@ -7,12 +7,13 @@
 // it every test here is skipped, and says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveKiem } from '../lib/kiem.mjs';
 import { USERS, ALICE, call, assertOk, partyBody, Browser } from './helpers.mjs';
 
 const BASE = process.env.KIEM_PG_BASE;
@@ -20,7 +21,6 @@ const skip = BASE ? false : 'no PostgreSQL: set KIEM_PG_BASE (see scripts/pg-tes
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // the real binary: the nodes get KIEM_PG from here, not from the shim
 const KIEM = process.env.KIEM_REAL_BIN || process.env.KIEM_BIN || join(root, 'kiem');
-const SANITIZER = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
 
 let dir, db, env, sendmail, deliveries;
 const nodes = [];
@@ -40,33 +40,16 @@ function psql(query) {
 
 // One node: `kiem serve` on the shared database, on a port of its own.
 async function startNode(name) {
-  const child = spawn(KIEM, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, KIEM_THREADS: '4', KIEM_SENDMAIL: sendmail },
+  const node = await serveKiem(['--db', db], {
+    bin: KIEM, timeout: 20000, env: { ...env, KIEM_THREADS: '4', KIEM_SENDMAIL: sendmail },
   });
-  const node = { name, child, stderr: '' };
-  node.url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node ${name} did not start: ${node.stderr}`)), 20000);
-    child.stderr.on('data', (d) => {
-      node.stderr += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(node.stderr);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`node ${name} exited ${code}: ${node.stderr}`)); });
-  });
-  child.removeAllListeners('exit');
-  assert.match(node.stderr, /starting; PostgreSQL/, `node ${name} is not on PostgreSQL`);
-  node.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  node.name = name;
+  assert.match(node.log(), /starting; PostgreSQL/, `node ${name} is not on PostgreSQL`);
   nodes.push(node);
   return node;
 }
 
-async function stopNode(node) {
-  node.child.kill('SIGTERM');
-  const code = await node.exited;
-  assert.doesNotMatch(node.stderr, SANITIZER);
-  assert.equal(code, 0, `node ${node.name} exited with ${code}:\n${node.stderr}`);
-}
+const stopNode = (node) => node.stop();
 
 let a, b;
 before(async () => {
@@ -155,21 +138,21 @@ test('the outbox is sent once, by one node, with two nodes running', { skip }, a
   const sent = existsSync(deliveries) ? readFileSync(deliveries, 'utf8').split('\n').filter(Boolean) : [];
   assert.deepEqual(sent.toSorted(), to.toSorted(), 'each mail once');
   // one node holds the lease of the outbox, and the table says which
-  const holders = [a, b].filter((n) => /lease mail: this node/.test(n.stderr));
+  const holders = [a, b].filter((n) => /lease mail: this node/.test(n.log()));
   assert.equal(holders.length, 1, `nodes that took the lease: ${holders.map((n) => n.name)}`);
   assert.match(psql("SELECT holder FROM leases WHERE name = 'mail'"), /\/\d+\//);
 });
 
 test('a node that stops gives its leases back, and the other takes them over', { skip }, async () => {
-  const holder = /lease mail: this node/.test(a.stderr) ? a : b;
+  const holder = /lease mail: this node/.test(a.log()) ? a : b;
   const other = holder === a ? b : a;
   await stopNode(holder);
   nodes.splice(nodes.indexOf(holder), 1);
   assert.equal(psql("SELECT count(*) FROM leases WHERE until_epoch > 0 AND holder LIKE '%/' || " +
     `'${holder.child.pid}' || '/%'`), '0');
   const deadline = Date.now() + 30000;
-  while (!/lease mail: this node/.test(other.stderr)) {
-    assert.ok(Date.now() < deadline, `node ${other.name} did not take the lease over:\n${other.stderr}`);
+  while (!/lease mail: this node/.test(other.log())) {
+    assert.ok(Date.now() < deadline, `node ${other.name} did not take the lease over:\n${other.log()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   run(['mail', 'test', '--to', 'nadien@example.nl', '--db', db]);

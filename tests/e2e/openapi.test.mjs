@@ -109,6 +109,23 @@ const ROUTES = [
   { method: 'POST', path: '/api/v1/issues/{id}/comments/{commentId}/moderation' },
   { method: 'DELETE', path: '/api/v1/issues/{id}/comments/{commentId}/moderation' },
   // end of the voice of residents
+  // issue 11, coalitions and ties (part C)
+  { method: 'GET', path: '/api/v1/coalitions' },
+  { method: 'POST', path: '/api/v1/coalitions' },
+  { method: 'GET', path: '/api/v1/coalitions/{id}' },
+  { method: 'PATCH', path: '/api/v1/coalitions/{id}' },
+  { method: 'DELETE', path: '/api/v1/coalitions/{id}' },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/partners' },
+  { method: 'POST', path: '/api/v1/coalitions/{id}/partners' },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/partners/{partnerId}' },
+  { method: 'PATCH', path: '/api/v1/coalitions/{id}/partners/{partnerId}' },
+  { method: 'DELETE', path: '/api/v1/coalitions/{id}/partners/{partnerId}' },
+  { method: 'GET', path: '/api/v1/ties' },
+  { method: 'POST', path: '/api/v1/ties' },
+  { method: 'GET', path: '/api/v1/ties/{id}' },
+  { method: 'DELETE', path: '/api/v1/ties/{id}' },
+  { method: 'GET', path: '/api/v1/parties/{id}/connections' },
+  // end of coalitions and ties
   { method: 'GET', path: '/api/v1/tokens' },
   { method: 'POST', path: '/api/v1/tokens' },
   { method: 'GET', path: '/api/v1/tokens/{id}' },
@@ -428,6 +445,51 @@ test('the responses match the schemas of the document', async () => {
   assert.equal(r.status, 400);
   check('Problem', r.body);
   // end of factors and the role ledger
+  // issue 11, coalitions and ties (part C)
+  {
+    const others = (await get('/parties?limit=3', auth)).body.items.filter((x) => x.id !== id);
+    r = await send('POST', '/coalitions', { name: 'OpenAPI-verband', area: 'WK034403', party: id, issues: [issueId], since: '2026-01-05' });
+    assert.equal(r.status, 201);
+    assert.equal(r.location, r.body._links.self.href);
+    check('Coalition', r.body);
+    const cid = r.body.id;
+    r = await send('PATCH', `/coalitions/${cid}`, { description: 'Samen *sterk*.' }, 'application/merge-patch+json');
+    assert.equal(r.status, 200);
+    check('Coalition', r.body);
+    r = await get('/coalitions?q=OpenAPI');
+    assert.equal(r.status, 200);
+    check('CoalitionCollection', r.body);
+    assert.equal(r.body.items.length, 1);
+    r = await send('POST', `/coalitions/${cid}/partners`, { party: others[0].id, role: 'invest', contribution: 'Geld', admin: true });
+    assert.equal(r.status, 201);
+    assert.equal(r.location, r.body._links.self.href);
+    check('CoalitionPartner', r.body);
+    r = await send('PATCH', r.location.slice('/api/v1'.length), { contribution: 'Meer geld' }, 'application/merge-patch+json');
+    assert.equal(r.status, 200);
+    check('CoalitionPartner', r.body);
+    r = await get(`/coalitions/${cid}/partners`);
+    assert.equal(r.status, 200);
+    check('CoalitionPartnerCollection', r.body);
+    r = await get(`/coalitions/${cid}/partners/${r.body.items[0].id}`);
+    check('CoalitionPartner', r.body);
+    r = await send('POST', '/ties', { from: id, to: others[1].id, kind: 'advises', since: '2025-02-01', note: 'Proef' });
+    assert.equal(r.status, 201);
+    assert.equal(r.location, r.body._links.self.href);
+    check('Tie', r.body);
+    r = await get(r.location.slice('/api/v1'.length));
+    check('Tie', r.body);
+    r = await get(`/ties?party=${id}`);
+    assert.equal(r.status, 200);
+    check('TieCollection', r.body);
+    r = await get(`/parties/${id}/connections`);
+    assert.equal(r.status, 200);
+    check('Connections', r.body);
+    assert.ok(r.body.ties.some((t) => t.derived) && r.body.ties.some((t) => !t.derived), 'both kinds of ties');
+    r = await send('POST', '/ties', { from: id, to: id, kind: 'funds' });
+    assert.equal(r.status, 400);
+    check('Problem', r.body);
+  }
+  // end of coalitions and ties
 
   r = await get('/users/me', { Authorization: `Bearer ${kiem.tokens[MEMBER]}` });
   assert.equal(r.status, 200);

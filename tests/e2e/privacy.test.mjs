@@ -209,7 +209,7 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'accountRequests', 'activity', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows', 'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', 'intrapreneurHours', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'partiesVerified', 'partnersAdded', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'stageDecisions', 'supports', 'tokens']);
+      ['account', 'accountRequests', 'activity', 'coalitionsCreated', 'comments', 'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows', 'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', 'intrapreneurHours', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'partiesVerified', 'partnersAdded', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'stageDecisions', 'supports', 'tiesCreated', 'tokens']);
     // issue 11, partners and intrapreneurship: Zed added none and has no hours
     assert.deepEqual(b.partnersAdded, []);
     assert.deepEqual(b.intrapreneurHours, []);

@@ -201,6 +201,44 @@ function mailInLog(log, id) {
   return null; // not all of it has arrived yet
 }
 
+// Starts `kiem serve` with args (its database: --db FILE, --pg CONNINFO,
+// or none with KIEM_DB or KIEM_PG in env) on a free port of 127.0.0.1, and
+// resolves once it listens: {url, child, exited, log(), stop()}. Options:
+// env (more environment for it), bin (KIEM, which on PostgreSQL is the
+// shim; the real binary where the test gives --pg or KIEM_PG itself),
+// timeout (ms to wait for it to listen). exited resolves to {code, signal};
+// stop() sends SIGTERM and throws if a sanitizer reported anything while it
+// ran, or it did not exit with 0. Several on one database are several
+// nodes.
+export async function serveKiem(args, { env = {}, bin = KIEM, timeout = 15000 } = {}) {
+  const child = spawn(bin, ['serve', ...args, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let stderr = '';
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiem serve did not start: ${stderr}`)), timeout);
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    exited.then(({ code }) => { clearTimeout(timer); reject(new Error(`kiem serve exited ${code}: ${stderr}`)); });
+  });
+  return {
+    url, child, exited,
+    log: () => stderr,
+    async stop() {
+      child.kill('SIGTERM');
+      const r = await exited;
+      checkSanitizer('kiem serve', stderr);
+      if (r.code !== 0) throw new Error(`kiem serve exited with ${r.code} (${r.signal}) after SIGTERM:\n${stderr}`);
+      return r;
+    },
+  };
+}
+
 // Starts a server. Options: demo (load the demo ecosystem, default true),
 // users: [{email, name, password, admin, coordinator}], env: more environment
 // for `kiem serve`. Returns
@@ -221,25 +259,10 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
     if (t.status !== 0) throw new Error(`kiem token create failed: ${t.stderr}`);
     tokens[u.email] = t.stdout.trim();
   }
-  const child = spawn(KIEM, ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KIEM_THREADS: '4', ...env },
-  });
-  let stderr = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiem serve did not start: ${stderr}`)), 15000);
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kiem serve exited ${code}: ${stderr}`)); });
-  });
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const server = await serveKiem(['--db', db], { env: { KIEM_THREADS: '4', ...env } });
+  const { url, log } = server;
   return {
-    url, db, dir, tokens,
-    log: () => stderr,
+    url, db, dir, tokens, log,
     // The mail to an address, oldest first, as its reader sees it: [{id,
     // subject, body}]. Without a mail transport (as in the tests) serve's
     // worker writes each mail to its log within seconds (the outbox keeps
@@ -250,7 +273,7 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
       const rows = mailRows(db, email);
       for (const row of rows) {
         for (;;) {
-          const body = mailInLog(stderr, row.id);
+          const body = mailInLog(log(), row.id);
           if (body !== null) { row.body = body; break; }
           if (Date.now() > deadline) throw new Error(`the mail ${row.id} to ${email} is not in serve's log`);
           await new Promise((r) => setTimeout(r, 50));
@@ -279,15 +302,14 @@ export async function startKiem({ demo = true, users = [], env = {} } = {}) {
     // Stops the server with SIGTERM; resolves to its exit code. Throws if a
     // sanitizer reported anything while it ran, or it did not exit cleanly.
     async stop({ keep = false } = {}) {
-      child.kill('SIGTERM');
-      const r = await exited;
-      if (!keep) {
-        rmSync(dir, { recursive: true, force: true });
-        if (PG_BASE) psql(null, `DROP DATABASE IF EXISTS ${pgDatabase(db)} WITH (FORCE)`);
+      try {
+        return await server.stop();
+      } finally {
+        if (!keep) {
+          rmSync(dir, { recursive: true, force: true });
+          if (PG_BASE) psql(null, `DROP DATABASE IF EXISTS ${pgDatabase(db)} WITH (FORCE)`);
+        }
       }
-      checkSanitizer('kiem serve', stderr);
-      if (r.code !== 0) throw new Error(`kiem serve exited with ${r.code} (${r.signal}) after SIGTERM:\n${stderr}`);
-      return r;
     },
   };
 }

@@ -113,6 +113,48 @@ static void test_relation(void **state)
 	assert_int_equal(store_write_end(db, false), 0);
 }
 
+/* The model's decisions: a skipped stage is a conflict naming the moves
+ * allowed, stopping needs lessons, and a decision moves the stage once. */
+static void test_decide(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *groups[] = { "Ouderen" };
+	struct initiative in = { .title = "Koffie-uurtje", .summary = "Koffie.", .type = "service", .lead_party = party_id,
+				 .area = "WK034401", .participation_level = "consulted", .target_groups = { groups, 1 } };
+	struct problems p = { 0 };
+	assert_int_equal(initiative_create(db, a, &rita_v, &in, &p), ERR_FORBIDDEN);
+	memset(&p, 0, sizeof p);
+	assert_int_equal(initiative_create(db, a, &mia_v, &in, &p), 0);
+	assert_string_equal(in.stage, "idea");
+	assert_string_equal(in.target_groups.v[0], "ouderen");
+	unsigned allowed = 0;
+	struct stage_decision d = { .to = "test", .rationale = "Snel" };
+	assert_int_equal(initiative_decide(db, a, &mia_v, in.id, &d, &p, &allowed), ERR_CONFLICT);
+	assert_int_equal(allowed, BIT(STAGE_DEVELOPMENT) | BIT(STAGE_STOPPED));
+	d = (struct stage_decision){ .to = "stopped", .rationale = "Geen geld" };
+	assert_int_equal(initiative_decide(db, a, &mia_v, in.id, &d, &p, &allowed), ERR_INVALID);
+	assert_non_null(problems_find(&p, "lessons"));
+	assert_int_equal(p.n, 1);
+	memset(&p, 0, sizeof p);
+	d = (struct stage_decision){ .to = "development", .rationale = "Plan" };
+	assert_int_equal(initiative_decide(db, a, &rita_v, in.id, &d, &p, &allowed), ERR_FORBIDDEN);
+	assert_int_equal(initiative_decide(db, a, &mia_v, in.id, &d, &p, &allowed), 0);
+	assert_string_equal(d.from, "idea");
+	assert_string_equal(d.party_id, party_id);
+	struct initiative got;
+	struct stage_decision *items;
+	size_t n;
+	assert_int_equal(initiative_get(db, a, &mia_v, in.id, &got, &items, &n), 0);
+	assert_string_equal(got.stage, "development");
+	assert_string_equal(got.rel.stage, "development");
+	assert_int_equal(n, 2);
+	assert_null(items[0].from);
+	assert_string_equal(items[1].rationale, "Plan");
+	assert_string_equal(items[1].decider_name, "Mia");
+	arena_free(a);
+}
+
 static int add_user(const char *email, const char *name, enum platform_role role, struct viewer *v)
 {
 	struct arena *a = arena_new();
@@ -201,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_moves),
 		cmocka_unit_test(test_relation),
+		cmocka_unit_test(test_decide),
 	};
 	return cmocka_run_group_tests_name("initiative", tests, setup, teardown);
 }

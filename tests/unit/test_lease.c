@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <libpq-fe.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,15 +23,13 @@
 #include "../../src/store/store.h"
 #include "testdb.h"
 
-static char db_path[64];
-static const char *target;
-static unsigned flags;
+static struct testdb db;
 static struct store *node_a, *node_b;
 
 static int open_node(struct store **s)
 {
 	int applied = 0;
-	if (store_open(s, target, flags | STORE_CREATE))
+	if (testdb_open(&db, s))
 		return -1;
 	return store_migrate(*s, &applied);
 }
@@ -40,23 +37,7 @@ static int open_node(struct store **s)
 static int setup(void **state)
 {
 	(void)state;
-	const char *pg = getenv("KIEM_PG");
-	if (pg && *pg) {
-		PGconn *c = PQconnectdb(pg);
-		PGresult *r = PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-		PQclear(r);
-		PQfinish(c);
-		if (!ok)
-			return -1;
-		target = pg;
-		flags = STORE_PG;
-	} else {
-		snprintf(db_path, sizeof db_path, "/tmp/kiem-test-lease-%d.db", (int)getpid());
-		testdb_remove(db_path);
-		target = db_path;
-	}
-	if (open_node(&node_a) || open_node(&node_b))
+	if (testdb_init(&db, "lease") || open_node(&node_a) || open_node(&node_b))
 		return -1;
 	return 0;
 }
@@ -66,8 +47,7 @@ static int teardown(void **state)
 	(void)state;
 	store_close(node_a);
 	store_close(node_b);
-	if (!(flags & STORE_PG))
-		testdb_remove(db_path);
+	testdb_release(&db);
 	return 0;
 }
 
@@ -179,8 +159,7 @@ static int write_settings(struct store *s, const char *key, bool aside)
  * PostgreSQL, where the nodes are, at once. */
 static void other_node_looks(void)
 {
-	const char *pg = getenv("KIEM_PG");
-	if (!pg || !*pg)
+	if (!testdb_pg(&db))
 		usleep(2000);
 }
 

@@ -22,6 +22,7 @@
 #include "../../src/store/schema.h"
 #include "../../src/store/store.h"
 #include "group_commit.h"
+#include "testdb.h"
 
 static struct store *db;
 
@@ -95,12 +96,7 @@ static int setup_db(void **state)
 	if (!conninfo || !*conninfo)
 		return 0;
 	/* an empty database each run: what a run before left goes */
-	PGconn *pg = PQconnectdb(conninfo);
-	PGresult *r = PQexec(pg, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-	PQclear(r);
-	PQfinish(pg);
-	if (!ok)
+	if (testdb_pg_exec(conninfo, "DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
 		return -1;
 	if (store_open(&db, conninfo, STORE_PG))
 		return -1;
@@ -317,6 +313,83 @@ static void test_group_commit(void **state)
  * node begins only when the other's has committed (BEGIN_WRITE in pg.c).
  * Without that, both read the same count and one of the two writes is
  * lost. */
+/* A request whose SELECT fails, outside any statement's savepoint, fails
+ * PostgreSQL's whole transaction; the request still asks to commit. It
+ * fails alone (ERR_DB, its own row gone), and the write it shares its
+ * batch with commits (batch.h: BATCH_TX_FAILED). */
+static int64_t settings_count(const char *key)
+{
+	struct store_stmt *st = store_prepare(store_reader(db), "SELECT count(*) FROM settings WHERE key = ?1");
+	store_bind_str(st, 1, key);
+	int64_t n = store_step(st) == STORE_ROW ? store_int(st, 0) : -1;
+	store_reset(st);
+	return n;
+}
+
+struct batch_pair {
+	pthread_barrier_t begun; /* the good write has the writer */
+	int good, failed;        /* what their store_write_end said */
+};
+
+static int insert_setting(struct store_conn *c, const char *key)
+{
+	struct store_stmt *ins = store_prepare(c, "INSERT INTO settings (key, value) VALUES (?1, 'batch')");
+	store_bind_str(ins, 1, key);
+	return store_run(ins);
+}
+
+/* It opens a batch, and gives the writer back (young, 10 ms on) while the
+ * failing one waits for it, so that the failing one joins its batch. */
+static void *good_write(void *arg)
+{
+	struct batch_pair *p = arg;
+	struct store_conn *c = store_write_begin(db);
+	p->good = c ? insert_setting(c, "fr-kept") : -100;
+	pthread_barrier_wait(&p->begun);
+	usleep(10 * 1000);
+	if (c)
+		p->good = p->good ? p->good : store_write_end(db, true);
+	return NULL;
+}
+
+static void *failed_read(void *arg)
+{
+	struct batch_pair *p = arg;
+	struct store_conn *c = store_write_begin(db);
+	if (!c) {
+		p->failed = -100;
+		return NULL;
+	}
+	struct store_stmt *sel = store_prepare(c, "SELECT 1 / ?1");
+	store_bind_int(sel, 1, 0);
+	if (insert_setting(c, "fr-failed") != 0 || store_run(sel) != ERR_DB)
+		p->failed = -101;
+	else
+		p->failed = store_write_end(db, true);
+	return NULL;
+}
+
+static void test_failed_read_in_batch(void **state)
+{
+	(void)state;
+	NEEDS_SERVER();
+	quiet(true);
+	struct batch_pair p = { 0 };
+	pthread_barrier_init(&p.begun, NULL, 2);
+	pthread_t good, failed;
+	assert_int_equal(pthread_create(&good, NULL, good_write, &p), 0);
+	pthread_barrier_wait(&p.begun);
+	assert_int_equal(pthread_create(&failed, NULL, failed_read, &p), 0);
+	pthread_join(good, NULL);
+	pthread_join(failed, NULL);
+	pthread_barrier_destroy(&p.begun);
+	quiet(false);
+	assert_int_equal(p.good, 0);
+	assert_int_equal(p.failed, ERR_DB);
+	assert_int_equal(settings_count("fr-kept"), 1);
+	assert_int_equal(settings_count("fr-failed"), 0);
+}
+
 enum { NODE_ROUNDS = 60 };
 
 static void *node_counts(void *arg)
@@ -405,16 +478,6 @@ static void *migrate_at_once(void *arg)
 	return NULL;
 }
 
-static int raw_exec(const char *conninfo, const char *sql)
-{
-	PGconn *pg = PQconnectdb(conninfo);
-	PGresult *r = PQexec(pg, sql);
-	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-	PQclear(r);
-	PQfinish(pg);
-	return ok ? 0 : -1;
-}
-
 /* Two nodes start at once on a new database (a schema of its own here):
  * one applies the steps, the other waits for each and finds it done.
  * Before the lock both read version 0 and the second failed. */
@@ -426,7 +489,7 @@ static void test_migrate_at_once(void **state)
 	char race[1024];
 	snprintf(race, sizeof race, "%s options='-c search_path=race'", conninfo);
 	for (int round = 0; round < 3; round++) {
-		assert_int_equal(raw_exec(conninfo, "DROP SCHEMA IF EXISTS race CASCADE; CREATE SCHEMA race"), 0);
+		assert_int_equal(testdb_pg_exec(conninfo, "DROP SCHEMA IF EXISTS race CASCADE; CREATE SCHEMA race"), 0);
 		pthread_barrier_t start;
 		pthread_barrier_init(&start, NULL, 2);
 		struct migrator m[2] = { { .start = &start }, { .start = &start } };
@@ -447,7 +510,7 @@ static void test_migrate_at_once(void **state)
 		for (int i = 0; i < 2; i++)
 			store_close(m[i].store);
 	}
-	assert_int_equal(raw_exec(conninfo, "DROP SCHEMA race CASCADE"), 0);
+	assert_int_equal(testdb_pg_exec(conninfo, "DROP SCHEMA race CASCADE"), 0);
 }
 
 int main(void)
@@ -461,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_read_snapshot),
 		cmocka_unit_test(test_read_pipelined),
 		cmocka_unit_test(test_group_commit),
+		cmocka_unit_test(test_failed_read_in_batch),
 		cmocka_unit_test(test_nodes_write_in_turn),
 		cmocka_unit_test(test_prepare_all),
 		cmocka_unit_test(test_migrate_at_once),

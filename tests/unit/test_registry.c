@@ -410,10 +410,6 @@ static const struct {
 	{ "outcome_measurements", "created_by" },
 	{ "lessons", "author_id" },
 
-	/* coalitions and ties */
-	{ "coalitions", "created_by" },
-	{ "ties", "created_by" },
-
 	/* events */
 	{ "events", "created_by" },
 	{ "event_registrations", "user_id" },

@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <libpq-fe.h>
 #include <sodium.h>
 
 #include <stdbool.h>
@@ -23,16 +22,14 @@
 #include "../../src/store/store.h"
 #include "testdb.h"
 
-static char db_path[64];
-static const char *target;
-static unsigned flags;
+static struct testdb testdb;
 static struct store *db;  /* node A */
 static struct store *db2; /* node B, on the same database */
 
 static struct store *open_node(void)
 {
 	struct store *s = NULL;
-	if (store_open(&s, target, flags))
+	if (testdb_open(&testdb, &s))
 		return NULL;
 	return s;
 }
@@ -281,30 +278,9 @@ static void test_mail(void **state)
 static int setup(void **state)
 {
 	(void)state;
-	const char *pg = getenv("KIEM_PG");
-	if (pg && *pg) {
-		PGconn *c = PQconnectdb(pg);
-		PGresult *r = PQexec(c, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-		PQclear(r);
-		PQfinish(c);
-		if (!ok)
-			return -1;
-		target = pg;
-		flags = STORE_PG;
-		print_message("on PostgreSQL (KIEM_PG)\n");
-	} else {
-		snprintf(db_path, sizeof db_path, "/tmp/kiem-test-throttle-XXXXXX");
-		int fd = mkstemp(db_path);
-		if (fd < 0)
-			return -1;
-		close(fd);
-		target = db_path;
-		flags = STORE_CREATE;
-		print_message("on SQLite (set KIEM_PG for PostgreSQL)\n");
-	}
 	int applied;
-	if (!(db = open_node()) || store_migrate(db, &applied) || !(db2 = open_node()))
+	if (testdb_init(&testdb, "throttle") || !(db = open_node()) || store_migrate(db, &applied) ||
+	    !(db2 = open_node()))
 		return -1;
 	return 0;
 }
@@ -314,8 +290,7 @@ static int teardown(void **state)
 	(void)state;
 	store_close(db2);
 	store_close(db);
-	if (db_path[0])
-		testdb_remove(db_path);
+	testdb_release(&testdb);
 	return 0;
 }
 
