@@ -48,6 +48,8 @@
 	F(party_form) \
 	F(issue_form) \
 	F(initiatives) \
+	F(partners) \
+	F(intrapreneurs) \
 	F(coalitions) \
 	F(ties) \
 	F(results)

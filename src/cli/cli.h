@@ -86,6 +86,9 @@ int demo_signals_load(struct store *s, const struct viewer *admin, const struct 
 int demo_factors_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The demo's initiatives in every stage, with their decisions (demo_initiatives.c, issue 11). */
 int demo_initiatives(struct store *s);
+/* The partners of the demo initiatives and intrapreneurs' hours
+ * (demo_partners.c), after the initiatives. */
+int demo_partners_load(struct store *s, const struct viewer *admin);
 /* The demo's coalitions and ties (demo_network.c), after its issues. */
 int demo_network_load(struct store *s, const struct viewer *admin);
 /* Their milestones (some overdue), outcomes with measurements, lessons, and

@@ -224,6 +224,29 @@ const MATRIX = {
   'POST /partijen/{id}/verificatie':                          ['login', 403,     403,        403,   403,       403,       303,        303],
   'POST /partijen/{id}/verificatie/intrekken':                ['login', 403,     403,        403,   403,       403,       303,        303],
   // end of verified parties
+  // issue 11, partners and intrapreneurship: an initiative in WK034403 led
+  // by a fresh party (the member and the party admin are in it), with
+  // Otto's party (otherMember is its plain member) as a partner; "(as the
+  // partner party)": led by Otto's party instead, with the fresh party as
+  // the partner, whose admin may change its contribution and withdraw it.
+  // Hours are one's own, for a party one is a member of (400 for one who
+  // has none); Otto's are no one else's to change.
+  'POST /api/v1/initiatives/{id}/partners':                   [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId}':      [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId}':     [401,     403,     403,        204,   204,       403,       204,        204],
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': [401, 403, 200,  403,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': [401, 403, 204, 403,   204,       403,       204,        204],
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (me)':   [401,     400,     201,        201,   201,       400,       400,        400],
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': [401,  403,     403,        403,   403,       403,       403,        403],
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (me)': [401,    404,     204,        204,   204,       404,       404,        404],
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': [401, 403,   403,        403,   403,       403,       403,        403],
+  'POST /initiatieven/{id}/partners':                         ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/partners/{pid}/bewerken':          ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/partners/{pid}/verwijderen':       ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/partners/{pid}/bewerken (as the partner party)': ['login', 403, 303, 403, 303,     403,       303,        303],
+  'POST /initiatieven/{id}/uren':                             ['login', 400,     303,        303,   303,       400,       400,        400],
+  'POST /initiatieven/{id}/uren/verwijderen':                 ['login', 404,     303,        303,   303,       404,       404,        404],
+  // end of partners and intrapreneurship
   // issue 11, coalitions and ties (part C): a coalition in WK034403 that the
   // platform admin started for a fresh party (the member and the party
   // admin in it; Otto's party a partner); "(by its party)": one Otto's
@@ -644,6 +667,45 @@ async function verifiedParty(verified) {
 const verificationState = async (ctx) => (await api('anonymous', `/api/v1/parties/${ctx.id}/verification`)).body.verified;
 const verificationRow = (verified, act) => ({ setup: () => verifiedParty(verified), act, state: verificationState });
 // end of verified parties
+// issue 11, partners and intrapreneurship: an initiative in WK034403 led by
+// a fresh party serving it (or Otto's), made by the platform admin; with
+// Otto's party as its partner, or the fresh party when Otto's leads; and
+// Otto's hours, or the role's own, when asked.
+async function partnersInitiative({ ottoLeads = false, ottoHours = false, ownHours = null } = {}) {
+  const party = (await freshParty()).id;
+  const lead = ottoLeads ? otherParty : party;
+  const title = `Matrixinitiatief ${uniq()}`;
+  const r = await api('admin', '/api/v1/initiatives', { method: 'POST', body: { title, summary: 'Samenvatting', description: '', type: 'process', leadParty: lead, area: AREA, participationLevel: 'consulted' } });
+  assert.equal(r.status, 201, r.text);
+  const { id } = r.body;
+  const p = await api('admin', `/api/v1/initiatives/${id}/partners`, { method: 'POST', body: { party: ottoLeads ? party : otherParty, role: 'combine_knowledge', hoursPerWeek: 4 } });
+  assert.equal(p.status, 201, p.text);
+  if (ottoHours) {
+    const h = await api('otto', `/api/v1/initiatives/${id}/intrapreneurs/me`, { method: 'PUT', body: { party: otherParty, hoursPerWeek: 3 } });
+    assert.equal(h.status, 201, h.text);
+  }
+  if (ownHours && hoursParty(ownHours, party) && ownHours !== 'anonymous') {
+    const h = await api(ownHours, `/api/v1/initiatives/${id}/intrapreneurs/me`, { method: 'PUT', body: { party: hoursParty(ownHours, party), hoursPerWeek: 2 } });
+    assert.equal(h.status, 201, h.text);
+  }
+  return { id, party, partner: p.body.id };
+}
+// The party whose member the role is, for its own hours: the fresh party
+// (the member, the party admin), Otto's (otherMember), else none.
+const hoursParty = (role, party) => (['member', 'partyAdmin'].includes(role) ? party : role === 'otherMember' ? otherParty : null);
+async function partnersState(ctx) {
+  const r = await api('admin', `/api/v1/initiatives/${ctx.id}/partners`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((x) => `${x.party}: ${x.role}, ${x.contribution}, ${x.hoursPerWeek}`);
+}
+async function hoursState(ctx) {
+  const r = await api('admin', `/api/v1/initiatives/${ctx.id}/intrapreneurs`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((x) => `${x.user}: ${x.party}, ${x.hoursPerWeek}`);
+}
+const partnerRow = (opts, act) => ({ setup: () => partnersInitiative(opts), act, state: partnersState });
+const hoursRow = (opts, act) => ({ setup: (role) => partnersInitiative({ ...opts, ownHours: opts.ownHours ? role : null }), act, state: hoursState });
+// end of partners and intrapreneurship
 
 // initiatives (issue 11, part A): an initiative the platform admin starts
 // for a fresh party serving WK034403, in WK034403; with follow or offer, the
@@ -994,6 +1056,38 @@ const ACTIONS = {
   'POST /vraagstukken/{id}/rollen/{role}/{party}/teruggeven': ledgerRow(freshEntry, (role, ctx) =>
     browserOf(role).post(`/vraagstukken/${ctx.id}/rollen/invest/${ctx.party}/teruggeven`, {})),
   // end of factors and the role ledger
+  // issue 11, partners and intrapreneurship
+  'POST /api/v1/initiatives/{id}/partners': partnerRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners`, { method: 'POST', body: { party: ctx.party, role: 'pioneer_in_practice' } })),
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId}': partnerRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'PATCH', body: { role: 'invest', contribution: 'Geld' } })),
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId}': partnerRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'DELETE' })),
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': partnerRow({ ottoLeads: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'PATCH', body: { contribution: 'Een ruimte', hoursPerWeek: 6 } })),
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': partnerRow({ ottoLeads: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'DELETE' })),
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (me)': hoursRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/me`, { method: 'PUT', body: { party: hoursParty(role, ctx.party) ?? ctx.party, hoursPerWeek: 5 } })),
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': hoursRow({ ottoHours: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/${ID.otto}`, { method: 'PUT', body: { party: otherParty, hoursPerWeek: 40 } })),
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (me)': hoursRow({ ownHours: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/me`, { method: 'DELETE' })),
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': hoursRow({ ottoHours: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/${ID.otto}`, { method: 'DELETE' })),
+  'POST /initiatieven/{id}/partners': partnerRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners`, { party: ctx.party, role: 'pioneer_in_practice', contribution: 'Per formulier' })),
+  'POST /initiatieven/{id}/partners/{pid}/bewerken': partnerRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners/${ctx.partner}/bewerken`, { role: 'invest', contribution: 'Per formulier', hoursPerWeek: '4', since: '2026-11-01' })),
+  'POST /initiatieven/{id}/partners/{pid}/verwijderen': partnerRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners/${ctx.partner}/verwijderen`, {})),
+  'POST /initiatieven/{id}/partners/{pid}/bewerken (as the partner party)': partnerRow({ ottoLeads: true }, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners/${ctx.partner}/bewerken`, { role: 'combine_knowledge', contribution: 'Per formulier', hoursPerWeek: '4' })),
+  'POST /initiatieven/{id}/uren': hoursRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/uren`, { party: hoursParty(role, ctx.party) ?? ctx.party, hoursPerWeek: '5' })),
+  'POST /initiatieven/{id}/uren/verwijderen': hoursRow({ ownHours: true }, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/uren/verwijderen`, {})),
+  // end of partners and intrapreneurship
   // issue 8, verified parties
   'PUT /api/v1/parties/{id}/verification': verificationRow(false, (role, ctx) =>
     api(role, `/api/v1/parties/${ctx.id}/verification`, { method: 'PUT', body: {} })),

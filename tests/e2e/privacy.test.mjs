@@ -224,6 +224,7 @@ describe('export and erasure through the API', () => {
       ['account', 'accountRequests', 'activity', 'coalitionsCreated', 'comments', // issue 11, coalitions
         'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows',
         'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', // issue 11, initiatives
+        'intrapreneurHours', 'partnersAdded', // issue 11, partners
         'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated',
         'lessonsWritten', 'measurementsCreated', 'milestonesCreated', 'outcomesCreated', // issue 11, results
         'mail', 'memberships', 'notifications', 'partiesCreated', 'partiesVerified', 'rolesTaken', 'sessions', 'signalDecisions', 'signals',
@@ -233,6 +234,9 @@ describe('export and erasure through the API', () => {
     assert.deepEqual(b.outcomesCreated.map((o) => [o.initiativeId, o.indicator]), [[initiative.id, 'Kilo groente']]);
     assert.deepEqual(b.measurementsCreated.map((m) => [m.outcomeId, m.note]), [[outcome.id, 'Gewogen']]);
     assert.deepEqual(b.lessonsWritten.map((l) => [l.initiativeId, l.body]), [[initiative.id, 'Kinderen helpen graag mee.']]);
+    // issue 11, partners and intrapreneurship: Zed added none and has no hours
+    assert.deepEqual(b.partnersAdded, []);
+    assert.deepEqual(b.intrapreneurHours, []);
     assert.deepEqual(b.accountRequests, []);
     assert.deepEqual(b.partiesVerified, []);
     assert.deepEqual(b.signals.map((x) => [x.id, x.title, x.kind, x.status]), [[zedSignal.id, 'Geen moestuin voor kinderen', 'gap', 'open']]);
