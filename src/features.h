@@ -48,8 +48,11 @@
 	F(party_form) \
 	F(issue_form) \
 	F(initiatives) \
+	F(partners) \
+	F(intrapreneurs) \
 	F(coalitions) \
 	F(ties) \
-	F(events)
+	F(events) \
+	F(results)
 
 #endif

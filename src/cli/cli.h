@@ -31,6 +31,10 @@ int cli_http_config(struct http_config *cfg, struct http_proxies **proxies);
  * KIEM_LOGIN_WINDOW_MINUTES and KIEM_MAIL_LIMIT; prints one line and returns
  * 2 for a bad value. */
 int cli_throttle_config(void);
+/* The days in one stage after which an initiative is flagged as stalled
+ * (model/results.h) from KIEM_STALLED_DAYS (1-3650, default 180); prints
+ * one line and returns 2 for a bad value. */
+int cli_results_config(void);
 int cmd_mail(int argc, char **argv);
 /* kiem notifications digest (notifications.c); serve's worker sends the
  * daily digest (worker/digester.c). */
@@ -85,8 +89,14 @@ int demo_signals_load(struct store *s, const struct viewer *admin, const struct 
 int demo_factors_load(struct store *s, const struct viewer *admin, const struct json_t *demo);
 /* The demo's initiatives in every stage, with their decisions (demo_initiatives.c, issue 11). */
 int demo_initiatives(struct store *s);
+/* The partners of the demo initiatives and intrapreneurs' hours
+ * (demo_partners.c), after the initiatives. */
+int demo_partners_load(struct store *s, const struct viewer *admin);
 /* The demo's coalitions and ties (demo_network.c), after its issues. */
 int demo_network_load(struct store *s, const struct viewer *admin);
+/* Their milestones (some overdue), outcomes with measurements, lessons, and
+ * one initiative stalled (demo_results.c, issue 11 part E). */
+int demo_results(struct store *s);
 /* The zone of the times people read (pages, mail) from KIEM_TIMEZONE, an
  * IANA name of the system's tzdata (default Europe/Amsterdam); prints one
  * line naming the variable and returns 2 when it is no zone. */

@@ -92,6 +92,7 @@ struct table {
 	bool fts; /* a full-text table: its rowid is copied as a column */
 	bool derived; /* one with external content: it reads its text from
 		       * its table, on both engines, so is checked, not copied */
+	bool no_rowid; /* WITHOUT ROWID: read in the order of its key */
 	struct column cols[COLS_MAX];
 	int ncols;
 	int key[COLS_MAX]; /* the columns of the primary key, in its order */
@@ -161,7 +162,8 @@ static int make_sql(struct arena *a, struct table *t)
 	add_cols(&b, t, NULL, t->ncols);
 	buf_adds(&b, " FROM ");
 	buf_adds(&b, t->name);
-	buf_adds(&b, " ORDER BY rowid");
+	if (!t->no_rowid)
+		buf_adds(&b, " ORDER BY rowid");
 	t->read = keep(a, &b);
 
 	buf_adds(&b, "INSERT INTO ");
@@ -243,7 +245,8 @@ static bool external_content(const char *sql)
 static int read_tables(struct store *lite, struct arena *a, struct table *tables, int *n)
 {
 	static const char sql_tables[] =
-		"SELECT m.name, m.sql LIKE 'CREATE VIRTUAL TABLE%', m.sql FROM sqlite_master m"
+		"SELECT m.name, m.sql LIKE 'CREATE VIRTUAL TABLE%', m.sql, m.sql LIKE '%WITHOUT ROWID'"
+		" FROM sqlite_master m"
 		" WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name <> 'data_generation'"
 		" AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table'"
 		"  AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND v.name <> m.name"
@@ -267,6 +270,7 @@ static int read_tables(struct store *lite, struct arena *a, struct table *tables
 		t->name = arena_strdup(a, store_text(st, 0));
 		t->fts = store_int(st, 1) != 0;
 		t->derived = t->fts && external_content(store_text(st, 2));
+		t->no_rowid = store_int(st, 3) != 0;
 		if (t->fts)
 			t->cols[t->ncols++] = (struct column){ "rowid", true };
 	}

@@ -29,7 +29,8 @@ static const char usage[] =
 	"                      port 0 picks a free port, shown in the log)\n"
 	"\n"
 	"Environment: KIEM_THREADS sets the number of worker threads (default: the\n"
-	"number of processors, at least 2); KIEM_CACHE_MB the memory for answers to anonymous\n"
+	"number of processors, at least 2), KIEM_WRITE_THREADS those that run writes,\n"
+	"which wait for their commit (default 32, started as needed); KIEM_CACHE_MB the memory for answers to anonymous\n"
 	"reads, kept until the next write (default 32; 0 turns it off); KIEM_PRIVACY_CONTACT\n"
 	"who runs this kiem and how to reach them about privacy, shown on /privacy;\n"
 	"KIEM_INACTIVE_DAYS the days without use after which an account is warned by\n"
@@ -56,6 +57,9 @@ static const char usage[] =
 	"KIEM_LOGIN_ADDRESS_LIMIT failures from one address (default 20) hold up all its\n"
 	"logins, for KIEM_LOGIN_WINDOW_MINUTES (default 15). KIEM_MAIL_LIMIT requests\n"
 	"that send mail per address in 15 minutes (default 10). Each lockout is logged.\n"
+	"\n"
+	"KIEM_STALLED_DAYS: an initiative that stays in one stage (not sustained or\n"
+	"stopped) longer than this many days is flagged as stalled (default 180).\n"
 	"\n"
 	"Mail (confirmations, password resets, invitations) is queued in the database\n"
 	"and sent every few seconds, with retries; see docs/operations.md, \"Mail\":\n"
@@ -104,6 +108,16 @@ int cmd_serve(int argc, char **argv)
 		threads = strtol(t, NULL, 10);
 	if (threads < 1 || threads > 256)
 		threads = 4;
+	/* the requests that write wait for their commit on threads of their
+	 * own (http/writers.h), started as needed: as many as may share a
+	 * commit, within a PostgreSQL server's default of 100 connections for
+	 * two nodes */
+	long write_threads = 32;
+	const char *wt = getenv("KIEM_WRITE_THREADS");
+	if (wt && *wt)
+		write_threads = strtol(wt, NULL, 10);
+	if (write_threads < 1 || write_threads > 256)
+		write_threads = 32;
 	size_t cache_mb = 32;
 	const char *cm = getenv("KIEM_CACHE_MB");
 	if (cm && *cm) {
@@ -120,6 +134,8 @@ int cmd_serve(int argc, char **argv)
 	web_inactive_days = inactive_days;
 	web_inactive_grace_days = inactive_grace;
 	if (cli_throttle_config())
+		return 2;
+	if (cli_results_config())
 		return 2;
 	char why[300];
 	if (mailer_configure(&mail_cfg, listen, why, sizeof why)) {
@@ -149,6 +165,7 @@ int cmd_serve(int argc, char **argv)
 		.store = s,
 		.tables = tables,
 		.threads = (unsigned)threads,
+		.write_threads = (unsigned)write_threads,
 		.timeout_s = 30,
 		.max_connections = net.max_connections,
 		.max_per_address = net.max_per_address,

@@ -114,6 +114,9 @@ struct http_config {
 	struct store *store;
 	const struct http_table *const *tables; /* NULL-terminated; see http_table_of() */
 	unsigned threads;
+	/* threads for the requests that write, which wait for their commit
+	 * without holding one of the workers above (writers.h); 0: 32 */
+	unsigned write_threads;
 	unsigned timeout_s;     /* idle connections are closed after this */
 	unsigned max_connections;  /* in total */
 	unsigned max_per_address;  /* from one address (an IPv6 /64); 0: no cap */
@@ -165,6 +168,8 @@ struct http_req {
 	bool too_big;
 	bool responded;
 	bool started;      /* its head has been seen by on_request */
+	bool handled;      /* handled by a thread of writers.h: its answer is ready */
+	struct writers_job *job; /* while it is handed to writers.h */
 	bool too_long;     /* its URL is over the limits: 414 */
 	struct conn *track; /* its connection's deadlines (conn.h) */
 	double t0;         /* when its request line arrived, in ms */

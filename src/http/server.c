@@ -27,6 +27,7 @@
 #include "cache.h"
 #include "conn.h"
 #include "proxy.h"
+#include "writers.h"
 
 static atomic_int in_flight;
 static unsigned char csrf_key[32];
@@ -935,6 +936,35 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	return r;
 }
 
+/* Runs the request's handler, counting its statements for the log. */
+static void handle(struct http_req *r)
+{
+	uint64_t q0 = store_queries();
+	dispatch(r);
+	r->queries = store_queries() - q0;
+}
+
+/* A request that may write: a write waits on its thread for its batch's
+ * commit (store.h), so it runs on a thread of writers.h, not on one of
+ * libmicrohttpd's workers. A GET can write too (a session's "last seen",
+ * at most every five minutes), briefly: it stays on its worker. */
+static bool writes(const struct http_req *r)
+{
+	return r->method == HM_POST || r->method == HM_PATCH || r->method == HM_PUT || r->method == HM_DELETE;
+}
+
+/* handle() on a thread of writers.h, for a suspended connection: when the
+ * answer is ready, libmicrohttpd is told to go on with the connection and
+ * calls on_request again, which sends it. r is the worker's again from the
+ * resume on. */
+static void handle_aside(void *arg)
+{
+	struct http_req *r = arg;
+	handle(r);
+	r->handled = true;
+	MHD_resume_connection(r->conn);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -999,6 +1029,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->body[r->body_len] = 0;
 		return MHD_YES;
 	}
+	if (r->handled)
+		return send_response(r); /* back from writers.h, resumed */
 	if (r->responded)
 		return MHD_YES;
 	/* the whole body is here: no deadline while it is handled */
@@ -1017,9 +1049,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		error_response(r, 405, "This method is not supported.");
 		return send_response(r);
 	}
-	uint64_t q0 = store_queries();
-	dispatch(r);
-	r->queries = store_queries() - q0;
+	if (writes(r)) {
+		/* the worker's other connections go on while this one waits
+		 * for its commit; the answer is sent when it comes back here */
+		r->job = arena_alloc(r->arena, sizeof *r->job);
+		*r->job = (struct writers_job){ .fn = handle_aside, .arg = r };
+		MHD_suspend_connection(conn);
+		if (!writers_run(r->job))
+			handle_aside(r); /* no thread for it (stopping): here, then */
+		return MHD_YES;
+	}
+	handle(r);
 	return send_response(r);
 }
 
@@ -1147,8 +1187,14 @@ int http_serve(const struct http_config *cfg)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	if (writers_start(cfg->write_threads ? cfg->write_threads : 32)) {
+		log_error("out of memory for the threads of writes");
+		conn_stop();
+		cache_release();
+		return ERR_NOMEM;
+	}
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-			 MHD_USE_ERROR_LOG | MHD_USE_TURBO;
+			 MHD_USE_ERROR_LOG | MHD_USE_TURBO | MHD_ALLOW_SUSPEND_RESUME;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	struct MHD_Daemon *d = MHD_start_daemon(flags, 0, conn_accept, NULL, on_request, (void *)cfg,
@@ -1167,6 +1213,7 @@ int http_serve(const struct http_config *cfg)
 	if (!d) {
 		log_error("cannot listen on %s: %s (is another server using the port?)", cfg->listen,
 			  strerror(errno));
+		writers_stop();
 		conn_stop();
 		cache_release();
 		return ERR_IO;
@@ -1183,7 +1230,8 @@ int http_serve(const struct http_config *cfg)
 		 ss.ss_family == AF_INET6 ? "]" : "", port);
 	if (cfg->on_listening)
 		cfg->on_listening(url);
-	log_info("listening on %s/ with %u threads", url, cfg->threads);
+	log_info("listening on %s/ with %u threads (and up to %u for writes)", url, cfg->threads,
+		 cfg->write_threads ? cfg->write_threads : 32);
 
 	int sig = 0;
 	sigwait(&sigs, &sig);
@@ -1198,6 +1246,9 @@ int http_serve(const struct http_config *cfg)
 			 atomic_load(&in_flight));
 		store_interrupt(cfg->store);
 	}
+	/* every write handed over has its answer and its connection back
+	 * before libmicrohttpd stops: it must have no suspended connection */
+	writers_stop();
 	MHD_stop_daemon(d);
 	conn_stop();
 	cache_release();

@@ -405,9 +405,24 @@ int initiative_count_stages(struct store *s, struct arena *a, const struct initi
 	struct bound b;
 	if (!check_filter(s, a, &all, p, &b))
 		return ERR_INVALID;
-	struct store_stmt *st = rows_prepare(store_reader(s),
-		"SELECT i.stage, count(*) FROM " INIT_FROM LIST_WHERE " GROUP BY i.stage", 7, NULL, b.lo, b.hi,
-		f->lead_kind, f->participation_level, f->issue, b.search ? b.fts : NULL);
+	/* The board counts every initiative the filters match: with none, or
+	 * only an area, from an index alone, else with the filters as sets
+	 * rather than the lists' joins (which read every row and its area and
+	 * party: 1.6 s for 200,000 initiatives) */
+	bool only_area = !f->lead_kind && !f->participation_level && !f->issue && !b.search;
+	struct store_stmt *st = only_area && !b.lo
+		? rows_prepare(store_reader(s), "SELECT stage, count(*) FROM initiatives GROUP BY stage", 0)
+		: only_area
+		? rows_prepare(store_reader(s), "SELECT stage, count(*) FROM initiatives WHERE area_code IN"
+			       " (SELECT code FROM areas WHERE path >= ?1 AND path < ?2) GROUP BY stage", 2, b.lo, b.hi)
+		: rows_prepare(store_reader(s), "SELECT i.stage, count(*) FROM initiatives i"
+			" WHERE (?2 IS NULL OR i.area_code IN (SELECT code FROM areas WHERE path >= ?2 AND path < ?3))"
+			" AND (?4 IS NULL OR i.lead_party_id IN (SELECT id FROM parties WHERE kind = ?4))"
+			" AND (?5 IS NULL OR i.participation_level = ?5)"
+			" AND (?6 IS NULL OR i.id IN (SELECT initiative_id FROM initiative_issues WHERE issue_id = ?6))"
+			" AND (?7 IS NULL OR i.seq IN (SELECT rowid FROM initiative_search WHERE initiative_search MATCH ?7))"
+			" GROUP BY i.stage", 7, NULL, b.lo, b.hi,
+			f->lead_kind, f->participation_level, f->issue, b.search ? b.fts : NULL);
 	if (!st)
 		return ERR_DB;
 	int rc;

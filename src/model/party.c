@@ -474,31 +474,64 @@ static const char *tags_text(struct arena *a, const struct party *in)
 	return tags;
 }
 
+static bool same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static bool same_list(const struct strlist *a, const struct strlist *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < b->n && !found; j++)
+			found = strcmp(a->v[i], b->v[j]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* What PARTY_LISTS makes of a party without areas, roles or tags. */
+static const char no_lists[] = "\x1e\x1e\x1e";
+
+static bool has_lists(const struct party *in)
+{
+	return in->areas.n || in->roles.n || in->tags.n;
+}
+
 /* Writes the party's lists, after its row, and its search entry when index
  * (a new party, or one whose words changed: party_update took the old
- * entry out before it changed the row, which the index reads them from). */
-static int write_children(struct store_conn *c, const struct party *in, const char *tags, bool index)
+ * entry out before it changed the row, which the index reads them from).
+ * was is the party before (NULL: a new one); a list that has not changed
+ * is left as it is, and the row's lists and tags too when none has. A new
+ * party has no lists to clear, and its row has its lists already when they
+ * are empty (party_create writes no_lists). */
+static int write_children(struct store_conn *c, struct arena *a, const struct party *in, const char *tags,
+			  bool index, const struct party *was)
 {
 	int rc = 0;
 	struct store_stmt *st;
-	const char *const clear[] = {
-		"DELETE FROM party_areas WHERE party_id = ?1",
-		"DELETE FROM party_roles WHERE party_id = ?1",
-		"DELETE FROM party_tags WHERE party_id = ?1",
-	};
-	for (size_t i = 0; !rc && i < sizeof clear / sizeof clear[0]; i++) {
-		rc = rows_run(c, clear[i], 1, in->id);
-	}
 	struct {
-		const char *sql;
-		const struct strlist *list;
+		const char *clear, *add;
+		const struct strlist *list, *before;
 	} lists[] = {
-		{ "INSERT INTO party_areas (party_id, area_code) VALUES (?1, ?2)", &in->areas },
-		{ "INSERT INTO party_roles (party_id, role_key) VALUES (?1, ?2)", &in->roles },
-		{ "INSERT INTO party_tags (party_id, tag) VALUES (?1, ?2)", &in->tags },
+		{ "DELETE FROM party_areas WHERE party_id = ?1",
+		  "INSERT INTO party_areas (party_id, area_code) VALUES (?1, ?2)", &in->areas, was ? &was->areas : NULL },
+		{ "DELETE FROM party_roles WHERE party_id = ?1",
+		  "INSERT INTO party_roles (party_id, role_key) VALUES (?1, ?2)", &in->roles, was ? &was->roles : NULL },
+		{ "DELETE FROM party_tags WHERE party_id = ?1",
+		  "INSERT INTO party_tags (party_id, tag) VALUES (?1, ?2)", &in->tags, was ? &was->tags : NULL },
 	};
+	bool changed = false;
 	for (size_t l = 0; !rc && l < sizeof lists / sizeof lists[0]; l++) {
-		if (!(st = store_prepare(c, lists[l].sql)))
+		if (lists[l].before && same_list(lists[l].before, lists[l].list))
+			continue;
+		changed = true;
+		if (lists[l].before)
+			rc = rows_run(c, lists[l].clear, 1, in->id);
+		if (!rc && !(st = store_prepare(c, lists[l].add)))
 			return ERR_DB;
 		for (size_t i = 0; !rc && i < lists[l].list->n; i++) {
 			store_bind_str(st, 1, in->id);
@@ -508,8 +541,10 @@ static int write_children(struct store_conn *c, const struct party *in, const ch
 	}
 	if (rc)
 		return rc;
-	rc = rows_run(c, "UPDATE parties AS p SET lists = " PARTY_LISTS ", tags = ?2 WHERE p.id = ?1", 2, in->id,
-		      tags);
+	/* the row's tags are the index's text, in the order given */
+	if (was ? changed || strcmp(tags_text(a, was), tags) != 0 : has_lists(in))
+		rc = rows_run(c, "UPDATE parties AS p SET lists = " PARTY_LISTS ", tags = ?2 WHERE p.id = ?1", 2,
+			      in->id, tags);
 	if (rc || !index)
 		return rc;
 	if (!(st = store_prepare(c,
@@ -561,17 +596,21 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 		return ERR_DB;
 	struct store_stmt *st = store_prepare(c,
 		"INSERT INTO parties (id, name, sort_name, kind, description, email, phone, website,"
-		" capacity_hours, visibility, updated_at, created_at, created_by)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)");
+		" capacity_hours, visibility, updated_at, created_at, created_by, lists, tags)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14)");
+	const char *tags = tags_text(a, in);
 	if (!st) {
 		rc = ERR_DB;
 	} else {
 		bind_fields(st, a, in);
 		store_bind_str(st, 12, in->created_by);
+		/* right at once without lists; else made again after them */
+		store_bind_str(st, 13, no_lists);
+		store_bind_str(st, 14, tags);
 		rc = store_run(st);
 	}
 	if (!rc)
-		rc = write_children(c, in, tags_text(a, in), true);
+		rc = write_children(c, a, in, tags, true, NULL);
 	/* who makes a party is its first admin */
 	if (!rc && in->created_by)
 		rc = rows_run(c, "INSERT INTO memberships (party_id, user_id, role, created_at) VALUES (?1, ?2, 'admin', ?3)", 3,
@@ -582,25 +621,6 @@ int party_create(struct store *s, struct arena *a, const struct viewer *v, struc
 	in->verified_at = in->verified_by = in->verified_by_name = NULL;
 	in->member = in->created_by ? MEMBER_ADMIN : MEMBER_NONE;
 	return rc ? rc : crc;
-}
-
-static bool same(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
-static bool same_list(const struct strlist *a, const struct strlist *b)
-{
-	if (a->n != b->n)
-		return false;
-	for (size_t i = 0; i < a->n; i++) {
-		bool found = false;
-		for (size_t j = 0; j < b->n && !found; j++)
-			found = strcmp(a->v[i], b->v[j]) == 0;
-		if (!found)
-			return false;
-	}
-	return true;
 }
 
 int party_update(struct store *s, struct arena *a, const struct viewer *v, const struct party *was,
@@ -664,7 +684,7 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, const
 			rc = ERR_NOTFOUND;
 	}
 	if (!rc)
-		rc = write_children(c, in, tags, reindex);
+		rc = write_children(c, a, in, tags, reindex, &old);
 	/* where its regulatory signals go may have changed with it */
 	if (!rc && old.verified_at)
 		rc = signal_reroute(c, in->id, false);

@@ -347,7 +347,12 @@ static const char *data_statement(struct buf *b, const char *p)
 		}
 		end++;
 	}
-	char *one = strndup(p, (size_t)(end - p));
+	/* an ON DELETE of a CREATE TABLE comes here too, with the rest of its
+	 * statement: a table's WITHOUT ROWID goes (see pg_sql_ddl) */
+	size_t len = (size_t)(end - p);
+	if (len >= 13 && strncasecmp(end - 13, "WITHOUT ROWID", 13) == 0)
+		len -= 13;
+	char *one = strndup(p, len);
 	int nparams;
 	char *text = one ? pg_sql_query(one, &nparams) : NULL;
 	if (text)
@@ -384,6 +389,11 @@ char *pg_sql_ddl(const char *step)
 		}
 		if (word_is(p, n, "UPDATE") || word_is(p, n, "INSERT") || word_is(p, n, "DELETE")) {
 			p = data_statement(&b, p);
+			continue;
+		}
+		/* every PostgreSQL table is a heap with its key beside it */
+		if (strncasecmp(p, "WITHOUT ROWID", 13) == 0) {
+			p += 13;
 			continue;
 		}
 		if (strncasecmp(p, "INTEGER PRIMARY KEY", 19) == 0) {

@@ -27,6 +27,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKiem, kiem } from '../lib/kiem.mjs';
 import { call, partyBody, Browser } from './helpers.mjs';
+import { sql as sqlOf } from '../lib/kiem.mjs'; // results of initiatives: a partner by SQL
 
 const PASSWORD = 'een-lang-wachtwoord-123';
 const AREA = 'WK034403'; // the area of the parties tried
@@ -223,6 +224,29 @@ const MATRIX = {
   'POST /partijen/{id}/verificatie':                          ['login', 403,     403,        403,   403,       403,       303,        303],
   'POST /partijen/{id}/verificatie/intrekken':                ['login', 403,     403,        403,   403,       403,       303,        303],
   // end of verified parties
+  // issue 11, partners and intrapreneurship: an initiative in WK034403 led
+  // by a fresh party (the member and the party admin are in it), with
+  // Otto's party (otherMember is its plain member) as a partner; "(as the
+  // partner party)": led by Otto's party instead, with the fresh party as
+  // the partner, whose admin may change its contribution and withdraw it.
+  // Hours are one's own, for a party one is a member of (400 for one who
+  // has none); Otto's are no one else's to change.
+  'POST /api/v1/initiatives/{id}/partners':                   [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId}':      [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId}':     [401,     403,     403,        204,   204,       403,       204,        204],
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': [401, 403, 200,  403,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': [401, 403, 204, 403,   204,       403,       204,        204],
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (me)':   [401,     400,     201,        201,   201,       400,       400,        400],
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': [401,  403,     403,        403,   403,       403,       403,        403],
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (me)': [401,    404,     204,        204,   204,       404,       404,        404],
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': [401, 403,   403,        403,   403,       403,       403,        403],
+  'POST /initiatieven/{id}/partners':                         ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/partners/{pid}/bewerken':          ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/partners/{pid}/verwijderen':       ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/partners/{pid}/bewerken (as the partner party)': ['login', 403, 303, 403, 303,     403,       303,        303],
+  'POST /initiatieven/{id}/uren':                             ['login', 400,     303,        303,   303,       400,       400,        400],
+  'POST /initiatieven/{id}/uren/verwijderen':                 ['login', 404,     303,        303,   303,       404,       404,        404],
+  // end of partners and intrapreneurship
   // issue 11, coalitions and ties (part C): a coalition in WK034403 that the
   // platform admin started for a fresh party (the member and the party
   // admin in it; Otto's party a partner); "(by its party)": one Otto's
@@ -267,6 +291,34 @@ const MATRIX = {
   'POST /bijeenkomsten/{id}/afmelden':                        ['login', 303,     303,        303,   303,       303,       303,        303],
   'POST /bijeenkomsten/{id}/aanwezig/{user}/ja':              ['login', 403,     403,        303,   303,       403,       303,        303],
   // end of events
+  // issue 11, results of initiatives: a fresh initiative in WK034403 led by
+  // a fresh party (the member's and the party admin's), with the other
+  // member's party as its partner; partners add milestones, measurements
+  // and lessons; the lead's members and the area's coordinator manage
+  'POST /api/v1/initiatives/{id}/milestones':                  [401,     403,     201,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/milestones/{milestoneId}':   [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/milestones/{milestoneId}':  [401,     403,     403,        204,   204,       403,       204,        204],
+  'POST /api/v1/initiatives/{id}/outcomes':                    [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/outcomes/{outcomeId}':       [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}':      [401,     403,     403,        204,   204,       403,       204,        204],
+  'POST /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements': [401, 403,   201,        201,   201,       403,       201,        201],
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements/{measurementId}': [401, 403, 403, 204, 204, 403,     204,        204],
+  'POST /api/v1/initiatives/{id}/lessons':                     [401,     403,     201,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/initiatives/{id}/lessons/{lessonId}':         [401,     403,     403,        200,   200,       403,       200,        200],
+  'DELETE /api/v1/initiatives/{id}/lessons/{lessonId}':        [401,     403,     403,        204,   204,       403,       204,        204],
+  'GET /api/v1/initiatives/flagged':                           [401,     403,     403,        403,   403,       200,       200,        200],
+  'POST /initiatieven/{id}/mijlpalen':                         ['login', 403,     303,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/mijlpalen/{mid}/bewerken':          ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/mijlpalen/{mid}/verwijderen':       ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/nieuw':                  ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/{oid}/bewerken':         ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/{oid}/verwijderen':      ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/resultaten/{oid}/metingen':         ['login', 403,     303,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/lessen/nieuw':                      ['login', 403,     303,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/lessen/{lid}/bewerken':             ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /initiatieven/{id}/lessen/{lid}/verwijderen':          ['login', 403,     403,        303,   303,       403,       303,        303],
+  'GET /initiatieven/aandacht':                                ['login', 403,     403,        403,   403,       200,       200,        200],
+  // end of results of initiatives
   // reads of a private party
   'GET /api/v1/parties/{id} (private)':                       [404,     404,     404,        200,   200,       404,       200,        200],
   'GET /partijen/{id} (private)':                             [404,     404,     404,        200,   200,       404,       200,        200],
@@ -616,6 +668,44 @@ async function ledgerState(ctx) {
 const factorRow = (setup, act) => ({ setup, act, state: factorsState });
 const ledgerRow = (setup, act) => ({ setup, act, state: ledgerState });
 // end of factors and the role ledger
+// issue 11, results of initiatives: a fresh initiative in WK034403 led by a
+// fresh party (the member and the party admin are in it), with the other
+// member's party (Otto's) as its partner, written by SQL as part B's API
+// would; with a milestone, an outcome with a measurement and a lesson by
+// the platform admin; the state is what anyone reads of its results.
+async function resultsInitiative() {
+  const party = await freshParty();
+  const r = await api('partyAdmin', '/api/v1/initiatives', { method: 'POST', body: { title: `Matrixinitiatief ${uniq()}`, summary: 'Samenvatting', type: 'service', leadParty: party.id, area: AREA, participationLevel: 'consulted' } });
+  assert.equal(r.status, 201, r.text);
+  const id = r.body.id;
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  sqlOf(k.db, `INSERT INTO initiative_partners (id, initiative_id, party_id, role_key, since, created_at, updated_at) VALUES ('${crypto.randomUUID()}', '${id}', '${otherParty}', 'invest', '${now.slice(0, 10)}', '${now}', '${now}')`);
+  const add = async (path, body) => {
+    const x = await api('admin', `/api/v1/initiatives/${id}/${path}`, { method: 'POST', body });
+    assert.equal(x.status, 201, x.text);
+    return x.body.id;
+  };
+  const milestone = await add('milestones', { title: 'Mijlpaal', due: now.slice(0, 10) });
+  const outcome = await add('outcomes', { indicator: 'Deelnemers', unit: 'personen' });
+  const measurement = await add(`outcomes/${outcome}/measurements`, { measuredOn: now.slice(0, 10), value: 5 });
+  const lesson = await add('lessons', { body: 'Een les van de beheerder.' });
+  return { id, milestone, outcome, measurement, lesson };
+}
+async function resultsState(ctx) {
+  const get = async (path) => {
+    const r = await api('anonymous', `/api/v1/initiatives/${ctx.id}/${path}`);
+    assert.equal(r.status, 200, r.text);
+    return r.body.items;
+  };
+  return {
+    milestones: (await get('milestones')).map((m) => `${m.title}:${m.status}:${m.progress}`),
+    outcomes: (await get('outcomes')).map((o) => `${o.indicator}:${o.target}:${o.measurementCount}`),
+    lessons: (await get('lessons?limit=100')).map((l) => `${l.body}:${l.workingElements.join(',')}`),
+  };
+}
+const resultsRow = (act) => ({ setup: resultsInitiative, act, state: resultsState });
+const resultsPage = (path, fields) => resultsRow((role, ctx) => browserOf(role).post(path(ctx), fields));
+// end of results of initiatives
 // issue 8, verified parties: a fresh party (verified by the platform admin
 // when asked), and whether it is verified, as anyone reads it
 async function verifiedParty(verified) {
@@ -626,6 +716,45 @@ async function verifiedParty(verified) {
 const verificationState = async (ctx) => (await api('anonymous', `/api/v1/parties/${ctx.id}/verification`)).body.verified;
 const verificationRow = (verified, act) => ({ setup: () => verifiedParty(verified), act, state: verificationState });
 // end of verified parties
+// issue 11, partners and intrapreneurship: an initiative in WK034403 led by
+// a fresh party serving it (or Otto's), made by the platform admin; with
+// Otto's party as its partner, or the fresh party when Otto's leads; and
+// Otto's hours, or the role's own, when asked.
+async function partnersInitiative({ ottoLeads = false, ottoHours = false, ownHours = null } = {}) {
+  const party = (await freshParty()).id;
+  const lead = ottoLeads ? otherParty : party;
+  const title = `Matrixinitiatief ${uniq()}`;
+  const r = await api('admin', '/api/v1/initiatives', { method: 'POST', body: { title, summary: 'Samenvatting', description: '', type: 'process', leadParty: lead, area: AREA, participationLevel: 'consulted' } });
+  assert.equal(r.status, 201, r.text);
+  const { id } = r.body;
+  const p = await api('admin', `/api/v1/initiatives/${id}/partners`, { method: 'POST', body: { party: ottoLeads ? party : otherParty, role: 'combine_knowledge', hoursPerWeek: 4 } });
+  assert.equal(p.status, 201, p.text);
+  if (ottoHours) {
+    const h = await api('otto', `/api/v1/initiatives/${id}/intrapreneurs/me`, { method: 'PUT', body: { party: otherParty, hoursPerWeek: 3 } });
+    assert.equal(h.status, 201, h.text);
+  }
+  if (ownHours && hoursParty(ownHours, party) && ownHours !== 'anonymous') {
+    const h = await api(ownHours, `/api/v1/initiatives/${id}/intrapreneurs/me`, { method: 'PUT', body: { party: hoursParty(ownHours, party), hoursPerWeek: 2 } });
+    assert.equal(h.status, 201, h.text);
+  }
+  return { id, party, partner: p.body.id };
+}
+// The party whose member the role is, for its own hours: the fresh party
+// (the member, the party admin), Otto's (otherMember), else none.
+const hoursParty = (role, party) => (['member', 'partyAdmin'].includes(role) ? party : role === 'otherMember' ? otherParty : null);
+async function partnersState(ctx) {
+  const r = await api('admin', `/api/v1/initiatives/${ctx.id}/partners`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((x) => `${x.party}: ${x.role}, ${x.contribution}, ${x.hoursPerWeek}`);
+}
+async function hoursState(ctx) {
+  const r = await api('admin', `/api/v1/initiatives/${ctx.id}/intrapreneurs`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.items.map((x) => `${x.user}: ${x.party}, ${x.hoursPerWeek}`);
+}
+const partnerRow = (opts, act) => ({ setup: () => partnersInitiative(opts), act, state: partnersState });
+const hoursRow = (opts, act) => ({ setup: (role) => partnersInitiative({ ...opts, ownHours: opts.ownHours ? role : null }), act, state: hoursState });
+// end of partners and intrapreneurship
 
 // initiatives (issue 11, part A): an initiative the platform admin starts
 // for a fresh party serving WK034403, in WK034403; with follow or offer, the
@@ -976,6 +1105,38 @@ const ACTIONS = {
   'POST /vraagstukken/{id}/rollen/{role}/{party}/teruggeven': ledgerRow(freshEntry, (role, ctx) =>
     browserOf(role).post(`/vraagstukken/${ctx.id}/rollen/invest/${ctx.party}/teruggeven`, {})),
   // end of factors and the role ledger
+  // issue 11, partners and intrapreneurship
+  'POST /api/v1/initiatives/{id}/partners': partnerRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners`, { method: 'POST', body: { party: ctx.party, role: 'pioneer_in_practice' } })),
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId}': partnerRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'PATCH', body: { role: 'invest', contribution: 'Geld' } })),
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId}': partnerRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'DELETE' })),
+  'PATCH /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': partnerRow({ ottoLeads: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'PATCH', body: { contribution: 'Een ruimte', hoursPerWeek: 6 } })),
+  'DELETE /api/v1/initiatives/{id}/partners/{partnerId} (as the partner party)': partnerRow({ ottoLeads: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/partners/${ctx.partner}`, { method: 'DELETE' })),
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (me)': hoursRow({}, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/me`, { method: 'PUT', body: { party: hoursParty(role, ctx.party) ?? ctx.party, hoursPerWeek: 5 } })),
+  'PUT /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': hoursRow({ ottoHours: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/${ID.otto}`, { method: 'PUT', body: { party: otherParty, hoursPerWeek: 40 } })),
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (me)': hoursRow({ ownHours: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/me`, { method: 'DELETE' })),
+  'DELETE /api/v1/initiatives/{id}/intrapreneurs/{user} (Otto\'s)': hoursRow({ ottoHours: true }, (role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/intrapreneurs/${ID.otto}`, { method: 'DELETE' })),
+  'POST /initiatieven/{id}/partners': partnerRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners`, { party: ctx.party, role: 'pioneer_in_practice', contribution: 'Per formulier' })),
+  'POST /initiatieven/{id}/partners/{pid}/bewerken': partnerRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners/${ctx.partner}/bewerken`, { role: 'invest', contribution: 'Per formulier', hoursPerWeek: '4', since: '2026-11-01' })),
+  'POST /initiatieven/{id}/partners/{pid}/verwijderen': partnerRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners/${ctx.partner}/verwijderen`, {})),
+  'POST /initiatieven/{id}/partners/{pid}/bewerken (as the partner party)': partnerRow({ ottoLeads: true }, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/partners/${ctx.partner}/bewerken`, { role: 'combine_knowledge', contribution: 'Per formulier', hoursPerWeek: '4' })),
+  'POST /initiatieven/{id}/uren': hoursRow({}, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/uren`, { party: hoursParty(role, ctx.party) ?? ctx.party, hoursPerWeek: '5' })),
+  'POST /initiatieven/{id}/uren/verwijderen': hoursRow({ ownHours: true }, (role, ctx) =>
+    browserOf(role).post(`/initiatieven/${ctx.id}/uren/verwijderen`, {})),
+  // end of partners and intrapreneurship
   // issue 8, verified parties
   'PUT /api/v1/parties/{id}/verification': verificationRow(false, (role, ctx) =>
     api(role, `/api/v1/parties/${ctx.id}/verification`, { method: 'PUT', body: {} })),
@@ -1245,6 +1406,42 @@ const ACTIONS = {
     act: (role, ctx) => browserOf(role).post(`/bijeenkomsten/${ctx.id}/aanwezig/${ID.otto}/ja`),
   },
   // end of events
+  // issue 11, results of initiatives
+  'POST /api/v1/initiatives/{id}/milestones': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/milestones`, { method: 'POST', body: { title: `Nieuw ${uniq()}`, due: '2027-01-01' } })),
+  'PATCH /api/v1/initiatives/{id}/milestones/{milestoneId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/milestones/${ctx.milestone}`, { method: 'PATCH', body: { progress: 70 } })),
+  'DELETE /api/v1/initiatives/{id}/milestones/{milestoneId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/milestones/${ctx.milestone}`, { method: 'DELETE' })),
+  'POST /api/v1/initiatives/{id}/outcomes': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes`, { method: 'POST', body: { indicator: `Nieuw ${uniq()}`, unit: 'x' } })),
+  'PATCH /api/v1/initiatives/{id}/outcomes/{outcomeId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}`, { method: 'PATCH', body: { target: 9 } })),
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}`, { method: 'DELETE' })),
+  'POST /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}/measurements`, { method: 'POST', body: { measuredOn: '2026-01-01', value: 3 } })),
+  'DELETE /api/v1/initiatives/{id}/outcomes/{outcomeId}/measurements/{measurementId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/outcomes/${ctx.outcome}/measurements/${ctx.measurement}`, { method: 'DELETE' })),
+  'POST /api/v1/initiatives/{id}/lessons': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/lessons`, { method: 'POST', body: { body: `Geleerd ${uniq()}` } })),
+  'PATCH /api/v1/initiatives/{id}/lessons/{lessonId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/lessons/${ctx.lesson}`, { method: 'PATCH', body: { workingElements: ['co_creation'] } })),
+  'DELETE /api/v1/initiatives/{id}/lessons/{lessonId}': resultsRow((role, ctx) =>
+    api(role, `/api/v1/initiatives/${ctx.id}/lessons/${ctx.lesson}`, { method: 'DELETE' })),
+  'GET /api/v1/initiatives/flagged': { act: (role) => api(role, '/api/v1/initiatives/flagged') },
+  'POST /initiatieven/{id}/mijlpalen': resultsPage((ctx) => `/initiatieven/${ctx.id}/mijlpalen`, { title: 'Per formulier', due: '2027-01-01', status: 'planned', progress: '0' }),
+  'POST /initiatieven/{id}/mijlpalen/{mid}/bewerken': resultsPage((ctx) => `/initiatieven/${ctx.id}/mijlpalen/${ctx.milestone}/bewerken`, { title: 'Mijlpaal', due: '2027-01-01', status: 'in_progress', progress: '30' }),
+  'POST /initiatieven/{id}/mijlpalen/{mid}/verwijderen': resultsPage((ctx) => `/initiatieven/${ctx.id}/mijlpalen/${ctx.milestone}/verwijderen`, {}),
+  'POST /initiatieven/{id}/resultaten/nieuw': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/nieuw`, { indicator: 'Per formulier', unit: 'x' }),
+  'POST /initiatieven/{id}/resultaten/{oid}/bewerken': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/${ctx.outcome}/bewerken`, { indicator: 'Deelnemers', unit: 'personen', target: '12' }),
+  'POST /initiatieven/{id}/resultaten/{oid}/verwijderen': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/${ctx.outcome}/verwijderen`, {}),
+  'POST /initiatieven/{id}/resultaten/{oid}/metingen': resultsPage((ctx) => `/initiatieven/${ctx.id}/resultaten/${ctx.outcome}/metingen`, { measuredOn: '2026-01-01', value: '4' }),
+  'POST /initiatieven/{id}/lessen/nieuw': resultsPage((ctx) => `/initiatieven/${ctx.id}/lessen/nieuw`, { body: 'Per formulier geleerd', workingElements: 'open_network' }),
+  'POST /initiatieven/{id}/lessen/{lid}/bewerken': resultsPage((ctx) => `/initiatieven/${ctx.id}/lessen/${ctx.lesson}/bewerken`, { body: 'Een les van de beheerder.', workingElements: 'co_creation' }),
+  'POST /initiatieven/{id}/lessen/{lid}/verwijderen': resultsPage((ctx) => `/initiatieven/${ctx.id}/lessen/${ctx.lesson}/verwijderen`, {}),
+  'GET /initiatieven/aandacht': { act: (role) => browserOf(role).request('/initiatieven/aandacht') },
+  // end of results of initiatives
   'GET /api/v1/parties/{id} (private)': {
     act: (role) => api(role, `/api/v1/parties/${readParty.id}`),
     check: (r) => { if (r.status === 200) assert.equal(r.body.name, readParty.name); },

@@ -163,6 +163,8 @@ describe('export and erasure through the API', () => {
   let zedSignal;
   let issue;
   let factor;
+  let initiative; // issue 11: an initiative of Zed's party, with results Zed recorded
+  let outcome;
   before(async () => {
     k = await startKiem({ demo: false, users: [...USERS, ZED] });
     T = { admin: k.tokens[ADMIN], alice: k.tokens[ALICE], zed: k.tokens[ZED.email] };
@@ -197,6 +199,16 @@ describe('export and erasure through the API', () => {
     assertOk(await call(k.url, `/api/v1/issues/${issue.id}/role-ledger`, {
       method: 'POST', token: T.zed, body: { role: 'pioneer_in_practice', party: made.id, note: 'Wij beginnen klein.' },
     }), 201);
+    // issue 11, results: an initiative of Zed's party, with a milestone, an
+    // outcome with a measurement and a lesson that Zed records
+    initiative = assertOk(await call(k.url, '/api/v1/initiatives', {
+      method: 'POST', token: T.zed, body: { title: 'Moestuin bij school', summary: 'Kinderen tuinieren.', type: 'collaboration', leadParty: made.id, area: 'XP', participationLevel: 'co_producing' },
+    }), 201);
+    const res = `/api/v1/initiatives/${initiative.id}`;
+    assertOk(await call(k.url, `${res}/milestones`, { method: 'POST', token: T.zed, body: { title: 'Eerste oogst', due: '2027-06-01' } }), 201);
+    outcome = assertOk(await call(k.url, `${res}/outcomes`, { method: 'POST', token: T.zed, body: { indicator: 'Kilo groente', unit: 'kg' } }), 201);
+    assertOk(await call(k.url, `${res}/outcomes/${outcome.id}/measurements`, { method: 'POST', token: T.zed, body: { measuredOn: '2026-01-05', value: 4, note: 'Gewogen' } }), 201);
+    assertOk(await call(k.url, `${res}/lessons`, { method: 'POST', token: T.zed, body: { body: 'Kinderen helpen graag mee.', workingElements: ['co_creation'] } }), 201);
     // mail to Zed in the outbox: in the export, and gone with the account
     const m = kiem(['mail', 'test', '--to', ZED.email, '--db', k.db]);
     assert.equal(m.status, 0, m.stderr);
@@ -209,7 +221,7 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['account', 'accountRequests', 'activity', 'coalitionsCreated', 'comments', 'coordinatorAreas', 'emailLinks', 'eventRegistrations', 'eventsCreated', 'exportedAt', 'factorsCreated', 'follows', 'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'mail', 'memberships', 'notifications', 'partiesCreated', 'partiesVerified', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'stageDecisions', 'supports', 'tiesCreated', 'tokens']);
+      ['Gewogen', 'account', 'accountRequests', 'activity', 'coalitionsCreated', 'comments', 'coordinatorAreas', 'emailLinks', 'eventRegistrations', 'eventsCreated', 'exportedAt', 'factorsCreated', 'follows', 'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', 'intrapreneurHours', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'lessonsWritten', 'mail', 'measurementsCreated', 'memberships', 'milestonesCreated', 'notifications', 'outcomesCreated', 'partiesCreated', 'partiesVerified', 'partnersAdded', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'stageDecisions', 'supports', 'tiesCreated', 'tokens']);
     assert.deepEqual(b.accountRequests, []);
     assert.deepEqual(b.partiesVerified, []);
     assert.deepEqual(b.signals.map((x) => [x.id, x.title, x.kind, x.status]), [[zedSignal.id, 'Geen moestuin voor kinderen', 'gap', 'open']]);
@@ -328,6 +340,11 @@ describe('export and erasure through the API', () => {
     const l = assertOk(await call(k.url, `/api/v1/issues/${issue.id}/role-ledger`));
     assert.deepEqual(l.roles.find((r) => r.role === 'pioneer_in_practice').parties.map((p) => p.note), ['Wij beginnen klein.']);
     assert.ok(!JSON.stringify([f, l]).includes('Quokkaberg'));
+    // issue 11, results: they stay, without who recorded them
+    const lessons = assertOk(await call(k.url, `/api/v1/initiatives/${initiative.id}/lessons`));
+    assert.deepEqual(lessons.items.map((x) => [x.body, x.partyName]), [['Kinderen helpen graag mee.', 'Buurtmoestuin Oost']]);
+    assert.equal(sql(k.db, `SELECT count(*) FROM lessons WHERE author_id IS NOT NULL`), '0');
+    assert.equal(sql(k.db, `SELECT count(*) FROM milestones WHERE created_by IS NOT NULL`), '0');
 
     // with the server still running: the checkpoint emptied the log
     assertGone(k.db, [ZED.name, ZED.email, 'Quokkaberg', 'zephyrine.quokka']);

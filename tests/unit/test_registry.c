@@ -403,15 +403,6 @@ static const struct {
 	/* Issue 11's tables (migration 11), until the type of each lands: each
 	 * part of the issue deletes its own block when its model registers
 	 * them. No code writes these tables yet. */
-	/* partners and intrapreneurship */
-	{ "initiative_partners", "created_by" },
-	{ "intrapreneur_hours", "user_id" },
-
-	/* results: milestones, outcomes, lessons */
-	{ "milestones", "created_by" },
-	{ "outcomes", "created_by" },
-	{ "outcome_measurements", "created_by" },
-	{ "lessons", "author_id" },
 
 };
 
