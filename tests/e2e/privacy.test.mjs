@@ -221,7 +221,23 @@ describe('export and erasure through the API', () => {
     assert.match(res.headers.get('content-disposition'), /^attachment; filename="kiem-export-\d{4}-\d\d-\d\d\.json"$/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.deepEqual(Object.keys(b).sort(),
-      ['Gewogen', 'account', 'accountRequests', 'activity', 'coalitionsCreated', 'comments', 'coordinatorAreas', 'emailLinks', 'eventRegistrations', 'eventsCreated', 'exportedAt', 'factorsCreated', 'follows', 'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', 'intrapreneurHours', 'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated', 'lessonsWritten', 'mail', 'measurementsCreated', 'memberships', 'milestonesCreated', 'notifications', 'outcomesCreated', 'partiesCreated', 'partiesVerified', 'partnersAdded', 'rolesTaken', 'sessions', 'signalDecisions', 'signals', 'stageDecisions', 'supports', 'tiesCreated', 'tokens']);
+      ['account', 'accountRequests', 'activity', 'coalitionsCreated', 'comments', // issue 11, coalitions
+        'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows',
+        'eventRegistrations', 'eventsCreated', // issue 11, events
+        'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', // issue 11, initiatives
+        'intrapreneurHours', 'partnersAdded', // issue 11, partners
+        'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated',
+        'lessonsWritten', 'measurementsCreated', 'milestonesCreated', 'outcomesCreated', // issue 11, results
+        'mail', 'memberships', 'notifications', 'partiesCreated', 'partiesVerified', 'rolesTaken', 'sessions', 'signalDecisions', 'signals',
+        'stageDecisions', 'supports', 'tiesCreated', 'tokens'].sort());
+    // issue 11, results: what Zed recorded on the initiative of Zed's party
+    assert.deepEqual(b.milestonesCreated.map((m) => [m.initiativeId, m.title]), [[initiative.id, 'Eerste oogst']]);
+    assert.deepEqual(b.outcomesCreated.map((o) => [o.initiativeId, o.indicator]), [[initiative.id, 'Kilo groente']]);
+    assert.deepEqual(b.measurementsCreated.map((m) => [m.outcomeId, m.note]), [[outcome.id, 'Gewogen']]);
+    assert.deepEqual(b.lessonsWritten.map((l) => [l.initiativeId, l.body]), [[initiative.id, 'Kinderen helpen graag mee.']]);
+    // issue 11, partners and intrapreneurship: Zed added none and has no hours
+    assert.deepEqual(b.partnersAdded, []);
+    assert.deepEqual(b.intrapreneurHours, []);
     assert.deepEqual(b.accountRequests, []);
     assert.deepEqual(b.partiesVerified, []);
     assert.deepEqual(b.signals.map((x) => [x.id, x.title, x.kind, x.status]), [[zedSignal.id, 'Geen moestuin voor kinderen', 'gap', 'open']]);
