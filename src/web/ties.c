@@ -10,6 +10,7 @@
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "../base/uuid.h"
+#include "../model/initiative.h"
 #include "../model/party.h"
 #include "../model/role.h"
 #include "../model/tie.h"
@@ -25,17 +26,6 @@ __attribute__((weak)) void party_part_intrapreneurship(struct http_req *r, const
 	(void)r;
 	(void)p;
 }
-
-/* The stages of an initiative, for people (the keys are part A's, from
- * DESIGN.md's model). */
-static const struct enum_entry stages[] = {
-	{ "idea", { "Idee", "Idea" } },
-	{ "development", { "Ontwikkeling", "Development" } },
-	{ "test", { "Test", "Test" } },
-	{ "implementation", { "Uitvoering", "Implementation" } },
-	{ "sustained", { "Geborgd", "Sustained" } },
-	{ "stopped", { "Gestopt", "Stopped" } },
-};
 
 /* The markup of a link to /prefix/id named name, escaped, in the arena. */
 static const char *link_to(struct http_req *r, const char *prefix, const char *id, const char *name)
@@ -206,7 +196,7 @@ static void network_section(struct http_req *r, const struct party *pa, const st
 		html_f(b, "<li><a href=\"/initiatieven/%s\" lang=\"nl\">%s</a> <span class=\"meta\">%s · %s</span></li>\n",
 		       pl->id, pl->name,
 		       pl->role && !strcmp(pl->role, "lead") ? T(r, M_NET_LEAD) : ro ? ro->name[r->lang] : T(r, M_COAL_ROLE_NONE),
-		       web_enum_name(r, stages, sizeof stages / sizeof stages[0], pl->stage));
+		       web_enum_name(r, initiative_stages, STAGE_COUNT, pl->stage));
 	}
 	if (net.ninitiatives)
 		html_raw(b, "</ul>\n");
