@@ -345,7 +345,7 @@ static void facts(struct http_req *r, const struct initiative *in)
 	       web_enum_name(r, participation_levels, PLEVEL_COUNT, in->participation_level));
 	html_f(b, "<dt>%s</dt><dd>", T(r, M_INIT_BUDGET));
 	if (in->has_budget)
-		html_f(b, "€ %lld,%02lld", in->budget_cents / 100, in->budget_cents % 100);
+		html_f(b, "%s", page_euros(r, in->budget_cents));
 	else
 		html_f(b, "%s", T(r, M_NONE_GIVEN));
 	html_f(b, "</dd>\n<dt>%s</dt><dd>", T(r, M_UPDATED));

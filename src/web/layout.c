@@ -85,6 +85,45 @@ void page_time(struct http_req *r, const char *t)
 	html_f(out(r), "<time datetime=\"%s\">%s</time>", t ? t : "", page_datetime(r, t));
 }
 
+/* Digits of n (without sign) grouped in threes by sep. */
+static char *grouped(char *out, size_t cap, unsigned long long n, char sep)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%llu", n);
+	size_t o = 0;
+	for (int i = 0; i < len && o + 2 < cap; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = sep;
+		out[o++] = digits[i];
+	}
+	out[o] = 0;
+	return out;
+}
+
+static unsigned long long magnitude(long long v)
+{
+	return v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
+}
+
+const char *page_number(struct http_req *r, long long n)
+{
+	char g[48];
+	grouped(g, sizeof g, magnitude(n), r->lang == LANG_NL ? '.' : ',');
+	return arena_printf(r->arena, "%s%s", n < 0 ? "−" : "", g);
+}
+
+const char *page_euros(struct http_req *r, long long cents)
+{
+	unsigned long long m = magnitude(cents);
+	char g[48];
+	bool nl = r->lang == LANG_NL;
+	grouped(g, sizeof g, m / 100, nl ? '.' : ',');
+	const char *sign = cents < 0 ? "−" : "";
+	if (m % 100 == 0)
+		return arena_printf(r->arena, nl ? "%s€ %s" : "%s€%s", sign, g);
+	return arena_printf(r->arena, nl ? "%s€ %s,%02llu" : "%s€%s.%02llu", sign, g, m % 100);
+}
+
 static void nav_item(struct http_req *r, const char *href, enum msg label, bool current)
 {
 	html_f(out(r), "<li><a href=\"%s\"", href);

@@ -133,6 +133,11 @@ const char *page_date(struct http_req *r, const char *rfc3339);
 const char *page_datetime(struct http_req *r, const char *rfc3339);
 /* <time datetime="...">, with page_datetime's text. */
 void page_time(struct http_req *r, const char *rfc3339);
+/* An amount of euro cents as the page's language writes it: "€ 1.234,56",
+ * "€1,234.56" (whole euros without cents). */
+const char *page_euros(struct http_req *r, long long cents);
+/* A whole number: "12.345", "12,345". */
+const char *page_number(struct http_req *r, long long n);
 
 
 /* Widgets several pages share. */

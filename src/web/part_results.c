@@ -19,45 +19,6 @@
 
 enum { LESSONS_SHOWN = 5 };
 
-/* Digits of n (without sign) grouped in threes by sep. */
-static char *grouped(char *out, size_t cap, unsigned long long n, char sep)
-{
-	char digits[32];
-	int len = snprintf(digits, sizeof digits, "%llu", n);
-	size_t o = 0;
-	for (int i = 0; i < len && o + 2 < cap; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[o++] = sep;
-		out[o++] = digits[i];
-	}
-	out[o] = 0;
-	return out;
-}
-
-static unsigned long long magnitude(long long v)
-{
-	return v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
-}
-
-const char *results_number(struct http_req *r, long long n)
-{
-	char g[48];
-	grouped(g, sizeof g, magnitude(n), r->lang == LANG_NL ? '.' : ',');
-	return arena_printf(r->arena, "%s%s", n < 0 ? "−" : "", g);
-}
-
-const char *results_euros(struct http_req *r, long long cents)
-{
-	unsigned long long m = magnitude(cents);
-	char g[48];
-	bool nl = r->lang == LANG_NL;
-	grouped(g, sizeof g, m / 100, nl ? '.' : ',');
-	const char *sign = cents < 0 ? "−" : "";
-	if (m % 100 == 0)
-		return arena_printf(r->arena, nl ? "%s€ %s" : "%s€%s", sign, g);
-	return arena_printf(r->arena, nl ? "%s€ %s,%02llu" : "%s€%s.%02llu", sign, g, m % 100);
-}
-
 const char *results_date(struct http_req *r, const char *date)
 {
 	if (!date || strlen(date) != 10)
@@ -125,7 +86,7 @@ static void milestones(struct http_req *r, const struct initiative *in, const st
 /* A whole number in the outcome's unit, or a dash. */
 static const char *value(struct http_req *r, bool given, long long v, const char *unit)
 {
-	return given ? arena_printf(r->arena, "%s %s", results_number(r, v), unit) : "–";
+	return given ? arena_printf(r->arena, "%s %s", page_number(r, v), unit) : "–";
 }
 
 static void outcomes(struct http_req *r, const struct initiative *in, const struct results_may *may, int h)
@@ -163,8 +124,8 @@ static void outcomes(struct http_req *r, const struct initiative *in, const stru
 				       arena_printf(r->arena, T(r, M_OC_ON), results_date(r, o->latest_on)));
 			else
 				html_f(b, "<span class=\"meta\">%s</span>", T(r, M_OC_NOT_YET));
-			html_f(b, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td>", results_euros(r, o->cost_cents),
-			       results_euros(r, o->savings_cents));
+			html_f(b, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td>", page_euros(r, o->cost_cents),
+			       page_euros(r, o->savings_cents));
 			if (may->add || may->manage) {
 				html_raw(b, "<td>");
 				if (may->add)
@@ -179,8 +140,8 @@ static void outcomes(struct http_req *r, const struct initiative *in, const stru
 			html_raw(b, "</tr>\n");
 		}
 		html_f(b, "</tbody>\n<tfoot><tr><th scope=\"row\">%s</th><td></td><td></td><td></td><td class=\"num\">%s</td>"
-			  "<td class=\"num\">%s</td>", T(r, M_OC_TOTAL), results_euros(r, tot.cost_cents),
-		       results_euros(r, tot.savings_cents));
+			  "<td class=\"num\">%s</td>", T(r, M_OC_TOTAL), page_euros(r, tot.cost_cents),
+		       page_euros(r, tot.savings_cents));
 		html_raw(b, may->add || may->manage ? "<td></td></tr></tfoot>\n</table>\n</div>\n" : "</tr></tfoot>\n</table>\n</div>\n");
 	}
 	if (may->manage)

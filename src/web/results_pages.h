@@ -21,11 +21,6 @@ void results_section(struct http_req *r, const struct initiative *in, int headin
 struct lesson;
 void results_lesson_item(struct http_req *r, const char *initiative_id, const struct lesson *l, bool can_edit);
 
-/* An amount of euro cents as the page's language writes it: "€ 1.234,56",
- * "€1,234.56" (whole euros without cents). */
-const char *results_euros(struct http_req *r, long long cents);
-/* A whole number: "12.345", "12,345". */
-const char *results_number(struct http_req *r, long long n);
 /* A date YYYY-MM-DD as "1 maart 2027", "1 March 2027". */
 const char *results_date(struct http_req *r, const char *date);
 

@@ -482,6 +482,11 @@ describe('the pages', () => {
     const it = assertOk(await api(null, `/api/v1/initiatives/${id}`));
     assert.equal(it.title, title);
     assert.equal(it.budgetCents, 125050);
+    // the budget as each language writes an amount, as the results' costs are
+    const shown = await new Browser().request(`/initiatieven/${id}`);
+    assert.ok(main(shown.text).includes('€ 1.250,50'), main(shown.text).match(/Begroting.{0,80}/s)?.[0]);
+    const shownEn = await new Browser().request(`/initiatieven/${id}?lang=en`);
+    assert.ok(main(shownEn.text).includes('€1,250.50'));
     assert.deepEqual(it.issues, [issue.id]);
     assert.deepEqual(it.targetGroups, ['jongeren', 'ouderen']);
     const edit = await b.request(`/initiatieven/${id}/bewerken`);
