@@ -75,7 +75,7 @@ static void page_coalitions(struct http_req *r)
 		return;
 	bool filtered = f.q || f.area || f.issue || f.party || f.cursor;
 	struct buf *b = &r->out;
-	page_begin(r, T(r, M_COAL_TITLE), NAV_PARTIES);
+	page_begin(r, T(r, M_COAL_TITLE), NAV_COALITIONS);
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_COAL_TITLE), T(r, M_COAL_INTRO));
 	if (http_query(r, "verwijderd"))
 		page_notice(r, T(r, M_COAL_DELETED));
@@ -194,7 +194,7 @@ static void render_form(struct http_req *r, const struct coalition_form *ff, con
 	const struct coalition *c = &ff->c;
 	bool is_new = !c->id[0];
 	const char *title = T(r, is_new ? M_COAL_NEW_TITLE : M_COAL_EDIT_TITLE);
-	page_begin(r, title, NAV_PARTIES);
+	page_begin(r, title, NAV_COALITIONS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/samenwerkingen\">%s</a></p>\n<h1>%s</h1>\n", T(r, M_COAL_BACK), title);
 	struct choice *own = NULL;
 	size_t nown = 0;
@@ -406,7 +406,7 @@ static void render_coalition(struct http_req *r, const struct coalition_partner 
 		return;
 	}
 	struct buf *b = &r->out;
-	page_begin(r, c.name, NAV_PARTIES);
+	page_begin(r, c.name, NAV_COALITIONS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/samenwerkingen\">%s</a></p>\n", T(r, M_COAL_BACK));
 	static const struct notice notices[] = {
 		{ "opgeslagen", M_COAL_SAVED }, { "toegevoegd", M_COAL_PARTNER_ADDED },
@@ -509,7 +509,7 @@ static bool load_partner(struct http_req *r, struct coalition *c, struct coaliti
 
 static void partner_page_head(struct http_req *r, const struct coalition *c, const char *title)
 {
-	page_begin(r, title, NAV_PARTIES);
+	page_begin(r, title, NAV_COALITIONS);
 	html_f(&r->out, "<p class=\"crumbs\"><a href=\"/samenwerkingen/%s#partners\" lang=\"nl\">%s</a></p>\n<h1>%s</h1>\n",
 	       c->id, c->name, title);
 }
@@ -618,7 +618,7 @@ static void page_coalition_delete(struct http_req *r)
 			http_redirect(r, "/samenwerkingen?verwijderd=1");
 		return;
 	}
-	page_begin(r, T(r, M_COAL_DELETE_TITLE), NAV_PARTIES);
+	page_begin(r, T(r, M_COAL_DELETE_TITLE), NAV_COALITIONS);
 	html_f(&r->out, "<p class=\"crumbs\"><a href=\"/samenwerkingen/%s\" lang=\"nl\">%s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n",
 	       c.id, c.name, T(r, M_COAL_DELETE_TITLE), T(r, M_COAL_DELETE_CONFIRM));
 	form_begin(r, arena_printf(r->arena, "/samenwerkingen/%s/verwijderen", c.id), true);

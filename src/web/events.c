@@ -141,7 +141,7 @@ static void page_events(struct http_req *r)
 	if (!web_list_shown(r, rc))
 		return;
 	struct buf *b = &r->out;
-	page_begin(r, T(r, M_EVENTS_TITLE), NAV_NONE);
+	page_begin(r, T(r, M_EVENTS_TITLE), NAV_EVENTS);
 	html_f(b, "<h1>%s</h1>\n<p class=\"lead\">%s</p>\n", T(r, M_EVENTS_TITLE), T(r, M_EVENTS_INTRO));
 	if (r->viewer.authenticated)
 		html_f(b, "<p><a class=\"button\" href=\"/bijeenkomsten/nieuw\">%s</a></p>\n", T(r, M_EVENTS_ADD));
@@ -308,7 +308,7 @@ static void page_event_show(struct http_req *r, const char *id)
 	time_now(now);
 	bool open = strcmp(ev.start, now) > 0;
 	struct buf *b = &r->out;
-	page_begin(r, ev.title, NAV_NONE);
+	page_begin(r, ev.title, NAV_EVENTS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/bijeenkomsten\">%s</a></p>\n", T(r, M_EVENTS_BACK));
 	static const struct notice saved[] = { { "opgeslagen", M_EVENT_SAVED } };
 	page_notices(r, NULL, saved, 1);
@@ -479,7 +479,7 @@ static void render_form(struct http_req *r, const struct event_form *ff, const s
 	const struct event *ev = &ff->ev;
 	bool is_new = !ev->id[0];
 	const char *title = T(r, is_new ? M_EVENT_NEW_TITLE : M_EVENT_EDIT_TITLE);
-	page_begin(r, title, NAV_NONE);
+	page_begin(r, title, NAV_EVENTS);
 	html_f(b, "<p class=\"crumbs\"><a href=\"/bijeenkomsten\">%s</a></p>\n<h1>%s</h1>\n", T(r, M_EVENTS_BACK), title);
 	struct choice *orgs = NULL;
 	size_t norgs = 0;

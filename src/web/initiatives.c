@@ -12,6 +12,7 @@
 #include "../model/issue.h"
 #include "../model/member.h"
 #include "../model/party.h"
+#include "../model/results.h"
 #include "filters.h"
 #include "form_fields.h"
 #include "html.h"
@@ -173,6 +174,8 @@ static void page_initiatives(struct http_req *r)
 		html_f(b, "<p><a class=\"button\" href=\"/initiatieven/nieuw\">%s</a></p>\n", T(r, M_INIT_ADD));
 	else
 		html_f(b, "<p><a href=\"/inloggen?next=/initiatieven/nieuw\">%s</a></p>\n", T(r, M_INIT_ADD_LOGIN));
+	if (results_flagged_may(&r->viewer)) /* coordinators and admins: their list (part E) */
+		html_f(b, "<p><a href=\"/initiatieven/aandacht\">%s</a></p>\n", T(r, M_FL_TITLE));
 	struct filter fl[NFILTERS];
 	filters_of(r, &f, sort, fl);
 	filters_form(r, "/initiatieven", fl, NFILTERS, &p);

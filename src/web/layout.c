@@ -154,6 +154,8 @@ void page_begin(struct http_req *r, const char *title, enum nav current)
 	nav_item(r, "/partijen", M_NAV_PARTIES, current == NAV_PARTIES);
 	nav_item(r, "/vraagstukken", M_NAV_ISSUES, current == NAV_ISSUES); /* issues core */
 	nav_item(r, "/initiatieven", M_NAV_INITIATIVES, current == NAV_INITIATIVES); /* issue 11, part A */
+	nav_item(r, "/bijeenkomsten", M_EVENTS_TITLE, current == NAV_EVENTS); /* issue 11 */
+	nav_item(r, "/samenwerkingen", M_COAL_TITLE, current == NAV_COALITIONS); /* issue 11 */
 	/* signals (issue 4, signals part): for those logged in, who report and read them */
 	if (r->viewer.authenticated)
 		nav_item(r, "/signalen", M_NAV_SIGNALS, current == NAV_SIGNALS);

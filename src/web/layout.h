@@ -22,7 +22,8 @@
 
 enum nav { NAV_NONE, NAV_HOME, NAV_PARTIES, NAV_ISSUES /* issues core */, NAV_LOGIN, NAV_REGISTER, NAV_ACCOUNT, NAV_ACTIVITY, NAV_USERS,
 	NAV_SIGNALS /* signals (issue 4, signals part) */,
-	NAV_INITIATIVES /* initiatives (issue 11, part A) */ };
+	NAV_INITIATIVES /* initiatives (issue 11, part A) */,
+	NAV_EVENTS, NAV_COALITIONS /* events and coalitions (issue 11) */ };
 
 /* Starts the page: status 200, text/html, and everything up to <main>. */
 void page_begin(struct http_req *r, const char *title, enum nav current);

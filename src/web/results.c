@@ -187,7 +187,7 @@ static void render_form(struct http_req *r, const struct kind *k, const struct i
 			enum msg button, const char *about)
 {
 	struct buf *b = &r->out;
-	page_begin(r, T(r, title), NAV_NONE);
+	page_begin(r, T(r, title), NAV_INITIATIVES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"%s\">%s: %s</a></p>\n<h1>%s</h1>\n", initiative_url(r, in->id, k->anchor),
 	       T(r, M_RES_BACK), in->title, T(r, title));
 	if (about)
@@ -293,7 +293,7 @@ static void delete_page(struct http_req *r, const struct kind *k, const char *ac
 		return;
 	}
 	struct buf *b = &r->out;
-	page_begin(r, T(r, k->delete_title), NAV_NONE);
+	page_begin(r, T(r, k->delete_title), NAV_INITIATIVES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"%s\">%s: %s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n<blockquote><p>%s</p></blockquote>\n",
 	       initiative_url(r, in.id, k->anchor), T(r, M_RES_BACK), in.title, T(r, k->delete_title), T(r, k->delete_confirm),
 	       k->name(obj));
@@ -362,7 +362,7 @@ static void page_results(struct http_req *r)
 		return;
 	struct buf *b = &r->out;
 	const char *title = arena_printf(r->arena, T(r, M_RES_PAGE_TITLE), in.title);
-	page_begin(r, title, NAV_NONE);
+	page_begin(r, title, NAV_INITIATIVES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"%s\">%s: %s</a></p>\n<h1>%s</h1>\n", initiative_url(r, in.id, NULL),
 	       T(r, M_RES_BACK), in.title, title);
 	results_section(r, &in, 2);
@@ -389,7 +389,7 @@ static void page_lessons(struct http_req *r)
 		return;
 	struct buf *b = &r->out;
 	const char *title = arena_printf(r->arena, T(r, M_LS_LOG_TITLE), in.title);
-	page_begin(r, title, NAV_NONE);
+	page_begin(r, title, NAV_INITIATIVES);
 	html_f(b, "<p class=\"crumbs\"><a href=\"%s\">%s: %s</a></p>\n<h1>%s</h1>\n<p>%s</p>\n",
 	       initiative_url(r, in.id, "lessen"), T(r, M_RES_BACK), in.title, title, T(r, M_LS_INTRO));
 	/* the filter: a link per working element, the current one marked */
@@ -447,7 +447,7 @@ static void page_flagged(struct http_req *r)
 	if (!web_list_shown(r, rc))
 		return;
 	struct buf *b = &r->out;
-	page_begin(r, T(r, M_FL_TITLE), NAV_NONE);
+	page_begin(r, T(r, M_FL_TITLE), NAV_INITIATIVES);
 	html_f(b, "<h1>%s</h1>\n<p>%s</p>\n", T(r, M_FL_TITLE), arena_printf(r->arena, T(r, M_FL_INTRO), results_stalled_days));
 	form_begin(r, "/initiatieven/aandacht", false);
 	struct choice c[] = {

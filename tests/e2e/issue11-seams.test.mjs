@@ -1,0 +1,53 @@
+// Issue 11 as one product: the seams between its parts. A user reaches
+// every new section from the menu or an obvious link (the events, the
+// coalitions, the coordinators' list of initiatives that need attention).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startKiem } from '../lib/kiem.mjs';
+import { Browser as FormBrowser } from './helpers.mjs';
+
+const PASSWORD = 'een-lang-wachtwoord-123';
+const PEOPLE = {
+  resident: { email: 'rosa@seams.example', name: 'Rosa Bewoner' },
+  coordinator: { email: 'coco@seams.example', name: 'Coco Utrecht', coordinator: 'GM0344' },
+};
+
+let k;
+before(async () => {
+  k = await startKiem({ users: Object.values(PEOPLE).map((p) => ({ ...p, password: PASSWORD })) });
+});
+after(async () => { await k?.stop(); });
+
+class Browser extends FormBrowser { constructor() { super(k.url); } }
+async function login(who) {
+  const b = new Browser();
+  const r = await b.login(PEOPLE[who].email, PASSWORD);
+  assert.equal(r.status, 303);
+  return b;
+}
+const nav = (html) => /<nav aria-label="[^"]*">([\s\S]*?)<\/nav>/.exec(html)[1];
+
+describe('reaching issue 11\'s sections', () => {
+  test('the menu links the events and the coalitions, and marks the one shown, in both languages', async () => {
+    const b = new Browser();
+    const home = await b.request('/');
+    assert.match(nav(home.text), /<a href="\/bijeenkomsten">Bijeenkomsten<\/a>/);
+    assert.match(nav(home.text), /<a href="\/samenwerkingen">Samenwerkingsverbanden<\/a>/);
+    const en = await b.request('/?lang=en');
+    assert.match(nav(en.text), /<a href="\/bijeenkomsten">Events<\/a>/);
+    assert.match(nav(en.text), /<a href="\/samenwerkingen">Coalitions<\/a>/);
+    assert.match(nav((await b.request('/bijeenkomsten')).text), /<a href="\/bijeenkomsten" aria-current="page">/);
+    assert.match(nav((await b.request('/samenwerkingen')).text), /<a href="\/samenwerkingen" aria-current="page">/);
+  });
+
+  test('a coordinator finds the initiatives that need attention from /initiatieven; a resident and a visitor see no such link', async () => {
+    const link = /<a href="\/initiatieven\/aandacht">Initiatieven die aandacht vragen<\/a>/;
+    const c = await login('coordinator');
+    assert.match((await c.request('/initiatieven')).text, link);
+    const list = await c.request('/initiatieven/aandacht');
+    assert.equal(list.status, 200);
+    assert.match(nav(list.text), /<a href="\/initiatieven" aria-current="page">/);
+    assert.doesNotMatch((await (await login('resident')).request('/initiatieven')).text, /\/initiatieven\/aandacht/);
+    assert.doesNotMatch((await new Browser().request('/initiatieven')).text, /\/initiatieven\/aandacht/);
+  });
+});
