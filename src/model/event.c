@@ -432,11 +432,10 @@ int event_create(struct store *s, struct arena *a, const struct viewer *v, struc
 		rc = write_children(c, ev->id, ev, true);
 	if (!rc)
 		rc = activity_add(c, v, "create", "event", ev->id, NULL);
-	/* the followers of its issues and of its initiatives hear of it */
-	for (size_t i = 0; !rc && i < ev->issues.n; i++)
-		rc = notify_followers(c, v, ev->issues.v[i], "event", ev->id);
-	for (size_t i = 0; !rc && i < ev->initiatives.n; i++)
-		rc = notify_initiative_followers(c, v, ev->initiatives.v[i], "event", ev->id);
+	/* the followers of its issues and of its initiatives hear of it, once */
+	if (!rc)
+		rc = notify_followers_once(c, v, (const char *const *)ev->issues.v, ev->issues.n,
+					   (const char *const *)ev->initiatives.v, ev->initiatives.n, "event", ev->id);
 	if ((rc = rows_commit(s, rc)))
 		return rc;
 	sort_links(ev);

@@ -2,7 +2,9 @@
  * notify.h. */
 #include "notify.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -67,6 +69,61 @@ int notify_initiative_followers(struct store_conn *c, const struct viewer *actor
 	}
 	store_reset(st);
 	return rc < 0 ? rc : 0;
+}
+
+int notify_followers_once(struct store_conn *c, const struct viewer *actor, const char *const *issues, size_t nissues,
+			  const char *const *initiatives, size_t ninitiatives, const char *event, const char *object_id)
+{
+	/* a follower told of this object already, through another of its
+	 * issues or initiatives, is not told again */
+	static const char *const who[2] = {
+		"SELECT f.user_id FROM follows f WHERE f.issue_id = ?1 AND (?2 IS NULL OR f.user_id <> ?2)"
+		" AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = f.user_id AND n.event = ?3"
+		" AND n.object_id = ?4) ORDER BY f.user_id",
+		"SELECT DISTINCT w.user_id FROM (SELECT user_id FROM initiative_follows WHERE initiative_id = ?1"
+		"  UNION SELECT f.user_id FROM follows f JOIN initiative_issues x ON x.issue_id = f.issue_id"
+		"  WHERE x.initiative_id = ?1) w WHERE (?2 IS NULL OR w.user_id <> ?2)"
+		" AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = w.user_id AND n.event = ?3"
+		" AND n.object_id = ?4) ORDER BY w.user_id",
+	};
+	const char *actor_id = actor && actor->authenticated && actor->user_id[0] ? actor->user_id : NULL;
+	char now[TIME_STRLEN + 1];
+	time_now(now);
+	int rc = 0;
+	for (size_t i = 0; !rc && i < nissues + ninitiatives; i++) {
+		bool is_issue = i < nissues;
+		const char *about = is_issue ? issues[i] : initiatives[i - nissues];
+		struct store_stmt *st = rows_prepare(c, who[!is_issue], 4, about, actor_id, event, object_id);
+		if (!st)
+			return ERR_DB;
+		/* read them all before writing: the guard reads the table written */
+		struct { char id[UUID_STRLEN + 1]; } *users = NULL;
+		size_t n = 0, cap = 0;
+		while ((rc = store_step(st)) == STORE_ROW) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				void *grown = realloc(users, cap * sizeof *users);
+				if (!grown) {
+					rc = ERR_NOMEM;
+					break;
+				}
+				users = grown;
+			}
+			snprintf(users[n++].id, sizeof users->id, "%s", store_text(st, 0));
+		}
+		store_reset(st);
+		rc = rc < 0 ? rc : 0;
+		for (size_t u = 0; !rc && u < n; u++) {
+			char id[UUID_STRLEN + 1];
+			uuid7_new(id);
+			rc = rows_run(c,
+				"INSERT INTO notifications (id, user_id, issue_id, initiative_id, event, object_id, actor_id, created_at)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", 8,
+				id, users[u].id, is_issue ? about : NULL, is_issue ? NULL : about, event, object_id, actor_id, now);
+		}
+		free(users);
+	}
+	return rc;
 }
 
 int notify_person(struct store_conn *c, const struct viewer *actor, const char *user_id,

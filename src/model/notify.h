@@ -34,6 +34,12 @@ int notify_followers(struct store_conn *c, const struct viewer *actor, const cha
 int notify_person(struct store_conn *c, const struct viewer *actor, const char *user_id,
 		  const char *issue_id, const char *event, const char *object_id);
 
+/* Notifies the followers of each of the issues and of each of the
+ * initiatives (and of their issues) of event about the new object_id, each
+ * follower once however many of them they follow, never the actor; on the
+ * writer c inside the caller's write transaction. */
+int notify_followers_once(struct store_conn *c, const struct viewer *actor, const char *const *issues, size_t nissues,
+			  const char *const *initiatives, size_t ninitiatives, const char *event, const char *object_id);
 /* Notifies the followers of the initiative and of its issues (each once,
  * never the actor) of event ("stage": a decision on its stage, ...) about
  * object_id, on the writer c inside the caller's write transaction. */
