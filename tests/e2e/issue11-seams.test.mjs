@@ -70,8 +70,10 @@ describe('notifications across the parts', () => {
       issues: [a.id, b.id], initiatives: [init.id] } }), 201);
     const notes = assertOk(await api('resident', '/api/v1/users/me/notifications')).items.filter((x) => x.objectId === ev.id);
     assert.equal(notes.length, 1, JSON.stringify(notes));
-    // and the initiative's page says what a follower hears of
+    assert.equal((await api('resident', `/api/v1/initiatives/${init.id}/interest`, { method: 'POST', body: { message: 'Ik help graag.' } })).status, 201);
+    // and the initiative's page says what a follower hears of, and counts the offer in plain Dutch
     const page = await (await login('resident')).request(`/initiatieven/${init.id}`);
     assert.match(page.text, /Je volgt dit initiatief\. Je krijgt een melding bij elk besluit over de fase, en bij een nieuwe mijlpaal, les of bijeenkomst\./);
+    assert.match(page.text, /<p>1 persoon wil meehelpen\./);
   });
 });

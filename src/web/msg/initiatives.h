@@ -70,7 +70,7 @@ X(INIT_FOLLOW, "Volgen", "Follow")
 X(INIT_UNFOLLOW, "Niet meer volgen", "Stop following")
 X(INIT_FOLLOW_LOGIN, "Log in om dit initiatief te volgen of mee te helpen", "Log in to follow or help this initiative")
 X(INIT_HELP_TITLE, "Meehelpen", "Help")
-P(INIT_HELP_COUNT, "%lld mens wil meehelpen.", "%lld mensen willen meehelpen.", "%lld person would like to help.", "%lld people would like to help.")
+P(INIT_HELP_COUNT, "%lld persoon wil meehelpen.", "%lld mensen willen meehelpen.", "%lld person would like to help.", "%lld people would like to help.")
 X(INIT_HELP_HINT, "Wil je meehelpen? Laat het weten. De trekker van het initiatief ziet je naam en je bericht, en kan contact met je zoeken.",
   "Would you like to help? Let them know. The initiative's lead sees your name and your message, and can get in touch with you.")
 X(INIT_HELP_SUBMIT, "Ik wil meehelpen", "I would like to help")
