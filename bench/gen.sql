@@ -7,8 +7,10 @@
 -- It fills areas (country, 12 provinces, 342 municipalities, ~2,700
 -- districts, ~12,000 neighbourhoods), parties, party_areas (1-3 each),
 -- party_roles (1-3 each, from the roles `kiem init` seeded), party_tags
--- (1-4 each) and the full-text table party_search, as src/store/schema.c
--- defines them and as src/model/party.c would have written them:
+-- (1-4 each) and the full-text table party_search; an initiative for each
+-- party (issue 11), with its target group, stage decisions and full-text
+-- index, and an event for every tenth; as src/store/schema.c defines them
+-- and as the models would have written them:
 --   - parties.id: lowercase UUIDv7 strings that sort by creation (a
 --     millisecond timestamp in the first 48 bits, version 7, variant 10);
 --   - sort_name = lower(name) (ASCII only, like sort_key() in party.c);
@@ -232,6 +234,97 @@ UPDATE parties AS p SET lists =
 UPDATE parties SET tags = coalesce((SELECT group_concat(tag || ' ', '') FROM
                    (SELECT tag FROM party_tags t WHERE t.party_id = parties.id ORDER BY tag)), '');
 INSERT INTO party_search (party_search) VALUES ('rebuild');
+
+-- ---------------------------------------------------------- initiatives
+-- (issue 11) One initiative a party, led by it, in its first area; the
+-- stages spread as a pipeline narrows (30% idea ... 8% sustained, 5%
+-- stopped), each with the decisions that brought it there.
+CREATE TEMP TABLE stages (s INTEGER PRIMARY KEY, stage TEXT NOT NULL);
+INSERT INTO stages VALUES (0, 'idea'), (1, 'development'), (2, 'test'), (3, 'implementation'),
+                          (4, 'sustained'), (5, 'stopped');
+CREATE TEMP TABLE ip AS
+SELECT p.n, p.h, p.g, p.t0, p.created + 86400 * (1 + p.h % 90) AS created,
+       CASE WHEN (p.h / 7) % 100 < 30 THEN 0 WHEN (p.h / 7) % 100 < 55 THEN 1 WHEN (p.h / 7) % 100 < 73 THEN 2
+            WHEN (p.h / 7) % 100 < 87 THEN 3 WHEN (p.h / 7) % 100 < 95 THEN 4 ELSE 5 END AS s,
+       ta.code AS area, ta.place
+FROM p JOIN ta ON ta.lvl = p.lvl AND ta.i = p.ai;
+
+INSERT INTO initiatives (seq, id, title, summary, description, type, lead_party_id, area_code,
+                         participation_level, budget_cents, stage, stage_changed_at, created_by,
+                         created_at, updated_at)
+SELECT ip.n,
+       printf('%08x-%04x-7%03x-%04x-%012x', (ip.created * 1000 + ip.g % 1000) / 65536,
+              (ip.created * 1000 + ip.g % 1000) % 65536, (ip.h / 3) % 4096, 32768 + (ip.h / 5) % 16384, ip.n),
+       tg.theme || ' in ' || ip.place || ' ' || ip.n,
+       'Samen met bewoners werken aan ' || tg.tag || ' in ' || ip.place || '.',
+       'Een ' || CASE ip.h % 4 WHEN 0 THEN 'nieuw product' WHEN 1 THEN 'nieuwe dienst'
+                               WHEN 2 THEN 'nieuwe werkwijze' ELSE 'nieuwe samenwerking' END ||
+         ' rond ' || tg.tag || '. Wij proberen het eerst klein, leren van wat werkt en schalen op.',
+       CASE ip.h % 4 WHEN 0 THEN 'product' WHEN 1 THEN 'service' WHEN 2 THEN 'process' ELSE 'collaboration' END,
+       parties.id, ip.area,
+       CASE (ip.g / 3) % 5 WHEN 0 THEN 'informed' WHEN 1 THEN 'consulted' WHEN 2 THEN 'advising'
+                          WHEN 3 THEN 'co_producing' ELSE 'co_deciding' END,
+       CASE WHEN ip.g % 3 > 0 THEN 100000 * (1 + ip.g % 500) END,
+       stages.stage,
+       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created + 2592000 * ip.s, 'unixepoch'),
+       NULL,
+       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created, 'unixepoch'),
+       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created + 2592000 * ip.s, 'unixepoch')
+FROM ip
+JOIN parties ON parties.rowid = ip.n
+JOIN stages ON stages.s = ip.s
+JOIN tg ON tg.i = ip.t0
+ORDER BY ip.n;
+
+INSERT INTO initiative_target_groups (initiative_id, target_group)
+SELECT i.id, CASE ip.h % 5 WHEN 0 THEN 'ouderen' WHEN 1 THEN 'jongeren' WHEN 2 THEN 'gezinnen'
+                           WHEN 3 THEN 'nieuwkomers' ELSE 'mantelzorgers' END
+FROM ip JOIN initiatives i ON i.seq = ip.n;
+
+-- the decisions: one a step up to the stage; a stopped one stopped at
+-- development
+INSERT INTO stage_decisions (id, initiative_id, from_stage, to_stage, rationale, evidence, lessons,
+                             party_id, decided_by, decided_at)
+SELECT printf('%08x-%04x-7%03x-%04x-%012x', ((ip.created + 2592000 * (x.j + 1)) * 1000) / 65536,
+              ((ip.created + 2592000 * (x.j + 1)) * 1000) % 65536, x.j, 32768 + ip.n % 16384, ip.n),
+       i.id, f.stage, t.stage,
+       'De vorige fase liet zien dat het werkt voor de doelgroep.', 'Evaluatie met deelnemers.',
+       CASE WHEN ip.s = 5 THEN 'Te weinig draagvlak bij de doelgroep; wat we leerden delen we.' ELSE '' END,
+       i.lead_party_id, NULL,
+       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created + 2592000 * (x.j + 1), 'unixepoch')
+FROM ip
+JOIN initiatives i ON i.seq = ip.n
+JOIN (SELECT 0 AS j UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) x
+  ON x.j < CASE WHEN ip.s = 5 THEN 1 ELSE ip.s END
+JOIN stages f ON f.s = x.j
+JOIN stages t ON t.s = CASE WHEN ip.s = 5 THEN 5 ELSE x.j + 1 END
+ORDER BY ip.n, x.j;
+
+INSERT INTO initiative_search (initiative_search) VALUES ('rebuild');
+
+-- --------------------------------------------------------------- events
+-- One event for every tenth initiative, organised by its lead party, over
+-- 2026 and 2027, 90 minutes each, most with a capacity.
+INSERT INTO events (seq, id, title, description, place, area_code, starts_at, ends_at, capacity,
+                    organizer_party_id, status, sequence, created_by, created_at, updated_at)
+SELECT ip.n / 10, printf('%08x-%04x-7%03x-%04x-%012x', (ip.created * 1000 + 7) / 65536, (ip.created * 1000 + 7) % 65536,
+              (ip.h / 11) % 4096, 32768 + (ip.h / 13) % 16384, ip.n),
+       'Bijeenkomst: ' || i.title, 'Denk mee over ' || i.title || '. Iedereen is welkom.',
+       'Wijkcentrum ' || ip.place, ip.area,
+       strftime('%Y-%m-%dT%H:%M:%SZ', 1767254400 + (ip.n * 7919) % 63072000 / 3600 * 3600, 'unixepoch'),
+       strftime('%Y-%m-%dT%H:%M:%SZ', 1767254400 + (ip.n * 7919) % 63072000 / 3600 * 3600 + 5400, 'unixepoch'),
+       CASE WHEN ip.g % 4 > 0 THEN 10 + ip.g % 90 END,
+       i.lead_party_id, 'scheduled', 0, NULL,
+       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created, 'unixepoch'),
+       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created, 'unixepoch')
+FROM ip JOIN initiatives i ON i.seq = ip.n
+WHERE ip.n % 10 = 0
+ORDER BY ip.n;
+
+INSERT INTO event_initiatives (event_id, initiative_id)
+SELECT e.id, i.id FROM events e JOIN initiatives i ON i.seq = e.seq * 10;
+
+INSERT INTO event_search (event_search) VALUES ('rebuild');
 
 COMMIT;
 

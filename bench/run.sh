@@ -2,7 +2,8 @@
 # The benchmark of DESIGN.md section 5: `make bench` builds ./kiem and runs
 # this script. In one run it
 #   1. generates a national-scale directory (200,000 parties over the
-#      Dutch area tree) into bench/out/bench.db with bench/gen.sql, or
+#      Dutch area tree, an initiative each, and 20,000 events) into
+#      bench/out/bench.db with bench/gen.sql, or
 #      reuses the one a previous run made;
 #   2. starts `kiem serve` on it, on a free port of 127.0.0.1, as it runs by
 #      default, with its cache of answers to anonymous reads (src/http/cache.c),
@@ -174,10 +175,17 @@ N_PA=$(q 'SELECT count(*) FROM party_areas')
 N_PR=$(q 'SELECT count(*) FROM party_roles')
 N_PT=$(q 'SELECT count(*) FROM party_tags')
 N_FTS=$(q 'SELECT count(*) FROM party_search')
+N_INIT=$(q 'SELECT count(*) FROM initiatives')
+N_STAGES=$(q "SELECT group_concat(stage || ' ' || n, ', ') FROM (SELECT stage, count(*) AS n FROM initiatives GROUP BY stage ORDER BY n DESC)")
+N_DEC=$(q 'SELECT count(*) FROM stage_decisions')
+N_EVENTS=$(q 'SELECT count(*) FROM events')
 N_KINDS=$(q "SELECT group_concat(n || ' ' || kind, ', ') FROM (SELECT kind, count(*) AS n FROM parties GROUP BY kind ORDER BY n DESC)")
 DB_MB=$(( $(stat -c %s "$DB") / 1048576 ))
 # a party from the middle of the list, by creation
 PARTY_ID=$(q 'SELECT id FROM parties WHERE rowid = (SELECT max(rowid) / 2 FROM parties)')
+# an initiative in implementation, from the middle: three decisions on its timeline
+INIT_ID=$(q "SELECT id FROM initiatives WHERE stage = 'implementation' AND seq > (SELECT max(seq) / 2 FROM initiatives) ORDER BY seq LIMIT 1")
+EVENT_ID=$(q 'SELECT id FROM events WHERE seq = (SELECT max(seq) / 2 FROM events)')
 [ -n "$PARTY_ID" ] || die "could not pick a party from $DB"
 
 # ------------------------------------------------------------ 2. kiem
@@ -474,6 +482,16 @@ PROBES=(
 	"/api/v1/parties?q=armoede|search: a word $(fmt_int "$M_RARE") parties match|$(search_budget "$M_RARE")"
 	"/api/v1/parties?q=wij|search: a word $(fmt_int "$M_COMMON") parties match|$(search_budget "$M_COMMON")"
 	"/api/v1/areas?limit=100|a page of areas, with party counts|50"
+	"/initiatieven|the initiatives' board|50"
+	"/initiatieven?area=$GM_CODE|the board, for a municipality|50"
+	"/initiatieven?stage=test|the board, one stage|50"
+	"/api/v1/initiatives?area=$GM_CODE|initiatives of a municipality|50"
+	"/api/v1/initiatives?stage=implementation&sort=-createdAt|initiatives in one stage, newest first|50"
+	"/initiatieven/$INIT_ID|an initiative's page, with its timeline|50"
+	"/api/v1/initiatives/$INIT_ID/stage-decisions|an initiative's stage decisions|50"
+	"/bijeenkomsten|the events page|50"
+	"/api/v1/events?area=$GM_CODE|events of a municipality|50"
+	"/bijeenkomsten/$EVENT_ID|an event's page|50"
 	"/|the home page (parties by kind and by area)|50" # last: a cut-off read keeps a processor busy
 )
 say "one request at a time to ${#PROBES[@]} other reads, with the cache off (at most ${PROBE_MAX}s each)"
@@ -847,8 +865,9 @@ $GEN_NOTE; a file database of $DB_MB MB (\`bench/out/bench.db\`):
 - $(fmt_int "$N_PARTIES") parties: $N_KINDS
 - $(fmt_int "$N_AREAS") areas: $N_AREA_LEVELS
 - $(fmt_int "$N_PA") party–area, $(fmt_int "$N_PR") party–role and $(fmt_int "$N_PT") party–tag links; $(fmt_int "$N_FTS") rows in the full-text index
-- not yet generated, because the schema has no tables for them yet: the 1,000,000 ties, 50,000 issues,
-  200,000 initiatives and 1,000,000 offers and needs of the budget's national scale
+- $(fmt_int "$N_INIT") initiatives (one a party, led by it; stages $N_STAGES) with $(fmt_int "$N_DEC") stage decisions, and $(fmt_int "$N_EVENTS") events
+- not yet generated: the 1,000,000 ties, 50,000 issues and 1,000,000 offers and needs of the budget's
+  national scale
 
 The party read is \`$PARTY_ID\`, from the middle of the list.
 
