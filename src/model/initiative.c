@@ -405,6 +405,19 @@ static bool check_filter(struct store *s, struct arena *a, const struct initiati
 	return p->n == 0;
 }
 
+/* Whether a search finds few enough initiatives to read them all and sort
+ * them; thousands are found sooner by walking the order and testing each. */
+static bool search_small(struct store_conn *c, const char *fts)
+{
+	struct store_stmt *st = rows_prepare(c, "SELECT count(*) FROM (SELECT 1 FROM initiative_search"
+					     " WHERE initiative_search MATCH ?1 LIMIT 500) n", 1, fts);
+	if (!st)
+		return false;
+	bool small = store_step(st) == STORE_ROW && store_int(st, 0) < 500;
+	store_reset(st);
+	return small;
+}
+
 int initiative_list(struct store *s, struct arena *a, const struct viewer *v,
 		    const struct initiative_filter *f, struct problems *p, struct initiative **items,
 		    size_t *n, const char **next)
@@ -425,11 +438,9 @@ int initiative_list(struct store *s, struct arena *a, const struct viewer *v,
 		return ERR_INVALID;
 	/* a set that is small read whole and sorted, else the order walked */
 	bool by_stage = f->stage && f->sort == INSORT_CHANGED_DESC;
-	/* (a board's column of a search walks its stage: thousands of matches
-	 * read and sorted for each column cost more) */
 	int drive = f->issue ? DRIVE_ISSUE
 		  : b.small_area ? DRIVE_AREA
-		  : b.search && !by_stage ? DRIVE_SEARCH
+		  : b.search && search_small(store_reader(s), b.fts) ? DRIVE_SEARCH
 		  : by_stage ? DRIVE_STAGE : DRIVE_ALL;
 	struct store_stmt *st = rows_prepare(store_reader(s), list_sql[drive][f->sort], 9, f->stage, b.lo, b.hi,
 			f->lead_kind, f->participation_level, f->issue, b.search ? b.fts : NULL, after_value, after_id);
