@@ -326,21 +326,23 @@ int initiative_get(struct store *s, struct arena *a, const struct viewer *v, con
 	" JOIN initiatives j ON j.id = x.initiative_id WHERE x.issue_id = ?6))"
 #define T_SEARCH " AND (?7 IS NULL OR i.seq IN (SELECT rowid FROM initiative_search WHERE initiative_search MATCH ?7))"
 /* A list joins the area and the lead party for their names, and tests
- * them there; a count tests the area as a set of codes, and the kind on
- * the party of each initiative it counts (a set of 20,000 parties of a
- * kind costs more to build than a small area's rows to test). */
+ * them there; a count tests the area as a set of codes, and the kind as
+ * the initiative keeps it (lead_kind: a set of 20,000 parties of a kind
+ * costs more to build, or to probe, than the count itself). */
 #define LIST_TESTS \
 	" AND (?2 IS NULL OR (ar.path >= ?2 AND ar.path < ?3)) AND (?4 IS NULL OR p.kind = ?4)" \
 	T_LEVEL T_ISSUE T_SEARCH
 #define COUNT_TESTS \
 	" AND (?2 IS NULL OR i.area_code IN (SELECT code FROM areas WHERE path >= ?2 AND path < ?3))" \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM parties p WHERE p.id = i.lead_party_id AND p.kind = ?4))" \
+	" AND (?4 IS NULL OR (i.lead_kind = ?4 AND i.lead_party_id IS NOT NULL))" \
 	T_LEVEL T_ISSUE T_SEARCH
 
 #define D_ALL "1 = 1"
 #define D_STAGE "i.stage = ?1"
 #define D_AREA "i.area_code IN (SELECT code FROM areas WHERE path >= ?2 AND path < ?3)"
-#define D_KIND "i.lead_party_id IN (SELECT id FROM parties WHERE kind = ?4)"
+/* (lead_kind is the lead party's kind, as party_update keeps it; a party
+ * that is gone leaves it behind with no lead) */
+#define D_KIND "i.lead_kind = ?4 AND i.lead_party_id IS NOT NULL"
 #define D_LEVEL "i.participation_level = ?5"
 #define D_ISSUE "i.seq IN (SELECT j.seq FROM initiative_issues x JOIN initiatives j ON j.id = x.initiative_id" \
 	" WHERE x.issue_id = ?6)"
@@ -642,8 +644,9 @@ int initiative_create(struct store *s, struct arena *a, const struct viewer *v, 
 		in->stage = initiative_stages[STAGE_IDEA].key;
 		struct store_stmt *st = rows_prepare(c,
 			"INSERT INTO initiatives (id, title, summary, description, type, lead_party_id, area_code,"
-			" participation_level, budget_cents, stage, stage_changed_at, created_by, created_at, updated_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?11)", 8,
+			" participation_level, budget_cents, stage, stage_changed_at, created_by, created_at, updated_at,"
+			" lead_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?11,"
+			" (SELECT kind FROM parties WHERE id = ?6))", 8,
 			in->id, in->title, in->summary, in->description ? in->description : "", in->type,
 			in->lead_party, in->area, in->participation_level);
 		if (!st) {
@@ -721,7 +724,8 @@ int initiative_update(struct store *s, struct arena *a, const struct viewer *v, 
 	if (!rc) {
 		struct store_stmt *st = rows_prepare(c,
 			"UPDATE initiatives SET title = ?2, summary = ?3, description = ?4, type = ?5, lead_party_id = ?6,"
-			" area_code = ?7, participation_level = ?8, budget_cents = ?9, updated_at = ?10 WHERE id = ?1", 8,
+			" area_code = ?7, participation_level = ?8, budget_cents = ?9, updated_at = ?10,"
+			" lead_kind = (SELECT kind FROM parties WHERE id = ?6) WHERE id = ?1", 8,
 			was->id, in->title, in->summary, description, in->type, in->lead_party, in->area,
 			in->participation_level);
 		if (!st) {
