@@ -52,6 +52,7 @@
 	F(intrapreneurs) \
 	F(coalitions) \
 	F(ties) \
+	F(events) \
 	F(results)
 
 #endif

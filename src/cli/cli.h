@@ -41,6 +41,9 @@ int cmd_mail(int argc, char **argv);
 int cmd_notifications(int argc, char **argv);
 /* The demo's supports, comments and follows on the demo issues (demo_voice.c). */
 int demo_voice(struct store *s);
+/* The demo's events, registrations and attendance (demo_events.c), after
+ * demo_voice's residents. */
+int demo_events(struct store *s);
 
 /* What the --help of every command that takes --db says of --pg, last
  * (main.c takes --pg out of every command's arguments into KIEM_PG). */

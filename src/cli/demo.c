@@ -144,6 +144,8 @@ int demo_load(struct store *s)
 	if (!rc)
 		rc = demo_network_load(s, &admin); /* issue 11: coalitions and ties */
 	if (!rc)
+		rc = demo_events(s); /* events (issue 11, part D): after the voice's residents */
+	if (!rc)
 		rc = demo_results(s); /* their milestones, outcomes and lessons (issue 11, part E) */
 out:
 	arena_free(a);

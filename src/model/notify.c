@@ -268,9 +268,11 @@ static const char *const event_text[][LANG_COUNT] = {
 	{ "%s heeft een omgevingsfactor toegevoegd aan '%s'", "%s added an environmental factor to '%s'" },
 	{ "%s heeft je signaal opgenomen in '%s'", "%s took up your signal in '%s'" },
 	{ "%s heeft besloten over de fase van '%s'", "%s decided on the stage of '%s'" },
+	{ "%s heeft een bijeenkomst gepland bij '%s'", "%s planned an event for '%s'" }, /* events (issue 11) */
 	{ "%s heeft iets veranderd aan '%s'", "%s changed something in '%s'" },
 };
-static const char *const event_keys[] = { "comment", "status", "signal", "factor", "your_signal", "stage" };
+static const char *const event_keys[] = { "comment", "status", "signal", "factor", "your_signal", "stage",
+					   "event" };
 static const char *const someone[LANG_COUNT] = { "Iemand", "Someone" };
 static const char *const digest_subject[LANG_COUNT] = {
 	"kiem: nieuws over de vraagstukken die je volgt",

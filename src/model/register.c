@@ -217,6 +217,18 @@ const struct processing_activity register_activities[] = {
 	  { "Zolang het samenwerkingsverband of de relatie bestaat. Wis je je account, dan blijven ze staan zonder je naam.",
 	    "As long as the coalition or the tie exists. If you erase your account, they stay, without your name." },
 	  { { "Iedereen ziet samenwerkingsverbanden en relaties; wie ze vastlegde, zien alleen platformbeheerders", "Everyone sees coalitions and ties; who recorded them only platform administrators see" } } },
+	/* events (issue 11, part D) */
+	{ "events", { "Bijeenkomsten en aanmeldingen", "Events and registrations" },
+	  { "Zodat partijen bijeenkomsten kunnen organiseren, zodat je je kunt aanmelden (of op de wachtlijst komt als het vol is), en zodat de organisator weet wie er komt en wie er was.",
+	    "So that parties can organise events, so that you can register (or go on the waiting list when it is full), and so that the organizer knows who is coming and who came." },
+	  BASIS_LEGITIMATE_INTERESTS,
+	  { { "Wie een bijeenkomst aanmaakte (het nummer van het account)", "Who made an event (the account's number)" },
+	    { "Je aanmelding: of je aangemeld bent, op de wachtlijst staat, je afmeldde of erbij was, en wanneer", "Your registration: whether you are registered, waiting, cancelled or attended, and when" } },
+	  { { "Mensen met een account die zich aanmelden voor een bijeenkomst", "People with an account who register for an event" },
+	    { "Leden van partijen die een bijeenkomst organiseren", "Members of parties who organise an event" } },
+	  { "Zolang de bijeenkomst bestaat. Wis je je account, dan wissen we je aanmeldingen; een plaats die vrijkomt gaat naar de eerste op de wachtlijst. De bijeenkomsten die je aanmaakte blijven staan, zonder je naam.",
+	    "As long as the event exists. If you erase your account, we erase your registrations; a place that frees up goes to the first on the waiting list. The events you made stay, without your name." },
+	  { { "Leden van de organiserende partij, coördinatoren van het gebied en platformbeheerders zien wie zich aanmeldde; de bijeenkomst zelf en het aantal aanmeldingen zijn openbaar", "Members of the organising party, coordinators of the area and platform administrators see who registered; the event itself and the number of registrations are public" } } },
 	/* the results of initiatives (issue 11, part E) */
 	{ "initiative_results", { "Resultaten van initiatieven", "Results of initiatives" },
 	  { "Zodat de partijen van een initiatief kunnen bijhouden wat het oplevert: mijlpalen, resultaten met metingen, en wat ze leerden.",

@@ -48,6 +48,7 @@ static const char *const reason_texts[R_REASON_COUNT][LANG_COUNT] = {
 			     " Ask for a new one." },
 	[R_MOVE_NOT_ALLOWED] = { "Het vraagstuk kan nu niet naar deze status. Kies een van de statussen die je hier ziet.",
 				 "The issue cannot move to this status now. Choose one of the statuses offered." },
+	[R_END_BEFORE_START] = { "Het einde moet na het begin liggen.", "The end must be after the start." },
 	[R_WEAK_PASSWORD] = { "Dit wachtwoord is makkelijk te raden. Kies een langere zin of een paar woorden die niet"
 			      " bij elkaar horen.",
 			      "This password is easy to guess. Choose a longer sentence or several unrelated words." },

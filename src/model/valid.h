@@ -37,6 +37,7 @@ enum reason {
 	R_NOT_CONFIRMED, /* a confirmation that does not match (privacy.h) */
 	R_LINK_INVALID,  /* a one-time link's code: unknown, used or expired (account.h) */
 	R_MOVE_NOT_ALLOWED, /* a status move not allowed from the status now (issue.h) */
+	R_END_BEFORE_START, /* an end that is not after the start (event.h) */
 	R_REASON_COUNT
 };
 

@@ -71,6 +71,11 @@ static const struct {
 	{ "add_partner", M_ACTION_ADD_PARTNER },
 	{ "change_partner", M_ACTION_CHANGE_PARTNER },
 	{ "remove_partner", M_ACTION_REMOVE_PARTNER },
+	/* events (issue 11, part D) */
+	{ "event_register", M_ACTION_EVENT_REGISTER },
+	{ "event_unregister", M_ACTION_EVENT_UNREGISTER },
+	{ "event_move_up", M_ACTION_EVENT_MOVE_UP },
+	{ "event_attendance", M_ACTION_EVENT_ATTENDANCE },
 };
 
 /* The names the log keeps that are no field of a type's descriptors (those

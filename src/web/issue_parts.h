@@ -20,5 +20,7 @@ void issue_part_factors(struct http_req *r, const struct issue *is);
 void issue_part_voice(struct http_req *r, const struct issue *is);
 /* The initiatives that answer it (initiatives.c, issue 11). */
 void issue_part_initiatives(struct http_req *r, const struct issue *is);
+/* Its events and their calendar file (part_events.c). */
+void issue_part_events(struct http_req *r, const struct issue *is);
 
 #endif

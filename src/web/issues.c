@@ -253,6 +253,7 @@ static void render_issue(struct http_req *r, const char *to, const char *reason,
 	issue_part_factors(r, is);
 	issue_part_initiatives(r, is);
 	issue_part_voice(r, is);
+	issue_part_events(r, is);
 	page_end(r);
 }
 

@@ -18,6 +18,7 @@ static enum msg event_msg(const char *event)
 		{ "comment", M_NOTE_EV_COMMENT }, { "status", M_NOTE_EV_STATUS }, { "signal", M_NOTE_EV_SIGNAL },
 		{ "factor", M_NOTE_EV_FACTOR }, { "your_signal", M_NOTE_EV_YOUR_SIGNAL },
 		{ "stage", M_NOTE_EV_STAGE }, /* initiatives (issue 11) */
+		{ "event", M_NOTE_EV_EVENT }, /* events (issue 11) */
 	};
 	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
 		if (!strcmp(event, events[i].key))

@@ -274,6 +274,23 @@ const MATRIX = {
   'POST /partijen/{id}/relaties':                             ['login', 403,     303,        303,   303,       303,       303,        303],
   'POST /partijen/{id}/relaties/{tie}/verwijderen':           ['login', 403,     303,        303,   303,       303,       303,        303],
   // end of coalitions and ties
+  // events (issue 11, part D): an event in WK034403 organised by a fresh
+  // party with the member in it; its members, the area's coordinator and
+  // platform admins make and change it, see who registered and mark
+  // attendance (of Otto, registered); anyone logged in registers
+  'POST /api/v1/events':                                      [401,     403,     403,        201,   201,       403,       201,        201],
+  'PATCH /api/v1/events/{id}':                                [401,     403,     403,        200,   200,       403,       200,        200],
+  'GET /api/v1/events/{id}/registrations':                    [401,     403,     403,        200,   200,       403,       200,        200],
+  'POST /api/v1/events/{id}/registrations':                   [401,     201,     201,        201,   201,       201,       201,        201],
+  'GET /api/v1/events/{id}/registrations/me':                 [401,     200,     200,        200,   200,       200,       200,        200],
+  'DELETE /api/v1/events/{id}/registrations/me':              [401,     204,     204,        204,   204,       204,       204,        204],
+  'PATCH /api/v1/events/{id}/registrations/{userId}':         [401,     403,     403,        200,   200,       403,       200,        200],
+  'POST /bijeenkomsten/nieuw':                                ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /bijeenkomsten/{id}/bewerken':                        ['login', 403,     403,        303,   303,       403,       303,        303],
+  'POST /bijeenkomsten/{id}/aanmelden':                       ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /bijeenkomsten/{id}/afmelden':                        ['login', 303,     303,        303,   303,       303,       303,        303],
+  'POST /bijeenkomsten/{id}/aanwezig/{user}/ja':              ['login', 403,     403,        303,   303,       403,       303,        303],
+  // end of events
   // issue 11, results of initiatives: a fresh initiative in WK034403 led by
   // a fresh party (the member's and the party admin's), with the other
   // member's party as its partner; partners add milestones, measurements
@@ -527,6 +544,38 @@ async function issueState(ctx) {
   return { title: r.body.title, status: r.body.status };
 }
 const issueRow = (withIssue, act) => ({ setup: () => freshIssue(withIssue), act, state: issueState });
+
+// events (issue 11, part D): a fresh party (with the member in it) and,
+// when asked, an event it organises in WK034403, made by the platform
+// admin, with the role (registered: true) or Otto (otto: true) registered;
+// the state is the event, its registered count, or the count by title.
+async function freshEvent({ event = true, registered = false, otto = false, role } = {}) {
+  const party = await freshParty();
+  const title = `Matrixbijeenkomst ${uniq()}`;
+  if (!event) return { party: party.id, title };
+  const r = await api('admin', '/api/v1/events', { method: 'POST', body: { title, place: 'Buurthuis', start: '2031-06-01T17:00:00Z', end: '2031-06-01T19:00:00Z', organizer: party.id, area: AREA } });
+  assert.equal(r.status, 201, r.text);
+  const ctx = { party: party.id, title, id: r.body.id };
+  if (registered && role !== 'anonymous') assert.equal((await api(role, `/api/v1/events/${ctx.id}/registrations`, { method: 'POST' })).status, 201);
+  if (otto) assert.equal((await api('otto', `/api/v1/events/${ctx.id}/registrations`, { method: 'POST' })).status, 201);
+  return ctx;
+}
+async function eventState(ctx) {
+  if (!ctx.id) {
+    const r = await api('anonymous', `/api/v1/events?q=${encodeURIComponent(ctx.title)}&limit=100`);
+    assert.equal(r.status, 200, r.text);
+    return r.body.items.filter((e) => e.title === ctx.title).length;
+  }
+  const r = await api('anonymous', `/api/v1/events/${ctx.id}`);
+  assert.equal(r.status, 200, r.text);
+  return { title: r.body.title, place: r.body.place, sequence: r.body.sequence, registered: r.body.registered };
+}
+async function ottoAttendance(ctx) {
+  const r = await api('otto', `/api/v1/events/${ctx.id}/registrations/me`);
+  assert.equal(r.status, 200, r.text);
+  return r.body.status;
+}
+const eventForm = (ctx, over = {}) => ({ title: ctx.title, place: 'Buurthuis', start: '2031-06-01T19:00', end: '2031-06-01T21:00', organizer: ctx.party, area: AREA, ...over });
 // signals (issue 4, signals part): a signal the platform admin reports for
 // a fresh party serving WK034403, and what a change touches
 async function freshSignal({ regulatory = false } = {}) {
@@ -1307,6 +1356,56 @@ const ACTIONS = {
   'POST /partijen/{id}/relaties/{tie}/verwijderen': tieRow(true, (role, ctx) =>
     browserOf(role).post(`/partijen/${ctx.party}/relaties/${ctx.tie}/verwijderen`)),
   // end of coalitions and ties
+  // events (issue 11, part D)
+  'POST /api/v1/events': {
+    setup: () => freshEvent({ event: false }), state: eventState,
+    act: (role, ctx) => api(role, '/api/v1/events', { method: 'POST', body: { title: ctx.title, place: 'Buurthuis', start: '2031-06-01T17:00:00Z', end: '2031-06-01T19:00:00Z', organizer: ctx.party, area: AREA } }),
+  },
+  'PATCH /api/v1/events/{id}': {
+    setup: () => freshEvent(), state: eventState,
+    act: (role, ctx) => api(role, `/api/v1/events/${ctx.id}`, { method: 'PATCH', body: { place: `Elders ${uniq()}` } }),
+  },
+  'GET /api/v1/events/{id}/registrations': {
+    setup: () => freshEvent({ otto: true }),
+    act: (role, ctx) => api(role, `/api/v1/events/${ctx.id}/registrations`),
+  },
+  'POST /api/v1/events/{id}/registrations': {
+    setup: () => freshEvent(), state: eventState,
+    act: (role, ctx) => api(role, `/api/v1/events/${ctx.id}/registrations`, { method: 'POST' }),
+  },
+  'GET /api/v1/events/{id}/registrations/me': {
+    setup: (role) => freshEvent({ registered: true, role }),
+    act: (role, ctx) => api(role, `/api/v1/events/${ctx.id}/registrations/me`),
+  },
+  'DELETE /api/v1/events/{id}/registrations/me': {
+    setup: (role) => freshEvent({ registered: true, role }), state: eventState,
+    act: (role, ctx) => api(role, `/api/v1/events/${ctx.id}/registrations/me`, { method: 'DELETE' }),
+  },
+  'PATCH /api/v1/events/{id}/registrations/{userId}': {
+    setup: () => freshEvent({ otto: true }), state: ottoAttendance,
+    act: (role, ctx) => api(role, `/api/v1/events/${ctx.id}/registrations/${ID.otto}`, { method: 'PATCH', body: { status: 'attended' } }),
+  },
+  'POST /bijeenkomsten/nieuw': {
+    setup: () => freshEvent({ event: false }), state: eventState,
+    act: (role, ctx) => browserOf(role).post('/bijeenkomsten/nieuw', eventForm(ctx)),
+  },
+  'POST /bijeenkomsten/{id}/bewerken': {
+    setup: () => freshEvent(), state: eventState,
+    act: (role, ctx) => browserOf(role).post(`/bijeenkomsten/${ctx.id}/bewerken`, eventForm(ctx, { place: `Elders ${uniq()}`, status: 'scheduled' })),
+  },
+  'POST /bijeenkomsten/{id}/aanmelden': {
+    setup: () => freshEvent(), state: eventState,
+    act: (role, ctx) => browserOf(role).post(`/bijeenkomsten/${ctx.id}/aanmelden`),
+  },
+  'POST /bijeenkomsten/{id}/afmelden': {
+    setup: (role) => freshEvent({ registered: true, role }), state: eventState,
+    act: (role, ctx) => browserOf(role).post(`/bijeenkomsten/${ctx.id}/afmelden`),
+  },
+  'POST /bijeenkomsten/{id}/aanwezig/{user}/ja': {
+    setup: () => freshEvent({ otto: true }), state: ottoAttendance,
+    act: (role, ctx) => browserOf(role).post(`/bijeenkomsten/${ctx.id}/aanwezig/${ID.otto}/ja`),
+  },
+  // end of events
   // issue 11, results of initiatives
   'POST /api/v1/initiatives/{id}/milestones': resultsRow((role, ctx) =>
     api(role, `/api/v1/initiatives/${ctx.id}/milestones`, { method: 'POST', body: { title: `Nieuw ${uniq()}`, due: '2027-01-01' } })),

@@ -31,6 +31,9 @@ const EXPECTED = new Map([
   // (issue 11): the admin follows one and offers to help it
   ['/api/v1/initiatives/{id}/follows/me', 404],
   ['/api/v1/initiatives/{id}/interest/me', 404],
+  // the caller's registration for an event, which exists only while they
+  // are registered or waiting (events, issue 11)
+  ['/api/v1/events/{id}/registrations/me', 404],
 ]);
 // A path's template: the one with the fewest parameters that matches
 // (/users/me before /users/{id}).
@@ -89,7 +92,8 @@ async function walk(base, seeds, { token, expand = false, each = 40, max = 3000 
     }
     visited.set(href, template);
     const res = await call(base, href, { token });
-    if (res.status !== 200 || !/json/.test(res.headers.get('content-type') || '')) {
+    // JSON, or an event's iCalendar file (events, issue 11), which has no links
+    if (res.status !== 200 || !/json|^text\/calendar/.test(res.headers.get('content-type') || '')) {
       if (rel === '(below)' && EXPECTED.get(template) === res.status) {
         visited.set(href, null); // does not count as reached
         continue;
@@ -143,6 +147,9 @@ describe('every link the API gives answers', () => {
     const init = inits.items[0].id;
     assertOk(await call(k.url, `/api/v1/initiatives/${init}/follows/me`, { method: 'PUT', token: admin }), 201);
     assertOk(await call(k.url, `/api/v1/initiatives/${init}/interest`, { method: 'POST', token: admin, body: {} }), 201);
+    // the admin's registration for an upcoming demo event (events, issue 11)
+    const events = assertOk(await call(k.url, '/api/v1/events?when=upcoming&status=scheduled&limit=1'));
+    assertOk(await call(k.url, `/api/v1/events/${events.items[0].id}/registrations`, { method: 'POST', token: admin }), 201);
   });
 
   test('as a platform admin: every link, and every GET operation of the API, answers 200', async () => {

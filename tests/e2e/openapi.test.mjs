@@ -158,6 +158,17 @@ const ROUTES = [
   { method: 'POST', path: '/api/v1/initiatives/{id}/interest' },
   { method: 'GET', path: '/api/v1/initiatives/{id}/interest/me' },
   { method: 'DELETE', path: '/api/v1/initiatives/{id}/interest/me' },
+  // events (issue 11, part D)
+  { method: 'GET', path: '/api/v1/events' },
+  { method: 'POST', path: '/api/v1/events' },
+  { method: 'GET', path: '/api/v1/events/{id}' },
+  { method: 'PATCH', path: '/api/v1/events/{id}' },
+  { method: 'GET', path: '/api/v1/events/{id}/calendar' },
+  { method: 'GET', path: '/api/v1/events/{id}/registrations' },
+  { method: 'POST', path: '/api/v1/events/{id}/registrations' },
+  { method: 'GET', path: '/api/v1/events/{id}/registrations/me' },
+  { method: 'DELETE', path: '/api/v1/events/{id}/registrations/me' },
+  { method: 'PATCH', path: '/api/v1/events/{id}/registrations/{userId}' },
   // issue 11, results of initiatives (part E)
   { method: 'GET', path: '/api/v1/initiatives/flagged' },
   { method: 'GET', path: '/api/v1/initiatives/{id}/flags' },

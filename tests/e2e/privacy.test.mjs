@@ -223,6 +223,7 @@ describe('export and erasure through the API', () => {
     assert.deepEqual(Object.keys(b).sort(),
       ['account', 'accountRequests', 'activity', 'coalitionsCreated', 'comments', // issue 11, coalitions
         'coordinatorAreas', 'emailLinks', 'exportedAt', 'factorsCreated', 'follows',
+        'eventRegistrations', 'eventsCreated', // issue 11, events
         'initiativeInterest', 'initiativesCreated', 'initiativesFollowed', // issue 11, initiatives
         'intrapreneurHours', 'partnersAdded', // issue 11, partners
         'invitationsReceived', 'invitationsSent', 'issueStatusChanges', 'issuesCreated',

@@ -17,9 +17,9 @@ const OTHER = { email: 'olaf@queries.example', name: 'Olaf Ander' };
 const ADMIN = { email: 'ada@queries.example', name: 'Ada Beheer', admin: true };
 const COORDINATOR = { email: 'cora@queries.example', name: 'Cora Wijk', coordinator: 'WK034408' };
 const ACTIVITY_MAX = 6;
-// 5 before issue 11; its part A lists the issue's initiatives: one statement
-// of its own, as each part of the page has
-const ISSUE_PAGE_MAX = 6;
+// 5 before issue 11; its part A lists the issue's initiatives and its part D
+// its events: one statement of its own each, as each part of the page has
+const ISSUE_PAGE_MAX = 7;
 
 let k;
 let n = 0;

@@ -399,14 +399,6 @@ static const struct {
 	/* the address a party publishes for itself (often info@...), shown on
 	 * its page: the organisation's, not an account's */
 	{ "parties", "email" },
-
-	/* Issue 11's tables (migration 11), until the type of each lands: each
-	 * part of the issue deletes its own block when its model registers
-	 * them. No code writes these tables yet. */
-
-	/* events */
-	{ "events", "created_by" },
-	{ "event_registrations", "user_id" },
 };
 
 static bool is_person_column(const char *c)
