@@ -251,7 +251,7 @@ FROM p JOIN ta ON ta.lvl = p.lvl AND ta.i = p.ai;
 
 INSERT INTO initiatives (seq, id, title, summary, description, type, lead_party_id, area_code,
                          participation_level, budget_cents, stage, stage_changed_at, created_by,
-                         created_at, updated_at)
+                         created_at, updated_at, lead_kind)
 SELECT ip.n,
        printf('%08x-%04x-7%03x-%04x-%012x', (ip.created * 1000 + ip.g % 1000) / 65536,
               (ip.created * 1000 + ip.g % 1000) % 65536, (ip.h / 3) % 4096, 32768 + (ip.h / 5) % 16384, ip.n),
@@ -269,7 +269,8 @@ SELECT ip.n,
        strftime('%Y-%m-%dT%H:%M:%SZ', ip.created + 2592000 * ip.s, 'unixepoch'),
        NULL,
        strftime('%Y-%m-%dT%H:%M:%SZ', ip.created, 'unixepoch'),
-       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created + 2592000 * ip.s, 'unixepoch')
+       strftime('%Y-%m-%dT%H:%M:%SZ', ip.created + 2592000 * ip.s, 'unixepoch'),
+       parties.kind
 FROM ip
 JOIN parties ON parties.rowid = ip.n
 JOIN stages ON stages.s = ip.s

@@ -186,6 +186,7 @@ PARTY_ID=$(q 'SELECT id FROM parties WHERE rowid = (SELECT max(rowid) / 2 FROM p
 # an initiative in implementation, from the middle: three decisions on its timeline
 INIT_ID=$(q "SELECT id FROM initiatives WHERE stage = 'implementation' AND seq > (SELECT max(seq) / 2 FROM initiatives) ORDER BY seq LIMIT 1")
 EVENT_ID=$(q 'SELECT id FROM events WHERE seq = (SELECT max(seq) / 2 FROM events)')
+EVENT_ORG=$(q 'SELECT organizer_party_id FROM events WHERE seq = (SELECT max(seq) / 2 FROM events)')
 [ -n "$PARTY_ID" ] || die "could not pick a party from $DB"
 
 # ------------------------------------------------------------ 2. kiem
@@ -485,6 +486,9 @@ PROBES=(
 	"/initiatieven|the initiatives' board|50"
 	"/initiatieven?area=$GM_CODE|the board, for a municipality|50"
 	"/initiatieven?stage=test|the board, one stage|50"
+	"/initiatieven?leadKind=government|the board, by the lead's kind|50"
+	"/initiatieven?participationLevel=informed&area=$GM_CODE|the board, a level in a municipality|50"
+	"/api/v1/events?organizer=$EVENT_ORG|events of an organizer|50"
 	"/api/v1/initiatives?area=$GM_CODE|initiatives of a municipality|50"
 	"/api/v1/initiatives?stage=implementation&sort=-createdAt|initiatives in one stage, newest first|50"
 	"/initiatieven/$INIT_ID|an initiative's page, with its timeline|50"

@@ -312,24 +312,63 @@ int initiative_get(struct store *s, struct arena *a, const struct viewer *v, con
 	return get_on(store_reader(s), a, v, id, out, items, n);
 }
 
-/* ?1 stage, ?2..?3 the area's range of paths, ?4 lead kind, ?5 level, ?6
- * issue, ?7 the search, ?8 ?9 the cursor's value and id, ?10 the limit. */
-#define LIST_WHERE \
-	" WHERE (?1 IS NULL OR i.stage = ?1)" \
-	" AND (?2 IS NULL OR (ar.path >= ?2 AND ar.path < ?3))" \
-	" AND (?4 IS NULL OR p.kind = ?4)" \
-	" AND (?5 IS NULL OR i.participation_level = ?5)" \
-	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM initiative_issues x WHERE x.initiative_id = i.id" \
-	"      AND x.issue_id = ?6))" \
-	" AND (?7 IS NULL OR i.seq IN (SELECT rowid FROM initiative_search WHERE initiative_search MATCH ?7))"
-#define LIST_SQL(keyset, order) \
-	"SELECT " INIT_COLS " FROM " INIT_FROM LIST_WHERE " AND " keyset " ORDER BY " order " LIMIT ?10"
+/* The filters: ?1 stage, ?2..?3 the area's range of paths, ?4 lead kind,
+ * ?5 level, ?6 issue, ?7 the search; ?8 ?9 the cursor's value and id, ?10
+ * the limit. Each as a test, true when the filter is absent; they read
+ * only columns that the indexes on area, lead and level hold (and seq), so
+ * that a count reads an index alone. An optional filter cannot use an
+ * index, so a statement starts from one filter that is given, as a plain
+ * condition (its driver), and tests the others: a column of a rare stage
+ * in a small area otherwise walks most of the table in its order. */
+#define T_STAGE " AND (?1 IS NULL OR i.stage = ?1)"
+#define T_LEVEL " AND (?5 IS NULL OR i.participation_level = ?5)"
+#define T_ISSUE " AND (?6 IS NULL OR i.seq IN (SELECT j.seq FROM initiative_issues x" \
+	" JOIN initiatives j ON j.id = x.initiative_id WHERE x.issue_id = ?6))"
+#define T_SEARCH " AND (?7 IS NULL OR i.seq IN (SELECT rowid FROM initiative_search WHERE initiative_search MATCH ?7))"
+/* A list joins the area and the lead party for their names, and tests
+ * them there; a count tests the area as a set of codes, and the kind as
+ * the initiative keeps it (lead_kind: a set of 20,000 parties of a kind
+ * costs more to build, or to probe, than the count itself). */
+#define LIST_TESTS \
+	" AND (?2 IS NULL OR (ar.path >= ?2 AND ar.path < ?3)) AND (?4 IS NULL OR p.kind = ?4)" \
+	T_LEVEL T_ISSUE T_SEARCH
+#define COUNT_TESTS \
+	" AND (?2 IS NULL OR i.area_code IN (SELECT code FROM areas WHERE path >= ?2 AND path < ?3))" \
+	" AND (?4 IS NULL OR (i.lead_kind = ?4 AND i.lead_party_id IS NOT NULL))" \
+	T_LEVEL T_ISSUE T_SEARCH
 
-static const char *const list_sql[INSORT_COUNT] = {
-	[INSORT_CREATED_DESC] = LIST_SQL("(i.created_at, i.id) < (?8, ?9)", "i.created_at DESC, i.id DESC"),
-	[INSORT_CREATED] = LIST_SQL("(i.created_at, i.id) > (?8, ?9)", "i.created_at, i.id"),
-	[INSORT_CHANGED_DESC] = LIST_SQL("(i.stage_changed_at, i.id) < (?8, ?9)",
-					 "i.stage_changed_at DESC, i.id DESC"),
+#define D_ALL "1 = 1"
+#define D_STAGE "i.stage = ?1"
+#define D_AREA "i.area_code IN (SELECT code FROM areas WHERE path >= ?2 AND path < ?3)"
+/* (lead_kind is the lead party's kind, as party_update keeps it; a party
+ * that is gone leaves it behind with no lead) */
+#define D_KIND "i.lead_kind = ?4 AND i.lead_party_id IS NOT NULL"
+#define D_LEVEL "i.participation_level = ?5"
+#define D_ISSUE "i.seq IN (SELECT j.seq FROM initiative_issues x JOIN initiatives j ON j.id = x.initiative_id" \
+	" WHERE x.issue_id = ?6)"
+#define D_SEARCH "i.seq IN (SELECT rowid FROM initiative_search WHERE initiative_search MATCH ?7)"
+
+#define LIST_SQL(driver, keyset, order) \
+	"SELECT " INIT_COLS " FROM " INIT_FROM " WHERE " driver T_STAGE LIST_TESTS " AND " keyset \
+	" ORDER BY " order " LIMIT ?10"
+#define SORTS(driver) { \
+	[INSORT_CREATED_DESC] = LIST_SQL(driver, "(i.created_at, i.id) < (?8, ?9)", "i.created_at DESC, i.id DESC"), \
+	[INSORT_CREATED] = LIST_SQL(driver, "(i.created_at, i.id) > (?8, ?9)", "i.created_at, i.id"), \
+	[INSORT_CHANGED_DESC] = LIST_SQL(driver, "(i.stage_changed_at, i.id) < (?8, ?9)", \
+					 "i.stage_changed_at DESC, i.id DESC"), \
+}
+
+/* The lists' drivers: walk the order's index, or the stage's (which holds
+ * its order of change), or read a small set and sort it. A small area's
+ * stage is tested, not driven: as a plain condition the planner walks the
+ * stage's index instead. */
+enum { DRIVE_ALL, DRIVE_STAGE, DRIVE_AREA, DRIVE_ISSUE, DRIVE_SEARCH, DRIVE_COUNT };
+static const char *const list_sql[DRIVE_COUNT][INSORT_COUNT] = {
+	[DRIVE_ALL] = SORTS(D_ALL),
+	[DRIVE_STAGE] = SORTS(D_STAGE),
+	[DRIVE_AREA] = SORTS(D_AREA),
+	[DRIVE_ISSUE] = SORTS(D_ISSUE),
+	[DRIVE_SEARCH] = SORTS(D_SEARCH),
 };
 
 /* Sorts past every real value, for the first page of a descending list. */
@@ -340,6 +379,7 @@ struct bound {
 	const char *lo, *hi;
 	char fts[512];
 	bool search;
+	bool small_area; /* a municipality or an area inside one */
 };
 
 static bool check_filter(struct store *s, struct arena *a, const struct initiative_filter *f, struct problems *p,
@@ -356,9 +396,28 @@ static bool check_filter(struct store *s, struct arena *a, const struct initiati
 		problems_add(p, "issue", R_BAD_FORMAT, 0);
 	if (f->area && !area_range(s, a, f->area, &b->lo, &b->hi, NULL))
 		problems_add(p, "area", R_UNKNOWN_AREA, 0);
+	/* a municipality's path is the third of its tree: hundreds of
+	 * initiatives, where a province or the country holds tens of thousands */
+	int depth = 0;
+	for (const char *c = b->lo; c && *c; c++)
+		depth += *c == '/';
+	b->small_area = depth >= 3;
 	if (f->q && valid_text(p, "q", f->q, false, 200, false))
 		b->search = store_fts_query(f->q, b->fts, sizeof b->fts);
 	return p->n == 0;
+}
+
+/* Whether a search finds few enough initiatives to read them all and sort
+ * them; thousands are found sooner by walking the order and testing each. */
+static bool search_small(struct store_conn *c, const char *fts)
+{
+	struct store_stmt *st = rows_prepare(c, "SELECT count(*) FROM (SELECT 1 FROM initiative_search"
+					     " WHERE initiative_search MATCH ?1 LIMIT 500) n", 1, fts);
+	if (!st)
+		return false;
+	bool small = store_step(st) == STORE_ROW && store_int(st, 0) < 500;
+	store_reset(st);
+	return small;
 }
 
 int initiative_list(struct store *s, struct arena *a, const struct viewer *v,
@@ -379,7 +438,13 @@ int initiative_list(struct store *s, struct arena *a, const struct viewer *v,
 		problems_add(p, "cursor", R_BAD_FORMAT, 0);
 	if (p->n)
 		return ERR_INVALID;
-	struct store_stmt *st = rows_prepare(store_reader(s), list_sql[f->sort], 9, f->stage, b.lo, b.hi,
+	/* a set that is small read whole and sorted, else the order walked */
+	bool by_stage = f->stage && f->sort == INSORT_CHANGED_DESC;
+	int drive = f->issue ? DRIVE_ISSUE
+		  : b.small_area ? DRIVE_AREA
+		  : b.search && search_small(store_reader(s), b.fts) ? DRIVE_SEARCH
+		  : by_stage ? DRIVE_STAGE : DRIVE_ALL;
+	struct store_stmt *st = rows_prepare(store_reader(s), list_sql[drive][f->sort], 9, f->stage, b.lo, b.hi,
 			f->lead_kind, f->participation_level, f->issue, b.search ? b.fts : NULL, after_value, after_id);
 	if (!st)
 		return ERR_DB;
@@ -405,24 +470,18 @@ int initiative_count_stages(struct store *s, struct arena *a, const struct initi
 	struct bound b;
 	if (!check_filter(s, a, &all, p, &b))
 		return ERR_INVALID;
-	/* The board counts every initiative the filters match: with none, or
-	 * only an area, from an index alone, else with the filters as sets
-	 * rather than the lists' joins (which read every row and its area and
-	 * party: 1.6 s for 200,000 initiatives) */
-	bool only_area = !f->lead_kind && !f->participation_level && !f->issue && !b.search;
-	struct store_stmt *st = only_area && !b.lo
+	/* The board counts every initiative the filters match, from the index
+	 * of one filter that is given (each holds the columns the others test:
+	 * 200,000 rows read whole take half a second) */
+#define COUNT_SQL(driver) "SELECT i.stage, count(*) FROM initiatives i WHERE " driver COUNT_TESTS " GROUP BY i.stage"
+	static const char *const count_sql[] = {
+		COUNT_SQL(D_ISSUE), COUNT_SQL(D_SEARCH), COUNT_SQL(D_AREA), COUNT_SQL(D_LEVEL), COUNT_SQL(D_KIND),
+	};
+	int drive = f->issue ? 0 : b.search ? 1 : b.lo ? 2 : f->participation_level ? 3 : f->lead_kind ? 4 : -1;
+	struct store_stmt *st = drive < 0
 		? rows_prepare(store_reader(s), "SELECT stage, count(*) FROM initiatives GROUP BY stage", 0)
-		: only_area
-		? rows_prepare(store_reader(s), "SELECT stage, count(*) FROM initiatives WHERE area_code IN"
-			       " (SELECT code FROM areas WHERE path >= ?1 AND path < ?2) GROUP BY stage", 2, b.lo, b.hi)
-		: rows_prepare(store_reader(s), "SELECT i.stage, count(*) FROM initiatives i"
-			" WHERE (?2 IS NULL OR i.area_code IN (SELECT code FROM areas WHERE path >= ?2 AND path < ?3))"
-			" AND (?4 IS NULL OR i.lead_party_id IN (SELECT id FROM parties WHERE kind = ?4))"
-			" AND (?5 IS NULL OR i.participation_level = ?5)"
-			" AND (?6 IS NULL OR i.id IN (SELECT initiative_id FROM initiative_issues WHERE issue_id = ?6))"
-			" AND (?7 IS NULL OR i.seq IN (SELECT rowid FROM initiative_search WHERE initiative_search MATCH ?7))"
-			" GROUP BY i.stage", 7, NULL, b.lo, b.hi,
-			f->lead_kind, f->participation_level, f->issue, b.search ? b.fts : NULL);
+		: rows_prepare(store_reader(s), count_sql[drive], 7, NULL, b.lo, b.hi,
+			       f->lead_kind, f->participation_level, f->issue, b.search ? b.fts : NULL);
 	if (!st)
 		return ERR_DB;
 	int rc;
@@ -585,8 +644,9 @@ int initiative_create(struct store *s, struct arena *a, const struct viewer *v, 
 		in->stage = initiative_stages[STAGE_IDEA].key;
 		struct store_stmt *st = rows_prepare(c,
 			"INSERT INTO initiatives (id, title, summary, description, type, lead_party_id, area_code,"
-			" participation_level, budget_cents, stage, stage_changed_at, created_by, created_at, updated_at)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?11)", 8,
+			" participation_level, budget_cents, stage, stage_changed_at, created_by, created_at, updated_at,"
+			" lead_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?11,"
+			" (SELECT kind FROM parties WHERE id = ?6))", 8,
 			in->id, in->title, in->summary, in->description ? in->description : "", in->type,
 			in->lead_party, in->area, in->participation_level);
 		if (!st) {
@@ -664,7 +724,8 @@ int initiative_update(struct store *s, struct arena *a, const struct viewer *v, 
 	if (!rc) {
 		struct store_stmt *st = rows_prepare(c,
 			"UPDATE initiatives SET title = ?2, summary = ?3, description = ?4, type = ?5, lead_party_id = ?6,"
-			" area_code = ?7, participation_level = ?8, budget_cents = ?9, updated_at = ?10 WHERE id = ?1", 8,
+			" area_code = ?7, participation_level = ?8, budget_cents = ?9, updated_at = ?10,"
+			" lead_kind = (SELECT kind FROM parties WHERE id = ?6) WHERE id = ?1", 8,
 			was->id, in->title, in->summary, description, in->type, in->lead_party, in->area,
 			in->participation_level);
 		if (!st) {

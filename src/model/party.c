@@ -685,6 +685,9 @@ int party_update(struct store *s, struct arena *a, const struct viewer *v, const
 	}
 	if (!rc)
 		rc = write_children(c, a, in, tags, reindex, &old);
+	/* the initiatives it leads keep its kind, for their board's filter */
+	if (!rc && !same(old.kind, in->kind))
+		rc = rows_run(c, "UPDATE initiatives SET lead_kind = ?2 WHERE lead_party_id = ?1", 2, in->id, in->kind);
 	/* where its regulatory signals go may have changed with it */
 	if (!rc && old.verified_at)
 		rc = signal_reroute(c, in->id, false);

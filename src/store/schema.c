@@ -461,9 +461,15 @@ const char *const schema_steps[] = {
 	"  stage_changed_at TEXT NOT NULL,"
 	"  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,"
 	"  created_at TEXT NOT NULL,"
-	"  updated_at TEXT NOT NULL);"
+	"  updated_at TEXT NOT NULL,"
+	/* the lead party's kind, for the board's filter on it */
+	"  lead_kind TEXT);"
 	"CREATE INDEX initiatives_stage ON initiatives(stage, stage_changed_at, id);"
-	"CREATE INDEX initiatives_area ON initiatives(area_code, stage);"
+	/* the board's counts by a filter: each index holds the columns the
+	 * other filters test, so that the count reads it alone */
+	"CREATE INDEX initiatives_area ON initiatives(area_code, stage, participation_level, lead_kind, lead_party_id);"
+	"CREATE INDEX initiatives_level ON initiatives(participation_level, stage, area_code, lead_kind, lead_party_id);"
+	"CREATE INDEX initiatives_kind ON initiatives(lead_kind, stage, participation_level, area_code, lead_party_id);"
 	"CREATE INDEX initiatives_lead ON initiatives(lead_party_id);"
 	"CREATE INDEX initiatives_created ON initiatives(created_at, id);"
 	/* the board: each stage's latest moves, its filters optional */

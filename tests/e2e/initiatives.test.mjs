@@ -428,6 +428,23 @@ describe('the pages', () => {
     assert.ok(en.text.includes('Initiatives by stage'));
   });
 
+  test('the board counts by the lead\'s kind as the lead party has it now', async () => {
+    // the counts read the kind the initiative keeps of its lead (lead_kind);
+    // a change of the party's kind must reach it
+    const lead = assertOk(await api('member', '/api/v1/parties', { method: 'POST', body: partyBody({ name: `Kennis ${uniq()}`, kind: 'knowledge_institute', areas: [AREA] }) }), 201);
+    const word = `kenniskaart${uniq().replace(/[0-9]/g, 'x')}`;
+    await create('member', { leadParty: lead.id, title: `Onderzoek ${word}` });
+    const ideas = async (kind) => {
+      const m = main((await new Browser().request(`/initiatieven?q=${word}&leadKind=${kind}`)).text);
+      return Number(/id="fase-idea">[^<]*<span class="count">\((\d+)/.exec(m)[1]);
+    };
+    assert.equal(await ideas('knowledge_institute'), 1);
+    assert.equal(await ideas('business'), 0);
+    assertOk(await api('member', `/api/v1/parties/${lead.id}`, { method: 'PATCH', body: { kind: 'business' }, contentType: 'application/merge-patch+json' }));
+    assert.equal(await ideas('knowledge_institute'), 0);
+    assert.equal(await ideas('business'), 1);
+  });
+
   test('an initiative: its stages, facts, timeline with who and why; the decision form offers only the allowed moves', async () => {
     const it = await create('member', { issues: [issue.id], description: 'Met **koffie**.' });
     assertOk(await decide('member', it.id, 'development', { rationale: 'Plan klaar.', evidence: 'Tien bewoners.' }), 201);

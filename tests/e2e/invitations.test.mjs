@@ -375,8 +375,11 @@ describe('the activity log says whom and what', () => {
     const mine = assertOk(await call(k.url, '/api/v1/activity?limit=100', { token: T.coordinator })).items;
     assert.ok(mine.length > 0);
     assert.ok(mine.some((e) => e.objectId === party));
-    // of parties, and of the issues, signals and factors in their areas; never of accounts
-    assert.ok(mine.every((e) => ['party', 'issue', 'signal', 'factor'].includes(e.objectType)));
+    // of parties, and of the issues, signals, factors and what belongs to the
+    // initiatives, coalitions and events (issue 11) in their areas; never of accounts
+    const kinds = ['party', 'issue', 'signal', 'factor', 'initiative', 'partner', 'intrapreneur_hours', 'coalition', 'tie',
+      'event', 'milestone', 'outcome', 'measurement', 'lesson'];
+    assert.ok(mine.every((e) => kinds.includes(e.objectType)), mine.map((e) => e.objectType).join(' '));
     assert.ok(!mine.some((e) => e.objectId === otherParty));
     const theirs = assertOk(await call(k.url, '/api/v1/activity?limit=100', { token: T.otherCoordinator })).items;
     assert.ok(theirs.some((e) => e.objectId === otherParty));
