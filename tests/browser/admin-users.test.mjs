@@ -6,7 +6,7 @@
 // every state.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKiem } from '../lib/kiem.mjs';
+import { startKiem, sql } from '../lib/kiem.mjs';
 import { ANNA, BEHEER, launch, newPage, where, login, clickAndLoad, assertAccessible, screenshot } from './browser.mjs';
 
 const TOM = { email: 'tom@example.nl', name: 'Tom Teunissen', password: 'tom-wachtwoord-345' };
@@ -94,10 +94,12 @@ describe('the accounts, for platform administrators', () => {
     await clickAndLoad(admin, admin.getByRole('link', { name: 'Volgende pagina' }));
     assert.match(where(admin), /^\/beheer\/gebruikers\?cursor=[0-9a-f-]{36}$/);
     const rest = await userRows(admin);
-    assert.equal(rest.length, 9, '59 accounts in all (with the demo\'s five residents)');
-    assert.deepEqual(rest.map((row) => row[0]).sort(), [ANNA.name, BEHEER.name, MANY[0].name, TOM.name,
-      // the demo's residents (cli/demo_voice.c)
-      'Fatima El Amrani', 'Henk de Boer', 'Lotte Visser', 'Yusuf Demir', 'Marieke Jansen'].sort());
+    // the demo's people: its residents (cli/demo_voice.c), the initiators of
+    // its initiatives and those who help them (cli/demo_initiatives.c, demo_partners.c)
+    const demo = sql(srv.db, "SELECT name FROM users WHERE email LIKE '%@demo.kiem.invalid'").split('\n');
+    assert.ok(demo.includes('Fatima El Amrani') && demo.length >= 5);
+    assert.equal(rest.length, 4 + demo.length, `${54 + demo.length} accounts in all, 50 on the first page`);
+    assert.deepEqual(rest.map((row) => row[0]).sort(), [ANNA.name, BEHEER.name, MANY[0].name, TOM.name, ...demo].sort());
     assert.equal(await admin.getByRole('link', { name: 'Volgende pagina' }).count(), 0, 'the last page');
     await assertAccessible(admin, 'the second page of users');
 
