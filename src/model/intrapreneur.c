@@ -65,7 +65,7 @@ static int relation(struct store_conn *c, const struct viewer *v, const char *in
 	return rel->found ? 0 : ERR_NOTFOUND;
 }
 
-/* Whether the viewer sees who gets the hours: the lead's members and
+/* Whether the viewer sees who is granted the hours: the lead's members and
  * platform admins. */
 static bool names_shown(const struct viewer *v, const struct initiative_rel *rel)
 {

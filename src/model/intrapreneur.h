@@ -6,9 +6,9 @@
  * naming the party they work for, which must be a party they are a member
  * of; they change or remove them. One row per person and initiative.
  *
- * What is public and what is not: the total hours an initiative gets, and
+ * What is public and what is not: the total hours an initiative is granted, and
  * per party (a party the viewer may see) the hours and how many people,
- * are public; so are a party's totals per initiative. Who gets the hours
+ * are public; so are a party's totals per initiative. Who is granted the hours
  * (a person's name with theirs) is shown to the person, the members of the
  * initiative's lead party and platform admins, and to nobody else. */
 #ifndef KIEM_INTRAPRENEUR_H
@@ -54,7 +54,7 @@ struct intrapreneur_total {
 	long long people;
 };
 
-/* What an initiative gets. */
+/* What an initiative is granted. */
 struct intrapreneurship {
 	long long hours, people;          /* all of it, public */
 	struct intrapreneur_total *parties; /* per party the viewer may see, most hours first */

@@ -1,4 +1,4 @@
-/* The partners of an initiative and the room for intrapreneurship it gets:
+/* The partners of an initiative and the room for intrapreneurship it is granted:
  * the section of the initiative's page (/initiatieven/{id}) that lists the
  * partners (party, role in the page's language, contribution, hours, since)
  * and the hours employers grant their people, with the forms for those who
