@@ -1,5 +1,5 @@
 /* /api/v1/initiatives/{id}/intrapreneurs: the room for intrapreneurship an
- * initiative gets, the hours a week employers grant their people for it.
+ * initiative is granted, the hours a week employers grant their people for it.
  *
  * Plain REST on a person's own resource: GET the list (totals, per party,
  * and the people the viewer may see), and /intrapreneurs/{user}, where

@@ -3,7 +3,7 @@
  * there (rationale and evidence, lessons for the stopped ones), led by
  * parties of every kind, answering the demo issues (found by title), with
  * target groups and participation levels; some followed, some with offers
- * to help. Each lead party gets one initiator, a member who starts it and
+ * to help. Each lead party has one initiator, a member who starts it and
  * takes its decisions, so that the timeline says who decided on whose
  * behalf. The initiators and helpers get long random passwords: they are
  * names in the demo, not accounts to log in with. The other parts of issue

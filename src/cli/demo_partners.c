@@ -24,7 +24,7 @@
 
 enum { DEMO_INITIATIVES_MAX = 12, PARTNERS_EACH = 3 };
 
-/* The partners to hand out: initiative i gets PARTNERS_EACH of these from
+/* The partners to hand out: initiative i is given PARTNERS_EACH of these from
  * its place in the list on, skipping its lead. hours < 0: not given. */
 static const struct {
 	const char *party, *role, *contribution;
